@@ -1,0 +1,4 @@
+export * from './agent-profile.ts';
+export * from './common.ts';
+export * from './stage.ts';
+export * from './template.ts';
