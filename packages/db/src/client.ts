@@ -1,0 +1,50 @@
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema/index.ts';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Where the committed migrations live when running from source (tests, dev). */
+export const defaultMigrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
+
+/**
+ * Opens (or creates) a database. Tests pass ':memory:' and get a fresh one each.
+ * WAL lets readers run beside the single writer; busy_timeout makes a second writer wait
+ * instead of failing at once; foreign keys are off by default in SQLite.
+ */
+export function createDb(filename: string): Db {
+  const sqlite = new Database(filename);
+  if (filename !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+/** Applies every committed migration not yet applied. Safe to run at every start. */
+export function migrateDb(db: Db, migrationsFolder = defaultMigrationsFolder): void {
+  migrate(db, { migrationsFolder });
+}
+
+/** A fresh, migrated in-memory database: what every test that touches the database starts from. */
+export function createTestDb(): Db {
+  const db = createDb(':memory:');
+  migrateDb(db);
+  return db;
+}
+
+/** Flushes the WAL into the main file and closes: the last step of a graceful shutdown. */
+export function closeDb(db: Db): void {
+  const sqlite = db.$client;
+  if (!sqlite.open) return;
+  if (sqlite.name !== ':memory:') sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.close();
+}
+
+/** The synchronous, `immediate` transaction every write runs in (see docs/decisions). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export function writeTx<T>(db: Db, work: (tx: Tx) => T): T {
+  return db.transaction(work, { behavior: 'immediate' });
+}

@@ -1,0 +1,3 @@
+export * from './client.ts';
+export * from './repositories/index.ts';
+export * as schema from './schema/index.ts';

@@ -1,0 +1,25 @@
+import type { Db } from '../client.ts';
+import { createAgentProfileRepository } from './agent-profiles.ts';
+import { createPipelineRepository } from './pipelines.ts';
+import { createStageRepository } from './stages.ts';
+import { createTemplateRepository } from './templates.ts';
+import { createWorkspaceRepository } from './workspaces.ts';
+
+export type { AgentProfileFilter } from './agent-profiles.ts';
+export type { Pipeline, PipelineChange } from './pipelines.ts';
+export type { TemplateFilter } from './templates.ts';
+export type { Workspace } from './workspaces.ts';
+
+/** Every repository over one database; built once per process (they hold prepared statements). */
+export function createRepositories(db: Db) {
+  const templates = createTemplateRepository(db);
+  const stages = createStageRepository(db);
+  return {
+    workspaces: createWorkspaceRepository(db),
+    agentProfiles: createAgentProfileRepository(db),
+    templates,
+    stages,
+    pipelines: createPipelineRepository(db, templates, stages),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

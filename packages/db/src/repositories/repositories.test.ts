@@ -1,0 +1,140 @@
+import type { AgentProfile, EvaluationStage, EvaluationTemplate } from '@stageflow/domain';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { createTestDb, type Db, writeTx } from '../client.ts';
+import { createRepositories, type Repositories } from './index.ts';
+
+const NOW = '2026-01-01T00:00:00.000Z';
+const WS_A = '00000000-0000-4000-8000-00000000000a';
+const WS_B = '00000000-0000-4000-8000-00000000000b';
+const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+const template = (id: string): EvaluationTemplate => ({
+  id,
+  template_name: 'Senior Backend Engineer',
+  use_case: 'hiring',
+  success_outcome: 'hire_no_hire',
+  status: 'active',
+  skills: ['go'],
+  soft_skills: [],
+  default_duration_minutes: 30,
+  default_difficulty: 'intermediate',
+  language: 'en',
+  version: 0,
+  created_at: NOW,
+  updated_at: NOW,
+});
+
+const stage = (
+  id: string,
+  templateId: string,
+  order: number,
+  extra: Partial<EvaluationStage> = {},
+): EvaluationStage => ({
+  id,
+  evaluation_template_id: templateId,
+  type: `s${order}`,
+  stage_name: `S${order}`,
+  stage_type: 'manual_review',
+  agent_profile_id: null,
+  stage_order: order,
+  duration_minutes: 30,
+  difficulty: 'intermediate',
+  pass_threshold: 60,
+  allow_retake: false,
+  max_attempts: 1,
+  retake_cooldown_hours: 0,
+  automation_rule: 'none',
+  auto_reject: false,
+  status: 'active',
+  created_at: NOW,
+  updated_at: NOW,
+  ...extra,
+});
+
+const profile = (id: string): AgentProfile => ({
+  id,
+  name: 'Ada',
+  persona: 'A calm interviewer',
+  use_case: 'hiring',
+  evaluation_dimensions: [{ name: 'Depth', description: '', weight: 100 }],
+  interaction: { tone: 'professional', style: 'structured', difficulty: 'medium', probing_depth: 'medium' },
+  scoring: { scale: '0-10', scoring_method: 'weighted_average' },
+  context: {},
+  output: {
+    include_transcript: true,
+    include_score_breakdown: true,
+    include_recommendation: true,
+    include_improvement_feedback: true,
+  },
+  status: 'active',
+  created_at: NOW,
+  updated_at: NOW,
+});
+
+let db: Db;
+let repos: Repositories;
+beforeEach(() => {
+  db = createTestDb();
+  repos = createRepositories(db);
+  for (const id of [WS_A, WS_B]) {
+    repos.workspaces.insert({ id, slug: id.slice(-1), name: id, created_at: NOW, updated_at: NOW });
+  }
+  writeTx(db, (tx) => repos.templates.insert(tx, WS_A, template(uuid(1))));
+});
+
+describe('pipelines.change', () => {
+  test('writes the new stages and bumps the template version', () => {
+    const result = repos.pipelines.change(WS_A, uuid(1), 0, NOW, () => [stage(uuid(10), uuid(1), 0)]);
+    expect(result).not.toBeInstanceOf(Error);
+    expect(repos.templates.byId(WS_A, uuid(1))?.version).toBe(1);
+    expect(repos.stages.allOfTemplate(WS_A, uuid(1)).map((s) => s.id)).toEqual([uuid(10)]);
+  });
+
+  test('a stale expected_version is a CONFLICT and writes nothing', () => {
+    repos.pipelines.change(WS_A, uuid(1), 0, NOW, () => [stage(uuid(10), uuid(1), 0)]);
+    const result = repos.pipelines.change(WS_A, uuid(1), 0, NOW, () => []);
+    expect(result).toMatchObject({ code: 'CONFLICT' });
+    expect(repos.stages.allOfTemplate(WS_A, uuid(1))).toHaveLength(1);
+  });
+
+  test('another workspace cannot load or change the template', () => {
+    expect(repos.pipelines.change(WS_B, uuid(1), undefined, NOW, () => [])).toMatchObject({ code: 'NOT_FOUND' });
+    expect(repos.templates.byId(WS_B, uuid(1))).toBeUndefined();
+  });
+
+  test('an error thrown mid-change rolls back every write', () => {
+    expect(() =>
+      writeTx(db, (tx) => {
+        repos.stages.insert(tx, WS_A, stage(uuid(10), uuid(1), 0));
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(repos.stages.allOfTemplate(WS_A, uuid(1))).toEqual([]);
+  });
+});
+
+describe('workspace integrity in the schema itself', () => {
+  test('a stage cannot reference an interviewer of another workspace', () => {
+    writeTx(db, (tx) => repos.agentProfiles.insert(tx, WS_B, profile(uuid(20))));
+    expect(() =>
+      repos.pipelines.change(WS_A, uuid(1), undefined, NOW, () => [
+        stage(uuid(10), uuid(1), 0, { agent_profile_id: uuid(20) }),
+      ]),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  test('lists only the caller workspace rows', () => {
+    writeTx(db, (tx) => {
+      repos.agentProfiles.insert(tx, WS_A, profile(uuid(20)));
+      repos.agentProfiles.insert(tx, WS_B, { ...profile(uuid(21)), name: 'Bea' });
+    });
+    expect(repos.agentProfiles.list(WS_A, { status: 'all' }).map((p) => p.name)).toEqual(['Ada']);
+    expect(repos.agentProfiles.existingIds(WS_A, [uuid(20), uuid(21)])).toEqual(new Set([uuid(20)]));
+  });
+
+  test('optional columns come back as absent keys, not nulls', () => {
+    const loaded = repos.templates.byId(WS_A, uuid(1));
+    expect(loaded).toEqual(template(uuid(1)));
+    expect(loaded && 'description' in loaded ? loaded.description : undefined).toBeUndefined();
+  });
+});

@@ -1,0 +1,4 @@
+export * from './agent-profiles.ts';
+export * from './stages.ts';
+export * from './templates.ts';
+export * from './workspaces.ts';
