@@ -1,0 +1,28 @@
+import { DomainError, type FieldIssue } from '@stageflow/domain';
+import { TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+
+/** The single mapping from domain errors to transport errors (DESIGN §2.5). */
+export function toTRPCError(error: DomainError): TRPCError {
+  return new TRPCError({ code: error.code, message: error.message, cause: error });
+}
+
+/** Field issues for the client: from a domain error or from zod input validation. */
+export function fieldIssues(cause: unknown): FieldIssue[] | undefined {
+  if (cause instanceof DomainError && cause.issues.length > 0) return [...cause.issues];
+  if (cause instanceof ZodError) {
+    return cause.issues.map((i) => ({
+      path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+      message: i.message,
+    }));
+  }
+  return undefined;
+}
+
+/** "stage_order: Too big: expected number to be <=999" — the first issues, in one readable line. */
+export function describeIssues(issues: readonly FieldIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}

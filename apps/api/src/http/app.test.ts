@@ -1,0 +1,88 @@
+import { createRepositories, createTestDb } from '@stageflow/db';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { createRequestContext } from '../context.ts';
+import { createLogger } from '../logger.ts';
+import { createApp } from './app.ts';
+
+let app: ReturnType<typeof createApp>;
+let ready: boolean;
+beforeEach(() => {
+  const db = createTestDb();
+  const repos = createRepositories(db);
+  const now = new Date().toISOString();
+  const ws = repos.workspaces.insert({
+    id: crypto.randomUUID(),
+    slug: 'a',
+    name: 'A',
+    created_at: now,
+    updated_at: now,
+  });
+  ready = true;
+  const log = createLogger('silent');
+  app = createApp({ createContext: createRequestContext({ db, repos, log }, ws.id), log, isReady: () => ready });
+});
+
+/** The parts of tRPC's HTTP envelope these tests read. */
+interface Envelope {
+  result: { data: { id: string } & Record<string, unknown> };
+  error: { message: string; data: { issues: { path: unknown[] }[] } };
+}
+const body = async (res: Response) => (await res.json()) as Envelope;
+
+const post = (path: string, body: string) =>
+  app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+
+describe('HTTP', () => {
+  test('GET /healthz answers ok, and 503 while shutting down', async () => {
+    const res = await app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+    ready = false;
+    expect((await app.request('/healthz')).status).toBe(503);
+  });
+
+  test('a tRPC mutation over HTTP creates and a query reads back', async () => {
+    const res = await post('/trpc/templates.create', JSON.stringify({ template_name: 'T', use_case: 'hiring' }));
+    expect(res.status).toBe(200);
+    const { result } = await body(res);
+    const read = await app.request(
+      `/trpc/templates.byId?input=${encodeURIComponent(JSON.stringify({ id: result.data.id }))}`,
+    );
+    expect((await body(read)).result.data).toMatchObject({ template_name: 'T', stages: [] });
+  });
+
+  test('bad input is a 400 naming the field, with issues and no stack trace', async () => {
+    const res = await post(
+      '/trpc/templates.create',
+      JSON.stringify({ template_name: 'T', use_case: 'hiring', default_duration_minutes: 999 }),
+    );
+    expect(res.status).toBe(400);
+    const { error } = await body(res);
+    expect(error.message).toMatch(/^default_duration_minutes: /);
+    expect(error.data.issues[0]?.path).toEqual(['default_duration_minutes']);
+    expect(JSON.stringify(error)).not.toMatch(/stack|\.ts:\d+/);
+  });
+
+  test.each([
+    ['malformed JSON', '{"template_name": '],
+    ['a JSON array', '[1,2]'],
+    ['a string', '"x"'],
+    ['null', 'null'],
+  ])('%s is a 4xx, never a 500', async (_, body) => {
+    const res = await post('/trpc/templates.create', body);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+
+  test('an unknown id is a 404 that names the entity and id', async () => {
+    const id = crypto.randomUUID();
+    const res = await app.request(`/trpc/templates.byId?input=${encodeURIComponent(JSON.stringify({ id }))}`);
+    expect(res.status).toBe(404);
+    expect((await body(res)).error.message).toBe(`Evaluation template ${id} was not found`);
+  });
+
+  test('an unknown procedure or path is a 404', async () => {
+    expect((await app.request('/trpc/nope.nothing')).status).toBe(404);
+    expect((await app.request('/api/nothing')).status).toBe(404);
+  });
+});

@@ -1,0 +1,11 @@
+import { EvaluationStage } from '@stageflow/domain';
+import { z } from 'zod';
+
+/** What every change to a pipeline answers: the live stages in order and the template's new version. */
+export const PipelineResult = z.object({
+  version: z.number(),
+  stages: z.array(EvaluationStage),
+  /** The stage the change was about, when there was one. */
+  stage: EvaluationStage.optional(),
+});
+export type PipelineResult = z.infer<typeof PipelineResult>;

@@ -1,0 +1,183 @@
+import type { PipelineChange } from '@stageflow/db';
+import {
+  applyStagePatch,
+  archiveStage,
+  badInput,
+  CreateStageInput,
+  type DomainError,
+  type EvaluationStage,
+  ExportStagesInput,
+  exportPipeline,
+  ImportStagesInput,
+  insertStage,
+  ListStagesInput,
+  liveStages,
+  moveStage,
+  notFound,
+  planImport,
+  ReorderStagesInput,
+  removeStage,
+  reorderStages,
+  resolveNewStage,
+  StageRefInput,
+  type StageSettings,
+  UpdateStageInput,
+  unwrap,
+  validatePipeline,
+} from '@stageflow/domain';
+import type { Context } from '../context.ts';
+import { publicProcedure, router } from '../trpc.ts';
+import { PipelineResult } from './pipeline-result.ts';
+
+/** Runs one change to a template's stages as a single transaction and shapes the answer. */
+function changePipeline(
+  ctx: Context,
+  templateId: string,
+  expectedVersion: number | undefined,
+  change: PipelineChange,
+  subjectId?: string,
+): PipelineResult {
+  const pipeline = unwrap(ctx.repos.pipelines.change(ctx.workspaceId, templateId, expectedVersion, ctx.now(), change));
+  return {
+    version: pipeline.template.version,
+    stages: liveStages(pipeline.stages),
+    stage: subjectId ? pipeline.stages.find((s) => s.id === subjectId) : undefined,
+  };
+}
+
+const loadPipeline = (ctx: Context, templateId: string) =>
+  unwrap(ctx.repos.pipelines.load(ctx.workspaceId, templateId) ?? notFound('Evaluation template', templateId));
+
+const loadStage = (ctx: Context, id: string) =>
+  unwrap(ctx.repos.stages.byId(ctx.workspaceId, id) ?? notFound('Evaluation stage', id));
+
+/** A stage may only name an interviewer of the caller's workspace that is not archived. */
+function checkInterviewer(ctx: Context, id: string | null | undefined, path: (string | number)[]): void {
+  if (!id) return;
+  const profile = ctx.repos.agentProfiles.byId(ctx.workspaceId, id);
+  let problem: DomainError | undefined;
+  if (!profile) problem = badInput(path, `no agent profile ${id} in this workspace`);
+  else if (profile.status === 'archived') problem = badInput(path, `agent profile "${profile.name}" is archived`);
+  if (problem) throw problem;
+}
+
+function newStage(ctx: Context, id: string, templateId: string, settings: StageSettings): EvaluationStage {
+  const now = ctx.now();
+  return { ...settings, id, evaluation_template_id: templateId, stage_order: null, created_at: now, updated_at: now };
+}
+
+export const stagesRouter = router({
+  list: publicProcedure.input(ListStagesInput).query(({ ctx, input }) => {
+    const { stages } = loadPipeline(ctx, input.evaluation_template_id);
+    return input.include_archived ? [...stages] : liveStages(stages);
+  }),
+
+  create: publicProcedure
+    .input(CreateStageInput)
+    .output(PipelineResult)
+    .mutation(({ ctx, input: { evaluation_template_id, expected_version, stage_order, ...fields } }) => {
+      checkInterviewer(ctx, fields.agent_profile_id, ['agent_profile_id']);
+      const id = ctx.newId();
+      return changePipeline(
+        ctx,
+        evaluation_template_id,
+        expected_version,
+        ({ template, stages }) =>
+          insertStage(
+            stages,
+            newStage(ctx, id, evaluation_template_id, resolveNewStage(fields, template)),
+            stage_order,
+          ),
+        id,
+      );
+    }),
+
+  /** Edits settings; a `stage_order` moves the stage and shifts the ones between. */
+  update: publicProcedure
+    .input(UpdateStageInput)
+    .output(PipelineResult)
+    .mutation(({ ctx, input: { id, expected_version, stage_order, ...patch } }) => {
+      checkInterviewer(ctx, patch.agent_profile_id, ['agent_profile_id']);
+      const { evaluation_template_id } = loadStage(ctx, id);
+      return changePipeline(
+        ctx,
+        evaluation_template_id,
+        expected_version,
+        ({ stages }) => {
+          const current = stages.find((s) => s.id === id);
+          if (!current) return notFound('Evaluation stage', id);
+          const settings = applyStagePatch(current, patch);
+          if (settings instanceof Error) return settings;
+          const edited = stages.map((s) => (s.id === id ? { ...current, ...settings } : s));
+          return stage_order === undefined ? edited : moveStage(edited, id, stage_order);
+        },
+        id,
+      );
+    }),
+
+  reorder: publicProcedure
+    .input(ReorderStagesInput)
+    .output(PipelineResult)
+    .mutation(({ ctx, input }) =>
+      changePipeline(ctx, input.evaluation_template_id, input.expected_version, ({ stages }) =>
+        reorderStages(stages, input.stage_ids),
+      ),
+    ),
+
+  archive: publicProcedure
+    .input(StageRefInput)
+    .output(PipelineResult)
+    .mutation(({ ctx, input }) => {
+      const { evaluation_template_id } = loadStage(ctx, input.id);
+      return changePipeline(
+        ctx,
+        evaluation_template_id,
+        input.expected_version,
+        ({ stages }) => archiveStage(stages, input.id),
+        input.id,
+      );
+    }),
+
+  delete: publicProcedure
+    .input(StageRefInput)
+    .output(PipelineResult)
+    .mutation(({ ctx, input }) => {
+      const { evaluation_template_id } = loadStage(ctx, input.id);
+      return changePipeline(ctx, evaluation_template_id, input.expected_version, ({ stages }) =>
+        removeStage(stages, input.id),
+      );
+    }),
+
+  validate: publicProcedure.input(ExportStagesInput).query(({ ctx, input }) => {
+    const problems = validatePipeline(loadPipeline(ctx, input.evaluation_template_id).stages);
+    return { runnable: !problems.some((p) => p.blocking), problems };
+  }),
+
+  /** The seed's JSON array becomes the whole pipeline in one transaction. */
+  import: publicProcedure
+    .input(ImportStagesInput)
+    .output(PipelineResult)
+    .mutation(({ ctx, input }) => {
+      input.stages.forEach((s, i) => {
+        checkInterviewer(ctx, s.agent_profile_id, ['stages', i, 'agent_profile_id']);
+      });
+      const id = input.evaluation_template_id;
+      return changePipeline(ctx, id, input.expected_version, ({ template, stages }) => {
+        let base: readonly EvaluationStage[] = stages;
+        if (input.mode === 'replace') {
+          for (const live of liveStages(stages)) {
+            const next = archiveStage(base, live.id);
+            if (next instanceof Error) return next;
+            base = next;
+          }
+        }
+        const planned = planImport(input.stages, liveStages(base).length, template);
+        if (planned instanceof Error) return planned;
+        return [...base, ...planned.map((p) => ({ ...newStage(ctx, ctx.newId(), id, p), stage_order: p.stage_order }))];
+      });
+    }),
+
+  export: publicProcedure
+    .input(ExportStagesInput)
+    .query(({ ctx, input }) => exportPipeline(loadPipeline(ctx, input.evaluation_template_id).stages)),
+});

@@ -1,0 +1,98 @@
+import { writeTx } from '@stageflow/db';
+import {
+  CreateTemplateInput,
+  DuplicateTemplateInput,
+  duplicateTemplate,
+  EvaluationTemplate,
+  ListTemplatesInput,
+  liveStages,
+  newTemplate,
+  notFound,
+  UpdateTemplateInput,
+  unwrap,
+  updateTemplate,
+} from '@stageflow/domain';
+import type { Context } from '../context.ts';
+import { publicProcedure, router } from '../trpc.ts';
+import { ByIdInput } from './ids.ts';
+
+const load = (ctx: Context, id: string) =>
+  unwrap(ctx.repos.templates.byId(ctx.workspaceId, id) ?? notFound('Evaluation template', id));
+
+export const templatesRouter = router({
+  /** Each template with its live stage names, loaded in one query for the whole list. */
+  list: publicProcedure.input(ListTemplatesInput).query(({ ctx, input }) => {
+    const templates = ctx.repos.templates.list(ctx.workspaceId, input);
+    const stages = ctx.repos.stages.liveOfTemplates(
+      ctx.workspaceId,
+      templates.map((t) => t.id),
+    );
+    return templates.map((t) => {
+      const names = stages.filter((s) => s.evaluation_template_id === t.id).map((s) => s.stage_name);
+      return { ...t, stage_count: names.length, stage_names: names };
+    });
+  }),
+
+  byId: publicProcedure.input(ByIdInput).query(({ ctx, input }) => {
+    const pipeline = unwrap(
+      ctx.repos.pipelines.load(ctx.workspaceId, input.id) ?? notFound('Evaluation template', input.id),
+    );
+    return { ...pipeline.template, stages: liveStages(pipeline.stages) };
+  }),
+
+  create: publicProcedure
+    .input(CreateTemplateInput)
+    .output(EvaluationTemplate)
+    .mutation(({ ctx, input }) => {
+      const template = newTemplate(input, ctx.newId(), ctx.now());
+      writeTx(ctx.db, (tx) => ctx.repos.templates.insert(tx, ctx.workspaceId, template));
+      return template;
+    }),
+
+  update: publicProcedure
+    .input(UpdateTemplateInput)
+    .output(EvaluationTemplate)
+    .mutation(({ ctx, input: { id, ...patch } }) =>
+      writeTx(ctx.db, (tx) => {
+        const template = unwrap(updateTemplate(load(ctx, id), patch, ctx.now()));
+        ctx.repos.templates.update(tx, ctx.workspaceId, template);
+        return template;
+      }),
+    ),
+
+  archive: publicProcedure
+    .input(ByIdInput)
+    .output(EvaluationTemplate)
+    .mutation(({ ctx, input }) =>
+      writeTx(ctx.db, (tx) => {
+        const template = { ...load(ctx, input.id), status: 'archived' as const, updated_at: ctx.now() };
+        ctx.repos.templates.update(tx, ctx.workspaceId, template);
+        return template;
+      }),
+    ),
+
+  /** A draft copy with copies of the live stages, in one transaction. */
+  duplicate: publicProcedure
+    .input(DuplicateTemplateInput)
+    .output(EvaluationTemplate)
+    .mutation(({ ctx, input }) =>
+      writeTx(ctx.db, (tx) => {
+        const now = ctx.now();
+        const source = unwrap(
+          ctx.repos.pipelines.load(ctx.workspaceId, input.id) ?? notFound('Evaluation template', input.id),
+        );
+        const copy = duplicateTemplate(source.template, ctx.newId(), now, input.template_name);
+        ctx.repos.templates.insert(tx, ctx.workspaceId, copy);
+        for (const stage of liveStages(source.stages)) {
+          ctx.repos.stages.insert(tx, ctx.workspaceId, {
+            ...stage,
+            id: ctx.newId(),
+            evaluation_template_id: copy.id,
+            created_at: now,
+            updated_at: now,
+          });
+        }
+        return copy;
+      }),
+    ),
+});

@@ -1,0 +1,118 @@
+import type { Db, Repositories } from '@stageflow/db';
+import { createCaller } from '../caller.ts';
+import { createInnerContext } from '../context.ts';
+import { createLogger } from '../logger.ts';
+
+/**
+ * Demo data goes in through the same procedures a user calls, so it can never be in a shape the
+ * product could not produce itself. The seed document's example pipeline is imported as-is.
+ */
+export async function seedDemoData(db: Db, repos: Repositories, workspaceId: string, now: string) {
+  const api = createCaller(
+    createInnerContext(
+      { db, repos, log: createLogger('silent') },
+      { workspaceId, actor: 'system' },
+      { now: () => now },
+    ),
+  );
+
+  const backendInterviewer = await api.agentProfiles.create({
+    name: 'Ada — Backend Interviewer',
+    persona:
+      'I am Ada, a senior backend engineer. I will ask about systems you have built and how you reason about them.',
+    use_case: 'hiring',
+    evaluation_dimensions: [
+      { name: 'System design', description: 'Decomposes a problem into services and data flows', weight: 40 },
+      { name: 'Coding', description: 'Writes correct, readable code and tests it', weight: 35 },
+      { name: 'Communication', description: 'Explains trade-offs clearly', weight: 25 },
+    ],
+    interaction: { tone: 'professional', style: 'structured', difficulty: 'hard', probing_depth: 'high' },
+    scoring: { scale: '0-10', scoring_method: 'weighted_average' },
+    context: { organization_context: 'A payments company with a Go and PostgreSQL stack.' },
+  });
+  const screener = await api.agentProfiles.create({
+    name: 'Sam — Friendly Screener',
+    persona: 'I am Sam. This is a short conversation about your background and what you are looking for.',
+    use_case: 'hiring',
+    evaluation_dimensions: [
+      { name: 'Motivation', description: 'Why this role, why now', weight: 50 },
+      { name: 'Experience fit', description: 'Relevant experience for the level', weight: 50 },
+    ],
+    interaction: { tone: 'friendly', style: 'conversational', difficulty: 'easy', probing_depth: 'low' },
+    scoring: { scale: '0-5', scoring_method: 'weighted_average' },
+  });
+
+  const backend = await api.templates.create({
+    template_name: 'Senior Backend Engineer',
+    use_case: 'hiring',
+    objective: 'Hire a senior engineer for the payments platform team.',
+    industry: 'Fintech',
+    level: 'Senior',
+    skills: ['Go', 'PostgreSQL', 'Distributed systems'],
+    soft_skills: ['Ownership', 'Clear writing'],
+    default_duration_minutes: 45,
+    default_difficulty: 'advanced',
+  });
+  await api.stages.import({
+    evaluation_template_id: backend.id,
+    stages: [
+      {
+        stage_name: 'Phone Screen',
+        stage_type: 'ai_interview',
+        stage_order: 0,
+        pass_threshold: 60,
+        automation_rule: 'auto_advance',
+        agent_profile_id: screener.id,
+        duration_minutes: 20,
+      },
+      {
+        stage_name: 'Technical',
+        stage_type: 'ai_interview',
+        stage_order: 1,
+        pass_threshold: 75,
+        automation_rule: 'require_reviewer_approval',
+        agent_profile_id: backendInterviewer.id,
+        allow_retake: true,
+        max_attempts: 2,
+        retake_cooldown_hours: 24,
+      },
+      { stage_name: 'Final', stage_type: 'final_review', stage_order: 2, pass_threshold: 80 },
+    ],
+  });
+
+  const training = await api.templates.create({
+    template_name: 'Customer Support Onboarding',
+    use_case: 'training',
+    objective: 'Get new support agents ready for live tickets in two weeks.',
+    skills: ['Ticket triage', 'Product knowledge'],
+    soft_skills: ['Empathy'],
+    default_difficulty: 'beginner',
+  });
+  await api.stages.import({
+    evaluation_template_id: training.id,
+    stages: [
+      {
+        stage_name: 'Product Basics',
+        stage_type: 'async_assessment',
+        pass_threshold: 70,
+        automation_rule: 'auto_advance',
+        allow_retake: true,
+        max_attempts: 3,
+      },
+      {
+        stage_name: 'Angry Customer Roleplay',
+        stage_type: 'roleplay_simulation',
+        pass_threshold: 65,
+        automation_rule: 'auto_advance',
+        agent_profile_id: screener.id,
+        allow_retake: true,
+      },
+      {
+        stage_name: 'Team Lead Sign-off',
+        stage_type: 'manual_review',
+        pass_threshold: 75,
+        automation_rule: 'require_reviewer_approval',
+      },
+    ],
+  });
+}
