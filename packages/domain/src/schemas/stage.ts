@@ -26,7 +26,7 @@ export const StageOrder = z.int().min(0).max(999);
 /**
  * The fields a caller may set on a stage, as the seed spells them. Everything but `type` is
  * optional here; defaults that depend on the template or on other fields are filled in by
- * `resolveStageDefaults` (DESIGN §1).
+ * `resolveNewStage` in pipeline/stage-settings.ts (DESIGN §1).
  */
 export const stageFields = {
   type: text(64),

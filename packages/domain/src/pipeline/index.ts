@@ -1,0 +1,28 @@
+export { titleCase, typeFromName } from './names.ts';
+export {
+  archiveStage,
+  changedStages,
+  insertStage,
+  liveStages,
+  MAX_LIVE_STAGES,
+  moveStage,
+  type OrderedStage,
+  removeStage,
+  reorderStages,
+} from './ordering.ts';
+export { type ExportedStage, exportPipeline, type PlannedStage, planImport } from './portable.ts';
+export {
+  applyStagePatch,
+  type NewStageInput,
+  resolveNewStage,
+  type StagePatch,
+  type StageSettings,
+  type TemplateDefaults,
+} from './stage-settings.ts';
+export {
+  firstBlockingProblem,
+  type PipelineProblem,
+  type PipelineProblemCode,
+  type ValidatedStage,
+  validatePipeline,
+} from './validate.ts';

@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import type { DomainError } from '../errors.ts';
+import type { LifecycleStatus } from '../schemas/common.ts';
+import type { PortableStage } from '../schemas/stage.ts';
+import { typeFromName } from './names.ts';
+import { liveStages, type OrderedStage, roomForStages } from './ordering.ts';
+import { resolveNewStage, type StageSettings, type TemplateDefaults } from './stage-settings.ts';
+
+/** One stage in the seed's JSON shape, as export gives it; it parses as a `PortableStage` again. */
+export type ExportedStage = Omit<StageSettings, 'status'> & {
+  stage_order: number;
+  status: Exclude<LifecycleStatus, 'archived'>;
+};
+
+/** A stage planned by an import: its settings and its final place; the caller adds ids and times. */
+export type PlannedStage = StageSettings & { stage_order: number };
+
+type ImportedItem = z.output<typeof PortableStage>;
+
+/** The live stages in order, in the seed's shape and key order, ready to be imported elsewhere. */
+export function exportPipeline(stages: readonly (StageSettings & OrderedStage)[]): ExportedStage[] {
+  return liveStages(stages).map((s, index) => ({
+    type: s.type,
+    stage_name: s.stage_name,
+    stage_type: s.stage_type,
+    agent_profile_id: s.agent_profile_id,
+    stage_order: index,
+    duration_minutes: s.duration_minutes,
+    difficulty: s.difficulty,
+    pass_threshold: s.pass_threshold,
+    allow_retake: s.allow_retake,
+    max_attempts: s.max_attempts,
+    retake_cooldown_hours: s.retake_cooldown_hours,
+    automation_rule: s.automation_rule,
+    auto_reject: s.auto_reject,
+    // liveStages leaves no archived stage, which the type system cannot see through the filter.
+    status: s.status as ExportedStage['status'],
+  }));
+}
+
+/**
+ * Turns parsed import items into stages with their final place after the `existingLiveCount` live
+ * ones (DESIGN §2.1). Items that give a `stage_order` come first, sorted by it (the sort is stable,
+ * so equal orders keep array order); the rest follow in array order. The orders themselves only
+ * rank: 0, 5, 9 become consecutive places. A missing `type` is derived from `stage_name`.
+ */
+export function planImport(
+  items: readonly ImportedItem[],
+  existingLiveCount: number,
+  template: TemplateDefaults,
+): PlannedStage[] | DomainError {
+  const full = roomForStages(existingLiveCount, items.length);
+  if (full) return full;
+  const placed = items
+    .filter((item): item is ImportedItem & { stage_order: number } => item.stage_order !== undefined)
+    .sort((a, b) => a.stage_order - b.stage_order);
+  const unplaced = items.filter((item) => item.stage_order === undefined);
+  return [...placed, ...unplaced].map((item, index) => ({
+    ...resolveNewStage({ ...item, type: item.type ?? typeFromName(item.stage_name ?? '') }, template),
+    stage_order: existingLiveCount + index,
+  }));
+}
