@@ -1,0 +1,36 @@
+import { Link, useMatches } from 'react-router';
+
+/** Routes name themselves with `handle: { crumb: { label, to } }`; the header lists them. */
+interface Crumb {
+  label: string;
+  to: string;
+}
+
+const crumbOf = (handle: unknown): Crumb | undefined =>
+  typeof handle === 'object' && handle !== null && 'crumb' in handle ? (handle.crumb as Crumb) : undefined;
+
+export function Header() {
+  const crumbs = useMatches()
+    .map((match) => crumbOf(match.handle))
+    .filter((crumb): crumb is Crumb => crumb !== undefined);
+  return (
+    <header className="topbar">
+      <nav aria-label="Breadcrumb" className="breadcrumbs">
+        <ol>
+          {crumbs.map((crumb, i) => (
+            <li key={crumb.to}>
+              {i === crumbs.length - 1 ? (
+                <span aria-current="page">{crumb.label}</span>
+              ) : (
+                <Link to={crumb.to}>{crumb.label}</Link>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <span className="workspace-pill" title="Requests act in the server's local workspace until sign-in arrives">
+        Local workspace
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+import { NavLink } from 'react-router';
+import { NAV_ITEMS, type NavItem } from './navigation.ts';
+
+const ICON_PATHS: Record<NavItem['icon'], string> = {
+  templates: 'M4 6h4v12H4zM10 6h4v12h-4zM16 6h4v12h-4z',
+  profiles: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 8a7 7 0 0 1 14 0',
+};
+
+function NavIcon({ icon }: { icon: NavItem['icon'] }) {
+  return (
+    <svg className="nav-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <path d={ICON_PATHS[icon]} />
+    </svg>
+  );
+}
+
+export function Sidebar() {
+  return (
+    <aside className="sidebar">
+      <NavLink to="/" className="brand">
+        <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
+          <rect width="32" height="32" rx="8" />
+          <path d="M8 16h5m3 0h5" />
+          <circle cx="24" cy="16" r="2.5" />
+        </svg>
+        Stageflow
+      </NavLink>
+      <nav aria-label="Main">
+        <ul className="nav-list">
+          {NAV_ITEMS.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} className="nav-link">
+                <NavIcon icon={item.icon} />
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </aside>
+  );
+}

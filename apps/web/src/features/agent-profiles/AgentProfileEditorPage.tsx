@@ -1,0 +1,145 @@
+import type { AgentProfile } from '@stageflow/domain';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { toast } from 'sonner';
+import { trpc } from '../../app/trpc.ts';
+import { useServerError } from '../../app/use-server-error.ts';
+import { readServerError } from '../../lib/server-errors.ts';
+import { StatusBadge } from '../../ui/Badge.tsx';
+import { Button, buttonClass } from '../../ui/Button.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { AgentProfileForm } from './AgentProfileForm.tsx';
+import { newAgentProfileValues, profileToFormValues } from './agent-profile-form.ts';
+
+const cancelLink = (
+  <Link className={buttonClass('secondary')} to="/agent-profiles">
+    Cancel
+  </Link>
+);
+
+export default function AgentProfileEditorPage() {
+  const { profileId } = useParams();
+  return profileId ? <EditProfile id={profileId} /> : <NewProfile />;
+}
+
+function NewProfile() {
+  const navigate = useNavigate();
+  const utils = trpc.useUtils();
+  const showError = useServerError();
+  const create = trpc.agentProfiles.create.useMutation();
+  return (
+    <>
+      <PageHeader
+        title="New agent profile"
+        description="An interviewer that runs AI stages: its persona, what it scores and how."
+      />
+      <AgentProfileForm
+        defaultValues={newAgentProfileValues()}
+        submitLabel="Create profile"
+        pending={create.isPending}
+        actions={cancelLink}
+        onSubmit={(values, form) =>
+          create.mutate(values, {
+            onSuccess: async (profile) => {
+              toast.success(`Created “${profile.name}”`);
+              await utils.agentProfiles.invalidate();
+              navigate(`/agent-profiles/${profile.id}`, { replace: true });
+            },
+            onError: (error) => showError(error, form),
+          })
+        }
+      />
+    </>
+  );
+}
+
+function EditProfile({ id }: { id: string }) {
+  const query = trpc.agentProfiles.byId.useQuery({ id });
+  if (query.isPending) return <LoadingState label="Loading agent profile" />;
+  if (query.isError) {
+    const { code } = readServerError(query.error);
+    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') {
+      return (
+        <EmptyState
+          title="Agent profile not found"
+          action={
+            <Link className={buttonClass('primary')} to="/agent-profiles">
+              Back to Agent Profiles
+            </Link>
+          }
+        >
+          It may have been removed, or the link is wrong. Pick a profile from the list.
+        </EmptyState>
+      );
+    }
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  // Keyed by the save time, so the form starts over from what the server stored.
+  return <ProfileEditor key={query.data.updated_at} profile={query.data} />;
+}
+
+function ProfileEditor({ profile }: { profile: AgentProfile }) {
+  const utils = trpc.useUtils();
+  const showError = useServerError();
+  const [confirmingArchive, setConfirmingArchive] = useState(false);
+  const update = trpc.agentProfiles.update.useMutation();
+  const archive = trpc.agentProfiles.archive.useMutation({
+    onSuccess: async (archived) => {
+      toast.success(`Archived “${archived.name}”`);
+      setConfirmingArchive(false);
+      await utils.agentProfiles.invalidate();
+    },
+    onError: (error) => showError(error),
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={profile.name}
+        meta={<StatusBadge status={profile.status} label={profile.status === 'active' ? 'Active' : 'Archived'} />}
+        description="An interviewer that runs AI stages."
+      />
+      <AgentProfileForm
+        defaultValues={profileToFormValues(profile)}
+        submitLabel="Save profile"
+        pending={update.isPending}
+        actions={
+          <>
+            {profile.status === 'active' && (
+              <Button variant="ghost" className="push-left" onClick={() => setConfirmingArchive(true)}>
+                Archive
+              </Button>
+            )}
+            {cancelLink}
+          </>
+        }
+        onSubmit={(values, form) =>
+          update.mutate(
+            { id: profile.id, ...values },
+            {
+              onSuccess: async (saved) => {
+                toast.success(`Saved “${saved.name}”`);
+                await utils.agentProfiles.invalidate();
+              },
+              onError: (error) => showError(error, form),
+            },
+          )
+        }
+      />
+      <ConfirmDialog
+        open={confirmingArchive}
+        title="Archive this agent profile?"
+        confirmLabel="Archive profile"
+        pending={archive.isPending}
+        onConfirm={() => archive.mutate({ id: profile.id })}
+        onClose={() => setConfirmingArchive(false)}
+      >
+        “{profile.name}” can no longer be picked for new stages. Stages that use it keep it.
+      </ConfirmDialog>
+    </>
+  );
+}

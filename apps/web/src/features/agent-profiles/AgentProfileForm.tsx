@@ -1,0 +1,194 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { CreateAgentProfileInput, Interaction, Scoring } from '@stageflow/domain';
+import type { ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { optionsOf, SCALE_LABELS, USE_CASE_LABELS } from '../../lib/labels.ts';
+import { Button } from '../../ui/Button.tsx';
+import { CheckboxField, Field, Fieldset } from '../../ui/Field.tsx';
+import type { AgentProfileFormValues } from './agent-profile-form.ts';
+import { DimensionsField } from './DimensionsField.tsx';
+
+const words = (value: string) => value.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+const enumOptions = (values: readonly string[]) =>
+  values.map((value) => (
+    <option key={value} value={value}>
+      {words(value)}
+    </option>
+  ));
+
+const OUTPUT_LABELS: Record<keyof NonNullable<AgentProfileFormValues['output']>, string> = {
+  include_transcript: 'Include the transcript',
+  include_score_breakdown: 'Include the score for each dimension',
+  include_recommendation: 'Include a recommendation',
+  include_improvement_feedback: 'Include improvement feedback',
+};
+
+interface AgentProfileFormProps {
+  defaultValues: AgentProfileFormValues;
+  submitLabel: string;
+  pending: boolean;
+  onSubmit: (values: ReturnType<typeof CreateAgentProfileInput.parse>, form: AgentProfileForm) => void;
+  /** Extra buttons beside Save (Cancel, Archive). */
+  actions?: ReactNode;
+}
+
+export type AgentProfileForm = ReturnType<typeof useAgentProfileForm>;
+
+const useAgentProfileForm = (defaultValues: AgentProfileFormValues) =>
+  useForm({ resolver: zodResolver(CreateAgentProfileInput), defaultValues });
+
+/** Everything about an interviewer: who it is, what it scores, how it talks and how it scores. */
+export function AgentProfileForm({ defaultValues, submitLabel, pending, onSubmit, actions }: AgentProfileFormProps) {
+  const form = useAgentProfileForm(defaultValues);
+  const {
+    register,
+    formState: { errors },
+  } = form;
+
+  return (
+    <form noValidate className="editor" onSubmit={form.handleSubmit((values) => onSubmit(values, form))}>
+      <div className="card stack-md">
+        <Fieldset legend="Who the interviewer is">
+          <div className="form-grid">
+            <Field label="Name" error={errors.name?.message}>
+              {(p) => (
+                <input {...p} autoComplete="off" placeholder="Ada, technical interviewer" {...register('name')} />
+              )}
+            </Field>
+            <Field label="Use case" error={errors.use_case?.message}>
+              {(p) => (
+                <select {...p} {...register('use_case')}>
+                  {optionsOf(USE_CASE_LABELS).map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              label="Persona"
+              error={errors.persona?.message}
+              className="span-2"
+              hint="How the interviewer introduces itself and behaves, in its own words."
+            >
+              {(p) => (
+                <textarea
+                  {...p}
+                  rows={3}
+                  placeholder="I'm Ada, a senior engineer. I'll ask about systems you have built…"
+                  {...register('persona')}
+                />
+              )}
+            </Field>
+          </div>
+        </Fieldset>
+
+        <DimensionsField form={form} />
+
+        <div className="form-grid">
+          <Fieldset legend="Interaction">
+            <div className="form-grid">
+              <Field label="Tone" error={errors.interaction?.tone?.message}>
+                {(p) => (
+                  <select {...p} {...register('interaction.tone')}>
+                    {enumOptions(Interaction.shape.tone.unwrap().options)}
+                  </select>
+                )}
+              </Field>
+              <Field label="Style" error={errors.interaction?.style?.message}>
+                {(p) => (
+                  <select {...p} {...register('interaction.style')}>
+                    {enumOptions(Interaction.shape.style.unwrap().options)}
+                  </select>
+                )}
+              </Field>
+              <Field label="Question difficulty" error={errors.interaction?.difficulty?.message}>
+                {(p) => (
+                  <select {...p} {...register('interaction.difficulty')}>
+                    {enumOptions(Interaction.shape.difficulty.unwrap().options)}
+                  </select>
+                )}
+              </Field>
+              <Field
+                label="Probing depth"
+                error={errors.interaction?.probing_depth?.message}
+                hint="How far it follows up."
+              >
+                {(p) => (
+                  <select {...p} {...register('interaction.probing_depth')}>
+                    {enumOptions(Interaction.shape.probing_depth.unwrap().options)}
+                  </select>
+                )}
+              </Field>
+            </div>
+          </Fieldset>
+          <Fieldset legend="Scoring">
+            <div className="form-grid">
+              <Field
+                label="Scale"
+                error={errors.scoring?.scale?.message}
+                hint="Dimension scores are given on this scale."
+              >
+                {(p) => (
+                  <select {...p} {...register('scoring.scale')}>
+                    {optionsOf(SCALE_LABELS).map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field
+                label="Method"
+                error={errors.scoring?.scoring_method?.message}
+                hint="Rule-based also needs every dimension to reach its min score."
+              >
+                {(p) => (
+                  <select {...p} {...register('scoring.scoring_method')}>
+                    {enumOptions(Scoring.shape.scoring_method.unwrap().options)}
+                  </select>
+                )}
+              </Field>
+            </div>
+          </Fieldset>
+        </div>
+
+        <Fieldset legend="Context" hint="Background the interviewer brings to every session. All optional.">
+          <div className="form-grid">
+            <Field label="Organisation" optional error={errors.context?.organization_context?.message}>
+              {(p) => <textarea {...p} rows={2} {...register('context.organization_context')} />}
+            </Field>
+            <Field label="Domain" optional error={errors.context?.domain_context?.message}>
+              {(p) => <textarea {...p} rows={2} {...register('context.domain_context')} />}
+            </Field>
+            <Field label="Scenario" optional error={errors.context?.scenario_context?.message} className="span-2">
+              {(p) => <textarea {...p} rows={2} {...register('context.scenario_context')} />}
+            </Field>
+          </div>
+        </Fieldset>
+
+        <Fieldset legend="Report">
+          <div className="checkbox-grid">
+            {(Object.keys(OUTPUT_LABELS) as (keyof typeof OUTPUT_LABELS)[]).map((key) => (
+              <CheckboxField key={key} label={OUTPUT_LABELS[key]} error={errors.output?.[key]?.message}>
+                {(p) => <input {...p} type="checkbox" {...register(`output.${key}`)} />}
+              </CheckboxField>
+            ))}
+          </div>
+        </Fieldset>
+
+        <Field label="Additional instructions" optional error={errors.additional_instructions?.message}>
+          {(p) => <textarea {...p} rows={3} {...register('additional_instructions')} />}
+        </Field>
+      </div>
+      <div className="editor-footer">
+        {actions}
+        <Button type="submit" variant="primary" pending={pending}>
+          {submitLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+import { keepPreviousData } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { trpc } from '../../app/trpc.ts';
+import { useListFilters } from '../../lib/use-list-filters.ts';
+import { Button, buttonClass } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { ListToolbar } from '../../ui/ListToolbar.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { AgentProfileTable } from './AgentProfileTable.tsx';
+
+const STATUS_OPTIONS = [
+  { value: 'active', label: 'Active' },
+  { value: 'archived', label: 'Archived' },
+  { value: 'all', label: 'All statuses' },
+] as const;
+
+const newProfileLink = (label: string) => (
+  <Link className={buttonClass('primary')} to="/agent-profiles/new">
+    {label}
+  </Link>
+);
+
+export default function AgentProfilesPage() {
+  const filters = useListFilters(
+    STATUS_OPTIONS.map((o) => o.value),
+    'active',
+  );
+  const query = trpc.agentProfiles.list.useQuery(filters.query, { placeholderData: keepPreviousData });
+
+  return (
+    <>
+      <PageHeader
+        title="Agent Profiles"
+        description="Interviewers: each runs AI stages with its own persona, dimensions and scoring."
+        actions={newProfileLink('New agent profile')}
+      />
+      <ListToolbar
+        searchLabel="Search agent profiles"
+        search={filters.search}
+        onSearch={filters.setSearch}
+        status={filters.status}
+        statusOptions={STATUS_OPTIONS}
+        onStatus={filters.setStatus}
+      />
+      {query.isPending ? (
+        <LoadingState label="Loading agent profiles" />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.length > 0 ? (
+        <AgentProfileTable profiles={query.data} />
+      ) : filters.filtered ? (
+        <EmptyState title="No agent profiles match" action={<Button onClick={filters.clear}>Clear filters</Button>}>
+          Try another search word or status, or clear the filters.
+        </EmptyState>
+      ) : (
+        <EmptyState title="No agent profiles yet" action={newProfileLink('Create your first interviewer')}>
+          An agent profile is the interviewer that runs an AI stage. Create one, then pick it when you add a stage to a
+          template.
+        </EmptyState>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { EvaluationStage } from '@stageflow/domain';
+import { useId } from 'react';
+import { DIFFICULTY_LABELS, STAGE_TYPE_LABELS } from '../../lib/labels.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { completionText, passMarkText, retakeText } from './stage-summary.ts';
+
+export interface StageCardActions {
+  onMove: (stage: EvaluationStage, offset: -1 | 1) => void;
+  onEdit: (stage: EvaluationStage) => void;
+  onArchive: (stage: EvaluationStage) => void;
+  onDelete: (stage: EvaluationStage) => void;
+}
+
+interface StageCardProps extends StageCardActions {
+  stage: EvaluationStage;
+  position: number;
+  count: number;
+  interviewer: string | undefined;
+  problems: readonly string[];
+  busy: boolean;
+}
+
+/** One stage in the pipeline: what it is, who runs it, how to pass, what happens next. */
+export function StageCard({ stage, position, count, interviewer, problems, busy, ...actions }: StageCardProps) {
+  const titleId = useId();
+  // While a save is in flight nothing moves; controls stay focusable (aria-disabled) so keyboard users keep their place.
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: stage.id,
+    disabled: busy,
+  });
+  const canMoveLeft = !busy && position > 0;
+  const canMoveRight = !busy && position < count - 1;
+  const name = stage.stage_name;
+  return (
+    <li
+      ref={setNodeRef}
+      className={`pipeline-item${isDragging ? ' is-dragging' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+    >
+      <article
+        className={`stage-card${problems.length ? ' has-problems' : ''}`}
+        aria-labelledby={titleId}
+        data-testid="stage-card"
+      >
+        <header className="stage-card-header">
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            className="drag-handle"
+            {...attributes}
+            {...listeners}
+            aria-label={`Drag ${name} to reorder`}
+          >
+            <svg viewBox="0 0 12 20" aria-hidden="true">
+              {[4, 10, 16].map((y) => (
+                <g key={y}>
+                  <circle cx="3" cy={y} r="1.5" />
+                  <circle cx="9" cy={y} r="1.5" />
+                </g>
+              ))}
+            </svg>
+          </button>
+          <span className="stage-position" aria-hidden="true">
+            {position + 1}
+          </span>
+          <div className="stage-heading">
+            <h3 id={titleId} className="stage-name">
+              {name}
+            </h3>
+            <p className="stage-format">{STAGE_TYPE_LABELS[stage.stage_type]}</p>
+            {(stage.status === 'draft' || problems.length > 0) && (
+              <div className="stage-badges">
+                {stage.status === 'draft' && <Badge tone="neutral">Draft: skipped</Badge>}
+                {problems.length > 0 && (
+                  <span title={problems.join('\n')}>
+                    <Badge tone="warning">Needs attention</Badge>
+                  </span>
+                )}
+              </div>
+            )}
+          </div>
+        </header>
+        <dl className="stage-facts">
+          <div>
+            <dt>Interviewer</dt>
+            <dd className={interviewer ? undefined : 'muted'}>{interviewer ?? 'None assigned'}</dd>
+          </div>
+          <div>
+            <dt>Pass mark</dt>
+            <dd>{passMarkText(stage.pass_threshold)}</dd>
+          </div>
+          <div>
+            <dt>Retakes</dt>
+            <dd>{retakeText(stage)}</dd>
+          </div>
+          <div>
+            <dt>On completion</dt>
+            <dd>{completionText(stage)}</dd>
+          </div>
+          <div>
+            <dt>Length</dt>
+            <dd>
+              {stage.duration_minutes} min · {DIFFICULTY_LABELS[stage.difficulty]}
+            </dd>
+          </div>
+        </dl>
+        <footer className="stage-card-actions">
+          <div className="move-buttons">
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Move ${name} left`}
+              title="Move left"
+              aria-disabled={!canMoveLeft}
+              onClick={() => canMoveLeft && actions.onMove(stage, -1)}
+            >
+              <span aria-hidden="true">←</span>
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-label={`Move ${name} right`}
+              title="Move right"
+              aria-disabled={!canMoveRight}
+              onClick={() => canMoveRight && actions.onMove(stage, 1)}
+            >
+              <span aria-hidden="true">→</span>
+            </Button>
+          </div>
+          <div className="card-buttons">
+            <Button size="sm" onClick={() => actions.onEdit(stage)}>
+              Edit
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => actions.onArchive(stage)}>
+              Archive
+            </Button>
+            <Button size="sm" variant="ghost" className="text-danger" onClick={() => actions.onDelete(stage)}>
+              Delete
+            </Button>
+          </div>
+        </footer>
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,133 @@
+import type { EvaluationStage, EvaluationTemplate } from '@stageflow/domain';
+import { useMemo, useState } from 'react';
+import { trpc } from '../../app/trpc.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ExportStagesDialog } from './ExportStagesDialog.tsx';
+import { ImportStagesDialog } from './ImportStagesDialog.tsx';
+import { PipelineBoard } from './PipelineBoard.tsx';
+import { StageDialog, type StageDialogTarget } from './StageDialog.tsx';
+import { type StageRemoval, StageRemovalDialog } from './StageRemovalDialog.tsx';
+import { useReorderStages } from './use-stage-mutations.ts';
+import { ValidationBanner } from './ValidationBanner.tsx';
+
+interface StagesSectionProps {
+  template: EvaluationTemplate;
+  stages: readonly EvaluationStage[];
+}
+
+/** The template's pipeline: draw it, change it, check it, move it in and out as JSON. */
+export function StagesSection({ template, stages }: StagesSectionProps) {
+  const [stageDialog, setStageDialog] = useState<StageDialogTarget | null>(null);
+  const [removal, setRemoval] = useState<StageRemoval | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [exporting, setExporting] = useState(false);
+
+  const profiles = trpc.agentProfiles.list.useQuery({ status: 'all' });
+  const validation = trpc.stages.validate.useQuery({ evaluation_template_id: template.id });
+  const reorder = useReorderStages(template.id);
+
+  const interviewerNames = useMemo(
+    () => new Map((profiles.data ?? []).map((p) => [p.id, p.name] as const)),
+    [profiles.data],
+  );
+  const problems = validation.data?.problems ?? [];
+  const problemsByStage = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const p of problems) if (p.stage_id) map.set(p.stage_id, [...(map.get(p.stage_id) ?? []), p.message]);
+    return map;
+  }, [problems]);
+
+  return (
+    <section className="card" aria-labelledby="stages-title">
+      <div className="section-header">
+        <div>
+          <h2 id="stages-title" className="section-title">
+            Stages
+          </h2>
+          <p className="section-description">
+            Participants move through the active stages from left to right. Drag a stage to change the order.
+          </p>
+        </div>
+        <div className="section-actions">
+          <Button onClick={() => setImporting(true)}>Import JSON</Button>
+          <Button onClick={() => setExporting(true)} disabled={stages.length === 0}>
+            Export JSON
+          </Button>
+          <Button variant="primary" onClick={() => setStageDialog({ kind: 'create' })}>
+            Add stage
+          </Button>
+        </div>
+      </div>
+
+      {stages.length === 0 ? (
+        <EmptyState
+          title="No stages yet"
+          action={
+            <>
+              <Button variant="primary" onClick={() => setStageDialog({ kind: 'create' })}>
+                Add the first stage
+              </Button>
+              <Button onClick={() => setImporting(true)}>Import JSON</Button>
+            </>
+          }
+        >
+          Add a stage for each step a participant goes through, for example a phone screen, a technical interview and a
+          final review. Or paste a whole pipeline as JSON.
+        </EmptyState>
+      ) : (
+        <>
+          <ValidationBanner
+            problems={problems}
+            onEditStage={(id) => {
+              const stage = stages.find((s) => s.id === id);
+              if (stage) setStageDialog({ kind: 'edit', stage });
+            }}
+          />
+          <PipelineBoard
+            stages={stages}
+            interviewerNames={interviewerNames}
+            problemsByStage={problemsByStage}
+            busy={reorder.isPending}
+            onReorder={(stageIds) =>
+              reorder.mutate({
+                evaluation_template_id: template.id,
+                stage_ids: stageIds,
+                expected_version: template.version,
+              })
+            }
+            onEdit={(stage) => setStageDialog({ kind: 'edit', stage })}
+            onArchive={(stage) => setRemoval({ kind: 'archive', stage })}
+            onDelete={(stage) => setRemoval({ kind: 'delete', stage })}
+          />
+        </>
+      )}
+
+      <StageDialog
+        target={stageDialog}
+        template={template}
+        profiles={profiles.data ?? []}
+        onClose={() => setStageDialog(null)}
+      />
+      <StageRemovalDialog
+        removal={removal}
+        templateId={template.id}
+        version={template.version}
+        onClose={() => setRemoval(null)}
+      />
+      <ImportStagesDialog
+        open={importing}
+        templateId={template.id}
+        version={template.version}
+        hasStages={stages.length > 0}
+        onClose={() => setImporting(false)}
+      />
+      <ExportStagesDialog
+        open={exporting}
+        templateId={template.id}
+        templateName={template.template_name}
+        onClose={() => setExporting(false)}
+      />
+    </section>
+  );
+}

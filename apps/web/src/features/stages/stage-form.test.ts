@@ -1,0 +1,51 @@
+import { CreateStageInput, type EvaluationStage, UpdateStageInput } from '@stageflow/domain';
+import { describe, expect, it } from 'vitest';
+import { newStageValues, stageToFormValues, toUpdateStageInput } from './stage-form.ts';
+
+const templateId = '2f1b6c1e-8d7a-4b7e-9c55-0a3e8f1d2b44';
+const stage: EvaluationStage = {
+  id: '6a2d0c8e-1f4b-4e8a-8d3c-5b7f9e0a1c22',
+  evaluation_template_id: templateId,
+  type: 'technical',
+  stage_name: 'Technical',
+  stage_type: 'ai_interview',
+  agent_profile_id: null,
+  stage_order: 1,
+  duration_minutes: 45,
+  difficulty: 'advanced',
+  pass_threshold: 75,
+  allow_retake: true,
+  max_attempts: 3,
+  retake_cooldown_hours: 24,
+  automation_rule: 'require_reviewer_approval',
+  auto_reject: false,
+  status: 'active',
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+};
+
+describe('stage form values', () => {
+  it('a new stage needs only its type to pass the domain schema', () => {
+    const values = newStageValues(templateId);
+    expect(CreateStageInput.safeParse(values).error?.issues.map((i) => i.path.join('.'))).toEqual(['type']);
+    expect(CreateStageInput.safeParse({ ...values, type: 'technical' }).success).toBe(true);
+  });
+
+  it('the schema rejects a pass mark of 150 on the pass_threshold field', () => {
+    const result = CreateStageInput.safeParse({ ...newStageValues(templateId), type: 'x', pass_threshold: 150 });
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual(['pass_threshold']);
+  });
+
+  it('a loaded stage round-trips into a valid update that leaves its position alone', () => {
+    const values = CreateStageInput.parse(stageToFormValues(stage));
+    const update = toUpdateStageInput(values, stage, 7);
+    expect(update).not.toHaveProperty('stage_order');
+    expect(update).not.toHaveProperty('evaluation_template_id');
+    expect(UpdateStageInput.parse(update)).toMatchObject({ id: stage.id, max_attempts: 3, expected_version: 7 });
+  });
+
+  it('a changed position is sent', () => {
+    const values = CreateStageInput.parse({ ...stageToFormValues(stage), stage_order: 0 });
+    expect(toUpdateStageInput(values, stage, 1).stage_order).toBe(0);
+  });
+});

@@ -1,0 +1,65 @@
+import type { CreateStageInput, EvaluationStage, UpdateStageInput } from '@stageflow/domain';
+import type { z } from 'zod';
+
+/**
+ * The stage dialog's values. Adding and editing both validate with the domain's CreateStageInput:
+ * the editor sends every field, so it must meet the same rules, retake rule included. An edit is
+ * sent as UpdateStageInput (the id instead of the template id).
+ */
+export type StageFormValues = CreateStageInput;
+export type StageFormOutput = z.output<typeof CreateStageInput>;
+
+export function newStageValues(templateId: string): StageFormValues {
+  return {
+    evaluation_template_id: templateId,
+    type: '',
+    stage_name: undefined,
+    stage_type: 'ai_interview',
+    agent_profile_id: null,
+    stage_order: undefined,
+    duration_minutes: undefined,
+    difficulty: undefined,
+    pass_threshold: null,
+    allow_retake: false,
+    max_attempts: 1,
+    retake_cooldown_hours: 0,
+    automation_rule: 'none',
+    auto_reject: false,
+    status: 'active',
+  };
+}
+
+export function stageToFormValues(stage: EvaluationStage): StageFormValues {
+  return {
+    evaluation_template_id: stage.evaluation_template_id,
+    type: stage.type,
+    stage_name: stage.stage_name,
+    stage_type: stage.stage_type,
+    agent_profile_id: stage.agent_profile_id,
+    stage_order: stage.stage_order ?? undefined,
+    duration_minutes: stage.duration_minutes,
+    difficulty: stage.difficulty,
+    pass_threshold: stage.pass_threshold,
+    allow_retake: stage.allow_retake,
+    max_attempts: stage.max_attempts,
+    retake_cooldown_hours: stage.retake_cooldown_hours,
+    automation_rule: stage.automation_rule,
+    auto_reject: stage.auto_reject,
+    status: stage.status === 'archived' ? 'draft' : stage.status,
+  };
+}
+
+/** The edit as the API takes it; an unchanged position is left out so the stage is not "moved". */
+export function toUpdateStageInput(
+  values: StageFormOutput,
+  stage: EvaluationStage,
+  expectedVersion: number,
+): UpdateStageInput {
+  const { evaluation_template_id: _template, stage_order, ...fields } = values;
+  return {
+    id: stage.id,
+    ...fields,
+    ...(stage_order !== undefined && stage_order !== stage.stage_order ? { stage_order } : {}),
+    expected_version: expectedVersion,
+  };
+}

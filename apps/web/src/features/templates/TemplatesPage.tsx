@@ -1,0 +1,75 @@
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { trpc } from '../../app/trpc.ts';
+import { useListFilters } from '../../lib/use-list-filters.ts';
+import { Button } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { ListToolbar } from '../../ui/ListToolbar.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { CreateTemplateDialog } from './CreateTemplateDialog.tsx';
+import { TemplateTable } from './TemplateTable.tsx';
+
+const STATUS_OPTIONS = [
+  { value: 'all', label: 'All statuses' },
+  { value: 'active', label: 'Active' },
+  { value: 'draft', label: 'Draft' },
+  { value: 'archived', label: 'Archived' },
+] as const;
+
+export default function TemplatesPage() {
+  const filters = useListFilters(
+    STATUS_OPTIONS.map((o) => o.value),
+    'all',
+  );
+  const [creating, setCreating] = useState(false);
+  const query = trpc.templates.list.useQuery(filters.query, { placeholderData: keepPreviousData });
+  const openCreate = () => setCreating(true);
+
+  return (
+    <>
+      <PageHeader
+        title="Evaluation Templates"
+        description="Each template is a journey, a role or a programme, made of ordered stages."
+        actions={
+          <Button variant="primary" onClick={openCreate}>
+            New template
+          </Button>
+        }
+      />
+      <ListToolbar
+        searchLabel="Search templates"
+        search={filters.search}
+        onSearch={filters.setSearch}
+        status={filters.status}
+        statusOptions={STATUS_OPTIONS}
+        onStatus={filters.setStatus}
+      />
+      {query.isPending ? (
+        <LoadingState label="Loading templates" />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.length > 0 ? (
+        <TemplateTable templates={query.data} />
+      ) : filters.filtered ? (
+        <EmptyState title="No templates match" action={<Button onClick={filters.clear}>Clear filters</Button>}>
+          Try another search word or status, or clear the filters to see every template.
+        </EmptyState>
+      ) : (
+        <EmptyState
+          title="No evaluation templates yet"
+          action={
+            <Button variant="primary" onClick={openCreate}>
+              Create your first template
+            </Button>
+          }
+        >
+          Create a template for a role or programme, then add its stages: a phone screen, a technical round, a final
+          review.
+        </EmptyState>
+      )}
+      <CreateTemplateDialog open={creating} onClose={() => setCreating(false)} />
+    </>
+  );
+}

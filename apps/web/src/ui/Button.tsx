@@ -1,0 +1,38 @@
+import type { ButtonHTMLAttributes } from 'react';
+
+export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
+
+/** Class names for anything that should look like a button, e.g. a router Link. */
+export const buttonClass = (variant: ButtonVariant = 'secondary', size: 'md' | 'sm' = 'md') =>
+  `button button-${variant}${size === 'sm' ? ' button-sm' : ''}`;
+
+interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  variant?: ButtonVariant;
+  size?: 'md' | 'sm';
+  /** Shows a spinner and blocks clicks while a request is in flight. */
+  pending?: boolean;
+}
+
+export function Button({
+  variant = 'secondary',
+  size = 'md',
+  pending = false,
+  type = 'button',
+  className,
+  disabled,
+  children,
+  ...rest
+}: ButtonProps) {
+  return (
+    <button
+      {...rest}
+      type={type}
+      className={`${buttonClass(variant, size)}${className ? ` ${className}` : ''}`}
+      disabled={disabled || pending}
+      aria-busy={pending || undefined}
+    >
+      {pending && <span className="spinner spinner-inline" aria-hidden="true" />}
+      {children}
+    </button>
+  );
+}

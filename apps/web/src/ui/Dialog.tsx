@@ -1,0 +1,71 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+
+interface DialogProps {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  description?: ReactNode;
+  size?: 'md' | 'lg' | 'xl';
+  /** Use `alertdialog` for confirmations that interrupt. */
+  role?: 'dialog' | 'alertdialog';
+  children: ReactNode;
+}
+
+/**
+ * A modal on the native <dialog>: the browser traps focus, closes on Escape and restores focus.
+ * Content mounts only while open, so every opening starts from a fresh form.
+ */
+export function Dialog({ open, onClose, title, description, size = 'md', role = 'dialog', children }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  return (
+    <dialog
+      ref={ref}
+      role={role}
+      className={`dialog dialog-${size}`}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onClose={onClose}
+    >
+      {open && (
+        <>
+          <header className="dialog-header">
+            <div>
+              <h2 id={titleId} className="dialog-title">
+                {title}
+              </h2>
+              {description && (
+                <p id={descriptionId} className="dialog-description">
+                  {description}
+                </p>
+              )}
+            </div>
+            <button type="button" className="icon-button" onClick={onClose} aria-label="Close">
+              <span aria-hidden="true">×</span>
+            </button>
+          </header>
+          {children}
+        </>
+      )}
+    </dialog>
+  );
+}
+
+/** The scrolling middle of a dialog. */
+export function DialogBody({ children }: { children: ReactNode }) {
+  return <div className="dialog-body">{children}</div>;
+}
+
+/** The dialog's action row, primary action last. */
+export function DialogFooter({ children }: { children: ReactNode }) {
+  return <footer className="dialog-footer">{children}</footer>;
+}
