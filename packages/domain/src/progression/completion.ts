@@ -1,0 +1,114 @@
+import type { StageType } from '../schemas/stage.ts';
+import type { DecideContext } from './commands.ts';
+import { emitter, SYSTEM } from './emit.ts';
+import type { DecisionReason, DecisionSuggestion, RulesSnapshot, Session } from './entities.ts';
+import type { ParticipantEvent } from './events.ts';
+import type { Position } from './guards.ts';
+import { attemptsAllowed } from './lookups.ts';
+import { advanceEvents, completeEvents, type MoveCause, movedData, outcomeBasis, rejectEvents } from './moves.ts';
+import type { Scorecard } from './scorecard.ts';
+import type { ParticipantState } from './state.ts';
+
+export type CompletionOutcome =
+  | { readonly kind: 'retake_available' }
+  | { readonly kind: 'advance' }
+  | { readonly kind: 'reject' }
+  | { readonly kind: 'open_decision'; readonly reason: DecisionReason; readonly suggested: DecisionSuggestion }
+  | { readonly kind: 'wait'; readonly state: 'passed' | 'failed' }
+  /** A final review passed: the participant completes. */
+  | { readonly kind: 'complete' };
+
+const openApproval = { kind: 'open_decision', reason: 'approval_required', suggested: 'advance' } as const;
+const openFailed = { kind: 'open_decision', reason: 'failed_no_retakes', suggested: 'reject' } as const;
+
+/**
+ * DESIGN §2.3, read from the rules snapshot: what a completed session leads to. `attemptsUsed` counts
+ * the session just completed.
+ */
+export function completionOutcome(
+  rules: RulesSnapshot,
+  stageType: StageType,
+  passed: boolean,
+  attemptsUsed: number,
+  attemptsAllowed: number,
+): CompletionOutcome {
+  if (!passed && attemptsUsed < attemptsAllowed) return { kind: 'retake_available' };
+  // Recording a final review *is* the human decision: never a decision on top of it.
+  if (stageType === 'final_review') return passed ? { kind: 'complete' } : { kind: 'reject' };
+  switch (rules.automation_rule) {
+    case 'auto_advance':
+      if (passed) return { kind: 'advance' };
+      return rules.auto_reject ? { kind: 'reject' } : openFailed;
+    case 'require_reviewer_approval':
+      return passed ? openApproval : openFailed;
+    case 'none':
+      return { kind: 'wait', state: passed ? 'passed' : 'failed' };
+  }
+}
+
+/** The events of completing `session` at the participant's current stage with `scorecard`. */
+export function completionEvents(
+  state: ParticipantState,
+  pos: Position,
+  session: Session,
+  scorecard: Scorecard,
+  ctx: DecideContext,
+): ParticipantEvent[] {
+  const emit = emitter(pos.participant.id, ctx);
+  const attemptsUsed = pos.progress.attempts_used + 1;
+  const allowed = attemptsAllowed(pos.progress);
+  const basis = outcomeBasis(pos, { id: session.id, scorecard }, attemptsUsed);
+  const completed = emit('session_completed', {
+    session_id: session.id,
+    stage_id: pos.stage.id,
+    attempt: session.attempt,
+    scorecard,
+    attempts_used: attemptsUsed,
+    attempts_allowed: allowed,
+    rules: pos.progress.rules,
+  });
+
+  const outcome = completionOutcome(pos.progress.rules, pos.stage.stage_type, scorecard.passed, attemptsUsed, allowed);
+  const finalReview = pos.stage.stage_type === 'final_review';
+  const cause: MoveCause = {
+    trigger: finalReview ? 'final_review' : 'automation',
+    // A final review's result is the reviewer's own decision; everything else here is the rule acting.
+    actor: finalReview ? ctx.actor : SYSTEM,
+    note: null,
+    decision_id: null,
+    basis,
+  };
+
+  switch (outcome.kind) {
+    case 'retake_available':
+      return [completed, emit('retake_available', { ...basis, completed_at: ctx.now }, SYSTEM)];
+    case 'advance':
+      return [completed, ...advanceEvents(state, pos, cause, true, emit)];
+    case 'complete':
+      return [completed, ...completeEvents(state, cause, emit)];
+    case 'reject':
+      return [completed, ...rejectEvents(state, cause, true, emit)];
+    case 'wait':
+      return [
+        completed,
+        emit(outcome.state === 'passed' ? 'stage_passed' : 'stage_failed', movedData(cause), cause.actor),
+      ];
+    case 'open_decision': {
+      const decision = {
+        id: ctx.newId(),
+        participant_id: pos.participant.id,
+        stage_id: pos.stage.id,
+        session_id: session.id,
+        reason: outcome.reason,
+        suggested: outcome.suggested,
+        status: 'open' as const,
+        outcome: null,
+        note: null,
+        decided_by: null,
+        decided_at: null,
+        created_at: ctx.now,
+      };
+      return [completed, emit('decision_opened', { ...basis, decision }, SYSTEM)];
+    }
+  }
+}

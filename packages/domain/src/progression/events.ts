@@ -1,0 +1,182 @@
+import type { StageType } from '../schemas/stage.ts';
+import type { Decision, DecisionOutcome, DecisionSuggestion, Participant, RulesSnapshot, Session } from './entities.ts';
+import type { Scorecard } from './scorecard.ts';
+
+interface Envelope<T extends string, D> {
+  readonly type: T;
+  readonly participant_id: string;
+  /** `user:<id>`, `api_key:<id>`, or `system` for what an automation rule did by itself. */
+  readonly actor: string;
+  readonly occurred_at: string;
+  readonly data: D;
+}
+
+/** What made a stage outcome happen: an automation rule, a reviewer's decision, a final review's result, or an admin. */
+export type OutcomeTrigger = 'automation' | 'decision' | 'final_review' | 'manual';
+
+/** Why the participant left a stage with things still open there. */
+export type LeaveCause = 'participant_advanced' | 'participant_rejected' | 'participant_withdrawn';
+
+/**
+ * The facts behind an outcome, carried by every outcome event so the audit trail explains itself:
+ * the score (if any) against the threshold, and the rules the participant entered the stage with.
+ */
+export interface OutcomeBasis {
+  readonly stage_id: string;
+  /** The session whose scorecard drove the outcome (for manual moves: the latest completed one, if any). */
+  readonly session_id: string | null;
+  readonly overall_score: number | null;
+  readonly threshold_applied: number | null;
+  readonly rules: RulesSnapshot;
+  readonly attempts_used: number;
+  readonly attempts_allowed: number;
+}
+
+interface Moved extends OutcomeBasis {
+  readonly trigger: OutcomeTrigger;
+  readonly note: string | null;
+  /** Set when a reviewer's decision made the move. */
+  readonly decision_id: string | null;
+}
+
+/** Only the fields that changed. */
+export type ParticipantChanges = Partial<
+  Pick<Participant, 'name' | 'email' | 'external_id' | 'phone' | 'tags' | 'profile' | 'background' | 'metadata'>
+>;
+
+export type ParticipantEnrolled = Envelope<'participant_enrolled', { readonly participant: Participant }>;
+export type ParticipantUpdated = Envelope<'participant_updated', { readonly changes: ParticipantChanges }>;
+export type StageEntered = Envelope<
+  'stage_entered',
+  {
+    readonly stage_id: string;
+    readonly stage_name: string;
+    readonly stage_type: StageType;
+    readonly stage_order: number | null;
+    /** The rules snapshot the participant will be judged by at this stage. */
+    readonly rules: RulesSnapshot;
+    /** `null` on enrolment. */
+    readonly from_stage_id: string | null;
+    /** Draft stages between the previous stage and this one, passed over. */
+    readonly skipped_draft_stage_ids: readonly string[];
+  }
+>;
+export type SessionScheduled = Envelope<
+  'session_scheduled',
+  {
+    readonly session: Session;
+    /** `record_result` creates and completes a session in one step: this event is followed by its completion. */
+    readonly via: 'schedule' | 'record_result';
+  }
+>;
+export type SessionRescheduled = Envelope<
+  'session_rescheduled',
+  {
+    readonly session_id: string;
+    readonly stage_id: string;
+    readonly previous_scheduled_at: string;
+    readonly scheduled_at: string;
+    readonly timezone: string;
+    readonly notes: string | null;
+  }
+>;
+export type SessionStarted = Envelope<
+  'session_started',
+  { readonly session_id: string; readonly stage_id: string; readonly attempt: number }
+>;
+export type SessionCompleted = Envelope<
+  'session_completed',
+  {
+    readonly session_id: string;
+    readonly stage_id: string;
+    readonly attempt: number;
+    readonly scorecard: Scorecard;
+    /** Counting this session. */
+    readonly attempts_used: number;
+    readonly attempts_allowed: number;
+    readonly rules: RulesSnapshot;
+  }
+>;
+export type SessionFailed = Envelope<
+  'session_failed',
+  { readonly session_id: string; readonly stage_id: string; readonly attempt: number; readonly reason: string | null }
+>;
+export type SessionCancelled = Envelope<
+  'session_cancelled',
+  {
+    readonly session_id: string;
+    readonly stage_id: string;
+    readonly attempt: number;
+    readonly reason: string | null;
+    readonly cause: 'requested' | 'superseded' | LeaveCause;
+  }
+>;
+export type RetakeAvailable = Envelope<
+  'retake_available',
+  OutcomeBasis & {
+    /** The next attempt may take place from completed_at + rules.retake_cooldown_hours. */
+    readonly completed_at: string;
+  }
+>;
+export type DecisionOpened = Envelope<'decision_opened', OutcomeBasis & { readonly decision: Decision }>;
+export type DecisionDecided = Envelope<
+  'decision_decided',
+  {
+    readonly decision_id: string;
+    readonly stage_id: string;
+    readonly outcome: DecisionOutcome;
+    readonly suggested: DecisionSuggestion;
+    readonly against_suggestion: boolean;
+    readonly note: string | null;
+  }
+>;
+/** An open decision made moot because an admin moved the participant by hand. */
+export type DecisionClosed = Envelope<
+  'decision_closed',
+  {
+    readonly decision_id: string;
+    readonly stage_id: string;
+    readonly outcome: 'advance' | 'reject' | null;
+    readonly cause: LeaveCause;
+    readonly note: string | null;
+  }
+>;
+export type RetakeGranted = Envelope<
+  'retake_granted',
+  OutcomeBasis & { readonly decision_id: string; readonly note: string | null; readonly completed_at: string | null }
+>;
+export type StagePassed = Envelope<'stage_passed', Moved>;
+export type StageFailed = Envelope<'stage_failed', Moved>;
+/** Advanced past by hand without passing it. */
+export type StageSkipped = Envelope<'stage_skipped', Moved>;
+export type ParticipantCompleted = Envelope<'participant_completed', Moved & { readonly recommendation: string }>;
+export type ParticipantRejected = Envelope<'participant_rejected', Moved & { readonly recommendation: string }>;
+export type ParticipantWithdrawn = Envelope<
+  'participant_withdrawn',
+  { readonly stage_id: string; readonly note: string | null }
+>;
+
+export type ParticipantEvent =
+  | ParticipantEnrolled
+  | ParticipantUpdated
+  | StageEntered
+  | SessionScheduled
+  | SessionRescheduled
+  | SessionStarted
+  | SessionCompleted
+  | SessionFailed
+  | SessionCancelled
+  | RetakeAvailable
+  | DecisionOpened
+  | DecisionDecided
+  | DecisionClosed
+  | RetakeGranted
+  | StagePassed
+  | StageFailed
+  | StageSkipped
+  | ParticipantCompleted
+  | ParticipantRejected
+  | ParticipantWithdrawn;
+
+export type ParticipantEventType = ParticipantEvent['type'];
+export type ParticipantEventOf<T extends ParticipantEventType> = Extract<ParticipantEvent, { type: T }>;

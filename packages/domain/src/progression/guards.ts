@@ -1,0 +1,115 @@
+import { conflict, DomainError, notFound } from '../errors.ts';
+import type { Participant, StageProgress } from './entities.ts';
+import {
+  attemptsAllowed,
+  describeStage,
+  lastCompletedSession,
+  liveStage,
+  openDecisionsAt,
+  openProgress,
+  openSessionsAt,
+} from './lookups.ts';
+import type { ParticipantState, ProgressionStage } from './state.ts';
+
+/** Where an active participant stands: the stage they are in and their progress there. */
+export interface Position {
+  readonly participant: Participant;
+  readonly progress: StageProgress;
+  readonly stage: ProgressionStage;
+}
+
+const HOUR_MS = 3_600_000;
+
+export function enrolledParticipant(state: ParticipantState, participantId?: string): Participant | DomainError {
+  const p = state.participant;
+  if (!p || (participantId !== undefined && p.id !== participantId)) {
+    return notFound('participant', participantId ?? '(not enrolled)');
+  }
+  return p;
+}
+
+/** Terminal participants (completed, rejected, withdrawn) accept no command but reading. */
+export function activeParticipant(state: ParticipantState, participantId?: string): Participant | DomainError {
+  const participant = enrolledParticipant(state, participantId);
+  if (participant instanceof DomainError || participant.status === 'active') return participant;
+  return conflict(
+    `participant ${participant.id} is ${participant.status}; a ${participant.status} participant accepts no more commands`,
+  );
+}
+
+/** The participant's position, or why no command but reading is possible for them. */
+export function activePosition(state: ParticipantState, participantId?: string): Position | DomainError {
+  const participant = activeParticipant(state, participantId);
+  if (participant instanceof DomainError) return participant;
+  const progress = openProgress(state);
+  if (!progress) return conflict(`participant ${participant.id} is in no stage`);
+  const stage = liveStage(state.template, progress.stage_id);
+  if (!stage) {
+    return new DomainError(
+      'PRECONDITION_FAILED',
+      `stage ${progress.stage_id}, where participant ${participant.id} is, is no longer a live stage of template ${state.template.id}`,
+    );
+  }
+  return { participant, progress, stage };
+}
+
+/** Commands that name a stage must name the one the participant is in. */
+export function wrongStage(pos: Position, stageId: string | undefined): DomainError | undefined {
+  if (stageId === undefined || stageId === pos.stage.id) return undefined;
+  return conflict(`participant ${pos.participant.id} is at ${describeStage(pos.stage)}, not at stage ${stageId}`);
+}
+
+/** An attempt may take place only once the retake cool-down after the last completed attempt is over. */
+export function cooldownRefusal(state: ParticipantState, pos: Position, at: string): DomainError | undefined {
+  const hours = pos.progress.rules.retake_cooldown_hours;
+  const last = lastCompletedSession(state, pos.stage.id);
+  if (hours === 0 || !last?.completed_at) return undefined;
+  if (Date.parse(at) >= Date.parse(last.completed_at) + hours * HOUR_MS) return undefined;
+  return conflict(
+    `participant ${pos.participant.id} cannot attempt ${describeStage(pos.stage)} at ${at}: the ${hours}-hour cool-down after the attempt completed at ${last.completed_at} is not over`,
+  );
+}
+
+export function attemptsRefusal(pos: Position): DomainError | undefined {
+  const allowed = attemptsAllowed(pos.progress);
+  if (pos.progress.attempts_used < allowed) return undefined;
+  return conflict(
+    `participant ${pos.participant.id} has no attempts left at ${describeStage(pos.stage)} (${pos.progress.attempts_used} of ${allowed} used)`,
+  );
+}
+
+/**
+ * Why a new attempt cannot begin in the stage's current state, if it cannot. A session already open
+ * there blocks a new one unless `openSessionAllowed` (schedule with `force`; record_result completes it).
+ */
+export function newAttemptRefusal(
+  state: ParticipantState,
+  pos: Position,
+  openSessionAllowed: boolean,
+): DomainError | undefined {
+  const who = `participant ${pos.participant.id}`;
+  const where = describeStage(pos.stage);
+  switch (pos.progress.state) {
+    case 'pending':
+    case 'retake_available':
+      return attemptsRefusal(pos);
+    case 'scheduled':
+    case 'in_progress': {
+      if (openSessionAllowed) return attemptsRefusal(pos);
+      const open = openSessionsAt(state, pos.stage.id)[0];
+      return conflict(
+        `session ${open?.id ?? '(unknown)'} is already ${pos.progress.state.replace('_', ' ')} for ${who} at ${where}; pass force to replace it`,
+      );
+    }
+    case 'awaiting_decision': {
+      const decision = openDecisionsAt(state, pos.stage.id)[0];
+      return conflict(`${who} is awaiting decision ${decision?.id ?? '(unknown)'} at ${where}`);
+    }
+    case 'passed':
+      return conflict(`${who} has already passed ${where} and waits to be advanced`);
+    case 'failed':
+      return attemptsRefusal(pos) ?? conflict(`${who} has failed ${where}`);
+    case 'skipped':
+      return conflict(`${who} has left ${where}`);
+  }
+}

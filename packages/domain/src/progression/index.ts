@@ -1,0 +1,12 @@
+export type * from './commands.ts';
+export { type CompletionOutcome, completionOutcome } from './completion.ts';
+export { decideParticipant } from './decide.ts';
+export * from './decision-input.ts';
+export * from './entities.ts';
+export type * from './events.ts';
+export { evolveParticipant } from './evolve.ts';
+export * from './participant-input.ts';
+export * from './scorecard.ts';
+export { type ScorecardFields, type ScoringProfile, scoreCard } from './scoring.ts';
+export * from './session-input.ts';
+export * from './state.ts';

@@ -1,0 +1,58 @@
+import type { Decision, Session, StageProgress } from './entities.ts';
+import type { ParticipantState, ProgressionStage, ProgressionTemplate } from './state.ts';
+
+// Private twins of what the pipeline module may also offer: progression keeps its own so the two
+// modules can be written independently.
+
+/** Active stages in `stage_order`; drafts keep their place in the order but are never entered. */
+export const activeStagesInOrder = (template: ProgressionTemplate): ProgressionStage[] =>
+  template.stages
+    .filter((s) => s.status === 'active' && s.stage_order !== null)
+    .sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0));
+
+export const liveStage = (template: ProgressionTemplate, stageId: string): ProgressionStage | undefined =>
+  template.stages.find((s) => s.id === stageId && s.status !== 'archived' && s.stage_order !== null);
+
+/**
+ * The first active stage after position `afterOrder` (-1: from the start), and the draft stages passed
+ * over on the way, for the audit trail.
+ */
+export function nextActiveStage(
+  template: ProgressionTemplate,
+  afterOrder: number,
+): { next: ProgressionStage | null; skippedDrafts: ProgressionStage[] } {
+  const next = activeStagesInOrder(template).find((s) => (s.stage_order ?? 0) > afterOrder) ?? null;
+  const until = next?.stage_order ?? Number.POSITIVE_INFINITY;
+  const skippedDrafts = template.stages
+    .filter(
+      (s) => s.status === 'draft' && s.stage_order !== null && s.stage_order > afterOrder && s.stage_order < until,
+    )
+    .sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0));
+  return { next, skippedDrafts };
+}
+
+export const openProgress = (state: ParticipantState): StageProgress | undefined =>
+  state.progress.find((p) => p.left_at === null);
+
+export const attemptsAllowed = (progress: StageProgress): number =>
+  progress.rules.max_attempts + progress.retakes_granted;
+
+const isOpen = (s: Session) => s.status === 'scheduled' || s.status === 'in_progress';
+
+export const openSessionsAt = (state: ParticipantState, stageId: string): Session[] =>
+  state.sessions.filter((s) => s.stage_id === stageId && isOpen(s));
+
+export const openDecisionsAt = (state: ParticipantState, stageId: string): Decision[] =>
+  state.decisions.filter((d) => d.stage_id === stageId && d.status === 'open');
+
+/** The latest completed session at a stage: its completion time starts the retake cool-down. */
+export function lastCompletedSession(state: ParticipantState, stageId: string): Session | undefined {
+  let last: Session | undefined;
+  for (const s of state.sessions) {
+    if (s.stage_id !== stageId || s.status !== 'completed' || s.completed_at === null) continue;
+    if (!last?.completed_at || Date.parse(s.completed_at) >= Date.parse(last.completed_at)) last = s;
+  }
+  return last;
+}
+
+export const describeStage = (stage: ProgressionStage) => `stage ${stage.id} ("${stage.stage_name}")`;

@@ -1,0 +1,242 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../errors.ts';
+import type { ParticipantCommand } from './commands.ts';
+import { decideParticipant } from './decide.ts';
+import { Decision, Participant, Session, StageProgress } from './entities.ts';
+import { evolveParticipant } from './evolve.ts';
+import { initialParticipantState, type ParticipantState, type ProgressionStage } from './state.ts';
+import { hoursAfter, interviewer, Journey, stage, template, uuid } from './test-support.ts';
+
+const settingsArb = fc
+  .record({
+    pass_threshold: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+    automation_rule: fc.constantFrom('none', 'auto_advance', 'require_reviewer_approval'),
+    max_attempts: fc.integer({ min: 1, max: 3 }),
+    retake_cooldown_hours: fc.constantFrom(0, 1, 24),
+    auto_reject: fc.boolean(),
+    status: fc.constantFrom('active', 'active', 'draft'),
+    stage_type: fc.constantFrom('ai_interview', 'manual_review', 'final_review'),
+    scored_by_interviewer: fc.boolean(),
+  } as const)
+  .map(
+    ({ scored_by_interviewer, ...s }): Partial<ProgressionStage> => ({
+      ...s,
+      allow_retake: s.max_attempts > 1,
+      interviewer: scored_by_interviewer ? interviewer : null,
+    }),
+  );
+
+const opArb = fc.oneof(
+  fc.record({ kind: fc.constant('schedule'), force: fc.boolean(), otherStage: fc.boolean(), inHours: fc.nat(48) }),
+  fc.record({ kind: fc.constant('reschedule'), pick: fc.nat(), inHours: fc.nat(48) }),
+  fc.record({ kind: fc.constant('start'), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('complete'), pick: fc.nat(), score: fc.integer({ min: 0, max: 100 }) }),
+  fc.record({ kind: fc.constant('fail'), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('cancel'), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('record'), score: fc.integer({ min: 0, max: 100 }) }),
+  fc.record({
+    kind: fc.constant('decide'),
+    pick: fc.nat(),
+    outcome: fc.constantFrom('advance', 'reject', 'retake'),
+    note: fc.boolean(),
+  }),
+  fc.record({ kind: fc.constant('advance'), note: fc.boolean() }),
+  fc.record({ kind: fc.constant('reject') }),
+  fc.record({ kind: fc.constant('withdraw') }),
+  fc.record({ kind: fc.constant('wait'), hours: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({ kind: fc.constant('edit'), pick: fc.nat(), settings: settingsArb }),
+);
+type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
+
+const templateArb = fc.array(settingsArb, { minLength: 1, maxLength: 4 }).map((all) =>
+  template(
+    all.map((settings, i) =>
+      // The first stage stays active so every generated pipeline can enrol someone.
+      stage(uuid(0x100 + i), i, i === 0 ? { ...settings, status: 'active' } : settings),
+    ),
+  ),
+);
+
+const pick = <T>(items: readonly T[], n: number): T | undefined => items[n % Math.max(items.length, 1)];
+const UNKNOWN = uuid(0xfffff);
+
+/** The command an op stands for in this state; `null` for ops that are not commands (time passing, stage edits). */
+function commandFor(j: Journey, op: Op): ParticipantCommand | null {
+  const sessionId = (n: number) => pick(j.state.sessions, n)?.id ?? UNKNOWN;
+  const score = (n: number) => {
+    const current = j.state.template.stages.find((s) => s.id === j.participant.current_stage_id);
+    return current?.interviewer ? { Communication: n / 10, 'Problem solving': n / 10 } : n;
+  };
+  switch (op.kind) {
+    case 'schedule': {
+      const other = j.state.template.stages.find((s) => s.id !== j.participant.current_stage_id)?.id;
+      const stage_id = op.otherStage ? other : undefined;
+      return j.schedule({
+        force: op.force,
+        scheduled_at: hoursAfter(j.now, op.inHours),
+        ...(stage_id && { stage_id }),
+      });
+    }
+    case 'reschedule':
+      return j.reschedule(hoursAfter(j.now, op.inHours), sessionId(op.pick));
+    case 'start':
+      return j.start(sessionId(op.pick));
+    case 'complete':
+      return j.complete(score(op.score), sessionId(op.pick));
+    case 'fail':
+      return j.fail(sessionId(op.pick));
+    case 'cancel':
+      return j.cancel(sessionId(op.pick));
+    case 'record':
+      return j.record(score(op.score));
+    case 'decide':
+      return j.decide(op.outcome, op.note ? 'reviewed' : undefined, pick(j.state.decisions, op.pick)?.id ?? UNKNOWN);
+    case 'advance':
+      return j.advance(op.note ? 'by hand' : undefined);
+    case 'reject':
+      return j.reject();
+    case 'withdraw':
+      return j.withdraw();
+    case 'wait':
+      j.later(op.hours);
+      return null;
+    case 'edit': {
+      const target = pick(j.state.template.stages, op.pick);
+      const stillActive = j.state.template.stages.some((s) => s.id !== target?.id && s.status === 'active');
+      if (target && (op.settings.status === 'active' || stillActive)) j.editStage(target.id, op.settings);
+      return null;
+    }
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** What the store would keep: plain JSON, and frozen so that an evolve that mutates its input fails loudly. */
+const stored = <T>(value: T): T => deepFreeze(JSON.parse(JSON.stringify(value)) as T);
+
+const rows = (s: ParticipantState) => ({
+  participant: s.participant,
+  progress: s.progress,
+  sessions: s.sessions,
+  decisions: s.decisions,
+});
+
+function checkInvariants(s: ParticipantState) {
+  const p = s.participant;
+  if (!p) throw new Error('not enrolled');
+  const open = s.progress.filter((row) => row.left_at === null);
+
+  // Never in two stages: an active participant is in exactly the one stage they are said to be in.
+  expect(new Set(s.progress.map((row) => row.stage_id)).size).toBe(s.progress.length);
+  if (p.status === 'active') {
+    expect(open.map((row) => row.stage_id)).toEqual([p.current_stage_id]);
+  } else {
+    expect(open).toEqual([]);
+    expect(p.current_stage_id).toBeNull();
+  }
+
+  for (const row of s.progress) {
+    // Attempts used never exceed the allowed attempts, and they are exactly the completed sessions.
+    expect(row.attempts_used).toBeLessThanOrEqual(row.rules.max_attempts + row.retakes_granted);
+    const completed = s.sessions.filter((x) => x.stage_id === row.stage_id && x.status === 'completed');
+    expect(completed).toHaveLength(row.attempts_used);
+    // A stage goes back to `pending` only while no attempt has been used; otherwise it offers a retake.
+    if (row.state === 'pending') expect(row.attempts_used).toBe(0);
+  }
+
+  // One attempt at a time, only where the participant is; a decision is open only while awaited.
+  const openSessions = s.sessions.filter((x) => x.status === 'scheduled' || x.status === 'in_progress');
+  expect(openSessions.length).toBeLessThanOrEqual(1);
+  for (const x of openSessions) expect(x.stage_id).toBe(p.current_stage_id);
+  const openDecisions = s.decisions.filter((d) => d.status === 'open');
+  expect(openDecisions.length).toBeLessThanOrEqual(1);
+  for (const d of openDecisions) {
+    expect(open.find((row) => row.stage_id === d.stage_id)?.state).toBe('awaiting_decision');
+  }
+}
+
+describe('progression properties over random command sequences', () => {
+  it('keeps every invariant, freezes terminal participants, and replays to the same state', () => {
+    fc.assert(
+      fc.property(templateArb, fc.array(opArb, { minLength: 1, maxLength: 40 }), (t, ops) => {
+        const j = new Journey(t);
+        j.run(j.enroll());
+        j.state = stored(j.state);
+        const initial = initialParticipantState(t);
+
+        for (const op of ops) {
+          const command = commandFor(j, op);
+          if (!command) continue;
+          const wasTerminal = j.participant.status !== 'active';
+          const result = decideParticipant(j.state, command, j.ctx);
+
+          if (wasTerminal) {
+            // Terminal participants change no more: every command is refused.
+            expect(result).toBeInstanceOf(DomainError);
+          }
+          if (result instanceof DomainError) {
+            expect(['CONFLICT', 'NOT_FOUND', 'BAD_REQUEST', 'PRECONDITION_FAILED']).toContain(result.code);
+            continue;
+          }
+          // Events are stored as JSON: nothing may be lost on the way.
+          expect(JSON.parse(JSON.stringify(result))).toStrictEqual(result);
+          j.state = stored(deepFreeze(result).reduce(evolveParticipant, j.state));
+          j.history.push(...result);
+          checkInvariants(j.state);
+        }
+
+        // Folding every emitted event from scratch gives the state stored step by step.
+        const replayed = j.history.reduce<ParticipantState>(evolveParticipant, initial);
+        expect(rows(replayed)).toStrictEqual(rows(j.state));
+
+        // What is stored has the shape the API serves.
+        expect(Participant.parse(j.state.participant)).toStrictEqual(j.state.participant);
+        for (const row of j.state.progress) expect(StageProgress.parse(row)).toStrictEqual(row);
+        for (const x of j.state.sessions) expect(Session.parse(x)).toStrictEqual(x);
+        for (const d of j.state.decisions) expect(Decision.parse(d)).toStrictEqual(d);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reaches every stage state and every participant status over the generated runs', () => {
+    // Guards the property above against generators that never get anywhere interesting.
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(templateArb, fc.array(opArb, { minLength: 1, maxLength: 40 }), (t, ops) => {
+        const j = new Journey(t);
+        j.run(j.enroll());
+        for (const op of ops) {
+          const command = commandFor(j, op);
+          const result = command && decideParticipant(j.state, command, j.ctx);
+          if (!result || result instanceof DomainError) continue;
+          j.state = result.reduce(evolveParticipant, j.state);
+          for (const row of j.state.progress) seen.add(`stage:${row.state}`);
+          seen.add(`participant:${j.participant.status}`);
+        }
+      }),
+      { numRuns: 400, seed: 42 },
+    );
+    for (const state of [
+      'pending',
+      'scheduled',
+      'in_progress',
+      'retake_available',
+      'awaiting_decision',
+      'passed',
+      'failed',
+      'skipped',
+    ]) {
+      expect(seen).toContain(`stage:${state}`);
+    }
+    for (const status of ['active', 'completed', 'rejected', 'withdrawn'])
+      expect(seen).toContain(`participant:${status}`);
+  });
+});
