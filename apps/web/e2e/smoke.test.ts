@@ -30,9 +30,10 @@ describe('the built app, started as npm start starts it', () => {
     const response = await page.goto(app.url);
     expect(response?.status()).toBe(200);
     expect(await page.title()).toBe('Stageflow');
-    // React has mounted something visible into #root.
-    await page.locator('#root > *').first().waitFor({ state: 'visible' });
-    expect((await page.locator('#root').textContent())?.trim()).toBeTruthy();
+    // React has mounted the shell: the sidebar names the two sections.
+    await page.getByRole('link', { name: 'Evaluation Templates' }).waitFor({ state: 'visible' });
+    await page.getByRole('link', { name: 'Agent Profiles' }).waitFor({ state: 'visible' });
+    await page.waitForLoadState('networkidle');
 
     await saveScreenshot(page, 'smoke-home');
     expect(errors).toEqual([]);
