@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect } from 'react';
+import type { ReactNode } from 'react';
 
 interface PageHeaderProps {
   title: string;
@@ -7,11 +7,8 @@ interface PageHeaderProps {
   actions?: ReactNode;
 }
 
-/** The page's h1, a sentence about it and its main actions; also sets the document title. */
+/** The page's h1, a sentence about it and its main actions. */
 export function PageHeader({ title, description, meta, actions }: PageHeaderProps) {
-  useEffect(() => {
-    document.title = `${title} · Stageflow`;
-  }, [title]);
   return (
     <div className="page-header">
       <div className="page-header-text">

@@ -1,6 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import type { EvaluationStage } from '@stageflow/domain';
+import { type EvaluationStage, isAiRun } from '@stageflow/domain';
 import { useId } from 'react';
 import { DIFFICULTY_LABELS, STAGE_TYPE_LABELS } from '../../lib/labels.ts';
 import { Badge } from '../../ui/Badge.tsx';
@@ -34,6 +34,7 @@ export function StageCard({ stage, position, count, interviewer, problems, busy,
   const canMoveLeft = !busy && position > 0;
   const canMoveRight = !busy && position < count - 1;
   const name = stage.stage_name;
+  const aiRun = isAiRun(stage.stage_type);
   return (
     <li
       ref={setNodeRef}
@@ -86,7 +87,9 @@ export function StageCard({ stage, position, count, interviewer, problems, busy,
         <dl className="stage-facts">
           <div>
             <dt>Interviewer</dt>
-            <dd className={interviewer ? undefined : 'muted'}>{interviewer ?? 'None assigned'}</dd>
+            <dd className={interviewer || !aiRun ? undefined : 'text-warning'}>
+              {interviewer ?? (aiRun ? 'None assigned' : 'A reviewer')}
+            </dd>
           </div>
           <div>
             <dt>Pass mark</dt>

@@ -175,7 +175,6 @@ export function StageForm({ stage, template, profiles, onDone }: StageFormProps)
           <div className="form-grid form-grid-4">
             <Field
               label="Order"
-              optional
               error={errors.stage_order?.message}
               hint={stage ? '0 is first, 1 is next.' : '0 is first. Empty: add at the end.'}
             >
@@ -189,7 +188,11 @@ export function StageForm({ stage, template, profiles, onDone }: StageFormProps)
                 />
               )}
             </Field>
-            <Field label="Duration (minutes)" optional error={errors.duration_minutes?.message} hint="5 to 240.">
+            <Field
+              label="Duration"
+              error={errors.duration_minutes?.message}
+              hint={`Minutes, 5 to 240. Empty: ${template.default_duration_minutes}.`}
+            >
               {(p) => (
                 <input
                   {...p}
@@ -203,7 +206,7 @@ export function StageForm({ stage, template, profiles, onDone }: StageFormProps)
             <Field label="Difficulty" error={errors.difficulty?.message}>
               {(p) => (
                 <select {...p} {...register('difficulty', { setValueAs: stringOrUndefined })}>
-                  <option value="">Template default ({DIFFICULTY_LABELS[template.default_difficulty]})</option>
+                  <option value="">Default ({DIFFICULTY_LABELS[template.default_difficulty]})</option>
                   {optionsOf(DIFFICULTY_LABELS).map((o) => (
                     <option key={o.value} value={o.value}>
                       {o.label}

@@ -39,69 +39,71 @@ export function StagesSection({ template, stages }: StagesSectionProps) {
   }, [problems]);
 
   return (
-    <section className="card" aria-labelledby="stages-title">
-      <div className="section-header">
-        <div>
-          <h2 id="stages-title" className="section-title">
-            Stages
-          </h2>
-          <p className="section-description">
-            Participants move through the active stages from left to right. Drag a stage to change the order.
-          </p>
+    <>
+      <section className="card" aria-labelledby="stages-title">
+        <div className="section-header">
+          <div>
+            <h2 id="stages-title" className="section-title">
+              Stages
+            </h2>
+            <p className="section-description">
+              Participants move through the active stages from left to right. Drag a stage to change the order.
+            </p>
+          </div>
+          <div className="section-actions">
+            <Button onClick={() => setImporting(true)}>Import JSON</Button>
+            <Button onClick={() => setExporting(true)} disabled={stages.length === 0}>
+              Export JSON
+            </Button>
+            <Button variant="primary" onClick={() => setStageDialog({ kind: 'create' })}>
+              Add stage
+            </Button>
+          </div>
         </div>
-        <div className="section-actions">
-          <Button onClick={() => setImporting(true)}>Import JSON</Button>
-          <Button onClick={() => setExporting(true)} disabled={stages.length === 0}>
-            Export JSON
-          </Button>
-          <Button variant="primary" onClick={() => setStageDialog({ kind: 'create' })}>
-            Add stage
-          </Button>
-        </div>
-      </div>
 
-      {stages.length === 0 ? (
-        <EmptyState
-          title="No stages yet"
-          action={
-            <>
-              <Button variant="primary" onClick={() => setStageDialog({ kind: 'create' })}>
-                Add the first stage
-              </Button>
-              <Button onClick={() => setImporting(true)}>Import JSON</Button>
-            </>
-          }
-        >
-          Add a stage for each step a participant goes through, for example a phone screen, a technical interview and a
-          final review. Or paste a whole pipeline as JSON.
-        </EmptyState>
-      ) : (
-        <>
-          <ValidationBanner
-            problems={problems}
-            onEditStage={(id) => {
-              const stage = stages.find((s) => s.id === id);
-              if (stage) setStageDialog({ kind: 'edit', stage });
-            }}
-          />
-          <PipelineBoard
-            stages={stages}
-            interviewerNames={interviewerNames}
-            problemsByStage={problemsByStage}
-            busy={reorder.isPending}
-            onReorder={(stageIds) =>
-              reorder.mutate({
-                evaluation_template_id: template.id,
-                stage_ids: stageIds,
-                expected_version: template.version,
-              })
+        {stages.length === 0 ? (
+          <EmptyState
+            title="No stages yet"
+            action={
+              <>
+                <Button variant="primary" onClick={() => setStageDialog({ kind: 'create' })}>
+                  Add the first stage
+                </Button>
+                <Button onClick={() => setImporting(true)}>Import JSON</Button>
+              </>
             }
-            onEdit={(stage) => setStageDialog({ kind: 'edit', stage })}
-            onArchive={(stage) => setRemoval({ kind: 'archive', stage })}
-            onDelete={(stage) => setRemoval({ kind: 'delete', stage })}
-          />
-        </>
-      )}
+          >
+            Add a stage for each step a participant goes through, for example a phone screen, a technical interview and
+            a final review. Or paste a whole pipeline as JSON.
+          </EmptyState>
+        ) : (
+          <>
+            <ValidationBanner
+              problems={problems}
+              onEditStage={(id) => {
+                const stage = stages.find((s) => s.id === id);
+                if (stage) setStageDialog({ kind: 'edit', stage });
+              }}
+            />
+            <PipelineBoard
+              stages={stages}
+              interviewerNames={interviewerNames}
+              problemsByStage={problemsByStage}
+              busy={reorder.isPending}
+              onReorder={(stageIds) =>
+                reorder.mutate({
+                  evaluation_template_id: template.id,
+                  stage_ids: stageIds,
+                  expected_version: template.version,
+                })
+              }
+              onEdit={(stage) => setStageDialog({ kind: 'edit', stage })}
+              onArchive={(stage) => setRemoval({ kind: 'archive', stage })}
+              onDelete={(stage) => setRemoval({ kind: 'delete', stage })}
+            />
+          </>
+        )}
+      </section>
 
       <StageDialog
         target={stageDialog}
@@ -128,6 +130,6 @@ export function StagesSection({ template, stages }: StagesSectionProps) {
         templateName={template.template_name}
         onClose={() => setExporting(false)}
       />
-    </section>
+    </>
   );
 }

@@ -1,0 +1,156 @@
+// The pipeline builder, the way an admin uses it: one journey through the built app in Chromium.
+// The steps share one page and build on each other, in order.
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, type RunningApp, saveScreenshot, startApp } from './harness.ts';
+
+/** The seed's example pipeline, verbatim from its documentation. */
+const SEED_EXAMPLE = `[
+  { "stage_name": "Phone Screen", "stage_type": "ai_interview", "stage_order": 0, "pass_threshold": 60, "automation_rule": "auto_advance" },
+  { "stage_name": "Technical",    "stage_type": "ai_interview", "stage_order": 1, "pass_threshold": 75, "automation_rule": "require_reviewer_approval" },
+  { "stage_name": "Final",        "stage_type": "final_review",  "stage_order": 2, "pass_threshold": 80 }
+]`;
+
+/** Stage names as drawn, left to right. */
+const stageNames = (page: Page) => page.getByTestId('stage-card').locator('h3').allTextContents();
+
+const stagesSection = (page: Page) => page.getByRole('region', { name: 'Stages', exact: true });
+
+/** What assistive technology reads with a field: the texts its aria-describedby points at. */
+const descriptionOf = (field: Locator) =>
+  field.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+
+async function createTemplate(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Evaluation Templates' }).click();
+  await page.getByRole('button', { name: 'New template' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New evaluation template' });
+  await dialog.getByLabel('Name', { exact: true }).fill(name);
+  await dialog.getByLabel('Use case').selectOption('hiring');
+  await dialog.getByLabel('Objective').fill('Find engineers who can run the platform.');
+  await dialog.getByRole('button', { name: 'Create template' }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  await stagesSection(page).getByRole('heading', { name: 'No stages yet' }).waitFor();
+}
+
+describe('the pipeline builder in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${app.url}/templates`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test('creates a template and adds three stages through the dialog, drawn in order', async () => {
+    await createTemplate(page, 'Platform Engineer');
+
+    const stages: Array<[name: string, format: string, passMark: string, rule: string]> = [
+      ['Phone Screen', 'ai_interview', '60', 'Advance automatically'],
+      ['Technical', 'ai_interview', '75', 'Wait for reviewer approval'],
+      ['Final', 'final_review', '80', 'Do nothing automatic'],
+    ];
+    for (const [name, format, passMark, rule] of stages) {
+      await stagesSection(page).getByRole('button', { name: 'Add stage', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add stage' });
+      await dialog.getByLabel('Stage name').fill(name);
+      await dialog.getByLabel('Format').selectOption(format);
+      await dialog.getByLabel('Pass mark').fill(passMark);
+      await dialog.getByRole('radio', { name: rule }).check();
+      await dialog.getByRole('button', { name: 'Add stage' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
+
+    await expect.poll(() => stageNames(page)).toEqual(['Phone Screen', 'Technical', 'Final']);
+    const first = page.getByTestId('stage-card').first();
+    expect(await first.textContent()).toContain('60 / 100 to pass');
+    expect(await first.textContent()).toContain('Advances automatically');
+  });
+
+  test('drags the last stage to the front, and the order is still there after a reload', async () => {
+    const from = await page.getByRole('button', { name: 'Drag Final to reorder' }).boundingBox();
+    const to = await page.getByRole('button', { name: 'Drag Phone Screen to reorder' }).boundingBox();
+    if (!from || !to) throw new Error('the drag handles are not on screen');
+
+    const saved = page.waitForResponse((r) => r.url().includes('stages.reorder'));
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    // Past the pointer sensor's activation distance, then in steps onto the first stage.
+    await page.mouse.move(from.x - 12, from.y + from.height / 2, { steps: 4 });
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 24 });
+    await page.mouse.up();
+    expect((await saved).ok()).toBe(true);
+    await expect.poll(() => stageNames(page)).toEqual(['Final', 'Phone Screen', 'Technical']);
+
+    await page.reload();
+    await page.getByTestId('stage-card').first().waitFor();
+    expect(await stageNames(page)).toEqual(['Final', 'Phone Screen', 'Technical']);
+
+    // A final review that is not last is a problem the banner names.
+    const banner = stagesSection(page).getByRole('status').filter({ hasText: 'not the last stage' });
+    expect(await banner.textContent()).toContain('"Final" is a final review but not the last stage');
+  });
+
+  test('moves a stage with the keyboard-reachable move buttons', async () => {
+    const saved = page.waitForResponse((r) => r.url().includes('stages.reorder'));
+    await page.getByRole('button', { name: 'Move Final right' }).click();
+    expect((await saved).ok()).toBe(true);
+    await expect.poll(() => stageNames(page)).toEqual(['Phone Screen', 'Final', 'Technical']);
+  });
+
+  test('refuses a pass mark of 150 with the error beside the field', async () => {
+    await stagesSection(page).getByRole('button', { name: 'Add stage', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add stage' });
+    await dialog.getByLabel('Stage name').fill('Bar Raiser');
+    const passMark = dialog.getByLabel('Pass mark');
+    await passMark.fill('150');
+    await dialog.getByRole('button', { name: 'Add stage' }).click();
+
+    // The message sits in the pass mark's own field, and is the input's accessible description.
+    const field = dialog.locator('.field').filter({ has: page.getByLabel('Pass mark') });
+    await field.getByText('Too big: expected number to be <=100').waitFor();
+    expect(await passMark.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(passMark)).toContain('Too big: expected number to be <=100');
+
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await stageNames(page)).toEqual(['Phone Screen', 'Final', 'Technical']);
+  });
+
+  test("imports the seed's example JSON into a new template and draws its three stages", async () => {
+    await createTemplate(page, 'Imported Pipeline');
+    await stagesSection(page).getByRole('button', { name: 'Import JSON' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Import stages from JSON' });
+    await dialog.getByLabel('Stages JSON').fill(SEED_EXAMPLE);
+
+    const preview = dialog.getByRole('table');
+    await preview.waitFor();
+    expect(await preview.locator('tbody tr').count()).toBe(3);
+    expect(await preview.locator('tbody').textContent()).toContain('phone_screen');
+
+    await dialog.getByRole('button', { name: 'Import 3 stages' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => stageNames(page)).toEqual(['Phone Screen', 'Technical', 'Final']);
+    const cards = page.getByTestId('stage-card');
+    expect(await cards.nth(1).textContent()).toContain('Waits for reviewer approval');
+    expect(await cards.nth(2).textContent()).toContain('Final review');
+
+    await saveScreenshot(page, 'pipeline-builder');
+    expect(pageErrors).toEqual([]);
+  });
+});
