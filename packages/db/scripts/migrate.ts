@@ -1,7 +1,11 @@
 // `pnpm db:migrate`: applies the committed migrations to DATABASE_PATH (the server also does this at start).
+
+import { resolve } from 'node:path';
 import { closeDb, createDb, migrateDb } from '../src/client.ts';
 
-const file = process.env.DATABASE_PATH ?? new URL('../../../data/stageflow.db', import.meta.url).pathname;
+// Relative paths are taken from the repository root, as the server takes them.
+const repoRoot = new URL('../../../', import.meta.url).pathname;
+const file = resolve(repoRoot, process.env.DATABASE_PATH ?? 'data/stageflow.db');
 const db = createDb(file);
 migrateDb(db);
 closeDb(db);

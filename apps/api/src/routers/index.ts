@@ -1,5 +1,9 @@
 import { router } from '../trpc.ts';
 import { agentProfilesRouter } from './agent-profiles.ts';
+import { decisionsRouter } from './decisions.ts';
+import { eventsRouter } from './events.ts';
+import { participantsRouter } from './participants.ts';
+import { sessionsRouter } from './sessions.ts';
 import { stagesRouter } from './stages.ts';
 import { templatesRouter } from './templates.ts';
 
@@ -7,6 +11,10 @@ export const appRouter = router({
   agentProfiles: agentProfilesRouter,
   templates: templatesRouter,
   stages: stagesRouter,
+  participants: participantsRouter,
+  sessions: sessionsRouter,
+  decisions: decisionsRouter,
+  events: eventsRouter,
 });
 
 export type AppRouter = typeof appRouter;

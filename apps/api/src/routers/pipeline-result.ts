@@ -7,5 +7,7 @@ export const PipelineResult = z.object({
   stages: z.array(EvaluationStage),
   /** The stage the change was about, when there was one. */
   stage: EvaluationStage.optional(),
+  /** On stage edits: active participants in the stage, who keep the rules they entered with. */
+  participants_in_flight: z.number().optional(),
 });
 export type PipelineResult = z.infer<typeof PipelineResult>;

@@ -99,7 +99,7 @@ export const stagesRouter = router({
     .mutation(({ ctx, input: { id, expected_version, stage_order, ...patch } }) => {
       checkInterviewer(ctx, patch.agent_profile_id, ['agent_profile_id']);
       const { evaluation_template_id } = loadStage(ctx, id);
-      return changePipeline(
+      const result = changePipeline(
         ctx,
         evaluation_template_id,
         expected_version,
@@ -113,6 +113,8 @@ export const stagesRouter = router({
         },
         id,
       );
+      // People already in the stage keep the rules they entered with (their snapshot); say how many.
+      return { ...result, participants_in_flight: ctx.repos.participants.activeAtStage(ctx.workspaceId, id) };
     }),
 
   reorder: publicProcedure
@@ -133,7 +135,7 @@ export const stagesRouter = router({
         ctx,
         evaluation_template_id,
         input.expected_version,
-        ({ stages }) => archiveStage(stages, input.id),
+        ({ stages }) => archiveStage(stages, input.id, ctx.repos.participants.activeAtStage(ctx.workspaceId, input.id)),
         input.id,
       );
     }),
@@ -144,7 +146,7 @@ export const stagesRouter = router({
     .mutation(({ ctx, input }) => {
       const { evaluation_template_id } = loadStage(ctx, input.id);
       return changePipeline(ctx, evaluation_template_id, input.expected_version, ({ stages }) =>
-        removeStage(stages, input.id),
+        removeStage(stages, input.id, ctx.repos.participants.referencesToStage(ctx.workspaceId, input.id)),
       );
     }),
 

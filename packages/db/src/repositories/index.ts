@@ -1,11 +1,14 @@
 import type { Db } from '../client.ts';
 import { createAgentProfileRepository } from './agent-profiles.ts';
+import { createParticipantRepository } from './participants/index.ts';
 import { createPipelineRepository } from './pipelines.ts';
 import { createStageRepository } from './stages.ts';
 import { createTemplateRepository } from './templates.ts';
 import { createWorkspaceRepository } from './workspaces.ts';
 
 export type { AgentProfileFilter } from './agent-profiles.ts';
+export { withIdempotency } from './idempotency.ts';
+export type * from './participants/index.ts';
 export type { Pipeline, PipelineChange } from './pipelines.ts';
 export type { TemplateFilter } from './templates.ts';
 export type { Workspace } from './workspaces.ts';
@@ -20,6 +23,7 @@ export function createRepositories(db: Db) {
     templates,
     stages,
     pipelines: createPipelineRepository(db, templates, stages),
+    participants: createParticipantRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

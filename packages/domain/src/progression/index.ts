@@ -1,3 +1,4 @@
+export { type AvailableActions, availableActions } from './available-actions.ts';
 export type * from './commands.ts';
 export { type CompletionOutcome, completionOutcome } from './completion.ts';
 export { decideParticipant } from './decide.ts';
@@ -6,6 +7,7 @@ export * from './entities.ts';
 export type * from './events.ts';
 export { evolveParticipant } from './evolve.ts';
 export * from './participant-input.ts';
+export * from './query-input.ts';
 export * from './scorecard.ts';
 export { type ScorecardFields, type ScoringProfile, scoreCard } from './scoring.ts';
 export * from './session-input.ts';

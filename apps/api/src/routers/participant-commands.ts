@@ -1,0 +1,62 @@
+import type { CommandResult, CommandTarget } from '@stageflow/db';
+import {
+  availableActions,
+  type DecideContext,
+  firstBlockingProblem,
+  liveStages,
+  notFound,
+  type ParticipantCommand,
+  unwrap,
+} from '@stageflow/domain';
+import type { Context } from '../context.ts';
+
+export const decideContext = (ctx: Context): DecideContext => ({ now: ctx.now(), newId: ctx.newId, actor: ctx.actor });
+
+/** One participant command, in its own transaction; domain refusals surface as tRPC errors. */
+export function runCommand(ctx: Context, target: CommandTarget, command: ParticipantCommand): CommandResult {
+  return unwrap(ctx.repos.participants.run(ctx.workspaceId, target, command, decideContext(ctx)));
+}
+
+/** Participants cannot be enrolled while the pipeline has a blocking problem (DESIGN §2.1). */
+export function assertRunnable(ctx: Context, templateId: string): void {
+  const pipeline = unwrap(
+    ctx.repos.pipelines.load(ctx.workspaceId, templateId) ?? notFound('Evaluation template', templateId),
+  );
+  const problem = firstBlockingProblem(liveStages(pipeline.stages));
+  if (problem) throw problem;
+}
+
+/** The session a command created (schedule, record_result), or the one a reused idempotency key names. */
+export function sessionCreatedBy(result: CommandResult, idempotencyKey?: string): string | undefined {
+  for (const e of result.emitted) if (e.type === 'session_scheduled') return e.data.session.id;
+  return idempotencyKey ? result.state.sessions.find((s) => s.idempotency_key === idempotencyKey)?.id : undefined;
+}
+
+/** Sessions and decisions are addressed by their own id; commands run on their participant. */
+export function sessionTarget(ctx: Context, sessionId: string): { participantId: string } {
+  const participantId = ctx.repos.participants.participantOfSession(ctx.workspaceId, sessionId);
+  return { participantId: unwrap(participantId ?? notFound('Session', sessionId)) };
+}
+export function decisionTarget(ctx: Context, decisionId: string): { participantId: string } {
+  const participantId = ctx.repos.participants.participantOfDecision(ctx.workspaceId, decisionId);
+  return { participantId: unwrap(participantId ?? notFound('Decision', decisionId)) };
+}
+
+/** The participant as the dashboard and API show it: summary, progress, sessions, decisions. */
+export function participantView(ctx: Context, participantId: string) {
+  return unwrap(
+    ctx.repos.participants.detail(ctx.workspaceId, participantId) ?? notFound('Participant', participantId),
+  );
+}
+
+/** The full page: the view plus the timeline and the actions the rules allow right now. */
+export function participantPage(ctx: Context, participantId: string) {
+  const view = participantView(ctx, participantId);
+  const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
+  const timeline = ctx.repos.participants.events(ctx.workspaceId, { participant_id: participantId, limit: 200 });
+  return {
+    ...view,
+    events: timeline.items,
+    actions: loaded ? availableActions(loaded.state, decideContext(ctx)) : undefined,
+  };
+}

@@ -1,0 +1,13 @@
+import type { Db } from '../../client.ts';
+import { createStateLoader } from './load.ts';
+import { createParticipantQueries } from './queries.ts';
+import { createCommandStore } from './store.ts';
+
+export type { LoadedState } from './load.ts';
+export type { ParticipantFilter } from './queries.ts';
+export type { CommandResult, CommandTarget } from './store.ts';
+
+export function createParticipantRepository(db: Db) {
+  const load = createStateLoader(db);
+  return { load, ...createCommandStore(db, load), ...createParticipantQueries(db) };
+}

@@ -1,0 +1,140 @@
+import type { Decision, ParticipantState, ProgressionTemplate, Session, StageProgress } from '@stageflow/domain';
+import { liveStages } from '@stageflow/domain';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../client.ts';
+import {
+  agentProfiles,
+  decisions,
+  evaluationStages,
+  evaluationTemplates,
+  participants,
+  sessions,
+  stageProgress,
+} from '../../schema/index.ts';
+import { withoutWorkspace } from '../rows.ts';
+
+export type ParticipantRow = typeof participants.$inferSelect;
+
+/** A participant row as the domain sees it: no tenancy column, no concurrency version. */
+export const toParticipant = ({ version: _, ...row }: ParticipantRow) => withoutWorkspace(row);
+export const toProgress = (row: typeof stageProgress.$inferSelect): StageProgress => withoutWorkspace(row);
+export const toSession = (row: typeof sessions.$inferSelect): Session => withoutWorkspace(row);
+export const toDecision = (row: typeof decisions.$inferSelect): Decision => withoutWorkspace(row);
+
+export interface LoadedState {
+  readonly state: ParticipantState;
+  /** The participant row's version when loaded; `null` before enrolment. */
+  readonly version: number | null;
+}
+
+/** Loading for the decider: the template with its live stages and their interviewers, and one participant. */
+export function createStateLoader(db: Db) {
+  const participantById = db
+    .select()
+    .from(participants)
+    .where(and(eq(participants.workspace_id, sql.placeholder('ws')), eq(participants.id, sql.placeholder('id'))))
+    .prepare();
+  const progressOf = db
+    .select()
+    .from(stageProgress)
+    .where(
+      and(
+        eq(stageProgress.workspace_id, sql.placeholder('ws')),
+        eq(stageProgress.participant_id, sql.placeholder('id')),
+      ),
+    )
+    .orderBy(asc(stageProgress.entered_at))
+    .prepare();
+  const sessionsOf = db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.workspace_id, sql.placeholder('ws')), eq(sessions.participant_id, sql.placeholder('id'))))
+    .orderBy(asc(sessions.created_at))
+    .prepare();
+  const decisionsOf = db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.workspace_id, sql.placeholder('ws')), eq(decisions.participant_id, sql.placeholder('id'))))
+    .orderBy(asc(decisions.created_at))
+    .prepare();
+  const templateById = db
+    .select()
+    .from(evaluationTemplates)
+    .where(
+      and(
+        eq(evaluationTemplates.workspace_id, sql.placeholder('ws')),
+        eq(evaluationTemplates.id, sql.placeholder('id')),
+      ),
+    )
+    .prepare();
+  const stagesOf = db
+    .select()
+    .from(evaluationStages)
+    .where(
+      and(
+        eq(evaluationStages.workspace_id, sql.placeholder('ws')),
+        eq(evaluationStages.evaluation_template_id, sql.placeholder('id')),
+      ),
+    )
+    .prepare();
+
+  function template(workspaceId: string, templateId: string): ProgressionTemplate | undefined {
+    const row = templateById.get({ ws: workspaceId, id: templateId });
+    if (!row) return undefined;
+    const stages = liveStages(stagesOf.all({ ws: workspaceId, id: templateId }));
+    const interviewerIds = [...new Set(stages.flatMap((s) => (s.agent_profile_id ? [s.agent_profile_id] : [])))];
+    const interviewers = new Map(
+      interviewerIds.length === 0
+        ? []
+        : db
+            .select({
+              id: agentProfiles.id,
+              evaluation_dimensions: agentProfiles.evaluation_dimensions,
+              scoring: agentProfiles.scoring,
+            })
+            .from(agentProfiles)
+            .where(and(eq(agentProfiles.workspace_id, workspaceId), inArray(agentProfiles.id, interviewerIds)))
+            .all()
+            .map((p) => [p.id, p]),
+    );
+    return {
+      id: row.id,
+      success_outcome: row.success_outcome,
+      custom_outcome_labels: row.custom_outcome_labels ?? undefined,
+      stages: stages.map((s) => ({
+        id: s.id,
+        stage_name: s.stage_name,
+        stage_type: s.stage_type,
+        stage_order: s.stage_order,
+        status: s.status,
+        pass_threshold: s.pass_threshold,
+        automation_rule: s.automation_rule,
+        allow_retake: s.allow_retake,
+        max_attempts: s.max_attempts,
+        retake_cooldown_hours: s.retake_cooldown_hours,
+        auto_reject: s.auto_reject,
+        interviewer: (s.agent_profile_id && interviewers.get(s.agent_profile_id)) || null,
+      })),
+    };
+  }
+
+  function participant(workspaceId: string, participantId: string): LoadedState | undefined {
+    const row = participantById.get({ ws: workspaceId, id: participantId });
+    if (!row) return undefined;
+    const progression = template(workspaceId, row.evaluation_template_id);
+    if (!progression) return undefined;
+    const args = { ws: workspaceId, id: participantId };
+    return {
+      version: row.version,
+      state: {
+        template: progression,
+        participant: toParticipant(row),
+        progress: progressOf.all(args).map(toProgress),
+        sessions: sessionsOf.all(args).map(toSession),
+        decisions: decisionsOf.all(args).map(toDecision),
+      },
+    };
+  }
+
+  return { template, participant };
+}

@@ -1,0 +1,301 @@
+import type { ParticipantStatus } from '@stageflow/domain';
+import { and, asc, count, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../client.ts';
+import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
+import { likePattern } from '../rows.ts';
+import { toDecision, toParticipant, toProgress, toSession } from './load.ts';
+
+export interface ParticipantFilter {
+  evaluation_template_id?: string | undefined;
+  stage_id?: string | undefined;
+  status?: ParticipantStatus | undefined;
+  search?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** Cursors are opaque to callers: the last row's (created_at, id), newest first. */
+const encodeCursor = (createdAt: string, id: string) => Buffer.from(`${createdAt}|${id}`).toString('base64url');
+function decodeCursor(cursor: string): [string, string] | undefined {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  return createdAt && id ? [createdAt, id] : undefined;
+}
+
+/** The latest completed score of the participant at their current stage, for cards and tables. */
+const lastScore = sql<number | null>`(
+  select json_extract(${sessions.scorecard}, '$.overall_score') from ${sessions}
+  where ${sessions.participant_id} = ${participants.id} and ${sessions.stage_id} = ${participants.current_stage_id}
+    and ${sessions.status} = 'completed'
+  order by ${sessions.completed_at} desc limit 1
+)`.as('last_score');
+
+export function createParticipantQueries(db: Db) {
+  const summaryColumns = {
+    participant: participants,
+    stage_state: stageProgress.state,
+    attempts_used: stageProgress.attempts_used,
+    pass_threshold: sql<number | null>`json_extract(${stageProgress.rules}, '$.pass_threshold')`.as('pass_threshold'),
+    last_score: lastScore,
+  };
+  const summaries = () =>
+    db
+      .select(summaryColumns)
+      .from(participants)
+      .leftJoin(
+        stageProgress,
+        and(
+          eq(stageProgress.participant_id, participants.id),
+          eq(stageProgress.stage_id, participants.current_stage_id),
+        ),
+      );
+  type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['all']>>[number];
+  const toSummary = (r: SummaryRow) => ({
+    ...toParticipant(r.participant),
+    stage_state: r.stage_state,
+    attempts_used: r.attempts_used,
+    pass_threshold: r.pass_threshold,
+    last_score: r.last_score,
+  });
+
+  return {
+    /** Newest first, with filters; `next_cursor` is null on the last page. */
+    list(workspaceId: string, f: ParticipantFilter) {
+      const after = f.cursor ? decodeCursor(f.cursor) : undefined;
+      const where: (SQL | undefined)[] = [
+        eq(participants.workspace_id, workspaceId),
+        f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
+        f.stage_id ? eq(participants.current_stage_id, f.stage_id) : undefined,
+        f.status ? eq(participants.status, f.status) : undefined,
+        f.search
+          ? or(
+              sql`${participants.name} like ${likePattern(f.search)} escape '\\' collate nocase`,
+              sql`${participants.email} like ${likePattern(f.search)} escape '\\' collate nocase`,
+            )
+          : undefined,
+        after
+          ? or(
+              lt(participants.created_at, after[0]),
+              and(eq(participants.created_at, after[0]), lt(participants.id, after[1])),
+            )
+          : undefined,
+      ];
+      const rows = summaries()
+        .where(and(...where))
+        .orderBy(desc(participants.created_at), desc(participants.id))
+        .limit(f.limit + 1)
+        .all();
+      const page = rows.slice(0, f.limit).map(toSummary);
+      const last = page.at(-1);
+      return {
+        items: page,
+        next_cursor: rows.length > f.limit && last ? encodeCursor(last.created_at, last.id) : null,
+      };
+    },
+
+    /** How many participants are in each column; the board shows the first `perColumn` cards of each. */
+    board(workspaceId: string, templateId: string, perColumn: number) {
+      const counts = db
+        .select({ status: participants.status, stage_id: participants.current_stage_id, count: count() })
+        .from(participants)
+        .where(and(eq(participants.workspace_id, workspaceId), eq(participants.evaluation_template_id, templateId)))
+        .groupBy(participants.status, participants.current_stage_id)
+        .all();
+      const cardsWhere = (column: SQL) =>
+        summaries()
+          .where(
+            and(
+              eq(participants.workspace_id, workspaceId),
+              eq(participants.evaluation_template_id, templateId),
+              column,
+            ),
+          )
+          .orderBy(desc(participants.updated_at), desc(participants.id))
+          .limit(perColumn)
+          .all()
+          .map(toSummary);
+      return {
+        counts,
+        cardsAtStage: (stageId: string) =>
+          cardsWhere(and(eq(participants.status, 'active'), eq(participants.current_stage_id, stageId))!),
+        cardsWithStatus: (status: ParticipantStatus) => cardsWhere(eq(participants.status, status)),
+      };
+    },
+
+    detail(workspaceId: string, participantId: string) {
+      const row = summaries()
+        .where(and(eq(participants.workspace_id, workspaceId), eq(participants.id, participantId)))
+        .get();
+      if (!row) return undefined;
+      const byParticipant = <T extends { workspace_id: unknown; participant_id: unknown }>(table: T) =>
+        and(eq(table.workspace_id as never, workspaceId), eq(table.participant_id as never, participantId));
+      return {
+        ...toSummary(row),
+        progress: db
+          .select()
+          .from(stageProgress)
+          .where(byParticipant(stageProgress))
+          .orderBy(asc(stageProgress.entered_at))
+          .all()
+          .map(toProgress),
+        sessions: db
+          .select()
+          .from(sessions)
+          .where(byParticipant(sessions))
+          .orderBy(desc(sessions.created_at))
+          .all()
+          .map(toSession),
+        decisions: db
+          .select()
+          .from(decisions)
+          .where(byParticipant(decisions))
+          .orderBy(desc(decisions.created_at))
+          .all()
+          .map(toDecision),
+      };
+    },
+
+    sessions(
+      workspaceId: string,
+      f: {
+        participant_id?: string | undefined;
+        stage_id?: string | undefined;
+        status?: string | undefined;
+        limit: number;
+      },
+    ) {
+      return db
+        .select()
+        .from(sessions)
+        .where(
+          and(
+            eq(sessions.workspace_id, workspaceId),
+            f.participant_id ? eq(sessions.participant_id, f.participant_id) : undefined,
+            f.stage_id ? eq(sessions.stage_id, f.stage_id) : undefined,
+            f.status ? eq(sessions.status, f.status as never) : undefined,
+          ),
+        )
+        .orderBy(desc(sessions.created_at), desc(sessions.id))
+        .limit(f.limit)
+        .all()
+        .map(toSession);
+    },
+    session(workspaceId: string, sessionId: string) {
+      const row = db
+        .select()
+        .from(sessions)
+        .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.id, sessionId)))
+        .get();
+      return row && toSession(row);
+    },
+
+    /** Which participant a session or decision belongs to (commands address those by their own id). */
+    participantOfSession(workspaceId: string, sessionId: string): string | undefined {
+      return db
+        .select({ id: sessions.participant_id })
+        .from(sessions)
+        .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.id, sessionId)))
+        .get()?.id;
+    },
+    participantOfDecision(workspaceId: string, decisionId: string): string | undefined {
+      return db
+        .select({ id: decisions.participant_id })
+        .from(decisions)
+        .where(and(eq(decisions.workspace_id, workspaceId), eq(decisions.id, decisionId)))
+        .get()?.id;
+    },
+
+    /** Active participants whose current stage this is: they block archiving and keep their old rules on edits. */
+    activeAtStage(workspaceId: string, stageId: string): number {
+      return (
+        db
+          .select({ n: count() })
+          .from(participants)
+          .where(
+            and(
+              eq(participants.workspace_id, workspaceId),
+              eq(participants.current_stage_id, stageId),
+              eq(participants.status, 'active'),
+            ),
+          )
+          .get()?.n ?? 0
+      );
+    },
+    /** Rows that reference a stage: while there are any it can only be archived, not deleted. */
+    referencesToStage(workspaceId: string, stageId: string): number {
+      const n = (table: typeof stageProgress | typeof sessions) =>
+        db
+          .select({ n: count() })
+          .from(table)
+          .where(and(eq(table.workspace_id, workspaceId), eq(table.stage_id, stageId)))
+          .get()?.n ?? 0;
+      return n(stageProgress) + n(sessions);
+    },
+
+    events(
+      workspaceId: string,
+      f: {
+        participant_id?: string | undefined;
+        evaluation_template_id?: string | undefined;
+        limit: number;
+        before_seq?: number | undefined;
+      },
+    ) {
+      const rows = db
+        .select()
+        .from(events)
+        .where(
+          and(
+            eq(events.workspace_id, workspaceId),
+            f.participant_id ? eq(events.participant_id, f.participant_id) : undefined,
+            f.evaluation_template_id ? eq(events.evaluation_template_id, f.evaluation_template_id) : undefined,
+            f.before_seq ? lt(events.seq, f.before_seq) : undefined,
+          ),
+        )
+        .orderBy(desc(events.seq))
+        .limit(f.limit + 1)
+        .all();
+      const page = rows.slice(0, f.limit).map(({ evaluation_template_id: _, ...e }) => e);
+      return { items: page, next_before_seq: rows.length > f.limit ? (page.at(-1)?.seq ?? null) : null };
+    },
+
+    /** The reviewers' inbox: open decisions oldest first (decided ones newest first), with what to judge them by. */
+    decisions(
+      workspaceId: string,
+      f: { status: 'open' | 'decided'; evaluation_template_id?: string | undefined; limit: number },
+    ) {
+      return db
+        .select({
+          decision: decisions,
+          participant_name: participants.name,
+          participant_email: participants.email,
+          evaluation_template_id: participants.evaluation_template_id,
+          overall_score: sql<number | null>`json_extract(${sessions.scorecard}, '$.overall_score')`,
+          threshold_applied: sql<number | null>`json_extract(${sessions.scorecard}, '$.threshold_applied')`,
+        })
+        .from(decisions)
+        .innerJoin(participants, eq(participants.id, decisions.participant_id))
+        .innerJoin(sessions, eq(sessions.id, decisions.session_id))
+        .where(
+          and(
+            eq(decisions.workspace_id, workspaceId),
+            eq(decisions.status, f.status),
+            f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
+          ),
+        )
+        .orderBy(f.status === 'open' ? asc(decisions.created_at) : desc(decisions.decided_at))
+        .limit(f.limit)
+        .all()
+        .map(({ decision, ...rest }) => ({ ...toDecision(decision), ...rest }));
+    },
+
+    openDecisionCount(workspaceId: string): number {
+      return (
+        db
+          .select({ n: count() })
+          .from(decisions)
+          .where(and(eq(decisions.workspace_id, workspaceId), eq(decisions.status, 'open')))
+          .get()?.n ?? 0
+      );
+    },
+  };
+}

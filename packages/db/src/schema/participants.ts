@@ -1,0 +1,162 @@
+import type { Decision, Participant, Session, StageProgress } from '@stageflow/domain';
+import { sql } from 'drizzle-orm';
+import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { id, timestamps, workspaceId } from './columns.ts';
+import { evaluationStages } from './stages.ts';
+import { evaluationTemplates } from './templates.ts';
+
+type P = Participant;
+
+export const participants = sqliteTable(
+  'participants',
+  {
+    id: id(),
+    workspace_id: workspaceId(),
+    evaluation_template_id: text('evaluation_template_id').notNull(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    external_id: text('external_id'),
+    phone: text('phone'),
+    tags: text('tags', { mode: 'json' }).$type<P['tags']>().notNull(),
+    profile: text('profile', { mode: 'json' }).$type<P['profile']>().notNull(),
+    background: text('background', { mode: 'json' }).$type<P['background']>().notNull(),
+    metadata: text('metadata', { mode: 'json' }).$type<P['metadata']>().notNull(),
+    status: text('status').$type<P['status']>().notNull(),
+    current_stage_id: text('current_stage_id'),
+    recommendation: text('recommendation'),
+    /** Bumped by every command; a write that finds another version lost a race (CONFLICT). */
+    version: integer('version').notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('participants_workspace_template_email_uq').on(t.workspace_id, t.evaluation_template_id, t.email),
+    index('participants_workspace_template_status_idx').on(t.workspace_id, t.evaluation_template_id, t.status),
+    index('participants_workspace_stage_idx').on(t.workspace_id, t.current_stage_id),
+    index('participants_workspace_created_idx').on(t.workspace_id, t.created_at, t.id),
+    uniqueIndex('participants_workspace_id_uq').on(t.workspace_id, t.id),
+    foreignKey({
+      columns: [t.workspace_id, t.evaluation_template_id],
+      foreignColumns: [evaluationTemplates.workspace_id, evaluationTemplates.id],
+    }),
+  ],
+);
+
+export const stageProgress = sqliteTable(
+  'stage_progress',
+  {
+    workspace_id: workspaceId(),
+    participant_id: text('participant_id').notNull(),
+    stage_id: text('stage_id').notNull(),
+    state: text('state').$type<StageProgress['state']>().notNull(),
+    attempts_used: integer('attempts_used').notNull(),
+    retakes_granted: integer('retakes_granted').notNull(),
+    entered_at: text('entered_at').notNull(),
+    left_at: text('left_at'),
+    /** The rules snapshot taken when the participant entered the stage. */
+    rules: text('rules', { mode: 'json' }).$type<StageProgress['rules']>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.participant_id, t.stage_id] }),
+    index('stage_progress_workspace_stage_idx').on(t.workspace_id, t.stage_id, t.state),
+    foreignKey({
+      columns: [t.workspace_id, t.participant_id],
+      foreignColumns: [participants.workspace_id, participants.id],
+    }),
+    foreignKey({ columns: [t.stage_id], foreignColumns: [evaluationStages.id] }),
+  ],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: id(),
+    workspace_id: workspaceId(),
+    participant_id: text('participant_id').notNull(),
+    stage_id: text('stage_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    status: text('status').$type<Session['status']>().notNull(),
+    scheduled_at: text('scheduled_at').notNull(),
+    timezone: text('timezone').notNull(),
+    started_at: text('started_at'),
+    completed_at: text('completed_at'),
+    end_reason: text('end_reason'),
+    notes: text('notes'),
+    idempotency_key: text('idempotency_key'),
+    scorecard: text('scorecard', { mode: 'json' }).$type<Session['scorecard']>(),
+    ...timestamps,
+  },
+  (t) => [
+    index('sessions_workspace_participant_idx').on(t.workspace_id, t.participant_id, t.created_at),
+    index('sessions_workspace_stage_status_idx').on(t.workspace_id, t.stage_id, t.status),
+    uniqueIndex('sessions_workspace_idempotency_uq')
+      .on(t.workspace_id, t.idempotency_key)
+      .where(sql`${t.idempotency_key} is not null`),
+    foreignKey({
+      columns: [t.workspace_id, t.participant_id],
+      foreignColumns: [participants.workspace_id, participants.id],
+    }),
+    foreignKey({ columns: [t.stage_id], foreignColumns: [evaluationStages.id] }),
+  ],
+);
+
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: id(),
+    workspace_id: workspaceId(),
+    participant_id: text('participant_id').notNull(),
+    stage_id: text('stage_id').notNull(),
+    session_id: text('session_id').notNull(),
+    reason: text('reason').$type<Decision['reason']>().notNull(),
+    suggested: text('suggested').$type<Decision['suggested']>().notNull(),
+    status: text('status').$type<Decision['status']>().notNull(),
+    outcome: text('outcome').$type<Decision['outcome']>(),
+    note: text('note'),
+    decided_by: text('decided_by'),
+    decided_at: text('decided_at'),
+    created_at: text('created_at').notNull(),
+  },
+  (t) => [
+    index('decisions_workspace_status_created_idx').on(t.workspace_id, t.status, t.created_at),
+    index('decisions_workspace_participant_idx').on(t.workspace_id, t.participant_id),
+    foreignKey({
+      columns: [t.workspace_id, t.participant_id],
+      foreignColumns: [participants.workspace_id, participants.id],
+    }),
+    foreignKey({ columns: [t.session_id], foreignColumns: [sessions.id] }),
+  ],
+);
+
+/** Append-only: triggers in the migration refuse UPDATE and DELETE. */
+export const events = sqliteTable(
+  'events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    workspace_id: workspaceId(),
+    participant_id: text('participant_id'),
+    evaluation_template_id: text('evaluation_template_id'),
+    type: text('type').notNull(),
+    actor: text('actor').notNull(),
+    occurred_at: text('occurred_at').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    index('events_workspace_participant_idx').on(t.workspace_id, t.participant_id, t.seq),
+    index('events_workspace_template_idx').on(t.workspace_id, t.evaluation_template_id, t.seq),
+  ],
+);
+
+/** A reused key with the same request returns the first answer; with another request it is refused. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    workspace_id: workspaceId(),
+    key: text('key').notNull(),
+    /** Which procedure and a hash of its input, to tell a retry from a different request. */
+    scope: text('scope').notNull(),
+    request_hash: text('request_hash').notNull(),
+    response: text('response', { mode: 'json' }).notNull(),
+    created_at: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspace_id, t.key] })],
+);

@@ -1,0 +1,63 @@
+import { isDomainError } from '../errors.ts';
+import type { DecideContext, ParticipantCommand } from './commands.ts';
+import { decideParticipant } from './decide.ts';
+import { openProgress, openSessionsAt } from './lookups.ts';
+import type { ParticipantState } from './state.ts';
+
+/** The actions a person may take on a participant right now, with the ids each one needs. */
+export interface AvailableActions {
+  readonly schedule: boolean;
+  readonly record_result: boolean;
+  readonly advance: boolean;
+  readonly reject: boolean;
+  readonly withdraw: boolean;
+  /** Open sessions at the current stage and what each allows. */
+  readonly sessions: readonly {
+    readonly session_id: string;
+    readonly start: boolean;
+    readonly complete: boolean;
+    readonly fail: boolean;
+    readonly cancel: boolean;
+  }[];
+  /** Open decisions the participant is waiting on. */
+  readonly decision_ids: readonly string[];
+}
+
+/**
+ * Asks the decider itself, command by command, instead of restating its rules: the dashboard can
+ * then never offer a button the server would refuse. Inputs are the smallest valid ones; a note
+ * is given so that "a note is required" never hides an action that is allowed with one.
+ */
+export function availableActions(state: ParticipantState, ctx: DecideContext): AvailableActions {
+  const participant = state.participant;
+  const allows = (command: ParticipantCommand) => !isDomainError(decideParticipant(state, command, ctx));
+  if (!participant) {
+    return {
+      schedule: false,
+      record_result: false,
+      advance: false,
+      reject: false,
+      withdraw: false,
+      sessions: [],
+      decision_ids: [],
+    };
+  }
+  const participant_id = participant.id;
+  const note = 'preview';
+  const stageId = openProgress(state)?.stage_id;
+  return {
+    schedule: allows({ type: 'schedule', participant_id, timezone: 'UTC', force: false }),
+    record_result: allows({ type: 'record_result', participant_id, overall_score: 100 }),
+    advance: allows({ type: 'advance', participant_id, note }),
+    reject: allows({ type: 'reject', participant_id, note }),
+    withdraw: allows({ type: 'withdraw', participant_id, note }),
+    sessions: (stageId ? openSessionsAt(state, stageId) : []).map((s) => ({
+      session_id: s.id,
+      start: allows({ type: 'start', session_id: s.id }),
+      complete: allows({ type: 'complete', session_id: s.id, overall_score: 100 }),
+      fail: allows({ type: 'fail', session_id: s.id }),
+      cancel: allows({ type: 'cancel', session_id: s.id }),
+    })),
+    decision_ids: state.decisions.filter((d) => d.status === 'open').map((d) => d.id),
+  };
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { Uuid } from '../schemas/common.ts';
+import { ParticipantStatus, SessionStatus } from './entities.ts';
+
+/** Page sizes are capped so that no request can ask the server for an unbounded answer. */
+const Limit = (fallback: number, max: number) => z.int().min(1).max(max).default(fallback);
+
+export const ListParticipantsInput = z
+  .strictObject({
+    evaluation_template_id: Uuid.optional(),
+    stage_id: Uuid.optional(),
+    status: ParticipantStatus.optional(),
+    search: z.string().trim().max(200).optional(),
+    limit: Limit(50, 200),
+    cursor: z.string().max(500).optional(),
+  })
+  .prefault({});
+export type ListParticipantsInput = z.input<typeof ListParticipantsInput>;
+
+export const ParticipantBoardInput = z.strictObject({
+  evaluation_template_id: Uuid,
+  per_column: Limit(50, 200),
+});
+
+/** Up to 500 people in one transaction; each item is checked on its own, so one bad row skips only itself. */
+export const BulkCreateParticipantsInput = z.strictObject({
+  evaluation_template_id: Uuid,
+  participants: z.array(z.record(z.string(), z.unknown())).min(1).max(500, 'at most 500 participants per request'),
+});
+export type BulkCreateParticipantsInput = z.input<typeof BulkCreateParticipantsInput>;
+
+export const ListSessionsInput = z
+  .strictObject({
+    participant_id: Uuid.optional(),
+    stage_id: Uuid.optional(),
+    status: SessionStatus.optional(),
+    limit: Limit(50, 200),
+  })
+  .prefault({});
+
+export const ListDecisionsInput = z
+  .strictObject({
+    status: z.enum(['open', 'decided']).default('open'),
+    evaluation_template_id: Uuid.optional(),
+    limit: Limit(100, 500),
+  })
+  .prefault({});
+
+export const ListEventsInput = z
+  .strictObject({
+    participant_id: Uuid.optional(),
+    evaluation_template_id: Uuid.optional(),
+    limit: Limit(50, 500),
+    /** Continue below this sequence number (the previous page's `next_before_seq`). */
+    before_seq: z.int().min(1).optional(),
+  })
+  .prefault({});
