@@ -2,6 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { CreateAgentProfileInput, Interaction, Scoring } from '@stageflow/domain';
 import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import { optionsOf, SCALE_LABELS, USE_CASE_LABELS } from '../../lib/labels.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxField, Field, Fieldset } from '../../ui/Field.tsx';
@@ -27,12 +28,13 @@ interface AgentProfileFormProps {
   defaultValues: AgentProfileFormValues;
   submitLabel: string;
   pending: boolean;
-  onSubmit: (values: ReturnType<typeof CreateAgentProfileInput.parse>, form: AgentProfileForm) => void;
+  onSubmit: (values: z.output<typeof CreateAgentProfileInput>, form: AgentProfileFormApi) => void;
   /** Extra buttons beside Save (Cancel, Archive). */
   actions?: ReactNode;
 }
 
-export type AgentProfileForm = ReturnType<typeof useAgentProfileForm>;
+/** The form's react-hook-form handle, for putting the server's field errors in place. */
+export type AgentProfileFormApi = ReturnType<typeof useAgentProfileForm>;
 
 const useAgentProfileForm = (defaultValues: AgentProfileFormValues) =>
   useForm({ resolver: zodResolver(CreateAgentProfileInput), defaultValues });

@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useState } from 'react';
+import { type FormEvent, useDeferredValue, useId, useState } from 'react';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
@@ -68,7 +68,7 @@ function ImportForm({ templateId, version, hasStages, onClose }: Omit<ImportStag
 
   const problems = [...(preview.kind === 'invalid' ? preview.problems : []), ...serverProblems];
 
-  const submit = (event: React.FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (preview.kind === 'ready') importStages.mutate({ ...preview.input, expected_version: version });
   };

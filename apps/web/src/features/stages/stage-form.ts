@@ -1,4 +1,5 @@
 import type { CreateStageInput, EvaluationStage, UpdateStageInput } from '@stageflow/domain';
+import type { UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 
 /**
@@ -8,6 +9,8 @@ import type { z } from 'zod';
  */
 export type StageFormValues = CreateStageInput;
 export type StageFormOutput = z.output<typeof CreateStageInput>;
+/** The stage dialog's form handle, shared by its sections. */
+export type StageFormApi = UseFormReturn<StageFormValues, unknown, StageFormOutput>;
 
 export function newStageValues(templateId: string): StageFormValues {
   return {
