@@ -1,8 +1,9 @@
+import type { ReactNode } from 'react';
 import { Link, useMatches } from 'react-router';
 
 /** Routes name themselves with `handle: { crumb: { label, to } }`; the header lists them. */
 interface Crumb {
-  label: string;
+  label: ReactNode;
   to: string;
 }
 
@@ -18,7 +19,7 @@ export function Header() {
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           {crumbs.map((crumb, i) => (
-            <li key={crumb.to}>
+            <li key={i}>
               {i === crumbs.length - 1 ? (
                 <span aria-current="page">{crumb.label}</span>
               ) : (

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { AppShell } from './AppShell.tsx';
+import { AgentProfileCrumb, TemplateCrumb } from './crumbs.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
 
@@ -24,7 +25,7 @@ export const router = createBrowserRouter([
         handle: templatesCrumb,
         children: [
           { index: true, element: <TemplatesPage /> },
-          { path: ':templateId', element: <TemplatePage />, handle: { crumb: { label: 'Template', to: '.' } } },
+          { path: ':templateId', element: <TemplatePage />, handle: { crumb: { label: <TemplateCrumb />, to: '.' } } },
         ],
       },
       {
@@ -33,7 +34,11 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <AgentProfilesPage /> },
           { path: 'new', element: <AgentProfileEditorPage />, handle: { crumb: { label: 'New profile', to: '.' } } },
-          { path: ':profileId', element: <AgentProfileEditorPage />, handle: { crumb: { label: 'Profile', to: '.' } } },
+          {
+            path: ':profileId',
+            element: <AgentProfileEditorPage />,
+            handle: { crumb: { label: <AgentProfileCrumb />, to: '.' } },
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },
