@@ -17,8 +17,7 @@ export function setupApi() {
   const db = createTestDb();
   const repos = createRepositories(db);
   const deps = { db, repos, log: createLogger('silent') };
-  const workspace = (slug: string) =>
-    repos.workspaces.insert({ id: crypto.randomUUID(), slug, name: slug, created_at: NOW, updated_at: NOW });
+  const workspace = (slug: string) => repos.workspaces.insert({ id: crypto.randomUUID(), slug, name: slug });
   const a = workspace('a');
   const b = workspace('b');
   const callerFor = (workspaceId: string) =>

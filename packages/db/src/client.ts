@@ -25,7 +25,17 @@ export function createDb(filename: string): Db {
 
 /** Applies every committed migration not yet applied. Safe to run at every start. */
 export function migrateDb(db: Db, migrationsFolder = defaultMigrationsFolder): void {
-  migrate(db, { migrationsFolder });
+  // SQLite changes a table's shape by copying it; foreign keys must be off meanwhile (they cannot
+  // be switched inside the migrator's transaction), and are checked as a whole afterwards.
+  const sqlite = db.$client;
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder });
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`Migration left ${broken.length} broken foreign keys`);
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
 }
 
 /** A fresh, migrated in-memory database: what every test that touches the database starts from. */

@@ -10,13 +10,7 @@ beforeEach(() => {
   const db = createTestDb();
   const repos = createRepositories(db);
   const now = new Date().toISOString();
-  const ws = repos.workspaces.insert({
-    id: crypto.randomUUID(),
-    slug: 'a',
-    name: 'A',
-    created_at: now,
-    updated_at: now,
-  });
+  const ws = repos.workspaces.insert({ id: crypto.randomUUID(), slug: 'a', name: 'A' });
   ready = true;
   const log = createLogger('silent');
   app = createApp({ createContext: createRequestContext({ db, repos, log }, ws.id), log, isReady: () => ready });

@@ -11,12 +11,7 @@ const LOCAL = { slug: 'demo', name: 'Demo workspace' };
 export async function ensureLocalWorkspace(db: Db, repos: Repositories, now: string, log: Logger): Promise<Workspace> {
   const existing = repos.workspaces.bySlug(LOCAL.slug);
   if (existing) return existing;
-  const workspace = repos.workspaces.insert({
-    id: crypto.randomUUID(),
-    ...LOCAL,
-    created_at: now,
-    updated_at: now,
-  });
+  const workspace = repos.workspaces.insert({ id: crypto.randomUUID(), ...LOCAL });
   await seedDemoData(db, repos, workspace.id, now);
   log.info({ workspace: workspace.slug }, 'new database: created the demo workspace and its demo data');
   return workspace;

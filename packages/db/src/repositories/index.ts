@@ -11,7 +11,7 @@ export { withIdempotency } from './idempotency.ts';
 export type * from './participants/index.ts';
 export type { Pipeline, PipelineChange } from './pipelines.ts';
 export type { TemplateFilter } from './templates.ts';
-export type { Workspace } from './workspaces.ts';
+export type { NewWorkspace, Workspace } from './workspaces.ts';
 
 /** Every repository over one database; built once per process (they hold prepared statements). */
 export function createRepositories(db: Db) {

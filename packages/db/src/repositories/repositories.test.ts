@@ -77,7 +77,7 @@ beforeEach(() => {
   db = createTestDb();
   repos = createRepositories(db);
   for (const id of [WS_A, WS_B]) {
-    repos.workspaces.insert({ id, slug: id.slice(-1), name: id, created_at: NOW, updated_at: NOW });
+    repos.workspaces.insert({ id, slug: id.slice(-1), name: id });
   }
   writeTx(db, (tx) => repos.templates.insert(tx, WS_A, template(uuid(1))));
 });

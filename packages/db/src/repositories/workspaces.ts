@@ -3,15 +3,21 @@ import type { Db } from '../client.ts';
 import { workspaces } from '../schema/index.ts';
 
 export type Workspace = typeof workspaces.$inferSelect;
+export type NewWorkspace = Pick<Workspace, 'id' | 'slug' | 'name'> & { createdAt?: Date };
 
 export function createWorkspaceRepository(db: Db) {
   return {
     bySlug(slug: string): Workspace | undefined {
       return db.select().from(workspaces).where(eq(workspaces.slug, slug)).get();
     },
-    insert(workspace: Workspace): Workspace {
-      db.insert(workspaces).values(workspace).run();
-      return workspace;
+    byId(id: string): Workspace | undefined {
+      return db.select().from(workspaces).where(eq(workspaces.id, id)).get();
+    },
+    /** Workspaces are usually made by better-auth's organization plugin; this is for seeds, tests and the CLI. */
+    insert(workspace: NewWorkspace): Workspace {
+      const row = { ...workspace, logo: null, metadata: null, createdAt: workspace.createdAt ?? new Date() };
+      db.insert(workspaces).values(row).run();
+      return row;
     },
   };
 }
