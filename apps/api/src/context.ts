@@ -1,21 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Repositories } from '@stageflow/db';
+import type { Principal } from './auth/principal.ts';
 import type { Logger } from './logger.ts';
-
-/**
- * Everything a procedure may touch. Tests build it directly with a fresh database; the HTTP
- * adapter builds it per request. The workspace always comes from here, never from input.
- */
-export interface Context {
-  readonly db: Db;
-  readonly repos: Repositories;
-  readonly workspaceId: string;
-  /** `user:<id>` | `api_key:<id>` | `system`: who the audit trail says did it. */
-  readonly actor: string;
-  readonly now: () => string;
-  readonly newId: () => string;
-  readonly log: Logger;
-}
 
 export interface ContextDeps {
   readonly db: Db;
@@ -23,24 +9,42 @@ export interface ContextDeps {
   readonly log: Logger;
 }
 
+/**
+ * What every procedure starts from. Tests build it directly with a fresh database and a principal;
+ * the HTTP adapter builds it per request from the session cookie or the API key.
+ */
+export interface BaseContext extends ContextDeps {
+  /** Null when the request carried no valid credentials. */
+  readonly principal: Principal | null;
+  readonly now: () => string;
+  readonly newId: () => string;
+}
+
+/**
+ * What a procedure sees once its declared scope was checked: the workspace always comes from the
+ * caller's credentials here, never from input.
+ */
+export interface Context extends BaseContext {
+  readonly principal: Principal;
+  readonly workspaceId: string;
+  /** `user:<id>` | `api_key:<id>`: who the audit trail says did it. */
+  readonly actor: string;
+}
+
 export function createInnerContext(
   deps: ContextDeps,
-  scope: { workspaceId: string; actor: string },
-  overrides: Partial<Pick<Context, 'now' | 'newId'>> = {},
-): Context {
+  principal: Principal | null,
+  overrides: Partial<Pick<BaseContext, 'now' | 'newId'>> = {},
+): BaseContext {
   return {
     ...deps,
-    ...scope,
+    principal,
     now: overrides.now ?? (() => new Date().toISOString()),
     newId: overrides.newId ?? randomUUID,
   };
 }
 
-/**
- * Until accounts exist (issue 4), every request acts in the one local workspace the server chose
- * at start. The request is taken so that sign-in can slot in here without touching the routers.
- */
-export function createRequestContext(deps: ContextDeps, localWorkspaceId: string) {
-  return (_opts: { req: Request }): Context =>
-    createInnerContext(deps, { workspaceId: localWorkspaceId, actor: 'user:local' });
+/** Builds each request's context; `identify` reads the credentials (see auth/identify.ts). */
+export function createRequestContext(deps: ContextDeps, identify: (req: Request) => Promise<Principal | null>) {
+  return async ({ req }: { req: Request }): Promise<BaseContext> => createInnerContext(deps, await identify(req));
 }

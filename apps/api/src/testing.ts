@@ -2,6 +2,7 @@ import { createRepositories, createTestDb } from '@stageflow/db';
 import type { CreateAgentProfileInput } from '@stageflow/domain';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
+import type { Role } from './auth/roles.ts';
 import { createCaller } from './caller.ts';
 import { createInnerContext } from './context.ts';
 import { fieldIssues } from './errors.ts';
@@ -20,9 +21,24 @@ export function setupApi() {
   const workspace = (slug: string) => repos.workspaces.insert({ id: crypto.randomUUID(), slug, name: slug });
   const a = workspace('a');
   const b = workspace('b');
-  const callerFor = (workspaceId: string) =>
-    createCaller(createInnerContext(deps, { workspaceId, actor: 'user:test' }, { now: () => NOW }));
-  return { db, repos, api: callerFor(a.id), other: callerFor(b.id), workspaceId: a.id };
+  const callerFor = (workspaceId: string, role: Role = 'owner') =>
+    createCaller(
+      createInnerContext(
+        deps,
+        { kind: 'user', userId: `${role}-of-${workspaceId}`, workspaceId, role },
+        { now: () => NOW },
+      ),
+    );
+  return {
+    db,
+    repos,
+    deps,
+    api: callerFor(a.id),
+    other: callerFor(b.id),
+    callerFor,
+    workspaceId: a.id,
+    otherWorkspaceId: b.id,
+  };
 }
 
 export const interviewerInput = (overrides: Partial<CreateAgentProfileInput> = {}): CreateAgentProfileInput => ({

@@ -1,21 +1,32 @@
 import { DomainError } from '@stageflow/domain';
-import { initTRPC } from '@trpc/server';
-import type { Context } from './context.ts';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { authorize } from './auth/authorize.ts';
+import { actorOf } from './auth/principal.ts';
+import type { Scope } from './auth/scopes.ts';
+import type { BaseContext } from './context.ts';
 import { describeIssues, fieldIssues, toTRPCError } from './errors.ts';
 
-const t = initTRPC.context<Context>().create({
-  // Never send stack traces; add the field issues every client shows beside its fields.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const issues = fieldIssues(error.cause);
-    const internal = error.code === 'INTERNAL_SERVER_ERROR';
-    return {
-      ...shape,
-      message: internal ? 'Something went wrong on our side' : issues ? describeIssues(issues) : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues },
-    };
-  },
-});
+/** Every procedure declares the one scope it needs; roles and API key scopes both follow from it. */
+export interface ProcedureMeta {
+  readonly scope?: Scope;
+}
+
+const t = initTRPC
+  .context<BaseContext>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Never send stack traces; add the field issues every client shows beside its fields.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const issues = fieldIssues(error.cause);
+      const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      return {
+        ...shape,
+        message: internal ? 'Something went wrong on our side' : issues ? describeIssues(issues) : shape.message,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues },
+      };
+    },
+  });
 
 /** Domain errors thrown (via `unwrap`) anywhere below become tRPC errors here, and only here. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
@@ -33,6 +44,27 @@ const logInternalErrors = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
+/** Checks the declared scope against the caller, then scopes everything below to their workspace. */
+const enforceScope = t.middleware(({ ctx, meta, next }) => {
+  if (!meta?.scope) throw new TRPCError({ code: 'FORBIDDEN', message: 'This procedure declares no scope' });
+  const access = authorize(ctx.principal, meta.scope);
+  if (!access.ok) throw new TRPCError({ code: access.code, message: access.message });
+  const principal = ctx.principal!;
+  return next({ ctx: { principal, workspaceId: access.workspaceId, actor: actorOf(principal) } });
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(logInternalErrors).use(mapDomainErrors);
+
+const baseProcedure = t.procedure.use(logInternalErrors).use(mapDomainErrors);
+
+/** A procedure any signed-in user may call, whatever their workspace (their account, their invitations). */
+export const signedInProcedure = baseProcedure.use(({ ctx, next }) => {
+  if (ctx.principal?.kind !== 'user') {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this' });
+  }
+  return next({ ctx: { principal: ctx.principal } });
+});
+
+/** A workspace procedure: `scoped('evaluation_stages.write')` is its whole access declaration. */
+export const scoped = (scope: Scope) => baseProcedure.meta({ scope }).use(enforceScope);

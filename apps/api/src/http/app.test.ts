@@ -1,19 +1,29 @@
 import { createRepositories, createTestDb } from '@stageflow/db';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { createAuth } from '../auth/better-auth.ts';
+import type { Principal } from '../auth/principal.ts';
 import { createRequestContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { createApp } from './app.ts';
 
 let app: ReturnType<typeof createApp>;
 let ready: boolean;
+let signedIn: boolean;
 beforeEach(() => {
   const db = createTestDb();
   const repos = createRepositories(db);
-  const now = new Date().toISOString();
   const ws = repos.workspaces.insert({ id: crypto.randomUUID(), slug: 'a', name: 'A' });
   ready = true;
+  signedIn = true;
   const log = createLogger('silent');
-  app = createApp({ createContext: createRequestContext({ db, repos, log }, ws.id), log, isReady: () => ready });
+  const owner: Principal = { kind: 'user', userId: 'u1', workspaceId: ws.id, role: 'owner' };
+  const auth = createAuth({ db, baseURL: 'http://localhost', secret: 'x'.repeat(32), rateLimit: false });
+  app = createApp({
+    createContext: createRequestContext({ db, repos, log }, async () => (signedIn ? owner : null)),
+    authHandler: auth.handler,
+    log,
+    isReady: () => ready,
+  });
 });
 
 /** The parts of tRPC's HTTP envelope these tests read. */
@@ -23,8 +33,8 @@ interface Envelope {
 }
 const body = async (res: Response) => (await res.json()) as Envelope;
 
-const post = (path: string, body: string) =>
-  app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+const post = (path: string, body: string, headers: Record<string, string> = { 'x-stageflow-client': 'web' }) =>
+  app.request(path, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
 
 describe('HTTP', () => {
   test('GET /healthz answers ok, and 503 while shutting down', async () => {
@@ -73,6 +83,49 @@ describe('HTTP', () => {
     const res = await app.request(`/trpc/templates.byId?input=${encodeURIComponent(JSON.stringify({ id }))}`);
     expect(res.status).toBe(404);
     expect((await body(res)).error.message).toBe(`Evaluation template ${id} was not found`);
+  });
+
+  test.each([
+    [
+      'a form posted from another site',
+      {
+        'content-type': 'multipart/form-data; boundary=x',
+        'sec-fetch-site': 'cross-site',
+        origin: 'https://evil.example',
+      },
+    ],
+    ['a request without the client header', {}],
+    ['a request from another origin', { 'x-stageflow-client': 'web', origin: 'https://evil.example' }],
+  ])('%s cannot write with the session cookie', async (_, headers) => {
+    const res = await post(
+      '/trpc/templates.create',
+      JSON.stringify({ template_name: 'T', use_case: 'hiring' }),
+      headers,
+    );
+    expect(res.status).toBe(403);
+    const list = await app.request('/trpc/templates.list');
+    expect(JSON.stringify(await list.json())).not.toContain('"template_name":"T"');
+  });
+
+  test('a cross-site POST to a mutation without input changes nothing', async () => {
+    const res = await app.request('/trpc/decisions.openCount', {
+      method: 'POST',
+      body: '--x--',
+      headers: { 'content-type': 'multipart/form-data; boundary=x', 'sec-fetch-site': 'cross-site' },
+    });
+    expect(res.status).toBe(403);
+  });
+
+  test('without credentials a procedure answers 401', async () => {
+    signedIn = false;
+    const res = await app.request('/trpc/templates.list');
+    expect(res.status).toBe(401);
+    expect((await body(res)).error.message).toMatch(/x-api-key/);
+  });
+
+  test('better-auth answers under /api/auth', async () => {
+    const res = await app.request('/api/auth/get-session');
+    expect(res.status).toBe(200);
   });
 
   test('an unknown procedure or path is a 404', async () => {

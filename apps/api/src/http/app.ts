@@ -2,12 +2,15 @@ import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
-import type { Context } from '../context.ts';
+import type { BaseContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { appRouter } from '../routers/index.ts';
+import { refuseCrossSiteWrites } from './csrf.ts';
 
 export interface AppOptions {
-  readonly createContext: (opts: { req: Request }) => Context;
+  readonly createContext: (opts: { req: Request }) => Promise<BaseContext>;
+  /** better-auth's handler for /api/auth/* (sign-up, sign-in, sessions, workspaces, invitations). */
+  readonly authHandler: (req: Request) => Promise<Response>;
   readonly log: Logger;
   /** The built web app (apps/web/dist); served with an index.html fallback for client routes. */
   readonly webRoot?: string | undefined;
@@ -35,6 +38,9 @@ export function createApp(options: AppOptions) {
 
   app.get('/healthz', (c) => (options.isReady() ? c.json({ status: 'ok' }) : c.json({ status: 'shutting_down' }, 503)));
 
+  app.on(['GET', 'POST'], '/api/auth/*', (c) => options.authHandler(c.req.raw));
+
+  app.use('/trpc/*', refuseCrossSiteWrites);
   app.all('/trpc/*', (c) =>
     fetchRequestHandler({
       endpoint: '/trpc',

@@ -10,20 +10,22 @@ import {
   updateAgentProfile,
 } from '@stageflow/domain';
 import type { Context } from '../context.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
 
 const load = (ctx: Context, id: string) =>
   unwrap(ctx.repos.agentProfiles.byId(ctx.workspaceId, id) ?? notFound('Agent profile', id));
 
 export const agentProfilesRouter = router({
-  list: publicProcedure
+  list: scoped('agent_profiles.read')
     .input(ListAgentProfilesInput)
     .query(({ ctx, input }) => ctx.repos.agentProfiles.list(ctx.workspaceId, input)),
 
-  byId: publicProcedure.input(ByIdInput).query(({ ctx, input }) => load(ctx, input.id)),
+  byId: scoped('agent_profiles.read')
+    .input(ByIdInput)
+    .query(({ ctx, input }) => load(ctx, input.id)),
 
-  create: publicProcedure
+  create: scoped('agent_profiles.write')
     .input(CreateAgentProfileInput)
     .output(AgentProfile)
     .mutation(({ ctx, input }) => {
@@ -32,7 +34,7 @@ export const agentProfilesRouter = router({
       return profile;
     }),
 
-  update: publicProcedure
+  update: scoped('agent_profiles.write')
     .input(UpdateAgentProfileInput)
     .output(AgentProfile)
     .mutation(({ ctx, input: { id, ...patch } }) =>
@@ -44,7 +46,7 @@ export const agentProfilesRouter = router({
     ),
 
   /** Stages that use it keep their reference; new stages cannot pick it. */
-  archive: publicProcedure
+  archive: scoped('agent_profiles.write')
     .input(ByIdInput)
     .output(AgentProfile)
     .mutation(({ ctx, input }) =>

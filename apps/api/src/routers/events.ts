@@ -1,9 +1,9 @@
 import { ListEventsInput } from '@stageflow/domain';
-import { publicProcedure, router } from '../trpc.ts';
+import { router, scoped } from '../trpc.ts';
 
 export const eventsRouter = router({
   /** The audit trail by participant, template or the whole workspace, newest first. */
-  list: publicProcedure
+  list: scoped('events.read')
     .input(ListEventsInput)
     .query(({ ctx, input }) => ctx.repos.participants.events(ctx.workspaceId, input)),
 });

@@ -1,4 +1,5 @@
 import { router } from '../trpc.ts';
+import { accountRouter } from './account.ts';
 import { agentProfilesRouter } from './agent-profiles.ts';
 import { decisionsRouter } from './decisions.ts';
 import { eventsRouter } from './events.ts';
@@ -8,6 +9,7 @@ import { stagesRouter } from './stages.ts';
 import { templatesRouter } from './templates.ts';
 
 export const appRouter = router({
+  account: accountRouter,
   agentProfiles: agentProfilesRouter,
   templates: templatesRouter,
   stages: stagesRouter,

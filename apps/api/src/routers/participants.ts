@@ -14,7 +14,7 @@ import {
 } from '@stageflow/domain';
 import { z } from 'zod';
 import { describeIssues, fieldIssues } from '../errors.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
 import { assertRunnable, decideContext, participantPage, participantView, runCommand } from './participant-commands.ts';
 
@@ -22,107 +22,123 @@ import { assertRunnable, decideContext, participantPage, participantView, runCom
 const CreateInput = CreateParticipantInput.extend({ idempotency_key: z.string().trim().min(1).max(200).optional() });
 
 export const participantsRouter = router({
-  list: publicProcedure
+  list: scoped('participants.read')
     .input(ListParticipantsInput)
     .query(({ ctx, input }) => ctx.repos.participants.list(ctx.workspaceId, input)),
 
-  byId: publicProcedure.input(ByIdInput).query(({ ctx, input }) => participantPage(ctx, input.id)),
+  byId: scoped('participants.read')
+    .input(ByIdInput)
+    .query(({ ctx, input }) => participantPage(ctx, input.id)),
 
   /** Enrols one person at the first active stage. */
-  create: publicProcedure.input(CreateInput).mutation(({ ctx, input: { idempotency_key, ...input } }) => {
-    assertRunnable(ctx, input.evaluation_template_id);
-    return unwrap(
-      writeTx(ctx.db, (tx) =>
-        withIdempotency(tx, ctx.workspaceId, idempotency_key, 'participants.create', input, ctx.now(), () => {
+  create: scoped('participants.write')
+    .input(CreateInput)
+    .mutation(({ ctx, input: { idempotency_key, ...input } }) => {
+      assertRunnable(ctx, input.evaluation_template_id);
+      return unwrap(
+        writeTx(ctx.db, (tx) =>
+          withIdempotency(tx, ctx.workspaceId, idempotency_key, 'participants.create', input, ctx.now(), () => {
+            const result = ctx.repos.participants.apply(
+              tx,
+              ctx.workspaceId,
+              { templateId: input.evaluation_template_id },
+              { type: 'enroll', ...input },
+              decideContext(ctx),
+            );
+            return isDomainError(result) ? result : participantView(ctx, result.state.participant!.id);
+          }),
+        ),
+      );
+    }),
+
+  /** Up to 500 in one transaction: each row is created or skipped with the reason. */
+  bulkCreate: scoped('participants.write')
+    .input(BulkCreateParticipantsInput)
+    .mutation(({ ctx, input }) => {
+      assertRunnable(ctx, input.evaluation_template_id);
+      const created: { index: number; id: string; email: string }[] = [];
+      const skipped: { index: number; email: string | null; reason: string }[] = [];
+      writeTx(ctx.db, (tx) => {
+        input.participants.forEach((row, index) => {
+          const email = typeof row.email === 'string' ? row.email : null;
+          const parsed = CreateParticipantInput.safeParse({
+            ...row,
+            evaluation_template_id: input.evaluation_template_id,
+          });
+          if (!parsed.success) {
+            skipped.push({ index, email, reason: describeIssues(fieldIssues(parsed.error) ?? []) });
+            return;
+          }
           const result = ctx.repos.participants.apply(
             tx,
             ctx.workspaceId,
             { templateId: input.evaluation_template_id },
-            { type: 'enroll', ...input },
+            { type: 'enroll', ...parsed.data },
             decideContext(ctx),
           );
-          return isDomainError(result) ? result : participantView(ctx, result.state.participant!.id);
-        }),
-      ),
-    );
-  }),
-
-  /** Up to 500 in one transaction: each row is created or skipped with the reason. */
-  bulkCreate: publicProcedure.input(BulkCreateParticipantsInput).mutation(({ ctx, input }) => {
-    assertRunnable(ctx, input.evaluation_template_id);
-    const created: { index: number; id: string; email: string }[] = [];
-    const skipped: { index: number; email: string | null; reason: string }[] = [];
-    writeTx(ctx.db, (tx) => {
-      input.participants.forEach((row, index) => {
-        const email = typeof row.email === 'string' ? row.email : null;
-        const parsed = CreateParticipantInput.safeParse({
-          ...row,
-          evaluation_template_id: input.evaluation_template_id,
+          if (isDomainError(result)) skipped.push({ index, email: parsed.data.email, reason: result.message });
+          else created.push({ index, id: result.state.participant!.id, email: parsed.data.email });
         });
-        if (!parsed.success) {
-          skipped.push({ index, email, reason: describeIssues(fieldIssues(parsed.error) ?? []) });
-          return;
-        }
-        const result = ctx.repos.participants.apply(
-          tx,
-          ctx.workspaceId,
-          { templateId: input.evaluation_template_id },
-          { type: 'enroll', ...parsed.data },
-          decideContext(ctx),
-        );
-        if (isDomainError(result)) skipped.push({ index, email: parsed.data.email, reason: result.message });
-        else created.push({ index, id: result.state.participant!.id, email: parsed.data.email });
       });
-    });
-    return { created, skipped };
-  }),
+      return { created, skipped };
+    }),
 
-  update: publicProcedure.input(UpdateParticipantInput).mutation(({ ctx, input }) => {
-    runCommand(ctx, { participantId: input.id }, { type: 'update', ...input });
-    return participantView(ctx, input.id);
-  }),
+  update: scoped('participants.write')
+    .input(UpdateParticipantInput)
+    .mutation(({ ctx, input }) => {
+      runCommand(ctx, { participantId: input.id }, { type: 'update', ...input });
+      return participantView(ctx, input.id);
+    }),
 
-  advance: publicProcedure.input(AdvanceParticipantInput).mutation(({ ctx, input }) => {
-    runCommand(ctx, { participantId: input.participant_id }, { type: 'advance', ...input });
-    return participantView(ctx, input.participant_id);
-  }),
+  advance: scoped('participants.write')
+    .input(AdvanceParticipantInput)
+    .mutation(({ ctx, input }) => {
+      runCommand(ctx, { participantId: input.participant_id }, { type: 'advance', ...input });
+      return participantView(ctx, input.participant_id);
+    }),
 
-  reject: publicProcedure.input(RejectParticipantInput).mutation(({ ctx, input }) => {
-    runCommand(ctx, { participantId: input.participant_id }, { type: 'reject', ...input });
-    return participantView(ctx, input.participant_id);
-  }),
+  reject: scoped('participants.write')
+    .input(RejectParticipantInput)
+    .mutation(({ ctx, input }) => {
+      runCommand(ctx, { participantId: input.participant_id }, { type: 'reject', ...input });
+      return participantView(ctx, input.participant_id);
+    }),
 
-  withdraw: publicProcedure.input(WithdrawParticipantInput).mutation(({ ctx, input }) => {
-    runCommand(ctx, { participantId: input.participant_id }, { type: 'withdraw', ...input });
-    return participantView(ctx, input.participant_id);
-  }),
+  withdraw: scoped('participants.write')
+    .input(WithdrawParticipantInput)
+    .mutation(({ ctx, input }) => {
+      runCommand(ctx, { participantId: input.participant_id }, { type: 'withdraw', ...input });
+      return participantView(ctx, input.participant_id);
+    }),
 
   /** One column per active stage plus Completed, Rejected and Withdrawn; counts are exact, cards capped. */
-  board: publicProcedure.input(ParticipantBoardInput).query(({ ctx, input }) => {
-    const template = ctx.repos.participants.load.template(ctx.workspaceId, input.evaluation_template_id);
-    if (!template) throw notFound('Evaluation template', input.evaluation_template_id);
-    const board = ctx.repos.participants.board(ctx.workspaceId, template.id, input.per_column);
-    const countOf = (match: (c: (typeof board.counts)[number]) => boolean) =>
-      board.counts.filter(match).reduce((n, c) => n + c.count, 0);
-    const stages = template.stages
-      .filter((s) => s.status === 'active')
-      .sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0))
-      .map((s) => ({
-        key: s.id,
-        title: s.stage_name,
-        stage_id: s.id,
-        pass_threshold: s.pass_threshold,
-        count: countOf((c) => c.status === 'active' && c.stage_id === s.id),
-        cards: board.cardsAtStage(s.id),
+  board: scoped('participants.read')
+    .input(ParticipantBoardInput)
+    .query(({ ctx, input }) => {
+      const template = ctx.repos.participants.load.template(ctx.workspaceId, input.evaluation_template_id);
+      if (!template) throw notFound('Evaluation template', input.evaluation_template_id);
+      const board = ctx.repos.participants.board(ctx.workspaceId, template.id, input.per_column);
+      const countOf = (match: (c: (typeof board.counts)[number]) => boolean) =>
+        board.counts.filter(match).reduce((n, c) => n + c.count, 0);
+      const stages = template.stages
+        .filter((s) => s.status === 'active')
+        .sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0))
+        .map((s) => ({
+          key: s.id,
+          title: s.stage_name,
+          stage_id: s.id,
+          pass_threshold: s.pass_threshold,
+          count: countOf((c) => c.status === 'active' && c.stage_id === s.id),
+          cards: board.cardsAtStage(s.id),
+        }));
+      const terminal = (['completed', 'rejected', 'withdrawn'] as const).map((status) => ({
+        key: status,
+        title: status[0]!.toUpperCase() + status.slice(1),
+        stage_id: null,
+        pass_threshold: null,
+        count: countOf((c) => c.status === status),
+        cards: board.cardsWithStatus(status),
       }));
-    const terminal = (['completed', 'rejected', 'withdrawn'] as const).map((status) => ({
-      key: status,
-      title: status[0]!.toUpperCase() + status.slice(1),
-      stage_id: null,
-      pass_threshold: null,
-      count: countOf((c) => c.status === status),
-      cards: board.cardsWithStatus(status),
-    }));
-    return { columns: [...stages, ...terminal] };
-  }),
+      return { columns: [...stages, ...terminal] };
+    }),
 });

@@ -26,7 +26,7 @@ import {
   validatePipeline,
 } from '@stageflow/domain';
 import type { Context } from '../context.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { router, scoped } from '../trpc.ts';
 import { PipelineResult } from './pipeline-result.ts';
 
 /** Runs one change to a template's stages as a single transaction and shapes the answer. */
@@ -67,12 +67,14 @@ function newStage(ctx: Context, id: string, templateId: string, settings: StageS
 }
 
 export const stagesRouter = router({
-  list: publicProcedure.input(ListStagesInput).query(({ ctx, input }) => {
-    const { stages } = loadPipeline(ctx, input.evaluation_template_id);
-    return input.include_archived ? [...stages] : liveStages(stages);
-  }),
+  list: scoped('evaluation_stages.read')
+    .input(ListStagesInput)
+    .query(({ ctx, input }) => {
+      const { stages } = loadPipeline(ctx, input.evaluation_template_id);
+      return input.include_archived ? [...stages] : liveStages(stages);
+    }),
 
-  create: publicProcedure
+  create: scoped('evaluation_stages.write')
     .input(CreateStageInput)
     .output(PipelineResult)
     .mutation(({ ctx, input: { evaluation_template_id, expected_version, stage_order, ...fields } }) => {
@@ -93,7 +95,7 @@ export const stagesRouter = router({
     }),
 
   /** Edits settings; a `stage_order` moves the stage and shifts the ones between. */
-  update: publicProcedure
+  update: scoped('evaluation_stages.write')
     .input(UpdateStageInput)
     .output(PipelineResult)
     .mutation(({ ctx, input: { id, expected_version, stage_order, ...patch } }) => {
@@ -117,7 +119,7 @@ export const stagesRouter = router({
       return { ...result, participants_in_flight: ctx.repos.participants.activeAtStage(ctx.workspaceId, id) };
     }),
 
-  reorder: publicProcedure
+  reorder: scoped('evaluation_stages.write')
     .input(ReorderStagesInput)
     .output(PipelineResult)
     .mutation(({ ctx, input }) =>
@@ -126,7 +128,7 @@ export const stagesRouter = router({
       ),
     ),
 
-  archive: publicProcedure
+  archive: scoped('evaluation_stages.write')
     .input(StageRefInput)
     .output(PipelineResult)
     .mutation(({ ctx, input }) => {
@@ -140,7 +142,7 @@ export const stagesRouter = router({
       );
     }),
 
-  delete: publicProcedure
+  delete: scoped('evaluation_stages.write')
     .input(StageRefInput)
     .output(PipelineResult)
     .mutation(({ ctx, input }) => {
@@ -150,13 +152,15 @@ export const stagesRouter = router({
       );
     }),
 
-  validate: publicProcedure.input(ExportStagesInput).query(({ ctx, input }) => {
-    const problems = validatePipeline(loadPipeline(ctx, input.evaluation_template_id).stages);
-    return { runnable: !problems.some((p) => p.blocking), problems };
-  }),
+  validate: scoped('evaluation_stages.read')
+    .input(ExportStagesInput)
+    .query(({ ctx, input }) => {
+      const problems = validatePipeline(loadPipeline(ctx, input.evaluation_template_id).stages);
+      return { runnable: !problems.some((p) => p.blocking), problems };
+    }),
 
   /** The seed's JSON array becomes the whole pipeline in one transaction. */
-  import: publicProcedure
+  import: scoped('evaluation_stages.write')
     .input(ImportStagesInput)
     .output(PipelineResult)
     .mutation(({ ctx, input }) => {
@@ -179,7 +183,7 @@ export const stagesRouter = router({
       });
     }),
 
-  export: publicProcedure
+  export: scoped('evaluation_stages.read')
     .input(ExportStagesInput)
     .query(({ ctx, input }) => exportPipeline(loadPipeline(ctx, input.evaluation_template_id).stages)),
 });

@@ -13,7 +13,7 @@ import {
   updateTemplate,
 } from '@stageflow/domain';
 import type { Context } from '../context.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
 
 const load = (ctx: Context, id: string) =>
@@ -21,26 +21,30 @@ const load = (ctx: Context, id: string) =>
 
 export const templatesRouter = router({
   /** Each template with its live stage names, loaded in one query for the whole list. */
-  list: publicProcedure.input(ListTemplatesInput).query(({ ctx, input }) => {
-    const templates = ctx.repos.templates.list(ctx.workspaceId, input);
-    const stages = ctx.repos.stages.liveOfTemplates(
-      ctx.workspaceId,
-      templates.map((t) => t.id),
-    );
-    return templates.map((t) => {
-      const names = stages.filter((s) => s.evaluation_template_id === t.id).map((s) => s.stage_name);
-      return { ...t, stage_count: names.length, stage_names: names };
-    });
-  }),
+  list: scoped('evaluation_templates.read')
+    .input(ListTemplatesInput)
+    .query(({ ctx, input }) => {
+      const templates = ctx.repos.templates.list(ctx.workspaceId, input);
+      const stages = ctx.repos.stages.liveOfTemplates(
+        ctx.workspaceId,
+        templates.map((t) => t.id),
+      );
+      return templates.map((t) => {
+        const names = stages.filter((s) => s.evaluation_template_id === t.id).map((s) => s.stage_name);
+        return { ...t, stage_count: names.length, stage_names: names };
+      });
+    }),
 
-  byId: publicProcedure.input(ByIdInput).query(({ ctx, input }) => {
-    const pipeline = unwrap(
-      ctx.repos.pipelines.load(ctx.workspaceId, input.id) ?? notFound('Evaluation template', input.id),
-    );
-    return { ...pipeline.template, stages: liveStages(pipeline.stages) };
-  }),
+  byId: scoped('evaluation_templates.read')
+    .input(ByIdInput)
+    .query(({ ctx, input }) => {
+      const pipeline = unwrap(
+        ctx.repos.pipelines.load(ctx.workspaceId, input.id) ?? notFound('Evaluation template', input.id),
+      );
+      return { ...pipeline.template, stages: liveStages(pipeline.stages) };
+    }),
 
-  create: publicProcedure
+  create: scoped('evaluation_templates.write')
     .input(CreateTemplateInput)
     .output(EvaluationTemplate)
     .mutation(({ ctx, input }) => {
@@ -49,7 +53,7 @@ export const templatesRouter = router({
       return template;
     }),
 
-  update: publicProcedure
+  update: scoped('evaluation_templates.write')
     .input(UpdateTemplateInput)
     .output(EvaluationTemplate)
     .mutation(({ ctx, input: { id, ...patch } }) =>
@@ -60,7 +64,7 @@ export const templatesRouter = router({
       }),
     ),
 
-  archive: publicProcedure
+  archive: scoped('evaluation_templates.write')
     .input(ByIdInput)
     .output(EvaluationTemplate)
     .mutation(({ ctx, input }) =>
@@ -72,7 +76,7 @@ export const templatesRouter = router({
     ),
 
   /** A draft copy with copies of the live stages, in one transaction. */
-  duplicate: publicProcedure
+  duplicate: scoped('evaluation_templates.write')
     .input(DuplicateTemplateInput)
     .output(EvaluationTemplate)
     .mutation(({ ctx, input }) =>

@@ -1,4 +1,5 @@
 import type { Db, Repositories } from '@stageflow/db';
+import type { Principal } from '../auth/principal.ts';
 import { createCaller } from '../caller.ts';
 import { createInnerContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
@@ -7,14 +8,8 @@ import { createLogger } from '../logger.ts';
  * Demo data goes in through the same procedures a user calls, so it can never be in a shape the
  * product could not produce itself. The seed document's example pipeline is imported as-is.
  */
-export async function seedDemoData(db: Db, repos: Repositories, workspaceId: string, now: string) {
-  const api = createCaller(
-    createInnerContext(
-      { db, repos, log: createLogger('silent') },
-      { workspaceId, actor: 'system' },
-      { now: () => now },
-    ),
-  );
+export async function seedDemoData(db: Db, repos: Repositories, owner: Principal, now: string) {
+  const api = createCaller(createInnerContext({ db, repos, log: createLogger('silent') }, owner, { now: () => now }));
 
   const backendInterviewer = await api.agentProfiles.create({
     name: 'Ada — Backend Interviewer',

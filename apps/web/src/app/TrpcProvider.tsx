@@ -20,7 +20,10 @@ export function TrpcProvider({ children }: { children: ReactNode }) {
         },
       }),
   );
-  const [client] = useState(() => trpc.createClient({ links: [httpBatchLink({ url: '/trpc' })] }));
+  // The header marks requests as the app's own: the server refuses cookie-authenticated writes without it.
+  const [client] = useState(() =>
+    trpc.createClient({ links: [httpBatchLink({ url: '/trpc', headers: { 'x-stageflow-client': 'web' } })] }),
+  );
   return (
     <trpc.Provider client={client} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>

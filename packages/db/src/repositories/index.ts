@@ -1,5 +1,6 @@
 import type { Db } from '../client.ts';
 import { createAgentProfileRepository } from './agent-profiles.ts';
+import { createMemberRepository } from './members.ts';
 import { createParticipantRepository } from './participants/index.ts';
 import { createPipelineRepository } from './pipelines.ts';
 import { createStageRepository } from './stages.ts';
@@ -8,6 +9,7 @@ import { createWorkspaceRepository } from './workspaces.ts';
 
 export type { AgentProfileFilter } from './agent-profiles.ts';
 export { withIdempotency } from './idempotency.ts';
+export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
 export type { Pipeline, PipelineChange } from './pipelines.ts';
 export type { TemplateFilter } from './templates.ts';
@@ -19,6 +21,7 @@ export function createRepositories(db: Db) {
   const stages = createStageRepository(db);
   return {
     workspaces: createWorkspaceRepository(db),
+    members: createMemberRepository(db),
     agentProfiles: createAgentProfileRepository(db),
     templates,
     stages,

@@ -1,0 +1,85 @@
+import { createMemberRepository, type Db, schema } from '@stageflow/db';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { organization } from 'better-auth/plugins';
+import { organizationRoles } from './roles.ts';
+
+export interface AuthOptions {
+  readonly db: Db;
+  /** Where the app is served, e.g. http://localhost:3000: cookies are `Secure` when it is https. */
+  readonly baseURL: string;
+  /** Signs session cookies; kept across restarts (see `loadAuthSecret`). */
+  readonly secret: string;
+  /** Off in tests that sign up many users from one address. */
+  readonly rateLimit?: boolean;
+}
+
+/**
+ * Accounts, sessions and workspaces come from better-auth (docs/decisions/008-accounts-with-better-auth.md):
+ * email + password hashed with scrypt, sessions in HttpOnly SameSite=Lax cookies, and workspaces
+ * as its organizations with our four roles. Rate limits on sign-in and sign-up are its own.
+ */
+export function createAuth(options: AuthOptions) {
+  return betterAuth({
+    appName: 'Stageflow',
+    baseURL: options.baseURL,
+    basePath: '/api/auth',
+    secret: options.secret,
+    database: drizzleAdapter(options.db, {
+      provider: 'sqlite',
+      schema: {
+        user: schema.users,
+        session: schema.authSessions,
+        account: schema.accounts,
+        verification: schema.verifications,
+        organization: schema.workspaces,
+        member: schema.members,
+        invitation: schema.invitations,
+      },
+    }),
+    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true },
+    session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
+    databaseHooks: {
+      session: {
+        create: {
+          // Signing in lands in a workspace the user belongs to (the one they joined first).
+          before: async (session) => {
+            const first = createMemberRepository(options.db).workspacesOf(session.userId, 'joined')[0];
+            return { data: { ...session, activeOrganizationId: first?.id ?? null } };
+          },
+        },
+      },
+    },
+    rateLimit: {
+      enabled: options.rateLimit ?? true,
+      storage: 'memory',
+      window: 60,
+      max: 100,
+      // Per IP; a wrong password also counts against the account (see rate-limit.ts).
+      customRules: {
+        '/sign-in/email': { window: 60, max: 10 },
+        '/sign-up/email': { window: 60, max: 5 },
+      },
+    },
+    advanced: {
+      cookiePrefix: 'stageflow',
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    telemetry: { enabled: false },
+    plugins: [
+      organization({
+        roles: organizationRoles,
+        creatorRole: 'owner',
+        allowUserToCreateOrganization: true,
+        // Invitations are shared as a link (no mail server); see members router.
+        sendInvitationEmail: async () => {},
+        // The invitation id is a random UUID handed over only in the invite link, so holding the link
+        // (and signing in with the invited address) is the proof; there is no mail server to verify with.
+        requireEmailVerificationOnInvitation: false,
+        invitationExpiresIn: 60 * 60 * 24 * 7,
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,29 @@
+import type { MiddlewareHandler } from 'hono';
+
+/** The header the dashboard's clients send on every request; a cross-site form cannot set it. */
+export const CLIENT_HEADER = 'x-stageflow-client';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Cookie-authenticated writes must come from our own pages: a plain HTML form or a fetch from
+ * another site carries the cookie but cannot add our header (without a CORS preflight we never
+ * grant), and browsers mark it `Sec-Fetch-Site: cross-site`. Requests with an API key carry no
+ * ambient credentials and are not at risk. tRPC mutations are POSTs, so the method check covers
+ * mutations without input too.
+ */
+export const refuseCrossSiteWrites: MiddlewareHandler = async (c, next) => {
+  const req = c.req.raw;
+  if (SAFE_METHODS.has(req.method) || req.headers.get('x-api-key')) return next();
+  const site = req.headers.get('sec-fetch-site');
+  const origin = req.headers.get('origin');
+  const crossSite =
+    site === 'cross-site' || site === 'same-site' || (origin !== null && origin !== new URL(req.url).origin);
+  if (crossSite || !req.headers.get(CLIENT_HEADER)) {
+    return c.json(
+      { error: `Cross-site request refused: send the ${CLIENT_HEADER} header from the app's own origin` },
+      403,
+    );
+  }
+  return next();
+};

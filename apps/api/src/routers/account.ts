@@ -1,0 +1,28 @@
+import { notFound, Uuid, unwrap } from '@stageflow/domain';
+import { z } from 'zod';
+import { router, scoped, signedInProcedure } from '../trpc.ts';
+
+/** The signed-in person: who they are, where they work, and the workspace's people. */
+export const accountRouter = router({
+  me: signedInProcedure.query(({ ctx }) => {
+    const { principal } = ctx;
+    const user = unwrap(ctx.repos.members.user(principal.userId) ?? notFound('User', principal.userId));
+    const workspaces = ctx.repos.members.workspacesOf(principal.userId);
+    return {
+      user,
+      workspaces,
+      active_workspace: workspaces.find((w) => w.id === principal.workspaceId) ?? null,
+      role: principal.role,
+    };
+  }),
+
+  /** An invitation as its link shows it, before the invitee accepts (through better-auth). */
+  invitation: signedInProcedure.input(z.strictObject({ id: Uuid })).query(({ ctx, input }) => {
+    return unwrap(ctx.repos.members.invitation(input.id) ?? notFound('Invitation', input.id));
+  }),
+
+  members: scoped('workspace.read').query(({ ctx }) => ({
+    members: ctx.repos.members.list(ctx.workspaceId),
+    invitations: ctx.repos.members.pendingInvitations(ctx.workspaceId),
+  })),
+});
