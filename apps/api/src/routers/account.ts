@@ -16,9 +16,15 @@ export const accountRouter = router({
     };
   }),
 
-  /** An invitation as its link shows it, before the invitee accepts (through better-auth). */
+  /**
+   * An invitation as its link shows it, before the invitee accepts (through better-auth). Only
+   * the invited address sees it: to anyone else it does not exist.
+   */
   invitation: signedInProcedure.input(z.strictObject({ id: Uuid })).query(({ ctx, input }) => {
-    return unwrap(ctx.repos.members.invitation(input.id) ?? notFound('Invitation', input.id));
+    const user = ctx.repos.members.user(ctx.principal.userId);
+    const invitation = ctx.repos.members.invitation(input.id);
+    const forMe = invitation && user && invitation.email.toLowerCase() === user.email.toLowerCase();
+    return unwrap(forMe ? invitation : notFound('Invitation', input.id));
   }),
 
   members: scoped('workspace.read').query(({ ctx }) => ({

@@ -1,0 +1,228 @@
+/**
+ * Isolation and access over EVERY tRPC procedure, enumerated from the router: a procedure added
+ * without a case here fails the first test. For each one:
+ * - without credentials it answers UNAUTHORIZED;
+ * - called by another workspace's owner on this workspace's ids it gets NOT_FOUND (or an answer
+ *   with none of this workspace's data) and changes none of this workspace's rows;
+ * - each role and each API key (with and without the declared scope) gets exactly what the scope
+ *   allows: FORBIDDEN below it, anything but FORBIDDEN/UNAUTHORIZED at or above it.
+ */
+import { TRPCError } from '@trpc/server';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Principal } from './auth/principal.ts';
+import { hasRole, ROLES } from './auth/roles.ts';
+import { API_KEY_SCOPES, isApiKeyScope, roleFor, type Scope } from './auth/scopes.ts';
+import { createCaller } from './caller.ts';
+import { createInnerContext } from './context.ts';
+import { appRouter } from './routers/index.ts';
+import { setupApi } from './testing.ts';
+import { buildPipeline, person, scores } from './testing-pipeline.ts';
+
+type Fixture = Awaited<ReturnType<typeof buildFixture>>;
+type Case = (f: Fixture) => unknown;
+
+/** A workspace with one of everything, built through the API as its owner. */
+async function buildFixture() {
+  const t = setupApi();
+  const { template, interviewer, stages } = await buildPipeline(t.api);
+  const jane = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Jane') });
+  const { session } = await t.api.sessions.schedule({ participant_id: jane.id });
+  const bob = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Bob') });
+  await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
+  const recorded = await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
+  const [decision] = await t.api.decisions.list();
+  return { t, template, interviewer, stages, jane, bob, session, bobSession: recorded.session, decision: decision! };
+}
+
+const uuid = () => crypto.randomUUID();
+
+/** A valid input for every procedure, naming the fixture's (workspace A's) rows. */
+const CASES: Record<string, Case> = {
+  'account.me': () => undefined,
+  'account.invitation': () => ({ id: uuid() }),
+  'account.members': () => undefined,
+
+  'agentProfiles.list': () => ({}),
+  'agentProfiles.byId': (f) => ({ id: f.interviewer.id }),
+  'agentProfiles.create': () => ({
+    name: 'Eve',
+    persona: 'p',
+    use_case: 'hiring',
+    evaluation_dimensions: [{ name: 'A', weight: 100 }],
+  }),
+  'agentProfiles.update': (f) => ({ id: f.interviewer.id, name: 'Renamed' }),
+  'agentProfiles.archive': (f) => ({ id: f.interviewer.id }),
+
+  'templates.list': () => ({}),
+  'templates.byId': (f) => ({ id: f.template.id }),
+  'templates.create': () => ({ template_name: 'New', use_case: 'hiring' }),
+  'templates.update': (f) => ({ id: f.template.id, template_name: 'Renamed' }),
+  'templates.archive': (f) => ({ id: f.template.id }),
+  'templates.duplicate': (f) => ({ id: f.template.id }),
+
+  'stages.list': (f) => ({ evaluation_template_id: f.template.id }),
+  'stages.create': (f) => ({ evaluation_template_id: f.template.id, type: 'extra', stage_type: 'manual_review' }),
+  'stages.update': (f) => ({ id: f.stages[1]!.id, pass_threshold: 10 }),
+  'stages.reorder': (f) => ({ evaluation_template_id: f.template.id, stage_ids: f.stages.map((s) => s.id).reverse() }),
+  'stages.archive': (f) => ({ id: f.stages[2]!.id }),
+  'stages.delete': (f) => ({ id: f.stages[2]!.id }),
+  'stages.validate': (f) => ({ evaluation_template_id: f.template.id }),
+  'stages.import': (f) => ({
+    evaluation_template_id: f.template.id,
+    stages: [{ stage_name: 'Extra', stage_type: 'manual_review' }],
+  }),
+  'stages.export': (f) => ({ evaluation_template_id: f.template.id }),
+
+  'participants.list': () => ({}),
+  'participants.byId': (f) => ({ id: f.jane.id }),
+  'participants.create': (f) => ({ evaluation_template_id: f.template.id, ...person('New') }),
+  'participants.bulkCreate': (f) => ({ evaluation_template_id: f.template.id, participants: [person('Bulk')] }),
+  'participants.update': (f) => ({ id: f.jane.id, name: 'Renamed' }),
+  'participants.advance': (f) => ({ participant_id: f.jane.id, note: 'n' }),
+  'participants.reject': (f) => ({ participant_id: f.jane.id, note: 'n' }),
+  'participants.withdraw': (f) => ({ participant_id: f.jane.id, note: 'n' }),
+  'participants.board': (f) => ({ evaluation_template_id: f.template.id }),
+
+  'sessions.list': () => ({}),
+  'sessions.byId': (f) => ({ id: f.session.id }),
+  'sessions.schedule': (f) => ({ participant_id: f.jane.id, force: true }),
+  'sessions.reschedule': (f) => ({ session_id: f.session.id, scheduled_at: '2030-01-01T10:00:00.000Z' }),
+  'sessions.start': (f) => ({ session_id: f.session.id }),
+  'sessions.complete': (f) => ({ session_id: f.session.id, ...scores(8, 8) }),
+  'sessions.fail': (f) => ({ session_id: f.session.id }),
+  'sessions.cancel': (f) => ({ session_id: f.session.id }),
+  'sessions.recordResult': (f) => ({ participant_id: f.jane.id, ...scores(8, 8) }),
+
+  'decisions.list': () => ({}),
+  'decisions.openCount': () => undefined,
+  'decisions.decide': (f) => ({ decision_id: f.decision.id, outcome: 'advance' }),
+
+  'events.list': () => ({}),
+};
+
+const procedures = appRouter._def.procedures as unknown as Record<
+  string,
+  { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: { scope?: Scope } } }
+>;
+const paths = Object.keys(procedures).sort();
+
+function callAs(f: Fixture, principal: Principal | null, path: string) {
+  const caller = createCaller(createInnerContext(f.t.deps, principal)) as unknown as Record<
+    string,
+    Record<string, (input: unknown) => Promise<unknown>>
+  >;
+  const [group, name] = path.split('.') as [string, string];
+  return caller[group]![name]!(CASES[path]!(f));
+}
+
+const codeOf = async (call: Promise<unknown>) =>
+  call.then(
+    () => 'OK',
+    (e: unknown) => (e instanceof TRPCError ? e.code : `THREW ${String(e)}`),
+  );
+
+/** Every row of workspace A, to compare before and after a foreign caller's attempt. */
+function snapshotOf(f: Fixture) {
+  const sqlite = f.t.db.$client;
+  const tables = (
+    sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]
+  ).filter(({ name }) =>
+    (sqlite.pragma(`table_info("${name}")`) as { name: string }[]).some((c) => c.name === 'workspace_id'),
+  );
+  return Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      sqlite.prepare(`select * from "${name}" where workspace_id = ? order by 1`).all(f.t.workspaceId),
+    ]),
+  );
+}
+
+test('every procedure has an access case (add one above when you add a procedure)', () => {
+  expect(paths.filter((p) => !(p in CASES))).toEqual([]);
+  expect(Object.keys(CASES).filter((p) => !paths.includes(p))).toEqual([]);
+});
+
+test('every workspace procedure declares exactly one scope', () => {
+  const undeclared = paths.filter((p) => !p.startsWith('account.') && !procedures[p]!._def.meta?.scope);
+  expect(undeclared).toEqual([]);
+});
+
+test('the declared scopes give the roles DESIGN names: viewers read, reviewers score and decide, admins the rest', () => {
+  const expected = (path: string) => {
+    const { type } = procedures[path]!._def;
+    if (type === 'query') return 'viewer';
+    return path.startsWith('sessions.') || path === 'decisions.decide' ? 'reviewer' : 'admin';
+  };
+  const declared = paths.filter((p) => procedures[p]!._def.meta?.scope);
+  expect(Object.fromEntries(declared.map((p) => [p, roleFor(procedures[p]!._def.meta!.scope!)]))).toEqual(
+    Object.fromEntries(declared.map((p) => [p, expected(p)])),
+  );
+});
+
+describe.each(paths)('%s', (path) => {
+  const scope = procedures[path]!._def.meta?.scope;
+  let fixture: Fixture;
+  beforeAll(async () => {
+    fixture = await buildFixture();
+  });
+
+  test('without credentials: UNAUTHORIZED', async () => {
+    expect(await codeOf(callAs(fixture, null, path))).toBe('UNAUTHORIZED');
+  });
+
+  test("another workspace's owner: nothing of this workspace read or changed", async () => {
+    const before = snapshotOf(fixture);
+    const outsider: Principal = {
+      kind: 'user',
+      userId: 'outsider',
+      workspaceId: fixture.t.otherWorkspaceId,
+      role: 'owner',
+    };
+    const result = await callAs(fixture, outsider, path).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
+    if ('error' in result) {
+      expect(result.error).toBeInstanceOf(TRPCError);
+      expect(['NOT_FOUND', 'UNAUTHORIZED']).toContain((result.error as TRPCError).code);
+    } else {
+      // Creations land in the outsider's own workspace (or are refused); nothing names A's rows.
+      const text = JSON.stringify(result.value ?? null);
+      for (const id of [
+        fixture.template.id,
+        fixture.jane.id,
+        fixture.bob.id,
+        fixture.interviewer.id,
+        fixture.session.id,
+      ]) {
+        expect(text).not.toContain(id);
+      }
+    }
+    expect(snapshotOf(fixture)).toEqual(before);
+  });
+
+  if (!scope) return;
+
+  test.each(ROLES)(`role %s gets what ${scope} allows`, async (role) => {
+    const f = await buildFixture();
+    const principal: Principal = { kind: 'user', userId: `${role}-user`, workspaceId: f.t.workspaceId, role };
+    const code = await codeOf(callAs(f, principal, path));
+    if (hasRole(role, roleFor(scope))) expect(code).not.toMatch(/FORBIDDEN|UNAUTHORIZED|THREW/);
+    else expect(code).toBe('FORBIDDEN');
+  });
+
+  test('API keys: with the scope allowed (if keys may have it), without it FORBIDDEN', async () => {
+    const f = await buildFixture();
+    const key = (scopes: (typeof API_KEY_SCOPES)[number][]): Principal => ({
+      kind: 'api_key',
+      keyId: 'k',
+      workspaceId: f.t.workspaceId,
+      scopes,
+    });
+    const others = API_KEY_SCOPES.filter((s) => s !== scope);
+    expect(await codeOf(callAs(f, key(others), path))).toBe('FORBIDDEN');
+    const withScope = await codeOf(callAs(f, key([...API_KEY_SCOPES]), path));
+    if (isApiKeyScope(scope)) expect(withScope).not.toMatch(/FORBIDDEN|UNAUTHORIZED|THREW/);
+    else expect(withScope).toBe('FORBIDDEN');
+  });
+});
