@@ -1,18 +1,17 @@
 import type { PipelineChange } from '@stageflow/db';
 import {
-  applyStagePatch,
   archiveStage,
   badInput,
   CreateStageInput,
   type DomainError,
   type EvaluationStage,
   ExportStagesInput,
+  editStage,
   exportPipeline,
   ImportStagesInput,
   insertStage,
   ListStagesInput,
   liveStages,
-  moveStage,
   notFound,
   planImport,
   ReorderStagesInput,
@@ -105,14 +104,7 @@ export const stagesRouter = router({
         ctx,
         evaluation_template_id,
         expected_version,
-        ({ stages }) => {
-          const current = stages.find((s) => s.id === id);
-          if (!current) return notFound('Evaluation stage', id);
-          const settings = applyStagePatch(current, patch);
-          if (settings instanceof Error) return settings;
-          const edited = stages.map((s) => (s.id === id ? { ...current, ...settings } : s));
-          return stage_order === undefined ? edited : moveStage(edited, id, stage_order);
-        },
+        ({ stages }) => editStage(stages, id, patch, stage_order),
         id,
       );
       // People already in the stage keep the rules they entered with (their snapshot); say how many.

@@ -1,3 +1,4 @@
+export { editStage } from './edit.ts';
 export { titleCase, typeFromName } from './names.ts';
 export {
   archiveStage,
