@@ -8,6 +8,11 @@ const vendorGroups = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
   { name: 'router', test: /node_modules[\\/]react-router[\\/]/, priority: 2 },
   { name: 'data', test: /node_modules[\\/](@trpc|@tanstack)[\\/]/, priority: 2 },
+  {
+    name: 'auth',
+    test: /node_modules[\\/](better-auth|@better-auth|@better-fetch|better-call|nanostores|defu)[\\/]/,
+    priority: 2,
+  },
   // Only the lazy form pages import these, so this chunk loads with the first form, not with the shell.
   { name: 'forms', test: /node_modules[\\/](zod|react-hook-form|@hookform)[\\/]/, priority: 1 },
 ];

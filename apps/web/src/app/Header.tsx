@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, useMatches } from 'react-router';
+import { UserMenu } from '../features/account/UserMenu.tsx';
 
 /** Routes name themselves with `handle: { crumb: { label, to } }`; the header lists them. */
 interface Crumb {
@@ -29,9 +30,7 @@ export function Header() {
           ))}
         </ol>
       </nav>
-      <span className="workspace-pill" title="Requests act in the server's local workspace until sign-in arrives">
-        Local workspace
-      </span>
+      <UserMenu />
     </header>
   );
 }

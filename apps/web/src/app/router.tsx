@@ -1,5 +1,7 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { AuthLayout } from '../features/account/AuthLayout.tsx';
+import { RequireAccount } from '../features/account/RequireAccount.tsx';
 import { AppShell } from './AppShell.tsx';
 import { AgentProfileCrumb, TemplateCrumb } from './crumbs.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -10,13 +12,34 @@ const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage.tsx
 const TemplatePage = lazy(() => import('../features/templates/TemplatePage.tsx'));
 const AgentProfilesPage = lazy(() => import('../features/agent-profiles/AgentProfilesPage.tsx'));
 const AgentProfileEditorPage = lazy(() => import('../features/agent-profiles/AgentProfileEditorPage.tsx'));
+const MembersPage = lazy(() => import('../features/settings/MembersPage.tsx'));
+const SignInPage = lazy(() => import('../features/account/SignInPage.tsx'));
+const SignUpPage = lazy(() => import('../features/account/SignUpPage.tsx'));
+const CreateWorkspacePage = lazy(() => import('../features/account/CreateWorkspacePage.tsx'));
+const InvitePage = lazy(() => import('../features/account/InvitePage.tsx'));
 
 const templatesCrumb = { crumb: { label: 'Evaluation Templates', to: '/templates' } };
 const profilesCrumb = { crumb: { label: 'Agent Profiles', to: '/agent-profiles' } };
 
 export const router = createBrowserRouter([
+  // Pages for people not (yet) in a workspace: no shell, no guard.
   {
-    element: <AppShell />,
+    element: <AuthLayout />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'sign-up', element: <SignUpPage /> },
+      { path: 'workspaces/new', element: <CreateWorkspacePage /> },
+      { path: 'invite/:invitationId', element: <InvitePage /> },
+    ],
+  },
+  {
+    // Everything in the shell needs a signed-in member of a workspace.
+    element: (
+      <RequireAccount>
+        <AppShell />
+      </RequireAccount>
+    ),
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <Navigate to="/templates" replace /> },
@@ -39,6 +62,14 @@ export const router = createBrowserRouter([
             element: <AgentProfileEditorPage />,
             handle: { crumb: { label: <AgentProfileCrumb />, to: '.' } },
           },
+        ],
+      },
+      {
+        path: 'settings',
+        handle: { crumb: { label: 'Settings', to: '/settings' } },
+        children: [
+          { index: true, element: <Navigate to="members" replace /> },
+          { path: 'members', element: <MembersPage />, handle: { crumb: { label: 'Members', to: '.' } } },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

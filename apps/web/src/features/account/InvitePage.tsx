@@ -1,0 +1,170 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import { toast } from 'sonner';
+import { authClient, unwrapAuth } from '../../app/auth-client.ts';
+import { trpc } from '../../app/trpc.ts';
+import { inOurWords } from '../../lib/auth-errors.ts';
+import { formatDate } from '../../lib/format.ts';
+import { withNext } from '../../lib/next-path.ts';
+import { readServerError } from '../../lib/server-errors.ts';
+import { Button, buttonClass } from '../../ui/Button.tsx';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { AuthCard } from './AuthLayout.tsx';
+import { isRole, ROLE_HELP, roleLabel } from './roles.ts';
+import { useMeQuery } from './use-account.ts';
+import { useSignOut } from './use-session-actions.ts';
+
+/**
+ * Where an invite link lands: which workspace, which role, then accept or decline. Only the invited
+ * address may see the invitation, so a visitor signs in (or up) first and comes back here.
+ */
+export default function InvitePage() {
+  const { invitationId = '' } = useParams();
+  const here = `/invite/${invitationId}`;
+  const me = useMeQuery();
+
+  if (me.isPending) return <LoadingState label="Loading the invitation" />;
+  if (me.isError) {
+    if (readServerError(me.error).code !== 'UNAUTHORIZED') {
+      return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+    }
+    return (
+      <AuthCard
+        title="You’re invited to Stageflow"
+        description="Sign in with the address the invitation was sent to, or create an account with it, to see the workspace and join."
+      >
+        <div className="auth-actions">
+          <Link className={buttonClass('primary')} to={withNext('/sign-in', here)}>
+            Sign in
+          </Link>
+          <Link className={buttonClass('secondary')} to={withNext('/sign-up', here)}>
+            Create an account
+          </Link>
+        </div>
+      </AuthCard>
+    );
+  }
+  return <Invitation id={invitationId} email={me.data.user.email} here={here} />;
+}
+
+function Invitation({ id, email, here }: { id: string; email: string; here: string }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
+  const signOut = useSignOut();
+  const invitation = trpc.account.invitation.useQuery({ id }, { retry: false });
+
+  const accept = useMutation({
+    mutationFn: async () => {
+      const joined = await unwrapAuth(authClient.organization.acceptInvitation({ invitationId: id }));
+      const workspaceId = joined?.member.organizationId ?? joined?.invitation.organizationId;
+      if (workspaceId) await unwrapAuth(authClient.organization.setActive({ organizationId: workspaceId }));
+    },
+    onSuccess: async () => {
+      // The account first (now with its new workspace), so the shell's guard lets us in.
+      await queryClient.invalidateQueries();
+      toast.success(`You joined ${invitation.data?.workspace_name ?? 'the workspace'}`);
+      navigate('/', { replace: true });
+    },
+    onError: (error) => toast.error(inOurWords(readServerError(error).message)),
+  });
+  const decline = useMutation({
+    mutationFn: () => unwrapAuth(authClient.organization.rejectInvitation({ invitationId: id })),
+    onSuccess: () => utils.account.invitation.invalidate({ id }),
+    onError: (error) => toast.error(inOurWords(readServerError(error).message)),
+  });
+
+  if (invitation.isPending) return <LoadingState label="Loading the invitation" />;
+  if (invitation.isError) {
+    const { code } = readServerError(invitation.error);
+    if (code !== 'NOT_FOUND' && code !== 'BAD_REQUEST') {
+      return <ErrorState error={invitation.error} onRetry={() => void invitation.refetch()} />;
+    }
+    return (
+      <AuthCard
+        title="This invitation is not for you"
+        description={
+          <>
+            There is no open invitation for <strong>{email}</strong> at this link. It may have been sent to another
+            address, or cancelled. Sign in with the invited address, or ask for a new link.
+          </>
+        }
+      >
+        <div className="auth-actions">
+          <Button
+            variant="primary"
+            pending={signOut.isPending}
+            onClick={() => signOut.mutate({ next: withNext('/sign-in', here) })}
+          >
+            Sign in with another account
+          </Button>
+          <Link className={buttonClass('secondary')} to="/">
+            Go to Stageflow
+          </Link>
+        </div>
+      </AuthCard>
+    );
+  }
+
+  const { workspace_name, role, status, expires_at } = invitation.data;
+  const expired = new Date(expires_at).getTime() < Date.now();
+  const closed =
+    status === 'accepted'
+      ? 'You have already accepted this invitation.'
+      : status === 'rejected'
+        ? 'You declined this invitation. Ask for a new link if you change your mind.'
+        : status === 'canceled'
+          ? 'This invitation was cancelled. Ask for a new link.'
+          : expired
+            ? 'This invitation has expired. Ask for a new link.'
+            : undefined;
+
+  return (
+    <AuthCard title={`Join ${workspace_name}`} description={<>You are invited as {email}.</>}>
+      <dl className="invite-details">
+        <div>
+          <dt>Workspace</dt>
+          <dd>{workspace_name}</dd>
+        </div>
+        <div>
+          <dt>Role</dt>
+          <dd>
+            <strong>{roleLabel(role)}</strong>
+            {isRole(role) && <span className="muted"> — {ROLE_HELP[role]}</span>}
+          </dd>
+        </div>
+        {!closed && (
+          <div>
+            <dt>Expires</dt>
+            <dd>{formatDate(new Date(expires_at).toISOString())}</dd>
+          </div>
+        )}
+      </dl>
+      {closed ? (
+        <>
+          <p className="banner banner-warning" role="status">
+            {closed}
+          </p>
+          <Link className={buttonClass('primary')} to="/">
+            Go to Stageflow
+          </Link>
+        </>
+      ) : (
+        <div className="auth-actions">
+          <Button
+            variant="primary"
+            pending={accept.isPending}
+            disabled={decline.isPending}
+            onClick={() => accept.mutate()}
+          >
+            Accept and join
+          </Button>
+          <Button pending={decline.isPending} disabled={accept.isPending} onClick={() => decline.mutate()}>
+            Decline
+          </Button>
+        </div>
+      )}
+    </AuthCard>
+  );
+}
