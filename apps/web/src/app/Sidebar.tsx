@@ -4,6 +4,7 @@ import { NAV_ITEMS, type NavItem } from './navigation.ts';
 const ICON_PATHS: Record<NavItem['icon'], string> = {
   templates: 'M4 6h4v12H4zM10 6h4v12h-4zM16 6h4v12h-4z',
   profiles: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 8a7 7 0 0 1 14 0',
+  settings: 'M4 7h10m4 0h2M4 17h4m4 0h8M16 5v4M10 15v4',
 };
 
 function NavIcon({ icon }: { icon: NavItem['icon'] }) {

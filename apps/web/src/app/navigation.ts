@@ -5,10 +5,12 @@
 export interface NavItem {
   to: string;
   label: string;
-  icon: 'templates' | 'profiles';
+  icon: 'templates' | 'profiles' | 'settings';
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/templates', label: 'Evaluation Templates', icon: 'templates' },
   { to: '/agent-profiles', label: 'Agent Profiles', icon: 'profiles' },
+  // Settings stays last: new sections go above it.
+  { to: '/settings', label: 'Settings', icon: 'settings' },
 ];

@@ -1,0 +1,153 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { authClient, unwrapAuth } from '../../app/auth-client.ts';
+import { trpc } from '../../app/trpc.ts';
+import { Button } from '../../ui/Button.tsx';
+import { CopyField } from '../../ui/CopyField.tsx';
+import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { FormError } from '../account/AuthLayout.tsx';
+import { InviteValues } from '../account/account-forms.ts';
+import { showAuthError } from '../account/auth-form.ts';
+import { ROLE_HELP, ROLE_LABELS, type Role } from '../account/roles.ts';
+import { inviteLink } from './invite-link.ts';
+
+interface InviteMemberDialogProps {
+  open: boolean;
+  onClose: () => void;
+  workspaceName: string;
+  /** The roles the current member may hand out. */
+  roles: readonly Role[];
+}
+
+/** Invite by email and role, then show the link to send: there is no mail server. */
+export function InviteMemberDialog({ open, onClose, workspaceName, roles }: InviteMemberDialogProps) {
+  const [invited, setInvited] = useState<{ id: string; email: string; role: string }>();
+  const close = () => {
+    setInvited(undefined);
+    onClose();
+  };
+  return (
+    <Dialog
+      open={open}
+      onClose={close}
+      title={invited ? 'Send the invite link' : 'Invite member'}
+      description={invited ? undefined : `Invite someone to ${workspaceName} with a role. You get a link to send them.`}
+    >
+      {invited ? (
+        <InviteCreated invited={invited} onDone={close} />
+      ) : (
+        <InviteForm roles={roles} onClose={close} onInvited={setInvited} />
+      )}
+    </Dialog>
+  );
+}
+
+function InviteForm({
+  roles,
+  onClose,
+  onInvited,
+}: {
+  roles: readonly Role[];
+  onClose: () => void;
+  onInvited: (invitation: { id: string; email: string; role: string }) => void;
+}) {
+  const utils = trpc.useUtils();
+  const roleId = useId();
+  const [formError, setFormError] = useState<string>();
+  const form = useForm({
+    resolver: zodResolver(InviteValues),
+    defaultValues: {
+      email: '',
+      role: roles.includes('reviewer') ? 'reviewer' : (roles[0] ?? 'viewer'),
+    } as InviteValues,
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
+  const invite = useMutation({
+    mutationFn: (values: InviteValues) => unwrapAuth(authClient.organization.inviteMember(values)),
+    onSuccess: async (invitation, values) => {
+      await utils.account.members.invalidate();
+      if (invitation) onInvited({ id: invitation.id, email: values.email, role: values.role });
+    },
+    onError: (error) => setFormError(showAuthError(form, error)),
+  });
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.handleSubmit((values) => {
+        setFormError(undefined);
+        invite.mutate(values);
+      })}
+    >
+      <DialogBody>
+        <FormError message={formError} />
+        <Field label="Email" error={errors.email?.message} hint="They sign in, or sign up, with this address to join.">
+          {(p) => <input {...p} type="email" autoComplete="off" {...register('email')} />}
+        </Field>
+        <fieldset className="fieldset" aria-describedby={errors.role ? `${roleId}-error` : undefined}>
+          <legend className="fieldset-legend">Role</legend>
+          <div className="radio-cards">
+            {roles.map((role) => (
+              <div key={role} className="radio-card">
+                <input
+                  type="radio"
+                  id={`${roleId}-${role}`}
+                  value={role}
+                  aria-describedby={`${roleId}-${role}-help`}
+                  {...register('role')}
+                />
+                <label htmlFor={`${roleId}-${role}`}>{ROLE_LABELS[role]}</label>
+                <p id={`${roleId}-${role}-help`} className="radio-card-help">
+                  {ROLE_HELP[role]}
+                </p>
+              </div>
+            ))}
+          </div>
+          {errors.role?.message && (
+            <p id={`${roleId}-error`} className="field-error">
+              {errors.role.message}
+            </p>
+          )}
+        </fieldset>
+      </DialogBody>
+      <DialogFooter>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button type="submit" variant="primary" pending={invite.isPending}>
+          Create invite link
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+function InviteCreated({
+  invited,
+  onDone,
+}: {
+  invited: { id: string; email: string; role: string };
+  onDone: () => void;
+}) {
+  return (
+    <>
+      <DialogBody>
+        <p className="confirm-text">
+          Send this link to <strong>{invited.email}</strong>. They open it, sign in or sign up with that address, and
+          join as {ROLE_LABELS[invited.role as Role]?.toLowerCase() ?? invited.role}. It works for 7 days; you can copy
+          it again from the Members page.
+        </p>
+        <CopyField value={inviteLink(invited.id)} label="Invite link" copyLabel="Copy link" />
+      </DialogBody>
+      <DialogFooter>
+        <Button variant="primary" onClick={onDone}>
+          Done
+        </Button>
+      </DialogFooter>
+    </>
+  );
+}

@@ -1,0 +1,309 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { authClient, unwrapAuth } from '../../app/auth-client.ts';
+import { type RouterOutputs, trpc } from '../../app/trpc.ts';
+import { inOurWords } from '../../lib/auth-errors.ts';
+import { formatDate } from '../../lib/format.ts';
+import { readServerError } from '../../lib/server-errors.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { CopyField } from '../../ui/CopyField.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { assignableRoles, isRole, ROLE_LABELS, type Role, roleLabel } from '../account/roles.ts';
+import { useAccount } from '../account/use-account.ts';
+import { InviteMemberDialog } from './InviteMemberDialog.tsx';
+import { inviteLink } from './invite-link.ts';
+
+type Members = RouterOutputs['account']['members'];
+type Member = Members['members'][number];
+type Invitation = Members['invitations'][number];
+
+/** Dates arrive as ISO strings on the wire. */
+const formatWhen = (value: Date | string) => formatDate(new Date(value).toISOString());
+
+const showRefusal = (error: unknown) => toast.error(inOurWords(readServerError(error).message));
+
+/**
+ * Settings → Members: who is in the workspace and with which role, and the open invitations.
+ * Owners and admins change roles, remove members and invite; the controls others could not use
+ * are hidden, and the server (better-auth) has the last word, shown when it refuses.
+ */
+export default function MembersPage() {
+  const { active_workspace, role, user } = useAccount();
+  const query = trpc.account.members.useQuery();
+  const [inviting, setInviting] = useState(false);
+  const roles = assignableRoles(role);
+  const canManage = roles.length > 0;
+  const workspaceName = active_workspace?.name ?? 'this workspace';
+
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description={
+          <>
+            People in {workspaceName} and what they can do. You are {role === 'owner' || role === 'admin' ? 'an' : 'a'}{' '}
+            {role ? ROLE_LABELS[role].toLowerCase() : 'member'} here.
+          </>
+        }
+        actions={
+          canManage && (
+            <Button variant="primary" onClick={() => setInviting(true)}>
+              Invite member
+            </Button>
+          )
+        }
+      />
+      {query.isPending ? (
+        <LoadingState label="Loading members" />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : (
+        <div className="stack-lg">
+          <MembersTable members={query.data.members} myRole={role} myUserId={user.id} workspaceName={workspaceName} />
+          <InvitationsSection
+            invitations={query.data.invitations}
+            canManage={canManage}
+            onInvite={() => setInviting(true)}
+          />
+        </div>
+      )}
+      <InviteMemberDialog
+        open={inviting}
+        onClose={() => setInviting(false)}
+        workspaceName={workspaceName}
+        roles={roles}
+      />
+    </>
+  );
+}
+
+function MembersTable({
+  members,
+  myRole,
+  myUserId,
+  workspaceName,
+}: {
+  members: readonly Member[];
+  myRole: Role | null;
+  myUserId: string;
+  workspaceName: string;
+}) {
+  const utils = trpc.useUtils();
+  const [removing, setRemoving] = useState<Member>();
+  const roles = assignableRoles(myRole);
+  const changeRole = useMutation({
+    mutationFn: ({ member, role }: { member: Member; role: Role }) =>
+      unwrapAuth(authClient.organization.updateMemberRole({ memberId: member.id, role })),
+    onSuccess: (_data, { member, role }) => toast.success(`${member.name} is now ${ROLE_LABELS[role].toLowerCase()}`),
+    onError: showRefusal,
+    onSettled: () => utils.account.members.invalidate(),
+  });
+  const remove = useMutation({
+    mutationFn: (member: Member) => unwrapAuth(authClient.organization.removeMember({ memberIdOrEmail: member.id })),
+    onSuccess: (_data, member) => {
+      toast.success(`Removed ${member.name} from ${workspaceName}`);
+      setRemoving(undefined);
+    },
+    onError: showRefusal,
+    onSettled: () => utils.account.members.invalidate(),
+  });
+  // Owners manage everyone; admins everyone but owners (better-auth refuses them); nobody edits themselves here.
+  const manages = (member: Member) =>
+    roles.length > 0 && member.user_id !== myUserId && (myRole === 'owner' || member.role !== 'owner');
+
+  return (
+    <section className="card" aria-labelledby="members-title">
+      <div className="section-header">
+        <div>
+          <h2 id="members-title" className="section-title">
+            Members
+          </h2>
+          <p className="section-description">
+            Viewers read; reviewers also record results and decide; admins and owners do everything, and only owners
+            manage ownership.
+          </p>
+        </div>
+      </div>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Member</th>
+              <th scope="col">Role</th>
+              <th scope="col">Joined</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => {
+              const pending = changeRole.isPending && changeRole.variables?.member.id === member.id;
+              return (
+                <tr key={member.id}>
+                  <th scope="row">
+                    <span className="member-name">
+                      {member.name}
+                      {member.user_id === myUserId && <Badge tone="info">You</Badge>}
+                    </span>
+                    <span className="row-sub">{member.email}</span>
+                  </th>
+                  <td>
+                    {manages(member) ? (
+                      <select
+                        aria-label={`Role of ${member.name}`}
+                        value={member.role}
+                        disabled={pending}
+                        onChange={(event) => {
+                          const role = event.target.value;
+                          if (isRole(role)) changeRole.mutate({ member, role });
+                        }}
+                      >
+                        {!roles.some((r) => r === member.role) && (
+                          <option value={member.role}>{roleLabel(member.role)}</option>
+                        )}
+                        {roles.map((r) => (
+                          <option key={r} value={r}>
+                            {ROLE_LABELS[r]}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>{roleLabel(member.role)}</Badge>
+                    )}
+                  </td>
+                  <td className="nowrap">{formatWhen(member.joined_at)}</td>
+                  <td className="cell-actions">
+                    {manages(member) && (
+                      <Button size="sm" variant="ghost" className="text-danger" onClick={() => setRemoving(member)}>
+                        Remove
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <ConfirmDialog
+        open={removing !== undefined}
+        title="Remove member"
+        confirmLabel="Remove member"
+        pending={remove.isPending}
+        onConfirm={() => removing && remove.mutate(removing)}
+        onClose={() => setRemoving(undefined)}
+      >
+        Remove <strong>{removing?.name}</strong> ({removing?.email}) from {workspaceName}? They lose access at once; you
+        can invite them again later.
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function InvitationsSection({
+  invitations,
+  canManage,
+  onInvite,
+}: {
+  invitations: readonly Invitation[];
+  canManage: boolean;
+  onInvite: () => void;
+}) {
+  const utils = trpc.useUtils();
+  const cancel = useMutation({
+    mutationFn: (invitation: Invitation) =>
+      unwrapAuth(authClient.organization.cancelInvitation({ invitationId: invitation.id })),
+    onSuccess: (_data, invitation) => toast.success(`Cancelled the invitation for ${invitation.email}`),
+    onError: showRefusal,
+    onSettled: () => utils.account.members.invalidate(),
+  });
+
+  return (
+    <section className="card" aria-labelledby="invitations-title">
+      <div className="section-header">
+        <div>
+          <h2 id="invitations-title" className="section-title">
+            Pending invitations
+          </h2>
+          <p className="section-description">
+            {canManage
+              ? 'Each invitation is a link: send it to the person invited. It works for 7 days and only for their address.'
+              : 'People invited who have not joined yet.'}
+          </p>
+        </div>
+      </div>
+      {invitations.length === 0 ? (
+        <EmptyState
+          title="No pending invitations"
+          action={
+            canManage && (
+              <Button variant="primary" onClick={onInvite}>
+                Invite member
+              </Button>
+            )
+          }
+        >
+          {canManage
+            ? 'Invite someone by email and role; you get a link to send them.'
+            : 'Owners and admins invite new members.'}
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Expires</th>
+                {canManage && <th scope="col">Invite link</th>}
+                {canManage && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((invitation) => (
+                <tr key={invitation.id}>
+                  <th scope="row">{invitation.email}</th>
+                  <td>{roleLabel(invitation.role)}</td>
+                  <td className="nowrap">{formatWhen(invitation.expires_at)}</td>
+                  {canManage && (
+                    <td className="cell-link">
+                      <CopyField
+                        value={inviteLink(invitation.id)}
+                        label={`Invite link for ${invitation.email}`}
+                        copyLabel="Copy link"
+                      />
+                    </td>
+                  )}
+                  {canManage && (
+                    <td className="cell-actions">
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        className="text-danger"
+                        pending={cancel.isPending && cancel.variables?.id === invitation.id}
+                        onClick={() => cancel.mutate(invitation)}
+                      >
+                        Cancel invitation
+                      </Button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
