@@ -8,6 +8,7 @@ import { ErrorState } from '../../ui/ErrorState.tsx';
 import { ListToolbar } from '../../ui/ListToolbar.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useCan } from '../account/use-account.ts';
 import { AgentProfileTable } from './AgentProfileTable.tsx';
 
 const STATUS_OPTIONS = [
@@ -28,13 +29,15 @@ export default function AgentProfilesPage() {
     'active',
   );
   const query = trpc.agentProfiles.list.useQuery(filters.query, { placeholderData: keepPreviousData });
+  // Reviewers and viewers read interviewers; only admins create them.
+  const canCreate = useCan('admin');
 
   return (
     <>
       <PageHeader
         title="Agent Profiles"
         description="Interviewers: each runs AI stages with its own persona, dimensions and scoring."
-        actions={newProfileLink('New agent profile')}
+        actions={canCreate && newProfileLink('New agent profile')}
       />
       <ListToolbar
         searchLabel="Search agent profiles"
@@ -55,7 +58,7 @@ export default function AgentProfilesPage() {
           Try another search word or status, or clear the filters.
         </EmptyState>
       ) : (
-        <EmptyState title="No agent profiles yet" action={newProfileLink('Create your first interviewer')}>
+        <EmptyState title="No agent profiles yet" action={canCreate && newProfileLink('Create your first interviewer')}>
           An agent profile is the interviewer that runs an AI stage. Create one, then pick it when you add a stage to a
           template.
         </EmptyState>

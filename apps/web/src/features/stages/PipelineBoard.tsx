@@ -22,6 +22,8 @@ interface PipelineBoardProps extends Omit<StageCardActions, 'onMove'> {
   interviewerNames: ReadonlyMap<string, string>;
   problemsByStage: ReadonlyMap<string, string[]>;
   busy: boolean;
+  /** Drawn for reading only: no drag handles, move or edit buttons. */
+  readOnly?: boolean;
   /** The full new order of stage ids, after a drag, a keyboard move or a move button. */
   onReorder: (stageIds: string[]) => void;
 }
@@ -35,6 +37,7 @@ export function PipelineBoard({
   interviewerNames,
   problemsByStage,
   busy,
+  readOnly = false,
   onReorder,
   ...actions
 }: PipelineBoardProps) {
@@ -91,6 +94,7 @@ export function PipelineBoard({
               interviewer={stage.agent_profile_id ? interviewerNames.get(stage.agent_profile_id) : undefined}
               problems={problemsByStage.get(stage.id) ?? []}
               busy={busy}
+              readOnly={readOnly}
               onMove={move}
               {...actions}
             />

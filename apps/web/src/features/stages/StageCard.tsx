@@ -21,15 +21,25 @@ interface StageCardProps extends StageCardActions {
   interviewer: string | undefined;
   problems: readonly string[];
   busy: boolean;
+  readOnly: boolean;
 }
 
 /** One stage in the pipeline: what it is, who runs it, how to pass, what happens next. */
-export function StageCard({ stage, position, count, interviewer, problems, busy, ...actions }: StageCardProps) {
+export function StageCard({
+  stage,
+  position,
+  count,
+  interviewer,
+  problems,
+  busy,
+  readOnly,
+  ...actions
+}: StageCardProps) {
   const titleId = useId();
   // While a save is in flight nothing moves; controls stay focusable (aria-disabled) so keyboard users keep their place.
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: stage.id,
-    disabled: busy,
+    disabled: busy || readOnly,
   });
   const canMoveLeft = !busy && position > 0;
   const canMoveRight = !busy && position < count - 1;
@@ -47,23 +57,25 @@ export function StageCard({ stage, position, count, interviewer, problems, busy,
         data-testid="stage-card"
       >
         <header className="stage-card-header">
-          <button
-            type="button"
-            ref={setActivatorNodeRef}
-            className="drag-handle"
-            {...attributes}
-            {...listeners}
-            aria-label={`Drag ${name} to reorder`}
-          >
-            <svg viewBox="0 0 12 20" aria-hidden="true">
-              {[4, 10, 16].map((y) => (
-                <g key={y}>
-                  <circle cx="3" cy={y} r="1.5" />
-                  <circle cx="9" cy={y} r="1.5" />
-                </g>
-              ))}
-            </svg>
-          </button>
+          {!readOnly && (
+            <button
+              type="button"
+              ref={setActivatorNodeRef}
+              className="drag-handle"
+              {...attributes}
+              {...listeners}
+              aria-label={`Drag ${name} to reorder`}
+            >
+              <svg viewBox="0 0 12 20" aria-hidden="true">
+                {[4, 10, 16].map((y) => (
+                  <g key={y}>
+                    <circle cx="3" cy={y} r="1.5" />
+                    <circle cx="9" cy={y} r="1.5" />
+                  </g>
+                ))}
+              </svg>
+            </button>
+          )}
           <span className="stage-position" aria-hidden="true">
             {position + 1}
           </span>
@@ -110,41 +122,43 @@ export function StageCard({ stage, position, count, interviewer, problems, busy,
             </dd>
           </div>
         </dl>
-        <footer className="stage-card-actions">
-          <div className="move-buttons">
-            <Button
-              size="sm"
-              variant="ghost"
-              aria-label={`Move ${name} left`}
-              title="Move left"
-              aria-disabled={!canMoveLeft}
-              onClick={() => canMoveLeft && actions.onMove(stage, -1)}
-            >
-              <span aria-hidden="true">←</span>
-            </Button>
-            <Button
-              size="sm"
-              variant="ghost"
-              aria-label={`Move ${name} right`}
-              title="Move right"
-              aria-disabled={!canMoveRight}
-              onClick={() => canMoveRight && actions.onMove(stage, 1)}
-            >
-              <span aria-hidden="true">→</span>
-            </Button>
-          </div>
-          <div className="card-buttons">
-            <Button size="sm" onClick={() => actions.onEdit(stage)}>
-              Edit
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => actions.onArchive(stage)}>
-              Archive
-            </Button>
-            <Button size="sm" variant="ghost" className="text-danger" onClick={() => actions.onDelete(stage)}>
-              Delete
-            </Button>
-          </div>
-        </footer>
+        {!readOnly && (
+          <footer className="stage-card-actions">
+            <div className="move-buttons">
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Move ${name} left`}
+                title="Move left"
+                aria-disabled={!canMoveLeft}
+                onClick={() => canMoveLeft && actions.onMove(stage, -1)}
+              >
+                <span aria-hidden="true">←</span>
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                aria-label={`Move ${name} right`}
+                title="Move right"
+                aria-disabled={!canMoveRight}
+                onClick={() => canMoveRight && actions.onMove(stage, 1)}
+              >
+                <span aria-hidden="true">→</span>
+              </Button>
+            </div>
+            <div className="card-buttons">
+              <Button size="sm" onClick={() => actions.onEdit(stage)}>
+                Edit
+              </Button>
+              <Button size="sm" variant="ghost" onClick={() => actions.onArchive(stage)}>
+                Archive
+              </Button>
+              <Button size="sm" variant="ghost" className="text-danger" onClick={() => actions.onDelete(stage)}>
+                Delete
+              </Button>
+            </div>
+          </footer>
+        )}
       </article>
     </li>
   );

@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
+import { plural } from '../../lib/format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
 import { StageCompletionFields } from './StageCompletionFields.tsx';
@@ -19,6 +20,18 @@ interface StageFormProps {
   template: EvaluationTemplate;
   profiles: readonly AgentProfile[];
   onDone: () => void;
+}
+
+/**
+ * People already in a stage keep the rules they entered it with (their snapshot): an edit applies to
+ * whoever enters from now on. Say so when it matters, so nobody expects the change to reach them.
+ */
+function warnAboutParticipantsInFlight(stageName: string | undefined, inFlight: number | undefined) {
+  if (!inFlight) return;
+  toast.warning(
+    `${plural(inFlight, 'participant')} already in “${stageName ?? 'this stage'}” keep the rules they entered with. The changes apply to people who enter from now on.`,
+    { duration: 12_000 },
+  );
 }
 
 /** Every stage field, validated with the domain's CreateStageInput; saves with the template's version. */
@@ -40,7 +53,10 @@ export function StageForm({ stage, template, profiles, onDone }: StageFormProps)
     onError: (error) => showError(error, form),
   });
   const update = trpc.stages.update.useMutation({
-    onSuccess: (result) => onSaved(result, 'Saved'),
+    onSuccess: (result) => {
+      warnAboutParticipantsInFlight(result.stage?.stage_name, result.participants_in_flight);
+      return onSaved(result, 'Saved');
+    },
     onError: (error) => showError(error, form),
   });
 

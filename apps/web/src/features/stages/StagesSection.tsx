@@ -14,10 +14,12 @@ import { ValidationBanner } from './ValidationBanner.tsx';
 interface StagesSectionProps {
   template: EvaluationTemplate;
   stages: readonly EvaluationStage[];
+  /** For roles that may read the pipeline but not change it: no editing controls. */
+  readOnly?: boolean;
 }
 
 /** The template's pipeline: draw it, change it, check it, move it in and out as JSON. */
-export function StagesSection({ template, stages }: StagesSectionProps) {
+export function StagesSection({ template, stages, readOnly = false }: StagesSectionProps) {
   const [stageDialog, setStageDialog] = useState<StageDialogTarget | null>(null);
   const [removal, setRemoval] = useState<StageRemoval | null>(null);
   const [importing, setImporting] = useState(false);
@@ -47,21 +49,26 @@ export function StagesSection({ template, stages }: StagesSectionProps) {
               Stages
             </h2>
             <p className="section-description">
-              Participants move through the active stages from left to right. Drag a stage to change the order.
+              Participants move through the active stages from left to right.
+              {!readOnly && ' Drag a stage to change the order.'}
             </p>
           </div>
           <div className="section-actions">
-            <Button onClick={() => setImporting(true)}>Import JSON</Button>
+            {!readOnly && <Button onClick={() => setImporting(true)}>Import JSON</Button>}
             <Button onClick={() => setExporting(true)} disabled={stages.length === 0}>
               Export JSON
             </Button>
-            <Button variant="primary" onClick={() => setStageDialog({ kind: 'create' })}>
-              Add stage
-            </Button>
+            {!readOnly && (
+              <Button variant="primary" onClick={() => setStageDialog({ kind: 'create' })}>
+                Add stage
+              </Button>
+            )}
           </div>
         </div>
 
-        {stages.length === 0 ? (
+        {stages.length === 0 && readOnly ? (
+          <EmptyState title="No stages yet">An admin adds the stages a participant goes through.</EmptyState>
+        ) : stages.length === 0 ? (
           <EmptyState
             title="No stages yet"
             action={
@@ -80,12 +87,17 @@ export function StagesSection({ template, stages }: StagesSectionProps) {
           <>
             <ValidationBanner
               problems={problems}
-              onEditStage={(id) => {
-                const stage = stages.find((s) => s.id === id);
-                if (stage) setStageDialog({ kind: 'edit', stage });
-              }}
+              onEditStage={
+                readOnly
+                  ? undefined
+                  : (id) => {
+                      const stage = stages.find((s) => s.id === id);
+                      if (stage) setStageDialog({ kind: 'edit', stage });
+                    }
+              }
             />
             <PipelineBoard
+              readOnly={readOnly}
               stages={stages}
               interviewerNames={interviewerNames}
               problemsByStage={problemsByStage}

@@ -4,8 +4,8 @@ type Problem = RouterOutputs['stages']['validate']['problems'][number];
 
 interface ValidationBannerProps {
   problems: readonly Problem[];
-  /** Opens the stage a problem is about, so it can be fixed right away. */
-  onEditStage: (stageId: string) => void;
+  /** Opens the stage a problem is about, so it can be fixed right away; absent for read-only roles. */
+  onEditStage?: ((stageId: string) => void) | undefined;
 }
 
 /**
@@ -26,7 +26,7 @@ export function ValidationBanner({ problems, onEditStage }: ValidationBannerProp
         {problems.map((problem, i) => (
           <li key={`${problem.code}-${problem.stage_id ?? i}`}>
             {problem.message}
-            {problem.stage_id && (
+            {problem.stage_id && onEditStage && (
               <>
                 {' '}
                 <button type="button" className="link-button" onClick={() => onEditStage(problem.stage_id!)}>

@@ -9,6 +9,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useCan } from '../account/use-account.ts';
 import { StagesSection } from '../stages/StagesSection.tsx';
 import { TemplateActions } from './TemplateActions.tsx';
 import { TemplateOverview } from './TemplateOverview.tsx';
@@ -16,6 +17,7 @@ import { TemplateOverview } from './TemplateOverview.tsx';
 export default function TemplatePage() {
   const { templateId = '' } = useParams();
   const query = trpc.templates.byId.useQuery({ id: templateId });
+  const canEdit = useCan('admin');
 
   if (query.isPending) return <LoadingState label="Loading template" />;
   if (query.isError) {
@@ -44,10 +46,10 @@ export default function TemplatePage() {
         title={template.template_name}
         meta={<StatusBadge status={template.status} label={STATUS_LABELS[template.status]} />}
         description={`${USE_CASE_LABELS[template.use_case]} · ${plural(stages.length, 'stage')}`}
-        actions={<TemplateActions template={template} />}
+        actions={canEdit && <TemplateActions template={template} />}
       />
       <div className="stack-lg">
-        <StagesSection template={template} stages={stages} />
+        <StagesSection template={template} stages={stages} readOnly={!canEdit} />
         <TemplateOverview template={template} />
       </div>
     </>

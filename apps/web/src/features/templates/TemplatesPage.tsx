@@ -8,6 +8,7 @@ import { ErrorState } from '../../ui/ErrorState.tsx';
 import { ListToolbar } from '../../ui/ListToolbar.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useCan } from '../account/use-account.ts';
 import { CreateTemplateDialog } from './CreateTemplateDialog.tsx';
 import { TemplateTable } from './TemplateTable.tsx';
 
@@ -24,6 +25,8 @@ export default function TemplatesPage() {
     'all',
   );
   const [creating, setCreating] = useState(false);
+  // Reviewers and viewers read; the server would refuse them a new template, so they get no button.
+  const canCreate = useCan('admin');
   const query = trpc.templates.list.useQuery(filters.query, { placeholderData: keepPreviousData });
   const openCreate = () => setCreating(true);
 
@@ -33,9 +36,11 @@ export default function TemplatesPage() {
         title="Evaluation Templates"
         description="Each template is a journey, a role or a programme, made of ordered stages."
         actions={
-          <Button variant="primary" onClick={openCreate}>
-            New template
-          </Button>
+          canCreate && (
+            <Button variant="primary" onClick={openCreate}>
+              New template
+            </Button>
+          )
         }
       />
       <ListToolbar
@@ -60,13 +65,16 @@ export default function TemplatesPage() {
         <EmptyState
           title="No evaluation templates yet"
           action={
-            <Button variant="primary" onClick={openCreate}>
-              Create your first template
-            </Button>
+            canCreate && (
+              <Button variant="primary" onClick={openCreate}>
+                Create your first template
+              </Button>
+            )
           }
         >
-          Create a template for a role or programme, then add its stages: a phone screen, a technical round, a final
-          review.
+          {canCreate
+            ? 'Create a template for a role or programme, then add its stages: a phone screen, a technical round, a final review.'
+            : 'Templates appear here once an admin creates them.'}
         </EmptyState>
       )}
       <CreateTemplateDialog open={creating} onClose={() => setCreating(false)} />
