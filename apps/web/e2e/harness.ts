@@ -5,6 +5,7 @@
 //   const browser = await launchBrowser();  // a playwright-core Browser
 //   const page = await browser.newPage();
 //   await page.goto(app.url);
+//   await signIn(page, app);               // the demo account, through the sign-in page
 //   await saveScreenshot(page, 'pipeline');
 //   await browser.close(); await app.stop();
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -54,6 +55,8 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     env: {
       ...process.env,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      // better-auth accepts requests only from the origin it serves; the browser uses this one.
+      PUBLIC_URL: url,
       ...options.env,
       PORT: String(port),
       DATABASE_PATH: join(dataDir, 'stageflow.db'),
@@ -102,6 +105,25 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The account a new database gets (apps/api/src/seed/demo-workspace.ts): owner of the demo workspace. */
+export const DEMO_ACCOUNT = { email: 'demo@stageflow.dev', password: 'stageflow-demo' } as const;
+
+/**
+ * Signs in through the sign-in page as a person does (the demo account unless told otherwise) and
+ * waits for the app shell. Every page under the shell needs a session.
+ */
+export async function signIn(
+  page: Page,
+  app: RunningApp,
+  account: { email: string; password: string } = DEMO_ACCOUNT,
+): Promise<void> {
+  await page.goto(`${app.url}/sign-in`);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
 
 /** Saves a full-page PNG as apps/web/test-results/<name>.png and returns its path. */

@@ -2,7 +2,7 @@
 // The steps share one page and build on each other, in order.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type RunningApp, saveScreenshot, startApp } from './harness.ts';
+import { launchBrowser, type RunningApp, saveScreenshot, signIn, startApp } from './harness.ts';
 
 /** The seed's example pipeline, verbatim from its documentation. */
 const SEED_EXAMPLE = `[
@@ -49,6 +49,7 @@ describe('the pipeline builder in Chromium', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(page, app);
     await page.goto(`${app.url}/templates`);
   });
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type RunningApp, saveScreenshot, startApp } from './harness.ts';
+import { launchBrowser, type RunningApp, saveScreenshot, signIn, startApp } from './harness.ts';
 
 describe('the built app, started as npm start starts it', () => {
   let app: RunningApp;
@@ -27,6 +27,7 @@ describe('the built app, started as npm start starts it', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
+    await signIn(page, app);
     const response = await page.goto(app.url);
     expect(response?.status()).toBe(200);
     expect(await page.title()).toBe('Stageflow');
@@ -41,8 +42,10 @@ describe('the built app, started as npm start starts it', () => {
 
   test('a deep link is served the app too (client-side routing)', async () => {
     const page = await browser.newPage();
+    await signIn(page, app);
     const response = await page.goto(`${app.url}/templates`);
     expect(response?.status()).toBe(200);
     expect(await page.title()).toBe('Stageflow');
+    await page.getByRole('heading', { level: 1, name: 'Evaluation Templates' }).waitFor();
   });
 });
