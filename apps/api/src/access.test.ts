@@ -61,6 +61,7 @@ const CASES: Record<string, Case> = {
   'templates.duplicate': (f) => ({ id: f.template.id }),
 
   'stages.list': (f) => ({ evaluation_template_id: f.template.id }),
+  'stages.byId': (f) => ({ id: f.stages[0]!.id }),
   'stages.create': (f) => ({ evaluation_template_id: f.template.id, type: 'extra', stage_type: 'manual_review' }),
   'stages.update': (f) => ({ id: f.stages[1]!.id, pass_threshold: 10 }),
   'stages.reorder': (f) => ({ evaluation_template_id: f.template.id, stage_ids: f.stages.map((s) => s.id).reverse() }),

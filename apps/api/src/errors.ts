@@ -19,6 +19,16 @@ export function fieldIssues(cause: unknown): FieldIssue[] | undefined {
   return undefined;
 }
 
+/**
+ * What a caller may see of an error, for tRPC's envelope and the REST body alike: the message (field
+ * issues in one line when there are any; never a bug's details) and the field issues.
+ */
+export function publicError(error: TRPCError): { message: string; issues: FieldIssue[] | undefined } {
+  if (error.code === 'INTERNAL_SERVER_ERROR') return { message: 'Something went wrong on our side', issues: undefined };
+  const issues = fieldIssues(error.cause);
+  return { message: issues ? describeIssues(issues) : error.message, issues };
+}
+
 /** "stage_order: Too big: expected number to be <=999" — the first issues, in one readable line. */
 export function describeIssues(issues: readonly FieldIssue[]): string {
   return issues

@@ -1,15 +1,23 @@
 import { DomainError } from '@stageflow/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
 import { authorize } from './auth/authorize.ts';
 import { actorOf } from './auth/principal.ts';
 import type { Scope } from './auth/scopes.ts';
 import type { BaseContext } from './context.ts';
-import { describeIssues, fieldIssues, toTRPCError } from './errors.ts';
+import { publicError, toTRPCError } from './errors.ts';
 
 /** Every procedure declares the one scope it needs; roles and API key scopes both follow from it. */
-export interface ProcedureMeta {
+export type ProcedureMeta = {
   readonly scope?: Scope;
-}
+  /**
+   * Where the procedure answers under `/api/v1` (http/rest.ts) and how the OpenAPI document shows it.
+   * Set with `.meta({ openapi })` after `scoped(...)`: tRPC merges the two, so the scope stays the
+   * one access declaration.
+   */
+  readonly openapi?: RestRoute;
+};
+export type RestRoute = NonNullable<OpenApiMeta['openapi']>;
 
 const t = initTRPC
   .context<BaseContext>()
@@ -18,11 +26,10 @@ const t = initTRPC
     // Never send stack traces; add the field issues every client shows beside its fields.
     isDev: false,
     errorFormatter({ shape, error }) {
-      const issues = fieldIssues(error.cause);
-      const internal = error.code === 'INTERNAL_SERVER_ERROR';
+      const { message, issues } = publicError(error);
       return {
         ...shape,
-        message: internal ? 'Something went wrong on our side' : issues ? describeIssues(issues) : shape.message,
+        message,
         data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, issues },
       };
     },

@@ -6,6 +6,8 @@ import type { BaseContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { appRouter } from '../routers/index.ts';
 import { refuseCrossSiteWrites } from './csrf.ts';
+import { createRestApi } from './rest.ts';
+import { REST_BASE } from './rest-routes.ts';
 
 export interface AppOptions {
   readonly createContext: (opts: { req: Request }) => Promise<BaseContext>;
@@ -49,6 +51,10 @@ export function createApp(options: AppOptions) {
       createContext: options.createContext,
     }),
   );
+
+  // REST: the same procedures and context, with the same protection for cookie-authenticated writes.
+  app.use(`${REST_BASE}/*`, refuseCrossSiteWrites);
+  app.route(REST_BASE, createRestApi({ createContext: options.createContext, log: options.log }));
 
   const { webRoot } = options;
   if (webRoot && existsSync(webRoot)) {

@@ -21,7 +21,7 @@ export const refuseCrossSiteWrites: MiddlewareHandler = async (c, next) => {
     site === 'cross-site' || site === 'same-site' || (origin !== null && origin !== new URL(req.url).origin);
   if (crossSite || !req.headers.get(CLIENT_HEADER)) {
     return c.json(
-      { error: `Cross-site request refused: send the ${CLIENT_HEADER} header from the app's own origin` },
+      { error: `Cross-site request refused: send the ${CLIENT_HEADER} header from the app's own origin`, issues: [] },
       403,
     );
   }

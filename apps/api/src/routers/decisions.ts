@@ -1,11 +1,26 @@
-import { DecideInput, ListDecisionsInput } from '@stageflow/domain';
+import { withIdempotency, writeTx } from '@stageflow/db';
+import { DecideInput, isDomainError, ListDecisionsInput, unwrap } from '@stageflow/domain';
+import { z } from 'zod';
 import { router, scoped } from '../trpc.ts';
-import { decisionTarget, participantView, runCommand } from './participant-commands.ts';
+import { DecisionListItem, DecisionResult } from './outputs.ts';
+import { decideContext, decisionTarget, participantView } from './participant-commands.ts';
+
+/** `idempotency_key`: a retried decide returns the first answer instead of failing on a decided decision. */
+const DecideWithKey = DecideInput.extend({ idempotency_key: z.string().trim().min(1).max(200).optional() });
 
 export const decisionsRouter = router({
   /** Open decisions oldest first (the reviewers' inbox), or decided ones newest first. */
   list: scoped('participants.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/decisions',
+        tags: ['Decisions'],
+        summary: 'List decisions: open ones oldest first, decided ones newest first',
+      },
+    })
     .input(ListDecisionsInput)
+    .output(z.array(DecisionListItem))
     .query(({ ctx, input }) => ctx.repos.participants.decisions(ctx.workspaceId, input)),
 
   /** For the sidebar badge. */
@@ -13,11 +28,35 @@ export const decisionsRouter = router({
 
   /** advance / reject / retake; going against the suggestion or granting a retake needs a note. */
   decide: scoped('decisions.write')
-    .input(DecideInput)
-    .mutation(({ ctx, input }) => {
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/decisions/{decision_id}/decide',
+        tags: ['Decisions'],
+        summary: 'Decide an open decision: advance, reject or retake',
+        description:
+          'Going against the suggestion or granting a retake needs a `note`. Send an `Idempotency-Key` header to retry safely: a retry returns the first answer.',
+      },
+    })
+    .input(DecideWithKey)
+    .output(DecisionResult)
+    .mutation(({ ctx, input: { idempotency_key, ...input } }) => {
       const target = decisionTarget(ctx, input.decision_id);
-      runCommand(ctx, target, { type: 'decide', ...input });
-      const participant = participantView(ctx, target.participantId);
-      return { decision: participant.decisions.find((d) => d.id === input.decision_id)!, participant };
+      return unwrap(
+        writeTx(ctx.db, (tx) =>
+          withIdempotency(tx, ctx.workspaceId, idempotency_key, 'decisions.decide', input, ctx.now(), () => {
+            const result = ctx.repos.participants.apply(
+              tx,
+              ctx.workspaceId,
+              target,
+              { type: 'decide', ...input },
+              decideContext(ctx),
+            );
+            if (isDomainError(result)) return result;
+            const participant = participantView(ctx, target.participantId);
+            return { decision: participant.decisions.find((d) => d.id === input.decision_id)!, participant };
+          }),
+        ),
+      );
     }),
 });

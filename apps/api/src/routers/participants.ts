@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { describeIssues, fieldIssues } from '../errors.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
+import { BulkCreateResult, ParticipantDetail, ParticipantPage, ParticipantView } from './outputs.ts';
 import { assertRunnable, decideContext, participantPage, participantView, runCommand } from './participant-commands.ts';
 
 /** `idempotency_key`: a retried create returns the first answer instead of failing on the email. */
@@ -23,16 +24,45 @@ const CreateInput = CreateParticipantInput.extend({ idempotency_key: z.string().
 
 export const participantsRouter = router({
   list: scoped('participants.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/participants',
+        tags: ['Participants'],
+        summary: 'List participants, newest first',
+        description: 'Filter by template, stage, status or a name/email search; page with `cursor`.',
+      },
+    })
     .input(ListParticipantsInput)
+    .output(ParticipantPage)
     .query(({ ctx, input }) => ctx.repos.participants.list(ctx.workspaceId, input)),
 
   byId: scoped('participants.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/participants/{id}',
+        tags: ['Participants'],
+        summary: 'Get a participant with progress, sessions, decisions, events and allowed actions',
+      },
+    })
     .input(ByIdInput)
+    .output(ParticipantDetail)
     .query(({ ctx, input }) => participantPage(ctx, input.id)),
 
   /** Enrols one person at the first active stage. */
   create: scoped('participants.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/participants',
+        tags: ['Participants'],
+        summary: 'Enroll a participant at the first active stage',
+        description: 'Send an `Idempotency-Key` header to retry safely: a retry returns the first answer.',
+      },
+    })
     .input(CreateInput)
+    .output(ParticipantView)
     .mutation(({ ctx, input: { idempotency_key, ...input } }) => {
       assertRunnable(ctx, input.evaluation_template_id);
       return unwrap(
@@ -53,7 +83,17 @@ export const participantsRouter = router({
 
   /** Up to 500 in one transaction: each row is created or skipped with the reason. */
   bulkCreate: scoped('participants.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/participants/bulk',
+        tags: ['Participants'],
+        summary: 'Enroll up to 500 participants',
+        description: 'One transaction; each row is created or skipped with the reason.',
+      },
+    })
     .input(BulkCreateParticipantsInput)
+    .output(BulkCreateResult)
     .mutation(({ ctx, input }) => {
       assertRunnable(ctx, input.evaluation_template_id);
       const created: { index: number; id: string; email: string }[] = [];
@@ -84,28 +124,65 @@ export const participantsRouter = router({
     }),
 
   update: scoped('participants.write')
+    .meta({
+      openapi: {
+        method: 'PATCH',
+        path: '/participants/{id}',
+        tags: ['Participants'],
+        summary: "Update a participant's details",
+      },
+    })
     .input(UpdateParticipantInput)
+    .output(ParticipantView)
     .mutation(({ ctx, input }) => {
       runCommand(ctx, { participantId: input.id }, { type: 'update', ...input });
       return participantView(ctx, input.id);
     }),
 
   advance: scoped('participants.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/participants/{participant_id}/advance',
+        tags: ['Participants'],
+        summary: 'Advance a participant to the next stage by hand',
+        description: 'A note is required when they have not passed the current stage.',
+      },
+    })
     .input(AdvanceParticipantInput)
+    .output(ParticipantView)
     .mutation(({ ctx, input }) => {
       runCommand(ctx, { participantId: input.participant_id }, { type: 'advance', ...input });
       return participantView(ctx, input.participant_id);
     }),
 
   reject: scoped('participants.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/participants/{participant_id}/reject',
+        tags: ['Participants'],
+        summary: 'Reject a participant',
+      },
+    })
     .input(RejectParticipantInput)
+    .output(ParticipantView)
     .mutation(({ ctx, input }) => {
       runCommand(ctx, { participantId: input.participant_id }, { type: 'reject', ...input });
       return participantView(ctx, input.participant_id);
     }),
 
   withdraw: scoped('participants.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/participants/{participant_id}/withdraw',
+        tags: ['Participants'],
+        summary: 'Withdraw a participant',
+      },
+    })
     .input(WithdrawParticipantInput)
+    .output(ParticipantView)
     .mutation(({ ctx, input }) => {
       runCommand(ctx, { participantId: input.participant_id }, { type: 'withdraw', ...input });
       return participantView(ctx, input.participant_id);

@@ -12,9 +12,11 @@ import {
   StartSessionInput,
   unwrap,
 } from '@stageflow/domain';
+import { z } from 'zod';
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
+import { Session, SessionResult } from './outputs.ts';
 import { decideContext, participantView, runCommand, sessionCreatedBy, sessionTarget } from './participant-commands.ts';
 
 const loadSession = (ctx: Context, id: string) =>
@@ -28,16 +30,44 @@ const sessionResult = (ctx: Context, sessionId: string) => {
 
 export const sessionsRouter = router({
   list: scoped('sessions.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/sessions',
+        tags: ['Sessions'],
+        summary: 'List sessions, newest first',
+      },
+    })
     .input(ListSessionsInput)
+    .output(z.array(Session))
     .query(({ ctx, input }) => ctx.repos.participants.sessions(ctx.workspaceId, input)),
 
   byId: scoped('sessions.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/sessions/{id}',
+        tags: ['Sessions'],
+        summary: 'Get a session',
+      },
+    })
     .input(ByIdInput)
+    .output(Session)
     .query(({ ctx, input }) => loadSession(ctx, input.id)),
 
   /** At the participant's current stage; a retried `idempotency_key` returns the first session. */
   schedule: scoped('sessions.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/sessions',
+        tags: ['Sessions'],
+        summary: "Schedule a session at the participant's current stage",
+        description: 'Send an `Idempotency-Key` header to retry safely: a retry returns the first session.',
+      },
+    })
     .input(ScheduleSessionInput)
+    .output(SessionResult)
     .mutation(({ ctx, input }) =>
       unwrap(
         writeTx(ctx.db, (tx) =>
@@ -57,14 +87,32 @@ export const sessionsRouter = router({
     ),
 
   reschedule: scoped('sessions.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/sessions/{session_id}/reschedule',
+        tags: ['Sessions'],
+        summary: 'Reschedule a session',
+      },
+    })
     .input(RescheduleSessionInput)
+    .output(SessionResult)
     .mutation(({ ctx, input }) => {
       runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'reschedule', ...input });
       return sessionResult(ctx, input.session_id);
     }),
 
   start: scoped('sessions.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/sessions/{session_id}/start',
+        tags: ['Sessions'],
+        summary: 'Start a session',
+      },
+    })
     .input(StartSessionInput)
+    .output(SessionResult)
     .mutation(({ ctx, input }) => {
       runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'start', ...input });
       return sessionResult(ctx, input.session_id);
@@ -72,21 +120,50 @@ export const sessionsRouter = router({
 
   /** Scores the session and applies the stage's automation rule from the participant's snapshot. */
   complete: scoped('sessions.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/sessions/{session_id}/complete',
+        tags: ['Sessions'],
+        summary: 'Complete a session with its scores',
+        description:
+          "Give `dimension_scores` on the interviewer's scale, or an `overall_score` (0-100). The stage's automation rule then applies.",
+      },
+    })
     .input(CompleteSessionInput)
+    .output(SessionResult)
     .mutation(({ ctx, input }) => {
       runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'complete', ...input });
       return sessionResult(ctx, input.session_id);
     }),
 
   fail: scoped('sessions.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/sessions/{session_id}/fail',
+        tags: ['Sessions'],
+        summary: 'Mark a session failed (a technical failure: no attempt is used)',
+      },
+    })
     .input(FailSessionInput)
+    .output(SessionResult)
     .mutation(({ ctx, input }) => {
       runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'fail', ...input });
       return sessionResult(ctx, input.session_id);
     }),
 
   cancel: scoped('sessions.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/sessions/{session_id}/cancel',
+        tags: ['Sessions'],
+        summary: 'Cancel a session',
+      },
+    })
     .input(CancelSessionInput)
+    .output(SessionResult)
     .mutation(({ ctx, input }) => {
       runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'cancel', ...input });
       return sessionResult(ctx, input.session_id);
@@ -94,7 +171,17 @@ export const sessionsRouter = router({
 
   /** A reviewer's scorecard (or a result typed into the dashboard) in one step. */
   recordResult: scoped('sessions.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/participants/{participant_id}/results',
+        tags: ['Sessions'],
+        summary: "Record a result at the participant's current stage",
+        description: 'Completes the session open at the stage, or creates and completes one.',
+      },
+    })
     .input(RecordResultInput)
+    .output(SessionResult)
     .mutation(({ ctx, input }) => {
       const result = runCommand(ctx, { participantId: input.participant_id }, { type: 'record_result', ...input });
       // It completes the session already open at the stage, or the one it created for the purpose.

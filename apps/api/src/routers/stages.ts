@@ -4,7 +4,6 @@ import {
   badInput,
   CreateStageInput,
   type DomainError,
-  type EvaluationStage,
   ExportStagesInput,
   editStage,
   exportPipeline,
@@ -18,14 +17,18 @@ import {
   removeStage,
   reorderStages,
   resolveNewStage,
+  type EvaluationStage as Stage,
   StageRefInput,
   type StageSettings,
   UpdateStageInput,
   unwrap,
   validatePipeline,
 } from '@stageflow/domain';
+import { z } from 'zod';
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
+import { ByIdInput } from './ids.ts';
+import { EvaluationStage, ExportedStage } from './outputs.ts';
 import { PipelineResult } from './pipeline-result.ts';
 
 /** Runs one change to a template's stages as a single transaction and shapes the answer. */
@@ -60,20 +63,47 @@ function checkInterviewer(ctx: Context, id: string | null | undefined, path: (st
   if (problem) throw problem;
 }
 
-function newStage(ctx: Context, id: string, templateId: string, settings: StageSettings): EvaluationStage {
+function newStage(ctx: Context, id: string, templateId: string, settings: StageSettings): Stage {
   const now = ctx.now();
   return { ...settings, id, evaluation_template_id: templateId, stage_order: null, created_at: now, updated_at: now };
 }
 
 export const stagesRouter = router({
   list: scoped('evaluation_stages.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/evaluation-stages',
+        tags: ['Evaluation stages'],
+        summary: "List a template's stages in order",
+      },
+    })
     .input(ListStagesInput)
+    .output(z.array(EvaluationStage))
     .query(({ ctx, input }) => {
       const { stages } = loadPipeline(ctx, input.evaluation_template_id);
       return input.include_archived ? [...stages] : liveStages(stages);
     }),
 
+  byId: scoped('evaluation_stages.read')
+    .meta({
+      openapi: { method: 'GET', path: '/evaluation-stages/{id}', tags: ['Evaluation stages'], summary: 'Get a stage' },
+    })
+    .input(ByIdInput)
+    .output(EvaluationStage)
+    .query(({ ctx, input }) => loadStage(ctx, input.id)),
+
   create: scoped('evaluation_stages.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/evaluation-stages',
+        tags: ['Evaluation stages'],
+        summary: 'Add a stage to a template',
+        description:
+          'Inserts the stage at `stage_order` (or last) and shifts the stages after it. Answers with the whole pipeline; `stage` is the new one.',
+      },
+    })
     .input(CreateStageInput)
     .output(PipelineResult)
     .mutation(({ ctx, input: { evaluation_template_id, expected_version, stage_order, ...fields } }) => {
@@ -95,6 +125,16 @@ export const stagesRouter = router({
 
   /** Edits settings; a `stage_order` moves the stage and shifts the ones between. */
   update: scoped('evaluation_stages.write')
+    .meta({
+      openapi: {
+        method: 'PATCH',
+        path: '/evaluation-stages/{id}',
+        tags: ['Evaluation stages'],
+        summary: 'Update a stage',
+        description:
+          'A new `stage_order` moves the stage. Participants already in the stage keep the rules they entered with; `participants_in_flight` says how many.',
+      },
+    })
     .input(UpdateStageInput)
     .output(PipelineResult)
     .mutation(({ ctx, input: { id, expected_version, stage_order, ...patch } }) => {
@@ -112,6 +152,15 @@ export const stagesRouter = router({
     }),
 
   reorder: scoped('evaluation_stages.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/evaluation-stages/reorder',
+        tags: ['Evaluation stages'],
+        summary: "Reorder a template's stages",
+        description: 'Give every live stage id of the template exactly once, in the new order.',
+      },
+    })
     .input(ReorderStagesInput)
     .output(PipelineResult)
     .mutation(({ ctx, input }) =>
@@ -121,6 +170,15 @@ export const stagesRouter = router({
     ),
 
   archive: scoped('evaluation_stages.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/evaluation-stages/{id}/archive',
+        tags: ['Evaluation stages'],
+        summary: 'Archive a stage',
+        description: 'Refused (409) while participants are in the stage.',
+      },
+    })
     .input(StageRefInput)
     .output(PipelineResult)
     .mutation(({ ctx, input }) => {
@@ -135,6 +193,15 @@ export const stagesRouter = router({
     }),
 
   delete: scoped('evaluation_stages.write')
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/evaluation-stages/{id}',
+        tags: ['Evaluation stages'],
+        summary: 'Delete a stage',
+        description: 'Only a stage nobody ever entered can be deleted; archive it otherwise (409).',
+      },
+    })
     .input(StageRefInput)
     .output(PipelineResult)
     .mutation(({ ctx, input }) => {
@@ -153,6 +220,15 @@ export const stagesRouter = router({
 
   /** The seed's JSON array becomes the whole pipeline in one transaction. */
   import: scoped('evaluation_stages.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/evaluation-stages/import',
+        tags: ['Evaluation stages'],
+        summary: "Import stages in the seed's JSON shape",
+        description: '`append` adds after the live stages; `replace` archives them first. One transaction.',
+      },
+    })
     .input(ImportStagesInput)
     .output(PipelineResult)
     .mutation(({ ctx, input }) => {
@@ -161,7 +237,7 @@ export const stagesRouter = router({
       });
       const id = input.evaluation_template_id;
       return changePipeline(ctx, id, input.expected_version, ({ template, stages }) => {
-        let base: readonly EvaluationStage[] = stages;
+        let base: readonly Stage[] = stages;
         if (input.mode === 'replace') {
           for (const live of liveStages(stages)) {
             const next = archiveStage(base, live.id);
@@ -176,6 +252,15 @@ export const stagesRouter = router({
     }),
 
   export: scoped('evaluation_stages.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/evaluation-stages/export',
+        tags: ['Evaluation stages'],
+        summary: "Export a template's stages in the seed's JSON shape",
+      },
+    })
     .input(ExportStagesInput)
+    .output(z.array(ExportedStage))
     .query(({ ctx, input }) => exportPipeline(loadPipeline(ctx, input.evaluation_template_id).stages)),
 });

@@ -3,7 +3,6 @@ import {
   CreateTemplateInput,
   DuplicateTemplateInput,
   duplicateTemplate,
-  EvaluationTemplate,
   ListTemplatesInput,
   liveStages,
   newTemplate,
@@ -12,9 +11,11 @@ import {
   unwrap,
   updateTemplate,
 } from '@stageflow/domain';
+import { z } from 'zod';
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
+import { EvaluationTemplate, TemplateListItem, TemplateWithStages } from './outputs.ts';
 
 const load = (ctx: Context, id: string) =>
   unwrap(ctx.repos.templates.byId(ctx.workspaceId, id) ?? notFound('Evaluation template', id));
@@ -22,7 +23,16 @@ const load = (ctx: Context, id: string) =>
 export const templatesRouter = router({
   /** Each template with its live stage names, loaded in one query for the whole list. */
   list: scoped('evaluation_templates.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/evaluation-templates',
+        tags: ['Evaluation templates'],
+        summary: 'List templates',
+      },
+    })
     .input(ListTemplatesInput)
+    .output(z.array(TemplateListItem))
     .query(({ ctx, input }) => {
       const templates = ctx.repos.templates.list(ctx.workspaceId, input);
       const stages = ctx.repos.stages.liveOfTemplates(
@@ -36,7 +46,16 @@ export const templatesRouter = router({
     }),
 
   byId: scoped('evaluation_templates.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/evaluation-templates/{id}',
+        tags: ['Evaluation templates'],
+        summary: 'Get a template with its stages',
+      },
+    })
     .input(ByIdInput)
+    .output(TemplateWithStages)
     .query(({ ctx, input }) => {
       const pipeline = unwrap(
         ctx.repos.pipelines.load(ctx.workspaceId, input.id) ?? notFound('Evaluation template', input.id),
@@ -45,6 +64,14 @@ export const templatesRouter = router({
     }),
 
   create: scoped('evaluation_templates.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/evaluation-templates',
+        tags: ['Evaluation templates'],
+        summary: 'Create a template',
+      },
+    })
     .input(CreateTemplateInput)
     .output(EvaluationTemplate)
     .mutation(({ ctx, input }) => {
@@ -54,6 +81,14 @@ export const templatesRouter = router({
     }),
 
   update: scoped('evaluation_templates.write')
+    .meta({
+      openapi: {
+        method: 'PATCH',
+        path: '/evaluation-templates/{id}',
+        tags: ['Evaluation templates'],
+        summary: 'Update a template',
+      },
+    })
     .input(UpdateTemplateInput)
     .output(EvaluationTemplate)
     .mutation(({ ctx, input: { id, ...patch } }) =>
@@ -65,6 +100,14 @@ export const templatesRouter = router({
     ),
 
   archive: scoped('evaluation_templates.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/evaluation-templates/{id}/archive',
+        tags: ['Evaluation templates'],
+        summary: 'Archive a template',
+      },
+    })
     .input(ByIdInput)
     .output(EvaluationTemplate)
     .mutation(({ ctx, input }) =>
@@ -77,6 +120,14 @@ export const templatesRouter = router({
 
   /** A draft copy with copies of the live stages, in one transaction. */
   duplicate: scoped('evaluation_templates.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/evaluation-templates/{id}/duplicate',
+        tags: ['Evaluation templates'],
+        summary: 'Duplicate a template with its live stages, as a draft',
+      },
+    })
     .input(DuplicateTemplateInput)
     .output(EvaluationTemplate)
     .mutation(({ ctx, input }) =>

@@ -1,0 +1,182 @@
+/**
+ * REST `/api/v1`: the tRPC procedures that declare an `openapi` route in their meta, called through
+ * the same caller (so the same scope check, input schema, domain rules, output schema and error
+ * mapping), with the seed's paths and snake_case payloads. trpc-to-openapi generates the document
+ * from the same meta and schemas (openapi.ts); this adapter replaces its request handler, which
+ * coerces by mutating the shared zod schemas (docs/decisions/009-rest-from-trpc-procedures.md).
+ */
+import type { FieldIssue } from '@stageflow/domain';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { Hono } from 'hono';
+import { createCaller } from '../caller.ts';
+import type { BaseContext } from '../context.ts';
+import { publicError } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { openApiDocument } from './openapi.ts';
+import {
+  defOf,
+  IDEMPOTENCY_FIELD,
+  IDEMPOTENCY_HEADER,
+  REST_BASE,
+  type RestOperation,
+  restOperations,
+  type Schema,
+  unwrap,
+} from './rest-routes.ts';
+
+/** Transcripts make the largest bodies; tRPC over HTTP has no smaller limit. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** A failed request, already in the REST error shape. */
+class RestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: readonly FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const restError = (status: number, message: string, issues: readonly FieldIssue[] = []) =>
+  Response.json({ error: message, issues }, { status });
+
+/** Query strings are text: numbers and booleans are read as the input schema declares them, nothing else. */
+function fromQuery(values: string[], field: Schema | undefined): unknown {
+  const inner = field ? unwrap(field) : undefined;
+  const def = inner ? defOf(inner) : undefined;
+  if (def?.type === 'array') return values.map((v) => scalar(v, def.element ? defOf(unwrap(def.element)).type : ''));
+  if (values.length > 1) return values; // repeated where one value is expected: the schema says so
+  return scalar(values[0]!, def?.type ?? 'string');
+}
+function scalar(value: string, type: string): unknown {
+  if (type === 'number' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+function decode(value: string, name: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new RestError(400, `${name}: not a valid URL path segment`, [
+      { path: [name], message: 'not a valid URL path segment' },
+    ]);
+  }
+}
+
+async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
+  const length = Number(req.headers.get('content-length') ?? 0);
+  if (length > MAX_BODY_BYTES) throw new RestError(413, 'The request body is larger than 10 MB');
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw new RestError(413, 'The request body is larger than 10 MB');
+  if (text.trim() === '') return {};
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
+    throw new RestError(415, 'Send the body as JSON with the header Content-Type: application/json');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw new RestError(400, `The request body is not valid JSON: ${(e as Error).message}`);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new RestError(400, 'The request body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
+}
+
+/** A value given both in the URL (or a header) and in the body must agree. */
+function put(input: Record<string, unknown>, key: string, value: unknown, where: string) {
+  if (key in input && input[key] !== value) {
+    throw new RestError(400, `${key}: differs from the ${where}`, [
+      { path: [key], message: `differs from the ${where}` },
+    ]);
+  }
+  input[key] = value;
+}
+
+async function inputOf(req: Request, url: URL, op: RestOperation, params: Record<string, string>) {
+  const input: Record<string, unknown> = {};
+  if (op.method === 'GET' || op.method === 'DELETE') {
+    for (const key of new Set(url.searchParams.keys())) {
+      input[key] = fromQuery(url.searchParams.getAll(key), op.fields[key]);
+    }
+  } else {
+    Object.assign(input, await readJsonBody(req));
+  }
+  for (const [name, raw] of Object.entries(params)) {
+    put(input, name, fromQuery([decode(raw, name)], op.fields[name]), `${name} in the URL`);
+  }
+  const key = req.headers.get(IDEMPOTENCY_HEADER);
+  if (key !== null && op.method !== 'GET') {
+    if (!op.idempotent) {
+      throw new RestError(
+        400,
+        `${IDEMPOTENCY_HEADER} is only accepted on creating requests (POST /participants, POST /sessions, POST /decisions/{decision_id}/decide)`,
+      );
+    }
+    put(input, IDEMPOTENCY_FIELD, key, `${IDEMPOTENCY_HEADER} header`);
+  }
+  return input;
+}
+
+function toRestError(error: unknown, log: Logger): RestError {
+  if (error instanceof RestError) return error;
+  if (error instanceof TRPCError) {
+    const { message, issues } = publicError(error);
+    return new RestError(getHTTPStatusCodeFromError(error), message, issues ?? []);
+  }
+  log.error({ err: error }, 'REST request failed');
+  return new RestError(500, 'Something went wrong on our side');
+}
+
+export interface RestApiOptions {
+  readonly createContext: (opts: { req: Request }) => Promise<BaseContext>;
+  readonly log: Logger;
+}
+
+/** The `/api/v1` app: the public OpenAPI document, then every route of the table. */
+export function createRestApi(options: RestApiOptions) {
+  const operations = restOperations();
+  const api = new Hono();
+
+  api.get('/openapi.json', (c) => c.json(openApiDocument()));
+
+  api.all('*', async (c) => {
+    const req = c.req.raw;
+    const url = new URL(req.url);
+    const path = url.pathname.slice(url.pathname.indexOf(REST_BASE) + REST_BASE.length).replace(/\/+$/, '') || '/';
+    const matches = operations
+      .map((op) => ({ op, params: op.match(path) }))
+      .filter((m): m is { op: RestOperation; params: Record<string, string> } => m.params !== undefined);
+    const found = matches
+      .filter((m) => m.op.method === req.method)
+      .sort((a, b) => b.op.literalSegments - a.op.literalSegments)[0];
+    if (!found) {
+      if (matches.length === 0) return restError(404, `No route for ${req.method} ${REST_BASE}${path}`);
+      const allow = [...new Set(matches.map((m) => m.op.method))].join(', ');
+      const res = restError(405, `${req.method} is not allowed on ${REST_BASE}${path}: use ${allow}`);
+      res.headers.set('Allow', allow);
+      return res;
+    }
+    try {
+      const input = await inputOf(req, url, found.op, found.params);
+      const ctx = await options.createContext({ req });
+      const data = await callProcedure(createCaller(ctx), found.op.procedure, input);
+      return c.json(data as object, 200);
+    } catch (e) {
+      const error = toRestError(e, options.log);
+      return restError(error.status, error.message, error.issues);
+    }
+  });
+  return api;
+}
+
+function callProcedure(caller: object, path: string, input: unknown): Promise<unknown> {
+  let target: unknown = caller;
+  for (const segment of path.split('.')) target = (target as Record<string, unknown>)[segment];
+  return (target as (input: unknown) => Promise<unknown>)(input);
+}

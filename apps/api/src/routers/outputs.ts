@@ -1,0 +1,128 @@
+/**
+ * The answers of the procedures that read or run participants, declared from the domain's entity
+ * schemas: tRPC checks every answer against them (a row never leaves unshaped), the typed client
+ * infers from them, and the OpenAPI document shows them. `id`s name them as components there.
+ */
+import {
+  AgentProfile as AgentProfileEntity,
+  Decision as DecisionEntity,
+  DomainEvent,
+  EvaluationStage as EvaluationStageEntity,
+  EvaluationTemplate as EvaluationTemplateEntity,
+  Participant,
+  Session as SessionEntity,
+  StageProgress,
+  StageProgressState,
+} from '@stageflow/domain';
+import { z } from 'zod';
+
+export const EvaluationTemplate = EvaluationTemplateEntity.meta({ id: 'EvaluationTemplate' });
+export const EvaluationStage = EvaluationStageEntity.meta({ id: 'EvaluationStage' });
+export const AgentProfile = AgentProfileEntity.meta({ id: 'AgentProfile' });
+export const Session = SessionEntity.meta({ id: 'Session' });
+export const Decision = DecisionEntity.meta({ id: 'Decision' });
+export const Event = DomainEvent.meta({ id: 'Event' });
+
+/** A template in the list, with its live stages' names in order. */
+export const TemplateListItem = EvaluationTemplate.extend({
+  stage_count: z.number(),
+  stage_names: z.array(z.string()),
+}).meta({ id: 'TemplateListItem' });
+
+export const TemplateWithStages = EvaluationTemplate.extend({ stages: z.array(EvaluationStage) }).meta({
+  id: 'TemplateWithStages',
+});
+
+/** A stage in the seed's JSON shape, as export gives it and import takes it. */
+export const ExportedStage = EvaluationStageEntity.omit({
+  id: true,
+  evaluation_template_id: true,
+  created_at: true,
+  updated_at: true,
+})
+  .extend({ stage_order: z.number(), status: z.enum(['draft', 'active']) })
+  .meta({ id: 'ExportedStage' });
+
+/** A participant as lists and cards show them: where they stand at their current stage. */
+export const ParticipantSummary = Participant.extend({
+  stage_state: StageProgressState.nullable(),
+  attempts_used: z.number().nullable(),
+  pass_threshold: z.number().nullable(),
+  /** The latest completed score at the current stage. */
+  last_score: z.number().nullable(),
+}).meta({ id: 'ParticipantSummary' });
+
+export const ParticipantPage = z
+  .object({
+    items: z.array(ParticipantSummary),
+    /** Pass as `cursor` for the next page; null on the last one. */
+    next_cursor: z.string().nullable(),
+  })
+  .meta({ id: 'ParticipantPage' });
+
+/** A participant with their progress through the stages, sessions and decisions. */
+export const ParticipantView = ParticipantSummary.extend({
+  progress: z.array(StageProgress),
+  sessions: z.array(Session),
+  decisions: z.array(Decision),
+}).meta({ id: 'ParticipantView' });
+
+/** What the rules allow right now (`domain/progression/available-actions.ts`). */
+export const AvailableActions = z
+  .object({
+    schedule: z.boolean(),
+    record_result: z.boolean(),
+    advance: z.boolean(),
+    reject: z.boolean(),
+    withdraw: z.boolean(),
+    sessions: z
+      .array(
+        z.object({
+          session_id: z.string(),
+          start: z.boolean(),
+          complete: z.boolean(),
+          fail: z.boolean(),
+          cancel: z.boolean(),
+        }),
+      )
+      .readonly(),
+    decision_ids: z.array(z.string()).readonly(),
+  })
+  .meta({ id: 'AvailableActions' });
+
+/** The participant page: the view, the newest events, and the actions allowed now. */
+export const ParticipantDetail = ParticipantView.extend({
+  events: z.array(Event),
+  actions: AvailableActions.optional(),
+}).meta({ id: 'ParticipantDetail' });
+
+export const BulkCreateResult = z
+  .object({
+    created: z.array(z.object({ index: z.number(), id: z.string(), email: z.string() })),
+    skipped: z.array(z.object({ index: z.number(), email: z.string().nullable(), reason: z.string() })),
+  })
+  .meta({ id: 'BulkCreateResult' });
+
+/** Every session command answers with the session and where its participant now stands. */
+export const SessionResult = z.object({ session: Session, participant: ParticipantView }).meta({ id: 'SessionResult' });
+
+/** A decision in the reviewers' inbox, with what to judge it by. */
+export const DecisionListItem = Decision.extend({
+  participant_name: z.string(),
+  participant_email: z.string(),
+  evaluation_template_id: z.string(),
+  overall_score: z.number().nullable(),
+  threshold_applied: z.number().nullable(),
+}).meta({ id: 'DecisionListItem' });
+
+export const DecisionResult = z
+  .object({ decision: Decision, participant: ParticipantView })
+  .meta({ id: 'DecisionResult' });
+
+export const EventPage = z
+  .object({
+    items: z.array(Event),
+    /** Pass as `before_seq` for the next (older) page; null on the last one. */
+    next_before_seq: z.number().nullable(),
+  })
+  .meta({ id: 'EventPage' });
