@@ -91,13 +91,44 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await expect.poll(() => account.textContent()).toContain('Ada Owner');
     await expect.poll(() => account.textContent()).toContain('Acme Hiring · Owner');
 
-    // Something for the reviewer to read later.
+    // Something for the reviewer to read later: a template with one stage.
     await owner.getByRole('button', { name: 'New template' }).click();
     const dialog = owner.getByRole('dialog', { name: 'New evaluation template' });
     await dialog.getByLabel('Name', { exact: true }).fill('Platform Engineer');
     await dialog.getByLabel('Use case').selectOption('hiring');
     await dialog.getByRole('button', { name: 'Create template' }).click();
     await owner.getByRole('heading', { level: 1, name: 'Platform Engineer' }).waitFor();
+    await owner.getByRole('button', { name: 'Add stage', exact: true }).click();
+    const stage = owner.getByRole('dialog', { name: 'Add stage' });
+    await stage.getByLabel('Stage name').fill('Portfolio Review');
+    await stage.getByLabel('Format').selectOption('manual_review');
+    await stage.getByLabel('Pass mark').fill('60');
+    await stage.getByRole('button', { name: 'Add stage' }).click();
+    await stage.waitFor({ state: 'hidden' });
+    await owner.getByTestId('stage-card').filter({ hasText: 'Portfolio Review' }).waitFor();
+  });
+
+  test('editing a stage someone is in warns that they keep the rules they entered with', async () => {
+    const templateId = new URL(owner.url()).pathname.split('/').pop();
+    // Enrolling has no page yet (participants arrive in their own issue): the API, from the owner's session.
+    const enrolled = await owner.evaluate(async (id) => {
+      const response = await fetch('/trpc/participants.create', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-stageflow-client': 'web' },
+        body: JSON.stringify({ evaluation_template_id: id, name: 'Pat Participant', email: 'pat@example.com' }),
+      });
+      return response.status;
+    }, templateId);
+    expect(enrolled).toBe(200);
+
+    await owner.getByTestId('stage-card').getByRole('button', { name: 'Edit' }).click();
+    const stage = owner.getByRole('dialog', { name: 'Edit stage' });
+    await stage.getByLabel('Pass mark').fill('70');
+    await stage.getByRole('button', { name: 'Save stage' }).click();
+    await owner
+      .getByText('1 participant already in “Portfolio Review” keep the rules they entered with', { exact: false })
+      .waitFor();
+    await saveScreenshot(owner, 'accounts-stage-in-flight');
   });
 
   test('the owner invites a reviewer and copies the invite link', async () => {
@@ -125,6 +156,14 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await expect.poll(() => row.textContent()).toContain('Reviewer');
   });
 
+  test('an invite link opened by someone else shows nothing of the invitation', async () => {
+    const other = await ownerContext.newPage();
+    await other.goto(inviteUrl);
+    await other.getByRole('heading', { name: 'This invitation is not for you' }).waitFor();
+    expect(await other.getByText('Acme Hiring').count()).toBe(0);
+    await other.close();
+  });
+
   test('the reviewer opens the link in their own browser, signs up and accepts', async () => {
     await reviewer.goto(inviteUrl);
     await reviewer.getByRole('heading', { name: 'You’re invited to Stageflow' }).waitFor();
@@ -145,8 +184,11 @@ describe('accounts, workspaces and roles in Chromium', () => {
   test('the reviewer reads templates but gets no admin controls, and the server refuses their writes', async () => {
     await reviewer.getByRole('link', { name: 'Platform Engineer' }).click();
     await reviewer.getByRole('heading', { level: 1, name: 'Platform Engineer' }).waitFor();
-    await reviewer.getByRole('region', { name: 'Stages', exact: true }).waitFor();
-    expect(await reviewer.getByRole('button', { name: /Add stage|Edit details|Import/ }).count()).toBe(0);
+    const card = reviewer.getByTestId('stage-card').filter({ hasText: 'Portfolio Review' });
+    await card.waitFor();
+    expect(await reviewer.getByRole('button', { name: /Add stage|Edit details|Duplicate|Import/ }).count()).toBe(0);
+    // The pipeline is drawn for reading: no drag handle, move, edit, archive or delete on the card.
+    expect(await card.getByRole('button').count()).toBe(0);
     await saveScreenshot(reviewer, 'accounts-reviewer-template');
 
     await reviewer
@@ -187,6 +229,23 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await owner.getByText('Rex Reviewer is now viewer').waitFor();
     await expect.poll(() => role.inputValue()).toBe('viewer');
     await saveScreenshot(owner, 'accounts-members');
+  });
+
+  test('the owner creates a second workspace from the account menu and switches back', async () => {
+    await accountButton(owner).click();
+    await owner.getByRole('menuitem', { name: 'Create workspace' }).click();
+    await owner.getByRole('heading', { name: 'Create a workspace' }).waitFor();
+    await owner.getByLabel('Workspace name').fill('Acme Academy');
+    await owner.getByRole('button', { name: 'Create workspace' }).click();
+    await owner.getByRole('heading', { name: 'No evaluation templates yet' }).waitFor();
+    await expect.poll(() => accountButton(owner).textContent()).toContain('Acme Academy · Owner');
+
+    await accountButton(owner).click();
+    const menu = owner.getByRole('menu', { name: 'Account' });
+    expect(await menu.getByRole('menuitemradio', { name: /Acme Academy/ }).getAttribute('aria-checked')).toBe('true');
+    await menu.getByRole('menuitemradio', { name: /Acme Hiring/ }).click();
+    await owner.getByRole('link', { name: 'Platform Engineer' }).waitFor();
+    await expect.poll(() => accountButton(owner).textContent()).toContain('Acme Hiring · Owner');
   });
 
   test('signing out ends the session: the app asks to sign in again', async () => {
