@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 
 const API = 'http://localhost:3001';
 
@@ -17,10 +17,21 @@ const vendorGroups = [
   { name: 'forms', test: /node_modules[\\/](zod|react-hook-form|@hookform)[\\/]/, priority: 1 },
 ];
 
+/**
+ * Requests through the dev proxy are the app's own, so they reach the API as same-origin requests do
+ * in production: with its host and origin. Its cross-site check (tRPC) and better-auth (which trusts
+ * only PUBLIC_URL, the API's own address in dev) would otherwise refuse writes from :5173.
+ */
+const sameOrigin: ProxyOptions = {
+  target: API,
+  changeOrigin: true,
+  configure: (proxy) => proxy.on('proxyReq', (req) => req.setHeader('origin', API)),
+};
+
 export default defineConfig({
   plugins: [react()],
   server: {
-    proxy: { '/trpc': API, '/healthz': API, '/api': API },
+    proxy: { '/trpc': sameOrigin, '/healthz': API, '/api': sameOrigin },
   },
   build: {
     outDir: 'dist',
