@@ -197,6 +197,9 @@ describe('accounts, workspaces and roles in Chromium', () => {
       .click();
     await reviewer.getByRole('heading', { level: 1, name: 'Evaluation Templates' }).waitFor();
     expect(await reviewer.getByRole('button', { name: 'New template' }).count()).toBe(0);
+    await reviewer.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agent Profiles' }).click();
+    await reviewer.getByRole('heading', { name: 'No agent profiles yet' }).waitFor();
+    expect(await reviewer.getByRole('link', { name: /New agent profile|Create your first/ }).count()).toBe(0);
 
     // Were a reviewer to try anyway (a stale page, a script in their session), the server refuses.
     const refused = await reviewer.evaluate(async () => {

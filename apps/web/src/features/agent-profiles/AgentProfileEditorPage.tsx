@@ -12,6 +12,7 @@ import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useCan } from '../account/use-account.ts';
 import { AgentProfileForm } from './AgentProfileForm.tsx';
 import { newAgentProfileValues, profileToFormValues } from './agent-profile-form.ts';
 
@@ -23,7 +24,23 @@ const cancelLink = (
 
 export default function AgentProfileEditorPage() {
   const { profileId } = useParams();
-  return profileId ? <EditProfile id={profileId} /> : <NewProfile />;
+  const canEdit = useCan('admin');
+  if (profileId) return <EditProfile id={profileId} />;
+  if (!canEdit) {
+    return (
+      <EmptyState
+        title="Only admins create interviewers"
+        action={
+          <Link className={buttonClass('primary')} to="/agent-profiles">
+            Back to Agent Profiles
+          </Link>
+        }
+      >
+        Your role lets you read agent profiles. Ask an owner or admin to create one.
+      </EmptyState>
+    );
+  }
+  return <NewProfile />;
 }
 
 function NewProfile() {
@@ -86,6 +103,8 @@ function ProfileEditor({ profile }: { profile: AgentProfile }) {
   const utils = trpc.useUtils();
   const showError = useServerError();
   const [confirmingArchive, setConfirmingArchive] = useState(false);
+  // Reviewers and viewers read the profile in the same form, with every control disabled.
+  const canEdit = useCan('admin');
   const update = trpc.agentProfiles.update.useMutation();
   const archive = trpc.agentProfiles.archive.useMutation({
     onSuccess: async (archived) => {
@@ -101,35 +120,39 @@ function ProfileEditor({ profile }: { profile: AgentProfile }) {
       <PageHeader
         title={profile.name}
         meta={<StatusBadge status={profile.status} label={profile.status === 'active' ? 'Active' : 'Archived'} />}
-        description="An interviewer that runs AI stages."
-      />
-      <AgentProfileForm
-        defaultValues={profileToFormValues(profile)}
-        submitLabel="Save profile"
-        pending={update.isPending}
-        actions={
-          <>
-            {profile.status === 'active' && (
-              <Button variant="ghost" className="push-left" onClick={() => setConfirmingArchive(true)}>
-                Archive
-              </Button>
-            )}
-            {cancelLink}
-          </>
+        description={
+          canEdit ? 'An interviewer that runs AI stages.' : 'An interviewer that runs AI stages. Only admins change it.'
         }
-        onSubmit={(values, form) =>
-          update.mutate(
-            { id: profile.id, ...values },
-            {
-              onSuccess: async (saved) => {
-                toast.success(`Saved “${saved.name}”`);
-                await utils.agentProfiles.invalidate();
+      />
+      <fieldset className="fieldset" disabled={!canEdit}>
+        <AgentProfileForm
+          defaultValues={profileToFormValues(profile)}
+          submitLabel="Save profile"
+          pending={update.isPending}
+          actions={
+            <>
+              {canEdit && profile.status === 'active' && (
+                <Button variant="ghost" className="push-left" onClick={() => setConfirmingArchive(true)}>
+                  Archive
+                </Button>
+              )}
+              {cancelLink}
+            </>
+          }
+          onSubmit={(values, form) =>
+            update.mutate(
+              { id: profile.id, ...values },
+              {
+                onSuccess: async (saved) => {
+                  toast.success(`Saved “${saved.name}”`);
+                  await utils.agentProfiles.invalidate();
+                },
+                onError: (error) => showError(error, form),
               },
-              onError: (error) => showError(error, form),
-            },
-          )
-        }
-      />
+            )
+          }
+        />
+      </fieldset>
       <ConfirmDialog
         open={confirmingArchive}
         title="Archive this agent profile?"
