@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { actorName, describeEvent, describeRules, type TimelineEvent } from './timeline.ts';
+
+const STAGES: Record<string, string> = { s1: 'Phone Screen', s2: 'Technical' };
+const ctx = { stageName: (id: string | null) => (id && STAGES[id]) || 'an unknown stage' };
+const rules = {
+  pass_threshold: 75,
+  automation_rule: 'require_reviewer_approval',
+  allow_retake: true,
+  max_attempts: 2,
+  retake_cooldown_hours: 24,
+  auto_reject: false,
+};
+const event = (type: string, data: Record<string, unknown>): TimelineEvent => ({
+  seq: 1,
+  type,
+  actor: 'system',
+  occurred_at: '2026-03-01T10:00:00.000Z',
+  data,
+});
+const basis = {
+  stage_id: 's2',
+  overall_score: 82.456,
+  threshold_applied: 75,
+  rules,
+  attempts_used: 1,
+  attempts_allowed: 2,
+};
+
+describe('describeEvent', () => {
+  it('says which rule advanced someone, and on what score', () => {
+    const entry = describeEvent(
+      event('stage_passed', {
+        ...basis,
+        stage_id: 's1',
+        trigger: 'automation',
+        rules: { ...rules, automation_rule: 'auto_advance' },
+        note: null,
+      }),
+      ctx,
+    );
+    expect(entry).toMatchObject({
+      title: 'Passed Phone Screen',
+      tone: 'success',
+      details: ['Score 82.46 against a pass mark of 75', 'Rule: Advance automatically', '1 of 2 attempts used'],
+      note: null,
+    });
+  });
+
+  it('quotes a reviewer’s note and says when they went against the suggestion', () => {
+    const entry = describeEvent(
+      event('decision_decided', {
+        decision_id: 'd1',
+        stage_id: 's2',
+        outcome: 'reject',
+        suggested: 'advance',
+        against_suggestion: true,
+        note: 'Weak on system design',
+      }),
+      ctx,
+    );
+    expect(entry).toMatchObject({
+      title: 'Reviewer decided at Technical: reject',
+      details: ['Against the suggestion to advance'],
+      note: 'Weak on system design',
+      tone: 'danger',
+    });
+  });
+
+  it('explains an open decision: why, the suggestion, the score and the rule', () => {
+    const entry = describeEvent(
+      event('decision_opened', { ...basis, decision: { reason: 'approval_required', suggested: 'advance' } }),
+      ctx,
+    );
+    expect(entry.title).toBe('Waiting for a reviewer’s decision at Technical');
+    expect(entry.details).toEqual([
+      'Passed; this stage needs a reviewer’s approval to move on',
+      'Suggested: advance',
+      'Score 82.46 against a pass mark of 75',
+      'Rule: Wait for reviewer approval',
+    ]);
+  });
+
+  it('reads a recorded result from its scorecard, and hides the session a one-step result opened', () => {
+    const completed = describeEvent(
+      event('session_completed', {
+        stage_id: 's2',
+        attempt: 1,
+        scorecard: { overall_score: 60, threshold_applied: 75, passed: false, below_min_score: ['Coding'] },
+        attempts_used: 1,
+        attempts_allowed: 2,
+      }),
+      ctx,
+    );
+    expect(completed).toMatchObject({
+      title: 'Result recorded at Technical: did not pass',
+      tone: 'danger',
+      details: ['Score 60 against a pass mark of 75', '1 of 2 attempts used', 'Below the minimum on Coding'],
+    });
+    expect(describeEvent(event('session_scheduled', { via: 'record_result', session: {} }), ctx).hidden).toBe(true);
+    expect(
+      describeEvent(event('session_scheduled', { via: 'schedule', session: { stage_id: 's1' } }), ctx),
+    ).toMatchObject({
+      hidden: false,
+      title: 'Session scheduled at Phone Screen',
+    });
+  });
+
+  it('says when a retake may start after a cool-down', () => {
+    const entry = describeEvent(
+      event('retake_available', { ...basis, overall_score: 60, completed_at: '2026-03-01T10:00:00.000Z' }),
+      ctx,
+    );
+    expect(entry.details[2]).toMatch(/^Next attempt from .+ \(24 h cool-down\)$/);
+  });
+
+  it('ends with the recommendation', () => {
+    expect(
+      describeEvent(event('participant_completed', { ...basis, trigger: 'final_review', recommendation: 'hire' }), ctx),
+    ).toMatchObject({ title: 'Completed: hire', details: ['By the final review'] });
+  });
+
+  it('still shows an event type it does not know, and survives missing data', () => {
+    expect(describeEvent(event('stage_archived_elsewhere', {}), ctx).title).toBe('Stage archived elsewhere');
+    expect(describeEvent(event('stage_passed', {}), ctx)).toMatchObject({
+      title: 'Passed an unknown stage',
+      details: [],
+    });
+  });
+});
+
+describe('describeRules and actorName', () => {
+  it('puts a rules snapshot in one line', () => {
+    expect(describeRules(rules)).toBe('Pass mark 75 · Wait for reviewer approval · up to 2 attempts, 24 h apart');
+    expect(describeRules({ ...rules, pass_threshold: null, allow_retake: false, automation_rule: 'none' })).toBe(
+      'No pass mark · Do nothing automatic · no retakes',
+    );
+  });
+
+  it('names who acted', () => {
+    const members = new Map([['u1', 'Dana Demo']]);
+    expect(actorName('system', members)).toBe('Automation');
+    expect(actorName('user:u1', members)).toBe('Dana Demo');
+    expect(actorName('user:gone', members)).toBe('A former member');
+    expect(actorName('api_key:k1', members)).toBe('An API key');
+  });
+});

@@ -1,0 +1,262 @@
+import type { AutomationRule } from '@stageflow/domain';
+import { formatDateTime, formatScore, plural } from '../../lib/format.ts';
+import { AUTOMATION_RULES } from '../../lib/labels.ts';
+import type { BadgeTone } from '../../ui/Badge.tsx';
+import { DECISION_REASON, OUTCOME_LABEL, SUGGESTION_LABEL } from './participant-labels.ts';
+
+/**
+ * The audit trail in plain words. Events arrive as stored (`type` and a `data` object, DESIGN §1); each
+ * type is read defensively, so an event this screen does not know still shows, by its type.
+ */
+export interface TimelineEvent {
+  seq: number;
+  type: string;
+  actor: string;
+  occurred_at: string;
+  data: Record<string, unknown>;
+}
+
+export interface TimelineEntry {
+  /** What happened, in one sentence. */
+  title: string;
+  /** The facts behind it: score against the pass mark, the rule that acted, attempts. */
+  details: string[];
+  /** A person's note or reason, quoted as written. */
+  note: string | null;
+  tone: BadgeTone;
+  /** Bookkeeping a person need not read (a one-step result's session being opened). */
+  hidden: boolean;
+}
+
+export interface TimelineContext {
+  /** The stage's name as the template has it now (archived stages keep their name). */
+  stageName: (stageId: string | null) => string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
+const obj = (v: unknown) => (isRecord(v) ? v : {});
+const compact = (items: (string | null | undefined | false)[]) => items.filter((i): i is string => !!i);
+
+const ruleLabel = (rule: unknown) =>
+  typeof rule === 'string' && rule in AUTOMATION_RULES ? AUTOMATION_RULES[rule as AutomationRule].label : null;
+
+/** "Score 82.5 against a pass mark of 75" (or "… no pass mark"); null without a score. */
+export function scoreAgainst(score: unknown, threshold: unknown): string | null {
+  const s = num(score);
+  if (s === null) return null;
+  const t = num(threshold);
+  return t === null
+    ? `Score ${formatScore(s)} (no pass mark)`
+    : `Score ${formatScore(s)} against a pass mark of ${formatScore(t)}`;
+}
+
+/** The rules snapshot a participant is judged by at a stage, in one line. */
+export function describeRules(rules: unknown): string | null {
+  const r = obj(rules);
+  const rule = ruleLabel(r.automation_rule);
+  if (!rule) return null;
+  const threshold = num(r.pass_threshold);
+  const max = num(r.max_attempts) ?? 1;
+  const cooldown = num(r.retake_cooldown_hours) ?? 0;
+  const retakes =
+    r.allow_retake === true
+      ? `up to ${plural(max, 'attempt')}${cooldown > 0 ? `, ${cooldown} h apart` : ''}`
+      : 'no retakes';
+  const pass = threshold === null ? 'No pass mark' : `Pass mark ${formatScore(threshold)}`;
+  return `${pass} · ${rule} · ${retakes}${r.auto_reject === true ? ' · rejects automatically' : ''}`;
+}
+
+const attempts = (d: Record<string, unknown>) => {
+  const used = num(d.attempts_used);
+  const allowed = num(d.attempts_allowed);
+  return used === null || allowed === null ? null : `${used} of ${plural(allowed, 'attempt')} used`;
+};
+
+/** Who or what made an outcome happen. */
+function trigger(d: Record<string, unknown>): string | null {
+  switch (d.trigger) {
+    case 'automation': {
+      const rule = ruleLabel(obj(d.rules).automation_rule);
+      return rule ? `Rule: ${rule}` : 'By an automation rule';
+    }
+    case 'decision':
+      return 'By a reviewer’s decision';
+    case 'final_review':
+      return 'By the final review';
+    case 'manual':
+      return 'By hand';
+    default:
+      return null;
+  }
+}
+
+const LEFT_BY: Record<string, string> = {
+  participant_advanced: 'the participant was advanced by hand',
+  participant_rejected: 'the participant was rejected by hand',
+  participant_withdrawn: 'the participant was withdrawn',
+};
+
+const humanize = (type: string) => {
+  const words = type.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+export function describeEvent(event: TimelineEvent, ctx: TimelineContext): TimelineEntry {
+  const d = event.data;
+  const stage = ctx.stageName(str(d.stage_id));
+  const entry = (title: string, tone: BadgeTone, details: (string | null | false)[] = [], note: unknown = null) => ({
+    title,
+    tone,
+    details: compact(details),
+    note: str(note),
+    hidden: false,
+  });
+  const basis = [scoreAgainst(d.overall_score, d.threshold_applied), trigger(d), attempts(d)];
+
+  switch (event.type) {
+    case 'participant_enrolled':
+      return entry('Enrolled', 'info');
+    case 'participant_updated': {
+      const changed = Object.keys(obj(d.changes)).map((key) => key.replace(/_/g, ' '));
+      return entry(changed.length ? `Details changed: ${changed.join(', ')}` : 'Details changed', 'neutral');
+    }
+    case 'stage_entered': {
+      const skipped = Array.isArray(d.skipped_draft_stage_ids) ? d.skipped_draft_stage_ids.length : 0;
+      return entry(`Entered ${str(d.stage_name) ?? stage}`, 'info', [
+        describeRules(d.rules),
+        skipped > 0 && `Passed over ${plural(skipped, 'draft stage')}`,
+      ]);
+    }
+    case 'session_scheduled': {
+      const session = obj(d.session);
+      const at = str(session.scheduled_at);
+      const scheduled = entry(
+        `Session scheduled at ${ctx.stageName(str(session.stage_id))}${at ? ` for ${formatDateTime(at)}` : ''}`,
+        'info',
+        [
+          num(session.attempt) !== null && `Attempt ${session.attempt}`,
+          str(session.timezone) && `Time zone ${session.timezone}`,
+        ],
+        session.notes,
+      );
+      // A result recorded in one step opens its session and completes it at once: the completion says it all.
+      return { ...scheduled, hidden: d.via === 'record_result' };
+    }
+    case 'session_rescheduled': {
+      const at = str(d.scheduled_at);
+      const before = str(d.previous_scheduled_at);
+      return entry(
+        `Session at ${stage} moved${at ? ` to ${formatDateTime(at)}` : ''}`,
+        'info',
+        [before && `Was ${formatDateTime(before)}`],
+        d.notes,
+      );
+    }
+    case 'session_started':
+      return entry(`Session started at ${stage}`, 'info', [num(d.attempt) !== null && `Attempt ${d.attempt}`]);
+    case 'session_completed': {
+      const card = obj(d.scorecard);
+      const passed = card.passed === true;
+      const below = Array.isArray(card.below_min_score)
+        ? card.below_min_score.filter((n) => typeof n === 'string')
+        : [];
+      return entry(
+        `Result recorded at ${stage}: ${passed ? 'passed' : 'did not pass'}`,
+        passed ? 'success' : 'danger',
+        [
+          scoreAgainst(card.overall_score, card.threshold_applied),
+          attempts(d),
+          below.length > 0 && `Below the minimum on ${below.join(', ')}`,
+        ],
+      );
+    }
+    case 'session_failed':
+      return entry(`Session at ${stage} ended by a technical failure`, 'warning', ['No attempt used'], d.reason);
+    case 'session_cancelled': {
+      const cause = str(d.cause);
+      const title =
+        cause === 'superseded'
+          ? `Session at ${stage} replaced by a new one`
+          : cause && LEFT_BY[cause]
+            ? `Session at ${stage} cancelled: ${LEFT_BY[cause]}`
+            : `Session at ${stage} cancelled`;
+      return entry(title, 'neutral', ['No attempt used'], d.reason);
+    }
+    case 'retake_available': {
+      const hours = num(obj(d.rules).retake_cooldown_hours) ?? 0;
+      const completed = str(d.completed_at);
+      const from = hours > 0 && completed ? new Date(Date.parse(completed) + hours * 3_600_000).toISOString() : null;
+      return entry(`Retake available at ${stage}`, 'warning', [
+        scoreAgainst(d.overall_score, d.threshold_applied),
+        attempts(d),
+        from ? `Next attempt from ${formatDateTime(from)} (${hours} h cool-down)` : 'The next attempt can start now',
+      ]);
+    }
+    case 'decision_opened': {
+      const decision = obj(d.decision);
+      const reason = str(decision.reason);
+      const suggested = str(decision.suggested);
+      return entry(`Waiting for a reviewer’s decision at ${stage}`, 'warning', [
+        reason && reason in DECISION_REASON ? DECISION_REASON[reason as keyof typeof DECISION_REASON] : null,
+        suggested && suggested in SUGGESTION_LABEL
+          ? `Suggested: ${SUGGESTION_LABEL[suggested as keyof typeof SUGGESTION_LABEL].toLowerCase()}`
+          : null,
+        scoreAgainst(d.overall_score, d.threshold_applied),
+        ruleLabel(obj(d.rules).automation_rule) && `Rule: ${ruleLabel(obj(d.rules).automation_rule)}`,
+      ]);
+    }
+    case 'decision_decided': {
+      const outcome = str(d.outcome);
+      const suggested = str(d.suggested);
+      const label =
+        outcome && outcome in OUTCOME_LABEL ? OUTCOME_LABEL[outcome as keyof typeof OUTCOME_LABEL] : outcome;
+      const against = d.against_suggestion === true;
+      return entry(
+        `Reviewer decided at ${stage}: ${label?.toLowerCase() ?? 'decided'}`,
+        outcome === 'reject' ? 'danger' : outcome === 'retake' ? 'warning' : 'success',
+        [against ? `Against the suggestion to ${suggested ?? 'do otherwise'}` : 'As suggested'],
+        d.note,
+      );
+    }
+    case 'decision_closed': {
+      const cause = str(d.cause);
+      return entry(
+        `Open decision at ${stage} closed${cause && LEFT_BY[cause] ? `: ${LEFT_BY[cause]}` : ''}`,
+        'neutral',
+        [],
+        d.note,
+      );
+    }
+    case 'retake_granted':
+      return entry(
+        `Retake granted at ${stage}`,
+        'warning',
+        [scoreAgainst(d.overall_score, d.threshold_applied), attempts(d)],
+        d.note,
+      );
+    case 'stage_passed':
+      return entry(`Passed ${stage}`, 'success', basis, d.note);
+    case 'stage_failed':
+      return entry(`Did not pass ${stage}`, 'danger', basis, d.note);
+    case 'stage_skipped':
+      return entry(`Moved past ${stage} without passing it`, 'warning', basis, d.note);
+    case 'participant_completed':
+      return entry(`Completed: ${str(d.recommendation) ?? 'positive'}`, 'success', [trigger(d)], d.note);
+    case 'participant_rejected':
+      return entry(`Rejected: ${str(d.recommendation) ?? 'negative'}`, 'danger', [trigger(d)], d.note);
+    case 'participant_withdrawn':
+      return entry(`Withdrawn at ${stage}`, 'neutral', [], d.note);
+    default:
+      return entry(humanize(event.type), 'neutral');
+  }
+}
+
+/** `user:<id>` → the member's name; `system` → the automation; `api_key:<id>` → an API key. */
+export function actorName(actor: string, memberNames: ReadonlyMap<string, string>): string {
+  if (actor === 'system') return 'Automation';
+  if (actor.startsWith('user:')) return memberNames.get(actor.slice(5)) ?? 'A former member';
+  if (actor.startsWith('api_key:')) return 'An API key';
+  return actor;
+}
