@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { appRouter } from '../routers/index.ts';
+import { REQUEST_EXAMPLES } from './openapi.ts';
 import { restOperations } from './rest-routes.ts';
 import { ALL_KEY, restApp, seedInterviewer } from './rest-testing.ts';
 
@@ -129,6 +130,26 @@ describe('GET /api/v1/openapi.json', () => {
       .map((o) => `${o.method.toUpperCase()} ${o.path}`);
     expect(withKey.sort()).toEqual(['POST /decisions/{decision_id}/decide', 'POST /participants', 'POST /sessions']);
   });
+});
+
+test('every request example is a valid input of its procedure, and is in the document', async () => {
+  const { doc } = await fetchDocument();
+  const procedures = appRouter._def.procedures as unknown as Record<
+    string,
+    { _def: { inputs: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }[] } }
+  >;
+  const table = restOperations();
+  for (const [route, example] of Object.entries(REQUEST_EXAMPLES)) {
+    const op = table.find((o) => `${o.method} ${o.path}` === route);
+    expect(op, route).toBeDefined();
+    const params = Object.fromEntries(
+      [...op!.path.matchAll(/\{([^}]+)\}/g)].map((m) => [m[1], '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e']),
+    );
+    const parsed = procedures[op!.procedure]!._def.inputs[0]!.safeParse({ ...example, ...params });
+    expect(parsed.success, `${route}: ${String(parsed.error)}`).toBe(true);
+    const media = doc.paths[op!.path]![op!.method.toLowerCase()]!.requestBody!.content['application/json'];
+    expect((media as unknown as { example: unknown }).example).toEqual(example);
+  }
 });
 
 /** The same calls over REST and over tRPC (HTTP), each on a fresh app with the same ids and clock. */

@@ -47,6 +47,70 @@ const ERRORS: Record<string, string> = {
   '429': 'Too many requests for this API key: wait for `Retry-After` seconds',
 };
 
+const TEMPLATE_ID = '7d0b6a3e-2f4c-4b8e-9a51-3c2d1e0f4a6b';
+const PROFILE_ID = 'b3e1c2d4-5f6a-4b7c-8d9e-0a1b2c3d4e5f';
+
+/** Request bodies shown in the document (and on the docs page): the seed's where it has one. */
+export const REQUEST_EXAMPLES: Record<string, Record<string, unknown>> = {
+  'POST /evaluation-templates': { template_name: 'Senior Backend Engineer', use_case: 'hiring' },
+  'POST /evaluation-stages': {
+    evaluation_template_id: TEMPLATE_ID,
+    type: 'technical',
+    stage_name: 'Technical Screen',
+    stage_type: 'ai_interview',
+    stage_order: 1,
+    pass_threshold: 75,
+    automation_rule: 'require_reviewer_approval',
+  },
+  'PATCH /evaluation-stages/{id}': { pass_threshold: 80, agent_profile_id: PROFILE_ID },
+  'POST /evaluation-stages/import': {
+    evaluation_template_id: TEMPLATE_ID,
+    stages: [
+      {
+        stage_name: 'Phone Screen',
+        stage_type: 'ai_interview',
+        stage_order: 0,
+        pass_threshold: 60,
+        automation_rule: 'auto_advance',
+      },
+      {
+        stage_name: 'Technical',
+        stage_type: 'ai_interview',
+        stage_order: 1,
+        pass_threshold: 75,
+        automation_rule: 'require_reviewer_approval',
+      },
+      { stage_name: 'Final', stage_type: 'final_review', stage_order: 2, pass_threshold: 80 },
+    ],
+  },
+  'POST /agent-profiles': {
+    name: 'Ada',
+    persona: 'A calm, precise senior engineer.',
+    use_case: 'hiring',
+    evaluation_dimensions: [
+      { name: 'System design', weight: 60 },
+      { name: 'Coding', weight: 40 },
+    ],
+  },
+  'POST /participants': { evaluation_template_id: TEMPLATE_ID, name: 'Jane Doe', email: 'jane@example.com' },
+  'POST /participants/bulk': {
+    evaluation_template_id: TEMPLATE_ID,
+    participants: [
+      { name: 'Jane Doe', email: 'jane@example.com' },
+      { name: 'John Roe', email: 'john@example.com', tags: ['referral'] },
+    ],
+  },
+  'POST /sessions': { participant_id: 'c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e9f', timezone: 'Europe/Paris' },
+  'POST /sessions/{session_id}/complete': {
+    dimension_scores: [
+      { name: 'System design', score: 8, reasoning: 'Clear trade-offs' },
+      { name: 'Coding', score: 7 },
+    ],
+    summary: 'Strong design, solid code.',
+  },
+  'POST /decisions/{decision_id}/decide': { outcome: 'advance', note: 'Strong on design' },
+};
+
 /** Which errors a route can answer: every route can be refused; only writes conflict. */
 function errorStatuses(op: RestOperation): string[] {
   const write = op.method !== 'GET';
@@ -101,6 +165,10 @@ function build(): OpenAPIObject {
     }
     const body = operation.requestBody?.content['application/json']?.schema;
     if (body && op.strict) body.additionalProperties = false;
+    const example = REQUEST_EXAMPLES[`${op.method} ${op.path}`];
+    if (example && operation.requestBody) {
+      (operation.requestBody.content['application/json'] as Record<string, unknown>).example = example;
+    }
     if (op.scope) {
       operation['x-required-scope'] = op.scope;
       operation.description = [operation.description, `Requires the \`${op.scope}\` scope.`]
