@@ -68,6 +68,14 @@ describe('accounts and workspaces through better-auth', () => {
     );
   });
 
+  test('a workspace slug must be url-safe', async () => {
+    const a = browser();
+    await a('/sign-up/email', { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' });
+    const bad = await a('/organization/create', { name: 'Acme', slug: 'Bad Slug!' });
+    expect(bad.status).toBe(400);
+    expect(bad.body?.message).toMatch(/^slug: /);
+  });
+
   test('a wrong password is refused and the password is stored only as a hash', async () => {
     const a = browser();
     await a('/sign-up/email', { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' });

@@ -1,7 +1,10 @@
 import { createMemberRepository, type Db, schema } from '@stageflow/db';
+import { CreateWorkspaceInput } from '@stageflow/domain';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError } from 'better-auth/api';
 import { organization } from 'better-auth/plugins';
+import { describeIssues, fieldIssues } from '../errors.ts';
 import { organizationRoles } from './roles.ts';
 
 export interface AuthOptions {
@@ -23,6 +26,8 @@ export function createAuth(options: AuthOptions) {
   return betterAuth({
     appName: 'Stageflow',
     baseURL: options.baseURL,
+    // localhost and 127.0.0.1 are the same machine to a person typing the address.
+    trustedOrigins: [options.baseURL, options.baseURL.replace('//localhost', '//127.0.0.1')],
     basePath: '/api/auth',
     secret: options.secret,
     database: drizzleAdapter(options.db, {
@@ -77,6 +82,15 @@ export function createAuth(options: AuthOptions) {
         // (and signing in with the invited address) is the proof; there is no mail server to verify with.
         requireEmailVerificationOnInvitation: false,
         invitationExpiresIn: 60 * 60 * 24 * 7,
+        organizationHooks: {
+          // The same name and slug rules as everywhere else (domain's CreateWorkspaceInput).
+          beforeCreateOrganization: async ({ organization: o }) => {
+            const parsed = CreateWorkspaceInput.safeParse({ name: o.name, slug: o.slug });
+            if (!parsed.success) {
+              throw new APIError('BAD_REQUEST', { message: describeIssues(fieldIssues(parsed.error) ?? []) });
+            }
+          },
+        },
       }),
     ],
   });

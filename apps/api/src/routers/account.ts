@@ -24,11 +24,15 @@ export const accountRouter = router({
     const user = ctx.repos.members.user(ctx.principal.userId);
     const invitation = ctx.repos.members.invitation(input.id);
     const forMe = invitation && user && invitation.email.toLowerCase() === user.email.toLowerCase();
-    return unwrap(forMe ? invitation : notFound('Invitation', input.id));
+    if (!forMe) throw notFound('Invitation', input.id);
+    return { ...invitation, expires_at: invitation.expires_at.toISOString() };
   }),
 
   members: scoped('workspace.read').query(({ ctx }) => ({
-    members: ctx.repos.members.list(ctx.workspaceId),
-    invitations: ctx.repos.members.pendingInvitations(ctx.workspaceId),
+    // better-auth keeps these times as Dates; the wire has ISO strings like every other time.
+    members: ctx.repos.members.list(ctx.workspaceId).map((m) => ({ ...m, joined_at: m.joined_at.toISOString() })),
+    invitations: ctx.repos.members
+      .pendingInvitations(ctx.workspaceId)
+      .map((i) => ({ ...i, expires_at: i.expires_at.toISOString() })),
   })),
 });

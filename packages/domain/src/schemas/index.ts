@@ -2,3 +2,4 @@ export * from './agent-profile.ts';
 export * from './common.ts';
 export * from './stage.ts';
 export * from './template.ts';
+export * from './workspace.ts';

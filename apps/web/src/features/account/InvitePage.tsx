@@ -137,7 +137,7 @@ function Invitation({ id, email, here }: { id: string; email: string; here: stri
         {!closed && (
           <div>
             <dt>Expires</dt>
-            <dd>{formatDate(new Date(expires_at).toISOString())}</dd>
+            <dd>{formatDate(expires_at)}</dd>
           </div>
         )}
       </dl>

@@ -24,8 +24,6 @@ type Member = Members['members'][number];
 type Invitation = Members['invitations'][number];
 
 /** Dates arrive as ISO strings on the wire. */
-const formatWhen = (value: Date | string) => formatDate(new Date(value).toISOString());
-
 const showRefusal = (error: unknown) => toast.error(inOurWords(readServerError(error).message));
 
 /**
@@ -178,7 +176,7 @@ function MembersTable({
                       <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>{roleLabel(member.role)}</Badge>
                     )}
                   </td>
-                  <td className="nowrap">{formatWhen(member.joined_at)}</td>
+                  <td className="nowrap">{formatDate(member.joined_at)}</td>
                   <td className="cell-actions">
                     {manages(member) && (
                       <Button size="sm" variant="ghost" className="text-danger" onClick={() => setRemoving(member)}>
@@ -275,7 +273,7 @@ function InvitationsSection({
                 <tr key={invitation.id}>
                   <th scope="row">{invitation.email}</th>
                   <td>{roleLabel(invitation.role)}</td>
-                  <td className="nowrap">{formatWhen(invitation.expires_at)}</td>
+                  <td className="nowrap">{formatDate(invitation.expires_at)}</td>
                   {canManage && (
                     <td className="cell-link">
                       <CopyField
