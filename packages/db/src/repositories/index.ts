@@ -1,5 +1,6 @@
 import type { Db } from '../client.ts';
 import { createAgentProfileRepository } from './agent-profiles.ts';
+import { createApiKeyRepository } from './api-keys.ts';
 import { createMemberRepository } from './members.ts';
 import { createParticipantRepository } from './participants/index.ts';
 import { createPipelineRepository } from './pipelines.ts';
@@ -8,6 +9,7 @@ import { createTemplateRepository } from './templates.ts';
 import { createWorkspaceRepository } from './workspaces.ts';
 
 export type { AgentProfileFilter } from './agent-profiles.ts';
+export type { ApiKeyRow, ApiKeySummary, NewApiKey } from './api-keys.ts';
 export { withIdempotency } from './idempotency.ts';
 export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
@@ -27,6 +29,7 @@ export function createRepositories(db: Db) {
     stages,
     pipelines: createPipelineRepository(db, templates, stages),
     participants: createParticipantRepository(db),
+    apiKeys: createApiKeyRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,4 +1,5 @@
 export * from './agent-profiles.ts';
+export * from './api-keys.ts';
 export * from './auth.ts';
 export * from './participants.ts';
 export * from './stages.ts';
