@@ -12,9 +12,11 @@ const crumbOf = (handle: unknown): Crumb | undefined =>
   typeof handle === 'object' && handle !== null && 'crumb' in handle ? (handle.crumb as Crumb) : undefined;
 
 export function Header() {
-  const crumbs = useMatches()
-    .map((match) => crumbOf(match.handle))
-    .filter((crumb): crumb is Crumb => crumb !== undefined);
+  // `to: '.'` names the route's own path (e.g. the template a board belongs to).
+  const crumbs = useMatches().flatMap((match) => {
+    const crumb = crumbOf(match.handle);
+    return crumb ? [{ ...crumb, to: crumb.to === '.' ? match.pathname : crumb.to }] : [];
+  });
   return (
     <header className="topbar">
       <nav aria-label="Breadcrumb" className="breadcrumbs">

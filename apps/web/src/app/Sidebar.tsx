@@ -1,9 +1,12 @@
 import { NavLink } from 'react-router';
+import { OpenDecisionsCount } from '../features/decisions/OpenDecisionsCount.tsx';
 import { NAV_ITEMS, type NavItem } from './navigation.ts';
 
 const ICON_PATHS: Record<NavItem['icon'], string> = {
   templates: 'M4 6h4v12H4zM10 6h4v12h-4zM16 6h4v12h-4z',
   profiles: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 8a7 7 0 0 1 14 0',
+  participants: 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zm-6 9a6 6 0 0 1 12 0m1-9a3 3 0 1 0 0-6m2 15a6 6 0 0 0-3-5.2',
+  decisions: 'M4 12l5 5L20 6',
   settings: 'M4 7h10m4 0h2M4 17h4m4 0h8M16 5v4M10 15v4',
 };
 
@@ -33,6 +36,7 @@ export function Sidebar() {
               <NavLink to={item.to} className="nav-link">
                 <NavIcon icon={item.icon} />
                 {item.label}
+                {item.badge === 'open-decisions' && <OpenDecisionsCount />}
               </NavLink>
             </li>
           ))}

@@ -17,3 +17,9 @@ export function AgentProfileCrumb() {
   const { data } = trpc.agentProfiles.byId.useQuery({ id: profileId }, { retry: false });
   return <>{data?.name ?? 'Agent profile'}</>;
 }
+
+export function ParticipantCrumb() {
+  const { participantId = '' } = useParams();
+  const { data } = trpc.participants.byId.useQuery({ id: participantId }, { retry: false });
+  return <>{data?.name ?? 'Participant'}</>;
+}

@@ -1,16 +1,20 @@
 /**
- * The sidebar's sections. Later issues add Participants, Decisions (with its open count), Analytics,
- * Developer and Settings here; the sidebar renders whatever this list holds.
+ * The sidebar's sections. Later issues add Analytics and Developer here; the sidebar renders
+ * whatever this list holds.
  */
 export interface NavItem {
   to: string;
   label: string;
-  icon: 'templates' | 'profiles' | 'settings';
+  icon: 'templates' | 'profiles' | 'participants' | 'decisions' | 'settings';
+  /** A live count beside the label. */
+  badge?: 'open-decisions';
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/templates', label: 'Evaluation Templates', icon: 'templates' },
   { to: '/agent-profiles', label: 'Agent Profiles', icon: 'profiles' },
+  { to: '/participants', label: 'Participants', icon: 'participants' },
+  { to: '/decisions', label: 'Decisions', icon: 'decisions', badge: 'open-decisions' },
   // Settings stays last: new sections go above it.
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];

@@ -3,7 +3,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { AuthLayout } from '../features/account/AuthLayout.tsx';
 import { RequireAccount } from '../features/account/RequireAccount.tsx';
 import { AppShell } from './AppShell.tsx';
-import { AgentProfileCrumb, TemplateCrumb } from './crumbs.tsx';
+import { AgentProfileCrumb, ParticipantCrumb, TemplateCrumb } from './crumbs.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RouteErrorPage } from './RouteErrorPage.tsx';
 
@@ -12,6 +12,10 @@ const TemplatesPage = lazy(() => import('../features/templates/TemplatesPage.tsx
 const TemplatePage = lazy(() => import('../features/templates/TemplatePage.tsx'));
 const AgentProfilesPage = lazy(() => import('../features/agent-profiles/AgentProfilesPage.tsx'));
 const AgentProfileEditorPage = lazy(() => import('../features/agent-profiles/AgentProfileEditorPage.tsx'));
+const TemplateBoardPage = lazy(() => import('../features/board/TemplateBoardPage.tsx'));
+const ParticipantsPage = lazy(() => import('../features/participants/ParticipantsPage.tsx'));
+const ParticipantPage = lazy(() => import('../features/participants/ParticipantPage.tsx'));
+const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage.tsx'));
 const MembersPage = lazy(() => import('../features/settings/MembersPage.tsx'));
 const SignInPage = lazy(() => import('../features/account/SignInPage.tsx'));
 const SignUpPage = lazy(() => import('../features/account/SignUpPage.tsx'));
@@ -48,7 +52,14 @@ export const router = createBrowserRouter([
         handle: templatesCrumb,
         children: [
           { index: true, element: <TemplatesPage /> },
-          { path: ':templateId', element: <TemplatePage />, handle: { crumb: { label: <TemplateCrumb />, to: '.' } } },
+          {
+            path: ':templateId',
+            handle: { crumb: { label: <TemplateCrumb />, to: '.' } },
+            children: [
+              { index: true, element: <TemplatePage /> },
+              { path: 'board', element: <TemplateBoardPage />, handle: { crumb: { label: 'Board', to: '.' } } },
+            ],
+          },
         ],
       },
       {
@@ -64,6 +75,19 @@ export const router = createBrowserRouter([
           },
         ],
       },
+      {
+        path: 'participants',
+        handle: { crumb: { label: 'Participants', to: '/participants' } },
+        children: [
+          { index: true, element: <ParticipantsPage /> },
+          {
+            path: ':participantId',
+            element: <ParticipantPage />,
+            handle: { crumb: { label: <ParticipantCrumb />, to: '.' } },
+          },
+        ],
+      },
+      { path: 'decisions', element: <DecisionsPage />, handle: { crumb: { label: 'Decisions', to: '/decisions' } } },
       {
         path: 'settings',
         handle: { crumb: { label: 'Settings', to: '/settings' } },

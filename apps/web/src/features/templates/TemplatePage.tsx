@@ -46,7 +46,14 @@ export default function TemplatePage() {
         title={template.template_name}
         meta={<StatusBadge status={template.status} label={STATUS_LABELS[template.status]} />}
         description={`${USE_CASE_LABELS[template.use_case]} · ${plural(stages.length, 'stage')}`}
-        actions={canEdit && <TemplateActions template={template} />}
+        actions={
+          <>
+            <Link className={buttonClass('secondary')} to={`/templates/${template.id}/board`}>
+              Participants board
+            </Link>
+            {canEdit && <TemplateActions template={template} />}
+          </>
+        }
       />
       <div className="stack-lg">
         <StagesSection template={template} stages={stages} readOnly={!canEdit} />

@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { type RouterOutputs, trpc } from '../../app/trpc.ts';
+import { plural } from '../../lib/format.ts';
+import { readServerError } from '../../lib/server-errors.ts';
+import { Button, buttonClass } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useCan } from '../account/use-account.ts';
+import { AddParticipantDialog } from '../participants/AddParticipantDialog.tsx';
+import { BulkImportDialog } from '../participants/BulkImportDialog.tsx';
+import { ParticipantStatusBadge, ScoreAgainstMark, StageStateBadge } from '../participants/ParticipantBadges.tsx';
+
+type Column = RouterOutputs['participants']['board']['columns'][number];
+type Card = Column['cards'][number];
+
+const PER_COLUMN = 50;
+
+export default function TemplateBoardPage() {
+  const { templateId = '' } = useParams();
+  const template = trpc.templates.byId.useQuery({ id: templateId });
+  const board = trpc.participants.board.useQuery({ evaluation_template_id: templateId, per_column: PER_COLUMN });
+  const canManage = useCan('admin');
+  const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
+
+  const query = board.isError ? board : template;
+  if (board.isPending || template.isPending) return <LoadingState label="Loading the board" />;
+  if (query.isError) {
+    const { code } = readServerError(query.error);
+    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') {
+      return (
+        <EmptyState
+          title="Template not found"
+          action={
+            <Link className={buttonClass('primary')} to="/templates">
+              Back to Evaluation Templates
+            </Link>
+          }
+        >
+          It may have been deleted, or the link is wrong. Pick a template from the list.
+        </EmptyState>
+      );
+    }
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  if (!board.data || !template.data) return null;
+
+  const { columns } = board.data;
+  const total = columns.reduce((n, c) => n + c.count, 0);
+  const stageColumns = columns.filter((c) => c.stage_id !== null);
+
+  return (
+    <>
+      <PageHeader
+        title={`${template.data.template_name}: participants`}
+        description={`${plural(total, 'participant')} across ${plural(stageColumns.length, 'active stage')}. Open a card to see the person’s timeline and act.`}
+        actions={
+          <>
+            <Link className={buttonClass('secondary')} to={`/participants?template=${templateId}`}>
+              Open as a list
+            </Link>
+            {canManage && (
+              <>
+                <Button onClick={() => setDialog('import')}>Import</Button>
+                <Button variant="primary" onClick={() => setDialog('add')}>
+                  Add participant
+                </Button>
+              </>
+            )}
+          </>
+        }
+      />
+      {stageColumns.length === 0 ? (
+        <EmptyState
+          title="This template has no active stages"
+          action={
+            <Link className={buttonClass('primary')} to={`/templates/${templateId}`}>
+              Go to the stages
+            </Link>
+          }
+        >
+          Participants move through active stages. Add a stage, or set a draft one to active, on the template page.
+        </EmptyState>
+      ) : (
+        <>
+          {total === 0 && (
+            <EmptyState
+              title="No participants yet"
+              action={
+                canManage && (
+                  <>
+                    <Button variant="primary" onClick={() => setDialog('add')}>
+                      Add a participant
+                    </Button>
+                    <Button onClick={() => setDialog('import')}>Import a list</Button>
+                  </>
+                )
+              }
+            >
+              Everyone added to this template starts in the first column and moves right as they pass.
+            </EmptyState>
+          )}
+          <ul className="board" aria-label="Board">
+            {columns.map((column) => (
+              <li key={column.key} className="board-slot">
+                <BoardColumn column={column} templateId={templateId} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <AddParticipantDialog open={dialog === 'add'} onClose={() => setDialog(null)} templateId={templateId} />
+      <BulkImportDialog open={dialog === 'import'} onClose={() => setDialog(null)} templateId={templateId} />
+    </>
+  );
+}
+
+function BoardColumn({ column, templateId }: { column: Column; templateId: string }) {
+  const terminal = column.stage_id === null;
+  const hidden = column.count - column.cards.length;
+  const listLink = terminal
+    ? `/participants?template=${templateId}&status=${column.key}`
+    : `/participants?template=${templateId}&stage=${column.stage_id}&status=active`;
+  return (
+    <section
+      className={`board-column${terminal ? ` is-terminal is-${column.key}` : ''}`}
+      aria-label={`${column.title}, ${plural(column.count, 'participant')}`}
+    >
+      <header className="board-column-header">
+        <h2 className="board-column-title">{column.title}</h2>
+        <span className="count-pill">{column.count}</span>
+      </header>
+      {column.pass_threshold !== null && <p className="board-column-sub">Pass mark {column.pass_threshold}</p>}
+      {column.cards.length === 0 ? (
+        <p className="board-empty">{terminal ? 'Nobody yet' : 'Nobody at this stage'}</p>
+      ) : (
+        <ul className="board-cards">
+          {column.cards.map((card) => (
+            <li key={card.id}>
+              <BoardCard card={card} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {hidden > 0 && (
+        <Link className="board-more" to={listLink}>
+          {plural(hidden, 'more participant')} in the list
+        </Link>
+      )}
+    </section>
+  );
+}
+
+function BoardCard({ card }: { card: Card }) {
+  return (
+    <Link to={`/participants/${card.id}`} className="board-card" data-testid="board-card">
+      <span className="board-card-name">{card.name}</span>
+      <span className="board-card-state">
+        {card.status === 'active' && card.stage_state ? (
+          <StageStateBadge state={card.stage_state} />
+        ) : (
+          <ParticipantStatusBadge status={card.status} recommendation={card.recommendation} />
+        )}
+      </span>
+      {card.status === 'active' && (
+        <span className="board-card-facts">
+          <ScoreAgainstMark score={card.last_score} threshold={card.pass_threshold} />
+          <span className="muted">{plural(card.attempts_used ?? 0, 'attempt')} used</span>
+        </span>
+      )}
+    </Link>
+  );
+}

@@ -1,0 +1,162 @@
+import { Link, useSearchParams } from 'react-router';
+import { type RouterOutputs, trpc } from '../../app/trpc.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { buttonClass } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useCan } from '../account/use-account.ts';
+import { ScoreAgainstMark } from '../participants/ParticipantBadges.tsx';
+import { DECISION_REASON, OUTCOME_LABEL, SUGGESTION_LABEL } from '../participants/participant-labels.ts';
+import { actorName } from '../participants/timeline.ts';
+import { type TemplateStages, useMemberNames, useTemplateStages } from '../participants/use-participant-data.ts';
+import { DecideButtons } from './DecideButtons.tsx';
+
+type DecisionItem = RouterOutputs['decisions']['list'][number];
+type View = 'open' | 'decided';
+
+/** The participant page, scrolled to the session whose scorecard the decision is about. */
+const scorecardLink = (d: DecisionItem) => `/participants/${d.participant_id}#session-${d.session_id}`;
+
+export default function DecisionsPage() {
+  const [params, setParams] = useSearchParams();
+  const view: View = params.get('view') === 'decided' ? 'decided' : 'open';
+  const canDecide = useCan('reviewer');
+  const query = trpc.decisions.list.useQuery({ status: view });
+  const openCount = trpc.decisions.openCount.useQuery();
+  const names = useTemplateStages((query.data ?? []).map((d) => d.evaluation_template_id));
+  const members = useMemberNames();
+
+  return (
+    <>
+      <PageHeader
+        title="Decisions"
+        description="Participants waiting for a reviewer, oldest first. Approve the suggestion in one click, or decide otherwise with a note."
+      />
+      <fieldset className="segmented">
+        <legend className="visually-hidden">Show</legend>
+        <button
+          type="button"
+          className="segmented-option"
+          aria-pressed={view === 'open'}
+          onClick={() => setParams({}, { replace: true })}
+        >
+          Open{openCount.data !== undefined && <span className="count-pill">{openCount.data}</span>}
+        </button>
+        <button
+          type="button"
+          className="segmented-option"
+          aria-pressed={view === 'decided'}
+          onClick={() => setParams({ view: 'decided' }, { replace: true })}
+        >
+          Decided
+        </button>
+      </fieldset>
+      {query.isPending ? (
+        <LoadingState label="Loading decisions" />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.length === 0 ? (
+        view === 'open' ? (
+          <EmptyState
+            title="Nothing waits for a decision"
+            action={
+              <Link className={buttonClass('secondary')} to="/participants">
+                Go to Participants
+              </Link>
+            }
+          >
+            A participant lands here when a stage needs a reviewer’s approval, or when they did not pass and have no
+            attempts left. Nobody is waiting right now.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No decisions yet">Decisions reviewers have made appear here, newest first.</EmptyState>
+        )
+      ) : (
+        <ul className="decision-list" aria-label={view === 'open' ? 'Open decisions' : 'Decided'}>
+          {query.data.map((d) => (
+            <li key={d.id}>
+              <DecisionCard
+                decision={d}
+                names={names}
+                canDecide={canDecide}
+                decidedBy={d.decided_by && actorName(d.decided_by, members)}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function DecisionCard({
+  decision: d,
+  names,
+  canDecide,
+  decidedBy,
+}: {
+  decision: DecisionItem;
+  names: TemplateStages;
+  canDecide: boolean;
+  decidedBy: string | null;
+}) {
+  const stageName = names.stageName(d.stage_id);
+  return (
+    <article className="decision-card" aria-label={`${d.participant_name} at ${stageName}`}>
+      <div className="decision-main">
+        <h2 className="decision-title">
+          <Link to={`/participants/${d.participant_id}`}>{d.participant_name}</Link>
+          <span className="decision-where">
+            {names.templateNames.get(d.evaluation_template_id) ?? '…'} · {stageName}
+          </span>
+        </h2>
+        <p>{DECISION_REASON[d.reason]}</p>
+        <dl className="decision-facts">
+          <div>
+            <dt>Score</dt>
+            <dd>
+              <ScoreAgainstMark score={d.overall_score} threshold={d.threshold_applied} />
+            </dd>
+          </div>
+          <div>
+            <dt>Suggested</dt>
+            <dd>
+              <Badge tone={d.suggested === 'advance' ? 'success' : 'danger'}>{SUGGESTION_LABEL[d.suggested]}</Badge>
+            </dd>
+          </div>
+          <div>
+            <dt>{d.status === 'open' ? 'Waiting since' : 'Decided'}</dt>
+            <dd>{formatDateTime(d.status === 'open' ? d.created_at : (d.decided_at ?? d.created_at))}</dd>
+          </div>
+          {d.status === 'decided' && (
+            <div>
+              <dt>Outcome</dt>
+              <dd>
+                {d.outcome ? (
+                  <Badge tone={d.outcome === 'reject' ? 'danger' : d.outcome === 'retake' ? 'warning' : 'success'}>
+                    {OUTCOME_LABEL[d.outcome]}
+                  </Badge>
+                ) : (
+                  <span className="muted">Closed (the participant was moved by hand)</span>
+                )}
+                {decidedBy && <span className="muted"> by {decidedBy}</span>}
+              </dd>
+            </div>
+          )}
+        </dl>
+        {d.note && <blockquote className="note-quote">{d.note}</blockquote>}
+        <Link className="decision-link" to={scorecardLink(d)}>
+          View the scorecard
+        </Link>
+      </div>
+      {d.status === 'open' && canDecide && (
+        <div className="decision-actions">
+          <DecideButtons decision={d} participantName={d.participant_name} stageName={stageName} />
+        </div>
+      )}
+    </article>
+  );
+}

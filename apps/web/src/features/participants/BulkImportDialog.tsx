@@ -1,0 +1,277 @@
+import { type FormEvent, useDeferredValue, useId, useMemo, useState } from 'react';
+import { toast } from 'sonner';
+import { trpc } from '../../app/trpc.ts';
+import { useServerError } from '../../app/use-server-error.ts';
+import { plural } from '../../lib/format.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { Field } from '../../ui/Field.tsx';
+import {
+  CSV_COLUMNS,
+  CSV_EXAMPLE,
+  checkRows,
+  chunk,
+  type ImportOutcome,
+  type ImportRow,
+  mergeOutcome,
+  parseImport,
+} from './bulk-import.ts';
+import { TemplateSelect } from './TemplateSelect.tsx';
+import { useRefreshParticipants } from './use-participant-data.ts';
+
+interface BulkImportDialogProps {
+  open: boolean;
+  onClose: () => void;
+  templateId?: string | undefined;
+}
+
+export function BulkImportDialog({ open, onClose, templateId }: BulkImportDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Import participants"
+      description="Paste or upload a CSV or JSON list. Check the preview, then add them all at the first stage."
+      size="xl"
+    >
+      <BulkImportForm onClose={onClose} initialTemplateId={templateId ?? ''} />
+    </Dialog>
+  );
+}
+
+type Phase =
+  | { kind: 'edit' }
+  | { kind: 'importing'; sent: number; total: number }
+  | { kind: 'done'; outcome: ImportOutcome };
+
+function BulkImportForm({ onClose, initialTemplateId }: { onClose: () => void; initialTemplateId: string }) {
+  const [templateId, setTemplateId] = useState(initialTemplateId);
+  const [text, setText] = useState('');
+  const [phase, setPhase] = useState<Phase>({ kind: 'edit' });
+  const fileId = useId();
+  const refresh = useRefreshParticipants();
+  const showError = useServerError();
+  const bulkCreate = trpc.participants.bulkCreate.useMutation();
+
+  const deferred = useDeferredValue(text);
+  const parsed = useMemo(() => parseImport(deferred), [deferred]);
+  const rows = useMemo(
+    () => (parsed.kind === 'parsed' ? checkRows(parsed.rows, templateId) : []),
+    [parsed, templateId],
+  );
+  const ready = rows.filter((r) => r.problems.length === 0);
+  const skipped = rows.filter((r) => r.problems.length > 0);
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    setText(await file.text());
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!templateId || ready.length === 0) return;
+    let outcome: ImportOutcome = {
+      created: [],
+      skipped: skipped.map((r) => ({ source: r.source, name: r.name, email: r.email, reason: r.problems.join('; ') })),
+    };
+    setPhase({ kind: 'importing', sent: 0, total: ready.length });
+    let sent = 0;
+    for (const group of chunk(ready)) {
+      try {
+        const answer = await bulkCreate.mutateAsync({
+          evaluation_template_id: templateId,
+          participants: group.map((r) => r.fields),
+        });
+        outcome = mergeOutcome(outcome, group, answer);
+      } catch (error) {
+        showError(error);
+        // What was sent before this request is saved; say so rather than pretend nothing happened.
+        if (outcome.created.length === 0) {
+          setPhase({ kind: 'edit' });
+          return;
+        }
+        outcome = {
+          ...outcome,
+          skipped: [
+            ...outcome.skipped,
+            ...ready.slice(sent).map((r) => ({ ...pick(r), reason: 'not sent: the import stopped on an error' })),
+          ],
+        };
+        break;
+      }
+      sent += group.length;
+      setPhase({ kind: 'importing', sent, total: ready.length });
+    }
+    setPhase({ kind: 'done', outcome });
+    toast.success(`Added ${plural(outcome.created.length, 'participant')}`);
+    await refresh();
+  };
+
+  if (phase.kind === 'done') return <ImportResult outcome={phase.outcome} onClose={onClose} />;
+  const importing = phase.kind === 'importing';
+
+  return (
+    <form noValidate onSubmit={(e) => void submit(e)}>
+      <DialogBody>
+        <TemplateSelect value={templateId} onChange={setTemplateId} />
+        <Field
+          label="Participants (CSV or JSON)"
+          error={parsed.kind === 'error' ? parsed.message : undefined}
+          hint={
+            <>
+              CSV starts with the header <code>{CSV_COLUMNS.join(',')}</code> (name and email required; separate tags
+              with semicolons). JSON is an array of objects with the same fields.{' '}
+              <button type="button" className="link-button" onClick={() => setText(CSV_EXAMPLE)}>
+                Use an example
+              </button>
+            </>
+          }
+        >
+          {(p) => (
+            <textarea
+              {...p}
+              className="code-input"
+              rows={7}
+              spellCheck={false}
+              value={text}
+              disabled={importing}
+              onChange={(e) => setText(e.target.value)}
+              placeholder={CSV_EXAMPLE}
+            />
+          )}
+        </Field>
+        <div className="file-pick">
+          <label htmlFor={fileId}>Or choose a file</label>
+          <input
+            id={fileId}
+            type="file"
+            accept=".csv,.json,text/csv,application/json,text/plain"
+            disabled={importing}
+            onChange={(e) => void readFile(e.target.files?.[0])}
+          />
+        </div>
+
+        {parsed.kind === 'parsed' && parsed.warnings.length > 0 && (
+          <div className="banner banner-warning" role="status">
+            <ul className="banner-list">
+              {parsed.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {rows.length > 0 && (
+          <section aria-label="Preview" className="stack-sm">
+            <h3 className="subsection-title">
+              Preview: {plural(ready.length, 'participant')} will be added
+              {skipped.length > 0 && <span className="text-danger">, {skipped.length} skipped</span>}
+            </h3>
+            <ImportPreview rows={rows} />
+          </section>
+        )}
+      </DialogBody>
+      <DialogFooter>
+        {importing && (
+          <span className="push-left muted" role="status">
+            Importing {phase.sent} of {phase.total}…
+          </span>
+        )}
+        <Button onClick={onClose} disabled={importing}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="primary" disabled={!templateId || ready.length === 0} pending={importing}>
+          {ready.length > 0 ? `Import ${plural(ready.length, 'participant')}` : 'Import'}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+const pick = (r: ImportRow) => ({ source: r.source, name: r.name, email: r.email });
+
+function ImportPreview({ rows }: { rows: readonly ImportRow[] }) {
+  return (
+    <div className="table-wrap preview-scroll">
+      <table className="table table-compact">
+        <caption className="visually-hidden">Participants to import</caption>
+        <thead>
+          <tr>
+            <th scope="col">Row</th>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.source} className={row.problems.length ? 'row-invalid' : undefined}>
+              <td className="nowrap">{row.source}</td>
+              <th scope="row">{row.name || <span className="muted">—</span>}</th>
+              <td>{row.email || <span className="muted">—</span>}</td>
+              <td>
+                {row.problems.length === 0 ? (
+                  <Badge tone="success">Will be added</Badge>
+                ) : (
+                  <>
+                    <Badge tone="danger">Skipped</Badge>
+                    {row.problems.map((problem) => (
+                      <span key={problem} className="field-error row-problem">
+                        {problem}
+                      </span>
+                    ))}
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ImportResult({ outcome, onClose }: { outcome: ImportOutcome; onClose: () => void }) {
+  return (
+    <>
+      <DialogBody>
+        <div className="import-result" role="status">
+          <p>
+            <strong>{plural(outcome.created.length, 'participant')} added</strong>
+            {outcome.skipped.length > 0 && <>, {outcome.skipped.length} skipped</>}.
+          </p>
+        </div>
+        {outcome.skipped.length > 0 && (
+          <section aria-label="Skipped" className="stack-sm">
+            <h3 className="subsection-title">Skipped, and why</h3>
+            <div className="table-wrap preview-scroll">
+              <table className="table table-compact">
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Reason</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {outcome.skipped.map((s) => (
+                    <tr key={`${s.source}-${s.email}`}>
+                      <td className="nowrap">{s.source}</td>
+                      <td>{s.email || <span className="muted">—</span>}</td>
+                      <td>{s.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        )}
+      </DialogBody>
+      <DialogFooter>
+        <Button variant="primary" onClick={onClose} autoFocus>
+          Done
+        </Button>
+      </DialogFooter>
+    </>
+  );
+}

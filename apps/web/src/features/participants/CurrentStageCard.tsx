@@ -1,0 +1,140 @@
+import type { EvaluationStage, StageProgress } from '@stageflow/domain';
+import type { ReactNode } from 'react';
+import type { RouterOutputs } from '../../app/trpc.ts';
+import { formatDateTime, formatScore } from '../../lib/format.ts';
+import { AUTOMATION_RULES, STAGE_TYPE_LABELS } from '../../lib/labels.ts';
+import { Button } from '../../ui/Button.tsx';
+import { DecideButtons } from '../decisions/DecideButtons.tsx';
+import { StageStateBadge } from './ParticipantBadges.tsx';
+import { DECISION_REASON } from './participant-labels.ts';
+import { attemptsAllowed, cooldownEnds } from './participant-model.ts';
+
+type Detail = RouterOutputs['participants']['byId'];
+
+interface CurrentStageCardProps {
+  participant: Detail;
+  stage: EvaluationStage;
+  progress: StageProgress;
+  nextStageName: string | null;
+  canReview: boolean;
+  onRecordResult: () => void;
+  onSchedule: (notBefore: string | null) => void;
+}
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="detail">
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** Where the participant is now, by the rules they entered the stage with, and what can be done next. */
+export function CurrentStageCard({
+  participant,
+  stage,
+  progress,
+  nextStageName,
+  canReview,
+  onRecordResult,
+  onSchedule,
+}: CurrentStageCardProps) {
+  const { rules } = progress;
+  const actions = participant.actions;
+  const allowed = attemptsAllowed(progress);
+  const cooldown = cooldownEnds(progress, participant.sessions, Date.now());
+  const openDecisions = participant.decisions.filter(
+    (d) => d.status === 'open' && (actions?.decision_ids ?? []).includes(d.id),
+  );
+  const finalReview = stage.stage_type === 'final_review';
+  const onCompletion = finalReview
+    ? 'The reviewer’s result ends the journey'
+    : `${AUTOMATION_RULES[rules.automation_rule].label}${rules.auto_reject ? '; rejects automatically when out of attempts' : ''}`;
+  const canAct = canReview && (actions?.record_result || actions?.schedule);
+
+  return (
+    <section className="card current-stage" aria-labelledby="now-title">
+      <div className="section-header">
+        <div>
+          <h2 id="now-title" className="section-title">
+            Now at {stage.stage_name} <StageStateBadge state={progress.state} />
+          </h2>
+          <p className="section-description">
+            {STAGE_TYPE_LABELS[stage.stage_type]} · entered {formatDateTime(progress.entered_at)}
+            {nextStageName ? ` · next: ${nextStageName}` : ' · last stage'}
+          </p>
+        </div>
+        {canAct && (
+          <div className="section-actions">
+            {actions?.schedule && <Button onClick={() => onSchedule(cooldown)}>Schedule session</Button>}
+            {actions?.record_result && (
+              <Button variant="primary" onClick={onRecordResult}>
+                {finalReview ? 'Record final review' : 'Record result'}
+              </Button>
+            )}
+          </div>
+        )}
+      </div>
+      <dl className="details">
+        <Fact term="Attempts">
+          {progress.attempts_used} of {allowed} used
+          {progress.retakes_granted > 0 && <span className="muted"> (incl. {progress.retakes_granted} granted)</span>}
+        </Fact>
+        <Fact term="Pass mark">
+          {rules.pass_threshold === null ? 'None' : `${formatScore(rules.pass_threshold)} / 100`}
+        </Fact>
+        <Fact term="On completion">{onCompletion}</Fact>
+        <Fact term="Retakes">
+          {rules.allow_retake
+            ? `Allowed${rules.retake_cooldown_hours > 0 ? `, ${rules.retake_cooldown_hours} h apart` : ''}`
+            : 'Not allowed'}
+        </Fact>
+      </dl>
+
+      <StageHint
+        state={progress.state}
+        cooldown={cooldown}
+        hasOpenDecision={openDecisions.length > 0}
+        canReview={canReview}
+      />
+      {openDecisions.map((d) => (
+        <section key={d.id} className="inline-decision" aria-label="Open decision">
+          <p>
+            <strong>Waiting for a reviewer:</strong> {DECISION_REASON[d.reason]}. Suggested: {d.suggested}.
+          </p>
+          {canReview && <DecideButtons decision={d} participantName={participant.name} stageName={stage.stage_name} />}
+        </section>
+      ))}
+    </section>
+  );
+}
+
+/** A sentence for the states where nothing, or not everything, can be done right now. */
+function StageHint({
+  state,
+  cooldown,
+  hasOpenDecision,
+  canReview,
+}: {
+  state: StageProgress['state'];
+  cooldown: string | null;
+  hasOpenDecision: boolean;
+  canReview: boolean;
+}) {
+  let text: string | null = null;
+  if (state === 'retake_available' && cooldown) {
+    text = `A retake is allowed from ${formatDateTime(cooldown)}, when the cool-down ends.`;
+  } else if (state === 'retake_available') {
+    text = 'Did not pass; another attempt can start now.';
+  } else if (state === 'awaiting_decision' && !hasOpenDecision) {
+    text = 'Waiting for a reviewer’s decision.';
+  } else if (state === 'passed') {
+    text = 'Passed. This stage does nothing automatic: an admin advances them when ready.';
+  } else if (state === 'failed') {
+    text = 'Did not pass and has no attempts left. An admin can reject them, or advance them with a note.';
+  } else if (state === 'pending' && !canReview) {
+    text = 'Waiting for their session.';
+  }
+  return text ? <p className="stage-hint">{text}</p> : null;
+}

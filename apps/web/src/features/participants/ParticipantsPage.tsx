@@ -1,0 +1,119 @@
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { trpc } from '../../app/trpc.ts';
+import { plural } from '../../lib/format.ts';
+import { Button, buttonClass } from '../../ui/Button.tsx';
+import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
+import { useCan } from '../account/use-account.ts';
+import { AddParticipantDialog } from './AddParticipantDialog.tsx';
+import { BulkImportDialog } from './BulkImportDialog.tsx';
+import { ParticipantFilters } from './ParticipantFilters.tsx';
+import { ParticipantTable } from './ParticipantTable.tsx';
+import { useTemplateStages } from './use-participant-data.ts';
+import { useParticipantFilters } from './use-participant-filters.ts';
+
+const PAGE_SIZE = 50;
+
+export default function ParticipantsPage() {
+  const filters = useParticipantFilters();
+  const canManage = useCan('admin');
+  const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
+  const templates = trpc.templates.list.useQuery({ status: 'all' });
+  const query = trpc.participants.list.useInfiniteQuery(
+    { ...filters.query, limit: PAGE_SIZE },
+    { getNextPageParam: (page) => page.next_cursor ?? undefined, placeholderData: keepPreviousData },
+  );
+  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const names = useTemplateStages(rows.map((r) => r.evaluation_template_id));
+  const noTemplates = templates.data?.length === 0;
+
+  const actions = canManage && (
+    <>
+      <Button onClick={() => setDialog('import')} disabled={noTemplates}>
+        Import CSV or JSON
+      </Button>
+      <Button variant="primary" onClick={() => setDialog('add')} disabled={noTemplates}>
+        Add participant
+      </Button>
+    </>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Participants"
+        description="Everyone in an evaluation: where they stand, their latest score and what happens next."
+        actions={actions}
+      />
+      <ParticipantFilters filters={filters} />
+      {query.isPending ? (
+        <LoadingState label="Loading participants" />
+      ) : query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : rows.length > 0 ? (
+        <div className="stack-md">
+          <ParticipantTable rows={rows} names={names} />
+          <div className="list-footer">
+            <span className="muted">
+              Showing {plural(rows.length, 'participant')}
+              {query.hasNextPage ? '' : filters.filtered ? ' (all that match)' : ' (all)'}
+            </span>
+            {query.hasNextPage && (
+              <Button onClick={() => void query.fetchNextPage()} pending={query.isFetchingNextPage}>
+                Load more
+              </Button>
+            )}
+          </div>
+        </div>
+      ) : filters.filtered ? (
+        <EmptyState title="No participants match" action={<Button onClick={filters.clear}>Clear filters</Button>}>
+          Try another name, template, stage or status, or clear the filters to see everyone.
+        </EmptyState>
+      ) : noTemplates ? (
+        <EmptyState
+          title="No participants yet"
+          action={
+            <Link className={buttonClass('primary')} to="/templates">
+              Go to Evaluation Templates
+            </Link>
+          }
+        >
+          Participants go through the stages of an evaluation template. Create a template and its stages first, then add
+          people to it here.
+        </EmptyState>
+      ) : (
+        <EmptyState
+          title="No participants yet"
+          action={
+            canManage && (
+              <>
+                <Button variant="primary" onClick={() => setDialog('add')}>
+                  Add a participant
+                </Button>
+                <Button onClick={() => setDialog('import')}>Import a list</Button>
+              </>
+            )
+          }
+        >
+          {canManage
+            ? 'Add someone, or import a CSV or JSON list: each person starts at the first active stage of the template you pick.'
+            : 'Participants appear here once an admin adds them to a template.'}
+        </EmptyState>
+      )}
+      <AddParticipantDialog
+        open={dialog === 'add'}
+        onClose={() => setDialog(null)}
+        templateId={filters.template || undefined}
+      />
+      <BulkImportDialog
+        open={dialog === 'import'}
+        onClose={() => setDialog(null)}
+        templateId={filters.template || undefined}
+      />
+    </>
+  );
+}

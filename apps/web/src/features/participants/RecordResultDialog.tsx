@@ -1,0 +1,257 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  type AgentProfile,
+  type EvaluationStage,
+  SCALE_MAX,
+  ScorecardInput,
+  type StageProgress,
+} from '@stageflow/domain';
+import { useForm, useWatch } from 'react-hook-form';
+import { toast } from 'sonner';
+import { trpc } from '../../app/trpc.ts';
+import { useServerError } from '../../app/use-server-error.ts';
+import { formatScore } from '../../lib/format.ts';
+import { numberOrUndefined } from '../../lib/input-values.ts';
+import { SCALE_LABELS } from '../../lib/labels.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { Field, Fieldset } from '../../ui/Field.tsx';
+import { LoadingState } from '../../ui/LoadingState.tsx';
+import { recommendationText } from './ParticipantBadges.tsx';
+import { attemptsAllowed } from './participant-model.ts';
+import { ScoreBar } from './ScorecardView.tsx';
+import { describeOutcome, newScorecardValues, previewScorecard, type ScorecardFormValues } from './scorecard-form.ts';
+import { useRefreshParticipants } from './use-participant-data.ts';
+
+export interface ResultTarget {
+  participantId: string;
+  participantName: string;
+  stage: EvaluationStage;
+  progress: StageProgress;
+  /** Completing a session that is open; otherwise the result is recorded in one step. */
+  sessionId?: string | undefined;
+  nextStageName: string | null;
+  labels: { positive: string; negative: string };
+}
+
+export function RecordResultDialog({ target, onClose }: { target: ResultTarget | null; onClose: () => void }) {
+  const finalReview = target?.stage.stage_type === 'final_review';
+  return (
+    <Dialog
+      open={target !== null}
+      onClose={onClose}
+      size="lg"
+      title={finalReview ? 'Record the final review' : target?.sessionId ? 'Complete the session' : 'Record a result'}
+      description={target && `${target.participantName} at ${target.stage.stage_name}.`}
+    >
+      {target && <ResultLoader target={target} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+/** The form is built from the stage's interviewer: its dimensions, on its scale. */
+function ResultLoader({ target, onClose }: { target: ResultTarget; onClose: () => void }) {
+  const profileId = target.stage.agent_profile_id;
+  const profile = trpc.agentProfiles.byId.useQuery({ id: profileId ?? '' }, { enabled: profileId !== null });
+  if (profileId && profile.isPending) return <LoadingState label="Loading the interviewer’s dimensions" />;
+  return <ResultForm target={target} profile={profileId ? (profile.data ?? null) : null} onClose={onClose} />;
+}
+
+function ResultForm({
+  target,
+  profile,
+  onClose,
+}: {
+  target: ResultTarget;
+  profile: AgentProfile | null;
+  onClose: () => void;
+}) {
+  const refresh = useRefreshParticipants();
+  const showError = useServerError();
+  const form = useForm<ScorecardFormValues>({
+    resolver: zodResolver(ScorecardInput),
+    defaultValues: newScorecardValues(profile),
+  });
+  const {
+    register,
+    control,
+    formState: { errors },
+  } = form;
+  const values = useWatch({ control });
+  const allowed = attemptsAllowed(target.progress);
+  const preview = previewScorecard(profile, values as ScorecardFormValues, {
+    rules: target.progress.rules,
+    stageType: target.stage.stage_type,
+    attemptsUsed: target.progress.attempts_used,
+    attemptsAllowed: allowed,
+  });
+  const threshold = target.progress.rules.pass_threshold;
+
+  const onSuccess = async ({ participant }: { participant: { status: string; recommendation: string | null } }) => {
+    toast.success(
+      participant.status === 'completed' && participant.recommendation
+        ? `Result saved: ${target.participantName} completed (${recommendationText(participant.recommendation)})`
+        : 'Result saved',
+    );
+    onClose();
+    await refresh();
+  };
+  const record = trpc.sessions.recordResult.useMutation({ onSuccess, onError: (e) => showError(e, form) });
+  const complete = trpc.sessions.complete.useMutation({ onSuccess, onError: (e) => showError(e, form) });
+
+  const submit = form.handleSubmit((scores) => {
+    if (target.sessionId) complete.mutate({ session_id: target.sessionId, ...scores });
+    else record.mutate({ participant_id: target.participantId, stage_id: target.stage.id, ...scores });
+  });
+
+  const scale = profile?.scoring.scale;
+  const max = scale ? SCALE_MAX[scale] : 100;
+  return (
+    <form noValidate onSubmit={submit}>
+      <DialogBody>
+        {profile && scale ? (
+          <Fieldset
+            legend={`Scores from ${SCALE_LABELS[scale]}`}
+            hint={`${profile.name}’s dimensions, weighted as the interviewer defines them.`}
+          >
+            <div className="score-inputs">
+              {profile.evaluation_dimensions.map((d, i) => {
+                const error =
+                  errors.dimension_scores?.[i]?.score?.message ?? errors.dimension_scores?.[i]?.name?.message;
+                return (
+                  <div key={d.name} className="score-input-row">
+                    <input type="hidden" {...register(`dimension_scores.${i}.name`)} />
+                    <Field
+                      label={`${d.name} (${d.weight}%)`}
+                      error={error}
+                      hint={[d.description, d.min_score != null ? `Minimum ${d.min_score}` : null]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    >
+                      {(p) => (
+                        <input
+                          {...p}
+                          type="number"
+                          inputMode="decimal"
+                          min={0}
+                          max={max}
+                          step={max === 100 ? 1 : 0.5}
+                          className="score-number"
+                          {...register(`dimension_scores.${i}.score`, { setValueAs: numberOrUndefined })}
+                        />
+                      )}
+                    </Field>
+                  </div>
+                );
+              })}
+            </div>
+            {errors.dimension_scores?.message && <p className="field-error">{errors.dimension_scores.message}</p>}
+          </Fieldset>
+        ) : (
+          <Field
+            label="Overall score"
+            error={errors.overall_score?.message ?? errors.dimension_scores?.message}
+            hint={
+              target.stage.agent_profile_id
+                ? 'From 0 to 100.'
+                : 'From 0 to 100. This stage has no interviewer with dimensions, so the score is given as a whole.'
+            }
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                inputMode="decimal"
+                min={0}
+                max={100}
+                className="score-number"
+                {...register('overall_score', { setValueAs: numberOrUndefined })}
+              />
+            )}
+          </Field>
+        )}
+
+        <ResultPreview
+          preview={preview}
+          threshold={threshold}
+          outcomeText={
+            preview.kind === 'ready'
+              ? describeOutcome(preview.outcome, {
+                  nextStageName: target.nextStageName,
+                  labels: target.labels,
+                  attemptsAfter: target.progress.attempts_used + 1,
+                  attemptsAllowed: allowed,
+                })
+              : null
+          }
+        />
+
+        <Field label="Summary" optional error={errors.summary?.message}>
+          {(p) => <textarea {...p} rows={3} {...register('summary')} />}
+        </Field>
+        <Field label="What to improve" optional error={errors.improvement_feedback?.message}>
+          {(p) => <textarea {...p} rows={2} {...register('improvement_feedback')} />}
+        </Field>
+      </DialogBody>
+      <DialogFooter>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button type="submit" variant="primary" pending={record.isPending || complete.isPending}>
+          Save result
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+function ResultPreview({
+  preview,
+  threshold,
+  outcomeText,
+}: {
+  preview: ReturnType<typeof previewScorecard>;
+  threshold: number | null;
+  outcomeText: string | null;
+}) {
+  const mark = threshold === null ? 'No pass mark: every result passes.' : `Pass mark ${formatScore(threshold)}.`;
+  return (
+    <section className="result-preview" aria-label="Preview" aria-live="polite">
+      {preview.kind === 'ready' ? (
+        <>
+          <div className="result-preview-head">
+            <span>
+              Overall <strong className="result-preview-score">{formatScore(preview.scorecard.overall_score)}</strong>{' '}
+              <span className="muted">/ 100</span>
+            </span>
+            <Badge tone={preview.scorecard.passed ? 'success' : 'danger'}>
+              {preview.scorecard.passed ? 'Pass' : 'Below the pass mark'}
+            </Badge>
+          </div>
+          <ScoreBar
+            value={preview.scorecard.overall_score}
+            threshold={threshold}
+            tone={preview.scorecard.passed ? 'pass' : 'fail'}
+            label={`Overall ${formatScore(preview.scorecard.overall_score)} out of 100`}
+          />
+          <p className="muted">
+            {mark}
+            {preview.scorecard.below_min_score.length > 0 &&
+              ` Below the minimum on ${preview.scorecard.below_min_score.join(', ')}.`}
+          </p>
+          {outcomeText && (
+            <p>
+              <strong>What happens next:</strong> {outcomeText}
+            </p>
+          )}
+        </>
+      ) : preview.kind === 'invalid' ? (
+        <p className="text-danger">{preview.message}</p>
+      ) : (
+        <p className="muted">
+          {mark} Fill in {preview.missing > 1 ? `the ${preview.missing} remaining scores` : 'the score'} to see the
+          overall and what happens next.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ScheduleSessionInput } from '@stageflow/domain';
+import { Controller, useForm } from 'react-hook-form';
+import { toast } from 'sonner';
+import { trpc } from '../../app/trpc.ts';
+import { useServerError } from '../../app/use-server-error.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { useRefreshParticipants } from './use-participant-data.ts';
+
+export interface ScheduleTarget {
+  participantId: string;
+  participantName: string;
+  stageId: string;
+  stageName: string;
+  /** The earliest time the rules allow (a retake cool-down), if later than now. */
+  notBefore: string | null;
+}
+
+/** ISO (UTC) ⇄ the `YYYY-MM-DDTHH:mm` a datetime-local input shows, in the browser's time zone. */
+const toLocalInput = (iso: string | undefined) => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+const fromLocalInput = (local: string) => {
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+};
+
+/** The next whole hour (or the cool-down's end, when later). */
+function suggestedStart(notBefore: string | null) {
+  const next = new Date();
+  next.setMinutes(60, 0, 0);
+  const earliest = notBefore ? Date.parse(notBefore) : 0;
+  return new Date(Math.max(next.getTime(), earliest)).toISOString();
+}
+
+const browserTimeZone = () => {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+};
+
+export function ScheduleSessionDialog({ target, onClose }: { target: ScheduleTarget | null; onClose: () => void }) {
+  return (
+    <Dialog
+      open={target !== null}
+      onClose={onClose}
+      title="Schedule a session"
+      description={target && `${target.participantName} at ${target.stageName}.`}
+    >
+      {target && <ScheduleForm target={target} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+function ScheduleForm({ target, onClose }: { target: ScheduleTarget; onClose: () => void }) {
+  const refresh = useRefreshParticipants();
+  const showError = useServerError();
+  const form = useForm<ScheduleSessionInput>({
+    resolver: zodResolver(ScheduleSessionInput),
+    defaultValues: {
+      participant_id: target.participantId,
+      stage_id: target.stageId,
+      scheduled_at: suggestedStart(target.notBefore),
+      timezone: browserTimeZone(),
+      notes: '',
+    },
+  });
+  const {
+    register,
+    control,
+    formState: { errors },
+  } = form;
+  const schedule = trpc.sessions.schedule.useMutation({
+    onSuccess: async ({ session }) => {
+      toast.success(`Session scheduled for ${formatDateTime(session.scheduled_at)}`);
+      onClose();
+      await refresh();
+    },
+    onError: (error) => showError(error, form),
+  });
+
+  return (
+    <form noValidate onSubmit={form.handleSubmit((values) => schedule.mutate(values))}>
+      <DialogBody>
+        <div className="form-grid">
+          <Field
+            label="When"
+            error={errors.scheduled_at?.message}
+            hint={target.notBefore ? `Not before ${formatDateTime(target.notBefore)} (retake cool-down).` : undefined}
+          >
+            {(p) => (
+              <Controller
+                control={control}
+                name="scheduled_at"
+                render={({ field }) => (
+                  <input
+                    {...p}
+                    type="datetime-local"
+                    name={field.name}
+                    value={toLocalInput(field.value)}
+                    onChange={(e) => field.onChange(fromLocalInput(e.target.value))}
+                    onBlur={field.onBlur}
+                  />
+                )}
+              />
+            )}
+          </Field>
+          <Field label="Time zone" error={errors.timezone?.message} hint='An IANA name such as "Europe/Paris".'>
+            {(p) => <input {...p} {...register('timezone')} autoComplete="off" />}
+          </Field>
+          <Field label="Notes" optional className="span-2" error={errors.notes?.message}>
+            {(p) => <textarea {...p} rows={3} {...register('notes')} />}
+          </Field>
+        </div>
+      </DialogBody>
+      <DialogFooter>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button type="submit" variant="primary" pending={schedule.isPending}>
+          Schedule session
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}

@@ -1,0 +1,91 @@
+import type { Session } from '@stageflow/domain';
+import { formatDateTime } from '../../lib/format.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { SESSION_STATUS } from './participant-labels.ts';
+import { ScorecardView } from './ScorecardView.tsx';
+
+export interface SessionButtons {
+  session_id: string;
+  start: boolean;
+  complete: boolean;
+  fail: boolean;
+  cancel: boolean;
+}
+
+export type SessionCommand = 'start' | 'complete' | 'fail' | 'cancel';
+
+interface SessionListProps {
+  sessions: readonly Session[];
+  stageName: (stageId: string) => string;
+  /** What the rules allow on each open session (empty for people who may not run sessions). */
+  buttons: readonly SessionButtons[];
+  busy: boolean;
+  onCommand: (command: SessionCommand, session: Session) => void;
+}
+
+/** Every attempt, newest first, with its scorecard; open ones carry the buttons the rules allow. */
+export function SessionList({ sessions, stageName, buttons, busy, onCommand }: SessionListProps) {
+  return (
+    <ol className="session-list">
+      {sessions.map((s) => {
+        const allowed = buttons.find((b) => b.session_id === s.id);
+        const status = SESSION_STATUS[s.status];
+        return (
+          <li key={s.id} id={`session-${s.id}`} className="session-item" tabIndex={-1}>
+            <article aria-label={`${stageName(s.stage_id)}, attempt ${s.attempt}`}>
+              <header className="session-header">
+                <h3 className="session-title">
+                  {stageName(s.stage_id)} <span className="muted">· attempt {s.attempt}</span>
+                </h3>
+                <Badge tone={status.tone}>{status.label}</Badge>
+              </header>
+              <p className="session-when muted">
+                {s.completed_at
+                  ? `Completed ${formatDateTime(s.completed_at)}`
+                  : s.started_at
+                    ? `Started ${formatDateTime(s.started_at)}`
+                    : s.status === 'scheduled'
+                      ? `Scheduled for ${formatDateTime(s.scheduled_at)} (${s.timezone})`
+                      : `Was scheduled for ${formatDateTime(s.scheduled_at)}`}
+              </p>
+              {s.notes && <p className="session-notes">{s.notes}</p>}
+              {s.end_reason && <p className="session-notes">Reason: {s.end_reason}</p>}
+              {s.scorecard && <ScorecardView scorecard={s.scorecard} />}
+              {allowed && (allowed.start || allowed.complete || allowed.fail || allowed.cancel) && (
+                <div className="session-actions">
+                  {allowed.start && (
+                    <Button size="sm" disabled={busy} onClick={() => onCommand('start', s)}>
+                      Start session
+                    </Button>
+                  )}
+                  {allowed.complete && (
+                    <Button size="sm" variant="primary" disabled={busy} onClick={() => onCommand('complete', s)}>
+                      Complete with scores
+                    </Button>
+                  )}
+                  {allowed.fail && (
+                    <Button size="sm" variant="ghost" disabled={busy} onClick={() => onCommand('fail', s)}>
+                      Mark technical failure
+                    </Button>
+                  )}
+                  {allowed.cancel && (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      className="text-danger"
+                      disabled={busy}
+                      onClick={() => onCommand('cancel', s)}
+                    >
+                      Cancel session
+                    </Button>
+                  )}
+                </div>
+              )}
+            </article>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { cooldownEnds, nextActiveStage, pipelineSteps } from './participant-model.ts';
+
+const stage = (id: string, order: number | null, status: 'active' | 'draft' | 'archived' = 'active') => ({
+  id,
+  stage_name: id.toUpperCase(),
+  stage_order: order,
+  status,
+});
+const STAGES = [
+  stage('final', 3),
+  stage('phone', 0),
+  stage('draft', 1, 'draft'),
+  stage('tech', 2),
+  stage('old', null, 'archived'),
+];
+const progress = (stage_id: string, state: 'passed' | 'pending', entered_at: string, left_at: string | null) => ({
+  stage_id,
+  state,
+  entered_at,
+  left_at,
+  attempts_used: state === 'passed' ? 1 : 0,
+});
+
+describe('pipelineSteps', () => {
+  it('shows where they have been, the current stage marked, then the active stages ahead', () => {
+    const steps = pipelineSteps(
+      STAGES,
+      [progress('tech', 'pending', '2026-01-02', null), progress('phone', 'passed', '2026-01-01', '2026-01-02')],
+      'tech',
+    );
+    expect(steps.map((s) => [s.name, s.state, s.current])).toEqual([
+      ['PHONE', 'passed', false],
+      ['TECH', 'pending', true],
+      ['FINAL', 'upcoming', false],
+    ]);
+  });
+
+  it('keeps a stage archived since they passed it, and shows nothing ahead once finished', () => {
+    const steps = pipelineSteps(STAGES, [progress('old', 'passed', '2026-01-01', '2026-01-02')], null);
+    expect(steps.map((s) => [s.name, s.state])).toEqual([['OLD', 'passed']]);
+  });
+
+  it('before anything has happened, every active stage is ahead', () => {
+    expect(pipelineSteps(STAGES, [], null).map((s) => s.name)).toEqual(['PHONE', 'TECH', 'FINAL']);
+  });
+});
+
+describe('cooldownEnds and nextActiveStage', () => {
+  const rules = { retake_cooldown_hours: 24 } as never;
+  const completed = { stage_id: 'tech', status: 'completed' as const, completed_at: '2026-01-01T10:00:00.000Z' };
+
+  it('says when a cool-down after the last completed attempt ends, while it runs', () => {
+    const p = { stage_id: 'tech', rules: { ...(rules as object), retake_cooldown_hours: 24 } } as never;
+    expect(cooldownEnds(p, [completed], Date.parse('2026-01-01T12:00:00.000Z'))).toBe('2026-01-02T10:00:00.000Z');
+    expect(cooldownEnds(p, [completed], Date.parse('2026-01-02T10:00:00.001Z'))).toBeNull();
+    expect(cooldownEnds({ stage_id: 'tech', rules: { retake_cooldown_hours: 0 } } as never, [completed], 0)).toBeNull();
+  });
+
+  it('finds the next active stage, skipping drafts', () => {
+    expect(nextActiveStage(STAGES, 'phone')?.id).toBe('tech');
+    expect(nextActiveStage(STAGES, 'final')).toBeNull();
+  });
+});
