@@ -31,7 +31,19 @@ async function buildFixture() {
   await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
   const recorded = await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
   const [decision] = await t.api.decisions.list();
-  return { t, template, interviewer, stages, jane, bob, session, bobSession: recorded.session, decision: decision! };
+  const { api_key: apiKey } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
+  return {
+    t,
+    template,
+    interviewer,
+    stages,
+    jane,
+    bob,
+    session,
+    bobSession: recorded.session,
+    decision: decision!,
+    apiKey,
+  };
 }
 
 const uuid = () => crypto.randomUUID();
@@ -99,6 +111,11 @@ const CASES: Record<string, Case> = {
   'decisions.decide': (f) => ({ decision_id: f.decision.id, outcome: 'advance' }),
 
   'events.list': () => ({}),
+
+  'apiKeys.list': () => undefined,
+  'apiKeys.create': () => ({ name: 'New', scopes: ['events.read'] }),
+  'apiKeys.revoke': (f) => ({ id: f.apiKey.id }),
+  'apiKeys.roll': (f) => ({ id: f.apiKey.id }),
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<
@@ -196,6 +213,7 @@ describe.each(paths)('%s', (path) => {
         fixture.bob.id,
         fixture.interviewer.id,
         fixture.session.id,
+        fixture.apiKey.id,
       ]) {
         expect(text).not.toContain(id);
       }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, Repositories } from '@stageflow/db';
+import type { Identity } from './auth/identify.ts';
 import type { Principal } from './auth/principal.ts';
 import type { Logger } from './logger.ts';
 
@@ -16,6 +17,8 @@ export interface ContextDeps {
 export interface BaseContext extends ContextDeps {
   /** Null when the request carried no valid credentials. */
   readonly principal: Principal | null;
+  /** Why the credentials sent were refused (e.g. a revoked API key): every procedure answers 401 with it. */
+  readonly authError?: string | undefined;
   readonly now: () => string;
   readonly newId: () => string;
 }
@@ -34,17 +37,22 @@ export interface Context extends BaseContext {
 export function createInnerContext(
   deps: ContextDeps,
   principal: Principal | null,
-  overrides: Partial<Pick<BaseContext, 'now' | 'newId'>> = {},
+  overrides: Partial<Pick<BaseContext, 'now' | 'newId' | 'authError'>> = {},
 ): BaseContext {
   return {
     ...deps,
     principal,
+    authError: overrides.authError,
     now: overrides.now ?? (() => new Date().toISOString()),
     newId: overrides.newId ?? randomUUID,
   };
 }
 
 /** Builds each request's context; `identify` reads the credentials (see auth/identify.ts). */
-export function createRequestContext(deps: ContextDeps, identify: (req: Request) => Promise<Principal | null>) {
-  return async ({ req }: { req: Request }): Promise<BaseContext> => createInnerContext(deps, await identify(req));
+export function createRequestContext(deps: ContextDeps, identify: (req: Request) => Promise<Identity>) {
+  return async ({ req }: { req: Request }): Promise<BaseContext> => {
+    const identity = await identify(req);
+    if (identity?.kind === 'rejected') return createInnerContext(deps, null, { authError: identity.message });
+    return createInnerContext(deps, identity);
+  };
 }

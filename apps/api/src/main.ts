@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { closeDb, createDb, createRepositories, migrateDb } from '@stageflow/db';
+import { createApiKeyResolver } from './auth/api-keys.ts';
 import { createAuth } from './auth/better-auth.ts';
 import { createIdentify } from './auth/identify.ts';
 import { loadAuthSecret } from './auth/secret.ts';
@@ -31,7 +32,7 @@ const seeded = await ensureDemoWorkspace({ db, repos, auth, log }, new Date().to
 
 let ready = true;
 const app = createApp({
-  createContext: createRequestContext({ db, repos, log }, createIdentify(auth, repos)),
+  createContext: createRequestContext({ db, repos, log }, createIdentify(auth, repos, createApiKeyResolver(repos))),
   authHandler: auth.handler,
   log,
   webRoot,

@@ -60,10 +60,16 @@ const enforceScope = t.middleware(({ ctx, meta, next }) => {
   return next({ ctx: { principal, workspaceId: access.workspaceId, actor: actorOf(principal) } });
 });
 
+/** Credentials that were sent but refused (a revoked API key, a typo) are a 401 that says why. */
+const refuseRejectedCredentials = t.middleware(({ ctx, next }) => {
+  if (ctx.authError) throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.authError });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-const baseProcedure = t.procedure.use(logInternalErrors).use(mapDomainErrors);
+const baseProcedure = t.procedure.use(logInternalErrors).use(mapDomainErrors).use(refuseRejectedCredentials);
 
 /** A procedure any signed-in user may call, whatever their workspace (their account, their invitations). */
 export const signedInProcedure = baseProcedure.use(({ ctx, next }) => {

@@ -3,15 +3,24 @@ import type { Auth } from './better-auth.ts';
 import type { Principal } from './principal.ts';
 import { isRole } from './roles.ts';
 
-/** Resolves an `x-api-key` to its principal; null for an unknown, revoked or expired key. */
-export type ApiKeyResolver = (key: string) => Principal | null;
+/** Credentials that were sent but refused (an unknown, revoked, expired or mistyped API key): a 401 saying why. */
+export interface RejectedCredentials {
+  readonly kind: 'rejected';
+  readonly message: string;
+}
+
+/** Who sent a request: a principal, refused credentials, or null when it carried none. */
+export type Identity = Principal | RejectedCredentials | null;
+
+/** Resolves an `x-api-key` to its principal, or says why it is refused (see api-keys.ts). */
+export type ApiKeyResolver = (key: string) => Principal | RejectedCredentials;
 
 /**
  * Who a request comes from: an `x-api-key` header (scripts and integrations) or else the
  * better-auth session cookie (the dashboard), with the member's role in the active workspace.
  */
-export function createIdentify(auth: Auth, repos: Repositories, resolveApiKey: ApiKeyResolver = () => null) {
-  return async (req: Request): Promise<Principal | null> => {
+export function createIdentify(auth: Auth, repos: Repositories, resolveApiKey: ApiKeyResolver) {
+  return async (req: Request): Promise<Identity> => {
     const apiKey = req.headers.get('x-api-key');
     if (apiKey) return resolveApiKey(apiKey);
     const session = await auth.api.getSession({ headers: req.headers });

@@ -1,22 +1,8 @@
+import { API_KEY_SCOPES, type ApiKeyScope } from '@stageflow/domain';
 import type { Role } from './roles.ts';
 
-/** What an API key may be granted (issue 4); tRPC procedures and REST routes each declare one. */
-export const API_KEY_SCOPES = [
-  'agent_profiles.read',
-  'agent_profiles.write',
-  'evaluation_templates.read',
-  'evaluation_templates.write',
-  'evaluation_stages.read',
-  'evaluation_stages.write',
-  'participants.read',
-  'participants.write',
-  'participants.delete',
-  'sessions.read',
-  'sessions.write',
-  'decisions.write',
-  'events.read',
-] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+/** What an API key may be granted (issue 4), defined with the inputs that take them in the domain. */
+export { API_KEY_SCOPES, type ApiKeyScope } from '@stageflow/domain';
 
 /** Managing the workspace itself: signed-in members only, never an API key. */
 export const MEMBER_ONLY_SCOPES = ['workspace.read', 'members.write', 'api_keys.write'] as const;

@@ -6,6 +6,7 @@ import type { BaseContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { appRouter } from '../routers/index.ts';
 import { refuseCrossSiteWrites } from './csrf.ts';
+import { createRateLimits, type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 import { createRestApi } from './rest.ts';
 import { REST_BASE } from './rest-routes.ts';
 
@@ -18,6 +19,8 @@ export interface AppOptions {
   readonly webRoot?: string | undefined;
   /** Becomes false while shutting down so load balancers stop sending traffic. */
   readonly isReady: () => boolean;
+  /** Per API key and per account limits; from RATE_LIMIT_PER_MINUTE and TRUST_PROXY by default (rate-limit.ts). */
+  readonly rateLimits?: RateLimitOptions;
 }
 
 /**
@@ -27,6 +30,7 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions) {
   const app = new Hono();
+  const limits = createRateLimits(options.rateLimits ?? rateLimitsFromEnv());
 
   app.use(async (c, next) => {
     const started = performance.now();
@@ -40,8 +44,10 @@ export function createApp(options: AppOptions) {
 
   app.get('/healthz', (c) => (options.isReady() ? c.json({ status: 'ok' }) : c.json({ status: 'shutting_down' }, 503)));
 
+  app.use('/api/auth/*', limits.auth);
   app.on(['GET', 'POST'], '/api/auth/*', (c) => options.authHandler(c.req.raw));
 
+  app.use('/trpc/*', limits.apiKeys('trpc'));
   app.use('/trpc/*', refuseCrossSiteWrites);
   app.all('/trpc/*', (c) =>
     fetchRequestHandler({
@@ -53,6 +59,7 @@ export function createApp(options: AppOptions) {
   );
 
   // REST: the same procedures and context, with the same protection for cookie-authenticated writes.
+  app.use(`${REST_BASE}/*`, limits.apiKeys('rest'));
   app.use(`${REST_BASE}/*`, refuseCrossSiteWrites);
   app.route(REST_BASE, createRestApi({ createContext: options.createContext, log: options.log }));
 

@@ -1,6 +1,7 @@
 import { router } from '../trpc.ts';
 import { accountRouter } from './account.ts';
 import { agentProfilesRouter } from './agent-profiles.ts';
+import { apiKeysRouter } from './api-keys.ts';
 import { decisionsRouter } from './decisions.ts';
 import { eventsRouter } from './events.ts';
 import { participantsRouter } from './participants.ts';
@@ -17,6 +18,7 @@ export const appRouter = router({
   sessions: sessionsRouter,
   decisions: decisionsRouter,
   events: eventsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

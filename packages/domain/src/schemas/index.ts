@@ -1,4 +1,5 @@
 export * from './agent-profile.ts';
+export * from './api-key.ts';
 export * from './common.ts';
 export * from './stage.ts';
 export * from './template.ts';

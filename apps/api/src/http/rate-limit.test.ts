@@ -1,0 +1,182 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createRepositories, createTestDb, writeTx } from '@stageflow/db';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { createApiKeyResolver, issueApiKey } from '../auth/api-keys.ts';
+import { createAuth } from '../auth/better-auth.ts';
+import { createIdentify } from '../auth/identify.ts';
+import { createRequestContext } from '../context.ts';
+import { createLogger } from '../logger.ts';
+import { createApp } from './app.ts';
+import { type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
+
+const BASE = 'http://localhost:3000';
+const PASSWORD = 'correct horse battery';
+let app: ReturnType<typeof createApp>;
+let newKey: () => string;
+
+function setup(limits: Partial<RateLimitOptions> = {}, authRateLimit = false) {
+  const db = createTestDb();
+  const repos = createRepositories(db);
+  const workspaceId = crypto.randomUUID();
+  repos.workspaces.insert({ id: workspaceId, slug: 'a', name: 'A' });
+  const log = createLogger('silent');
+  const auth = createAuth({ db, baseURL: BASE, secret: 'x'.repeat(32), rateLimit: authRateLimit });
+  app = createApp({
+    createContext: createRequestContext({ db, repos, log }, createIdentify(auth, repos, createApiKeyResolver(repos))),
+    authHandler: auth.handler,
+    log,
+    isReady: () => true,
+    rateLimits: { ...rateLimitsFromEnv({}), apiKeyPerMinute: 3, ...limits },
+  });
+  newKey = () =>
+    writeTx(db, (tx) =>
+      issueApiKey(tx, repos, {
+        id: crypto.randomUUID(),
+        workspaceId,
+        name: 'CI',
+        scopes: ['all'],
+        createdBy: 'cli',
+        now: new Date().toISOString(),
+      }),
+    ).key;
+}
+
+/** better-auth keeps its per-IP counters for the whole process: every test signs in from its own addresses. */
+let ipCounter = 0;
+const newIp = () => `203.0.113.${++ipCounter}`;
+
+const auth = (path: string, body: unknown, ip: string) =>
+  app.request(`/api/auth${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: BASE, 'x-forwarded-for': ip },
+    body: JSON.stringify(body),
+  });
+const signUp = (email: string, ip = newIp()) => auth('/sign-up/email', { email, password: PASSWORD, name: 'A' }, ip);
+const signIn = (email: string, password: string, ip = newIp()) => auth('/sign-in/email', { email, password }, ip);
+
+function expectRetryAfter(res: Response, atMost: number) {
+  expect(res.status).toBe(429);
+  const seconds = Number(res.headers.get('Retry-After'));
+  expect(seconds).toBeGreaterThanOrEqual(1);
+  expect(seconds).toBeLessThanOrEqual(atMost);
+}
+
+describe('per API key', () => {
+  beforeEach(() => setup());
+
+  test('past the limit a key gets 429 with Retry-After over tRPC and REST; other keys and sessions go on', async () => {
+    const key = newKey();
+    const call = (k: string) => app.request('/trpc/templates.list', { headers: { 'x-api-key': k } });
+    const remaining = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await call(key);
+      expect(res.status).toBe(200);
+      remaining.push(res.headers.get('RateLimit-Remaining'));
+    }
+    expect(remaining).toEqual(['2', '1', '0']);
+
+    const refused = await call(key);
+    expectRetryAfter(refused, 60);
+    expect(await refused.json()).toMatchObject({
+      error: {
+        message: expect.stringMatching(/Too many requests with this API key \(3 a minute\): try again in \d+ seconds/),
+        data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429 },
+      },
+    });
+    // Batched tRPC calls get one answer for the whole batch, which tRPC clients give to each call.
+    expect(
+      (await app.request('/trpc/templates.list,events.list?batch=1', { headers: { 'x-api-key': key } })).status,
+    ).toBe(429);
+
+    const rest = await app.request('/api/v1/evaluation-templates', { headers: { 'x-api-key': key } });
+    expectRetryAfter(rest, 60);
+    expect(await rest.json()).toEqual({ error: expect.stringMatching(/Too many requests/), issues: [] });
+
+    expect((await call(newKey())).status).toBe(200);
+  });
+
+  test('RATE_LIMIT_PER_MINUTE sets the limit; 600 when unset or not a positive integer', () => {
+    expect(rateLimitsFromEnv({ RATE_LIMIT_PER_MINUTE: '120' }).apiKeyPerMinute).toBe(120);
+    expect(rateLimitsFromEnv({}).apiKeyPerMinute).toBe(600);
+    expect(rateLimitsFromEnv({ RATE_LIMIT_PER_MINUTE: 'lots' }).apiKeyPerMinute).toBe(600);
+  });
+});
+
+describe('sign-in and sign-up', () => {
+  test('per IP (better-auth): the 11th sign-in a minute from one address is a 429 with Retry-After', async () => {
+    setup({}, true);
+    const ip = newIp();
+    for (let i = 0; i < 10; i++)
+      expect((await signIn(`nobody${i}@example.com`, 'wrong password', ip)).status).toBe(401);
+    const refused = await signIn('someone@example.com', PASSWORD, ip);
+    expectRetryAfter(refused, 60);
+    expect(refused.headers.get('X-Retry-After')).toBe(refused.headers.get('Retry-After'));
+    // Another address is not affected.
+    expect((await signIn('someone@example.com', 'wrong password')).status).toBe(401);
+  });
+
+  test('per IP on a real server: the address is the connection, so a made-up X-Forwarded-For does not help', async () => {
+    setup({}, true);
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const statuses = [];
+      for (let i = 0; i < 11; i++) {
+        const res = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: BASE, 'x-forwarded-for': newIp() },
+          body: JSON.stringify({ email: `spoof${i}@example.com`, password: 'wrong password' }),
+        });
+        statuses.push(res.status);
+        if (res.status === 429) expect(Number(res.headers.get('Retry-After'))).toBeGreaterThan(0);
+      }
+      expect(statuses).toEqual([...Array(10).fill(401), 429]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  test('per IP (better-auth): the 6th sign-up a minute from one address is a 429 with Retry-After', async () => {
+    setup({}, true);
+    const ip = newIp();
+    for (let i = 0; i < 5; i++) expect((await signUp(`new${i}@example.com`, ip)).status).toBe(200);
+    expectRetryAfter(await signUp('new5@example.com', ip), 60);
+  });
+
+  test('per account: after 10 failed sign-ins from anywhere, even the right password waits', async () => {
+    setup();
+    expect((await signUp('ada@example.com')).status).toBe(200);
+    expect((await signUp('bob@example.com')).status).toBe(200);
+    for (let i = 0; i < 10; i++) {
+      // From a new address each time, and in any letter case: a distributed guesser.
+      const email = i % 2 ? 'ADA@example.com' : 'ada@example.com';
+      expect((await signIn(email, `guess ${i} of many`)).status).toBe(401);
+    }
+    const refused = await signIn('ada@example.com', PASSWORD);
+    expectRetryAfter(refused, 15 * 60);
+    expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(14 * 60);
+    expect(await refused.json()).toMatchObject({ message: expect.stringMatching(/failed sign-ins for this account/) });
+    // Other accounts sign in as usual.
+    expect((await signIn('bob@example.com', PASSWORD)).status).toBe(200);
+  });
+
+  test('per account: a successful sign-in starts the count again', async () => {
+    setup();
+    await signUp('ada@example.com');
+    for (let i = 0; i < 9; i++) expect((await signIn('ada@example.com', 'wrong password')).status).toBe(401);
+    expect((await signIn('ada@example.com', PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await signIn('ada@example.com', 'wrong password')).status).toBe(401);
+    expect((await signIn('ada@example.com', PASSWORD)).status).toBe(429);
+  });
+
+  test('per account: refused requests that are not wrong passwords do not count', async () => {
+    setup();
+    await signUp('ada@example.com');
+    for (let i = 0; i < 12; i++) {
+      expect((await auth('/sign-in/email', { email: 'ada@example.com' }, newIp())).status).toBe(400);
+    }
+    expect((await signIn('ada@example.com', PASSWORD)).status).toBe(200);
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * Rate limits (docs/decisions/010-rate-limits.md), on rate-limiter-flexible's in-memory counters:
+ * - per API key on `/trpc` and `/api/v1`: `apiKeyPerMinute` requests a minute (RATE_LIMIT_PER_MINUTE);
+ * - per account on sign-in: `failedSignIns` failures per `failedSignInMinutes`, keyed by the email,
+ *   so guessing one account's password from many addresses is stopped too;
+ * - per IP on sign-in and sign-up: better-auth's own limiter (auth/better-auth.ts). Here it is given
+ *   the client's real address and its `X-Retry-After` becomes the standard `Retry-After`.
+ * Every refusal is a 429 with `Retry-After` in seconds.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Context, MiddlewareHandler } from 'hono';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { apiKeyFormatProblem, hashApiKey } from '../auth/api-keys.ts';
+import { restError } from './rest.ts';
+
+export interface RateLimitOptions {
+  /** Requests a minute per API key over tRPC and REST. */
+  readonly apiKeyPerMinute: number;
+  /** Failed sign-ins per account (email) within `failedSignInMinutes`, then 429 until the window ends. */
+  readonly failedSignIns: number;
+  readonly failedSignInMinutes: number;
+  /**
+   * Behind a reverse proxy: the client is the last `X-Forwarded-For` entry (the one our proxy added).
+   * Otherwise it is the connection's address, and whatever a client sends in that header is ignored.
+   */
+  readonly trustProxy: boolean;
+}
+
+export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions {
+  const perMinute = Number(env.RATE_LIMIT_PER_MINUTE ?? 600);
+  return {
+    apiKeyPerMinute: Number.isInteger(perMinute) && perMinute > 0 ? perMinute : 600,
+    failedSignIns: 10,
+    failedSignInMinutes: 15,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+  };
+}
+
+const retryAfterSeconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+const inTime = (seconds: number) => (seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`);
+
+/** A 429 in tRPC's error envelope, so tRPC clients (batched or not) show the message. */
+function trpcTooManyRequests(message: string) {
+  return Response.json(
+    { error: { message, code: -32029, data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429, issues: [] } } },
+    { status: 429 },
+  );
+}
+
+function withHeaders(res: Response, headers: Record<string, string>): Response {
+  const copy = new Response(res.body, res);
+  for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+  return copy;
+}
+
+/** The limiters of one app (tests build many apps; each starts with fresh counters). */
+export function createRateLimits(options: RateLimitOptions) {
+  const perKey = new RateLimiterMemory({ keyPrefix: 'api_key', points: options.apiKeyPerMinute, duration: 60 });
+  const perAccount = new RateLimiterMemory({
+    keyPrefix: 'sign_in',
+    points: options.failedSignIns,
+    duration: options.failedSignInMinutes * 60,
+  });
+
+  /**
+   * Counts requests that carry a well-formed `x-api-key` (a malformed one is refused as 401 without
+   * a lookup anyway); `format` picks the body of the 429: tRPC's envelope or REST's `{ error, issues }`.
+   */
+  const apiKeys =
+    (format: 'trpc' | 'rest'): MiddlewareHandler =>
+    async (c, next) => {
+      const key = c.req.header('x-api-key');
+      if (!key || apiKeyFormatProblem(key)) return next();
+      const limit = String(options.apiKeyPerMinute);
+      let res: RateLimiterRes;
+      try {
+        res = await perKey.consume(hashApiKey(key));
+      } catch (refused) {
+        if (!(refused instanceof RateLimiterRes)) throw refused;
+        const seconds = retryAfterSeconds(refused);
+        const message = `Too many requests with this API key (${limit} a minute): try again in ${inTime(seconds)}`;
+        const body = format === 'trpc' ? trpcTooManyRequests(message) : restError(429, message);
+        return withHeaders(body, {
+          'Retry-After': String(seconds),
+          'RateLimit-Limit': limit,
+          'RateLimit-Remaining': '0',
+        });
+      }
+      await next();
+      c.res = withHeaders(c.res, { 'RateLimit-Limit': limit, 'RateLimit-Remaining': String(res.remainingPoints) });
+    };
+
+  /**
+   * On `/api/auth/*`, before better-auth: the client's real address for its per-IP limits, the
+   * per-account limit on failed sign-ins, and `Retry-After` on every 429.
+   */
+  const auth: MiddlewareHandler = async (c, next) => {
+    const ip = clientIp(c, options.trustProxy);
+    if (ip) {
+      const headers = new Headers(c.req.raw.headers);
+      headers.set('x-forwarded-for', ip);
+      c.req.raw = new Request(c.req.raw, { headers });
+    }
+    const email = c.req.method === 'POST' && c.req.path.endsWith('/sign-in/email') ? await signInEmail(c) : null;
+    if (email) {
+      try {
+        // Taken before the attempt, so parallel guesses cannot all slip through; given back unless it failed.
+        await perAccount.consume(email);
+      } catch (refused) {
+        if (!(refused instanceof RateLimiterRes)) throw refused;
+        const seconds = retryAfterSeconds(refused);
+        return c.json(
+          {
+            message: `Too many failed sign-ins for this account: try again in ${inTime(seconds)}`,
+            code: 'TOO_MANY_FAILED_SIGN_INS',
+          },
+          429,
+          { 'Retry-After': String(seconds) },
+        );
+      }
+    }
+    await next();
+    if (email) {
+      if (c.res.ok) await perAccount.delete(email);
+      else if (c.res.status !== 401) await perAccount.reward(email, 1);
+    }
+    const retryAfter = c.res.headers.get('X-Retry-After');
+    if (c.res.status === 429 && retryAfter && !c.res.headers.has('Retry-After')) {
+      c.res = withHeaders(c.res, { 'Retry-After': retryAfter });
+    }
+  };
+
+  return { apiKeys, auth };
+}
+export type RateLimits = ReturnType<typeof createRateLimits>;
+
+/** The lower-cased email a sign-in is for, read from a copy of the body (better-auth reads the original). */
+async function signInEmail(c: Context): Promise<string | null> {
+  try {
+    const body: unknown = await c.req.raw.clone().json();
+    const email = (body as { email?: unknown } | null)?.email;
+    return typeof email === 'string' && email.trim() ? email.trim().toLowerCase() : null;
+  } catch {
+    return null; // not JSON: better-auth refuses it
+  }
+}
+
+/** The connection's address (Node server), or with `trustProxy` the last `X-Forwarded-For` hop. */
+function clientIp(c: Context, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim());
+    return hops.at(-1) || null;
+  }
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  return incoming?.socket.remoteAddress ?? null;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { text, Uuid } from './common.ts';
+
+/**
+ * What an API key may be granted (issue 4). Each tRPC procedure and REST route declares one scope
+ * (apps/api/src/auth/scopes.ts); the web app offers them as checkboxes.
+ */
+export const API_KEY_SCOPES = [
+  'agent_profiles.read',
+  'agent_profiles.write',
+  'evaluation_templates.read',
+  'evaluation_templates.write',
+  'evaluation_stages.read',
+  'evaluation_stages.write',
+  'participants.read',
+  'participants.write',
+  'participants.delete',
+  'sessions.read',
+  'sessions.write',
+  'decisions.write',
+  'events.read',
+] as const;
+export const ApiKeyScope = z.enum(API_KEY_SCOPES);
+export type ApiKeyScope = z.infer<typeof ApiKeyScope>;
+
+/** A scope, or `all` for every scope there is. */
+export const ApiKeyScopeChoice = z.union([ApiKeyScope, z.literal('all')]);
+export type ApiKeyScopeChoice = z.infer<typeof ApiKeyScopeChoice>;
+
+export const CreateApiKeyInput = z.strictObject({
+  name: text(100),
+  scopes: z
+    .array(ApiKeyScopeChoice)
+    .min(1, 'choose at least one scope')
+    .max(API_KEY_SCOPES.length + 1),
+});
+export type CreateApiKeyInput = z.input<typeof CreateApiKeyInput>;
+
+export const RevokeApiKeyInput = z.strictObject({ id: Uuid });
+export type RevokeApiKeyInput = z.input<typeof RevokeApiKeyInput>;
+
+/** A new key with the same name and scopes; the old one keeps working for `grace_hours` (0 stops it now). */
+export const RollApiKeyInput = z.strictObject({
+  id: Uuid,
+  grace_hours: z
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
+});
+export type RollApiKeyInput = z.input<typeof RollApiKeyInput>;
