@@ -1,0 +1,261 @@
+/**
+ * `pnpm stageflow <command>`: operator tasks on the database the server uses (DATABASE_PATH,
+ * relative to the repository root). Every command is a function of its arguments and environment,
+ * so tests run them against a temporary database.
+ */
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  backupDatabaseFile,
+  closeDb,
+  createDb,
+  createRepositories,
+  type Db,
+  databaseFileProblem,
+  migrateDb,
+  writeTx,
+} from '@stageflow/db';
+import { API_KEY_SCOPES, ApiKeyScopeChoice, CreateApiKeyInput, CreateWorkspaceInput } from '@stageflow/domain';
+import type { z } from 'zod';
+import { issueApiKey } from '../auth/api-keys.ts';
+import { createAuth } from '../auth/better-auth.ts';
+import { isRole, ROLES } from '../auth/roles.ts';
+import { loadAuthSecret } from '../auth/secret.ts';
+import { describeIssues, fieldIssues } from '../errors.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  /** Where relative file arguments are read from: the directory the operator ran the command in. */
+  readonly cwd: string;
+}
+
+export const USAGE = `Usage: pnpm stageflow <command>
+
+  workspace create <slug> [--name <name>]
+  api-key create --workspace <slug> --name <name> [--scopes a,b|all]   (prints the key alone on its last line)
+  user create --email <email> --password <password> [--name <name>] [--workspace <slug> --role <role>]
+  db backup <file>      a consistent copy of the live database (safe while the server runs)
+  db restore <file>     replaces the database with a backup: stop the server first
+
+The database is DATABASE_PATH (default data/stageflow.db, relative to the repository root).
+user create also reads the password from STAGEFLOW_PASSWORD, keeping it out of the shell history.`;
+
+/** A mistake in what the operator typed (exit code 2), or a refusal (exit code 1). */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+const usageError = (message: string) => new CliError(`${message}\n\n${USAGE}`, 2);
+
+export const databasePathOf = (env: NodeJS.ProcessEnv) => resolve(repoRoot, env.DATABASE_PATH ?? 'data/stageflow.db');
+
+/** Runs one command; returns the process exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const [group, action, ...rest] = argv;
+    if (group === undefined || group === 'help' || group === '--help' || group === '-h') {
+      io.out(USAGE);
+      return 0;
+    }
+    const command = COMMANDS[`${group} ${action ?? ''}`];
+    if (!command) throw usageError(`Unknown command: ${[group, action].filter(Boolean).join(' ')}`);
+    await command(rest, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(error.message);
+      return error.exitCode;
+    }
+    io.err(`Failed: ${(error as Error).message ?? String(error)}`);
+    return 1;
+  }
+}
+
+type Command = (args: string[], io: CliIo) => Promise<void> | void;
+
+const COMMANDS: Record<string, Command> = {
+  'workspace create': workspaceCreate,
+  'api-key create': apiKeyCreate,
+  'user create': userCreate,
+  'db backup': dbBackup,
+  'db restore': dbRestore,
+};
+
+function parse<const O extends Record<string, { type: 'string' }>>(args: string[], options: O, positionals = 0) {
+  let parsed: { values: Partial<Record<keyof O, string>>; positionals: string[] };
+  try {
+    parsed = parseArgs({ args, options, allowPositionals: positionals > 0, strict: true }) as typeof parsed;
+  } catch (error) {
+    throw usageError((error as Error).message);
+  }
+  if (parsed.positionals.length !== positionals) {
+    throw usageError(
+      `Expected ${positionals} argument${positionals === 1 ? '' : 's'}, got ${parsed.positionals.length}`,
+    );
+  }
+  return parsed;
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw usageError(`--${flag} is required`);
+  return value;
+}
+
+/** The same input schemas as the API, with its wording. */
+function check<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new CliError(describeIssues(fieldIssues(result.error) ?? []));
+  return result.data;
+}
+
+/** The server's database, created and migrated if it is new (as the server would). */
+function withDatabase<T>(io: CliIo, work: (db: Db, path: string) => Promise<T> | T): Promise<T> {
+  const path = databasePathOf(io.env);
+  mkdirSync(dirname(path), { recursive: true });
+  const db = createDb(path);
+  const run = async () => {
+    migrateDb(db);
+    return await work(db, path);
+  };
+  return run().finally(() => closeDb(db));
+}
+
+function workspaceCreate(args: string[], io: CliIo) {
+  const { values, positionals } = parse(args, { name: { type: 'string' } }, 1);
+  const slug = positionals[0]!;
+  const input = check(CreateWorkspaceInput, { slug, name: values.name ?? slug });
+  return withDatabase(io, (db) => {
+    const repos = createRepositories(db);
+    if (repos.workspaces.bySlug(input.slug))
+      throw new CliError(`A workspace with the slug "${input.slug}" already exists`);
+    const workspace = repos.workspaces.insert({ id: crypto.randomUUID(), ...input });
+    io.out(`Created workspace ${workspace.name} (${workspace.slug}), id ${workspace.id}`);
+  });
+}
+
+function apiKeyCreate(args: string[], io: CliIo) {
+  const { values } = parse(args, {
+    workspace: { type: 'string' },
+    name: { type: 'string' },
+    scopes: { type: 'string' },
+  });
+  const slug = required(values.workspace, 'workspace');
+  const scopes = (values.scopes ?? 'all')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = scopes.filter((s) => !ApiKeyScopeChoice.safeParse(s).success);
+  if (unknown.length > 0) {
+    throw new CliError(
+      `Unknown scope${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Use all, or some of: ${API_KEY_SCOPES.join(', ')}`,
+    );
+  }
+  const input = check(CreateApiKeyInput, { name: required(values.name, 'name'), scopes });
+  return withDatabase(io, (db) => {
+    const repos = createRepositories(db);
+    const workspace = repos.workspaces.bySlug(slug);
+    if (!workspace) throw new CliError(`No workspace with the slug "${slug}"`);
+    const { key, summary } = writeTx(db, (tx) =>
+      issueApiKey(tx, repos, {
+        id: crypto.randomUUID(),
+        workspaceId: workspace.id,
+        name: input.name,
+        scopes: input.scopes,
+        createdBy: 'cli',
+        now: new Date().toISOString(),
+      }),
+    );
+    io.out(
+      `Created API key "${summary.name}" (${summary.prefix}…) in ${workspace.slug} with ${summary.scopes.join(', ')}.`,
+    );
+    io.out('It is shown only now: store it somewhere safe. Send it as the x-api-key header.');
+    io.out(key);
+  });
+}
+
+async function userCreate(args: string[], io: CliIo) {
+  const { values } = parse(args, {
+    email: { type: 'string' },
+    password: { type: 'string' },
+    name: { type: 'string' },
+    workspace: { type: 'string' },
+    role: { type: 'string' },
+  });
+  const email = required(values.email, 'email').trim();
+  const password = values.password ?? io.env.STAGEFLOW_PASSWORD;
+  if (!password) throw usageError('--password is required (or set STAGEFLOW_PASSWORD)');
+  if ((values.workspace === undefined) !== (values.role === undefined)) {
+    throw usageError('--workspace and --role go together');
+  }
+  const role = values.role;
+  if (role !== undefined && !isRole(role)) throw usageError(`--role must be one of ${ROLES.join(', ')}`);
+  await withDatabase(io, async (db, path) => {
+    const repos = createRepositories(db);
+    const workspace = values.workspace === undefined ? undefined : repos.workspaces.bySlug(values.workspace);
+    if (values.workspace !== undefined && !workspace)
+      throw new CliError(`No workspace with the slug "${values.workspace}"`);
+    const auth = createAuth({
+      db,
+      baseURL: io.env.PUBLIC_URL ?? `http://localhost:${io.env.PORT ?? 3000}`,
+      secret: loadAuthSecret(path),
+      rateLimit: false,
+    });
+    // better-auth hashes the password (scrypt) and applies its own rules (length, unique email).
+    const { user } = await auth.api
+      .signUpEmail({ body: { email, password, name: values.name ?? email.split('@')[0] ?? email } })
+      .catch((error: unknown) => {
+        throw new CliError(`Could not create the user: ${(error as Error).message}`);
+      });
+    // Signing up also signs in; nobody holds that session's cookie, so it goes.
+    db.$client.prepare('delete from auth_sessions where user_id = ?').run(user.id);
+    io.out(`Created user ${user.email}, id ${user.id}`);
+    if (workspace && role) {
+      repos.members.add({ id: crypto.randomUUID(), workspaceId: workspace.id, userId: user.id, role });
+      io.out(`Added ${user.email} to ${workspace.slug} as ${role}`);
+    }
+  });
+}
+
+async function dbBackup(args: string[], io: CliIo) {
+  const { positionals } = parse(args, {}, 1);
+  const source = databasePathOf(io.env);
+  const target = resolve(io.cwd, positionals[0]!);
+  if (!existsSync(source)) throw new CliError(`There is no database at ${source}`);
+  if (existsSync(target)) throw new CliError(`${target} already exists: choose a new file name`);
+  mkdirSync(dirname(target), { recursive: true });
+  // SQLite's online backup: a consistent snapshot, also of a database the server is writing to.
+  await backupDatabaseFile(source, target);
+  io.out(`Backed up ${source} to ${target} (${statSync(target).size} bytes)`);
+}
+
+async function dbRestore(args: string[], io: CliIo) {
+  const { positionals } = parse(args, {}, 1);
+  const source = resolve(io.cwd, positionals[0]!);
+  const target = databasePathOf(io.env);
+  if (source === target) throw new CliError('The backup is the database itself');
+  const problem = databaseFileProblem(source);
+  if (problem) throw new CliError(problem);
+  io.err(
+    'Warning: restoring replaces the whole database. The server must be stopped now: a running server would keep writing to the old file.',
+  );
+  mkdirSync(dirname(target), { recursive: true });
+  if (existsSync(target)) {
+    const keep = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    await backupDatabaseFile(target, keep);
+    io.out(`Kept the current database as ${keep}`);
+  }
+  // A stale write-ahead log beside the new file would be replayed into it: remove the old one first.
+  for (const file of [target, `${target}-wal`, `${target}-shm`]) rmSync(file, { force: true });
+  await backupDatabaseFile(source, target);
+  io.out(`Restored ${source} to ${target}. Start the server again; it applies any newer migrations.`);
+}
