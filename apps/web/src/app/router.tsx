@@ -17,6 +17,7 @@ const ParticipantsPage = lazy(() => import('../features/participants/Participant
 const ParticipantPage = lazy(() => import('../features/participants/ParticipantPage.tsx'));
 const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage.tsx'));
 const MembersPage = lazy(() => import('../features/settings/MembersPage.tsx'));
+const ApiDocsPage = lazy(() => import('../features/api-docs/ApiDocsPage.tsx'));
 const SignInPage = lazy(() => import('../features/account/SignInPage.tsx'));
 const SignUpPage = lazy(() => import('../features/account/SignUpPage.tsx'));
 const CreateWorkspacePage = lazy(() => import('../features/account/CreateWorkspacePage.tsx'));
@@ -88,6 +89,11 @@ export const router = createBrowserRouter([
         ],
       },
       { path: 'decisions', element: <DecisionsPage />, handle: { crumb: { label: 'Decisions', to: '/decisions' } } },
+      {
+        path: 'developer',
+        handle: { crumb: { label: 'Developer', to: '/developer/api-docs' } },
+        children: [{ path: 'api-docs', element: <ApiDocsPage />, handle: { crumb: { label: 'API docs', to: '.' } } }],
+      },
       {
         path: 'settings',
         handle: { crumb: { label: 'Settings', to: '/settings' } },

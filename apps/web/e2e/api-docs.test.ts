@@ -1,0 +1,58 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, type RunningApp, saveScreenshot, signIn, startApp } from './harness.ts';
+
+describe('Developer → API docs', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test('renders the OpenAPI document by resource, with fields and a curl to copy', async () => {
+    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await signIn(page, app);
+    await page.goto(`${app.url}/developer/api-docs`);
+    await page.getByRole('heading', { level: 1, name: 'API docs' }).waitFor();
+
+    for (const tag of ['Evaluation templates', 'Evaluation stages', 'Agent profiles', 'Participants', 'Sessions']) {
+      await page.getByRole('heading', { level: 2, name: tag }).waitFor();
+    }
+    // The seed's route: its body fields with types, and a curl with the key variable and the seed's body.
+    const createStage = page.locator('details', { hasText: 'Add a stage to a template' });
+    await createStage.locator('summary').click();
+    const body = createStage.getByRole('table', { name: /Body of post \/evaluation-stages/ });
+    await expect.poll(() => body.getByRole('row').count()).toBeGreaterThan(10);
+    const row = body.getByRole('row', { name: /automation_rule/ });
+    await expect.poll(() => row.textContent()).toContain('"none" | "auto_advance" | "require_reviewer_approval"');
+    const curl = await createStage.locator('pre').textContent();
+    expect(curl).toContain(`curl -X POST "${app.url}/api/v1/evaluation-stages"`);
+    expect(curl).toContain('-H "x-api-key: $STAGEFLOW_API_KEY"');
+    expect(curl).toContain('"automation_rule": "require_reviewer_approval"');
+    await expect.poll(() => createStage.textContent()).toContain('evaluation_stages.write');
+
+    // A response names its schema; following the link opens it.
+    await createStage.getByRole('link', { name: 'PipelineResult' }).click();
+    const schema = page.locator('details#schema-pipelineresult');
+    await expect.poll(() => schema.getAttribute('open')).not.toBeNull();
+
+    await page.goto(`${app.url}/developer/api-docs#tag-sessions`);
+    await saveScreenshot(page, 'api-docs');
+    expect(errors).toEqual([]);
+  });
+
+  test('the document itself is public JSON', async () => {
+    const res = await fetch(`${app.url}/api/v1/openapi.json`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { info: { title: string } }).info.title).toBe('Stageflow');
+  });
+});
