@@ -50,6 +50,7 @@ export default function TemplateBoardPage() {
   const { columns } = board.data;
   const total = columns.reduce((n, c) => n + c.count, 0);
   const stageColumns = columns.filter((c) => c.stage_id !== null);
+  const finishedColumns = columns.filter((c) => c.stage_id === null);
 
   return (
     <>
@@ -103,11 +104,17 @@ export default function TemplateBoardPage() {
             </EmptyState>
           )}
           <ul className="board" aria-label="Board">
-            {columns.map((column) => (
+            {stageColumns.map((column) => (
               <li key={column.key} className="board-slot">
                 <BoardColumn column={column} templateId={templateId} />
               </li>
             ))}
+            {/* The finished stack in one lane, so a typical pipeline fits on screen without scrolling. */}
+            <li className="board-slot board-slot-finished">
+              {finishedColumns.map((column) => (
+                <BoardColumn key={column.key} column={column} templateId={templateId} />
+              ))}
+            </li>
           </ul>
         </>
       )}

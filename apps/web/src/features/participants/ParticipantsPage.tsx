@@ -18,16 +18,49 @@ import { useParticipantFilters } from './use-participant-filters.ts';
 
 const PAGE_SIZE = 50;
 
+type ListFilters = ReturnType<typeof useParticipantFilters>['query'];
+
+/**
+ * "Load more" over the list's cursor: one `participants.list` query per page loaded, each with the
+ * previous page's `next_cursor`. (tRPC's useInfiniteQuery adds a `direction` key to the input, which
+ * the strict ListParticipantsInput refuses.) New filters start again from the first page.
+ */
+function useParticipantPages(filters: ListFilters) {
+  const key = JSON.stringify(filters);
+  const [pages, setPages] = useState<{ key: string; cursors: (string | undefined)[] }>({ key, cursors: [undefined] });
+  const cursors = pages.key === key ? pages.cursors : [undefined];
+  const queries = trpc.useQueries((t) =>
+    cursors.map((cursor) =>
+      t.participants.list(
+        { ...filters, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+        { placeholderData: keepPreviousData },
+      ),
+    ),
+  );
+  const first = queries[0];
+  const last = queries.at(-1);
+  const nextCursor = last?.data?.next_cursor ?? null;
+  return {
+    rows: queries.flatMap((q) => q.data?.items ?? []),
+    isPending: first?.isPending ?? true,
+    isError: first?.isError ?? false,
+    error: first?.error,
+    refetch: () => void first?.refetch(),
+    hasNextPage: nextCursor !== null,
+    isFetchingNextPage: queries.length > 1 && (last?.isPending ?? false),
+    fetchNextPage: () => {
+      if (nextCursor) setPages({ key, cursors: [...cursors, nextCursor] });
+    },
+  };
+}
+
 export default function ParticipantsPage() {
   const filters = useParticipantFilters();
   const canManage = useCan('admin');
   const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
   const templates = trpc.templates.list.useQuery({ status: 'all' });
-  const query = trpc.participants.list.useInfiniteQuery(
-    { ...filters.query, limit: PAGE_SIZE },
-    { getNextPageParam: (page) => page.next_cursor ?? undefined, placeholderData: keepPreviousData },
-  );
-  const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const query = useParticipantPages(filters.query);
+  const rows = query.rows;
   const names = useTemplateStages(rows.map((r) => r.evaluation_template_id));
   const noTemplates = templates.data?.length === 0;
 
@@ -53,7 +86,7 @@ export default function ParticipantsPage() {
       {query.isPending ? (
         <LoadingState label="Loading participants" />
       ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        <ErrorState error={query.error} onRetry={query.refetch} />
       ) : rows.length > 0 ? (
         <div className="stack-md">
           <ParticipantTable rows={rows} names={names} />
@@ -63,7 +96,7 @@ export default function ParticipantsPage() {
               {query.hasNextPage ? '' : filters.filtered ? ' (all that match)' : ' (all)'}
             </span>
             {query.hasNextPage && (
-              <Button onClick={() => void query.fetchNextPage()} pending={query.isFetchingNextPage}>
+              <Button onClick={query.fetchNextPage} pending={query.isFetchingNextPage}>
                 Load more
               </Button>
             )}

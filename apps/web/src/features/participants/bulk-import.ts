@@ -122,7 +122,14 @@ export function checkRows(rows: readonly ImportRow[], templateId: string): Impor
       ? []
       : result.error.issues
           .filter((issue) => issue.path[0] !== 'evaluation_template_id')
-          .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+          .map((issue) => {
+            const [field] = issue.path;
+            // "expected string, received undefined" says less than the plain fact.
+            if (issue.path.length === 1 && typeof field === 'string' && r.fields[field] === undefined) {
+              return `${field}: required`;
+            }
+            return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+          });
     if (problems.length === 0) {
       const email = r.email.toLowerCase();
       const first = seen.get(email);

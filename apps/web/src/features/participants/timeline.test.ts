@@ -135,6 +135,9 @@ describe('describeRules and actorName', () => {
     expect(describeRules({ ...rules, pass_threshold: null, allow_retake: false, automation_rule: 'none' })).toBe(
       'No pass mark · Do nothing automatic · no retakes',
     );
+    expect(describeRules({ ...rules, allow_retake: false }, 'final_review')).toBe(
+      'Pass mark 75 · Final review: the result decides · no retakes',
+    );
   });
 
   it('names who acted', () => {

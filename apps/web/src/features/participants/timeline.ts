@@ -53,9 +53,10 @@ export function scoreAgainst(score: unknown, threshold: unknown): string | null 
 }
 
 /** The rules snapshot a participant is judged by at a stage, in one line. */
-export function describeRules(rules: unknown): string | null {
+export function describeRules(rules: unknown, stageType?: unknown): string | null {
   const r = obj(rules);
-  const rule = ruleLabel(r.automation_rule);
+  // A final review's result is the decision itself: its automation rule never applies (DESIGN §2.4).
+  const rule = stageType === 'final_review' ? 'Final review: the result decides' : ruleLabel(r.automation_rule);
   if (!rule) return null;
   const threshold = num(r.pass_threshold);
   const max = num(r.max_attempts) ?? 1;
@@ -125,7 +126,7 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
     case 'stage_entered': {
       const skipped = Array.isArray(d.skipped_draft_stage_ids) ? d.skipped_draft_stage_ids.length : 0;
       return entry(`Entered ${str(d.stage_name) ?? stage}`, 'info', [
-        describeRules(d.rules),
+        describeRules(d.rules, d.stage_type),
         skipped > 0 && `Passed over ${plural(skipped, 'draft stage')}`,
       ]);
     }
