@@ -47,14 +47,24 @@ describe('pipelineSteps', () => {
 });
 
 describe('cooldownEnds and nextActiveStage', () => {
-  const rules = { retake_cooldown_hours: 24 } as never;
   const completed = { stage_id: 'tech', status: 'completed' as const, completed_at: '2026-01-01T10:00:00.000Z' };
+  const at = (hours: number) => ({
+    stage_id: 'tech',
+    rules: {
+      pass_threshold: 75,
+      automation_rule: 'none' as const,
+      allow_retake: true,
+      max_attempts: 2,
+      retake_cooldown_hours: hours,
+      auto_reject: false,
+    },
+  });
 
   it('says when a cool-down after the last completed attempt ends, while it runs', () => {
-    const p = { stage_id: 'tech', rules: { ...(rules as object), retake_cooldown_hours: 24 } } as never;
-    expect(cooldownEnds(p, [completed], Date.parse('2026-01-01T12:00:00.000Z'))).toBe('2026-01-02T10:00:00.000Z');
-    expect(cooldownEnds(p, [completed], Date.parse('2026-01-02T10:00:00.001Z'))).toBeNull();
-    expect(cooldownEnds({ stage_id: 'tech', rules: { retake_cooldown_hours: 0 } } as never, [completed], 0)).toBeNull();
+    expect(cooldownEnds(at(24), [completed], Date.parse('2026-01-01T12:00:00.000Z'))).toBe('2026-01-02T10:00:00.000Z');
+    expect(cooldownEnds(at(24), [completed], Date.parse('2026-01-02T10:00:00.001Z'))).toBeNull();
+    expect(cooldownEnds(at(0), [completed], 0)).toBeNull();
+    expect(cooldownEnds(at(24), [], 0)).toBeNull();
   });
 
   it('finds the next active stage, skipping drafts', () => {
