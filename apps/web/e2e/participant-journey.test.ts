@@ -308,6 +308,12 @@ describe('participants through the pipeline in Chromium', () => {
       .getByRole('button', { name: 'Schedule session' })
       .click();
     const first = page.getByRole('article', { name: 'Skills Check, attempt 1' });
+    await first.getByRole('button', { name: 'Reschedule' }).click();
+    const moving = page.getByRole('dialog', { name: 'Reschedule the session' });
+    await moving.getByLabel('When').fill('2030-05-04T09:30');
+    await moving.getByRole('button', { name: 'Move the session' }).click();
+    await moving.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await timelineTitles(page))[0]).toMatch(/^Session at Skills Check moved to .*2030/);
     await first.getByRole('button', { name: 'Mark technical failure' }).click();
     const failing = page.getByRole('dialog', { name: 'Mark as a technical failure?' });
     await failing.getByLabel('What went wrong').fill('The video call dropped twice.');

@@ -1,6 +1,6 @@
 import type { EvaluationStage, StageProgress } from '@stageflow/domain';
 import type { ReactNode } from 'react';
-import type { RouterOutputs } from '../../app/trpc.ts';
+import { type RouterOutputs, trpc } from '../../app/trpc.ts';
 import { formatDateTime, formatScore } from '../../lib/format.ts';
 import { AUTOMATION_RULES, STAGE_TYPE_LABELS } from '../../lib/labels.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -52,6 +52,10 @@ export function CurrentStageCard({
     ? 'The reviewer’s result ends the journey'
     : `${AUTOMATION_RULES[rules.automation_rule].label}${rules.auto_reject ? '; rejects automatically when out of attempts' : ''}`;
   const canAct = canReview && (actions?.record_result || actions?.schedule);
+  const interviewer = trpc.agentProfiles.byId.useQuery(
+    { id: stage.agent_profile_id ?? '' },
+    { enabled: stage.agent_profile_id !== null },
+  );
 
   return (
     <section className="card current-stage" aria-labelledby="now-title">
@@ -80,6 +84,9 @@ export function CurrentStageCard({
         <Fact term="Attempts">
           {progress.attempts_used} of {allowed} used
           {progress.retakes_granted > 0 && <span className="muted"> (incl. {progress.retakes_granted} granted)</span>}
+        </Fact>
+        <Fact term="Interviewer">
+          {stage.agent_profile_id === null ? 'A reviewer' : (interviewer.data?.name ?? '…')}
         </Fact>
         <Fact term="Pass mark">
           {rules.pass_threshold === null ? 'None' : `${formatScore(rules.pass_threshold)} / 100`}

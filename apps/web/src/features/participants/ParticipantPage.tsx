@@ -16,7 +16,7 @@ import { CurrentStageCard } from './CurrentStageCard.tsx';
 import { NoteDialog } from './NoteDialog.tsx';
 import { ParticipantStatusBadge, recommendationText } from './ParticipantBadges.tsx';
 import { ParticipantMoves } from './ParticipantMoves.tsx';
-import { nextActiveStage, openProgress, pipelineSteps } from './participant-model.ts';
+import { cooldownEnds, nextActiveStage, openProgress, pipelineSteps } from './participant-model.ts';
 import { RecordResultDialog, type ResultTarget } from './RecordResultDialog.tsx';
 import { ScheduleSessionDialog, type ScheduleTarget } from './ScheduleSessionDialog.tsx';
 import { type SessionCommand, SessionList } from './SessionList.tsx';
@@ -112,9 +112,30 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
         }
       : null;
 
+  const scheduleTarget = (notBefore: string | null, session?: Session): ScheduleTarget | null =>
+    currentStage
+      ? {
+          participantId: participant.id,
+          participantName: participant.name,
+          stageId: currentStage.id,
+          stageName: currentStage.stage_name,
+          notBefore,
+          reschedule: session && {
+            sessionId: session.id,
+            scheduledAt: session.scheduled_at,
+            timezone: session.timezone,
+            notes: session.notes,
+          },
+        }
+      : null;
+
   const onSessionCommand = (command: SessionCommand, session: Session) => {
     if (command === 'start') start.mutate({ session_id: session.id });
     else if (command === 'complete') setResult(resultTarget(session.id));
+    else if (command === 'reschedule')
+      setScheduling(
+        scheduleTarget(progress ? cooldownEnds(progress, participant.sessions, Date.now()) : null, session),
+      );
     else setEnding({ command, session });
   };
 
@@ -161,15 +182,7 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
                 nextStageName={nextStage?.stage_name ?? null}
                 canReview={canReview}
                 onRecordResult={() => setResult(resultTarget())}
-                onSchedule={(notBefore) =>
-                  setScheduling({
-                    participantId: participant.id,
-                    participantName: participant.name,
-                    stageId: currentStage.id,
-                    stageName: currentStage.stage_name,
-                    notBefore,
-                  })
-                }
+                onSchedule={(notBefore) => setScheduling(scheduleTarget(notBefore))}
               />
             ) : (
               <FinishedCard participant={participant} />

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { ScheduleSessionInput } from '@stageflow/domain';
+import { RescheduleSessionInput, ScheduleSessionInput } from '@stageflow/domain';
 import { Controller, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
@@ -17,6 +17,8 @@ export interface ScheduleTarget {
   stageName: string;
   /** The earliest time the rules allow (a retake cool-down), if later than now. */
   notBefore: string | null;
+  /** Moving a scheduled session rather than scheduling a new one. */
+  reschedule?: { sessionId: string; scheduledAt: string; timezone: string; notes: string | null } | undefined;
 }
 
 /** ISO (UTC) ⇄ the `YYYY-MM-DDTHH:mm` a datetime-local input shows, in the browser's time zone. */
@@ -52,10 +54,14 @@ export function ScheduleSessionDialog({ target, onClose }: { target: ScheduleTar
     <Dialog
       open={target !== null}
       onClose={onClose}
-      title="Schedule a session"
+      title={target?.reschedule ? 'Reschedule the session' : 'Schedule a session'}
       description={target && `${target.participantName} at ${target.stageName}.`}
     >
-      {target && <ScheduleForm target={target} onClose={onClose} />}
+      {target?.reschedule ? (
+        <RescheduleForm target={target} session={target.reschedule} onClose={onClose} />
+      ) : (
+        target && <ScheduleForm target={target} onClose={onClose} />
+      )}
     </Dialog>
   );
 }
@@ -125,6 +131,84 @@ function ScheduleForm({ target, onClose }: { target: ScheduleTarget; onClose: ()
         <Button onClick={onClose}>Cancel</Button>
         <Button type="submit" variant="primary" pending={schedule.isPending}>
           Schedule session
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+function RescheduleForm({
+  target,
+  session,
+  onClose,
+}: {
+  target: ScheduleTarget;
+  session: NonNullable<ScheduleTarget['reschedule']>;
+  onClose: () => void;
+}) {
+  const refresh = useRefreshParticipants();
+  const showError = useServerError();
+  const form = useForm<RescheduleSessionInput>({
+    resolver: zodResolver(RescheduleSessionInput),
+    defaultValues: {
+      session_id: session.sessionId,
+      scheduled_at: session.scheduledAt,
+      timezone: session.timezone,
+      notes: session.notes ?? '',
+    },
+  });
+  const {
+    register,
+    control,
+    formState: { errors },
+  } = form;
+  const reschedule = trpc.sessions.reschedule.useMutation({
+    onSuccess: async ({ session: moved }) => {
+      toast.success(`Session moved to ${formatDateTime(moved.scheduled_at)}`);
+      onClose();
+      await refresh();
+    },
+    onError: (error) => showError(error, form),
+  });
+
+  return (
+    <form noValidate onSubmit={form.handleSubmit((values) => reschedule.mutate(values))}>
+      <DialogBody>
+        <div className="form-grid">
+          <Field
+            label="When"
+            error={errors.scheduled_at?.message}
+            hint={target.notBefore ? `Not before ${formatDateTime(target.notBefore)} (retake cool-down).` : undefined}
+          >
+            {(p) => (
+              <Controller
+                control={control}
+                name="scheduled_at"
+                render={({ field }) => (
+                  <input
+                    {...p}
+                    type="datetime-local"
+                    name={field.name}
+                    value={toLocalInput(field.value)}
+                    onChange={(e) => field.onChange(fromLocalInput(e.target.value))}
+                    onBlur={field.onBlur}
+                  />
+                )}
+              />
+            )}
+          </Field>
+          <Field label="Time zone" error={errors.timezone?.message} hint='An IANA name such as "Europe/Paris".'>
+            {(p) => <input {...p} {...register('timezone')} autoComplete="off" />}
+          </Field>
+          <Field label="Notes" optional className="span-2" error={errors.notes?.message}>
+            {(p) => <textarea {...p} rows={3} {...register('notes')} />}
+          </Field>
+        </div>
+      </DialogBody>
+      <DialogFooter>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button type="submit" variant="primary" pending={reschedule.isPending}>
+          Move the session
         </Button>
       </DialogFooter>
     </form>

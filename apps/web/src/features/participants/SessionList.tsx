@@ -13,7 +13,7 @@ export interface SessionButtons {
   cancel: boolean;
 }
 
-export type SessionCommand = 'start' | 'complete' | 'fail' | 'cancel';
+export type SessionCommand = 'start' | 'complete' | 'reschedule' | 'fail' | 'cancel';
 
 interface SessionListProps {
   sessions: readonly Session[];
@@ -62,6 +62,12 @@ export function SessionList({ sessions, stageName, buttons, busy, onCommand }: S
                   {allowed.complete && (
                     <Button size="sm" variant="primary" disabled={busy} onClick={() => onCommand('complete', s)}>
                       Complete with scores
+                    </Button>
+                  )}
+                  {/* Only a scheduled session can be cancelled, and only a scheduled one moved. */}
+                  {allowed.cancel && (
+                    <Button size="sm" disabled={busy} onClick={() => onCommand('reschedule', s)}>
+                      Reschedule
                     </Button>
                   )}
                   {allowed.fail && (
