@@ -1,11 +1,11 @@
 /**
- * The sidebar's sections. Later issues add Analytics and Developer here; the sidebar renders
+ * The sidebar's sections. Later issues add Analytics here; the sidebar renders
  * whatever this list holds.
  */
 export interface NavItem {
   to: string;
   label: string;
-  icon: 'templates' | 'profiles' | 'participants' | 'decisions' | 'settings';
+  icon: 'templates' | 'profiles' | 'participants' | 'decisions' | 'developer' | 'settings';
   /** A live count beside the label. */
   badge?: 'open-decisions';
 }
@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/agent-profiles', label: 'Agent Profiles', icon: 'profiles' },
   { to: '/participants', label: 'Participants', icon: 'participants' },
   { to: '/decisions', label: 'Decisions', icon: 'decisions', badge: 'open-decisions' },
+  { to: '/developer', label: 'Developer', icon: 'developer' },
   // Settings stays last: new sections go above it.
   { to: '/settings', label: 'Settings', icon: 'settings' },
 ];

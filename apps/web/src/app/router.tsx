@@ -18,6 +18,7 @@ const ParticipantPage = lazy(() => import('../features/participants/ParticipantP
 const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage.tsx'));
 const MembersPage = lazy(() => import('../features/settings/MembersPage.tsx'));
 const ApiDocsPage = lazy(() => import('../features/api-docs/ApiDocsPage.tsx'));
+const ApiKeysPage = lazy(() => import('../features/developer/ApiKeysPage.tsx'));
 const SignInPage = lazy(() => import('../features/account/SignInPage.tsx'));
 const SignUpPage = lazy(() => import('../features/account/SignUpPage.tsx'));
 const CreateWorkspacePage = lazy(() => import('../features/account/CreateWorkspacePage.tsx'));
@@ -91,8 +92,12 @@ export const router = createBrowserRouter([
       { path: 'decisions', element: <DecisionsPage />, handle: { crumb: { label: 'Decisions', to: '/decisions' } } },
       {
         path: 'developer',
-        handle: { crumb: { label: 'Developer', to: '/developer/api-docs' } },
-        children: [{ path: 'api-docs', element: <ApiDocsPage />, handle: { crumb: { label: 'API docs', to: '.' } } }],
+        handle: { crumb: { label: 'Developer', to: '/developer' } },
+        children: [
+          { index: true, element: <Navigate to="api-keys" replace /> },
+          { path: 'api-keys', element: <ApiKeysPage />, handle: { crumb: { label: 'API keys', to: '.' } } },
+          { path: 'api-docs', element: <ApiDocsPage />, handle: { crumb: { label: 'API docs', to: '.' } } },
+        ],
       },
       {
         path: 'settings',

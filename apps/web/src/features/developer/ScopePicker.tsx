@@ -1,0 +1,81 @@
+import { useId } from 'react';
+import { type Control, useController } from 'react-hook-form';
+import { type ApiKeyFormValues, SCOPE_ACTIONS, SCOPE_GROUPS, scopeLabel, toggleScope } from './api-keys.ts';
+
+const ACTION_LABELS = { read: 'Read', write: 'Write', delete: 'Delete' } as const;
+
+/**
+ * The scopes of a new key as a table (one row per resource, a column per action), with "All scopes"
+ * above it. Choosing all checks and locks every box, so it is plain what the key will carry.
+ */
+export function ScopePicker({ control }: { control: Control<ApiKeyFormValues> }) {
+  const id = useId();
+  const { field, fieldState } = useController({ control, name: 'scopes' });
+  const all = field.value.includes('all');
+  const error = fieldState.error?.message;
+  const errorId = `${id}-error`;
+  return (
+    <fieldset className="fieldset" aria-describedby={error ? errorId : `${id}-hint`}>
+      <legend className="fieldset-legend">Scopes</legend>
+      <p id={`${id}-hint`} className="fieldset-hint field-hint">
+        What the key may do in this workspace. Give each script only what it needs; no key can manage members or other
+        keys.
+      </p>
+      <div className="checkbox-row scope-all">
+        <input
+          ref={field.ref}
+          type="checkbox"
+          id={`${id}-all`}
+          checked={all}
+          aria-invalid={error ? true : undefined}
+          onChange={(event) => field.onChange(toggleScope(field.value, 'all', event.target.checked))}
+          onBlur={field.onBlur}
+        />
+        <label htmlFor={`${id}-all`}>All scopes</label>
+      </div>
+      <div className="table-wrap scope-table-wrap">
+        <table className="table table-compact scope-table">
+          <thead>
+            <tr>
+              <th scope="col">Resource</th>
+              {SCOPE_ACTIONS.map((action) => (
+                <th key={action} scope="col">
+                  {ACTION_LABELS[action]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {SCOPE_GROUPS.map((group) => (
+              <tr key={group.resource}>
+                <th scope="row">{group.label}</th>
+                {SCOPE_ACTIONS.map((action) => {
+                  const scope = group.actions[action];
+                  return (
+                    <td key={action}>
+                      {scope && (
+                        <input
+                          type="checkbox"
+                          aria-label={scopeLabel(scope)}
+                          title={scope}
+                          checked={all || field.value.includes(scope)}
+                          disabled={all}
+                          onChange={(event) => field.onChange(toggleScope(field.value, scope, event.target.checked))}
+                        />
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
