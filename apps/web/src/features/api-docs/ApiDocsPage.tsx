@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, type ReactNode, useEffect, useMemo } from 'react';
+import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button, buttonClass } from '../../ui/Button.tsx';
@@ -252,8 +253,9 @@ export default function ApiDocsPage() {
                 Getting started
               </h2>
               <p className="api-prose">
-                Base URL <code>{base}</code>. Send a key in the <code>x-api-key</code> header; create one on Developer →
-                API keys with the scopes your program needs (each route names its scope). Bodies are JSON in snake_case.
+                Base URL <code>{base}</code>. Send a key in the <code>x-api-key</code> header; create one on{' '}
+                <Link to="/developer/api-keys">Developer → API keys</Link> with the scopes your program needs (each
+                route names its scope). Bodies are JSON in snake_case.
               </p>
               <pre className="code-block api-curl">
                 <code>{`export STAGEFLOW_API_KEY=sf_live_…\ncurl "${base}/evaluation-templates" -H "x-api-key: $STAGEFLOW_API_KEY"`}</code>
