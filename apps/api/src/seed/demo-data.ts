@@ -3,13 +3,30 @@ import type { Principal } from '../auth/principal.ts';
 import { createCaller } from '../caller.ts';
 import { createInnerContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
+import { type DemoClock, seedDemoParticipants } from './demo-participants.ts';
+
+/** The interviewers and templates are set up four weeks back, before the first demo participant arrived. */
+const SETUP_DAYS_AGO = 30;
 
 /**
  * Demo data goes in through the same procedures a user calls, so it can never be in a shape the
- * product could not produce itself. The seed document's example pipeline is imported as-is.
+ * product could not produce itself. The seed document's example pipeline is imported as-is, and
+ * people are then played through both pipelines over the weeks before `now` (demo-participants.ts).
  */
 export async function seedDemoData(db: Db, repos: Repositories, owner: Principal, now: string) {
-  const api = createCaller(createInnerContext({ db, repos, log: createLogger('silent') }, owner, { now: () => now }));
+  const base = Date.parse(now);
+  let clockMs = base - SETUP_DAYS_AGO * 24 * 3_600_000;
+  const clock: DemoClock = {
+    base,
+    set: (ms) => {
+      clockMs = Math.min(ms, base);
+    },
+  };
+  const api = createCaller(
+    createInnerContext({ db, repos, log: createLogger('silent') }, owner, {
+      now: () => new Date(clockMs).toISOString(),
+    }),
+  );
 
   const backendInterviewer = await api.agentProfiles.create({
     name: 'Ada — Backend Interviewer',
@@ -103,6 +120,13 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
         allow_retake: true,
       },
       {
+        // No automation: a result leaves the trainee here, passed or failed, until a person moves them on.
+        stage_name: 'Live Ticket Shadowing',
+        stage_type: 'manual_review',
+        pass_threshold: 70,
+        automation_rule: 'none',
+      },
+      {
         stage_name: 'Team Lead Sign-off',
         stage_type: 'manual_review',
         pass_threshold: 75,
@@ -110,4 +134,6 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
       },
     ],
   });
+
+  await seedDemoParticipants(api, clock, { backend: backend.id, training: training.id });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AutomationRule } from '../schemas/stage.ts';
-import { Journey, S1, S2, stage, template, types } from './test-support.ts';
+import { Journey, S1, S2, S3, stage, template, types } from './test-support.ts';
 
 /**
  * DESIGN §2.3, one row per automation rule × passed × attempts left × auto_reject. Stage 1 has a pass mark
@@ -176,5 +176,33 @@ describe('the rules snapshot', () => {
     j.run(j.record(0));
     expect(j.progressAt(S1).state).toBe('passed');
     expect(j.lastSession.scorecard).toMatchObject({ passed: true, threshold_applied: null });
+  });
+});
+
+describe('stages reordered under a participant', () => {
+  it('never re-enters a stage already passed that a reorder moved after the current one', () => {
+    const j = Journey.enrolled(template([stage(S1, 0), stage(S2, 1), stage(S3, 2)]));
+    j.run(j.record(80));
+    expect(j.participant.current_stage_id).toBe(S2);
+    // The admin moves S2 to the front: S2, S1, S3. S1 now comes after the participant's stage.
+    j.editStage(S2, { stage_order: 0 }).editStage(S1, { stage_order: 1 });
+
+    j.run(j.record(80));
+
+    expect(j.participant.current_stage_id).toBe(S3);
+    expect(j.state.progress.map((p) => [p.stage_id, p.state, p.attempts_used])).toEqual([
+      [S1, 'passed', 1],
+      [S2, 'passed', 1],
+      [S3, 'pending', 0],
+    ]);
+  });
+
+  it('completes when the only stages left after the current one were already passed', () => {
+    const j = Journey.enrolled(template([stage(S1, 0), stage(S2, 1)]));
+    j.run(j.record(80));
+    j.editStage(S2, { stage_order: 0 }).editStage(S1, { stage_order: 1 });
+    j.run(j.record(80));
+    expect(j.participant).toMatchObject({ status: 'completed', recommendation: 'hire' });
+    expect(j.state.progress.filter((p) => p.stage_id === S1)).toHaveLength(1);
   });
 });

@@ -14,14 +14,18 @@ export const liveStage = (template: ProgressionTemplate, stageId: string): Progr
   template.stages.find((s) => s.id === stageId && s.status !== 'archived' && s.stage_order !== null);
 
 /**
- * The first active stage after position `afterOrder` (-1: from the start), and the draft stages passed
- * over on the way, for the audit trail.
+ * The first active stage after position `afterOrder` (-1: from the start) that the participant has not
+ * been in yet, and the draft stages passed over on the way, for the audit trail. A stage already entered
+ * is never entered again, even when a reorder has moved it after the participant's current one: their
+ * progress there (and its attempts) is history, not a fresh start.
  */
 export function nextActiveStage(
   template: ProgressionTemplate,
   afterOrder: number,
+  entered: ReadonlySet<string> = new Set(),
 ): { next: ProgressionStage | null; skippedDrafts: ProgressionStage[] } {
-  const next = activeStagesInOrder(template).find((s) => (s.stage_order ?? 0) > afterOrder) ?? null;
+  const next =
+    activeStagesInOrder(template).find((s) => (s.stage_order ?? 0) > afterOrder && !entered.has(s.id)) ?? null;
   const until = next?.stage_order ?? Number.POSITIVE_INFINITY;
   const skippedDrafts = template.stages
     .filter(

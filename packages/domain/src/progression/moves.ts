@@ -57,14 +57,15 @@ export function advanceEvents(
   return [...close, entered ?? completedEvent(state, cause, emit)];
 }
 
-/** Entering the next active stage after `from` (or the first one) with a fresh rules snapshot; `null` when none is left. */
+/** Entering the next active stage after `from` (or the first one) not entered before, with a fresh rules snapshot; `null` when none is left. */
 export function enterNextStageEvent(
   state: ParticipantState,
   from: ProgressionStage | null,
   actor: string,
   emit: Emit,
 ): ParticipantEvent | null {
-  const { next, skippedDrafts } = nextActiveStage(state.template, from?.stage_order ?? -1);
+  const entered = new Set(state.progress.map((p) => p.stage_id));
+  const { next, skippedDrafts } = nextActiveStage(state.template, from?.stage_order ?? -1, entered);
   if (!next) return null;
   return emit(
     'stage_entered',

@@ -57,6 +57,48 @@ export function createParticipantQueries(db: Db) {
     last_score: r.last_score,
   });
 
+  // Every command answers with the participant's detail and looks sessions and decisions up by id:
+  // these run on every request, so they are prepared once rather than built and compiled each time.
+  const ws = sql.placeholder('ws');
+  const id = sql.placeholder('id');
+  const ofParticipant = <T extends typeof stageProgress | typeof sessions | typeof decisions>(table: T) =>
+    and(eq(table.workspace_id, ws), eq(table.participant_id, id));
+  const detailQueries = {
+    summary: summaries()
+      .where(and(eq(participants.workspace_id, ws), eq(participants.id, id)))
+      .prepare(),
+    progress: db
+      .select()
+      .from(stageProgress)
+      .where(ofParticipant(stageProgress))
+      .orderBy(asc(stageProgress.entered_at))
+      .prepare(),
+    sessions: db.select().from(sessions).where(ofParticipant(sessions)).orderBy(desc(sessions.created_at)).prepare(),
+    decisions: db
+      .select()
+      .from(decisions)
+      .where(ofParticipant(decisions))
+      .orderBy(desc(decisions.created_at))
+      .prepare(),
+  };
+  const byIdQueries = {
+    session: db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.workspace_id, ws), eq(sessions.id, id)))
+      .prepare(),
+    participantOfSession: db
+      .select({ id: sessions.participant_id })
+      .from(sessions)
+      .where(and(eq(sessions.workspace_id, ws), eq(sessions.id, id)))
+      .prepare(),
+    participantOfDecision: db
+      .select({ id: decisions.participant_id })
+      .from(decisions)
+      .where(and(eq(decisions.workspace_id, ws), eq(decisions.id, id)))
+      .prepare(),
+  };
+
   return {
     /** Newest first, with filters; `next_cursor` is null on the last page. */
     list(workspaceId: string, f: ParticipantFilter) {
@@ -122,35 +164,14 @@ export function createParticipantQueries(db: Db) {
     },
 
     detail(workspaceId: string, participantId: string) {
-      const row = summaries()
-        .where(and(eq(participants.workspace_id, workspaceId), eq(participants.id, participantId)))
-        .get();
+      const args = { ws: workspaceId, id: participantId };
+      const row = detailQueries.summary.get(args);
       if (!row) return undefined;
-      const byParticipant = <T extends { workspace_id: unknown; participant_id: unknown }>(table: T) =>
-        and(eq(table.workspace_id as never, workspaceId), eq(table.participant_id as never, participantId));
       return {
         ...toSummary(row),
-        progress: db
-          .select()
-          .from(stageProgress)
-          .where(byParticipant(stageProgress))
-          .orderBy(asc(stageProgress.entered_at))
-          .all()
-          .map(toProgress),
-        sessions: db
-          .select()
-          .from(sessions)
-          .where(byParticipant(sessions))
-          .orderBy(desc(sessions.created_at))
-          .all()
-          .map(toSession),
-        decisions: db
-          .select()
-          .from(decisions)
-          .where(byParticipant(decisions))
-          .orderBy(desc(decisions.created_at))
-          .all()
-          .map(toDecision),
+        progress: detailQueries.progress.all(args).map(toProgress),
+        sessions: detailQueries.sessions.all(args).map(toSession),
+        decisions: detailQueries.decisions.all(args).map(toDecision),
       };
     },
 
@@ -180,28 +201,16 @@ export function createParticipantQueries(db: Db) {
         .map(toSession);
     },
     session(workspaceId: string, sessionId: string) {
-      const row = db
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.id, sessionId)))
-        .get();
+      const row = byIdQueries.session.get({ ws: workspaceId, id: sessionId });
       return row && toSession(row);
     },
 
     /** Which participant a session or decision belongs to (commands address those by their own id). */
     participantOfSession(workspaceId: string, sessionId: string): string | undefined {
-      return db
-        .select({ id: sessions.participant_id })
-        .from(sessions)
-        .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.id, sessionId)))
-        .get()?.id;
+      return byIdQueries.participantOfSession.get({ ws: workspaceId, id: sessionId })?.id;
     },
     participantOfDecision(workspaceId: string, decisionId: string): string | undefined {
-      return db
-        .select({ id: decisions.participant_id })
-        .from(decisions)
-        .where(and(eq(decisions.workspace_id, workspaceId), eq(decisions.id, decisionId)))
-        .get()?.id;
+      return byIdQueries.participantOfDecision.get({ ws: workspaceId, id: decisionId })?.id;
     },
 
     /** Active participants whose current stage this is: they block archiving and keep their old rules on edits. */

@@ -11,7 +11,8 @@ import {
   type ParticipantEvent,
   type ParticipantState,
 } from '@stageflow/domain';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, getTableColumns, ne, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { type Db, type Tx, writeTx } from '../../client.ts';
 import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
 import type { createStateLoader, LoadedState } from './load.ts';
@@ -31,12 +32,68 @@ const changed = <T>(before: readonly T[], key: (x: T) => string) => {
   return (after: readonly T[]) => after.filter((x) => old.get(key(x)) !== JSON.stringify(x));
 };
 
+/** A placeholder for every column of `table`, named by its key: the values of a prepared insert. */
+const placeholders = (table: SQLiteTable, except: readonly string[] = []) =>
+  Object.fromEntries(
+    Object.keys(getTableColumns(table))
+      .filter((key) => !except.includes(key))
+      .map((key) => [key, sql.placeholder(key)]),
+  );
+
+/** `excluded.<column>` for every column: an upsert's update sets the whole row to the one inserted. */
+const fromExcluded = (table: SQLiteTable): Record<string, SQL> =>
+  Object.fromEntries(
+    Object.entries(getTableColumns(table)).map(([key, column]) => [key, sql.raw(`excluded."${column.name}"`)]),
+  );
+
 /**
  * Runs one participant command as one unit of work: load → decide → evolve → write the state,
  * the events and any decision together. Called inside a transaction by `run`, or by a caller that
  * needs several commands in one transaction (bulk enrolment).
  */
 export function createCommandStore(db: Db, load: ReturnType<typeof createStateLoader>) {
+  // Every command writes through these, so they are built and compiled once, not per row and request.
+  const write = {
+    insertParticipant: db
+      .insert(participants)
+      .values(placeholders(participants) as never)
+      .prepare(),
+    updateParticipant: db
+      .update(participants)
+      .set(placeholders(participants, ['id', 'workspace_id']) as never)
+      .where(
+        and(
+          eq(participants.workspace_id, sql.placeholder('workspace_id')),
+          eq(participants.id, sql.placeholder('id')),
+          eq(participants.version, sql.placeholder('loaded_version')),
+        ),
+      )
+      .prepare(),
+    upsertProgress: db
+      .insert(stageProgress)
+      .values(placeholders(stageProgress) as never)
+      .onConflictDoUpdate({
+        target: [stageProgress.participant_id, stageProgress.stage_id],
+        set: fromExcluded(stageProgress),
+      })
+      .prepare(),
+    upsertSession: db
+      .insert(sessions)
+      .values(placeholders(sessions) as never)
+      .onConflictDoUpdate({ target: sessions.id, set: fromExcluded(sessions) })
+      .prepare(),
+    upsertDecision: db
+      .insert(decisions)
+      .values(placeholders(decisions) as never)
+      .onConflictDoUpdate({ target: decisions.id, set: fromExcluded(decisions) })
+      .prepare(),
+    appendEvent: db
+      .insert(events)
+      .values(placeholders(events, ['seq']) as never)
+      .returning()
+      .prepare(),
+  };
+
   function emailTaken(workspaceId: string, templateId: string, email: string, exceptId?: string): boolean {
     const row = db
       .select({ id: participants.id })
@@ -74,70 +131,50 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
     return conflict(`A participant with email ${email} is already in evaluation template ${loaded.state.template.id}`);
   }
 
-  function save(tx: Tx, workspaceId: string, loaded: LoadedState, after: ParticipantState, now: string): void {
+  /** Runs inside the command's transaction (`_tx`): the prepared statements share its connection. */
+  function save(_tx: Tx, workspaceId: string, loaded: LoadedState, after: ParticipantState, now: string): void {
     const before = loaded.state;
     const participant = after.participant;
     if (!participant) return;
     if (loaded.version === null) {
-      tx.insert(participants)
-        .values({ ...participant, workspace_id: workspaceId, version: 1 })
-        .run();
+      write.insertParticipant.run({ ...participant, workspace_id: workspaceId, version: 1 });
     } else {
-      const result = tx
-        .update(participants)
-        .set({ ...participant, version: loaded.version + 1, updated_at: now })
-        .where(
-          and(
-            eq(participants.workspace_id, workspaceId),
-            eq(participants.id, participant.id),
-            eq(participants.version, loaded.version),
-          ),
-        )
-        .run();
+      const result = write.updateParticipant.run({
+        ...participant,
+        workspace_id: workspaceId,
+        version: loaded.version + 1,
+        updated_at: now,
+        loaded_version: loaded.version,
+      });
       // Only a writer outside this process's serialized transactions can get here; still never lose an update.
       if (result.changes === 0)
         throw conflict(`Participant ${participant.id} was changed by another request: reload and try again`);
     }
     for (const p of changed(before.progress, (x) => x.stage_id)(after.progress)) {
-      const row = { ...p, workspace_id: workspaceId };
-      tx.insert(stageProgress)
-        .values(row)
-        .onConflictDoUpdate({ target: [stageProgress.participant_id, stageProgress.stage_id], set: row })
-        .run();
+      write.upsertProgress.run({ ...p, workspace_id: workspaceId });
     }
     for (const s of changed(before.sessions, (x) => x.id)(after.sessions)) {
-      const row = { ...s, workspace_id: workspaceId };
-      tx.insert(sessions).values(row).onConflictDoUpdate({ target: sessions.id, set: row }).run();
+      write.upsertSession.run({ ...s, workspace_id: workspaceId });
     }
     for (const d of changed(before.decisions, (x) => x.id)(after.decisions)) {
-      const row = { ...d, workspace_id: workspaceId };
-      tx.insert(decisions).values(row).onConflictDoUpdate({ target: decisions.id, set: row }).run();
+      write.upsertDecision.run({ ...d, workspace_id: workspaceId });
     }
   }
 
-  function append(
-    tx: Tx,
-    workspaceId: string,
-    templateId: string,
-    emitted: readonly ParticipantEvent[],
-  ): DomainEvent[] {
-    if (emitted.length === 0) return [];
-    const rows = tx
-      .insert(events)
-      .values(
-        emitted.map((e) => ({
-          workspace_id: workspaceId,
-          participant_id: e.participant_id,
-          evaluation_template_id: templateId,
-          type: e.type,
-          actor: e.actor,
-          occurred_at: e.occurred_at,
-          data: e.data as unknown as Record<string, unknown>,
-        })),
-      )
-      .returning()
-      .all();
-    return rows.map(({ evaluation_template_id: _, ...row }) => row);
+  function append(workspaceId: string, templateId: string, emitted: readonly ParticipantEvent[]): DomainEvent[] {
+    return emitted.map((e) => {
+      const row = write.appendEvent.get({
+        workspace_id: workspaceId,
+        participant_id: e.participant_id,
+        evaluation_template_id: templateId,
+        type: e.type,
+        actor: e.actor,
+        occurred_at: e.occurred_at,
+        data: e.data,
+      }) as typeof events.$inferSelect;
+      const { evaluation_template_id: _, ...stored } = row;
+      return stored;
+    });
   }
 
   /** One command inside an open transaction. */
@@ -157,7 +194,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
     if (emitted.length === 0) return { state: loaded.state, emitted, events: [] };
     const after = emitted.reduce(evolveParticipant, loaded.state);
     save(tx, workspaceId, loaded, after, ctx.now);
-    return { state: after, emitted, events: append(tx, workspaceId, loaded.state.template.id, emitted) };
+    return { state: after, emitted, events: append(workspaceId, loaded.state.template.id, emitted) };
   }
 
   return {
