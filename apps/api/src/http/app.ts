@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { AnyTRPCRouter } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import type { BaseContext } from '../context.ts';
@@ -21,6 +22,8 @@ export interface AppOptions {
   readonly isReady: () => boolean;
   /** Per API key and per account limits; from RATE_LIMIT_PER_MINUTE and TRUST_PROXY by default (rate-limit.ts). */
   readonly rateLimits?: RateLimitOptions;
+  /** Defaults to the app's router; the benchmark (bench/) serves it with a no-op procedure added. */
+  readonly router?: AnyTRPCRouter;
 }
 
 /**
@@ -53,7 +56,7 @@ export function createApp(options: AppOptions) {
     fetchRequestHandler({
       endpoint: '/trpc',
       req: c.req.raw,
-      router: appRouter,
+      router: options.router ?? appRouter,
       createContext: options.createContext,
     }),
   );
