@@ -15,37 +15,10 @@ import { API_KEY_SCOPES, isApiKeyScope, roleFor, type Scope } from './auth/scope
 import { createCaller } from './caller.ts';
 import { createInnerContext } from './context.ts';
 import { appRouter } from './routers/index.ts';
-import { setupApi } from './testing.ts';
-import { buildPipeline, person, scores } from './testing-pipeline.ts';
+import { type AccessFixture, buildAccessFixture, idsOfA, snapshotOfA } from './testing-access.ts';
+import { person, scores } from './testing-pipeline.ts';
 
-type Fixture = Awaited<ReturnType<typeof buildFixture>>;
-type Case = (f: Fixture) => unknown;
-
-/** A workspace with one of everything, built through the API as its owner. */
-async function buildFixture() {
-  const t = setupApi();
-  const { template, interviewer, stages } = await buildPipeline(t.api);
-  const jane = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Jane') });
-  const { session } = await t.api.sessions.schedule({ participant_id: jane.id });
-  const bob = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Bob') });
-  await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
-  const recorded = await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
-  const [decision] = await t.api.decisions.list();
-  const { api_key: apiKey } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
-  return {
-    t,
-    template,
-    interviewer,
-    stages,
-    jane,
-    bob,
-    session,
-    bobSession: recorded.session,
-    decision: decision!,
-    apiKey,
-  };
-}
-
+type Case = (f: AccessFixture) => unknown;
 const uuid = () => crypto.randomUUID();
 
 /** A valid input for every procedure, naming the fixture's (workspace A's) rows. */
@@ -124,7 +97,7 @@ const procedures = appRouter._def.procedures as unknown as Record<
 >;
 const paths = Object.keys(procedures).sort();
 
-function callAs(f: Fixture, principal: Principal | null, path: string) {
+function callAs(f: AccessFixture, principal: Principal | null, path: string) {
   const caller = createCaller(createInnerContext(f.t.deps, principal)) as unknown as Record<
     string,
     Record<string, (input: unknown) => Promise<unknown>>
@@ -138,22 +111,6 @@ const codeOf = async (call: Promise<unknown>) =>
     () => 'OK',
     (e: unknown) => (e instanceof TRPCError ? e.code : `THREW ${String(e)}`),
   );
-
-/** Every row of workspace A, to compare before and after a foreign caller's attempt. */
-function snapshotOf(f: Fixture) {
-  const sqlite = f.t.db.$client;
-  const tables = (
-    sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]
-  ).filter(({ name }) =>
-    (sqlite.pragma(`table_info("${name}")`) as { name: string }[]).some((c) => c.name === 'workspace_id'),
-  );
-  return Object.fromEntries(
-    tables.map(({ name }) => [
-      name,
-      sqlite.prepare(`select * from "${name}" where workspace_id = ? order by 1`).all(f.t.workspaceId),
-    ]),
-  );
-}
 
 test('every procedure has an access case (add one above when you add a procedure)', () => {
   expect(paths.filter((p) => !(p in CASES))).toEqual([]);
@@ -180,9 +137,9 @@ test('the declared scopes give the roles DESIGN names: viewers read, reviewers s
 
 describe.each(paths)('%s', (path) => {
   const scope = procedures[path]!._def.meta?.scope;
-  let fixture: Fixture;
+  let fixture: AccessFixture;
   beforeAll(async () => {
-    fixture = await buildFixture();
+    fixture = await buildAccessFixture();
   });
 
   test('without credentials: UNAUTHORIZED', async () => {
@@ -190,7 +147,7 @@ describe.each(paths)('%s', (path) => {
   });
 
   test("another workspace's owner: nothing of this workspace read or changed", async () => {
-    const before = snapshotOf(fixture);
+    const before = snapshotOfA(fixture);
     const outsider: Principal = {
       kind: 'user',
       userId: 'outsider',
@@ -207,24 +164,15 @@ describe.each(paths)('%s', (path) => {
     } else {
       // Creations land in the outsider's own workspace (or are refused); nothing names A's rows.
       const text = JSON.stringify(result.value ?? null);
-      for (const id of [
-        fixture.template.id,
-        fixture.jane.id,
-        fixture.bob.id,
-        fixture.interviewer.id,
-        fixture.session.id,
-        fixture.apiKey.id,
-      ]) {
-        expect(text).not.toContain(id);
-      }
+      for (const id of idsOfA(fixture)) expect(text).not.toContain(id);
     }
-    expect(snapshotOf(fixture)).toEqual(before);
+    expect(snapshotOfA(fixture)).toEqual(before);
   });
 
   if (!scope) return;
 
   test.each(ROLES)(`role %s gets what ${scope} allows`, async (role) => {
-    const f = await buildFixture();
+    const f = await buildAccessFixture();
     const principal: Principal = { kind: 'user', userId: `${role}-user`, workspaceId: f.t.workspaceId, role };
     const code = await codeOf(callAs(f, principal, path));
     if (hasRole(role, roleFor(scope))) expect(code).not.toMatch(/FORBIDDEN|UNAUTHORIZED|THREW/);
@@ -232,7 +180,7 @@ describe.each(paths)('%s', (path) => {
   });
 
   test('API keys: with the scope allowed (if keys may have it), without it FORBIDDEN', async () => {
-    const f = await buildFixture();
+    const f = await buildAccessFixture();
     const key = (scopes: (typeof API_KEY_SCOPES)[number][]): Principal => ({
       kind: 'api_key',
       keyId: 'k',
