@@ -56,11 +56,21 @@ describe('the journey through the seed pipeline', () => {
   test('an email is unique per template', async () => {
     const { template } = await buildPipeline(t.api);
     await t.api.participants.create({ evaluation_template_id: template.id, name: 'A', email: 'a@example.com' });
+    // The refusal names the template and points at the field, so a form can show it beside the email.
     await expectTRPCError(
       t.api.participants.create({ evaluation_template_id: template.id, name: 'B', email: 'A@example.com' }),
       'CONFLICT',
-      { message: /a@example.com/ },
+      { message: /a@example.com is already in evaluation template “Senior Backend Engineer”/, issuePath: ['email'] },
     );
+    // Changing someone's email to one taken in the same template is refused the same way.
+    const b = await t.api.participants.create({
+      evaluation_template_id: template.id,
+      name: 'B',
+      email: 'b@example.com',
+    });
+    await expectTRPCError(t.api.participants.update({ id: b.id, email: 'a@example.com' }), 'CONFLICT', {
+      issuePath: ['email'],
+    });
   });
 
   test('bulkCreate reports created and skipped rows with the reason', async () => {

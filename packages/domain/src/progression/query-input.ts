@@ -13,6 +13,8 @@ export const ListParticipantsInput = z
     search: z.string().trim().max(200).optional(),
     limit: Limit(50, 200),
     cursor: z.string().max(500).optional(),
+    /** Sent by tRPC's `useInfiniteQuery` with every page; pages only go forward, so the server ignores it. */
+    direction: z.enum(['forward', 'backward']).optional(),
   })
   .prefault({});
 export type ListParticipantsInput = z.input<typeof ListParticipantsInput>;

@@ -1,7 +1,7 @@
 import {
   conflict,
   type DecideContext,
-  type DomainError,
+  DomainError,
   type DomainEvent,
   decideParticipant,
   evolveParticipant,
@@ -14,7 +14,7 @@ import {
 import { and, eq, getTableColumns, ne, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { type Db, type Tx, writeTx } from '../../client.ts';
-import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
+import { decisions, evaluationTemplates, events, participants, sessions, stageProgress } from '../../schema/index.ts';
 import type { createStateLoader, LoadedState } from './load.ts';
 
 export type CommandTarget = { participantId: string } | { templateId: string };
@@ -128,7 +128,17 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
     const email = command.type === 'enroll' || command.type === 'update' ? command.email : undefined;
     if (!email || !emailTaken(workspaceId, loaded.state.template.id, email, loaded.state.participant?.id))
       return undefined;
-    return conflict(`A participant with email ${email} is already in evaluation template ${loaded.state.template.id}`);
+    // Only on refusal: the template's name reads better than its id, and costs one lookup here.
+    const templateId = loaded.state.template.id;
+    const named = db
+      .select({ name: evaluationTemplates.template_name })
+      .from(evaluationTemplates)
+      .where(and(eq(evaluationTemplates.workspace_id, workspaceId), eq(evaluationTemplates.id, templateId)))
+      .get();
+    const where = named ? `“${named.name}”` : templateId;
+    return new DomainError('CONFLICT', `A participant with email ${email} is already in evaluation template ${where}`, [
+      { path: ['email'], message: `${email} is already used by another participant in this evaluation template` },
+    ]);
   }
 
   /** Runs inside the command's transaction (`_tx`): the prepared statements share its connection. */
