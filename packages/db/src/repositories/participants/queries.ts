@@ -21,11 +21,15 @@ function decodeCursor(cursor: string): [string, string] | undefined {
   return createdAt && id ? [createdAt, id] : undefined;
 }
 
-/** The latest completed score of the participant at their current stage, for cards and tables. */
+/**
+ * The latest completed score of the participant at their current stage, for cards and tables. It
+ * names the workspace so it runs on `sessions_workspace_participant_idx`: without it, SQLite scanned
+ * every session of every workspace once per card (a 1k board took 49 s beside 144k sessions; bench/README.md).
+ */
 const lastScore = sql<number | null>`(
   select json_extract(${sessions.scorecard}, '$.overall_score') from ${sessions}
-  where ${sessions.participant_id} = ${participants.id} and ${sessions.stage_id} = ${participants.current_stage_id}
-    and ${sessions.status} = 'completed'
+  where ${sessions.workspace_id} = ${participants.workspace_id} and ${sessions.participant_id} = ${participants.id}
+    and ${sessions.stage_id} = ${participants.current_stage_id} and ${sessions.status} = 'completed'
   order by ${sessions.completed_at} desc limit 1
 )`.as('last_score');
 
