@@ -10,7 +10,8 @@ import { Button } from '../../ui/Button.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
-import { AuthCard, FormError } from './AuthLayout.tsx';
+import { AuthForm } from './AuthForm.tsx';
+import { AuthCard } from './AuthLayout.tsx';
 import { slugify, WorkspaceValues } from './account-forms.ts';
 import { showAuthError } from './auth-form.ts';
 import { roleLabel } from './roles.ts';
@@ -73,25 +74,23 @@ function CreateWorkspaceForm() {
   });
 
   return (
-    <form
-      noValidate
-      className="auth-form"
-      onSubmit={form.handleSubmit((values) => {
+    <AuthForm
+      form={form}
+      onSubmit={(values) => {
         setFormError(undefined);
         create.mutate(values);
-      })}
+      }}
+      formError={formError}
+      pending={create.isPending}
+      submitLabel="Create workspace"
     >
-      <FormError message={formError} />
       <Field label="Workspace name" error={errors.name?.message} hint="Your team or organisation, e.g. Acme Hiring.">
         {(p) => <input {...p} type="text" autoComplete="organization" {...register('name')} />}
       </Field>
       <Field label="Slug" error={errors.slug?.message} hint="A short unique name used in scripts and the CLI.">
         {(p) => <input {...p} type="text" spellCheck={false} {...register('slug')} />}
       </Field>
-      <Button type="submit" variant="primary" pending={create.isPending} className="auth-submit">
-        Create workspace
-      </Button>
-    </form>
+    </AuthForm>
   );
 }
 

@@ -5,9 +5,9 @@ import { useForm } from 'react-hook-form';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { authClient, unwrapAuth } from '../../app/auth-client.ts';
 import { safeNextPath, withNext } from '../../lib/next-path.ts';
-import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { AuthCard, FormError } from './AuthLayout.tsx';
+import { AuthForm } from './AuthForm.tsx';
+import { AuthCard } from './AuthLayout.tsx';
 import { SignInValues } from './account-forms.ts';
 import { showAuthError } from './auth-form.ts';
 import { useMeQuery } from './use-account.ts';
@@ -51,25 +51,23 @@ export default function SignInPage() {
         </>
       }
     >
-      <form
-        noValidate
-        className="auth-form"
-        onSubmit={form.handleSubmit((values) => {
+      <AuthForm
+        form={form}
+        onSubmit={(values) => {
           setFormError(undefined);
           signIn.mutate(values);
-        })}
+        }}
+        formError={formError}
+        pending={signIn.isPending}
+        submitLabel="Sign in"
       >
-        <FormError message={formError} />
         <Field label="Email" error={errors.email?.message}>
           {(p) => <input {...p} type="email" autoComplete="email" {...register('email')} />}
         </Field>
         <Field label="Password" error={errors.password?.message}>
           {(p) => <input {...p} type="password" autoComplete="current-password" {...register('password')} />}
         </Field>
-        <Button type="submit" variant="primary" pending={signIn.isPending} className="auth-submit">
-          Sign in
-        </Button>
-      </form>
+      </AuthForm>
       <p className="auth-hint">
         Trying it out? <code>demo@stageflow.dev</code> / <code>stageflow-demo</code>
       </p>

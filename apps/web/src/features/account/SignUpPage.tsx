@@ -5,9 +5,9 @@ import { useForm } from 'react-hook-form';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { authClient, unwrapAuth } from '../../app/auth-client.ts';
 import { safeNextPath, withNext } from '../../lib/next-path.ts';
-import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { AuthCard, FormError } from './AuthLayout.tsx';
+import { AuthForm } from './AuthForm.tsx';
+import { AuthCard } from './AuthLayout.tsx';
 import { SignUpValues } from './account-forms.ts';
 import { showAuthError } from './auth-form.ts';
 
@@ -49,15 +49,16 @@ export default function SignUpPage() {
         </>
       }
     >
-      <form
-        noValidate
-        className="auth-form"
-        onSubmit={form.handleSubmit((values) => {
+      <AuthForm
+        form={form}
+        onSubmit={(values) => {
           setFormError(undefined);
           signUp.mutate(values);
-        })}
+        }}
+        formError={formError}
+        pending={signUp.isPending}
+        submitLabel="Create account"
       >
-        <FormError message={formError} />
         <Field label="Name" error={errors.name?.message}>
           {(p) => <input {...p} type="text" autoComplete="name" {...register('name')} />}
         </Field>
@@ -67,10 +68,7 @@ export default function SignUpPage() {
         <Field label="Password" error={errors.password?.message} hint="At least 10 characters.">
           {(p) => <input {...p} type="password" autoComplete="new-password" {...register('password')} />}
         </Field>
-        <Button type="submit" variant="primary" pending={signUp.isPending} className="auth-submit">
-          Create account
-        </Button>
-      </form>
+      </AuthForm>
     </AuthCard>
   );
 }

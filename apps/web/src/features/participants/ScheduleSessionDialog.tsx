@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { RescheduleSessionInput, ScheduleSessionInput } from '@stageflow/domain';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
-import { Field } from '../../ui/Field.tsx';
+import { SessionTimeFields } from './SessionTimeFields.tsx';
 import { useRefreshParticipants } from './use-participant-data.ts';
 
 export interface ScheduleTarget {
@@ -20,18 +20,6 @@ export interface ScheduleTarget {
   /** Moving a scheduled session rather than scheduling a new one. */
   reschedule?: { sessionId: string; scheduledAt: string; timezone: string; notes: string | null } | undefined;
 }
-
-/** ISO (UTC) ⇄ the `YYYY-MM-DDTHH:mm` a datetime-local input shows, in the browser's time zone. */
-const toLocalInput = (iso: string | undefined) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-const fromLocalInput = (local: string) => {
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-};
 
 /** The next whole hour (or the cool-down's end, when later). */
 function suggestedStart(notBefore: string | null) {
@@ -79,11 +67,6 @@ function ScheduleForm({ target, onClose }: { target: ScheduleTarget; onClose: ()
       notes: '',
     },
   });
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = form;
   const schedule = trpc.sessions.schedule.useMutation({
     onSuccess: async ({ session }) => {
       toast.success(`Session scheduled for ${formatDateTime(session.scheduled_at)}`);
@@ -96,36 +79,7 @@ function ScheduleForm({ target, onClose }: { target: ScheduleTarget; onClose: ()
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => schedule.mutate(values))}>
       <DialogBody>
-        <div className="form-grid">
-          <Field
-            label="When"
-            error={errors.scheduled_at?.message}
-            hint={target.notBefore ? `Not before ${formatDateTime(target.notBefore)} (retake cool-down).` : undefined}
-          >
-            {(p) => (
-              <Controller
-                control={control}
-                name="scheduled_at"
-                render={({ field }) => (
-                  <input
-                    {...p}
-                    type="datetime-local"
-                    name={field.name}
-                    value={toLocalInput(field.value)}
-                    onChange={(e) => field.onChange(fromLocalInput(e.target.value))}
-                    onBlur={field.onBlur}
-                  />
-                )}
-              />
-            )}
-          </Field>
-          <Field label="Time zone" error={errors.timezone?.message} hint='An IANA name such as "Europe/Paris".'>
-            {(p) => <input {...p} {...register('timezone')} autoComplete="off" />}
-          </Field>
-          <Field label="Notes" optional className="span-2" error={errors.notes?.message}>
-            {(p) => <textarea {...p} rows={3} {...register('notes')} />}
-          </Field>
-        </div>
+        <SessionTimeFields form={form} notBefore={target.notBefore} />
       </DialogBody>
       <DialogFooter>
         <Button onClick={onClose}>Cancel</Button>
@@ -157,11 +111,6 @@ function RescheduleForm({
       notes: session.notes ?? '',
     },
   });
-  const {
-    register,
-    control,
-    formState: { errors },
-  } = form;
   const reschedule = trpc.sessions.reschedule.useMutation({
     onSuccess: async ({ session: moved }) => {
       toast.success(`Session moved to ${formatDateTime(moved.scheduled_at)}`);
@@ -174,36 +123,7 @@ function RescheduleForm({
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => reschedule.mutate(values))}>
       <DialogBody>
-        <div className="form-grid">
-          <Field
-            label="When"
-            error={errors.scheduled_at?.message}
-            hint={target.notBefore ? `Not before ${formatDateTime(target.notBefore)} (retake cool-down).` : undefined}
-          >
-            {(p) => (
-              <Controller
-                control={control}
-                name="scheduled_at"
-                render={({ field }) => (
-                  <input
-                    {...p}
-                    type="datetime-local"
-                    name={field.name}
-                    value={toLocalInput(field.value)}
-                    onChange={(e) => field.onChange(fromLocalInput(e.target.value))}
-                    onBlur={field.onBlur}
-                  />
-                )}
-              />
-            )}
-          </Field>
-          <Field label="Time zone" error={errors.timezone?.message} hint='An IANA name such as "Europe/Paris".'>
-            {(p) => <input {...p} {...register('timezone')} autoComplete="off" />}
-          </Field>
-          <Field label="Notes" optional className="span-2" error={errors.notes?.message}>
-            {(p) => <textarea {...p} rows={3} {...register('notes')} />}
-          </Field>
-        </div>
+        <SessionTimeFields form={form} notBefore={target.notBefore} />
       </DialogBody>
       <DialogFooter>
         <Button onClick={onClose}>Cancel</Button>
