@@ -75,6 +75,8 @@ export const stageProgress = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.participant_id, t.stage_id] }),
     index('stage_progress_workspace_stage_idx').on(t.workspace_id, t.stage_id, t.state),
+    // A participant's progress: without it SQLite read every progress row of the workspace (bench/README.md).
+    index('stage_progress_workspace_participant_idx').on(t.workspace_id, t.participant_id, t.entered_at),
     foreignKey({
       columns: [t.workspace_id, t.participant_id],
       foreignColumns: [participants.workspace_id, participants.id],

@@ -1,0 +1,1 @@
+CREATE INDEX `stage_progress_workspace_participant_idx` ON `stage_progress` (`workspace_id`,`participant_id`,`entered_at`);
