@@ -77,25 +77,41 @@ export function createStateLoader(db: Db) {
       ),
     )
     .prepare();
+  /** The interviewers of a template's stages, archived stages' too (a superset costs nothing here). */
+  const interviewersOf = db
+    .select({
+      id: agentProfiles.id,
+      evaluation_dimensions: agentProfiles.evaluation_dimensions,
+      scoring: agentProfiles.scoring,
+    })
+    .from(agentProfiles)
+    .where(
+      and(
+        eq(agentProfiles.workspace_id, sql.placeholder('ws')),
+        inArray(
+          agentProfiles.id,
+          db
+            .select({ id: evaluationStages.agent_profile_id })
+            .from(evaluationStages)
+            .where(
+              and(
+                eq(evaluationStages.workspace_id, sql.placeholder('ws')),
+                eq(evaluationStages.evaluation_template_id, sql.placeholder('id')),
+              ),
+            ),
+        ),
+      ),
+    )
+    .prepare();
 
   function template(workspaceId: string, templateId: string): ProgressionTemplate | undefined {
     const row = templateById.get({ ws: workspaceId, id: templateId });
     if (!row) return undefined;
     const stages = liveStages(stagesOf.all({ ws: workspaceId, id: templateId }));
-    const interviewerIds = [...new Set(stages.flatMap((s) => (s.agent_profile_id ? [s.agent_profile_id] : [])))];
     const interviewers = new Map(
-      interviewerIds.length === 0
-        ? []
-        : db
-            .select({
-              id: agentProfiles.id,
-              evaluation_dimensions: agentProfiles.evaluation_dimensions,
-              scoring: agentProfiles.scoring,
-            })
-            .from(agentProfiles)
-            .where(and(eq(agentProfiles.workspace_id, workspaceId), inArray(agentProfiles.id, interviewerIds)))
-            .all()
-            .map((p) => [p.id, p]),
+      stages.some((s) => s.agent_profile_id)
+        ? interviewersOf.all({ ws: workspaceId, id: templateId }).map((p) => [p.id, p])
+        : [],
     );
     return {
       id: row.id,

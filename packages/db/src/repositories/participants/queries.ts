@@ -101,6 +101,14 @@ export function createParticipantQueries(db: Db) {
       .from(decisions)
       .where(and(eq(decisions.workspace_id, ws), eq(decisions.id, id)))
       .prepare(),
+    /** A participant's latest events: the timeline of their page. */
+    events: db
+      .select()
+      .from(events)
+      .where(and(eq(events.workspace_id, ws), eq(events.participant_id, id)))
+      .orderBy(desc(events.seq))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
   };
 
   return {
@@ -253,20 +261,23 @@ export function createParticipantQueries(db: Db) {
         before_seq?: number | undefined;
       },
     ) {
-      const rows = db
-        .select()
-        .from(events)
-        .where(
-          and(
-            eq(events.workspace_id, workspaceId),
-            f.participant_id ? eq(events.participant_id, f.participant_id) : undefined,
-            f.evaluation_template_id ? eq(events.evaluation_template_id, f.evaluation_template_id) : undefined,
-            f.before_seq ? lt(events.seq, f.before_seq) : undefined,
-          ),
-        )
-        .orderBy(desc(events.seq))
-        .limit(f.limit + 1)
-        .all();
+      const rows =
+        f.participant_id && !f.evaluation_template_id && !f.before_seq
+          ? byIdQueries.events.all({ ws: workspaceId, id: f.participant_id, limit: f.limit + 1 })
+          : db
+              .select()
+              .from(events)
+              .where(
+                and(
+                  eq(events.workspace_id, workspaceId),
+                  f.participant_id ? eq(events.participant_id, f.participant_id) : undefined,
+                  f.evaluation_template_id ? eq(events.evaluation_template_id, f.evaluation_template_id) : undefined,
+                  f.before_seq ? lt(events.seq, f.before_seq) : undefined,
+                ),
+              )
+              .orderBy(desc(events.seq))
+              .limit(f.limit + 1)
+              .all();
       const page = rows.slice(0, f.limit).map(({ evaluation_template_id: _, ...e }) => e);
       return { items: page, next_before_seq: rows.length > f.limit ? (page.at(-1)?.seq ?? null) : null };
     },

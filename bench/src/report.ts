@@ -1,0 +1,107 @@
+/** The printed report: one line per endpoint with its baselines, then the targets with pass/short. */
+import type { BundleReport } from './bundle.ts';
+import { KB, type Row, type Target } from './targets.ts';
+
+export interface ReportInput {
+  readonly rows: readonly Row[];
+  readonly targets: readonly Target[];
+  readonly bundle: BundleReport | undefined;
+  readonly machine: { cpu: string; cores: number; memoryGiB: number; node: string; pinned: boolean };
+  readonly smoke: boolean;
+  readonly seconds: number;
+}
+
+function table(head: readonly string[], body: readonly (readonly string[])[], leftColumns = 1): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]?.length ?? 0)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+const n0 = (x: number | undefined) => (x === undefined ? '–' : Math.round(x).toLocaleString('en'));
+const n1 = (x: number | null | undefined) =>
+  x === undefined || x === null ? '–' : x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2);
+const times = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : '–');
+
+export function formatReport({ rows, targets, bundle, machine, smoke, seconds }: ReportInput): string {
+  const ids = [...new Set(rows.map((r) => r.id))];
+  const t0 = rows.find((r) => r.server === 'T0');
+  const perCall = (r: Row | undefined) => (r ? r.cpuUs / r.callsPerRequest : undefined);
+  const body = ids.map((id) => {
+    const e = rows.find((r) => r.id === id && (r.server === 'stageflow' || r.server === 'T0'))!;
+    const b0 = rows.find((r) => r.id === id && r.server === 'B0');
+    const b1 = rows.find((r) => r.id === id && r.server === 'B1');
+    return [
+      e.label,
+      String(e.connections),
+      n0(e.rps),
+      n1(e.p50),
+      n1(e.p99),
+      String(e.non2xx + e.errors),
+      n0(e.cpuUs),
+      e.callsPerRequest > 1 ? n0(perCall(e)) : '',
+      times(perCall(e), t0?.cpuUs),
+      n0(b1?.cpuUs),
+      times(e.cpuUs, b1?.cpuUs),
+      n0(b0?.rps),
+      n0(b0?.cpuUs),
+      times(b0?.rps, e.rps),
+    ];
+  });
+  const out = [
+    '',
+    `Stageflow bench${smoke ? ' (smoke: toy sizes, no targets)' : ''} — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}` +
+      `${machine.pinned ? ', server on core 0, load on core 1' : ', not pinned'}; ${seconds.toFixed(0)} s`,
+    '',
+    table(
+      [
+        'endpoint',
+        'conns',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'non-2xx',
+        'CPU µs/req',
+        'µs/call',
+        '×T0',
+        'B1 µs',
+        '×B1',
+        'B0 req/s',
+        'B0 µs',
+        'B0÷E req/s',
+      ],
+      body,
+    ),
+  ];
+  if (bundle) {
+    out.push(
+      '',
+      table(
+        ['web (apps/web/dist)', 'gzip kB', 'with initial kB'],
+        [
+          ['initial JavaScript', (bundle.initialGz / KB).toFixed(1), ''],
+          ...bundle.routes
+            .slice(0, 5)
+            .map((r) => [`route ${r.chunk}`, (r.ownGz / KB).toFixed(1), (r.totalGz / KB).toFixed(1)]),
+        ],
+      ),
+    );
+  }
+  if (targets.length > 0) {
+    out.push(
+      '',
+      table(
+        ['target', 'value', 'limit', 'result'],
+        targets.map((t) => [
+          t.label,
+          t.value === null ? '–' : t.unit === 'count' ? n0(t.value) : `${n1(t.value)} ${t.unit}`,
+          `${t.compare} ${t.limit}${t.unit === 'count' ? '' : ` ${t.unit}`}`,
+          t.pass ? 'pass' : 'SHORT',
+        ]),
+      ),
+      '',
+      `${targets.filter((t) => t.pass).length} of ${targets.length} targets hold.`,
+    );
+  }
+  return out.join('\n');
+}

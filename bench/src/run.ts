@@ -1,0 +1,324 @@
+/**
+ * `pnpm bench`: seeds the databases, starts each server on core 0 in turn (Stageflow, B1, B0),
+ * loads it from core 1, prints every figure with its baselines, ratios and targets, and writes
+ * bench/results.json. `--smoke` runs the same path at toy sizes in seconds and asserts only that
+ * every request succeeded (CI runs it so the bench never rots). See bench/README.md.
+ *
+ *   tsx src/run.ts [--smoke] [--profile <dir>] [--only <id prefix>] [--scales 1000,10000]
+ *
+ * --profile writes a V8 CPU profile of each Stageflow server run; --only and --scales narrow a run
+ * while investigating (no results file is written then).
+ */
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type BundleReport, measureBundle } from './bundle.ts';
+import { type Call, type LoadSpec, measure } from './load.ts';
+import { formatReport } from './report.ts';
+import { passingScores, seedCommandDb, seedReadDb } from './seed.ts';
+import { bundleServers, canPin, pinRunner, type RunningServer, repoRoot, startServer } from './servers.ts';
+import { evaluateTargets, type Row, type Server } from './targets.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    only: { type: 'string' },
+    scales: { type: 'string' },
+  },
+});
+const smoke = flags.smoke;
+const started = performance.now();
+
+/** Sizes: the full run fits in five minutes on two cores; the smoke run in seconds. */
+const config = smoke
+  ? {
+      scales: [20, 40],
+      under: { connections: 5, warmup: 0, amount: 40 } satisfies LoadSpec,
+      single: { connections: 1, warmup: 0, amount: 5 } satisfies LoadSpec,
+      completes: { warmup: 5, amount: 40 },
+      bulk: { size: 10, warmup: 1, amount: 2 },
+    }
+  : {
+      scales: [1_000, 10_000, 100_000],
+      under: { connections: 50, warmup: 3_000, measureSeconds: 3, min: 2_000, max: 60_000 } satisfies LoadSpec,
+      single: { connections: 1, warmup: 10, measureSeconds: 2, min: 20, max: 1_000 } satisfies LoadSpec,
+      completes: { warmup: 500, amount: 3_000 },
+      bulk: { size: 500, warmup: 2, amount: 20 },
+    };
+
+if (flags.scales) config.scales = flags.scales.split(',').map(Number);
+const partial = Boolean(flags.only || flags.scales);
+
+const tmp = join(repoRoot, 'bench/tmp');
+const shm = '/dev/shm';
+mkdirSync(tmp, { recursive: true });
+const log = (message: string) =>
+  console.log(`[bench ${((performance.now() - started) / 1000).toFixed(0)}s] ${message}`);
+
+pinRunner();
+log(canPin ? 'runner and load generator on core 1, servers on core 0' : 'cannot pin (need Linux, taskset, 2 cores)');
+await bundleServers();
+
+// --- data -----------------------------------------------------------------------------------------
+const readDbFile = join(smoke ? tmp : shm, 'bench-read.db');
+let t = performance.now();
+const read = await seedReadDb(readDbFile, config.scales);
+const seedReadSeconds = (performance.now() - t) / 1000;
+log(
+  `read database: ${read.rows.toLocaleString('en')} rows in ${seedReadSeconds.toFixed(1)}s (${config.scales.join(', ')} participants)`,
+);
+t = performance.now();
+const commandSeed = join(tmp, 'bench-command.db');
+const command = await seedCommandDb(commandSeed, config.completes.warmup + config.completes.amount + 10);
+log(
+  `command database: ${command.sessionIds.length} started sessions in ${((performance.now() - t) / 1000).toFixed(1)}s`,
+);
+
+// --- the calls ------------------------------------------------------------------------------------
+const key = { 'x-api-key': read.apiKey };
+const trpcGet = (path: string, input: unknown): Call => ({
+  method: 'GET',
+  path: `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+  headers: key,
+});
+const trpcBatch = (path: string, inputs: readonly unknown[]): Call => ({
+  method: 'GET',
+  path: `/trpc/${inputs.map(() => path).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify({ ...inputs }))}`,
+  headers: key,
+});
+const rest = (path: string): Call => ({ method: 'GET', path: `/api/v1${path}`, headers: key });
+const b1 = (path: string): Call => ({ method: 'GET', path, headers: key });
+
+interface Probe {
+  readonly id: string;
+  readonly label: string;
+  readonly call: Call;
+  readonly b1?: Call;
+  readonly spec: LoadSpec;
+  readonly callsPerRequest?: number;
+}
+const { e1 } = read;
+const readProbes: Probe[] = [
+  { id: 'T0', label: 'T0 bench.noop', call: trpcGet('bench.noop', undefined), spec: config.under },
+  {
+    id: 'E1.stages.list',
+    label: 'E1 stages.list (6 stages)',
+    call: trpcGet('stages.list', { evaluation_template_id: e1.templateId }),
+    b1: b1(`/stages?template=${e1.templateId}`),
+    spec: config.under,
+  },
+  {
+    id: 'E1.participants.byId',
+    label: 'E1 participants.byId',
+    call: trpcGet('participants.byId', { id: e1.participantId }),
+    b1: b1(`/participant?id=${e1.participantId}`),
+    spec: config.under,
+  },
+  {
+    id: 'E5.rest.stages',
+    label: 'E5 REST GET /evaluation-stages',
+    call: rest(`/evaluation-stages?evaluation_template_id=${e1.templateId}`),
+    spec: config.under,
+  },
+  {
+    id: 'E5.rest.byId',
+    label: 'E5 REST GET /participants/{id}',
+    call: rest(`/participants/${e1.participantId}`),
+    spec: config.under,
+  },
+  {
+    id: 'E5.batch.stages',
+    label: 'E5 tRPC batch 10× stages.list',
+    call: trpcBatch(
+      'stages.list',
+      Array.from({ length: 10 }, () => ({ evaluation_template_id: e1.templateId })),
+    ),
+    spec: config.under,
+    callsPerRequest: 10,
+  },
+  {
+    id: 'E5.batch.byId',
+    label: 'E5 tRPC batch 10× participants.byId',
+    call: trpcBatch(
+      'participants.byId',
+      e1.batchIds.map((id) => ({ id })),
+    ),
+    spec: config.under,
+    callsPerRequest: 10,
+  },
+  ...config.scales.flatMap((scale): Probe[] => {
+    const template = read.templates[String(scale)]!;
+    const n = scale >= 1000 ? `${scale / 1000}k` : String(scale);
+    return [
+      {
+        id: `E2.board.${scale}`,
+        label: `E2 participants.board ${n}`,
+        call: trpcGet('participants.board', { evaluation_template_id: template }),
+        b1: b1(`/board?template=${template}&per=50`),
+        spec: config.single,
+      },
+      {
+        id: `E2.funnel.${scale}`,
+        label: `E2 funnel (board, 1 card) ${n}`,
+        call: trpcGet('participants.board', { evaluation_template_id: template, per_column: 1 }),
+        b1: b1(`/board?template=${template}&per=1`),
+        spec: config.single,
+      },
+    ];
+  }),
+].filter((p) => !flags.only || p.id.startsWith(flags.only) || p.id === 'T0');
+
+const rows: Row[] = [];
+/** What B0 answers: the Stageflow server's own response bodies, keyed by request. */
+const bodies: Record<string, string> = {};
+
+async function run(server: RunningServer, probe: Probe, as: Server, call = probe.call) {
+  const m = await measure(server, call, probe.spec);
+  rows.push({ ...m, id: probe.id, label: probe.label, server: as, callsPerRequest: probe.callsPerRequest ?? 1 });
+  const shown = as === 'stageflow' || as === 'T0' ? '' : ` [${as}]`;
+  log(`${probe.label}${shown}: ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, ${m.cpuUs.toFixed(0)} µs CPU/request`);
+}
+
+/** One request before the run: it must succeed, and its body is what B0 will answer. */
+async function record(server: RunningServer, call: Call): Promise<string> {
+  const res = await fetch(`${server.url}${call.path}`, { method: call.method, headers: call.headers, body: call.body });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${call.method} ${call.path} answered ${res.status}: ${text.slice(0, 500)}`);
+  bodies[`${call.method} ${call.path}`] = text;
+  return text;
+}
+
+const serverOptions = {
+  profileDir: flags.profile && join(process.cwd(), flags.profile),
+  env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', RATE_LIMIT_PER_MINUTE: '1000000000' },
+};
+
+// --- reads: Stageflow, then B1, then B0 ------------------------------------------------------------
+let server = await startServer('stageflow', { ...serverOptions, args: [readDbFile] });
+for (const probe of readProbes) await record(server, probe.call);
+for (const probe of readProbes) await run(server, probe, probe.id === 'T0' ? 'T0' : 'stageflow');
+await server.stop();
+
+server = await startServer('b1', { args: [readDbFile] });
+for (const probe of readProbes) {
+  if (!probe.b1) continue;
+  await record(server, probe.b1);
+  await run(server, probe, 'B1', probe.b1);
+}
+await server.stop();
+
+// --- commands: a fresh copy of the command database for each server --------------------------------
+const completeCall = (n: number): Call => ({
+  method: 'POST',
+  path: '/trpc/sessions.complete',
+  headers: { 'x-api-key': command.apiKey, 'content-type': 'application/json' },
+  body: JSON.stringify({ session_id: command.sessionIds[n], ...passingScores }),
+});
+let bulkBatch = 0;
+const bulkInput = () => {
+  const batch = ++bulkBatch;
+  return {
+    evaluation_template_id: command.bulkTemplateId,
+    participants: Array.from({ length: config.bulk.size }, (_, i) => ({
+      name: `Bulk ${batch}-${i}`,
+      email: `bulk-${batch}-${i}@bench.example`,
+      tags: ['imported'],
+    })),
+  };
+};
+const bulkCall = (): Call => ({
+  method: 'POST',
+  path: '/trpc/participants.bulkCreate',
+  headers: { 'x-api-key': command.apiKey, 'content-type': 'application/json' },
+  body: JSON.stringify(bulkInput()),
+});
+const commandProbes: Probe[] = [
+  {
+    id: 'E3.complete',
+    label: 'E3 sessions.complete (auto_advance)',
+    call: completeCall(0),
+    spec: { connections: smoke ? 5 : 50, ...config.completes, next: (n: number) => completeCall(1 + n) },
+  },
+  {
+    id: 'E4.bulk',
+    label: `E4 participants.bulkCreate ${config.bulk.size}`,
+    call: bulkCall(),
+    spec: { connections: 1, warmup: config.bulk.warmup, amount: config.bulk.amount, next: () => bulkCall() },
+    callsPerRequest: config.bulk.size,
+  },
+].filter((p) => !flags.only || p.id.startsWith(flags.only));
+
+for (const as of ['stageflow', 'B1'] as const) {
+  const file = join(tmp, `bench-command-${as}.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  copyFileSync(commandSeed, file);
+  server = await startServer(as === 'B1' ? 'b1' : 'stageflow', { ...(as === 'B1' ? {} : serverOptions), args: [file] });
+  bulkBatch = 0;
+  for (const probe of commandProbes) {
+    if (as === 'B1') {
+      const toB1 = (c: Call): Call => ({ ...c, path: probe.id === 'E3.complete' ? '/complete' : '/bulk' });
+      await record(server, toB1(probe.call));
+      const next = probe.spec.next;
+      await run(
+        server,
+        { ...probe, spec: { ...probe.spec, next: next && ((n: number) => toB1(next(n))) } },
+        'B1',
+        toB1(probe.call),
+      );
+    } else {
+      await record(server, probe.call);
+      await run(server, probe, 'stageflow');
+    }
+  }
+  await server.stop();
+}
+
+// --- B0: the same bodies from raw node:http --------------------------------------------------------
+const bodiesFile = join(tmp, 'b0-bodies.json');
+writeFileSync(bodiesFile, JSON.stringify(bodies));
+server = await startServer('b0', { args: [bodiesFile] });
+for (const probe of [...readProbes, ...commandProbes]) {
+  await run(server, { ...probe, spec: { ...probe.spec, next: undefined } }, 'B0');
+}
+await server.stop();
+rmSync(readDbFile, { force: true });
+
+// --- the web app ----------------------------------------------------------------------------------
+const bundle: BundleReport | undefined = measureBundle(join(repoRoot, 'apps/web/dist'));
+if (!bundle) log('apps/web/dist not found: build the web app (pnpm build) to measure E6');
+
+// --- report ---------------------------------------------------------------------------------------
+const targets = smoke ? [] : evaluateTargets({ rows, scales: config.scales, bundle });
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  pinned: canPin,
+};
+const seconds = (performance.now() - started) / 1000;
+console.log(formatReport({ rows, targets, bundle, machine, smoke, seconds }));
+
+const results = {
+  generatedAt: new Date().toISOString(),
+  mode: smoke ? 'smoke' : 'full',
+  seconds: Math.round(seconds),
+  machine,
+  config: { ...config, logLevel: serverOptions.env.LOG_LEVEL },
+  seed: { rows: read.rows, seconds: Math.round(seedReadSeconds * 10) / 10 },
+  measurements: rows,
+  bundle,
+  targets,
+};
+const out = smoke ? join(tmp, 'results-smoke.json') : join(repoRoot, 'bench/results.json');
+if (!partial) writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+
+const failed = rows.filter((r) => r.non2xx > 0 || r.errors > 0);
+if (smoke && failed.length > 0) {
+  console.error(`smoke: ${failed.map((r) => `${r.label} [${r.server}]`).join(', ')} had failed requests`);
+  process.exit(1);
+}
+process.exit(0);

@@ -1,0 +1,322 @@
+/**
+ * B1: raw `node:http` and better-sqlite3 prepared statements doing the data access each endpoint
+ * needs — the API key lookup, the same rows read, the same rows written in one transaction — and
+ * answering JSON of them. No framework, no validation, no domain rules, no repeated reads: the
+ * floor the Stageflow endpoints are compared with.
+ *
+ *   node b1.mjs <database file>
+ *
+ *   GET  /stages?template=…        GET /participant?id=…       GET /board?template=…&per=50
+ *   GET  /funnel?template=…        POST /complete {session_id}  POST /bulk {evaluation_template_id, participants}
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import Database from 'better-sqlite3';
+import { serveBench } from './ipc.ts';
+
+const file = process.argv[2];
+if (!file) throw new Error('usage: b1.mjs <database file>');
+const db = new Database(file);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = NORMAL');
+db.pragma('busy_timeout = 5000');
+db.pragma('foreign_keys = ON');
+
+type Row = Record<string, unknown>;
+const JSON_COLUMNS = new Set([
+  'tags',
+  'profile',
+  'background',
+  'metadata',
+  'rules',
+  'scorecard',
+  'data',
+  'skills',
+  'soft_skills',
+  'custom_outcome_labels',
+  'evaluation_dimensions',
+  'scoring',
+]);
+/** JSON columns parsed, as every endpoint answers them. */
+function shaped(row: Row): Row {
+  for (const key in row) if (JSON_COLUMNS.has(key) && typeof row[key] === 'string') row[key] = JSON.parse(row[key]);
+  return row;
+}
+
+const q = {
+  apiKey: db.prepare('select id, workspace_id, scopes, revoked_at, expires_at from api_keys where key_hash = ?'),
+  template: db.prepare('select * from evaluation_templates where workspace_id = ? and id = ?'),
+  stages: db.prepare(
+    'select * from evaluation_stages where workspace_id = ? and evaluation_template_id = ? and stage_order is not null order by stage_order',
+  ),
+  interviewers: db.prepare(
+    `select id, evaluation_dimensions, scoring from agent_profiles where workspace_id = ? and id in
+       (select agent_profile_id from evaluation_stages where workspace_id = ? and evaluation_template_id = ?)`,
+  ),
+  participant: db.prepare('select * from participants where workspace_id = ? and id = ?'),
+  progress: db.prepare(
+    'select * from stage_progress where workspace_id = ? and participant_id = ? order by entered_at',
+  ),
+  sessions: db.prepare('select * from sessions where workspace_id = ? and participant_id = ? order by created_at'),
+  decisions: db.prepare('select * from decisions where workspace_id = ? and participant_id = ? order by created_at'),
+  events: db.prepare('select * from events where workspace_id = ? and participant_id = ? order by seq desc limit 200'),
+  counts: db.prepare(
+    `select status, current_stage_id, count(*) as count from participants
+      where workspace_id = ? and evaluation_template_id = ? group by status, current_stage_id`,
+  ),
+  sessionById: db.prepare('select * from sessions where workspace_id = ? and id = ?'),
+  emailTaken: db.prepare(
+    'select 1 from participants where workspace_id = ? and evaluation_template_id = ? and email = ?',
+  ),
+  insertParticipant: db.prepare(
+    `insert into participants (id, workspace_id, evaluation_template_id, name, email, external_id, phone, tags, profile,
+       background, metadata, status, current_stage_id, recommendation, version, created_at, updated_at)
+     values (@id, @workspace_id, @evaluation_template_id, @name, @email, null, null, '[]', @profile, @background, '{}',
+       'active', @current_stage_id, null, 1, @now, @now)`,
+  ),
+  updateParticipant: db.prepare(
+    `update participants set current_stage_id = ?, version = version + 1, updated_at = ?
+      where workspace_id = ? and id = ? and version = ?`,
+  ),
+  upsertProgress: db.prepare(
+    `insert into stage_progress (workspace_id, participant_id, stage_id, state, attempts_used, retakes_granted,
+       entered_at, left_at, rules)
+     values (@workspace_id, @participant_id, @stage_id, @state, @attempts_used, 0, @entered_at, @left_at, @rules)
+     on conflict (participant_id, stage_id) do update set state = excluded.state,
+       attempts_used = excluded.attempts_used, left_at = excluded.left_at`,
+  ),
+  completeSession: db.prepare(
+    `update sessions set status = 'completed', completed_at = ?, scorecard = ?, updated_at = ? where workspace_id = ? and id = ?`,
+  ),
+  insertEvent: db.prepare(
+    `insert into events (workspace_id, participant_id, evaluation_template_id, type, actor, occurred_at, data)
+     values (?, ?, ?, ?, ?, ?, ?) returning *`,
+  ),
+};
+/** A participant as cards and the detail page show them (as participants.ts' `summaries`). */
+const summary = (where: string, order = '') =>
+  db.prepare(
+    `select p.*, sp.state as stage_state, sp.attempts_used, json_extract(sp.rules, '$.pass_threshold') as pass_threshold,
+       (select json_extract(s.scorecard, '$.overall_score') from sessions s
+         where s.workspace_id = p.workspace_id and s.participant_id = p.id and s.stage_id = p.current_stage_id
+           and s.status = 'completed'
+         order by s.completed_at desc limit 1) as last_score
+     from participants p left join stage_progress sp on sp.participant_id = p.id and sp.stage_id = p.current_stage_id
+     where ${where} ${order}`,
+  );
+const summaryById = summary('p.workspace_id = ? and p.id = ?');
+const cardsAtStage = summary(
+  `p.workspace_id = ? and p.evaluation_template_id = ? and p.status = 'active' and p.current_stage_id = ?`,
+  'order by p.updated_at desc, p.id desc limit ?',
+);
+const cardsWithStatus = summary(
+  'p.workspace_id = ? and p.evaluation_template_id = ? and p.status = ?',
+  'order by p.updated_at desc, p.id desc limit ?',
+);
+
+/** The key's workspace, or undefined: a hash and one indexed lookup, as the API key resolver does. */
+function workspaceOf(req: IncomingMessage): string | undefined {
+  const key = req.headers['x-api-key'];
+  if (typeof key !== 'string') return undefined;
+  const row = q.apiKey.get(createHash('sha256').update(key).digest('hex')) as Row | undefined;
+  return row && !row.revoked_at ? (row.workspace_id as string) : undefined;
+}
+
+function detail(ws: string, id: string) {
+  const row = summaryById.get(ws, id) as Row | undefined;
+  if (!row) return undefined;
+  return {
+    ...shaped(row),
+    progress: q.progress.all(ws, id).map((r) => shaped(r as Row)),
+    sessions: q.sessions.all(ws, id).map((r) => shaped(r as Row)),
+    decisions: q.decisions.all(ws, id).map((r) => shaped(r as Row)),
+  };
+}
+
+function stagesOf(ws: string, templateId: string) {
+  return q.stages.all(ws, templateId).map((r) => shaped(r as Row));
+}
+
+const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
+  'GET /stages': (ws, url) => {
+    const templateId = url.searchParams.get('template')!;
+    if (!q.template.get(ws, templateId)) return undefined;
+    return stagesOf(ws, templateId);
+  },
+  'GET /participant': (ws, url) => {
+    const id = url.searchParams.get('id')!;
+    const view = detail(ws, id);
+    if (!view) return undefined;
+    const templateId = (view as Row).evaluation_template_id as string;
+    return {
+      ...view,
+      template: shaped(q.template.get(ws, templateId) as Row),
+      stages: stagesOf(ws, templateId),
+      interviewers: q.interviewers.all(ws, ws, templateId).map((r) => shaped(r as Row)),
+      events: q.events.all(ws, id).map((r) => shaped(r as Row)),
+    };
+  },
+  'GET /board': (ws, url) => {
+    const templateId = url.searchParams.get('template')!;
+    const per = Number(url.searchParams.get('per') ?? 50);
+    if (!q.template.get(ws, templateId)) return undefined;
+    const counts = q.counts.all(ws, templateId) as Row[];
+    const columns = stagesOf(ws, templateId).map((s) => ({
+      key: s.id,
+      count: counts.find((c) => c.status === 'active' && c.current_stage_id === s.id)?.count ?? 0,
+      cards: cardsAtStage.all(ws, templateId, s.id, per).map((r) => shaped(r as Row)),
+    }));
+    for (const status of ['completed', 'rejected', 'withdrawn']) {
+      columns.push({
+        key: status,
+        count: counts.filter((c) => c.status === status).reduce((n, c) => n + (c.count as number), 0),
+        cards: cardsWithStatus.all(ws, templateId, status, per).map((r) => shaped(r as Row)),
+      });
+    }
+    return { columns };
+  },
+  'GET /funnel': (ws, url) => {
+    const templateId = url.searchParams.get('template')!;
+    if (!q.template.get(ws, templateId)) return undefined;
+    const counts = q.counts.all(ws, templateId) as Row[];
+    return stagesOf(ws, templateId).map((s) => ({
+      stage_id: s.id,
+      count: counts.find((c) => c.status === 'active' && c.current_stage_id === s.id)?.count ?? 0,
+    }));
+  },
+  /** Complete a started session and, the stage being auto-advance with a pass, move to the next stage. */
+  'POST /complete': (ws, _url, body) =>
+    db
+      .transaction(() => {
+        const session = q.sessionById.get(ws, body.session_id) as Row | undefined;
+        if (session?.status !== 'in_progress') return undefined;
+        const pid = session.participant_id as string;
+        const participant = q.participant.get(ws, pid) as Row;
+        const templateId = participant.evaluation_template_id as string;
+        q.template.get(ws, templateId);
+        const stages = stagesOf(ws, templateId);
+        q.interviewers.all(ws, ws, templateId);
+        const progress = q.progress.all(ws, pid) as Row[];
+        q.sessions.all(ws, pid);
+        q.decisions.all(ws, pid);
+        const now = new Date().toISOString();
+        const at = stages.findIndex((s) => s.id === participant.current_stage_id);
+        const next = stages[at + 1]!;
+        const current = progress.find((p) => p.stage_id === participant.current_stage_id)!;
+        const { session_id: _, ...scores } = body;
+        const scorecard = { ...scores, overall_score: 77.5, passed: true };
+        q.completeSession.run(now, JSON.stringify(scorecard), now, ws, session.id);
+        q.updateParticipant.run(next.id, now, ws, pid, participant.version);
+        q.upsertProgress.run({ ...current, state: 'passed', attempts_used: 1, left_at: now });
+        const rules = {
+          pass_threshold: next.pass_threshold,
+          automation_rule: next.automation_rule,
+          allow_retake: next.allow_retake,
+          max_attempts: next.max_attempts,
+          retake_cooldown_hours: next.retake_cooldown_hours,
+          auto_reject: next.auto_reject,
+        };
+        const entered = { stage_id: next.id, state: 'pending', attempts_used: 0, entered_at: now, left_at: null };
+        q.upsertProgress.run({ workspace_id: ws, participant_id: pid, ...entered, rules: JSON.stringify(rules) });
+        const event = (type: string, data: Row) =>
+          q.insertEvent.get(ws, pid, templateId, type, 'api_key:bench', now, JSON.stringify(data));
+        const rulesBefore = JSON.parse(current.rules as string);
+        event('session_completed', {
+          session_id: session.id,
+          stage_id: current.stage_id,
+          scorecard,
+          rules: rulesBefore,
+        });
+        event('stage_passed', { stage_id: current.stage_id, scorecard, rules: rulesBefore });
+        event('stage_entered', { stage_id: next.id, rules });
+        return { session: shaped(q.sessionById.get(ws, session.id) as Row), participant: detail(ws, pid) };
+      })
+      .immediate(),
+  /** Up to 500 enrolments in one transaction, each at the first stage. */
+  'POST /bulk': (ws, _url, body) =>
+    db
+      .transaction(() => {
+        const templateId = body.evaluation_template_id as string;
+        if (!q.template.get(ws, templateId)) return undefined;
+        const first = stagesOf(ws, templateId)[0]!;
+        q.interviewers.all(ws, ws, templateId);
+        const created: Row[] = [];
+        const skipped: Row[] = [];
+        const now = new Date().toISOString();
+        for (const [index, row] of (body.participants as Row[]).entries()) {
+          const email = String(row.email).toLowerCase();
+          if (q.emailTaken.get(ws, templateId, email)) {
+            skipped.push({ index, email, reason: 'taken' });
+            continue;
+          }
+          const participant = {
+            id: randomUUID(),
+            workspace_id: ws,
+            evaluation_template_id: templateId,
+            name: String(row.name),
+            email,
+            profile: JSON.stringify({ title: null, organization: null, experience_level: null, location: null }),
+            background: JSON.stringify({ skills: [], education: null, languages: [] }),
+            current_stage_id: first.id,
+            now,
+          };
+          q.insertParticipant.run(participant);
+          const rules = { pass_threshold: first.pass_threshold, automation_rule: first.automation_rule };
+          q.upsertProgress.run({
+            workspace_id: ws,
+            participant_id: participant.id,
+            stage_id: first.id,
+            state: 'pending',
+            attempts_used: 0,
+            entered_at: now,
+            left_at: null,
+            rules: JSON.stringify(rules),
+          });
+          q.insertEvent.get(
+            ws,
+            participant.id,
+            templateId,
+            'participant_enrolled',
+            'api_key:bench',
+            now,
+            JSON.stringify({ participant }),
+          );
+          q.insertEvent.get(
+            ws,
+            participant.id,
+            templateId,
+            'stage_entered',
+            'api_key:bench',
+            now,
+            JSON.stringify({ stage_id: first.id, rules }),
+          );
+          created.push({ index, id: participant.id, email });
+        }
+        return { created, skipped };
+      })
+      .immediate(),
+};
+
+function send(res: ServerResponse, status: number, value: unknown) {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://b1');
+  const route = routes[`${req.method} ${url.pathname}`];
+  if (!route) return send(res, 404, { error: 'no route' });
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const ws = workspaceOf(req);
+    if (!ws) return send(res, 401, { error: 'no key' });
+    const body = chunks.length > 0 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Row) : {};
+    const data = route(ws, url, body);
+    if (data === undefined) return send(res, 404, { error: 'not found' });
+    send(res, 200, { result: { data } });
+  });
+});
+
+serveBench(server);

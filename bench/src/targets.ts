@@ -1,0 +1,143 @@
+/**
+ * Issue 5's targets, read from one run's measurements: every figure is a ratio to a baseline from
+ * the same run, or (for latency and bundle bytes) the absolute bound the issue names.
+ */
+import type { BundleReport } from './bundle.ts';
+import type { Measurement } from './load.ts';
+
+export type Server = 'B0' | 'B1' | 'T0' | 'stageflow';
+
+export interface Row extends Measurement {
+  /** `E1.stages.list`, `E2.board.100000`, … */
+  readonly id: string;
+  readonly label: string;
+  readonly server: Server;
+  /** Calls per request (10 for a tRPC batch, 500 for a bulk create): CPU per call divides by it. */
+  readonly callsPerRequest: number;
+}
+
+export interface Target {
+  readonly label: string;
+  readonly value: number | null;
+  readonly limit: number;
+  readonly unit: '×' | 'ms' | 'kB' | 'count';
+  readonly compare: '≤' | '≥' | '<' | '=';
+  readonly pass: boolean;
+  readonly note?: string;
+}
+
+/** 1 kB = 1000 bytes here (the stricter reading of "KB"). */
+export const KB = 1000;
+
+function check(
+  label: string,
+  value: number | null,
+  compare: Target['compare'],
+  limit: number,
+  unit: Target['unit'],
+  note?: string,
+): Target {
+  const pass =
+    value !== null &&
+    (compare === '≤'
+      ? value <= limit
+      : compare === '≥'
+        ? value >= limit
+        : compare === '<'
+          ? value < limit
+          : value === limit);
+  return { label, value, limit, unit, compare, pass, ...(note ? { note } : {}) };
+}
+
+export interface TargetInput {
+  readonly rows: readonly Row[];
+  readonly scales: readonly number[];
+  readonly bundle: BundleReport | undefined;
+}
+
+export function evaluateTargets({ rows, scales, bundle }: TargetInput): Target[] {
+  const find = (id: string, server: Server) => rows.find((r) => r.id === id && r.server === server);
+  const t0 = find('T0', 'T0');
+  const b0 = find('T0', 'B0');
+  const perCall = (r: Row | undefined) => (r ? r.cpuUs / r.callsPerRequest : null);
+  const ratio = (a: number | null, b: number | null | undefined) => (a !== null && b ? a / b : null);
+  const targets: Target[] = [];
+
+  targets.push(check('T0 req/s vs B0 req/s (the shipped adapter)', ratio(t0?.rps ?? null, b0?.rps), '≥', 0.12, '×'));
+
+  const reads = [
+    'E1.stages.list',
+    'E1.participants.byId',
+    'E5.rest.stages',
+    'E5.rest.byId',
+    'E5.batch.stages',
+    'E5.batch.byId',
+  ];
+  for (const id of reads) {
+    const row = find(id, 'stageflow');
+    if (row)
+      targets.push(check(`${row.label}: CPU per call vs T0 (read)`, ratio(perCall(row), t0?.cpuUs), '≤', 1.5, '×'));
+  }
+  const complete = find('E3.complete', 'stageflow');
+  if (complete)
+    targets.push(check(`${complete.label}: CPU vs T0 (command)`, ratio(perCall(complete), t0?.cpuUs), '≤', 2.5, '×'));
+  const bulk = find('E4.bulk', 'stageflow');
+  if (bulk) {
+    targets.push(
+      check(
+        `${bulk.label}: CPU per participant vs T0 (command)`,
+        ratio(perCall(bulk), t0?.cpuUs),
+        '≤',
+        2.5,
+        '×',
+        'each row is one enrolment command',
+      ),
+    );
+  }
+
+  // Latency under load: the single-call endpoints at 50 connections (a batch carries ten calls).
+  for (const row of rows) {
+    if (row.server !== 'stageflow' && row.server !== 'T0') continue;
+    if (row.connections < 50 || row.callsPerRequest > 1) continue;
+    targets.push(check(`${row.label}: p99 at ${row.connections} connections`, row.p99, '≤', 50, 'ms'));
+  }
+  const failures = rows
+    .filter((r) => r.server === 'stageflow' || r.server === 'T0')
+    .reduce((n, r) => n + r.non2xx + r.errors, 0);
+  targets.push(check('non-2xx responses and errors, every Stageflow run', failures, '=', 0, 'count'));
+
+  const largest = Math.max(...scales);
+  const smallest = Math.min(...scales);
+  for (const kind of ['board', 'funnel'] as const) {
+    const big = find(`E2.${kind}.${largest}`, 'stageflow');
+    const small = find(`E2.${kind}.${smallest}`, 'stageflow');
+    if (!big || !small) continue;
+    targets.push(check(`${big.label}: median latency`, big.p50, '<', 50, 'ms'));
+    const growth = ratio(big.cpuUs, small.cpuUs);
+    targets.push(
+      check(
+        `${kind} growth ${smallest}→${largest} (CPU per request)`,
+        growth,
+        '≤',
+        largest / smallest,
+        '×',
+        'at most linear',
+      ),
+    );
+  }
+
+  if (bundle) {
+    targets.push(check('web: initial JavaScript (gzip)', bundle.initialGz / KB, '≤', 200, 'kB'));
+    const route = bundle.routes[0];
+    targets.push(
+      check(
+        `web: largest route, ${route?.chunk ?? 'none'} (gzip, with the initial load)`,
+        route ? route.totalGz / KB : 0,
+        '≤',
+        350,
+        'kB',
+      ),
+    );
+  }
+  return targets;
+}
