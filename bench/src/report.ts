@@ -11,10 +11,14 @@ export interface ReportInput {
   readonly seconds: number;
 }
 
-function table(head: readonly string[], body: readonly (readonly string[])[], leftColumns = 1): string {
+/** Text columns (`left`) align left, figures right. */
+function table(head: readonly string[], body: readonly (readonly string[])[], left: readonly number[] = [0]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]?.length ?? 0)));
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i < leftColumns ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+    cells
+      .map((c, i) => (left.includes(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
@@ -40,7 +44,8 @@ export function formatReport({ rows, targets, bundle, machine, smoke, seconds }:
       String(e.non2xx + e.errors),
       n0(e.cpuUs),
       e.callsPerRequest > 1 ? n0(perCall(e)) : '',
-      times(perCall(e), t0?.cpuUs),
+      e.t0CpuUs === undefined ? '' : n0(e.t0CpuUs),
+      times(perCall(e), e.t0CpuUs ?? t0?.cpuUs),
       n0(b1?.cpuUs),
       times(e.cpuUs, b1?.cpuUs),
       n0(b0?.rps),
@@ -63,6 +68,7 @@ export function formatReport({ rows, targets, bundle, machine, smoke, seconds }:
         'non-2xx',
         'CPU µs/req',
         'µs/call',
+        'T0 µs',
         '×T0',
         'B1 µs',
         '×B1',
@@ -91,13 +97,15 @@ export function formatReport({ rows, targets, bundle, machine, smoke, seconds }:
     out.push(
       '',
       table(
-        ['target', 'value', 'limit', 'result'],
+        ['target', 'value', 'limit', 'result', 'note'],
         targets.map((t) => [
           t.label,
           t.value === null ? '–' : t.unit === 'count' ? n0(t.value) : `${n1(t.value)} ${t.unit}`,
           `${t.compare} ${t.limit}${t.unit === 'count' ? '' : ` ${t.unit}`}`,
           t.pass ? 'pass' : 'SHORT',
+          t.note ?? '',
         ]),
+        [0, 4],
       ),
       '',
       `${targets.filter((t) => t.pass).length} of ${targets.length} targets hold.`,

@@ -39,6 +39,9 @@ const config = smoke
       single: { connections: 1, warmup: 0, amount: 5 } satisfies LoadSpec,
       completes: { warmup: 5, amount: 40 },
       bulk: { size: 10, warmup: 1, amount: 2 },
+      pair: { connections: 5, warmup: 0, amount: 20 } satisfies LoadSpec,
+      batch: { connections: 5, warmup: 0, amount: 20 } satisfies LoadSpec,
+      adapterRounds: 1,
     }
   : {
       scales: [1_000, 10_000, 100_000],
@@ -46,6 +49,12 @@ const config = smoke
       single: { connections: 1, warmup: 10, measureSeconds: 2, min: 20, max: 1_000 } satisfies LoadSpec,
       completes: { warmup: 500, amount: 3_000 },
       bulk: { size: 500, warmup: 2, amount: 20 },
+      /** T0 again just before each endpoint, on the same server: its ratio's denominator. */
+      pair: { connections: 50, warmup: 500, measureSeconds: 1.5, min: 1_000, max: 20_000 } satisfies LoadSpec,
+      /** A batch carries ten calls: a tenth of the warm-up. */
+      batch: { connections: 50, warmup: 300, measureSeconds: 3, min: 500, max: 6_000 } satisfies LoadSpec,
+      /** T0 and B0 in alternation for the adapter target. */
+      adapterRounds: 3,
     };
 
 if (flags.scales) config.scales = flags.scales.split(',').map(Number);
@@ -88,6 +97,7 @@ const trpcBatch = (path: string, inputs: readonly unknown[]): Call => ({
   path: `/trpc/${inputs.map(() => path).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify({ ...inputs }))}`,
   headers: key,
 });
+const t0Call = trpcGet('bench.noop', undefined);
 const rest = (path: string): Call => ({ method: 'GET', path: `/api/v1${path}`, headers: key });
 const b1 = (path: string): Call => ({ method: 'GET', path, headers: key });
 
@@ -98,12 +108,15 @@ interface Probe {
   readonly b1?: Call;
   readonly spec: LoadSpec;
   readonly callsPerRequest?: number;
+  /** Measure T0 on the same server just before it (targets relative to T0). */
+  readonly pairT0?: boolean;
 }
 const { e1 } = read;
 const readProbes: Probe[] = [
-  { id: 'T0', label: 'T0 bench.noop', call: trpcGet('bench.noop', undefined), spec: config.under },
+  { id: 'T0', label: 'T0 bench.noop', call: t0Call, spec: config.under },
   {
     id: 'E1.stages.list',
+    pairT0: true,
     label: 'E1 stages.list (6 stages)',
     call: trpcGet('stages.list', { evaluation_template_id: e1.templateId }),
     b1: b1(`/stages?template=${e1.templateId}`),
@@ -111,6 +124,7 @@ const readProbes: Probe[] = [
   },
   {
     id: 'E1.participants.byId',
+    pairT0: true,
     label: 'E1 participants.byId',
     call: trpcGet('participants.byId', { id: e1.participantId }),
     b1: b1(`/participant?id=${e1.participantId}`),
@@ -118,34 +132,38 @@ const readProbes: Probe[] = [
   },
   {
     id: 'E5.rest.stages',
+    pairT0: true,
     label: 'E5 REST GET /evaluation-stages',
     call: rest(`/evaluation-stages?evaluation_template_id=${e1.templateId}`),
     spec: config.under,
   },
   {
     id: 'E5.rest.byId',
+    pairT0: true,
     label: 'E5 REST GET /participants/{id}',
     call: rest(`/participants/${e1.participantId}`),
     spec: config.under,
   },
   {
     id: 'E5.batch.stages',
+    pairT0: true,
     label: 'E5 tRPC batch 10× stages.list',
     call: trpcBatch(
       'stages.list',
       Array.from({ length: 10 }, () => ({ evaluation_template_id: e1.templateId })),
     ),
-    spec: config.under,
+    spec: config.batch,
     callsPerRequest: 10,
   },
   {
     id: 'E5.batch.byId',
+    pairT0: true,
     label: 'E5 tRPC batch 10× participants.byId',
     call: trpcBatch(
       'participants.byId',
       e1.batchIds.map((id) => ({ id })),
     ),
-    spec: config.under,
+    spec: config.batch,
     callsPerRequest: 10,
   },
   ...config.scales.flatMap((scale): Probe[] => {
@@ -175,8 +193,16 @@ const rows: Row[] = [];
 const bodies: Record<string, string> = {};
 
 async function run(server: RunningServer, probe: Probe, as: Server, call = probe.call) {
+  const paired = as === 'stageflow' && probe.pairT0 ? await measure(server, t0Call, config.pair) : undefined;
   const m = await measure(server, call, probe.spec);
-  rows.push({ ...m, id: probe.id, label: probe.label, server: as, callsPerRequest: probe.callsPerRequest ?? 1 });
+  rows.push({
+    ...m,
+    id: probe.id,
+    label: probe.label,
+    server: as,
+    callsPerRequest: probe.callsPerRequest ?? 1,
+    ...(paired ? { t0CpuUs: paired.cpuUs } : {}),
+  });
   const shown = as === 'stageflow' || as === 'T0' ? '' : ` [${as}]`;
   log(`${probe.label}${shown}: ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, ${m.cpuUs.toFixed(0)} µs CPU/request`);
 }
@@ -196,12 +222,12 @@ const serverOptions = {
 };
 
 // --- reads: Stageflow, then B1, then B0 ------------------------------------------------------------
-let server = await startServer('stageflow', { ...serverOptions, args: [readDbFile] });
-for (const probe of readProbes) await record(server, probe.call);
-for (const probe of readProbes) await run(server, probe, probe.id === 'T0' ? 'T0' : 'stageflow');
-await server.stop();
+// The Stageflow read server stays up (idle) until the adapter rounds at the end.
+const readServer = await startServer('stageflow', { ...serverOptions, args: [readDbFile] });
+for (const probe of readProbes) await record(readServer, probe.call);
+for (const probe of readProbes) await run(readServer, probe, probe.id === 'T0' ? 'T0' : 'stageflow');
 
-server = await startServer('b1', { args: [readDbFile] });
+let server = await startServer('b1', { args: [readDbFile] });
 for (const probe of readProbes) {
   if (!probe.b1) continue;
   await record(server, probe.b1);
@@ -237,12 +263,14 @@ const bulkCall = (): Call => ({
 const commandProbes: Probe[] = [
   {
     id: 'E3.complete',
+    pairT0: true,
     label: 'E3 sessions.complete (auto_advance)',
     call: completeCall(0),
     spec: { connections: smoke ? 5 : 50, ...config.completes, next: (n: number) => completeCall(1 + n) },
   },
   {
     id: 'E4.bulk',
+    pairT0: true,
     label: `E4 participants.bulkCreate ${config.bulk.size}`,
     call: bulkCall(),
     spec: { connections: 1, warmup: config.bulk.warmup, amount: config.bulk.amount, next: () => bulkCall() },
@@ -282,7 +310,17 @@ server = await startServer('b0', { args: [bodiesFile] });
 for (const probe of [...readProbes, ...commandProbes]) {
   await run(server, { ...probe, spec: { ...probe.spec, next: undefined } }, 'B0');
 }
+// The adapter target: T0 and B0 alternate, both servers up on core 0, so a slow minute hits both.
+const adapter = { t0Rps: [] as number[], b0Rps: [] as number[] };
+for (let round = 0; round < config.adapterRounds; round++) {
+  adapter.t0Rps.push((await measure(readServer, t0Call, config.under)).rps);
+  adapter.b0Rps.push((await measure(server, t0Call, config.under)).rps);
+}
+log(
+  `adapter rounds (req/s): T0 ${adapter.t0Rps.map((r) => r.toFixed(0)).join(', ')}; B0 ${adapter.b0Rps.map((r) => r.toFixed(0)).join(', ')}`,
+);
 await server.stop();
+await readServer.stop();
 rmSync(readDbFile, { force: true });
 
 // --- the web app ----------------------------------------------------------------------------------
@@ -290,7 +328,7 @@ const bundle: BundleReport | undefined = measureBundle(join(repoRoot, 'apps/web/
 if (!bundle) log('apps/web/dist not found: build the web app (pnpm build) to measure E6');
 
 // --- report ---------------------------------------------------------------------------------------
-const targets = smoke ? [] : evaluateTargets({ rows, scales: config.scales, bundle });
+const targets = smoke ? [] : evaluateTargets({ rows, scales: config.scales, bundle, adapter });
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,
@@ -310,6 +348,7 @@ const results = {
   config: { ...config, logLevel: serverOptions.env.LOG_LEVEL },
   seed: { rows: read.rows, seconds: Math.round(seedReadSeconds * 10) / 10 },
   measurements: rows,
+  adapter,
   bundle,
   targets,
 };

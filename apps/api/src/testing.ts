@@ -12,9 +12,10 @@ const NOW = '2026-11-29T10:00:00.000Z';
 
 /**
  * A fresh in-memory database with two workspaces, and a caller acting in each: what every API
- * test starts from. Calls go through the real procedures, middleware and error mapping.
+ * test starts from. Calls go through the real procedures, middleware and error mapping. The clock
+ * stands still unless a test brings its own.
  */
-export function setupApi() {
+export function setupApi({ now = () => NOW }: { now?: () => string } = {}) {
   const db = createTestDb();
   const repos = createRepositories(db);
   const deps = { db, repos, log: createLogger('silent') };
@@ -23,11 +24,7 @@ export function setupApi() {
   const b = workspace('b');
   const callerFor = (workspaceId: string, role: Role = 'owner') =>
     createCaller(
-      createInnerContext(
-        deps,
-        { kind: 'user', userId: `${role}-of-${workspaceId}`, workspaceId, role },
-        { now: () => NOW },
-      ),
+      createInnerContext(deps, { kind: 'user', userId: `${role}-of-${workspaceId}`, workspaceId, role }, { now }),
     );
   return {
     db,

@@ -90,7 +90,7 @@ const q = {
   ),
   insertEvent: db.prepare(
     `insert into events (workspace_id, participant_id, evaluation_template_id, type, actor, occurred_at, data)
-     values (?, ?, ?, ?, ?, ?, ?) returning *`,
+     values (?, ?, ?, ?, ?, ?, ?)`,
   ),
 };
 /** A participant as cards and the detail page show them (as participants.ts' `summaries`). */
@@ -197,8 +197,8 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
         const stages = stagesOf(ws, templateId);
         q.interviewers.all(ws, ws, templateId);
         const progress = q.progress.all(ws, pid) as Row[];
-        q.sessions.all(ws, pid);
-        q.decisions.all(ws, pid);
+        const sessions = q.sessions.all(ws, pid) as Row[];
+        const decisions = q.decisions.all(ws, pid).map((r) => shaped(r as Row));
         const now = new Date().toISOString();
         const at = stages.findIndex((s) => s.id === participant.current_stage_id);
         const next = stages[at + 1]!;
@@ -219,7 +219,7 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
         const entered = { stage_id: next.id, state: 'pending', attempts_used: 0, entered_at: now, left_at: null };
         q.upsertProgress.run({ workspace_id: ws, participant_id: pid, ...entered, rules: JSON.stringify(rules) });
         const event = (type: string, data: Row) =>
-          q.insertEvent.get(ws, pid, templateId, type, 'api_key:bench', now, JSON.stringify(data));
+          q.insertEvent.run(ws, pid, templateId, type, 'api_key:bench', now, JSON.stringify(data));
         const rulesBefore = JSON.parse(current.rules as string);
         event('session_completed', {
           session_id: session.id,
@@ -229,7 +229,27 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
         });
         event('stage_passed', { stage_id: current.stage_id, scorecard, rules: rulesBefore });
         event('stage_entered', { stage_id: next.id, rules });
-        return { session: shaped(q.sessionById.get(ws, session.id) as Row), participant: detail(ws, pid) };
+        // The answer from what was just written, as Stageflow's commands answer (no read-back).
+        const completed = shaped({ ...session, status: 'completed', completed_at: now, scorecard, updated_at: now });
+        const left = { ...current, state: 'passed', attempts_used: 1, left_at: now };
+        return {
+          session: completed,
+          participant: {
+            ...shaped(participant),
+            current_stage_id: next.id,
+            updated_at: now,
+            stage_state: 'pending',
+            attempts_used: 0,
+            pass_threshold: next.pass_threshold,
+            last_score: null,
+            progress: [
+              ...progress.map((p) => shaped(p.stage_id === current.stage_id ? left : p)),
+              { participant_id: pid, ...entered, rules },
+            ],
+            sessions: sessions.map((s) => (s.id === session.id ? completed : shaped(s))).reverse(),
+            decisions,
+          },
+        };
       })
       .immediate(),
   /** Up to 500 enrolments in one transaction, each at the first stage. */
@@ -272,7 +292,7 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
             left_at: null,
             rules: JSON.stringify(rules),
           });
-          q.insertEvent.get(
+          q.insertEvent.run(
             ws,
             participant.id,
             templateId,
@@ -281,7 +301,7 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
             now,
             JSON.stringify({ participant }),
           );
-          q.insertEvent.get(
+          q.insertEvent.run(
             ws,
             participant.id,
             templateId,

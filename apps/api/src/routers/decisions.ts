@@ -53,7 +53,7 @@ export const decisionsRouter = router({
               decideContext(ctx),
             );
             if (isDomainError(result)) return result;
-            const participant = participantView(ctx, target.participantId);
+            const participant = participantView(result.state);
             return { decision: participant.decisions.find((d) => d.id === input.decision_id)!, participant };
           }),
         ),

@@ -1,4 +1,4 @@
-import type { CommandResult, CommandTarget } from '@stageflow/db';
+import { type CommandResult, type CommandTarget, participantViewOf } from '@stageflow/db';
 import {
   availableActions,
   type DecideContext,
@@ -6,6 +6,7 @@ import {
   liveStages,
   notFound,
   type ParticipantCommand,
+  type ParticipantState,
   unwrap,
 } from '@stageflow/domain';
 import type { Context } from '../context.ts';
@@ -42,21 +43,29 @@ export function decisionTarget(ctx: Context, decisionId: string): { participantI
   return { participantId: unwrap(participantId ?? notFound('Decision', decisionId)) };
 }
 
-/** The participant as the dashboard and API show it: summary, progress, sessions, decisions. */
-export function participantView(ctx: Context, participantId: string) {
-  return unwrap(
-    ctx.repos.participants.detail(ctx.workspaceId, participantId) ?? notFound('Participant', participantId),
-  );
+/**
+ * The participant as the dashboard and API show it (summary, progress, sessions, decisions), from
+ * the state a command stored or the page loaded: nothing is read twice.
+ */
+export function participantView(state: ParticipantState) {
+  return unwrap(participantViewOf(state) ?? notFound('Participant', 'of this command'));
+}
+
+/** The session a command left, with where its participant now stands. */
+export function sessionResult(result: CommandResult, sessionId: string) {
+  const session = unwrap(result.state.sessions.find((s) => s.id === sessionId) ?? notFound('Session', sessionId));
+  return { session, participant: participantView(result.state) };
 }
 
 /** The full page: the view plus the timeline and the actions the rules allow right now. */
 export function participantPage(ctx: Context, participantId: string) {
-  const view = participantView(ctx, participantId);
-  const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
+  const loaded = unwrap(
+    ctx.repos.participants.load.participant(ctx.workspaceId, participantId) ?? notFound('Participant', participantId),
+  );
   const timeline = ctx.repos.participants.events(ctx.workspaceId, { participant_id: participantId, limit: 200 });
   return {
-    ...view,
+    ...participantView(loaded.state),
     events: timeline.items,
-    actions: loaded ? availableActions(loaded.state, decideContext(ctx)) : undefined,
+    actions: availableActions(loaded.state, decideContext(ctx)),
   };
 }

@@ -75,7 +75,7 @@ export const participantsRouter = router({
               { type: 'enroll', ...input },
               decideContext(ctx),
             );
-            return isDomainError(result) ? result : participantView(ctx, result.state.participant!.id);
+            return isDomainError(result) ? result : participantView(result.state);
           }),
         ),
       );
@@ -135,8 +135,7 @@ export const participantsRouter = router({
     .input(UpdateParticipantInput)
     .output(ParticipantView)
     .mutation(({ ctx, input }) => {
-      runCommand(ctx, { participantId: input.id }, { type: 'update', ...input });
-      return participantView(ctx, input.id);
+      return participantView(runCommand(ctx, { participantId: input.id }, { type: 'update', ...input }).state);
     }),
 
   advance: scoped('participants.write')
@@ -152,8 +151,9 @@ export const participantsRouter = router({
     .input(AdvanceParticipantInput)
     .output(ParticipantView)
     .mutation(({ ctx, input }) => {
-      runCommand(ctx, { participantId: input.participant_id }, { type: 'advance', ...input });
-      return participantView(ctx, input.participant_id);
+      return participantView(
+        runCommand(ctx, { participantId: input.participant_id }, { type: 'advance', ...input }).state,
+      );
     }),
 
   reject: scoped('participants.write')
@@ -168,8 +168,9 @@ export const participantsRouter = router({
     .input(RejectParticipantInput)
     .output(ParticipantView)
     .mutation(({ ctx, input }) => {
-      runCommand(ctx, { participantId: input.participant_id }, { type: 'reject', ...input });
-      return participantView(ctx, input.participant_id);
+      return participantView(
+        runCommand(ctx, { participantId: input.participant_id }, { type: 'reject', ...input }).state,
+      );
     }),
 
   withdraw: scoped('participants.write')
@@ -184,8 +185,9 @@ export const participantsRouter = router({
     .input(WithdrawParticipantInput)
     .output(ParticipantView)
     .mutation(({ ctx, input }) => {
-      runCommand(ctx, { participantId: input.participant_id }, { type: 'withdraw', ...input });
-      return participantView(ctx, input.participant_id);
+      return participantView(
+        runCommand(ctx, { participantId: input.participant_id }, { type: 'withdraw', ...input }).state,
+      );
     }),
 
   /** One column per active stage plus Completed, Rejected and Withdrawn; counts are exact, cards capped. */

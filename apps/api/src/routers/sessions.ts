@@ -17,16 +17,10 @@ import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
 import { Session, SessionResult } from './outputs.ts';
-import { decideContext, participantView, runCommand, sessionCreatedBy, sessionTarget } from './participant-commands.ts';
+import { decideContext, runCommand, sessionCreatedBy, sessionResult, sessionTarget } from './participant-commands.ts';
 
 const loadSession = (ctx: Context, id: string) =>
   unwrap(ctx.repos.participants.session(ctx.workspaceId, id) ?? notFound('Session', id));
-
-/** What every session command answers: the session and where its participant now stands. */
-const sessionResult = (ctx: Context, sessionId: string) => {
-  const session = loadSession(ctx, sessionId);
-  return { session, participant: participantView(ctx, session.participant_id) };
-};
 
 export const sessionsRouter = router({
   list: scoped('sessions.read')
@@ -80,7 +74,7 @@ export const sessionsRouter = router({
               decideContext(ctx),
             );
             if (isDomainError(result)) return result;
-            return sessionResult(ctx, sessionCreatedBy(result, input.idempotency_key)!);
+            return sessionResult(result, sessionCreatedBy(result, input.idempotency_key)!);
           }),
         ),
       ),
@@ -98,8 +92,8 @@ export const sessionsRouter = router({
     .input(RescheduleSessionInput)
     .output(SessionResult)
     .mutation(({ ctx, input }) => {
-      runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'reschedule', ...input });
-      return sessionResult(ctx, input.session_id);
+      const result = runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'reschedule', ...input });
+      return sessionResult(result, input.session_id);
     }),
 
   start: scoped('sessions.write')
@@ -114,8 +108,8 @@ export const sessionsRouter = router({
     .input(StartSessionInput)
     .output(SessionResult)
     .mutation(({ ctx, input }) => {
-      runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'start', ...input });
-      return sessionResult(ctx, input.session_id);
+      const result = runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'start', ...input });
+      return sessionResult(result, input.session_id);
     }),
 
   /** Scores the session and applies the stage's automation rule from the participant's snapshot. */
@@ -133,8 +127,8 @@ export const sessionsRouter = router({
     .input(CompleteSessionInput)
     .output(SessionResult)
     .mutation(({ ctx, input }) => {
-      runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'complete', ...input });
-      return sessionResult(ctx, input.session_id);
+      const result = runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'complete', ...input });
+      return sessionResult(result, input.session_id);
     }),
 
   fail: scoped('sessions.write')
@@ -149,8 +143,8 @@ export const sessionsRouter = router({
     .input(FailSessionInput)
     .output(SessionResult)
     .mutation(({ ctx, input }) => {
-      runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'fail', ...input });
-      return sessionResult(ctx, input.session_id);
+      const result = runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'fail', ...input });
+      return sessionResult(result, input.session_id);
     }),
 
   cancel: scoped('sessions.write')
@@ -165,8 +159,8 @@ export const sessionsRouter = router({
     .input(CancelSessionInput)
     .output(SessionResult)
     .mutation(({ ctx, input }) => {
-      runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'cancel', ...input });
-      return sessionResult(ctx, input.session_id);
+      const result = runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'cancel', ...input });
+      return sessionResult(result, input.session_id);
     }),
 
   /** A reviewer's scorecard (or a result typed into the dashboard) in one step. */
@@ -187,7 +181,7 @@ export const sessionsRouter = router({
       // It completes the session already open at the stage, or the one it created for the purpose.
       const completed = result.emitted.find((e) => e.type === 'session_completed');
       return sessionResult(
-        ctx,
+        result,
         completed?.type === 'session_completed' ? completed.data.session_id : sessionCreatedBy(result)!,
       );
     }),

@@ -6,6 +6,7 @@ import { createCommandStore } from './store.ts';
 export type { LoadedState } from './load.ts';
 export type { ParticipantFilter } from './queries.ts';
 export type { CommandResult, CommandTarget } from './store.ts';
+export type { ParticipantSummaryData, ParticipantViewData } from './view.ts';
 
 export function createParticipantRepository(db: Db) {
   const load = createStateLoader(db);

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
 import { likePattern } from '../rows.ts';
-import { toDecision, toParticipant, toProgress, toSession } from './load.ts';
+import { toDecision, toParticipant, toSession } from './load.ts';
 
 export interface ParticipantFilter {
   evaluation_template_id?: string | undefined;
@@ -61,30 +61,10 @@ export function createParticipantQueries(db: Db) {
     last_score: r.last_score,
   });
 
-  // Every command answers with the participant's detail and looks sessions and decisions up by id:
-  // these run on every request, so they are prepared once rather than built and compiled each time.
+  // Commands address sessions and decisions by id and the participant page reads its timeline on
+  // every request: prepared once rather than built and compiled each time.
   const ws = sql.placeholder('ws');
   const id = sql.placeholder('id');
-  const ofParticipant = <T extends typeof stageProgress | typeof sessions | typeof decisions>(table: T) =>
-    and(eq(table.workspace_id, ws), eq(table.participant_id, id));
-  const detailQueries = {
-    summary: summaries()
-      .where(and(eq(participants.workspace_id, ws), eq(participants.id, id)))
-      .prepare(),
-    progress: db
-      .select()
-      .from(stageProgress)
-      .where(ofParticipant(stageProgress))
-      .orderBy(asc(stageProgress.entered_at))
-      .prepare(),
-    sessions: db.select().from(sessions).where(ofParticipant(sessions)).orderBy(desc(sessions.created_at)).prepare(),
-    decisions: db
-      .select()
-      .from(decisions)
-      .where(ofParticipant(decisions))
-      .orderBy(desc(decisions.created_at))
-      .prepare(),
-  };
   const byIdQueries = {
     session: db
       .select()
@@ -172,18 +152,6 @@ export function createParticipantQueries(db: Db) {
         cardsAtStage: (stageId: string) =>
           cardsWhere(and(eq(participants.status, 'active'), eq(participants.current_stage_id, stageId))!),
         cardsWithStatus: (status: ParticipantStatus) => cardsWhere(eq(participants.status, status)),
-      };
-    },
-
-    detail(workspaceId: string, participantId: string) {
-      const args = { ws: workspaceId, id: participantId };
-      const row = detailQueries.summary.get(args);
-      if (!row) return undefined;
-      return {
-        ...toSummary(row),
-        progress: detailQueries.progress.all(args).map(toProgress),
-        sessions: detailQueries.sessions.all(args).map(toSession),
-        decisions: detailQueries.decisions.all(args).map(toDecision),
       };
     },
 

@@ -2,7 +2,6 @@ import {
   conflict,
   type DecideContext,
   DomainError,
-  type DomainEvent,
   decideParticipant,
   evolveParticipant,
   initialParticipantState,
@@ -21,16 +20,22 @@ export type CommandTarget = { participantId: string } | { templateId: string };
 
 export interface CommandResult {
   readonly state: ParticipantState;
-  /** What the decider emitted, typed; empty when the command changed nothing. */
+  /** What the decider emitted, typed, and appended to the audit log; empty when the command changed nothing. */
   readonly emitted: readonly ParticipantEvent[];
-  /** The same events as stored in the audit log, with their sequence numbers. */
-  readonly events: readonly DomainEvent[];
 }
 
 const changed = <T>(before: readonly T[], key: (x: T) => string) => {
   const old = new Map(before.map((x) => [key(x), JSON.stringify(x)]));
   return (after: readonly T[]) => after.filter((x) => old.get(key(x)) !== JSON.stringify(x));
 };
+
+/**
+ * Any command that changed something updates the participant row (its version guards concurrent
+ * writers), so the row's `updated_at` moves too, and boards sort by it. The state the command
+ * returns is exactly what was stored: callers answer from it without reading it back.
+ */
+const touched = (state: ParticipantState, now: string): ParticipantState =>
+  state.participant ? { ...state, participant: { ...state.participant, updated_at: now } } : state;
 
 /** A placeholder for every column of `table`, named by its key: the values of a prepared insert. */
 const placeholders = (table: SQLiteTable, except: readonly string[] = []) =>
@@ -90,7 +95,6 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
     appendEvent: db
       .insert(events)
       .values(placeholders(events, ['seq']) as never)
-      .returning()
       .prepare(),
   };
 
@@ -142,7 +146,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
   }
 
   /** Runs inside the command's transaction (`_tx`): the prepared statements share its connection. */
-  function save(_tx: Tx, workspaceId: string, loaded: LoadedState, after: ParticipantState, now: string): void {
+  function save(_tx: Tx, workspaceId: string, loaded: LoadedState, after: ParticipantState): void {
     const before = loaded.state;
     const participant = after.participant;
     if (!participant) return;
@@ -153,7 +157,6 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
         ...participant,
         workspace_id: workspaceId,
         version: loaded.version + 1,
-        updated_at: now,
         loaded_version: loaded.version,
       });
       // Only a writer outside this process's serialized transactions can get here; still never lose an update.
@@ -171,9 +174,9 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
     }
   }
 
-  function append(workspaceId: string, templateId: string, emitted: readonly ParticipantEvent[]): DomainEvent[] {
-    return emitted.map((e) => {
-      const row = write.appendEvent.get({
+  function append(workspaceId: string, templateId: string, emitted: readonly ParticipantEvent[]): void {
+    for (const e of emitted) {
+      write.appendEvent.run({
         workspace_id: workspaceId,
         participant_id: e.participant_id,
         evaluation_template_id: templateId,
@@ -181,10 +184,8 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
         actor: e.actor,
         occurred_at: e.occurred_at,
         data: e.data,
-      }) as typeof events.$inferSelect;
-      const { evaluation_template_id: _, ...stored } = row;
-      return stored;
-    });
+      });
+    }
   }
 
   /** One command inside an open transaction. */
@@ -201,10 +202,11 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
     if (taken) return taken;
     const emitted = decideParticipant(loaded.state, command, ctx);
     if (emitted instanceof Error) return emitted;
-    if (emitted.length === 0) return { state: loaded.state, emitted, events: [] };
-    const after = emitted.reduce(evolveParticipant, loaded.state);
-    save(tx, workspaceId, loaded, after, ctx.now);
-    return { state: after, emitted, events: append(workspaceId, loaded.state.template.id, emitted) };
+    if (emitted.length === 0) return { state: loaded.state, emitted };
+    const after = touched(emitted.reduce(evolveParticipant, loaded.state), ctx.now);
+    save(tx, workspaceId, loaded, after);
+    append(workspaceId, loaded.state.template.id, emitted);
+    return { state: after, emitted };
   }
 
   return {
