@@ -283,6 +283,8 @@ for (const as of ['stageflow', 'B1'] as const) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   copyFileSync(commandSeed, file);
   server = await startServer(as === 'B1' ? 'b1' : 'stageflow', { ...(as === 'B1' ? {} : serverOptions), args: [file] });
+  // A fresh process runs cold: warm its request path as the read server's was, before any T0 pairs.
+  if (as === 'stageflow') await measure(server, t0Call, config.under);
   bulkBatch = 0;
   for (const probe of commandProbes) {
     if (as === 'B1') {

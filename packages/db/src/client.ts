@@ -58,3 +58,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export function writeTx<T>(db: Db, work: (tx: Tx) => T): T {
   return db.transaction(work, { behavior: 'immediate' });
 }
+
+/**
+ * Reads that must agree with each other (a board's counts and its cards, a page's state and its
+ * timeline) see one snapshot; SQLite also takes its WAL read lock once instead of per statement.
+ */
+export function readTx<T>(db: Db, work: () => T): T {
+  return db.transaction(() => work(), { behavior: 'deferred' });
+}

@@ -1,4 +1,4 @@
-import { type CommandResult, type CommandTarget, participantViewOf } from '@stageflow/db';
+import { type CommandResult, type CommandTarget, participantViewOf, readTx } from '@stageflow/db';
 import {
   availableActions,
   type DecideContext,
@@ -59,10 +59,11 @@ export function sessionResult(result: CommandResult, sessionId: string) {
 
 /** The full page: the view plus the timeline and the actions the rules allow right now. */
 export function participantPage(ctx: Context, participantId: string) {
-  const loaded = unwrap(
-    ctx.repos.participants.load.participant(ctx.workspaceId, participantId) ?? notFound('Participant', participantId),
-  );
-  const timeline = ctx.repos.participants.events(ctx.workspaceId, { participant_id: participantId, limit: 200 });
+  const { loaded, timeline } = readTx(ctx.db, () => ({
+    loaded: ctx.repos.participants.load.participant(ctx.workspaceId, participantId),
+    timeline: ctx.repos.participants.events(ctx.workspaceId, { participant_id: participantId, limit: 200 }),
+  }));
+  if (!loaded) throw notFound('Participant', participantId);
   return {
     ...participantView(loaded.state),
     events: timeline.items,

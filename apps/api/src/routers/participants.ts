@@ -1,4 +1,4 @@
-import { withIdempotency, writeTx } from '@stageflow/db';
+import { readTx, withIdempotency, writeTx } from '@stageflow/db';
 import {
   AdvanceParticipantInput,
   BulkCreateParticipantsInput,
@@ -193,31 +193,33 @@ export const participantsRouter = router({
   /** One column per active stage plus Completed, Rejected and Withdrawn; counts are exact, cards capped. */
   board: scoped('participants.read')
     .input(ParticipantBoardInput)
-    .query(({ ctx, input }) => {
-      const template = ctx.repos.participants.load.template(ctx.workspaceId, input.evaluation_template_id);
-      if (!template) throw notFound('Evaluation template', input.evaluation_template_id);
-      const board = ctx.repos.participants.board(ctx.workspaceId, template.id, input.per_column);
-      const countOf = (match: (c: (typeof board.counts)[number]) => boolean) =>
-        board.counts.filter(match).reduce((n, c) => n + c.count, 0);
-      const stages = template.stages
-        .filter((s) => s.status === 'active')
-        .sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0))
-        .map((s) => ({
-          key: s.id,
-          title: s.stage_name,
-          stage_id: s.id,
-          pass_threshold: s.pass_threshold,
-          count: countOf((c) => c.status === 'active' && c.stage_id === s.id),
-          cards: board.cardsAtStage(s.id),
+    .query(({ ctx, input }) =>
+      readTx(ctx.db, () => {
+        const template = ctx.repos.participants.load.template(ctx.workspaceId, input.evaluation_template_id);
+        if (!template) throw notFound('Evaluation template', input.evaluation_template_id);
+        const board = ctx.repos.participants.board(ctx.workspaceId, template.id, input.per_column);
+        const countOf = (match: (c: (typeof board.counts)[number]) => boolean) =>
+          board.counts.filter(match).reduce((n, c) => n + c.count, 0);
+        const stages = template.stages
+          .filter((s) => s.status === 'active')
+          .sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0))
+          .map((s) => ({
+            key: s.id,
+            title: s.stage_name,
+            stage_id: s.id,
+            pass_threshold: s.pass_threshold,
+            count: countOf((c) => c.status === 'active' && c.stage_id === s.id),
+            cards: board.cardsAtStage(s.id),
+          }));
+        const terminal = (['completed', 'rejected', 'withdrawn'] as const).map((status) => ({
+          key: status,
+          title: status[0]!.toUpperCase() + status.slice(1),
+          stage_id: null,
+          pass_threshold: null,
+          count: countOf((c) => c.status === status),
+          cards: board.cardsWithStatus(status),
         }));
-      const terminal = (['completed', 'rejected', 'withdrawn'] as const).map((status) => ({
-        key: status,
-        title: status[0]!.toUpperCase() + status.slice(1),
-        stage_id: null,
-        pass_threshold: null,
-        count: countOf((c) => c.status === status),
-        cards: board.cardsWithStatus(status),
-      }));
-      return { columns: [...stages, ...terminal] };
-    }),
+        return { columns: [...stages, ...terminal] };
+      }),
+    ),
 });
