@@ -110,6 +110,8 @@ interface Probe {
   readonly callsPerRequest?: number;
   /** Measure T0 on the same server just before it (targets relative to T0). */
   readonly pairT0?: boolean;
+  /** T0 as this probe's server takes it (the command database has its own API key). */
+  readonly t0?: Call;
 }
 const { e1 } = read;
 const readProbes: Probe[] = [
@@ -193,7 +195,10 @@ const rows: Row[] = [];
 const bodies: Record<string, string> = {};
 
 async function run(server: RunningServer, probe: Probe, as: Server, call = probe.call) {
-  const paired = as === 'stageflow' && probe.pairT0 ? await measure(server, t0Call, config.pair) : undefined;
+  const paired =
+    as === 'stageflow' && probe.pairT0 ? await measure(server, probe.t0 ?? t0Call, config.pair) : undefined;
+  // A refused T0 (a wrong key) would time the rejection path, not the server.
+  if (paired && paired.non2xx + paired.errors > 0) throw new Error(`T0 before ${probe.label} did not succeed`);
   const m = await measure(server, call, probe.spec);
   rows.push({
     ...m,
@@ -236,6 +241,7 @@ for (const probe of readProbes) {
 await server.stop();
 
 // --- commands: a fresh copy of the command database for each server --------------------------------
+const commandT0Call: Call = { ...t0Call, headers: { 'x-api-key': command.apiKey } };
 const completeCall = (n: number): Call => ({
   method: 'POST',
   path: '/trpc/sessions.complete',
@@ -264,6 +270,7 @@ const commandProbes: Probe[] = [
   {
     id: 'E3.complete',
     pairT0: true,
+    t0: commandT0Call,
     label: 'E3 sessions.complete (auto_advance)',
     call: completeCall(0),
     spec: { connections: smoke ? 5 : 50, ...config.completes, next: (n: number) => completeCall(1 + n) },
@@ -271,6 +278,7 @@ const commandProbes: Probe[] = [
   {
     id: 'E4.bulk',
     pairT0: true,
+    t0: commandT0Call,
     label: `E4 participants.bulkCreate ${config.bulk.size}`,
     call: bulkCall(),
     spec: { connections: 1, warmup: config.bulk.warmup, amount: config.bulk.amount, next: () => bulkCall() },
@@ -284,7 +292,7 @@ for (const as of ['stageflow', 'B1'] as const) {
   copyFileSync(commandSeed, file);
   server = await startServer(as === 'B1' ? 'b1' : 'stageflow', { ...(as === 'B1' ? {} : serverOptions), args: [file] });
   // A fresh process runs cold: warm its request path as the read server's was, before any T0 pairs.
-  if (as === 'stageflow') await measure(server, t0Call, config.under);
+  if (as === 'stageflow') await measure(server, commandT0Call, config.under);
   bulkBatch = 0;
   for (const probe of commandProbes) {
     if (as === 'B1') {
