@@ -81,8 +81,10 @@ export const stagesRouter = router({
     .input(ListStagesInput)
     .output(z.array(EvaluationStage))
     .query(({ ctx, input }) => {
-      const { stages } = loadPipeline(ctx, input.evaluation_template_id);
-      return input.include_archived ? [...stages] : liveStages(stages);
+      const stages = ctx.repos.stages.allOfTemplate(ctx.workspaceId, input.evaluation_template_id);
+      // No rows: an empty template, or none of the caller's. Only then is the template looked up (hot path).
+      if (stages.length === 0) loadPipeline(ctx, input.evaluation_template_id);
+      return input.include_archived ? stages : liveStages(stages);
     }),
 
   byId: scoped('evaluation_stages.read')
