@@ -48,7 +48,8 @@ export function decisionTarget(ctx: Context, decisionId: string): { participantI
  * the state a command stored or the page loaded: nothing is read twice.
  */
 export function participantView(state: ParticipantState) {
-  return unwrap(participantViewOf(state) ?? notFound('Participant', 'of this command'));
+  // Every participant command leaves a participant (enrolment makes one): the fallback is a guard.
+  return unwrap(participantViewOf(state) ?? notFound('Participant', `in evaluation template ${state.template.id}`));
 }
 
 /** The session a command left, with where its participant now stands. */

@@ -16,6 +16,12 @@ export interface ParticipantViewData extends ParticipantSummaryData {
   readonly decisions: Decision[];
 }
 
+/** ISO timestamps order as strings; `-1` puts the newest first. */
+const byTime =
+  <K extends string>(key: K, direction: 1 | -1) =>
+  <T extends Record<K, string>>(a: T, b: T) =>
+    a[key] === b[key] ? 0 : a[key] < b[key] ? -direction : direction;
+
 /**
  * The participant's view from their state, as loaded for the decider or as a command left it (the
  * store writes exactly that state): commands and the participant page answer without reading the
@@ -30,18 +36,14 @@ export function participantViewOf(state: ParticipantState): ParticipantViewData 
     if (s.stage_id !== participant.current_stage_id || s.status !== 'completed') continue;
     if (!last || (s.completed_at ?? '') > (last.completed_at ?? '')) last = s;
   }
-  const byCreatedDesc = <T extends { created_at: string }>(rows: readonly T[]) =>
-    [...rows].sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
   return {
     ...participant,
     stage_state: here?.state ?? null,
     attempts_used: here?.attempts_used ?? null,
     pass_threshold: here?.rules.pass_threshold ?? null,
     last_score: last?.scorecard?.overall_score ?? null,
-    progress: [...state.progress].sort((a, b) =>
-      a.entered_at < b.entered_at ? -1 : a.entered_at > b.entered_at ? 1 : 0,
-    ),
-    sessions: byCreatedDesc(state.sessions),
-    decisions: byCreatedDesc(state.decisions),
+    progress: [...state.progress].sort(byTime('entered_at', 1)),
+    sessions: [...state.sessions].sort(byTime('created_at', -1)),
+    decisions: [...state.decisions].sort(byTime('created_at', -1)),
   };
 }
