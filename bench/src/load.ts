@@ -94,7 +94,8 @@ export async function measure(server: RunningServer, call: Call, spec: LoadSpec)
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
+    // autocannon counts a timeout among its errors too.
+    errors: result.errors,
     cpuUs: (after.user + after.system - before.user - before.system) / Math.max(1, requests),
     rssMb: after.rss / 2 ** 20,
   };

@@ -1,6 +1,6 @@
 /** The printed report: one line per endpoint with its baselines, then the targets with pass/short. */
 import type { BundleReport } from './bundle.ts';
-import { KB, type Row, type Target } from './targets.ts';
+import { KB, perCall, type Row, type Target } from './targets.ts';
 
 export interface ReportInput {
   readonly rows: readonly Row[];
@@ -22,15 +22,15 @@ function table(head: readonly string[], body: readonly (readonly string[])[], le
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-const n0 = (x: number | undefined) => (x === undefined ? '–' : Math.round(x).toLocaleString('en'));
+const n0 = (x: number | null | undefined) => (x === undefined || x === null ? '–' : Math.round(x).toLocaleString('en'));
 const n1 = (x: number | null | undefined) =>
   x === undefined || x === null ? '–' : x.toFixed(x >= 100 ? 0 : x >= 10 ? 1 : 2);
-const times = (a: number | undefined, b: number | undefined) => (a !== undefined && b ? `${(a / b).toFixed(2)}×` : '–');
+const times = (a: number | null | undefined, b: number | undefined) =>
+  a !== undefined && a !== null && b ? `${(a / b).toFixed(2)}×` : '–';
 
 export function formatReport({ rows, targets, bundle, machine, smoke, seconds }: ReportInput): string {
   const ids = [...new Set(rows.map((r) => r.id))];
   const t0 = rows.find((r) => r.server === 'T0');
-  const perCall = (r: Row | undefined) => (r ? r.cpuUs / r.callsPerRequest : undefined);
   const body = ids.map((id) => {
     const e = rows.find((r) => r.id === id && (r.server === 'stageflow' || r.server === 'T0'))!;
     const b0 = rows.find((r) => r.id === id && r.server === 'B0');

@@ -9,6 +9,7 @@
  * --profile writes a V8 CPU profile of each Stageflow server run; --only and --scales narrow a run
  * while investigating (no results file is written then).
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,7 @@ const config = smoke
       scales: [20, 40],
       under: { connections: 5, warmup: 0, amount: 40 } satisfies LoadSpec,
       single: { connections: 1, warmup: 0, amount: 5 } satisfies LoadSpec,
-      completes: { warmup: 5, amount: 40 },
+      completes: { connections: 5, warmup: 5, amount: 40 },
       bulk: { size: 10, warmup: 1, amount: 2 },
       pair: { connections: 5, warmup: 0, amount: 20 } satisfies LoadSpec,
       batch: { connections: 5, warmup: 0, amount: 20 } satisfies LoadSpec,
@@ -47,7 +48,7 @@ const config = smoke
       scales: [1_000, 10_000, 100_000],
       under: { connections: 50, warmup: 3_000, measureSeconds: 3, min: 2_000, max: 60_000 } satisfies LoadSpec,
       single: { connections: 1, warmup: 10, measureSeconds: 2, min: 20, max: 1_000 } satisfies LoadSpec,
-      completes: { warmup: 500, amount: 3_000 },
+      completes: { connections: 50, warmup: 500, amount: 3_000 },
       bulk: { size: 500, warmup: 2, amount: 20 },
       /** T0 again just before each endpoint, on the same server: its ratio's denominator. */
       pair: { connections: 50, warmup: 500, measureSeconds: 1.5, min: 1_000, max: 20_000 } satisfies LoadSpec,
@@ -87,9 +88,9 @@ log(
 
 // --- the calls ------------------------------------------------------------------------------------
 const key = { 'x-api-key': read.apiKey };
-const trpcGet = (path: string, input: unknown): Call => ({
+const trpcGet = (path: string, input?: unknown): Call => ({
   method: 'GET',
-  path: `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+  path: `/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
   headers: key,
 });
 const trpcBatch = (path: string, inputs: readonly unknown[]): Call => ({
@@ -97,7 +98,7 @@ const trpcBatch = (path: string, inputs: readonly unknown[]): Call => ({
   path: `/trpc/${inputs.map(() => path).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify({ ...inputs }))}`,
   headers: key,
 });
-const t0Call = trpcGet('bench.noop', undefined);
+const t0Call = trpcGet('bench.noop');
 const rest = (path: string): Call => ({ method: 'GET', path: `/api/v1${path}`, headers: key });
 const b1 = (path: string): Call => ({ method: 'GET', path, headers: key });
 
@@ -212,13 +213,17 @@ async function run(server: RunningServer, probe: Probe, as: Server, call = probe
   log(`${probe.label}${shown}: ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, ${m.cpuUs.toFixed(0)} µs CPU/request`);
 }
 
-/** One request before the run: it must succeed, and its body is what B0 will answer. */
-async function record(server: RunningServer, call: Call): Promise<string> {
+/**
+ * One request before the run: it must succeed, every call of a batch too (tRPC answers a batch with
+ * a failed call 207, which load generators count as 2xx). Stageflow's body is what B0 will answer.
+ */
+async function record(server: RunningServer, call: Call, as: Server): Promise<void> {
   const res = await fetch(`${server.url}${call.path}`, { method: call.method, headers: call.headers, body: call.body });
   const text = await res.text();
-  if (!res.ok) throw new Error(`${call.method} ${call.path} answered ${res.status}: ${text.slice(0, 500)}`);
-  bodies[`${call.method} ${call.path}`] = text;
-  return text;
+  if (!res.ok || res.status === 207) {
+    throw new Error(`${call.method} ${call.path} answered ${res.status}: ${text.slice(0, 500)}`);
+  }
+  if (as === 'stageflow') bodies[`${call.method} ${call.path}`] = text;
 }
 
 const serverOptions = {
@@ -229,13 +234,13 @@ const serverOptions = {
 // --- reads: Stageflow, then B1, then B0 ------------------------------------------------------------
 // The Stageflow read server stays up (idle) until the adapter rounds at the end.
 const readServer = await startServer('stageflow', { ...serverOptions, args: [readDbFile] });
-for (const probe of readProbes) await record(readServer, probe.call);
+for (const probe of readProbes) await record(readServer, probe.call, 'stageflow');
 for (const probe of readProbes) await run(readServer, probe, probe.id === 'T0' ? 'T0' : 'stageflow');
 
 let server = await startServer('b1', { args: [readDbFile] });
 for (const probe of readProbes) {
   if (!probe.b1) continue;
-  await record(server, probe.b1);
+  await record(server, probe.b1, 'B1');
   await run(server, probe, 'B1', probe.b1);
 }
 await server.stop();
@@ -273,7 +278,7 @@ const commandProbes: Probe[] = [
     t0: commandT0Call,
     label: 'E3 sessions.complete (auto_advance)',
     call: completeCall(0),
-    spec: { connections: smoke ? 5 : 50, ...config.completes, next: (n: number) => completeCall(1 + n) },
+    spec: { ...config.completes, next: (n: number) => completeCall(1 + n) },
   },
   {
     id: 'E4.bulk',
@@ -286,29 +291,28 @@ const commandProbes: Probe[] = [
   },
 ].filter((p) => !flags.only || p.id.startsWith(flags.only));
 
+/** B1 answers the same commands on its own paths. */
+const toB1 = (probe: Probe, c: Call): Call => ({ ...c, path: probe.id === 'E3.complete' ? '/complete' : '/bulk' });
 for (const as of ['stageflow', 'B1'] as const) {
   const file = join(tmp, `bench-command-${as}.db`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   copyFileSync(commandSeed, file);
   server = await startServer(as === 'B1' ? 'b1' : 'stageflow', { ...(as === 'B1' ? {} : serverOptions), args: [file] });
-  // A fresh process runs cold: warm its request path as the read server's was, before any T0 pairs.
+  for (const probe of commandProbes) await record(server, as === 'B1' ? toB1(probe, probe.call) : probe.call, as);
+  // The bulk probe's own call was batch 1 (recorded just now): its warm-up goes on from batch 2.
+  bulkBatch = 1;
+  // A fresh process runs cold, and its first POSTs make V8 re-optimise the shared request path: warm
+  // it the way the read server was warmed before any T0 pair is taken (a pair taken right after the
+  // first POST read ~270 µs instead of ~210 µs).
   if (as === 'stageflow') await measure(server, commandT0Call, config.under);
-  bulkBatch = 0;
   for (const probe of commandProbes) {
-    if (as === 'B1') {
-      const toB1 = (c: Call): Call => ({ ...c, path: probe.id === 'E3.complete' ? '/complete' : '/bulk' });
-      await record(server, toB1(probe.call));
-      const next = probe.spec.next;
-      await run(
-        server,
-        { ...probe, spec: { ...probe.spec, next: next && ((n: number) => toB1(next(n))) } },
-        'B1',
-        toB1(probe.call),
-      );
-    } else {
-      await record(server, probe.call);
+    if (as === 'stageflow') {
       await run(server, probe, 'stageflow');
+      continue;
     }
+    const next = probe.spec.next;
+    const spec = { ...probe.spec, next: next && ((n: number) => toB1(probe, next(n))) };
+    await run(server, { ...probe, spec }, 'B1', toB1(probe, probe.call));
   }
   await server.stop();
 }
@@ -323,8 +327,14 @@ for (const probe of [...readProbes, ...commandProbes]) {
 // The adapter target: T0 and B0 alternate, both servers up on core 0, so a slow minute hits both.
 const adapter = { t0Rps: [] as number[], b0Rps: [] as number[] };
 for (let round = 0; round < config.adapterRounds; round++) {
-  adapter.t0Rps.push((await measure(readServer, t0Call, config.under)).rps);
-  adapter.b0Rps.push((await measure(server, t0Call, config.under)).rps);
+  for (const [target, on] of [
+    [adapter.t0Rps, readServer],
+    [adapter.b0Rps, server],
+  ] as const) {
+    const m = await measure(on, t0Call, config.under);
+    if (m.non2xx + m.errors > 0) throw new Error(`adapter round ${round + 1} had failed requests on ${on.kind}`);
+    target.push(m.rps);
+  }
 }
 log(
   `adapter rounds (req/s): T0 ${adapter.t0Rps.map((r) => r.toFixed(0)).join(', ')}; B0 ${adapter.b0Rps.map((r) => r.toFixed(0)).join(', ')}`,
@@ -350,8 +360,12 @@ const machine = {
 const seconds = (performance.now() - started) / 1000;
 console.log(formatReport({ rows, targets, bundle, machine, smoke, seconds }));
 
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
 const results = {
   generatedAt: new Date().toISOString(),
+  /** The code measured; `dirty` when the work tree had changes outside bench/results.json. */
+  commit: git('rev-parse', '--short', 'HEAD'),
+  dirty: git('status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results.json') !== '',
   mode: smoke ? 'smoke' : 'full',
   seconds: Math.round(seconds),
   machine,
@@ -365,9 +379,10 @@ const results = {
 const out = smoke ? join(tmp, 'results-smoke.json') : join(repoRoot, 'bench/results.json');
 if (!partial) writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 
+// Any failed request, baselines' included, makes the figures meaningless: the run fails.
 const failed = rows.filter((r) => r.non2xx > 0 || r.errors > 0);
-if (smoke && failed.length > 0) {
-  console.error(`smoke: ${failed.map((r) => `${r.label} [${r.server}]`).join(', ')} had failed requests`);
+if (failed.length > 0) {
+  console.error(`${failed.map((r) => `${r.label} [${r.server}]`).join(', ')} had failed requests`);
   process.exit(1);
 }
 process.exit(0);

@@ -16,7 +16,7 @@ import { createLogger } from '@stageflow/api/src/logger.ts';
 import { closeDb, createDb, createRepositories, type Db, migrateDb, writeTx } from '@stageflow/db';
 import { API_KEY_SCOPES } from '@stageflow/domain';
 
-const T0_MS = Date.parse('2026-01-05T09:00:00.000Z');
+const EPOCH_MS = Date.parse('2026-01-05T09:00:00.000Z');
 
 /** Design 40%, Coding 35%, Communication 25% on 0–10. */
 export const passingScores = {
@@ -57,7 +57,7 @@ async function openBench(file: string): Promise<Bench> {
   migrateDb(db);
   const repos = createRepositories(db);
   const workspaceId = randomUUID();
-  repos.workspaces.insert({ id: workspaceId, slug: 'bench', name: 'Bench', createdAt: new Date(T0_MS) });
+  repos.workspaces.insert({ id: workspaceId, slug: 'bench', name: 'Bench', createdAt: new Date(EPOCH_MS) });
   const keyId = randomUUID();
   const { key } = writeTx(db, (tx) =>
     issueApiKey(tx, repos, {
@@ -66,12 +66,12 @@ async function openBench(file: string): Promise<Bench> {
       name: 'bench',
       scopes: ['all'],
       createdBy: 'cli',
-      now: new Date(T0_MS).toISOString(),
+      now: new Date(EPOCH_MS).toISOString(),
     }),
   );
   const principal: Principal = { kind: 'api_key', keyId, workspaceId, scopes: [...API_KEY_SCOPES] };
   let tick = 0;
-  const now = () => new Date(T0_MS + ++tick * 1000).toISOString();
+  const now = () => new Date(EPOCH_MS + ++tick * 1000).toISOString();
   const api = createCaller(createInnerContext({ db, repos, log: createLogger('silent') }, principal, { now }));
   const interviewer = await api.agentProfiles.create({
     name: 'Ada',
@@ -152,7 +152,7 @@ function cloneParticipant(db: Db, participantId: string, count: number, tag: num
       (sql, id, k) => `replace(${sql}, '${id}', ${sid(k)})`,
       `replace(${column}, '${participantId}', ${pid})`,
     );
-  const at = `strftime('%Y-%m-%dT%H:%M:%fZ', ${T0_MS / 1000 + 86_400} + seq.n + ${tag} * 100000, 'unixepoch')`;
+  const at = `strftime('%Y-%m-%dT%H:%M:%fZ', ${EPOCH_MS / 1000 + 86_400} + seq.n + ${tag} * 100000, 'unixepoch')`;
   const copy = (table: string, where: string, override: Record<string, string>) => {
     const cols = columns(table);
     const values = cols.map(
@@ -194,7 +194,7 @@ export interface ReadDb {
   readonly apiKey: string;
   /** Templates by participant count. */
   readonly templates: Readonly<Record<string, string>>;
-  /** E1: the 6-stage template and a participant at stage 3 (progress, sessions, events). */
+  /** E1: the first scale's template (six stages) and a participant at stage 3 (progress, sessions, events). */
   readonly e1: { readonly templateId: string; readonly participantId: string; readonly batchIds: readonly string[] };
   readonly rows: number;
 }
@@ -226,8 +226,13 @@ export async function seedReadDb(file: string, scales: readonly number[]): Promi
         cloneParticipant(bench.db, id, counts[i]!, tag(i), `s${scale}-a${i}-`);
     });
     if (!e1) {
-      const atStage3 = [archetypes[3]!, ...Array.from({ length: 9 }, (_, n) => cloneId(tag(3), n + 1))];
-      e1 = { templateId: template.id, participantId: atStage3[0]!, batchIds: atStage3 };
+      // Ten people at stage 3 for the batch (at toy sizes there are fewer copies: ids repeat).
+      const atStage3 = [
+        archetypes[3]!,
+        ...Array.from({ length: Math.min(9, counts[3]!) }, (_, n) => cloneId(tag(3), n + 1)),
+      ];
+      const batchIds = Array.from({ length: 10 }, (_, n) => atStage3[n % atStage3.length]!);
+      e1 = { templateId: template.id, participantId: atStage3[0]!, batchIds };
     }
   }
   const rows = countRows(bench.db);

@@ -4,7 +4,7 @@
  * `taskset -c 0` with an IPC channel, while the runner and its load generator stay on core 1.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -104,6 +104,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     env: { ...process.env, BENCH_REPO_ROOT: repoRoot, ...options.env },
     stdio: ['ignore', devNull, 'inherit', 'ipc'],
   });
+  closeSync(devNull); // the child holds its own copy
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (m: ServerMessage) => (m.type === 'ready' ? resolve(m.port) : reject(new Error(String(m)))));
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code} before listening`)));

@@ -40,6 +40,24 @@ describe('evaluateTargets', () => {
     expect(target(targets, /^E5.batch.byId: p99/)).toBeUndefined();
   });
 
+  it('takes the adapter ratio from alternating rounds, reads against their paired T0, and names the data floor', () => {
+    const targets = evaluateTargets({
+      rows: [
+        row('T0', 'T0', { cpuUs: 300 }),
+        row('E1.participants.byId', 'stageflow', { cpuUs: 700, t0CpuUs: 200 }),
+        row('E1.participants.byId', 'B1', { cpuUs: 360 }),
+      ],
+      scales: [],
+      bundle: undefined,
+      adapter: { t0Rps: [4000, 5000, 4500], b0Rps: [50000, 40000, 45000] },
+    });
+    expect(target(targets, /T0 req\/s/)).toMatchObject({ value: 0.1, pass: false });
+    expect(target(targets, /^E1.participants.byId: CPU/)).toMatchObject({
+      value: 3.5,
+      note: 'B1, the data access alone, is 1.80× T0',
+    });
+  });
+
   it('holds the largest board to 50 ms and its growth to linear', () => {
     const targets = evaluateTargets({
       rows: [
@@ -54,7 +72,7 @@ describe('evaluateTargets', () => {
     expect(target(targets, /board growth/)).toMatchObject({ value: 20, limit: 100, pass: true });
   });
 
-  it('counts every failed request of the Stageflow runs, and none of the baselines', () => {
+  it('counts every failed request, the baselines too', () => {
     const targets = evaluateTargets({
       rows: [
         row('T0', 'T0'),
@@ -64,6 +82,6 @@ describe('evaluateTargets', () => {
       scales: [],
       bundle: undefined,
     });
-    expect(target(targets, /non-2xx/)).toMatchObject({ value: 3, pass: false });
+    expect(target(targets, /non-2xx/)).toMatchObject({ value: 6, pass: false });
   });
 });

@@ -15,7 +15,7 @@ const bodies = new Map(
 );
 
 const server = createServer((req, res) => {
-  const body = bodies.get(`${req.method} ${req.url}`) ?? bodies.get(`${req.method} ${req.url?.split('?')[0]}`);
+  const body = bodies.get(`${req.method} ${req.url}`);
   const answer = () => {
     if (!body) {
       res.writeHead(404).end();

@@ -6,8 +6,8 @@
  *
  *   node b1.mjs <database file>
  *
- *   GET  /stages?template=…        GET /participant?id=…       GET /board?template=…&per=50
- *   GET  /funnel?template=…        POST /complete {session_id}  POST /bulk {evaluation_template_id, participants}
+ *   GET  /stages?template=…        GET /participant?id=…       GET /board?template=…&per=50 (per=1: the funnel)
+ *   POST /complete {session_id}    POST /bulk {evaluation_template_id, participants}
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -140,8 +140,10 @@ function stagesOf(ws: string, templateId: string) {
 const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
   'GET /stages': (ws, url) => {
     const templateId = url.searchParams.get('template')!;
-    if (!q.template.get(ws, templateId)) return undefined;
-    return stagesOf(ws, templateId);
+    const stages = stagesOf(ws, templateId);
+    // As stages.list: the template is looked up only to tell an empty template from a missing one.
+    if (stages.length === 0 && !q.template.get(ws, templateId)) return undefined;
+    return stages;
   },
   'GET /participant': (ws, url) => {
     const id = url.searchParams.get('id')!;
@@ -174,15 +176,6 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
       });
     }
     return { columns };
-  },
-  'GET /funnel': (ws, url) => {
-    const templateId = url.searchParams.get('template')!;
-    if (!q.template.get(ws, templateId)) return undefined;
-    const counts = q.counts.all(ws, templateId) as Row[];
-    return stagesOf(ws, templateId).map((s) => ({
-      stage_id: s.id,
-      count: counts.find((c) => c.status === 'active' && c.current_stage_id === s.id)?.count ?? 0,
-    }));
   },
   /** Complete a started session and, the stage being auto-advance with a pass, move to the next stage. */
   'POST /complete': (ws, _url, body) =>
