@@ -15,7 +15,10 @@ interface Operation {
   security: Json[];
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Json }> };
-  responses: Record<string, { description: string; content?: Record<string, { schema: Json }> }>;
+  responses: Record<
+    string,
+    { description: string; content?: Record<string, { schema: Json }>; headers?: Record<string, Json> }
+  >;
   'x-required-scope'?: string;
 }
 
@@ -79,6 +82,16 @@ describe('GET /api/v1/openapi.json', () => {
         }
       }
       expect(Object.keys(operation.responses), where).toEqual(expect.arrayContaining(['400', '401', '403', '429']));
+      // Clients can read their limit from any answer, and how long to wait from a 429.
+      expect(Object.keys(operation.responses['200']?.headers ?? {}), where).toEqual([
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+      ]);
+      expect(Object.keys(operation.responses['429']?.headers ?? {}), where).toEqual([
+        'Retry-After',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+      ]);
       if (method === 'get') expect(operation.requestBody, where).toBeUndefined();
     }
   });
