@@ -8,13 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { issueApiKey } from '@stageflow/api/src/auth/api-keys.ts';
-import type { Principal } from '@stageflow/api/src/auth/principal.ts';
-import { createCaller } from '@stageflow/api/src/caller.ts';
-import { createInnerContext } from '@stageflow/api/src/context.ts';
-import { createLogger } from '@stageflow/api/src/logger.ts';
 import { closeDb, createDb, createRepositories, type Db, migrateDb, writeTx } from '@stageflow/db';
 import { API_KEY_SCOPES } from '@stageflow/domain';
+import { createCaller, createInnerContext, createLogger, issueApiKey, type Principal } from '@stageflow/server';
 
 const EPOCH_MS = Date.parse('2026-01-05T09:00:00.000Z');
 

@@ -3,7 +3,7 @@
  * `AppRouter` (a type-only import: nothing of the server is bundled). Inputs and outputs are inferred,
  * so a wrong field is a compile error and every answer is typed.
  */
-import type { AppRouter } from '@stageflow/api';
+import type { AppRouter } from '@stageflow/server';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { issueApiKey } from '@stageflow/api';
+import { issueApiKey } from '@stageflow/server';
 import { createDb, createRepositories, writeTx } from '@stageflow/db';
 
 /**

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDb, createDb, createRepositories, type Db, migrateDb } from '@stageflow/db';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createApiKeyResolver } from '../auth/api-keys.ts';
-import { createAuth } from '../auth/better-auth.ts';
-import { API_KEY_SCOPES } from '../auth/scopes.ts';
+import { API_KEY_SCOPES } from '@stageflow/domain';
+import { createApiKeyResolver, createAuth } from '@stageflow/server';
 import { runCli } from './cli.ts';
 
 let dir: string;

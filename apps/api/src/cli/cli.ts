@@ -19,11 +19,7 @@ import {
 } from '@stageflow/db';
 import { API_KEY_SCOPES, ApiKeyScopeChoice, CreateApiKeyInput, CreateWorkspaceInput } from '@stageflow/domain';
 import type { z } from 'zod';
-import { issueApiKey } from '../auth/api-keys.ts';
-import { createAuth } from '../auth/better-auth.ts';
-import { isRole, ROLES } from '../auth/roles.ts';
-import { loadAuthSecret } from '../auth/secret.ts';
-import { describeIssues, fieldIssues } from '../errors.ts';
+import { createAuth, describeIssues, fieldIssues, issueApiKey, isRole, loadAuthSecret, ROLES } from '@stageflow/server';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 

@@ -1,4 +1,4 @@
-import type { AppRouter } from '@stageflow/api';
+import type { AppRouter } from '@stageflow/server';
 import { createTRPCReact } from '@trpc/react-query';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 

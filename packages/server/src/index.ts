@@ -1,0 +1,21 @@
+/**
+ * `@stageflow/server`: what apps and other packages may import. The router and its type (typed
+ * clients), the server factory, and the pieces an operator's tool needs outside a request.
+ */
+
+export { createApiKeyResolver, issueApiKey } from './auth/api-keys.ts';
+export { type Auth, createAuth } from './auth/better-auth.ts';
+export type { Principal } from './auth/principal.ts';
+export { isRole, ROLES, type Role } from './auth/roles.ts';
+export { loadAuthSecret } from './auth/secret.ts';
+export { type Caller, createCaller } from './caller.ts';
+export { type BaseContext, createInnerContext } from './context.ts';
+export { describeIssues, fieldIssues } from './errors.ts';
+export type { RateLimitOptions } from './http/rate-limit.ts';
+export { createLogger, type Logger } from './logger.ts';
+export type { AppRouter } from './routers/index.ts';
+export { appRouter } from './routers/index.ts';
+export { DEMO_ACCOUNT } from './seed/demo-workspace.ts';
+export { createServer, type ServerConfig, type StageflowServer } from './server.ts';
+/** For extending the router outside this package (the benchmark's no-op procedure). */
+export { router, scoped } from './trpc.ts';

@@ -1,0 +1,87 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { closeDb, createDb, createRepositories, type Db, migrateDb, type Repositories } from '@stageflow/db';
+import type { AnyTRPCRouter } from '@trpc/server';
+import { createApiKeyResolver } from './auth/api-keys.ts';
+import { type Auth, createAuth } from './auth/better-auth.ts';
+import { createIdentify } from './auth/identify.ts';
+import { loadAuthSecret } from './auth/secret.ts';
+import { createRequestContext } from './context.ts';
+import { createApp } from './http/app.ts';
+import type { RateLimitOptions } from './http/rate-limit.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { ensureDemoWorkspace } from './seed/demo-workspace.ts';
+
+export interface ServerConfig {
+  /** The SQLite file (created with its folder when missing), or `:memory:`. */
+  readonly databasePath: string;
+  /** Where people open the app: sign-in trusts this origin only. */
+  readonly publicUrl: string;
+  /** Signs session cookies; by default AUTH_SECRET, else one kept beside the database (auth/secret.ts). */
+  readonly authSecret?: string;
+  /** The committed migrations; the db package's own folder when running from source. */
+  readonly migrationsFolder?: string;
+  /** The built web app, served with an index.html fallback for client routes; none when absent. */
+  readonly webRoot?: string;
+  readonly log?: Logger;
+  /** Per API key and sign-in limits; from the environment by default (http/rate-limit.ts). */
+  readonly rateLimits?: RateLimitOptions;
+  /** Serve this router instead of the app's (the benchmark adds a no-op procedure beside it). */
+  readonly router?: AnyTRPCRouter;
+}
+
+export interface StageflowServer {
+  /** The whole HTTP surface as a fetch handler: give it to any Node or fetch-based server. */
+  readonly fetch: (req: Request) => Response | Promise<Response>;
+  readonly db: Db;
+  readonly repos: Repositories;
+  readonly auth: Auth;
+  readonly log: Logger;
+  /** On a new database: the demo account, workspace and data. True when it seeded them now. */
+  seedDemo(now?: string): Promise<boolean>;
+  /** `/healthz` answers 503 from now on, so load balancers stop sending traffic. */
+  drain(): void;
+  /** Checkpoints the WAL into the database file and closes it: the last step of a shutdown. */
+  close(): void;
+}
+
+/**
+ * Stageflow's server, composed once for every caller (`apps/api`'s main, the test kit, the bench):
+ * opens and migrates the database, then serves `/healthz`, better-auth under `/api/auth`, tRPC under
+ * `/trpc`, REST under `/api/v1` and the built web app.
+ */
+export function createServer(config: ServerConfig): StageflowServer {
+  const log = config.log ?? createLogger();
+  if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true });
+  const db = createDb(config.databasePath);
+  const migrations = config.migrationsFolder;
+  migrateDb(db, migrations && existsSync(migrations) ? migrations : undefined);
+  const repos = createRepositories(db);
+  const auth = createAuth({
+    db,
+    baseURL: config.publicUrl,
+    secret: config.authSecret ?? loadAuthSecret(config.databasePath),
+  });
+  let ready = true;
+  const app = createApp({
+    createContext: createRequestContext({ db, repos, log }, createIdentify(auth, repos, createApiKeyResolver(repos))),
+    authHandler: auth.handler,
+    log,
+    webRoot: config.webRoot,
+    isReady: () => ready,
+    ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
+    ...(config.router ? { router: config.router } : {}),
+  });
+  return {
+    fetch: app.fetch,
+    db,
+    repos,
+    auth,
+    log,
+    seedDemo: (now = new Date().toISOString()) => ensureDemoWorkspace({ db, repos, auth, log }, now),
+    drain: () => {
+      ready = false;
+    },
+    close: () => closeDb(db),
+  };
+}
