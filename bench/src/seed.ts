@@ -10,7 +10,14 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { closeDb, createDb, createRepositories, type Db, migrateDb, writeTx } from '@stageflow/db';
 import { API_KEY_SCOPES } from '@stageflow/domain';
-import { createCaller, createInnerContext, createLogger, issueApiKey, type Principal } from '@stageflow/server';
+import {
+  contextDeps,
+  createCaller,
+  createInnerContext,
+  createLogger,
+  issueApiKey,
+  type Principal,
+} from '@stageflow/server';
 
 const EPOCH_MS = Date.parse('2026-01-05T09:00:00.000Z');
 
@@ -68,7 +75,7 @@ async function openBench(file: string): Promise<Bench> {
   const principal: Principal = { kind: 'api_key', keyId, workspaceId, scopes: [...API_KEY_SCOPES] };
   let tick = 0;
   const now = () => new Date(EPOCH_MS + ++tick * 1000).toISOString();
-  const api = createCaller(createInnerContext({ db, repos, log: createLogger('silent') }, principal, { now }));
+  const api = createCaller(createInnerContext(contextDeps(db, repos, createLogger('silent')), principal, { now }));
   const interviewer = await api.agentProfiles.create({
     name: 'Ada',
     persona: 'A calm, precise interviewer.',

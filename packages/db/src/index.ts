@@ -2,3 +2,5 @@ export * from './client.ts';
 export * from './files.ts';
 export * from './repositories/index.ts';
 export * as schema from './schema/index.ts';
+export type * from './storage/port.ts';
+export { createSqliteStorage } from './storage/sqlite.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, Repositories } from '@stageflow/db';
+import { createSqliteStorage, type Db, type Repositories, type StoragePort } from '@stageflow/db';
 import type { Identity } from './auth/identify.ts';
 import type { Principal } from './auth/principal.ts';
 import type { Logger } from './logger.ts';
@@ -7,8 +7,18 @@ import type { Logger } from './logger.ts';
 export interface ContextDeps {
   readonly db: Db;
   readonly repos: Repositories;
+  /** Where commands run: one transaction each (application/, packages/db storage port). */
+  readonly storage: StoragePort;
   readonly log: Logger;
 }
+
+/** The dependencies over one database: its repositories and the embedded storage engine. */
+export const contextDeps = (db: Db, repos: Repositories, log: Logger): ContextDeps => ({
+  db,
+  repos,
+  storage: createSqliteStorage(db, repos),
+  log,
+});
 
 /**
  * What every procedure starts from. Tests build it directly with a fresh database and a principal;

@@ -9,7 +9,7 @@ export type { Principal } from './auth/principal.ts';
 export { isRole, ROLES, type Role } from './auth/roles.ts';
 export { loadAuthSecret } from './auth/secret.ts';
 export { type Caller, createCaller } from './caller.ts';
-export { type BaseContext, createInnerContext } from './context.ts';
+export { type BaseContext, contextDeps, createInnerContext } from './context.ts';
 export { describeIssues, fieldIssues } from './errors.ts';
 export type { RateLimitOptions } from './http/rate-limit.ts';
 export { createLogger, type Logger } from './logger.ts';

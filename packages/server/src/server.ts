@@ -6,7 +6,7 @@ import { createApiKeyResolver } from './auth/api-keys.ts';
 import { type Auth, createAuth } from './auth/better-auth.ts';
 import { createIdentify } from './auth/identify.ts';
 import { loadAuthSecret } from './auth/secret.ts';
-import { createRequestContext } from './context.ts';
+import { contextDeps, createRequestContext } from './context.ts';
 import { createApp } from './http/app.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -64,7 +64,10 @@ export function createServer(config: ServerConfig): StageflowServer {
   });
   let ready = true;
   const app = createApp({
-    createContext: createRequestContext({ db, repos, log }, createIdentify(auth, repos, createApiKeyResolver(repos))),
+    createContext: createRequestContext(
+      contextDeps(db, repos, log),
+      createIdentify(auth, repos, createApiKeyResolver(repos)),
+    ),
     authHandler: auth.handler,
     log,
     webRoot: config.webRoot,

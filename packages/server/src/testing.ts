@@ -4,7 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import type { Role } from './auth/roles.ts';
 import { createCaller } from './caller.ts';
-import { createInnerContext } from './context.ts';
+import { contextDeps, createInnerContext } from './context.ts';
 import { fieldIssues } from './errors.ts';
 import { createLogger } from './logger.ts';
 
@@ -18,7 +18,7 @@ const NOW = '2026-11-29T10:00:00.000Z';
 export function setupApi({ now = () => NOW }: { now?: () => string } = {}) {
   const db = createTestDb();
   const repos = createRepositories(db);
-  const deps = { db, repos, log: createLogger('silent') };
+  const deps = contextDeps(db, repos, createLogger('silent'));
   const workspace = (slug: string) => repos.workspaces.insert({ id: crypto.randomUUID(), slug, name: slug });
   const a = workspace('a');
   const b = workspace('b');

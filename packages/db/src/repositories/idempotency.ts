@@ -3,6 +3,7 @@ import { conflict, type DomainError } from '@stageflow/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { idempotencyKeys } from '../schema/index.ts';
+import type { Idempotency } from '../storage/port.ts';
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
@@ -13,13 +14,11 @@ const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(valu
 export function withIdempotency<T>(
   tx: Tx,
   workspaceId: string,
-  key: string | undefined,
-  scope: string,
-  request: unknown,
-  now: string,
+  idempotency: Idempotency | undefined,
   work: () => T | DomainError,
 ): T | DomainError {
-  if (!key) return work();
+  if (!idempotency) return work();
+  const { key, scope, request, now } = idempotency;
   const requestHash = hash(request);
   const seen = tx
     .select()

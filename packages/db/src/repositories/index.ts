@@ -14,7 +14,6 @@ export { withIdempotency } from './idempotency.ts';
 export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
 export { participantViewOf } from './participants/view.ts';
-export type { Pipeline, PipelineChange } from './pipelines.ts';
 export type { TemplateFilter } from './templates.ts';
 export type { NewWorkspace, Workspace } from './workspaces.ts';
 

@@ -1,26 +1,14 @@
-import { conflict, type DomainError, type EvaluationStage, type EvaluationTemplate, notFound } from '@stageflow/domain';
-import { type Db, writeTx } from '../client.ts';
+import type { EvaluationStage } from '@stageflow/domain';
+import type { Db, Tx } from '../client.ts';
+import type { Pipeline } from '../storage/port.ts';
 import type { createStageRepository } from './stages.ts';
 import type { createTemplateRepository } from './templates.ts';
 
-export interface Pipeline {
-  readonly template: EvaluationTemplate;
-  /** Every stage, live ones first in order, then archived ones. */
-  readonly stages: readonly EvaluationStage[];
-}
-
-export type PipelineChange = (pipeline: Pipeline) => readonly EvaluationStage[] | DomainError;
-
 const sameStage = (a: EvaluationStage, b: EvaluationStage) => JSON.stringify(a) === JSON.stringify(b);
 
-/**
- * The one unit of work for every change to a template's stages: load the pipeline, let a pure
- * domain function compute the next stages, write only what changed, bump the template's version.
- * One synchronous `immediate` transaction, so concurrent editors serialize and a stale
- * `expected_version` is refused before anything is written.
- */
+/** A template with all its stages, loaded together; and the writer of the rows a change touched. */
 export function createPipelineRepository(
-  db: Db,
+  _db: Db,
   templates: ReturnType<typeof createTemplateRepository>,
   stages: ReturnType<typeof createStageRepository>,
 ) {
@@ -29,40 +17,23 @@ export function createPipelineRepository(
     return template && { template, stages: stages.allOfTemplate(workspaceId, templateId) };
   };
 
-  return {
-    load,
-    change(
-      workspaceId: string,
-      templateId: string,
-      expectedVersion: number | undefined,
-      now: string,
-      change: PipelineChange,
-    ): Pipeline | DomainError {
-      return writeTx(db, (tx) => {
-        const before = load(workspaceId, templateId);
-        if (!before) return notFound('Evaluation template', templateId);
-        if (expectedVersion !== undefined && expectedVersion !== before.template.version) {
-          return conflict(
-            `Evaluation template ${templateId} was changed by someone else (now version ${before.template.version}, you edited version ${expectedVersion}): reload and try again`,
-          );
-        }
-        const next = change(before);
-        if (next instanceof Error) return next;
+  /**
+   * Writes `next` over `before` (null for a new template): the template row, and only the stages
+   * that were added, changed or dropped. Call inside the change's transaction.
+   */
+  function store(tx: Tx, workspaceId: string, before: Pipeline | null, next: Pipeline): void {
+    if (before) templates.update(tx, workspaceId, next.template);
+    else templates.insert(tx, workspaceId, next.template);
+    const previous = new Map((before?.stages ?? []).map((s) => [s.id, s]));
+    const kept = new Set<string>();
+    for (const stage of next.stages) {
+      kept.add(stage.id);
+      const old = previous.get(stage.id);
+      if (!old) stages.insert(tx, workspaceId, stage);
+      else if (!sameStage(old, stage)) stages.update(tx, workspaceId, stage);
+    }
+    for (const id of previous.keys()) if (!kept.has(id)) stages.delete(tx, workspaceId, id);
+  }
 
-        const previous = new Map(before.stages.map((s) => [s.id, s]));
-        const kept = new Set<string>();
-        for (const stage of next) {
-          kept.add(stage.id);
-          const old = previous.get(stage.id);
-          if (!old) stages.insert(tx, workspaceId, { ...stage, created_at: now, updated_at: now });
-          else if (!sameStage(old, stage)) stages.update(tx, workspaceId, { ...stage, updated_at: now });
-        }
-        for (const id of previous.keys()) if (!kept.has(id)) stages.delete(tx, workspaceId, id);
-
-        const template = { ...before.template, version: before.template.version + 1, updated_at: now };
-        templates.update(tx, workspaceId, template);
-        return { template, stages: stages.allOfTemplate(workspaceId, templateId) };
-      });
-    },
-  };
+  return { load, store };
 }

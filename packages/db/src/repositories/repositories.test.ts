@@ -1,6 +1,8 @@
-import type { AgentProfile, EvaluationStage, EvaluationTemplate } from '@stageflow/domain';
+import { type AgentProfile, conflict, type EvaluationStage, type EvaluationTemplate } from '@stageflow/domain';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createTestDb, type Db, writeTx } from '../client.ts';
+import type { Pipeline, StoragePort } from '../storage/port.ts';
+import { createSqliteStorage } from '../storage/sqlite.ts';
 import { createRepositories, type Repositories } from './index.ts';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -73,32 +75,43 @@ const profile = (id: string): AgentProfile => ({
 
 let db: Db;
 let repos: Repositories;
+let storage: StoragePort;
 beforeEach(() => {
   db = createTestDb();
   repos = createRepositories(db);
+  storage = createSqliteStorage(db, repos);
   for (const id of [WS_A, WS_B]) {
     repos.workspaces.insert({ id, slug: id.slice(-1), name: id });
   }
   writeTx(db, (tx) => repos.templates.insert(tx, WS_A, template(uuid(1))));
 });
 
-describe('pipelines.change', () => {
-  test('writes the new stages and bumps the template version', () => {
-    const result = repos.pipelines.change(WS_A, uuid(1), 0, NOW, () => [stage(uuid(10), uuid(1), 0)]);
+/** A change as the application makes it: the given stages, the template's version bumped. */
+const withStages =
+  (...stages: EvaluationStage[]) =>
+  (before: Pipeline): Pipeline => ({
+    template: { ...before.template, version: before.template.version + 1 },
+    stages,
+  });
+
+describe('storage: pipelines.change', () => {
+  test('writes the stages the step returned and the template', () => {
+    const result = storage.pipelines.change(WS_A, uuid(1), withStages(stage(uuid(10), uuid(1), 0)));
     expect(result).not.toBeInstanceOf(Error);
     expect(repos.templates.byId(WS_A, uuid(1))?.version).toBe(1);
     expect(repos.stages.allOfTemplate(WS_A, uuid(1)).map((s) => s.id)).toEqual([uuid(10)]);
   });
 
-  test('a stale expected_version is a CONFLICT and writes nothing', () => {
-    repos.pipelines.change(WS_A, uuid(1), 0, NOW, () => [stage(uuid(10), uuid(1), 0)]);
-    const result = repos.pipelines.change(WS_A, uuid(1), 0, NOW, () => []);
+  test('a refused step writes nothing', () => {
+    storage.pipelines.change(WS_A, uuid(1), withStages(stage(uuid(10), uuid(1), 0)));
+    const result = storage.pipelines.change(WS_A, uuid(1), () => conflict('stale'));
     expect(result).toMatchObject({ code: 'CONFLICT' });
     expect(repos.stages.allOfTemplate(WS_A, uuid(1))).toHaveLength(1);
+    expect(repos.templates.byId(WS_A, uuid(1))?.version).toBe(1);
   });
 
   test('another workspace cannot load or change the template', () => {
-    expect(repos.pipelines.change(WS_B, uuid(1), undefined, NOW, () => [])).toMatchObject({ code: 'NOT_FOUND' });
+    expect(storage.pipelines.change(WS_B, uuid(1), withStages())).toMatchObject({ code: 'NOT_FOUND' });
     expect(repos.templates.byId(WS_B, uuid(1))).toBeUndefined();
   });
 
@@ -117,9 +130,7 @@ describe('workspace integrity in the schema itself', () => {
   test('a stage cannot reference an interviewer of another workspace', () => {
     writeTx(db, (tx) => repos.agentProfiles.insert(tx, WS_B, profile(uuid(20))));
     expect(() =>
-      repos.pipelines.change(WS_A, uuid(1), undefined, NOW, () => [
-        stage(uuid(10), uuid(1), 0, { agent_profile_id: uuid(20) }),
-      ]),
+      storage.pipelines.change(WS_A, uuid(1), withStages(stage(uuid(10), uuid(1), 0, { agent_profile_id: uuid(20) }))),
     ).toThrow(/FOREIGN KEY/);
   });
 

@@ -5,7 +5,7 @@ import { createApiKeyResolver, generateApiKey, issueApiKey } from '../auth/api-k
 import { createAuth } from '../auth/better-auth.ts';
 import { createIdentify } from '../auth/identify.ts';
 import type { ApiKeyScope } from '../auth/scopes.ts';
-import { createRequestContext } from '../context.ts';
+import { contextDeps, createRequestContext } from '../context.ts';
 import { createApp } from './app.ts';
 
 let app: ReturnType<typeof createApp>;
@@ -23,7 +23,10 @@ beforeEach(() => {
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
   const auth = createAuth({ db, baseURL: 'http://localhost', secret: 'x'.repeat(32), rateLimit: false });
   app = createApp({
-    createContext: createRequestContext({ db, repos, log }, createIdentify(auth, repos, createApiKeyResolver(repos))),
+    createContext: createRequestContext(
+      contextDeps(db, repos, log),
+      createIdentify(auth, repos, createApiKeyResolver(repos)),
+    ),
     authHandler: auth.handler,
     log,
     isReady: () => true,

@@ -2,7 +2,7 @@ import { createRepositories, createTestDb } from '@stageflow/db';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createAuth } from '../auth/better-auth.ts';
 import type { Principal } from '../auth/principal.ts';
-import { createRequestContext } from '../context.ts';
+import { contextDeps, createRequestContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { createApp } from './app.ts';
 
@@ -19,7 +19,7 @@ beforeEach(() => {
   const owner: Principal = { kind: 'user', userId: 'u1', workspaceId: ws.id, role: 'owner' };
   const auth = createAuth({ db, baseURL: 'http://localhost', secret: 'x'.repeat(32), rateLimit: false });
   app = createApp({
-    createContext: createRequestContext({ db, repos, log }, async () => (signedIn ? owner : null)),
+    createContext: createRequestContext(contextDeps(db, repos, log), async () => (signedIn ? owner : null)),
     authHandler: auth.handler,
     log,
     isReady: () => ready,

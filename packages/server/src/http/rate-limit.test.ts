@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { createApiKeyResolver, issueApiKey } from '../auth/api-keys.ts';
 import { createAuth } from '../auth/better-auth.ts';
 import { createIdentify } from '../auth/identify.ts';
-import { createRequestContext } from '../context.ts';
+import { contextDeps, createRequestContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { createApp } from './app.ts';
 import { type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
@@ -23,7 +23,10 @@ function setup(limits: Partial<RateLimitOptions> = {}, authRateLimit = false) {
   const log = createLogger('silent');
   const auth = createAuth({ db, baseURL: BASE, secret: 'x'.repeat(32), rateLimit: authRateLimit });
   app = createApp({
-    createContext: createRequestContext({ db, repos, log }, createIdentify(auth, repos, createApiKeyResolver(repos))),
+    createContext: createRequestContext(
+      contextDeps(db, repos, log),
+      createIdentify(auth, repos, createApiKeyResolver(repos)),
+    ),
     authHandler: auth.handler,
     log,
     isReady: () => true,

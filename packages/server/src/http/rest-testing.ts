@@ -1,7 +1,7 @@
 import { createRepositories, createTestDb } from '@stageflow/db';
 import type { Principal } from '../auth/principal.ts';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../auth/scopes.ts';
-import { createInnerContext } from '../context.ts';
+import { contextDeps, createInnerContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { createApp } from './app.ts';
 
@@ -38,7 +38,7 @@ export function restApp() {
   const newId = () => `00000000-0000-4000-9000-${String(++next).padStart(12, '0')}`;
   const app = createApp({
     createContext: async ({ req }) =>
-      createInnerContext({ db, repos, log }, await identify(req), { now: () => NOW, newId }),
+      createInnerContext(contextDeps(db, repos, log), await identify(req), { now: () => NOW, newId }),
     authHandler: async () => new Response(null, { status: 404 }),
     log,
     isReady: () => true,

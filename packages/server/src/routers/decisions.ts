@@ -1,9 +1,9 @@
-import { withIdempotency, writeTx } from '@stageflow/db';
-import { DecideInput, isDomainError, ListDecisionsInput, unwrap } from '@stageflow/domain';
+import { DecideInput, ListDecisionsInput, notFound, unwrap } from '@stageflow/domain';
 import { z } from 'zod';
+import { decisionTarget, runParticipantCommand } from '../application/participant-commands.ts';
 import { router, scoped } from '../trpc.ts';
 import { DecisionListItem, DecisionResult } from './outputs.ts';
-import { decideContext, decisionTarget, participantView } from './participant-commands.ts';
+import { participantView } from './participant-answers.ts';
 
 /** `idempotency_key`: a retried decide returns the first answer instead of failing on a decided decision. */
 const DecideWithKey = DecideInput.extend({ idempotency_key: z.string().trim().min(1).max(200).optional() });
@@ -40,23 +40,17 @@ export const decisionsRouter = router({
     })
     .input(DecideWithKey)
     .output(DecisionResult)
-    .mutation(({ ctx, input: { idempotency_key, ...input } }) => {
-      const target = decisionTarget(ctx, input.decision_id);
-      return unwrap(
-        writeTx(ctx.db, (tx) =>
-          withIdempotency(tx, ctx.workspaceId, idempotency_key, 'decisions.decide', input, ctx.now(), () => {
-            const result = ctx.repos.participants.apply(
-              tx,
-              ctx.workspaceId,
-              target,
-              { type: 'decide', ...input },
-              decideContext(ctx),
-            );
-            if (isDomainError(result)) return result;
-            const participant = participantView(result.state);
-            return { decision: participant.decisions.find((d) => d.id === input.decision_id)!, participant };
-          }),
-        ),
-      );
-    }),
+    .mutation(({ ctx, input: { idempotency_key, ...input } }) =>
+      runParticipantCommand(
+        ctx,
+        decisionTarget(ctx, input.decision_id),
+        { type: 'decide', ...input },
+        ({ state }) => {
+          const participant = participantView(state);
+          const decision = participant.decisions.find((d) => d.id === input.decision_id);
+          return { decision: unwrap(decision ?? notFound('Decision', input.decision_id)), participant };
+        },
+        { key: idempotency_key, scope: 'decisions.decide', request: input },
+      ),
+    ),
 });

@@ -1,23 +1,24 @@
-import { readTx, withIdempotency, writeTx } from '@stageflow/db';
+import { readTx } from '@stageflow/db';
 import {
   AdvanceParticipantInput,
   BulkCreateParticipantsInput,
   CreateParticipantInput,
-  isDomainError,
   ListParticipantsInput,
   notFound,
   ParticipantBoardInput,
   RejectParticipantInput,
   UpdateParticipantInput,
-  unwrap,
   WithdrawParticipantInput,
 } from '@stageflow/domain';
 import { z } from 'zod';
-import { describeIssues, fieldIssues } from '../errors.ts';
+import { enrollMany } from '../application/enrol.ts';
+import { assertRunnable, runParticipantCommand } from '../application/participant-commands.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
 import { BulkCreateResult, ParticipantDetail, ParticipantPage, ParticipantView } from './outputs.ts';
-import { assertRunnable, decideContext, participantPage, participantView, runCommand } from './participant-commands.ts';
+import { participantPage, participantView } from './participant-answers.ts';
+
+const viewOf = ({ state }: { state: Parameters<typeof participantView>[0] }) => participantView(state);
 
 /** `idempotency_key`: a retried create returns the first answer instead of failing on the email. */
 const CreateInput = CreateParticipantInput.extend({ idempotency_key: z.string().trim().min(1).max(200).optional() });
@@ -65,19 +66,12 @@ export const participantsRouter = router({
     .output(ParticipantView)
     .mutation(({ ctx, input: { idempotency_key, ...input } }) => {
       assertRunnable(ctx, input.evaluation_template_id);
-      return unwrap(
-        writeTx(ctx.db, (tx) =>
-          withIdempotency(tx, ctx.workspaceId, idempotency_key, 'participants.create', input, ctx.now(), () => {
-            const result = ctx.repos.participants.apply(
-              tx,
-              ctx.workspaceId,
-              { templateId: input.evaluation_template_id },
-              { type: 'enroll', ...input },
-              decideContext(ctx),
-            );
-            return isDomainError(result) ? result : participantView(result.state);
-          }),
-        ),
+      return runParticipantCommand(
+        ctx,
+        { templateId: input.evaluation_template_id },
+        { type: 'enroll', ...input },
+        viewOf,
+        { key: idempotency_key, scope: 'participants.create', request: input },
       );
     }),
 
@@ -94,34 +88,7 @@ export const participantsRouter = router({
     })
     .input(BulkCreateParticipantsInput)
     .output(BulkCreateResult)
-    .mutation(({ ctx, input }) => {
-      assertRunnable(ctx, input.evaluation_template_id);
-      const created: { index: number; id: string; email: string }[] = [];
-      const skipped: { index: number; email: string | null; reason: string }[] = [];
-      writeTx(ctx.db, (tx) => {
-        input.participants.forEach((row, index) => {
-          const email = typeof row.email === 'string' ? row.email : null;
-          const parsed = CreateParticipantInput.safeParse({
-            ...row,
-            evaluation_template_id: input.evaluation_template_id,
-          });
-          if (!parsed.success) {
-            skipped.push({ index, email, reason: describeIssues(fieldIssues(parsed.error) ?? []) });
-            return;
-          }
-          const result = ctx.repos.participants.apply(
-            tx,
-            ctx.workspaceId,
-            { templateId: input.evaluation_template_id },
-            { type: 'enroll', ...parsed.data },
-            decideContext(ctx),
-          );
-          if (isDomainError(result)) skipped.push({ index, email: parsed.data.email, reason: result.message });
-          else created.push({ index, id: result.state.participant!.id, email: parsed.data.email });
-        });
-      });
-      return { created, skipped };
-    }),
+    .mutation(({ ctx, input }) => enrollMany(ctx, input.evaluation_template_id, input.participants)),
 
   update: scoped('participants.write')
     .meta({
@@ -134,9 +101,9 @@ export const participantsRouter = router({
     })
     .input(UpdateParticipantInput)
     .output(ParticipantView)
-    .mutation(({ ctx, input }) => {
-      return participantView(runCommand(ctx, { participantId: input.id }, { type: 'update', ...input }).state);
-    }),
+    .mutation(({ ctx, input }) =>
+      runParticipantCommand(ctx, { participantId: input.id }, { type: 'update', ...input }, viewOf),
+    ),
 
   advance: scoped('participants.write')
     .meta({
@@ -150,11 +117,9 @@ export const participantsRouter = router({
     })
     .input(AdvanceParticipantInput)
     .output(ParticipantView)
-    .mutation(({ ctx, input }) => {
-      return participantView(
-        runCommand(ctx, { participantId: input.participant_id }, { type: 'advance', ...input }).state,
-      );
-    }),
+    .mutation(({ ctx, input }) =>
+      runParticipantCommand(ctx, { participantId: input.participant_id }, { type: 'advance', ...input }, viewOf),
+    ),
 
   reject: scoped('participants.write')
     .meta({
@@ -167,11 +132,9 @@ export const participantsRouter = router({
     })
     .input(RejectParticipantInput)
     .output(ParticipantView)
-    .mutation(({ ctx, input }) => {
-      return participantView(
-        runCommand(ctx, { participantId: input.participant_id }, { type: 'reject', ...input }).state,
-      );
-    }),
+    .mutation(({ ctx, input }) =>
+      runParticipantCommand(ctx, { participantId: input.participant_id }, { type: 'reject', ...input }, viewOf),
+    ),
 
   withdraw: scoped('participants.write')
     .meta({
@@ -184,11 +147,9 @@ export const participantsRouter = router({
     })
     .input(WithdrawParticipantInput)
     .output(ParticipantView)
-    .mutation(({ ctx, input }) => {
-      return participantView(
-        runCommand(ctx, { participantId: input.participant_id }, { type: 'withdraw', ...input }).state,
-      );
-    }),
+    .mutation(({ ctx, input }) =>
+      runParticipantCommand(ctx, { participantId: input.participant_id }, { type: 'withdraw', ...input }, viewOf),
+    ),
 
   /** One column per active stage plus Completed, Rejected and Withdrawn; counts are exact, cards capped. */
   board: scoped('participants.read')

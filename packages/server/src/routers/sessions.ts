@@ -1,11 +1,10 @@
-import { withIdempotency, writeTx } from '@stageflow/db';
 import {
   CancelSessionInput,
   CompleteSessionInput,
   FailSessionInput,
-  isDomainError,
   ListSessionsInput,
   notFound,
+  type ParticipantCommand,
   RecordResultInput,
   RescheduleSessionInput,
   ScheduleSessionInput,
@@ -13,11 +12,18 @@ import {
   unwrap,
 } from '@stageflow/domain';
 import { z } from 'zod';
+import { runParticipantCommand, sessionTarget } from '../application/participant-commands.ts';
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
 import { Session, SessionResult } from './outputs.ts';
-import { decideContext, runCommand, sessionCreatedBy, sessionResult, sessionTarget } from './participant-commands.ts';
+import { sessionCreatedBy, sessionResult } from './participant-answers.ts';
+
+/** A command on one session: it runs on the session's participant and answers with that session. */
+const onSession = (ctx: Context, command: Extract<ParticipantCommand, { session_id: string }>) =>
+  runParticipantCommand(ctx, sessionTarget(ctx, command.session_id), command, (result) =>
+    sessionResult(result, command.session_id),
+  );
 
 const loadSession = (ctx: Context, id: string) =>
   unwrap(ctx.repos.participants.session(ctx.workspaceId, id) ?? notFound('Session', id));
@@ -63,20 +69,12 @@ export const sessionsRouter = router({
     .input(ScheduleSessionInput)
     .output(SessionResult)
     .mutation(({ ctx, input }) =>
-      unwrap(
-        writeTx(ctx.db, (tx) =>
-          withIdempotency(tx, ctx.workspaceId, input.idempotency_key, 'sessions.schedule', input, ctx.now(), () => {
-            const result = ctx.repos.participants.apply(
-              tx,
-              ctx.workspaceId,
-              { participantId: input.participant_id },
-              { type: 'schedule', ...input },
-              decideContext(ctx),
-            );
-            if (isDomainError(result)) return result;
-            return sessionResult(result, sessionCreatedBy(result, input.idempotency_key)!);
-          }),
-        ),
+      runParticipantCommand(
+        ctx,
+        { participantId: input.participant_id },
+        { type: 'schedule', ...input },
+        (result) => sessionResult(result, sessionCreatedBy(result, input.idempotency_key)),
+        { key: input.idempotency_key, scope: 'sessions.schedule', request: input },
       ),
     ),
 
@@ -91,10 +89,7 @@ export const sessionsRouter = router({
     })
     .input(RescheduleSessionInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) => {
-      const result = runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'reschedule', ...input });
-      return sessionResult(result, input.session_id);
-    }),
+    .mutation(({ ctx, input }) => onSession(ctx, { type: 'reschedule', ...input })),
 
   start: scoped('sessions.write')
     .meta({
@@ -107,10 +102,7 @@ export const sessionsRouter = router({
     })
     .input(StartSessionInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) => {
-      const result = runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'start', ...input });
-      return sessionResult(result, input.session_id);
-    }),
+    .mutation(({ ctx, input }) => onSession(ctx, { type: 'start', ...input })),
 
   /** Scores the session and applies the stage's automation rule from the participant's snapshot. */
   complete: scoped('sessions.write')
@@ -126,10 +118,7 @@ export const sessionsRouter = router({
     })
     .input(CompleteSessionInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) => {
-      const result = runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'complete', ...input });
-      return sessionResult(result, input.session_id);
-    }),
+    .mutation(({ ctx, input }) => onSession(ctx, { type: 'complete', ...input })),
 
   fail: scoped('sessions.write')
     .meta({
@@ -142,10 +131,7 @@ export const sessionsRouter = router({
     })
     .input(FailSessionInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) => {
-      const result = runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'fail', ...input });
-      return sessionResult(result, input.session_id);
-    }),
+    .mutation(({ ctx, input }) => onSession(ctx, { type: 'fail', ...input })),
 
   cancel: scoped('sessions.write')
     .meta({
@@ -158,10 +144,7 @@ export const sessionsRouter = router({
     })
     .input(CancelSessionInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) => {
-      const result = runCommand(ctx, sessionTarget(ctx, input.session_id), { type: 'cancel', ...input });
-      return sessionResult(result, input.session_id);
-    }),
+    .mutation(({ ctx, input }) => onSession(ctx, { type: 'cancel', ...input })),
 
   /** A reviewer's scorecard (or a result typed into the dashboard) in one step. */
   recordResult: scoped('sessions.write')
@@ -176,13 +159,19 @@ export const sessionsRouter = router({
     })
     .input(RecordResultInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) => {
-      const result = runCommand(ctx, { participantId: input.participant_id }, { type: 'record_result', ...input });
-      // It completes the session already open at the stage, or the one it created for the purpose.
-      const completed = result.emitted.find((e) => e.type === 'session_completed');
-      return sessionResult(
-        result,
-        completed?.type === 'session_completed' ? completed.data.session_id : sessionCreatedBy(result)!,
-      );
-    }),
+    .mutation(({ ctx, input }) =>
+      runParticipantCommand(
+        ctx,
+        { participantId: input.participant_id },
+        { type: 'record_result', ...input },
+        (result) => {
+          // It completes the session already open at the stage, or the one it created for the purpose.
+          const completed = result.emitted.find((e) => e.type === 'session_completed');
+          return sessionResult(
+            result,
+            completed?.type === 'session_completed' ? completed.data.session_id : sessionCreatedBy(result),
+          );
+        },
+      ),
+    ),
 });

@@ -1,4 +1,3 @@
-import type { PipelineChange } from '@stageflow/db';
 import {
   archiveStage,
   badInput,
@@ -25,6 +24,7 @@ import {
   validatePipeline,
 } from '@stageflow/domain';
 import { z } from 'zod';
+import { type PipelineChange, changePipeline as runPipelineChange } from '../application/pipelines.ts';
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
@@ -32,14 +32,14 @@ import { EvaluationStage, ExportedStage } from './outputs.ts';
 import { PipelineResult } from './pipeline-result.ts';
 
 /** Runs one change to a template's stages as a single transaction and shapes the answer. */
-function changePipeline(
+async function changePipeline(
   ctx: Context,
   templateId: string,
   expectedVersion: number | undefined,
   change: PipelineChange,
   subjectId?: string,
-): PipelineResult {
-  const pipeline = unwrap(ctx.repos.pipelines.change(ctx.workspaceId, templateId, expectedVersion, ctx.now(), change));
+): Promise<PipelineResult> {
+  const pipeline = await runPipelineChange(ctx, templateId, expectedVersion, change);
   return {
     version: pipeline.template.version,
     stages: liveStages(pipeline.stages),
@@ -139,10 +139,10 @@ export const stagesRouter = router({
     })
     .input(UpdateStageInput)
     .output(PipelineResult)
-    .mutation(({ ctx, input: { id, expected_version, stage_order, ...patch } }) => {
+    .mutation(async ({ ctx, input: { id, expected_version, stage_order, ...patch } }) => {
       checkInterviewer(ctx, patch.agent_profile_id, ['agent_profile_id']);
       const { evaluation_template_id } = loadStage(ctx, id);
-      const result = changePipeline(
+      const result = await changePipeline(
         ctx,
         evaluation_template_id,
         expected_version,

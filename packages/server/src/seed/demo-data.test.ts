@@ -2,7 +2,7 @@ import { createRepositories, createTestDb } from '@stageflow/db';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Principal } from '../auth/principal.ts';
 import { type Caller, createCaller } from '../caller.ts';
-import { createInnerContext } from '../context.ts';
+import { contextDeps, createInnerContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { seedDemoData } from './demo-data.ts';
 import { DEMO_PEOPLE } from './demo-participants.ts';
@@ -17,7 +17,7 @@ let trainingId: string;
 beforeAll(async () => {
   const db = createTestDb();
   const repos = createRepositories(db);
-  const deps = { db, repos, log: createLogger('silent') };
+  const deps = contextDeps(db, repos, createLogger('silent'));
   const workspace = repos.workspaces.insert({ id: crypto.randomUUID(), slug: 'demo', name: 'Demo workspace' });
   const owner: Principal = { kind: 'user', userId: 'demo-owner', workspaceId: workspace.id, role: 'owner' };
   const started = performance.now();

@@ -1,7 +1,7 @@
 import type { Db, Repositories } from '@stageflow/db';
 import type { Principal } from '../auth/principal.ts';
 import { createCaller } from '../caller.ts';
-import { createInnerContext } from '../context.ts';
+import { contextDeps, createInnerContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { type DemoClock, seedDemoParticipants } from './demo-participants.ts';
 
@@ -23,7 +23,7 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
     },
   };
   const api = createCaller(
-    createInnerContext({ db, repos, log: createLogger('silent') }, owner, {
+    createInnerContext(contextDeps(db, repos, createLogger('silent')), owner, {
       now: () => new Date(clockMs).toISOString(),
     }),
   );

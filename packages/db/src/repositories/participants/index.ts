@@ -3,9 +3,7 @@ import { createStateLoader } from './load.ts';
 import { createParticipantQueries } from './queries.ts';
 import { createCommandStore } from './store.ts';
 
-export type { LoadedState } from './load.ts';
 export type { ParticipantFilter } from './queries.ts';
-export type { CommandResult, CommandTarget } from './store.ts';
 export type { ParticipantSummaryData, ParticipantViewData } from './view.ts';
 
 export function createParticipantRepository(db: Db) {

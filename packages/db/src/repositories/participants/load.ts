@@ -11,6 +11,7 @@ import {
   sessions,
   stageProgress,
 } from '../../schema/index.ts';
+import type { LoadedState } from '../../storage/port.ts';
 import { withoutWorkspace } from '../rows.ts';
 
 export type ParticipantRow = typeof participants.$inferSelect;
@@ -20,12 +21,6 @@ export const toParticipant = ({ version: _, ...row }: ParticipantRow) => without
 export const toProgress = (row: typeof stageProgress.$inferSelect): StageProgress => withoutWorkspace(row);
 export const toSession = (row: typeof sessions.$inferSelect): Session => withoutWorkspace(row);
 export const toDecision = (row: typeof decisions.$inferSelect): Decision => withoutWorkspace(row);
-
-export interface LoadedState {
-  readonly state: ParticipantState;
-  /** The participant row's version when loaded; `null` before enrolment. */
-  readonly version: number | null;
-}
 
 /** Loading for the decider: the template with its live stages and their interviewers, and one participant. */
 export function createStateLoader(db: Db) {

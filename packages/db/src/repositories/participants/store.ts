@@ -1,41 +1,22 @@
 import {
   conflict,
-  type DecideContext,
-  DomainError,
-  decideParticipant,
-  evolveParticipant,
+  type DomainError,
   initialParticipantState,
   notFound,
-  type ParticipantCommand,
   type ParticipantEvent,
   type ParticipantState,
 } from '@stageflow/domain';
 import { and, eq, getTableColumns, ne, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { type Db, type Tx, writeTx } from '../../client.ts';
+import type { Db, Tx } from '../../client.ts';
 import { decisions, evaluationTemplates, events, participants, sessions, stageProgress } from '../../schema/index.ts';
-import type { createStateLoader, LoadedState } from './load.ts';
-
-export type CommandTarget = { participantId: string } | { templateId: string };
-
-export interface CommandResult {
-  readonly state: ParticipantState;
-  /** What the decider emitted, typed, and appended to the audit log; empty when the command changed nothing. */
-  readonly emitted: readonly ParticipantEvent[];
-}
+import type { CommandTarget, LoadedState } from '../../storage/port.ts';
+import type { createStateLoader } from './load.ts';
 
 const changed = <T>(before: readonly T[], key: (x: T) => string) => {
   const old = new Map(before.map((x) => [key(x), JSON.stringify(x)]));
   return (after: readonly T[]) => after.filter((x) => old.get(key(x)) !== JSON.stringify(x));
 };
-
-/**
- * Any command that changed something updates the participant row (its version guards concurrent
- * writers), so the row's `updated_at` moves too, and boards sort by it. The state the command
- * returns is exactly what was stored: callers answer from it without reading it back.
- */
-const touched = (state: ParticipantState, now: string): ParticipantState =>
-  state.participant ? { ...state, participant: { ...state.participant, updated_at: now } } : state;
 
 /** A placeholder for every column of `table`, named by its key: the values of a prepared insert. */
 const placeholders = (table: SQLiteTable, except: readonly string[] = []) =>
@@ -52,9 +33,9 @@ const fromExcluded = (table: SQLiteTable): Record<string, SQL> =>
   );
 
 /**
- * Runs one participant command as one unit of work: load → decide → evolve → write the state,
- * the events and any decision together. Called inside a transaction by `run`, or by a caller that
- * needs several commands in one transaction (bulk enrolment).
+ * Loads a command's target and stores what the command left: the participant row (version-checked),
+ * the progress, sessions and decisions that changed, and the events. Decides nothing: the
+ * application's step does (storage/sqlite.ts runs both in one transaction).
  */
 export function createCommandStore(db: Db, load: ReturnType<typeof createStateLoader>) {
   // Every command writes through these, so they are built and compiled once, not per row and request.
@@ -124,25 +105,16 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
       : notFound('Evaluation template', target.templateId);
   }
 
-  function emailConflict(
-    workspaceId: string,
-    loaded: LoadedState,
-    command: ParticipantCommand,
-  ): DomainError | undefined {
-    const email = command.type === 'enroll' || command.type === 'update' ? command.email : undefined;
-    if (!email || !emailTaken(workspaceId, loaded.state.template.id, email, loaded.state.participant?.id))
-      return undefined;
-    // Only on refusal: the template's name reads better than its id, and costs one lookup here.
-    const templateId = loaded.state.template.id;
+  /** The template's name when another of its participants uses `email`, else null. */
+  function emailTakenIn(workspaceId: string, templateId: string, email: string, exceptId?: string): string | null {
+    if (!emailTaken(workspaceId, templateId, email, exceptId)) return null;
+    // Only when taken: the caller names the template in its refusal.
     const named = db
       .select({ name: evaluationTemplates.template_name })
       .from(evaluationTemplates)
       .where(and(eq(evaluationTemplates.workspace_id, workspaceId), eq(evaluationTemplates.id, templateId)))
       .get();
-    const where = named ? `“${named.name}”` : templateId;
-    return new DomainError('CONFLICT', `A participant with email ${email} is already in evaluation template ${where}`, [
-      { path: ['email'], message: `${email} is already used by another participant in this evaluation template` },
-    ]);
+    return named?.name ?? templateId;
   }
 
   /** Runs inside the command's transaction (`_tx`): the prepared statements share its connection. */
@@ -188,33 +160,17 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
     }
   }
 
-  /** One command inside an open transaction. */
-  function apply(
+  /** Stores what a command left (`after`) and appends its events: call inside the command's transaction. */
+  function store(
     tx: Tx,
     workspaceId: string,
-    target: CommandTarget,
-    command: ParticipantCommand,
-    ctx: DecideContext,
-  ): CommandResult | DomainError {
-    const loaded = loadTarget(workspaceId, target);
-    if (loaded instanceof Error) return loaded;
-    const taken = emailConflict(workspaceId, loaded, command);
-    if (taken) return taken;
-    const emitted = decideParticipant(loaded.state, command, ctx);
-    if (emitted instanceof Error) return emitted;
-    if (emitted.length === 0) return { state: loaded.state, emitted };
-    const after = touched(emitted.reduce(evolveParticipant, loaded.state), ctx.now);
+    loaded: LoadedState,
+    after: ParticipantState,
+    emitted: readonly ParticipantEvent[],
+  ): void {
     save(tx, workspaceId, loaded, after);
     append(workspaceId, loaded.state.template.id, emitted);
-    return { state: after, emitted };
   }
 
-  return {
-    apply,
-    emailTaken,
-    /** One command in its own synchronous `immediate` transaction. */
-    run(workspaceId: string, target: CommandTarget, command: ParticipantCommand, ctx: DecideContext) {
-      return writeTx(db, (tx) => apply(tx, workspaceId, target, command, ctx));
-    },
-  };
+  return { loadTarget, emailTaken, emailTakenIn, store };
 }

@@ -1,0 +1,92 @@
+/**
+ * The storage port: what the application layer (packages/server/src/application) asks of an engine.
+ * Each method is ONE transaction that loads what a command needs, hands it to a pure `step` the
+ * application supplies (the domain decides there), and stores what the step returned. The engine
+ * owns the transaction and the rows; the step owns every product decision.
+ *
+ * Methods answer `MaybePromise`: the better-sqlite3 engine runs synchronously inside an `immediate`
+ * transaction (docs/decisions/003-synchronous-sqlite-transactions.md); an asynchronous engine
+ * (PostgreSQL) implements the same methods with promises, and the callers, which `await`, do not change.
+ * Steps are synchronous and pure, so either engine can call them inside its transaction.
+ */
+import type {
+  DomainError,
+  EvaluationStage,
+  EvaluationTemplate,
+  ParticipantEvent,
+  ParticipantState,
+} from '@stageflow/domain';
+
+export type MaybePromise<T> = T | Promise<T>;
+
+/** A command runs on an existing participant, or on a template for an enrolment. */
+export type CommandTarget = { readonly participantId: string } | { readonly templateId: string };
+
+export interface LoadedState {
+  readonly state: ParticipantState;
+  /** The participant row's version when loaded; `null` before enrolment. */
+  readonly version: number | null;
+}
+
+/** A retried request with the same key gets the first answer; the same key on another request is refused. */
+export interface Idempotency {
+  readonly key: string;
+  /** The operation the key was first used for, e.g. `sessions.schedule`. */
+  readonly scope: string;
+  readonly request: unknown;
+  readonly now: string;
+}
+
+/** What a participant step is given. */
+export interface ParticipantFacts {
+  readonly loaded: LoadedState;
+  /** When the unit named an `email`: the template's name if another of its participants uses it, else null. */
+  readonly emailTakenIn: string | null;
+}
+
+/** What a participant step decided: the state to store, the events to append, and the caller's answer. */
+export interface ParticipantOutcome<A> {
+  readonly state: ParticipantState;
+  /** Appended to the audit log in the same transaction; empty when the command changed nothing. */
+  readonly emitted: readonly ParticipantEvent[];
+  readonly answer: A;
+}
+
+export interface ParticipantUnit<A> {
+  readonly target: CommandTarget;
+  /** Checked for uniqueness within the template in the same transaction (enrolment, email change). */
+  readonly email?: string | undefined;
+  readonly idempotency?: Idempotency | undefined;
+  readonly step: (facts: ParticipantFacts) => ParticipantOutcome<A> | DomainError;
+}
+
+/** A template with every stage: live ones first in order, then archived ones. */
+export interface Pipeline {
+  readonly template: EvaluationTemplate;
+  readonly stages: readonly EvaluationStage[];
+}
+
+export interface StoragePort {
+  readonly participants: {
+    /**
+     * Runs the units in order in one write transaction: each loads its target (and the email fact),
+     * steps, and stores only when its step succeeded, so a refused unit writes nothing and later
+     * units see the earlier ones' rows (bulk enrolment). Answers each unit's answer or refusal.
+     */
+    run<A>(workspaceId: string, units: readonly ParticipantUnit<A>[]): MaybePromise<(A | DomainError)[]>;
+  };
+  readonly pipelines: {
+    /** Loads the pipeline, steps, and writes the template and only the stages that changed. */
+    change(
+      workspaceId: string,
+      templateId: string,
+      step: (before: Pipeline) => Pipeline | DomainError,
+    ): MaybePromise<Pipeline | DomainError>;
+    /** A new template with its stages (create, duplicate), from a step over the source pipeline if any. */
+    create(
+      workspaceId: string,
+      sourceTemplateId: string | null,
+      step: (source: Pipeline | null) => Pipeline | DomainError,
+    ): MaybePromise<Pipeline | DomainError>;
+  };
+}

@@ -1,0 +1,24 @@
+import type { Repositories, StoragePort } from '@stageflow/db';
+import type { DecideContext } from '@stageflow/domain';
+
+/**
+ * What a command runs with, whoever calls it (a tRPC or REST procedure, the CLI, a bulk action, a
+ * background job): the caller's workspace and identity, the clock and id source, and the storage.
+ * A procedure's context satisfies it as it is.
+ */
+export interface AppContext {
+  readonly storage: StoragePort;
+  /** Reads outside a command (looking up which participant a session belongs to, the pipeline). */
+  readonly repos: Repositories;
+  readonly workspaceId: string;
+  /** `user:<id>` | `api_key:<id>` | `system`: who the audit trail says did it. */
+  readonly actor: string;
+  readonly now: () => string;
+  readonly newId: () => string;
+}
+
+export const decideContext = (ctx: AppContext): DecideContext => ({
+  now: ctx.now(),
+  newId: ctx.newId,
+  actor: ctx.actor,
+});

@@ -1,0 +1,48 @@
+import type { Pipeline } from '@stageflow/db';
+import { conflict, type DomainError, type EvaluationStage, unwrap } from '@stageflow/domain';
+import type { AppContext } from './context.ts';
+
+/** A pure change to a template's stages: the next stages, or why not (pipeline/ in the domain). */
+export type PipelineChange = (pipeline: Pipeline) => readonly EvaluationStage[] | DomainError;
+
+/** A stale `expected_version` is refused before anything is written: someone else changed the pipeline. */
+function checkVersion(pipeline: Pipeline, expectedVersion: number | undefined): DomainError | undefined {
+  const { id, version } = pipeline.template;
+  if (expectedVersion === undefined || expectedVersion === version) return undefined;
+  return conflict(
+    `Evaluation template ${id} was changed by someone else (now version ${version}, you edited version ${expectedVersion}): reload and try again`,
+  );
+}
+
+/** Stages the change touched carry its time; the rest keep theirs. */
+function stamped(before: readonly EvaluationStage[], next: readonly EvaluationStage[], now: string) {
+  const previous = new Map(before.map((s) => [s.id, JSON.stringify(s)]));
+  return next.map((stage) => {
+    const old = previous.get(stage.id);
+    if (old === undefined) return { ...stage, created_at: now, updated_at: now };
+    return old === JSON.stringify(stage) ? stage : { ...stage, updated_at: now };
+  });
+}
+
+/**
+ * Every change to a template's stages, in one transaction: check the version the editor saw, let the
+ * domain compute the next stages, bump the template's version (concurrent editors serialize, and a
+ * stale editor is refused), store only what changed.
+ */
+export async function changePipeline(
+  ctx: AppContext,
+  templateId: string,
+  expectedVersion: number | undefined,
+  change: PipelineChange,
+): Promise<Pipeline> {
+  const now = ctx.now();
+  const result = await ctx.storage.pipelines.change(ctx.workspaceId, templateId, (before) => {
+    const refused = checkVersion(before, expectedVersion);
+    if (refused) return refused;
+    const next = change(before);
+    if (next instanceof Error) return next;
+    const template = { ...before.template, version: before.template.version + 1, updated_at: now };
+    return { template, stages: stamped(before.stages, next, now) };
+  });
+  return unwrap(result);
+}
