@@ -1,4 +1,4 @@
-import type { Decision, ParticipantState, ProgressionTemplate, Session, StageProgress } from '@stageflow/domain';
+import type { Decision, ProgressionTemplate, Session, StageProgress } from '@stageflow/domain';
 import { liveStages } from '@stageflow/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
