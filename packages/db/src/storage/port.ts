@@ -10,6 +10,7 @@
  * Steps are synchronous and pure, so either engine can call them inside its transaction.
  */
 import type {
+  AgentProfile,
   DomainError,
   EvaluationStage,
   EvaluationTemplate,
@@ -66,7 +67,15 @@ export interface Pipeline {
   readonly stages: readonly EvaluationStage[];
 }
 
+/** Insert a new record, or change one through a pure step: the shape of the simple aggregates. */
+export interface RecordStore<T> {
+  insert(workspaceId: string, record: T): MaybePromise<T>;
+  /** Loads the record (NOT_FOUND when it is not the workspace's), steps, stores what the step returned. */
+  change(workspaceId: string, id: string, step: (before: T) => T | DomainError): MaybePromise<T | DomainError>;
+}
+
 export interface StoragePort {
+  readonly agentProfiles: RecordStore<AgentProfile>;
   readonly participants: {
     /**
      * Runs the units in order in one write transaction: each loads its target (and the email fact),

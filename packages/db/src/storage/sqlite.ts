@@ -9,8 +9,23 @@ import type { Pipeline, StoragePort } from './port.ts';
  * so concurrent writers serialize and nothing awaits between the load and the store.
  */
 export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
-  const { participants, pipelines } = repos;
+  const { participants, pipelines, agentProfiles } = repos;
   return {
+    agentProfiles: {
+      insert: (workspaceId, profile) =>
+        writeTx(db, (tx) => {
+          agentProfiles.insert(tx, workspaceId, profile);
+          return profile;
+        }),
+      change: (workspaceId, id, step) =>
+        writeTx(db, (tx) => {
+          const before = agentProfiles.byId(workspaceId, id);
+          if (!before) return notFound('Agent profile', id);
+          const next = step(before);
+          if (!(next instanceof Error)) agentProfiles.update(tx, workspaceId, next);
+          return next;
+        }),
+    },
     participants: {
       run: (workspaceId, units) =>
         writeTx(db, (tx) =>

@@ -1,14 +1,12 @@
-import { writeTx } from '@stageflow/db';
 import {
   CreateAgentProfileInput,
   ListAgentProfilesInput,
-  newAgentProfile,
   notFound,
   UpdateAgentProfileInput,
   unwrap,
-  updateAgentProfile,
 } from '@stageflow/domain';
 import { z } from 'zod';
+import { archiveAgentProfile, createAgentProfile, updateAgentProfileFields } from '../application/catalog.ts';
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
@@ -55,11 +53,7 @@ export const agentProfilesRouter = router({
     })
     .input(CreateAgentProfileInput)
     .output(AgentProfile)
-    .mutation(({ ctx, input }) => {
-      const profile = newAgentProfile(input, ctx.newId(), ctx.now());
-      writeTx(ctx.db, (tx) => ctx.repos.agentProfiles.insert(tx, ctx.workspaceId, profile));
-      return profile;
-    }),
+    .mutation(({ ctx, input }) => createAgentProfile(ctx, input)),
 
   update: scoped('agent_profiles.write')
     .meta({
@@ -72,13 +66,7 @@ export const agentProfilesRouter = router({
     })
     .input(UpdateAgentProfileInput)
     .output(AgentProfile)
-    .mutation(({ ctx, input: { id, ...patch } }) =>
-      writeTx(ctx.db, (tx) => {
-        const profile = updateAgentProfile(load(ctx, id), patch, ctx.now());
-        ctx.repos.agentProfiles.update(tx, ctx.workspaceId, profile);
-        return profile;
-      }),
-    ),
+    .mutation(({ ctx, input: { id, ...patch } }) => updateAgentProfileFields(ctx, id, patch)),
 
   /** Stages that use it keep their reference; new stages cannot pick it. */
   archive: scoped('agent_profiles.write')
@@ -92,11 +80,5 @@ export const agentProfilesRouter = router({
     })
     .input(ByIdInput)
     .output(AgentProfile)
-    .mutation(({ ctx, input }) =>
-      writeTx(ctx.db, (tx) => {
-        const profile = { ...load(ctx, input.id), status: 'archived' as const, updated_at: ctx.now() };
-        ctx.repos.agentProfiles.update(tx, ctx.workspaceId, profile);
-        return profile;
-      }),
-    ),
+    .mutation(({ ctx, input }) => archiveAgentProfile(ctx, input.id)),
 });

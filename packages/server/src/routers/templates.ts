@@ -1,24 +1,22 @@
-import { writeTx } from '@stageflow/db';
 import {
   CreateTemplateInput,
   DuplicateTemplateInput,
-  duplicateTemplate,
   ListTemplatesInput,
   liveStages,
-  newTemplate,
   notFound,
   UpdateTemplateInput,
   unwrap,
-  updateTemplate,
 } from '@stageflow/domain';
 import { z } from 'zod';
-import type { Context } from '../context.ts';
+import {
+  archiveTemplate,
+  createTemplate,
+  duplicateTemplateWithStages,
+  updateTemplateFields,
+} from '../application/catalog.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
 import { EvaluationTemplate, TemplateListItem, TemplateWithStages } from './outputs.ts';
-
-const load = (ctx: Context, id: string) =>
-  unwrap(ctx.repos.templates.byId(ctx.workspaceId, id) ?? notFound('Evaluation template', id));
 
 export const templatesRouter = router({
   /** Each template with its live stage names, loaded in one query for the whole list. */
@@ -74,11 +72,7 @@ export const templatesRouter = router({
     })
     .input(CreateTemplateInput)
     .output(EvaluationTemplate)
-    .mutation(({ ctx, input }) => {
-      const template = newTemplate(input, ctx.newId(), ctx.now());
-      writeTx(ctx.db, (tx) => ctx.repos.templates.insert(tx, ctx.workspaceId, template));
-      return template;
-    }),
+    .mutation(({ ctx, input }) => createTemplate(ctx, input)),
 
   update: scoped('evaluation_templates.write')
     .meta({
@@ -91,13 +85,7 @@ export const templatesRouter = router({
     })
     .input(UpdateTemplateInput)
     .output(EvaluationTemplate)
-    .mutation(({ ctx, input: { id, ...patch } }) =>
-      writeTx(ctx.db, (tx) => {
-        const template = unwrap(updateTemplate(load(ctx, id), patch, ctx.now()));
-        ctx.repos.templates.update(tx, ctx.workspaceId, template);
-        return template;
-      }),
-    ),
+    .mutation(({ ctx, input: { id, ...patch } }) => updateTemplateFields(ctx, id, patch)),
 
   archive: scoped('evaluation_templates.write')
     .meta({
@@ -110,13 +98,7 @@ export const templatesRouter = router({
     })
     .input(ByIdInput)
     .output(EvaluationTemplate)
-    .mutation(({ ctx, input }) =>
-      writeTx(ctx.db, (tx) => {
-        const template = { ...load(ctx, input.id), status: 'archived' as const, updated_at: ctx.now() };
-        ctx.repos.templates.update(tx, ctx.workspaceId, template);
-        return template;
-      }),
-    ),
+    .mutation(({ ctx, input }) => archiveTemplate(ctx, input.id)),
 
   /** A draft copy with copies of the live stages, in one transaction. */
   duplicate: scoped('evaluation_templates.write')
@@ -130,24 +112,5 @@ export const templatesRouter = router({
     })
     .input(DuplicateTemplateInput)
     .output(EvaluationTemplate)
-    .mutation(({ ctx, input }) =>
-      writeTx(ctx.db, (tx) => {
-        const now = ctx.now();
-        const source = unwrap(
-          ctx.repos.pipelines.load(ctx.workspaceId, input.id) ?? notFound('Evaluation template', input.id),
-        );
-        const copy = duplicateTemplate(source.template, ctx.newId(), now, input.template_name);
-        ctx.repos.templates.insert(tx, ctx.workspaceId, copy);
-        for (const stage of liveStages(source.stages)) {
-          ctx.repos.stages.insert(tx, ctx.workspaceId, {
-            ...stage,
-            id: ctx.newId(),
-            evaluation_template_id: copy.id,
-            created_at: now,
-            updated_at: now,
-          });
-        }
-        return copy;
-      }),
-    ),
+    .mutation(({ ctx, input }) => duplicateTemplateWithStages(ctx, input.id, input.template_name)),
 });
