@@ -1,6 +1,6 @@
 /**
- * Issue 5's targets, read from one run's measurements: every figure is a ratio to a baseline from
- * the same run, or (for latency and bundle bytes) the absolute bound the issue names.
+ * The targets of bench/README.md#targets, read from one run's measurements: each figure is a ratio to a baseline from
+ * the same run, or (for latency and bundle bytes) the absolute bound the README names.
  */
 import type { BundleReport } from './bundle.ts';
 import type { Measurement } from './load.ts';

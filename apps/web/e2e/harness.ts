@@ -107,7 +107,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** The account a new database gets (apps/api/src/seed/demo-workspace.ts): owner of the demo workspace. */
+/** The account a new database gets (packages/server/src/seed/demo-workspace.ts): owner of the demo workspace. */
 export const DEMO_ACCOUNT = { email: 'demo@stageflow.dev', password: 'stageflow-demo' } as const;
 
 /**

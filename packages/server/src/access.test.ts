@@ -122,7 +122,7 @@ test('every workspace procedure declares exactly one scope', () => {
   expect(undeclared).toEqual([]);
 });
 
-test('the declared scopes give the roles DESIGN names: viewers read, reviewers score and decide, admins the rest', () => {
+test('the scopes give the roles of docs/surfaces.md: viewers read, reviewers score and decide, admins the rest', () => {
   const expected = (path: string) => {
     const { type } = procedures[path]!._def;
     if (path.startsWith('apiKeys.')) return 'admin'; // keys are secrets: even listing them is for admins

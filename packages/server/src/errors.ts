@@ -2,7 +2,7 @@ import { DomainError, type FieldIssue } from '@stageflow/domain';
 import { TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 
-/** The single mapping from domain errors to transport errors (DESIGN §2.5). */
+/** The single mapping from domain errors to transport errors (docs/errors.md#http-and-trpc-mapping). */
 export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({ code: error.code, message: error.message, cause: error });
 }

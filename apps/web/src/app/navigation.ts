@@ -1,5 +1,5 @@
 /**
- * The sidebar's sections. Later issues add Analytics here; the sidebar renders
+ * The sidebar's sections. Analytics (docs/architecture.md#planned) goes here; the sidebar renders
  * whatever this list holds.
  */
 export interface NavItem {

@@ -4,7 +4,7 @@ const MAX_TYPE_LENGTH = 64;
 /** Used when a name has no letters or digits at all (e.g. "???"), so a derived type is never empty. */
 const FALLBACK_TYPE = 'stage';
 
-/** `phone_screen` → `Phone Screen`: the name a stage gets when the caller gives only a type (DESIGN §1). */
+/** `phone_screen` → `Phone Screen`: a stage's default name, from its type (docs/entities.md#evaluation-stage). */
 export function titleCase(type: string): string {
   return type
     .split(/[\s_-]+/)
@@ -14,7 +14,7 @@ export function titleCase(type: string): string {
 }
 
 /**
- * `Phone Screen` → `phone_screen`: the type an imported stage gets when it has only a name (DESIGN §2.1).
+ * `Phone Screen` → `phone_screen`: an imported stage's type when it has only a name (docs/rules.md#import-and-export).
  * Accents are dropped so `Entrevista técnica` gives `entrevista_tecnica`; letters of other scripts
  * are kept, so a name in any language still gives a usable type.
  */

@@ -90,7 +90,7 @@ export function moveStage<T extends OrderedStage>(stages: readonly T[], id: stri
 
 /**
  * Archives a live stage: it leaves the order and the gap closes. `activeParticipants` is how many
- * participants are in the stage right now; archiving under them would strand them (DESIGN §2.1).
+ * participants are in the stage now; archiving would strand them (docs/rules.md#archiving-and-deleting-a-stage).
  */
 export function archiveStage<T extends OrderedStage>(
   stages: readonly T[],

@@ -8,7 +8,7 @@ import { exportPipeline, type PlannedStage, planImport } from './portable.ts';
 import type { StageSettings } from './stage-settings.ts';
 import { stage, TEMPLATE_ID, uuid } from './test-stages.ts';
 
-/** Copied verbatim from the seed document (seed/000_36fdae48a29a3e84.txt, "Examples for each use case"). */
+/** Copied verbatim from the seed document (docs/entities.md#the-seed). */
 const SEED_EXAMPLE = `[
   { "stage_name": "Phone Screen", "stage_type": "ai_interview", "stage_order": 0, "pass_threshold": 60, "automation_rule": "auto_advance" },
   { "stage_name": "Technical",    "stage_type": "ai_interview", "stage_order": 1, "pass_threshold": 75, "automation_rule": "require_reviewer_approval" },

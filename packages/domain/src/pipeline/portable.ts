@@ -40,7 +40,7 @@ export function exportPipeline(stages: readonly (StageSettings & OrderedStage)[]
 
 /**
  * Turns parsed import items into stages with their final place after the `existingLiveCount` live
- * ones (DESIGN §2.1). Items that give a `stage_order` come first, sorted by it (the sort is stable,
+ * ones (docs/rules.md#import-and-export). Items that give a `stage_order` come first, sorted by it (the sort is stable,
  * so equal orders keep array order); the rest follow in array order. The orders themselves only
  * rank: 0, 5, 9 become consecutive places. A missing `type` is derived from `stage_name`.
  */

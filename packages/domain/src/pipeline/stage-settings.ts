@@ -30,7 +30,7 @@ const DEFAULT_DURATION_MINUTES = 30;
 const DEFAULT_DIFFICULTY: Difficulty = 'intermediate';
 const DEFAULT_ATTEMPTS_WITH_RETAKES = 2;
 
-/** A stage's full settings from its create fields and its template's defaults (DESIGN §1). */
+/** A stage's full settings from its create fields and its template's defaults (docs/entities.md#evaluation-stage). */
 export function resolveNewStage(input: NewStageInput, template: TemplateDefaults): StageSettings {
   const allowRetake = input.allow_retake ?? false;
   return {

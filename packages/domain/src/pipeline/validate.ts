@@ -43,7 +43,7 @@ const about = (code: PipelineProblemCode, stage: ValidatedStage, message: string
 });
 
 /**
- * Every problem that keeps the pipeline from running, all at once (DESIGN §2.1), in pipeline order.
+ * Every problem that keeps the pipeline from running, at once (docs/rules.md#pipeline-validation), in pipeline order.
  * A stage's own settings matter only once it is active: parking an unfinished stage as draft is
  * the way to get on. Where a final review sits matters for draft stages too, since they keep their place.
  */

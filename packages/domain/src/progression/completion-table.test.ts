@@ -3,7 +3,7 @@ import type { AutomationRule } from '../schemas/stage.ts';
 import { Journey, S1, S2, S3, stage, template, types } from './test-support.ts';
 
 /**
- * DESIGN §2.3, one row per automation rule × passed × attempts left × auto_reject. Stage 1 has a pass mark
+ * docs/rules.md#completion-table: a row per rule × passed × attempts left × auto_reject. Stage 1 has a pass mark
  * of 70; "attempts left" means 2 allowed and this is the first; the participant scores 80 or 50.
  */
 type Row = readonly [
@@ -52,7 +52,7 @@ const rows: readonly Row[] = [
   ['none', false, false, true, 'failed', 'active', S1, ['stage_failed'], null],
 ];
 
-describe('the completion table (DESIGN §2.3)', () => {
+describe('the completion table (docs/rules.md#completion-table)', () => {
   it('has exactly one row for every combination', () => {
     const keys = new Set(rows.map(([rule, passed, left, autoReject]) => `${rule}/${passed}/${left}/${autoReject}`));
     expect(keys.size).toBe(3 * 2 * 2 * 2);

@@ -22,7 +22,7 @@ const openApproval = { kind: 'open_decision', reason: 'approval_required', sugge
 const openFailed = { kind: 'open_decision', reason: 'failed_no_retakes', suggested: 'reject' } as const;
 
 /**
- * DESIGN §2.3, read from the rules snapshot: what a completed session leads to. `attemptsUsed` counts
+ * docs/rules.md#completion-table, from the rules snapshot: what a completed session leads to. `attemptsUsed` counts
  * the session just completed.
  */
 export function completionOutcome(

@@ -5,7 +5,7 @@ import { ParticipantMetadata } from './participant-input.ts';
 import { Scorecard } from './scorecard.ts';
 
 /**
- * The stage rules a participant entered a stage with (DESIGN §1). Later edits to the stage never change
+ * The stage rules a participant entered a stage with (docs/entities.md#rules-snapshot). Later stage edits never change
  * them: the completion table reads these, not the stage's current settings.
  */
 export const RulesSnapshot = z.object({

@@ -16,7 +16,7 @@ function refusal(result: unknown): DomainError {
   return result;
 }
 
-describe('scoreCard (DESIGN §2.2)', () => {
+describe('scoreCard (docs/rules.md#scoring)', () => {
   it('normalizes each dimension to 0–100 and weights them into the overall score', () => {
     const card = scoreCard(interviewer, dims({ Communication: 8, 'Problem solving': 6 }), 65);
     expect(card).toMatchObject({

@@ -22,7 +22,7 @@ export interface ScorecardFields {
 }
 
 /**
- * DESIGN §2.2. Turns a caller's scores into a scorecard judged against `pass_threshold` (the one from the
+ * docs/rules.md#scoring. Turns a caller's scores into a scorecard judged against `pass_threshold` (the one from the
  * participant's rules snapshot, recorded as `threshold_applied`). `profile` is the stage's interviewer, or
  * `null` when the stage has none and the overall score is taken directly.
  */

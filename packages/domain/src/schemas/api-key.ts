@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { text, Uuid } from './common.ts';
 
 /**
- * What an API key may be granted (issue 4). Each tRPC procedure and REST route declares one scope
- * (apps/api/src/auth/scopes.ts); the web app offers them as checkboxes.
+ * What an API key may hold (docs/surfaces.md#roles-and-scopes). Each tRPC procedure and REST route declares one scope
+ * (packages/server/src/auth/scopes.ts); the web app offers them as checkboxes.
  */
 export const API_KEY_SCOPES = [
   'agent_profiles.read',

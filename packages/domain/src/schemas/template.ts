@@ -130,7 +130,7 @@ const DEFAULT_OUTCOME: Record<z.infer<typeof UseCase>, SuccessOutcome> = {
   custom_api: 'pass_fail',
 };
 
-/** DESIGN §1: when `success_outcome` is omitted it follows from the use case. */
+/** docs/entities.md#evaluation-template: when `success_outcome` is omitted it follows from the use case. */
 export const defaultSuccessOutcome = (useCase: z.infer<typeof UseCase>): SuccessOutcome => DEFAULT_OUTCOME[useCase];
 
 const OUTCOME_LABELS: Record<Exclude<SuccessOutcome, 'custom'>, { positive: string; negative: string }> = {
@@ -141,7 +141,7 @@ const OUTCOME_LABELS: Record<Exclude<SuccessOutcome, 'custom'>, { positive: stri
   certified_not_certified: { positive: 'certified', negative: 'not_certified' },
 };
 
-/** The recommendation labels a template's participants end with (DESIGN §2.3). */
+/** The recommendation labels a template's participants end with (docs/rules.md#recommendation-labels). */
 export function recommendationLabels(t: {
   success_outcome: SuccessOutcome;
   custom_outcome_labels?: { positive: string; negative: string } | undefined;

@@ -1,6 +1,6 @@
 import { adminAc, memberAc, ownerAc } from 'better-auth/plugins/organization/access';
 
-/** Member roles, most powerful first (DESIGN §1). */
+/** Member roles, most powerful first (docs/entities.md#members-and-roles). */
 export const ROLES = ['owner', 'admin', 'reviewer', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 

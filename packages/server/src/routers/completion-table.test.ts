@@ -5,7 +5,7 @@ import { buildPipeline, person, scores } from '../testing-pipeline.ts';
 import { clockedApi, hoursAfter, progressAt, T0 } from '../testing-progression.ts';
 
 /**
- * DESIGN §2.3 over the API, against a real (in-memory) database: what a completed session leads to,
+ * docs/rules.md#completion-table over the API, against a real (in-memory) database: what a completed session leads to,
  * read back through the public procedures only.
  */
 
@@ -103,7 +103,7 @@ const paths = {
     api.sessions.recordResult({ participant_id: participantId, ...scorecard }),
 };
 
-describe('the completion table (DESIGN §2.3)', () => {
+describe('the completion table (docs/rules.md#completion-table)', () => {
   test('has exactly one row for every combination', () => {
     const keys = new Set(rows.map(([rule, passed, left, autoReject]) => `${rule}/${passed}/${left}/${autoReject}`));
     expect(keys.size).toBe(3 * 2 * 2 * 2);

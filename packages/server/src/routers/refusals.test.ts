@@ -5,7 +5,7 @@ import { buildPipeline, person, scores } from '../testing-pipeline.ts';
 import { clockedApi, hoursAfter, progressAt, T0 } from '../testing-progression.ts';
 
 /**
- * Every refusal of DESIGN §2.4 over the API: the right tRPC code, a message that says why, and
+ * Every refusal of docs/rules.md#human-commands over the API: the right tRPC code, a message that says why, and
  * nothing changed by the refused call.
  */
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /*
  * Accounts and workspaces belong to better-auth, which validates on the server; there are no domain
- * schemas for them. These say the same in the browser (lengths as apps/api/src/auth/better-auth.ts
+ * schemas for them. These say the same in the browser (lengths as packages/server/src/auth/better-auth.ts
  * sets them), so most mistakes are caught before a request.
  */
 

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from '../../app/trpc.ts';
 
-/** A member's role in a workspace, as the server names them (DESIGN §1). */
+/** A member's role in a workspace, as the server names them (docs/entities.md#members-and-roles). */
 export type Role = NonNullable<RouterOutputs['account']['me']['role']>;
 
 /** Most powerful first, as pickers list them. */

@@ -30,7 +30,7 @@ function decidedMessage(name: string, outcome: DecisionOutcome, result: RouterOu
 
 /**
  * A reviewer's three answers to an open decision. Following the suggestion is one click; going
- * against it or granting a retake asks for a note first (DESIGN §2.4), and the server has the last word.
+ * against it or granting a retake asks for a note (docs/rules.md#deciding-a-decision); the server has the last word.
  */
 export function DecideButtons({ decision, participantName, stageName }: DecideButtonsProps) {
   const [asking, setAsking] = useState<{ outcome: DecisionOutcome; request: NoteRequest } | null>(null);

@@ -5,7 +5,7 @@ import type { BadgeTone } from '../../ui/Badge.tsx';
 import { DECISION_REASON, OUTCOME_LABEL, SUGGESTION_LABEL } from './participant-labels.ts';
 
 /**
- * The audit trail in plain words. Events arrive as stored (`type` and a `data` object, DESIGN §1); each
+ * The audit trail in plain words. Events arrive as stored (`type` and a `data` object, docs/entities.md#event); each
  * type is read defensively, so an event this screen does not know still shows, by its type.
  */
 export interface TimelineEvent {
@@ -55,7 +55,7 @@ export function scoreAgainst(score: unknown, threshold: unknown): string | null 
 /** The rules snapshot a participant is judged by at a stage, in one line. */
 export function describeRules(rules: unknown, stageType?: unknown): string | null {
   const r = obj(rules);
-  // A final review's result is the decision itself: its automation rule never applies (DESIGN §2.4).
+  // A final review's result is the decision itself: its automation rule never applies (docs/rules.md#final-review).
   const rule = stageType === 'final_review' ? 'Final review: the result decides' : ruleLabel(r.automation_rule);
   if (!rule) return null;
   const threshold = num(r.pass_threshold);
