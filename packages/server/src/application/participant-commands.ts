@@ -87,7 +87,7 @@ export async function runParticipantCommand<A>(
   return unwrap(result as A | DomainError);
 }
 
-/** Participants cannot be enrolled while the pipeline has a blocking problem (docs/rules.md). */
+/** Participants cannot be enrolled while the pipeline has a blocking problem (docs/rules.md#pipeline-validation). */
 export function assertRunnable(ctx: AppContext, templateId: string): void {
   const pipeline = unwrap(
     ctx.repos.pipelines.load(ctx.workspaceId, templateId) ?? notFound('Evaluation template', templateId),
