@@ -1,6 +1,7 @@
 import { readTx } from '@stageflow/db';
 import {
   AdvanceParticipantInput,
+  activeStagesInOrder,
   BulkCreateParticipantsInput,
   CreateParticipantInput,
   ListParticipantsInput,
@@ -161,17 +162,14 @@ export const participantsRouter = router({
         const board = ctx.repos.participants.board(ctx.workspaceId, template.id, input.per_column);
         const countOf = (match: (c: (typeof board.counts)[number]) => boolean) =>
           board.counts.filter(match).reduce((n, c) => n + c.count, 0);
-        const stages = template.stages
-          .filter((s) => s.status === 'active')
-          .sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0))
-          .map((s) => ({
-            key: s.id,
-            title: s.stage_name,
-            stage_id: s.id,
-            pass_threshold: s.pass_threshold,
-            count: countOf((c) => c.status === 'active' && c.stage_id === s.id),
-            cards: board.cardsAtStage(s.id),
-          }));
+        const stages = activeStagesInOrder(template).map((s) => ({
+          key: s.id,
+          title: s.stage_name,
+          stage_id: s.id,
+          pass_threshold: s.pass_threshold,
+          count: countOf((c) => c.status === 'active' && c.stage_id === s.id),
+          cards: board.cardsAtStage(s.id),
+        }));
         const terminal = (['completed', 'rejected', 'withdrawn'] as const).map((status) => ({
           key: status,
           title: status[0]!.toUpperCase() + status.slice(1),
