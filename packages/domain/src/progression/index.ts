@@ -6,6 +6,7 @@ export * from './decision-input.ts';
 export * from './entities.ts';
 export type * from './events.ts';
 export { evolveParticipant } from './evolve.ts';
+export * from './outlook.ts';
 export * from './participant-input.ts';
 export * from './query-input.ts';
 export * from './scorecard.ts';
