@@ -19,7 +19,7 @@ export function runCommand(ctx: Context, target: CommandTarget, command: Partici
   return unwrap(ctx.repos.participants.run(ctx.workspaceId, target, command, decideContext(ctx)));
 }
 
-/** Participants cannot be enrolled while the pipeline has a blocking problem (DESIGN §2.1). */
+/** Participants cannot be enrolled while the pipeline has a blocking problem (docs/rules.md). */
 export function assertRunnable(ctx: Context, templateId: string): void {
   const pipeline = unwrap(
     ctx.repos.pipelines.load(ctx.workspaceId, templateId) ?? notFound('Evaluation template', templateId),

@@ -5,7 +5,7 @@ import type { BadgeTone } from '../../ui/Badge.tsx';
 import { DECISION_REASON, OUTCOME_LABEL, SUGGESTION_LABEL } from './participant-labels.ts';
 
 /**
- * The audit trail in plain words. Events arrive as stored (`type` and a `data` object, DESIGN §1); each
+ * The audit trail in plain words. Events arrive as stored (`type` and a `data` object); each
  * type is read defensively, so an event this screen does not know still shows, by its type.
  */
 export interface TimelineEvent {
@@ -55,7 +55,7 @@ export function scoreAgainst(score: unknown, threshold: unknown): string | null 
 /** The rules snapshot a participant is judged by at a stage, in one line. */
 export function describeRules(rules: unknown, stageType?: unknown): string | null {
   const r = obj(rules);
-  // A final review's result is the decision itself: its automation rule never applies (DESIGN §2.4).
+  // A final review's result is the decision itself: its automation rule never applies (docs/rules.md).
   const rule = stageType === 'final_review' ? 'Final review: the result decides' : ruleLabel(r.automation_rule);
   if (!rule) return null;
   const threshold = num(r.pass_threshold);
@@ -186,13 +186,12 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
       return entry(title, 'neutral', ['No attempt used'], d.reason);
     }
     case 'retake_available': {
+      // The rules as they stood; when the cool-down ends is the outlook's to say (on the current-stage card).
       const hours = num(obj(d.rules).retake_cooldown_hours) ?? 0;
-      const completed = str(d.completed_at);
-      const from = hours > 0 && completed ? new Date(Date.parse(completed) + hours * 3_600_000).toISOString() : null;
       return entry(`Retake available at ${stage}`, 'warning', [
         scoreAgainst(d.overall_score, d.threshold_applied),
         attempts(d),
-        from ? `Next attempt from ${formatDateTime(from)} (${hours} h cool-down)` : 'The next attempt can start now',
+        hours > 0 ? `The next attempt after a ${hours} h cool-down` : 'The next attempt can start now',
       ]);
     }
     case 'decision_opened': {
