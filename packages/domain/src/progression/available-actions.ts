@@ -24,13 +24,21 @@ export interface AvailableActions {
 }
 
 /**
- * Asks the decider itself, command by command, instead of restating its rules: the dashboard can
- * then never offer a button the server would refuse. Inputs are the smallest valid ones; a note
- * is given so that "a note is required" never hides an action that is allowed with one.
+ * Whether the decider would accept `command` now. What the participant may do is asked of the decider
+ * itself rather than restated: the dashboard can then never offer a button the server would refuse.
+ */
+export const decisionAllows =
+  (state: ParticipantState, ctx: DecideContext) =>
+  (command: ParticipantCommand): boolean =>
+    !isDomainError(decideParticipant(state, command, ctx));
+
+/**
+ * Asks the decider command by command. Inputs are the smallest valid ones; a note is given so that
+ * "a note is required" never hides an action that is allowed with one.
  */
 export function availableActions(state: ParticipantState, ctx: DecideContext): AvailableActions {
   const participant = state.participant;
-  const allows = (command: ParticipantCommand) => !isDomainError(decideParticipant(state, command, ctx));
+  const allows = decisionAllows(state, ctx);
   if (!participant) {
     return {
       schedule: false,

@@ -8,6 +8,7 @@ import {
   openDecisionsAt,
   openProgress,
   openSessionsAt,
+  retakeCooldown,
 } from './lookups.ts';
 import type { ParticipantState, ProgressionStage } from './state.ts';
 
@@ -17,8 +18,6 @@ export interface Position {
   readonly progress: StageProgress;
   readonly stage: ProgressionStage;
 }
-
-const HOUR_MS = 3_600_000;
 
 export function enrolledParticipant(state: ParticipantState, participantId?: string): Participant | DomainError {
   const p = state.participant;
@@ -61,14 +60,23 @@ export function wrongStage(pos: Position, stageId: string | undefined): DomainEr
 
 /** An attempt may take place only once the retake cool-down after the last completed attempt is over. */
 export function cooldownRefusal(state: ParticipantState, pos: Position, at: string): DomainError | undefined {
-  const hours = pos.progress.rules.retake_cooldown_hours;
-  const last = lastCompletedSession(state, pos.stage.id);
-  if (hours === 0 || !last?.completed_at) return undefined;
-  if (Date.parse(at) >= Date.parse(last.completed_at) + hours * HOUR_MS) return undefined;
+  const cooldown = retakeCooldown(state, pos.progress);
+  if (!cooldown || Date.parse(at) >= Date.parse(cooldown.endsAt)) return undefined;
   return conflict(
-    `participant ${pos.participant.id} cannot attempt ${describeStage(pos.stage)} at ${at}: the ${hours}-hour cool-down after the attempt completed at ${last.completed_at} is not over`,
+    `participant ${pos.participant.id} cannot attempt ${describeStage(pos.stage)} at ${at}: the ${cooldown.hours}-hour cool-down after the attempt completed at ${cooldown.completedAt} is not over`,
   );
 }
+
+/**
+ * Whether the participant passed the stage they are in: it is marked passed, or their last completed
+ * attempt there passed (a reviewer's decision on it may still be open).
+ */
+export function passedCurrentStage(state: ParticipantState, pos: Position): boolean {
+  return pos.progress.state === 'passed' || lastCompletedSession(state, pos.stage.id)?.scorecard?.passed === true;
+}
+
+/** Advancing by hand someone who has not passed their stage is allowed, with a note that says why. */
+export const advanceNeedsNote = (state: ParticipantState, pos: Position): boolean => !passedCurrentStage(state, pos);
 
 export function attemptsRefusal(pos: Position): DomainError | undefined {
   const allowed = attemptsAllowed(pos.progress);

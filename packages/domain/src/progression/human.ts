@@ -3,7 +3,7 @@ import type { AdvanceCommand, DecideCommand, DecideContext, RejectCommand, Withd
 import { emitter } from './emit.ts';
 import type { Session } from './entities.ts';
 import type { ParticipantEvent } from './events.ts';
-import { activePosition, type Position } from './guards.ts';
+import { activePosition, advanceNeedsNote, type Position, passedCurrentStage } from './guards.ts';
 import { describeStage, lastCompletedSession } from './lookups.ts';
 import { advanceEvents, leaveStageEvents, type MoveCause, outcomeBasis, rejectEvents } from './moves.ts';
 import type { ParticipantState } from './state.ts';
@@ -84,19 +84,17 @@ export function advanceParticipant(
   const pos = activePosition(state, cmd.participant_id);
   if (pos instanceof DomainError) return pos;
   const note = orNull(cmd.note);
-  const last = lastCompletedSession(state, pos.stage.id);
-  const passed = pos.progress.state === 'passed' || last?.scorecard?.passed === true;
-  if (!passed && !note) {
+  if (!note && advanceNeedsNote(state, pos)) {
     return badInput(
       ['note'],
       `participant ${pos.participant.id} has not passed ${describeStage(pos.stage)} (${pos.progress.state.replace('_', ' ')}); advancing them anyway requires a note`,
     );
   }
   const emit = emitter(pos.participant.id, ctx);
-  const cause = manualCause(pos, last, note, ctx);
+  const cause = manualCause(pos, lastCompletedSession(state, pos.stage.id), note, ctx);
   return [
     ...leaveStageEvents(state, pos, 'participant_advanced', note, emit),
-    ...advanceEvents(state, pos, cause, passed, emit),
+    ...advanceEvents(state, pos, cause, passedCurrentStage(state, pos), emit),
   ];
 }
 

@@ -7,6 +7,7 @@ export * from './entities.ts';
 export type * from './events.ts';
 export { evolveParticipant } from './evolve.ts';
 export { activeStagesInOrder } from './lookups.ts';
+export * from './outlook.ts';
 export * from './participant-input.ts';
 export * from './query-input.ts';
 export * from './scorecard.ts';

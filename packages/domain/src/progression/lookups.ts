@@ -35,6 +35,13 @@ export function nextActiveStage(
   return { next, skippedDrafts };
 }
 
+/**
+ * The stage the participant enters on leaving `from` (`null`: on enrolment) by today's order: the
+ * advance moves them there, and the outlook announces it.
+ */
+export const nextStageFor = (state: ParticipantState, from: ProgressionStage | null) =>
+  nextActiveStage(state.template, from?.stage_order ?? -1, new Set(state.progress.map((p) => p.stage_id)));
+
 export const openProgress = (state: ParticipantState): StageProgress | undefined =>
   state.progress.find((p) => p.left_at === null);
 
@@ -57,6 +64,23 @@ export function lastCompletedSession(state: ParticipantState, stageId: string): 
     if (!last?.completed_at || Date.parse(s.completed_at) >= Date.parse(last.completed_at)) last = s;
   }
   return last;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The retake cool-down at a stage: it starts when the last attempt there completed and lasts the
+ * snapshot's hours. `null` when the stage has none or nothing has completed there yet; whether it is
+ * still running depends on the time asked about.
+ */
+export function retakeCooldown(
+  state: ParticipantState,
+  progress: StageProgress,
+): { readonly hours: number; readonly completedAt: string; readonly endsAt: string } | null {
+  const hours = progress.rules.retake_cooldown_hours;
+  const completedAt = lastCompletedSession(state, progress.stage_id)?.completed_at;
+  if (hours === 0 || !completedAt) return null;
+  return { hours, completedAt, endsAt: new Date(Date.parse(completedAt) + hours * HOUR_MS).toISOString() };
 }
 
 export const describeStage = (stage: ProgressionStage) => `stage ${stage.id} ("${stage.stage_name}")`;

@@ -2,7 +2,7 @@ import { recommendationLabels } from '../schemas/template.ts';
 import type { Emit } from './emit.ts';
 import type { LeaveCause, OutcomeBasis, OutcomeTrigger, ParticipantEvent } from './events.ts';
 import type { Position } from './guards.ts';
-import { attemptsAllowed, nextActiveStage, openDecisionsAt, openSessionsAt } from './lookups.ts';
+import { attemptsAllowed, nextStageFor, openDecisionsAt, openSessionsAt } from './lookups.ts';
 import type { Scorecard } from './scorecard.ts';
 import { type ParticipantState, type ProgressionStage, rulesSnapshot } from './state.ts';
 
@@ -64,8 +64,7 @@ export function enterNextStageEvent(
   actor: string,
   emit: Emit,
 ): ParticipantEvent | null {
-  const entered = new Set(state.progress.map((p) => p.stage_id));
-  const { next, skippedDrafts } = nextActiveStage(state.template, from?.stage_order ?? -1, entered);
+  const { next, skippedDrafts } = nextStageFor(state, from);
   if (!next) return null;
   return emit(
     'stage_entered',

@@ -10,6 +10,7 @@ import {
   EvaluationStage as EvaluationStageEntity,
   EvaluationTemplate as EvaluationTemplateEntity,
   Participant,
+  ParticipantOutlook as ParticipantOutlookEntity,
   Session as SessionEntity,
   StageProgress,
   StageProgressState,
@@ -90,10 +91,17 @@ export const AvailableActions = z
   })
   .meta({ id: 'AvailableActions' });
 
-/** The participant page: the view, the newest events, and the actions allowed now. */
+/** What the rules say about a participant at their stage (`domain/progression/outlook.ts`). */
+export const ParticipantOutlook = ParticipantOutlookEntity.meta({ id: 'ParticipantOutlook' });
+
+/**
+ * The participant page: the view, the newest events, the actions allowed now, and the outlook
+ * (`null` once they are in no stage).
+ */
 export const ParticipantDetail = ParticipantView.extend({
   events: z.array(Event),
   actions: AvailableActions.optional(),
+  outlook: ParticipantOutlook.nullable(),
 }).meta({ id: 'ParticipantDetail' });
 
 export const BulkCreateResult = z

@@ -1,5 +1,5 @@
 import { participantViewOf, readTx } from '@stageflow/db';
-import { availableActions, notFound, type ParticipantState, unwrap } from '@stageflow/domain';
+import { availableActions, notFound, type ParticipantState, participantOutlook, unwrap } from '@stageflow/domain';
 import { decideContext } from '../application/context.ts';
 import type { CommandResult } from '../application/participant-commands.ts';
 import type { Context } from '../context.ts';
@@ -27,16 +27,21 @@ export function sessionResult(result: CommandResult, sessionId: string | undefin
   return { session, participant: participantView(result.state) };
 }
 
-/** The full page: the view plus the timeline and the actions the rules allow right now. */
+/**
+ * The full page: the view plus the timeline, the actions the rules allow right now and the outlook,
+ * all from the one state loaded here.
+ */
 export function participantPage(ctx: Context, participantId: string) {
   const { loaded, timeline } = readTx(ctx.db, () => ({
     loaded: ctx.repos.participants.load.participant(ctx.workspaceId, participantId),
     timeline: ctx.repos.participants.events(ctx.workspaceId, { participant_id: participantId, limit: 200 }),
   }));
   if (!loaded) throw notFound('Participant', participantId);
+  const decide = decideContext(ctx);
   return {
     ...participantView(loaded.state),
     events: timeline.items,
-    actions: availableActions(loaded.state, decideContext(ctx)),
+    actions: availableActions(loaded.state, decide),
+    outlook: participantOutlook(loaded.state, decide.now),
   };
 }

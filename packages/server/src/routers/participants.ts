@@ -45,7 +45,9 @@ export const participantsRouter = router({
         method: 'GET',
         path: '/participants/{id}',
         tags: ['Participants'],
-        summary: 'Get a participant with progress, sessions, decisions, events and allowed actions',
+        summary: 'Get a participant with progress, sessions, decisions, events, allowed actions and outlook',
+        description:
+          '`outlook` says what the rules say about them at their stage: attempts used and allowed, the next stage (null: advancing completes), whether a retake is allowed and when its cool-down ends, whether a session can be booked or moved, and whether advancing by hand needs a note. Null once they are in no stage.',
       },
     })
     .input(ByIdInput)

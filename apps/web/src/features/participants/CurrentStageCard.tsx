@@ -1,4 +1,4 @@
-import type { EvaluationStage, StageProgress } from '@stageflow/domain';
+import type { EvaluationStage, ParticipantOutlook, StageProgress } from '@stageflow/domain';
 import type { ReactNode } from 'react';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
 import { formatDateTime, formatScore } from '../../lib/format.ts';
@@ -7,7 +7,6 @@ import { Button } from '../../ui/Button.tsx';
 import { DecideButtons } from '../decisions/DecideButtons.tsx';
 import { StageStateBadge } from './ParticipantBadges.tsx';
 import { DECISION_REASON } from './participant-labels.ts';
-import { attemptsAllowed, cooldownEnds } from './participant-model.ts';
 
 type Detail = RouterOutputs['participants']['byId'];
 
@@ -15,10 +14,11 @@ interface CurrentStageCardProps {
   participant: Detail;
   stage: EvaluationStage;
   progress: StageProgress;
-  nextStageName: string | null;
+  /** What the rules say about them here: attempts, the next stage, the cool-down, what can be booked. */
+  outlook: ParticipantOutlook;
   canReview: boolean;
   onRecordResult: () => void;
-  onSchedule: (notBefore: string | null) => void;
+  onSchedule: () => void;
 }
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -35,15 +35,13 @@ export function CurrentStageCard({
   participant,
   stage,
   progress,
-  nextStageName,
+  outlook,
   canReview,
   onRecordResult,
   onSchedule,
 }: CurrentStageCardProps) {
   const { rules } = progress;
   const actions = participant.actions;
-  const allowed = attemptsAllowed(progress);
-  const cooldown = cooldownEnds(progress, participant.sessions, Date.now());
   const openDecisions = participant.decisions.filter(
     (d) => d.status === 'open' && (actions?.decision_ids ?? []).includes(d.id),
   );
@@ -51,7 +49,8 @@ export function CurrentStageCard({
   const onCompletion = finalReview
     ? 'The reviewer’s result ends the journey'
     : `${AUTOMATION_RULES[rules.automation_rule].label}${rules.auto_reject ? '; rejects automatically when out of attempts' : ''}`;
-  const canAct = canReview && (actions?.record_result || actions?.schedule);
+  // Booking is offered during a cool-down too: the dialog then starts from its end.
+  const canAct = canReview && (actions?.record_result || outlook.can_schedule);
   const interviewer = trpc.agentProfiles.byId.useQuery(
     { id: stage.agent_profile_id ?? '' },
     { enabled: stage.agent_profile_id !== null },
@@ -66,12 +65,12 @@ export function CurrentStageCard({
           </h2>
           <p className="section-description">
             {STAGE_TYPE_LABELS[stage.stage_type]} · entered {formatDateTime(progress.entered_at)}
-            {nextStageName ? ` · next: ${nextStageName}` : ' · last stage'}
+            {outlook.next_stage ? ` · next: ${outlook.next_stage.name}` : ' · next: none, they complete'}
           </p>
         </div>
         {canAct && (
           <div className="section-actions">
-            {actions?.schedule && <Button onClick={() => onSchedule(cooldown)}>Schedule session</Button>}
+            {outlook.can_schedule && <Button onClick={onSchedule}>Schedule session</Button>}
             {actions?.record_result && (
               <Button variant="primary" onClick={onRecordResult}>
                 {finalReview ? 'Record final review' : 'Record result'}
@@ -82,7 +81,7 @@ export function CurrentStageCard({
       </div>
       <dl className="details">
         <Fact term="Attempts">
-          {progress.attempts_used} of {allowed} used
+          {outlook.attempts_used} of {outlook.attempts_allowed} used
           {progress.retakes_granted > 0 && <span className="muted"> (incl. {progress.retakes_granted} granted)</span>}
         </Fact>
         <Fact term="Interviewer">
@@ -101,7 +100,7 @@ export function CurrentStageCard({
 
       <StageHint
         state={progress.state}
-        cooldown={cooldown}
+        cooldown={outlook.cooldown_ends_at}
         hasOpenDecision={openDecisions.length > 0}
         canReview={canReview}
       />

@@ -12,8 +12,8 @@ type Move = 'advance' | 'reject' | 'withdraw';
 interface ParticipantMovesProps {
   participant: { id: string; name: string };
   allowed: Record<Move, boolean>;
-  /** Whether they passed their current stage: advancing someone who has not needs a note. */
-  passedCurrentStage: boolean;
+  /** The outlook's answer: they have not passed their current stage, so advancing them needs a note. */
+  advanceNeedsNote: boolean;
   currentStageName: string;
   nextStageName: string | null;
 }
@@ -22,7 +22,7 @@ interface ParticipantMovesProps {
 export function ParticipantMoves({
   participant,
   allowed,
-  passedCurrentStage,
+  advanceNeedsNote,
   currentStageName,
   nextStageName,
 }: ParticipantMovesProps) {
@@ -44,10 +44,10 @@ export function ParticipantMoves({
   const requests: Record<Move, NoteRequest> = {
     advance: {
       title: `Advance ${participant.name}?`,
-      description: `${passedCurrentStage ? 'They passed' : 'They have not passed'} ${currentStageName}. ${
-        nextStageName ? `They move on to ${nextStageName}.` : 'It is the last stage: they complete the evaluation.'
+      description: `${advanceNeedsNote ? `They have not passed ${currentStageName}. ` : ''}${
+        nextStageName ? `They move on to ${nextStageName}.` : 'No stage is left for them: they complete the evaluation.'
       } Anything open at this stage is closed.`,
-      required: passedCurrentStage ? false : 'Advancing someone who has not passed the stage needs a note: say why.',
+      required: advanceNeedsNote ? 'Advancing someone who has not passed the stage needs a note: say why.' : false,
       confirmLabel: 'Advance',
     },
     reject: {

@@ -16,7 +16,7 @@ import { CurrentStageCard } from './CurrentStageCard.tsx';
 import { NoteDialog } from './NoteDialog.tsx';
 import { ParticipantStatusBadge, recommendationText } from './ParticipantBadges.tsx';
 import { ParticipantMoves } from './ParticipantMoves.tsx';
-import { cooldownEnds, nextActiveStage, openProgress, pipelineSteps } from './participant-model.ts';
+import { openProgress, pipelineSteps } from './participant-model.ts';
 import { RecordResultDialog, type ResultTarget } from './RecordResultDialog.tsx';
 import { ScheduleSessionDialog, type ScheduleTarget } from './ScheduleSessionDialog.tsx';
 import { type SessionCommand, SessionList } from './SessionList.tsx';
@@ -74,11 +74,9 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
   const steps = pipelineSteps(stages, participant.progress, participant.current_stage_id);
   const progress = openProgress(participant.progress, participant.current_stage_id);
   const currentStage = progress ? stageById.get(progress.stage_id) : undefined;
-  const nextStage = currentStage ? nextActiveStage(stages, currentStage.id) : null;
   const labels = template.data ? recommendationLabels(template.data) : { positive: 'positive', negative: 'negative' };
-  const actions = participant.actions;
-  const lastAtStage = participant.sessions.find((s) => s.stage_id === currentStage?.id && s.status === 'completed');
-  const passedCurrent = progress?.state === 'passed' || lastAtStage?.scorecard?.passed === true;
+  // What the rules allow and say about them: the server's answers, never worked out again here.
+  const { actions, outlook } = participant;
 
   const sessionDone = (message: string) => ({
     onSuccess: async () => {
@@ -100,26 +98,26 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
   }, [location.hash]);
 
   const resultTarget = (sessionId?: string): ResultTarget | null =>
-    progress && currentStage
+    progress && currentStage && outlook
       ? {
           participantId: participant.id,
           participantName: participant.name,
           stage: currentStage,
-          progress,
+          rules: progress.rules,
+          outlook,
           sessionId,
-          nextStageName: nextStage?.stage_name ?? null,
           labels,
         }
       : null;
 
-  const scheduleTarget = (notBefore: string | null, session?: Session): ScheduleTarget | null =>
+  const scheduleTarget = (session?: Session): ScheduleTarget | null =>
     currentStage
       ? {
           participantId: participant.id,
           participantName: participant.name,
           stageId: currentStage.id,
           stageName: currentStage.stage_name,
-          notBefore,
+          notBefore: outlook?.cooldown_ends_at ?? null,
           reschedule: session && {
             sessionId: session.id,
             scheduledAt: session.scheduled_at,
@@ -132,10 +130,7 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
   const onSessionCommand = (command: SessionCommand, session: Session) => {
     if (command === 'start') start.mutate({ session_id: session.id });
     else if (command === 'complete') setResult(resultTarget(session.id));
-    else if (command === 'reschedule')
-      setScheduling(
-        scheduleTarget(progress ? cooldownEnds(progress, participant.sessions, Date.now()) : null, session),
-      );
+    else if (command === 'reschedule') setScheduling(scheduleTarget(session));
     else setEnding({ command, session });
   };
 
@@ -157,9 +152,9 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
             <ParticipantMoves
               participant={participant}
               allowed={actions}
-              passedCurrentStage={passedCurrent}
+              advanceNeedsNote={outlook?.advance_needs_note ?? false}
               currentStageName={currentStage?.stage_name ?? 'this stage'}
-              nextStageName={nextStage?.stage_name ?? null}
+              nextStageName={outlook?.next_stage?.name ?? null}
             />
           )
         }
@@ -174,15 +169,15 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
 
         <div className="participant-grid">
           <div className="stack-lg">
-            {progress && currentStage ? (
+            {progress && currentStage && outlook ? (
               <CurrentStageCard
                 participant={participant}
                 stage={currentStage}
                 progress={progress}
-                nextStageName={nextStage?.stage_name ?? null}
+                outlook={outlook}
                 canReview={canReview}
                 onRecordResult={() => setResult(resultTarget())}
-                onSchedule={(notBefore) => setScheduling(scheduleTarget(notBefore))}
+                onSchedule={() => setScheduling(scheduleTarget())}
               />
             ) : (
               <FinishedCard participant={participant} />
@@ -204,6 +199,7 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
                   sessions={participant.sessions}
                   stageName={stageName}
                   buttons={canReview ? (actions?.sessions ?? []) : []}
+                  canReschedule={canReview && (outlook?.can_reschedule ?? false)}
                   busy={start.isPending}
                   onCommand={onSessionCommand}
                 />

@@ -2,9 +2,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   type AgentProfile,
   type EvaluationStage,
+  type ParticipantOutlook,
+  type RulesSnapshot,
   SCALE_MAX,
   ScorecardInput,
-  type StageProgress,
 } from '@stageflow/domain';
 import { useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
@@ -19,7 +20,6 @@ import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
 import { Field, Fieldset } from '../../ui/Field.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { recommendationText } from './ParticipantBadges.tsx';
-import { attemptsAllowed } from './participant-model.ts';
 import { ScoreBar } from './ScorecardView.tsx';
 import { describeOutcome, newScorecardValues, previewScorecard, type ScorecardFormValues } from './scorecard-form.ts';
 import { useRefreshParticipants } from './use-participant-data.ts';
@@ -28,10 +28,12 @@ export interface ResultTarget {
   participantId: string;
   participantName: string;
   stage: EvaluationStage;
-  progress: StageProgress;
+  /** The rules they entered the stage with: the preview judges by these. */
+  rules: RulesSnapshot;
+  /** Attempts so far and allowed, and where advancing takes them. */
+  outlook: ParticipantOutlook;
   /** Completing a session that is open; otherwise the result is recorded in one step. */
   sessionId?: string | undefined;
-  nextStageName: string | null;
   labels: { positive: string; negative: string };
 }
 
@@ -79,14 +81,14 @@ function ResultForm({
     formState: { errors },
   } = form;
   const values = useWatch({ control });
-  const allowed = attemptsAllowed(target.progress);
+  const { outlook } = target;
   const preview = previewScorecard(profile, values as ScorecardFormValues, {
-    rules: target.progress.rules,
+    rules: target.rules,
     stageType: target.stage.stage_type,
-    attemptsUsed: target.progress.attempts_used,
-    attemptsAllowed: allowed,
+    attemptsUsed: outlook.attempts_used,
+    attemptsAllowed: outlook.attempts_allowed,
   });
-  const threshold = target.progress.rules.pass_threshold;
+  const threshold = target.rules.pass_threshold;
 
   const onSuccess = async ({ participant }: { participant: { status: string; recommendation: string | null } }) => {
     toast.success(
@@ -178,10 +180,10 @@ function ResultForm({
           outcomeText={
             preview.kind === 'ready'
               ? describeOutcome(preview.outcome, {
-                  nextStageName: target.nextStageName,
+                  nextStageName: outlook.next_stage?.name ?? null,
                   labels: target.labels,
-                  attemptsAfter: target.progress.attempts_used + 1,
-                  attemptsAllowed: allowed,
+                  attemptsAfter: outlook.attempts_used + 1,
+                  attemptsAllowed: outlook.attempts_allowed,
                 })
               : null
           }

@@ -20,12 +20,14 @@ interface SessionListProps {
   stageName: (stageId: string) => string;
   /** What the rules allow on each open session (empty for people who may not run sessions). */
   buttons: readonly SessionButtons[];
+  /** The session scheduled at the current stage can be moved (the outlook's answer). */
+  canReschedule: boolean;
   busy: boolean;
   onCommand: (command: SessionCommand, session: Session) => void;
 }
 
 /** Every attempt, newest first, with its scorecard; open ones carry the buttons the rules allow. */
-export function SessionList({ sessions, stageName, buttons, busy, onCommand }: SessionListProps) {
+export function SessionList({ sessions, stageName, buttons, canReschedule, busy, onCommand }: SessionListProps) {
   return (
     <ol className="session-list">
       {sessions.map((s) => {
@@ -64,8 +66,7 @@ export function SessionList({ sessions, stageName, buttons, busy, onCommand }: S
                       Complete with scores
                     </Button>
                   )}
-                  {/* Only a scheduled session can be cancelled, and only a scheduled one moved. */}
-                  {allowed.cancel && (
+                  {canReschedule && s.status === 'scheduled' && (
                     <Button size="sm" disabled={busy} onClick={() => onCommand('reschedule', s)}>
                       Reschedule
                     </Button>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cooldownEnds, nextActiveStage, pipelineSteps } from './participant-model.ts';
+import { pipelineSteps } from './participant-model.ts';
 
 const stage = (id: string, order: number | null, status: 'active' | 'draft' | 'archived' = 'active') => ({
   id,
@@ -43,32 +43,5 @@ describe('pipelineSteps', () => {
 
   it('before anything has happened, every active stage is ahead', () => {
     expect(pipelineSteps(STAGES, [], null).map((s) => s.name)).toEqual(['PHONE', 'TECH', 'FINAL']);
-  });
-});
-
-describe('cooldownEnds and nextActiveStage', () => {
-  const completed = { stage_id: 'tech', status: 'completed' as const, completed_at: '2026-01-01T10:00:00.000Z' };
-  const at = (hours: number) => ({
-    stage_id: 'tech',
-    rules: {
-      pass_threshold: 75,
-      automation_rule: 'none' as const,
-      allow_retake: true,
-      max_attempts: 2,
-      retake_cooldown_hours: hours,
-      auto_reject: false,
-    },
-  });
-
-  it('says when a cool-down after the last completed attempt ends, while it runs', () => {
-    expect(cooldownEnds(at(24), [completed], Date.parse('2026-01-01T12:00:00.000Z'))).toBe('2026-01-02T10:00:00.000Z');
-    expect(cooldownEnds(at(24), [completed], Date.parse('2026-01-02T10:00:00.001Z'))).toBeNull();
-    expect(cooldownEnds(at(0), [completed], 0)).toBeNull();
-    expect(cooldownEnds(at(24), [], 0)).toBeNull();
-  });
-
-  it('finds the next active stage, skipping drafts', () => {
-    expect(nextActiveStage(STAGES, 'phone')?.id).toBe('tech');
-    expect(nextActiveStage(STAGES, 'final')).toBeNull();
   });
 });

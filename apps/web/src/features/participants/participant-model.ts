@@ -1,4 +1,4 @@
-import type { EvaluationStage, Session, StageProgress, StageProgressState } from '@stageflow/domain';
+import type { EvaluationStage, StageProgress, StageProgressState } from '@stageflow/domain';
 
 export interface PipelineStep {
   stageId: string;
@@ -50,39 +50,3 @@ export function pipelineSteps(
 /** The stage progress the participant is in now (the open row), if any. */
 export const openProgress = <P extends ProgressLike>(progress: readonly P[], currentStageId: string | null) =>
   progress.find((p) => p.stage_id === currentStageId && p.left_at === null);
-
-/** Allowed attempts at a stage: the snapshot's max plus retakes a reviewer granted. */
-export const attemptsAllowed = (p: Pick<StageProgress, 'rules' | 'retakes_granted'>) =>
-  p.rules.max_attempts + p.retakes_granted;
-
-/**
- * When the next attempt may start, if a cool-down after the last completed attempt is still running
- * at `now`; `null` when it may start now.
- */
-export function cooldownEnds(
-  p: Pick<StageProgress, 'stage_id' | 'rules'>,
-  sessions: readonly Pick<Session, 'stage_id' | 'status' | 'completed_at'>[],
-  now: number,
-): string | null {
-  const hours = p.rules.retake_cooldown_hours;
-  if (hours === 0) return null;
-  const last = sessions
-    .filter((s) => s.stage_id === p.stage_id && s.status === 'completed' && s.completed_at)
-    .map((s) => Date.parse(s.completed_at as string))
-    .sort((a, b) => b - a)[0];
-  if (last === undefined) return null;
-  const ends = last + hours * 3_600_000;
-  return ends > now ? new Date(ends).toISOString() : null;
-}
-
-/** The active stage after `stageId` in stage order, or null when it is the last. */
-export function nextActiveStage<S extends StageLike>(stages: readonly S[], stageId: string): S | null {
-  const current = stages.find((s) => s.id === stageId);
-  if (current?.stage_order == null) return null;
-  const order = current.stage_order;
-  return (
-    stages
-      .filter((s) => s.status === 'active' && s.stage_order !== null && s.stage_order > order)
-      .sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0))[0] ?? null
-  );
-}

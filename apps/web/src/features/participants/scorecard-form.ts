@@ -39,9 +39,9 @@ export function newScorecardValues(profile: ScoringProfile | null): ScorecardFor
 export interface StageRules {
   rules: RulesSnapshot;
   stageType: StageType;
-  /** Completed attempts so far at this stage. */
+  /** Completed attempts so far at this stage (the outlook’s attempts_used). */
   attemptsUsed: number;
-  /** rules.max_attempts plus retakes granted. */
+  /** Allowed attempts at this stage, as the participant’s outlook gives them. */
   attemptsAllowed: number;
 }
 

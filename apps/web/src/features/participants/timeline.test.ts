@@ -106,12 +106,12 @@ describe('describeEvent', () => {
     });
   });
 
-  it('says when a retake may start after a cool-down', () => {
+  it('says a retake waits for the cool-down the rules had', () => {
     const entry = describeEvent(
       event('retake_available', { ...basis, overall_score: 60, completed_at: '2026-03-01T10:00:00.000Z' }),
       ctx,
     );
-    expect(entry.details[2]).toMatch(/^Next attempt from .+ \(24 h cool-down\)$/);
+    expect(entry.details[2]).toBe('The next attempt after a 24 h cool-down');
   });
 
   it('ends with the recommendation', () => {

@@ -186,13 +186,12 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
       return entry(title, 'neutral', ['No attempt used'], d.reason);
     }
     case 'retake_available': {
+      // The rules as they stood; when the cool-down ends is the outlook's to say (on the current-stage card).
       const hours = num(obj(d.rules).retake_cooldown_hours) ?? 0;
-      const completed = str(d.completed_at);
-      const from = hours > 0 && completed ? new Date(Date.parse(completed) + hours * 3_600_000).toISOString() : null;
       return entry(`Retake available at ${stage}`, 'warning', [
         scoreAgainst(d.overall_score, d.threshold_applied),
         attempts(d),
-        from ? `Next attempt from ${formatDateTime(from)} (${hours} h cool-down)` : 'The next attempt can start now',
+        hours > 0 ? `The next attempt after a ${hours} h cool-down` : 'The next attempt can start now',
       ]);
     }
     case 'decision_opened': {
