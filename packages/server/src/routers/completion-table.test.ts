@@ -1,8 +1,9 @@
 import type { AutomationRule, CreateTemplateInput } from '@stageflow/domain';
+import { hoursAfter, NOW } from '@stageflow/testing';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { expectTRPCError, setupApi } from '../testing.ts';
 import { buildPipeline, person, scores } from '../testing-pipeline.ts';
-import { clockedApi, hoursAfter, progressAt, T0 } from '../testing-progression.ts';
+import { clockedApi, progressAt } from '../testing-progression.ts';
 
 /**
  * DESIGN §2.3 over the API, against a real (in-memory) database: what a completed session leads to,
@@ -354,7 +355,7 @@ describe('the retake cool-down', () => {
       message: coolDown,
     });
     await expectTRPCError(
-      clock.api.sessions.schedule({ participant_id: participant.id, scheduled_at: hoursAfter(T0, 23.5) }),
+      clock.api.sessions.schedule({ participant_id: participant.id, scheduled_at: hoursAfter(NOW, 23.5) }),
       'CONFLICT',
       { message: coolDown },
     );
@@ -367,12 +368,12 @@ describe('the retake cool-down', () => {
     // Booked for when the cool-down is over: fine, but it cannot start (or be completed) before then.
     const { session } = await clock.api.sessions.schedule({
       participant_id: participant.id,
-      scheduled_at: hoursAfter(T0, 24),
+      scheduled_at: hoursAfter(NOW, 24),
     });
-    expect(session).toMatchObject({ attempt: 2, scheduled_at: hoursAfter(T0, 24) });
+    expect(session).toMatchObject({ attempt: 2, scheduled_at: hoursAfter(NOW, 24) });
     await expectTRPCError(clock.api.sessions.start({ session_id: session.id }), 'CONFLICT', { message: coolDown });
     await expectTRPCError(
-      clock.api.sessions.reschedule({ session_id: session.id, scheduled_at: hoursAfter(T0, 12) }),
+      clock.api.sessions.reschedule({ session_id: session.id, scheduled_at: hoursAfter(NOW, 12) }),
       'CONFLICT',
       { message: coolDown },
     );
