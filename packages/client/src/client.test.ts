@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { type RunningServer, startServer } from '@stageflow/testing';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from 'vitest';
 import { createStageflowClient, isStageflowError, type StageflowInputs, type StageflowOutputs } from './index.ts';
 import { createTestApiKey } from './testing-keys.ts';
-import { startServer, type TestServer } from './testing-server.ts';
 
-let server: TestServer;
+// The app's server from source (tsx), as `pnpm dev` runs it, with a fresh database of its own.
+let server: RunningServer;
 let apiKey: string;
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ from: 'source' });
   apiKey = createTestApiKey(server.databasePath);
 });
 afterAll(async () => {
