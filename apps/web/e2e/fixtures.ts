@@ -19,7 +19,7 @@ import { chromiumPath, launchBrowser, saveScreenshot, signIn } from './harness.t
 const VIEWPORT = { width: 1440, height: 900 };
 
 export const test = base
-  /** How the app is started: the built server (`npm start`), seeded with the demo workspace. */
+  /** More options for `startServer` (extra environment, a longer wait); none by default. */
   .extend('appOptions', { scope: 'file' }, {} as StartServerOptions)
   /** The built app, running on a free port with a fresh database of its own. */
   .extend('app', { scope: 'file' }, async ({ appOptions }, { onCleanup }): Promise<RunningServer> => {
@@ -27,6 +27,7 @@ export const test = base
     onCleanup(() => app.stop());
     return app;
   })
+  /** Where Chromium is: CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
   .extend('chromiumPath', { scope: 'file' }, chromiumPath)
   /** Debian's Chromium, headless. */
   .extend('browser', { scope: 'file' }, async ({ chromiumPath }, { onCleanup }): Promise<Browser> => {
