@@ -8,6 +8,7 @@ export default defineConfig({
     projects: [
       'packages/domain',
       'packages/db',
+      'packages/testing',
       'packages/client',
       'packages/server',
       'apps/api',

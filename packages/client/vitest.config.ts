@@ -9,5 +9,11 @@ export default defineConfig({
     // It runs against a real server, started from source once for the file.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Type tests: *.test-d.ts are checked by tsc, not run; a wrong type fails the run.
+    typecheck: {
+      enabled: true,
+      include: ['src/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
   },
 });

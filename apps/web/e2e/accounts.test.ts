@@ -1,9 +1,15 @@
 // Accounts, workspaces and roles as two people use them, each in their own browser: an owner signs
 // up, creates a workspace and invites a reviewer by link; the reviewer signs up, accepts, and can
 // read but not change what only admins change. The steps build on each other, in order.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_ACCOUNT, launchBrowser, type RunningApp, saveScreenshot, startApp } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { test as e2e } from './fixtures.ts';
+import { DEMO_ACCOUNT, saveScreenshot } from './harness.ts';
+
+/** The two people of this story, each in a browser context of their own (two browsers' worth of cookies). */
+const test = e2e
+  .extend('owner', { scope: 'file' }, ({ newPage }) => newPage())
+  .extend('reviewer', { scope: 'file' }, ({ newPage }) => newPage());
 
 const OWNER = { name: 'Ada Owner', email: 'ada@acme.example', password: 'ada-long-password' };
 const REVIEWER = { name: 'Rex Reviewer', email: 'rex@acme.example', password: 'rex-long-password' };
@@ -19,35 +25,9 @@ async function fillSignUp(page: Page, person: typeof OWNER) {
 }
 
 describe('accounts, workspaces and roles in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let ownerContext: BrowserContext;
-  let reviewerContext: BrowserContext;
-  let owner: Page;
-  let reviewer: Page;
   let inviteUrl: string;
-  const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    // Two contexts: two browsers' worth of cookies, so two people signed in side by side.
-    ownerContext = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    reviewerContext = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    owner = await ownerContext.newPage();
-    reviewer = await reviewerContext.newPage();
-    for (const page of [owner, reviewer]) {
-      page.setDefaultTimeout(10_000);
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  test('a page of the app sends a visitor to sign in, and names the demo account', async () => {
+  test('a page of the app sends a visitor to sign in, and names the demo account', async ({ app, owner }) => {
     await owner.goto(`${app.url}/templates`);
     await owner.getByRole('heading', { name: 'Sign in to Stageflow' }).waitFor();
     expect(new URL(owner.url()).pathname).toBe('/sign-in');
@@ -62,7 +42,7 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await saveScreenshot(owner, 'accounts-sign-in');
   });
 
-  test('the owner signs up; the server’s refusal shows beside the field it is about', async () => {
+  test('the owner signs up; the server’s refusal shows beside the field it is about', async ({ owner }) => {
     await owner.getByRole('link', { name: 'Create an account' }).click();
     await owner.getByRole('heading', { name: 'Create your account' }).waitFor();
 
@@ -79,7 +59,7 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await owner.getByRole('heading', { name: 'Create your workspace' }).waitFor();
   });
 
-  test('the owner creates a workspace and lands in it as its owner', async () => {
+  test('the owner creates a workspace and lands in it as its owner', async ({ owner }) => {
     await owner.getByLabel('Workspace name').fill('Acme Hiring');
     await expect.poll(() => owner.getByLabel('Slug').inputValue()).toBe('acme-hiring');
     await saveScreenshot(owner, 'accounts-create-workspace');
@@ -108,7 +88,7 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await owner.getByTestId('stage-card').filter({ hasText: 'Portfolio Review' }).waitFor();
   });
 
-  test('editing a stage someone is in warns that they keep the rules they entered with', async () => {
+  test('editing a stage someone is in warns that they keep the rules they entered with', async ({ owner }) => {
     const templateId = new URL(owner.url()).pathname.split('/').pop();
     // Enrolling has no page yet (participants arrive in their own issue): the API, from the owner's session.
     const enrolled = await owner.evaluate(async (id) => {
@@ -131,7 +111,7 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await saveScreenshot(owner, 'accounts-stage-in-flight');
   });
 
-  test('the owner invites a reviewer and copies the invite link', async () => {
+  test('the owner invites a reviewer and copies the invite link', async ({ app, owner }) => {
     await owner.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await owner.getByRole('heading', { level: 1, name: 'Members' }).waitFor();
     const me = owner.getByRole('row', { name: /Ada Owner/ });
@@ -156,15 +136,15 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await expect.poll(() => row.textContent()).toContain('Reviewer');
   });
 
-  test('an invite link opened by someone else shows nothing of the invitation', async () => {
-    const other = await ownerContext.newPage();
+  test('an invite link opened by someone else shows nothing of the invitation', async ({ owner }) => {
+    const other = await owner.context().newPage();
     await other.goto(inviteUrl);
     await other.getByRole('heading', { name: 'This invitation is not for you' }).waitFor();
     expect(await other.getByText('Acme Hiring').count()).toBe(0);
     await other.close();
   });
 
-  test('the reviewer opens the link in their own browser, signs up and accepts', async () => {
+  test('the reviewer opens the link in their own browser, signs up and accepts', async ({ reviewer }) => {
     await reviewer.goto(inviteUrl);
     await reviewer.getByRole('heading', { name: 'You’re invited to Stageflow' }).waitFor();
     await reviewer.getByRole('link', { name: 'Create an account' }).click();
@@ -181,7 +161,9 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await expect.poll(() => accountButton(reviewer).textContent()).toContain('Acme Hiring · Reviewer');
   });
 
-  test('the reviewer reads templates but gets no admin controls, and the server refuses their writes', async () => {
+  test('the reviewer reads templates but gets no admin controls, and the server refuses their writes', async ({
+    reviewer,
+  }) => {
     await reviewer.getByRole('link', { name: 'Platform Engineer' }).click();
     await reviewer.getByRole('heading', { level: 1, name: 'Platform Engineer' }).waitFor();
     const card = reviewer.getByTestId('stage-card').filter({ hasText: 'Portfolio Review' });
@@ -221,7 +203,7 @@ describe('accounts, workspaces and roles in Chromium', () => {
     expect(await reviewer.getByRole('combobox').count()).toBe(0);
   });
 
-  test('the owner sees the reviewer joined, and may change their role', async () => {
+  test('the owner sees the reviewer joined, and may change their role', async ({ owner }) => {
     await owner.reload();
     const row = owner.getByRole('row', { name: /Rex Reviewer/ });
     await row.waitFor();
@@ -234,7 +216,7 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await saveScreenshot(owner, 'accounts-members');
   });
 
-  test('the owner creates a second workspace from the account menu and switches back', async () => {
+  test('the owner creates a second workspace from the account menu and switches back', async ({ owner }) => {
     await accountButton(owner).click();
     await owner.getByRole('menuitem', { name: 'Create workspace' }).click();
     await owner.getByRole('heading', { name: 'Create a workspace' }).waitFor();
@@ -251,7 +233,7 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await expect.poll(() => accountButton(owner).textContent()).toContain('Acme Hiring · Owner');
   });
 
-  test('signing out ends the session: the app asks to sign in again', async () => {
+  test('signing out ends the session: the app asks to sign in again', async ({ app, reviewer }) => {
     await accountButton(reviewer).click();
     await reviewer.getByRole('menu', { name: 'Account' }).waitFor();
     await saveScreenshot(reviewer, 'accounts-menu');
@@ -265,7 +247,7 @@ describe('accounts, workspaces and roles in Chromium', () => {
     expect(me).toBe(401);
   });
 
-  test('no script errors in either browser', () => {
+  test('no script errors in either browser', ({ pageErrors }) => {
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,26 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type RunningApp, saveScreenshot, signIn, startApp } from './harness.ts';
+import { describe, expect } from 'vitest';
+import { test } from './fixtures.ts';
+import { saveScreenshot } from './harness.ts';
 
 describe('Developer → API docs', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  test('renders the OpenAPI document by resource, with fields and a curl to copy', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, app);
+  test('renders the OpenAPI document by resource, with fields and a curl to copy', async ({
+    app,
+    page,
+    pageErrors,
+  }) => {
     await page.goto(`${app.url}/developer/api-docs`);
     await page.getByRole('heading', { level: 1, name: 'API docs' }).waitFor();
 
@@ -47,10 +34,10 @@ describe('Developer → API docs', () => {
 
     await page.goto(`${app.url}/developer/api-docs#tag-sessions`);
     await saveScreenshot(page, 'api-docs');
-    expect(errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 
-  test('the document itself is public JSON', async () => {
+  test('the document itself is public JSON', async ({ app }) => {
     const res = await fetch(`${app.url}/api/v1/openapi.json`);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { info: { title: string } }).info.title).toBe('Stageflow');

@@ -1,9 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type RunningApp, saveScreenshot, signIn, startApp } from './harness.ts';
+import type { RunningServer } from '@stageflow/testing';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { test } from './fixtures.ts';
+import { saveScreenshot } from './harness.ts';
 
 /** A REST call as a script makes it, with the key in the x-api-key header. */
-const callWith = (app: RunningApp, key: string) =>
+const callWith = (app: RunningServer, key: string) =>
   fetch(`${app.url}/api/v1/evaluation-templates`, { headers: { 'x-api-key': key } }).then((r) => r.status);
 
 /** The key in the "shown once" panel of the open dialog. */
@@ -16,24 +18,11 @@ async function shownKey(page: Page) {
 }
 
 describe('Developer → API keys', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  test('create a key (shown once), use it, roll it with a grace period, revoke it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await signIn(page, app);
+  test('create a key (shown once), use it, roll it with a grace period, revoke it', async ({
+    app,
+    page,
+    pageErrors,
+  }) => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Developer' }).click();
     await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
     expect(page.url()).toBe(`${app.url}/developer/api-keys`);
@@ -85,6 +74,6 @@ describe('Developer → API keys', () => {
     await expect.poll(() => newRow.textContent()).toContain('Revoked');
     expect(await callWith(app, second.key)).toBe(401);
     await saveScreenshot(page, 'api-keys');
-    expect(errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@
 // other, in order. The demo's "Senior Backend Engineer" template runs Phone Screen (pass mark 60,
 // advances automatically) → Technical (75, reviewer approval, a retake after 24 h) → Final (80, final
 // review); its retake cool-down is too long for a test, so the retake story uses a template made here.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type RunningApp, saveScreenshot, signIn, startApp } from './harness.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { test } from './fixtures.ts';
+import { saveScreenshot } from './harness.ts';
 
 const BACKEND = 'Senior Backend Engineer';
 
@@ -72,28 +73,10 @@ const decisionCard = (page: Page, name: string): Locator =>
   page.getByRole('list', { name: 'Open decisions' }).getByRole('article', { name: new RegExp(`^${name} at `) });
 
 describe('participants through the pipeline in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
   /** The demo data's own open decisions, before this journey opens any: the count is checked against it. */
   let openBefore: number;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, app);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  test('adds Jane Smith, who starts at the first stage', async () => {
+  test('adds Jane Smith, who starts at the first stage', async ({ page }) => {
     await nav(page).getByRole('link', { name: 'Participants' }).click();
     await heading(page, 'Participants').waitFor();
     await addParticipant(page, { name: 'Jane Smith', email: 'jane.smith@example.com' }, BACKEND);
@@ -112,7 +95,7 @@ describe('participants through the pipeline in Chromium', () => {
     ]);
   });
 
-  test('a passing phone screen advances her automatically', async () => {
+  test('a passing phone screen advances her automatically', async ({ page }) => {
     // Sam the screener scores on 0 to 5: 4 and 4 are 80 overall, above the pass mark of 60.
     await recordResult(page, { Motivation: '4', 'Experience fit': '4' }, 'Advances to Technical automatically.');
     await waitForCurrentStage(page, 'Technical');
@@ -129,7 +112,7 @@ describe('participants through the pipeline in Chromium', () => {
     expect(await passed.textContent()).toContain('Automation');
   });
 
-  test('a technical result above the pass mark opens a decision for a reviewer', async () => {
+  test('a technical result above the pass mark opens a decision for a reviewer', async ({ page }) => {
     // The sidebar has been up since sign-in, so its count has loaded: the demo's decisions, not ours.
     openBefore = await openDecisionCount(page);
     await recordResult(
@@ -158,7 +141,7 @@ describe('participants through the pipeline in Chromium', () => {
     await saveScreenshot(page, 'decisions-inbox');
   });
 
-  test('approving the suggestion in one click moves her to Final', async () => {
+  test('approving the suggestion in one click moves her to Final', async ({ page }) => {
     await decisionCard(page, 'Jane Smith').getByRole('button', { name: 'Approve: advance' }).click();
     // Her decision leaves the inbox; the demo's own open decisions stay.
     await decisionCard(page, 'Jane Smith').waitFor({ state: 'detached' });
@@ -171,7 +154,7 @@ describe('participants through the pipeline in Chromium', () => {
     expect(await decided.textContent()).toContain('Dana Demo');
   });
 
-  test('the final review ends with "hire" and the full timeline', async () => {
+  test('the final review ends with "hire" and the full timeline', async ({ page }) => {
     await recordResult(page, { 'Overall score': '90' }, 'Completes the evaluation: “hire”.');
     await expect.poll(() => page.locator('.page-title .badge').textContent()).toBe('Completed: hire');
     await page.getByRole('heading', { name: 'Completed the evaluation' }).waitFor();
@@ -198,7 +181,7 @@ describe('participants through the pipeline in Chromium', () => {
     await saveScreenshot(page, 'participant-page');
   });
 
-  test('a reviewer overrides a suggestion with a note, and the note shows in the timeline', async () => {
+  test('a reviewer overrides a suggestion with a note, and the note shows in the timeline', async ({ page }) => {
     await nav(page).getByRole('link', { name: 'Participants' }).click();
     await addParticipant(page, { name: 'Sam Lee', email: 'sam.lee@example.com' }, BACKEND);
     await openParticipant(page, 'Sam Lee');
@@ -232,7 +215,7 @@ describe('participants through the pipeline in Chromium', () => {
     );
   });
 
-  test('a second participant fails a stage that allows a retake, retakes and passes', async () => {
+  test('a second participant fails a stage that allows a retake, retakes and passes', async ({ page }) => {
     // A template with a retake and no cool-down, made through the UI.
     await nav(page).getByRole('link', { name: 'Evaluation Templates' }).click();
     await page.getByRole('button', { name: 'New template' }).click();
@@ -302,7 +285,7 @@ describe('participants through the pipeline in Chromium', () => {
     expect(await retake.textContent()).toContain('Passed');
   });
 
-  test('sessions end without using an attempt, and advancing without a pass needs a note', async () => {
+  test('sessions end without using an attempt, and advancing without a pass needs a note', async ({ page }) => {
     await nav(page).getByRole('link', { name: 'Participants' }).click();
     await addParticipant(page, { name: 'Lena Park', email: 'lena@example.com' }, 'Support Trainee');
     await openParticipant(page, 'Lena Park');
@@ -350,7 +333,7 @@ describe('participants through the pipeline in Chromium', () => {
     expect(await page.locator('.stage-track .stage-step-state').first().textContent()).toBe('Skipped');
   });
 
-  test('imports a CSV list: the preview and the server say what is added and what is skipped', async () => {
+  test('imports a CSV list: the preview and the server say what is added and what is skipped', async ({ page }) => {
     await nav(page).getByRole('link', { name: 'Participants' }).click();
     await page.getByRole('button', { name: 'Import CSV or JSON' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import participants' });
@@ -377,7 +360,7 @@ describe('participants through the pipeline in Chromium', () => {
     await saveScreenshot(page, 'participants-list');
   });
 
-  test('the board shows everyone in their column, with score against the pass mark', async () => {
+  test('the board shows everyone in their column, with score against the pass mark', async ({ page, pageErrors }) => {
     await nav(page).getByRole('link', { name: 'Evaluation Templates' }).click();
     await page.getByRole('link', { name: BACKEND, exact: true }).click();
     await page.getByRole('link', { name: 'Participants board' }).click();

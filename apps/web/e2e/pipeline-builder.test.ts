@@ -1,15 +1,10 @@
 // The pipeline builder, the way an admin uses it: one journey through the built app in Chromium.
 // The steps share one page and build on each other, in order.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type RunningApp, saveScreenshot, signIn, startApp } from './harness.ts';
-
-/** The seed's example pipeline, verbatim from its documentation. */
-const SEED_EXAMPLE = `[
-  { "stage_name": "Phone Screen", "stage_type": "ai_interview", "stage_order": 0, "pass_threshold": 60, "automation_rule": "auto_advance" },
-  { "stage_name": "Technical",    "stage_type": "ai_interview", "stage_order": 1, "pass_threshold": 75, "automation_rule": "require_reviewer_approval" },
-  { "stage_name": "Final",        "stage_type": "final_review",  "stage_order": 2, "pass_threshold": 80 }
-]`;
+import { SEED_EXAMPLE } from '@stageflow/testing';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { test } from './fixtures.ts';
+import { saveScreenshot } from './harness.ts';
 
 /** Stage names as drawn, left to right. */
 const stageNames = (page: Page) => page.getByTestId('stage-card').locator('h3').allTextContents();
@@ -38,27 +33,8 @@ async function createTemplate(page: Page, name: string) {
 }
 
 describe('the pipeline builder in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, app);
+  test('creates a template and adds three stages through the dialog, drawn in order', async ({ app, page }) => {
     await page.goto(`${app.url}/templates`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  test('creates a template and adds three stages through the dialog, drawn in order', async () => {
     await createTemplate(page, 'Platform Engineer');
 
     const stages: Array<[name: string, format: string, passMark: string, rule: string]> = [
@@ -83,7 +59,7 @@ describe('the pipeline builder in Chromium', () => {
     expect(await first.textContent()).toContain('Advances automatically');
   });
 
-  test('drags the last stage to the front, and the order is still there after a reload', async () => {
+  test('drags the last stage to the front, and the order is still there after a reload', async ({ page }) => {
     const from = await page.getByRole('button', { name: 'Drag Final to reorder' }).boundingBox();
     const to = await page.getByRole('button', { name: 'Drag Phone Screen to reorder' }).boundingBox();
     if (!from || !to) throw new Error('the drag handles are not on screen');
@@ -107,14 +83,14 @@ describe('the pipeline builder in Chromium', () => {
     expect(await banner.textContent()).toContain('"Final" is a final review but not the last stage');
   });
 
-  test('moves a stage with the keyboard-reachable move buttons', async () => {
+  test('moves a stage with the keyboard-reachable move buttons', async ({ page }) => {
     const saved = page.waitForResponse((r) => r.url().includes('stages.reorder'));
     await page.getByRole('button', { name: 'Move Final right' }).click();
     expect((await saved).ok()).toBe(true);
     await expect.poll(() => stageNames(page)).toEqual(['Phone Screen', 'Final', 'Technical']);
   });
 
-  test('refuses a pass mark of 150 with the error beside the field', async () => {
+  test('refuses a pass mark of 150 with the error beside the field', async ({ page }) => {
     await stagesSection(page).getByRole('button', { name: 'Add stage', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Add stage' });
     await dialog.getByLabel('Stage name').fill('Bar Raiser');
@@ -133,11 +109,14 @@ describe('the pipeline builder in Chromium', () => {
     expect(await stageNames(page)).toEqual(['Phone Screen', 'Final', 'Technical']);
   });
 
-  test("imports the seed's example JSON into a new template and draws its three stages", async () => {
+  test("imports the seed's example JSON into a new template and draws its three stages", async ({
+    page,
+    pageErrors,
+  }) => {
     await createTemplate(page, 'Imported Pipeline');
     await stagesSection(page).getByRole('button', { name: 'Import JSON' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'Import stages from JSON' });
-    await dialog.getByLabel('Stages JSON').fill(SEED_EXAMPLE);
+    await dialog.getByLabel('Stages JSON').fill(JSON.stringify(SEED_EXAMPLE, null, 2));
 
     const preview = dialog.getByRole('table');
     await preview.waitFor();

@@ -2,9 +2,10 @@
 // move them to. Aptitude, Behaviour, Casework; Rita passes Aptitude and sits at Behaviour; the admin moves
 // Behaviour to the front. Going by order alone, Aptitude would come next, but she has passed it already:
 // the server moves her to Casework, and the page, the result dialog and the move itself must all agree.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type RunningApp, saveScreenshot, signIn, startApp } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
+import { test } from './fixtures.ts';
+import { saveScreenshot } from './harness.ts';
 
 const TEMPLATE = 'Reorder Check';
 /** Three manual reviews (one overall score), each passed at 60 and advancing automatically. */
@@ -56,26 +57,7 @@ async function openParticipant(page: Page, name: string) {
 }
 
 describe('a reorder under a participant, in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await signIn(page, app);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  test('Rita passes Aptitude and waits at Behaviour', async () => {
+  test('Rita passes Aptitude and waits at Behaviour', async ({ page }) => {
     await nav(page).getByRole('link', { name: 'Evaluation Templates' }).click();
     await page.getByRole('button', { name: 'New template' }).click();
     const create = page.getByRole('dialog', { name: 'New evaluation template' });
@@ -110,7 +92,7 @@ describe('a reorder under a participant, in Chromium', () => {
     await waitForCurrentStage(page, 'Behaviour');
   });
 
-  test('the admin moves Behaviour to the front', async () => {
+  test('the admin moves Behaviour to the front', async ({ page }) => {
     await openTemplate(page);
     const saved = page.waitForResponse((r) => r.url().includes('stages.reorder'));
     await page.getByRole('button', { name: 'Move Behaviour left' }).click();
@@ -118,7 +100,7 @@ describe('a reorder under a participant, in Chromium', () => {
     await expect.poll(() => stageNames(page)).toEqual(['Behaviour', 'Aptitude', 'Casework']);
   });
 
-  test('her page says Casework comes next, not Aptitude, also at 390 px without overflow', async () => {
+  test('her page says Casework comes next, not Aptitude, also at 390 px without overflow', async ({ page }) => {
     await openParticipant(page, 'Rita Moreno');
     await waitForCurrentStage(page, 'Behaviour');
     await expect.poll(() => stageCard(page).textContent()).toContain('next: Casework');
@@ -132,7 +114,10 @@ describe('a reorder under a participant, in Chromium', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
-  test('the result dialog says "Advances to Casework", and passing Behaviour moves her there', async () => {
+  test('the result dialog says "Advances to Casework", and passing Behaviour moves her there', async ({
+    page,
+    pageErrors,
+  }) => {
     await recordResult(page, '75', 'Advances to Casework automatically.', 'reorder-outlook-record-result');
     await waitForCurrentStage(page, 'Casework');
     await expect.poll(() => stageCard(page).textContent()).toContain('next: none, they complete');

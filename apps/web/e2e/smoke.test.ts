@@ -1,33 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, type RunningApp, saveScreenshot, signIn, startApp } from './harness.ts';
+import { describe, expect } from 'vitest';
+import { test } from './fixtures.ts';
+import { saveScreenshot } from './harness.ts';
 
 describe('the built app, started as npm start starts it', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  test('GET /healthz answers 200 {"status":"ok"}', async () => {
+  test('GET /healthz answers 200 {"status":"ok"}', async ({ app }) => {
     const response = await fetch(`${app.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  test('the home page renders the app in Chromium without script errors', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-
-    await signIn(page, app);
+  test('the home page renders the app in Chromium without script errors', async ({ app, page, pageErrors }) => {
     const response = await page.goto(app.url);
     expect(response?.status()).toBe(200);
     expect(await page.title()).toBe('Stageflow');
@@ -37,12 +19,10 @@ describe('the built app, started as npm start starts it', () => {
     await page.waitForLoadState('networkidle');
 
     await saveScreenshot(page, 'smoke-home');
-    expect(errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 
-  test('a deep link is served the app too (client-side routing)', async () => {
-    const page = await browser.newPage();
-    await signIn(page, app);
+  test('a deep link is served the app too (client-side routing)', async ({ app, page }) => {
     const response = await page.goto(`${app.url}/templates`);
     expect(response?.status()).toBe(200);
     expect(await page.title()).toBe('Stageflow');

@@ -1,5 +1,6 @@
 import type { CreateStageInput } from '@stageflow/domain';
-import { interviewerInput, type setupApi } from './testing.ts';
+import { interviewerInput } from '@stageflow/testing';
+import type { setupApi } from './testing.ts';
 
 type Api = ReturnType<typeof setupApi>['api'];
 type StageSpec = Omit<CreateStageInput, 'evaluation_template_id'>;

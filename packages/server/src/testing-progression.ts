@@ -1,33 +1,24 @@
+import { movingClock, NOW } from '@stageflow/testing';
 import { createCaller } from './caller.ts';
 import { createInnerContext } from './context.ts';
 import type { setupApi } from './testing.ts';
 
 type Setup = ReturnType<typeof setupApi>;
 
-export const HOUR_MS = 3_600_000;
-export const T0 = '2026-11-29T10:00:00.000Z';
-export const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * HOUR_MS).toISOString();
-
 /**
  * The owner's caller in workspace `a` with a clock the test moves: what the cool-down tests need,
  * since `setupApi`'s callers all live at one fixed instant.
  */
-export function clockedApi(t: Setup, start = T0) {
-  let now = Date.parse(start);
+export function clockedApi(t: Setup, start = NOW) {
+  const clock = movingClock(start);
   const api = createCaller(
     createInnerContext(
       t.deps,
       { kind: 'user', userId: `owner-of-${t.workspaceId}`, workspaceId: t.workspaceId, role: 'owner' },
-      { now: () => new Date(now).toISOString() },
+      { now: clock.now },
     ),
   );
-  return {
-    api,
-    now: () => new Date(now).toISOString(),
-    advanceHours(hours: number) {
-      now += hours * HOUR_MS;
-    },
-  };
+  return { api, ...clock };
 }
 
 /** The participant's progress row at one stage, read through `participants.byId`. */

@@ -1,5 +1,5 @@
 import { createRepositories, createTestDb } from '@stageflow/db';
-import type { CreateAgentProfileInput } from '@stageflow/domain';
+import { NOW } from '@stageflow/testing';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import type { Role } from './auth/roles.ts';
@@ -8,12 +8,10 @@ import { contextDeps, createInnerContext } from './context.ts';
 import { fieldIssues } from './errors.ts';
 import { createLogger } from './logger.ts';
 
-const NOW = '2026-11-29T10:00:00.000Z';
-
 /**
  * A fresh in-memory database with two workspaces, and a caller acting in each: what every API
  * test starts from. Calls go through the real procedures, middleware and error mapping. The clock
- * stands still unless a test brings its own.
+ * stands at the tests' `NOW` unless a test brings its own.
  */
 export function setupApi({ now = () => NOW }: { now?: () => string } = {}) {
   const db = createTestDb();
@@ -37,36 +35,6 @@ export function setupApi({ now = () => NOW }: { now?: () => string } = {}) {
     otherWorkspaceId: b.id,
   };
 }
-
-export const interviewerInput = (overrides: Partial<CreateAgentProfileInput> = {}): CreateAgentProfileInput => ({
-  name: 'Ada',
-  persona: 'A calm, precise interviewer.',
-  use_case: 'hiring',
-  evaluation_dimensions: [
-    { name: 'Design', weight: 60 },
-    { name: 'Coding', weight: 40 },
-  ],
-  ...overrides,
-});
-
-/** The seed document's example array, verbatim. */
-export const SEED_EXAMPLE = [
-  {
-    stage_name: 'Phone Screen',
-    stage_type: 'ai_interview',
-    stage_order: 0,
-    pass_threshold: 60,
-    automation_rule: 'auto_advance',
-  },
-  {
-    stage_name: 'Technical',
-    stage_type: 'ai_interview',
-    stage_order: 1,
-    pass_threshold: 75,
-    automation_rule: 'require_reviewer_approval',
-  },
-  { stage_name: 'Final', stage_type: 'final_review', stage_order: 2, pass_threshold: 80 },
-] as const;
 
 /** Asserts a call fails with this tRPC code (and, optionally, that the message or an issue says so). */
 export async function expectTRPCError(

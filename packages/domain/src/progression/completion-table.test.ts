@@ -1,67 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { AutomationRule } from '../schemas/stage.ts';
+import { COMPLETION_TABLE, completionRowKey } from './completion-table.ts';
 import { Journey, S1, S2, S3, stage, template, types } from './test-support.ts';
 
-/**
- * docs/rules.md#completion-table: a row per rule × passed × attempts left × auto_reject. Stage 1 has a pass mark
- * of 70; "attempts left" means 2 allowed and this is the first; the participant scores 80 or 50.
- */
-type Row = readonly [
-  rule: AutomationRule,
-  passed: boolean,
-  attemptsLeft: boolean,
-  autoReject: boolean,
-  stage1: string,
-  participant: 'active' | 'rejected',
-  currentStage: string | null,
-  after: readonly string[],
-  decision: readonly [reason: string, suggested: string] | null,
-];
+/** The shared rows (completion-table.ts): the tested stage is S1 (pass mark 70), the next one S2. */
+const stageAt = { tested: S1, next: S2 } as const;
 
-const ADVANCED = ['stage_passed', 'stage_entered'] as const;
-const RETAKE = ['retake_available'] as const;
-const REJECTED = ['stage_failed', 'participant_rejected'] as const;
-const OPENED = ['decision_opened'] as const;
-const APPROVAL = ['approval_required', 'advance'] as const;
-const FAILED = ['failed_no_retakes', 'reject'] as const;
-
-const rows: readonly Row[] = [
-  ['auto_advance', true, true, false, 'passed', 'active', S2, ADVANCED, null],
-  ['auto_advance', true, true, true, 'passed', 'active', S2, ADVANCED, null],
-  ['auto_advance', true, false, false, 'passed', 'active', S2, ADVANCED, null],
-  ['auto_advance', true, false, true, 'passed', 'active', S2, ADVANCED, null],
-  ['auto_advance', false, true, false, 'retake_available', 'active', S1, RETAKE, null],
-  ['auto_advance', false, true, true, 'retake_available', 'active', S1, RETAKE, null],
-  ['auto_advance', false, false, false, 'awaiting_decision', 'active', S1, OPENED, FAILED],
-  ['auto_advance', false, false, true, 'failed', 'rejected', null, REJECTED, null],
-  ['require_reviewer_approval', true, true, false, 'awaiting_decision', 'active', S1, OPENED, APPROVAL],
-  ['require_reviewer_approval', true, true, true, 'awaiting_decision', 'active', S1, OPENED, APPROVAL],
-  ['require_reviewer_approval', true, false, false, 'awaiting_decision', 'active', S1, OPENED, APPROVAL],
-  ['require_reviewer_approval', true, false, true, 'awaiting_decision', 'active', S1, OPENED, APPROVAL],
-  ['require_reviewer_approval', false, true, false, 'retake_available', 'active', S1, RETAKE, null],
-  ['require_reviewer_approval', false, true, true, 'retake_available', 'active', S1, RETAKE, null],
-  ['require_reviewer_approval', false, false, false, 'awaiting_decision', 'active', S1, OPENED, FAILED],
-  ['require_reviewer_approval', false, false, true, 'awaiting_decision', 'active', S1, OPENED, FAILED],
-  ['none', true, true, false, 'passed', 'active', S1, ['stage_passed'], null],
-  ['none', true, true, true, 'passed', 'active', S1, ['stage_passed'], null],
-  ['none', true, false, false, 'passed', 'active', S1, ['stage_passed'], null],
-  ['none', true, false, true, 'passed', 'active', S1, ['stage_passed'], null],
-  ['none', false, true, false, 'retake_available', 'active', S1, RETAKE, null],
-  ['none', false, true, true, 'retake_available', 'active', S1, RETAKE, null],
-  ['none', false, false, false, 'failed', 'active', S1, ['stage_failed'], null],
-  ['none', false, false, true, 'failed', 'active', S1, ['stage_failed'], null],
-];
-
-describe('the completion table (docs/rules.md#completion-table)', () => {
+describe('the completion table', () => {
   it('has exactly one row for every combination', () => {
-    const keys = new Set(rows.map(([rule, passed, left, autoReject]) => `${rule}/${passed}/${left}/${autoReject}`));
+    const keys = new Set(COMPLETION_TABLE.map(completionRowKey));
     expect(keys.size).toBe(3 * 2 * 2 * 2);
-    expect(rows).toHaveLength(keys.size);
+    expect(COMPLETION_TABLE).toHaveLength(keys.size);
   });
 
-  it.each(rows)(
-    '%s, passed=%s, attempts left=%s, auto_reject=%s → stage %s, participant %s',
-    (rule, passed, attemptsLeft, autoReject, stage1, participant, current, after, decision) => {
+  it.each(COMPLETION_TABLE)(
+    '%s, passed=%s, attempts left=%s, auto_reject=%s → stage %s, participant %s at %s',
+    (rule, passed, attemptsLeft, autoReject, stage1, participant, at, after, decision) => {
+      const current = at === null ? null : stageAt[at];
       const j = Journey.enrolled(
         template([
           stage(S1, 0, {

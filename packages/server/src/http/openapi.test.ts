@@ -1,8 +1,9 @@
+import { interviewerInput } from '@stageflow/testing';
 import { describe, expect, test } from 'vitest';
 import { appRouter } from '../routers/index.ts';
 import { REQUEST_EXAMPLES } from './openapi.ts';
 import { restOperations } from './rest-routes.ts';
-import { ALL_KEY, restApp, seedInterviewer } from './rest-testing.ts';
+import { ALL_KEY, restApp } from './rest-testing.ts';
 
 type Json = Record<string, unknown>;
 interface Parameter {
@@ -190,8 +191,8 @@ describe('REST and tRPC give the same results', () => {
     };
 
     const profile = await both(
-      () => viaRest('POST', '/agent-profiles', seedInterviewer),
-      () => viaTrpc('agentProfiles.create', seedInterviewer),
+      () => viaRest('POST', '/agent-profiles', interviewerInput()),
+      () => viaTrpc('agentProfiles.create', interviewerInput()),
     );
     const templateBody = { template_name: 'Senior Backend Engineer', use_case: 'hiring' };
     const template = await both(

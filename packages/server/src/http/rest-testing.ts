@@ -1,11 +1,11 @@
 import { createRepositories, createTestDb } from '@stageflow/db';
+import { NOW } from '@stageflow/testing';
 import type { Principal } from '../auth/principal.ts';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../auth/scopes.ts';
 import { contextDeps, createInnerContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { createApp } from './app.ts';
 
-export const NOW = '2026-11-29T10:00:00.000Z';
 export const ALL_KEY = 'sf_test_all_scopes';
 export const READ_KEY = 'sf_test_templates_read';
 
@@ -61,13 +61,3 @@ export function restApp() {
   }
   return { app, db, repos, workspaceId, state, call };
 }
-
-export const seedInterviewer = {
-  name: 'Ada',
-  persona: 'A calm, precise interviewer.',
-  use_case: 'hiring',
-  evaluation_dimensions: [
-    { name: 'Design', weight: 60 },
-    { name: 'Coding', weight: 40 },
-  ],
-};

@@ -1,6 +1,7 @@
+import { interviewerInput } from '@stageflow/testing';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { restOperations } from './rest-routes.ts';
-import { ALL_KEY, READ_KEY, restApp, seedInterviewer } from './rest-testing.ts';
+import { ALL_KEY, READ_KEY, restApp } from './rest-testing.ts';
 
 let t: ReturnType<typeof restApp>;
 beforeEach(() => {
@@ -20,7 +21,7 @@ const seedStageBody = (templateId: string) => ({
 
 /** A template with an interviewer and the seed's first stage, built over REST. */
 async function pipeline() {
-  const profile = await t.call('POST', '/agent-profiles', seedInterviewer);
+  const profile = await t.call('POST', '/agent-profiles', interviewerInput());
   const template = await t.call('POST', '/evaluation-templates', {
     template_name: 'Senior Backend Engineer',
     use_case: 'hiring',
@@ -300,7 +301,7 @@ describe('every route', () => {
       called.add(`${method} ${route}`);
       return res.body;
     };
-    const profile = await ok('POST', '/agent-profiles', '/agent-profiles', seedInterviewer);
+    const profile = await ok('POST', '/agent-profiles', '/agent-profiles', interviewerInput());
     await ok('GET', '/agent-profiles', '/agent-profiles?status=all');
     await ok('GET', '/agent-profiles/{id}', `/agent-profiles/${profile.id}`);
     await ok('PATCH', '/agent-profiles/{id}', `/agent-profiles/${profile.id}`, { name: 'Ada L.' });

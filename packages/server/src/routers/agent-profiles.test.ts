@@ -1,5 +1,6 @@
+import { interviewerInput } from '@stageflow/testing';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { expectTRPCError, interviewerInput, setupApi } from '../testing.ts';
+import { expectTRPCError, setupApi } from '../testing.ts';
 
 let t: ReturnType<typeof setupApi>;
 beforeEach(() => {

@@ -1,3 +1,4 @@
+import { NOW } from '@stageflow/testing';
 import { describe, expect, test } from 'vitest';
 import { createApiKeyResolver, hashApiKey } from '../auth/api-keys.ts';
 import { API_KEY_SCOPES } from '../auth/scopes.ts';
@@ -6,7 +7,7 @@ import { createInnerContext } from '../context.ts';
 import { expectTRPCError, setupApi } from '../testing.ts';
 
 /** The API as a given key would call it, resolved exactly as the server does. */
-function callerWithKey(t: ReturnType<typeof setupApi>, key: string, now = new Date('2026-11-29T10:00:00.000Z')) {
+function callerWithKey(t: ReturnType<typeof setupApi>, key: string, now = new Date(NOW)) {
   const identity = createApiKeyResolver(t.repos, () => now)(key);
   return identity.kind === 'rejected'
     ? createCaller(createInnerContext(t.deps, null, { authError: identity.message }))
@@ -22,7 +23,7 @@ describe('apiKeys', () => {
       name: 'CI pipeline',
       prefix: created.key.slice(0, 12),
       scopes: ['sessions.write', 'events.read'],
-      created_at: '2026-11-29T10:00:00.000Z',
+      created_at: NOW,
       created_by: `user:owner-of-${t.workspaceId}`,
       last_used_at: null,
       status: 'active',
@@ -62,14 +63,14 @@ describe('apiKeys', () => {
       message: /evaluation_templates.write/,
     });
     await expectTRPCError(asKey.apiKeys.list(), 'FORBIDDEN', { message: /API keys cannot manage/ });
-    expect((await t.api.apiKeys.list())[0]?.last_used_at).toBe('2026-11-29T10:00:00.000Z');
+    expect((await t.api.apiKeys.list())[0]?.last_used_at).toBe(NOW);
   });
 
   test('revoke stops the key at once', async () => {
     const t = setupApi();
     const { key, api_key } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
     const revoked = await t.api.apiKeys.revoke({ id: api_key.id });
-    expect(revoked).toMatchObject({ status: 'revoked', revoked_at: '2026-11-29T10:00:00.000Z' });
+    expect(revoked).toMatchObject({ status: 'revoked', revoked_at: NOW });
     await expectTRPCError(callerWithKey(t, key).templates.list({}), 'UNAUTHORIZED', { message: /revoked/ });
     // Again: nothing changes, still revoked.
     expect(await t.api.apiKeys.revoke({ id: api_key.id })).toEqual(revoked);

@@ -1,8 +1,9 @@
 import type { CompleteSessionInput } from '@stageflow/domain';
+import { hoursAfter, NOW } from '@stageflow/testing';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { expectTRPCError, setupApi } from '../testing.ts';
 import { buildPipeline, person, scores } from '../testing-pipeline.ts';
-import { clockedApi, hoursAfter, progressAt, T0 } from '../testing-progression.ts';
+import { clockedApi, progressAt } from '../testing-progression.ts';
 
 /**
  * Every refusal of docs/rules.md#human-commands over the API: the right tRPC code, a message that says why, and
@@ -68,10 +69,10 @@ describe('sessions.schedule', () => {
     await clock.api.sessions.recordResult({ participant_id: p.id, ...scores(5, 5) });
     await expectTRPCError(clock.api.sessions.schedule({ participant_id: p.id }), 'CONFLICT', {
       message: new RegExp(
-        `cannot attempt stage ${stages[0]!.id} \\("Technical"\\) at ${T0.replace(/\./g, '\\.')}: the 24-hour cool-down after the attempt completed at ${T0.replace(/\./g, '\\.')} is not over`,
+        `cannot attempt stage ${stages[0]!.id} \\("Technical"\\) at ${NOW.replace(/\./g, '\\.')}: the 24-hour cool-down after the attempt completed at ${NOW.replace(/\./g, '\\.')} is not over`,
       ),
     });
-    const booked = await clock.api.sessions.schedule({ participant_id: p.id, scheduled_at: hoursAfter(T0, 24) });
+    const booked = await clock.api.sessions.schedule({ participant_id: p.id, scheduled_at: hoursAfter(NOW, 24) });
     expect(booked.session.attempt).toBe(2);
   });
 

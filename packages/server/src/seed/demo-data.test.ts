@@ -1,4 +1,5 @@
 import { createRepositories, createTestDb } from '@stageflow/db';
+import { NOW } from '@stageflow/testing';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Principal } from '../auth/principal.ts';
 import { type Caller, createCaller } from '../caller.ts';
@@ -8,7 +9,6 @@ import { seedDemoData } from './demo-data.ts';
 import { DEMO_PEOPLE } from './demo-participants.ts';
 
 /** What a new database gets at the server's first start (seed/demo-workspace.ts), on a fresh in-memory one. */
-const NOW = '2026-11-29T10:00:00.000Z';
 let api: Caller;
 let seedMs: number;
 let backendId: string;
