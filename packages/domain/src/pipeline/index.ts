@@ -1,4 +1,5 @@
 export { editStage } from './edit.ts';
+export { checkInterviewer, type InterviewerCandidate } from './interviewer.ts';
 export { titleCase, typeFromName } from './names.ts';
 export {
   archiveStage,

@@ -1,9 +1,8 @@
 import type { PipelineChange } from '@stageflow/db';
 import {
   archiveStage,
-  badInput,
   CreateStageInput,
-  type DomainError,
+  checkInterviewer,
   ExportStagesInput,
   editStage,
   exportPipeline,
@@ -53,14 +52,10 @@ const loadPipeline = (ctx: Context, templateId: string) =>
 const loadStage = (ctx: Context, id: string) =>
   unwrap(ctx.repos.stages.byId(ctx.workspaceId, id) ?? notFound('Evaluation stage', id));
 
-/** A stage may only name an interviewer of the caller's workspace that is not archived. */
-function checkInterviewer(ctx: Context, id: string | null | undefined, path: (string | number)[]): void {
-  if (!id) return;
-  const profile = ctx.repos.agentProfiles.byId(ctx.workspaceId, id);
-  let problem: DomainError | undefined;
-  if (!profile) problem = badInput(path, `no agent profile ${id} in this workspace`);
-  else if (profile.status === 'archived') problem = badInput(path, `agent profile "${profile.name}" is archived`);
-  if (problem) throw problem;
+/** Loads the agent profile a stage names from the caller's workspace; the domain decides whether it may. */
+function checkInterviewerOf(ctx: Context, id: string | null | undefined, at: (string | number)[] = []): void {
+  const profile = id ? ctx.repos.agentProfiles.byId(ctx.workspaceId, id) : undefined;
+  unwrap(checkInterviewer(id, profile, at));
 }
 
 function newStage(ctx: Context, id: string, templateId: string, settings: StageSettings): Stage {
@@ -109,7 +104,7 @@ export const stagesRouter = router({
     .input(CreateStageInput)
     .output(PipelineResult)
     .mutation(({ ctx, input: { evaluation_template_id, expected_version, stage_order, ...fields } }) => {
-      checkInterviewer(ctx, fields.agent_profile_id, ['agent_profile_id']);
+      checkInterviewerOf(ctx, fields.agent_profile_id);
       const id = ctx.newId();
       return changePipeline(
         ctx,
@@ -140,7 +135,7 @@ export const stagesRouter = router({
     .input(UpdateStageInput)
     .output(PipelineResult)
     .mutation(({ ctx, input: { id, expected_version, stage_order, ...patch } }) => {
-      checkInterviewer(ctx, patch.agent_profile_id, ['agent_profile_id']);
+      checkInterviewerOf(ctx, patch.agent_profile_id);
       const { evaluation_template_id } = loadStage(ctx, id);
       const result = changePipeline(
         ctx,
@@ -235,7 +230,7 @@ export const stagesRouter = router({
     .output(PipelineResult)
     .mutation(({ ctx, input }) => {
       input.stages.forEach((s, i) => {
-        checkInterviewer(ctx, s.agent_profile_id, ['stages', i, 'agent_profile_id']);
+        checkInterviewerOf(ctx, s.agent_profile_id, ['stages', i]);
       });
       const id = input.evaluation_template_id;
       return changePipeline(ctx, id, input.expected_version, ({ template, stages }) => {
