@@ -1,5 +1,6 @@
 import type { PipelineChange } from '@stageflow/db';
 import {
+  addStage,
   archiveStage,
   CreateStageInput,
   checkInterviewer,
@@ -7,18 +8,14 @@ import {
   editStage,
   exportPipeline,
   ImportStagesInput,
-  insertStage,
+  importStages,
   ListStagesInput,
   liveStages,
   notFound,
-  planImport,
   ReorderStagesInput,
   removeStage,
   reorderStages,
-  resolveNewStage,
-  type EvaluationStage as Stage,
   StageRefInput,
-  type StageSettings,
   UpdateStageInput,
   unwrap,
   validatePipeline,
@@ -56,11 +53,6 @@ const loadStage = (ctx: Context, id: string) =>
 function checkInterviewerOf(ctx: Context, id: string | null | undefined, at: (string | number)[] = []): void {
   const profile = id ? ctx.repos.agentProfiles.byId(ctx.workspaceId, id) : undefined;
   unwrap(checkInterviewer(id, profile, at));
-}
-
-function newStage(ctx: Context, id: string, templateId: string, settings: StageSettings): Stage {
-  const now = ctx.now();
-  return { ...settings, id, evaluation_template_id: templateId, stage_order: null, created_at: now, updated_at: now };
 }
 
 export const stagesRouter = router({
@@ -110,12 +102,7 @@ export const stagesRouter = router({
         ctx,
         evaluation_template_id,
         expected_version,
-        ({ template, stages }) =>
-          insertStage(
-            stages,
-            newStage(ctx, id, evaluation_template_id, resolveNewStage(fields, template)),
-            stage_order,
-          ),
+        (pipeline) => addStage(pipeline, fields, { id, now: ctx.now() }, stage_order),
         id,
       );
     }),
@@ -232,20 +219,9 @@ export const stagesRouter = router({
       input.stages.forEach((s, i) => {
         checkInterviewerOf(ctx, s.agent_profile_id, ['stages', i]);
       });
-      const id = input.evaluation_template_id;
-      return changePipeline(ctx, id, input.expected_version, ({ template, stages }) => {
-        let base: readonly Stage[] = stages;
-        if (input.mode === 'replace') {
-          for (const live of liveStages(stages)) {
-            const next = archiveStage(base, live.id);
-            if (next instanceof Error) return next;
-            base = next;
-          }
-        }
-        const planned = planImport(input.stages, liveStages(base).length, template);
-        if (planned instanceof Error) return planned;
-        return [...base, ...planned.map((p) => ({ ...newStage(ctx, ctx.newId(), id, p), stage_order: p.stage_order }))];
-      });
+      return changePipeline(ctx, input.evaluation_template_id, input.expected_version, (pipeline) =>
+        importStages(pipeline, input.stages, input.mode, { newId: () => ctx.newId(), now: ctx.now() }),
+      );
     }),
 
   export: scoped('evaluation_stages.read')

@@ -1,6 +1,7 @@
 import { writeTx } from '@stageflow/db';
 import {
   CreateTemplateInput,
+  copyLiveStages,
   DuplicateTemplateInput,
   duplicateTemplate,
   ListTemplatesInput,
@@ -138,14 +139,8 @@ export const templatesRouter = router({
         );
         const copy = duplicateTemplate(source.template, ctx.newId(), now, input.template_name);
         ctx.repos.templates.insert(tx, ctx.workspaceId, copy);
-        for (const stage of liveStages(source.stages)) {
-          ctx.repos.stages.insert(tx, ctx.workspaceId, {
-            ...stage,
-            id: ctx.newId(),
-            evaluation_template_id: copy.id,
-            created_at: now,
-            updated_at: now,
-          });
+        for (const stage of copyLiveStages(source.stages, copy.id, { newId: () => ctx.newId(), now })) {
+          ctx.repos.stages.insert(tx, ctx.workspaceId, stage);
         }
         return copy;
       }),
