@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { issueApiKey } from '@stageflow/server';
 import { createDb, createRepositories, writeTx } from '@stageflow/db';
+import { issueApiKey } from '@stageflow/server';
 
 /**
  * A real key with every scope, in a new workspace of a running server's database: made the way the

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDb, createDb, createRepositories, type Db, migrateDb } from '@stageflow/db';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { API_KEY_SCOPES } from '@stageflow/domain';
 import { createApiKeyResolver, createAuth } from '@stageflow/server';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCli } from './cli.ts';
 
 let dir: string;

@@ -18,8 +18,8 @@ import {
   writeTx,
 } from '@stageflow/db';
 import { API_KEY_SCOPES, ApiKeyScopeChoice, CreateApiKeyInput, CreateWorkspaceInput } from '@stageflow/domain';
+import { createAuth, describeIssues, fieldIssues, isRole, issueApiKey, loadAuthSecret, ROLES } from '@stageflow/server';
 import type { z } from 'zod';
-import { createAuth, describeIssues, fieldIssues, issueApiKey, isRole, loadAuthSecret, ROLES } from '@stageflow/server';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 
