@@ -1,4 +1,5 @@
 export * from './agent-profiles.ts';
+export * from './api-keys.ts';
 export * from './errors.ts';
 export * from './patch.ts';
 export * from './pipeline/index.ts';

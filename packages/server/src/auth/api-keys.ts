@@ -6,9 +6,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { ApiKeySummary, Repositories, Tx } from '@stageflow/db';
+import { type ApiKeyScopeChoice, apiKeyStatus, expandScopes } from '@stageflow/domain';
 import type { RejectedCredentials } from './identify.ts';
 import type { Principal } from './principal.ts';
-import { API_KEY_SCOPES, type ApiKeyScope, isApiKeyScope } from './scopes.ts';
+import { isApiKeyScope } from './scopes.ts';
 
 export const API_KEY_PREFIX = 'sf_live_';
 const RANDOM_LENGTH = 32;
@@ -66,26 +67,11 @@ export function apiKeyFormatProblem(key: string): string | null {
   return null;
 }
 
-/** `all` stands for every scope; the result follows API_KEY_SCOPES' order, without repeats. */
-export function expandScopes(requested: readonly (ApiKeyScope | 'all')[]): ApiKeyScope[] {
-  if (requested.includes('all')) return [...API_KEY_SCOPES];
-  return API_KEY_SCOPES.filter((s) => requested.includes(s));
-}
-
-export type ApiKeyStatus = 'active' | 'expiring' | 'expired' | 'revoked';
-
-/** Revoked, expired (a rolled key past its grace period), expiring (still in it), or active. */
-export function apiKeyStatus(key: Pick<ApiKeySummary, 'revoked_at' | 'expires_at'>, now: string): ApiKeyStatus {
-  if (key.revoked_at) return 'revoked';
-  if (key.expires_at) return key.expires_at <= now ? 'expired' : 'expiring';
-  return 'active';
-}
-
 export interface IssueApiKey {
   readonly id: string;
   readonly workspaceId: string;
   readonly name: string;
-  readonly scopes: readonly (ApiKeyScope | 'all')[];
+  readonly scopes: readonly ApiKeyScopeChoice[];
   /** `user:<id>` as in the audit trail, or `cli`. */
   readonly createdBy: string;
   readonly now: string;

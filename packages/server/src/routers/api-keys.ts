@@ -1,15 +1,17 @@
 import { type ApiKeySummary, writeTx } from '@stageflow/db';
 import {
+  API_KEY_STATUSES,
   ApiKeyScope,
+  apiKeyStatus,
   CreateApiKeyInput,
-  conflict,
   notFound,
   RevokeApiKeyInput,
   RollApiKeyInput,
+  rollApiKey,
   unwrap,
 } from '@stageflow/domain';
 import { z } from 'zod';
-import { apiKeyStatus, issueApiKey } from '../auth/api-keys.ts';
+import { issueApiKey } from '../auth/api-keys.ts';
 import { isApiKeyScope } from '../auth/scopes.ts';
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
@@ -27,7 +29,7 @@ const ApiKey = z.object({
   revoked_at: z.string().nullable(),
   /** Set on a rolled key: it works until then. */
   expires_at: z.string().nullable(),
-  status: z.enum(['active', 'expiring', 'expired', 'revoked']),
+  status: z.enum(API_KEY_STATUSES),
 });
 
 /** A new key: `key` is shown this once and cannot be read again. */
@@ -41,8 +43,6 @@ const toApiKey = (ctx: Context, key: ApiKeySummary): z.infer<typeof ApiKey> => (
 
 const load = (ctx: Context, id: string) =>
   unwrap(ctx.repos.apiKeys.byId(ctx.workspaceId, id) ?? notFound('API key', id));
-
-const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 
 /**
  * API keys for scripts and integrations: members with `api_keys.write` (admins and owners) only,
@@ -88,11 +88,8 @@ export const apiKeysRouter = router({
       const now = ctx.now();
       const issued = writeTx(ctx.db, (tx) => {
         const old = load(ctx, input.id);
-        const status = apiKeyStatus(old, now);
-        if (status === 'revoked' || status === 'expired') {
-          unwrap(conflict(`API key ${old.prefix}… (${old.id}) is ${status}: create a new key instead`));
-        }
-        ctx.repos.apiKeys.expireAt(tx, ctx.workspaceId, old.id, hoursAfter(now, input.grace_hours));
+        const { expires_at } = unwrap(rollApiKey(old, input.grace_hours, now));
+        ctx.repos.apiKeys.expireAt(tx, ctx.workspaceId, old.id, expires_at);
         return issueApiKey(tx, ctx.repos, {
           id: ctx.newId(),
           workspaceId: ctx.workspaceId,
