@@ -17,7 +17,13 @@ import {
   migrateDb,
   writeTx,
 } from '@stageflow/db';
-import { API_KEY_SCOPES, ApiKeyScopeChoice, CreateApiKeyInput, CreateWorkspaceInput } from '@stageflow/domain';
+import {
+  API_KEY_SCOPES,
+  ApiKeyScopeChoice,
+  CreateApiKeyInput,
+  CreateWorkspaceInput,
+  workspaceSlugTaken,
+} from '@stageflow/domain';
 import { createAuth, describeIssues, fieldIssues, isRole, issueApiKey, loadAuthSecret, ROLES } from '@stageflow/server';
 import type { z } from 'zod';
 
@@ -132,8 +138,7 @@ function workspaceCreate(args: string[], io: CliIo) {
   const input = check(CreateWorkspaceInput, { slug, name: values.name ?? slug });
   return withDatabase(io, (db) => {
     const repos = createRepositories(db);
-    if (repos.workspaces.bySlug(input.slug))
-      throw new CliError(`A workspace with the slug "${input.slug}" already exists`);
+    if (repos.workspaces.bySlug(input.slug)) throw new CliError(workspaceSlugTaken(input.slug).message);
     const workspace = repos.workspaces.insert({ id: crypto.randomUUID(), ...input });
     io.out(`Created workspace ${workspace.name} (${workspace.slug}), id ${workspace.id}`);
   });

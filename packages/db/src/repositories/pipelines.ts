@@ -1,4 +1,10 @@
-import { conflict, type DomainError, type EvaluationStage, type EvaluationTemplate, notFound } from '@stageflow/domain';
+import {
+  type DomainError,
+  type EvaluationStage,
+  type EvaluationTemplate,
+  notFound,
+  staleTemplateVersion,
+} from '@stageflow/domain';
 import { type Db, writeTx } from '../client.ts';
 import type { createStageRepository } from './stages.ts';
 import type { createTemplateRepository } from './templates.ts';
@@ -42,9 +48,7 @@ export function createPipelineRepository(
         const before = load(workspaceId, templateId);
         if (!before) return notFound('Evaluation template', templateId);
         if (expectedVersion !== undefined && expectedVersion !== before.template.version) {
-          return conflict(
-            `Evaluation template ${templateId} was changed by someone else (now version ${before.template.version}, you edited version ${expectedVersion}): reload and try again`,
-          );
+          return staleTemplateVersion(templateId, before.template.version, expectedVersion);
         }
         const next = change(before);
         if (next instanceof Error) return next;

@@ -1,8 +1,9 @@
 import {
   conflict,
   type DecideContext,
-  DomainError,
+  type DomainError,
   decideParticipant,
+  emailAlreadyEnrolled,
   evolveParticipant,
   initialParticipantState,
   notFound,
@@ -139,10 +140,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
       .from(evaluationTemplates)
       .where(and(eq(evaluationTemplates.workspace_id, workspaceId), eq(evaluationTemplates.id, templateId)))
       .get();
-    const where = named ? `“${named.name}”` : templateId;
-    return new DomainError('CONFLICT', `A participant with email ${email} is already in evaluation template ${where}`, [
-      { path: ['email'], message: `${email} is already used by another participant in this evaluation template` },
-    ]);
+    return emailAlreadyEnrolled(email, { id: templateId, name: named?.name });
   }
 
   /** Runs inside the command's transaction (`_tx`): the prepared statements share its connection. */
