@@ -5,5 +5,6 @@ export * from './errors.ts';
 export * from './patch.ts';
 export * from './pipeline/index.ts';
 export * from './progression/index.ts';
+export * from './roles.ts';
 export * from './schemas/index.ts';
 export * from './templates.ts';

@@ -6,7 +6,6 @@
 export { createApiKeyResolver, issueApiKey } from './auth/api-keys.ts';
 export { type Auth, createAuth } from './auth/better-auth.ts';
 export type { Principal } from './auth/principal.ts';
-export { isRole, ROLES, type Role } from './auth/roles.ts';
 export { loadAuthSecret } from './auth/secret.ts';
 export { type Caller, createCaller } from './caller.ts';
 export { type BaseContext, createInnerContext } from './context.ts';

@@ -1,8 +1,7 @@
 import { createRepositories, createTestDb } from '@stageflow/db';
-import type { CreateAgentProfileInput } from '@stageflow/domain';
+import type { CreateAgentProfileInput, Role } from '@stageflow/domain';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
-import type { Role } from './auth/roles.ts';
 import { createCaller } from './caller.ts';
 import { createInnerContext } from './context.ts';
 import { fieldIssues } from './errors.ts';

@@ -22,9 +22,11 @@ import {
   ApiKeyScopeChoice,
   CreateApiKeyInput,
   CreateWorkspaceInput,
+  isRole,
+  ROLES,
   workspaceSlugTaken,
 } from '@stageflow/domain';
-import { createAuth, describeIssues, fieldIssues, isRole, issueApiKey, loadAuthSecret, ROLES } from '@stageflow/server';
+import { createAuth, describeIssues, fieldIssues, issueApiKey, loadAuthSecret } from '@stageflow/server';
 import type { z } from 'zod';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');

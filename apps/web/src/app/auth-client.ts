@@ -11,7 +11,7 @@ export const authClient = createAuthClient({
   baseURL: window.location.origin,
   basePath: '/api/auth',
   fetchOptions: { headers: { 'x-stageflow-client': 'web' } },
-  // The server's four roles (apps/api/src/auth/roles.ts), so role arguments are typed.
+  // The server's four roles (packages/server/src/auth/roles.ts), so role arguments are typed.
   plugins: [organizationClient({ roles: { owner: ownerAc, admin: adminAc, reviewer: memberAc, viewer: memberAc } })],
 });
 

@@ -13,10 +13,10 @@
  *   better-auth turns a cookie into a member's role is tested in auth/better-auth.test.ts.
  */
 import { writeTx } from '@stageflow/db';
+import { hasRole, ROLES, type Role } from '@stageflow/domain';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createApiKeyResolver, issueApiKey } from '../auth/api-keys.ts';
 import type { Identity } from '../auth/identify.ts';
-import { hasRole, ROLES, type Role } from '../auth/roles.ts';
 import { API_KEY_SCOPES, type ApiKeyScope, isApiKeyScope, roleFor } from '../auth/scopes.ts';
 import { createRequestContext } from '../context.ts';
 import { type AccessFixture, buildAccessFixture, idsOfA, snapshotOfA } from '../testing-access.ts';
