@@ -5,6 +5,15 @@ import { defineConfig } from 'vitest/config';
 //   pnpm exec vitest run --project e2e      the browser tests (build first)
 export default defineConfig({
   test: {
-    projects: ['packages/domain', 'packages/db', 'packages/client', 'packages/server', 'apps/api', 'apps/web', 'apps/web/e2e', 'bench'],
+    projects: [
+      'packages/domain',
+      'packages/db',
+      'packages/client',
+      'packages/server',
+      'apps/api',
+      'apps/web',
+      'apps/web/e2e',
+      'bench',
+    ],
   },
 });
