@@ -29,7 +29,7 @@ export const StageOrder = z.int().min(0).max(999);
 /**
  * The fields a caller may set on a stage, as the seed spells them. Everything but `type` is
  * optional here; defaults that depend on the template or on other fields are filled in by
- * `resolveNewStage` in pipeline/stage-settings.ts (DESIGN §1).
+ * `resolveNewStage` in pipeline/stage-settings.ts (docs/rules.md).
  */
 export const stageFields = {
   type: text(64),
@@ -48,7 +48,7 @@ export const stageFields = {
   status: LifecycleStatus.exclude(['archived']).optional(),
 };
 
-/** max_attempts is 1 without retakes and 2–10 with them (DESIGN §1, beyond the seed). */
+/** max_attempts is 1 without retakes and 2–10 with them (docs/rules.md; beyond the seed). */
 export function retakeIssue(s: { allow_retake?: boolean | undefined; max_attempts?: number | undefined }) {
   if (s.max_attempts === undefined || s.allow_retake === undefined) return undefined;
   if (!s.allow_retake && s.max_attempts !== 1) {

@@ -132,7 +132,7 @@ const DEFAULT_OUTCOME: Record<z.infer<typeof UseCase>, SuccessOutcome> = {
   custom_api: 'pass_fail',
 };
 
-/** DESIGN §1: when `success_outcome` is omitted it follows from the use case. */
+/** When `success_outcome` is omitted it follows from the use case (docs/rules.md). */
 export const defaultSuccessOutcome = (useCase: z.infer<typeof UseCase>): SuccessOutcome => DEFAULT_OUTCOME[useCase];
 
 const OUTCOME_LABELS: Record<Exclude<SuccessOutcome, 'custom'>, { positive: string; negative: string }> = {
@@ -143,7 +143,7 @@ const OUTCOME_LABELS: Record<Exclude<SuccessOutcome, 'custom'>, { positive: stri
   certified_not_certified: { positive: 'certified', negative: 'not_certified' },
 };
 
-/** The recommendation labels a template's participants end with (DESIGN §2.3). */
+/** The recommendation labels a template's participants end with (docs/rules.md). */
 export function recommendationLabels(t: {
   success_outcome: SuccessOutcome;
   custom_outcome_labels?: { positive: string; negative: string } | undefined;
