@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { closeDb, createDb, createRepositories, type Db, migrateDb, writeTx } from '@stageflow/db';
+import { closeDb, createDb, createRepositories, createSqliteStorage, type Db, migrateDb } from '@stageflow/db';
 import { API_KEY_SCOPES } from '@stageflow/domain';
 import {
   contextDeps,
@@ -62,16 +62,14 @@ async function openBench(file: string): Promise<Bench> {
   const workspaceId = randomUUID();
   repos.workspaces.insert({ id: workspaceId, slug: 'bench', name: 'Bench', createdAt: new Date(EPOCH_MS) });
   const keyId = randomUUID();
-  const { key } = writeTx(db, (tx) =>
-    issueApiKey(tx, repos, {
-      id: keyId,
-      workspaceId,
-      name: 'bench',
-      scopes: ['all'],
-      createdBy: 'cli',
-      now: new Date(EPOCH_MS).toISOString(),
-    }),
-  );
+  const operator = {
+    storage: createSqliteStorage(db, repos),
+    workspaceId,
+    actor: 'cli',
+    now: () => new Date(EPOCH_MS).toISOString(),
+    newId: () => keyId,
+  };
+  const { key } = await issueApiKey(operator, { name: 'bench', scopes: ['all'] });
   const principal: Principal = { kind: 'api_key', keyId, workspaceId, scopes: [...API_KEY_SCOPES] };
   let tick = 0;
   const now = () => new Date(EPOCH_MS + ++tick * 1000).toISOString();

@@ -9,7 +9,7 @@ let server: RunningServer;
 let apiKey: string;
 beforeAll(async () => {
   server = await startServer({ from: 'source' });
-  apiKey = createTestApiKey(server.databasePath);
+  apiKey = await createTestApiKey(server.databasePath);
 });
 afterAll(async () => {
   await server?.stop();

@@ -7,10 +7,10 @@
  * - each role and each API key (with and without the declared scope) gets exactly what the scope
  *   allows: FORBIDDEN below it, anything but FORBIDDEN/UNAUTHORIZED at or above it.
  */
+import { hasRole, ROLES } from '@stageflow/domain';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Principal } from './auth/principal.ts';
-import { hasRole, ROLES } from './auth/roles.ts';
 import { API_KEY_SCOPES, isApiKeyScope, roleFor, type Scope } from './auth/scopes.ts';
 import { createCaller } from './caller.ts';
 import { createInnerContext } from './context.ts';

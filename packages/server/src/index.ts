@@ -3,10 +3,10 @@
  * clients), the server factory, and the pieces an operator's tool needs outside a request.
  */
 
-export { createApiKeyResolver, issueApiKey } from './auth/api-keys.ts';
+export { type IssuedKey, issueApiKey, type KeyIssuer } from './application/api-keys.ts';
+export { createApiKeyResolver } from './auth/api-keys.ts';
 export { type Auth, createAuth } from './auth/better-auth.ts';
 export type { Principal } from './auth/principal.ts';
-export { isRole, ROLES, type Role } from './auth/roles.ts';
 export { loadAuthSecret } from './auth/secret.ts';
 export { type Caller, createCaller } from './caller.ts';
 export { type BaseContext, contextDeps, createInnerContext } from './context.ts';

@@ -1,4 +1,4 @@
-import type { CreateStageInput } from '@stageflow/domain';
+import { type CreateStageInput, DEFAULT_STAGE_TYPE, isAiRun } from '@stageflow/domain';
 import { interviewerInput } from '@stageflow/testing';
 import type { setupApi } from './testing.ts';
 
@@ -20,10 +20,9 @@ export async function buildPipeline(
   const interviewer = await api.agentProfiles.create(interviewerInput());
   const template = await api.templates.create({ template_name: 'Senior Backend Engineer', use_case: 'hiring' });
   for (const stage of stages) {
-    const aiRun = (stage.stage_type ?? 'ai_interview') !== 'final_review' && stage.stage_type !== 'manual_review';
     await api.stages.create({
       evaluation_template_id: template.id,
-      ...(aiRun ? { agent_profile_id: interviewer.id } : {}),
+      ...(isAiRun(stage.stage_type ?? DEFAULT_STAGE_TYPE) ? { agent_profile_id: interviewer.id } : {}),
       ...stage,
     });
   }

@@ -1,8 +1,8 @@
 import { createRepositories, createTestDb } from '@stageflow/db';
+import type { Role } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
-import type { Role } from './auth/roles.ts';
 import { createCaller } from './caller.ts';
 import { contextDeps, createInnerContext } from './context.ts';
 import { fieldIssues } from './errors.ts';

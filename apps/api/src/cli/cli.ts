@@ -12,13 +12,21 @@ import {
   closeDb,
   createDb,
   createRepositories,
+  createSqliteStorage,
   type Db,
   databaseFileProblem,
   migrateDb,
-  writeTx,
 } from '@stageflow/db';
-import { API_KEY_SCOPES, ApiKeyScopeChoice, CreateApiKeyInput, CreateWorkspaceInput } from '@stageflow/domain';
-import { createAuth, describeIssues, fieldIssues, isRole, issueApiKey, loadAuthSecret, ROLES } from '@stageflow/server';
+import {
+  API_KEY_SCOPES,
+  ApiKeyScopeChoice,
+  CreateApiKeyInput,
+  CreateWorkspaceInput,
+  isRole,
+  ROLES,
+  workspaceSlugTaken,
+} from '@stageflow/domain';
+import { createAuth, describeIssues, fieldIssues, issueApiKey, loadAuthSecret } from '@stageflow/server';
 import type { z } from 'zod';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -132,8 +140,7 @@ function workspaceCreate(args: string[], io: CliIo) {
   const input = check(CreateWorkspaceInput, { slug, name: values.name ?? slug });
   return withDatabase(io, (db) => {
     const repos = createRepositories(db);
-    if (repos.workspaces.bySlug(input.slug))
-      throw new CliError(`A workspace with the slug "${input.slug}" already exists`);
+    if (repos.workspaces.bySlug(input.slug)) throw new CliError(workspaceSlugTaken(input.slug).message);
     const workspace = repos.workspaces.insert({ id: crypto.randomUUID(), ...input });
     io.out(`Created workspace ${workspace.name} (${workspace.slug}), id ${workspace.id}`);
   });
@@ -157,20 +164,18 @@ function apiKeyCreate(args: string[], io: CliIo) {
     );
   }
   const input = check(CreateApiKeyInput, { name: required(values.name, 'name'), scopes });
-  return withDatabase(io, (db) => {
+  return withDatabase(io, async (db) => {
     const repos = createRepositories(db);
     const workspace = repos.workspaces.bySlug(slug);
     if (!workspace) throw new CliError(`No workspace with the slug "${slug}"`);
-    const { key, summary } = writeTx(db, (tx) =>
-      issueApiKey(tx, repos, {
-        id: crypto.randomUUID(),
-        workspaceId: workspace.id,
-        name: input.name,
-        scopes: input.scopes,
-        createdBy: 'cli',
-        now: new Date().toISOString(),
-      }),
-    );
+    const operator = {
+      storage: createSqliteStorage(db, repos),
+      workspaceId: workspace.id,
+      actor: 'cli',
+      now: () => new Date().toISOString(),
+      newId: () => crypto.randomUUID(),
+    };
+    const { key, summary } = await issueApiKey(operator, input);
     io.out(
       `Created API key "${summary.name}" (${summary.prefix}…) in ${workspace.slug} with ${summary.scopes.join(', ')}.`,
     );

@@ -17,6 +17,7 @@ import type {
   ParticipantEvent,
   ParticipantState,
 } from '@stageflow/domain';
+import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -74,8 +75,24 @@ export interface RecordStore<T> {
   change(workspaceId: string, id: string, step: (before: T) => T | DomainError): MaybePromise<T | DomainError>;
 }
 
+/** What a step over an API key decided: the key's new end, and a key to issue beside it (a roll). */
+export interface ApiKeyChange {
+  readonly revoked_at?: string;
+  readonly expires_at?: string;
+  readonly issue?: NewApiKey;
+}
+
 export interface StoragePort {
   readonly agentProfiles: RecordStore<AgentProfile>;
+  readonly apiKeys: {
+    issue(key: NewApiKey): MaybePromise<void>;
+    /** Loads the key (NOT_FOUND when not the workspace's), steps, applies the change; answers the key as stored. */
+    change(
+      workspaceId: string,
+      id: string,
+      step: (key: ApiKeySummary) => ApiKeyChange | DomainError,
+    ): MaybePromise<ApiKeySummary | DomainError>;
+  };
   readonly participants: {
     /**
      * Runs the units in order in one write transaction: each loads its target (and the email fact),

@@ -1,5 +1,6 @@
 import { type DomainError, notFound } from '@stageflow/domain';
 import { type Db, writeTx } from '../client.ts';
+import type { ApiKeySummary } from '../repositories/api-keys.ts';
 import { withIdempotency } from '../repositories/idempotency.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { Pipeline, StoragePort } from './port.ts';
@@ -9,8 +10,22 @@ import type { Pipeline, StoragePort } from './port.ts';
  * so concurrent writers serialize and nothing awaits between the load and the store.
  */
 export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
-  const { participants, pipelines, agentProfiles } = repos;
+  const { participants, pipelines, agentProfiles, apiKeys } = repos;
   return {
+    apiKeys: {
+      issue: (key) => writeTx(db, (tx) => apiKeys.insert(tx, key)),
+      change: (workspaceId, id, step) =>
+        writeTx(db, (tx): ApiKeySummary | DomainError => {
+          const before = apiKeys.byId(workspaceId, id);
+          if (!before) return notFound('API key', id);
+          const change = step(before);
+          if (change instanceof Error) return change;
+          if (change.revoked_at) apiKeys.revoke(tx, workspaceId, id, change.revoked_at);
+          if (change.expires_at) apiKeys.expireAt(tx, workspaceId, id, change.expires_at);
+          if (change.issue) apiKeys.insert(tx, change.issue);
+          return apiKeys.byId(workspaceId, id) ?? before;
+        }),
+    },
     agentProfiles: {
       insert: (workspaceId, profile) =>
         writeTx(db, (tx) => {

@@ -1,5 +1,15 @@
 export { editStage } from './edit.ts';
+export { type ImportMode, importStages } from './import-stages.ts';
+export { checkInterviewer, type InterviewerCandidate } from './interviewer.ts';
 export { titleCase, typeFromName } from './names.ts';
+export {
+  addStage,
+  copyLiveStages,
+  type NewStageIdentities,
+  type NewStageIdentity,
+  newStage,
+  type PipelineSnapshot,
+} from './new-stage.ts';
 export {
   archiveStage,
   changedStages,

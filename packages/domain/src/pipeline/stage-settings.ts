@@ -1,8 +1,14 @@
 import type { z } from 'zod';
 import { badInput, conflict, type DomainError } from '../errors.ts';
 import { applyPatch } from '../patch.ts';
-import type { Difficulty } from '../schemas/common.ts';
-import { type CreateStageInput, type EvaluationStage, retakeIssue, type UpdateStageInput } from '../schemas/stage.ts';
+import { DEFAULT_DIFFICULTY, DEFAULT_DURATION_MINUTES, type Difficulty } from '../schemas/common.ts';
+import {
+  type CreateStageInput,
+  DEFAULT_STAGE_TYPE,
+  type EvaluationStage,
+  retakeIssue,
+  type UpdateStageInput,
+} from '../schemas/stage.ts';
 import { titleCase } from './names.ts';
 
 /** Everything a stage is configured with, apart from identity, place in the order and timestamps. */
@@ -26,8 +32,6 @@ export interface TemplateDefaults {
   readonly default_difficulty?: Difficulty | undefined;
 }
 
-const DEFAULT_DURATION_MINUTES = 30;
-const DEFAULT_DIFFICULTY: Difficulty = 'intermediate';
 const DEFAULT_ATTEMPTS_WITH_RETAKES = 2;
 
 /** A stage's full settings from its create fields and its template's defaults (docs/entities.md#evaluation-stage). */
@@ -36,7 +40,7 @@ export function resolveNewStage(input: NewStageInput, template: TemplateDefaults
   return {
     type: input.type,
     stage_name: input.stage_name ?? titleCase(input.type),
-    stage_type: input.stage_type ?? 'ai_interview',
+    stage_type: input.stage_type ?? DEFAULT_STAGE_TYPE,
     agent_profile_id: input.agent_profile_id ?? null,
     duration_minutes: input.duration_minutes ?? template.default_duration_minutes ?? DEFAULT_DURATION_MINUTES,
     difficulty: input.difficulty ?? template.default_difficulty ?? DEFAULT_DIFFICULTY,

@@ -14,4 +14,3 @@ export * from './scorecard.ts';
 export { type ScorecardFields, type ScoringProfile, scoreCard } from './scoring.ts';
 export * from './session-input.ts';
 export * from './state.ts';
-export { emailInUse } from './uniqueness.ts';

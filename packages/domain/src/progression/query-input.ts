@@ -24,10 +24,16 @@ export const ParticipantBoardInput = z.strictObject({
   per_column: Limit(50, 200),
 });
 
-/** Up to 500 people in one transaction; each item is checked on its own, so one bad row skips only itself. */
+/** How many people one bulk request may enroll: they go in one transaction. */
+export const MAX_PARTICIPANTS_PER_REQUEST = 500;
+
+/** Up to MAX_PARTICIPANTS_PER_REQUEST people; each item is checked on its own, so one bad row skips only itself. */
 export const BulkCreateParticipantsInput = z.strictObject({
   evaluation_template_id: Uuid,
-  participants: z.array(z.record(z.string(), z.unknown())).min(1).max(500, 'at most 500 participants per request'),
+  participants: z
+    .array(z.record(z.string(), z.unknown()))
+    .min(1)
+    .max(MAX_PARTICIPANTS_PER_REQUEST, `at most ${MAX_PARTICIPANTS_PER_REQUEST} participants per request`),
 });
 export type BulkCreateParticipantsInput = z.input<typeof BulkCreateParticipantsInput>;
 

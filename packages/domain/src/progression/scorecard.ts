@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Scoring, ScoringScale } from '../schemas/agent-profile.ts';
+import { MAX_EVALUATION_DIMENSIONS, Scoring, ScoringScale } from '../schemas/agent-profile.ts';
 import { optionalText, text } from '../schemas/common.ts';
 
 /** One dimension as the caller scores it, on the interviewer's scale (the upper bound is checked by `scoreCard`). */
@@ -20,7 +20,7 @@ export type TranscriptEntry = z.infer<typeof TranscriptEntry>;
 /** The scorecard fields shared by `CompleteSessionInput` and `RecordResultInput`. */
 export const scorecardFields = {
   /** Scores per interviewer dimension; or give `overall_score` instead. */
-  dimension_scores: z.array(DimensionScoreInput).min(1).max(12).optional(),
+  dimension_scores: z.array(DimensionScoreInput).min(1).max(MAX_EVALUATION_DIMENSIONS).optional(),
   /** 0–100, taken as is: for stages without an interviewer, or a reviewer who scores overall. */
   overall_score: z.number().min(0).max(100).optional(),
   summary: optionalText(10_000),

@@ -10,10 +10,13 @@ export const EvaluationDimension = z.strictObject({
 });
 export type EvaluationDimension = z.infer<typeof EvaluationDimension>;
 
+/** How many dimensions an interviewer scores at most (and so how many scores a scorecard carries). */
+export const MAX_EVALUATION_DIMENSIONS = 12;
+
 export const EvaluationDimensions = z
   .array(EvaluationDimension)
   .min(1, 'add at least one dimension')
-  .max(12, 'at most 12 dimensions')
+  .max(MAX_EVALUATION_DIMENSIONS, `at most ${MAX_EVALUATION_DIMENSIONS} dimensions`)
   .superRefine((dimensions, ctx) => {
     const seen = new Set<string>();
     dimensions.forEach((d, i) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { text, Uuid } from './common.ts';
 
 /**
- * What an API key may hold (docs/surfaces.md#roles-and-scopes). Each tRPC procedure and REST route declares one scope
+ * What an API key may be granted (docs/surfaces.md#roles-and-scopes). Each tRPC procedure and REST route declares one scope
  * (packages/server/src/auth/scopes.ts); the web app offers them as checkboxes.
  */
 export const API_KEY_SCOPES = [
@@ -39,13 +39,18 @@ export type CreateApiKeyInput = z.input<typeof CreateApiKeyInput>;
 export const RevokeApiKeyInput = z.strictObject({ id: Uuid });
 export type RevokeApiKeyInput = z.input<typeof RevokeApiKeyInput>;
 
+/** What a key's list entry says: it works (`active`), works until a roll's grace period ends, or stopped. */
+export const API_KEY_STATUSES = ['active', 'expiring', 'expired', 'revoked'] as const;
+export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
+
+/** How long a rolled key keeps working unless the caller says otherwise, in hours. */
+export const DEFAULT_ROLL_GRACE_HOURS = 24;
+/** The longest grace period a roll may give the old key: 30 days. 0 stops it at once. */
+export const MAX_ROLL_GRACE_HOURS = 24 * 30;
+
 /** A new key with the same name and scopes; the old one keeps working for `grace_hours` (0 stops it now). */
 export const RollApiKeyInput = z.strictObject({
   id: Uuid,
-  grace_hours: z
-    .int()
-    .min(0)
-    .max(24 * 30)
-    .default(24),
+  grace_hours: z.int().min(0).max(MAX_ROLL_GRACE_HOURS).default(DEFAULT_ROLL_GRACE_HOURS),
 });
 export type RollApiKeyInput = z.input<typeof RollApiKeyInput>;

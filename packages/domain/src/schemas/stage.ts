@@ -11,6 +11,9 @@ export const StageType = z.enum([
 ]);
 export type StageType = z.infer<typeof StageType>;
 
+/** What a stage is when the caller does not say: a live interview run by an interviewer. */
+export const DEFAULT_STAGE_TYPE: StageType = 'ai_interview';
+
 /** Formats run by an interviewer (agent profile): they need one before they can be active. */
 export const AI_RUN_STAGE_TYPES: readonly StageType[] = ['ai_interview', 'roleplay_simulation', 'practice_session'];
 export const isAiRun = (t: StageType) => AI_RUN_STAGE_TYPES.includes(t);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  DEFAULT_DIFFICULTY,
+  DEFAULT_DURATION_MINUTES,
   Difficulty,
   DurationMinutes,
   LifecycleStatus,
@@ -41,8 +43,8 @@ const templateFields = {
   skills: TagList.default([]),
   soft_skills: TagList.default([]),
   ai_context: optionalText(8000),
-  default_duration_minutes: DurationMinutes.default(30),
-  default_difficulty: Difficulty.default('intermediate'),
+  default_duration_minutes: DurationMinutes.default(DEFAULT_DURATION_MINUTES),
+  default_difficulty: Difficulty.default(DEFAULT_DIFFICULTY),
   language: z
     .string()
     .trim()

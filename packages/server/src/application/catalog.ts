@@ -1,9 +1,9 @@
 import type { Pipeline } from '@stageflow/db';
 import {
   type AgentProfile,
+  copyLiveStages,
   duplicateTemplate,
   type EvaluationTemplate,
-  liveStages,
   newAgentProfile,
   newTemplate,
   notFound,
@@ -40,14 +40,7 @@ export async function duplicateTemplateWithStages(
     (source): Pipeline | ReturnType<typeof notFound> => {
       if (!source) return notFound('Evaluation template', sourceId);
       const template = duplicateTemplate(source.template, ctx.newId(), now, name);
-      const stages = liveStages(source.stages).map((stage) => ({
-        ...stage,
-        id: ctx.newId(),
-        evaluation_template_id: template.id,
-        created_at: now,
-        updated_at: now,
-      }));
-      return { template, stages };
+      return { template, stages: copyLiveStages(source.stages, template.id, { newId: ctx.newId, now }) };
     },
   );
   return unwrap(copy).template;

@@ -3,7 +3,7 @@ import {
   type DecideContext,
   type DomainError,
   decideParticipant,
-  emailInUse,
+  emailAlreadyEnrolled,
   evolveParticipant,
   firstBlockingProblem,
   liveStages,
@@ -38,7 +38,9 @@ const emailOf = (command: ParticipantCommand) =>
 function decideStep<A>(command: ParticipantCommand, ctx: DecideContext, answer: (result: CommandResult) => A) {
   return ({ loaded, emailTakenIn }: ParticipantFacts): ParticipantOutcome<A> | DomainError => {
     const email = emailOf(command);
-    if (email && emailTakenIn !== null) return emailInUse(email, emailTakenIn);
+    if (email && emailTakenIn !== null) {
+      return emailAlreadyEnrolled(email, { id: loaded.state.template.id, name: emailTakenIn });
+    }
     const emitted = decideParticipant(loaded.state, command, ctx);
     if (emitted instanceof Error) return emitted;
     const state =

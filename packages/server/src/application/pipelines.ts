@@ -1,5 +1,5 @@
 import type { Pipeline } from '@stageflow/db';
-import { conflict, type DomainError, type EvaluationStage, unwrap } from '@stageflow/domain';
+import { type DomainError, type EvaluationStage, staleTemplateVersion, unwrap } from '@stageflow/domain';
 import type { AppContext } from './context.ts';
 
 /** A pure change to a template's stages: the next stages, or why not (pipeline/ in the domain). */
@@ -8,10 +8,9 @@ export type PipelineChange = (pipeline: Pipeline) => readonly EvaluationStage[] 
 /** A stale `expected_version` is refused before anything is written: someone else changed the pipeline. */
 function checkVersion(pipeline: Pipeline, expectedVersion: number | undefined): DomainError | undefined {
   const { id, version } = pipeline.template;
-  if (expectedVersion === undefined || expectedVersion === version) return undefined;
-  return conflict(
-    `Evaluation template ${id} was changed by someone else (now version ${version}, you edited version ${expectedVersion}): reload and try again`,
-  );
+  return expectedVersion === undefined || expectedVersion === version
+    ? undefined
+    : staleTemplateVersion(id, version, expectedVersion);
 }
 
 /** Stages the change touched carry its time; the rest keep theirs. */

@@ -1,16 +1,8 @@
 import { createRepositories, createTestDb, type Repositories, writeTx } from '@stageflow/db';
+import { API_KEY_SCOPES, type ApiKeyScopeChoice } from '@stageflow/domain';
 import { beforeEach, describe, expect, test } from 'vitest';
-import {
-  API_KEY_LENGTH,
-  apiKeyFormatProblem,
-  apiKeyStatus,
-  createApiKeyResolver,
-  expandScopes,
-  generateApiKey,
-  hashApiKey,
-  issueApiKey,
-} from './api-keys.ts';
-import { API_KEY_SCOPES } from './scopes.ts';
+import { storeTestKey } from '../testing-keys.ts';
+import { API_KEY_LENGTH, apiKeyFormatProblem, createApiKeyResolver, generateApiKey, hashApiKey } from './api-keys.ts';
 
 describe('key format', () => {
   test('sf_live_ + 32 base62 + a 6-character checksum; stored as SHA-256 and a 12-character prefix', () => {
@@ -52,41 +44,20 @@ describe('key format', () => {
   });
 });
 
-describe('scopes and status', () => {
-  test('`all` expands to every scope; others keep the canonical order without repeats', () => {
-    expect(expandScopes(['all'])).toEqual([...API_KEY_SCOPES]);
-    expect(expandScopes(['events.read', 'agent_profiles.read', 'events.read'])).toEqual([
-      'agent_profiles.read',
-      'events.read',
-    ]);
-  });
-
-  test.each([
-    [{ revoked_at: null, expires_at: null }, 'active'],
-    [{ revoked_at: null, expires_at: '2026-01-02T00:00:00.000Z' }, 'expiring'],
-    [{ revoked_at: null, expires_at: '2026-01-01T00:00:00.000Z' }, 'expired'],
-    [{ revoked_at: '2025-12-31T00:00:00.000Z', expires_at: '2026-01-02T00:00:00.000Z' }, 'revoked'],
-  ] as const)('%o is %s at midnight', (key, status) => {
-    expect(apiKeyStatus(key, '2026-01-01T00:00:00.000Z')).toBe(status);
-  });
-});
-
 describe('resolving a key', () => {
   let repos: Repositories;
   let db: ReturnType<typeof createTestDb>;
   let now: Date;
   const workspaceId = crypto.randomUUID();
-  const issue = (scopes: Parameters<typeof expandScopes>[0] = ['events.read']) =>
-    writeTx(db, (tx) =>
-      issueApiKey(tx, repos, {
-        id: crypto.randomUUID(),
-        workspaceId,
-        name: 'CI',
-        scopes,
-        createdBy: 'cli',
-        now: now.toISOString(),
-      }),
-    );
+  const issue = (scopes: ApiKeyScopeChoice[] = ['events.read']) =>
+    storeTestKey(db, repos, {
+      id: crypto.randomUUID(),
+      workspaceId,
+      name: 'CI',
+      scopes,
+      createdBy: 'cli',
+      now: now.toISOString(),
+    });
   const resolve = (key: string) => createApiKeyResolver(repos, () => now)(key);
 
   beforeEach(() => {

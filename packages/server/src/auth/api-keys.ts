@@ -5,10 +5,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import type { ApiKeySummary, Repositories, Tx } from '@stageflow/db';
+import type { ApiKeySummary, NewApiKey, Repositories } from '@stageflow/db';
+import { type ApiKeyScopeChoice, apiKeyStatus, expandScopes } from '@stageflow/domain';
 import type { RejectedCredentials } from './identify.ts';
 import type { Principal } from './principal.ts';
-import { API_KEY_SCOPES, type ApiKeyScope, isApiKeyScope } from './scopes.ts';
+import { isApiKeyScope } from './scopes.ts';
 
 export const API_KEY_PREFIX = 'sf_live_';
 const RANDOM_LENGTH = 32;
@@ -66,34 +67,21 @@ export function apiKeyFormatProblem(key: string): string | null {
   return null;
 }
 
-/** `all` stands for every scope; the result follows API_KEY_SCOPES' order, without repeats. */
-export function expandScopes(requested: readonly (ApiKeyScope | 'all')[]): ApiKeyScope[] {
-  if (requested.includes('all')) return [...API_KEY_SCOPES];
-  return API_KEY_SCOPES.filter((s) => requested.includes(s));
-}
-
-export type ApiKeyStatus = 'active' | 'expiring' | 'expired' | 'revoked';
-
-/** Revoked, expired (a rolled key past its grace period), expiring (still in it), or active. */
-export function apiKeyStatus(key: Pick<ApiKeySummary, 'revoked_at' | 'expires_at'>, now: string): ApiKeyStatus {
-  if (key.revoked_at) return 'revoked';
-  if (key.expires_at) return key.expires_at <= now ? 'expired' : 'expiring';
-  return 'active';
-}
-
 export interface IssueApiKey {
   readonly id: string;
   readonly workspaceId: string;
   readonly name: string;
-  readonly scopes: readonly (ApiKeyScope | 'all')[];
+  readonly scopes: readonly ApiKeyScopeChoice[];
   /** `user:<id>` as in the audit trail, or `cli`. */
   readonly createdBy: string;
   readonly now: string;
 }
 
-/** Makes a key and stores its hash; the returned `key` is the only time anyone sees it. */
-export function issueApiKey(tx: Tx, repos: Repositories, input: IssueApiKey): { key: string; summary: ApiKeySummary } {
-  const { key, prefix, hash } = generateApiKey();
+/** A new key and the row that stores its hash: `key` is returned this once, never stored. */
+export function newApiKey(
+  input: IssueApiKey,
+  { key, prefix, hash } = generateApiKey(),
+): { key: string; row: NewApiKey; summary: ApiKeySummary } {
   const row = {
     id: input.id,
     workspace_id: input.workspaceId,
@@ -104,9 +92,8 @@ export function issueApiKey(tx: Tx, repos: Repositories, input: IssueApiKey): { 
     created_by: input.createdBy,
     created_at: input.now,
   };
-  repos.apiKeys.insert(tx, row);
   const { workspace_id: _, key_hash: __, ...rest } = row;
-  return { key, summary: { ...rest, last_used_at: null, revoked_at: null, expires_at: null } };
+  return { key, row, summary: { ...rest, last_used_at: null, revoked_at: null, expires_at: null } };
 }
 
 /**

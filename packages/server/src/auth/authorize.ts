@@ -1,5 +1,5 @@
+import { hasRole } from '@stageflow/domain';
 import type { Principal } from './principal.ts';
-import { hasRole } from './roles.ts';
 import { isApiKeyScope, roleFor, type Scope } from './scopes.ts';
 
 export type Authorization =

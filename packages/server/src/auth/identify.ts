@@ -1,7 +1,7 @@
 import type { Repositories } from '@stageflow/db';
+import { isRole } from '@stageflow/domain';
 import type { Auth } from './better-auth.ts';
 import type { Principal } from './principal.ts';
-import { isRole } from './roles.ts';
 
 /** Credentials that were sent but refused (an unknown, revoked, expired or mistyped API key): a 401 saying why. */
 export interface RejectedCredentials {

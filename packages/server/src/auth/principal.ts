@@ -1,4 +1,4 @@
-import type { Role } from './roles.ts';
+import type { Role } from '@stageflow/domain';
 import type { ApiKeyScope } from './scopes.ts';
 
 /** Who is calling, as established from the request (a session cookie or an `x-api-key`). */

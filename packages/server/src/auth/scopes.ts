@@ -1,7 +1,6 @@
-import { API_KEY_SCOPES, type ApiKeyScope } from '@stageflow/domain';
-import type { Role } from './roles.ts';
+import { API_KEY_SCOPES, type ApiKeyScope, type Role } from '@stageflow/domain';
 
-/** API key scopes (docs/surfaces.md#roles-and-scopes), defined with the inputs that take them in the domain. */
+/** What an API key may be granted (docs/surfaces.md#roles-and-scopes), defined with the inputs that take them in the domain. */
 export { API_KEY_SCOPES, type ApiKeyScope } from '@stageflow/domain';
 
 /** Managing the workspace itself: signed-in members only, never an API key. */

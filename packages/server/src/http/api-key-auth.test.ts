@@ -1,11 +1,12 @@
 import { createRepositories, createTestDb, writeTx } from '@stageflow/db';
 import { pino } from 'pino';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { createApiKeyResolver, generateApiKey, issueApiKey } from '../auth/api-keys.ts';
+import { createApiKeyResolver, generateApiKey } from '../auth/api-keys.ts';
 import { createAuth } from '../auth/better-auth.ts';
 import { createIdentify } from '../auth/identify.ts';
 import type { ApiKeyScope } from '../auth/scopes.ts';
 import { contextDeps, createRequestContext } from '../context.ts';
+import { storeTestKey } from '../testing-keys.ts';
 import { createApp } from './app.ts';
 
 let app: ReturnType<typeof createApp>;
@@ -33,9 +34,14 @@ beforeEach(() => {
   });
   issue = (scopes) => {
     const now = new Date().toISOString();
-    const { key, summary } = writeTx(db, (tx) =>
-      issueApiKey(tx, repos, { id: crypto.randomUUID(), workspaceId, name: 'CI', scopes, createdBy: 'cli', now }),
-    );
+    const { key, summary } = storeTestKey(db, repos, {
+      id: crypto.randomUUID(),
+      workspaceId,
+      name: 'CI',
+      scopes,
+      createdBy: 'cli',
+      now,
+    });
     return { key, id: summary.id };
   };
   revoke = (id) => writeTx(db, (tx) => repos.apiKeys.revoke(tx, workspaceId, id, new Date().toISOString()));

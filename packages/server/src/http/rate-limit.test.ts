@@ -1,12 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createRepositories, createTestDb, writeTx } from '@stageflow/db';
+import { createRepositories, createTestDb } from '@stageflow/db';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { createApiKeyResolver, issueApiKey } from '../auth/api-keys.ts';
+import { createApiKeyResolver } from '../auth/api-keys.ts';
 import { createAuth } from '../auth/better-auth.ts';
 import { createIdentify } from '../auth/identify.ts';
 import { contextDeps, createRequestContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
+import { storeTestKey } from '../testing-keys.ts';
 import { createApp } from './app.ts';
 import { type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 
@@ -33,16 +34,14 @@ function setup(limits: Partial<RateLimitOptions> = {}, authRateLimit = false) {
     rateLimits: { ...rateLimitsFromEnv({}), apiKeyPerMinute: 3, ...limits },
   });
   newKey = () =>
-    writeTx(db, (tx) =>
-      issueApiKey(tx, repos, {
-        id: crypto.randomUUID(),
-        workspaceId,
-        name: 'CI',
-        scopes: ['all'],
-        createdBy: 'cli',
-        now: new Date().toISOString(),
-      }),
-    ).key;
+    storeTestKey(db, repos, {
+      id: crypto.randomUUID(),
+      workspaceId,
+      name: 'CI',
+      scopes: ['all'],
+      createdBy: 'cli',
+      now: new Date().toISOString(),
+    }).key;
 }
 
 /** better-auth keeps its per-IP counters for the whole process: every test signs in from its own addresses. */

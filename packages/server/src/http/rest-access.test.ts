@@ -12,14 +12,15 @@
  *   The session is resolved by a stand-in at the `identify` seam (as rest-testing.ts does): how
  *   better-auth turns a cookie into a member's role is tested in auth/better-auth.test.ts.
  */
-import { writeTx } from '@stageflow/db';
+
+import { hasRole, ROLES, type Role } from '@stageflow/domain';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createApiKeyResolver, issueApiKey } from '../auth/api-keys.ts';
+import { createApiKeyResolver } from '../auth/api-keys.ts';
 import type { Identity } from '../auth/identify.ts';
-import { hasRole, ROLES, type Role } from '../auth/roles.ts';
 import { API_KEY_SCOPES, type ApiKeyScope, isApiKeyScope, roleFor } from '../auth/scopes.ts';
 import { createRequestContext } from '../context.ts';
 import { type AccessFixture, buildAccessFixture, idsOfA, snapshotOfA } from '../testing-access.ts';
+import { storeTestKey } from '../testing-keys.ts';
 import { person, scores } from '../testing-pipeline.ts';
 import { createApp } from './app.ts';
 import { CLIENT_HEADER } from './csrf.ts';
@@ -134,9 +135,14 @@ function restAccess(f: AccessFixture, scope: ApiKeyScope | undefined) {
   const resolveApiKey = createApiKeyResolver(repos);
   const issue = (workspaceId: string, scopes: readonly (ApiKeyScope | 'all')[]) => {
     const now = new Date().toISOString();
-    const { key } = writeTx(db, (tx) =>
-      issueApiKey(tx, repos, { id: crypto.randomUUID(), workspaceId, name: 'test', scopes, createdBy: 'cli', now }),
-    );
+    const { key } = storeTestKey(db, repos, {
+      id: crypto.randomUUID(),
+      workspaceId,
+      name: 'test',
+      scopes,
+      createdBy: 'cli',
+      now,
+    });
     // Resolve it once now: its first use records `last_used_at`, which would otherwise show up as a change.
     resolveApiKey(key);
     return key;

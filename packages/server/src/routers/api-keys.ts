@@ -1,15 +1,14 @@
-import { type ApiKeySummary, writeTx } from '@stageflow/db';
+import type { ApiKeySummary } from '@stageflow/db';
 import {
+  API_KEY_STATUSES,
   ApiKeyScope,
+  apiKeyStatus,
   CreateApiKeyInput,
-  conflict,
-  notFound,
   RevokeApiKeyInput,
   RollApiKeyInput,
-  unwrap,
 } from '@stageflow/domain';
 import { z } from 'zod';
-import { apiKeyStatus, issueApiKey } from '../auth/api-keys.ts';
+import { issueApiKey, revokeApiKey, rollApiKeyOf } from '../application/api-keys.ts';
 import { isApiKeyScope } from '../auth/scopes.ts';
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
@@ -27,7 +26,7 @@ const ApiKey = z.object({
   revoked_at: z.string().nullable(),
   /** Set on a rolled key: it works until then. */
   expires_at: z.string().nullable(),
-  status: z.enum(['active', 'expiring', 'expired', 'revoked']),
+  status: z.enum(API_KEY_STATUSES),
 });
 
 /** A new key: `key` is shown this once and cannot be read again. */
@@ -38,11 +37,6 @@ const toApiKey = (ctx: Context, key: ApiKeySummary): z.infer<typeof ApiKey> => (
   scopes: key.scopes.filter(isApiKeyScope),
   status: apiKeyStatus(key, ctx.now()),
 });
-
-const load = (ctx: Context, id: string) =>
-  unwrap(ctx.repos.apiKeys.byId(ctx.workspaceId, id) ?? notFound('API key', id));
-
-const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString();
 
 /**
  * API keys for scripts and integrations: members with `api_keys.write` (admins and owners) only,
@@ -56,17 +50,8 @@ export const apiKeysRouter = router({
   create: scoped('api_keys.write')
     .input(CreateApiKeyInput)
     .output(IssuedApiKey)
-    .mutation(({ ctx, input }) => {
-      const issued = writeTx(ctx.db, (tx) =>
-        issueApiKey(tx, ctx.repos, {
-          id: ctx.newId(),
-          workspaceId: ctx.workspaceId,
-          name: input.name,
-          scopes: input.scopes,
-          createdBy: ctx.actor,
-          now: ctx.now(),
-        }),
-      );
+    .mutation(async ({ ctx, input }) => {
+      const issued = await issueApiKey(ctx, input);
       return { key: issued.key, api_key: toApiKey(ctx, issued.summary) };
     }),
 
@@ -74,38 +59,14 @@ export const apiKeysRouter = router({
   revoke: scoped('api_keys.write')
     .input(RevokeApiKeyInput)
     .output(ApiKey)
-    .mutation(({ ctx, input }) => {
-      load(ctx, input.id);
-      writeTx(ctx.db, (tx) => ctx.repos.apiKeys.revoke(tx, ctx.workspaceId, input.id, ctx.now()));
-      return toApiKey(ctx, load(ctx, input.id));
-    }),
+    .mutation(async ({ ctx, input }) => toApiKey(ctx, await revokeApiKey(ctx, input.id))),
 
   /** A new key with the same name and scopes; the old one keeps working for `grace_hours`. */
   roll: scoped('api_keys.write')
     .input(RollApiKeyInput)
     .output(IssuedApiKey.extend({ previous: ApiKey }))
-    .mutation(({ ctx, input }) => {
-      const now = ctx.now();
-      const issued = writeTx(ctx.db, (tx) => {
-        const old = load(ctx, input.id);
-        const status = apiKeyStatus(old, now);
-        if (status === 'revoked' || status === 'expired') {
-          unwrap(conflict(`API key ${old.prefix}… (${old.id}) is ${status}: create a new key instead`));
-        }
-        ctx.repos.apiKeys.expireAt(tx, ctx.workspaceId, old.id, hoursAfter(now, input.grace_hours));
-        return issueApiKey(tx, ctx.repos, {
-          id: ctx.newId(),
-          workspaceId: ctx.workspaceId,
-          name: old.name,
-          scopes: old.scopes.filter(isApiKeyScope),
-          createdBy: ctx.actor,
-          now,
-        });
-      });
-      return {
-        key: issued.key,
-        api_key: toApiKey(ctx, issued.summary),
-        previous: toApiKey(ctx, load(ctx, input.id)),
-      };
+    .mutation(async ({ ctx, input }) => {
+      const rolled = await rollApiKeyOf(ctx, input.id, input.grace_hours);
+      return { key: rolled.key, api_key: toApiKey(ctx, rolled.summary), previous: toApiKey(ctx, rolled.previous) };
     }),
 });

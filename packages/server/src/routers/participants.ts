@@ -5,6 +5,7 @@ import {
   BulkCreateParticipantsInput,
   CreateParticipantInput,
   ListParticipantsInput,
+  MAX_PARTICIPANTS_PER_REQUEST,
   notFound,
   ParticipantBoardInput,
   RejectParticipantInput,
@@ -78,14 +79,14 @@ export const participantsRouter = router({
       );
     }),
 
-  /** Up to 500 in one transaction: each row is created or skipped with the reason. */
+  /** Up to MAX_PARTICIPANTS_PER_REQUEST in one transaction: each row is created or skipped with the reason. */
   bulkCreate: scoped('participants.write')
     .meta({
       openapi: {
         method: 'POST',
         path: '/participants/bulk',
         tags: ['Participants'],
-        summary: 'Enroll up to 500 participants',
+        summary: `Enroll up to ${MAX_PARTICIPANTS_PER_REQUEST} participants`,
         description: 'One transaction; each row is created or skipped with the reason.',
       },
     })

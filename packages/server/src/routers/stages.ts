@@ -1,24 +1,20 @@
 import {
+  addStage,
   archiveStage,
-  badInput,
   CreateStageInput,
-  type DomainError,
+  checkInterviewer,
   ExportStagesInput,
   editStage,
   exportPipeline,
   ImportStagesInput,
-  insertStage,
+  importStages,
   ListStagesInput,
   liveStages,
   notFound,
-  planImport,
   ReorderStagesInput,
   removeStage,
   reorderStages,
-  resolveNewStage,
-  type EvaluationStage as Stage,
   StageRefInput,
-  type StageSettings,
   UpdateStageInput,
   unwrap,
   validatePipeline,
@@ -53,19 +49,10 @@ const loadPipeline = (ctx: Context, templateId: string) =>
 const loadStage = (ctx: Context, id: string) =>
   unwrap(ctx.repos.stages.byId(ctx.workspaceId, id) ?? notFound('Evaluation stage', id));
 
-/** A stage may only name an interviewer of the caller's workspace that is not archived. */
-function checkInterviewer(ctx: Context, id: string | null | undefined, path: (string | number)[]): void {
-  if (!id) return;
-  const profile = ctx.repos.agentProfiles.byId(ctx.workspaceId, id);
-  let problem: DomainError | undefined;
-  if (!profile) problem = badInput(path, `no agent profile ${id} in this workspace`);
-  else if (profile.status === 'archived') problem = badInput(path, `agent profile "${profile.name}" is archived`);
-  if (problem) throw problem;
-}
-
-function newStage(ctx: Context, id: string, templateId: string, settings: StageSettings): Stage {
-  const now = ctx.now();
-  return { ...settings, id, evaluation_template_id: templateId, stage_order: null, created_at: now, updated_at: now };
+/** Loads the agent profile a stage names from the caller's workspace; the domain decides whether it may. */
+function checkInterviewerOf(ctx: Context, id: string | null | undefined, at: (string | number)[] = []): void {
+  const profile = id ? ctx.repos.agentProfiles.byId(ctx.workspaceId, id) : undefined;
+  unwrap(checkInterviewer(id, profile, at));
 }
 
 export const stagesRouter = router({
@@ -109,18 +96,13 @@ export const stagesRouter = router({
     .input(CreateStageInput)
     .output(PipelineResult)
     .mutation(({ ctx, input: { evaluation_template_id, expected_version, stage_order, ...fields } }) => {
-      checkInterviewer(ctx, fields.agent_profile_id, ['agent_profile_id']);
+      checkInterviewerOf(ctx, fields.agent_profile_id);
       const id = ctx.newId();
       return changePipeline(
         ctx,
         evaluation_template_id,
         expected_version,
-        ({ template, stages }) =>
-          insertStage(
-            stages,
-            newStage(ctx, id, evaluation_template_id, resolveNewStage(fields, template)),
-            stage_order,
-          ),
+        (pipeline) => addStage(pipeline, fields, { id, now: ctx.now() }, stage_order),
         id,
       );
     }),
@@ -140,7 +122,7 @@ export const stagesRouter = router({
     .input(UpdateStageInput)
     .output(PipelineResult)
     .mutation(async ({ ctx, input: { id, expected_version, stage_order, ...patch } }) => {
-      checkInterviewer(ctx, patch.agent_profile_id, ['agent_profile_id']);
+      checkInterviewerOf(ctx, patch.agent_profile_id);
       const { evaluation_template_id } = loadStage(ctx, id);
       const result = await changePipeline(
         ctx,
@@ -235,22 +217,11 @@ export const stagesRouter = router({
     .output(PipelineResult)
     .mutation(({ ctx, input }) => {
       input.stages.forEach((s, i) => {
-        checkInterviewer(ctx, s.agent_profile_id, ['stages', i, 'agent_profile_id']);
+        checkInterviewerOf(ctx, s.agent_profile_id, ['stages', i]);
       });
-      const id = input.evaluation_template_id;
-      return changePipeline(ctx, id, input.expected_version, ({ template, stages }) => {
-        let base: readonly Stage[] = stages;
-        if (input.mode === 'replace') {
-          for (const live of liveStages(stages)) {
-            const next = archiveStage(base, live.id);
-            if (next instanceof Error) return next;
-            base = next;
-          }
-        }
-        const planned = planImport(input.stages, liveStages(base).length, template);
-        if (planned instanceof Error) return planned;
-        return [...base, ...planned.map((p) => ({ ...newStage(ctx, ctx.newId(), id, p), stage_order: p.stage_order }))];
-      });
+      return changePipeline(ctx, input.evaluation_template_id, input.expected_version, (pipeline) =>
+        importStages(pipeline, input.stages, input.mode, { newId: () => ctx.newId(), now: ctx.now() }),
+      );
     }),
 
   export: scoped('evaluation_stages.read')

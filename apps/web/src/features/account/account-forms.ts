@@ -1,3 +1,4 @@
+import { ROLES } from '@stageflow/domain';
 import { z } from 'zod';
 
 /*
@@ -44,6 +45,6 @@ export const slugify = (name: string) =>
 
 export const InviteValues = z.object({
   email: Email,
-  role: z.enum(['owner', 'admin', 'reviewer', 'viewer'], 'Choose a role'),
+  role: z.enum(ROLES, 'Choose a role'),
 });
 export type InviteValues = z.infer<typeof InviteValues>;

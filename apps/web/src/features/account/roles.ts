@@ -1,10 +1,7 @@
-import type { RouterOutputs } from '../../app/trpc.ts';
+import { hasRole, isRole, ROLES, type Role } from '@stageflow/domain';
 
-/** A member's role in a workspace, as the server names them (docs/entities.md#members-and-roles). */
-export type Role = NonNullable<RouterOutputs['account']['me']['role']>;
-
-/** Most powerful first, as pickers list them. */
-export const ROLES: readonly Role[] = ['owner', 'admin', 'reviewer', 'viewer'];
+/** The roles, most powerful first (as pickers list them), and their rank are the domain's. */
+export { isRole, ROLES, type Role };
 
 export const ROLE_LABELS: Record<Role, string> = {
   owner: 'Owner',
@@ -20,12 +17,8 @@ export const ROLE_HELP: Record<Role, string> = {
   viewer: 'Reads everything, changes nothing.',
 };
 
-const RANK: Record<Role, number> = { owner: 3, admin: 2, reviewer: 1, viewer: 0 };
-
-export const isRole = (value: unknown): value is Role => typeof value === 'string' && value in RANK;
-
 /** Whether `role` carries what `required` does. The server decides; this only hides what would be refused. */
-export const atLeast = (role: Role | null | undefined, required: Role) => role != null && RANK[role] >= RANK[required];
+export const atLeast = (role: Role | null | undefined, required: Role) => role != null && hasRole(role, required);
 
 /** Roles `role` may hand out: owners any, admins any but owner (better-auth keeps ownership to owners). */
 export const assignableRoles = (role: Role | null | undefined): readonly Role[] =>

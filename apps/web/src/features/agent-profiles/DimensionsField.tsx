@@ -1,14 +1,9 @@
+import { MAX_EVALUATION_DIMENSIONS } from '@stageflow/domain';
 import { useId } from 'react';
 import { type FieldErrors, type UseFormReturn, useFieldArray, useWatch } from 'react-hook-form';
 import { numberOrUndefined } from '../../lib/input-values.ts';
 import { Button } from '../../ui/Button.tsx';
-import {
-  type AgentProfileFormValues,
-  emptyDimension,
-  evenWeights,
-  MAX_DIMENSIONS,
-  weightTotal,
-} from './agent-profile-form.ts';
+import { type AgentProfileFormValues, emptyDimension, evenWeights, weightTotal } from './agent-profile-form.ts';
 
 type DimensionErrors = NonNullable<FieldErrors<AgentProfileFormValues>['evaluation_dimensions']>;
 
@@ -142,7 +137,7 @@ export function DimensionsField({ form }: { form: UseFormReturn<AgentProfileForm
         <div className="dimension-actions">
           <Button
             size="sm"
-            disabled={fields.length >= MAX_DIMENSIONS}
+            disabled={fields.length >= MAX_EVALUATION_DIMENSIONS}
             onClick={() => append(emptyDimension(Math.max(1, 100 - total)), { shouldFocus: true })}
           >
             Add dimension

@@ -7,8 +7,6 @@ import type { AgentProfile, CreateAgentProfileInput } from '@stageflow/domain';
 export type AgentProfileFormValues = CreateAgentProfileInput;
 export type DimensionValues = AgentProfileFormValues['evaluation_dimensions'][number];
 
-export const MAX_DIMENSIONS = 12;
-
 export const emptyDimension = (weight: number): DimensionValues => ({ name: '', description: '', weight });
 
 export const newAgentProfileValues = (): AgentProfileFormValues => ({

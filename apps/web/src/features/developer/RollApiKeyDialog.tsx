@@ -1,3 +1,4 @@
+import { DEFAULT_ROLL_GRACE_HOURS } from '@stageflow/domain';
 import { useState } from 'react';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
@@ -5,7 +6,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { type ApiKey, DEFAULT_GRACE_HOURS, GRACE_PERIODS } from './api-keys.ts';
+import { type ApiKey, GRACE_PERIODS } from './api-keys.ts';
 import { NewKeyShown } from './NewKeyShown.tsx';
 
 interface Rolled {
@@ -63,7 +64,7 @@ function RollForm({
 }) {
   const utils = trpc.useUtils();
   const showError = useServerError();
-  const [graceHours, setGraceHours] = useState<number>(DEFAULT_GRACE_HOURS);
+  const [graceHours, setGraceHours] = useState<number>(DEFAULT_ROLL_GRACE_HOURS);
   const roll = trpc.apiKeys.roll.useMutation({
     onSuccess: async ({ key, previous }) => {
       onRolled({ secret: key, oldUntil: previous.status === 'expiring' ? previous.expires_at : null });

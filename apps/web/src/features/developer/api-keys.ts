@@ -85,7 +85,6 @@ export const GRACE_PERIODS = [
   { hours: 168, label: '7 days' },
   { hours: 0, label: 'Stop it now' },
 ] as const;
-export const DEFAULT_GRACE_HOURS = 24;
 
 /** Who made a key, for people: a member's name, "the CLI", or nothing when unknown. */
 export function creatorName(createdBy: string, members: readonly { user_id: string; name: string }[]) {

@@ -1,12 +1,9 @@
-import { CreateParticipantInput } from '@stageflow/domain';
+import { CreateParticipantInput, MAX_PARTICIPANTS_PER_REQUEST } from '@stageflow/domain';
 import { CsvError, parseCsv } from './csv.ts';
 
 /** The CSV header the import reads; name and email are required, the rest optional. */
 export const CSV_COLUMNS = ['name', 'email', 'external_id', 'phone', 'tags'] as const;
 const REQUIRED_COLUMNS = ['name', 'email'] as const;
-
-/** `participants.bulkCreate` takes up to this many rows per request; longer lists go in several. */
-export const MAX_PER_REQUEST = 500;
 
 export const CSV_EXAMPLE = `name,email,external_id,phone,tags
 Jane Smith,jane@example.com,ATS-1001,+1 555 0100,referral;senior
@@ -140,8 +137,8 @@ export function checkRows(rows: readonly ImportRow[], templateId: string): Impor
   });
 }
 
-/** Rows in groups the server takes in one request. */
-export function chunk<T>(items: readonly T[], size = MAX_PER_REQUEST): T[][] {
+/** Rows in groups the server takes in one request; longer lists go in several. */
+export function chunk<T>(items: readonly T[], size = MAX_PARTICIPANTS_PER_REQUEST): T[][] {
   const chunks: T[][] = [];
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;

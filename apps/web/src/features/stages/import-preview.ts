@@ -1,4 +1,4 @@
-import { ImportStagesInput, titleCase, typeFromName } from '@stageflow/domain';
+import { DEFAULT_STAGE_TYPE, ImportStagesInput, titleCase, typeFromName } from '@stageflow/domain';
 import type { z } from 'zod';
 
 export type ImportMode = 'append' | 'replace';
@@ -32,7 +32,7 @@ function previewRow(item: unknown): PreviewRow {
   return {
     stage_name: name || (type ? titleCase(type) : ''),
     type: type || (name ? typeFromName(name) : ''),
-    stage_type: str(read(item, 'stage_type')) ?? 'ai_interview',
+    stage_type: str(read(item, 'stage_type')) ?? DEFAULT_STAGE_TYPE,
     stage_order: num(read(item, 'stage_order')),
     pass_threshold: threshold === null ? null : num(threshold),
     automation_rule: str(read(item, 'automation_rule')),

@@ -1,4 +1,9 @@
-import type { CreateStageInput, EvaluationStage, UpdateStageInput } from '@stageflow/domain';
+import {
+  type CreateStageInput,
+  DEFAULT_STAGE_TYPE,
+  type EvaluationStage,
+  type UpdateStageInput,
+} from '@stageflow/domain';
 import type { UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 
@@ -17,7 +22,7 @@ export function newStageValues(templateId: string): StageFormValues {
     evaluation_template_id: templateId,
     type: '',
     stage_name: undefined,
-    stage_type: 'ai_interview',
+    stage_type: DEFAULT_STAGE_TYPE,
     agent_profile_id: null,
     stage_order: undefined,
     duration_minutes: undefined,

@@ -1,4 +1,9 @@
-import type { CreateTemplateInput, EvaluationTemplate } from '@stageflow/domain';
+import {
+  type CreateTemplateInput,
+  DEFAULT_DIFFICULTY,
+  DEFAULT_DURATION_MINUTES,
+  type EvaluationTemplate,
+} from '@stageflow/domain';
 
 /**
  * The template form's values. Create and edit both validate with the domain's CreateTemplateInput:
@@ -12,8 +17,8 @@ export const newTemplateValues = (): TemplateFormValues => ({
   objective: '',
   skills: [],
   requirements: '',
-  default_duration_minutes: 30,
-  default_difficulty: 'intermediate',
+  default_duration_minutes: DEFAULT_DURATION_MINUTES,
+  default_difficulty: DEFAULT_DIFFICULTY,
 });
 
 /** The editable fields of a loaded template (the form's schema rejects server-owned keys). */

@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { type EvaluationStage, PortableStage } from '../schemas/stage.ts';
+import { type ImportMode, importStages } from './import-stages.ts';
+import type { PipelineSnapshot } from './new-stage.ts';
+import { MAX_LIVE_STAGES } from './ordering.ts';
+import { pipeline, stage, TEMPLATE_ID, uuid } from './test-stages.ts';
+
+const NOW = '2026-02-01T09:00:00.000Z';
+const template = { id: TEMPLATE_ID, default_duration_minutes: 60 };
+const items = (...names: string[]) => z.array(PortableStage).parse(names.map((stage_name) => ({ stage_name })));
+
+/** Fresh ids 100, 101, … in the order the import asks for them. */
+function identity() {
+  let next = 100;
+  return { newId: () => uuid(next++), now: NOW };
+}
+
+/** Each stage as [name, status, place]: live ones in order, then archived ones. */
+const summary = (stages: EvaluationStage[] | Error) => {
+  if (stages instanceof Error) throw stages;
+  return stages.map((s) => [s.stage_name, s.status, s.stage_order]);
+};
+
+describe('importStages', () => {
+  const before: PipelineSnapshot = {
+    template,
+    stages: [...pipeline('a', 'b'), stage('gone', null)],
+  };
+
+  test.each<[ImportMode, (string | number | null)[][]]>([
+    [
+      'append',
+      [
+        ['A', 'active', 0],
+        ['B', 'active', 1],
+        ['GONE', 'archived', null],
+        ['X', 'active', 2],
+        ['Y', 'active', 3],
+      ],
+    ],
+    [
+      'replace',
+      [
+        ['GONE', 'archived', null],
+        ['A', 'archived', null],
+        ['B', 'archived', null],
+        ['X', 'active', 0],
+        ['Y', 'active', 1],
+      ],
+    ],
+  ])('%s', (mode, expected) => {
+    expect(summary(importStages(before, items('X', 'Y'), mode, identity()))).toEqual(expected);
+  });
+
+  test('the new stages get fresh ids, the template, the time and its defaults', () => {
+    const next = importStages({ template, stages: [] }, items('Phone Screen'), 'append', identity());
+    expect(next).toEqual([
+      expect.objectContaining({
+        id: uuid(100),
+        evaluation_template_id: TEMPLATE_ID,
+        type: 'phone_screen',
+        duration_minutes: 60,
+        created_at: NOW,
+        updated_at: NOW,
+      }),
+    ]);
+  });
+
+  test.each<[ImportMode, number, string | undefined]>([
+    ['append', MAX_LIVE_STAGES - 1, 'CONFLICT'],
+    ['replace', MAX_LIVE_STAGES - 1, undefined],
+    ['append', MAX_LIVE_STAGES - 2, undefined],
+  ])('%s two stages into %i live ones: refused with %s', (mode, liveCount, code) => {
+    const full = { template, stages: Array.from({ length: liveCount }, (_, i) => stage(uuid(i), i)) };
+    const next = importStages(full, items('X', 'Y'), mode, identity());
+    if (code) expect(next).toMatchObject({ code, message: /at most 200 live stages/ });
+    else expect(Array.isArray(next)).toBe(true);
+  });
+});
