@@ -13,7 +13,6 @@ export type { ApiKeyRow, ApiKeySummary, NewApiKey } from './api-keys.ts';
 export { withIdempotency } from './idempotency.ts';
 export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
-export { participantViewOf } from './participants/view.ts';
 export type { TemplateFilter } from './templates.ts';
 export type { NewWorkspace, Workspace } from './workspaces.ts';
 

@@ -2,26 +2,8 @@ import { isDomainError } from '../errors.ts';
 import type { DecideContext, ParticipantCommand } from './commands.ts';
 import { decideParticipant } from './decide.ts';
 import { openProgress, openSessionsAt } from './lookups.ts';
+import type { AvailableActions } from './participant-view.ts';
 import type { ParticipantState } from './state.ts';
-
-/** The actions a person may take on a participant right now, with the ids each one needs. */
-export interface AvailableActions {
-  readonly schedule: boolean;
-  readonly record_result: boolean;
-  readonly advance: boolean;
-  readonly reject: boolean;
-  readonly withdraw: boolean;
-  /** Open sessions at the current stage and what each allows. */
-  readonly sessions: readonly {
-    readonly session_id: string;
-    readonly start: boolean;
-    readonly complete: boolean;
-    readonly fail: boolean;
-    readonly cancel: boolean;
-  }[];
-  /** Open decisions the participant is waiting on. */
-  readonly decision_ids: readonly string[];
-}
 
 /**
  * Whether the decider would accept `command` now. What the participant may do is asked of the decider

@@ -1,4 +1,4 @@
-export { type AvailableActions, availableActions } from './available-actions.ts';
+export { availableActions } from './available-actions.ts';
 export type * from './commands.ts';
 export { type CompletionOutcome, completionOutcome } from './completion.ts';
 export { decideParticipant } from './decide.ts';
@@ -9,6 +9,7 @@ export { evolveParticipant } from './evolve.ts';
 export { activeStagesInOrder } from './lookups.ts';
 export * from './outlook.ts';
 export * from './participant-input.ts';
+export * from './participant-view.ts';
 export * from './query-input.ts';
 export * from './scorecard.ts';
 export { type ScorecardFields, type ScoringProfile, scoreCard } from './scoring.ts';

@@ -5,15 +5,15 @@
  */
 import {
   AgentProfile as AgentProfileEntity,
+  AvailableActions as AvailableActionsShape,
   Decision as DecisionEntity,
   DomainEvent,
   EvaluationStage as EvaluationStageEntity,
   EvaluationTemplate as EvaluationTemplateEntity,
-  Participant,
   ParticipantOutlook as ParticipantOutlookEntity,
+  ParticipantSummary as ParticipantSummaryShape,
+  ParticipantView as ParticipantViewShape,
   Session as SessionEntity,
-  StageProgress,
-  StageProgressState,
 } from '@stageflow/domain';
 import { z } from 'zod';
 
@@ -45,13 +45,7 @@ export const ExportedStage = EvaluationStageEntity.omit({
   .meta({ id: 'ExportedStage' });
 
 /** A participant as lists and cards show them: where they stand at their current stage. */
-export const ParticipantSummary = Participant.extend({
-  stage_state: StageProgressState.nullable(),
-  attempts_used: z.number().nullable(),
-  pass_threshold: z.number().nullable(),
-  /** The latest completed score at the current stage. */
-  last_score: z.number().nullable(),
-}).meta({ id: 'ParticipantSummary' });
+export const ParticipantSummary = ParticipantSummaryShape.meta({ id: 'ParticipantSummary' });
 
 export const ParticipantPage = z
   .object({
@@ -62,34 +56,10 @@ export const ParticipantPage = z
   .meta({ id: 'ParticipantPage' });
 
 /** A participant with their progress through the stages, sessions and decisions. */
-export const ParticipantView = ParticipantSummary.extend({
-  progress: z.array(StageProgress),
-  sessions: z.array(Session),
-  decisions: z.array(Decision),
-}).meta({ id: 'ParticipantView' });
+export const ParticipantView = ParticipantViewShape.meta({ id: 'ParticipantView' });
 
 /** What the rules allow right now (`domain/progression/available-actions.ts`). */
-export const AvailableActions = z
-  .object({
-    schedule: z.boolean(),
-    record_result: z.boolean(),
-    advance: z.boolean(),
-    reject: z.boolean(),
-    withdraw: z.boolean(),
-    sessions: z
-      .array(
-        z.object({
-          session_id: z.string(),
-          start: z.boolean(),
-          complete: z.boolean(),
-          fail: z.boolean(),
-          cancel: z.boolean(),
-        }),
-      )
-      .readonly(),
-    decision_ids: z.array(z.string()).readonly(),
-  })
-  .meta({ id: 'AvailableActions' });
+export const AvailableActions = AvailableActionsShape.meta({ id: 'AvailableActions' });
 
 /** What the rules say about a participant at their stage (`domain/progression/outlook.ts`). */
 export const ParticipantOutlook = ParticipantOutlookEntity.meta({ id: 'ParticipantOutlook' });

@@ -1,5 +1,12 @@
-import { participantViewOf, readTx } from '@stageflow/db';
-import { availableActions, notFound, type ParticipantState, participantOutlook, unwrap } from '@stageflow/domain';
+import { readTx } from '@stageflow/db';
+import {
+  availableActions,
+  notFound,
+  type ParticipantState,
+  participantOutlook,
+  participantViewOf,
+  unwrap,
+} from '@stageflow/domain';
 import { decideContext } from '../application/context.ts';
 import type { CommandResult } from '../application/participant-commands.ts';
 import type { Context } from '../context.ts';

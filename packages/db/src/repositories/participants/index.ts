@@ -4,7 +4,6 @@ import { createParticipantQueries } from './queries.ts';
 import { createCommandStore } from './store.ts';
 
 export type { ParticipantFilter } from './queries.ts';
-export type { ParticipantSummaryData, ParticipantViewData } from './view.ts';
 
 export function createParticipantRepository(db: Db) {
   const load = createStateLoader(db);

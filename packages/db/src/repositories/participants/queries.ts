@@ -1,4 +1,4 @@
-import type { ParticipantStatus } from '@stageflow/domain';
+import type { ParticipantStatus, ParticipantSummary } from '@stageflow/domain';
 import { and, asc, count, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
@@ -22,7 +22,8 @@ function decodeCursor(cursor: string): [string, string] | undefined {
 }
 
 /**
- * The latest completed score of the participant at their current stage, for cards and tables. It
+ * The latest completed score of the participant at their current stage, for cards and tables (the
+ * same column `participantViewOf` in the domain computes from a loaded state). It
  * names the workspace so it runs on `sessions_workspace_participant_idx`: without it, SQLite scanned
  * every session of every workspace once per card (a 1k board took 49 s beside 144k sessions; bench/README.md).
  */
@@ -53,7 +54,7 @@ export function createParticipantQueries(db: Db) {
         ),
       );
   type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['all']>>[number];
-  const toSummary = (r: SummaryRow) => ({
+  const toSummary = (r: SummaryRow): ParticipantSummary => ({
     ...toParticipant(r.participant),
     stage_state: r.stage_state,
     attempts_used: r.attempts_used,
