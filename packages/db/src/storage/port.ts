@@ -62,6 +62,15 @@ export interface ParticipantUnit<A> {
   readonly step: (facts: ParticipantFacts) => ParticipantOutcome<A> | DomainError;
 }
 
+/**
+ * Who uses a stage: while participants are in it, it cannot be archived; while any rows reference it
+ * (progress, sessions), it cannot be deleted.
+ */
+export interface StageUsage {
+  readonly activeParticipants: number;
+  readonly references: number;
+}
+
 /** A template with every stage: live ones first in order, then archived ones. */
 export interface Pipeline {
   readonly template: EvaluationTemplate;
@@ -102,11 +111,15 @@ export interface StoragePort {
     run<A>(workspaceId: string, units: readonly ParticipantUnit<A>[]): MaybePromise<(A | DomainError)[]>;
   };
   readonly pipelines: {
-    /** Loads the pipeline, steps, and writes the template and only the stages that changed. */
+    /**
+     * Loads the pipeline (and, with `withUsage`, who uses each of its stages), steps, and writes the
+     * template and only the stages that changed.
+     */
     change(
       workspaceId: string,
       templateId: string,
-      step: (before: Pipeline) => Pipeline | DomainError,
+      step: (before: Pipeline, usage: ReadonlyMap<string, StageUsage>) => Pipeline | DomainError,
+      options?: { readonly withUsage?: boolean },
     ): MaybePromise<Pipeline | DomainError>;
     /** A new template with its stages (create, duplicate), from a step over the source pipeline if any. */
     create(

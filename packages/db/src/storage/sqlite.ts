@@ -3,7 +3,7 @@ import { type Db, writeTx } from '../client.ts';
 import type { ApiKeySummary } from '../repositories/api-keys.ts';
 import { withIdempotency } from '../repositories/idempotency.ts';
 import type { Repositories } from '../repositories/index.ts';
-import type { Pipeline, StoragePort } from './port.ts';
+import type { Pipeline, StageUsage, StoragePort } from './port.ts';
 
 /**
  * The embedded engine: every method is one synchronous `immediate` transaction on better-sqlite3,
@@ -66,11 +66,22 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
         ),
     },
     pipelines: {
-      change: (workspaceId, templateId, step) =>
+      change: (workspaceId, templateId, step, options) =>
         writeTx(db, (tx): Pipeline | DomainError => {
           const before = pipelines.load(workspaceId, templateId);
           if (!before) return notFound('Evaluation template', templateId);
-          const next = step(before);
+          const usage = new Map<string, StageUsage>(
+            options?.withUsage
+              ? before.stages.map((s) => [
+                  s.id,
+                  {
+                    activeParticipants: participants.activeAtStage(workspaceId, s.id),
+                    references: participants.referencesToStage(workspaceId, s.id),
+                  },
+                ])
+              : [],
+          );
+          const next = step(before, usage);
           if (next instanceof Error) return next;
           pipelines.store(tx, workspaceId, before, next);
           return next;

@@ -53,6 +53,15 @@ describe('importStages', () => {
     expect(summary(importStages(before, items('X', 'Y'), mode, identity()))).toEqual(expected);
   });
 
+  test('replace refuses while participants are in a live stage, as archiving it alone would', () => {
+    const inB = (id: string) => (id === before.stages[1]!.id ? 2 : 0);
+    expect(importStages(before, items('X'), 'replace', identity(), inB)).toMatchObject({
+      code: 'CONFLICT',
+      message: /has 2 active participants in it/,
+    });
+    expect(Array.isArray(importStages(before, items('X'), 'append', identity(), inB))).toBe(true);
+  });
+
   test('the new stages get fresh ids, the template, the time and its defaults', () => {
     const next = importStages({ template, stages: [] }, items('Phone Screen'), 'append', identity());
     expect(next).toEqual([

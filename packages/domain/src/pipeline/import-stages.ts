@@ -11,15 +11,17 @@ export type ImportMode = z.output<typeof ImportStagesInput>['mode'];
 /**
  * The template's stages after an import: with `replace` every live stage is archived first, then
  * the imported stages follow the live ones left, in the order `planImport` gives them.
- * Refused (nothing changes) when the stages would not fit in the pipeline.
+ * Refused (nothing changes) when the stages would not fit in the pipeline, or when `replace` would
+ * archive a stage participants are in (`activeParticipantsIn`).
  */
 export function importStages(
   pipeline: PipelineSnapshot,
   items: readonly z.output<typeof PortableStage>[],
   mode: ImportMode,
   { newId, now }: NewStageIdentities,
+  activeParticipantsIn: (stageId: string) => number = () => 0,
 ): EvaluationStage[] | DomainError {
-  const base = mode === 'replace' ? archiveLiveStages(pipeline.stages) : pipeline.stages;
+  const base = mode === 'replace' ? archiveLiveStages(pipeline.stages, activeParticipantsIn) : pipeline.stages;
   if (isDomainError(base)) return base;
   const planned = planImport(items, liveStages(base).length, pipeline.template);
   if (isDomainError(planned)) return planned;
@@ -29,11 +31,17 @@ export function importStages(
   return [...base, ...added];
 }
 
-/** Archives the live stages one by one through `archiveStage`, the one rule for archiving. */
-function archiveLiveStages(stages: readonly EvaluationStage[]): readonly EvaluationStage[] | DomainError {
+/**
+ * Archives the live stages one by one through `archiveStage`, the one rule for archiving: a stage
+ * people are in refuses, as it would on its own.
+ */
+function archiveLiveStages(
+  stages: readonly EvaluationStage[],
+  activeParticipantsIn: (stageId: string) => number,
+): readonly EvaluationStage[] | DomainError {
   let next: readonly EvaluationStage[] = stages;
   for (const live of liveStages(stages)) {
-    const archived = archiveStage(next, live.id);
+    const archived = archiveStage(next, live.id, activeParticipantsIn(live.id));
     if (isDomainError(archived)) return archived;
     next = archived;
   }

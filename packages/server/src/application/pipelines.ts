@@ -1,9 +1,15 @@
-import type { Pipeline } from '@stageflow/db';
+import type { Pipeline, StageUsage } from '@stageflow/db';
 import { type DomainError, type EvaluationStage, staleTemplateVersion, unwrap } from '@stageflow/domain';
 import type { AppContext } from './context.ts';
 
-/** A pure change to a template's stages: the next stages, or why not (pipeline/ in the domain). */
-export type PipelineChange = (pipeline: Pipeline) => readonly EvaluationStage[] | DomainError;
+/**
+ * A pure change to a template's stages: the next stages, or why not (pipeline/ in the domain). `usage`
+ * says who uses each stage, loaded in the same transaction when the change asks for it.
+ */
+export type PipelineChange = (
+  pipeline: Pipeline,
+  usage: ReadonlyMap<string, StageUsage>,
+) => readonly EvaluationStage[] | DomainError;
 
 /** A stale `expected_version` is refused before anything is written: someone else changed the pipeline. */
 function checkVersion(pipeline: Pipeline, expectedVersion: number | undefined): DomainError | undefined {
@@ -33,15 +39,21 @@ export async function changePipeline(
   templateId: string,
   expectedVersion: number | undefined,
   change: PipelineChange,
+  options: { withUsage?: boolean } = {},
 ): Promise<Pipeline> {
   const now = ctx.now();
-  const result = await ctx.storage.pipelines.change(ctx.workspaceId, templateId, (before) => {
-    const refused = checkVersion(before, expectedVersion);
-    if (refused) return refused;
-    const next = change(before);
-    if (next instanceof Error) return next;
-    const template = { ...before.template, version: before.template.version + 1, updated_at: now };
-    return { template, stages: stamped(before.stages, next, now) };
-  });
+  const result = await ctx.storage.pipelines.change(
+    ctx.workspaceId,
+    templateId,
+    (before, usage) => {
+      const refused = checkVersion(before, expectedVersion);
+      if (refused) return refused;
+      const next = change(before, usage);
+      if (next instanceof Error) return next;
+      const template = { ...before.template, version: before.template.version + 1, updated_at: now };
+      return { template, stages: stamped(before.stages, next, now) };
+    },
+    options,
+  );
   return unwrap(result);
 }

@@ -241,6 +241,17 @@ describe('stages.import and export', () => {
     expect(names(replaced.stages)).toEqual(['Phone Screen', 'Technical', 'Final']);
   });
 
+  test('replace is refused while participants are in a live stage, and changes nothing', async () => {
+    await add('screen', { stage_type: 'manual_review' });
+    await t.api.participants.create({ evaluation_template_id: templateId, name: 'Ada', email: 'ada@example.com' });
+    await expectTRPCError(
+      t.api.stages.import({ evaluation_template_id: templateId, stages: [...SEED_EXAMPLE], mode: 'replace' }),
+      'CONFLICT',
+      { message: /has 1 active participant in it/ },
+    );
+    expect(names(await t.api.stages.list({ evaluation_template_id: templateId }))).toEqual(['Screen']);
+  });
+
   test('one bad item refuses the whole import, naming the item and field', async () => {
     await expectTRPCError(
       t.api.stages.import({

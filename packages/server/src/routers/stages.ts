@@ -34,8 +34,9 @@ async function changePipeline(
   expectedVersion: number | undefined,
   change: PipelineChange,
   subjectId?: string,
+  options?: { withUsage?: boolean },
 ): Promise<PipelineResult> {
-  const pipeline = await runPipelineChange(ctx, templateId, expectedVersion, change);
+  const pipeline = await runPipelineChange(ctx, templateId, expectedVersion, change, options);
   return {
     version: pipeline.template.version,
     stages: liveStages(pipeline.stages),
@@ -171,8 +172,9 @@ export const stagesRouter = router({
         ctx,
         evaluation_template_id,
         input.expected_version,
-        ({ stages }) => archiveStage(stages, input.id, ctx.repos.participants.activeAtStage(ctx.workspaceId, input.id)),
+        ({ stages }, usage) => archiveStage(stages, input.id, usage.get(input.id)?.activeParticipants),
         input.id,
+        { withUsage: true },
       );
     }),
 
@@ -190,8 +192,13 @@ export const stagesRouter = router({
     .output(PipelineResult)
     .mutation(({ ctx, input }) => {
       const { evaluation_template_id } = loadStage(ctx, input.id);
-      return changePipeline(ctx, evaluation_template_id, input.expected_version, ({ stages }) =>
-        removeStage(stages, input.id, ctx.repos.participants.referencesToStage(ctx.workspaceId, input.id)),
+      return changePipeline(
+        ctx,
+        evaluation_template_id,
+        input.expected_version,
+        ({ stages }, usage) => removeStage(stages, input.id, usage.get(input.id)?.references),
+        undefined,
+        { withUsage: true },
       );
     }),
 
@@ -219,8 +226,21 @@ export const stagesRouter = router({
       input.stages.forEach((s, i) => {
         checkInterviewerOf(ctx, s.agent_profile_id, ['stages', i]);
       });
-      return changePipeline(ctx, input.evaluation_template_id, input.expected_version, (pipeline) =>
-        importStages(pipeline, input.stages, input.mode, { newId: () => ctx.newId(), now: ctx.now() }),
+      return changePipeline(
+        ctx,
+        input.evaluation_template_id,
+        input.expected_version,
+        (pipeline, usage) =>
+          importStages(
+            pipeline,
+            input.stages,
+            input.mode,
+            { newId: () => ctx.newId(), now: ctx.now() },
+            (id) => usage.get(id)?.activeParticipants ?? 0,
+          ),
+        undefined,
+        // Replacing archives the live stages, which the people in them would block.
+        { withUsage: input.mode === 'replace' },
       );
     }),
 
