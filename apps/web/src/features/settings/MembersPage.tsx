@@ -11,9 +11,8 @@ import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { CopyField } from '../../ui/CopyField.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { QueryGate } from '../../ui/QueryGate.tsx';
 import { assignableRoles, isRole, ROLE_LABELS, type Role, roleLabel } from '../account/roles.ts';
 import { useAccount } from '../account/use-account.ts';
 import { InviteMemberDialog } from './InviteMemberDialog.tsx';
@@ -57,20 +56,14 @@ export default function MembersPage() {
           )
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading members" />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <div className="stack-lg">
-          <MembersTable members={query.data.members} myRole={role} myUserId={user.id} workspaceName={workspaceName} />
-          <InvitationsSection
-            invitations={query.data.invitations}
-            canManage={canManage}
-            onInvite={() => setInviting(true)}
-          />
-        </div>
-      )}
+      <QueryGate query={query} loading="Loading members">
+        {({ members, invitations }) => (
+          <div className="stack-lg">
+            <MembersTable members={members} myRole={role} myUserId={user.id} workspaceName={workspaceName} />
+            <InvitationsSection invitations={invitations} canManage={canManage} onInvite={() => setInviting(true)} />
+          </div>
+        )}
+      </QueryGate>
       <InviteMemberDialog
         open={inviting}
         onClose={() => setInviting(false)}
