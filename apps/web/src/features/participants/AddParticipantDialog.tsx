@@ -7,7 +7,7 @@ import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { readServerError } from '../../lib/server-errors.ts';
 import { Button } from '../../ui/Button.tsx';
-import { CommaListInput } from '../../ui/CommaListInput.tsx';
+import { CommaListField } from '../../ui/CommaListField.tsx';
 import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { TemplateSelect } from './TemplateSelect.tsx';
@@ -102,29 +102,20 @@ function AddParticipantForm({ onClose, templateId }: { onClose: () => void; temp
           <Field label="Phone" optional error={errors.phone?.message}>
             {(p) => <input {...p} type="tel" {...register('phone')} autoComplete="off" />}
           </Field>
-          <Field
-            label="Tags"
-            optional
-            className="span-2"
-            error={errors.tags?.message ?? errors.tags?.[0]?.message}
-            hint="Separate with commas, e.g. referral, senior."
-          >
-            {(p) => (
-              <Controller
-                control={control}
-                name="tags"
-                render={({ field }) => (
-                  <CommaListInput
-                    {...p}
-                    name={field.name}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                  />
-                )}
+          <Controller
+            control={control}
+            name="tags"
+            render={({ field }) => (
+              <CommaListField
+                {...field}
+                label="Tags"
+                optional
+                className="span-2"
+                error={errors.tags?.message ?? errors.tags?.[0]?.message}
+                hint="Separate with commas, e.g. referral, senior."
               />
             )}
-          </Field>
+          />
         </div>
       </DialogBody>
       <DialogFooter>
