@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button, buttonClass } from '../../ui/Button.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
 import './api-docs.css';
@@ -59,50 +60,45 @@ async function copy(text: string) {
 function FieldsTable({
   caption,
   fields,
-  showIn,
+  showIn = false,
 }: {
   caption: string;
   fields: (Field | Parameter)[];
   showIn?: boolean;
 }) {
   return (
-    <div className="table-wrap">
-      <table className="table api-fields">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            {showIn && <th scope="col">In</th>}
-            <th scope="col">Type</th>
-            <th scope="col">Notes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((f) => (
-            <tr key={`${'in' in f ? f.in : ''}${f.name}`}>
-              <td>
-                <code className="api-field-name" style={{ paddingLeft: `${f.depth * 16}px` }}>
-                  {f.name}
-                </code>
-                {f.required && <span className="api-required">required</span>}
-              </td>
-              {showIn && <td>{'in' in f ? f.in : ''}</td>}
-              <td>
-                <code className="api-type">{f.type}</code>
-              </td>
-              <td className="api-notes">
-                {[...f.notes, ...(f.description ? [f.description] : [])].map((note, i) => (
-                  <Fragment key={i}>
-                    {i > 0 && <br />}
-                    {note}
-                  </Fragment>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={fields}
+      caption={caption}
+      className="api-fields"
+      rowKey={(f) => `${'in' in f ? f.in : ''}${f.name}`}
+      columns={[
+        {
+          header: 'Name',
+          cell: (f) => (
+            <>
+              <code className="api-field-name" style={{ paddingLeft: `${f.depth * 16}px` }}>
+                {f.name}
+              </code>
+              {f.required && <span className="api-required">required</span>}
+            </>
+          ),
+        },
+        showIn && { header: 'In', cell: (f) => ('in' in f ? f.in : '') },
+        { header: 'Type', cell: (f) => <code className="api-type">{f.type}</code> },
+        {
+          header: 'Notes',
+          className: 'api-notes',
+          cell: (f) =>
+            [...f.notes, ...(f.description ? [f.description] : [])].map((note, i) => (
+              <Fragment key={i}>
+                {i > 0 && <br />}
+                {note}
+              </Fragment>
+            )),
+        },
+      ]}
+    />
   );
 }
 

@@ -7,6 +7,7 @@ import { readServerError } from '../../lib/server-errors.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
@@ -90,71 +91,79 @@ function ApiKeyList({ onCreate }: { onCreate: () => void }) {
           </EmptyState>
         ) : (
           <>
-            <div className="table-wrap">
-              <table className="table api-keys-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Key</th>
-                    <th scope="col">Scopes</th>
-                    <th scope="col">Created</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {keys.map((key) => {
+            <DataTable
+              rows={keys}
+              className="api-keys-table"
+              rowKey={(key) => key.id}
+              rowClassName={(key) => (isUsable(key) ? undefined : 'api-key-retired')}
+              columns={[
+                {
+                  header: 'Key',
+                  rowHeader: true,
+                  cell: (key) => (
+                    <>
+                      {key.name}
+                      <code className="key-prefix">{key.prefix}…</code>
+                    </>
+                  ),
+                },
+                {
+                  header: 'Scopes',
+                  cell: (key) => (
+                    <ul className="chips" aria-label={`Scopes of ${key.name}`}>
+                      {describeScopes(key.scopes).map((scope) => (
+                        <li key={scope} className="chip">
+                          {scope}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                },
+                {
+                  header: 'Created',
+                  className: 'nowrap',
+                  cell: (key) => {
                     const by = creatorName(key.created_by, members.data?.members ?? []);
-                    const badge = STATUS_BADGES[key.status];
                     return (
-                      <tr key={key.id} className={isUsable(key) ? undefined : 'api-key-retired'}>
-                        <th scope="row">
-                          {key.name}
-                          <code className="key-prefix">{key.prefix}…</code>
-                        </th>
-                        <td>
-                          <ul className="chips" aria-label={`Scopes of ${key.name}`}>
-                            {describeScopes(key.scopes).map((scope) => (
-                              <li key={scope} className="chip">
-                                {scope}
-                              </li>
-                            ))}
-                          </ul>
-                        </td>
-                        <td className="nowrap">
-                          {formatDate(key.created_at)}
-                          {by && <span className="row-sub">by {by}</span>}
-                        </td>
-                        <td className="nowrap">{key.last_used_at ? formatDateTime(key.last_used_at) : 'Never'}</td>
-                        <td>
-                          <Badge tone={badge.tone}>{badge.label}</Badge>
-                          <StatusDetail apiKey={key} />
-                        </td>
-                        <td className="cell-actions">
-                          {isUsable(key) && (
-                            <>
-                              <Button size="sm" variant="ghost" onClick={() => setRolling(key)}>
-                                Roll
-                              </Button>
-                              <Button
-                                size="sm"
-                                variant="ghost"
-                                className="text-danger"
-                                onClick={() => setRevoking(key)}
-                              >
-                                Revoke
-                              </Button>
-                            </>
-                          )}
-                        </td>
-                      </tr>
+                      <>
+                        {formatDate(key.created_at)}
+                        {by && <span className="row-sub">by {by}</span>}
+                      </>
                     );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                  },
+                },
+                {
+                  header: 'Last used',
+                  className: 'nowrap',
+                  cell: (key) => (key.last_used_at ? formatDateTime(key.last_used_at) : 'Never'),
+                },
+                {
+                  header: 'Status',
+                  cell: (key) => (
+                    <>
+                      <Badge tone={STATUS_BADGES[key.status].tone}>{STATUS_BADGES[key.status].label}</Badge>
+                      <StatusDetail apiKey={key} />
+                    </>
+                  ),
+                },
+                {
+                  header: 'Actions',
+                  hiddenHeader: true,
+                  className: 'cell-actions',
+                  cell: (key) =>
+                    isUsable(key) && (
+                      <>
+                        <Button size="sm" variant="ghost" onClick={() => setRolling(key)}>
+                          Roll
+                        </Button>
+                        <Button size="sm" variant="ghost" className="text-danger" onClick={() => setRevoking(key)}>
+                          Revoke
+                        </Button>
+                      </>
+                    ),
+                },
+              ]}
+            />
             <RollApiKeyDialog apiKey={rolling} onClose={() => setRolling(undefined)} />
             <ConfirmDialog
               open={revoking !== undefined}

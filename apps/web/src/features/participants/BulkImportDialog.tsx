@@ -5,6 +5,7 @@ import { useServerError } from '../../app/use-server-error.ts';
 import { plural } from '../../lib/format.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 import {
@@ -190,44 +191,39 @@ function BulkImportForm({ onClose, initialTemplateId }: { onClose: () => void; i
 
 const pick = (r: ImportRow) => ({ source: r.source, name: r.name, email: r.email });
 
+const dash = (text: string) => text || <span className="muted">—</span>;
+
 function ImportPreview({ rows }: { rows: readonly ImportRow[] }) {
   return (
-    <div className="table-wrap preview-scroll">
-      <table className="table table-compact">
-        <caption className="visually-hidden">Participants to import</caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Result</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.source} className={row.problems.length ? 'row-invalid' : undefined}>
-              <td className="nowrap">{row.source}</td>
-              <th scope="row">{row.name || <span className="muted">—</span>}</th>
-              <td>{row.email || <span className="muted">—</span>}</td>
-              <td>
-                {row.problems.length === 0 ? (
-                  <Badge tone="success">Will be added</Badge>
-                ) : (
-                  <>
-                    <Badge tone="danger">Skipped</Badge>
-                    {row.problems.map((problem) => (
-                      <span key={problem} className="field-error row-problem">
-                        {problem}
-                      </span>
-                    ))}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={rows}
+      caption="Participants to import"
+      className="table-compact"
+      wrapClassName="preview-scroll"
+      rowKey={(row) => row.source}
+      rowClassName={(row) => (row.problems.length ? 'row-invalid' : undefined)}
+      columns={[
+        { header: 'Row', className: 'nowrap', cell: (row) => row.source },
+        { header: 'Name', rowHeader: true, cell: (row) => dash(row.name) },
+        { header: 'Email', cell: (row) => dash(row.email) },
+        {
+          header: 'Result',
+          cell: (row) =>
+            row.problems.length === 0 ? (
+              <Badge tone="success">Will be added</Badge>
+            ) : (
+              <>
+                <Badge tone="danger">Skipped</Badge>
+                {row.problems.map((problem) => (
+                  <span key={problem} className="field-error row-problem">
+                    {problem}
+                  </span>
+                ))}
+              </>
+            ),
+        },
+      ]}
+    />
   );
 }
 
@@ -244,26 +240,17 @@ function ImportResult({ outcome, onClose }: { outcome: ImportOutcome; onClose: (
         {outcome.skipped.length > 0 && (
           <section aria-label="Skipped" className="stack-sm">
             <h3 className="subsection-title">Skipped, and why</h3>
-            <div className="table-wrap preview-scroll">
-              <table className="table table-compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Row</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Reason</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {outcome.skipped.map((s) => (
-                    <tr key={`${s.source}-${s.email}`}>
-                      <td className="nowrap">{s.source}</td>
-                      <td>{s.email || <span className="muted">—</span>}</td>
-                      <td>{s.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              rows={outcome.skipped}
+              className="table-compact"
+              wrapClassName="preview-scroll"
+              rowKey={(skipped) => `${skipped.source}-${skipped.email}`}
+              columns={[
+                { header: 'Row', className: 'nowrap', cell: (skipped) => skipped.source },
+                { header: 'Email', cell: (skipped) => dash(skipped.email) },
+                { header: 'Reason', cell: (skipped) => skipped.reason },
+              ]}
+            />
           </section>
         )}
       </DialogBody>

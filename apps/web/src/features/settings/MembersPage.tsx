@@ -10,9 +10,11 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { CopyField } from '../../ui/CopyField.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
+import { SelectOptions } from '../../ui/SelectOptions.tsx';
 import { assignableRoles, isRole, ROLE_LABELS, type Role, roleLabel } from '../account/roles.ts';
 import { useAccount } from '../account/use-account.ts';
 import { InviteMemberDialog } from './InviteMemberDialog.tsx';
@@ -121,68 +123,59 @@ function MembersTable({
           </p>
         </div>
       </div>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Member</th>
-              <th scope="col">Role</th>
-              <th scope="col">Joined</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => {
-              const pending = changeRole.isPending && changeRole.variables?.member.id === member.id;
-              return (
-                <tr key={member.id}>
-                  <th scope="row">
-                    <span className="member-name">
-                      {member.name}
-                      {member.user_id === myUserId && <Badge tone="info">You</Badge>}
-                    </span>
-                    <span className="row-sub">{member.email}</span>
-                  </th>
-                  <td>
-                    {manages(member) ? (
-                      <select
-                        aria-label={`Role of ${member.name}`}
-                        value={member.role}
-                        disabled={pending}
-                        onChange={(event) => {
-                          const role = event.target.value;
-                          if (isRole(role)) changeRole.mutate({ member, role });
-                        }}
-                      >
-                        {!roles.some((r) => r === member.role) && (
-                          <option value={member.role}>{roleLabel(member.role)}</option>
-                        )}
-                        {roles.map((r) => (
-                          <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>{roleLabel(member.role)}</Badge>
-                    )}
-                  </td>
-                  <td className="nowrap">{formatDate(member.joined_at)}</td>
-                  <td className="cell-actions">
-                    {manages(member) && (
-                      <Button size="sm" variant="ghost" className="text-danger" onClick={() => setRemoving(member)}>
-                        Remove
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={members}
+        rowKey={(member) => member.id}
+        columns={[
+          {
+            header: 'Member',
+            rowHeader: true,
+            cell: (member) => (
+              <>
+                <span className="member-name">
+                  {member.name}
+                  {member.user_id === myUserId && <Badge tone="info">You</Badge>}
+                </span>
+                <span className="row-sub">{member.email}</span>
+              </>
+            ),
+          },
+          {
+            header: 'Role',
+            cell: (member) =>
+              manages(member) ? (
+                <select
+                  aria-label={`Role of ${member.name}`}
+                  value={member.role}
+                  disabled={changeRole.isPending && changeRole.variables?.member.id === member.id}
+                  onChange={(event) => {
+                    const role = event.target.value;
+                    if (isRole(role)) changeRole.mutate({ member, role });
+                  }}
+                >
+                  {!roles.some((r) => r === member.role) && (
+                    <option value={member.role}>{roleLabel(member.role)}</option>
+                  )}
+                  <SelectOptions options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+                </select>
+              ) : (
+                <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>{roleLabel(member.role)}</Badge>
+              ),
+          },
+          { header: 'Joined', className: 'nowrap', cell: (member) => formatDate(member.joined_at) },
+          {
+            header: 'Actions',
+            hiddenHeader: true,
+            className: 'cell-actions',
+            cell: (member) =>
+              manages(member) && (
+                <Button size="sm" variant="ghost" className="text-danger" onClick={() => setRemoving(member)}>
+                  Remove
+                </Button>
+              ),
+          },
+        ]}
+      />
       <ConfirmDialog
         open={removing !== undefined}
         title="Remove member"
@@ -246,54 +239,42 @@ function InvitationsSection({
             : 'Owners and admins invite new members.'}
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Expires</th>
-                {canManage && <th scope="col">Invite link</th>}
-                {canManage && (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((invitation) => (
-                <tr key={invitation.id}>
-                  <th scope="row">{invitation.email}</th>
-                  <td>{roleLabel(invitation.role)}</td>
-                  <td className="nowrap">{formatDate(invitation.expires_at)}</td>
-                  {canManage && (
-                    <td className="cell-link">
-                      <CopyField
-                        value={inviteLink(invitation.id)}
-                        label={`Invite link for ${invitation.email}`}
-                        copyLabel="Copy link"
-                      />
-                    </td>
-                  )}
-                  {canManage && (
-                    <td className="cell-actions">
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        className="text-danger"
-                        pending={cancel.isPending && cancel.variables?.id === invitation.id}
-                        onClick={() => cancel.mutate(invitation)}
-                      >
-                        Cancel invitation
-                      </Button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={invitations}
+          rowKey={(invitation) => invitation.id}
+          columns={[
+            { header: 'Email', rowHeader: true, cell: (invitation) => invitation.email },
+            { header: 'Role', cell: (invitation) => roleLabel(invitation.role) },
+            { header: 'Expires', className: 'nowrap', cell: (invitation) => formatDate(invitation.expires_at) },
+            canManage && {
+              header: 'Invite link',
+              className: 'cell-link',
+              cell: (invitation) => (
+                <CopyField
+                  value={inviteLink(invitation.id)}
+                  label={`Invite link for ${invitation.email}`}
+                  copyLabel="Copy link"
+                />
+              ),
+            },
+            canManage && {
+              header: 'Actions',
+              hiddenHeader: true,
+              className: 'cell-actions',
+              cell: (invitation) => (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="text-danger"
+                  pending={cancel.isPending && cancel.variables?.id === invitation.id}
+                  onClick={() => cancel.mutate(invitation)}
+                >
+                  Cancel invitation
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );
