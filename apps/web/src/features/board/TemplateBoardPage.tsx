@@ -9,6 +9,7 @@ import { joinQueries, QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
 import { AddParticipantDialog } from '../participants/AddParticipantDialog.tsx';
 import { BulkImportDialog } from '../participants/BulkImportDialog.tsx';
+import { NoParticipantsYet } from '../participants/NoParticipantsYet.tsx';
 import { ParticipantStatusBadge, ScoreAgainstMark, StageStateBadge } from '../participants/ParticipantBadges.tsx';
 import { TemplateNotFound } from '../templates/TemplateNotFound.tsx';
 
@@ -73,21 +74,13 @@ function Board({ columns, templateId, templateName }: { columns: Column[]; templ
       ) : (
         <>
           {total === 0 && (
-            <EmptyState
-              title="No participants yet"
-              action={
-                canManage && (
-                  <>
-                    <Button variant="primary" onClick={() => setDialog('add')}>
-                      Add a participant
-                    </Button>
-                    <Button onClick={() => setDialog('import')}>Import a list</Button>
-                  </>
-                )
-              }
+            <NoParticipantsYet
+              canManage={canManage}
+              onAdd={() => setDialog('add')}
+              onImport={() => setDialog('import')}
             >
               Everyone added to this template starts in the first column and moves right as they pass.
-            </EmptyState>
+            </NoParticipantsYet>
           )}
           <ul className="board" aria-label="Board">
             {stageColumns.map((column) => (
