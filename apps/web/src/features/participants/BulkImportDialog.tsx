@@ -6,7 +6,7 @@ import { plural } from '../../lib/format.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
-import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { Dialog, DialogBody, DialogDone, DialogFooter } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 import {
   CSV_COLUMNS,
@@ -229,36 +229,29 @@ function ImportPreview({ rows }: { rows: readonly ImportRow[] }) {
 
 function ImportResult({ outcome, onClose }: { outcome: ImportOutcome; onClose: () => void }) {
   return (
-    <>
-      <DialogBody>
-        <div className="import-result" role="status">
-          <p>
-            <strong>{plural(outcome.created.length, 'participant')} added</strong>
-            {outcome.skipped.length > 0 && <>, {outcome.skipped.length} skipped</>}.
-          </p>
-        </div>
-        {outcome.skipped.length > 0 && (
-          <section aria-label="Skipped" className="stack-sm">
-            <h3 className="subsection-title">Skipped, and why</h3>
-            <DataTable
-              rows={outcome.skipped}
-              className="table-compact"
-              wrapClassName="preview-scroll"
-              rowKey={(skipped) => `${skipped.source}-${skipped.email}`}
-              columns={[
-                { header: 'Row', className: 'nowrap', cell: (skipped) => skipped.source },
-                { header: 'Email', cell: (skipped) => dash(skipped.email) },
-                { header: 'Reason', cell: (skipped) => skipped.reason },
-              ]}
-            />
-          </section>
-        )}
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="primary" onClick={onClose} autoFocus>
-          Done
-        </Button>
-      </DialogFooter>
-    </>
+    <DialogDone onDone={onClose} focusDone>
+      <div className="import-result" role="status">
+        <p>
+          <strong>{plural(outcome.created.length, 'participant')} added</strong>
+          {outcome.skipped.length > 0 && <>, {outcome.skipped.length} skipped</>}.
+        </p>
+      </div>
+      {outcome.skipped.length > 0 && (
+        <section aria-label="Skipped" className="stack-sm">
+          <h3 className="subsection-title">Skipped, and why</h3>
+          <DataTable
+            rows={outcome.skipped}
+            className="table-compact"
+            wrapClassName="preview-scroll"
+            rowKey={(skipped) => `${skipped.source}-${skipped.email}`}
+            columns={[
+              { header: 'Row', className: 'nowrap', cell: (skipped) => skipped.source },
+              { header: 'Email', cell: (skipped) => dash(skipped.email) },
+              { header: 'Reason', cell: (skipped) => skipped.reason },
+            ]}
+          />
+        </section>
+      )}
+    </DialogDone>
   );
 }
