@@ -7,7 +7,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { Dialog, DialogBody, DialogDone, DialogFooter } from '../../ui/Dialog.tsx';
-import { Field } from '../../ui/Field.tsx';
+import { PasteField } from '../../ui/PasteField.tsx';
 import {
   CSV_COLUMNS,
   CSV_EXAMPLE,
@@ -116,32 +116,22 @@ function BulkImportForm({ onClose, initialTemplateId }: { onClose: () => void; i
     <form noValidate onSubmit={(e) => void submit(e)}>
       <DialogBody>
         <TemplateSelect value={templateId} onChange={setTemplateId} />
-        <Field
+        <PasteField
           label="Participants (CSV or JSON)"
           error={parsed.kind === 'error' ? parsed.message : undefined}
           hint={
             <>
               CSV starts with the header <code>{CSV_COLUMNS.join(',')}</code> (name and email required; separate tags
-              with semicolons). JSON is an array of objects with the same fields.{' '}
-              <button type="button" className="link-button" onClick={() => setText(CSV_EXAMPLE)}>
-                Use an example
-              </button>
+              with semicolons). JSON is an array of objects with the same fields.
             </>
           }
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              className="code-input"
-              rows={7}
-              spellCheck={false}
-              value={text}
-              disabled={importing}
-              onChange={(e) => setText(e.target.value)}
-              placeholder={CSV_EXAMPLE}
-            />
-          )}
-        </Field>
+          example={CSV_EXAMPLE}
+          exampleLabel="Use an example"
+          rows={7}
+          value={text}
+          onChange={setText}
+          disabled={importing}
+        />
         <div className="file-pick">
           <label htmlFor={fileId}>Or choose a file</label>
           <input

@@ -14,6 +14,7 @@ import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { SelectOptions } from '../../ui/SelectOptions.tsx';
 import { assignableRoles, isRole, ROLE_LABELS, type Role, roleLabel } from '../account/roles.ts';
 import { useAccount } from '../account/use-account.ts';
@@ -111,18 +112,10 @@ function MembersTable({
     roles.length > 0 && member.user_id !== myUserId && (myRole === 'owner' || member.role !== 'owner');
 
   return (
-    <section className="card" aria-labelledby="members-title">
-      <div className="section-header">
-        <div>
-          <h2 id="members-title" className="section-title">
-            Members
-          </h2>
-          <p className="section-description">
-            Viewers read; reviewers also record results and decide; admins and owners do everything, and only owners
-            manage ownership.
-          </p>
-        </div>
-      </div>
+    <Section
+      title="Members"
+      description="Viewers read; reviewers also record results and decide; admins and owners do everything, and only owners manage ownership."
+    >
       <DataTable
         rows={members}
         rowKey={(member) => member.id}
@@ -187,7 +180,7 @@ function MembersTable({
         Remove <strong>{removing?.name}</strong> ({removing?.email}) from {workspaceName}? They lose access at once; you
         can invite them again later.
       </ConfirmDialog>
-    </section>
+    </Section>
   );
 }
 
@@ -210,19 +203,14 @@ function InvitationsSection({
   });
 
   return (
-    <section className="card" aria-labelledby="invitations-title">
-      <div className="section-header">
-        <div>
-          <h2 id="invitations-title" className="section-title">
-            Pending invitations
-          </h2>
-          <p className="section-description">
-            {canManage
-              ? 'Each invitation is a link: send it to the person invited. It works for 7 days and only for their address.'
-              : 'People invited who have not joined yet.'}
-          </p>
-        </div>
-      </div>
+    <Section
+      title="Pending invitations"
+      description={
+        canManage
+          ? 'Each invitation is a link: send it to the person invited. It works for 7 days and only for their address.'
+          : 'People invited who have not joined yet.'
+      }
+    >
       {invitations.length === 0 ? (
         <EmptyState
           title="No pending invitations"
@@ -276,6 +264,6 @@ function InvitationsSection({
           ]}
         />
       )}
-    </section>
+    </Section>
   );
 }

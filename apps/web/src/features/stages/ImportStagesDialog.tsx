@@ -5,7 +5,7 @@ import { useServerError } from '../../app/use-server-error.ts';
 import { plural } from '../../lib/format.ts';
 import { readServerError, type ServerIssue } from '../../lib/server-errors.ts';
 import { Dialog, DialogForm } from '../../ui/Dialog.tsx';
-import { Field } from '../../ui/Field.tsx';
+import { PasteField } from '../../ui/PasteField.tsx';
 import { ImportPreviewTable } from './ImportPreviewTable.tsx';
 import { type ImportMode, previewImport } from './import-preview.ts';
 import { SEED_EXAMPLE_JSON } from './seed-example.ts';
@@ -80,34 +80,24 @@ function ImportForm({ templateId, version, hasStages, onClose }: Omit<ImportStag
       pending={importStages.isPending}
       disabled={preview.kind !== 'ready'}
     >
-      <Field
+      <PasteField
         label="Stages JSON"
         error={preview.kind === 'syntax' ? `Not valid JSON: ${preview.message}` : undefined}
         hint={
           <>
             Each item takes the stage fields: <code>stage_name</code>, <code>type</code>, <code>stage_type</code>,{' '}
-            <code>pass_threshold</code>, <code>automation_rule</code>, …{' '}
-            <button type="button" className="link-button" onClick={() => setText(SEED_EXAMPLE_JSON)}>
-              Use the example pipeline
-            </button>
+            <code>pass_threshold</code>, <code>automation_rule</code>, …
           </>
         }
-      >
-        {(p) => (
-          <textarea
-            {...p}
-            className="code-input"
-            rows={8}
-            spellCheck={false}
-            value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setServerProblems([]);
-            }}
-            placeholder={SEED_EXAMPLE_JSON}
-          />
-        )}
-      </Field>
+        example={SEED_EXAMPLE_JSON}
+        exampleLabel="Use the example pipeline"
+        rows={8}
+        value={text}
+        onChange={(value) => {
+          setText(value);
+          setServerProblems([]);
+        }}
+      />
 
       {hasStages && (
         <fieldset className="fieldset fieldset-inline">
