@@ -1,8 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { readServerError } from '../lib/server-errors.ts';
-import { buttonClass } from './Button.tsx';
-import { EmptyState } from './EmptyState.tsx';
 import { ErrorState } from './ErrorState.tsx';
 import { LoadingState } from './LoadingState.tsx';
 
@@ -49,28 +46,4 @@ export function joinQueries<A, B>(first: GateQuery<A>, second: GateQuery<B>): Ga
     data: first.data !== undefined && second.data !== undefined ? [first.data, second.data] : undefined,
     refetch: () => failed.refetch(),
   };
-}
-
-/** A record the link points at that is not there: why that may be, and the way back to its list. */
-export function NotFoundState({
-  title,
-  back,
-  children,
-}: {
-  title: string;
-  back: { to: string; label: string };
-  children: ReactNode;
-}) {
-  return (
-    <EmptyState
-      title={title}
-      action={
-        <Link className={buttonClass('primary')} to={back.to}>
-          {back.label}
-        </Link>
-      }
-    >
-      {children}
-    </EmptyState>
-  );
 }

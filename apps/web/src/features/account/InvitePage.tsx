@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { toast } from 'sonner';
 import { authClient, unwrapAuth } from '../../app/auth-client.ts';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
@@ -7,7 +7,7 @@ import { inOurWords } from '../../lib/auth-errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { withNext } from '../../lib/next-path.ts';
 import { readServerError } from '../../lib/server-errors.ts';
-import { Button, buttonClass } from '../../ui/Button.tsx';
+import { Button, LinkButton } from '../../ui/Button.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
@@ -38,12 +38,10 @@ export default function InvitePage() {
         description="Sign in with the address the invitation was sent to, or create an account with it, to see the workspace and join."
       >
         <div className="auth-actions">
-          <Link className={buttonClass('primary')} to={withNext('/sign-in', here)}>
+          <LinkButton variant="primary" to={withNext('/sign-in', here)}>
             Sign in
-          </Link>
-          <Link className={buttonClass('secondary')} to={withNext('/sign-up', here)}>
-            Create an account
-          </Link>
+          </LinkButton>
+          <LinkButton to={withNext('/sign-up', here)}>Create an account</LinkButton>
         </div>
       </AuthCard>
     );
@@ -76,9 +74,7 @@ function Invitation({ id, email, here }: { id: string; email: string; here: stri
             >
               Sign in with another account
             </Button>
-            <Link className={buttonClass('secondary')} to="/">
-              Go to Stageflow
-            </Link>
+            <LinkButton to="/">Go to Stageflow</LinkButton>
           </div>
         </AuthCard>
       }
@@ -153,9 +149,9 @@ function InvitationCard({ id, email, invitation }: { id: string; email: string; 
           <p className="banner banner-warning" role="status">
             {closed}
           </p>
-          <Link className={buttonClass('primary')} to="/">
+          <LinkButton variant="primary" to="/">
             Go to Stageflow
-          </Link>
+          </LinkButton>
         </>
       ) : (
         <div className="auth-actions">

@@ -1,24 +1,20 @@
 import type { AgentProfile } from '@stageflow/domain';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { StatusBadge } from '../../ui/Badge.tsx';
-import { Button, buttonClass } from '../../ui/Button.tsx';
+import { Button, LinkButton } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
+import { EmptyState, NotFoundState } from '../../ui/EmptyState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
-import { NotFoundState, QueryGate } from '../../ui/QueryGate.tsx';
+import { QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
 import { AgentProfileForm } from './AgentProfileForm.tsx';
 import { newAgentProfileValues, profileToFormValues } from './agent-profile-form.ts';
 
-const cancelLink = (
-  <Link className={buttonClass('secondary')} to="/agent-profiles">
-    Cancel
-  </Link>
-);
+const cancelLink = <LinkButton to="/agent-profiles">Cancel</LinkButton>;
 
 export default function AgentProfileEditorPage() {
   const { profileId } = useParams();
@@ -29,9 +25,9 @@ export default function AgentProfileEditorPage() {
       <EmptyState
         title="Only admins create interviewers"
         action={
-          <Link className={buttonClass('primary')} to="/agent-profiles">
+          <LinkButton variant="primary" to="/agent-profiles">
             Back to Agent Profiles
-          </Link>
+          </LinkButton>
         }
       >
         Your role lets you read agent profiles. Ask an owner or admin to create one.

@@ -1,8 +1,7 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { trpc } from '../../app/trpc.ts';
 import { useListFilters } from '../../lib/use-list-filters.ts';
-import { buttonClass } from '../../ui/Button.tsx';
+import { LinkButton } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ListPage } from '../../ui/ListPage.tsx';
 import { ListToolbar } from '../../ui/ListToolbar.tsx';
@@ -16,9 +15,9 @@ const STATUS_OPTIONS = [
 ] as const;
 
 const newProfileLink = (label: string) => (
-  <Link className={buttonClass('primary')} to="/agent-profiles/new">
+  <LinkButton variant="primary" to="/agent-profiles/new">
     {label}
-  </Link>
+  </LinkButton>
 );
 
 export default function AgentProfilesPage() {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
 import { plural } from '../../lib/format.ts';
-import { Button, buttonClass } from '../../ui/Button.tsx';
+import { Button, LinkButton } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { joinQueries, QueryGate } from '../../ui/QueryGate.tsx';
@@ -46,9 +46,7 @@ function Board({ columns, templateId, templateName }: { columns: Column[]; templ
         description={`${plural(total, 'participant')} across ${plural(stageColumns.length, 'active stage')}. Open a card to see the person’s timeline and act.`}
         actions={
           <>
-            <Link className={buttonClass('secondary')} to={`/participants?template=${templateId}`}>
-              Open as a list
-            </Link>
+            <LinkButton to={`/participants?template=${templateId}`}>Open as a list</LinkButton>
             {canManage && (
               <>
                 <Button onClick={() => setDialog('import')}>Import</Button>
@@ -64,9 +62,9 @@ function Board({ columns, templateId, templateName }: { columns: Column[]; templ
         <EmptyState
           title="This template has no active stages"
           action={
-            <Link className={buttonClass('primary')} to={`/templates/${templateId}`}>
+            <LinkButton variant="primary" to={`/templates/${templateId}`}>
               Go to the stages
-            </Link>
+            </LinkButton>
           }
         >
           Participants move through active stages. Add a stage, or set a draft one to active, on the template page.

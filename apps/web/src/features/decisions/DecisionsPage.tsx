@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Badge } from '../../ui/Badge.tsx';
-import { buttonClass } from '../../ui/Button.tsx';
+import { LinkButton } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
@@ -59,11 +59,7 @@ export default function DecisionsPage() {
             view === 'open' ? (
               <EmptyState
                 title="Nothing waits for a decision"
-                action={
-                  <Link className={buttonClass('secondary')} to="/participants">
-                    Go to Participants
-                  </Link>
-                }
+                action={<LinkButton to="/participants">Go to Participants</LinkButton>}
               >
                 A participant lands here when a stage needs a reviewer’s approval, or when they did not pass and have no
                 attempts left. Nobody is waiting right now.

@@ -1,9 +1,8 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { trpc } from '../../app/trpc.ts';
 import { plural } from '../../lib/format.ts';
-import { Button, buttonClass } from '../../ui/Button.tsx';
+import { Button, LinkButton } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ListPage } from '../../ui/ListPage.tsx';
 import { useCan } from '../account/use-account.ts';
@@ -92,9 +91,9 @@ export default function ParticipantsPage() {
             <EmptyState
               title="No participants yet"
               action={
-                <Link className={buttonClass('primary')} to="/templates">
+                <LinkButton variant="primary" to="/templates">
                   Go to Evaluation Templates
-                </Link>
+                </LinkButton>
               }
             >
               Participants go through the stages of an evaluation template. Create a template and its stages first, then

@@ -1,4 +1,4 @@
-import { NotFoundState } from '../../ui/QueryGate.tsx';
+import { NotFoundState } from '../../ui/EmptyState.tsx';
 
 /** The template page and its board, when the template in the link is not there. */
 export function TemplateNotFound() {

@@ -1,9 +1,9 @@
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { trpc } from '../../app/trpc.ts';
 import { plural } from '../../lib/format.ts';
 import { STATUS_LABELS, USE_CASE_LABELS } from '../../lib/labels.ts';
 import { StatusBadge } from '../../ui/Badge.tsx';
-import { buttonClass } from '../../ui/Button.tsx';
+import { LinkButton } from '../../ui/Button.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
@@ -27,9 +27,7 @@ export default function TemplatePage() {
             description={`${USE_CASE_LABELS[template.use_case]} · ${plural(stages.length, 'stage')}`}
             actions={
               <>
-                <Link className={buttonClass('secondary')} to={`/templates/${template.id}/board`}>
-                  Participants board
-                </Link>
+                <LinkButton to={`/templates/${template.id}/board`}>Participants board</LinkButton>
                 {canEdit && <TemplateActions template={template} />}
               </>
             }
