@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
 import { OpenDecisionsCount } from '../features/decisions/OpenDecisionsCount.tsx';
+import { BrandMark } from '../ui/BrandMark.tsx';
 import { NAV_ITEMS, type NavItem } from './navigation.ts';
 
 const ICON_PATHS: Record<NavItem['icon'], string> = {
@@ -23,11 +24,7 @@ export function Sidebar() {
   return (
     <aside className="sidebar">
       <NavLink to="/" className="brand">
-        <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
-          <rect width="32" height="32" rx="8" />
-          <path d="M8 16h5m3 0h5" />
-          <circle cx="24" cy="16" r="2.5" />
-        </svg>
+        <BrandMark />
         Stageflow
       </NavLink>
       <nav aria-label="Main">

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes } from 'react';
+import { Link, type LinkProps } from 'react-router';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'ghost' | 'danger';
 
@@ -35,4 +36,14 @@ export function Button({
       {children}
     </button>
   );
+}
+
+/** A link to a page of the app that looks like a button. */
+export function LinkButton({
+  variant = 'secondary',
+  size = 'md',
+  className,
+  ...link
+}: LinkProps & { variant?: ButtonVariant; size?: 'md' | 'sm' }) {
+  return <Link {...link} className={`${buttonClass(variant, size)}${className ? ` ${className}` : ''}`} />;
 }

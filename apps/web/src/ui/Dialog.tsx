@@ -1,4 +1,5 @@
-import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { type FormEventHandler, type ReactNode, useEffect, useId, useRef } from 'react';
+import { Button, type ButtonVariant } from './Button.tsx';
 
 interface DialogProps {
   open: boolean;
@@ -68,4 +69,63 @@ export function DialogBody({ children }: { children: ReactNode }) {
 /** The dialog's action row, primary action last. */
 export function DialogFooter({ children }: { children: ReactNode }) {
   return <footer className="dialog-footer">{children}</footer>;
+}
+
+interface DialogFormProps {
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  onCancel: () => void;
+  submitLabel: ReactNode;
+  submitVariant?: ButtonVariant;
+  /** The request is in flight: the submit button spins and takes no clicks. */
+  pending?: boolean;
+  /** Nothing to submit yet. */
+  disabled?: boolean;
+  /** The fields. */
+  children: ReactNode;
+}
+
+/** A dialog's form: the fields in the body, then Cancel and the submit button. */
+export function DialogForm({
+  onSubmit,
+  onCancel,
+  submitLabel,
+  submitVariant = 'primary',
+  pending,
+  disabled,
+  children,
+}: DialogFormProps) {
+  return (
+    <form noValidate onSubmit={onSubmit}>
+      <DialogBody>{children}</DialogBody>
+      <DialogFooter>
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant={submitVariant} disabled={disabled} pending={pending}>
+          {submitLabel}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+/** The last step of a dialog that made something: what to know about it, then Done. */
+export function DialogDone({
+  onDone,
+  focusDone,
+  children,
+}: {
+  onDone: () => void;
+  /** Start on Done (when the button that led here is gone). */
+  focusDone?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <DialogBody>{children}</DialogBody>
+      <DialogFooter>
+        <Button variant="primary" onClick={onDone} autoFocus={focusDone}>
+          Done
+        </Button>
+      </DialogFooter>
+    </>
+  );
 }

@@ -1,4 +1,5 @@
-import { type ReactNode, useId } from 'react';
+import { type ComponentProps, type ReactNode, useId } from 'react';
+import { SelectOptions } from './SelectOptions.tsx';
 
 /** What a form control needs to be bound to its label, help text and error. */
 export interface FieldControlProps {
@@ -16,33 +17,71 @@ interface FieldProps {
   children: (control: FieldControlProps) => ReactNode;
 }
 
+/** The ids that tie a control to its help and error, as the props the control spreads. */
+function useFieldControl(hint: ReactNode, error: string | undefined): FieldControlProps {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  return { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined };
+}
+
+/** The error, then the help, each with the id the control points at. */
+function FieldMessages({ id, hint, error }: { id: string; hint: ReactNode; error: string | undefined }) {
+  return (
+    <>
+      {error && (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+      {hint && (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      )}
+    </>
+  );
+}
+
 /**
  * Label above, control, help text, then the error right beside the control. The help and error are
  * the control's accessible description, so screen readers (and tests) hear them with the field.
  */
 export function Field({ label, hint, error, optional, className, children }: FieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const control = useFieldControl(hint, error);
   return (
     <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label className="field-label" htmlFor={id}>
+      <label className="field-label" htmlFor={control.id}>
         {label}
         {optional && <span className="field-optional"> (optional)</span>}
       </label>
-      {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
+      {children(control)}
+      <FieldMessages id={control.id} hint={hint} error={error} />
     </div>
+  );
+}
+
+interface SelectFieldProps extends Omit<ComponentProps<'select'>, 'children'> {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  optional?: boolean;
+  /** Classes of the field around the select, e.g. `span-2`. */
+  className?: string;
+  options: ReadonlyArray<{ value: string | number; label: string }>;
+}
+
+/** A labelled select over value/label pairs; the rest (react-hook-form's `register(…)`) goes to the select. */
+export function SelectField({ label, hint, error, optional, className, options, ...select }: SelectFieldProps) {
+  return (
+    <Field label={label} hint={hint} error={error} optional={optional} className={className}>
+      {(p) => (
+        <select {...p} {...select}>
+          <SelectOptions options={options} />
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -58,26 +97,14 @@ export function CheckboxField({
   error?: string | undefined;
   children: (control: FieldControlProps) => ReactNode;
 }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  const control = useFieldControl(hint, error);
   return (
     <div className="checkbox-field">
       <div className="checkbox-row">
-        {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
-        <label htmlFor={id}>{label}</label>
+        {children(control)}
+        <label htmlFor={control.id}>{label}</label>
       </div>
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
+      <FieldMessages id={control.id} hint={hint} error={error} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { type ReactNode, Suspense } from 'react';
 import { Outlet } from 'react-router';
+import { BrandMark } from '../../ui/BrandMark.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 
 /** Pages outside the app shell (sign-in, sign-up, invitations, a first workspace): one card, centred. */
@@ -7,11 +8,7 @@ export function AuthLayout() {
   return (
     <main className="auth-page" id="main">
       <div className="auth-brand" aria-hidden="true">
-        <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
-          <rect width="32" height="32" rx="8" />
-          <path d="M8 16h5m3 0h5" />
-          <circle cx="24" cy="16" r="2.5" />
-        </svg>
+        <BrandMark />
         Stageflow
       </div>
       <Suspense fallback={<LoadingState label="Loading page" />}>

@@ -1,19 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { toast } from 'sonner';
 import { authClient, unwrapAuth } from '../../app/auth-client.ts';
-import { trpc } from '../../app/trpc.ts';
+import { type RouterOutputs, trpc } from '../../app/trpc.ts';
 import { inOurWords } from '../../lib/auth-errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { withNext } from '../../lib/next-path.ts';
 import { readServerError } from '../../lib/server-errors.ts';
-import { Button, buttonClass } from '../../ui/Button.tsx';
+import { Button, LinkButton } from '../../ui/Button.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { QueryGate } from '../../ui/QueryGate.tsx';
 import { AuthCard } from './AuthLayout.tsx';
 import { isRole, ROLE_HELP, roleLabel } from './roles.ts';
 import { useMeQuery } from './use-account.ts';
 import { useSignOut } from './use-session-actions.ts';
+
+type InvitationView = RouterOutputs['account']['invitation'];
 
 /**
  * Where an invite link lands: which workspace, which role, then accept or decline. Only the invited
@@ -35,12 +38,10 @@ export default function InvitePage() {
         description="Sign in with the address the invitation was sent to, or create an account with it, to see the workspace and join."
       >
         <div className="auth-actions">
-          <Link className={buttonClass('primary')} to={withNext('/sign-in', here)}>
+          <LinkButton variant="primary" to={withNext('/sign-in', here)}>
             Sign in
-          </Link>
-          <Link className={buttonClass('secondary')} to={withNext('/sign-up', here)}>
-            Create an account
-          </Link>
+          </LinkButton>
+          <LinkButton to={withNext('/sign-up', here)}>Create an account</LinkButton>
         </div>
       </AuthCard>
     );
@@ -49,11 +50,46 @@ export default function InvitePage() {
 }
 
 function Invitation({ id, email, here }: { id: string; email: string; here: string }) {
+  const signOut = useSignOut();
+  const invitation = trpc.account.invitation.useQuery({ id }, { retry: false });
+  return (
+    <QueryGate
+      query={invitation}
+      loading="Loading the invitation"
+      notFound={
+        <AuthCard
+          title="This invitation is not for you"
+          description={
+            <>
+              There is no open invitation for <strong>{email}</strong> at this link. It may have been sent to another
+              address, or cancelled. Sign in with the invited address, or ask for a new link.
+            </>
+          }
+        >
+          <div className="auth-actions">
+            <Button
+              variant="primary"
+              pending={signOut.isPending}
+              onClick={() => signOut.mutate({ next: withNext('/sign-in', here) })}
+            >
+              Sign in with another account
+            </Button>
+            <LinkButton to="/">Go to Stageflow</LinkButton>
+          </div>
+        </AuthCard>
+      }
+    >
+      {(found) => <InvitationCard id={id} email={email} invitation={found} />}
+    </QueryGate>
+  );
+}
+
+/** The invitation itself: where and as what, then accept or decline (or why it can no longer be). */
+function InvitationCard({ id, email, invitation }: { id: string; email: string; invitation: InvitationView }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const utils = trpc.useUtils();
-  const signOut = useSignOut();
-  const invitation = trpc.account.invitation.useQuery({ id }, { retry: false });
+  const { workspace_name, role, status, expires_at } = invitation;
 
   const accept = useMutation({
     mutationFn: async () => {
@@ -64,7 +100,7 @@ function Invitation({ id, email, here }: { id: string; email: string; here: stri
     onSuccess: async () => {
       // The account first (now with its new workspace), so the shell's guard lets us in.
       await queryClient.invalidateQueries();
-      toast.success(`You joined ${invitation.data?.workspace_name ?? 'the workspace'}`);
+      toast.success(`You joined ${workspace_name}`);
       navigate('/', { replace: true });
     },
     onError: (error) => toast.error(inOurWords(readServerError(error).message)),
@@ -75,39 +111,6 @@ function Invitation({ id, email, here }: { id: string; email: string; here: stri
     onError: (error) => toast.error(inOurWords(readServerError(error).message)),
   });
 
-  if (invitation.isPending) return <LoadingState label="Loading the invitation" />;
-  if (invitation.isError) {
-    const { code } = readServerError(invitation.error);
-    if (code !== 'NOT_FOUND' && code !== 'BAD_REQUEST') {
-      return <ErrorState error={invitation.error} onRetry={() => void invitation.refetch()} />;
-    }
-    return (
-      <AuthCard
-        title="This invitation is not for you"
-        description={
-          <>
-            There is no open invitation for <strong>{email}</strong> at this link. It may have been sent to another
-            address, or cancelled. Sign in with the invited address, or ask for a new link.
-          </>
-        }
-      >
-        <div className="auth-actions">
-          <Button
-            variant="primary"
-            pending={signOut.isPending}
-            onClick={() => signOut.mutate({ next: withNext('/sign-in', here) })}
-          >
-            Sign in with another account
-          </Button>
-          <Link className={buttonClass('secondary')} to="/">
-            Go to Stageflow
-          </Link>
-        </div>
-      </AuthCard>
-    );
-  }
-
-  const { workspace_name, role, status, expires_at } = invitation.data;
   const expired = new Date(expires_at).getTime() < Date.now();
   const closed =
     status === 'accepted'
@@ -146,9 +149,9 @@ function Invitation({ id, email, here }: { id: string; email: string; here: stri
           <p className="banner banner-warning" role="status">
             {closed}
           </p>
-          <Link className={buttonClass('primary')} to="/">
+          <LinkButton variant="primary" to="/">
             Go to Stageflow
-          </Link>
+          </LinkButton>
         </>
       ) : (
         <div className="auth-actions">

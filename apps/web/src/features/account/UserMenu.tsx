@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { roleLabel } from './roles.ts';
 import { useAccount } from './use-account.ts';
@@ -131,36 +131,37 @@ export function UserMenu() {
             ))}
           </div>
           <hr className="menu-separator" />
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-item"
-            tabIndex={-1}
-            onClick={() => {
+          <MenuAction
+            mark="+"
+            onSelect={() => {
               close(false);
               navigate('/workspaces/new');
             }}
           >
-            <span className="menu-check" aria-hidden="true">
-              +
-            </span>
             Create workspace
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-item"
-            tabIndex={-1}
-            onClick={() => {
+          </MenuAction>
+          <MenuAction
+            onSelect={() => {
               close(false);
               signOut.mutate({});
             }}
           >
-            <span className="menu-check" aria-hidden="true" />
             Sign out
-          </button>
+          </MenuAction>
         </div>
       )}
     </div>
+  );
+}
+
+/** An action in the menu: a mark in the check column (or none), then what it does. */
+function MenuAction({ mark, onSelect, children }: { mark?: string; onSelect: () => void; children: ReactNode }) {
+  return (
+    <button type="button" role="menuitem" className="menu-item" tabIndex={-1} onClick={onSelect}>
+      <span className="menu-check" aria-hidden="true">
+        {mark}
+      </span>
+      {children}
+    </button>
   );
 }

@@ -1,26 +1,20 @@
 import type { AgentProfile } from '@stageflow/domain';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
-import { readServerError } from '../../lib/server-errors.ts';
 import { StatusBadge } from '../../ui/Badge.tsx';
-import { Button, buttonClass } from '../../ui/Button.tsx';
+import { Button, LinkButton } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
+import { EmptyState, NotFoundState } from '../../ui/EmptyState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
 import { AgentProfileForm } from './AgentProfileForm.tsx';
 import { newAgentProfileValues, profileToFormValues } from './agent-profile-form.ts';
 
-const cancelLink = (
-  <Link className={buttonClass('secondary')} to="/agent-profiles">
-    Cancel
-  </Link>
-);
+const cancelLink = <LinkButton to="/agent-profiles">Cancel</LinkButton>;
 
 export default function AgentProfileEditorPage() {
   const { profileId } = useParams();
@@ -31,9 +25,9 @@ export default function AgentProfileEditorPage() {
       <EmptyState
         title="Only admins create interviewers"
         action={
-          <Link className={buttonClass('primary')} to="/agent-profiles">
+          <LinkButton variant="primary" to="/agent-profiles">
             Back to Agent Profiles
-          </Link>
+          </LinkButton>
         }
       >
         Your role lets you read agent profiles. Ask an owner or admin to create one.
@@ -76,27 +70,23 @@ function NewProfile() {
 
 function EditProfile({ id }: { id: string }) {
   const query = trpc.agentProfiles.byId.useQuery({ id });
-  if (query.isPending) return <LoadingState label="Loading agent profile" />;
-  if (query.isError) {
-    const { code } = readServerError(query.error);
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') {
-      return (
-        <EmptyState
+  // The editor is keyed by the save time, so the form starts over from what the server stored.
+  return (
+    <QueryGate
+      query={query}
+      loading="Loading agent profile"
+      notFound={
+        <NotFoundState
           title="Agent profile not found"
-          action={
-            <Link className={buttonClass('primary')} to="/agent-profiles">
-              Back to Agent Profiles
-            </Link>
-          }
+          back={{ to: '/agent-profiles', label: 'Back to Agent Profiles' }}
         >
           It may have been removed, or the link is wrong. Pick a profile from the list.
-        </EmptyState>
-      );
-    }
-    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  }
-  // Keyed by the save time, so the form starts over from what the server stored.
-  return <ProfileEditor key={query.data.updated_at} profile={query.data} />;
+        </NotFoundState>
+      }
+    >
+      {(profile) => <ProfileEditor key={profile.updated_at} profile={profile} />}
+    </QueryGate>
+  );
 }
 
 function ProfileEditor({ profile }: { profile: AgentProfile }) {

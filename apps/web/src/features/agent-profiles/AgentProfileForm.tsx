@@ -5,17 +5,20 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { optionsOf, SCALE_LABELS, USE_CASE_LABELS } from '../../lib/labels.ts';
 import { Button } from '../../ui/Button.tsx';
-import { CheckboxField, Field, Fieldset } from '../../ui/Field.tsx';
+import { CheckboxField, Field, Fieldset, SelectField } from '../../ui/Field.tsx';
 import type { AgentProfileFormValues } from './agent-profile-form.ts';
 import { DimensionsField } from './DimensionsField.tsx';
 
 const words = (value: string) => value.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-const enumOptions = (values: readonly string[]) =>
-  values.map((value) => (
-    <option key={value} value={value}>
-      {words(value)}
-    </option>
-  ));
+const enumOptions = (values: readonly string[]) => values.map((value) => ({ value, label: words(value) }));
+
+/** How the interviewer talks: one select each, over the domain's own options. */
+const INTERACTION_FIELDS = [
+  { key: 'tone', label: 'Tone', hint: undefined },
+  { key: 'style', label: 'Style', hint: undefined },
+  { key: 'difficulty', label: 'Question difficulty', hint: undefined },
+  { key: 'probing_depth', label: 'Probing depth', hint: 'How far it follows up.' },
+] as const;
 
 const OUTPUT_LABELS: Record<keyof NonNullable<AgentProfileFormValues['output']>, string> = {
   include_transcript: 'Include the transcript',
@@ -57,17 +60,12 @@ export function AgentProfileForm({ defaultValues, submitLabel, pending, onSubmit
                 <input {...p} autoComplete="off" placeholder="Ada, technical interviewer" {...register('name')} />
               )}
             </Field>
-            <Field label="Use case" error={errors.use_case?.message}>
-              {(p) => (
-                <select {...p} {...register('use_case')}>
-                  {optionsOf(USE_CASE_LABELS).map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Use case"
+              error={errors.use_case?.message}
+              options={optionsOf(USE_CASE_LABELS)}
+              {...register('use_case')}
+            />
             <Field
               label="Persona"
               error={errors.persona?.message}
@@ -91,68 +89,34 @@ export function AgentProfileForm({ defaultValues, submitLabel, pending, onSubmit
         <div className="form-grid">
           <Fieldset legend="Interaction">
             <div className="form-grid">
-              <Field label="Tone" error={errors.interaction?.tone?.message}>
-                {(p) => (
-                  <select {...p} {...register('interaction.tone')}>
-                    {enumOptions(Interaction.shape.tone.unwrap().options)}
-                  </select>
-                )}
-              </Field>
-              <Field label="Style" error={errors.interaction?.style?.message}>
-                {(p) => (
-                  <select {...p} {...register('interaction.style')}>
-                    {enumOptions(Interaction.shape.style.unwrap().options)}
-                  </select>
-                )}
-              </Field>
-              <Field label="Question difficulty" error={errors.interaction?.difficulty?.message}>
-                {(p) => (
-                  <select {...p} {...register('interaction.difficulty')}>
-                    {enumOptions(Interaction.shape.difficulty.unwrap().options)}
-                  </select>
-                )}
-              </Field>
-              <Field
-                label="Probing depth"
-                error={errors.interaction?.probing_depth?.message}
-                hint="How far it follows up."
-              >
-                {(p) => (
-                  <select {...p} {...register('interaction.probing_depth')}>
-                    {enumOptions(Interaction.shape.probing_depth.unwrap().options)}
-                  </select>
-                )}
-              </Field>
+              {INTERACTION_FIELDS.map(({ key, label, hint }) => (
+                <SelectField
+                  key={key}
+                  label={label}
+                  hint={hint}
+                  error={errors.interaction?.[key]?.message}
+                  options={enumOptions(Interaction.shape[key].unwrap().options)}
+                  {...register(`interaction.${key}`)}
+                />
+              ))}
             </div>
           </Fieldset>
           <Fieldset legend="Scoring">
             <div className="form-grid">
-              <Field
+              <SelectField
                 label="Scale"
                 error={errors.scoring?.scale?.message}
                 hint="Dimension scores are given on this scale."
-              >
-                {(p) => (
-                  <select {...p} {...register('scoring.scale')}>
-                    {optionsOf(SCALE_LABELS).map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field
+                options={optionsOf(SCALE_LABELS)}
+                {...register('scoring.scale')}
+              />
+              <SelectField
                 label="Method"
                 error={errors.scoring?.scoring_method?.message}
                 hint="Rule-based also needs every dimension to reach its min score."
-              >
-                {(p) => (
-                  <select {...p} {...register('scoring.scoring_method')}>
-                    {enumOptions(Scoring.shape.scoring_method.unwrap().options)}
-                  </select>
-                )}
-              </Field>
+                options={enumOptions(Scoring.shape.scoring_method.unwrap().options)}
+                {...register('scoring.scoring_method')}
+              />
             </div>
           </Fieldset>
         </div>

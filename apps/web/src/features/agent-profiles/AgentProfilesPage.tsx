@@ -1,13 +1,10 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { trpc } from '../../app/trpc.ts';
 import { useListFilters } from '../../lib/use-list-filters.ts';
-import { Button, buttonClass } from '../../ui/Button.tsx';
+import { LinkButton } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
 import { ListToolbar } from '../../ui/ListToolbar.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useCan } from '../account/use-account.ts';
 import { AgentProfileTable } from './AgentProfileTable.tsx';
 
@@ -18,9 +15,9 @@ const STATUS_OPTIONS = [
 ] as const;
 
 const newProfileLink = (label: string) => (
-  <Link className={buttonClass('primary')} to="/agent-profiles/new">
+  <LinkButton variant="primary" to="/agent-profiles/new">
     {label}
-  </Link>
+  </LinkButton>
 );
 
 export default function AgentProfilesPage() {
@@ -33,36 +30,23 @@ export default function AgentProfilesPage() {
   const canCreate = useCan('admin');
 
   return (
-    <>
-      <PageHeader
-        title="Agent Profiles"
-        description="Interviewers: each runs AI stages with its own persona, dimensions and scoring."
-        actions={canCreate && newProfileLink('New agent profile')}
-      />
-      <ListToolbar
-        searchLabel="Search agent profiles"
-        search={filters.search}
-        onSearch={filters.setSearch}
-        status={filters.status}
-        statusOptions={STATUS_OPTIONS}
-        onStatus={filters.setStatus}
-      />
-      {query.isPending ? (
-        <LoadingState label="Loading agent profiles" />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.length > 0 ? (
-        <AgentProfileTable profiles={query.data} />
-      ) : filters.filtered ? (
-        <EmptyState title="No agent profiles match" action={<Button onClick={filters.clear}>Clear filters</Button>}>
-          Try another search word or status, or clear the filters.
-        </EmptyState>
-      ) : (
+    <ListPage
+      title="Agent Profiles"
+      description="Interviewers: each runs AI stages with its own persona, dimensions and scoring."
+      actions={canCreate && newProfileLink('New agent profile')}
+      toolbar={<ListToolbar searchLabel="Search agent profiles" filters={filters} statusOptions={STATUS_OPTIONS} />}
+      query={query}
+      loading="Loading agent profiles"
+      filters={filters}
+      noMatch={{ title: 'No agent profiles match', text: 'Try another search word or status, or clear the filters.' }}
+      empty={
         <EmptyState title="No agent profiles yet" action={canCreate && newProfileLink('Create your first interviewer')}>
           An agent profile is the interviewer that runs an AI stage. Create one, then pick it when you add a stage to a
           template.
         </EmptyState>
-      )}
-    </>
+      }
+    >
+      {(profiles) => <AgentProfileTable profiles={profiles} />}
+    </ListPage>
   );
 }

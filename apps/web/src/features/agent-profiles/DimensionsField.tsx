@@ -1,5 +1,5 @@
 import { MAX_EVALUATION_DIMENSIONS } from '@stageflow/domain';
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { type FieldErrors, type UseFormReturn, useFieldArray, useWatch } from 'react-hook-form';
 import { numberOrUndefined } from '../../lib/input-values.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -50,75 +50,54 @@ export function DimensionsField({ form }: { form: UseFormReturn<AgentProfileForm
           const n = i + 1;
           const cell = (key: 'name' | 'description' | 'weight' | 'min_score') => ({
             id: `${id}-${i}-${key}`,
-            message: rowErrors?.[key]?.message,
-            describedBy: rowErrors?.[key]?.message ? `${id}-${i}-${key}-error` : undefined,
+            error: rowErrors?.[key]?.message,
           });
-          const name = cell('name');
-          const description = cell('description');
-          const weight = cell('weight');
-          const minScore = cell('min_score');
           return (
             <div key={field.id} className="dimension-row">
-              <div className="dimension-cell">
-                <input
-                  aria-label={`Dimension ${n} name`}
-                  aria-invalid={name.message ? true : undefined}
-                  aria-describedby={name.describedBy}
-                  placeholder="Problem solving"
-                  {...register(`evaluation_dimensions.${i}.name`)}
-                />
-                {name.message && (
-                  <p id={`${name.id}-error`} className="field-error">
-                    {name.message}
-                  </p>
+              <DimensionCell {...cell('name')}>
+                {(a11y) => (
+                  <input
+                    aria-label={`Dimension ${n} name`}
+                    {...a11y}
+                    placeholder="Problem solving"
+                    {...register(`evaluation_dimensions.${i}.name`)}
+                  />
                 )}
-              </div>
-              <div className="dimension-cell">
-                <input
-                  aria-label={`Dimension ${n} description`}
-                  aria-invalid={description.message ? true : undefined}
-                  aria-describedby={description.describedBy}
-                  placeholder="Breaks problems down, weighs trade-offs"
-                  {...register(`evaluation_dimensions.${i}.description`)}
-                />
-                {description.message && (
-                  <p id={`${description.id}-error`} className="field-error">
-                    {description.message}
-                  </p>
+              </DimensionCell>
+              <DimensionCell {...cell('description')}>
+                {(a11y) => (
+                  <input
+                    aria-label={`Dimension ${n} description`}
+                    {...a11y}
+                    placeholder="Breaks problems down, weighs trade-offs"
+                    {...register(`evaluation_dimensions.${i}.description`)}
+                  />
                 )}
-              </div>
-              <div className="dimension-cell">
-                <input
-                  type="number"
-                  inputMode="numeric"
-                  aria-label={`Dimension ${n} weight`}
-                  aria-invalid={weight.message ? true : undefined}
-                  aria-describedby={weight.describedBy}
-                  {...register(`evaluation_dimensions.${i}.weight`, { setValueAs: numberOrUndefined })}
-                />
-                {weight.message && (
-                  <p id={`${weight.id}-error`} className="field-error">
-                    {weight.message}
-                  </p>
+              </DimensionCell>
+              <DimensionCell {...cell('weight')}>
+                {(a11y) => (
+                  <input
+                    type="number"
+                    inputMode="numeric"
+                    aria-label={`Dimension ${n} weight`}
+                    {...a11y}
+                    {...register(`evaluation_dimensions.${i}.weight`, { setValueAs: numberOrUndefined })}
+                  />
                 )}
-              </div>
-              <div className="dimension-cell">
-                <input
-                  type="number"
-                  inputMode="decimal"
-                  step="any"
-                  aria-label={`Dimension ${n} minimum score (rule-based scoring)`}
-                  aria-invalid={minScore.message ? true : undefined}
-                  aria-describedby={minScore.describedBy}
-                  placeholder="—"
-                  {...register(`evaluation_dimensions.${i}.min_score`, { setValueAs: numberOrUndefined })}
-                />
-                {minScore.message && (
-                  <p id={`${minScore.id}-error`} className="field-error">
-                    {minScore.message}
-                  </p>
+              </DimensionCell>
+              <DimensionCell {...cell('min_score')}>
+                {(a11y) => (
+                  <input
+                    type="number"
+                    inputMode="decimal"
+                    step="any"
+                    aria-label={`Dimension ${n} minimum score (rule-based scoring)`}
+                    {...a11y}
+                    placeholder="—"
+                    {...register(`evaluation_dimensions.${i}.min_score`, { setValueAs: numberOrUndefined })}
+                  />
                 )}
-              </div>
+              </DimensionCell>
               <Button
                 size="sm"
                 variant="ghost"
@@ -159,5 +138,33 @@ export function DimensionsField({ form }: { form: UseFormReturn<AgentProfileForm
       </div>
       {error && <p className="field-error">{error}</p>}
     </fieldset>
+  );
+}
+
+interface CellA11y {
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** One input of a dimension row, with its error under it (the input's description). */
+function DimensionCell({
+  id,
+  error,
+  children,
+}: {
+  id: string;
+  error: string | undefined;
+  children: (a11y: CellA11y) => ReactNode;
+}) {
+  const errorId = `${id}-error`;
+  return (
+    <div className="dimension-cell">
+      {children({ 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined })}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

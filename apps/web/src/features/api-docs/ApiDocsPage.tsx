@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button, buttonClass } from '../../ui/Button.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { QueryGate } from '../../ui/QueryGate.tsx';
 import './api-docs.css';
 import {
   anchor,
@@ -60,50 +60,45 @@ async function copy(text: string) {
 function FieldsTable({
   caption,
   fields,
-  showIn,
+  showIn = false,
 }: {
   caption: string;
   fields: (Field | Parameter)[];
   showIn?: boolean;
 }) {
   return (
-    <div className="table-wrap">
-      <table className="table api-fields">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            {showIn && <th scope="col">In</th>}
-            <th scope="col">Type</th>
-            <th scope="col">Notes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {fields.map((f) => (
-            <tr key={`${'in' in f ? f.in : ''}${f.name}`}>
-              <td>
-                <code className="api-field-name" style={{ paddingLeft: `${f.depth * 16}px` }}>
-                  {f.name}
-                </code>
-                {f.required && <span className="api-required">required</span>}
-              </td>
-              {showIn && <td>{'in' in f ? f.in : ''}</td>}
-              <td>
-                <code className="api-type">{f.type}</code>
-              </td>
-              <td className="api-notes">
-                {[...f.notes, ...(f.description ? [f.description] : [])].map((note, i) => (
-                  <Fragment key={i}>
-                    {i > 0 && <br />}
-                    {note}
-                  </Fragment>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={fields}
+      caption={caption}
+      className="api-fields"
+      rowKey={(f) => `${'in' in f ? f.in : ''}${f.name}`}
+      columns={[
+        {
+          header: 'Name',
+          cell: (f) => (
+            <>
+              <code className="api-field-name" style={{ paddingLeft: `${f.depth * 16}px` }}>
+                {f.name}
+              </code>
+              {f.required && <span className="api-required">required</span>}
+            </>
+          ),
+        },
+        showIn && { header: 'In', cell: (f) => ('in' in f ? f.in : '') },
+        { header: 'Type', cell: (f) => <code className="api-type">{f.type}</code> },
+        {
+          header: 'Notes',
+          className: 'api-notes',
+          cell: (f) =>
+            [...f.notes, ...(f.description ? [f.description] : [])].map((note, i) => (
+              <Fragment key={i}>
+                {i > 0 && <br />}
+                {note}
+              </Fragment>
+            )),
+        },
+      ]}
+    />
   );
 }
 
@@ -188,9 +183,8 @@ function Schema({ schema }: { schema: SchemaView }) {
 }
 
 /** A link to a route or schema opens it: `#op-…` and `#schema-…` name closed `<details>`. */
-function useOpenLinkedSection(ready: boolean) {
+function useOpenLinkedSection() {
   useEffect(() => {
-    if (!ready) return;
     const open = () => {
       const id = decodeURIComponent(window.location.hash.slice(1));
       const target = id ? document.getElementById(id) : null;
@@ -202,7 +196,7 @@ function useOpenLinkedSection(ready: boolean) {
     open();
     window.addEventListener('hashchange', open);
     return () => window.removeEventListener('hashchange', open);
-  }, [ready]);
+  }, []);
 }
 
 /**
@@ -211,13 +205,6 @@ function useOpenLinkedSection(ready: boolean) {
  */
 export default function ApiDocsPage() {
   const query = useQuery({ queryKey: ['api-docs', OPENAPI_URL], queryFn: fetchDocument, staleTime: Infinity });
-  const view = useMemo(() => {
-    if (!query.data) return undefined;
-    return { groups: operationsOf(query.data, window.location.origin), schemas: schemasOf(query.data) };
-  }, [query.data]);
-  useOpenLinkedSection(view !== undefined);
-  const base = `${window.location.origin}${query.data?.servers?.[0]?.url ?? '/api/v1'}`;
-
   return (
     <>
       <PageHeader
@@ -229,64 +216,74 @@ export default function ApiDocsPage() {
           </a>
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading the API description" />
-      ) : query.isError || !view ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <div className="api-docs">
-          <nav className="api-index" aria-label="API sections">
-            <ul>
-              {view.groups.map((g) => (
-                <li key={g.tag}>
-                  <a href={`#${anchor('tag', g.tag)}`}>{g.tag}</a>
-                </li>
-              ))}
-              <li>
-                <a href="#api-schemas">Schemas</a>
-              </li>
-            </ul>
-          </nav>
-          <div className="api-content">
-            <section className="card api-intro" aria-labelledby="api-start">
-              <h2 id="api-start" className="section-title">
-                Getting started
-              </h2>
-              <p className="api-prose">
-                Base URL <code>{base}</code>. Send a key in the <code>x-api-key</code> header; create one on{' '}
-                <Link to="/developer/api-keys">Developer → API keys</Link> with the scopes your program needs (each
-                route names its scope). Bodies are JSON in snake_case.
-              </p>
-              <pre className="code-block api-curl">
-                <code>{`export STAGEFLOW_API_KEY=sf_live_…\ncurl "${base}/evaluation-templates" -H "x-api-key: $STAGEFLOW_API_KEY"`}</code>
-              </pre>
-              <p className="api-prose">
-                Errors answer <code>{'{ "error": "…", "issues": [{ "path": [...], "message": "…" }] }'}</code> with 400,
-                401, 403, 404, 409, 412 or 429. Send an <code>Idempotency-Key</code> header when you create
-                participants, schedule sessions or decide decisions: a retry returns the first answer.
-              </p>
-            </section>
-            {view.groups.map((g) => (
-              <section key={g.tag} className="api-group" aria-labelledby={anchor('tag', g.tag)}>
-                <h2 id={anchor('tag', g.tag)} className="section-title">
-                  {g.tag}
-                </h2>
-                {g.operations.map((op) => (
-                  <Operation key={op.id} op={op} />
-                ))}
-              </section>
-            ))}
-            <section className="api-group" aria-labelledby="api-schemas">
-              <h2 id="api-schemas" className="section-title">
-                Schemas
-              </h2>
-              {view.schemas.map((s) => (
-                <Schema key={s.name} schema={s} />
-              ))}
-            </section>
-          </div>
-        </div>
-      )}
+      <QueryGate query={query} loading="Loading the API description">
+        {(spec) => <ApiReference spec={spec} />}
+      </QueryGate>
     </>
+  );
+}
+
+/** The document, read: an index of resources, then each one's routes, then the schemas they answer with. */
+function ApiReference({ spec }: { spec: OpenApiDocument }) {
+  const view = useMemo(
+    () => ({ groups: operationsOf(spec, window.location.origin), schemas: schemasOf(spec) }),
+    [spec],
+  );
+  useOpenLinkedSection();
+  const base = `${window.location.origin}${spec.servers?.[0]?.url ?? '/api/v1'}`;
+
+  return (
+    <div className="api-docs">
+      <nav className="api-index" aria-label="API sections">
+        <ul>
+          {view.groups.map((g) => (
+            <li key={g.tag}>
+              <a href={`#${anchor('tag', g.tag)}`}>{g.tag}</a>
+            </li>
+          ))}
+          <li>
+            <a href="#api-schemas">Schemas</a>
+          </li>
+        </ul>
+      </nav>
+      <div className="api-content">
+        <section className="card api-intro" aria-labelledby="api-start">
+          <h2 id="api-start" className="section-title">
+            Getting started
+          </h2>
+          <p className="api-prose">
+            Base URL <code>{base}</code>. Send a key in the <code>x-api-key</code> header; create one on{' '}
+            <Link to="/developer/api-keys">Developer → API keys</Link> with the scopes your program needs (each route
+            names its scope). Bodies are JSON in snake_case.
+          </p>
+          <pre className="code-block api-curl">
+            <code>{`export STAGEFLOW_API_KEY=sf_live_…\ncurl "${base}/evaluation-templates" -H "x-api-key: $STAGEFLOW_API_KEY"`}</code>
+          </pre>
+          <p className="api-prose">
+            Errors answer <code>{'{ "error": "…", "issues": [{ "path": [...], "message": "…" }] }'}</code> with 400,
+            401, 403, 404, 409, 412 or 429. Send an <code>Idempotency-Key</code> header when you create participants,
+            schedule sessions or decide decisions: a retry returns the first answer.
+          </p>
+        </section>
+        {view.groups.map((g) => (
+          <section key={g.tag} className="api-group" aria-labelledby={anchor('tag', g.tag)}>
+            <h2 id={anchor('tag', g.tag)} className="section-title">
+              {g.tag}
+            </h2>
+            {g.operations.map((op) => (
+              <Operation key={op.id} op={op} />
+            ))}
+          </section>
+        ))}
+        <section className="api-group" aria-labelledby="api-schemas">
+          <h2 id="api-schemas" className="section-title">
+            Schemas
+          </h2>
+          {view.schemas.map((s) => (
+            <Schema key={s.name} schema={s} />
+          ))}
+        </section>
+      </div>
+    </div>
   );
 }

@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
 import { plural } from '../../lib/format.ts';
-import { readServerError } from '../../lib/server-errors.ts';
-import { Button, buttonClass } from '../../ui/Button.tsx';
+import { Button, LinkButton } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { joinQueries, QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
 import { AddParticipantDialog } from '../participants/AddParticipantDialog.tsx';
 import { BulkImportDialog } from '../participants/BulkImportDialog.tsx';
+import { NoParticipantsYet } from '../participants/NoParticipantsYet.tsx';
 import { ParticipantStatusBadge, ScoreAgainstMark, StageStateBadge } from '../participants/ParticipantBadges.tsx';
+import { TemplateNotFound } from '../templates/TemplateNotFound.tsx';
 
 type Column = RouterOutputs['participants']['board']['columns'][number];
 type Card = Column['cards'][number];
@@ -22,32 +22,19 @@ export default function TemplateBoardPage() {
   const { templateId = '' } = useParams();
   const template = trpc.templates.byId.useQuery({ id: templateId });
   const board = trpc.participants.board.useQuery({ evaluation_template_id: templateId, per_column: PER_COLUMN });
+
+  return (
+    <QueryGate query={joinQueries(board, template)} loading="Loading the board" notFound={<TemplateNotFound />}>
+      {([{ columns }, { template_name }]) => (
+        <Board columns={columns} templateId={templateId} templateName={template_name} />
+      )}
+    </QueryGate>
+  );
+}
+
+function Board({ columns, templateId, templateName }: { columns: Column[]; templateId: string; templateName: string }) {
   const canManage = useCan('admin');
   const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
-
-  const query = board.isError ? board : template;
-  if (board.isPending || template.isPending) return <LoadingState label="Loading the board" />;
-  if (query.isError) {
-    const { code } = readServerError(query.error);
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') {
-      return (
-        <EmptyState
-          title="Template not found"
-          action={
-            <Link className={buttonClass('primary')} to="/templates">
-              Back to Evaluation Templates
-            </Link>
-          }
-        >
-          It may have been deleted, or the link is wrong. Pick a template from the list.
-        </EmptyState>
-      );
-    }
-    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  }
-  if (!board.data || !template.data) return null;
-
-  const { columns } = board.data;
   const total = columns.reduce((n, c) => n + c.count, 0);
   const stageColumns = columns.filter((c) => c.stage_id !== null);
   const finishedColumns = columns.filter((c) => c.stage_id === null);
@@ -55,13 +42,11 @@ export default function TemplateBoardPage() {
   return (
     <>
       <PageHeader
-        title={`${template.data.template_name}: participants`}
+        title={`${templateName}: participants`}
         description={`${plural(total, 'participant')} across ${plural(stageColumns.length, 'active stage')}. Open a card to see the person’s timeline and act.`}
         actions={
           <>
-            <Link className={buttonClass('secondary')} to={`/participants?template=${templateId}`}>
-              Open as a list
-            </Link>
+            <LinkButton to={`/participants?template=${templateId}`}>Open as a list</LinkButton>
             {canManage && (
               <>
                 <Button onClick={() => setDialog('import')}>Import</Button>
@@ -77,9 +62,9 @@ export default function TemplateBoardPage() {
         <EmptyState
           title="This template has no active stages"
           action={
-            <Link className={buttonClass('primary')} to={`/templates/${templateId}`}>
+            <LinkButton variant="primary" to={`/templates/${templateId}`}>
               Go to the stages
-            </Link>
+            </LinkButton>
           }
         >
           Participants move through active stages. Add a stage, or set a draft one to active, on the template page.
@@ -87,21 +72,13 @@ export default function TemplateBoardPage() {
       ) : (
         <>
           {total === 0 && (
-            <EmptyState
-              title="No participants yet"
-              action={
-                canManage && (
-                  <>
-                    <Button variant="primary" onClick={() => setDialog('add')}>
-                      Add a participant
-                    </Button>
-                    <Button onClick={() => setDialog('import')}>Import a list</Button>
-                  </>
-                )
-              }
+            <NoParticipantsYet
+              canManage={canManage}
+              onAdd={() => setDialog('add')}
+              onImport={() => setDialog('import')}
             >
               Everyone added to this template starts in the first column and moves right as they pass.
-            </EmptyState>
+            </NoParticipantsYet>
           )}
           <ul className="board" aria-label="Board">
             {stageColumns.map((column) => (

@@ -2,11 +2,10 @@ import { Link, useSearchParams } from 'react-router';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Badge } from '../../ui/Badge.tsx';
-import { buttonClass } from '../../ui/Button.tsx';
+import { LinkButton } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
 import { ScoreAgainstMark } from '../participants/ParticipantBadges.tsx';
 import { DECISION_REASON, OUTCOME_LABEL, SUGGESTION_LABEL } from '../participants/participant-labels.ts';
@@ -54,40 +53,36 @@ export default function DecisionsPage() {
           Decided
         </button>
       </fieldset>
-      {query.isPending ? (
-        <LoadingState label="Loading decisions" />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.length === 0 ? (
-        view === 'open' ? (
-          <EmptyState
-            title="Nothing waits for a decision"
-            action={
-              <Link className={buttonClass('secondary')} to="/participants">
-                Go to Participants
-              </Link>
-            }
-          >
-            A participant lands here when a stage needs a reviewer’s approval, or when they did not pass and have no
-            attempts left. Nobody is waiting right now.
-          </EmptyState>
-        ) : (
-          <EmptyState title="No decisions yet">Decisions reviewers have made appear here, newest first.</EmptyState>
-        )
-      ) : (
-        <ul className="decision-list" aria-label={view === 'open' ? 'Open decisions' : 'Decided'}>
-          {query.data.map((d) => (
-            <li key={d.id}>
-              <DecisionCard
-                decision={d}
-                names={names}
-                canDecide={canDecide}
-                decidedBy={d.decided_by && actorName(d.decided_by, members)}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryGate query={query} loading="Loading decisions">
+        {(decisions) =>
+          decisions.length === 0 ? (
+            view === 'open' ? (
+              <EmptyState
+                title="Nothing waits for a decision"
+                action={<LinkButton to="/participants">Go to Participants</LinkButton>}
+              >
+                A participant lands here when a stage needs a reviewer’s approval, or when they did not pass and have no
+                attempts left. Nobody is waiting right now.
+              </EmptyState>
+            ) : (
+              <EmptyState title="No decisions yet">Decisions reviewers have made appear here, newest first.</EmptyState>
+            )
+          ) : (
+            <ul className="decision-list" aria-label={view === 'open' ? 'Open decisions' : 'Decided'}>
+              {decisions.map((d) => (
+                <li key={d.id}>
+                  <DecisionCard
+                    decision={d}
+                    names={names}
+                    canDecide={canDecide}
+                    decidedBy={d.decided_by && actorName(d.decided_by, members)}
+                  />
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </QueryGate>
     </>
   );
 }

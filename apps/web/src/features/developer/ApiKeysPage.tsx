@@ -7,10 +7,10 @@ import { readServerError } from '../../lib/server-errors.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { QueryGate } from '../../ui/QueryGate.tsx';
 import { useAccount, useCan } from '../account/use-account.ts';
 import { type ApiKey, creatorName, describeScopes, isUsable, STATUS_BADGES } from './api-keys.ts';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog.tsx';
@@ -74,51 +74,42 @@ function ApiKeyList({ onCreate }: { onCreate: () => void }) {
     onSettled: () => utils.apiKeys.list.invalidate(),
   });
 
-  if (query.isPending) return <LoadingState label="Loading API keys" />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  if (query.data.length === 0) {
-    return (
-      <EmptyState
-        title="No API keys yet"
-        action={
-          <Button variant="primary" onClick={onCreate}>
-            Create your first key
-          </Button>
-        }
-      >
-        Create a key for each script or integration, with only the scopes it needs. You see the key once, when it is
-        made; after that Stageflow shows only its first characters.
-      </EmptyState>
-    );
-  }
-
   return (
-    <>
-      <div className="table-wrap">
-        <table className="table api-keys-table">
-          <thead>
-            <tr>
-              <th scope="col">Key</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {query.data.map((key) => {
-              const by = creatorName(key.created_by, members.data?.members ?? []);
-              const badge = STATUS_BADGES[key.status];
-              return (
-                <tr key={key.id} className={isUsable(key) ? undefined : 'api-key-retired'}>
-                  <th scope="row">
-                    {key.name}
-                    <code className="key-prefix">{key.prefix}…</code>
-                  </th>
-                  <td>
+    <QueryGate query={query} loading="Loading API keys">
+      {(keys) =>
+        keys.length === 0 ? (
+          <EmptyState
+            title="No API keys yet"
+            action={
+              <Button variant="primary" onClick={onCreate}>
+                Create your first key
+              </Button>
+            }
+          >
+            Create a key for each script or integration, with only the scopes it needs. You see the key once, when it is
+            made; after that Stageflow shows only its first characters.
+          </EmptyState>
+        ) : (
+          <>
+            <DataTable
+              rows={keys}
+              className="api-keys-table"
+              rowKey={(key) => key.id}
+              rowClassName={(key) => (isUsable(key) ? undefined : 'api-key-retired')}
+              columns={[
+                {
+                  header: 'Key',
+                  rowHeader: true,
+                  cell: (key) => (
+                    <>
+                      {key.name}
+                      <code className="key-prefix">{key.prefix}…</code>
+                    </>
+                  ),
+                },
+                {
+                  header: 'Scopes',
+                  cell: (key) => (
                     <ul className="chips" aria-label={`Scopes of ${key.name}`}>
                       {describeScopes(key.scopes).map((scope) => (
                         <li key={scope} className="chip">
@@ -126,18 +117,41 @@ function ApiKeyList({ onCreate }: { onCreate: () => void }) {
                         </li>
                       ))}
                     </ul>
-                  </td>
-                  <td className="nowrap">
-                    {formatDate(key.created_at)}
-                    {by && <span className="row-sub">by {by}</span>}
-                  </td>
-                  <td className="nowrap">{key.last_used_at ? formatDateTime(key.last_used_at) : 'Never'}</td>
-                  <td>
-                    <Badge tone={badge.tone}>{badge.label}</Badge>
-                    <StatusDetail apiKey={key} />
-                  </td>
-                  <td className="cell-actions">
-                    {isUsable(key) && (
+                  ),
+                },
+                {
+                  header: 'Created',
+                  className: 'nowrap',
+                  cell: (key) => {
+                    const by = creatorName(key.created_by, members.data?.members ?? []);
+                    return (
+                      <>
+                        {formatDate(key.created_at)}
+                        {by && <span className="row-sub">by {by}</span>}
+                      </>
+                    );
+                  },
+                },
+                {
+                  header: 'Last used',
+                  className: 'nowrap',
+                  cell: (key) => (key.last_used_at ? formatDateTime(key.last_used_at) : 'Never'),
+                },
+                {
+                  header: 'Status',
+                  cell: (key) => (
+                    <>
+                      <Badge tone={STATUS_BADGES[key.status].tone}>{STATUS_BADGES[key.status].label}</Badge>
+                      <StatusDetail apiKey={key} />
+                    </>
+                  ),
+                },
+                {
+                  header: 'Actions',
+                  hiddenHeader: true,
+                  className: 'cell-actions',
+                  cell: (key) =>
+                    isUsable(key) && (
                       <>
                         <Button size="sm" variant="ghost" onClick={() => setRolling(key)}>
                           Roll
@@ -146,27 +160,26 @@ function ApiKeyList({ onCreate }: { onCreate: () => void }) {
                           Revoke
                         </Button>
                       </>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <RollApiKeyDialog apiKey={rolling} onClose={() => setRolling(undefined)} />
-      <ConfirmDialog
-        open={revoking !== undefined}
-        title="Revoke API key"
-        confirmLabel="Revoke key"
-        pending={revoke.isPending}
-        onConfirm={() => revoking && revoke.mutate({ id: revoking.id })}
-        onClose={() => setRevoking(undefined)}
-      >
-        Revoke <strong>{revoking?.name}</strong> (<code>{revoking?.prefix}…</code>)? Every request with it is refused
-        from now on. This cannot be undone: create a new key if a script still needs access.
-      </ConfirmDialog>
-    </>
+                    ),
+                },
+              ]}
+            />
+            <RollApiKeyDialog apiKey={rolling} onClose={() => setRolling(undefined)} />
+            <ConfirmDialog
+              open={revoking !== undefined}
+              title="Revoke API key"
+              confirmLabel="Revoke key"
+              pending={revoke.isPending}
+              onConfirm={() => revoking && revoke.mutate({ id: revoking.id })}
+              onClose={() => setRevoking(undefined)}
+            >
+              Revoke <strong>{revoking?.name}</strong> (<code>{revoking?.prefix}…</code>)? Every request with it is
+              refused from now on. This cannot be undone: create a new key if a script still needs access.
+            </ConfirmDialog>
+          </>
+        )
+      }
+    </QueryGate>
   );
 }
 

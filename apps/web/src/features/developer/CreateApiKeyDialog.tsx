@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
-import { Button } from '../../ui/Button.tsx';
-import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { Dialog, DialogForm } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { type ApiKeyFormValues, newApiKeyValues } from './api-keys.ts';
 import { NewKeyShown } from './NewKeyShown.tsx';
@@ -61,19 +60,16 @@ function CreateApiKeyForm({
   } = form;
 
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => create.mutate(values))}>
-      <DialogBody>
-        <Field label="Name" error={errors.name?.message} hint="e.g. “ATS sync” or “Nightly import”">
-          {(p) => <input {...p} type="text" autoComplete="off" {...register('name')} />}
-        </Field>
-        <ScopePicker control={form.control} />
-      </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={create.isPending}>
-          Create key
-        </Button>
-      </DialogFooter>
-    </form>
+    <DialogForm
+      onSubmit={form.handleSubmit((values) => create.mutate(values))}
+      onCancel={onClose}
+      submitLabel="Create key"
+      pending={create.isPending}
+    >
+      <Field label="Name" error={errors.name?.message} hint="e.g. “ATS sync” or “Nightly import”">
+        {(p) => <input {...p} type="text" autoComplete="off" {...register('name')} />}
+      </Field>
+      <ScopePicker control={form.control} />
+    </DialogForm>
   );
 }

@@ -3,9 +3,8 @@ import { useState } from 'react';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { Button } from '../../ui/Button.tsx';
-import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
-import { Field } from '../../ui/Field.tsx';
+import { Dialog, DialogForm } from '../../ui/Dialog.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { type ApiKey, GRACE_PERIODS } from './api-keys.ts';
 import { NewKeyShown } from './NewKeyShown.tsx';
 
@@ -74,37 +73,26 @@ function RollForm({
   });
 
   return (
-    <form
-      noValidate
+    <DialogForm
       onSubmit={(event) => {
         event.preventDefault();
         roll.mutate({ id: apiKey.id, grace_hours: graceHours });
       }}
+      onCancel={onClose}
+      submitLabel="Roll key"
+      pending={roll.isPending}
     >
-      <DialogBody>
-        <p className="confirm-text">
-          You get a new key for <strong>{apiKey.name}</strong> with the same scopes. Scripts still using{' '}
-          <code>{apiKey.prefix}…</code> keep working for the time you choose, so you can switch them over without
-          downtime.
-        </p>
-        <Field label="The old key keeps working for">
-          {(p) => (
-            <select {...p} value={graceHours} onChange={(event) => setGraceHours(Number(event.target.value))}>
-              {GRACE_PERIODS.map((period) => (
-                <option key={period.hours} value={period.hours}>
-                  {period.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={roll.isPending}>
-          Roll key
-        </Button>
-      </DialogFooter>
-    </form>
+      <p className="confirm-text">
+        You get a new key for <strong>{apiKey.name}</strong> with the same scopes. Scripts still using{' '}
+        <code>{apiKey.prefix}…</code> keep working for the time you choose, so you can switch them over without
+        downtime.
+      </p>
+      <SelectField
+        label="The old key keeps working for"
+        value={graceHours}
+        onChange={(event) => setGraceHours(Number(event.target.value))}
+        options={GRACE_PERIODS.map((period) => ({ value: period.hours, label: period.label }))}
+      />
+    </DialogForm>
   );
 }

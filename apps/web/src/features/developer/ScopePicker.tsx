@@ -1,6 +1,14 @@
 import { useId } from 'react';
 import { type Control, useController } from 'react-hook-form';
-import { type ApiKeyFormValues, SCOPE_ACTIONS, SCOPE_GROUPS, scopeLabel, toggleScope } from './api-keys.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
+import {
+  type ApiKeyFormValues,
+  SCOPE_ACTIONS,
+  SCOPE_GROUPS,
+  type ScopeGroup,
+  scopeLabel,
+  toggleScope,
+} from './api-keys.ts';
 
 const ACTION_LABELS = { read: 'Read', write: 'Write', delete: 'Delete' } as const;
 
@@ -33,44 +41,33 @@ export function ScopePicker({ control }: { control: Control<ApiKeyFormValues> })
         />
         <label htmlFor={`${id}-all`}>All scopes</label>
       </div>
-      <div className="table-wrap scope-table-wrap">
-        <table className="table table-compact scope-table">
-          <thead>
-            <tr>
-              <th scope="col">Resource</th>
-              {SCOPE_ACTIONS.map((action) => (
-                <th key={action} scope="col">
-                  {ACTION_LABELS[action]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {SCOPE_GROUPS.map((group) => (
-              <tr key={group.resource}>
-                <th scope="row">{group.label}</th>
-                {SCOPE_ACTIONS.map((action) => {
-                  const scope = group.actions[action];
-                  return (
-                    <td key={action}>
-                      {scope && (
-                        <input
-                          type="checkbox"
-                          aria-label={scopeLabel(scope)}
-                          title={scope}
-                          checked={all || field.value.includes(scope)}
-                          disabled={all}
-                          onChange={(event) => field.onChange(toggleScope(field.value, scope, event.target.checked))}
-                        />
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={SCOPE_GROUPS}
+        className="table-compact scope-table"
+        wrapClassName="scope-table-wrap"
+        rowKey={(group) => group.resource}
+        columns={[
+          { header: 'Resource', rowHeader: true, cell: (group) => group.label },
+          ...SCOPE_ACTIONS.map((action) => ({
+            header: ACTION_LABELS[action],
+            cell: (group: ScopeGroup) => {
+              const scope = group.actions[action];
+              return (
+                scope && (
+                  <input
+                    type="checkbox"
+                    aria-label={scopeLabel(scope)}
+                    title={scope}
+                    checked={all || field.value.includes(scope)}
+                    disabled={all}
+                    onChange={(event) => field.onChange(toggleScope(field.value, scope, event.target.checked))}
+                  />
+                )
+              );
+            },
+          })),
+        ]}
+      />
       {error && (
         <p id={errorId} className="field-error">
           {error}

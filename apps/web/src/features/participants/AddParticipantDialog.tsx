@@ -6,9 +6,8 @@ import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { readServerError } from '../../lib/server-errors.ts';
-import { Button } from '../../ui/Button.tsx';
-import { CommaListInput } from '../../ui/CommaListInput.tsx';
-import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { CommaListField } from '../../ui/CommaListField.tsx';
+import { Dialog, DialogForm } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { TemplateSelect } from './TemplateSelect.tsx';
 import { useRefreshParticipants } from './use-participant-data.ts';
@@ -73,66 +72,54 @@ function AddParticipantForm({ onClose, templateId }: { onClose: () => void; temp
   });
 
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => create.mutate(values))}>
-      <DialogBody>
-        <div className="form-grid">
-          <Controller
-            control={control}
-            name="evaluation_template_id"
-            render={({ field }) => (
-              <TemplateSelect
-                className="span-2"
-                value={field.value}
-                onChange={field.onChange}
-                error={errors.evaluation_template_id?.message}
-              />
-            )}
-          />
-          <Field label="Name" error={errors.name?.message}>
-            {(p) => <input {...p} {...register('name')} autoComplete="off" placeholder="Jane Smith" />}
-          </Field>
-          <Field label="Email" error={errors.email?.message}>
-            {(p) => (
-              <input {...p} type="email" {...register('email')} autoComplete="off" placeholder="jane@example.com" />
-            )}
-          </Field>
-          <Field label="External id" optional error={errors.external_id?.message} hint="Their id in your ATS or LMS.">
-            {(p) => <input {...p} {...register('external_id')} autoComplete="off" />}
-          </Field>
-          <Field label="Phone" optional error={errors.phone?.message}>
-            {(p) => <input {...p} type="tel" {...register('phone')} autoComplete="off" />}
-          </Field>
-          <Field
-            label="Tags"
-            optional
-            className="span-2"
-            error={errors.tags?.message ?? errors.tags?.[0]?.message}
-            hint="Separate with commas, e.g. referral, senior."
-          >
-            {(p) => (
-              <Controller
-                control={control}
-                name="tags"
-                render={({ field }) => (
-                  <CommaListInput
-                    {...p}
-                    name={field.name}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                  />
-                )}
-              />
-            )}
-          </Field>
-        </div>
-      </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={create.isPending}>
-          Add participant
-        </Button>
-      </DialogFooter>
-    </form>
+    <DialogForm
+      onSubmit={form.handleSubmit((values) => create.mutate(values))}
+      onCancel={onClose}
+      submitLabel="Add participant"
+      pending={create.isPending}
+    >
+      <div className="form-grid">
+        <Controller
+          control={control}
+          name="evaluation_template_id"
+          render={({ field }) => (
+            <TemplateSelect
+              className="span-2"
+              value={field.value}
+              onChange={field.onChange}
+              error={errors.evaluation_template_id?.message}
+            />
+          )}
+        />
+        <Field label="Name" error={errors.name?.message}>
+          {(p) => <input {...p} {...register('name')} autoComplete="off" placeholder="Jane Smith" />}
+        </Field>
+        <Field label="Email" error={errors.email?.message}>
+          {(p) => (
+            <input {...p} type="email" {...register('email')} autoComplete="off" placeholder="jane@example.com" />
+          )}
+        </Field>
+        <Field label="External id" optional error={errors.external_id?.message} hint="Their id in your ATS or LMS.">
+          {(p) => <input {...p} {...register('external_id')} autoComplete="off" />}
+        </Field>
+        <Field label="Phone" optional error={errors.phone?.message}>
+          {(p) => <input {...p} type="tel" {...register('phone')} autoComplete="off" />}
+        </Field>
+        <Controller
+          control={control}
+          name="tags"
+          render={({ field }) => (
+            <CommaListField
+              {...field}
+              label="Tags"
+              optional
+              className="span-2"
+              error={errors.tags?.message ?? errors.tags?.[0]?.message}
+              hint="Separate with commas, e.g. referral, senior."
+            />
+          )}
+        />
+      </div>
+    </DialogForm>
   );
 }

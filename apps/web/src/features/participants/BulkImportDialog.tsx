@@ -5,8 +5,9 @@ import { useServerError } from '../../app/use-server-error.ts';
 import { plural } from '../../lib/format.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
-import { Field } from '../../ui/Field.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { Dialog, DialogBody, DialogDone, DialogFooter } from '../../ui/Dialog.tsx';
+import { PasteField } from '../../ui/PasteField.tsx';
 import {
   CSV_COLUMNS,
   CSV_EXAMPLE,
@@ -115,32 +116,22 @@ function BulkImportForm({ onClose, initialTemplateId }: { onClose: () => void; i
     <form noValidate onSubmit={(e) => void submit(e)}>
       <DialogBody>
         <TemplateSelect value={templateId} onChange={setTemplateId} />
-        <Field
+        <PasteField
           label="Participants (CSV or JSON)"
           error={parsed.kind === 'error' ? parsed.message : undefined}
           hint={
             <>
               CSV starts with the header <code>{CSV_COLUMNS.join(',')}</code> (name and email required; separate tags
-              with semicolons). JSON is an array of objects with the same fields.{' '}
-              <button type="button" className="link-button" onClick={() => setText(CSV_EXAMPLE)}>
-                Use an example
-              </button>
+              with semicolons). JSON is an array of objects with the same fields.
             </>
           }
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              className="code-input"
-              rows={7}
-              spellCheck={false}
-              value={text}
-              disabled={importing}
-              onChange={(e) => setText(e.target.value)}
-              placeholder={CSV_EXAMPLE}
-            />
-          )}
-        </Field>
+          example={CSV_EXAMPLE}
+          exampleLabel="Use an example"
+          rows={7}
+          value={text}
+          onChange={setText}
+          disabled={importing}
+        />
         <div className="file-pick">
           <label htmlFor={fileId}>Or choose a file</label>
           <input
@@ -190,88 +181,67 @@ function BulkImportForm({ onClose, initialTemplateId }: { onClose: () => void; i
 
 const pick = (r: ImportRow) => ({ source: r.source, name: r.name, email: r.email });
 
+const dash = (text: string) => text || <span className="muted">—</span>;
+
 function ImportPreview({ rows }: { rows: readonly ImportRow[] }) {
   return (
-    <div className="table-wrap preview-scroll">
-      <table className="table table-compact">
-        <caption className="visually-hidden">Participants to import</caption>
-        <thead>
-          <tr>
-            <th scope="col">Row</th>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Result</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.source} className={row.problems.length ? 'row-invalid' : undefined}>
-              <td className="nowrap">{row.source}</td>
-              <th scope="row">{row.name || <span className="muted">—</span>}</th>
-              <td>{row.email || <span className="muted">—</span>}</td>
-              <td>
-                {row.problems.length === 0 ? (
-                  <Badge tone="success">Will be added</Badge>
-                ) : (
-                  <>
-                    <Badge tone="danger">Skipped</Badge>
-                    {row.problems.map((problem) => (
-                      <span key={problem} className="field-error row-problem">
-                        {problem}
-                      </span>
-                    ))}
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={rows}
+      caption="Participants to import"
+      className="table-compact"
+      wrapClassName="preview-scroll"
+      rowKey={(row) => row.source}
+      rowClassName={(row) => (row.problems.length ? 'row-invalid' : undefined)}
+      columns={[
+        { header: 'Row', className: 'nowrap', cell: (row) => row.source },
+        { header: 'Name', rowHeader: true, cell: (row) => dash(row.name) },
+        { header: 'Email', cell: (row) => dash(row.email) },
+        {
+          header: 'Result',
+          cell: (row) =>
+            row.problems.length === 0 ? (
+              <Badge tone="success">Will be added</Badge>
+            ) : (
+              <>
+                <Badge tone="danger">Skipped</Badge>
+                {row.problems.map((problem) => (
+                  <span key={problem} className="field-error row-problem">
+                    {problem}
+                  </span>
+                ))}
+              </>
+            ),
+        },
+      ]}
+    />
   );
 }
 
 function ImportResult({ outcome, onClose }: { outcome: ImportOutcome; onClose: () => void }) {
   return (
-    <>
-      <DialogBody>
-        <div className="import-result" role="status">
-          <p>
-            <strong>{plural(outcome.created.length, 'participant')} added</strong>
-            {outcome.skipped.length > 0 && <>, {outcome.skipped.length} skipped</>}.
-          </p>
-        </div>
-        {outcome.skipped.length > 0 && (
-          <section aria-label="Skipped" className="stack-sm">
-            <h3 className="subsection-title">Skipped, and why</h3>
-            <div className="table-wrap preview-scroll">
-              <table className="table table-compact">
-                <thead>
-                  <tr>
-                    <th scope="col">Row</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Reason</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {outcome.skipped.map((s) => (
-                    <tr key={`${s.source}-${s.email}`}>
-                      <td className="nowrap">{s.source}</td>
-                      <td>{s.email || <span className="muted">—</span>}</td>
-                      <td>{s.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
-        )}
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="primary" onClick={onClose} autoFocus>
-          Done
-        </Button>
-      </DialogFooter>
-    </>
+    <DialogDone onDone={onClose} focusDone>
+      <div className="import-result" role="status">
+        <p>
+          <strong>{plural(outcome.created.length, 'participant')} added</strong>
+          {outcome.skipped.length > 0 && <>, {outcome.skipped.length} skipped</>}.
+        </p>
+      </div>
+      {outcome.skipped.length > 0 && (
+        <section aria-label="Skipped" className="stack-sm">
+          <h3 className="subsection-title">Skipped, and why</h3>
+          <DataTable
+            rows={outcome.skipped}
+            className="table-compact"
+            wrapClassName="preview-scroll"
+            rowKey={(skipped) => `${skipped.source}-${skipped.email}`}
+            columns={[
+              { header: 'Row', className: 'nowrap', cell: (skipped) => skipped.source },
+              { header: 'Email', cell: (skipped) => dash(skipped.email) },
+              { header: 'Reason', cell: (skipped) => skipped.reason },
+            ]}
+          />
+        </section>
+      )}
+    </DialogDone>
   );
 }

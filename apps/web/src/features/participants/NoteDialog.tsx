@@ -3,8 +3,8 @@ import { DecideInput } from '@stageflow/domain';
 import { type ReactNode, useEffect } from 'react';
 import { type UseFormReturn, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { Button, type ButtonVariant } from '../../ui/Button.tsx';
-import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import type { ButtonVariant } from '../../ui/Button.tsx';
+import { Dialog, DialogForm } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 
 /** The domain's note (the same rules for decisions, moves and session reasons), required or not. */
@@ -55,23 +55,21 @@ function NoteForm({
   // The note is what the dialog is for: start there rather than on the close button.
   useEffect(() => form.setFocus('note'), [form]);
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => onSubmit(values.note?.trim() || undefined, form))}>
-      <DialogBody>
-        <Field
-          label={request.label ?? 'Note'}
-          optional={!request.required}
-          error={error}
-          hint={request.required ? 'Kept in the audit trail with your name.' : 'Kept in the audit trail.'}
-        >
-          {(p) => <textarea {...p} rows={4} {...form.register('note')} />}
-        </Field>
-      </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant={request.variant ?? 'primary'} pending={pending}>
-          {request.confirmLabel}
-        </Button>
-      </DialogFooter>
-    </form>
+    <DialogForm
+      onSubmit={form.handleSubmit((values) => onSubmit(values.note?.trim() || undefined, form))}
+      onCancel={onClose}
+      submitLabel={request.confirmLabel}
+      submitVariant={request.variant}
+      pending={pending}
+    >
+      <Field
+        label={request.label ?? 'Note'}
+        optional={!request.required}
+        error={error}
+        hint={request.required ? 'Kept in the audit trail with your name.' : 'Kept in the audit trail.'}
+      >
+        {(p) => <textarea {...p} rows={4} {...form.register('note')} />}
+      </Field>
+    </DialogForm>
   );
 }

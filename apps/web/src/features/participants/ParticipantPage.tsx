@@ -5,12 +5,9 @@ import { toast } from 'sonner';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { formatDate } from '../../lib/format.ts';
-import { readServerError } from '../../lib/server-errors.ts';
-import { buttonClass } from '../../ui/Button.tsx';
-import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
+import { NotFoundState } from '../../ui/EmptyState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
 import { CurrentStageCard } from './CurrentStageCard.tsx';
 import { NoteDialog } from './NoteDialog.tsx';
@@ -30,26 +27,19 @@ export default function ParticipantPage() {
   const { participantId = '' } = useParams();
   const query = trpc.participants.byId.useQuery({ id: participantId });
 
-  if (query.isPending) return <LoadingState label="Loading participant" />;
-  if (query.isError) {
-    const { code } = readServerError(query.error);
-    if (code === 'NOT_FOUND' || code === 'BAD_REQUEST') {
-      return (
-        <EmptyState
-          title="Participant not found"
-          action={
-            <Link className={buttonClass('primary')} to="/participants">
-              Back to Participants
-            </Link>
-          }
-        >
+  return (
+    <QueryGate
+      query={query}
+      loading="Loading participant"
+      notFound={
+        <NotFoundState title="Participant not found" back={{ to: '/participants', label: 'Back to Participants' }}>
           They may have been removed, or the link is wrong. Find them in the list.
-        </EmptyState>
-      );
-    }
-    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  }
-  return <ParticipantDetails participant={query.data} />;
+        </NotFoundState>
+      }
+    >
+      {(participant) => <ParticipantDetails participant={participant} />}
+    </QueryGate>
+  );
 }
 
 function ParticipantDetails({ participant }: { participant: Detail }) {

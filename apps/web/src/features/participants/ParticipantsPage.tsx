@@ -1,16 +1,14 @@
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { trpc } from '../../app/trpc.ts';
 import { plural } from '../../lib/format.ts';
-import { Button, buttonClass } from '../../ui/Button.tsx';
+import { Button, LinkButton } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
 import { useCan } from '../account/use-account.ts';
 import { AddParticipantDialog } from './AddParticipantDialog.tsx';
 import { BulkImportDialog } from './BulkImportDialog.tsx';
+import { NoParticipantsYet } from './NoParticipantsYet.tsx';
 import { ParticipantFilters } from './ParticipantFilters.tsx';
 import { ParticipantTable } from './ParticipantTable.tsx';
 import { useTemplateStages } from './use-participant-data.ts';
@@ -41,7 +39,7 @@ function useParticipantPages(filters: ListFilters) {
   const last = queries.at(-1);
   const nextCursor = last?.data?.next_cursor ?? null;
   return {
-    rows: queries.flatMap((q) => q.data?.items ?? []),
+    data: queries.flatMap((q) => q.data?.items ?? []),
     isPending: first?.isPending ?? true,
     isError: first?.isError ?? false,
     error: first?.error,
@@ -60,83 +58,77 @@ export default function ParticipantsPage() {
   const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
   const templates = trpc.templates.list.useQuery({ status: 'all' });
   const query = useParticipantPages(filters.query);
-  const rows = query.rows;
-  const names = useTemplateStages(rows.map((r) => r.evaluation_template_id));
+  const names = useTemplateStages(query.data.map((r) => r.evaluation_template_id));
   const noTemplates = templates.data?.length === 0;
-
-  const actions = canManage && (
-    <>
-      <Button onClick={() => setDialog('import')} disabled={noTemplates}>
-        Import CSV or JSON
-      </Button>
-      <Button variant="primary" onClick={() => setDialog('add')} disabled={noTemplates}>
-        Add participant
-      </Button>
-    </>
-  );
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title="Participants"
         description="Everyone in an evaluation: where they stand, their latest score and what happens next."
-        actions={actions}
-      />
-      <ParticipantFilters filters={filters} />
-      {query.isPending ? (
-        <LoadingState label="Loading participants" />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={query.refetch} />
-      ) : rows.length > 0 ? (
-        <div className="stack-md">
-          <ParticipantTable rows={rows} names={names} />
-          <div className="list-footer">
-            <span className="muted">
-              Showing {plural(rows.length, 'participant')}
-              {query.hasNextPage ? '' : filters.filtered ? ' (all that match)' : ' (all)'}
-            </span>
-            {query.hasNextPage && (
-              <Button onClick={query.fetchNextPage} pending={query.isFetchingNextPage}>
-                Load more
+        actions={
+          canManage && (
+            <>
+              <Button onClick={() => setDialog('import')} disabled={noTemplates}>
+                Import CSV or JSON
               </Button>
-            )}
-          </div>
-        </div>
-      ) : filters.filtered ? (
-        <EmptyState title="No participants match" action={<Button onClick={filters.clear}>Clear filters</Button>}>
-          Try another name, template, stage or status, or clear the filters to see everyone.
-        </EmptyState>
-      ) : noTemplates ? (
-        <EmptyState
-          title="No participants yet"
-          action={
-            <Link className={buttonClass('primary')} to="/templates">
-              Go to Evaluation Templates
-            </Link>
-          }
-        >
-          Participants go through the stages of an evaluation template. Create a template and its stages first, then add
-          people to it here.
-        </EmptyState>
-      ) : (
-        <EmptyState
-          title="No participants yet"
-          action={
-            canManage && (
-              <>
-                <Button variant="primary" onClick={() => setDialog('add')}>
-                  Add a participant
+              <Button variant="primary" onClick={() => setDialog('add')} disabled={noTemplates}>
+                Add participant
+              </Button>
+            </>
+          )
+        }
+        toolbar={<ParticipantFilters filters={filters} />}
+        query={query}
+        loading="Loading participants"
+        filters={filters}
+        noMatch={{
+          title: 'No participants match',
+          text: 'Try another name, template, stage or status, or clear the filters to see everyone.',
+        }}
+        empty={
+          noTemplates ? (
+            <EmptyState
+              title="No participants yet"
+              action={
+                <LinkButton variant="primary" to="/templates">
+                  Go to Evaluation Templates
+                </LinkButton>
+              }
+            >
+              Participants go through the stages of an evaluation template. Create a template and its stages first, then
+              add people to it here.
+            </EmptyState>
+          ) : (
+            <NoParticipantsYet
+              canManage={canManage}
+              onAdd={() => setDialog('add')}
+              onImport={() => setDialog('import')}
+            >
+              {canManage
+                ? 'Add someone, or import a CSV or JSON list: each person starts at the first active stage of the template you pick.'
+                : 'Participants appear here once an admin adds them to a template.'}
+            </NoParticipantsYet>
+          )
+        }
+      >
+        {(rows) => (
+          <div className="stack-md">
+            <ParticipantTable rows={rows} names={names} />
+            <div className="list-footer">
+              <span className="muted">
+                Showing {plural(rows.length, 'participant')}
+                {query.hasNextPage ? '' : filters.filtered ? ' (all that match)' : ' (all)'}
+              </span>
+              {query.hasNextPage && (
+                <Button onClick={query.fetchNextPage} pending={query.isFetchingNextPage}>
+                  Load more
                 </Button>
-                <Button onClick={() => setDialog('import')}>Import a list</Button>
-              </>
-            )
-          }
-        >
-          {canManage
-            ? 'Add someone, or import a CSV or JSON list: each person starts at the first active stage of the template you pick.'
-            : 'Participants appear here once an admin adds them to a template.'}
-        </EmptyState>
-      )}
+              )}
+            </div>
+          </div>
+        )}
+      </ListPage>
       <AddParticipantDialog
         open={dialog === 'add'}
         onClose={() => setDialog(null)}

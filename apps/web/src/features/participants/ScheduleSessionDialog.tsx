@@ -5,8 +5,7 @@ import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { Button } from '../../ui/Button.tsx';
-import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { Dialog, DialogForm } from '../../ui/Dialog.tsx';
 import { SessionTimeFields } from './SessionTimeFields.tsx';
 import { useRefreshParticipants } from './use-participant-data.ts';
 
@@ -77,17 +76,14 @@ function ScheduleForm({ target, onClose }: { target: ScheduleTarget; onClose: ()
   });
 
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => schedule.mutate(values))}>
-      <DialogBody>
-        <SessionTimeFields form={form} notBefore={target.notBefore} />
-      </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={schedule.isPending}>
-          Schedule session
-        </Button>
-      </DialogFooter>
-    </form>
+    <DialogForm
+      onSubmit={form.handleSubmit((values) => schedule.mutate(values))}
+      onCancel={onClose}
+      submitLabel="Schedule session"
+      pending={schedule.isPending}
+    >
+      <SessionTimeFields form={form} notBefore={target.notBefore} />
+    </DialogForm>
   );
 }
 
@@ -121,16 +117,13 @@ function RescheduleForm({
   });
 
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => reschedule.mutate(values))}>
-      <DialogBody>
-        <SessionTimeFields form={form} notBefore={target.notBefore} />
-      </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={reschedule.isPending}>
-          Move the session
-        </Button>
-      </DialogFooter>
-    </form>
+    <DialogForm
+      onSubmit={form.handleSubmit((values) => reschedule.mutate(values))}
+      onCancel={onClose}
+      submitLabel="Move the session"
+      pending={reschedule.isPending}
+    >
+      <SessionTimeFields form={form} notBefore={target.notBefore} />
+    </DialogForm>
   );
 }

@@ -4,10 +4,10 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { authClient, unwrapAuth } from '../../app/auth-client.ts';
 import { trpc } from '../../app/trpc.ts';
-import { Button } from '../../ui/Button.tsx';
 import { CopyField } from '../../ui/CopyField.tsx';
-import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { Dialog, DialogDone, DialogForm } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { RadioCard } from '../../ui/RadioCard.tsx';
 import { FormError } from '../account/AuthLayout.tsx';
 import { InviteValues } from '../account/account-forms.ts';
 import { showAuthError } from '../account/auth-form.ts';
@@ -78,51 +78,40 @@ function InviteForm({
   });
 
   return (
-    <form
-      noValidate
+    <DialogForm
       onSubmit={form.handleSubmit((values) => {
         setFormError(undefined);
         invite.mutate(values);
       })}
+      onCancel={onClose}
+      submitLabel="Create invite link"
+      pending={invite.isPending}
     >
-      <DialogBody>
-        <FormError message={formError} />
-        <Field label="Email" error={errors.email?.message} hint="They sign in, or sign up, with this address to join.">
-          {(p) => <input {...p} type="email" autoComplete="off" {...register('email')} />}
-        </Field>
-        <fieldset className="fieldset" aria-describedby={errors.role ? `${roleId}-error` : undefined}>
-          <legend className="fieldset-legend">Role</legend>
-          <div className="radio-cards">
-            {roles.map((role) => (
-              <div key={role} className="radio-card">
-                <input
-                  type="radio"
-                  id={`${roleId}-${role}`}
-                  value={role}
-                  aria-describedby={`${roleId}-${role}-help`}
-                  {...register('role')}
-                />
-                <label htmlFor={`${roleId}-${role}`}>{ROLE_LABELS[role]}</label>
-                <p id={`${roleId}-${role}-help`} className="radio-card-help">
-                  {ROLE_HELP[role]}
-                </p>
-              </div>
-            ))}
-          </div>
-          {errors.role?.message && (
-            <p id={`${roleId}-error`} className="field-error">
-              {errors.role.message}
-            </p>
-          )}
-        </fieldset>
-      </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={invite.isPending}>
-          Create invite link
-        </Button>
-      </DialogFooter>
-    </form>
+      <FormError message={formError} />
+      <Field label="Email" error={errors.email?.message} hint="They sign in, or sign up, with this address to join.">
+        {(p) => <input {...p} type="email" autoComplete="off" {...register('email')} />}
+      </Field>
+      <fieldset className="fieldset" aria-describedby={errors.role ? `${roleId}-error` : undefined}>
+        <legend className="fieldset-legend">Role</legend>
+        <div className="radio-cards">
+          {roles.map((role) => (
+            <RadioCard
+              key={role}
+              id={`${roleId}-${role}`}
+              value={role}
+              label={ROLE_LABELS[role]}
+              help={ROLE_HELP[role]}
+              {...register('role')}
+            />
+          ))}
+        </div>
+        {errors.role?.message && (
+          <p id={`${roleId}-error`} className="field-error">
+            {errors.role.message}
+          </p>
+        )}
+      </fieldset>
+    </DialogForm>
   );
 }
 
@@ -134,20 +123,13 @@ function InviteCreated({
   onDone: () => void;
 }) {
   return (
-    <>
-      <DialogBody>
-        <p className="confirm-text">
-          Send this link to <strong>{invited.email}</strong>. They open it, sign in or sign up with that address, and
-          join as {ROLE_LABELS[invited.role as Role]?.toLowerCase() ?? invited.role}. It works for 7 days; you can copy
-          it again from the Members page.
-        </p>
-        <CopyField value={inviteLink(invited.id)} label="Invite link" copyLabel="Copy link" />
-      </DialogBody>
-      <DialogFooter>
-        <Button variant="primary" onClick={onDone}>
-          Done
-        </Button>
-      </DialogFooter>
-    </>
+    <DialogDone onDone={onDone}>
+      <p className="confirm-text">
+        Send this link to <strong>{invited.email}</strong>. They open it, sign in or sign up with that address, and join
+        as {ROLE_LABELS[invited.role as Role]?.toLowerCase() ?? invited.role}. It works for 7 days; you can copy it
+        again from the Members page.
+      </p>
+      <CopyField value={inviteLink(invited.id)} label="Invite link" copyLabel="Copy link" />
+    </DialogDone>
   );
 }

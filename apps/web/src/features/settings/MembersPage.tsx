@@ -10,10 +10,12 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { CopyField } from '../../ui/CopyField.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { QueryGate } from '../../ui/QueryGate.tsx';
+import { Section } from '../../ui/Section.tsx';
+import { SelectOptions } from '../../ui/SelectOptions.tsx';
 import { assignableRoles, isRole, ROLE_LABELS, type Role, roleLabel } from '../account/roles.ts';
 import { useAccount } from '../account/use-account.ts';
 import { InviteMemberDialog } from './InviteMemberDialog.tsx';
@@ -57,20 +59,14 @@ export default function MembersPage() {
           )
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading members" />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <div className="stack-lg">
-          <MembersTable members={query.data.members} myRole={role} myUserId={user.id} workspaceName={workspaceName} />
-          <InvitationsSection
-            invitations={query.data.invitations}
-            canManage={canManage}
-            onInvite={() => setInviting(true)}
-          />
-        </div>
-      )}
+      <QueryGate query={query} loading="Loading members">
+        {({ members, invitations }) => (
+          <div className="stack-lg">
+            <MembersTable members={members} myRole={role} myUserId={user.id} workspaceName={workspaceName} />
+            <InvitationsSection invitations={invitations} canManage={canManage} onInvite={() => setInviting(true)} />
+          </div>
+        )}
+      </QueryGate>
       <InviteMemberDialog
         open={inviting}
         onClose={() => setInviting(false)}
@@ -116,80 +112,63 @@ function MembersTable({
     roles.length > 0 && member.user_id !== myUserId && (myRole === 'owner' || member.role !== 'owner');
 
   return (
-    <section className="card" aria-labelledby="members-title">
-      <div className="section-header">
-        <div>
-          <h2 id="members-title" className="section-title">
-            Members
-          </h2>
-          <p className="section-description">
-            Viewers read; reviewers also record results and decide; admins and owners do everything, and only owners
-            manage ownership.
-          </p>
-        </div>
-      </div>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Member</th>
-              <th scope="col">Role</th>
-              <th scope="col">Joined</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => {
-              const pending = changeRole.isPending && changeRole.variables?.member.id === member.id;
-              return (
-                <tr key={member.id}>
-                  <th scope="row">
-                    <span className="member-name">
-                      {member.name}
-                      {member.user_id === myUserId && <Badge tone="info">You</Badge>}
-                    </span>
-                    <span className="row-sub">{member.email}</span>
-                  </th>
-                  <td>
-                    {manages(member) ? (
-                      <select
-                        aria-label={`Role of ${member.name}`}
-                        value={member.role}
-                        disabled={pending}
-                        onChange={(event) => {
-                          const role = event.target.value;
-                          if (isRole(role)) changeRole.mutate({ member, role });
-                        }}
-                      >
-                        {!roles.some((r) => r === member.role) && (
-                          <option value={member.role}>{roleLabel(member.role)}</option>
-                        )}
-                        {roles.map((r) => (
-                          <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
-                          </option>
-                        ))}
-                      </select>
-                    ) : (
-                      <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>{roleLabel(member.role)}</Badge>
-                    )}
-                  </td>
-                  <td className="nowrap">{formatDate(member.joined_at)}</td>
-                  <td className="cell-actions">
-                    {manages(member) && (
-                      <Button size="sm" variant="ghost" className="text-danger" onClick={() => setRemoving(member)}>
-                        Remove
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+    <Section
+      title="Members"
+      description="Viewers read; reviewers also record results and decide; admins and owners do everything, and only owners manage ownership."
+    >
+      <DataTable
+        rows={members}
+        rowKey={(member) => member.id}
+        columns={[
+          {
+            header: 'Member',
+            rowHeader: true,
+            cell: (member) => (
+              <>
+                <span className="member-name">
+                  {member.name}
+                  {member.user_id === myUserId && <Badge tone="info">You</Badge>}
+                </span>
+                <span className="row-sub">{member.email}</span>
+              </>
+            ),
+          },
+          {
+            header: 'Role',
+            cell: (member) =>
+              manages(member) ? (
+                <select
+                  aria-label={`Role of ${member.name}`}
+                  value={member.role}
+                  disabled={changeRole.isPending && changeRole.variables?.member.id === member.id}
+                  onChange={(event) => {
+                    const role = event.target.value;
+                    if (isRole(role)) changeRole.mutate({ member, role });
+                  }}
+                >
+                  {!roles.some((r) => r === member.role) && (
+                    <option value={member.role}>{roleLabel(member.role)}</option>
+                  )}
+                  <SelectOptions options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
+                </select>
+              ) : (
+                <Badge tone={member.role === 'owner' ? 'info' : 'neutral'}>{roleLabel(member.role)}</Badge>
+              ),
+          },
+          { header: 'Joined', className: 'nowrap', cell: (member) => formatDate(member.joined_at) },
+          {
+            header: 'Actions',
+            hiddenHeader: true,
+            className: 'cell-actions',
+            cell: (member) =>
+              manages(member) && (
+                <Button size="sm" variant="ghost" className="text-danger" onClick={() => setRemoving(member)}>
+                  Remove
+                </Button>
+              ),
+          },
+        ]}
+      />
       <ConfirmDialog
         open={removing !== undefined}
         title="Remove member"
@@ -201,7 +180,7 @@ function MembersTable({
         Remove <strong>{removing?.name}</strong> ({removing?.email}) from {workspaceName}? They lose access at once; you
         can invite them again later.
       </ConfirmDialog>
-    </section>
+    </Section>
   );
 }
 
@@ -224,19 +203,14 @@ function InvitationsSection({
   });
 
   return (
-    <section className="card" aria-labelledby="invitations-title">
-      <div className="section-header">
-        <div>
-          <h2 id="invitations-title" className="section-title">
-            Pending invitations
-          </h2>
-          <p className="section-description">
-            {canManage
-              ? 'Each invitation is a link: send it to the person invited. It works for 7 days and only for their address.'
-              : 'People invited who have not joined yet.'}
-          </p>
-        </div>
-      </div>
+    <Section
+      title="Pending invitations"
+      description={
+        canManage
+          ? 'Each invitation is a link: send it to the person invited. It works for 7 days and only for their address.'
+          : 'People invited who have not joined yet.'
+      }
+    >
       {invitations.length === 0 ? (
         <EmptyState
           title="No pending invitations"
@@ -253,55 +227,43 @@ function InvitationsSection({
             : 'Owners and admins invite new members.'}
         </EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Expires</th>
-                {canManage && <th scope="col">Invite link</th>}
-                {canManage && (
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((invitation) => (
-                <tr key={invitation.id}>
-                  <th scope="row">{invitation.email}</th>
-                  <td>{roleLabel(invitation.role)}</td>
-                  <td className="nowrap">{formatDate(invitation.expires_at)}</td>
-                  {canManage && (
-                    <td className="cell-link">
-                      <CopyField
-                        value={inviteLink(invitation.id)}
-                        label={`Invite link for ${invitation.email}`}
-                        copyLabel="Copy link"
-                      />
-                    </td>
-                  )}
-                  {canManage && (
-                    <td className="cell-actions">
-                      <Button
-                        size="sm"
-                        variant="ghost"
-                        className="text-danger"
-                        pending={cancel.isPending && cancel.variables?.id === invitation.id}
-                        onClick={() => cancel.mutate(invitation)}
-                      >
-                        Cancel invitation
-                      </Button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={invitations}
+          rowKey={(invitation) => invitation.id}
+          columns={[
+            { header: 'Email', rowHeader: true, cell: (invitation) => invitation.email },
+            { header: 'Role', cell: (invitation) => roleLabel(invitation.role) },
+            { header: 'Expires', className: 'nowrap', cell: (invitation) => formatDate(invitation.expires_at) },
+            canManage && {
+              header: 'Invite link',
+              className: 'cell-link',
+              cell: (invitation) => (
+                <CopyField
+                  value={inviteLink(invitation.id)}
+                  label={`Invite link for ${invitation.email}`}
+                  copyLabel="Copy link"
+                />
+              ),
+            },
+            canManage && {
+              header: 'Actions',
+              hiddenHeader: true,
+              className: 'cell-actions',
+              cell: (invitation) => (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  className="text-danger"
+                  pending={cancel.isPending && cancel.variables?.id === invitation.id}
+                  onClick={() => cancel.mutate(invitation)}
+                >
+                  Cancel invitation
+                </Button>
+              ),
+            },
+          ]}
+        />
       )}
-    </section>
+    </Section>
   );
 }

@@ -4,9 +4,8 @@ import { trpc } from '../../app/trpc.ts';
 import { downloadText } from '../../lib/download.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
+import { QueryGate } from '../../ui/QueryGate.tsx';
 
 interface ExportStagesDialogProps {
   open: boolean;
@@ -34,22 +33,16 @@ export function ExportStagesDialog({ open, templateId, templateName, onClose }: 
 
 function ExportBody({ templateId, fileName }: { templateId: string; fileName: string }) {
   const query = trpc.stages.export.useQuery({ evaluation_template_id: templateId });
-  if (query.isPending) {
-    return (
-      <DialogBody>
-        <LoadingState label="Preparing export" />
-      </DialogBody>
-    );
-  }
-  if (query.isError) {
-    return (
-      <DialogBody>
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      </DialogBody>
-    );
-  }
+  return (
+    <DialogBody>
+      <QueryGate query={query} loading="Preparing export">
+        {(stages) => <ExportedJson json={JSON.stringify(stages, null, 2)} fileName={fileName} />}
+      </QueryGate>
+    </DialogBody>
+  );
+}
 
-  const json = JSON.stringify(query.data, null, 2);
+function ExportedJson({ json, fileName }: { json: string; fileName: string }) {
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(json);
@@ -59,7 +52,7 @@ function ExportBody({ templateId, fileName }: { templateId: string; fileName: st
     }
   };
   return (
-    <DialogBody>
+    <>
       <div className="code-actions">
         <Button size="sm" onClick={() => void copy()}>
           Copy
@@ -71,6 +64,6 @@ function ExportBody({ templateId, fileName }: { templateId: string; fileName: st
       <Field label="Stages JSON" hint="Read-only. Select it, copy it, or download it as a file.">
         {(p) => <textarea {...p} className="code-block" readOnly rows={16} spellCheck={false} value={json} />}
       </Field>
-    </DialogBody>
+    </>
   );
 }

@@ -4,9 +4,8 @@ import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { plural } from '../../lib/format.ts';
 import { readServerError, type ServerIssue } from '../../lib/server-errors.ts';
-import { Button } from '../../ui/Button.tsx';
-import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
-import { Field } from '../../ui/Field.tsx';
+import { Dialog, DialogForm } from '../../ui/Dialog.tsx';
+import { PasteField } from '../../ui/PasteField.tsx';
 import { ImportPreviewTable } from './ImportPreviewTable.tsx';
 import { type ImportMode, previewImport } from './import-preview.ts';
 import { SEED_EXAMPLE_JSON } from './seed-example.ts';
@@ -74,75 +73,63 @@ function ImportForm({ templateId, version, hasStages, onClose }: Omit<ImportStag
   };
 
   return (
-    <form noValidate onSubmit={submit}>
-      <DialogBody>
-        <Field
-          label="Stages JSON"
-          error={preview.kind === 'syntax' ? `Not valid JSON: ${preview.message}` : undefined}
-          hint={
-            <>
-              Each item takes the stage fields: <code>stage_name</code>, <code>type</code>, <code>stage_type</code>,{' '}
-              <code>pass_threshold</code>, <code>automation_rule</code>, …{' '}
-              <button type="button" className="link-button" onClick={() => setText(SEED_EXAMPLE_JSON)}>
-                Use the example pipeline
-              </button>
-            </>
-          }
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              className="code-input"
-              rows={8}
-              spellCheck={false}
-              value={text}
-              onChange={(e) => {
-                setText(e.target.value);
-                setServerProblems([]);
-              }}
-              placeholder={SEED_EXAMPLE_JSON}
-            />
-          )}
-        </Field>
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onClose}
+      submitLabel={preview.kind === 'ready' ? `Import ${plural(preview.rows.length, 'stage')}` : 'Import'}
+      pending={importStages.isPending}
+      disabled={preview.kind !== 'ready'}
+    >
+      <PasteField
+        label="Stages JSON"
+        error={preview.kind === 'syntax' ? `Not valid JSON: ${preview.message}` : undefined}
+        hint={
+          <>
+            Each item takes the stage fields: <code>stage_name</code>, <code>type</code>, <code>stage_type</code>,{' '}
+            <code>pass_threshold</code>, <code>automation_rule</code>, …
+          </>
+        }
+        example={SEED_EXAMPLE_JSON}
+        exampleLabel="Use the example pipeline"
+        rows={8}
+        value={text}
+        onChange={(value) => {
+          setText(value);
+          setServerProblems([]);
+        }}
+      />
 
-        {hasStages && (
-          <fieldset className="fieldset fieldset-inline">
-            <legend className="fieldset-legend">The current stages</legend>
-            <label className="radio-inline">
-              <input type="radio" name={modeName} checked={mode === 'append'} onChange={() => setMode('append')} />
-              Keep them; add these after
-            </label>
-            <label className="radio-inline">
-              <input type="radio" name={modeName} checked={mode === 'replace'} onChange={() => setMode('replace')} />
-              Replace them (they are archived)
-            </label>
-          </fieldset>
-        )}
+      {hasStages && (
+        <fieldset className="fieldset fieldset-inline">
+          <legend className="fieldset-legend">The current stages</legend>
+          <label className="radio-inline">
+            <input type="radio" name={modeName} checked={mode === 'append'} onChange={() => setMode('append')} />
+            Keep them; add these after
+          </label>
+          <label className="radio-inline">
+            <input type="radio" name={modeName} checked={mode === 'replace'} onChange={() => setMode('replace')} />
+            Replace them (they are archived)
+          </label>
+        </fieldset>
+      )}
 
-        {problems.length > 0 && (
-          <div className="banner banner-danger" role="alert">
-            <ul className="banner-list">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {(preview.kind === 'ready' || preview.kind === 'invalid') && preview.rows.length > 0 && (
-          <section aria-label="Preview" className="stack-sm">
-            <h3 className="subsection-title">
-              Preview {preview.kind === 'invalid' && <span className="text-danger">: fix the rows marked in red</span>}
-            </h3>
-            <ImportPreviewTable rows={preview.rows} />
-          </section>
-        )}
-      </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={preview.kind !== 'ready'} pending={importStages.isPending}>
-          {preview.kind === 'ready' ? `Import ${plural(preview.rows.length, 'stage')}` : 'Import'}
-        </Button>
-      </DialogFooter>
-    </form>
+      {problems.length > 0 && (
+        <div className="banner banner-danger" role="alert">
+          <ul className="banner-list">
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {(preview.kind === 'ready' || preview.kind === 'invalid') && preview.rows.length > 0 && (
+        <section aria-label="Preview" className="stack-sm">
+          <h3 className="subsection-title">
+            Preview {preview.kind === 'invalid' && <span className="text-danger">: fix the rows marked in red</span>}
+          </h3>
+          <ImportPreviewTable rows={preview.rows} />
+        </section>
+      )}
+    </DialogForm>
   );
 }

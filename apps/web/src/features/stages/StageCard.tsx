@@ -24,6 +24,11 @@ interface StageCardProps extends StageCardActions {
   readOnly: boolean;
 }
 
+const MOVES = [
+  { offset: -1, side: 'left', arrow: '←' },
+  { offset: 1, side: 'right', arrow: '→' },
+] as const;
+
 /** One stage in the pipeline: what it is, who runs it, how to pass, what happens next. */
 export function StageCard({
   stage,
@@ -41,8 +46,6 @@ export function StageCard({
     id: stage.id,
     disabled: busy || readOnly,
   });
-  const canMoveLeft = !busy && position > 0;
-  const canMoveRight = !busy && position < count - 1;
   const name = stage.stage_name;
   const aiRun = isAiRun(stage.stage_type);
   return (
@@ -125,26 +128,22 @@ export function StageCard({
         {!readOnly && (
           <footer className="stage-card-actions">
             <div className="move-buttons">
-              <Button
-                size="sm"
-                variant="ghost"
-                aria-label={`Move ${name} left`}
-                title="Move left"
-                aria-disabled={!canMoveLeft}
-                onClick={() => canMoveLeft && actions.onMove(stage, -1)}
-              >
-                <span aria-hidden="true">←</span>
-              </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                aria-label={`Move ${name} right`}
-                title="Move right"
-                aria-disabled={!canMoveRight}
-                onClick={() => canMoveRight && actions.onMove(stage, 1)}
-              >
-                <span aria-hidden="true">→</span>
-              </Button>
+              {MOVES.map(({ offset, side, arrow }) => {
+                const canMove = !busy && (offset < 0 ? position > 0 : position < count - 1);
+                return (
+                  <Button
+                    key={side}
+                    size="sm"
+                    variant="ghost"
+                    aria-label={`Move ${name} ${side}`}
+                    title={`Move ${side}`}
+                    aria-disabled={!canMove}
+                    onClick={() => canMove && actions.onMove(stage, offset)}
+                  >
+                    <span aria-hidden="true">{arrow}</span>
+                  </Button>
+                );
+              })}
             </div>
             <div className="card-buttons">
               <Button size="sm" onClick={() => actions.onEdit(stage)}>

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useWatch } from 'react-hook-form';
 import { AUTOMATION_RULES } from '../../lib/labels.ts';
 import { CheckboxField, Fieldset } from '../../ui/Field.tsx';
+import { RadioCard } from '../../ui/RadioCard.tsx';
 import type { StageFormApi } from './stage-form.ts';
 
 /** The three automation rules as radio cards, each with its plain-words meaning, and auto-reject. */
@@ -32,19 +33,14 @@ export function StageCompletionFields({ form }: { form: StageFormApi }) {
     >
       <div className="radio-cards">
         {AutomationRule.options.map((option) => (
-          <div key={option} className="radio-card">
-            <input
-              type="radio"
-              id={`${id}-${option}`}
-              value={option}
-              aria-describedby={`${id}-${option}-help`}
-              {...registration}
-            />
-            <label htmlFor={`${id}-${option}`}>{AUTOMATION_RULES[option].label}</label>
-            <p id={`${id}-${option}-help`} className="radio-card-help">
-              {AUTOMATION_RULES[option].help}
-            </p>
-          </div>
+          <RadioCard
+            key={option}
+            id={`${id}-${option}`}
+            value={option}
+            label={AUTOMATION_RULES[option].label}
+            help={AUTOMATION_RULES[option].help}
+            {...registration}
+          />
         ))}
       </div>
       {errors.automation_rule?.message && <p className="field-error">{errors.automation_rule.message}</p>}

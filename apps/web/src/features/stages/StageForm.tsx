@@ -5,8 +5,7 @@ import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { plural } from '../../lib/format.ts';
-import { Button } from '../../ui/Button.tsx';
-import { DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { DialogForm } from '../../ui/Dialog.tsx';
 import { StageCompletionFields } from './StageCompletionFields.tsx';
 import { StageIdentityFields } from './StageIdentityFields.tsx';
 import { StagePassingFields } from './StagePassingFields.tsx';
@@ -67,19 +66,16 @@ export function StageForm({ stage, template, profiles, onDone }: StageFormProps)
   const selectable = profiles.filter((p) => p.status === 'active' || p.id === stage?.agent_profile_id);
 
   return (
-    <form noValidate onSubmit={submit}>
-      <DialogBody>
-        <StageIdentityFields form={form} profiles={selectable} deriveType={!stage} />
-        <StagePlacementFields form={form} template={template} adding={!stage} />
-        <StagePassingFields form={form} />
-        <StageCompletionFields form={form} />
-      </DialogBody>
-      <DialogFooter>
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={create.isPending || update.isPending}>
-          {stage ? 'Save stage' : 'Add stage'}
-        </Button>
-      </DialogFooter>
-    </form>
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onDone}
+      submitLabel={stage ? 'Save stage' : 'Add stage'}
+      pending={create.isPending || update.isPending}
+    >
+      <StageIdentityFields form={form} profiles={selectable} deriveType={!stage} />
+      <StagePlacementFields form={form} template={template} adding={!stage} />
+      <StagePassingFields form={form} />
+      <StageCompletionFields form={form} />
+    </DialogForm>
   );
 }

@@ -4,7 +4,7 @@ import { useWatch } from 'react-hook-form';
 import { Link } from 'react-router';
 import { stringOrNull, stringOrUndefined } from '../../lib/input-values.ts';
 import { optionsOf, STAGE_TYPE_LABELS } from '../../lib/labels.ts';
-import { Field, Fieldset } from '../../ui/Field.tsx';
+import { Field, Fieldset, SelectField } from '../../ui/Field.tsx';
 import type { StageFormApi } from './stage-form.ts';
 
 const FORMAT_HELP: Record<StageType, string> = {
@@ -75,18 +75,14 @@ export function StageIdentityFields({ form, profiles, deriveType }: StageIdentit
             />
           )}
         </Field>
-        <Field label="Format" error={errors.stage_type?.message} hint={stageType ? FORMAT_HELP[stageType] : undefined}>
-          {(p) => (
-            <select {...p} {...register('stage_type')}>
-              {optionsOf(STAGE_TYPE_LABELS).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <SelectField
+          label="Format"
+          error={errors.stage_type?.message}
+          hint={stageType ? FORMAT_HELP[stageType] : undefined}
+          options={optionsOf(STAGE_TYPE_LABELS)}
+          {...register('stage_type')}
+        />
+        <SelectField
           label="Interviewer"
           optional
           error={errors.agent_profile_id?.message}
@@ -101,19 +97,15 @@ export function StageIdentityFields({ form, profiles, deriveType }: StageIdentit
               'The agent profile that runs this step.'
             )
           }
-        >
-          {(p) => (
-            <select {...p} {...register('agent_profile_id', { setValueAs: stringOrNull })}>
-              <option value="">No interviewer</option>
-              {profiles.map((profile) => (
-                <option key={profile.id} value={profile.id}>
-                  {profile.name}
-                  {profile.status === 'archived' ? ' (archived)' : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          options={[
+            { value: '', label: 'No interviewer' },
+            ...profiles.map((profile) => ({
+              value: profile.id,
+              label: profile.status === 'archived' ? `${profile.name} (archived)` : profile.name,
+            })),
+          ]}
+          {...register('agent_profile_id', { setValueAs: stringOrNull })}
+        />
       </div>
     </Fieldset>
   );

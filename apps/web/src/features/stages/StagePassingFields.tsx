@@ -1,6 +1,6 @@
 import { useWatch } from 'react-hook-form';
 import { numberOrNull, numberOrUndefined } from '../../lib/input-values.ts';
-import { CheckboxField, Field, Fieldset } from '../../ui/Field.tsx';
+import { CheckboxField, Field, type FieldControlProps, Fieldset } from '../../ui/Field.tsx';
 import type { StageFormApi } from './stage-form.ts';
 
 /** Pass mark and the retake policy. Attempts follow the retake switch: 1 without, at least 2 with. */
@@ -13,6 +13,16 @@ export function StagePassingFields({ form }: { form: StageFormApi }) {
     formState: { errors, isSubmitted },
   } = form;
   const allowRetake = useWatch({ control, name: 'allow_retake' });
+  // Attempts and the time between them only count with retakes.
+  const retakeInput = (name: 'max_attempts' | 'retake_cooldown_hours') => (p: FieldControlProps) => (
+    <input
+      {...p}
+      type="number"
+      inputMode="numeric"
+      disabled={!allowRetake}
+      {...register(name, { setValueAs: numberOrUndefined })}
+    />
+  );
 
   return (
     <Fieldset legend="Passing">
@@ -63,15 +73,7 @@ export function StagePassingFields({ form }: { form: StageFormApi }) {
           hint={allowRetake ? '2 to 10, the first one included.' : 'One attempt without retakes.'}
           className="span-2"
         >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              disabled={!allowRetake}
-              {...register('max_attempts', { setValueAs: numberOrUndefined })}
-            />
-          )}
+          {retakeInput('max_attempts')}
         </Field>
         <Field
           label="Hours between attempts"
@@ -80,15 +82,7 @@ export function StagePassingFields({ form }: { form: StageFormApi }) {
           hint="0 lets a retake start right away."
           className="span-2"
         >
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              inputMode="numeric"
-              disabled={!allowRetake}
-              {...register('retake_cooldown_hours', { setValueAs: numberOrUndefined })}
-            />
-          )}
+          {retakeInput('retake_cooldown_hours')}
         </Field>
       </div>
     </Fieldset>

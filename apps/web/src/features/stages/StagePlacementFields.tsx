@@ -1,8 +1,13 @@
 import type { EvaluationTemplate } from '@stageflow/domain';
 import { numberOrUndefined, stringOrUndefined } from '../../lib/input-values.ts';
 import { DIFFICULTY_LABELS, optionsOf } from '../../lib/labels.ts';
-import { Field, Fieldset } from '../../ui/Field.tsx';
+import { Field, Fieldset, SelectField } from '../../ui/Field.tsx';
 import type { StageFormApi } from './stage-form.ts';
+
+const STAGE_STATUS_OPTIONS = [
+  { value: 'active', label: 'Active' },
+  { value: 'draft', label: 'Draft' },
+];
 
 interface StagePlacementFieldsProps {
   form: StageFormApi;
@@ -50,30 +55,20 @@ export function StagePlacementFields({ form, template, adding }: StagePlacementF
             />
           )}
         </Field>
-        <Field
+        <SelectField
           label="Difficulty"
           error={errors.difficulty?.message}
           hint={`Default: ${DIFFICULTY_LABELS[template.default_difficulty]}.`}
-        >
-          {(p) => (
-            <select {...p} {...register('difficulty', { setValueAs: stringOrUndefined })}>
-              <option value="">Default</option>
-              {optionsOf(DIFFICULTY_LABELS).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Status" error={errors.status?.message} hint="Draft stages are skipped.">
-          {(p) => (
-            <select {...p} {...register('status')}>
-              <option value="active">Active</option>
-              <option value="draft">Draft</option>
-            </select>
-          )}
-        </Field>
+          options={[{ value: '', label: 'Default' }, ...optionsOf(DIFFICULTY_LABELS)]}
+          {...register('difficulty', { setValueAs: stringOrUndefined })}
+        />
+        <SelectField
+          label="Status"
+          error={errors.status?.message}
+          hint="Draft stages are skipped."
+          options={STAGE_STATUS_OPTIONS}
+          {...register('status')}
+        />
       </div>
     </Fieldset>
   );

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { trpc } from '../../app/trpc.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { Section } from '../../ui/Section.tsx';
 import { ExportStagesDialog } from './ExportStagesDialog.tsx';
 import { ImportStagesDialog } from './ImportStagesDialog.tsx';
 import { PipelineBoard } from './PipelineBoard.tsx';
@@ -42,18 +43,16 @@ export function StagesSection({ template, stages, readOnly = false }: StagesSect
 
   return (
     <>
-      <section className="card" aria-labelledby="stages-title">
-        <div className="section-header">
-          <div>
-            <h2 id="stages-title" className="section-title">
-              Stages
-            </h2>
-            <p className="section-description">
-              Participants move through the active stages from left to right.
-              {!readOnly && ' Drag a stage to change the order.'}
-            </p>
-          </div>
-          <div className="section-actions">
+      <Section
+        title="Stages"
+        description={
+          <>
+            Participants move through the active stages from left to right.
+            {!readOnly && ' Drag a stage to change the order.'}
+          </>
+        }
+        actions={
+          <>
             {!readOnly && <Button onClick={() => setImporting(true)}>Import JSON</Button>}
             <Button onClick={() => setExporting(true)} disabled={stages.length === 0}>
               Export JSON
@@ -63,9 +62,9 @@ export function StagesSection({ template, stages, readOnly = false }: StagesSect
                 Add stage
               </Button>
             )}
-          </div>
-        </div>
-
+          </>
+        }
+      >
         {stages.length === 0 && readOnly ? (
           <EmptyState title="No stages yet">An admin adds the stages a participant goes through.</EmptyState>
         ) : stages.length === 0 ? (
@@ -115,7 +114,7 @@ export function StagesSection({ template, stages, readOnly = false }: StagesSect
             />
           </>
         )}
-      </section>
+      </Section>
 
       <StageDialog
         target={stageDialog}

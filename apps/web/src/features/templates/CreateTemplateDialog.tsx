@@ -5,8 +5,7 @@ import { useNavigate } from 'react-router';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
-import { Button } from '../../ui/Button.tsx';
-import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { Dialog, DialogForm } from '../../ui/Dialog.tsx';
 import { TemplateFields } from './TemplateFields.tsx';
 import { newTemplateValues, type TemplateFormValues } from './template-form.ts';
 
@@ -43,16 +42,13 @@ function CreateTemplateForm({ onClose }: { onClose: () => void }) {
   });
 
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => create.mutate(values))}>
-      <DialogBody>
-        <TemplateFields form={form} />
-      </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={create.isPending}>
-          Create template
-        </Button>
-      </DialogFooter>
-    </form>
+    <DialogForm
+      onSubmit={form.handleSubmit((values) => create.mutate(values))}
+      onCancel={onClose}
+      submitLabel="Create template"
+      pending={create.isPending}
+    >
+      <TemplateFields form={form} />
+    </DialogForm>
   );
 }

@@ -4,8 +4,7 @@ import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
-import { Button } from '../../ui/Button.tsx';
-import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { Dialog, DialogForm } from '../../ui/Dialog.tsx';
 import { TemplateFields } from './TemplateFields.tsx';
 import { type TemplateFormValues, templateToFormValues } from './template-form.ts';
 
@@ -40,16 +39,13 @@ function EditTemplateForm({ template, onClose }: { template: EvaluationTemplate;
   });
 
   return (
-    <form noValidate onSubmit={form.handleSubmit((values) => update.mutate({ id: template.id, ...values }))}>
-      <DialogBody>
-        <TemplateFields form={form} full />
-      </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="primary" pending={update.isPending}>
-          Save details
-        </Button>
-      </DialogFooter>
-    </form>
+    <DialogForm
+      onSubmit={form.handleSubmit((values) => update.mutate({ id: template.id, ...values }))}
+      onCancel={onClose}
+      submitLabel="Save details"
+      pending={update.isPending}
+    >
+      <TemplateFields form={form} full />
+    </DialogForm>
   );
 }

@@ -8,8 +8,8 @@ import {
   SUCCESS_OUTCOME_LABELS,
   USE_CASE_LABELS,
 } from '../../lib/labels.ts';
-import { CommaListInput } from '../../ui/CommaListInput.tsx';
-import { Field } from '../../ui/Field.tsx';
+import { CommaListField } from '../../ui/CommaListField.tsx';
+import { Field, SelectField } from '../../ui/Field.tsx';
 import type { TemplateFormValues } from './template-form.ts';
 
 interface TemplateFieldsProps {
@@ -31,29 +31,20 @@ export function TemplateFields({ form, full = false }: TemplateFieldsProps) {
           <input {...p} {...register('template_name')} placeholder="Senior Backend Engineer" autoComplete="off" />
         )}
       </Field>
-      <Field label="Use case" error={errors.use_case?.message}>
-        {(p) => (
-          <select {...p} {...register('use_case')}>
-            {optionsOf(USE_CASE_LABELS).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Use case"
+        error={errors.use_case?.message}
+        options={optionsOf(USE_CASE_LABELS)}
+        {...register('use_case')}
+      />
       {full ? (
-        <Field label="Status" error={errors.status?.message} hint="Draft templates are not offered for enrolment.">
-          {(p) => (
-            <select {...p} {...register('status')}>
-              {optionsOf(STATUS_LABELS).map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Status"
+          error={errors.status?.message}
+          hint="Draft templates are not offered for enrolment."
+          options={optionsOf(STATUS_LABELS)}
+          {...register('status')}
+        />
       ) : (
         <span aria-hidden="true" />
       )}
@@ -71,41 +62,33 @@ export function TemplateFields({ form, full = false }: TemplateFieldsProps) {
           {(p) => <textarea {...p} rows={3} {...register('description')} />}
         </Field>
       )}
-      <Field label="Skills" optional error={errors.skills?.message} hint="Separate with commas, e.g. Go, SQL, Kafka.">
-        {(p) => (
-          <Controller
-            control={control}
-            name="skills"
-            render={({ field }) => (
-              <CommaListInput
-                {...p}
-                name={field.name}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-              />
-            )}
+      <Controller
+        control={control}
+        name="skills"
+        render={({ field }) => (
+          <CommaListField
+            {...field}
+            label="Skills"
+            optional
+            error={errors.skills?.message}
+            hint="Separate with commas, e.g. Go, SQL, Kafka."
           />
         )}
-      </Field>
+      />
       {full ? (
-        <Field label="Soft skills" optional error={errors.soft_skills?.message} hint="Separate with commas.">
-          {(p) => (
-            <Controller
-              control={control}
-              name="soft_skills"
-              render={({ field }) => (
-                <CommaListInput
-                  {...p}
-                  name={field.name}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                />
-              )}
+        <Controller
+          control={control}
+          name="soft_skills"
+          render={({ field }) => (
+            <CommaListField
+              {...field}
+              label="Soft skills"
+              optional
+              error={errors.soft_skills?.message}
+              hint="Separate with commas."
             />
           )}
-        </Field>
+        />
       ) : (
         <span aria-hidden="true" />
       )}
@@ -126,17 +109,12 @@ export function TemplateFields({ form, full = false }: TemplateFieldsProps) {
           />
         )}
       </Field>
-      <Field label="Default difficulty" error={errors.default_difficulty?.message}>
-        {(p) => (
-          <select {...p} {...register('default_difficulty')}>
-            {optionsOf(DIFFICULTY_LABELS).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Default difficulty"
+        error={errors.default_difficulty?.message}
+        options={optionsOf(DIFFICULTY_LABELS)}
+        {...register('default_difficulty')}
+      />
       {full && <TemplateDetailFields form={form} />}
     </div>
   );
@@ -160,22 +138,14 @@ function TemplateDetailFields({ form }: { form: UseFormReturn<TemplateFormValues
 
   return (
     <>
-      <Field
+      <SelectField
         label="Outcome"
         error={errors.success_outcome?.message}
         hint="The recommendation a participant ends with."
         className="span-2"
-      >
-        {(p) => (
-          <select {...p} {...register('success_outcome')}>
-            {optionsOf(SUCCESS_OUTCOME_LABELS).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        options={optionsOf(SUCCESS_OUTCOME_LABELS)}
+        {...register('success_outcome')}
+      />
       {isCustom && (
         <>
           <Field

@@ -4,10 +4,8 @@ import { trpc } from '../../app/trpc.ts';
 import { useListFilters } from '../../lib/use-list-filters.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
-import { ErrorState } from '../../ui/ErrorState.tsx';
+import { ListPage } from '../../ui/ListPage.tsx';
 import { ListToolbar } from '../../ui/ListToolbar.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
-import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useCan } from '../account/use-account.ts';
 import { CreateTemplateDialog } from './CreateTemplateDialog.tsx';
 import { TemplateTable } from './TemplateTable.tsx';
@@ -32,7 +30,7 @@ export default function TemplatesPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title="Evaluation Templates"
         description="Each template is a journey, a role or a programme, made of ordered stages."
         actions={
@@ -42,41 +40,33 @@ export default function TemplatesPage() {
             </Button>
           )
         }
-      />
-      <ListToolbar
-        searchLabel="Search templates"
-        search={filters.search}
-        onSearch={filters.setSearch}
-        status={filters.status}
-        statusOptions={STATUS_OPTIONS}
-        onStatus={filters.setStatus}
-      />
-      {query.isPending ? (
-        <LoadingState label="Loading templates" />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.length > 0 ? (
-        <TemplateTable templates={query.data} />
-      ) : filters.filtered ? (
-        <EmptyState title="No templates match" action={<Button onClick={filters.clear}>Clear filters</Button>}>
-          Try another search word or status, or clear the filters to see every template.
-        </EmptyState>
-      ) : (
-        <EmptyState
-          title="No evaluation templates yet"
-          action={
-            canCreate && (
-              <Button variant="primary" onClick={openCreate}>
-                Create your first template
-              </Button>
-            )
-          }
-        >
-          {canCreate
-            ? 'Create a template for a role or programme, then add its stages: a phone screen, a technical round, a final review.'
-            : 'Templates appear here once an admin creates them.'}
-        </EmptyState>
-      )}
+        toolbar={<ListToolbar searchLabel="Search templates" filters={filters} statusOptions={STATUS_OPTIONS} />}
+        query={query}
+        loading="Loading templates"
+        filters={filters}
+        noMatch={{
+          title: 'No templates match',
+          text: 'Try another search word or status, or clear the filters to see every template.',
+        }}
+        empty={
+          <EmptyState
+            title="No evaluation templates yet"
+            action={
+              canCreate && (
+                <Button variant="primary" onClick={openCreate}>
+                  Create your first template
+                </Button>
+              )
+            }
+          >
+            {canCreate
+              ? 'Create a template for a role or programme, then add its stages: a phone screen, a technical round, a final review.'
+              : 'Templates appear here once an admin creates them.'}
+          </EmptyState>
+        }
+      >
+        {(templates) => <TemplateTable templates={templates} />}
+      </ListPage>
       <CreateTemplateDialog open={creating} onClose={() => setCreating(false)} />
     </>
   );
