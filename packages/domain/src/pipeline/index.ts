@@ -22,6 +22,7 @@ export {
   reorderStages,
 } from './ordering.ts';
 export { type ExportedStage, exportPipeline, type PlannedStage, planImport } from './portable.ts';
+export { SEED_EXAMPLE_STAGES } from './seed-example.ts';
 export {
   applyStagePatch,
   type NewStageInput,

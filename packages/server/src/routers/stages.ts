@@ -1,8 +1,10 @@
+import type { StageUsage } from '@stageflow/db';
 import {
   addStage,
   archiveStage,
   CreateStageInput,
   checkInterviewer,
+  type DomainError,
   ExportStagesInput,
   editStage,
   exportPipeline,
@@ -14,6 +16,7 @@ import {
   ReorderStagesInput,
   removeStage,
   reorderStages,
+  type EvaluationStage as Stage,
   StageRefInput,
   UpdateStageInput,
   unwrap,
@@ -49,6 +52,27 @@ const loadPipeline = (ctx: Context, templateId: string) =>
 
 const loadStage = (ctx: Context, id: string) =>
   unwrap(ctx.repos.stages.byId(ctx.workspaceId, id) ?? notFound('Evaluation stage', id));
+
+/**
+ * Archive and delete: a change to one stage of its template that depends on who uses it (loaded in
+ * the change's transaction); the answer names the stage when it is still there.
+ */
+function changeUsedStage(
+  ctx: Context,
+  input: { id: string; expected_version?: number | undefined },
+  change: (stages: readonly Stage[], usage: StageUsage | undefined) => readonly Stage[] | DomainError,
+  answerWithStage: boolean,
+) {
+  const { evaluation_template_id } = loadStage(ctx, input.id);
+  return changePipeline(
+    ctx,
+    evaluation_template_id,
+    input.expected_version,
+    ({ stages }, usage) => change(stages, usage.get(input.id)),
+    answerWithStage ? input.id : undefined,
+    { withUsage: true },
+  );
+}
 
 /** Loads the agent profile a stage names from the caller's workspace; the domain decides whether it may. */
 function checkInterviewerOf(ctx: Context, id: string | null | undefined, at: (string | number)[] = []): void {
@@ -166,17 +190,9 @@ export const stagesRouter = router({
     })
     .input(StageRefInput)
     .output(PipelineResult)
-    .mutation(({ ctx, input }) => {
-      const { evaluation_template_id } = loadStage(ctx, input.id);
-      return changePipeline(
-        ctx,
-        evaluation_template_id,
-        input.expected_version,
-        ({ stages }, usage) => archiveStage(stages, input.id, usage.get(input.id)?.activeParticipants),
-        input.id,
-        { withUsage: true },
-      );
-    }),
+    .mutation(({ ctx, input }) =>
+      changeUsedStage(ctx, input, (stages, usage) => archiveStage(stages, input.id, usage?.activeParticipants), true),
+    ),
 
   delete: scoped('evaluation_stages.write')
     .meta({
@@ -190,17 +206,9 @@ export const stagesRouter = router({
     })
     .input(StageRefInput)
     .output(PipelineResult)
-    .mutation(({ ctx, input }) => {
-      const { evaluation_template_id } = loadStage(ctx, input.id);
-      return changePipeline(
-        ctx,
-        evaluation_template_id,
-        input.expected_version,
-        ({ stages }, usage) => removeStage(stages, input.id, usage.get(input.id)?.references),
-        undefined,
-        { withUsage: true },
-      );
-    }),
+    .mutation(({ ctx, input }) =>
+      changeUsedStage(ctx, input, (stages, usage) => removeStage(stages, input.id, usage?.references), false),
+    ),
 
   validate: scoped('evaluation_stages.read')
     .input(ExportStagesInput)
