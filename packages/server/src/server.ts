@@ -26,6 +26,11 @@ export interface ServerConfig {
   readonly log?: Logger;
   /** Per API key and sign-in limits; from the environment by default (http/rate-limit.ts). */
   readonly rateLimits?: RateLimitOptions;
+  /**
+   * Demo data on a new database: `true` wherever it is served (DEMO=1), `false` never (DEMO=0); unset,
+   * only when `publicUrl` is local (seed/demo-workspace.ts).
+   */
+  readonly demo?: boolean | undefined;
   /** Serve this router instead of the app's (the benchmark adds a no-op procedure beside it). */
   readonly router?: AnyTRPCRouter;
 }
@@ -37,7 +42,10 @@ export interface StageflowServer {
   readonly repos: Repositories;
   readonly auth: Auth;
   readonly log: Logger;
-  /** On a new database: the demo account, workspace and data. True when it seeded them now. */
+  /**
+   * On a new database, when wanted (`demo`): the demo account, workspace and data, once per database.
+   * Call it before serving requests. Never throws (a problem is logged); true when it seeded them now.
+   */
   seedDemo(now?: string): Promise<boolean>;
   /** `/healthz` answers 503 from now on, so load balancers stop sending traffic. */
   drain(): void;
@@ -81,7 +89,8 @@ export function createServer(config: ServerConfig): StageflowServer {
     repos,
     auth,
     log,
-    seedDemo: (now = new Date().toISOString()) => ensureDemoWorkspace({ db, repos, auth, log }, now),
+    seedDemo: (now = new Date().toISOString()) =>
+      ensureDemoWorkspace({ db, repos, auth, log }, { now, publicUrl: config.publicUrl, demo: config.demo }),
     drain: () => {
       ready = false;
     },
