@@ -11,6 +11,7 @@ import { createApp } from './http/app.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ensureDemoWorkspace } from './seed/demo-workspace.ts';
+import { checkAtStart } from './start-checks.ts';
 
 export interface ServerConfig {
   /** The SQLite file (created with its folder when missing), or `:memory:`. */
@@ -55,8 +56,9 @@ export interface StageflowServer {
 
 /**
  * Stageflow's server, composed once for every caller (`apps/api`'s main, the test kit, the bench):
- * opens and migrates the database, then serves `/healthz`, better-auth under `/api/auth`, tRPC under
- * `/trpc`, REST under `/api/v1` and the built web app.
+ * opens and migrates the database, logs what an operator should fix in it (start-checks.ts), then
+ * serves `/healthz`, better-auth under `/api/auth`, tRPC under `/trpc`, REST under `/api/v1` and the
+ * built web app.
  */
 export function createServer(config: ServerConfig): StageflowServer {
   const log = config.log ?? createLogger();
@@ -65,6 +67,7 @@ export function createServer(config: ServerConfig): StageflowServer {
   const migrations = config.migrationsFolder;
   migrateDb(db, migrations && existsSync(migrations) ? migrations : undefined);
   const repos = createRepositories(db);
+  checkAtStart(repos, log);
   const auth = createAuth({
     db,
     baseURL: config.publicUrl,
