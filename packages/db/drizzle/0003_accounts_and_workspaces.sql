@@ -78,6 +78,10 @@ CREATE TABLE `verifications` (
 );
 --> statement-breakpoint
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
+-- created_at goes from an ISO string to epoch milliseconds. Through julianday(), not unixepoch(), which
+-- counts whole seconds and dropped the milliseconds (fixed here for upgrades from 0002 and older: drizzle
+-- never re-runs an applied migration, so databases that already ran the old text keep whole seconds).
+-- Test: src/upgrade.test.ts.
 CREATE TABLE `__new_workspaces` (
 	`id` text PRIMARY KEY NOT NULL,
 	`slug` text NOT NULL,
@@ -87,7 +91,7 @@ CREATE TABLE `__new_workspaces` (
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
-INSERT INTO `__new_workspaces`("id", "slug", "name", "logo", "metadata", "created_at") SELECT "id", "slug", "name", NULL, NULL, CAST(unixepoch("created_at") * 1000 AS integer) FROM `workspaces`;--> statement-breakpoint
+INSERT INTO `__new_workspaces`("id", "slug", "name", "logo", "metadata", "created_at") SELECT "id", "slug", "name", NULL, NULL, CAST(ROUND((julianday("created_at") - 2440587.5) * 86400000) AS integer) FROM `workspaces`;--> statement-breakpoint
 DROP TABLE `workspaces`;--> statement-breakpoint
 ALTER TABLE `__new_workspaces` RENAME TO `workspaces`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint

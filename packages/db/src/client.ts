@@ -60,6 +60,27 @@ export function writeTx<T>(db: Db, work: (tx: Tx) => T): T {
 }
 
 /**
+ * One transaction around asynchronous work, for the server's start only: demo data goes in through the
+ * procedures and better-auth, which await, and must go in whole or not at all. Everything run on this
+ * connection meanwhile joins it (`writeTx` and `readTx` inside become savepoints); a throw rolls all of
+ * it back. Never while requests are served, since their statements would join it too: outside start-up,
+ * writes are `writeTx` (docs/decisions/003-synchronous-sqlite-transactions.md).
+ */
+export async function startupTx<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const sqlite = db.$client;
+  if (sqlite.inTransaction) throw new Error('startupTx: a transaction is already open on this connection');
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await work();
+    sqlite.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
  * Reads that must agree with each other (a board's counts and its cards, a page's state and its
  * timeline) see one snapshot; SQLite also takes its WAL read lock once instead of per statement.
  */

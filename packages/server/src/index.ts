@@ -15,7 +15,8 @@ export type { RateLimitOptions } from './http/rate-limit.ts';
 export { createLogger, type Logger } from './logger.ts';
 export type { AppRouter } from './routers/index.ts';
 export { appRouter } from './routers/index.ts';
-export { DEMO_ACCOUNT } from './seed/demo-workspace.ts';
+export { DEMO_ACCOUNT, demoFromEnv } from './seed/demo-workspace.ts';
 export { createServer, type ServerConfig, type StageflowServer } from './server.ts';
+export { makeOwnerCommand } from './start-checks.ts';
 /** For extending the router outside this package (the benchmark's no-op procedure). */
 export { router, scoped } from './trpc.ts';

@@ -11,6 +11,7 @@ import { createApp } from './http/app.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ensureDemoWorkspace } from './seed/demo-workspace.ts';
+import { checkAtStart } from './start-checks.ts';
 
 export interface ServerConfig {
   /** The SQLite file (created with its folder when missing), or `:memory:`. */
@@ -26,6 +27,11 @@ export interface ServerConfig {
   readonly log?: Logger;
   /** Per API key and sign-in limits; from the environment by default (http/rate-limit.ts). */
   readonly rateLimits?: RateLimitOptions;
+  /**
+   * Demo data on a new database: `true` wherever it is served (DEMO=1), `false` never (DEMO=0); unset,
+   * only when `publicUrl` is local (seed/demo-workspace.ts).
+   */
+  readonly demo?: boolean | undefined;
   /** Serve this router instead of the app's (the benchmark adds a no-op procedure beside it). */
   readonly router?: AnyTRPCRouter;
 }
@@ -37,7 +43,10 @@ export interface StageflowServer {
   readonly repos: Repositories;
   readonly auth: Auth;
   readonly log: Logger;
-  /** On a new database: the demo account, workspace and data. True when it seeded them now. */
+  /**
+   * On a new database, when wanted (`demo`): the demo account, workspace and data, once per database.
+   * Call it before serving requests. Never throws (a problem is logged); true when it seeded them now.
+   */
   seedDemo(now?: string): Promise<boolean>;
   /** `/healthz` answers 503 from now on, so load balancers stop sending traffic. */
   drain(): void;
@@ -47,8 +56,9 @@ export interface StageflowServer {
 
 /**
  * Stageflow's server, composed once for every caller (`apps/api`'s main, the test kit, the bench):
- * opens and migrates the database, then serves `/healthz`, better-auth under `/api/auth`, tRPC under
- * `/trpc`, REST under `/api/v1` and the built web app.
+ * opens and migrates the database, logs what an operator should fix in it (start-checks.ts), then
+ * serves `/healthz`, better-auth under `/api/auth`, tRPC under `/trpc`, REST under `/api/v1` and the
+ * built web app.
  */
 export function createServer(config: ServerConfig): StageflowServer {
   const log = config.log ?? createLogger();
@@ -57,6 +67,7 @@ export function createServer(config: ServerConfig): StageflowServer {
   const migrations = config.migrationsFolder;
   migrateDb(db, migrations && existsSync(migrations) ? migrations : undefined);
   const repos = createRepositories(db);
+  checkAtStart(repos, log);
   const auth = createAuth({
     db,
     baseURL: config.publicUrl,
@@ -81,7 +92,8 @@ export function createServer(config: ServerConfig): StageflowServer {
     repos,
     auth,
     log,
-    seedDemo: (now = new Date().toISOString()) => ensureDemoWorkspace({ db, repos, auth, log }, now),
+    seedDemo: (now = new Date().toISOString()) =>
+      ensureDemoWorkspace({ db, repos, auth, log }, { now, publicUrl: config.publicUrl, demo: config.demo }),
     drain: () => {
       ready = false;
     },

@@ -1,6 +1,6 @@
 /**
  * A real Stageflow server in its own process, as an operator runs it: on a free port, with a fresh
- * database in a temporary directory (so the demo workspace is seeded), ready once `GET /healthz`
+ * database in a temporary directory (served locally, so the demo workspace is seeded), ready once `GET /healthz`
  * answers 200, and stopped with SIGTERM (the graceful shutdown) before its directory is deleted.
  *
  * The app is spawned by its path, never imported: this package depends on no app.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDb, createDb, createRepositories, type Db, migrateDb } from '@stageflow/db';
 import { API_KEY_SCOPES } from '@stageflow/domain';
-import { createApiKeyResolver, createAuth } from '@stageflow/server';
+import { createApiKeyResolver, createAuth, makeOwnerCommand } from '@stageflow/server';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runCli } from './cli.ts';
 
@@ -167,6 +167,81 @@ describe('user create', () => {
       err: /--role must be one of owner, admin, reviewer, viewer/,
     });
     expect(await create()).toMatchObject({ code: 2, err: /--password is required/ });
+  });
+});
+
+describe('member set-role', () => {
+  const createUser = (email: string, ...membership: string[]) =>
+    cli('user', 'create', '--email', email, '--password', 'correct horse battery', ...membership);
+  const roleIn = (slug: string, email: string) => {
+    const { repos } = database();
+    return repos.members.roleOf(repos.workspaces.bySlug(slug)!.id, repos.members.userByEmail(email)!.id);
+  };
+  beforeEach(async () => {
+    await cli('workspace', 'create', 'acme');
+    await createUser('ada@example.com');
+  });
+
+  test('the command the server logs for a workspace without an owner makes an existing account its owner', async () => {
+    expect(
+      database()
+        .repos.workspaces.withoutOwner()
+        .map((w) => w.slug),
+    ).toEqual(['acme']);
+    const command = makeOwnerCommand('acme').replace('<their email>', 'Ada@Example.com');
+    const [pnpm, stageflow, ...argv] = command.split(' ');
+    expect([pnpm, stageflow]).toEqual(['pnpm', 'stageflow']);
+
+    expect(await cli(...argv)).toMatchObject({ code: 0, last: 'Added ada@example.com to acme as owner' });
+    expect(roleIn('acme', 'ada@example.com')).toBe('owner');
+    expect(database().repos.workspaces.withoutOwner()).toEqual([]);
+  });
+
+  test("changes a member's role, and says so", async () => {
+    await createUser('bob@example.com', '--workspace', 'acme', '--role', 'reviewer');
+    const setRole = (role: string) =>
+      cli('member', 'set-role', '--workspace', 'acme', '--email', 'bob@example.com', '--role', role);
+    expect(await setRole('admin')).toMatchObject({
+      code: 0,
+      last: 'bob@example.com is now admin in acme (was reviewer)',
+    });
+    expect(await setRole('admin')).toMatchObject({ code: 0, last: 'bob@example.com already is admin in acme' });
+    expect(roleIn('acme', 'bob@example.com')).toBe('admin');
+  });
+
+  test('never demotes the only owner; once another is owner, it may', async () => {
+    const setRole = (email: string, role: string) =>
+      cli('member', 'set-role', '--workspace', 'acme', '--email', email, '--role', role);
+    await setRole('ada@example.com', 'owner');
+    expect(await setRole('ada@example.com', 'admin')).toMatchObject({
+      code: 1,
+      err: 'ada@example.com is the only owner of acme: make another account its owner first, so it keeps one',
+    });
+    expect(roleIn('acme', 'ada@example.com')).toBe('owner');
+    await createUser('bob@example.com');
+    await setRole('bob@example.com', 'owner');
+    expect(await setRole('ada@example.com', 'admin')).toMatchObject({ code: 0 });
+    expect(roleIn('acme', 'ada@example.com')).toBe('admin');
+  });
+
+  test('refuses an unknown workspace, account or role, and missing options', async () => {
+    const setRole = (...args: string[]) => cli('member', 'set-role', ...args);
+    expect(await setRole('--workspace', 'nope', '--email', 'ada@example.com', '--role', 'owner')).toMatchObject({
+      code: 1,
+      err: 'No workspace with the slug "nope"',
+    });
+    expect(await setRole('--workspace', 'acme', '--email', 'eve@example.com', '--role', 'owner')).toMatchObject({
+      code: 1,
+      err: /^No account with the email eve@example\.com: create one with pnpm stageflow user create --email eve@example\.com --workspace acme --role owner$/,
+    });
+    expect(await setRole('--workspace', 'acme', '--email', 'ada@example.com', '--role', 'boss')).toMatchObject({
+      code: 2,
+      err: /--role must be one of owner, admin, reviewer, viewer/,
+    });
+    expect(await setRole('--workspace', 'acme', '--email', 'ada@example.com')).toMatchObject({
+      code: 2,
+      err: /--role is required/,
+    });
   });
 });
 

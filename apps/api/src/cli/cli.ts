@@ -16,6 +16,7 @@ import {
   type Db,
   databaseFileProblem,
   migrateDb,
+  writeTx,
 } from '@stageflow/db';
 import {
   API_KEY_SCOPES,
@@ -44,6 +45,7 @@ export const USAGE = `Usage: pnpm stageflow <command>
   workspace create <slug> [--name <name>]
   api-key create --workspace <slug> --name <name> [--scopes a,b|all]   (prints the key alone on its last line)
   user create --email <email> --password <password> [--name <name>] [--workspace <slug> --role <role>]
+  member set-role --workspace <slug> --email <email> --role <role>   (adds the account if it is not a member)
   db backup <file>      a consistent copy of the live database (safe while the server runs)
   db restore <file>     replaces the database with a backup: stop the server first
 
@@ -91,6 +93,7 @@ const COMMANDS: Record<string, Command> = {
   'workspace create': workspaceCreate,
   'api-key create': apiKeyCreate,
   'user create': userCreate,
+  'member set-role': memberSetRole,
   'db backup': dbBackup,
   'db restore': dbRestore,
 };
@@ -224,6 +227,53 @@ async function userCreate(args: string[], io: CliIo) {
       repos.members.add({ id: crypto.randomUUID(), workspaceId: workspace.id, userId: user.id, role });
       io.out(`Added ${user.email} to ${workspace.slug} as ${role}`);
     }
+  });
+}
+
+/**
+ * Gives an existing account a role in a workspace, adding it as a member if it is not one: how an
+ * operator makes someone the owner of a workspace that has none (the server warns at start). Refuses
+ * to demote the last owner, which would leave the workspace without one.
+ */
+function memberSetRole(args: string[], io: CliIo) {
+  const { values } = parse(args, {
+    workspace: { type: 'string' },
+    email: { type: 'string' },
+    role: { type: 'string' },
+  });
+  const slug = required(values.workspace, 'workspace');
+  const email = required(values.email, 'email');
+  const role = required(values.role, 'role');
+  if (!isRole(role)) throw usageError(`--role must be one of ${ROLES.join(', ')}`);
+  return withDatabase(io, (db) => {
+    const repos = createRepositories(db);
+    const workspace = repos.workspaces.bySlug(slug);
+    if (!workspace) throw new CliError(`No workspace with the slug "${slug}"`);
+    const user = repos.members.userByEmail(email);
+    if (!user) {
+      throw new CliError(
+        `No account with the email ${email}: create one with pnpm stageflow user create --email ${email} --workspace ${slug} --role ${role}`,
+      );
+    }
+    writeTx(db, () => {
+      const current = repos.members.roleOf(workspace.id, user.id);
+      if (current === role) {
+        io.out(`${user.email} already is ${role} in ${workspace.slug}`);
+        return;
+      }
+      if (current === 'owner' && repos.members.ownerCount(workspace.id) === 1) {
+        throw new CliError(
+          `${user.email} is the only owner of ${workspace.slug}: make another account its owner first, so it keeps one`,
+        );
+      }
+      if (current === undefined) {
+        repos.members.add({ id: crypto.randomUUID(), workspaceId: workspace.id, userId: user.id, role });
+        io.out(`Added ${user.email} to ${workspace.slug} as ${role}`);
+      } else {
+        repos.members.setRole(workspace.id, user.id, role);
+        io.out(`${user.email} is now ${role} in ${workspace.slug} (was ${current})`);
+      }
+    });
   });
 }
 

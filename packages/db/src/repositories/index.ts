@@ -1,6 +1,7 @@
 import type { Db } from '../client.ts';
 import { createAgentProfileRepository } from './agent-profiles.ts';
 import { createApiKeyRepository } from './api-keys.ts';
+import { createInstanceRepository } from './instance.ts';
 import { createMemberRepository } from './members.ts';
 import { createParticipantRepository } from './participants/index.ts';
 import { createPipelineRepository } from './pipelines.ts';
@@ -11,6 +12,7 @@ import { createWorkspaceRepository } from './workspaces.ts';
 export type { AgentProfileFilter } from './agent-profiles.ts';
 export type { ApiKeyRow, ApiKeySummary, NewApiKey } from './api-keys.ts';
 export { withIdempotency } from './idempotency.ts';
+export type { InstanceMarker } from './instance.ts';
 export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
 export type { TemplateFilter } from './templates.ts';
@@ -21,6 +23,7 @@ export function createRepositories(db: Db) {
   const templates = createTemplateRepository(db);
   const stages = createStageRepository(db);
   return {
+    instance: createInstanceRepository(db),
     workspaces: createWorkspaceRepository(db),
     members: createMemberRepository(db),
     agentProfiles: createAgentProfileRepository(db),

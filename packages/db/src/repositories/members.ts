@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { invitations, members, users, workspaces } from '../schema/index.ts';
 
@@ -29,6 +29,22 @@ export function createMemberRepository(db: Db) {
         .from(users)
         .where(eq(users.id, userId))
         .get();
+    },
+    /** An account by its email as better-auth stores it (trimmed, lowercase): for the operators' CLI. */
+    userByEmail(email: string) {
+      return db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .where(eq(users.email, email.trim().toLowerCase()))
+        .get();
+    },
+    /** How many owners the workspace has. */
+    ownerCount(workspaceId: string): number {
+      return db
+        .select({ n: count() })
+        .from(members)
+        .where(and(eq(members.organizationId, workspaceId), eq(members.role, 'owner')))
+        .get()!.n;
     },
     /** Members with their names, for the Settings page. */
     list(workspaceId: string) {
@@ -75,6 +91,15 @@ export function createMemberRepository(db: Db) {
         .innerJoin(workspaces, eq(workspaces.id, invitations.organizationId))
         .where(eq(invitations.id, invitationId))
         .get();
+    },
+    /** Changes a member's role; false when the user is not a member of the workspace. */
+    setRole(workspaceId: string, userId: string, role: string): boolean {
+      const result = db
+        .update(members)
+        .set({ role })
+        .where(and(eq(members.organizationId, workspaceId), eq(members.userId, userId)))
+        .run();
+      return result.changes > 0;
     },
     add(member: { id: string; workspaceId: string; userId: string; role: string; createdAt?: Date }): void {
       db.insert(members)

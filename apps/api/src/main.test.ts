@@ -1,0 +1,53 @@
+import { createDb, createRepositories } from '@stageflow/db';
+import { DEMO_ACCOUNT } from '@stageflow/server';
+import { type RunningServer, startServer } from '@stageflow/testing';
+import { afterEach, describe, expect, test } from 'vitest';
+
+/**
+ * main.ts as `pnpm dev` runs it (from source), on a fresh database each: the environment decides
+ * whether the new database gets demo data (README, Settings: DEMO and PUBLIC_URL).
+ */
+let server: RunningServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+/** The members of the demo workspace, if there is one. */
+function accounts(databasePath: string): string[] {
+  const db = createDb(databasePath);
+  try {
+    const repos = createRepositories(db);
+    const demo = repos.workspaces.bySlug('demo');
+    return demo ? repos.members.list(demo.id).map((m) => m.email) : [];
+  } finally {
+    db.$client.close();
+  }
+}
+
+describe('demo data at start', () => {
+  test('a fresh database served locally gets the demo account, and the start says how to sign in', async () => {
+    server = await startServer({ from: 'source' });
+    expect(accounts(server.databasePath)).toEqual([DEMO_ACCOUNT.email]);
+    expect(server.logs()).toContain(`Sign in with the demo account: ${DEMO_ACCOUNT.email}`);
+  });
+
+  test('a fresh database at a public address gets none; the log says how to have it anyway', async () => {
+    server = await startServer({
+      from: 'source',
+      env: { PUBLIC_URL: 'https://stageflow.example.com', LOG_LEVEL: 'info' },
+    });
+    expect(accounts(server.databasePath)).toEqual([]);
+    expect(server.logs()).toContain('not local (DEMO=1 seeds it anyway)');
+    expect(server.logs()).not.toContain('Sign in with the demo account');
+  });
+
+  test('DEMO=0 turns it off locally too; a DEMO value other than 1 or 0 is reported', async () => {
+    server = await startServer({ from: 'source', env: { DEMO: '0' } });
+    expect(accounts(server.databasePath)).toEqual([]);
+    await server.stop();
+    server = await startServer({ from: 'source', env: { DEMO: 'yes' } });
+    expect(server.logs()).toContain('DEMO=yes is not 1 or 0');
+    expect(accounts(server.databasePath)).toEqual([DEMO_ACCOUNT.email]);
+  });
+});
