@@ -1,4 +1,4 @@
-import { DomainError } from '@stageflow/domain';
+import { badInput, DomainError, reservedKeyMessage, reservedKeyPath } from '@stageflow/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { authorize } from './auth/authorize.ts';
@@ -54,15 +54,26 @@ function refuseRejectedCredentials(ctx: BaseContext): void {
   if (ctx.authError) throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.authError });
 }
 
+/**
+ * `__proto__`, `constructor` and `prototype` keys are refused anywhere in an input (docs/errors.md):
+ * strict objects refuse them as unknown keys, but records (participant metadata, bulk rows) would
+ * otherwise take them in or, for `__proto__`, drop them without a word.
+ */
+async function refuseReservedKeys(getRawInput: () => Promise<unknown>): Promise<void> {
+  const path = reservedKeyPath(await getRawInput());
+  if (path) throw toTRPCError(badInput(path, reservedKeyMessage(path.at(-1) ?? '')));
+}
+
 // Each procedure runs through ONE middleware: tRPC copies its options and context at every
 // middleware level, and four levels were a tenth of a no-op request's CPU (bench/README.md).
 
 /** Checks the declared scope against the caller, then scopes everything below to their workspace. */
-const workspaceGuard = t.middleware(async ({ ctx, meta, path, next }) => {
+const workspaceGuard = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
   refuseRejectedCredentials(ctx);
   if (!meta?.scope) throw new TRPCError({ code: 'FORBIDDEN', message: 'This procedure declares no scope' });
   const access = authorize(ctx.principal, meta.scope);
   if (!access.ok) throw new TRPCError({ code: access.code, message: access.message });
+  await refuseReservedKeys(getRawInput);
   const principal = ctx.principal!;
   return settle(
     ctx,
@@ -72,11 +83,12 @@ const workspaceGuard = t.middleware(async ({ ctx, meta, path, next }) => {
 });
 
 /** Any signed-in user, whatever their workspace (their account, their invitations). */
-const signedInGuard = t.middleware(async ({ ctx, path, next }) => {
+const signedInGuard = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   refuseRejectedCredentials(ctx);
   if (ctx.principal?.kind !== 'user') {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this' });
   }
+  await refuseReservedKeys(getRawInput);
   return settle(ctx, path, await next({ ctx: { principal: ctx.principal } }));
 });
 

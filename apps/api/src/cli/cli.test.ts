@@ -168,6 +168,19 @@ describe('user create', () => {
     });
     expect(await create()).toMatchObject({ code: 2, err: /--password is required/ });
   });
+
+  test('holds the account to the same rules as sign-up over HTTP (better-auth hooks)', async () => {
+    const create = (...more: string[]) => cli('user', 'create', '--email', 'ada@example.com', ...more);
+    expect(await create('--password', 'password123')).toMatchObject({
+      code: 1,
+      err: /Could not create the user: password: is one of the most common passwords/,
+    });
+    expect(await create('--password', 'correct horse battery', '--name', 'x'.repeat(121))).toMatchObject({
+      code: 1,
+      err: /Could not create the user: name: Too big/,
+    });
+    expect(await create('--password', 'stageflow-demo')).toMatchObject({ code: 0 });
+  });
 });
 
 describe('member set-role', () => {

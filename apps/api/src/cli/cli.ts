@@ -214,7 +214,8 @@ async function userCreate(args: string[], io: CliIo) {
       secret: loadAuthSecret(path),
       rateLimit: false,
     });
-    // better-auth hashes the password (scrypt) and applies its own rules (length, unique email).
+    // better-auth hashes the password (scrypt); its hooks hold the name and the password to the domain's
+    // rules (packages/server/src/auth/account-rules.ts), and it keeps the email unique.
     const { user } = await auth.api
       .signUpEmail({ body: { email, password, name: values.name ?? email.split('@')[0] ?? email } })
       .catch((error: unknown) => {

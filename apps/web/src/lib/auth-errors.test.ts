@@ -23,6 +23,20 @@ describe('placing better-auth errors in a form', () => {
     });
   });
 
+  test("the server's rules name their field at the start of the message", () => {
+    expect(placeAuthError(refused('name: Too big: expected string to have <=120 characters', 'X'), signUp)).toEqual({
+      field: 'name',
+      message: 'Too big: expected string to have <=120 characters',
+    });
+    expect(
+      placeAuthError(refused('password: is one of the most common passwords', 'PASSWORD_NOT_ACCEPTED'), signUp),
+    ).toEqual({ field: 'password', message: 'is one of the most common passwords' });
+    expect(placeAuthError(refused('logo: use an https:// address', 'X'), ['name', 'slug'])).toEqual({
+      field: undefined,
+      message: 'logo: use an https:// address',
+    });
+  });
+
   test('a field the form does not show leaves the error on the form', () => {
     expect(placeAuthError(refused('Organization already exists', 'ORGANIZATION_ALREADY_EXISTS'), signUp)).toEqual({
       field: undefined,

@@ -21,17 +21,22 @@ const FIELD_BY_CODE: ReadonlyArray<[pattern: RegExp, field: string | undefined]>
 ];
 
 /**
- * Where a refused better-auth call belongs in a form: beside the field it names (by its error code,
- * or its validation message "[body.email] Invalid email address"), else on the form itself.
+ * Where a refused better-auth call belongs in a form: beside the field it names (by its validation
+ * message "[body.email] Invalid email address", by the server's own rules' "name: Too big: …", or by
+ * its error code), else on the form itself.
  */
 export function placeAuthError(error: unknown, fields: readonly string[]): PlacedAuthError {
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
   let message = inOurWords(readServerError(error).message);
   let field: string | undefined;
   const validation = /^\[body\.([\w.]+)\]\s*(.+)$/.exec(message);
+  const named = /^(\w+): (.+)$/.exec(message);
   if (validation) {
     field = validation[1];
     message = validation[2] ?? message;
+  } else if (named?.[1] && fields.includes(named[1])) {
+    field = named[1];
+    message = named[2] ?? message;
   } else if (typeof code === 'string') {
     field = FIELD_BY_CODE.find(([pattern]) => pattern.test(code))?.[1];
   }

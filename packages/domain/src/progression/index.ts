@@ -1,6 +1,7 @@
 export { availableActions } from './available-actions.ts';
 export type * from './commands.ts';
 export { type CompletionOutcome, completionOutcome } from './completion.ts';
+export * from './cursor.ts';
 export { decideParticipant } from './decide.ts';
 export * from './decision-input.ts';
 export * from './entities.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { optionalText, text, Uuid } from '../schemas/common.ts';
+import { optionalText, Text, text, Uuid } from '../schemas/common.ts';
 
-const Email = z.string().trim().toLowerCase().max(254).pipe(z.email('enter a valid email address'));
+const Email = Text.trim().toLowerCase().max(254).pipe(z.email('enter a valid email address'));
 const Labels = (maxItems: number) => z.array(text(80)).max(maxItems);
 
 export const ParticipantProfileInput = z.strictObject({
@@ -19,7 +19,7 @@ export const ParticipantBackgroundInput = z.strictObject({
 
 /** Free-form integration data (an ATS id, a cohort): flat JSON values, so it stays small and queryable. */
 export const ParticipantMetadata = z
-  .record(z.string().min(1).max(64), z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]))
+  .record(Text.min(1).max(64), z.union([Text.max(2000), z.number(), z.boolean(), z.null()]))
   .refine((m) => Object.keys(m).length <= 50, 'at most 50 metadata keys');
 
 const participantFields = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Uuid } from '../schemas/common.ts';
+import { Text, Uuid } from '../schemas/common.ts';
+import { ParticipantCursorText } from './cursor.ts';
 import { ParticipantStatus, SessionStatus } from './entities.ts';
 
 /** Page sizes are capped so that no request can ask the server for an unbounded answer. */
@@ -10,9 +11,10 @@ export const ListParticipantsInput = z
     evaluation_template_id: Uuid.optional(),
     stage_id: Uuid.optional(),
     status: ParticipantStatus.optional(),
-    search: z.string().trim().max(200).optional(),
+    search: Text.trim().max(200).optional(),
     limit: Limit(50, 200),
-    cursor: z.string().max(500).optional(),
+    /** The previous page's `next_cursor`; one that was not given out by this list is refused. */
+    cursor: ParticipantCursorText.optional(),
     /** Sent by tRPC's `useInfiniteQuery` with every page; pages only go forward, so the server ignores it. */
     direction: z.enum(['forward', 'backward']).optional(),
   })
@@ -31,7 +33,7 @@ export const MAX_PARTICIPANTS_PER_REQUEST = 500;
 export const BulkCreateParticipantsInput = z.strictObject({
   evaluation_template_id: Uuid,
   participants: z
-    .array(z.record(z.string(), z.unknown()))
+    .array(z.record(Text, z.unknown()))
     .min(1)
     .max(MAX_PARTICIPANTS_PER_REQUEST, `at most ${MAX_PARTICIPANTS_PER_REQUEST} participants per request`),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_EVALUATION_DIMENSIONS, Scoring, ScoringScale } from '../schemas/agent-profile.ts';
-import { optionalText, text } from '../schemas/common.ts';
+import { optionalText, Text, text } from '../schemas/common.ts';
 
 /** One dimension as the caller scores it, on the interviewer's scale (the upper bound is checked by `scoreCard`). */
 export const DimensionScoreInput = z.strictObject({
@@ -12,7 +12,7 @@ export type DimensionScoreInput = z.input<typeof DimensionScoreInput>;
 
 export const TranscriptEntry = z.strictObject({
   speaker: text(80),
-  text: z.string().max(20_000),
+  text: Text.max(20_000),
   at: z.iso.datetime(),
 });
 export type TranscriptEntry = z.infer<typeof TranscriptEntry>;

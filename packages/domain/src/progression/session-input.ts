@@ -1,15 +1,8 @@
 import { z } from 'zod';
-import { optionalText, Uuid } from '../schemas/common.ts';
+import { optionalText, Text, TimeZone, Uuid } from '../schemas/common.ts';
 import { scorecardFields, scorecardShapeIssue } from './scorecard.ts';
 
-const Timezone = z
-  .string()
-  .trim()
-  .max(64)
-  .regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, 'use an IANA time zone such as "UTC" or "Europe/Paris"');
-const IdempotencyKey = z
-  .string()
-  .trim()
+const IdempotencyKey = Text.trim()
   .min(1)
   .max(200)
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
@@ -22,7 +15,7 @@ export const ScheduleSessionInput = z.strictObject({
   stage_id: Uuid.optional(),
   /** Defaults to now. */
   scheduled_at: z.iso.datetime().optional(),
-  timezone: Timezone.default('UTC'),
+  timezone: TimeZone.default('UTC'),
   notes: SessionNotes,
   /** A reused key returns the existing session instead of scheduling another. */
   idempotency_key: IdempotencyKey.optional(),
@@ -34,7 +27,7 @@ export type ScheduleSessionInput = z.input<typeof ScheduleSessionInput>;
 export const RescheduleSessionInput = z.strictObject({
   session_id: Uuid,
   scheduled_at: z.iso.datetime(),
-  timezone: Timezone.optional(),
+  timezone: TimeZone.optional(),
   notes: SessionNotes,
 });
 export type RescheduleSessionInput = z.input<typeof RescheduleSessionInput>;

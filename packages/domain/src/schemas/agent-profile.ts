@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { optionalText, Timestamps, text, UseCase, Uuid } from './common.ts';
+import { optionalText, Text, Timestamps, text, UseCase, Uuid } from './common.ts';
 
 export const EvaluationDimension = z.strictObject({
   name: text(80),
-  description: z.string().trim().max(1000).default(''),
+  description: Text.trim().max(1000).default(''),
   weight: z.int().min(1).max(100),
   /** On the interviewer's scale; checked only with `rule_based` scoring. */
   min_score: z.number().min(0).optional(),
@@ -103,6 +103,6 @@ export type AgentProfile = z.infer<typeof AgentProfile>;
 export const ListAgentProfilesInput = z
   .strictObject({
     status: z.enum(['active', 'archived', 'all']).default('active'),
-    search: z.string().trim().max(120).optional(),
+    search: Text.trim().max(120).optional(),
   })
   .prefault({});

@@ -1,3 +1,4 @@
+export * from './account.ts';
 export * from './agent-profile.ts';
 export * from './api-key.ts';
 export * from './common.ts';

@@ -6,6 +6,7 @@ import {
   DurationMinutes,
   LifecycleStatus,
   optionalText,
+  Text,
   Timestamps,
   text,
   UseCase,
@@ -45,9 +46,7 @@ const templateFields = {
   ai_context: optionalText(8000),
   default_duration_minutes: DurationMinutes.default(DEFAULT_DURATION_MINUTES),
   default_difficulty: Difficulty.default(DEFAULT_DIFFICULTY),
-  language: z
-    .string()
-    .trim()
+  language: Text.trim()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a language tag such as "en" or "pt-BR"')
     .default('en'),
 };
@@ -116,7 +115,7 @@ export type EvaluationTemplate = z.infer<typeof EvaluationTemplate>;
 export const ListTemplatesInput = z
   .strictObject({
     status: z.enum(['draft', 'active', 'archived', 'all']).default('all'),
-    search: z.string().trim().max(200).optional(),
+    search: Text.trim().max(200).optional(),
   })
   .prefault({});
 

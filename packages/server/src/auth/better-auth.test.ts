@@ -1,11 +1,13 @@
-import { createTestDb } from '@stageflow/db';
+import { createTestDb, type Db } from '@stageflow/db';
 import { beforeEach, describe, expect, test } from 'vitest';
+import { DEMO_ACCOUNT } from '../seed/demo-workspace.ts';
 import { type Auth, createAuth } from './better-auth.ts';
 
 const BASE = 'http://localhost:3000';
 // biome-ignore lint/suspicious/noExplicitAny: better-auth's JSON answers, read loosely in assertions
 type Json = Record<string, any> | null;
 let auth: Auth;
+let db: Db;
 
 /** Calls better-auth over HTTP as a browser would, keeping the session cookie. */
 function browser() {
@@ -33,7 +35,8 @@ function browser() {
 }
 
 beforeEach(() => {
-  auth = createAuth({ db: createTestDb(), baseURL: BASE, secret: 'x'.repeat(32), rateLimit: false });
+  db = createTestDb();
+  auth = createAuth({ db, baseURL: BASE, secret: 'x'.repeat(32), rateLimit: false });
 });
 
 describe('accounts and workspaces through better-auth', () => {
@@ -81,5 +84,134 @@ describe('accounts and workspaces through better-auth', () => {
     await a('/sign-up/email', { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' });
     const b = browser();
     expect((await b('/sign-in/email', { email: 'ada@example.com', password: 'wrong password!!' })).status).toBe(401);
+  });
+});
+
+/*
+ * Each endpoint that writes a user, a workspace or a password refuses what the domain's rules refuse,
+ * with a 400 whose message names the field (account-rules.ts). Every value below was once stored.
+ */
+describe('every better-auth write is held to the domain rules', () => {
+  const ADA = { email: 'ada@example.com', password: 'correct horse battery', name: 'Ada' };
+  const signedUp = async () => {
+    const a = browser();
+    expect((await a('/sign-up/email', ADA)).status).toBe(200);
+    return a;
+  };
+  const withWorkspace = async () => {
+    const a = await signedUp();
+    const org = await a('/organization/create', { name: 'Acme Hiring', slug: 'acme' });
+    expect(org.status).toBe(200);
+    return { a, id: org.body?.id as string };
+  };
+  const users = () => (db.$client.prepare('select count(*) as n from users').get() as { n: number }).n;
+
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    ['a 1,000,000-character name', { name: 'x'.repeat(1_000_000) }, /^name: Too big/],
+    ['a name of spaces', { name: '   ' }, /^name: /],
+    ['a NUL in the name', { name: 'Ada\u0000Lovelace' }, /^name: must not contain a NUL character/],
+    ['a javascript: picture', { image: 'javascript:alert(1)' }, /^image: use an https:\/\/ address/],
+    ['an http picture', { image: 'http://example.com/ada.png' }, /^image: use an https:\/\/ address/],
+    ['a password under 10 characters', { password: 'short' }, /^password: too short: use at least 10 characters$/],
+    ['a password of spaces', { password: ' '.repeat(12) }, /^password: must not be only spaces$/],
+    ['a NUL in the password', { password: 'correct\u0000horse' }, /^password: must not contain a NUL character/],
+    ['a common password', { password: 'Password123' }, /^password: is one of the most common passwords/],
+  ])('sign-up refuses %s', async (_, change, message) => {
+    const res = await browser()('/sign-up/email', { ...ADA, ...change });
+    expect(res.status).toBe(400);
+    expect(res.body?.message).toMatch(message);
+    expect(users()).toBe(0);
+  });
+
+  test('sign-up accepts an https picture, no picture, and the demo account password', async () => {
+    expect((await browser()('/sign-up/email', { ...ADA, image: 'https://example.com/ada.png' })).status).toBe(200);
+    expect((await browser()('/sign-up/email', { ...DEMO_ACCOUNT, image: '' })).status).toBe(200);
+  });
+
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    ['a 1,000,000-character name', { name: 'x'.repeat(1_000_000) }, /^name: Too big/],
+    ['an empty name', { name: '' }, /^name: /],
+    ['a javascript: picture', { image: 'javascript:alert(1)' }, /^image: use an https:\/\/ address/],
+    ['a data: picture', { image: 'data:image/svg+xml,<svg onload=alert(1)>' }, /^image: /],
+  ])('update-user refuses %s, and the user keeps what they had', async (_, change, message) => {
+    const a = await signedUp();
+    const res = await a('/update-user', change);
+    expect(res.status).toBe(400);
+    expect(res.body?.message).toMatch(message);
+    const session = await a('/get-session');
+    expect(session.body?.user).toMatchObject({ name: 'Ada', image: null });
+  });
+
+  test('update-user takes a new name and an https picture, and clears it with null', async () => {
+    const a = await signedUp();
+    expect((await a('/update-user', { name: 'Ada Lovelace', image: 'https://example.com/ada.png' })).status).toBe(200);
+    expect((await a('/get-session')).body?.user).toMatchObject({
+      name: 'Ada Lovelace',
+      image: 'https://example.com/ada.png',
+    });
+    expect((await a('/update-user', { image: null })).status).toBe(200);
+    expect((await a('/get-session')).body?.user.image).toBeNull();
+  });
+
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    ['a slug with spaces and markup', { slug: 'Bad Slug <x>' }, /^slug: use lowercase letters/],
+    ['a 5,000-character name', { name: 'x'.repeat(5000) }, /^name: Too big/],
+    ['a javascript: logo', { logo: 'javascript:alert(1)' }, /^logo: use an https:\/\/ address/],
+    ['a NUL in the name', { name: 'Acme\u0000' }, /^name: must not contain a NUL character/],
+  ])('organization/update refuses %s, and the workspace keeps what it had', async (_, data, message) => {
+    const { a, id } = await withWorkspace();
+    const res = await a('/organization/update', { organizationId: id, data });
+    expect(res.status).toBe(400);
+    expect(res.body?.message).toMatch(message);
+    const full = await a(`/organization/get-full-organization?organizationId=${id}`);
+    expect(full.body).toMatchObject({ name: 'Acme Hiring', slug: 'acme', logo: null });
+  });
+
+  test('organization/update takes what creation would', async () => {
+    const { a, id } = await withWorkspace();
+    const data = { name: 'Acme Talent', slug: 'acme-talent', logo: 'https://example.com/logo.png' };
+    const res = await a('/organization/update', { organizationId: id, data });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject(data);
+  });
+
+  test.each<[string, Record<string, unknown>, RegExp]>([
+    ['a 5,000-character name', { name: 'x'.repeat(5000) }, /^name: Too big/],
+    ['a javascript: logo', { logo: 'javascript:alert(1)' }, /^logo: use an https:\/\/ address/],
+    ['a slug with markup', { slug: 'Bad Slug <x>' }, /^slug: /],
+  ])('organization/create refuses %s', async (_, change, message) => {
+    const a = await signedUp();
+    const res = await a('/organization/create', { name: 'Acme', slug: 'acme', ...change });
+    expect(res.status).toBe(400);
+    expect(res.body?.message).toMatch(message);
+    expect((await a('/organization/list')).body).toEqual([]);
+  });
+
+  test('change-password holds the new password to the rule; the old one keeps working when refused', async () => {
+    const a = await signedUp();
+    const change = (newPassword: string) =>
+      a('/change-password', { currentPassword: ADA.password, newPassword, revokeOtherSessions: false });
+    for (const [newPassword, message] of [
+      ['qwertyuiop', /^newPassword: is one of the most common passwords/],
+      ['short', /^newPassword: too short/],
+      [' '.repeat(16), /^newPassword: must not be only spaces/],
+    ] as const) {
+      const res = await change(newPassword);
+      expect(res.status).toBe(400);
+      expect(res.body?.message).toMatch(message);
+    }
+    expect((await browser()('/sign-in/email', { email: ADA.email, password: ADA.password })).status).toBe(200);
+    expect((await change('a much better passphrase')).status).toBe(200);
+  });
+
+  test('reset-password holds the new password to the rule before it looks at the token', async () => {
+    const res = await browser()('/reset-password', { newPassword: 'password123', token: 'no-such-token' });
+    expect(res.status).toBe(400);
+    expect(res.body?.message).toMatch(/^newPassword: is one of the most common passwords/);
+  });
+
+  test('signing in is not held to the new-password rule', async () => {
+    const res = await browser()('/sign-in/email', { email: 'nobody@example.com', password: 'password123' });
+    expect(res.status).toBe(401);
   });
 });

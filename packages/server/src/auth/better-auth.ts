@@ -1,10 +1,9 @@
 import { createMemberRepository, type Db, schema } from '@stageflow/db';
-import { CreateWorkspaceInput } from '@stageflow/domain';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@stageflow/domain';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { APIError } from 'better-auth/api';
 import { organization } from 'better-auth/plugins';
-import { describeIssues, fieldIssues } from '../errors.ts';
+import { passwordRules, userRules, workspaceRules } from './account-rules.ts';
 import { organizationRoles } from './roles.ts';
 
 export interface AuthOptions {
@@ -42,9 +41,20 @@ export function createAuth(options: AuthOptions) {
         invitation: schema.invitations,
       },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 128, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+      autoSignIn: true,
+    },
+    // Every write of a user, a workspace or a password is held to the domain's rules (account-rules.ts).
+    hooks: { before: passwordRules },
     session: { expiresIn: 60 * 60 * 24 * 14, updateAge: 60 * 60 * 24 },
     databaseHooks: {
+      user: {
+        create: { before: userRules.create },
+        update: { before: userRules.update },
+      },
       session: {
         create: {
           // Signing in lands in a workspace the user belongs to (the one they joined first).
@@ -83,13 +93,9 @@ export function createAuth(options: AuthOptions) {
         requireEmailVerificationOnInvitation: false,
         invitationExpiresIn: 60 * 60 * 24 * 7,
         organizationHooks: {
-          // The same name and slug rules as everywhere else (domain's CreateWorkspaceInput).
-          beforeCreateOrganization: async ({ organization: o }) => {
-            const parsed = CreateWorkspaceInput.safeParse({ name: o.name, slug: o.slug });
-            if (!parsed.success) {
-              throw new APIError('BAD_REQUEST', { message: describeIssues(fieldIssues(parsed.error) ?? []) });
-            }
-          },
+          // The same name, slug and logo rules on create and on every update (domain's WorkspaceDetails).
+          beforeCreateOrganization: ({ organization: o }) => workspaceRules.create(o),
+          beforeUpdateOrganization: ({ organization: o }) => workspaceRules.update(o),
         },
       }),
     ],

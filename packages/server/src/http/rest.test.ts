@@ -222,6 +222,85 @@ describe('errors answer { error, issues } with the right status', () => {
   });
 });
 
+describe('keys JavaScript gives a meaning of their own are refused', () => {
+  const template = { template_name: 'T', use_case: 'hiring' };
+  const count = () => (t.db.$client.prepare('select count(*) as n from evaluation_templates').get() as { n: number }).n;
+
+  test.each<[string, string, (string | number)[]]>([
+    [
+      '__proto__ at the top',
+      `{"template_name":"T","use_case":"hiring","__proto__":{"status":"archived"}}`,
+      ['__proto__'],
+    ],
+    ['constructor at the top', `{"template_name":"T","use_case":"hiring","constructor":{"name":"x"}}`, ['constructor']],
+    ['prototype at the top', `{"template_name":"T","use_case":"hiring","prototype":1}`, ['prototype']],
+    [
+      '__proto__ inside a list item',
+      `{"template_name":"T","use_case":"hiring","custom_outcome_labels":{"__proto__":{"positive":"x"}}}`,
+      ['custom_outcome_labels', '__proto__'],
+    ],
+  ])('400 for %s, naming the key, and nothing is written', async (_, raw, path) => {
+    const res = await t.call('POST', '/evaluation-templates', raw);
+    expectError(res, 400);
+    expect(res.body.issues).toEqual([
+      { path, message: `the key "${path.at(-1)}" is not accepted in a request: remove it` },
+    ]);
+    expect(res.body.error).toBe(`${path.join('.')}: the key "${path.at(-1)}" is not accepted in a request: remove it`);
+    expect(count()).toBe(0);
+    expect((await t.call('POST', '/evaluation-templates', template)).status).toBe(200);
+  });
+
+  test('in participant metadata (a record, where no strict object would catch it)', async () => {
+    const { templateId } = await pipeline();
+    const raw = `{"evaluation_template_id":"${templateId}","name":"Jane","email":"jane@example.com","metadata":{"__proto__":{"x":1}}}`;
+    const res = await t.call('POST', '/participants', raw);
+    expectError(res, 400);
+    expect(res.body.issues[0].path).toEqual(['metadata', '__proto__']);
+    const people = await t.call('GET', '/participants');
+    expect(people.body.items).toEqual([]);
+  });
+
+  test('in a query string', async () => {
+    const res = await t.call('GET', '/participants?__proto__=x&__proto__=y');
+    expectError(res, 400);
+    expect(res.body.issues[0].path).toEqual(['__proto__']);
+  });
+
+  test('over tRPC too, in a record the schema would otherwise take', async () => {
+    const { templateId } = await pipeline();
+    const res = await t.app.request('/trpc/participants.create', {
+      method: 'POST',
+      headers: { 'x-api-key': ALL_KEY, 'content-type': 'application/json' },
+      body: `{"evaluation_template_id":"${templateId}","name":"Jane","email":"jane@example.com","metadata":{"constructor":"x"}}`,
+    });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { message: string; data: { issues: { path: unknown[] }[] } } };
+    expect(error.data.issues[0]?.path).toEqual(['metadata', 'constructor']);
+    expect(error.message).toMatch(/^metadata\.constructor: the key "constructor" is not accepted/);
+  });
+});
+
+describe('a cursor or a time zone that cannot be right is a 400 naming it', () => {
+  test('GET /participants with a made-up cursor', async () => {
+    const res = await t.call('GET', '/participants?cursor=not-a-real-cursor');
+    expectError(res, 400);
+    expect(res.body.issues.map((i: { path: unknown[] }) => i.path)).toEqual([['cursor']]);
+  });
+
+  test('POST /sessions in a time zone on Mars, and nothing is scheduled', async () => {
+    const { templateId } = await pipeline();
+    const jane = await t.call('POST', '/participants', {
+      evaluation_template_id: templateId,
+      name: 'Jane',
+      email: 'jane@example.com',
+    });
+    const res = await t.call('POST', '/sessions', { participant_id: jane.body.id, timezone: 'Mars/Olympus' });
+    expectError(res, 400);
+    expect(res.body.error).toMatch(/^timezone: unknown time zone "Mars\/Olympus"/);
+    expect((await t.call('GET', `/sessions?participant_id=${jane.body.id}`)).body).toEqual([]);
+  });
+});
+
 describe('Idempotency-Key', () => {
   test('a retried participant create returns the first answer; another body with the key is a 409', async () => {
     const { templateId } = await pipeline();

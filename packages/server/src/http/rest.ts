@@ -5,7 +5,7 @@
  * from the same meta and schemas (openapi.ts); this adapter replaces its request handler, which
  * coerces by mutating the shared zod schemas (docs/decisions/009-rest-from-trpc-procedures.md).
  */
-import type { FieldIssue } from '@stageflow/domain';
+import { type FieldIssue, RESERVED_KEYS, reservedKeyMessage, reservedKeyPath } from '@stageflow/domain';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { Hono } from 'hono';
@@ -85,7 +85,15 @@ async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new RestError(400, 'The request body must be a JSON object');
   }
+  const reserved = reservedKeyPath(body);
+  if (reserved) throw reservedKeyError(reserved);
   return body as Record<string, unknown>;
+}
+
+/** `__proto__`, `constructor` and `prototype` are refused wherever they appear (docs/errors.md). */
+function reservedKeyError(path: (string | number)[]): RestError {
+  const message = reservedKeyMessage(path.at(-1) ?? '');
+  return new RestError(400, `${path.join('.')}: ${message}`, [{ path, message }]);
 }
 
 /** A value given both in the URL (or a header) and in the body must agree. */
@@ -102,6 +110,7 @@ async function inputOf(req: Request, url: URL, op: RestOperation, params: Record
   const input: Record<string, unknown> = {};
   if (op.method === 'GET' || op.method === 'DELETE') {
     for (const key of new Set(url.searchParams.keys())) {
+      if (RESERVED_KEYS.has(key)) throw reservedKeyError([key]);
       input[key] = fromQuery(url.searchParams.getAll(key), op.fields[key]);
     }
   } else {

@@ -1,4 +1,4 @@
-import { DecideInput, ListDecisionsInput, notFound, unwrap } from '@stageflow/domain';
+import { DecideInput, ListDecisionsInput, notFound, text, unwrap } from '@stageflow/domain';
 import { z } from 'zod';
 import { decisionTarget, runParticipantCommand } from '../application/participant-commands.ts';
 import { router, scoped } from '../trpc.ts';
@@ -6,7 +6,7 @@ import { DecisionListItem, DecisionResult } from './outputs.ts';
 import { participantView } from './participant-answers.ts';
 
 /** `idempotency_key`: a retried decide returns the first answer instead of failing on a decided decision. */
-const DecideWithKey = DecideInput.extend({ idempotency_key: z.string().trim().min(1).max(200).optional() });
+const DecideWithKey = DecideInput.extend({ idempotency_key: text(200).optional() });
 
 export const decisionsRouter = router({
   /** Open decisions oldest first (the reviewers' inbox), or decided ones newest first. */

@@ -9,10 +9,10 @@ import {
   notFound,
   ParticipantBoardInput,
   RejectParticipantInput,
+  text,
   UpdateParticipantInput,
   WithdrawParticipantInput,
 } from '@stageflow/domain';
-import { z } from 'zod';
 import { enrollMany } from '../application/enrol.ts';
 import { assertRunnable, runParticipantCommand } from '../application/participant-commands.ts';
 import { router, scoped } from '../trpc.ts';
@@ -23,7 +23,7 @@ import { participantPage, participantView } from './participant-answers.ts';
 const viewOf = ({ state }: { state: Parameters<typeof participantView>[0] }) => participantView(state);
 
 /** `idempotency_key`: a retried create returns the first answer instead of failing on the email. */
-const CreateInput = CreateParticipantInput.extend({ idempotency_key: z.string().trim().min(1).max(200).optional() });
+const CreateInput = CreateParticipantInput.extend({ idempotency_key: text(200).optional() });
 
 export const participantsRouter = router({
   list: scoped('participants.read')

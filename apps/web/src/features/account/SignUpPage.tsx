@@ -65,7 +65,11 @@ export default function SignUpPage() {
         <Field label="Email" error={errors.email?.message}>
           {(p) => <input {...p} type="email" autoComplete="email" {...register('email')} />}
         </Field>
-        <Field label="Password" error={errors.password?.message} hint="At least 10 characters.">
+        <Field
+          label="Password"
+          error={errors.password?.message}
+          hint="At least 10 characters, and not one of the most common passwords."
+        >
           {(p) => <input {...p} type="password" autoComplete="new-password" {...register('password')} />}
         </Field>
       </AuthForm>

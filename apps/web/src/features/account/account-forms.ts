@@ -1,10 +1,19 @@
-import { ROLES } from '@stageflow/domain';
+import {
+  Password,
+  ROLES,
+  USER_NAME_MAX_LENGTH,
+  UserName,
+  WORKSPACE_NAME_MAX_LENGTH,
+  WorkspaceName,
+  WorkspaceSlug,
+} from '@stageflow/domain';
 import { z } from 'zod';
 
 /*
- * Accounts and workspaces belong to better-auth, which validates on the server; there are no domain
- * schemas for them. These say the same in the browser (lengths as packages/server/src/auth/better-auth.ts
- * sets them), so most mistakes are caught before a request.
+ * Accounts and workspaces are stored by better-auth, whose endpoints the server holds to the domain's
+ * rules (packages/server/src/auth/account-rules.ts). These forms use the same rules, so the browser
+ * refuses what the server would: friendlier words for the everyday mistakes first, then the domain
+ * schema itself for everything else (NUL characters, common passwords).
  */
 
 const Email = z.string().trim().toLowerCase().max(254).pipe(z.email('Enter an email address like ada@example.com'));
@@ -16,19 +25,30 @@ export const SignInValues = z.object({
 export type SignInValues = z.infer<typeof SignInValues>;
 
 export const SignUpValues = z.object({
-  name: z.string().trim().min(1, 'Enter your name').max(120, 'At most 120 characters'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Enter your name')
+    .max(USER_NAME_MAX_LENGTH, `At most ${USER_NAME_MAX_LENGTH} characters`)
+    .pipe(UserName),
   email: Email,
-  password: z.string().min(10, 'At least 10 characters').max(128, 'At most 128 characters'),
+  password: Password,
 });
 export type SignUpValues = z.infer<typeof SignUpValues>;
 
 export const WorkspaceValues = z.object({
-  name: z.string().trim().min(1, 'Name the workspace').max(80, 'At most 80 characters'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Name the workspace')
+    .max(WORKSPACE_NAME_MAX_LENGTH, `At most ${WORKSPACE_NAME_MAX_LENGTH} characters`)
+    .pipe(WorkspaceName),
   slug: z
     .string()
     .min(2, 'At least 2 characters')
     .max(48, 'At most 48 characters')
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lowercase letters, digits and single hyphens, like acme-hiring'),
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Lowercase letters, digits and single hyphens, like acme-hiring')
+    .pipe(WorkspaceSlug),
 });
 export type WorkspaceValues = z.infer<typeof WorkspaceValues>;
 

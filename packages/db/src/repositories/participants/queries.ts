@@ -1,4 +1,9 @@
-import type { ParticipantStatus, ParticipantSummary } from '@stageflow/domain';
+import {
+  decodeParticipantCursor,
+  encodeParticipantCursor,
+  type ParticipantStatus,
+  type ParticipantSummary,
+} from '@stageflow/domain';
 import { and, asc, count, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
@@ -12,13 +17,6 @@ export interface ParticipantFilter {
   search?: string | undefined;
   limit: number;
   cursor?: string | undefined;
-}
-
-/** Cursors are opaque to callers: the last row's (created_at, id), newest first. */
-const encodeCursor = (createdAt: string, id: string) => Buffer.from(`${createdAt}|${id}`).toString('base64url');
-function decodeCursor(cursor: string): [string, string] | undefined {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  return createdAt && id ? [createdAt, id] : undefined;
 }
 
 /**
@@ -95,7 +93,8 @@ export function createParticipantQueries(db: Db) {
   return {
     /** Newest first, with filters; `next_cursor` is null on the last page. */
     list(workspaceId: string, f: ParticipantFilter) {
-      const after = f.cursor ? decodeCursor(f.cursor) : undefined;
+      // The input schema refuses a cursor that does not decode (domain: progression/cursor.ts).
+      const after = f.cursor ? decodeParticipantCursor(f.cursor) : undefined;
       const where: (SQL | undefined)[] = [
         eq(participants.workspace_id, workspaceId),
         f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
@@ -109,8 +108,8 @@ export function createParticipantQueries(db: Db) {
           : undefined,
         after
           ? or(
-              lt(participants.created_at, after[0]),
-              and(eq(participants.created_at, after[0]), lt(participants.id, after[1])),
+              lt(participants.created_at, after.created_at),
+              and(eq(participants.created_at, after.created_at), lt(participants.id, after.id)),
             )
           : undefined,
       ];
@@ -123,7 +122,7 @@ export function createParticipantQueries(db: Db) {
       const last = page.at(-1);
       return {
         items: page,
-        next_cursor: rows.length > f.limit && last ? encodeCursor(last.created_at, last.id) : null,
+        next_cursor: rows.length > f.limit && last ? encodeParticipantCursor(last) : null,
       };
     },
 
