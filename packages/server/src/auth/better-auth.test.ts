@@ -1,6 +1,6 @@
 import { createTestDb } from '@stageflow/db';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { type Auth, createAuth } from './better-auth.ts';
+import { type Auth, createAuth, trustedOrigins } from './better-auth.ts';
 
 const BASE = 'http://localhost:3000';
 // biome-ignore lint/suspicious/noExplicitAny: better-auth's JSON answers, read loosely in assertions
@@ -82,4 +82,9 @@ describe('accounts and workspaces through better-auth', () => {
     const b = browser();
     expect((await b('/sign-in/email', { email: 'ada@example.com', password: 'wrong password!!' })).status).toBe(401);
   });
+});
+
+test("the trusted origins are PUBLIC_URL's origin, and 127.0.0.1 beside localhost", () => {
+  expect(trustedOrigins('https://stageflow.example.com/')).toEqual(['https://stageflow.example.com']);
+  expect(trustedOrigins('http://localhost:3000')).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
 });
