@@ -11,6 +11,7 @@ import { refuseCrossSiteWrites } from './csrf.ts';
 import { createRateLimits, type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 import { createRestApi } from './rest.ts';
 import { REST_BASE } from './rest-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface AppOptions {
   readonly createContext: (opts: { req: Request }) => Promise<BaseContext>;
@@ -21,7 +22,8 @@ export interface AppOptions {
   readonly webRoot?: string | undefined;
   /**
    * Where people open the app (PUBLIC_URL): cookie-authenticated writes must come from its origin, also
-   * behind a TLS-terminating proxy (csrf.ts). Without it, from the request's own origin.
+   * behind a TLS-terminating proxy (csrf.ts; without it, from the request's own origin); https turns
+   * on HSTS (security-headers.ts).
    */
   readonly publicUrl?: string | undefined;
   /** Becomes false while shutting down so load balancers stop sending traffic. */
@@ -41,6 +43,8 @@ export function createApp(options: AppOptions) {
   const app = new Hono();
   const limits = createRateLimits(options.rateLimits ?? rateLimitsFromEnv());
   const refuseCrossSite = refuseCrossSiteWrites(options.publicUrl ? trustedOrigins(options.publicUrl) : undefined);
+
+  app.use(securityHeaders(options.publicUrl));
 
   app.use(async (c, next) => {
     const started = performance.now();
