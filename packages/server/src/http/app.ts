@@ -28,7 +28,7 @@ export interface AppOptions {
   readonly publicUrl?: string | undefined;
   /** Becomes false while shutting down so load balancers stop sending traffic. */
   readonly isReady: () => boolean;
-  /** Per API key and per account limits; from RATE_LIMIT_PER_MINUTE and TRUST_PROXY by default (rate-limit.ts). */
+  /** Per API key and failed sign-in limits; from RATE_LIMIT_PER_MINUTE and TRUST_PROXY by default (rate-limit.ts). */
   readonly rateLimits?: RateLimitOptions;
   /** Defaults to the app's router; the benchmark (bench/) serves it with a no-op procedure added. */
   readonly router?: AnyTRPCRouter;

@@ -131,6 +131,7 @@ export function createRateLimits(options: RateLimitOptions) {
       c.req.raw = new Request(c.req.raw, { headers });
     }
     const email = c.req.method === 'POST' && c.req.path.endsWith('/sign-in/email') ? await signInEmail(c) : null;
+    // In-process requests (tests, no socket) without TRUST_PROXY share one 'unknown' address.
     const attempt = email ? { email, address: ip ?? 'unknown' } : null;
     if (attempt) {
       const refused = await signIns.take(attempt);
