@@ -14,7 +14,12 @@ const vendorGroups = [
     priority: 2,
   },
   // Only the lazy form pages import these, so this chunk loads with the first form, not with the shell.
-  { name: 'forms', test: /node_modules[\\/](zod|react-hook-form|@hookform)[\\/]/, priority: 1 },
+  // zod-without-eval.ts goes with zod, so it runs before any other chunk builds a schema.
+  {
+    name: 'forms',
+    test: /node_modules[\\/](zod|react-hook-form|@hookform)[\\/]|[\\/]src[\\/]zod-without-eval\.ts$/,
+    priority: 1,
+  },
 ];
 
 /**

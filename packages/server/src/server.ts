@@ -16,7 +16,10 @@ import { checkAtStart } from './start-checks.ts';
 export interface ServerConfig {
   /** The SQLite file (created with its folder when missing), or `:memory:`. */
   readonly databasePath: string;
-  /** Where people open the app: sign-in trusts this origin only. */
+  /**
+   * Where people open the app (PUBLIC_URL): sign-in and cookie-authenticated writes trust this origin
+   * only, also behind a TLS-terminating proxy; https makes cookies `Secure`.
+   */
   readonly publicUrl: string;
   /** Signs session cookies; by default AUTH_SECRET, else one kept beside the database (auth/secret.ts). */
   readonly authSecret?: string;
@@ -82,6 +85,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     authHandler: auth.handler,
     log,
     webRoot: config.webRoot,
+    publicUrl: config.publicUrl,
     isReady: () => ready,
     ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
     ...(config.router ? { router: config.router } : {}),

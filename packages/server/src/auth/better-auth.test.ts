@@ -1,7 +1,7 @@
 import { createTestDb, type Db } from '@stageflow/db';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNT } from '../seed/demo-workspace.ts';
-import { type Auth, createAuth } from './better-auth.ts';
+import { type Auth, createAuth, trustedOrigins } from './better-auth.ts';
 
 const BASE = 'http://localhost:3000';
 // biome-ignore lint/suspicious/noExplicitAny: better-auth's JSON answers, read loosely in assertions
@@ -214,4 +214,9 @@ describe('every better-auth write is held to the domain rules', () => {
     const res = await browser()('/sign-in/email', { email: 'nobody@example.com', password: 'password123' });
     expect(res.status).toBe(401);
   });
+});
+
+test("the trusted origins are PUBLIC_URL's origin, and 127.0.0.1 beside localhost", () => {
+  expect(trustedOrigins('https://stageflow.example.com/')).toEqual(['https://stageflow.example.com']);
+  expect(trustedOrigins('http://localhost:3000')).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000']);
 });

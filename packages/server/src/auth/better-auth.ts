@@ -17,6 +17,16 @@ export interface AuthOptions {
 }
 
 /**
+ * The origins people open the app at: PUBLIC_URL's, and for localhost its 127.0.0.1 twin (the same
+ * machine to a person typing the address). Sign-in and cookie-authenticated writes trust only these.
+ */
+export function trustedOrigins(publicUrl: string): string[] {
+  const { origin } = new URL(publicUrl);
+  const twin = origin.replace('//localhost', '//127.0.0.1');
+  return twin === origin ? [origin] : [origin, twin];
+}
+
+/**
  * Accounts, sessions and workspaces come from better-auth (docs/decisions/008-accounts-with-better-auth.md):
  * email + password hashed with scrypt, sessions in HttpOnly SameSite=Lax cookies, and workspaces
  * as its organizations with our four roles. Rate limits on sign-in and sign-up are its own.
@@ -25,8 +35,7 @@ export function createAuth(options: AuthOptions) {
   return betterAuth({
     appName: 'Stageflow',
     baseURL: options.baseURL,
-    // localhost and 127.0.0.1 are the same machine to a person typing the address.
-    trustedOrigins: [options.baseURL, options.baseURL.replace('//localhost', '//127.0.0.1')],
+    trustedOrigins: trustedOrigins(options.baseURL),
     basePath: '/api/auth',
     secret: options.secret,
     database: drizzleAdapter(options.db, {

@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
+import { trustedOrigins } from '../auth/better-auth.ts';
 import type { BaseContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { appRouter } from '../routers/index.ts';
@@ -10,6 +11,7 @@ import { refuseCrossSiteWrites } from './csrf.ts';
 import { createRateLimits, type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 import { createRestApi } from './rest.ts';
 import { REST_BASE } from './rest-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 
 export interface AppOptions {
   readonly createContext: (opts: { req: Request }) => Promise<BaseContext>;
@@ -18,9 +20,15 @@ export interface AppOptions {
   readonly log: Logger;
   /** The built web app (apps/web/dist); served with an index.html fallback for client routes. */
   readonly webRoot?: string | undefined;
+  /**
+   * Where people open the app (PUBLIC_URL): cookie-authenticated writes must come from its origin, also
+   * behind a TLS-terminating proxy (csrf.ts; without it, from the request's own origin); https turns
+   * on HSTS (security-headers.ts).
+   */
+  readonly publicUrl?: string | undefined;
   /** Becomes false while shutting down so load balancers stop sending traffic. */
   readonly isReady: () => boolean;
-  /** Per API key and per account limits; from RATE_LIMIT_PER_MINUTE and TRUST_PROXY by default (rate-limit.ts). */
+  /** Per API key and failed sign-in limits; from RATE_LIMIT_PER_MINUTE and TRUST_PROXY by default (rate-limit.ts). */
   readonly rateLimits?: RateLimitOptions;
   /** Defaults to the app's router; the benchmark (bench/) serves it with a no-op procedure added. */
   readonly router?: AnyTRPCRouter;
@@ -34,6 +42,9 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const app = new Hono();
   const limits = createRateLimits(options.rateLimits ?? rateLimitsFromEnv());
+  const refuseCrossSite = refuseCrossSiteWrites(options.publicUrl ? trustedOrigins(options.publicUrl) : undefined);
+
+  app.use(securityHeaders(options.publicUrl));
 
   app.use(async (c, next) => {
     const started = performance.now();
@@ -51,7 +62,7 @@ export function createApp(options: AppOptions) {
   app.on(['GET', 'POST'], '/api/auth/*', (c) => options.authHandler(c.req.raw));
 
   app.use('/trpc/*', limits.apiKeys('trpc'));
-  app.use('/trpc/*', refuseCrossSiteWrites);
+  app.use('/trpc/*', refuseCrossSite);
   app.all('/trpc/*', (c) =>
     fetchRequestHandler({
       endpoint: '/trpc',
@@ -63,7 +74,7 @@ export function createApp(options: AppOptions) {
 
   // REST: the same procedures and context, with the same protection for cookie-authenticated writes.
   app.use(`${REST_BASE}/*`, limits.apiKeys('rest'));
-  app.use(`${REST_BASE}/*`, refuseCrossSiteWrites);
+  app.use(`${REST_BASE}/*`, refuseCrossSite);
   app.route(REST_BASE, createRestApi({ createContext: options.createContext, log: options.log }));
 
   const { webRoot } = options;

@@ -31,7 +31,8 @@ function setup(limits: Partial<RateLimitOptions> = {}, authRateLimit = false) {
     authHandler: auth.handler,
     log,
     isReady: () => true,
-    rateLimits: { ...rateLimitsFromEnv({}), apiKeyPerMinute: 3, ...limits },
+    // In-process requests have no connection: the tests name the client in X-Forwarded-For.
+    rateLimits: { ...rateLimitsFromEnv({}), apiKeyPerMinute: 3, trustProxy: true, ...limits },
   });
   newKey = () =>
     storeTestKey(db, repos, {
@@ -119,7 +120,7 @@ describe('sign-in and sign-up', () => {
   });
 
   test('per IP on a real server: the address is the connection, so a made-up X-Forwarded-For does not help', async () => {
-    setup({}, true);
+    setup({ trustProxy: false }, true);
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as AddressInfo;
@@ -147,38 +148,106 @@ describe('sign-in and sign-up', () => {
     expectRetryAfter(await signUp('new5@example.com', ip), 60);
   });
 
-  test('per account: after 10 failed sign-ins from anywhere, even the right password waits', async () => {
+  test('per account and address: 10 wrong passwords from one address never lock the owner out elsewhere', async () => {
     setup();
     expect((await signUp('ada@example.com')).status).toBe(200);
     expect((await signUp('bob@example.com')).status).toBe(200);
+    const guesser = newIp();
     for (let i = 0; i < 10; i++) {
-      // From a new address each time, and in any letter case: a distributed guesser.
+      // In any letter case: the account is the lower-cased email.
       const email = i % 2 ? 'ADA@example.com' : 'ada@example.com';
-      expect((await signIn(email, `guess ${i} of many`)).status).toBe(401);
+      expect((await signIn(email, `guess ${i} of many`, guesser)).status).toBe(401);
     }
-    const refused = await signIn('ada@example.com', PASSWORD);
+    // The owner, at their desk, signs in with the right password.
+    expect((await signIn('ada@example.com', PASSWORD, newIp())).status).toBe(200);
+    // The guessing address stays throttled for this account, even with the right password…
+    const refused = await signIn('ada@example.com', PASSWORD, guesser);
     expectRetryAfter(refused, 15 * 60);
     expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(14 * 60);
-    expect(await refused.json()).toMatchObject({ message: expect.stringMatching(/failed sign-ins for this account/) });
-    // Other accounts sign in as usual.
-    expect((await signIn('bob@example.com', PASSWORD)).status).toBe(200);
+    expect(await refused.json()).toMatchObject({
+      message: expect.stringMatching(
+        /Too many failed sign-ins for this account from your address: try again in 15 minutes/,
+      ),
+      code: 'TOO_MANY_FAILED_SIGN_INS',
+    });
+    // …and only for this account.
+    expect((await signIn('bob@example.com', PASSWORD, guesser)).status).toBe(200);
   });
 
-  test('per account: a successful sign-in starts the count again', async () => {
-    setup();
+  test('per address: failures over many accounts throttle the address, not the accounts', async () => {
+    setup({ failedSignInsPerAddress: 12 });
     await signUp('ada@example.com');
-    for (let i = 0; i < 9; i++) expect((await signIn('ada@example.com', 'wrong password')).status).toBe(401);
-    expect((await signIn('ada@example.com', PASSWORD)).status).toBe(200);
-    for (let i = 0; i < 10; i++) expect((await signIn('ada@example.com', 'wrong password')).status).toBe(401);
-    expect((await signIn('ada@example.com', PASSWORD)).status).toBe(429);
-  });
-
-  test('per account: refused requests that are not wrong passwords do not count', async () => {
-    setup();
-    await signUp('ada@example.com');
+    const sprayer = newIp();
     for (let i = 0; i < 12; i++) {
-      expect((await auth('/sign-in/email', { email: 'ada@example.com' }, newIp())).status).toBe(400);
+      expect((await signIn(`person${i % 4}@example.com`, 'wrong password', sprayer)).status).toBe(401);
     }
-    expect((await signIn('ada@example.com', PASSWORD)).status).toBe(200);
+    const refused = await signIn('ada@example.com', PASSWORD, sprayer);
+    expectRetryAfter(refused, 15 * 60);
+    expect(await refused.json()).toMatchObject({
+      message: expect.stringMatching(/Too many failed sign-ins from your address: try again in \d+ minutes/),
+    });
+    expect((await signIn('ada@example.com', PASSWORD, newIp())).status).toBe(200);
+  });
+
+  test('per account from many addresses: each address that fails waits longer and longer; a fresh one signs in', async () => {
+    setup();
+    await signUp('ada@example.com');
+    const waits: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      const ip = newIp();
+      // A distributed guesser: one try from each address.
+      expect((await signIn('ada@example.com', `guess ${i}`, ip)).status).toBe(401);
+      const again = await signIn('ada@example.com', `guess ${i} again`, ip);
+      waits.push(again.status === 429 ? Number(again.headers.get('Retry-After')) : 0);
+      if (again.status === 429) {
+        expect(await again.json()).toMatchObject({ message: expect.stringMatching(/many failed sign-ins lately/) });
+      } else {
+        expect(again.status).toBe(401);
+      }
+    }
+    // The first 5 addresses fail twice each (10 failures) before any wait; then 2, 4, 8, 16 seconds.
+    expect(waits).toEqual([0, 0, 0, 0, 0, 2, 4, 8, 16, 32, 64, 128, 256, 512]);
+    // Never the right password from an address that has not failed.
+    expect((await signIn('ada@example.com', PASSWORD, newIp())).status).toBe(200);
+  });
+
+  test('per account and address: a successful sign-in starts the count again', async () => {
+    setup();
+    await signUp('ada@example.com');
+    const ip = newIp();
+    for (let i = 0; i < 9; i++) expect((await signIn('ada@example.com', 'wrong password', ip)).status).toBe(401);
+    expect((await signIn('ada@example.com', PASSWORD, ip)).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await signIn('ada@example.com', 'wrong password', ip)).status).toBe(401);
+    expect((await signIn('ada@example.com', PASSWORD, ip)).status).toBe(429);
+  });
+
+  test('refused requests that are not wrong passwords do not count', async () => {
+    setup({ failedSignInsPerAddress: 5 });
+    await signUp('ada@example.com');
+    const ip = newIp();
+    for (let i = 0; i < 12; i++) {
+      expect((await auth('/sign-in/email', { email: 'ada@example.com' }, ip)).status).toBe(400);
+    }
+    expect((await signIn('ada@example.com', PASSWORD, ip)).status).toBe(200);
+  });
+
+  test('on a real server the address is the connection: a made-up X-Forwarded-For does not reset the count', async () => {
+    setup({ trustProxy: false });
+    await signUp('ada@example.com');
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const attempt = (password: string) =>
+      fetch(`http://127.0.0.1:${port}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: BASE, 'x-forwarded-for': newIp() },
+        body: JSON.stringify({ email: 'ada@example.com', password }),
+      });
+    try {
+      for (let i = 0; i < 10; i++) expect((await attempt('wrong password')).status).toBe(401);
+      expect((await attempt(PASSWORD)).status).toBe(429);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -1,8 +1,11 @@
 /**
- * Rate limits (docs/decisions/010-rate-limits.md), on rate-limiter-flexible's in-memory counters:
+ * Rate limits (docs/decisions/010-rate-limits.md, sign-in as amended by
+ * docs/decisions/012-sign-in-throttling-per-account-and-address.md), on rate-limiter-flexible's
+ * in-memory counters:
  * - per API key on `/trpc` and `/api/v1`: `apiKeyPerMinute` requests a minute (RATE_LIMIT_PER_MINUTE);
- * - per account on sign-in: `failedSignIns` failures per `failedSignInMinutes`, keyed by the email,
- *   so guessing one account's password from many addresses is stopped too;
+ * - failed sign-ins, counted per (account, client address) and per client address, so a guesser
+ *   throttles only the addresses it guesses from and never locks the owner out; past a per-account
+ *   ceiling, each address that fails for that account waits longer and longer before its next try;
  * - per IP on sign-in and sign-up: better-auth's own limiter (auth/better-auth.ts). Here it is given
  *   the client's real address and its `X-Retry-After` becomes the standard `Retry-After`.
  * Every refusal is a 429 with `Retry-After` in seconds.
@@ -16,9 +19,20 @@ import { restError } from './rest.ts';
 export interface RateLimitOptions {
   /** Requests a minute per API key over tRPC and REST. */
   readonly apiKeyPerMinute: number;
-  /** Failed sign-ins per account (email) within `failedSignInMinutes`, then 429 until the window ends. */
+  /**
+   * Failed sign-ins for one account (email) from one client address within `failedSignInMinutes`;
+   * then that address waits (429) for that account until the window ends. Other addresses go on.
+   */
   readonly failedSignIns: number;
   readonly failedSignInMinutes: number;
+  /** Failed sign-ins from one client address, over all accounts, within `failedSignInMinutes` (default 30). */
+  readonly failedSignInsPerAddress?: number;
+  /**
+   * Failed sign-ins for one account from all addresses within `failedSignInMinutes` (default 10) past
+   * which every address that fails for it waits 2, 4, 8 … seconds (up to the window) before its next
+   * try for it. An address that has not failed is never made to wait.
+   */
+  readonly failedSignInsBeforeDelay?: number;
   /**
    * Behind a reverse proxy: the client is the last `X-Forwarded-For` entry (the one our proxy added).
    * Otherwise it is the connection's address, and whatever a client sends in that header is ignored.
@@ -32,6 +46,8 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLim
     apiKeyPerMinute: Number.isInteger(perMinute) && perMinute > 0 ? perMinute : 600,
     failedSignIns: 10,
     failedSignInMinutes: 15,
+    failedSignInsPerAddress: 30,
+    failedSignInsBeforeDelay: 10,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }
@@ -73,11 +89,7 @@ function addResponseHeaders(c: Context, headers: Record<string, string>): void {
 /** The limiters of one app (tests build many apps; each starts with fresh counters). */
 export function createRateLimits(options: RateLimitOptions) {
   const perKey = new RateLimiterMemory({ keyPrefix: 'api_key', points: options.apiKeyPerMinute, duration: 60 });
-  const perAccount = new RateLimiterMemory({
-    keyPrefix: 'sign_in',
-    points: options.failedSignIns,
-    duration: options.failedSignInMinutes * 60,
-  });
+  const signIns = createSignInLimits(options);
 
   /**
    * Counts requests that carry a well-formed `x-api-key` (a malformed one is refused as 401 without
@@ -109,7 +121,7 @@ export function createRateLimits(options: RateLimitOptions) {
 
   /**
    * On `/api/auth/*`, before better-auth: the client's real address for its per-IP limits, the
-   * per-account limit on failed sign-ins, and `Retry-After` on every 429.
+   * limits on failed sign-ins, and `Retry-After` on every 429.
    */
   const auth: MiddlewareHandler = async (c, next) => {
     const ip = clientIp(c, options.trustProxy);
@@ -119,28 +131,18 @@ export function createRateLimits(options: RateLimitOptions) {
       c.req.raw = new Request(c.req.raw, { headers });
     }
     const email = c.req.method === 'POST' && c.req.path.endsWith('/sign-in/email') ? await signInEmail(c) : null;
-    if (email) {
-      try {
-        // Taken before the attempt, so parallel guesses cannot all slip through; given back unless it failed.
-        await perAccount.consume(email);
-      } catch (refused) {
-        if (!(refused instanceof RateLimiterRes)) throw refused;
-        const seconds = retryAfterSeconds(refused);
-        return c.json(
-          {
-            message: `Too many failed sign-ins for this account: try again in ${inTime(seconds)}`,
-            code: 'TOO_MANY_FAILED_SIGN_INS',
-          },
-          429,
-          { 'Retry-After': String(seconds) },
-        );
+    // In-process requests (tests, no socket) without TRUST_PROXY share one 'unknown' address.
+    const attempt = email ? { email, address: ip ?? 'unknown' } : null;
+    if (attempt) {
+      const refused = await signIns.take(attempt);
+      if (refused) {
+        return c.json({ message: refused.message, code: 'TOO_MANY_FAILED_SIGN_INS' }, 429, {
+          'Retry-After': String(refused.seconds),
+        });
       }
     }
     await next();
-    if (email) {
-      if (c.res.ok) await perAccount.delete(email);
-      else if (c.res.status !== 401) await perAccount.reward(email, 1);
-    }
+    if (attempt) await signIns.settle(attempt, c.res.status);
     const retryAfter = c.res.headers.get('X-Retry-After');
     if (c.res.status === 429 && retryAfter && !c.res.headers.has('Retry-After')) {
       addResponseHeaders(c, { 'Retry-After': retryAfter });
@@ -150,6 +152,90 @@ export function createRateLimits(options: RateLimitOptions) {
   return { apiKeys, auth };
 }
 export type RateLimits = ReturnType<typeof createRateLimits>;
+
+interface SignInAttempt {
+  /** The lower-cased email. */
+  readonly email: string;
+  /** The client address (`clientIp`). */
+  readonly address: string;
+}
+
+/**
+ * The failed sign-in counters. A point is taken per address and per (account, address) before the
+ * attempt, so parallel guesses cannot all slip through; it is kept on a 401 (wrong email or
+ * password) and given back on any other answer. The per-account count never refuses by itself: past
+ * its ceiling it only makes each address that fails wait before its next try for that account.
+ */
+function createSignInLimits(options: RateLimitOptions) {
+  const window = options.failedSignInMinutes * 60;
+  const delayAfter = options.failedSignInsBeforeDelay ?? 10;
+  const perAddress = new RateLimiterMemory({
+    keyPrefix: 'sign_in_address',
+    points: options.failedSignInsPerAddress ?? 30,
+    duration: window,
+  });
+  const perAccountAndAddress = new RateLimiterMemory({
+    keyPrefix: 'sign_in_account_address',
+    points: options.failedSignIns,
+    duration: window,
+  });
+  // Counts only (never consumed against): how many failures the account had from anywhere.
+  const perAccount = new RateLimiterMemory({ keyPrefix: 'sign_in_account', points: 1, duration: window });
+  // An (account, address) pair blocked here waits out its delay.
+  const delayed = new RateLimiterMemory({ keyPrefix: 'sign_in_delay', points: 1, duration: window });
+  const pair = ({ email, address }: SignInAttempt) => `${email} ${address}`;
+
+  /** Takes the attempt's points; a refusal says why and for how long. */
+  async function take(attempt: SignInAttempt): Promise<{ message: string; seconds: number } | null> {
+    const refusal = (res: RateLimiterRes, why: string) => {
+      const seconds = retryAfterSeconds(res);
+      return { message: `${why}: try again in ${inTime(seconds)}`, seconds };
+    };
+    try {
+      await perAddress.consume(attempt.address);
+    } catch (refused) {
+      if (!(refused instanceof RateLimiterRes)) throw refused;
+      return refusal(refused, 'Too many failed sign-ins from your address');
+    }
+    try {
+      await perAccountAndAddress.consume(pair(attempt));
+    } catch (refused) {
+      await perAddress.reward(attempt.address, 1);
+      if (!(refused instanceof RateLimiterRes)) throw refused;
+      return refusal(refused, 'Too many failed sign-ins for this account from your address');
+    }
+    const delay = await delayed.get(pair(attempt));
+    if (delay && delay.consumedPoints > 1) {
+      await giveBack(attempt);
+      return refusal(delay, 'This account has had many failed sign-ins lately');
+    }
+    return null;
+  }
+
+  async function giveBack(attempt: SignInAttempt) {
+    await perAddress.reward(attempt.address, 1);
+    await perAccountAndAddress.reward(pair(attempt), 1);
+  }
+
+  /** After better-auth answered: a success clears the account's and this pair's counts; a 401 counts. */
+  async function settle(attempt: SignInAttempt, status: number): Promise<void> {
+    if (status >= 200 && status < 300) {
+      await perAddress.reward(attempt.address, 1);
+      await perAccountAndAddress.delete(pair(attempt));
+      await delayed.delete(pair(attempt));
+      await perAccount.delete(attempt.email);
+    } else if (status === 401) {
+      const failures = (await perAccount.penalty(attempt.email, 1)).consumedPoints;
+      if (failures > delayAfter) {
+        await delayed.block(pair(attempt), Math.min(2 ** (failures - delayAfter), window));
+      }
+    } else {
+      await giveBack(attempt);
+    }
+  }
+
+  return { take, settle };
+}
 
 /** The lower-cased email a sign-in is for, read from a copy of the body (better-auth reads the original). */
 async function signInEmail(c: Context): Promise<string | null> {

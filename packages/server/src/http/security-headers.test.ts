@@ -1,0 +1,113 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateApiKey } from '../auth/api-keys.ts';
+import { createLogger } from '../logger.ts';
+import { createServer, type StageflowServer } from '../server.ts';
+import { rateLimitsFromEnv } from './rate-limit.ts';
+
+let webRoot: string;
+beforeAll(() => {
+  webRoot = mkdtempSync(join(tmpdir(), 'stageflow-web-'));
+  mkdirSync(join(webRoot, 'assets'));
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Stageflow</title><div id="root"></div>');
+  writeFileSync(join(webRoot, 'assets/index-Ab12.js'), 'export {};');
+});
+afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
+
+const servers: StageflowServer[] = [];
+afterAll(() => {
+  for (const server of servers) server.close();
+});
+function start(publicUrl: string) {
+  const server = createServer({
+    databasePath: ':memory:',
+    publicUrl,
+    authSecret: 'x'.repeat(32),
+    webRoot,
+    log: createLogger('silent'),
+    rateLimits: { ...rateLimitsFromEnv({}), apiKeyPerMinute: 1 },
+  });
+  servers.push(server);
+  return (path: string, init?: RequestInit) => server.fetch(new Request(new URL(path, publicUrl), init));
+}
+
+/** Every kind of answer the server gives: the app, its assets, each API, health, refusals and a 404. */
+const ANSWERS: [string, string, RequestInit?][] = [
+  ['the app (index.html)', '/'],
+  ['a client route (the app shell)', '/templates/123'],
+  ['a fingerprinted asset', '/assets/index-Ab12.js'],
+  ['tRPC (401 without credentials)', '/trpc/templates.list'],
+  ['REST (401 without credentials)', '/api/v1/evaluation-templates'],
+  ['the OpenAPI document', '/api/v1/openapi.json'],
+  ['better-auth', '/api/auth/get-session'],
+  ['the health check', '/healthz'],
+  ['an unknown route (404)', '/api/nothing', { method: 'POST' }],
+  [
+    'a cross-site write (403)',
+    '/trpc/templates.create',
+    { method: 'POST', headers: { 'sec-fetch-site': 'cross-site', 'content-type': 'text/plain' }, body: '{}' },
+  ],
+  [
+    'a malformed sign-in (400)',
+    '/api/auth/sign-in/email',
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+  ],
+];
+
+describe('security headers', () => {
+  let request: ReturnType<typeof start>;
+  beforeAll(() => {
+    request = start('http://localhost:3000');
+  });
+
+  test.each(ANSWERS)('on %s', async (_, path, init) => {
+    const res = await request(path, init);
+    const csp = res.headers.get('Content-Security-Policy') ?? '';
+    const directives = new Map(
+      csp.split(';').map((d) => {
+        const [name = '', ...values] = d.trim().split(/\s+/);
+        return [name, values.join(' ')] as const;
+      }),
+    );
+    expect(directives.get('default-src')).toBe("'self'");
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('object-src')).toBe("'none'");
+    expect(directives.get('base-uri')).toBe("'self'");
+    expect(directives.get('frame-ancestors')).toBe("'none'");
+    expect(directives.get('style-src')).toMatch(/^'self'( 'sha256-[\w+/=]+')*$/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    expect(res.headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
+    expect(res.headers.get('X-Frame-Options')).toBe('DENY');
+    // http PUBLIC_URL: no HSTS (a browser would pin https on a host that does not serve it).
+    expect(res.headers.get('Strict-Transport-Security')).toBeNull();
+  });
+
+  test('each kind of answer above is what it says', async () => {
+    const statuses = await Promise.all(ANSWERS.map(async ([, path, init]) => (await request(path, init)).status));
+    expect(statuses).toEqual([200, 200, 200, 401, 401, 200, 200, 200, 404, 403, 400]);
+    expect(await (await request('/templates/123')).text()).toContain('<div id="root">');
+  });
+
+  test('a 429 from the per-API-key limit carries them too', async () => {
+    // A well-formed key is counted before it is looked up; the limit here is 1 a minute.
+    const { key } = generateApiKey();
+    const call = () => request('/trpc/templates.list', { headers: { 'x-api-key': key } });
+    expect((await call()).status).toBe(401);
+    const refused = await call();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('X-Frame-Options')).toBe('DENY');
+    expect(refused.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+  });
+
+  test('HSTS only when PUBLIC_URL is https', async () => {
+    const https = start('https://stageflow.example.com');
+    for (const [, path, init] of ANSWERS) {
+      expect((await https(path, init)).headers.get('Strict-Transport-Security'), path).toMatch(/^max-age=\d{7,}/);
+    }
+  });
+});
