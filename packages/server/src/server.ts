@@ -8,6 +8,7 @@ import { createIdentify } from './auth/identify.ts';
 import { loadAuthSecret } from './auth/secret.ts';
 import { contextDeps, createRequestContext } from './context.ts';
 import { createApp } from './http/app.ts';
+import type { BodyLimitOptions } from './http/body-limit.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ensureDemoWorkspace } from './seed/demo-workspace.ts';
@@ -26,6 +27,8 @@ export interface ServerConfig {
   readonly log?: Logger;
   /** Per API key and sign-in limits; from the environment by default (http/rate-limit.ts). */
   readonly rateLimits?: RateLimitOptions;
+  /** Request body limits; from BODY_LIMIT_BYTES and BULK_BODY_LIMIT_BYTES by default (http/body-limit.ts). */
+  readonly bodyLimits?: BodyLimitOptions;
   /** Serve this router instead of the app's (the benchmark adds a no-op procedure beside it). */
   readonly router?: AnyTRPCRouter;
 }
@@ -73,6 +76,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     webRoot: config.webRoot,
     isReady: () => ready,
     ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
+    ...(config.bodyLimits ? { bodyLimits: config.bodyLimits } : {}),
     ...(config.router ? { router: config.router } : {}),
   });
   return {

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { BaseContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { appRouter } from '../routers/index.ts';
+import { type BodyLimitOptions, bodyLimitsFromEnv, createBodyLimits } from './body-limit.ts';
 import { refuseCrossSiteWrites } from './csrf.ts';
 import { createRateLimits, type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 import { createRestApi } from './rest.ts';
@@ -22,6 +23,8 @@ export interface AppOptions {
   readonly isReady: () => boolean;
   /** Per API key and per account limits; from RATE_LIMIT_PER_MINUTE and TRUST_PROXY by default (rate-limit.ts). */
   readonly rateLimits?: RateLimitOptions;
+  /** Request body limits; from BODY_LIMIT_BYTES and BULK_BODY_LIMIT_BYTES by default (body-limit.ts). */
+  readonly bodyLimits?: BodyLimitOptions;
   /** Defaults to the app's router; the benchmark (bench/) serves it with a no-op procedure added. */
   readonly router?: AnyTRPCRouter;
 }
@@ -34,6 +37,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const app = new Hono();
   const limits = createRateLimits(options.rateLimits ?? rateLimitsFromEnv());
+  const bodies = createBodyLimits(options.bodyLimits ?? bodyLimitsFromEnv());
 
   app.use(async (c, next) => {
     const started = performance.now();
@@ -47,11 +51,15 @@ export function createApp(options: AppOptions) {
 
   app.get('/healthz', (c) => (options.isReady() ? c.json({ status: 'ok' }) : c.json({ status: 'shutting_down' }, 503)));
 
+  // Each prefix checks what costs nothing (rate limits, the cross-site check) before reading a body;
+  // the sign-in limit reads it, so on /api/auth the body limit comes first.
+  app.use('/api/auth/*', bodies.auth);
   app.use('/api/auth/*', limits.auth);
   app.on(['GET', 'POST'], '/api/auth/*', (c) => options.authHandler(c.req.raw));
 
   app.use('/trpc/*', limits.apiKeys('trpc'));
   app.use('/trpc/*', refuseCrossSiteWrites);
+  app.use('/trpc/*', bodies.trpc);
   app.all('/trpc/*', (c) =>
     fetchRequestHandler({
       endpoint: '/trpc',
@@ -64,6 +72,7 @@ export function createApp(options: AppOptions) {
   // REST: the same procedures and context, with the same protection for cookie-authenticated writes.
   app.use(`${REST_BASE}/*`, limits.apiKeys('rest'));
   app.use(`${REST_BASE}/*`, refuseCrossSiteWrites);
+  app.use(`${REST_BASE}/*`, bodies.rest);
   app.route(REST_BASE, createRestApi({ createContext: options.createContext, log: options.log }));
 
   const { webRoot } = options;

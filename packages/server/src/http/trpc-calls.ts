@@ -1,0 +1,16 @@
+/**
+ * The procedures one `/trpc` request calls: `/trpc/a.b` calls one, a batch
+ * (`/trpc/a.b,c.d?batch=1`) one per comma-separated path, read as tRPC's fetch adapter reads them.
+ */
+export function trpcCallPaths(url: string): string[] {
+  const { pathname, searchParams } = new URL(url);
+  const marker = pathname.indexOf('/trpc/');
+  const raw = marker === -1 ? '' : pathname.slice(marker + '/trpc/'.length).replace(/\/+$/, '');
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    path = raw; // tRPC refuses it; counted as written
+  }
+  return searchParams.get('batch') === '1' ? path.split(',') : [path];
+}
