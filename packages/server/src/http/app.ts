@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { MAX_CALLS_PER_BATCH } from '@stageflow/domain';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
@@ -11,6 +12,7 @@ import { refuseCrossSiteWrites } from './csrf.ts';
 import { createRateLimits, type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 import { createRestApi } from './rest.ts';
 import { REST_BASE } from './rest-routes.ts';
+import { refuseOversizeBatches } from './trpc-batch.ts';
 
 export interface AppOptions {
   readonly createContext: (opts: { req: Request }) => Promise<BaseContext>;
@@ -57,6 +59,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/auth/*', limits.auth);
   app.on(['GET', 'POST'], '/api/auth/*', (c) => options.authHandler(c.req.raw));
 
+  app.use('/trpc/*', refuseOversizeBatches);
   app.use('/trpc/*', limits.apiKeys('trpc'));
   app.use('/trpc/*', refuseCrossSiteWrites);
   app.use('/trpc/*', bodies.trpc);
@@ -65,6 +68,7 @@ export function createApp(options: AppOptions) {
       endpoint: '/trpc',
       req: c.req.raw,
       router: options.router ?? appRouter,
+      maxBatchSize: MAX_CALLS_PER_BATCH,
       createContext: options.createContext,
     }),
   );
