@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { MAX_CALLS_PER_BATCH } from '@stageflow/domain';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
@@ -8,10 +7,12 @@ import type { BaseContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { appRouter } from '../routers/index.ts';
 import { type BodyLimitOptions, bodyLimitsFromEnv, createBodyLimits } from './body-limit.ts';
+import { compressLargeJson } from './compress-json.ts';
 import { refuseCrossSiteWrites } from './csrf.ts';
 import { createRateLimits, type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 import { createRestApi } from './rest.ts';
 import { REST_BASE } from './rest-routes.ts';
+import { serveWebApp } from './static-files.ts';
 import { refuseOversizeBatches } from './trpc-batch.ts';
 
 export interface AppOptions {
@@ -51,6 +52,11 @@ export function createApp(options: AppOptions) {
     );
   });
 
+  // JSON answers of 1 KB or more, compressed for clients that ask; outside every other middleware so
+  // the headers they add are kept.
+  app.use('/trpc/*', compressLargeJson);
+  app.use('/api/*', compressLargeJson);
+
   app.get('/healthz', (c) => (options.isReady() ? c.json({ status: 'ok' }) : c.json({ status: 'shutting_down' }, 503)));
 
   // Each prefix checks what costs nothing (rate limits, the cross-site check) before reading a body;
@@ -80,12 +86,7 @@ export function createApp(options: AppOptions) {
   app.route(REST_BASE, createRestApi({ createContext: options.createContext, log: options.log }));
 
   const { webRoot } = options;
-  if (webRoot && existsSync(webRoot)) {
-    app.use('/assets/*', serveStatic({ root: webRoot, onFound: immutableCache }));
-    app.use('*', serveStatic({ root: webRoot }));
-    // Client-side routes (/templates/…) get the app shell.
-    app.get('*', serveStatic({ root: webRoot, path: 'index.html' }));
-  }
+  if (webRoot && existsSync(webRoot)) serveWebApp(app, webRoot);
 
   app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError((err, c) => {
@@ -94,8 +95,3 @@ export function createApp(options: AppOptions) {
   });
   return app;
 }
-
-/** Vite fingerprints asset names, so they can be cached for good. */
-const immutableCache = (_path: string, c: { header: (name: string, value: string) => void }) => {
-  c.header('Cache-Control', 'public, max-age=31536000, immutable');
-};

@@ -111,6 +111,14 @@ describe('per API key', () => {
     expectRetryAfter(await batch(newKey(), 4), 60);
   });
 
+  test('a compressed answer keeps the rate-limit headers', async () => {
+    const res = await app.request('/api/v1/openapi.json', {
+      headers: { 'x-api-key': newKey(), 'accept-encoding': 'gzip' },
+    });
+    expect(res.headers.get('Content-Encoding')).toBe('gzip');
+    expect(res.headers.get('RateLimit-Remaining')).toBe('2');
+  });
+
   test('RATE_LIMIT_PER_MINUTE sets the limit; 600 when unset or not a positive integer', () => {
     expect(rateLimitsFromEnv({ RATE_LIMIT_PER_MINUTE: '120' }).apiKeyPerMinute).toBe(120);
     expect(rateLimitsFromEnv({}).apiKeyPerMinute).toBe(600);
