@@ -13,7 +13,7 @@ import { createRateLimits, type RateLimitOptions, rateLimitsFromEnv } from './ra
 import { createRestApi } from './rest.ts';
 import { REST_BASE } from './rest-routes.ts';
 import { serveWebApp } from './static-files.ts';
-import { refuseOversizeBatches } from './trpc-batch.ts';
+import { refuseUnreadableCalls } from './trpc-batch.ts';
 
 export interface AppOptions {
   readonly createContext: (opts: { req: Request }) => Promise<BaseContext>;
@@ -65,7 +65,7 @@ export function createApp(options: AppOptions) {
   app.use('/api/auth/*', limits.auth);
   app.on(['GET', 'POST'], '/api/auth/*', (c) => options.authHandler(c.req.raw));
 
-  app.use('/trpc/*', refuseOversizeBatches);
+  app.use('/trpc/*', refuseUnreadableCalls);
   app.use('/trpc/*', limits.apiKeys('trpc'));
   app.use('/trpc/*', refuseCrossSiteWrites);
   app.use('/trpc/*', bodies.trpc);

@@ -62,7 +62,7 @@ export function createBodyLimits(options: BodyLimitOptions) {
     return bulkRestRoutes.some((op) => op.method === req.method && op.match(path) !== undefined);
   };
   // A batch that carries a bulk call needs the bulk call's room.
-  const isBulkTrpc = (req: Request) => trpcCallPaths(req.url).some((path) => BULK_BODY_PROCEDURES.has(path));
+  const isBulkTrpc = (req: Request) => trpcCallPaths(req.url)?.some((path) => BULK_BODY_PROCEDURES.has(path)) ?? false;
 
   return {
     trpc: byRoute(isBulkTrpc, refuseTrpc),

@@ -87,7 +87,7 @@ export function createRateLimits(options: RateLimitOptions) {
       const limit = String(options.apiKeyPerMinute);
       let res: RateLimiterRes;
       try {
-        const calls = format === 'trpc' ? trpcCallPaths(c.req.url).length : 1;
+        const calls = format === 'trpc' ? (trpcCallPaths(c.req.url)?.length ?? 1) : 1;
         res = await perKey.consume(hashApiKey(key), calls);
       } catch (refused) {
         if (!(refused instanceof RateLimiterRes)) throw refused;

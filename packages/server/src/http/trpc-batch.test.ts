@@ -41,12 +41,20 @@ describe('tRPC batches', () => {
     expect((await app.request(encoded)).status).toBe(400);
   });
 
+  test('a path that is not valid percent-encoding is a 400, not a failure of tRPC', async () => {
+    const res = await app.request('/trpc/%E0%A4%A', { headers: { 'x-api-key': ALL_KEY } });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: { message: 'The procedure path is not valid percent-encoding', data: { code: 'BAD_REQUEST' } },
+    });
+  });
+
   test('calls are read as tRPC reads them', () => {
     expect(trpcCallPaths('http://x/trpc/a.b')).toEqual(['a.b']);
     expect(trpcCallPaths('http://x/trpc/a.b,c.d?batch=1')).toEqual(['a.b', 'c.d']);
     expect(trpcCallPaths('http://x/trpc/a.b%2Cc.d?batch=1')).toEqual(['a.b', 'c.d']);
     // Not a batch: one call, whatever its name (tRPC answers that it does not exist).
     expect(trpcCallPaths('http://x/trpc/a.b,c.d')).toEqual(['a.b,c.d']);
-    expect(trpcCallPaths('http://x/trpc/%E0?batch=1')).toEqual(['%E0']);
+    expect(trpcCallPaths('http://x/trpc/%E0?batch=1')).toBeUndefined();
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The procedures one `/trpc` request calls: `/trpc/a.b` calls one, a batch
- * (`/trpc/a.b,c.d?batch=1`) one per comma-separated path, read as tRPC's fetch adapter reads them.
+ * (`/trpc/a.b,c.d?batch=1`) one per comma-separated path, read as tRPC's fetch adapter reads them
+ * (percent-decoded first). Undefined when the path does not decode, which tRPC cannot read either.
  */
-export function trpcCallPaths(url: string): string[] {
+export function trpcCallPaths(url: string): string[] | undefined {
   const { pathname, searchParams } = new URL(url);
   const marker = pathname.indexOf('/trpc/');
   const raw = marker === -1 ? '' : pathname.slice(marker + '/trpc/'.length).replace(/\/+$/, '');
@@ -10,7 +11,7 @@ export function trpcCallPaths(url: string): string[] {
   try {
     path = decodeURIComponent(raw);
   } catch {
-    path = raw; // tRPC refuses it; counted as written
+    return undefined;
   }
   return searchParams.get('batch') === '1' ? path.split(',') : [path];
 }
