@@ -52,7 +52,10 @@ export function createBodyLimits(options: BodyLimitOptions) {
   const byRoute = (isBulk: (req: Request) => boolean, refuse: Refuse): MiddlewareHandler => {
     const normal = limit(options.defaultBytes, refuse);
     const bulk = limit(options.bulkBytes, refuse);
-    return (c, next) => (isBulk(c.req.raw) ? bulk : normal)(c, next);
+    return (c, next) => {
+      if (!c.req.raw.body) return next(); // a GET, or nothing sent
+      return (isBulk(c.req.raw) ? bulk : normal)(c, next);
+    };
   };
 
   const bulkRestRoutes = restOperations().filter((op) => BULK_BODY_PROCEDURES.has(op.procedure));
