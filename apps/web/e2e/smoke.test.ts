@@ -34,23 +34,28 @@ describe('the built app, started as npm start starts it', () => {
     newPage,
   }) => {
     const page = await newPage();
-    const files: { url: string; encoding?: string; cacheControl?: string; sent: number; size: number }[] = [];
-    page.on('requestfinished', async (request) => {
-      const response = await request.response();
-      if (!response || !/^(document|script|stylesheet)$/.test(request.resourceType())) return;
-      const headers = await response.allHeaders();
-      const sizes = await request.sizes();
-      files.push({
-        url: request.url(),
-        encoding: headers['content-encoding'],
-        cacheControl: headers['cache-control'],
-        sent: sizes.responseBodySize,
-        size: (await response.body()).length,
-      });
+    /** What came over the wire for the page, its scripts and its styles: headers, bytes sent, bytes decoded. */
+    const reads: Promise<{ url: string; encoding?: string; cacheControl?: string; sent: number; size: number }>[] = [];
+    page.on('requestfinished', (request) => {
+      if (!/^(document|script|stylesheet)$/.test(request.resourceType())) return;
+      reads.push(
+        (async () => {
+          const response = (await request.response())!;
+          const headers = await response.allHeaders();
+          return {
+            url: request.url(),
+            encoding: headers['content-encoding'],
+            cacheControl: headers['cache-control'],
+            sent: (await request.sizes()).responseBodySize,
+            size: (await response.body()).length,
+          };
+        })(),
+      );
     });
     await page.goto(`${app.url}/sign-in`);
     await page.getByLabel('Email').waitFor();
     await page.waitForLoadState('networkidle');
+    const files = await Promise.all(reads);
 
     const shell = files.find((f) => f.url.endsWith('/sign-in'));
     expect(shell).toMatchObject({ encoding: 'br', cacheControl: 'no-cache' });
