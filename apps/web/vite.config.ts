@@ -1,5 +1,7 @@
+import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const API = 'http://localhost:3001';
 
@@ -33,8 +35,22 @@ const sameOrigin: ProxyOptions = {
   configure: (proxy) => proxy.on('proxyReq', (req) => req.setHeader('origin', API)),
 };
 
+/**
+ * Every text file of the build also as `.br` and `.gz`, made once at build time at the strongest
+ * settings, so the server sends them as they are by the browser's `Accept-Encoding`
+ * (docs/decisions/015-static-files-and-compression.md). Source maps are left alone.
+ */
+const precompress = compression({
+  include: /\.(html|css|js|mjs|json|svg|txt)$/,
+  algorithms: [
+    defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+    defineAlgorithm('gzip', { level: constants.Z_BEST_COMPRESSION }),
+  ],
+  logLevel: 'silent',
+});
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress],
   server: {
     proxy: { '/trpc': sameOrigin, '/healthz': API, '/api': sameOrigin },
   },

@@ -28,4 +28,50 @@ describe('the built app, started as npm start starts it', () => {
     expect(await page.title()).toBe('Stageflow');
     await page.getByRole('heading', { level: 1, name: 'Evaluation Templates' }).waitFor();
   });
+
+  test('the app arrives precompressed: brotli for Chromium, scripts cached for good, the shell revalidated', async ({
+    app,
+    newPage,
+  }) => {
+    const page = await newPage();
+    /** What came over the wire for the page, its scripts and its styles: headers, bytes sent, bytes decoded. */
+    const reads: Promise<{ url: string; encoding?: string; cacheControl?: string; sent: number; size: number }>[] = [];
+    page.on('requestfinished', (request) => {
+      if (!/^(document|script|stylesheet)$/.test(request.resourceType())) return;
+      reads.push(
+        (async () => {
+          const response = (await request.response())!;
+          const headers = await response.allHeaders();
+          return {
+            url: request.url(),
+            encoding: headers['content-encoding'],
+            cacheControl: headers['cache-control'],
+            sent: (await request.sizes()).responseBodySize,
+            size: (await response.body()).length,
+          };
+        })(),
+      );
+    });
+    await page.goto(`${app.url}/sign-in`);
+    await page.getByLabel('Email').waitFor();
+    await page.waitForLoadState('networkidle');
+    const files = await Promise.all(reads);
+
+    const shell = files.find((f) => f.url.endsWith('/sign-in'));
+    expect(shell).toMatchObject({ encoding: 'br', cacheControl: 'no-cache' });
+    const assets = files.filter((f) => f.url.includes('/assets/'));
+    expect(assets.length).toBeGreaterThan(2);
+    for (const asset of assets) {
+      expect(asset).toMatchObject({ encoding: 'br', cacheControl: 'public, max-age=31536000, immutable' });
+    }
+    const sent = assets.reduce((n, f) => n + f.sent, 0);
+    const size = assets.reduce((n, f) => n + f.size, 0);
+    expect(sent).toBeLessThan(size / 3);
+  });
+
+  test('a large JSON answer is gzipped by the running server when asked', async ({ app }) => {
+    const res = await fetch(`${app.url}/api/v1/openapi.json`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(await res.json()).toMatchObject({ openapi: expect.stringMatching(/^3\.1/) });
+  });
 });

@@ -69,6 +69,18 @@ describe('@stageflow/client', () => {
     expect(error.message).toMatch(/x-api-key/);
   });
 
+  test('calls made together past the server’s batch maximum (25) go in several batches, and all succeed', async () => {
+    let requests = 0;
+    const counting: typeof fetch = (input, init) => {
+      requests++;
+      return fetch(input, init);
+    };
+    const client = createStageflowClient({ url: server.url, apiKey, fetch: counting });
+    const lists = await Promise.all(Array.from({ length: 30 }, () => client.templates.list.query()));
+    expect(lists).toHaveLength(30);
+    expect(requests).toBe(2);
+  });
+
   test('bad input fails with the field issues', async () => {
     const client = createStageflowClient({ url: server.url, apiKey });
     const error = await client.templates.create

@@ -16,11 +16,15 @@ export interface StageflowClientOptions {
   readonly fetch?: typeof fetch;
 }
 
+/** The server takes at most this many calls in one batch (docs/surfaces.md#request-limits). */
+const MAX_CALLS_PER_BATCH = 25;
+
 export function createStageflowClient({ url, apiKey, fetch }: StageflowClientOptions) {
   return createTRPCClient<AppRouter>({
     links: [
       httpBatchLink({
         url: `${url.replace(/\/+$/, '')}/trpc`,
+        maxItems: MAX_CALLS_PER_BATCH,
         headers: () => ({ 'x-api-key': apiKey }),
         ...(fetch ? { fetch } : {}),
       }),

@@ -1,5 +1,6 @@
 export * from './agent-profiles.ts';
 export * from './api-keys.ts';
+export * from './api-limits.ts';
 export * from './conflicts.ts';
 export * from './errors.ts';
 export * from './patch.ts';

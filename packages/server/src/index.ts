@@ -11,6 +11,7 @@ export { loadAuthSecret } from './auth/secret.ts';
 export { type Caller, createCaller } from './caller.ts';
 export { type BaseContext, contextDeps, createInnerContext } from './context.ts';
 export { describeIssues, fieldIssues } from './errors.ts';
+export type { BodyLimitOptions } from './http/body-limit.ts';
 export type { RateLimitOptions } from './http/rate-limit.ts';
 export { createLogger, type Logger } from './logger.ts';
 export type { AppRouter } from './routers/index.ts';

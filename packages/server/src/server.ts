@@ -8,6 +8,7 @@ import { createIdentify } from './auth/identify.ts';
 import { loadAuthSecret } from './auth/secret.ts';
 import { contextDeps, createRequestContext } from './context.ts';
 import { createApp } from './http/app.ts';
+import type { BodyLimitOptions } from './http/body-limit.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { ensureDemoWorkspace } from './seed/demo-workspace.ts';
@@ -35,6 +36,8 @@ export interface ServerConfig {
    * only when `publicUrl` is local (seed/demo-workspace.ts).
    */
   readonly demo?: boolean | undefined;
+  /** Request body limits; from BODY_LIMIT_BYTES and BULK_BODY_LIMIT_BYTES by default (http/body-limit.ts). */
+  readonly bodyLimits?: BodyLimitOptions;
   /** Serve this router instead of the app's (the benchmark adds a no-op procedure beside it). */
   readonly router?: AnyTRPCRouter;
 }
@@ -88,6 +91,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     publicUrl: config.publicUrl,
     isReady: () => ready,
     ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
+    ...(config.bodyLimits ? { bodyLimits: config.bodyLimits } : {}),
     ...(config.router ? { router: config.router } : {}),
   });
   return {

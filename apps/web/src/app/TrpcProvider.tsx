@@ -1,3 +1,4 @@
+import { MAX_CALLS_PER_BATCH } from '@stageflow/domain';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { httpBatchLink } from '@trpc/client';
 import { getQueryKey } from '@trpc/react-query';
@@ -36,8 +37,11 @@ export function TrpcProvider({ children }: { children: ReactNode }) {
     return created;
   });
   // The header marks requests as the app's own: the server refuses cookie-authenticated writes without it.
+  // Calls made together share a request, at most as many as the server takes in one batch.
   const [client] = useState(() =>
-    trpc.createClient({ links: [httpBatchLink({ url: '/trpc', headers: { 'x-stageflow-client': 'web' } })] }),
+    trpc.createClient({
+      links: [httpBatchLink({ url: '/trpc', maxItems: MAX_CALLS_PER_BATCH, headers: { 'x-stageflow-client': 'web' } })],
+    }),
   );
   return (
     <trpc.Provider client={client} queryClient={queryClient}>

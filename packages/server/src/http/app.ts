@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { serveStatic } from '@hono/node-server/serve-static';
+import { MAX_CALLS_PER_BATCH } from '@stageflow/domain';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
@@ -7,11 +7,15 @@ import { trustedOrigins } from '../auth/better-auth.ts';
 import type { BaseContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { appRouter } from '../routers/index.ts';
+import { type BodyLimitOptions, bodyLimitsFromEnv, createBodyLimits } from './body-limit.ts';
+import { compressLargeJson } from './compress-json.ts';
 import { refuseCrossSiteWrites } from './csrf.ts';
 import { createRateLimits, type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 import { createRestApi } from './rest.ts';
 import { REST_BASE } from './rest-routes.ts';
 import { securityHeaders } from './security-headers.ts';
+import { serveWebApp } from './static-files.ts';
+import { refuseUnreadableCalls } from './trpc-batch.ts';
 
 export interface AppOptions {
   readonly createContext: (opts: { req: Request }) => Promise<BaseContext>;
@@ -30,6 +34,8 @@ export interface AppOptions {
   readonly isReady: () => boolean;
   /** Per API key and failed sign-in limits; from RATE_LIMIT_PER_MINUTE and TRUST_PROXY by default (rate-limit.ts). */
   readonly rateLimits?: RateLimitOptions;
+  /** Request body limits; from BODY_LIMIT_BYTES and BULK_BODY_LIMIT_BYTES by default (body-limit.ts). */
+  readonly bodyLimits?: BodyLimitOptions;
   /** Defaults to the app's router; the benchmark (bench/) serves it with a no-op procedure added. */
   readonly router?: AnyTRPCRouter;
 }
@@ -43,6 +49,7 @@ export function createApp(options: AppOptions) {
   const app = new Hono();
   const limits = createRateLimits(options.rateLimits ?? rateLimitsFromEnv());
   const refuseCrossSite = refuseCrossSiteWrites(options.publicUrl ? trustedOrigins(options.publicUrl) : undefined);
+  const bodies = createBodyLimits(options.bodyLimits ?? bodyLimitsFromEnv());
 
   app.use(securityHeaders(options.publicUrl));
 
@@ -56,18 +63,29 @@ export function createApp(options: AppOptions) {
     );
   });
 
+  // JSON answers of 1 KB or more, compressed for clients that ask; outside every other middleware so
+  // the headers they add are kept.
+  app.use('/trpc/*', compressLargeJson);
+  app.use('/api/*', compressLargeJson);
+
   app.get('/healthz', (c) => (options.isReady() ? c.json({ status: 'ok' }) : c.json({ status: 'shutting_down' }, 503)));
 
+  // Each prefix checks what costs nothing (rate limits, the cross-site check) before reading a body;
+  // the sign-in limit reads it, so on /api/auth the body limit comes first.
+  app.use('/api/auth/*', bodies.auth);
   app.use('/api/auth/*', limits.auth);
   app.on(['GET', 'POST'], '/api/auth/*', (c) => options.authHandler(c.req.raw));
 
+  app.use('/trpc/*', refuseUnreadableCalls);
   app.use('/trpc/*', limits.apiKeys('trpc'));
   app.use('/trpc/*', refuseCrossSite);
+  app.use('/trpc/*', bodies.trpc);
   app.all('/trpc/*', (c) =>
     fetchRequestHandler({
       endpoint: '/trpc',
       req: c.req.raw,
       router: options.router ?? appRouter,
+      maxBatchSize: MAX_CALLS_PER_BATCH,
       createContext: options.createContext,
     }),
   );
@@ -75,15 +93,11 @@ export function createApp(options: AppOptions) {
   // REST: the same procedures and context, with the same protection for cookie-authenticated writes.
   app.use(`${REST_BASE}/*`, limits.apiKeys('rest'));
   app.use(`${REST_BASE}/*`, refuseCrossSite);
+  app.use(`${REST_BASE}/*`, bodies.rest);
   app.route(REST_BASE, createRestApi({ createContext: options.createContext, log: options.log }));
 
   const { webRoot } = options;
-  if (webRoot && existsSync(webRoot)) {
-    app.use('/assets/*', serveStatic({ root: webRoot, onFound: immutableCache }));
-    app.use('*', serveStatic({ root: webRoot }));
-    // Client-side routes (/templates/…) get the app shell.
-    app.get('*', serveStatic({ root: webRoot, path: 'index.html' }));
-  }
+  if (webRoot && existsSync(webRoot)) serveWebApp(app, webRoot);
 
   app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError((err, c) => {
@@ -92,8 +106,3 @@ export function createApp(options: AppOptions) {
   });
   return app;
 }
-
-/** Vite fingerprints asset names, so they can be cached for good. */
-const immutableCache = (_path: string, c: { header: (name: string, value: string) => void }) => {
-  c.header('Cache-Control', 'public, max-age=31536000, immutable');
-};

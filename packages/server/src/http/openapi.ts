@@ -44,9 +44,9 @@ const ERRORS: Record<string, string> = {
   '404': 'An id names nothing in your workspace',
   '409': 'The request conflicts with the current state (or a stale `expected_version`)',
   '412': 'The pipeline or participant is not in a state that allows this',
-  '413': 'The body is larger than 10 MB',
+  '413': 'The body is larger than the limit: 1 MB, or 10 MB for bulk enrolment and stage import (by default)',
   '415': 'The body is not sent as `application/json`',
-  '429': 'Too many requests for this API key: wait for `Retry-After` seconds',
+  '429': 'Too many calls with this API key: wait for `Retry-After` seconds',
 };
 
 /** What `http/rate-limit.ts` sends with every API-key answer, and with its 429s. */

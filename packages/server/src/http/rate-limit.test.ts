@@ -83,7 +83,7 @@ describe('per API key', () => {
     expectRetryAfter(refused, 60);
     expect(await refused.json()).toMatchObject({
       error: {
-        message: expect.stringMatching(/Too many requests with this API key \(3 a minute\): try again in \d+ seconds/),
+        message: expect.stringMatching(/Too many calls with this API key \(3 a minute\): try again in \d+ seconds/),
         data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429 },
       },
     });
@@ -94,9 +94,30 @@ describe('per API key', () => {
 
     const rest = await app.request('/api/v1/evaluation-templates', { headers: { 'x-api-key': key } });
     expectRetryAfter(rest, 60);
-    expect(await rest.json()).toEqual({ error: expect.stringMatching(/Too many requests/), issues: [] });
+    expect(await rest.json()).toEqual({ error: expect.stringMatching(/Too many calls/), issues: [] });
 
     expect((await call(newKey())).status).toBe(200);
+  });
+
+  test('each call of a tRPC batch counts against the key', async () => {
+    const batch = (key: string, calls: number) =>
+      app.request(`/trpc/${Array(calls).fill('templates.list').join(',')}?batch=1`, { headers: { 'x-api-key': key } });
+    const key = newKey();
+    const two = await batch(key, 2);
+    expect(two.status).toBe(200);
+    expect(two.headers.get('RateLimit-Remaining')).toBe('1');
+    // One call is left: a batch of two does not fit.
+    expectRetryAfter(await batch(key, 2), 60);
+    // Nor does a batch larger than the whole limit, from a fresh key.
+    expectRetryAfter(await batch(newKey(), 4), 60);
+  });
+
+  test('a compressed answer keeps the rate-limit headers', async () => {
+    const res = await app.request('/api/v1/openapi.json', {
+      headers: { 'x-api-key': newKey(), 'accept-encoding': 'gzip' },
+    });
+    expect(res.headers.get('Content-Encoding')).toBe('gzip');
+    expect(res.headers.get('RateLimit-Remaining')).toBe('2');
   });
 
   test('RATE_LIMIT_PER_MINUTE sets the limit; 600 when unset or not a positive integer', () => {

@@ -2,7 +2,8 @@
  * Rate limits (docs/decisions/010-rate-limits.md, sign-in as amended by
  * docs/decisions/012-sign-in-throttling-per-account-and-address.md), on rate-limiter-flexible's
  * in-memory counters:
- * - per API key on `/trpc` and `/api/v1`: `apiKeyPerMinute` requests a minute (RATE_LIMIT_PER_MINUTE);
+ * - per API key on `/trpc` and `/api/v1`: `apiKeyPerMinute` calls a minute (RATE_LIMIT_PER_MINUTE), where
+ *   a REST request is one call and a tRPC batch is as many calls as it carries;
  * - failed sign-ins, counted per (account, client address) and per client address, so a guesser
  *   throttles only the addresses it guesses from and never locks the owner out; past a per-account
  *   ceiling, each address that fails for that account waits longer and longer before its next try;
@@ -15,9 +16,11 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { apiKeyFormatProblem, hashApiKey } from '../auth/api-keys.ts';
 import { restError } from './rest.ts';
+import { trpcCallPaths } from './trpc-calls.ts';
+import { trpcErrorResponse } from './trpc-error-response.ts';
 
 export interface RateLimitOptions {
-  /** Requests a minute per API key over tRPC and REST. */
+  /** Calls a minute per API key over tRPC and REST (each call of a tRPC batch counts). */
   readonly apiKeyPerMinute: number;
   /**
    * Failed sign-ins for one account (email) from one client address within `failedSignInMinutes`;
@@ -55,14 +58,6 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLim
 const retryAfterSeconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 const inTime = (seconds: number) => (seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`);
 
-/** A 429 in tRPC's error envelope, so tRPC clients (batched or not) show the message. */
-function trpcTooManyRequests(message: string) {
-  return Response.json(
-    { error: { message, code: -32029, data: { code: 'TOO_MANY_REQUESTS', httpStatus: 429, issues: [] } } },
-    { status: 429 },
-  );
-}
-
 /**
  * Adds headers in place when the response allows it (every response this app builds does), else on
  * a copy. A copy, like assigning `c.res` anew (Hono copies then too), turns a string body into a
@@ -92,8 +87,9 @@ export function createRateLimits(options: RateLimitOptions) {
   const signIns = createSignInLimits(options);
 
   /**
-   * Counts requests that carry a well-formed `x-api-key` (a malformed one is refused as 401 without
-   * a lookup anyway); `format` picks the body of the 429: tRPC's envelope or REST's `{ error, issues }`.
+   * Counts the calls of requests that carry a well-formed `x-api-key` (a malformed one is refused as
+   * 401 without a lookup anyway): one per REST request, one per call of a tRPC batch. `format` picks
+   * the body of the 429: tRPC's envelope or REST's `{ error, issues }`.
    */
   const apiKeys =
     (format: 'trpc' | 'rest'): MiddlewareHandler =>
@@ -103,12 +99,13 @@ export function createRateLimits(options: RateLimitOptions) {
       const limit = String(options.apiKeyPerMinute);
       let res: RateLimiterRes;
       try {
-        res = await perKey.consume(hashApiKey(key));
+        const calls = format === 'trpc' ? (trpcCallPaths(c.req.url)?.length ?? 1) : 1;
+        res = await perKey.consume(hashApiKey(key), calls);
       } catch (refused) {
         if (!(refused instanceof RateLimiterRes)) throw refused;
         const seconds = retryAfterSeconds(refused);
-        const message = `Too many requests with this API key (${limit} a minute): try again in ${inTime(seconds)}`;
-        const body = format === 'trpc' ? trpcTooManyRequests(message) : restError(429, message);
+        const message = `Too many calls with this API key (${limit} a minute): try again in ${inTime(seconds)}`;
+        const body = format === 'trpc' ? trpcErrorResponse('TOO_MANY_REQUESTS', message) : restError(429, message);
         return withHeaders(body, {
           'Retry-After': String(seconds),
           'RateLimit-Limit': limit,

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal.ts';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../auth/scopes.ts';
 import { contextDeps, createInnerContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
-import { createApp } from './app.ts';
+import { type AppOptions, createApp } from './app.ts';
 
 export const ALL_KEY = 'sf_test_all_scopes';
 export const READ_KEY = 'sf_test_templates_read';
@@ -14,8 +14,9 @@ export const READ_KEY = 'sf_test_templates_read';
  * `x-api-key` values above name keys with all scopes and with `evaluation_templates.read` only;
  * without a key the request is the workspace owner's cookie session (unless `signedOut`). Ids are
  * a counter and the clock stands still, so two apps given the same calls give the same answers.
+ * `options` replaces the app's defaults (its body limits, say).
  */
-export function restApp() {
+export function restApp(options: Partial<Pick<AppOptions, 'bodyLimits'>> = {}) {
   const db = createTestDb();
   const repos = createRepositories(db);
   const log = createLogger('silent');
@@ -42,6 +43,7 @@ export function restApp() {
     authHandler: async () => new Response(null, { status: 404 }),
     log,
     isReady: () => true,
+    ...options,
   });
 
   /** A REST call with the all-scopes key unless `headers` says otherwise. */
