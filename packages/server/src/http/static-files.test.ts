@@ -75,4 +75,19 @@ describe('the built web app', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('Cache-Control')).toBeNull();
   });
+
+  test.each(['/api/nothing', '/api/v2/participants', '/trpc'])(
+    'an API path nobody serves (%s) is a 404, not the app shell',
+    async (path) => {
+      const res = await get(path);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('Content-Type')).toMatch(/json/);
+    },
+  );
+
+  test('a client route gets the app shell', async () => {
+    const res = await get('/templates/some-id');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(SHELL);
+  });
 });

@@ -18,6 +18,9 @@ export function serveWebApp(app: Hono, webRoot: string): void {
   app.use('/assets/*', files(IMMUTABLE));
   app.get('/assets/*', (c) => c.notFound());
   app.use('*', files(REVALIDATE));
+  // An API path nobody serves is the API's 404, not a page.
+  app.get('/api/*', (c) => c.notFound());
+  app.get('/trpc', (c) => c.notFound());
   // Client-side routes (/templates/…) get the app shell.
   app.get('*', files(REVALIDATE, 'index.html'));
 }
