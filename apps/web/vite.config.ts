@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type ProxyOptions } from 'vite';
@@ -16,7 +17,7 @@ const vendorGroups = [
     priority: 2,
   },
   // Only the lazy form pages import these, so this chunk loads with the first form, not with the shell.
-  // zod-without-eval.ts goes with zod, so it runs before any other chunk builds a schema.
+  // zod-without-eval.ts (the web's `zod`) goes with zod.
   {
     name: 'forms',
     test: /node_modules[\\/](zod|react-hook-form|@hookform)[\\/]|[\\/]src[\\/]zod-without-eval\.ts$/,
@@ -50,6 +51,10 @@ const precompress = compression({
 });
 
 export default defineConfig({
+  // Every `zod` import of the build, the domain's included, gets zod without eval (src/zod-without-eval.ts).
+  resolve: {
+    alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('src/zod-without-eval.ts', import.meta.url)) }],
+  },
   plugins: [react(), precompress],
   server: {
     proxy: { '/trpc': sameOrigin, '/healthz': API, '/api': sameOrigin },

@@ -1,5 +1,3 @@
-// First, before anything builds a zod schema.
-import './zod-without-eval.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';

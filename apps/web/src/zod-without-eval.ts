@@ -1,10 +1,12 @@
 /**
- * Zod compiles fast object parsers with `new Function` and probes for it when the first object
- * schema is built. The Content-Security-Policy allows no eval, so the probe would be reported as a
- * violation (docs/decisions/013-security-headers-and-csp.md): zod is told not to try. This must run
- * before any schema is built, so main.tsx imports it first and vite.config.ts bundles it in zod's own
- * chunk, which every chunk that builds schemas imports.
+ * The web app's \`zod\`: zod as it is, told never to compile parsers with \`new Function\`. Zod probes for
+ * eval when it first builds an object parser, and the Content-Security-Policy allows none, so the probe
+ * would be reported as a violation (docs/decisions/013-security-headers-and-csp.md). vite.config.ts
+ * points every \`import … from 'zod'\` of the web build here, so the setting is made before any schema
+ * exists, and it travels in zod's own chunk: only the pages that use zod load it (the shell does not).
  */
-import { config } from 'zod';
+import { config } from 'zod/v4';
 
 config({ jitless: true });
+
+export * from 'zod/v4';
