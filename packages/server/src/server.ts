@@ -79,7 +79,7 @@ export function createServer(config: ServerConfig): StageflowServer {
   let ready = true;
   const app = createApp({
     createContext: createRequestContext(
-      contextDeps(db, repos, log),
+      contextDeps(db, repos, log, config.publicUrl),
       createIdentify(auth, repos, createApiKeyResolver(repos)),
     ),
     authHandler: auth.handler,
