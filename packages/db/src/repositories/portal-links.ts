@@ -32,6 +32,14 @@ export function createPortalLinkRepository(db: Db) {
         .get();
       return row && record(row);
     },
+    byId(workspaceId: string, id: string): PortalLinkRecord | undefined {
+      const row = db
+        .select()
+        .from(portalLinks)
+        .where(and(eq(portalLinks.workspace_id, workspaceId), eq(portalLinks.id, id)))
+        .get();
+      return row && record(row);
+    },
     /** The link a request presents, by its hash: the only query not started from a workspace. */
     byHash(tokenHash: string): (PortalLinkRecord & { readonly workspace_id: string }) | undefined {
       const row = db.select().from(portalLinks).where(eq(portalLinks.token_hash, tokenHash)).get();

@@ -8,6 +8,7 @@ import type { BaseContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { appRouter } from '../routers/index.ts';
 import { refuseCrossSiteWrites } from './csrf.ts';
+import { createPortalPages, type PortalPageOptions } from './portal-pages.ts';
 import { createRateLimits, type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 import { createRestApi } from './rest.ts';
 import { REST_BASE } from './rest-routes.ts';
@@ -30,6 +31,8 @@ export interface AppOptions {
   readonly isReady: () => boolean;
   /** Per API key and failed sign-in limits; from RATE_LIMIT_PER_MINUTE and TRUST_PROXY by default (rate-limit.ts). */
   readonly rateLimits?: RateLimitOptions;
+  /** The pages a participant's portal link opens (`/p/…`); not served when absent. */
+  readonly portal?: Omit<PortalPageOptions, 'publicUrl'> | undefined;
   /** Defaults to the app's router; the benchmark (bench/) serves it with a no-op procedure added. */
   readonly router?: AnyTRPCRouter;
 }
@@ -76,6 +79,11 @@ export function createApp(options: AppOptions) {
   app.use(`${REST_BASE}/*`, limits.apiKeys('rest'));
   app.use(`${REST_BASE}/*`, refuseCrossSite);
   app.route(REST_BASE, createRestApi({ createContext: options.createContext, log: options.log }));
+
+  // Before the web app's client routes, which would otherwise answer /p/… with index.html.
+  if (options.portal) {
+    app.route('/', createPortalPages({ ...options.portal, publicUrl: options.publicUrl ?? 'http://localhost' }));
+  }
 
   const { webRoot } = options;
   if (webRoot && existsSync(webRoot)) {
