@@ -1,5 +1,5 @@
 import type { PortalLinkEvent, PortalLinkRecord } from '@stageflow/domain';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { evaluationTemplates, events, participants, portalLinks } from '../schema/index.ts';
 
@@ -21,13 +21,16 @@ const record = ({ workspace_id: _w, token_hash: _h, ...link }: PortalLinkRow): P
 /** Portal links and the participants they open (docs/entities.md#portal-link). */
 export function createPortalLinkRepository(db: Db) {
   return {
-    /** The participant's newest link, whatever its state; undefined when they never had one. */
+    /**
+     * The participant's newest link, whatever its state; undefined when they never had one. Links made
+     * in the same millisecond (a fixed clock) are told apart by insertion order (`rowid`).
+     */
     latest(workspaceId: string, participantId: string): PortalLinkRecord | undefined {
       const row = db
         .select()
         .from(portalLinks)
         .where(and(eq(portalLinks.workspace_id, workspaceId), eq(portalLinks.participant_id, participantId)))
-        .orderBy(desc(portalLinks.created_at), desc(portalLinks.id))
+        .orderBy(desc(portalLinks.created_at), desc(sql`rowid`))
         .limit(1)
         .get();
       return row && record(row);

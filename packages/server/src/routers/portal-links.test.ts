@@ -70,6 +70,15 @@ describe('participants.portalLink', () => {
     expect(await eventTypes()).toEqual(['portal_link_created', 'portal_link_revoked', 'portal_link_created']);
   });
 
+  test('rotating again and again at the same instant leaves exactly one working link, the newest', async () => {
+    const { t, jane, linkRows } = await setup();
+    let last = '';
+    for (let i = 0; i < 5; i++) last = (await t.api.participants.portalLink({ participant_id: jane.id })).token;
+    const rows = linkRows();
+    expect(rows.filter((r) => r.revoked_at === null).map((r) => r.token_hash)).toEqual([hashPortalToken(last)]);
+    expect((await t.api.participants.byId({ id: jane.id })).portal_link?.status).toBe('active');
+  });
+
   test("another workspace's participant is NOT_FOUND, and nothing is written", async () => {
     const { t, jane, linkRows } = await setup();
     await expectTRPCError(t.other.participants.portalLink({ participant_id: jane.id }), 'NOT_FOUND');
