@@ -47,6 +47,7 @@ describe('portal link', () => {
   });
 
   test('the participant opens it at 390 px in a browser of their own, continues, and is in', async ({
+    app,
     browser,
     page,
   }) => {
@@ -71,6 +72,10 @@ describe('portal link', () => {
     expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite])).toEqual([['stageflow.portal', true, 'Lax']]);
     await saveScreenshot(phone, 'portal-link-in-390');
     expect(refusals).toEqual([]);
+
+    // The portal cookie is no staff session: the staff APIs answer 401 to it.
+    expect((await context.request.get(`${app.url}/api/v1/participants`)).status()).toBe(401);
+    expect((await context.request.get(`${app.url}/trpc/account.me`)).status()).toBe(401);
 
     await page.reload();
     await expect.poll(() => card(page).textContent()).not.toContain('Not yet');
