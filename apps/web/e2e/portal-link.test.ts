@@ -84,6 +84,10 @@ describe('portal link', () => {
   });
 
   test('rotating stops the old link: it gets a page that says so', async ({ browser, page }) => {
+    const expires = () => card(page).locator('dt:text-is("Expires") + dd').textContent();
+    const before = await expires();
+    // A new link for 7 days instead of the default 30.
+    await card(page).getByLabel('A new link works for').selectOption({ label: '7 days' });
     await card(page).getByRole('button', { name: 'Rotate' }).click();
     await page
       .getByRole('alertdialog', { name: 'Make a new portal link?' })
@@ -94,6 +98,7 @@ describe('portal link', () => {
       .getByRole('textbox', { name: `Portal link for ${PARTICIPANT}` })
       .inputValue();
     expect(newUrl).not.toBe(url);
+    await expect.poll(expires).not.toBe(before);
     await expect.poll(() => timelineTitles(page)).toContain('New portal link made; the old one stopped working');
 
     const context = await browser.newContext({ viewport: PHONE });

@@ -149,6 +149,7 @@ describe('POST /p/{token}', () => {
     const { open, linkRow } = await setup();
     const res = await open({ 'sec-fetch-site': 'cross-site' });
     expect([res.status, res.headers.get('set-cookie')]).toEqual([403, null]);
+    expect(await res.text()).toContain('Open your link directly');
     expect(linkRow()).toMatchObject({ last_opened_at: null });
   });
 });

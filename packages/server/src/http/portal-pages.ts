@@ -156,7 +156,13 @@ export function createPortalPages(options: PortalPageOptions) {
 
   app.post('/p/:token', async (c) => {
     // The form is ours: a page on another site may not post a token into someone's browser.
-    if (c.req.header('sec-fetch-site') === 'cross-site') return c.html(refusedPage('unknown'), 403);
+    if (c.req.header('sec-fetch-site') === 'cross-site') {
+      const title = 'Open your link directly';
+      return c.html(
+        page(title, `<h1>${title}</h1>\n<p>Open the link you were sent in your browser, then press Continue.</p>`),
+        403,
+      );
+    }
     const opened = await openPortalLinkByToken({ storage: options.storage, now }, c.req.param('token'));
     if ('refused' in opened) {
       const why = opened.refused === 'active' ? 'unknown' : opened.refused;

@@ -1,3 +1,4 @@
+import { DEFAULT_PORTAL_LINK_DAYS, MAX_PORTAL_LINK_DAYS } from '@stageflow/domain';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
@@ -11,6 +12,9 @@ import { useRefreshParticipants } from './use-participant-data.ts';
 
 type Detail = RouterOutputs['participants']['byId'];
 type LinkState = NonNullable<Detail['portal_link']>;
+
+/** How long a new link works: the domain's default and bound, and a few choices between. */
+const DAY_CHOICES = [...new Set([7, 14, DEFAULT_PORTAL_LINK_DAYS, 60, MAX_PORTAL_LINK_DAYS])].sort((a, b) => a - b);
 
 const STATUS: Record<LinkState['status'], { label: string; tone: BadgeTone }> = {
   active: { label: 'Active', tone: 'success' },
@@ -29,6 +33,7 @@ export function PortalLinkCard({ participant, canManage }: { participant: Detail
   const showError = useServerError();
   const [shown, setShown] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'rotate' | 'revoke' | null>(null);
+  const [days, setDays] = useState(DEFAULT_PORTAL_LINK_DAYS);
 
   const create = trpc.participants.portalLink.useMutation({
     onSuccess: async (made) => {
@@ -64,6 +69,18 @@ export function PortalLinkCard({ participant, canManage }: { participant: Detail
         </div>
         {canManage && (
           <div className="section-actions">
+            <select
+              className="portal-link-days"
+              aria-label="A new link works for"
+              value={days}
+              onChange={(event) => setDays(Number(event.target.value))}
+            >
+              {DAY_CHOICES.map((d) => (
+                <option key={d} value={d}>
+                  {d} days
+                </option>
+              ))}
+            </select>
             {active ? (
               <>
                 <Button onClick={() => setConfirm('rotate')}>Rotate</Button>
@@ -75,7 +92,7 @@ export function PortalLinkCard({ participant, canManage }: { participant: Detail
               <Button
                 variant="primary"
                 pending={create.isPending}
-                onClick={() => create.mutate({ participant_id: participant.id })}
+                onClick={() => create.mutate({ participant_id: participant.id, expires_in_days: days })}
               >
                 Create link
               </Button>
@@ -121,7 +138,7 @@ export function PortalLinkCard({ participant, canManage }: { participant: Detail
         onClose={() => setConfirm(null)}
         onConfirm={() =>
           confirm === 'rotate'
-            ? create.mutate({ participant_id: participant.id })
+            ? create.mutate({ participant_id: participant.id, expires_in_days: days })
             : revoke.mutate({ participant_id: participant.id })
         }
       >
