@@ -68,6 +68,8 @@ const CASES: Record<string, Case> = {
   'participants.reject': (f) => ({ participant_id: f.jane.id, note: 'n' }),
   'participants.withdraw': (f) => ({ participant_id: f.jane.id, note: 'n' }),
   'participants.board': (f) => ({ evaluation_template_id: f.template.id }),
+  'participants.portalLink': (f) => ({ participant_id: f.jane.id }),
+  'participants.revokePortalLink': (f) => ({ participant_id: f.jane.id }),
 
   'sessions.list': () => ({}),
   'sessions.byId': (f) => ({ id: f.session.id }),

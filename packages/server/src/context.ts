@@ -10,14 +10,25 @@ export interface ContextDeps {
   /** Where commands run: one transaction each (application/, packages/db storage port). */
   readonly storage: StoragePort;
   readonly log: Logger;
+  /** Where people open the app (PUBLIC_URL, no trailing slash): links given out (portal links) start with it. */
+  readonly publicUrl: string;
 }
 
+/** Where links point when the server was given no PUBLIC_URL (tests, scripts). */
+export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+
 /** The dependencies over one database: its repositories and the embedded storage engine. */
-export const contextDeps = (db: Db, repos: Repositories, log: Logger): ContextDeps => ({
+export const contextDeps = (
+  db: Db,
+  repos: Repositories,
+  log: Logger,
+  publicUrl: string = DEFAULT_PUBLIC_URL,
+): ContextDeps => ({
   db,
   repos,
   storage: createSqliteStorage(db, repos),
   log,
+  publicUrl: publicUrl.replace(/\/+$/, ''),
 });
 
 /**

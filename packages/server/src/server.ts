@@ -74,21 +74,17 @@ export function createServer(config: ServerConfig): StageflowServer {
   migrateDb(db, migrations && existsSync(migrations) ? migrations : undefined);
   const repos = createRepositories(db);
   checkAtStart(repos, log);
-  const auth = createAuth({
-    db,
-    baseURL: config.publicUrl,
-    secret: config.authSecret ?? loadAuthSecret(config.databasePath),
-  });
+  const secret = config.authSecret ?? loadAuthSecret(config.databasePath);
+  const auth = createAuth({ db, baseURL: config.publicUrl, secret });
+  const deps = contextDeps(db, repos, log, config.publicUrl);
   let ready = true;
   const app = createApp({
-    createContext: createRequestContext(
-      contextDeps(db, repos, log),
-      createIdentify(auth, repos, createApiKeyResolver(repos)),
-    ),
+    createContext: createRequestContext(deps, createIdentify(auth, repos, createApiKeyResolver(repos))),
     authHandler: auth.handler,
     log,
     webRoot: config.webRoot,
     publicUrl: config.publicUrl,
+    portal: { storage: deps.storage, repos, secret },
     isReady: () => ready,
     ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
     ...(config.bodyLimits ? { bodyLimits: config.bodyLimits } : {}),

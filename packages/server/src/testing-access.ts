@@ -14,6 +14,7 @@ export async function buildAccessFixture() {
   const { template, interviewer, stages } = await buildPipeline(t.api);
   const jane = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Jane') });
   const { session } = await t.api.sessions.schedule({ participant_id: jane.id });
+  const janeLink = await t.api.participants.portalLink({ participant_id: jane.id });
   const bob = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Bob') });
   await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
   const recorded = await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
@@ -30,6 +31,7 @@ export async function buildAccessFixture() {
     bobSession: recorded.session,
     decision: decision!,
     apiKey,
+    janeLink,
   };
 }
 

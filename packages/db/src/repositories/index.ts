@@ -5,6 +5,7 @@ import { createInstanceRepository } from './instance.ts';
 import { createMemberRepository } from './members.ts';
 import { createParticipantRepository } from './participants/index.ts';
 import { createPipelineRepository } from './pipelines.ts';
+import { createPortalLinkRepository } from './portal-links.ts';
 import { createStageRepository } from './stages.ts';
 import { createTemplateRepository } from './templates.ts';
 import { createWorkspaceRepository } from './workspaces.ts';
@@ -15,6 +16,7 @@ export { withIdempotency } from './idempotency.ts';
 export type { InstanceMarker } from './instance.ts';
 export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
+export type { NewPortalLink, PortalLinkRow, PortalParticipant } from './portal-links.ts';
 export type { TemplateFilter } from './templates.ts';
 export type { NewWorkspace, Workspace } from './workspaces.ts';
 
@@ -32,6 +34,7 @@ export function createRepositories(db: Db) {
     pipelines: createPipelineRepository(db, templates, stages),
     participants: createParticipantRepository(db),
     apiKeys: createApiKeyRepository(db),
+    portalLinks: createPortalLinkRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

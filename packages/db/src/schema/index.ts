@@ -3,6 +3,7 @@ export * from './api-keys.ts';
 export * from './auth.ts';
 export * from './instance.ts';
 export * from './participants.ts';
+export * from './portal-links.ts';
 export * from './stages.ts';
 export * from './templates.ts';
 export * from './workspaces.ts';

@@ -16,8 +16,12 @@ import type {
   EvaluationTemplate,
   ParticipantEvent,
   ParticipantState,
+  PortalLinkEvent,
+  PortalLinkRecord,
+  PortalLinkStatus,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
+import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -91,6 +95,24 @@ export interface ApiKeyChange {
   readonly issue?: NewApiKey;
 }
 
+/** What a portal link step is given: the participant (NOT_FOUND before the step when not the workspace's) and their newest link. */
+export interface PortalLinkFacts {
+  readonly participant: PortalParticipant;
+  readonly current: PortalLinkRecord | null;
+}
+
+/** What a portal link step decided: a link to revoke, a link to insert, the events to append. */
+export interface PortalLinkChange {
+  readonly revoke: { readonly id: string; readonly revoked_at: string } | null;
+  readonly insert?: NewPortalLink;
+  readonly events: readonly PortalLinkEvent[];
+}
+
+/** Opening a link: refused (unknown token, expired, revoked), or opened, with whose it is. */
+export type PortalLinkOpening =
+  | { readonly refused: 'unknown' | PortalLinkStatus }
+  | { readonly link: PortalLinkRecord; readonly participant: PortalParticipant };
+
 export interface StoragePort {
   readonly agentProfiles: RecordStore<AgentProfile>;
   readonly apiKeys: {
@@ -101,6 +123,29 @@ export interface StoragePort {
       id: string,
       step: (key: ApiKeySummary) => ApiKeyChange | DomainError,
     ): MaybePromise<ApiKeySummary | DomainError>;
+  };
+  readonly portalLinks: {
+    /**
+     * Loads the participant and their newest link, steps, and stores in one transaction: the earlier
+     * link's revocation, the new link and the events. Answers the participant's newest link afterwards.
+     */
+    change(
+      workspaceId: string,
+      participantId: string,
+      step: (facts: PortalLinkFacts) => PortalLinkChange | DomainError,
+    ): MaybePromise<PortalLinkRecord | DomainError>;
+    /**
+     * Finds the link by its token's hash, steps, and when the step opened it records `last_opened_at`
+     * and the events in one transaction.
+     */
+    open(
+      tokenHash: string,
+      step: (
+        link: PortalLinkRecord,
+      ) =>
+        | { readonly opened_at: string; readonly events: readonly PortalLinkEvent[] }
+        | { readonly refused: PortalLinkStatus },
+    ): MaybePromise<PortalLinkOpening>;
   };
   readonly participants: {
     /**

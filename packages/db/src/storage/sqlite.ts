@@ -3,14 +3,14 @@ import { type Db, writeTx } from '../client.ts';
 import type { ApiKeySummary } from '../repositories/api-keys.ts';
 import { withIdempotency } from '../repositories/idempotency.ts';
 import type { Repositories } from '../repositories/index.ts';
-import type { Pipeline, StageUsage, StoragePort } from './port.ts';
+import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './port.ts';
 
 /**
  * The embedded engine: every method is one synchronous `immediate` transaction on better-sqlite3,
  * so concurrent writers serialize and nothing awaits between the load and the store.
  */
 export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
-  const { participants, pipelines, agentProfiles, apiKeys } = repos;
+  const { participants, pipelines, agentProfiles, apiKeys, portalLinks } = repos;
   return {
     apiKeys: {
       issue: (key) => writeTx(db, (tx) => apiKeys.insert(tx, key)),
@@ -39,6 +39,32 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           const next = step(before);
           if (!(next instanceof Error)) agentProfiles.update(tx, workspaceId, next);
           return next;
+        }),
+    },
+    portalLinks: {
+      change: (workspaceId, participantId, step) =>
+        writeTx(db, (tx) => {
+          const participant = portalLinks.participant(workspaceId, participantId);
+          if (!participant) return notFound('Participant', participantId);
+          const change = step({ participant, current: portalLinks.latest(workspaceId, participantId) ?? null });
+          if (change instanceof Error) return change;
+          if (change.revoke) portalLinks.revoke(tx, workspaceId, change.revoke.id, change.revoke.revoked_at);
+          if (change.insert) portalLinks.insert(tx, change.insert);
+          portalLinks.appendEvents(tx, participant, change.events);
+          return portalLinks.latest(workspaceId, participantId) ?? notFound('Portal link', participantId);
+        }),
+      open: (tokenHash, step) =>
+        writeTx(db, (tx): PortalLinkOpening => {
+          const found = portalLinks.byHash(tokenHash);
+          if (!found) return { refused: 'unknown' };
+          const { workspace_id: workspaceId, ...link } = found;
+          const participant = portalLinks.participant(workspaceId, link.participant_id);
+          if (!participant) return { refused: 'unknown' };
+          const opened = step(link);
+          if ('refused' in opened) return opened;
+          portalLinks.markOpened(tx, workspaceId, link.id, opened.opened_at);
+          portalLinks.appendEvents(tx, participant, opened.events);
+          return { link: { ...link, last_opened_at: opened.opened_at }, participant };
         }),
     },
     participants: {

@@ -131,8 +131,13 @@ export const Decision = z.object({
 });
 export type Decision = z.infer<typeof Decision>;
 
-/** `user:<id>`, `api_key:<id>` or `system` (what the automation rules do by themselves). */
-export const EventActor = z.string().regex(/^(system|user:.+|api_key:.+)$/, 'user:<id>, api_key:<id> or system');
+/**
+ * `user:<id>`, `api_key:<id>`, `system` (what the automation rules do by themselves) or
+ * `participant:<id>` (what a participant did through their portal link).
+ */
+export const EventActor = z
+  .string()
+  .regex(/^(system|user:.+|api_key:.+|participant:.+)$/, 'user:<id>, api_key:<id>, participant:<id> or system');
 
 /**
  * One row of the append-only audit log as stored and served. `seq` and `workspace_id` are assigned by

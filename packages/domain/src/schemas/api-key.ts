@@ -19,6 +19,7 @@ export const API_KEY_SCOPES = [
   'sessions.write',
   'decisions.write',
   'events.read',
+  'portal_links.write',
 ] as const;
 export const ApiKeyScope = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof ApiKeyScope>;

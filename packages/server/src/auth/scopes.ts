@@ -11,7 +11,8 @@ export const isApiKeyScope = (scope: string): scope is ApiKeyScope => API_KEY_SC
 
 /**
  * The least role that carries a scope: viewers read; reviewers also record results and decide;
- * admins (and owners) do everything else. One table, so a procedure declares only its scope.
+ * admins (and owners) do everything else, portal links included: a link lets someone in, like
+ * enrolling them, so reviewers do not make one (docs/surfaces.md#roles-and-scopes). One table, so a procedure declares only its scope.
  */
 export function roleFor(scope: Scope): Role {
   if (scope.endsWith('.read')) return 'viewer';

@@ -10,6 +10,7 @@ import { appRouter } from '../routers/index.ts';
 import { type BodyLimitOptions, bodyLimitsFromEnv, createBodyLimits } from './body-limit.ts';
 import { compressLargeJson } from './compress-json.ts';
 import { refuseCrossSiteWrites } from './csrf.ts';
+import { createPortalPages, type PortalPageOptions } from './portal-pages.ts';
 import { createRateLimits, type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 import { createRestApi } from './rest.ts';
 import { REST_BASE } from './rest-routes.ts';
@@ -36,6 +37,8 @@ export interface AppOptions {
   readonly rateLimits?: RateLimitOptions;
   /** Request body limits; from BODY_LIMIT_BYTES and BULK_BODY_LIMIT_BYTES by default (body-limit.ts). */
   readonly bodyLimits?: BodyLimitOptions;
+  /** The pages a participant's portal link opens (`/p/…`); not served when absent. */
+  readonly portal?: Omit<PortalPageOptions, 'publicUrl'> | undefined;
   /** Defaults to the app's router; the benchmark (bench/) serves it with a no-op procedure added. */
   readonly router?: AnyTRPCRouter;
 }
@@ -95,6 +98,11 @@ export function createApp(options: AppOptions) {
   app.use(`${REST_BASE}/*`, refuseCrossSite);
   app.use(`${REST_BASE}/*`, bodies.rest);
   app.route(REST_BASE, createRestApi({ createContext: options.createContext, log: options.log }));
+
+  // Before the web app's client routes, which would otherwise answer /p/… with index.html.
+  if (options.portal) {
+    app.route('/', createPortalPages({ ...options.portal, publicUrl: options.publicUrl ?? 'http://localhost' }));
+  }
 
   const { webRoot } = options;
   if (webRoot && existsSync(webRoot)) serveWebApp(app, webRoot);

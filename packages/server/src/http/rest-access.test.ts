@@ -99,6 +99,13 @@ const CASES: Record<string, Case> = {
     url: `/participants/${f.jane.id}/withdraw`,
     body: { note: 'n' },
   }),
+  'POST /participants/{participant_id}/portal-link': (f) => ({
+    url: `/participants/${f.jane.id}/portal-link`,
+    body: { expires_in_days: 7 },
+  }),
+  'POST /participants/{participant_id}/portal-link/revoke': (f) => ({
+    url: `/participants/${f.jane.id}/portal-link/revoke`,
+  }),
   'POST /participants/{participant_id}/results': (f) => ({
     url: `/participants/${f.jane.id}/results`,
     body: scores(8, 8),

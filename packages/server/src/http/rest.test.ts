@@ -481,6 +481,23 @@ describe('every route', () => {
       name: 'Carol',
       email: 'carol@example.com',
     });
+    const link = await ok(
+      'POST',
+      '/participants/{participant_id}/portal-link',
+      `/participants/${carol.id}/portal-link`,
+      {
+        expires_in_days: 14,
+      },
+    );
+    expect(link).toMatchObject({
+      url: expect.stringContaining(`/p/${link.token}`),
+      token: expect.stringMatching(/^sfp_/),
+    });
+    await ok(
+      'POST',
+      '/participants/{participant_id}/portal-link/revoke',
+      `/participants/${carol.id}/portal-link/revoke`,
+    );
     await ok('POST', '/participants/{participant_id}/withdraw', `/participants/${carol.id}/withdraw`, {});
     const events = await ok('GET', '/events', `/events?participant_id=${jane.id}&limit=2`);
     expect(events.next_before_seq).toEqual(expect.any(Number));

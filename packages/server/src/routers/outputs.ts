@@ -13,6 +13,7 @@ import {
   ParticipantOutlook as ParticipantOutlookEntity,
   ParticipantSummary as ParticipantSummaryShape,
   ParticipantView as ParticipantViewShape,
+  PortalLinkState as PortalLinkStateShape,
   Session as SessionEntity,
 } from '@stageflow/domain';
 import { z } from 'zod';
@@ -64,6 +65,14 @@ export const AvailableActions = AvailableActionsShape.meta({ id: 'AvailableActio
 /** What the rules say about a participant at their stage (`domain/progression/outlook.ts`). */
 export const ParticipantOutlook = ParticipantOutlookEntity.meta({ id: 'ParticipantOutlook' });
 
+/** A participant's newest portal link as staff see it: never the token (docs/entities.md#portal-link). */
+export const PortalLinkState = PortalLinkStateShape.meta({ id: 'PortalLinkState' });
+
+/** A link just made: the token and the URL that carries it are in this answer only. */
+export const PortalLinkCreated = z
+  .object({ url: z.string(), token: z.string(), expires_at: z.string(), portal_link: PortalLinkState })
+  .meta({ id: 'PortalLinkCreated' });
+
 /**
  * The participant page: the view, the newest events, the actions allowed now, and the outlook
  * (`null` once they are in no stage).
@@ -72,6 +81,8 @@ export const ParticipantDetail = ParticipantView.extend({
   events: z.array(Event),
   actions: AvailableActions.optional(),
   outlook: ParticipantOutlook.nullable(),
+  /** Their newest portal link, whatever its status; null when they never had one. */
+  portal_link: PortalLinkState.nullable(),
 }).meta({ id: 'ParticipantDetail' });
 
 export const BulkCreateResult = z

@@ -5,6 +5,7 @@ import {
   type ParticipantState,
   participantOutlook,
   participantViewOf,
+  portalLinkState,
   unwrap,
 } from '@stageflow/domain';
 import { decideContext } from '../application/context.ts';
@@ -39,9 +40,10 @@ export function sessionResult(result: CommandResult, sessionId: string | undefin
  * all from the one state loaded here.
  */
 export function participantPage(ctx: Context, participantId: string) {
-  const { loaded, timeline } = readTx(ctx.db, () => ({
+  const { loaded, timeline, link } = readTx(ctx.db, () => ({
     loaded: ctx.repos.participants.load.participant(ctx.workspaceId, participantId),
     timeline: ctx.repos.participants.events(ctx.workspaceId, { participant_id: participantId, limit: 200 }),
+    link: ctx.repos.portalLinks.latest(ctx.workspaceId, participantId),
   }));
   if (!loaded) throw notFound('Participant', participantId);
   const decide = decideContext(ctx);
@@ -50,5 +52,6 @@ export function participantPage(ctx: Context, participantId: string) {
     events: timeline.items,
     actions: availableActions(loaded.state, decide),
     outlook: participantOutlook(loaded.state, decide.now),
+    portal_link: link ? portalLinkState(link, decide.now) : null,
   };
 }

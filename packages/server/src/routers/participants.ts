@@ -4,20 +4,31 @@ import {
   activeStagesInOrder,
   BulkCreateParticipantsInput,
   CreateParticipantInput,
+  CreatePortalLinkInput,
   ListParticipantsInput,
   MAX_PARTICIPANTS_PER_REQUEST,
   notFound,
   ParticipantBoardInput,
+  portalLinkState,
   RejectParticipantInput,
+  RevokePortalLinkInput,
   text,
   UpdateParticipantInput,
   WithdrawParticipantInput,
 } from '@stageflow/domain';
 import { enrollMany } from '../application/enrol.ts';
 import { assertRunnable, runParticipantCommand } from '../application/participant-commands.ts';
+import { createPortalLink, revokePortalLink } from '../application/portal-links.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
-import { BulkCreateResult, ParticipantDetail, ParticipantPage, ParticipantView } from './outputs.ts';
+import {
+  BulkCreateResult,
+  ParticipantDetail,
+  ParticipantPage,
+  ParticipantView,
+  PortalLinkCreated,
+  PortalLinkState,
+} from './outputs.ts';
 import { participantPage, participantView } from './participant-answers.ts';
 
 const viewOf = ({ state }: { state: Parameters<typeof participantView>[0] }) => participantView(state);
@@ -154,6 +165,47 @@ export const participantsRouter = router({
     .mutation(({ ctx, input }) =>
       runParticipantCommand(ctx, { participantId: input.participant_id }, { type: 'withdraw', ...input }, viewOf),
     ),
+
+  /**
+   * A new private portal link; one still working is revoked (a rotation). The token is in this answer
+   * only (docs/surfaces.md#portal-links).
+   */
+  portalLink: scoped('portal_links.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/participants/{participant_id}/portal-link',
+        tags: ['Participants'],
+        summary: "Create or rotate a participant's portal link",
+        description:
+          'Answers `{ url, token, expires_at }`: the token is shown this once and stored only as a hash. A link still working is revoked. `expires_in_days` defaults to 30 (at most 90).',
+      },
+    })
+    .input(CreatePortalLinkInput)
+    .output(PortalLinkCreated)
+    .mutation(async ({ ctx, input }) => {
+      const { token, link } = await createPortalLink(ctx, input);
+      return {
+        url: `${ctx.publicUrl}/p/${token}`,
+        token,
+        expires_at: link.expires_at,
+        portal_link: portalLinkState(link, ctx.now()),
+      };
+    }),
+
+  revokePortalLink: scoped('portal_links.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/participants/{participant_id}/portal-link/revoke',
+        tags: ['Participants'],
+        summary: "Revoke a participant's portal link",
+        description: 'It stops working at once. A participant with no working link is a 409.',
+      },
+    })
+    .input(RevokePortalLinkInput)
+    .output(PortalLinkState)
+    .mutation(async ({ ctx, input }) => portalLinkState(await revokePortalLink(ctx, input.participant_id), ctx.now())),
 
   /** One column per active stage plus Completed, Rejected and Withdrawn; counts are exact, cards capped. */
   board: scoped('participants.read')

@@ -23,6 +23,7 @@ const RESOURCE_LABELS: Record<string, string> = {
   sessions: 'Sessions',
   decisions: 'Decisions',
   events: 'Events',
+  portal_links: 'Portal links',
 };
 
 export interface ScopeGroup {

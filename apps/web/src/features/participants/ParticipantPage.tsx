@@ -13,6 +13,7 @@ import { CurrentStageCard } from './CurrentStageCard.tsx';
 import { NoteDialog } from './NoteDialog.tsx';
 import { ParticipantStatusBadge, recommendationText } from './ParticipantBadges.tsx';
 import { ParticipantMoves } from './ParticipantMoves.tsx';
+import { PortalLinkCard } from './PortalLinkCard.tsx';
 import { openProgress, pipelineSteps } from './participant-model.ts';
 import { RecordResultDialog, type ResultTarget } from './RecordResultDialog.tsx';
 import { ScheduleSessionDialog, type ScheduleTarget } from './ScheduleSessionDialog.tsx';
@@ -195,6 +196,8 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
                 />
               )}
             </section>
+
+            <PortalLinkCard participant={participant} canManage={canManage} />
 
             <ParticipantFacts participant={participant} />
           </div>

@@ -148,3 +148,32 @@ describe('describeRules and actorName', () => {
     expect(actorName('api_key:k1', members)).toBe('An API key');
   });
 });
+
+describe('portal link events', () => {
+  it.each<[string, Record<string, unknown>, string, boolean]>([
+    ['portal_link_created', { expires_at: '2026-03-31T10:00:00.000Z', rotated: false }, 'Portal link made', false],
+    [
+      'portal_link_created',
+      { expires_at: '2026-03-31T10:00:00.000Z', rotated: true },
+      'New portal link made; the old one stopped working',
+      false,
+    ],
+    ['portal_link_revoked', { cause: 'requested' }, 'Portal link revoked', false],
+    ['portal_link_revoked', { cause: 'rotated' }, 'Portal link revoked', true],
+    ['portal_link_opened', { first: true }, 'Opened their portal link', false],
+    ['portal_link_opened', { first: false }, 'Opened their portal link again', false],
+  ])('%s %o reads "%s"', (type, data, title, hidden) => {
+    const entry = describeEvent(event(type, data), ctx);
+    expect(entry.title).toBe(title);
+    expect(entry.hidden).toBe(hidden);
+  });
+
+  it('says until when a new link works', () => {
+    const entry = describeEvent(event('portal_link_created', { expires_at: '2026-03-31T10:00:00.000Z' }), ctx);
+    expect(entry.details[0]).toMatch(/^Works until /);
+  });
+
+  it('names the participant as the actor of what they did through the portal', () => {
+    expect(actorName('participant:p1', new Map())).toBe('The participant');
+  });
+});

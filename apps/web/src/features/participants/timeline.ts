@@ -248,14 +248,31 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
       return entry(`Rejected: ${str(d.recommendation) ?? 'negative'}`, 'danger', [trigger(d)], d.note);
     case 'participant_withdrawn':
       return entry(`Withdrawn at ${stage}`, 'neutral', [], d.note);
+    case 'portal_link_created': {
+      const expires = str(d.expires_at);
+      return entry(
+        d.rotated === true ? 'New portal link made; the old one stopped working' : 'Portal link made',
+        'info',
+        [expires && `Works until ${formatDateTime(expires)}`],
+      );
+    }
+    case 'portal_link_revoked':
+      // A rotation says so in the link it made (the entry above); this one is then bookkeeping.
+      return { ...entry('Portal link revoked', 'neutral'), hidden: d.cause === 'rotated' };
+    case 'portal_link_opened':
+      return entry(d.first === true ? 'Opened their portal link' : 'Opened their portal link again', 'info');
     default:
       return entry(humanize(event.type), 'neutral');
   }
 }
 
-/** `user:<id>` → the member's name; `system` → the automation; `api_key:<id>` → an API key. */
+/**
+ * `user:<id>` → the member's name; `system` → the automation; `api_key:<id>` → an API key;
+ * `participant:<id>` → the participant themselves, through their portal link.
+ */
 export function actorName(actor: string, memberNames: ReadonlyMap<string, string>): string {
   if (actor === 'system') return 'Automation';
+  if (actor.startsWith('participant:')) return 'The participant';
   if (actor.startsWith('user:')) return memberNames.get(actor.slice(5)) ?? 'A former member';
   if (actor.startsWith('api_key:')) return 'An API key';
   return actor;
