@@ -50,14 +50,7 @@ describe('resolving a key', () => {
   let now: Date;
   const workspaceId = crypto.randomUUID();
   const issue = (scopes: ApiKeyScopeChoice[] = ['events.read']) =>
-    storeTestKey(db, repos, {
-      id: crypto.randomUUID(),
-      workspaceId,
-      name: 'CI',
-      scopes,
-      createdBy: 'cli',
-      now: now.toISOString(),
-    });
+    storeTestKey(db, repos, workspaceId, { scopes, now: now.toISOString() });
   const resolve = (key: string) => createApiKeyResolver(repos, () => now)(key);
 
   beforeEach(() => {

@@ -34,14 +34,7 @@ beforeEach(() => {
   });
   issue = (scopes) => {
     const now = new Date().toISOString();
-    const { key, summary } = storeTestKey(db, repos, {
-      id: crypto.randomUUID(),
-      workspaceId,
-      name: 'CI',
-      scopes,
-      createdBy: 'cli',
-      now,
-    });
+    const { key, summary } = storeTestKey(db, repos, workspaceId, { scopes, now });
     return { key, id: summary.id };
   };
   revoke = (id) => writeTx(db, (tx) => repos.apiKeys.revoke(tx, workspaceId, id, new Date().toISOString()));

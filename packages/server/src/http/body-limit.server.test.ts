@@ -30,14 +30,7 @@ beforeAll(async () => {
   port = (http.address() as AddressInfo).port;
   const workspaceId = crypto.randomUUID();
   server.repos.workspaces.insert({ id: workspaceId, slug: 'a', name: 'A' });
-  apiKey = storeTestKey(server.db, server.repos, {
-    id: crypto.randomUUID(),
-    workspaceId,
-    name: 'CI',
-    scopes: ['all'],
-    createdBy: 'cli',
-    now: new Date().toISOString(),
-  }).key;
+  apiKey = storeTestKey(server.db, server.repos, workspaceId).key;
 });
 afterAll(async () => {
   http.closeAllConnections();

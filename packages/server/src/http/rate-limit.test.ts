@@ -34,15 +34,7 @@ function setup(limits: Partial<RateLimitOptions> = {}, authRateLimit = false) {
     // In-process requests have no connection: the tests name the client in X-Forwarded-For.
     rateLimits: { ...rateLimitsFromEnv({}), apiKeyPerMinute: 3, trustProxy: true, ...limits },
   });
-  newKey = () =>
-    storeTestKey(db, repos, {
-      id: crypto.randomUUID(),
-      workspaceId,
-      name: 'CI',
-      scopes: ['all'],
-      createdBy: 'cli',
-      now: new Date().toISOString(),
-    }).key;
+  newKey = () => storeTestKey(db, repos, workspaceId).key;
 }
 
 /** better-auth keeps its per-IP counters for the whole process: every test signs in from its own addresses. */

@@ -26,14 +26,7 @@ beforeAll(async () => {
   });
   const workspaceId = crypto.randomUUID();
   server.repos.workspaces.insert({ id: workspaceId, slug: 'a', name: 'A' });
-  const { key } = storeTestKey(server.db, server.repos, {
-    id: crypto.randomUUID(),
-    workspaceId,
-    name: 'fuzz',
-    scopes: ['all'],
-    createdBy: 'cli',
-    now: new Date().toISOString(),
-  });
+  const { key } = storeTestKey(server.db, server.repos, workspaceId);
   const signUp = await server.fetch(
     new Request(`${ORIGIN}/api/auth/sign-up/email`, {
       method: 'POST',

@@ -142,14 +142,7 @@ function restAccess(f: AccessFixture, scope: ApiKeyScope | undefined) {
   const resolveApiKey = createApiKeyResolver(repos);
   const issue = (workspaceId: string, scopes: readonly (ApiKeyScope | 'all')[]) => {
     const now = new Date().toISOString();
-    const { key } = storeTestKey(db, repos, {
-      id: crypto.randomUUID(),
-      workspaceId,
-      name: 'test',
-      scopes,
-      createdBy: 'cli',
-      now,
-    });
+    const { key } = storeTestKey(db, repos, workspaceId, { scopes, now });
     // Resolve it once now: its first use records `last_used_at`, which would otherwise show up as a change.
     resolveApiKey(key);
     return key;
