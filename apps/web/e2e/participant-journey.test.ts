@@ -7,14 +7,23 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
+import { createTemplateWithStages } from './pipelines.ts';
 
 const BACKEND = 'Senior Backend Engineer';
 
 /** Manual review with one retake and no cool-down, then a final review: results are one overall score. */
-const RETAKE_PIPELINE = `[
-  { "stage_name": "Skills Check", "stage_type": "manual_review", "pass_threshold": 70, "automation_rule": "auto_advance", "allow_retake": true, "max_attempts": 2, "retake_cooldown_hours": 0 },
-  { "stage_name": "Sign-off", "stage_type": "final_review", "pass_threshold": 50 }
-]`;
+const RETAKE_PIPELINE = [
+  {
+    stage_name: 'Skills Check',
+    stage_type: 'manual_review',
+    pass_threshold: 70,
+    automation_rule: 'auto_advance',
+    allow_retake: true,
+    max_attempts: 2,
+    retake_cooldown_hours: 0,
+  },
+  { stage_name: 'Sign-off', stage_type: 'final_review', pass_threshold: 50 },
+];
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 /** The pipeline step marked as the participant's current stage. */
@@ -218,20 +227,7 @@ describe('participants through the pipeline in Chromium', () => {
   test('a second participant fails a stage that allows a retake, retakes and passes', async ({ page }) => {
     // A template with a retake and no cool-down, made through the UI.
     await nav(page).getByRole('link', { name: 'Evaluation Templates' }).click();
-    await page.getByRole('button', { name: 'New template' }).click();
-    const create = page.getByRole('dialog', { name: 'New evaluation template' });
-    await create.getByLabel('Name', { exact: true }).fill('Support Trainee');
-    await create.getByRole('button', { name: 'Create template' }).click();
-    await heading(page, 'Support Trainee').waitFor();
-    await page
-      .getByRole('region', { name: 'Stages', exact: true })
-      .getByRole('button', { name: 'Import JSON' })
-      .first()
-      .click();
-    const importing = page.getByRole('dialog', { name: 'Import stages from JSON' });
-    await importing.getByLabel('Stages JSON').fill(RETAKE_PIPELINE);
-    await importing.getByRole('button', { name: 'Import 2 stages' }).click();
-    await importing.waitFor({ state: 'hidden' });
+    await createTemplateWithStages(page, 'Support Trainee', RETAKE_PIPELINE);
 
     // Added from the template's board, where the template is already chosen.
     await page.getByRole('link', { name: 'Participants board' }).click();

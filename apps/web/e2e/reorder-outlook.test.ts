@@ -6,17 +6,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
+import { createTemplateWithStages } from './pipelines.ts';
 
 const TEMPLATE = 'Reorder Check';
 /** Three manual reviews (one overall score), each passed at 60 and advancing automatically. */
-const PIPELINE = JSON.stringify(
-  ['Aptitude', 'Behaviour', 'Casework'].map((stage_name) => ({
-    stage_name,
-    stage_type: 'manual_review',
-    pass_threshold: 60,
-    automation_rule: 'auto_advance',
-  })),
-);
+const PIPELINE = ['Aptitude', 'Behaviour', 'Casework'].map((stage_name) => ({
+  stage_name,
+  stage_type: 'manual_review',
+  pass_threshold: 60,
+  automation_rule: 'auto_advance',
+}));
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
@@ -59,20 +58,7 @@ async function openParticipant(page: Page, name: string) {
 describe('a reorder under a participant, in Chromium', () => {
   test('Rita passes Aptitude and waits at Behaviour', async ({ page }) => {
     await nav(page).getByRole('link', { name: 'Evaluation Templates' }).click();
-    await page.getByRole('button', { name: 'New template' }).click();
-    const create = page.getByRole('dialog', { name: 'New evaluation template' });
-    await create.getByLabel('Name', { exact: true }).fill(TEMPLATE);
-    await create.getByRole('button', { name: 'Create template' }).click();
-    await heading(page, TEMPLATE).waitFor();
-    await page
-      .getByRole('region', { name: 'Stages', exact: true })
-      .getByRole('button', { name: 'Import JSON' })
-      .first()
-      .click();
-    const importing = page.getByRole('dialog', { name: 'Import stages from JSON' });
-    await importing.getByLabel('Stages JSON').fill(PIPELINE);
-    await importing.getByRole('button', { name: 'Import 3 stages' }).click();
-    await importing.waitFor({ state: 'hidden' });
+    await createTemplateWithStages(page, TEMPLATE, PIPELINE);
 
     await page.getByRole('link', { name: 'Participants board' }).click();
     await heading(page, `${TEMPLATE}: participants`).waitFor();
