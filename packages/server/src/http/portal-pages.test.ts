@@ -122,7 +122,10 @@ describe('POST /p/{token}', () => {
     expect(home.status).toBe(200);
     const html = await home.text();
     expect(html).toContain('Hello Jane &lt;b&gt;Doe&lt;/b&gt;');
-    expect(html).toContain('You are in <strong>');
+    expect(html).toContain('Your evaluation: <strong>Senior Backend Engineer</strong>');
+    expect(html).toContain('<h2 id="stages-heading">Your stages</h2>');
+    expect(html).toContain('aria-current="step"');
+    expect(html).not.toMatch(/<script|<style|style=/);
   });
 
   test('the cookie is Secure when PUBLIC_URL is https', async () => {
