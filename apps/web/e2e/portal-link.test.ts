@@ -1,6 +1,6 @@
 // A participant's portal link (docs/surfaces.md#portal-links), end to end in Chromium: staff make it on
 // the participant page (shown once), the participant opens it on a phone-sized screen in a browser of
-// their own, continues, and lands in the portal; the staff page then shows it opened, and a rotation
+// their own, continues, and lands in the portal, which shows their real pipeline; the staff page then shows it opened, and a rotation
 // stops the old link. No page reports a CSP violation.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
@@ -67,7 +67,23 @@ describe('portal link', () => {
     await phone.getByRole('button', { name: 'Continue' }).click();
     await phone.getByRole('heading', { name: `Hello ${PARTICIPANT}` }).waitFor();
     expect(new URL(phone.url()).pathname).toBe('/p/');
-    expect(await phone.textContent('main')).toContain('You are in');
+    // The real pipeline: the demo's backend template, Amara at its first stage, what comes next.
+    expect(await phone.textContent('main')).toContain('Senior Backend Engineer');
+    const stages = phone.getByRole('region', { name: 'Your stages' }).getByRole('listitem');
+    expect(await stages.allTextContents()).toEqual([
+      'Phone ScreenAI interview · 20 minutesNow',
+      'TechnicalAI interview · 45 minutesComing up',
+      'FinalFinal review by the team · 45 minutesComing up',
+    ]);
+    expect(await phone.locator('[aria-current="step"]').textContent()).toContain('Phone Screen');
+    const next = phone.getByRole('region', { name: 'What happens next' });
+    expect(await next.textContent()).toContain('Attempts left1 of 1');
+    expect(await next.textContent()).toContain('After this stageTechnical');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // The same view over the portal API, with the cookie the Continue form set.
+    const me = await context.request.get(`${app.url}/api/portal/v1/me`);
+    expect(me.status()).toBe(200);
+    expect(await me.json()).toMatchObject({ name: PARTICIPANT, template_name: 'Senior Backend Engineer' });
     const cookies = await context.cookies();
     expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite])).toEqual([['stageflow.portal', true, 'Lax']]);
     await saveScreenshot(phone, 'portal-link-in-390');

@@ -12,6 +12,8 @@ export type ProgressionStage = Readonly<
 > & {
   /** The stage's interviewer as scoring needs it; `null` when the stage has none. */
   readonly interviewer: ScoringProfile | null;
+  /** How long a session takes, as the participant's portal shows it; absent where no one loaded it. */
+  readonly duration_minutes?: number;
 };
 
 export interface ProgressionTemplate {

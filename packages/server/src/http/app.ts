@@ -10,6 +10,8 @@ import { appRouter } from '../routers/index.ts';
 import { type BodyLimitOptions, bodyLimitsFromEnv, createBodyLimits } from './body-limit.ts';
 import { compressLargeJson } from './compress-json.ts';
 import { refuseCrossSiteWrites } from './csrf.ts';
+import { createPortalLimits } from './portal-access.ts';
+import { createPortalApi, PORTAL_API_BASE } from './portal-api.ts';
 import { createPortalPages, type PortalPageOptions } from './portal-pages.ts';
 import { createRateLimits, type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 import { createRestApi } from './rest.ts';
@@ -38,7 +40,7 @@ export interface AppOptions {
   /** Request body limits; from BODY_LIMIT_BYTES and BULK_BODY_LIMIT_BYTES by default (body-limit.ts). */
   readonly bodyLimits?: BodyLimitOptions;
   /** The pages a participant's portal link opens (`/p/…`); not served when absent. */
-  readonly portal?: Omit<PortalPageOptions, 'publicUrl'> | undefined;
+  readonly portal?: Omit<PortalPageOptions, 'publicUrl' | 'limits'> | undefined;
   /** Defaults to the app's router; the benchmark (bench/) serves it with a no-op procedure added. */
   readonly router?: AnyTRPCRouter;
 }
@@ -50,7 +52,8 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions) {
   const app = new Hono();
-  const limits = createRateLimits(options.rateLimits ?? rateLimitsFromEnv());
+  const rateLimits = options.rateLimits ?? rateLimitsFromEnv();
+  const limits = createRateLimits(rateLimits);
   const refuseCrossSite = refuseCrossSiteWrites(options.publicUrl ? trustedOrigins(options.publicUrl) : undefined);
   const bodies = createBodyLimits(options.bodyLimits ?? bodyLimitsFromEnv());
 
@@ -99,9 +102,33 @@ export function createApp(options: AppOptions) {
   app.use(`${REST_BASE}/*`, bodies.rest);
   app.route(REST_BASE, createRestApi({ createContext: options.createContext, log: options.log }));
 
-  // Before the web app's client routes, which would otherwise answer /p/… with index.html.
+  // Before the web app's client routes, which would otherwise answer /p/… with index.html. The
+  // portal's credentials are its own (portal-access.ts): nothing here reads a staff session or API key.
   if (options.portal) {
-    app.route('/', createPortalPages({ ...options.portal, publicUrl: options.publicUrl ?? 'http://localhost' }));
+    const portalLimits = createPortalLimits({
+      perToken: rateLimits.portalPerToken ?? 120,
+      perAddress: rateLimits.portalPerAddress ?? 600,
+      trustProxy: rateLimits.trustProxy,
+    });
+    const now = options.portal.now ?? (() => new Date().toISOString());
+    app.use(`${PORTAL_API_BASE}/*`, async (c, next) => {
+      const refused = await portalLimits.address(c);
+      if (!refused) return next();
+      c.header('Retry-After', String(refused.retryAfter));
+      return c.json({ error: `Too many requests from your address; try again in ${refused.retryAfter} seconds` }, 429);
+    });
+    app.route(
+      PORTAL_API_BASE,
+      createPortalApi({ repos: options.portal.repos, secret: options.portal.secret, limits: portalLimits, now }),
+    );
+    app.route(
+      '/',
+      createPortalPages({
+        ...options.portal,
+        limits: portalLimits,
+        publicUrl: options.publicUrl ?? 'http://localhost',
+      }),
+    );
   }
 
   const { webRoot } = options;

@@ -122,7 +122,10 @@ describe('POST /p/{token}', () => {
     expect(home.status).toBe(200);
     const html = await home.text();
     expect(html).toContain('Hello Jane &lt;b&gt;Doe&lt;/b&gt;');
-    expect(html).toContain('You are in <strong>');
+    expect(html).toContain('Your evaluation: <strong>Senior Backend Engineer</strong>');
+    expect(html).toContain('<h2 id="stages-heading">Your stages</h2>');
+    expect(html).toContain('aria-current="step"');
+    expect(html).not.toMatch(/<script|<style|style=/);
   });
 
   test('the cookie is Secure when PUBLIC_URL is https', async () => {
@@ -155,6 +158,26 @@ describe('POST /p/{token}', () => {
 });
 
 describe('GET /p/', () => {
+  test('shows a booked session in its own time zone, and an ended evaluation in plain words', async () => {
+    const { t, app, open, jane } = await setup();
+    const cookie = (await open()).headers.get('set-cookie')!.split(';')[0]!;
+    await t.api.sessions.schedule({
+      participant_id: jane.id,
+      scheduled_at: '2026-03-20T14:30:00.000Z',
+      timezone: 'Europe/Berlin',
+    });
+    let html = await (await app.request('/p/', { headers: { cookie } })).text();
+    expect(html).toContain('<h2 id="sessions-heading">Your sessions</h2>');
+    // 15:30 in Berlin (ICU versions differ on the comma after the weekday).
+    expect(html).toMatch(/<time datetime="2026-03-20T14:30:00.000Z">Friday,? 20 March 2026 at 15:30<\/time>/);
+    expect(html).toContain('Your session for this stage is booked');
+
+    await t.api.participants.withdraw({ participant_id: jane.id });
+    html = await (await app.request('/p/', { headers: { cookie } })).text();
+    expect(html).toContain('You have withdrawn from this evaluation.');
+    expect(html).not.toContain('What happens next');
+  });
+
   test('without a session, or with a forged or revoked one, asks to open the link again', async () => {
     const { t, app, open, jane } = await setup();
     expect((await app.request('/p/')).status).toBe(401);

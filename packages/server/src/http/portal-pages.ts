@@ -7,22 +7,22 @@
  *   follow links, so opening the page must not use the link or mark it opened.
  * - `POST /p/{token}` (that button's form) exchanges the token for the participant's own session
  *   cookie, records the opening, and redirects to `/p/`.
- * - `GET /p/` is the portal itself for that session (a greeting for now).
+ * - `GET /p/` is the portal itself for that session: their stages, what comes next, their sessions.
  * An unknown, expired or revoked link gets a page that says which, never an error page.
  */
 import type { Repositories, StoragePort } from '@stageflow/db';
-import { type PortalLinkStatus, portalLinkStatus } from '@stageflow/domain';
+import { type PortalLinkStatus, type PortalView, portalLinkStatus } from '@stageflow/domain';
 import { type Context, Hono } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
 import { openPortalLinkByToken } from '../application/portal-links.ts';
 import {
   hashPortalToken,
   isPortalTokenShape,
   PORTAL_COOKIE,
   PORTAL_SESSION_HOURS,
-  readPortalSession,
   signPortalSession,
 } from '../auth/portal-tokens.ts';
+import { type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
 
 export interface PortalPageOptions {
   readonly storage: StoragePort;
@@ -31,6 +31,8 @@ export interface PortalPageOptions {
   readonly secret: string;
   /** PUBLIC_URL: https makes the cookie `Secure`. */
   readonly publicUrl: string;
+  /** Per link and per address limits (portal-access.ts); none when absent. */
+  readonly limits?: PortalLimits | undefined;
   readonly now?: () => string;
 }
 
@@ -65,6 +67,20 @@ h1{font-size:1.5rem;line-height:1.3;margin:0 0 1rem}
 p{margin:0 0 1rem}
 button{width:100%;min-height:3rem;font:inherit;font-weight:600;color:#fff;background:#4f46e5;border:0;border-radius:.5rem;cursor:pointer}
 button:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}
+h2{font-size:1.125rem;margin:1.5rem 0 .5rem}
+section{margin:0 0 1rem}
+.notice{padding:.75rem 1rem;background:#eef2ff;border-radius:.5rem}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0}
+dt{color:#4b5563}
+dd{margin:0;font-weight:600}
+ol,ul{list-style:none;margin:0;padding:0}
+li{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:baseline;padding:.75rem 1rem;margin:0 0 .5rem;background:#fff;border:1px solid #e5e7eb;border-radius:.5rem}
+.stage-name{font-weight:600;flex:1 1 12rem}
+.stage-meta{color:#4b5563;font-size:.875rem}
+.stage-state{font-size:.875rem;font-weight:600;padding:0 .5rem;border-radius:1rem;background:#f1f5f9}
+.current{border:2px solid #4f46e5}
+.current .stage-state{background:#4f46e5;color:#fff}
+.done .stage-state{background:#dcfce7;color:#166534}
 `;
 
 const REFUSED: Record<
@@ -91,12 +107,87 @@ const REFUSED: Record<
 const refusedPage = (why: keyof typeof REFUSED) =>
   page(REFUSED[why].title, `<h1>${escapeHtml(REFUSED[why].title)}</h1>\n<p>${escapeHtml(REFUSED[why].text)}</p>`);
 
+function tooMany(c: Context, seconds: number) {
+  c.header('Retry-After', String(seconds));
+  const title = 'Too many requests';
+  return c.html(page(title, `<h1>${title}</h1>\n<p>Please wait a minute, then reload this page.</p>`), 429);
+}
+
+const STATE_WORDS = { done: 'Done', current: 'Now', upcoming: 'Coming up' } as const;
+const SESSION_WORDS: Record<PortalView['sessions'][number]['status'], string> = {
+  scheduled: 'Booked',
+  in_progress: 'Under way',
+  completed: 'Finished',
+  failed: 'Did not finish',
+  cancelled: 'Cancelled',
+};
+
+/** A session's time in its own time zone, as a person reads it. */
+function sessionTime(iso: string, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
+  } catch {
+    return new Date(iso).toUTCString();
+  }
+}
+
+/** The portal itself: the participant's own view (packages/domain/src/portal/view.ts), as HTML. */
+export function portalBody(view: PortalView): string {
+  const e = escapeHtml;
+  const parts = [`<h1>Hello ${e(view.name)}</h1>`, `<p>Your evaluation: <strong>${e(view.template_name)}</strong></p>`];
+  if (view.closing) parts.push(`<p class="notice">${e(view.closing)}</p>`);
+  if (view.next) {
+    const n = view.next;
+    const facts = [
+      `<dt>Stage</dt><dd>${e(n.stage_name)}</dd>`,
+      `<dt>Attempts left</dt><dd>${n.attempts_left} of ${n.attempts_allowed}</dd>`,
+      n.retake_opens_at
+        ? `<dt>You can try again from</dt><dd><time datetime="${e(n.retake_opens_at)}">${e(sessionTime(n.retake_opens_at, 'UTC'))} (UTC)</time></dd>`
+        : '',
+      n.next_stage_name ? `<dt>After this stage</dt><dd>${e(n.next_stage_name)}</dd>` : '',
+    ];
+    parts.push(
+      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">What happens next</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>\n</section>`,
+    );
+  }
+  if (view.stages.length > 0) {
+    const items = view.stages.map((s) => {
+      const meta = [s.stage_type, s.duration_minutes ? `${s.duration_minutes} minutes` : '']
+        .filter(Boolean)
+        .join(' · ');
+      const current = s.state === 'current' ? ' aria-current="step"' : '';
+      return `<li class="stage ${s.state}"${current}><span class="stage-name">${e(s.stage_name)}</span><span class="stage-meta">${e(meta)}</span><span class="stage-state">${STATE_WORDS[s.state]}</span></li>`;
+    });
+    parts.push(
+      `<section aria-labelledby="stages-heading">\n<h2 id="stages-heading">Your stages</h2>\n<ol class="stages">\n${items.join('\n')}\n</ol>\n</section>`,
+    );
+  }
+  if (view.sessions.length > 0) {
+    const items = view.sessions.map(
+      (s) =>
+        `<li><span class="stage-name">${e(s.stage_name)}</span> <time datetime="${e(s.scheduled_at)}">${e(sessionTime(s.scheduled_at, s.timezone))}</time> <span class="stage-meta">(${e(s.timezone)}) · ${SESSION_WORDS[s.status]}</span></li>`,
+    );
+    parts.push(
+      `<section aria-labelledby="sessions-heading">\n<h2 id="sessions-heading">Your sessions</h2>\n<ul class="sessions">\n${items.join('\n')}\n</ul>\n</section>`,
+    );
+  }
+  return parts.join('\n');
+}
+
 export function createPortalPages(options: PortalPageOptions) {
   const now = options.now ?? (() => new Date().toISOString());
   const secure = options.publicUrl.startsWith('https:');
   const app = new Hono();
 
+  /** A 429 page when the link has had its share of requests this minute, else null. */
+  const limited = async (c: Context, linkId: string) => {
+    const refused = options.limits ? await options.limits.token(linkId) : null;
+    return refused ? tooMany(c, refused.retryAfter) : null;
+  };
+
   app.use('/p/*', async (c, next) => {
+    const refused = options.limits ? await options.limits.address(c) : null;
+    if (refused) return tooMany(c, refused.retryAfter);
     await next();
     // A link's pages carry its token in the URL: nothing of them is kept or indexed.
     c.header('Cache-Control', 'no-store');
@@ -108,15 +199,11 @@ export function createPortalPages(options: PortalPageOptions) {
     return c.body(PORTAL_CSS);
   });
 
-  const home = (c: Context) => {
-    const cookie = getCookie(c, PORTAL_COOKIE);
-    const session = cookie ? readPortalSession(options.secret, cookie, now()) : null;
-    const link = session && options.repos.portalLinks.byId(session.workspace_id, session.link_id);
-    const participant =
-      session && link && portalLinkStatus(link, now()) === 'active'
-        ? options.repos.portalLinks.participant(session.workspace_id, session.participant_id)
-        : undefined;
-    if (!participant) {
+  const home = async (c: Context) => {
+    const at = now();
+    const access = portalAccess(c, options, at);
+    const view = access ? portalViewFor(options.repos, access, at) : undefined;
+    if (!access || !view) {
       const title = 'Open your link again';
       return c.html(
         page(
@@ -126,20 +213,19 @@ export function createPortalPages(options: PortalPageOptions) {
         401,
       );
     }
-    return c.html(
-      page(
-        'Your evaluation',
-        `<h1>Hello ${escapeHtml(participant.name)}</h1>\n<p>You are in <strong>${escapeHtml(participant.template_name)}</strong>.</p>`,
-      ),
-    );
+    const refused = await limited(c, access.link_id);
+    if (refused) return refused;
+    return c.html(page('Your evaluation', portalBody(view)));
   };
   app.get('/p/', home);
   app.get('/p', (c) => c.redirect('/p/', 301));
 
-  app.get('/p/:token', (c) => {
+  app.get('/p/:token', async (c) => {
     const token = c.req.param('token');
     const link = isPortalTokenShape(token) ? options.repos.portalLinks.byHash(hashPortalToken(token)) : undefined;
     if (!link) return c.html(refusedPage('unknown'), 404);
+    const refused = await limited(c, link.id);
+    if (refused) return refused;
     const status = portalLinkStatus(link, now());
     if (status !== 'active') return c.html(refusedPage(status), REFUSED[status].status);
     return c.html(
@@ -163,7 +249,11 @@ export function createPortalPages(options: PortalPageOptions) {
         403,
       );
     }
-    const opened = await openPortalLinkByToken({ storage: options.storage, now }, c.req.param('token'));
+    const token = c.req.param('token');
+    const presented = isPortalTokenShape(token) ? options.repos.portalLinks.byHash(hashPortalToken(token)) : undefined;
+    const refused = presented && (await limited(c, presented.id));
+    if (refused) return refused;
+    const opened = await openPortalLinkByToken({ storage: options.storage, now }, token);
     if ('refused' in opened) {
       const why = opened.refused === 'active' ? 'unknown' : opened.refused;
       return c.html(refusedPage(why), REFUSED[why].status);

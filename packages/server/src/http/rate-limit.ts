@@ -36,6 +36,10 @@ export interface RateLimitOptions {
    * try for it. An address that has not failed is never made to wait.
    */
   readonly failedSignInsBeforeDelay?: number;
+  /** Portal requests (`/p/…`, `/api/portal/v1`) a minute per portal link (default 120). */
+  readonly portalPerToken?: number;
+  /** Portal requests a minute per client address, over all links (default 600). */
+  readonly portalPerAddress?: number;
   /**
    * Behind a reverse proxy: the client is the last `X-Forwarded-For` entry (the one our proxy added).
    * Otherwise it is the connection's address, and whatever a client sends in that header is ignored.
@@ -51,6 +55,8 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLim
     failedSignInMinutes: 15,
     failedSignInsPerAddress: 30,
     failedSignInsBeforeDelay: 10,
+    portalPerToken: 120,
+    portalPerAddress: 600,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }
@@ -246,7 +252,7 @@ async function signInEmail(c: Context): Promise<string | null> {
 }
 
 /** The connection's address (Node server), or with `trustProxy` the last `X-Forwarded-For` hop. */
-function clientIp(c: Context, trustProxy: boolean): string | null {
+export function clientIp(c: Context, trustProxy: boolean): string | null {
   if (trustProxy) {
     const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim());
     return hops.at(-1) || null;

@@ -125,6 +125,7 @@ export function createStateLoader(db: Db) {
         retake_cooldown_hours: s.retake_cooldown_hours,
         auto_reject: s.auto_reject,
         interviewer: (s.agent_profile_id && interviewers.get(s.agent_profile_id)) || null,
+        duration_minutes: s.duration_minutes,
       })),
     };
   }

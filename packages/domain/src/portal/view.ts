@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { ParticipantStatus, SessionStatus } from '../progression/entities.ts';
+import { activeStagesInOrder } from '../progression/lookups.ts';
+import { participantOutlook } from '../progression/outlook.ts';
+import type { ParticipantState, ProgressionStage } from '../progression/state.ts';
+import type { StageType } from '../schemas/stage.ts';
+
+/**
+ * What a participant sees of their own evaluation in the portal (docs/surfaces.md#portal-api): their
+ * stages in plain words, what comes next, and their sessions. Built from the same state the decider
+ * loads, but it carries none of what is for staff: no score (theirs or anyone's), reviewer note,
+ * decision or its suggestion, rules snapshot, final recommendation, or internal id.
+ */
+
+/** A stage's type as a participant reads it. */
+export const STAGE_TYPE_WORDS: Record<StageType, string> = {
+  ai_interview: 'AI interview',
+  roleplay_simulation: 'Role-play simulation',
+  practice_session: 'Practice session',
+  manual_review: 'Review by the team',
+  async_assessment: 'Written assessment',
+  final_review: 'Final review by the team',
+};
+
+export const PortalStageState = z.enum(['done', 'current', 'upcoming']);
+export type PortalStageState = z.infer<typeof PortalStageState>;
+
+export const PortalStage = z.object({
+  stage_name: z.string(),
+  /** The stage type in plain words (`STAGE_TYPE_WORDS`). */
+  stage_type: z.string(),
+  /** `null` when not known. */
+  duration_minutes: z.number().nullable(),
+  state: PortalStageState,
+});
+export type PortalStage = z.infer<typeof PortalStage>;
+
+export const PortalNext = z.object({
+  /** What happens next, in plain words. */
+  message: z.string(),
+  /** The stage they are in now. */
+  stage_name: z.string(),
+  attempts_used: z.int().min(0),
+  attempts_allowed: z.int().min(1),
+  attempts_left: z.int().min(0),
+  /** While a retake cool-down runs, when the next attempt opens; otherwise `null`. */
+  retake_opens_at: z.iso.datetime().nullable(),
+  /** The stage after this one, `null` when this is the last. */
+  next_stage_name: z.string().nullable(),
+});
+export type PortalNext = z.infer<typeof PortalNext>;
+
+export const PortalSession = z.object({
+  stage_name: z.string(),
+  scheduled_at: z.string(),
+  /** The IANA time zone the session was booked in. */
+  timezone: z.string(),
+  status: SessionStatus,
+});
+export type PortalSession = z.infer<typeof PortalSession>;
+
+/** The answer of `GET /api/portal/v1/me`. */
+export const PortalView = z.object({
+  name: z.string(),
+  template_name: z.string(),
+  status: ParticipantStatus,
+  stages: z.array(PortalStage),
+  /** `null` once the evaluation has ended (`closing` says so) or while they are in no stage. */
+  next: PortalNext.nullable(),
+  /** Their sessions, soonest first; cancelled ones are left out. */
+  sessions: z.array(PortalSession),
+  /** For a participant whose evaluation has ended, what to tell them; otherwise `null`. */
+  closing: z.string().nullable(),
+});
+export type PortalView = z.infer<typeof PortalView>;
+
+/** The final recommendation is never shown: the team tells the participant themselves. */
+export const PORTAL_CLOSING: Record<Exclude<ParticipantStatus, 'active'>, string> = {
+  completed: 'Your evaluation is complete; the team will be in touch.',
+  rejected: 'Your evaluation has ended and the team will not take it further this time. Thank you for taking part.',
+  withdrawn: 'You have withdrawn from this evaluation. If that was a mistake, contact the team that invited you.',
+};
+
+const portalStage = (stage: ProgressionStage, state: PortalStageState): PortalStage => ({
+  stage_name: stage.stage_name,
+  stage_type: STAGE_TYPE_WORDS[stage.stage_type],
+  duration_minutes: stage.duration_minutes ?? null,
+  state,
+});
+
+/**
+ * The participant's portal at `now`: the stages they were in (in the order they entered them), the one
+ * they are in, then the active stages still ahead of it in today's order (the ones advancing can reach).
+ * `undefined` before enrolment.
+ */
+export function participantPortalView(
+  state: ParticipantState,
+  template_name: string,
+  now: string,
+): PortalView | undefined {
+  const { participant } = state;
+  if (!participant) return undefined;
+  const stageById = new Map(state.template.stages.map((s) => [s.id, s]));
+  const entered = new Set(state.progress.map((p) => p.stage_id));
+  const current = participant.status === 'active' ? participant.current_stage_id : null;
+  const currentStage = current ? stageById.get(current) : undefined;
+
+  const stages: PortalStage[] = [];
+  for (const p of [...state.progress].sort((a, b) => (a.entered_at < b.entered_at ? -1 : 1))) {
+    const stage = stageById.get(p.stage_id);
+    // A stage archived since has left the template: it is not shown (nor is anything about it).
+    if (!stage || p.stage_id === current) continue;
+    stages.push(portalStage(stage, 'done'));
+  }
+  if (currentStage) {
+    stages.push(portalStage(currentStage, 'current'));
+    const from = currentStage.stage_order ?? -1;
+    const ahead = activeStagesInOrder(state.template).filter((s) => !entered.has(s.id) && (s.stage_order ?? 0) > from);
+    for (const s of ahead) stages.push(portalStage(s, 'upcoming'));
+  }
+
+  const sessions = state.sessions
+    .filter((s) => s.status !== 'cancelled' && stageById.has(s.stage_id))
+    .sort((a, b) => (a.scheduled_at < b.scheduled_at ? -1 : a.scheduled_at > b.scheduled_at ? 1 : 0))
+    .map((s) => ({
+      stage_name: stageById.get(s.stage_id)?.stage_name ?? '',
+      scheduled_at: s.scheduled_at,
+      timezone: s.timezone,
+      status: s.status,
+    }));
+
+  const closing = participant.status === 'active' ? null : PORTAL_CLOSING[participant.status];
+  return {
+    name: participant.name,
+    template_name,
+    status: participant.status,
+    stages,
+    next: currentStage ? portalNext(state, currentStage, now) : null,
+    sessions,
+    closing,
+  };
+}
+
+function portalNext(state: ParticipantState, stage: ProgressionStage, now: string): PortalNext | null {
+  const outlook = participantOutlook(state, now);
+  if (!outlook) return null;
+  const progress = state.progress.find((p) => p.stage_id === stage.id && p.left_at === null);
+  const open = state.sessions.filter(
+    (s) => s.stage_id === stage.id && (s.status === 'scheduled' || s.status === 'in_progress'),
+  );
+  const attemptsLeft = Math.max(0, outlook.attempts_allowed - outlook.attempts_used);
+  let message: string;
+  if (open.some((s) => s.status === 'in_progress')) message = 'Your session for this stage is under way.';
+  else if (open.length > 0) message = 'Your session for this stage is booked; the time is below.';
+  else if (progress?.state === 'awaiting_decision') {
+    message = 'The team is reviewing your result. They will let you know what comes next.';
+  } else if (outlook.cooldown_ends_at) message = 'You can take this stage again once the waiting time below ends.';
+  else if (outlook.can_schedule_now && outlook.attempts_used > 0) message = 'You can take this stage again.';
+  else if (outlook.can_schedule_now) message = 'This stage is ready for you.';
+  else message = 'The team will be in touch about your next step.';
+  return {
+    message,
+    stage_name: stage.stage_name,
+    attempts_used: outlook.attempts_used,
+    attempts_allowed: outlook.attempts_allowed,
+    attempts_left: attemptsLeft,
+    retake_opens_at: outlook.cooldown_ends_at,
+    next_stage_name: outlook.next_stage?.name ?? null,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * Who a portal request speaks for (docs/surfaces.md#portal-api), and its rate limits. A portal request
+ * is identified by the participant's signed `stageflow.portal` cookie or, for programs, by
+ * `Authorization: Bearer <portal link token>`; both must name a link that is still active, and both
+ * reach that one participant only. Staff credentials are never read here: better-auth's cookie means
+ * nothing to the portal, and a request carrying an API key is refused outright.
+ */
+import type { Repositories } from '@stageflow/db';
+import { type PortalView, participantPortalView, portalLinkStatus } from '@stageflow/domain';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { hashPortalToken, isPortalTokenShape, PORTAL_COOKIE, readPortalSession } from '../auth/portal-tokens.ts';
+import { clientIp } from './rate-limit.ts';
+
+export interface PortalAccess {
+  readonly workspace_id: string;
+  readonly participant_id: string;
+  /** The link the cookie was opened with, or the one the bearer token is: its rate limit's key. */
+  readonly link_id: string;
+  readonly via: 'cookie' | 'bearer';
+}
+
+/** The participant the request speaks for, or null (no credential, a forged or ended one, an inactive link). */
+export function portalAccess(
+  c: Context,
+  options: { readonly repos: Repositories; readonly secret: string },
+  now: string,
+): PortalAccess | null {
+  if (c.req.header('x-api-key') !== undefined) return null;
+  const authorization = c.req.header('authorization');
+  if (authorization !== undefined) {
+    const token = /^Bearer +(\S+)$/i.exec(authorization.trim())?.[1];
+    if (!token || !isPortalTokenShape(token)) return null;
+    const link = options.repos.portalLinks.byHash(hashPortalToken(token));
+    if (!link || portalLinkStatus(link, now) !== 'active') return null;
+    return { workspace_id: link.workspace_id, participant_id: link.participant_id, link_id: link.id, via: 'bearer' };
+  }
+  const cookie = getCookie(c, PORTAL_COOKIE);
+  const session = cookie ? readPortalSession(options.secret, cookie, now) : null;
+  if (!session) return null;
+  const link = options.repos.portalLinks.byId(session.workspace_id, session.link_id);
+  if (!link || link.participant_id !== session.participant_id || portalLinkStatus(link, now) !== 'active') return null;
+  return {
+    workspace_id: session.workspace_id,
+    participant_id: session.participant_id,
+    link_id: link.id,
+    via: 'cookie',
+  };
+}
+
+/** The participant's portal as `GET /api/portal/v1/me` answers it and `/p/` shows it. */
+export function portalViewFor(repos: Repositories, access: PortalAccess, now: string): PortalView | undefined {
+  const who = repos.portalLinks.participant(access.workspace_id, access.participant_id);
+  const loaded = who && repos.participants.load.participant(access.workspace_id, access.participant_id);
+  return loaded ? participantPortalView(loaded.state, who.template_name, now) : undefined;
+}
+
+export interface PortalLimitOptions {
+  /** Requests a minute per portal link. */
+  readonly perToken: number;
+  /** Requests a minute per client address. */
+  readonly perAddress: number;
+  readonly trustProxy: boolean;
+}
+
+/** A refusal: how long to wait, in seconds. */
+export type PortalLimitRefusal = { readonly retryAfter: number };
+
+/** Per link and per address counters (rate-limiter-flexible, in memory, as rate-limit.ts). */
+export function createPortalLimits(options: PortalLimitOptions) {
+  const perToken = new RateLimiterMemory({ keyPrefix: 'portal_token', points: options.perToken, duration: 60 });
+  const perAddress = new RateLimiterMemory({ keyPrefix: 'portal_address', points: options.perAddress, duration: 60 });
+  const take = async (limiter: RateLimiterMemory, key: string): Promise<PortalLimitRefusal | null> => {
+    try {
+      await limiter.consume(key);
+      return null;
+    } catch (refused) {
+      if (!(refused instanceof RateLimiterRes)) throw refused;
+      return { retryAfter: Math.max(1, Math.ceil(refused.msBeforeNext / 1000)) };
+    }
+  };
+  return {
+    /** In-process requests (tests, no socket) without TRUST_PROXY share one 'unknown' address. */
+    address: (c: Context) => take(perAddress, clientIp(c, options.trustProxy) ?? 'unknown'),
+    /** Keyed by the link (its id, or a presented token's hash before it is known). */
+    token: (key: string) => take(perToken, key),
+  };
+}
+export type PortalLimits = ReturnType<typeof createPortalLimits>;
