@@ -46,14 +46,7 @@ async function setup(limits: Partial<RateLimitOptions> = {}) {
     },
     portal: { storage: t.deps.storage, repos: t.repos, secret, now: clock },
   });
-  const apiKey = storeTestKey(t.db, t.repos, {
-    id: crypto.randomUUID(),
-    workspaceId: t.workspaceId,
-    name: 'CI',
-    scopes: ['all'],
-    createdBy: 'cli',
-    now: NOW,
-  }).key;
+  const apiKey = storeTestKey(t.db, t.repos, t.workspaceId, { now: NOW }).key;
   /** The participant cookie, as the Continue form's POST sets it. */
   const cookieFor = async (token: string) => {
     const res = await app.request(`/p/${token}`, { method: 'POST' });
