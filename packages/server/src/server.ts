@@ -11,7 +11,7 @@ import { createApp } from './http/app.ts';
 import type { BodyLimitOptions } from './http/body-limit.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { ensureDemoWorkspace } from './seed/demo-workspace.ts';
+import { demoAccountHint, ensureDemoWorkspace } from './seed/demo-workspace.ts';
 import { checkAtStart } from './start-checks.ts';
 
 export interface ServerConfig {
@@ -86,6 +86,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     publicUrl: config.publicUrl,
     portal: { storage: deps.storage, repos, secret },
     isReady: () => ready,
+    demoAccount: () => demoAccountHint(repos),
     ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
     ...(config.bodyLimits ? { bodyLimits: config.bodyLimits } : {}),
     ...(config.router ? { router: config.router } : {}),

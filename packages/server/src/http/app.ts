@@ -35,6 +35,8 @@ export interface AppOptions {
   readonly publicUrl?: string | undefined;
   /** Becomes false while shutting down so load balancers stop sending traffic. */
   readonly isReady: () => boolean;
+  /** The demo account the sign-in page may offer, if this server has one (seed/demo-workspace.ts). */
+  readonly demoAccount?: () => { email: string; password: string } | null;
   /** Per API key and failed sign-in limits; from RATE_LIMIT_PER_MINUTE and TRUST_PROXY by default (rate-limit.ts). */
   readonly rateLimits?: RateLimitOptions;
   /** Request body limits; from BODY_LIMIT_BYTES and BULK_BODY_LIMIT_BYTES by default (body-limit.ts). */
@@ -75,6 +77,11 @@ export function createApp(options: AppOptions) {
   app.use('/api/*', compressLargeJson);
 
   app.get('/healthz', (c) => (options.isReady() ? c.json({ status: 'ok' }) : c.json({ status: 'shutting_down' }, 503)));
+  // Public on purpose: the demo password is published, and only a server that has the account says so.
+  app.get('/api/demo-account', (c) => {
+    const account = options.demoAccount?.() ?? null;
+    return account ? c.json(account) : c.json({ error: 'This server has no demo account' }, 404);
+  });
 
   // Each prefix checks what costs nothing (rate limits, the cross-site check) before reading a body;
   // the sign-in limit reads it, so on /api/auth the body limit comes first.

@@ -152,6 +152,28 @@ describe('demo data is seeded once per database, and a later start never fails o
   });
 });
 
+describe('the sign-in page offers the demo account only where it exists', () => {
+  const demoAccount = (server: StageflowServer) => server.fetch(new Request('http://localhost:3000/api/demo-account'));
+
+  test('a seeded database offers it', async () => {
+    const { server } = await start();
+    const res = await demoAccount(server);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password });
+  });
+
+  test('a public server without demo data, or one whose demo account was deleted, offers none', async () => {
+    const { server } = await start({ publicUrl: 'https://stageflow.example.com' });
+    expect((await demoAccount(server)).status).toBe(404);
+    running?.close();
+    running = undefined;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `stageflow.db${suffix}`), { force: true });
+    const seeded = await start();
+    seeded.server.db.$client.prepare('delete from users where email = ?').run(DEMO_ACCOUNT.email);
+    expect((await demoAccount(seeded.server)).status).toBe(404);
+  });
+});
+
 describe('a seeding problem is logged and never fatal', () => {
   test('seeding that fails halfway keeps nothing, says what happened and what to do, and is tried again next start', async () => {
     // Any failure in the middle of seeding: here the database refuses participants.

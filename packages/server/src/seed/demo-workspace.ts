@@ -128,3 +128,14 @@ async function seedDemo(deps: { db: Db; repos: Repositories; auth: Auth }, now: 
   repos.instance.mark(DEMO_MARKER, { workspace_id: workspace.id, user_id: user.id }, now);
   return { workspace, user };
 }
+
+/**
+ * The demo account to offer on the sign-in page: only on a database that was seeded with it and
+ * while that account still exists under its published email. A public server without demo data
+ * advertises nothing.
+ */
+export function demoAccountHint(repos: Repositories): { email: string; password: string } | null {
+  const userId = repos.instance.marker(DEMO_MARKER)?.value.user_id;
+  const user = typeof userId === 'string' ? repos.members.user(userId) : undefined;
+  return user?.email === DEMO_ACCOUNT.email ? { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } : null;
+}

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
@@ -18,6 +18,7 @@ export default function SignInPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const me = useMeQuery();
+  const demo = useDemoAccount();
   const [formError, setFormError] = useState<string>();
   const form = useForm({ resolver: zodResolver(SignInValues), defaultValues: { email: '', password: '' } });
   const {
@@ -68,9 +69,24 @@ export default function SignInPage() {
           {(p) => <input {...p} type="password" autoComplete="current-password" {...register('password')} />}
         </Field>
       </AuthForm>
-      <p className="auth-hint">
-        Trying it out? <code>demo@stageflow.dev</code> / <code>stageflow-demo</code>
-      </p>
+      {demo.data && (
+        <p className="auth-hint">
+          Trying it out? <code>{demo.data.email}</code> / <code>{demo.data.password}</code>
+        </p>
+      )}
     </AuthCard>
   );
+}
+
+/** The demo account, when this server has one: a public server without demo data offers none. */
+function useDemoAccount() {
+  return useQuery({
+    queryKey: ['demo-account'],
+    queryFn: async (): Promise<{ email: string; password: string } | null> => {
+      const res = await fetch('/api/demo-account');
+      return res.ok ? res.json() : null;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
 }
