@@ -8,6 +8,7 @@ import {
   decidePortalFinish,
   decidePortalStart,
   type PortalStartRule,
+  portalCanStartNow,
   portalSession,
   portalStartRule,
 } from './sessions.ts';
@@ -153,5 +154,21 @@ describe('decidePortalFinish', () => {
     apply(j, booked.events);
     expect(decidePortalFinish(j.state, booked.session_id, j.ctx)).toMatchObject({ code: 'CONFLICT' });
     expect(decidePortalFinish(j.state, S2, j.ctx)).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('portalCanStartNow', () => {
+  it.each([
+    ['a written assessment, nothing open', 'async_assessment', (_: Journey) => {}, true],
+    ['an AI interview before consent', 'ai_interview', (_: Journey) => {}, false],
+    ['a team review', 'manual_review', (_: Journey) => {}, false],
+    ['a session already booked', 'async_assessment', (j: Journey) => j.run(j.schedule()), false],
+    ['during the cool-down', 'async_assessment', (j: Journey) => j.run(j.record(10)), false],
+    ['once the cool-down is over', 'async_assessment', (j: Journey) => j.run(j.record(10)) && j.later(25), true],
+    ['withdrawn', 'async_assessment', (j: Journey) => j.run(j.withdraw()), false],
+  ] as const)('%s: %s', (_, type, given, offered) => {
+    const j = participant(type);
+    given(j);
+    expect(portalCanStartNow(j.state, j.now)).toBe(offered);
   });
 });

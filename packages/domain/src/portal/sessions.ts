@@ -7,6 +7,7 @@ import { SessionStatus } from '../progression/entities.ts';
 import type { ParticipantEvent } from '../progression/events.ts';
 import { evolveParticipant } from '../progression/evolve.ts';
 import { activePosition } from '../progression/guards.ts';
+import { participantOutlook } from '../progression/outlook.ts';
 import type { ParticipantState } from '../progression/state.ts';
 import { TimeZone } from '../schemas/common.ts';
 import { AI_RUN_STAGE_TYPES, type StageType } from '../schemas/stage.ts';
@@ -133,4 +134,15 @@ export function portalSession(state: ParticipantState, sessionId: string): Porta
     started_at: s.started_at,
     completed_at: s.completed_at,
   };
+}
+
+/**
+ * Whether the portal offers "Start now": the participant may start their current stage themselves and
+ * the rules would let a session begin at `now` (the outlook asks the decider itself).
+ */
+export function portalCanStartNow(state: ParticipantState, now: string, consented = false): boolean {
+  const pos = activePosition(state);
+  if (pos instanceof DomainError) return false;
+  if (portalStartRule(pos.stage.stage_type, consented) !== 'allowed') return false;
+  return participantOutlook(state, now)?.can_schedule_now === true;
 }

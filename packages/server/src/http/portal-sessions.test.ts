@@ -194,3 +194,50 @@ describe('the participant’s own sessions', () => {
     expect((await call(janeLink.token, 'POST', `/sessions/${booked.id}/finish`)).status).toBe(409);
   });
 });
+
+describe('Start now on the /p/ page', () => {
+  const cookieFor = async (app: Awaited<ReturnType<typeof setup>>['app'], token: string) =>
+    (await app.request(`/p/${token}`, { method: 'POST' })).headers.get('set-cookie')?.split(';')[0] ?? '';
+
+  test('offered when the rules allow it; the form starts the session as the participant', async () => {
+    const { app, t, jane, janeLink } = await setup();
+    const cookie = await cookieFor(app, janeLink.token);
+    expect(await (await app.request('/p/', { headers: { cookie } })).text()).toContain(
+      '<form method="post" action="/p/start">',
+    );
+    const res = await app.request('/p/start', { method: 'POST', headers: { cookie, 'sec-fetch-site': 'same-origin' } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/p/');
+    const page = await t.api.participants.byId({ id: jane.id });
+    expect(page.sessions[0]).toMatchObject({ status: 'in_progress' });
+    expect(page.events.find((e) => e.type === 'session_started')?.actor).toBe(`participant:${jane.id}`);
+    // One session at a time: the button is gone, and posting again says why.
+    const html = await (await app.request('/p/', { headers: { cookie } })).text();
+    expect(html).not.toContain('action="/p/start"');
+    expect(html).toContain('Under way');
+    const again = await app.request('/p/start', { method: 'POST', headers: { cookie } });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('already in progress');
+  });
+
+  test('refused from another site, and without the participant cookie', async () => {
+    const { app, t, jane, janeLink } = await setup();
+    const cookie = await cookieFor(app, janeLink.token);
+    const cross = await app.request('/p/start', {
+      method: 'POST',
+      headers: { cookie, 'sec-fetch-site': 'cross-site' },
+    });
+    expect(cross.status).toBe(403);
+    expect((await app.request('/p/start', { method: 'POST' })).status).toBe(401);
+    expect((await t.api.participants.byId({ id: jane.id })).sessions).toEqual([]);
+  });
+
+  test('not offered at an AI-run stage before consent', async () => {
+    const { app, t, jane, janeLink } = await setup();
+    await t.api.participants.advance({ participant_id: jane.id, note: 'skip the essay' });
+    const cookie = await cookieFor(app, janeLink.token);
+    const html = await (await app.request('/p/', { headers: { cookie } })).text();
+    expect(html).toContain('What happens next');
+    expect(html).not.toContain('Start now');
+  });
+});
