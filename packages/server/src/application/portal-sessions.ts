@@ -12,8 +12,10 @@ import {
   type PortalStartInput,
   portalSession,
   unwrap,
+  WithdrawParticipantInput,
 } from '@stageflow/domain';
 import type { AppContext } from './context.ts';
+import { runParticipantCommand } from './participant-commands.ts';
 
 /**
  * The participant's own session commands from their portal (docs/rules.md#sessions-a-participant-starts).
@@ -77,4 +79,17 @@ export function finishPortalSession(ctx: AppContext, participantId: string, sess
 export function readPortalSession(ctx: AppContext, participantId: string, sessionId: string): PortalSessionDetail {
   const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
   return unwrap((loaded && portalSession(loaded.state, sessionId)) ?? notFound('Session', sessionId));
+}
+
+/**
+ * The participant withdraws from their evaluation through the domain's withdraw command, as themselves
+ * (docs/rules.md#moving-a-participant-by-hand): whatever is open at their stage ends first.
+ */
+export async function withdrawFromPortal(ctx: AppContext, participantId: string, note?: string): Promise<void> {
+  await runParticipantCommand(
+    ctx,
+    { participantId },
+    { type: 'withdraw', ...WithdrawParticipantInput.parse({ participant_id: participantId, note }) },
+    () => undefined,
+  );
 }

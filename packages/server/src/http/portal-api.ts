@@ -13,6 +13,7 @@ import {
   participantActor,
   readPortalSession,
   startPortalSession,
+  withdrawFromPortal,
 } from '../application/portal-sessions.ts';
 import { type PortalAccess, type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
 
@@ -121,6 +122,21 @@ export function createPortalApi(options: PortalApiOptions) {
     } catch (error) {
       return portalRefusal(c, error);
     }
+  });
+
+  app.post('/withdraw', async (c) => {
+    const now = options.now();
+    const access = await who(c, now);
+    if (access instanceof Response) return access;
+    const body = (await c.req.json().catch(() => ({}))) as { note?: unknown } | null;
+    const note = typeof body?.note === 'string' ? body.note : undefined;
+    try {
+      await withdrawFromPortal(portalContext(options, access), access.participant_id, note);
+    } catch (error) {
+      return portalRefusal(c, error);
+    }
+    const view = portalViewFor(options.repos, access, options.now());
+    return view ? c.json(PortalView.parse(view)) : c.json({ error: UNAUTHENTICATED }, 401);
   });
 
   app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));

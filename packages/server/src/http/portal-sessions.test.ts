@@ -241,3 +241,49 @@ describe('Start now on the /p/ page', () => {
     expect(html).not.toContain('Start now');
   });
 });
+
+describe('withdrawing from the portal', () => {
+  test('POST /withdraw: withdrawn as the participant, open sessions cancelled; staff see it; then 409', async () => {
+    const { t, jane, janeLink, call } = await setup();
+    await call(janeLink.token, 'POST', '/sessions', { at: new Date(Date.parse(NOW) + 2 * HOUR).toISOString() });
+    const res = await call(janeLink.token, 'POST', '/withdraw', { note: 'I took another offer' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'withdrawn', next: null });
+    const page = await t.api.participants.byId({ id: jane.id });
+    expect(page.status).toBe('withdrawn');
+    expect(page.sessions[0]).toMatchObject({ status: 'cancelled' });
+    expect(page.events.find((e) => e.type === 'participant_withdrawn')).toMatchObject({
+      actor: `participant:${jane.id}`,
+      data: { note: 'I took another offer' },
+    });
+    const again = await call(janeLink.token, 'POST', '/withdraw', {});
+    expect(again.status).toBe(409);
+    expect(await again.json()).toEqual({ error: expect.stringContaining('withdrawn') });
+  });
+
+  test('the /p/ page links to a confirmation page; its form withdraws; refused from another site', async () => {
+    const { app, t, jane, janeLink } = await setup();
+    const cookie =
+      (await app.request(`/p/${janeLink.token}`, { method: 'POST' })).headers.get('set-cookie')?.split(';')[0] ?? '';
+    expect(await (await app.request('/p/', { headers: { cookie } })).text()).toContain('href="/p/withdraw"');
+    const confirm = await app.request('/p/withdraw', { headers: { cookie } });
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain('<form method="post" action="/p/withdraw">');
+    expect((await t.api.participants.byId({ id: jane.id })).status).toBe('active');
+
+    const cross = await app.request('/p/withdraw', {
+      method: 'POST',
+      headers: { cookie, 'sec-fetch-site': 'cross-site' },
+    });
+    expect(cross.status).toBe(403);
+    expect((await app.request('/p/withdraw', { method: 'POST' })).status).toBe(401);
+    expect((await t.api.participants.byId({ id: jane.id })).status).toBe('active');
+
+    const done = await app.request('/p/withdraw', { method: 'POST', headers: { cookie } });
+    expect(done.status).toBe(303);
+    expect((await t.api.participants.byId({ id: jane.id })).status).toBe('withdrawn');
+    const html = await (await app.request('/p/', { headers: { cookie } })).text();
+    expect(html).not.toContain('href="/p/withdraw"');
+    expect(html).not.toContain('Start now');
+  });
+});
