@@ -89,6 +89,14 @@ describe('decidePortalStart', () => {
     });
   });
 
+  it('refuses a time already past', () => {
+    const j = participant();
+    expect(decidePortalStart(j.state, { at: hoursAfter(T0, -1), timezone: 'UTC' }, j.ctx)).toMatchObject({
+      code: 'BAD_REQUEST',
+      issues: [{ path: ['at'] }],
+    });
+  });
+
   it.each([
     ['ai_interview', 'needs your consent first'],
     ['roleplay_simulation', 'needs your consent first'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { conflict, DomainError, notFound } from '../errors.ts';
+import { badInput, conflict, DomainError, notFound } from '../errors.ts';
 import type { DecideContext } from '../progression/commands.ts';
 import { decideParticipant } from '../progression/decide.ts';
 import { emitter } from '../progression/emit.ts';
@@ -60,6 +60,8 @@ export function decidePortalStart(
   const rule = portalStartRule(pos.stage.stage_type, consented);
   if (rule !== 'allowed') return conflict(`You cannot start ${pos.stage.stage_name} here: ${REFUSALS[rule]}`);
   const at = input.at === undefined ? undefined : new Date(input.at).toISOString();
+  // Staff may record a session that already took place; a participant books one ahead.
+  if (at !== undefined && Date.parse(at) < Date.parse(ctx.now)) return badInput(['at'], 'must be now or later');
   const scheduled = decideParticipant(
     state,
     {

@@ -122,6 +122,8 @@ describe('POST /api/portal/v1/sessions', () => {
     const { janeLink, call } = await setup();
     expect((await call(janeLink.token, 'POST', '/sessions', { at: 'tomorrow' })).status).toBe(400);
     expect((await call(janeLink.token, 'POST', '/sessions', { timezone: 'Mars/Olympus' })).status).toBe(400);
+    const past = new Date(Date.parse(NOW) - HOUR).toISOString();
+    expect((await call(janeLink.token, 'POST', '/sessions', { at: past })).status).toBe(400);
   });
 
   test('an AI-run stage needs consent first; a team-run stage is the team’s', async () => {
