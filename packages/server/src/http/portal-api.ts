@@ -3,18 +3,50 @@
  * own cookie or their link's token as a bearer credential, one participant per request, and none of
  * the staff API's credentials. JSON answers, never cached.
  */
-import type { Repositories } from '@stageflow/db';
-import { PortalView } from '@stageflow/domain';
-import { Hono } from 'hono';
-import { type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
+import { randomUUID } from 'node:crypto';
+import type { Repositories, StoragePort } from '@stageflow/db';
+import { DomainError, PortalSessionDetail, PortalStartInput, PortalView } from '@stageflow/domain';
+import { type Context, Hono } from 'hono';
+import type { AppContext } from '../application/context.ts';
+import {
+  finishPortalSession,
+  participantActor,
+  readPortalSession,
+  startPortalSession,
+  withdrawFromPortal,
+} from '../application/portal-sessions.ts';
+import { type PortalAccess, type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
 
 export const PORTAL_API_BASE = '/api/portal/v1';
 
 export interface PortalApiOptions {
   readonly repos: Repositories;
+  readonly storage: StoragePort;
   readonly secret: string;
   readonly limits: PortalLimits;
   readonly now: () => string;
+  readonly newId?: () => string;
+}
+
+/** What a portal command runs with: the participant's workspace, and the participant as the actor. */
+export const portalContext = (
+  options: Pick<PortalApiOptions, 'repos' | 'storage' | 'now' | 'newId'>,
+  access: PortalAccess,
+): AppContext => ({
+  storage: options.storage,
+  repos: options.repos,
+  workspaceId: access.workspace_id,
+  actor: participantActor(access.participant_id),
+  now: options.now,
+  newId: options.newId ?? randomUUID,
+});
+
+const STATUS = { NOT_FOUND: 404, CONFLICT: 409, PRECONDITION_FAILED: 409, BAD_REQUEST: 400 } as const;
+
+/** A domain refusal as the portal answers it: its status and the domain's message. */
+export function portalRefusal(c: Context, error: unknown) {
+  if (!(error instanceof DomainError)) throw error;
+  return c.json({ error: error.message }, STATUS[error.code]);
 }
 
 const UNAUTHENTICATED =
@@ -28,8 +60,8 @@ export function createPortalApi(options: PortalApiOptions) {
     c.header('Cache-Control', 'no-store');
   });
 
-  app.get('/me', async (c) => {
-    const now = options.now();
+  /** The request's participant, or the 401 or 429 answer. */
+  const who = async (c: Context, now: string): Promise<PortalAccess | Response> => {
     const access = portalAccess(c, options, now);
     if (!access) return c.json({ error: UNAUTHENTICATED }, 401);
     const refused = await options.limits.token(access.link_id);
@@ -40,10 +72,71 @@ export function createPortalApi(options: PortalApiOptions) {
         429,
       );
     }
+    return access;
+  };
+
+  app.get('/me', async (c) => {
+    const now = options.now();
+    const access = await who(c, now);
+    if (access instanceof Response) return access;
     const view = portalViewFor(options.repos, access, now);
     // The link outlived its participant (a deleted row): nothing to show, as for no credential.
     if (!view) return c.json({ error: UNAUTHENTICATED }, 401);
     return c.json(PortalView.parse(view));
+  });
+
+  app.post('/sessions', async (c) => {
+    const access = await who(c, options.now());
+    if (access instanceof Response) return access;
+    const body = await c.req.json().catch(() => ({}));
+    const input = PortalStartInput.safeParse(body ?? {});
+    if (!input.success) {
+      return c.json({ error: input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, 400);
+    }
+    try {
+      const session = await startPortalSession(portalContext(options, access), access.participant_id, input.data);
+      return c.json(PortalSessionDetail.parse(session), 201);
+    } catch (error) {
+      return portalRefusal(c, error);
+    }
+  });
+
+  app.get('/sessions/:id', async (c) => {
+    const access = await who(c, options.now());
+    if (access instanceof Response) return access;
+    try {
+      const session = readPortalSession(portalContext(options, access), access.participant_id, c.req.param('id'));
+      return c.json(PortalSessionDetail.parse(session));
+    } catch (error) {
+      return portalRefusal(c, error);
+    }
+  });
+
+  app.post('/sessions/:id/finish', async (c) => {
+    const access = await who(c, options.now());
+    if (access instanceof Response) return access;
+    try {
+      const ctx = portalContext(options, access);
+      const session = await finishPortalSession(ctx, access.participant_id, c.req.param('id'));
+      return c.json(PortalSessionDetail.parse(session));
+    } catch (error) {
+      return portalRefusal(c, error);
+    }
+  });
+
+  app.post('/withdraw', async (c) => {
+    const now = options.now();
+    const access = await who(c, now);
+    if (access instanceof Response) return access;
+    const body = (await c.req.json().catch(() => ({}))) as { note?: unknown } | null;
+    const note = typeof body?.note === 'string' ? body.note : undefined;
+    try {
+      await withdrawFromPortal(portalContext(options, access), access.participant_id, note);
+    } catch (error) {
+      return portalRefusal(c, error);
+    }
+    const view = portalViewFor(options.repos, access, options.now());
+    return view ? c.json(PortalView.parse(view)) : c.json({ error: UNAUTHENTICATED }, 401);
   });
 
   app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));

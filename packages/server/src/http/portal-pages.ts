@@ -11,10 +11,17 @@
  * An unknown, expired or revoked link gets a page that says which, never an error page.
  */
 import type { Repositories, StoragePort } from '@stageflow/db';
-import { type PortalLinkStatus, type PortalView, portalLinkStatus } from '@stageflow/domain';
+import {
+  DomainError,
+  type PortalLinkStatus,
+  type PortalView,
+  portalCanStartNow,
+  portalLinkStatus,
+} from '@stageflow/domain';
 import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { openPortalLinkByToken } from '../application/portal-links.ts';
+import { startPortalSession, withdrawFromPortal } from '../application/portal-sessions.ts';
 import {
   hashPortalToken,
   isPortalTokenShape,
@@ -23,6 +30,7 @@ import {
   signPortalSession,
 } from '../auth/portal-tokens.ts';
 import { type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
+import { portalContext } from './portal-api.ts';
 
 export interface PortalPageOptions {
   readonly storage: StoragePort;
@@ -131,8 +139,14 @@ function sessionTime(iso: string, timeZone: string): string {
   }
 }
 
+/** Starts the current stage's session now (`POST /p/start`); offered only when the rules would allow it. */
+const START_NOW_FORM = `\n<form method="post" action="/p/start">\n<button type="submit">Start now</button>\n</form>`;
+
 /** The portal itself: the participant's own view (packages/domain/src/portal/view.ts), as HTML. */
-export function portalBody(view: PortalView): string {
+export function portalBody(
+  view: PortalView,
+  offers: { readonly startNow?: boolean; readonly withdraw?: boolean } = {},
+): string {
   const e = escapeHtml;
   const parts = [`<h1>Hello ${e(view.name)}</h1>`, `<p>Your evaluation: <strong>${e(view.template_name)}</strong></p>`];
   if (view.closing) parts.push(`<p class="notice">${e(view.closing)}</p>`);
@@ -147,7 +161,7 @@ export function portalBody(view: PortalView): string {
       n.next_stage_name ? `<dt>After this stage</dt><dd>${e(n.next_stage_name)}</dd>` : '',
     ];
     parts.push(
-      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">What happens next</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>\n</section>`,
+      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">What happens next</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? START_NOW_FORM : ''}\n</section>`,
     );
   }
   if (view.stages.length > 0) {
@@ -171,6 +185,7 @@ export function portalBody(view: PortalView): string {
       `<section aria-labelledby="sessions-heading">\n<h2 id="sessions-heading">Your sessions</h2>\n<ul class="sessions">\n${items.join('\n')}\n</ul>\n</section>`,
     );
   }
+  if (offers.withdraw) parts.push('<p><a href="/p/withdraw">Withdraw from this evaluation</a></p>');
   return parts.join('\n');
 }
 
@@ -215,10 +230,96 @@ export function createPortalPages(options: PortalPageOptions) {
     }
     const refused = await limited(c, access.link_id);
     if (refused) return refused;
-    return c.html(page('Your evaluation', portalBody(view)));
+    const loaded = options.repos.participants.load.participant(access.workspace_id, access.participant_id);
+    const startNow = loaded ? portalCanStartNow(loaded.state, at) : false;
+    return c.html(page('Your evaluation', portalBody(view, { startNow, withdraw: view.status === 'active' })));
   };
   app.get('/p/', home);
   app.get('/p', (c) => c.redirect('/p/', 301));
+
+  // Registered before `/p/:token`. The form is ours: another site may not start a session for someone.
+  app.post('/p/start', async (c) => {
+    if (c.req.header('sec-fetch-site') === 'cross-site') {
+      const title = 'Start from your portal';
+      return c.html(page(title, `<h1>${title}</h1>\n<p>Open your portal, then press Start now.</p>`), 403);
+    }
+    const at = now();
+    const access = portalAccess(c, options, at);
+    if (!access) {
+      const title = 'Open your link again';
+      return c.html(page(title, `<h1>${title}</h1>\n<p>Open the link you were sent, then start from there.</p>`), 401);
+    }
+    const refused = await limited(c, access.link_id);
+    if (refused) return refused;
+    try {
+      await startPortalSession(portalContext({ ...options, now }, access), access.participant_id, { timezone: 'UTC' });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const title = 'This could not start';
+      return c.html(
+        page(
+          title,
+          `<h1>${title}</h1>\n<p>${escapeHtml(error.message)}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`,
+        ),
+        409,
+      );
+    }
+    return c.redirect('/p/', 303);
+  });
+
+  /** The participant's own session for a page, or the page that asks them to open their link again. */
+  const signedIn = async (c: Context, at: string) => {
+    const access = portalAccess(c, options, at);
+    if (!access) {
+      const title = 'Open your link again';
+      return c.html(
+        page(title, `<h1>${title}</h1>\n<p>Open the link you were sent, then continue from there.</p>`),
+        401,
+      );
+    }
+    return (await limited(c, access.link_id)) ?? access;
+  };
+
+  // Withdrawing asks first: a page that explains, and a form that confirms.
+  app.get('/p/withdraw', async (c) => {
+    const access = await signedIn(c, now());
+    if (access instanceof Response) return access;
+    const title = 'Withdraw from your evaluation';
+    return c.html(
+      page(
+        title,
+        `<h1>${title}</h1>
+<p>If you withdraw, your evaluation ends now: any session you have booked or started is cancelled, and you cannot continue later with this link. The team will see that you withdrew.</p>
+<form method="post" action="/p/withdraw">
+<button type="submit">Yes, withdraw</button>
+</form>
+<p><a href="/p/">No, go back to your evaluation</a></p>`,
+      ),
+    );
+  });
+
+  app.post('/p/withdraw', async (c) => {
+    if (c.req.header('sec-fetch-site') === 'cross-site') {
+      const title = 'Withdraw from your portal';
+      return c.html(page(title, `<h1>${title}</h1>\n<p>Open your portal to withdraw.</p>`), 403);
+    }
+    const access = await signedIn(c, now());
+    if (access instanceof Response) return access;
+    try {
+      await withdrawFromPortal(portalContext({ ...options, now }, access), access.participant_id);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const title = 'You could not withdraw';
+      return c.html(
+        page(
+          title,
+          `<h1>${title}</h1>\n<p>${escapeHtml(error.message)}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`,
+        ),
+        409,
+      );
+    }
+    return c.redirect('/p/', 303);
+  });
 
   app.get('/p/:token', async (c) => {
     const token = c.req.param('token');

@@ -162,6 +162,12 @@ describe('portal link events', () => {
     ['portal_link_revoked', { cause: 'rotated' }, 'Portal link revoked', true],
     ['portal_link_opened', { first: true }, 'Opened their portal link', false],
     ['portal_link_opened', { first: false }, 'Opened their portal link again', false],
+    [
+      'participant_finished_session',
+      { session_id: 's1', stage_id: 'st1', attempt: 1 },
+      'Finished their session; it waits for a reviewer to record the result',
+      false,
+    ],
   ])('%s %o reads "%s"', (type, data, title, hidden) => {
     const entry = describeEvent(event(type, data), ctx);
     expect(entry.title).toBe(title);

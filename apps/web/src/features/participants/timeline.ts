@@ -259,6 +259,8 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
     case 'portal_link_revoked':
       // A rotation says so in the link it made (the entry above); this one is then bookkeeping.
       return { ...entry('Portal link revoked', 'neutral'), hidden: d.cause === 'rotated' };
+    case 'participant_finished_session':
+      return entry('Finished their session; it waits for a reviewer to record the result', 'info');
     case 'portal_link_opened':
       return entry(d.first === true ? 'Opened their portal link' : 'Opened their portal link again', 'info');
     default:

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { badInput, conflict, DomainError, notFound } from '../errors.ts';
+import type { DecideContext } from '../progression/commands.ts';
+import { decideParticipant } from '../progression/decide.ts';
+import { emitter } from '../progression/emit.ts';
+import { SessionStatus } from '../progression/entities.ts';
+import type { ParticipantEvent } from '../progression/events.ts';
+import { evolveParticipant } from '../progression/evolve.ts';
+import { activePosition } from '../progression/guards.ts';
+import { participantOutlook } from '../progression/outlook.ts';
+import type { ParticipantState } from '../progression/state.ts';
+import { TimeZone } from '../schemas/common.ts';
+import { AI_RUN_STAGE_TYPES, type StageType } from '../schemas/stage.ts';
+
+/**
+ * Sessions a participant starts or books in their portal (docs/rules.md#sessions-a-participant-starts).
+ * They run through the same schedule and start commands staff use, so attempts, the cool-down and
+ * "one open session" hold as they do for staff; this file adds only who may start which stage.
+ */
+
+/** Whether a participant may start a stage of this type themselves. */
+export type PortalStartRule = 'allowed' | 'needs_consent' | 'team_run';
+
+/**
+ * - a written assessment (`async_assessment`) is the participant's to take;
+ * - an AI-run stage (`ai_interview`, `roleplay_simulation`, `practice_session`) only once they have
+ *   accepted its notice (`consented`);
+ * - a review (`manual_review`, `final_review`) is the team's: a reviewer records it.
+ */
+export function portalStartRule(stageType: StageType, consented: boolean): PortalStartRule {
+  if (stageType === 'manual_review' || stageType === 'final_review') return 'team_run';
+  if (AI_RUN_STAGE_TYPES.includes(stageType)) return consented ? 'allowed' : 'needs_consent';
+  return 'allowed';
+}
+
+const REFUSALS: Record<Exclude<PortalStartRule, 'allowed'>, string> = {
+  needs_consent: 'this stage is run by an AI interviewer and needs your consent first',
+  team_run: 'this stage is run by the team; they will be in touch',
+};
+
+/** What a participant asks for: a session now (no `scheduled_at`) or at a time, in an IANA time zone. */
+export const PortalStartInput = z.object({
+  at: z.iso.datetime({ offset: true }).optional(),
+  timezone: TimeZone.default('UTC'),
+});
+export type PortalStartInput = z.infer<typeof PortalStartInput>;
+
+/**
+ * The participant starts their current stage's session now (schedule, then start) or books it for
+ * `at` (schedule). Consent for AI-run stages is not recorded yet, so `consented` is false until it is.
+ */
+export function decidePortalStart(
+  state: ParticipantState,
+  input: PortalStartInput,
+  ctx: DecideContext,
+  consented = false,
+): { events: ParticipantEvent[]; session_id: string } | DomainError {
+  const pos = activePosition(state);
+  if (pos instanceof DomainError) return pos;
+  const rule = portalStartRule(pos.stage.stage_type, consented);
+  if (rule !== 'allowed') return conflict(`You cannot start ${pos.stage.stage_name} here: ${REFUSALS[rule]}`);
+  const at = input.at === undefined ? undefined : new Date(input.at).toISOString();
+  // Staff may record a session that already took place; a participant books one ahead.
+  if (at !== undefined && Date.parse(at) < Date.parse(ctx.now)) return badInput(['at'], 'must be now or later');
+  const scheduled = decideParticipant(
+    state,
+    {
+      type: 'schedule',
+      participant_id: pos.participant.id,
+      timezone: input.timezone,
+      force: false,
+      ...(at === undefined ? {} : { scheduled_at: at }),
+    },
+    ctx,
+  );
+  if (scheduled instanceof DomainError) return scheduled;
+  const booked = scheduled.find((e) => e.type === 'session_scheduled');
+  if (booked?.type !== 'session_scheduled') return conflict('no session was scheduled');
+  const session_id = booked.data.session.id;
+  if (at !== undefined) return { events: scheduled, session_id };
+  const after = scheduled.reduce(evolveParticipant, state);
+  const started = decideParticipant(after, { type: 'start', session_id }, ctx);
+  if (started instanceof DomainError) return started;
+  return { events: [...scheduled, ...started], session_id };
+}
+
+/**
+ * The participant says they are done with their in-progress session. Without a scorer nothing is
+ * scored here: the session stays in progress until a reviewer records the result, and the event tells
+ * them it is ready.
+ */
+export function decidePortalFinish(
+  state: ParticipantState,
+  sessionId: string,
+  ctx: DecideContext,
+): ParticipantEvent[] | DomainError {
+  const pos = activePosition(state);
+  if (pos instanceof DomainError) return pos;
+  const session = state.sessions.find((s) => s.id === sessionId && s.participant_id === pos.participant.id);
+  if (!session) return notFound('Session', sessionId);
+  if (session.status !== 'in_progress') {
+    return conflict(`This session is ${session.status.replace('_', ' ')}; only a session under way can be finished`);
+  }
+  return [
+    emitter(pos.participant.id, ctx)('participant_finished_session', {
+      session_id: session.id,
+      stage_id: session.stage_id,
+      attempt: session.attempt,
+    }),
+  ];
+}
+
+/** One of the participant's sessions as the portal shows it: never its scorecard or notes. */
+export const PortalSessionDetail = z.object({
+  id: z.string(),
+  stage_name: z.string(),
+  status: SessionStatus,
+  scheduled_at: z.string(),
+  timezone: z.string(),
+  started_at: z.string().nullable(),
+  completed_at: z.string().nullable(),
+});
+export type PortalSessionDetail = z.infer<typeof PortalSessionDetail>;
+
+/** The participant's own session by id, or undefined (unknown, or another participant's). */
+export function portalSession(state: ParticipantState, sessionId: string): PortalSessionDetail | undefined {
+  const s = state.sessions.find((x) => x.id === sessionId && x.participant_id === state.participant?.id);
+  if (!s) return undefined;
+  const stage = state.template.stages.find((x) => x.id === s.stage_id);
+  return {
+    id: s.id,
+    stage_name: stage?.stage_name ?? 'A stage no longer in the evaluation',
+    status: s.status,
+    scheduled_at: s.scheduled_at,
+    timezone: s.timezone,
+    started_at: s.started_at,
+    completed_at: s.completed_at,
+  };
+}
+
+/**
+ * Whether the portal offers "Start now": the participant may start their current stage themselves and
+ * the rules would let a session begin at `now` (the outlook asks the decider itself).
+ */
+export function portalCanStartNow(state: ParticipantState, now: string, consented = false): boolean {
+  const pos = activePosition(state);
+  if (pos instanceof DomainError) return false;
+  if (portalStartRule(pos.stage.stage_type, consented) !== 'allowed') return false;
+  return participantOutlook(state, now)?.can_schedule_now === true;
+}
