@@ -237,36 +237,6 @@ export function createPortalPages(options: PortalPageOptions) {
   app.get('/p/', home);
   app.get('/p', (c) => c.redirect('/p/', 301));
 
-  // Registered before `/p/:token`. The form is ours: another site may not start a session for someone.
-  app.post('/p/start', async (c) => {
-    if (c.req.header('sec-fetch-site') === 'cross-site') {
-      const title = 'Start from your portal';
-      return c.html(page(title, `<h1>${title}</h1>\n<p>Open your portal, then press Start now.</p>`), 403);
-    }
-    const at = now();
-    const access = portalAccess(c, options, at);
-    if (!access) {
-      const title = 'Open your link again';
-      return c.html(page(title, `<h1>${title}</h1>\n<p>Open the link you were sent, then start from there.</p>`), 401);
-    }
-    const refused = await limited(c, access.link_id);
-    if (refused) return refused;
-    try {
-      await startPortalSession(portalContext({ ...options, now }, access), access.participant_id, { timezone: 'UTC' });
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const title = 'This could not start';
-      return c.html(
-        page(
-          title,
-          `<h1>${title}</h1>\n<p>${escapeHtml(error.message)}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`,
-        ),
-        409,
-      );
-    }
-    return c.redirect('/p/', 303);
-  });
-
   /** The participant's own session for a page, or the page that asks them to open their link again. */
   const signedIn = async (c: Context, at: string) => {
     const access = portalAccess(c, options, at);
@@ -279,6 +249,42 @@ export function createPortalPages(options: PortalPageOptions) {
     }
     return (await limited(c, access.link_id)) ?? access;
   };
+
+  /**
+   * A portal form that runs one command as the participant, then goes back to their page. The form is
+   * ours: another site may not post it for someone (403); the domain's refusal is a page saying why (409).
+   */
+  const commandForm = (
+    path: string,
+    titles: { crossSite: string; crossSiteText: string; refused: string },
+    run: (ctx: ReturnType<typeof portalContext>, participantId: string) => Promise<unknown>,
+  ) =>
+    app.post(path, async (c) => {
+      if (c.req.header('sec-fetch-site') === 'cross-site') {
+        return c.html(page(titles.crossSite, `<h1>${titles.crossSite}</h1>\n<p>${titles.crossSiteText}</p>`), 403);
+      }
+      const access = await signedIn(c, now());
+      if (access instanceof Response) return access;
+      try {
+        await run(portalContext({ ...options, now }, access), access.participant_id);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const body = `<h1>${titles.refused}</h1>\n<p>${escapeHtml(error.message)}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`;
+        return c.html(page(titles.refused, body), 409);
+      }
+      return c.redirect('/p/', 303);
+    });
+
+  // Registered before `/p/:token`.
+  commandForm(
+    '/p/start',
+    {
+      crossSite: 'Start from your portal',
+      crossSiteText: 'Open your portal, then press Start now.',
+      refused: 'This could not start',
+    },
+    (ctx, participantId) => startPortalSession(ctx, participantId, { timezone: 'UTC' }),
+  );
 
   // Withdrawing asks first: a page that explains, and a form that confirms.
   app.get('/p/withdraw', async (c) => {
@@ -298,28 +304,15 @@ export function createPortalPages(options: PortalPageOptions) {
     );
   });
 
-  app.post('/p/withdraw', async (c) => {
-    if (c.req.header('sec-fetch-site') === 'cross-site') {
-      const title = 'Withdraw from your portal';
-      return c.html(page(title, `<h1>${title}</h1>\n<p>Open your portal to withdraw.</p>`), 403);
-    }
-    const access = await signedIn(c, now());
-    if (access instanceof Response) return access;
-    try {
-      await withdrawFromPortal(portalContext({ ...options, now }, access), access.participant_id);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const title = 'You could not withdraw';
-      return c.html(
-        page(
-          title,
-          `<h1>${title}</h1>\n<p>${escapeHtml(error.message)}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`,
-        ),
-        409,
-      );
-    }
-    return c.redirect('/p/', 303);
-  });
+  commandForm(
+    '/p/withdraw',
+    {
+      crossSite: 'Withdraw from your portal',
+      crossSiteText: 'Open your portal to withdraw.',
+      refused: 'You could not withdraw',
+    },
+    withdrawFromPortal,
+  );
 
   app.get('/p/:token', async (c) => {
     const token = c.req.param('token');
