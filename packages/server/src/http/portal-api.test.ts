@@ -1,51 +1,20 @@
 import { PortalView } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { describe, expect, test } from 'vitest';
-import { createApiKeyResolver } from '../auth/api-keys.ts';
-import { createAuth } from '../auth/better-auth.ts';
-import { createIdentify } from '../auth/identify.ts';
 import { PORTAL_COOKIE } from '../auth/portal-tokens.ts';
-import { createRequestContext } from '../context.ts';
-import { setupApi } from '../testing.ts';
 import { storeTestKey } from '../testing-keys.ts';
-import { buildPipeline, person, scores } from '../testing-pipeline.ts';
-import { createApp } from './app.ts';
+import { scores } from '../testing-pipeline.ts';
+import { setupPortal } from '../testing-portal.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 
 const DAY = 86_400_000;
 const ME = '/api/portal/v1/me';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
-/**
- * The app as main.ts wires it (better-auth, API keys, the portal) over one database, with Jane and John
- * in one template, each with their own link, and a clock the test moves.
- */
+/** The portal fixture, with an API key of the workspace, a participant's cookie and bearer headers. */
 async function setup(limits: Partial<RateLimitOptions> = {}) {
-  let now = NOW;
-  const clock = () => now;
-  const t = setupApi({ now: clock });
-  const { template, stages } = await buildPipeline(t.api);
-  const jane = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Jane Doe') });
-  const john = await t.api.participants.create({ evaluation_template_id: template.id, ...person('John Roe') });
-  const janeLink = await t.api.participants.portalLink({ participant_id: jane.id, expires_in_days: 2 });
-  const johnLink = await t.api.participants.portalLink({ participant_id: john.id, expires_in_days: 2 });
-  const secret = 'portal-test-secret-portal-test-secret';
-  const auth = createAuth({ db: t.db, baseURL: 'http://localhost', secret, rateLimit: false });
-  const app = createApp({
-    createContext: createRequestContext(t.deps, createIdentify(auth, t.repos, createApiKeyResolver(t.repos))),
-    authHandler: auth.handler,
-    log: t.deps.log,
-    isReady: () => true,
-    publicUrl: 'http://localhost',
-    rateLimits: {
-      apiKeyPerMinute: 600,
-      failedSignIns: 10,
-      failedSignInMinutes: 15,
-      trustProxy: false,
-      ...limits,
-    },
-    portal: { storage: t.deps.storage, repos: t.repos, secret, now: clock },
-  });
+  const portal = await setupPortal({ expiresInDays: 2, limits });
+  const { t, app } = portal;
   const apiKey = storeTestKey(t.db, t.repos, t.workspaceId, { now: NOW }).key;
   /** The participant cookie, as the Continue form's POST sets it. */
   const cookieFor = async (token: string) => {
@@ -53,22 +22,7 @@ async function setup(limits: Partial<RateLimitOptions> = {}) {
     return res.headers.get('set-cookie')?.split(';')[0] ?? '';
   };
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-  return {
-    t,
-    app,
-    template,
-    stages,
-    jane,
-    john,
-    janeLink,
-    johnLink,
-    apiKey,
-    cookieFor,
-    bearer,
-    at: (iso: string) => {
-      now = iso;
-    },
-  };
+  return { ...portal, apiKey, cookieFor, bearer };
 }
 
 describe('GET /api/portal/v1/me', () => {

@@ -1,13 +1,7 @@
 import { PortalSessionDetail } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { describe, expect, test } from 'vitest';
-import { createApiKeyResolver } from '../auth/api-keys.ts';
-import { createAuth } from '../auth/better-auth.ts';
-import { createIdentify } from '../auth/identify.ts';
-import { createRequestContext } from '../context.ts';
-import { setupApi } from '../testing.ts';
-import { buildPipeline, person } from '../testing-pipeline.ts';
-import { createApp } from './app.ts';
+import { setupPortal } from '../testing-portal.ts';
 
 const BASE = '/api/portal/v1';
 const HOUR = 3_600_000;
@@ -17,57 +11,29 @@ const HOUR = 3_600_000;
  * attempts, 24 hours apart), an AI interview, then the team's final review. Jane and John each have a link.
  */
 async function setup() {
-  let now = NOW;
-  const clock = () => now;
-  const t = setupApi({ now: clock });
-  const { stages } = await buildPipeline(t.api, [
-    {
-      type: 'essay',
-      stage_type: 'async_assessment',
-      pass_threshold: 60,
-      automation_rule: 'auto_advance',
-      allow_retake: true,
-      max_attempts: 2,
-      retake_cooldown_hours: 24,
-    },
-    { type: 'phone_screen', pass_threshold: 60, automation_rule: 'auto_advance' },
-    { type: 'final', stage_type: 'final_review', pass_threshold: 80 },
-  ]);
-  const template = stages[0]!.evaluation_template_id;
-  const jane = await t.api.participants.create({ evaluation_template_id: template, ...person('Jane Doe') });
-  const john = await t.api.participants.create({ evaluation_template_id: template, ...person('John Roe') });
-  const janeLink = await t.api.participants.portalLink({ participant_id: jane.id });
-  const johnLink = await t.api.participants.portalLink({ participant_id: john.id });
-  const secret = 'portal-test-secret-portal-test-secret';
-  const auth = createAuth({ db: t.db, baseURL: 'http://localhost', secret, rateLimit: false });
-  const app = createApp({
-    createContext: createRequestContext(t.deps, createIdentify(auth, t.repos, createApiKeyResolver(t.repos))),
-    authHandler: auth.handler,
-    log: t.deps.log,
-    isReady: () => true,
-    publicUrl: 'http://localhost',
-    rateLimits: { apiKeyPerMinute: 600, failedSignIns: 10, failedSignInMinutes: 15, trustProxy: false },
-    portal: { storage: t.deps.storage, repos: t.repos, secret, now: clock },
+  const portal = await setupPortal({
+    stages: [
+      {
+        type: 'essay',
+        stage_type: 'async_assessment',
+        pass_threshold: 60,
+        automation_rule: 'auto_advance',
+        allow_retake: true,
+        max_attempts: 2,
+        retake_cooldown_hours: 24,
+      },
+      { type: 'phone_screen', pass_threshold: 60, automation_rule: 'auto_advance' },
+      { type: 'final', stage_type: 'final_review', pass_threshold: 80 },
+    ],
   });
+  const { app } = portal;
   const call = (token: string, method: string, path: string, body?: unknown) =>
     app.request(`${BASE}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-  return {
-    t,
-    app,
-    stages,
-    jane,
-    john,
-    janeLink,
-    johnLink,
-    call,
-    at: (iso: string) => {
-      now = iso;
-    },
-  };
+  return { ...portal, call };
 }
 
 describe('POST /api/portal/v1/sessions', () => {
