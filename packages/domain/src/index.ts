@@ -1,6 +1,7 @@
 export * from './agent-profiles.ts';
 export * from './api-keys.ts';
 export * from './api-limits.ts';
+export * from './assessment/answers.ts';
 export * from './conflicts.ts';
 export * from './errors.ts';
 export * from './patch.ts';

@@ -23,7 +23,7 @@ export function importStages(
 ): EvaluationStage[] | DomainError {
   const base = mode === 'replace' ? archiveLiveStages(pipeline.stages, activeParticipantsIn) : pipeline.stages;
   if (isDomainError(base)) return base;
-  const planned = planImport(items, liveStages(base).length, pipeline.template);
+  const planned = planImport(items, liveStages(base).length, pipeline.template, newId);
   if (isDomainError(planned)) return planned;
   const added = planned.map(({ stage_order, ...settings }) =>
     newStage(settings, pipeline.template.id, { id: newId(), now }, stage_order),

@@ -2,6 +2,7 @@ export { editStage } from './edit.ts';
 export { type ImportMode, importStages } from './import-stages.ts';
 export { checkInterviewer, type InterviewerCandidate } from './interviewer.ts';
 export { titleCase, typeFromName } from './names.ts';
+export { checkQuestionDimensions, type DimensionSource } from './question-dimensions.ts';
 export {
   addStage,
   copyLiveStages,
@@ -30,6 +31,8 @@ export {
   type StagePatch,
   type StageSettings,
   type TemplateDefaults,
+  type WithQuestionIds,
+  withStageQuestionIds,
 } from './stage-settings.ts';
 export {
   firstBlockingProblem,

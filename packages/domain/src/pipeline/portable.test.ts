@@ -17,6 +17,10 @@ const SEED_EXAMPLE = `[
 
 const parseItems = (items: unknown) => z.array(PortableStage).parse(items);
 
+/** Question ids for questions imported without one, as the API's `newId` would make them. */
+let idCount = 0;
+const newId = () => `generated-${++idCount}`;
+
 /** What the API does with a plan: give each planned stage an id, its template and timestamps. */
 function stored(planned: PlannedStage[] | Error): EvaluationStage[] {
   if (planned instanceof Error) throw planned;
@@ -32,7 +36,7 @@ function stored(planned: PlannedStage[] | Error): EvaluationStage[] {
 
 describe('planImport', () => {
   test("the seed's example imports as-is into three stages with derived types", () => {
-    const planned = stored(planImport(parseItems(JSON.parse(SEED_EXAMPLE)), 0, {}));
+    const planned = stored(planImport(parseItems(JSON.parse(SEED_EXAMPLE)), 0, {}, newId));
     expect(
       planned.map((s) => [s.type, s.stage_name, s.stage_type, s.stage_order, s.pass_threshold, s.automation_rule]),
     ).toEqual([
@@ -50,7 +54,7 @@ describe('planImport', () => {
     ['given name only, the type is derived', { stage_name: 'Coding Round' }, 'coding_round', 'Coding Round'],
     ['given both, both are kept', { type: 'code', stage_name: 'Coding Round' }, 'code', 'Coding Round'],
   ])('%s', (_, item, type, name) => {
-    expect(planImport(parseItems([item]), 0, {})).toMatchObject([{ type, stage_name: name }]);
+    expect(planImport(parseItems([item]), 0, {}, newId)).toMatchObject([{ type, stage_name: name }]);
   });
 
   test('items with a stage_order come first by it (ties keep array order); the others follow in array order', () => {
@@ -61,7 +65,7 @@ describe('planImport', () => {
       { stage_name: 'B', stage_order: 5 },
       { stage_name: 'Y' },
     ]);
-    const planned = stored(planImport(items, 0, {}));
+    const planned = stored(planImport(items, 0, {}, newId));
     expect(planned.map((s) => [s.stage_name, s.stage_order])).toEqual([
       ['A', 0],
       ['C', 1],
@@ -75,7 +79,7 @@ describe('planImport', () => {
     const planned = planImport(parseItems([{ type: 'a' }, { type: 'b' }]), 3, {
       default_duration_minutes: 45,
       default_difficulty: 'advanced',
-    });
+    }, newId);
     expect(planned).toMatchObject([
       { stage_order: 3, duration_minutes: 45, difficulty: 'advanced' },
       { stage_order: 4, duration_minutes: 45, difficulty: 'advanced' },
@@ -83,7 +87,7 @@ describe('planImport', () => {
   });
 
   test(`refuses an import that would pass ${MAX_LIVE_STAGES} live stages`, () => {
-    expect(planImport(parseItems([{ type: 'a' }, { type: 'b' }]), MAX_LIVE_STAGES - 1, {})).toMatchObject({
+    expect(planImport(parseItems([{ type: 'a' }, { type: 'b' }]), MAX_LIVE_STAGES - 1, {}, newId)).toMatchObject({
       code: 'CONFLICT',
     });
   });
@@ -116,13 +120,14 @@ describe('exportPipeline', () => {
       'automation_rule',
       'auto_reject',
       'status',
+      'question_set',
     ]);
   });
 
   test("the seed's example survives export → import into an empty template → export", () => {
-    const exported = exportPipeline(stored(planImport(parseItems(JSON.parse(SEED_EXAMPLE)), 0, {})));
+    const exported = exportPipeline(stored(planImport(parseItems(JSON.parse(SEED_EXAMPLE)), 0, {}, newId)));
     expect(exported).toMatchObject(JSON.parse(SEED_EXAMPLE));
-    const again = exportPipeline(stored(planImport(parseItems(exported), 0, {})));
+    const again = exportPipeline(stored(planImport(parseItems(exported), 0, {}, newId)));
     expect(again).toEqual(exported);
   });
 
@@ -145,8 +150,20 @@ describe('exportPipeline', () => {
       automation_rule: fc.constantFrom(...AutomationRule.options),
       auto_reject: fc.boolean(),
       status: fc.constantFrom('draft' as const, 'active' as const, 'archived' as const),
+      questions: fc.uniqueArray(
+        fc.record(
+          { id: fc.stringMatching(/^[a-z0-9]{1,8}$/), prompt: trimmed(200), max_length: fc.integer({ min: 1, max: 10_000 }) },
+          { requiredKeys: ['id', 'prompt'] },
+        ),
+        { maxLength: 4, selector: (q) => q.id },
+      ),
     })
-    .map(({ retakes, ...rest }) => ({ ...rest, ...retakes }));
+    .map(({ retakes, questions, ...rest }) => ({
+      ...rest,
+      ...retakes,
+      // Only a written assessment takes questions.
+      question_set: rest.stage_type === 'async_assessment' ? questions : [],
+    }));
 
   test('any pipeline survives export → import into an empty template → export, whatever its defaults', () => {
     fc.assert(
@@ -159,7 +176,7 @@ describe('exportPipeline', () => {
         }));
         const exported = exportPipeline(stages);
         const imported = stored(
-          planImport(parseItems(exported), 0, { default_duration_minutes: 60, default_difficulty: 'expert' }),
+          planImport(parseItems(exported), 0, { default_duration_minutes: 60, default_difficulty: 'expert' }, newId),
         );
         expect(exportPipeline(imported)).toEqual(exported);
         expect(exported).toHaveLength(order);

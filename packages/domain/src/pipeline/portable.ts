@@ -4,7 +4,7 @@ import type { LifecycleStatus } from '../schemas/common.ts';
 import type { PortableStage } from '../schemas/stage.ts';
 import { typeFromName } from './names.ts';
 import { liveStages, type OrderedStage, roomForStages } from './ordering.ts';
-import { resolveNewStage, type StageSettings, type TemplateDefaults } from './stage-settings.ts';
+import { resolveNewStage, type StageSettings, type TemplateDefaults, withStageQuestionIds } from './stage-settings.ts';
 
 /** One stage in the seed's JSON shape, as export gives it; it parses as a `PortableStage` again. */
 export type ExportedStage = Omit<StageSettings, 'status'> & {
@@ -35,6 +35,8 @@ export function exportPipeline(stages: readonly (StageSettings & OrderedStage)[]
     auto_reject: s.auto_reject,
     // liveStages leaves no archived stage, which the type system cannot see through the filter.
     status: s.status as ExportedStage['status'],
+    // Beyond the seed, with the questions' ids, so a re-import keeps them (docs/rules.md#import-and-export).
+    question_set: s.question_set,
   }));
 }
 
@@ -42,12 +44,14 @@ export function exportPipeline(stages: readonly (StageSettings & OrderedStage)[]
  * Turns parsed import items into stages with their final place after the `existingLiveCount` live
  * ones (docs/rules.md#import-and-export). Items that give a `stage_order` come first, sorted by it (the sort is stable,
  * so equal orders keep array order); the rest follow in array order. The orders themselves only
- * rank: 0, 5, 9 become consecutive places. A missing `type` is derived from `stage_name`.
+ * rank: 0, 5, 9 become consecutive places. A missing `type` is derived from `stage_name`, and a
+ * question without an id gets one from `newId`.
  */
 export function planImport(
   items: readonly ImportedItem[],
   existingLiveCount: number,
   template: TemplateDefaults,
+  newId: () => string,
 ): PlannedStage[] | DomainError {
   const full = roomForStages(existingLiveCount, items.length);
   if (full) return full;
@@ -56,7 +60,10 @@ export function planImport(
     .sort((a, b) => a.stage_order - b.stage_order);
   const unplaced = items.filter((item) => item.stage_order === undefined);
   return [...placed, ...unplaced].map((item, index) => ({
-    ...resolveNewStage({ ...item, type: item.type ?? typeFromName(item.stage_name ?? '') }, template),
+    ...resolveNewStage(
+      withStageQuestionIds({ ...item, type: item.type ?? typeFromName(item.stage_name ?? '') }, newId),
+      template,
+    ),
     stage_order: existingLiveCount + index,
   }));
 }

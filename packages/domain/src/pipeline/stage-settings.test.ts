@@ -7,6 +7,7 @@ import {
   resolveNewStage,
   type StagePatch,
   type StageSettings,
+  withStageQuestionIds,
 } from './stage-settings.ts';
 import { INTERVIEWER_ID, stage, TEMPLATE_ID } from './test-stages.ts';
 
@@ -26,6 +27,7 @@ describe('resolveNewStage', () => {
       automation_rule: 'none',
       auto_reject: false,
       status: 'active',
+      question_set: [],
     } satisfies StageSettings);
   });
 
@@ -67,7 +69,7 @@ describe('resolveNewStage', () => {
       stage_order: 2,
       expected_version: 3,
     });
-    const settings = resolveNewStage(fields, {});
+    const settings = resolveNewStage(withStageQuestionIds(fields, () => 'q'), {});
     expect(Object.keys(settings)).not.toContain('stage_order');
     expect(settings.stage_name).toBe('Technical');
     expect([evaluation_template_id, expected_version, stage_order]).toEqual([TEMPLATE_ID, 3, 2]);
@@ -108,7 +110,7 @@ describe('applyStagePatch', () => {
 
   test("a whole parsed update cannot overwrite the stage's id or place", () => {
     const parsed = UpdateStageInput.parse({ id: '00000000-0000-4000-8000-000000000777', stage_order: 5, type: 'x' });
-    const after = applyStagePatch(noRetakes, parsed);
+    const after = applyStagePatch(noRetakes, withStageQuestionIds(parsed, () => 'q'));
     expect(after).toMatchObject({ id: 'tech', stage_order: 0, type: 'x' });
   });
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { badInput, conflict, type DomainError } from '../errors.ts';
 import { applyPatch } from '../patch.ts';
 import { DEFAULT_DIFFICULTY, DEFAULT_DURATION_MINUTES, type Difficulty } from '../schemas/common.ts';
+import { type Question, type QuestionInput, questionSetIssue, withQuestionIds } from '../schemas/question-set.ts';
 import {
   type CreateStageInput,
   DEFAULT_STAGE_TYPE,
@@ -17,14 +18,30 @@ export type StageSettings = Omit<
   'id' | 'evaluation_template_id' | 'stage_order' | 'created_at' | 'updated_at'
 >;
 
+/** Fields whose questions have their ids: what the pipeline rules take (`withStageQuestionIds`). */
+export type WithQuestionIds<T> = Omit<T, 'question_set'> & { question_set?: Question[] | undefined };
+
 /** The create fields: the place in the order is `insertStage`'s business, not a setting. */
-export type NewStageInput = Omit<
-  z.output<typeof CreateStageInput>,
-  'evaluation_template_id' | 'expected_version' | 'stage_order'
+export type NewStageInput = WithQuestionIds<
+  Omit<z.output<typeof CreateStageInput>, 'evaluation_template_id' | 'expected_version' | 'stage_order'>
 >;
 
 /** An update: keys left out (undefined) keep their value; `agent_profile_id: null` clears it. */
-export type StagePatch = Omit<z.output<typeof UpdateStageInput>, 'id' | 'expected_version' | 'stage_order'>;
+export type StagePatch = WithQuestionIds<
+  Omit<z.output<typeof UpdateStageInput>, 'id' | 'expected_version' | 'stage_order'>
+>;
+
+/**
+ * Gives every question of a stage's fields an id (`newId` for those sent without one), so the rules
+ * below only ever see stored-shape questions. The caller supplies `newId`: the domain makes no ids.
+ */
+export function withStageQuestionIds<T extends { question_set?: z.output<typeof QuestionInput>[] | undefined }>(
+  fields: T,
+  newId: () => string,
+): WithQuestionIds<T> {
+  const { question_set, ...rest } = fields;
+  return question_set === undefined ? rest : { ...rest, question_set: withQuestionIds(question_set, newId) };
+}
 
 /** What a stage inherits from its template when the caller leaves it out. */
 export interface TemplateDefaults {
@@ -52,6 +69,7 @@ export function resolveNewStage(input: NewStageInput, template: TemplateDefaults
     automation_rule: input.automation_rule ?? 'none',
     auto_reject: input.auto_reject ?? false,
     status: input.status ?? 'active',
+    question_set: input.question_set ?? [],
   };
 }
 
@@ -74,6 +92,7 @@ const SETTING_KEYS = Object.keys({
   automation_rule: true,
   auto_reject: true,
   status: true,
+  question_set: true,
 } satisfies Record<keyof StageSettings, true>) as (keyof StageSettings)[];
 
 /**
@@ -90,7 +109,7 @@ export function applyStagePatch<S extends StageSettings>(stage: S, patch: StageP
   const settingsPatch = Object.fromEntries(SETTING_KEYS.map((key) => [key, patch[key]])) as Partial<StageSettings>;
   // applyPatch copies the whole stage, so the keys of S beyond the settings come through untouched.
   const merged = { ...applyPatch<StageSettings>(stage, settingsPatch), max_attempts: attemptsAfter(stage, patch) } as S;
-  const issue = retakeIssue(merged);
+  const issue = retakeIssue(merged) ?? questionSetIssue(merged.stage_type, merged.question_set);
   return issue ? badInput(issue.path, issue.message) : merged;
 }
 

@@ -26,6 +26,7 @@ export function stage(id: string, order: number | null, extra: Partial<Evaluatio
     automation_rule: 'none',
     auto_reject: false,
     status: order === null ? 'archived' : 'active',
+    question_set: [],
     created_at: NOW,
     updated_at: NOW,
     ...extra,

@@ -101,6 +101,11 @@ export function decidePortalFinish(
   if (session.status !== 'in_progress') {
     return conflict(`This session is ${session.status.replace('_', ' ')}; only a session under way can be finished`);
   }
+  // A written assessment with questions ends with its answers (docs/rules.md#written-assessments).
+  const stage = state.template.stages.find((s) => s.id === session.stage_id);
+  if (stage?.stage_type === 'async_assessment' && (stage.question_set ?? []).length > 0) {
+    return conflict('This assessment ends when you submit your answers');
+  }
   return [
     emitter(pos.participant.id, ctx)('participant_finished_session', {
       session_id: session.id,

@@ -165,6 +165,22 @@ export type ParticipantFinishedSession = Envelope<
   { readonly session_id: string; readonly stage_id: string; readonly attempt: number }
 >;
 
+/**
+ * The participant submitted their written assessment's answers, once (docs/rules.md#written-assessments).
+ * Like finishing, it scores nothing: the session stays in progress until a reviewer completes it.
+ */
+export type ParticipantSubmittedAnswers = Envelope<
+  'participant_submitted_answers',
+  {
+    readonly session_id: string;
+    readonly stage_id: string;
+    readonly attempt: number;
+    /** How many questions there were, and how many have an answer. */
+    readonly questions: number;
+    readonly answered: number;
+  }
+>;
+
 export type ParticipantEvent =
   | ParticipantEnrolled
   | ParticipantUpdated
@@ -186,7 +202,8 @@ export type ParticipantEvent =
   | ParticipantCompleted
   | ParticipantRejected
   | ParticipantWithdrawn
-  | ParticipantFinishedSession;
+  | ParticipantFinishedSession
+  | ParticipantSubmittedAnswers;
 
 export type ParticipantEventType = ParticipantEvent['type'];
 export type ParticipantEventOf<T extends ParticipantEventType> = Extract<ParticipantEvent, { type: T }>;

@@ -97,6 +97,7 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
     case 'participant_withdrawn':
       return finish(state, at, 'withdrawn', null);
     case 'participant_finished_session':
+    case 'participant_submitted_answers':
       // A note for the reviewers: the session stays in progress until its result is recorded.
       return state;
   }

@@ -1,3 +1,4 @@
+import type { Question } from '../schemas/question-set.ts';
 import type { EvaluationStage } from '../schemas/stage.ts';
 import type { SuccessOutcome } from '../schemas/template.ts';
 import type { Decision, Participant, RulesSnapshot, Session, StageProgress } from './entities.ts';
@@ -14,6 +15,8 @@ export type ProgressionStage = Readonly<
   readonly interviewer: ScoringProfile | null;
   /** How long a session takes, as the participant's portal shows it; absent where no one loaded it. */
   readonly duration_minutes?: number;
+  /** A written assessment's questions, read live like the name; absent where no one loaded them. */
+  readonly question_set?: readonly Question[];
 };
 
 export interface ProgressionTemplate {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Difficulty, DurationMinutes, ExpectedVersion, LifecycleStatus, Timestamps, text, Uuid } from './common.ts';
+import { Question, QuestionSetInput, questionSetIssue } from './question-set.ts';
 
 export const StageType = z.enum([
   'ai_interview',
@@ -46,6 +47,8 @@ export const stageFields = {
   automation_rule: AutomationRule.optional(),
   auto_reject: z.boolean().optional(),
   status: LifecycleStatus.exclude(['archived']).optional(),
+  /** Beyond the seed: a written assessment's questions, in order (docs/entities.md#question-set). */
+  question_set: QuestionSetInput.optional(),
 };
 
 /** max_attempts is 1 without retakes and 2–10 with them (docs/entities.md#evaluation-stage, beyond the seed). */
@@ -69,6 +72,8 @@ export const CreateStageInput = z
   .superRefine((s, ctx) => {
     const issue = retakeIssue({ allow_retake: s.allow_retake ?? false, max_attempts: s.max_attempts });
     if (issue) ctx.addIssue({ code: 'custom', ...issue });
+    const questions = questionSetIssue(s.stage_type ?? DEFAULT_STAGE_TYPE, s.question_set);
+    if (questions) ctx.addIssue({ code: 'custom', ...questions });
   });
 export type CreateStageInput = z.input<typeof CreateStageInput>;
 
@@ -98,6 +103,8 @@ export const EvaluationStage = z.object({
   automation_rule: AutomationRule,
   auto_reject: z.boolean(),
   status: LifecycleStatus,
+  /** Empty for every type but `async_assessment`. */
+  question_set: z.array(Question),
   ...Timestamps,
 });
 export type EvaluationStage = z.infer<typeof EvaluationStage>;
@@ -128,6 +135,8 @@ export const PortableStage = z
     }
     const issue = retakeIssue({ allow_retake: s.allow_retake ?? false, max_attempts: s.max_attempts });
     if (issue) ctx.addIssue({ code: 'custom', ...issue });
+    const questions = questionSetIssue(s.stage_type ?? DEFAULT_STAGE_TYPE, s.question_set);
+    if (questions) ctx.addIssue({ code: 'custom', ...questions });
   });
 export type PortableStage = z.input<typeof PortableStage>;
 
