@@ -1,5 +1,6 @@
 import type { Db } from '../client.ts';
 import { createAgentProfileRepository } from './agent-profiles.ts';
+import { createAnswerRepository } from './answers.ts';
 import { createApiKeyRepository } from './api-keys.ts';
 import { createInstanceRepository } from './instance.ts';
 import { createMemberRepository } from './members.ts';
@@ -35,6 +36,7 @@ export function createRepositories(db: Db) {
     participants: createParticipantRepository(db),
     apiKeys: createApiKeyRepository(db),
     portalLinks: createPortalLinkRepository(db),
+    answers: createAnswerRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

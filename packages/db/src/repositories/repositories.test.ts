@@ -48,6 +48,7 @@ const stage = (
   automation_rule: 'none',
   auto_reject: false,
   status: 'active',
+  question_set: [],
   created_at: NOW,
   updated_at: NOW,
   ...extra,

@@ -1,4 +1,5 @@
 export * from './agent-profiles.ts';
+export * from './answers.ts';
 export * from './api-keys.ts';
 export * from './auth.ts';
 export * from './instance.ts';

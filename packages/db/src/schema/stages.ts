@@ -27,6 +27,8 @@ export const evaluationStages = sqliteTable(
     automation_rule: text('automation_rule').$type<S['automation_rule']>().notNull(),
     auto_reject: integer('auto_reject', { mode: 'boolean' }).notNull(),
     status: text('status').$type<S['status']>().notNull(),
+    /** A written assessment's questions in order; `[]` for every other stage (docs/entities.md#question-set). */
+    question_set: text('question_set', { mode: 'json' }).$type<S['question_set']>().notNull().default([]),
     ...timestamps,
   },
   (t) => [

@@ -11,12 +11,15 @@
  */
 import type {
   AgentProfile,
+  AnswerFacts,
+  AnswerSubmission,
   DomainError,
   EvaluationStage,
   EvaluationTemplate,
   ParticipantEvent,
   ParticipantState,
   PortalLinkEvent,
+  SavedAnswer,
   PortalLinkRecord,
   PortalLinkStatus,
 } from '@stageflow/domain';
@@ -113,6 +116,23 @@ export type PortalLinkOpening =
   | { readonly refused: 'unknown' | PortalLinkStatus }
   | { readonly link: PortalLinkRecord; readonly participant: PortalParticipant };
 
+/** What an answers step is given: the participant (as a command loads them) and the session's answers. */
+export interface AnswersFacts extends AnswerFacts {
+  readonly loaded: LoadedState;
+}
+
+/**
+ * What an answers step decided: answers to save, a submission to record, and the events to append
+ * with the participant's state after them (docs/rules.md#written-assessments).
+ */
+export interface AnswersChange<A> {
+  readonly save: readonly SavedAnswer[];
+  readonly submission: AnswerSubmission | null;
+  readonly state: ParticipantState;
+  readonly emitted: readonly ParticipantEvent[];
+  readonly answer: A;
+}
+
 export interface StoragePort {
   readonly agentProfiles: RecordStore<AgentProfile>;
   readonly apiKeys: {
@@ -154,6 +174,19 @@ export interface StoragePort {
      * units see the earlier ones' rows (bulk enrolment). Answers each unit's answer or refusal.
      */
     run<A>(workspaceId: string, units: readonly ParticipantUnit<A>[]): MaybePromise<(A | DomainError)[]>;
+  };
+  readonly answers: {
+    /**
+     * Loads the participant (NOT_FOUND before the step when not the workspace's) and the session's
+     * saved answers and submission, steps, and stores in one transaction: the answers, the submission,
+     * the participant's state and the events. Answers the step's answer.
+     */
+    change<A>(
+      workspaceId: string,
+      participantId: string,
+      sessionId: string,
+      step: (facts: AnswersFacts) => AnswersChange<A> | DomainError,
+    ): MaybePromise<A | DomainError>;
   };
   readonly pipelines: {
     /**

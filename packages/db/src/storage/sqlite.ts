@@ -10,8 +10,21 @@ import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './por
  * so concurrent writers serialize and nothing awaits between the load and the store.
  */
 export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
-  const { participants, pipelines, agentProfiles, apiKeys, portalLinks } = repos;
+  const { participants, pipelines, agentProfiles, apiKeys, portalLinks, answers } = repos;
   return {
+    answers: {
+      change: (workspaceId, participantId, sessionId, step) =>
+        writeTx(db, (tx) => {
+          const loaded = participants.load.participant(workspaceId, participantId);
+          if (!loaded) return notFound('Participant', participantId);
+          const change = step({ loaded, ...answers.forSession(workspaceId, sessionId) });
+          if (change instanceof Error) return change;
+          answers.upsert(tx, workspaceId, sessionId, change.save);
+          if (change.submission) answers.submit(tx, workspaceId, change.submission);
+          if (change.emitted.length > 0) participants.store(tx, workspaceId, loaded, change.state, change.emitted);
+          return change.answer;
+        }),
+    },
     apiKeys: {
       issue: (key) => writeTx(db, (tx) => apiKeys.insert(tx, key)),
       change: (workspaceId, id, step) =>

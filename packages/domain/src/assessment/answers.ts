@@ -272,3 +272,40 @@ export function completionTranscript(
   if (given && given.length > 0) return [...given];
   return fromAnswers && fromAnswers.length > 0 ? [...fromAnswers] : given && [...given];
 }
+
+/**
+ * A session's answers as staff see them (`sessions.answers`): once submitted, every question as it was
+ * then, with its dimension and the participant's answer. Drafts stay the participant's until they
+ * submit, so before that `submitted_at` is null and there are no questions.
+ */
+export const SessionAnswers = z.object({
+  session_id: z.string(),
+  submitted_at: z.string().nullable(),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      number: z.int().min(1),
+      prompt: z.string(),
+      /** The interviewer dimension the answer informs, if the question names one. */
+      dimension: z.string().nullable(),
+      /** `""` when the participant left it unanswered. */
+      text: z.string(),
+    }),
+  ),
+});
+export type SessionAnswers = z.infer<typeof SessionAnswers>;
+
+export function sessionAnswers(sessionId: string, facts: AnswerFacts): SessionAnswers {
+  if (!facts.submission) return { session_id: sessionId, submitted_at: null, questions: [] };
+  return {
+    session_id: sessionId,
+    submitted_at: facts.submission.submitted_at,
+    questions: answeredQuestions(facts.submission.questions, facts.answers).map((q) => ({
+      id: q.id,
+      number: q.number,
+      prompt: q.prompt,
+      dimension: q.dimension ?? null,
+      text: q.text,
+    })),
+  };
+}

@@ -16,6 +16,7 @@ import {
   withdrawFromPortal,
 } from '../application/portal-sessions.ts';
 import { type PortalAccess, type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
+import { mountPortalAnswerRoutes } from './portal-answers-api.ts';
 
 export const PORTAL_API_BASE = '/api/portal/v1';
 
@@ -138,6 +139,8 @@ export function createPortalApi(options: PortalApiOptions) {
     const view = portalViewFor(options.repos, access, options.now());
     return view ? c.json(PortalView.parse(view)) : c.json({ error: UNAUTHENTICATED }, 401);
   });
+
+  mountPortalAnswerRoutes(app, options, who);
 
   app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
   return app;

@@ -15,6 +15,7 @@ import {
   ParticipantView as ParticipantViewShape,
   PortalLinkState as PortalLinkStateShape,
   Session as SessionEntity,
+  SessionAnswers as SessionAnswersShape,
 } from '@stageflow/domain';
 import { z } from 'zod';
 
@@ -24,6 +25,7 @@ export const AgentProfile = AgentProfileEntity.meta({ id: 'AgentProfile' });
 export const Session = SessionEntity.meta({ id: 'Session' });
 export const Decision = DecisionEntity.meta({ id: 'Decision' });
 export const Event = DomainEvent.meta({ id: 'Event' });
+export const SessionAnswers = SessionAnswersShape.meta({ id: 'SessionAnswers' });
 
 /** A template in the list, with its live stages' names in order. */
 export const TemplateListItem = EvaluationTemplate.extend({

@@ -12,11 +12,12 @@ import {
   unwrap,
 } from '@stageflow/domain';
 import { z } from 'zod';
+import { readSessionAnswers, transcriptOnCompletion } from '../application/answers.ts';
 import { runParticipantCommand, sessionTarget } from '../application/participant-commands.ts';
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
-import { Session, SessionResult } from './outputs.ts';
+import { Session, SessionAnswers, SessionResult } from './outputs.ts';
 import { sessionCreatedBy, sessionResult } from './participant-answers.ts';
 
 /** A command on one session: it runs on the session's participant and answers with that session. */
@@ -27,6 +28,14 @@ const onSession = (ctx: Context, command: Extract<ParticipantCommand, { session_
 
 const loadSession = (ctx: Context, id: string) =>
   unwrap(ctx.repos.participants.session(ctx.workspaceId, id) ?? notFound('Session', id));
+
+/** The session open (scheduled or under way) at the participant's current stage, which a result completes. */
+function openSessionOf(ctx: Context, participantId: string): string | undefined {
+  const state = ctx.repos.participants.load.participant(ctx.workspaceId, participantId)?.state;
+  const stageId = state?.participant?.current_stage_id;
+  return state?.sessions.find((s) => s.stage_id === stageId && (s.status === 'in_progress' || s.status === 'scheduled'))
+    ?.id;
+}
 
 export const sessionsRouter = router({
   list: scoped('sessions.read')
@@ -54,6 +63,22 @@ export const sessionsRouter = router({
     .input(ByIdInput)
     .output(Session)
     .query(({ ctx, input }) => loadSession(ctx, input.id)),
+
+  /** A written assessment's submitted answers (docs/rules.md#written-assessments). */
+  answers: scoped('sessions.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/sessions/{id}/answers',
+        tags: ['Sessions'],
+        summary: "A written assessment's submitted answers",
+        description:
+          'Each question as it was when the participant submitted, with their answer. Before they submit, `submitted_at` is null and there are no questions: drafts are theirs.',
+      },
+    })
+    .input(ByIdInput)
+    .output(SessionAnswers)
+    .query(({ ctx, input }) => readSessionAnswers(ctx, input.id)),
 
   /** At the participant's current stage; a retried `idempotency_key` returns the first session. */
   schedule: scoped('sessions.write')
@@ -118,7 +143,14 @@ export const sessionsRouter = router({
     })
     .input(CompleteSessionInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) => onSession(ctx, { type: 'complete', ...input })),
+    .mutation(({ ctx, input }) =>
+      // Without a transcript of the reviewer's, a written assessment keeps its submitted answers as one.
+      onSession(ctx, {
+        type: 'complete',
+        ...input,
+        transcript: transcriptOnCompletion(ctx, input.session_id, input.transcript),
+      }),
+    ),
 
   fail: scoped('sessions.write')
     .meta({
@@ -163,7 +195,13 @@ export const sessionsRouter = router({
       runParticipantCommand(
         ctx,
         { participantId: input.participant_id },
-        { type: 'record_result', ...input },
+        {
+          type: 'record_result',
+          ...input,
+          transcript: input.transcript?.length
+            ? input.transcript
+            : transcriptOnCompletion(ctx, openSessionOf(ctx, input.participant_id), input.transcript),
+        },
         (result) => {
           // It completes the session already open at the stage, or the one it created for the purpose.
           const completed = result.emitted.find((e) => e.type === 'session_completed');

@@ -4,6 +4,7 @@ import {
   archiveStage,
   CreateStageInput,
   checkInterviewer,
+  checkQuestionDimensions,
   type DomainError,
   ExportStagesInput,
   editStage,
@@ -21,6 +22,7 @@ import {
   UpdateStageInput,
   unwrap,
   validatePipeline,
+  withStageQuestionIds,
 } from '@stageflow/domain';
 import { z } from 'zod';
 import { type PipelineChange, changePipeline as runPipelineChange } from '../application/pipelines.ts';
@@ -80,6 +82,21 @@ function checkInterviewerOf(ctx: Context, id: string | null | undefined, at: (st
   unwrap(checkInterviewer(id, profile, at));
 }
 
+/**
+ * A question's dimension must be one of the interviewer's the stage will have (docs/entities.md#question-set);
+ * the interviewer is loaded from the caller's workspace, and the domain decides.
+ */
+function checkDimensionsOf(
+  ctx: Context,
+  questions: readonly { dimension?: string | undefined }[] | undefined,
+  profileId: string | null | undefined,
+  at: (string | number)[] = [],
+): void {
+  if (!questions?.some((q) => q.dimension)) return;
+  const profile = profileId ? ctx.repos.agentProfiles.byId(ctx.workspaceId, profileId) : undefined;
+  unwrap(checkQuestionDimensions(questions, profile, at));
+}
+
 export const stagesRouter = router({
   list: scoped('evaluation_stages.read')
     .meta({
@@ -120,8 +137,10 @@ export const stagesRouter = router({
     })
     .input(CreateStageInput)
     .output(PipelineResult)
-    .mutation(({ ctx, input: { evaluation_template_id, expected_version, stage_order, ...fields } }) => {
+    .mutation(({ ctx, input: { evaluation_template_id, expected_version, stage_order, ...given } }) => {
+      const fields = withStageQuestionIds(given, ctx.newId);
       checkInterviewerOf(ctx, fields.agent_profile_id);
+      checkDimensionsOf(ctx, fields.question_set, fields.agent_profile_id);
       const id = ctx.newId();
       return changePipeline(
         ctx,
@@ -146,9 +165,19 @@ export const stagesRouter = router({
     })
     .input(UpdateStageInput)
     .output(PipelineResult)
-    .mutation(async ({ ctx, input: { id, expected_version, stage_order, ...patch } }) => {
+    .mutation(async ({ ctx, input: { id, expected_version, stage_order, ...given } }) => {
+      const patch = withStageQuestionIds(given, ctx.newId);
       checkInterviewerOf(ctx, patch.agent_profile_id);
-      const { evaluation_template_id } = loadStage(ctx, id);
+      const current = loadStage(ctx, id);
+      const { evaluation_template_id } = current;
+      // Checked when the questions or the interviewer change, against what the stage will have.
+      if (patch.question_set !== undefined || patch.agent_profile_id !== undefined) {
+        checkDimensionsOf(
+          ctx,
+          patch.question_set ?? current.question_set,
+          patch.agent_profile_id === undefined ? current.agent_profile_id : patch.agent_profile_id,
+        );
+      }
       const result = await changePipeline(
         ctx,
         evaluation_template_id,
@@ -233,6 +262,7 @@ export const stagesRouter = router({
     .mutation(({ ctx, input }) => {
       input.stages.forEach((s, i) => {
         checkInterviewerOf(ctx, s.agent_profile_id, ['stages', i]);
+        checkDimensionsOf(ctx, s.question_set, s.agent_profile_id, ['stages', i]);
       });
       return changePipeline(
         ctx,

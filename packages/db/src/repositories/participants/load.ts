@@ -126,6 +126,7 @@ export function createStateLoader(db: Db) {
         auto_reject: s.auto_reject,
         interviewer: (s.agent_profile_id && interviewers.get(s.agent_profile_id)) || null,
         duration_minutes: s.duration_minutes,
+        question_set: s.question_set,
       })),
     };
   }
