@@ -193,7 +193,7 @@ describe('a reviewer scores the submitted answers', () => {
       ['Participant', 'A queue'],
     ]);
     expect(participant.current_stage_id).toBe(stages[1]?.id);
-    const me = await (await call(janeLink.token, 'GET', '/me')).json();
+    const me = (await (await call(janeLink.token, 'GET', '/me')).json()) as { next: { stage_name: string } };
     expect(me.next.stage_name).toBe('Phone Screen');
   });
 

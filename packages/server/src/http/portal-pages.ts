@@ -1,7 +1,8 @@
 /**
  * The pages a participant's portal link opens (docs/surfaces.md#portal-links), served by the server as
- * plain HTML: no script at all (the CSP of docs/decisions/013-security-headers-and-csp.md holds as it
- * is), one small stylesheet of our own, readable on a phone.
+ * plain HTML: no inline script or style (the CSP of docs/decisions/013-security-headers-and-csp.md holds as
+ * it is), one small stylesheet of our own, readable on a phone. Only the written assessment's page loads a
+ * script file of ours (portal-answer-pages.ts), and it works without it.
  *
  * - `GET /p/{token}` shows a Continue button and changes nothing: mail scanners and link previews
  *   follow links, so opening the page must not use the link or mark it opened.
@@ -12,6 +13,7 @@
  */
 import type { Repositories, StoragePort } from '@stageflow/db';
 import {
+  assessmentInProgress,
   DomainError,
   type PortalLinkStatus,
   type PortalView,
@@ -30,6 +32,7 @@ import {
   signPortalSession,
 } from '../auth/portal-tokens.ts';
 import { type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
+import { answersLink, mountAnswerPages } from './portal-answer-pages.ts';
 import { portalContext } from './portal-api.ts';
 
 export interface PortalPageOptions {
@@ -44,11 +47,11 @@ export interface PortalPageOptions {
   readonly now?: () => string;
 }
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A whole page; `body` is already HTML (escape what came from people). */
-function page(title: string, body: string): string {
+/** A whole page; `body` is already HTML (escape what came from people). `head` adds our own script tags. */
+export function page(title: string, body: string, head = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -57,7 +60,7 @@ function page(title: string, body: string): string {
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} · Stageflow</title>
-<link rel="stylesheet" href="/p/portal.css">
+<link rel="stylesheet" href="/p/portal.css">${head}
 </head>
 <body>
 <main>
@@ -89,6 +92,8 @@ li{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:baseline;padding:.7
 .current{border:2px solid #4f46e5}
 .current .stage-state{background:#4f46e5;color:#fff}
 .done .stage-state{background:#dcfce7;color:#166534}
+.button-link{display:block;margin:1rem 0 0;padding:.75rem;text-align:center;font-weight:600;color:#fff;background:#4f46e5;border-radius:.5rem;text-decoration:none}
+.button-link:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}
 `;
 
 const REFUSED: Record<
@@ -145,7 +150,12 @@ const START_NOW_FORM = `\n<form method="post" action="/p/start">\n<button type="
 /** The portal itself: the participant's own view (packages/domain/src/portal/view.ts), as HTML. */
 export function portalBody(
   view: PortalView,
-  offers: { readonly startNow?: boolean; readonly withdraw?: boolean } = {},
+  offers: {
+    readonly startNow?: boolean;
+    readonly withdraw?: boolean;
+    /** The written assessment under way (portal-answer-pages.ts). */
+    readonly answers?: { readonly href: string; readonly label: string } | undefined;
+  } = {},
 ): string {
   const e = escapeHtml;
   const parts = [`<h1>Hello ${e(view.name)}</h1>`, `<p>Your evaluation: <strong>${e(view.template_name)}</strong></p>`];
@@ -161,7 +171,7 @@ export function portalBody(
       n.next_stage_name ? `<dt>After this stage</dt><dd>${e(n.next_stage_name)}</dd>` : '',
     ];
     parts.push(
-      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">What happens next</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? START_NOW_FORM : ''}\n</section>`,
+      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">What happens next</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? START_NOW_FORM : ''}${offers.answers ? `\n<p><a class="button-link" href="${e(offers.answers.href)}">${e(offers.answers.label)}</a></p>` : ''}\n</section>`,
     );
   }
   if (view.stages.length > 0) {
@@ -232,7 +242,11 @@ export function createPortalPages(options: PortalPageOptions) {
     if (refused) return refused;
     const loaded = options.repos.participants.load.participant(access.workspace_id, access.participant_id);
     const startNow = loaded ? portalCanStartNow(loaded.state, at) : false;
-    return c.html(page('Your evaluation', portalBody(view, { startNow, withdraw: view.status === 'active' })));
+    const assessment = loaded && assessmentInProgress(loaded.state);
+    const answers = assessment
+      ? answersLink(assessment, options.repos.answers.forSession(access.workspace_id, assessment).submission !== null)
+      : undefined;
+    return c.html(page('Your evaluation', portalBody(view, { startNow, withdraw: view.status === 'active', answers })));
   };
   app.get('/p/', home);
   app.get('/p', (c) => c.redirect('/p/', 301));
@@ -276,6 +290,7 @@ export function createPortalPages(options: PortalPageOptions) {
     });
 
   // Registered before `/p/:token`.
+  mountAnswerPages(app, { ...options, now, signedIn });
   commandForm(
     '/p/start',
     {

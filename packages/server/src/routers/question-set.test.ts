@@ -1,3 +1,4 @@
+import type { Question } from '@stageflow/domain';
 import { interviewerInput } from '@stageflow/testing';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { restApp } from '../http/rest-testing.ts';
@@ -62,7 +63,7 @@ describe('stages.create with a question_set', () => {
 describe('stages.update with a question_set', () => {
   test('ids survive an edit that reorders, rewords and adds; removing all is []', async () => {
     const { stage } = await essay({ question_set: [{ id: 'a', prompt: 'A' }, { prompt: 'B' }] });
-    const [a, b] = stage?.question_set ?? [];
+    const [a, b] = (stage?.question_set ?? []) as [Question, Question];
     const { stage: edited } = await t.api.stages.update({
       id: stage?.id ?? '',
       question_set: [{ ...b, prompt: 'B, reworded', max_length: 100 }, a, { prompt: 'C' }],
