@@ -193,6 +193,7 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
                   canReschedule={canReview && (outlook?.can_reschedule ?? false)}
                   busy={start.isPending}
                   onCommand={onSessionCommand}
+                  hasAnswers={(s) => stageById.get(s.stage_id)?.stage_type === 'async_assessment'}
                 />
               )}
             </section>

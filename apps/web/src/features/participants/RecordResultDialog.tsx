@@ -22,6 +22,7 @@ import { LoadingState } from '../../ui/LoadingState.tsx';
 import { recommendationText } from './ParticipantBadges.tsx';
 import { ScoreBar } from './ScorecardView.tsx';
 import { describeOutcome, newScorecardValues, previewScorecard, type ScorecardFormValues } from './scorecard-form.ts';
+import { SubmittedAnswers } from './SubmittedAnswers.tsx';
 import { useRefreshParticipants } from './use-participant-data.ts';
 
 export interface ResultTarget {
@@ -112,6 +113,10 @@ function ResultForm({
   return (
     <form noValidate onSubmit={submit}>
       <DialogBody>
+        {/* A written assessment is scored from its answers: they become the scorecard's transcript. */}
+        {target.sessionId && target.stage.stage_type === 'async_assessment' && (
+          <SubmittedAnswers sessionId={target.sessionId} />
+        )}
         {profile && scale ? (
           <Fieldset
             legend={`Scores from ${SCALE_LABELS[scale]}`}

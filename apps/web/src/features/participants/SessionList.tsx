@@ -4,6 +4,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { SESSION_STATUS } from './participant-labels.ts';
 import { ScorecardView } from './ScorecardView.tsx';
+import { SubmittedAnswers } from './SubmittedAnswers.tsx';
 
 export interface SessionButtons {
   session_id: string;
@@ -24,10 +25,20 @@ interface SessionListProps {
   canReschedule: boolean;
   busy: boolean;
   onCommand: (command: SessionCommand, session: Session) => void;
+  /** Sessions of written assessments: their submitted answers show beside the scorecard. */
+  hasAnswers?: (session: Session) => boolean;
 }
 
 /** Every attempt, newest first, with its scorecard; open ones carry the buttons the rules allow. */
-export function SessionList({ sessions, stageName, buttons, canReschedule, busy, onCommand }: SessionListProps) {
+export function SessionList({
+  sessions,
+  stageName,
+  buttons,
+  canReschedule,
+  busy,
+  onCommand,
+  hasAnswers,
+}: SessionListProps) {
   return (
     <ol className="session-list">
       {sessions.map((s) => {
@@ -53,6 +64,7 @@ export function SessionList({ sessions, stageName, buttons, canReschedule, busy,
               </p>
               {s.notes && <p className="session-notes">{s.notes}</p>}
               {s.end_reason && <p className="session-notes">Reason: {s.end_reason}</p>}
+              {hasAnswers?.(s) && <SubmittedAnswers sessionId={s.id} />}
               {s.scorecard && <ScorecardView scorecard={s.scorecard} />}
               {allowed && (allowed.start || allowed.complete || allowed.fail || allowed.cancel) && (
                 <div className="session-actions">

@@ -174,6 +174,16 @@ describe('portal link events', () => {
     expect(entry.hidden).toBe(hidden);
   });
 
+  it('participant_submitted_answers says where, and how many were answered', () => {
+    const entry = describeEvent(
+      event('participant_submitted_answers', { session_id: 's1', stage_id: 'st1', attempt: 1, questions: 3, answered: 2 }),
+      ctx,
+    );
+    expect(entry.title).toMatch(/^Submitted their answers at .+; they wait for a reviewer to score them$/);
+    expect(entry.details).toEqual(['Answered 2 of 3 questions']);
+    expect(entry.tone).toBe('info');
+  });
+
   it('says until when a new link works', () => {
     const entry = describeEvent(event('portal_link_created', { expires_at: '2026-03-31T10:00:00.000Z' }), ctx);
     expect(entry.details[0]).toMatch(/^Works until /);

@@ -261,6 +261,13 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
       return { ...entry('Portal link revoked', 'neutral'), hidden: d.cause === 'rotated' };
     case 'participant_finished_session':
       return entry('Finished their session; it waits for a reviewer to record the result', 'info');
+    case 'participant_submitted_answers': {
+      const total = num(d.questions);
+      const answered = num(d.answered);
+      return entry(`Submitted their answers at ${stage}; they wait for a reviewer to score them`, 'info', [
+        total !== null && answered !== null && `Answered ${answered} of ${plural(total, 'question')}`,
+      ]);
+    }
     case 'portal_link_opened':
       return entry(d.first === true ? 'Opened their portal link' : 'Opened their portal link again', 'info');
     default:

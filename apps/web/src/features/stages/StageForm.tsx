@@ -10,6 +10,7 @@ import { StageCompletionFields } from './StageCompletionFields.tsx';
 import { StageIdentityFields } from './StageIdentityFields.tsx';
 import { StagePassingFields } from './StagePassingFields.tsx';
 import { StagePlacementFields } from './StagePlacementFields.tsx';
+import { QuestionSetField } from './QuestionSetField.tsx';
 import { newStageValues, type StageFormApi, stageToFormValues, toUpdateStageInput } from './stage-form.ts';
 import { usePipelineCache } from './use-stage-mutations.ts';
 
@@ -73,6 +74,7 @@ export function StageForm({ stage, template, profiles, onDone }: StageFormProps)
       pending={create.isPending || update.isPending}
     >
       <StageIdentityFields form={form} profiles={selectable} deriveType={!stage} />
+      <QuestionSetField form={form} profiles={selectable} />
       <StagePlacementFields form={form} template={template} adding={!stage} />
       <StagePassingFields form={form} />
       <StageCompletionFields form={form} />

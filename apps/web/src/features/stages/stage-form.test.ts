@@ -20,6 +20,7 @@ const stage: EvaluationStage = {
   automation_rule: 'require_reviewer_approval',
   auto_reject: false,
   status: 'active',
+  question_set: [],
   created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00.000Z',
 };
@@ -47,5 +48,23 @@ describe('stage form values', () => {
   it('a changed position is sent', () => {
     const values = CreateStageInput.parse({ ...stageToFormValues(stage), stage_order: 0 });
     expect(toUpdateStageInput(values, stage, 1).stage_order).toBe(0);
+  });
+
+  it("a written assessment's questions round-trip with their ids, limits and dimensions", () => {
+    const essay: EvaluationStage = {
+      ...stage,
+      stage_type: 'async_assessment',
+      question_set: [
+        { id: 'why', prompt: 'Why us?', max_length: 300, dimension: 'Design' },
+        { id: 'how', prompt: 'How?' },
+      ],
+    };
+    const values = CreateStageInput.parse(stageToFormValues(essay));
+    expect(toUpdateStageInput(values, essay, 1).question_set).toEqual(essay.question_set);
+  });
+
+  it('questions left on another format are refused on question_set, as the server does', () => {
+    const values = { ...newStageValues(templateId), type: 'x', question_set: [{ prompt: 'Why?' }] };
+    expect(CreateStageInput.safeParse(values).error?.issues.map((i) => i.path.join('.'))).toEqual(['question_set']);
   });
 });

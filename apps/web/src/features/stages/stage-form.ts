@@ -34,6 +34,7 @@ export function newStageValues(templateId: string): StageFormValues {
     automation_rule: 'none',
     auto_reject: false,
     status: 'active',
+    question_set: [],
   };
 }
 
@@ -54,6 +55,7 @@ export function stageToFormValues(stage: EvaluationStage): StageFormValues {
     automation_rule: stage.automation_rule,
     auto_reject: stage.auto_reject,
     status: stage.status === 'archived' ? 'draft' : stage.status,
+    question_set: stage.question_set.map((q) => ({ ...q })),
   };
 }
 
