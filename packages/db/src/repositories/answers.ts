@@ -6,7 +6,11 @@ import { sessionAnswers, sessionSubmissions } from '../schema/index.ts';
 /** A written assessment's answers and their submission, per session; every query is workspace-scoped. */
 export function createAnswerRepository(db: Db) {
   const answersOf = db
-    .select({ question_id: sessionAnswers.question_id, text: sessionAnswers.text, updated_at: sessionAnswers.updated_at })
+    .select({
+      question_id: sessionAnswers.question_id,
+      text: sessionAnswers.text,
+      updated_at: sessionAnswers.updated_at,
+    })
     .from(sessionAnswers)
     .where(
       and(

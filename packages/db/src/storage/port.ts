@@ -19,9 +19,9 @@ import type {
   ParticipantEvent,
   ParticipantState,
   PortalLinkEvent,
-  SavedAnswer,
   PortalLinkRecord,
   PortalLinkStatus,
+  SavedAnswer,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';

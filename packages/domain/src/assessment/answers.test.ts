@@ -119,7 +119,11 @@ describe('answer limits and question ids', () => {
       [{ question_id: 'why', text: 'x'.repeat(21) }],
       'answers.0.text: the answer to question 1 ("Why this role?") is 21 characters; at most 20',
     ],
-    ['an unknown question', [{ question_id: 'nope', text: 'a' }], 'answers.0.question_id: this assessment has no such question'],
+    [
+      'an unknown question',
+      [{ question_id: 'nope', text: 'a' }],
+      'answers.0.question_id: this assessment has no such question',
+    ],
     [
       'the same question twice',
       [

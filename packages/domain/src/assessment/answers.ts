@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { conflict, DomainError, type FieldIssue, notFound } from '../errors.ts';
 import type { DecideContext } from '../progression/commands.ts';
-import type { Session } from '../progression/entities.ts';
 import { emitter } from '../progression/emit.ts';
+import type { Session } from '../progression/entities.ts';
 import type { ParticipantEvent } from '../progression/events.ts';
 import type { TranscriptEntry } from '../progression/scorecard.ts';
 import type { ParticipantState, ProgressionStage } from '../progression/state.ts';
@@ -37,9 +37,7 @@ export interface AnswerFacts {
 
 export const SaveAnswersInput = z.strictObject({
   /** Some or all of the questions: a partial save keeps the other answers as they were. */
-  answers: z
-    .array(z.strictObject({ question_id: z.string().min(1).max(64), text: AnswerText }))
-    .max(MAX_QUESTIONS),
+  answers: z.array(z.strictObject({ question_id: z.string().min(1).max(64), text: AnswerText })).max(MAX_QUESTIONS),
 });
 export type SaveAnswersInput = z.infer<typeof SaveAnswersInput>;
 
@@ -71,7 +69,8 @@ function answerable(state: ParticipantState, sessionId: string, facts: AnswerFac
   const own = ownAssessment(state, sessionId);
   if (own instanceof DomainError) return own;
   if (facts.submission) return conflict('You already submitted these answers; they can no longer change');
-  if (state.participant?.status !== 'active') return conflict('Your evaluation has ended; answers can no longer change');
+  if (state.participant?.status !== 'active')
+    return conflict('Your evaluation has ended; answers can no longer change');
   if (own.session.status === 'scheduled') return conflict('This assessment has not started yet; start it first');
   if (own.session.status !== 'in_progress') {
     return conflict(`This assessment is ${own.session.status.replace('_', ' ')}; its answers can no longer change`);
@@ -174,10 +173,7 @@ export interface AnsweredQuestion extends Question {
  * The questions in order with their answers: the submitted questions once submitted, the stage's
  * current ones before. An answer to a question no longer in the set is not shown.
  */
-export function answeredQuestions(
-  questions: readonly Question[],
-  answers: readonly SavedAnswer[],
-): AnsweredQuestion[] {
+export function answeredQuestions(questions: readonly Question[], answers: readonly SavedAnswer[]): AnsweredQuestion[] {
   const byQuestion = new Map(answers.map((a) => [a.question_id, a]));
   return questions.map((q, i) => ({
     ...q,
@@ -213,7 +209,11 @@ export type PortalAnswers = z.infer<typeof PortalAnswers>;
  * The participant's own assessment session with its questions and answers, or NOT_FOUND for a
  * session that is not theirs. The question's dimension is for the reviewers and is left out.
  */
-export function portalAnswers(state: ParticipantState, sessionId: string, facts: AnswerFacts): PortalAnswers | DomainError {
+export function portalAnswers(
+  state: ParticipantState,
+  sessionId: string,
+  facts: AnswerFacts,
+): PortalAnswers | DomainError {
   const own = ownAssessment(state, sessionId);
   if (own instanceof DomainError) return own;
   const questions = facts.submission?.questions ?? own.stage.question_set ?? [];

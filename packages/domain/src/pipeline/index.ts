@@ -2,7 +2,6 @@ export { editStage } from './edit.ts';
 export { type ImportMode, importStages } from './import-stages.ts';
 export { checkInterviewer, type InterviewerCandidate } from './interviewer.ts';
 export { titleCase, typeFromName } from './names.ts';
-export { checkQuestionDimensions, type DimensionSource } from './question-dimensions.ts';
 export {
   addStage,
   copyLiveStages,
@@ -23,6 +22,7 @@ export {
   reorderStages,
 } from './ordering.ts';
 export { type ExportedStage, exportPipeline, type PlannedStage, planImport } from './portable.ts';
+export { checkQuestionDimensions, type DimensionSource } from './question-dimensions.ts';
 export { SEED_EXAMPLE_STAGES } from './seed-example.ts';
 export {
   applyStagePatch,

@@ -76,10 +76,15 @@ describe('planImport', () => {
   });
 
   test('imported stages go after the existing live ones and take the template defaults', () => {
-    const planned = planImport(parseItems([{ type: 'a' }, { type: 'b' }]), 3, {
-      default_duration_minutes: 45,
-      default_difficulty: 'advanced',
-    }, newId);
+    const planned = planImport(
+      parseItems([{ type: 'a' }, { type: 'b' }]),
+      3,
+      {
+        default_duration_minutes: 45,
+        default_difficulty: 'advanced',
+      },
+      newId,
+    );
     expect(planned).toMatchObject([
       { stage_order: 3, duration_minutes: 45, difficulty: 'advanced' },
       { stage_order: 4, duration_minutes: 45, difficulty: 'advanced' },
@@ -152,7 +157,11 @@ describe('exportPipeline', () => {
       status: fc.constantFrom('draft' as const, 'active' as const, 'archived' as const),
       questions: fc.uniqueArray(
         fc.record(
-          { id: fc.stringMatching(/^[a-z0-9]{1,8}$/), prompt: trimmed(200), max_length: fc.integer({ min: 1, max: 10_000 }) },
+          {
+            id: fc.stringMatching(/^[a-z0-9]{1,8}$/),
+            prompt: trimmed(200),
+            max_length: fc.integer({ min: 1, max: 10_000 }),
+          },
           { requiredKeys: ['id', 'prompt'] },
         ),
         { maxLength: 4, selector: (q) => q.id },

@@ -29,7 +29,10 @@ export function checkQuestionDimensions(
       issues.push({ path, message: 'this stage has no interviewer, so a question cannot name a dimension' });
     } else if (!interviewer.evaluation_dimensions.some((d) => same(d.name, q.dimension ?? ''))) {
       const names = interviewer.evaluation_dimensions.map((d) => d.name).join(', ');
-      issues.push({ path, message: `"${q.dimension}" is not a dimension of ${interviewer.name}; use one of: ${names}` });
+      issues.push({
+        path,
+        message: `"${q.dimension}" is not a dimension of ${interviewer.name}; use one of: ${names}`,
+      });
     }
   });
   if (issues.length === 0) return undefined;

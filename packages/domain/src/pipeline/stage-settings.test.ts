@@ -69,7 +69,10 @@ describe('resolveNewStage', () => {
       stage_order: 2,
       expected_version: 3,
     });
-    const settings = resolveNewStage(withStageQuestionIds(fields, () => 'q'), {});
+    const settings = resolveNewStage(
+      withStageQuestionIds(fields, () => 'q'),
+      {},
+    );
     expect(Object.keys(settings)).not.toContain('stage_order');
     expect(settings.stage_name).toBe('Technical');
     expect([evaluation_template_id, expected_version, stage_order]).toEqual([TEMPLATE_ID, 3, 2]);
@@ -110,7 +113,10 @@ describe('applyStagePatch', () => {
 
   test("a whole parsed update cannot overwrite the stage's id or place", () => {
     const parsed = UpdateStageInput.parse({ id: '00000000-0000-4000-8000-000000000777', stage_order: 5, type: 'x' });
-    const after = applyStagePatch(noRetakes, withStageQuestionIds(parsed, () => 'q'));
+    const after = applyStagePatch(
+      noRetakes,
+      withStageQuestionIds(parsed, () => 'q'),
+    );
     expect(after).toMatchObject({ id: 'tech', stage_order: 0, type: 'x' });
   });
 

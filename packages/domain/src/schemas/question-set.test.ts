@@ -19,7 +19,14 @@ describe('question_set (docs/entities.md#question-set)', () => {
     ['a limit of 0', [{ prompt: 'a', max_length: 0 }], ['0.max_length']],
     ['a limit over 10000', [{ prompt: 'a', max_length: 10_001 }], ['0.max_length']],
     ['an id with a space', [{ id: 'q 1', prompt: 'a' }], ['0.id']],
-    ['the same id twice', [{ id: 'a', prompt: 'a' }, { id: 'a', prompt: 'b' }], ['1.id']],
+    [
+      'the same id twice',
+      [
+        { id: 'a', prompt: 'a' },
+        { id: 'a', prompt: 'b' },
+      ],
+      ['1.id'],
+    ],
     ['an unknown key', [{ prompt: 'a', weight: 3 }], ['0']],
     ['too many', Array.from({ length: MAX_QUESTIONS + 1 }, (_, i) => ({ prompt: `q${i}` })), ['']],
   ];
@@ -29,7 +36,10 @@ describe('question_set (docs/entities.md#question-set)', () => {
 
   it('ids are kept when given and generated when absent; an empty dimension is no dimension', () => {
     let n = 0;
-    const parsed = QuestionSetInput.parse([{ id: 'keep', prompt: 'A' }, { prompt: 'B', dimension: '' }]);
+    const parsed = QuestionSetInput.parse([
+      { id: 'keep', prompt: 'A' },
+      { prompt: 'B', dimension: '' },
+    ]);
     expect(withQuestionIds(parsed, () => `new-${++n}`)).toEqual([
       { id: 'keep', prompt: 'A' },
       { id: 'new-1', prompt: 'B' },

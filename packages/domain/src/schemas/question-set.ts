@@ -14,9 +14,7 @@ export const MAX_PROMPT_LENGTH = 2000;
 export const MAX_ANSWER_LENGTH = 10_000;
 
 /** Short and URL-safe, so a caller may name questions (`q1`, `motivation`) and import keeps them. */
-export const QuestionId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'use 1–64 letters, digits, "_" or "-"');
+export const QuestionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'use 1–64 letters, digits, "_" or "-"');
 
 /** One question as a caller sends it: `id` is generated when absent, and kept once it has one. */
 export const QuestionInput = z.strictObject({
@@ -69,10 +67,7 @@ export function questionSetIssue(stageType: string, questions: readonly unknown[
  * The questions with an id each (`newId` for those without) and no empty dimension: the shape a stage
  * stores. The caller supplies `newId`, since the domain makes no ids of its own.
  */
-export function withQuestionIds(
-  questions: readonly z.output<typeof QuestionInput>[],
-  newId: () => string,
-): Question[] {
+export function withQuestionIds(questions: readonly z.output<typeof QuestionInput>[], newId: () => string): Question[] {
   return questions.map((q) => ({
     id: q.id ?? newId(),
     prompt: q.prompt,

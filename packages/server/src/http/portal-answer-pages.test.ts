@@ -84,7 +84,9 @@ describe('the answers page', () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('role="alert"');
-    expect(html).toContain('The answer to question 1 (&quot;Why &lt;this&gt; role?&quot;) is 41 characters; at most 40');
+    expect(html).toContain(
+      'The answer to question 1 (&quot;Why &lt;this&gt; role?&quot;) is 41 characters; at most 40',
+    );
     expect(html).toContain(`>${'x'.repeat(41)}</textarea>`);
     expect(html).toContain('aria-invalid="true"');
     // Nothing of that save was stored.

@@ -143,7 +143,9 @@ describe('POST /api/portal/v1/sessions/{id}/submit', () => {
     const twice = await jane('POST', `/sessions/${sessionId}/submit`);
     expect(twice.status).toBe(409);
     expect(await twice.json()).toEqual({ error: 'You already submitted these answers; they can no longer change' });
-    const late = await jane('PUT', `/sessions/${sessionId}/answers`, { answers: [{ question_id: 'why', text: 'Edit' }] });
+    const late = await jane('PUT', `/sessions/${sessionId}/answers`, {
+      answers: [{ question_id: 'why', text: 'Edit' }],
+    });
     expect(late.status).toBe(409);
 
     const participant = await t.api.participants.byId({ id: janeId });

@@ -14,8 +14,8 @@ import {
   ParticipantSummary as ParticipantSummaryShape,
   ParticipantView as ParticipantViewShape,
   PortalLinkState as PortalLinkStateShape,
-  Session as SessionEntity,
   SessionAnswers as SessionAnswersShape,
+  Session as SessionEntity,
 } from '@stageflow/domain';
 import { z } from 'zod';
 

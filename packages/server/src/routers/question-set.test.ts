@@ -31,7 +31,11 @@ describe('stages.create with a question_set', () => {
       { id: 'why', prompt: 'Why us?', max_length: 500, dimension: 'Design' },
       { id: expect.stringMatching(/^[0-9a-f-]{36}$/), prompt: 'Tell us about a bug you fixed.' },
     ]);
-    const { stage: other } = await t.api.stages.create({ evaluation_template_id: templateId, type: 'panel', stage_type: 'manual_review' });
+    const { stage: other } = await t.api.stages.create({
+      evaluation_template_id: templateId,
+      type: 'panel',
+      stage_type: 'manual_review',
+    });
     expect(other?.question_set).toEqual([]);
   });
 
@@ -119,7 +123,10 @@ describe('import and export', () => {
     await expectTRPCError(
       t.api.stages.import({
         evaluation_template_id: copy,
-        stages: [{ type: 'x' }, { type: 'essay', stage_type: 'async_assessment', question_set: [{ prompt: 'A', dimension: 'Design' }] }],
+        stages: [
+          { type: 'x' },
+          { type: 'essay', stage_type: 'async_assessment', question_set: [{ prompt: 'A', dimension: 'Design' }] },
+        ],
       }),
       'BAD_REQUEST',
       { issuePath: ['stages', 1, 'question_set', 0, 'dimension'] },

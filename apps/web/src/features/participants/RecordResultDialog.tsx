@@ -21,8 +21,8 @@ import { Field, Fieldset } from '../../ui/Field.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { recommendationText } from './ParticipantBadges.tsx';
 import { ScoreBar } from './ScorecardView.tsx';
-import { describeOutcome, newScorecardValues, previewScorecard, type ScorecardFormValues } from './scorecard-form.ts';
 import { SubmittedAnswers } from './SubmittedAnswers.tsx';
+import { describeOutcome, newScorecardValues, previewScorecard, type ScorecardFormValues } from './scorecard-form.ts';
 import { useRefreshParticipants } from './use-participant-data.ts';
 
 export interface ResultTarget {

@@ -176,7 +176,13 @@ describe('portal link events', () => {
 
   it('participant_submitted_answers says where, and how many were answered', () => {
     const entry = describeEvent(
-      event('participant_submitted_answers', { session_id: 's1', stage_id: 'st1', attempt: 1, questions: 3, answered: 2 }),
+      event('participant_submitted_answers', {
+        session_id: 's1',
+        stage_id: 'st1',
+        attempt: 1,
+        questions: 3,
+        answered: 2,
+      }),
       ctx,
     );
     expect(entry.title).toMatch(/^Submitted their answers at .+; they wait for a reviewer to score them$/);

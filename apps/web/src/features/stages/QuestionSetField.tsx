@@ -88,7 +88,12 @@ export function QuestionSetField({ form, profiles }: QuestionSetFieldProps) {
                 />
               </div>
               <div className="question-actions">
-                <Button size="sm" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={`Move question ${n} up`}>
+                <Button
+                  size="sm"
+                  disabled={i === 0}
+                  onClick={() => move(i, i - 1)}
+                  aria-label={`Move question ${n} up`}
+                >
                   Move up
                 </Button>
                 <Button

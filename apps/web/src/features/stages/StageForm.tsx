@@ -6,11 +6,11 @@ import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { plural } from '../../lib/format.ts';
 import { DialogForm } from '../../ui/Dialog.tsx';
+import { QuestionSetField } from './QuestionSetField.tsx';
 import { StageCompletionFields } from './StageCompletionFields.tsx';
 import { StageIdentityFields } from './StageIdentityFields.tsx';
 import { StagePassingFields } from './StagePassingFields.tsx';
 import { StagePlacementFields } from './StagePlacementFields.tsx';
-import { QuestionSetField } from './QuestionSetField.tsx';
 import { newStageValues, type StageFormApi, stageToFormValues, toUpdateStageInput } from './stage-form.ts';
 import { usePipelineCache } from './use-stage-mutations.ts';
 
