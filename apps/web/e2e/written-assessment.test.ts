@@ -135,9 +135,9 @@ describe('written assessment', () => {
     expect(refusals).toEqual([]);
 
     await page.reload();
-    await expect.poll(() => timelineTitles(page)).toContain(
-      'Submitted their answers at Essay; they wait for a reviewer to score them',
-    );
+    await expect
+      .poll(() => timelineTitles(page))
+      .toContain('Submitted their answers at Essay; they wait for a reviewer to score them');
     await context.close();
   });
 
