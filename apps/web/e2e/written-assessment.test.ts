@@ -58,15 +58,24 @@ describe('written assessment', () => {
     // A third one, added and removed again.
     await questions.getByRole('button', { name: 'Add question' }).click();
     await questions.getByRole('button', { name: 'Remove question 3' }).click();
+    // The dimension a question informs comes from the stage's interviewer (a demo profile).
+    const dimension = questions.getByLabel('Dimension for question 2');
+    expect(await dimension.locator('option').allTextContents()).toEqual(['None']);
+    await dialog.getByLabel('Interviewer').selectOption({ index: 1 });
+    await expect.poll(() => dimension.locator('option').count()).toBeGreaterThan(1);
+    const informs = (await dimension.locator('option').nth(1).textContent()) ?? '';
+    await dimension.selectOption({ label: informs });
     await saveScreenshot(page, 'written-assessment-editor');
     await dialog.getByRole('button', { name: 'Save stage' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => essay.textContent()).toContain('2 questions');
 
     // Reopened, the editor shows the questions as saved.
     await essay.getByRole('button', { name: 'Edit' }).click();
     expect(await questions.getByLabel('Question 1', { exact: true }).inputValue()).toBe(FIRST);
     expect(await questions.getByLabel('Question 2', { exact: true }).inputValue()).toBe(SECOND);
     expect(await questions.getByLabel('Question 3', { exact: true }).count()).toBe(0);
+    expect(await dimension.inputValue()).toBe(informs);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(pageErrors).toEqual([]);
   });
@@ -148,13 +157,17 @@ describe('written assessment', () => {
     const session = page.getByRole('article', { name: 'Essay, attempt 1' });
     const answers = session.getByRole('region', { name: 'Submitted answers' });
     await expect.poll(() => answers.textContent()).toContain('I like untangling problems for people.');
+    expect(await answers.textContent()).toMatch(/Tell us about a customer you helped\. · informs \S/);
     await session.getByRole('button', { name: 'Complete with scores' }).click();
     const dialog = page.getByRole('dialog', { name: 'Complete the session' });
     // The answers sit beside the scoring form.
     await expect
       .poll(() => dialog.getByRole('region', { name: 'Submitted answers' }).textContent())
       .toContain('we found them together.');
-    await dialog.getByLabel('Overall score').fill('82');
+    // The stage's interviewer scores by dimension: 80 % of its scale on each.
+    for (const score of await dialog.locator('input.score-number').all()) {
+      await score.fill(String(Number(await score.getAttribute('max')) * 0.8));
+    }
     await expect
       .poll(() => dialog.getByRole('region', { name: 'Preview' }).textContent())
       .toContain('Advances to Panel automatically.');

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { DIFFICULTY_LABELS, STAGE_TYPE_LABELS } from '../../lib/labels.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { completionText, passMarkText, retakeText } from './stage-summary.ts';
+import { completionText, passMarkText, questionsText, retakeText } from './stage-summary.ts';
 
 export interface StageCardActions {
   onMove: (stage: EvaluationStage, offset: -1 | 1) => void;
@@ -118,6 +118,12 @@ export function StageCard({
             <dt>On completion</dt>
             <dd>{completionText(stage)}</dd>
           </div>
+          {questionsText(stage) && (
+            <div>
+              <dt>Questions</dt>
+              <dd>{questionsText(stage)}</dd>
+            </div>
+          )}
           <div>
             <dt>Length</dt>
             <dd>

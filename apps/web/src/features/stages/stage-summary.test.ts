@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completionText, passMarkText, retakeText } from './stage-summary.ts';
+import { completionText, passMarkText, questionsText, retakeText } from './stage-summary.ts';
 
 describe('stage card wording', () => {
   it.each([
@@ -38,5 +38,17 @@ describe('stage card wording', () => {
     ],
   ] as const)('completion %j reads "%s"', (stage, text) => {
     expect(completionText(stage)).toBe(text);
+  });
+});
+
+describe('questionsText', () => {
+  const q = { id: 'a', prompt: 'Why?' };
+  it.each([
+    [{ stage_type: 'ai_interview' as const, question_set: [] }, null],
+    [{ stage_type: 'async_assessment' as const, question_set: [] }, 'None yet: add them with Edit'],
+    [{ stage_type: 'async_assessment' as const, question_set: [q] }, '1 question'],
+    [{ stage_type: 'async_assessment' as const, question_set: [q, { ...q, id: 'b' }] }, '2 questions'],
+  ])('%o → %s', (stage, text) => {
+    expect(questionsText(stage)).toBe(text);
   });
 });

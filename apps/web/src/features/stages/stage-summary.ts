@@ -22,3 +22,11 @@ export function completionText(stage: Pick<EvaluationStage, 'automation_rule' | 
   const base = COMPLETION_TEXT[stage.automation_rule];
   return stage.automation_rule === 'auto_advance' && stage.auto_reject ? `${base}; rejects on a fail` : base;
 }
+
+/** A written assessment's questions on its card; other formats have none to show. */
+export function questionsText(stage: Pick<EvaluationStage, 'stage_type' | 'question_set'>): string | null {
+  if (stage.stage_type !== 'async_assessment') return null;
+  const n = stage.question_set.length;
+  if (n === 0) return 'None yet: add them with Edit';
+  return n === 1 ? '1 question' : `${n} questions`;
+}
