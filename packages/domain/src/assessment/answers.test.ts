@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
+import { decidePortalFinish } from '../portal/sessions.ts';
 import { Journey, S1, S2, stage, T0, template, types, uuid } from '../progression/test-support.ts';
 import type { Question } from '../schemas/question-set.ts';
 import {
@@ -201,6 +202,18 @@ describe('submitting once', () => {
       submission: { session_id: j.lastSession.id, submitted_at: T0, questions: QUESTIONS },
     };
     expect(decideAnswerSubmit(j.state, j.lastSession.id, facts, j.ctx)).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('finishing instead is refused while the assessment has questions; without questions it still finishes', () => {
+    const j = answering();
+    expect(decidePortalFinish(j.state, j.lastSession.id, j.ctx)).toMatchObject({
+      code: 'CONFLICT',
+      message: 'This assessment ends when you submit your answers',
+    });
+    const bare = answering([]);
+    const finished = decidePortalFinish(bare.state, bare.lastSession.id, bare.ctx);
+    if (finished instanceof DomainError) throw finished;
+    expect(types(finished)).toEqual(['participant_finished_session']);
   });
 
   it('an assessment without questions has nothing to submit', () => {

@@ -117,6 +117,15 @@ describe('PUT /api/portal/v1/sessions/{id}/answers', () => {
     expect(view.questions.map((q) => q.text)).toEqual(['Short', '']);
   });
 
+  test('the rows are the workspace’s: another workspace reads nothing of them', async () => {
+    const { t, jane, sessionId } = await setup();
+    await jane('PUT', `/sessions/${sessionId}/answers`, { answers: [{ question_id: 'why', text: 'Mine' }] });
+    expect(t.repos.answers.forSession(t.workspaceId, sessionId).answers).toEqual([
+      { question_id: 'why', text: 'Mine', updated_at: NOW },
+    ]);
+    expect(t.repos.answers.forSession(t.otherWorkspaceId, sessionId)).toEqual({ answers: [], submission: null });
+  });
+
   test.each([
     ['not JSON', '{', 'body: '],
     ['no answers', {}, 'answers: '],
