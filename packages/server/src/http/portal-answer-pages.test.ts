@@ -93,6 +93,15 @@ describe('the answers page', () => {
     expect(await (await get(href)).text()).not.toContain('>Kept</textarea>');
   });
 
+  test('a text the schema refuses (a NUL character) is shown again too; an unknown session is a 404 page', async () => {
+    const { post, href } = await started();
+    const res = await post(`${href}/answers`, { 'answer-plan': 'a\u0000b', intent: 'save' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Must not contain a NUL character');
+    const unknown = await post('/p/sessions/00000000-0000-4000-8000-000000000000/answers', { 'answer-x': '\u0000' });
+    expect(unknown.status).toBe(404);
+  });
+
   test('Submit answers saves, asks to confirm, then submits once and shows them to read', async () => {
     const { t, jane, get, post, href } = await started();
     const review = await post(`${href}/answers`, { 'answer-why': 'Because', 'answer-plan': '', intent: 'review' });

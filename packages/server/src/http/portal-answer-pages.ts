@@ -302,18 +302,29 @@ export function mountAnswerPages(app: Hono, deps: AnswerPageDeps): void {
     const input = SaveAnswersInput.safeParse({
       answers: [...typed].map(([question_id, text]) => ({ question_id, text })),
     });
-    try {
-      if (!input.success) throw new DomainError('BAD_REQUEST', input.error.issues.map((i) => i.message).join('; '));
-      await savePortalAnswers(who.ctx, who.access.participant_id, sessionId, input.data);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.code !== 'BAD_REQUEST' || error.issues.length === 0) {
+    let issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[] = [];
+    if (!input.success) issues = input.error.issues;
+    else {
+      try {
+        await savePortalAnswers(who.ctx, who.access.participant_id, sessionId, input.data);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'BAD_REQUEST' || error.issues.length === 0) {
+          return refusal(c, error);
+        }
+        issues = error.issues;
+      }
+    }
+    if (issues.length > 0) {
+      // The form again, with what they typed and each problem beside its question: nothing is lost.
+      let view: PortalAnswers;
+      try {
+        view = readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
+      } catch (error) {
         return refusal(c, error);
       }
-      // Show the form again with what they typed and each problem beside its question: nothing is lost.
-      const view = readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
       const ids = [...typed.keys()];
       const errors = new Map(
-        error.issues.map((i) => [ids[Number(i.path[1])] ?? '', i.message.replace(/^[a-z]/, (x) => x.toUpperCase())]),
+        issues.map((i) => [ids[Number(i.path[1])] ?? '', i.message.replace(/^[a-z]/, (x) => x.toUpperCase())]),
       );
       return c.html(page(view.stage_name, answersFormBody(view, sessionId, { typed, errors }), HEAD), 400);
     }
