@@ -22,7 +22,7 @@ const ERROR_SCHEMA = {
   description: 'Every error: a message to show, and the fields it is about (empty when none).',
   required: ['error', 'issues'],
   properties: {
-    error: { type: 'string', example: 'stage_order: Too big: expected number to be <=999' },
+    error: { type: 'string', example: 'stage_order: Must be at most 999' },
     issues: {
       type: 'array',
       items: {
