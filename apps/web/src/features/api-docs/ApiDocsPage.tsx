@@ -246,8 +246,8 @@ function PortalIntro({ origin }: { origin: string }) {
       </p>
       <p className="api-prose">
         It never carries a score, a reviewer’s note, a decision or its suggestion, or an internal id other than a
-        session’s own. Refusals answer <code>{'{ "error": "…" }'}</code> in the participant’s words (400, 401, 404,
-        409, 429). Each link may make 120 requests a minute and each address 600; past that, a 429 with{' '}
+        session’s own. Refusals answer <code>{'{ "error": "…" }'}</code> in the participant’s words (400, 401, 404, 409,
+        429). Each link may make 120 requests a minute and each address 600; past that, a 429 with{' '}
         <code>Retry-After</code>. <code>POST /sessions</code> takes an <code>Idempotency-Key</code>: a retry with the
         same key and body answers the first session. Its routes are under{' '}
         <a href={`#${anchor('tag', 'Participant portal')}`}>Participant portal</a>.
