@@ -46,7 +46,7 @@ describe('Developer → API docs', () => {
     const intro = page.getByRole('region', { name: 'The participant portal’s API' });
     await expect.poll(() => intro.textContent()).toContain(`${app.url}/api/portal/v1`);
     expect(await intro.textContent()).toContain('Authorization: Bearer');
-    await page.getByRole('heading', { level: 2, name: 'Participant portal' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Participant portal', exact: true }).waitFor();
     const start = page.locator('details', { hasText: 'Start your current stage now, or book it' });
     await start.locator('summary').click();
     const curl = await start.locator('pre').textContent();
