@@ -17,6 +17,7 @@ import {
   type PortalView,
   portalCanStartNow,
   portalLinkStatus,
+  portalRefusalMessage,
 } from '@stageflow/domain';
 import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
@@ -269,7 +270,7 @@ export function createPortalPages(options: PortalPageOptions) {
         await run(portalContext({ ...options, now }, access), access.participant_id);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        const body = `<h1>${titles.refused}</h1>\n<p>${escapeHtml(error.message)}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`;
+        const body = `<h1>${titles.refused}</h1>\n<p>${escapeHtml(portalRefusalMessage(error))}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`;
         return c.html(page(titles.refused, body), 409);
       }
       return c.redirect('/p/', 303);
@@ -288,8 +289,20 @@ export function createPortalPages(options: PortalPageOptions) {
 
   // Withdrawing asks first: a page that explains, and a form that confirms.
   app.get('/p/withdraw', async (c) => {
-    const access = await signedIn(c, now());
+    const at = now();
+    const access = await signedIn(c, at);
     if (access instanceof Response) return access;
+    // An evaluation that has ended takes no command: say so, and offer no form.
+    const view = portalViewFor(options.repos, access, at);
+    if (view?.closing) {
+      const ended = 'Your evaluation has ended';
+      return c.html(
+        page(
+          ended,
+          `<h1>${ended}</h1>\n<p>${escapeHtml(view.closing)}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`,
+        ),
+      );
+    }
     const title = 'Withdraw from your evaluation';
     return c.html(
       page(
