@@ -34,14 +34,14 @@ describe('portal_shows_recommendation over tRPC', () => {
     async (value) => {
       const { api } = setupApi();
       await expectTRPCError(
-        api.templates.create({ ...BASE, portal_shows_recommendation: value as boolean }),
+        api.templates.create({ ...BASE, portal_shows_recommendation: value as unknown as boolean }),
         'BAD_REQUEST',
         { issuePath: ['portal_shows_recommendation'] },
       );
       expect(await api.templates.list({})).toEqual([]);
       const template = await api.templates.create(BASE);
       await expectTRPCError(
-        api.templates.update({ id: template.id, portal_shows_recommendation: value as boolean }),
+        api.templates.update({ id: template.id, portal_shows_recommendation: value as unknown as boolean }),
         'BAD_REQUEST',
         { issuePath: ['portal_shows_recommendation'] },
       );
@@ -81,7 +81,8 @@ describe('portal_shows_recommendation over REST', () => {
 
   test('the OpenAPI document has it on the create and update bodies and on the template', async () => {
     const t = restApp();
-    const doc = await (await t.app.request('/api/v1/openapi.json')).json();
+    // biome-ignore lint/suspicious/noExplicitAny: the document is read by its OpenAPI shape
+    const doc = (await (await t.app.request('/api/v1/openapi.json')).json()) as any;
     const body = (method: string, path: string) =>
       doc.paths[path][method].requestBody.content['application/json'].schema.properties;
     expect(body('post', '/evaluation-templates').portal_shows_recommendation).toMatchObject({
