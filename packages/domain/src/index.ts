@@ -6,6 +6,7 @@ export * from './errors.ts';
 export * from './patch.ts';
 export * from './pipeline/index.ts';
 export * from './portal/refusals.ts';
+export * from './portal/results.ts';
 export * from './portal/sessions.ts';
 export * from './portal/view.ts';
 export * from './portal/withdraw.ts';

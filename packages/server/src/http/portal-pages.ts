@@ -7,7 +7,8 @@
  *   follow links, so opening the page must not use the link or mark it opened.
  * - `POST /p/{token}` (that button's form) exchanges the token for the participant's own session
  *   cookie, records the opening, and redirects to `/p/`.
- * - `GET /p/` is the portal itself for that session: their stages, what comes next, their sessions.
+ * - `GET /p/` is the portal itself for that session: their stages (with the feedback they may read), what
+ *   comes next, their sessions, and the final recommendation where the template shows it.
  * An unknown, expired or revoked link gets a page that says which, never an error page.
  */
 import type { Repositories, StoragePort } from '@stageflow/db';
@@ -90,6 +91,9 @@ li{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:baseline;padding:.7
 .current{border:2px solid #4f46e5}
 .current .stage-state{background:#4f46e5;color:#fff}
 .done .stage-state{background:#dcfce7;color:#166534}
+.feedback{flex:1 1 100%;min-width:0;margin-top:.25rem;padding-top:.5rem;border-top:1px solid #e5e7eb}
+.feedback h3{font-size:.875rem;margin:0 0 .25rem;color:#4b5563}
+.feedback p{margin:0;white-space:pre-line;overflow-wrap:anywhere}
 `;
 
 const REFUSED: Record<
@@ -151,6 +155,12 @@ export function portalBody(
   const e = escapeHtml;
   const parts = [`<h1>Hello ${e(view.name)}</h1>`, `<p>Your evaluation: <strong>${e(view.template_name)}</strong></p>`];
   if (view.closing) parts.push(`<p class="notice">${e(view.closing)}</p>`);
+  // Only there when the template lets participants see it (docs/rules.md#what-a-participant-sees-of-their-results).
+  if (view.recommendation) {
+    parts.push(
+      `<section aria-labelledby="result-heading">\n<h2 id="result-heading">Final recommendation</h2>\n<p><strong>${e(view.recommendation)}</strong></p>\n</section>`,
+    );
+  }
   if (view.next) {
     const n = view.next;
     const facts = [
@@ -171,7 +181,8 @@ export function portalBody(
         .filter(Boolean)
         .join(' · ');
       const current = s.state === 'current' ? ' aria-current="step"' : '';
-      return `<li class="stage ${s.state}"${current}><span class="stage-name">${e(s.stage_name)}</span><span class="stage-meta">${e(meta)}</span><span class="stage-state">${STATE_WORDS[s.state]}</span></li>`;
+      const feedback = s.feedback ? `<div class="feedback"><h3>Feedback</h3><p>${e(s.feedback)}</p></div>` : '';
+      return `<li class="stage ${s.state}"${current}><span class="stage-name">${e(s.stage_name)}</span><span class="stage-meta">${e(meta)}</span><span class="stage-state">${STATE_WORDS[s.state]}</span>${feedback}</li>`;
     });
     parts.push(
       `<section aria-labelledby="stages-heading">\n<h2 id="stages-heading">Your stages</h2>\n<ol class="stages">\n${items.join('\n')}\n</ol>\n</section>`,

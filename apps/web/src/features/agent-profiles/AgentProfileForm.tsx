@@ -23,7 +23,7 @@ const OUTPUT_LABELS: Record<keyof NonNullable<AgentProfileFormValues['output']>,
   include_transcript: 'Include the transcript',
   include_score_breakdown: 'Include the score for each dimension',
   include_recommendation: 'Include a recommendation',
-  include_improvement_feedback: 'Include improvement feedback',
+  include_improvement_feedback: 'Include improvement feedback (the participant reads it in their portal)',
 };
 
 interface AgentProfileFormProps {
