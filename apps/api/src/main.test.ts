@@ -32,6 +32,21 @@ describe('demo data at start', () => {
     expect(server.logs()).toContain(`Sign in with the demo account: ${DEMO_ACCOUNT.email}`);
   });
 
+  test("the start prints the demo participant's portal link, which opens her portal", async () => {
+    server = await startServer({ from: 'source' });
+    const printed = /Open Rosa Jiménez's participant portal \(demo\): (\S+)/.exec(server.logs())?.[1];
+    expect(printed).toMatch(new RegExp(`^${server.url}/p/sfp_`));
+    expect((await fetch(printed!)).status).toBe(200);
+    const continued = await fetch(printed!, { method: 'POST', redirect: 'manual' });
+    expect(continued.status).toBe(303);
+    const cookie = continued.headers.get('set-cookie')!.split(';')[0]!;
+    const portal = await fetch(`${server.url}/p/`, { headers: { cookie } });
+    expect(portal.status).toBe(200);
+    const html = await portal.text();
+    expect(html).toContain('Hello Rosa Jiménez');
+    expect(html).toContain('Start now');
+  });
+
   test('a fresh database at a public address gets none; the log says how to have it anyway', async () => {
     server = await startServer({
       from: 'source',
@@ -40,6 +55,7 @@ describe('demo data at start', () => {
     expect(accounts(server.databasePath)).toEqual([]);
     expect(server.logs()).toContain('not local (DEMO=1 seeds it anyway)');
     expect(server.logs()).not.toContain('Sign in with the demo account');
+    expect(server.logs()).not.toContain('participant portal');
   });
 
   test('DEMO=0 turns it off locally too; a DEMO value other than 1 or 0 is reported', async () => {

@@ -23,11 +23,14 @@ const server = createServer({
 const { log } = server;
 if (demo.problem) log.warn(demo.problem);
 const seeded = await server.seedDemo();
+// A new link each start: only its hash is kept, so the one printed last time cannot be shown again.
+const demoPortal = await server.demoPortal();
 
 const http = serve({ fetch: server.fetch, port }, (info) => {
   log.info({ port: info.port, databasePath }, 'listening');
   console.log(`Stageflow is running at ${publicUrl}`);
   if (seeded) console.log(`Sign in with the demo account: ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`);
+  if (demoPortal) console.log(`Open ${demoPortal.name}'s participant portal (demo): ${demoPortal.url}`);
 });
 
 let shuttingDown = false;

@@ -37,6 +37,30 @@ describe('Developer → API docs', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test("the participant portal's API: how it signs in, and its routes with the portal token in curl", async ({
+    app,
+    page,
+    pageErrors,
+  }) => {
+    await page.goto(`${app.url}/developer/api-docs`);
+    const intro = page.getByRole('region', { name: 'The participant portal’s API' });
+    await expect.poll(() => intro.textContent()).toContain(`${app.url}/api/portal/v1`);
+    expect(await intro.textContent()).toContain('Authorization: Bearer');
+    await page.getByRole('heading', { level: 2, name: 'Participant portal', exact: true }).waitFor();
+    const start = page.locator('details', { hasText: 'Start your current stage now, or book it' });
+    await start.locator('summary').click();
+    const curl = await start.locator('pre').textContent();
+    expect(curl).toContain(`curl -X POST "${app.url}/api/portal/v1/sessions"`);
+    expect(curl).toContain('-H "Authorization: Bearer $PORTAL_TOKEN"');
+    expect(curl).not.toContain('x-api-key');
+    await expect.poll(() => start.textContent()).toContain('Idempotency-Key');
+    await start.getByRole('link', { name: 'PortalSessionDetail' }).click();
+    await expect.poll(() => page.locator('details#schema-portalsessiondetail').getAttribute('open')).not.toBeNull();
+    await page.goto(`${app.url}/developer/api-docs#tag-participant-portal`);
+    await saveScreenshot(page, 'api-docs-portal');
+    expect(pageErrors).toEqual([]);
+  });
+
   test('the document itself is public JSON', async ({ app }) => {
     const res = await fetch(`${app.url}/api/v1/openapi.json`);
     expect(res.status).toBe(200);

@@ -48,7 +48,8 @@ export async function signIn(
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  // The navigation on a wide screen, the Menu button that opens it on a narrow one.
+  await page.locator('.app-shell #main').waitFor();
 }
 
 /** Saves a full-page PNG as apps/web/test-results/<name>.png and returns its path. */

@@ -100,9 +100,9 @@ describe('the pipeline builder in Chromium', () => {
 
     // The message sits in the pass mark's own field, and is the input's accessible description.
     const field = dialog.locator('.field').filter({ has: page.getByLabel('Pass mark') });
-    await field.getByText('Too big: expected number to be <=100').waitFor();
+    await field.getByText('Must be between 0 and 100').waitFor();
     expect(await passMark.getAttribute('aria-invalid')).toBe('true');
-    expect(await descriptionOf(passMark)).toContain('Too big: expected number to be <=100');
+    expect(await descriptionOf(passMark)).toContain('Must be between 0 and 100');
 
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });

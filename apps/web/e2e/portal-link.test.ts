@@ -1,9 +1,10 @@
 // A participant's portal link (docs/surfaces.md#portal-links), end to end in Chromium: staff make it on
 // the participant page (shown once), the participant opens it on a phone-sized screen in a browser of
 // their own, continues, and lands in the portal, which shows their real pipeline; the staff page then shows it opened, and a rotation
-// stops the old link. No page reports a CSP violation.
+// stops the old link. No page reports a CSP violation, and axe finds no serious accessibility fault.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
+import { seriousAxeViolations } from './axe.ts';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
 
@@ -59,6 +60,7 @@ describe('portal link', () => {
     // Nothing scrolls sideways on a phone.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await saveScreenshot(phone, 'portal-link-continue-390');
+    expect(await seriousAxeViolations(phone)).toEqual([]);
 
     // Opening the page changed nothing: the staff page still says the link was never opened.
     await page.reload();
@@ -87,6 +89,7 @@ describe('portal link', () => {
     const cookies = await context.cookies();
     expect(cookies.map((c) => [c.name, c.httpOnly, c.sameSite])).toEqual([['stageflow.portal', true, 'Lax']]);
     await saveScreenshot(phone, 'portal-link-in-390');
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     expect(refusals).toEqual([]);
 
     // The portal cookie is no staff session: the staff APIs answer 401 to it.
@@ -121,6 +124,7 @@ describe('portal link', () => {
     const phone = await context.newPage();
     await phone.goto(url);
     await phone.getByRole('heading', { name: 'This link is no longer valid' }).waitFor();
+    expect(await seriousAxeViolations(phone)).toEqual([]);
 
     await card(page).getByRole('button', { name: 'Revoke' }).click();
     await page

@@ -15,14 +15,21 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly issues: readonly FieldIssue[] = [],
+    /**
+     * The same refusal as a participant reads it in their portal: plain words, no internal id
+     * (docs/errors.md#refusals-a-participant-reads). Set where a participant's own command can meet it.
+     */
+    readonly participantMessage?: string,
   ) {
     super(message);
   }
 }
 
-export const notFound = (entity: string, id: string) => new DomainError('NOT_FOUND', `${entity} ${id} was not found`);
+export const notFound = (entity: string, id: string, participantMessage?: string) =>
+  new DomainError('NOT_FOUND', `${entity} ${id} was not found`, [], participantMessage);
 
-export const conflict = (message: string) => new DomainError('CONFLICT', message);
+export const conflict = (message: string, participantMessage?: string) =>
+  new DomainError('CONFLICT', message, [], participantMessage);
 
 export const badInput = (path: readonly (string | number)[], message: string) =>
   new DomainError('BAD_REQUEST', `${path.join('.')}: ${message}`, [{ path, message }]);

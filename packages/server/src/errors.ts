@@ -1,6 +1,11 @@
 import { DomainError, type FieldIssue } from '@stageflow/domain';
+import { plainIssueMessage } from '@stageflow/domain/plain-errors';
 import { TRPCError } from '@trpc/server';
-import { ZodError } from 'zod';
+import { config, ZodError } from 'zod';
+
+// Every validation message the server sends is a plain sentence (docs/errors.md#validation-messages). Set
+// here, the module every way in (tRPC, REST, the portal, the CLI) loads before it parses anything.
+config({ localeError: plainIssueMessage });
 
 /** The single mapping from domain errors to transport errors (docs/errors.md#http-and-trpc-mapping). */
 export function toTRPCError(error: DomainError): TRPCError {
@@ -29,7 +34,7 @@ export function publicError(error: TRPCError): { message: string; issues: FieldI
   return { message: issues ? describeIssues(issues) : error.message, issues };
 }
 
-/** "stage_order: Too big: expected number to be <=999" — the first issues, in one readable line. */
+/** "stage_order: Must be at most 999" — the first issues, in one readable line. */
 export function describeIssues(issues: readonly FieldIssue[]): string {
   return issues
     .slice(0, 5)

@@ -16,6 +16,7 @@ export type { RateLimitOptions } from './http/rate-limit.ts';
 export { createLogger, type Logger } from './logger.ts';
 export type { AppRouter } from './routers/index.ts';
 export { appRouter } from './routers/index.ts';
+export type { DemoPortal } from './seed/demo-portal.ts';
 export { DEMO_ACCOUNT, demoFromEnv } from './seed/demo-workspace.ts';
 export { createServer, type ServerConfig, type StageflowServer } from './server.ts';
 export { makeOwnerCommand } from './start-checks.ts';

@@ -11,6 +11,7 @@ import { createApp } from './http/app.ts';
 import type { BodyLimitOptions } from './http/body-limit.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { type DemoPortal, rotateDemoPortalLink } from './seed/demo-portal.ts';
 import { demoAccountHint, ensureDemoWorkspace } from './seed/demo-workspace.ts';
 import { checkAtStart } from './start-checks.ts';
 
@@ -54,6 +55,12 @@ export interface StageflowServer {
    * Call it before serving requests. Never throws (a problem is logged); true when it seeded them now.
    */
   seedDemo(now?: string): Promise<boolean>;
+  /**
+   * With demo data in the database and wanted here: a new portal link for the demo participant (the one
+   * before stops working), for the start to print beside the demo sign-in; null otherwise. Call it after
+   * `seedDemo`. Never throws.
+   */
+  demoPortal(now?: string): Promise<DemoPortal | null>;
   /** `/healthz` answers 503 from now on, so load balancers stop sending traffic. */
   drain(): void;
   /** Checkpoints the WAL into the database file and closes it: the last step of a shutdown. */
@@ -99,6 +106,11 @@ export function createServer(config: ServerConfig): StageflowServer {
     log,
     seedDemo: (now = new Date().toISOString()) =>
       ensureDemoWorkspace({ db, repos, auth, log }, { now, publicUrl: config.publicUrl, demo: config.demo }),
+    demoPortal: (now = new Date().toISOString()) =>
+      rotateDemoPortalLink(
+        { storage: deps.storage, repos, log },
+        { now, publicUrl: config.publicUrl, demo: config.demo },
+      ),
     drain: () => {
       ready = false;
     },

@@ -177,7 +177,7 @@ describe('user create', () => {
     });
     expect(await create('--password', 'correct horse battery', '--name', 'x'.repeat(121))).toMatchObject({
       code: 1,
-      err: /Could not create the user: name: Too big/,
+      err: /Could not create the user: name: Use at most 120 characters/,
     });
     expect(await create('--password', 'stageflow-demo')).toMatchObject({ code: 0 });
   });

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { Link, useMatches } from 'react-router';
 import { UserMenu } from '../features/account/UserMenu.tsx';
+import { SIDEBAR_ID } from './Sidebar.tsx';
 
 /** Routes name themselves with `handle: { crumb: { label, to } }`; the header lists them. */
 interface Crumb {
@@ -11,7 +12,13 @@ interface Crumb {
 const crumbOf = (handle: unknown): Crumb | undefined =>
   typeof handle === 'object' && handle !== null && 'crumb' in handle ? (handle.crumb as Crumb) : undefined;
 
-export function Header() {
+interface HeaderProps {
+  navOpen: boolean;
+  onOpenNav: () => void;
+  menuButton: RefObject<HTMLButtonElement | null>;
+}
+
+export function Header({ navOpen, onOpenNav, menuButton }: HeaderProps) {
   // `to: '.'` names the route's own path (e.g. the template a board belongs to).
   const crumbs = useMatches().flatMap((match) => {
     const crumb = crumbOf(match.handle);
@@ -19,6 +26,20 @@ export function Header() {
   });
   return (
     <header className="topbar">
+      {/* Shown on narrow screens only (layout.css), where the navigation is a drawer. */}
+      <button
+        ref={menuButton}
+        type="button"
+        className="menu-button"
+        aria-expanded={navOpen}
+        aria-controls={SIDEBAR_ID}
+        onClick={onOpenNav}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M4 7h16M4 12h16M4 17h16" />
+        </svg>
+        Menu
+      </button>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
           {crumbs.map((crumb, i) => (

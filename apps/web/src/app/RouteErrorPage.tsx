@@ -1,8 +1,10 @@
 import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { usePageTitle } from '../ui/page-title.ts';
 
 /** Last resort for errors a page did not handle itself: say what happened and offer a way back. */
 export function RouteErrorPage() {
   const error = useRouteError();
+  usePageTitle('Something went wrong');
   const detail = isRouteErrorResponse(error)
     ? `${error.status} ${error.statusText}`
     : error instanceof Error

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { NavLink } from 'react-router';
 import { OpenDecisionsCount } from '../features/decisions/OpenDecisionsCount.tsx';
 import { BrandMark } from '../ui/BrandMark.tsx';
@@ -20,26 +21,47 @@ function NavIcon({ icon }: { icon: NavItem['icon'] }) {
   );
 }
 
-export function Sidebar() {
+export const SIDEBAR_ID = 'app-sidebar';
+
+/**
+ * The navigation: a column beside the page on wide screens; on narrow ones a drawer the header's menu
+ * button opens (`open`), closed by Escape, the backdrop, or following a link.
+ */
+export function Sidebar({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const ref = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    ref.current?.querySelector<HTMLElement>('nav a')?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, onClose]);
+
   return (
-    <aside className="sidebar">
-      <NavLink to="/" className="brand">
-        <BrandMark />
-        Stageflow
-      </NavLink>
-      <nav aria-label="Main">
-        <ul className="nav-list">
-          {NAV_ITEMS.map((item) => (
-            <li key={item.to}>
-              <NavLink to={item.to} className="nav-link">
-                <NavIcon icon={item.icon} />
-                {item.label}
-                {item.badge === 'open-decisions' && <OpenDecisionsCount />}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
-    </aside>
+    <>
+      <aside ref={ref} id={SIDEBAR_ID} className={open ? 'sidebar is-open' : 'sidebar'}>
+        <NavLink to="/" className="brand">
+          <BrandMark />
+          Stageflow
+        </NavLink>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {NAV_ITEMS.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} className="nav-link">
+                  <NavIcon icon={item.icon} />
+                  {item.label}
+                  {item.badge === 'open-decisions' && <OpenDecisionsCount />}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </aside>
+      {open && <div className="nav-backdrop" aria-hidden="true" onClick={onClose} />}
+    </>
   );
 }

@@ -12,6 +12,9 @@ interface DialogProps {
   children: ReactNode;
 }
 
+/** The first field of a dialog's form, when it has one. */
+const FIRST_FIELD = '.dialog-body :is(input:not([type="hidden"]), select, textarea):not([disabled]):not([readonly])';
+
 /**
  * A modal on the native <dialog>: the browser traps focus, closes on Escape and restores focus.
  * Content mounts only while open, so every opening starts from a fresh form.
@@ -24,7 +27,12 @@ export function Dialog({ open, onClose, title, description, size = 'md', role = 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The browser would focus the first control, the × button, where a space closes the dialog:
+      // start on the first field instead, when there is one.
+      dialog.querySelector<HTMLElement>(FIRST_FIELD)?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
 

@@ -26,15 +26,27 @@ function useFieldControl(hint: ReactNode, error: string | undefined): FieldContr
   return { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined };
 }
 
+/**
+ * An error beside its field reads as a sentence: the domain's rule messages are written to follow a field
+ * name in the API ("name: is used twice"), so the first letter is raised here.
+ */
+const asSentence = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
+
+/** An error beside what it is about (nothing when there is none), as a sentence. */
+export function FieldError({ id, message }: { id?: string | undefined; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      {asSentence(message)}
+    </p>
+  );
+}
+
 /** The error, then the help, each with the id the control points at. */
 function FieldMessages({ id, hint, error }: { id: string; hint: ReactNode; error: string | undefined }) {
   return (
     <>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} message={error} />
       {hint && (
         <p id={`${id}-hint`} className="field-hint">
           {hint}

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useRef } from 'react';
+import { useFocusOnArrival, usePageTitle } from './page-title.ts';
 
 interface PageHeaderProps {
   title: string;
@@ -7,12 +8,15 @@ interface PageHeaderProps {
   actions?: ReactNode;
 }
 
-/** The page's h1, a sentence about it and its main actions. */
+/** The page's h1 (and the tab's title), a sentence about it and its main actions. */
 export function PageHeader({ title, description, meta, actions }: PageHeaderProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  usePageTitle(title);
+  useFocusOnArrival(heading);
   return (
     <div className="page-header">
       <div className="page-header-text">
-        <h1 className="page-title">
+        <h1 ref={heading} className="page-title" tabIndex={-1}>
           {title}
           {meta}
         </h1>

@@ -27,7 +27,10 @@ export function withIdempotency<T>(
     .get();
   if (seen) {
     if (seen.scope === scope && seen.request_hash === requestHash) return seen.response as T;
-    return conflict(`Idempotency key "${key}" was already used for a different request`);
+    return conflict(
+      `Idempotency key "${key}" was already used for a different request`,
+      'This Idempotency-Key was already used for a different request: send a new key with a new request.',
+    );
   }
   const result = work();
   if (result instanceof Error) return result;

@@ -21,6 +21,7 @@ const template = (id: string): EvaluationTemplate => ({
   default_duration_minutes: 30,
   default_difficulty: 'intermediate',
   language: 'en',
+  portal_shows_recommendation: false,
   version: 0,
   created_at: NOW,
   updated_at: NOW,
@@ -124,6 +125,38 @@ describe('storage: pipelines.change', () => {
       }),
     ).toThrow('boom');
     expect(repos.stages.allOfTemplate(WS_A, uuid(1))).toEqual([]);
+  });
+});
+
+describe('participant loading carries what the portal reads (docs/rules.md#what-a-participant-sees-of-their-results)', () => {
+  test("each stage's interviewer with its feedback setting, and the template's recommendation setting", () => {
+    const keeps = {
+      ...profile(uuid(21)),
+      output: { ...profile(uuid(21)).output, include_improvement_feedback: false },
+    };
+    writeTx(db, (tx) => {
+      repos.agentProfiles.insert(tx, WS_A, profile(uuid(20)));
+      repos.agentProfiles.insert(tx, WS_A, keeps);
+    });
+    storage.pipelines.change(WS_A, uuid(1), (before) => ({
+      template: { ...before.template, portal_shows_recommendation: true, version: before.template.version + 1 },
+      stages: [
+        stage(uuid(10), uuid(1), 0, { stage_type: 'ai_interview', agent_profile_id: uuid(20) }),
+        stage(uuid(11), uuid(1), 1, { stage_type: 'ai_interview', agent_profile_id: uuid(21) }),
+        stage(uuid(12), uuid(1), 2),
+      ],
+    }));
+    const loaded = repos.participants.load.template(WS_A, uuid(1));
+    expect(loaded?.portal_shows_recommendation).toBe(true);
+    expect(loaded?.stages.map((s) => s.interviewer?.output?.include_improvement_feedback ?? null)).toEqual([
+      true,
+      false,
+      null,
+    ]);
+    // Off unless the team opts in.
+    expect(repos.templates.byId(WS_A, uuid(1))?.portal_shows_recommendation).toBe(true);
+    writeTx(db, (tx) => repos.templates.insert(tx, WS_A, template(uuid(2))));
+    expect(repos.participants.load.template(WS_A, uuid(2))?.portal_shows_recommendation).toBe(false);
   });
 });
 

@@ -26,6 +26,8 @@ export const evaluationTemplates = sqliteTable(
     default_duration_minutes: integer('default_duration_minutes').notNull(),
     default_difficulty: text('default_difficulty').$type<T['default_difficulty']>().notNull(),
     language: text('language').notNull(),
+    /** docs/rules.md#what-a-participant-sees-of-their-results: off unless the team opts in. */
+    portal_shows_recommendation: integer('portal_shows_recommendation', { mode: 'boolean' }).notNull().default(false),
     /** Bumped by every change to the template's stages; stale writers get a CONFLICT. */
     version: integer('version').notNull().default(0),
     ...timestamps,

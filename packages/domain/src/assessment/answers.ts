@@ -14,6 +14,9 @@ import { AnswerText, answerLimit, MAX_QUESTIONS, type Question } from '../schema
  * their saved answers and the submission (if any), and stores what these functions return.
  */
 
+/** A refusal the participant reads as it is: the same plain words for staff and for them. */
+const refuse = (why: string) => conflict(why, why);
+
 /** One saved answer (a draft until the session's answers are submitted). */
 export interface SavedAnswer {
   readonly question_id: string;
@@ -57,7 +60,7 @@ function ownAssessment(
   const session = state.sessions.find((s) => s.id === sessionId && s.participant_id === participant?.id);
   if (!participant || !session) return notFound('Session', sessionId);
   const stage = state.template.stages.find((s) => s.id === session.stage_id);
-  if (stage?.stage_type !== 'async_assessment') return conflict('This session is not a written assessment');
+  if (stage?.stage_type !== 'async_assessment') return refuse('This session is not a written assessment');
   return { session, stage };
 }
 
@@ -68,12 +71,11 @@ function ownAssessment(
 function answerable(state: ParticipantState, sessionId: string, facts: AnswerFacts): Answerable | DomainError {
   const own = ownAssessment(state, sessionId);
   if (own instanceof DomainError) return own;
-  if (facts.submission) return conflict('You already submitted these answers; they can no longer change');
-  if (state.participant?.status !== 'active')
-    return conflict('Your evaluation has ended; answers can no longer change');
-  if (own.session.status === 'scheduled') return conflict('This assessment has not started yet; start it first');
+  if (facts.submission) return refuse('You already submitted these answers; they can no longer change');
+  if (state.participant?.status !== 'active') return refuse('Your evaluation has ended; answers can no longer change');
+  if (own.session.status === 'scheduled') return refuse('This assessment has not started yet; start it first');
   if (own.session.status !== 'in_progress') {
-    return conflict(`This assessment is ${own.session.status.replace('_', ' ')}; its answers can no longer change`);
+    return refuse(`This assessment is ${own.session.status.replace('_', ' ')}; its answers can no longer change`);
   }
   return {
     participant_id: state.participant.id,
@@ -144,7 +146,7 @@ export function decideAnswerSubmit(
 ): { submission: AnswerSubmission; events: ParticipantEvent[] } | DomainError {
   const target = answerable(state, sessionId, facts);
   if (target instanceof DomainError) return target;
-  if (target.questions.length === 0) return conflict('This assessment has no questions to answer');
+  if (target.questions.length === 0) return refuse('This assessment has no questions to answer');
   const answered = target.questions.filter((q) =>
     facts.answers.some((a) => a.question_id === q.id && a.text.trim() !== ''),
   ).length;

@@ -58,7 +58,10 @@ export function decidePortalStart(
   const pos = activePosition(state);
   if (pos instanceof DomainError) return pos;
   const rule = portalStartRule(pos.stage.stage_type, consented);
-  if (rule !== 'allowed') return conflict(`You cannot start ${pos.stage.stage_name} here: ${REFUSALS[rule]}`);
+  if (rule !== 'allowed') {
+    const why = `You cannot start ${pos.stage.stage_name} here: ${REFUSALS[rule]}`;
+    return conflict(why, why);
+  }
   const at = input.at === undefined ? undefined : new Date(input.at).toISOString();
   // Staff may record a session that already took place; a participant books one ahead.
   if (at !== undefined && Date.parse(at) < Date.parse(ctx.now)) return badInput(['at'], 'must be now or later');
@@ -97,14 +100,16 @@ export function decidePortalFinish(
   const pos = activePosition(state);
   if (pos instanceof DomainError) return pos;
   const session = state.sessions.find((s) => s.id === sessionId && s.participant_id === pos.participant.id);
-  if (!session) return notFound('Session', sessionId);
+  if (!session) return portalSessionNotFound(sessionId);
   if (session.status !== 'in_progress') {
-    return conflict(`This session is ${session.status.replace('_', ' ')}; only a session under way can be finished`);
+    const why = `This session is ${session.status.replace('_', ' ')}; only a session under way can be finished.`;
+    return conflict(why, why);
   }
   // A written assessment with questions ends with its answers (docs/rules.md#written-assessments).
   const stage = state.template.stages.find((s) => s.id === session.stage_id);
   if (stage?.stage_type === 'async_assessment' && (stage.question_set ?? []).length > 0) {
-    return conflict('This assessment ends when you submit your answers');
+    const why = 'This assessment ends when you submit your answers';
+    return conflict(why, why);
   }
   return [
     emitter(pos.participant.id, ctx)('participant_finished_session', {
@@ -114,6 +119,10 @@ export function decidePortalFinish(
     }),
   ];
 }
+
+/** A session id that is not one of the participant's own (unknown, or another participant's). */
+export const portalSessionNotFound = (sessionId: string) =>
+  notFound('Session', sessionId, 'We could not find this session among yours.');
 
 /** One of the participant's sessions as the portal shows it: never its scorecard or notes. */
 export const PortalSessionDetail = z.object({

@@ -32,6 +32,7 @@ const stagesOf = (...rows: [string, string, number | null, PortalStageState][]) 
     stage_type,
     duration_minutes,
     state,
+    feedback: null,
   }));
 
 const rows: readonly Row[] = [
@@ -59,6 +60,7 @@ const rows: readonly Row[] = [
       },
       sessions: [],
       closing: null,
+      recommendation: null,
     },
   },
   {
@@ -132,6 +134,7 @@ const rows: readonly Row[] = [
       stages: stagesOf(['Interview', 'AI interview', null, 'done'], ['Essay', 'AI interview', null, 'done']),
       next: null,
       closing: 'Your evaluation is complete; the team will be in touch.',
+      recommendation: null,
     },
   },
   {
@@ -167,9 +170,11 @@ describe('participantPortalView', () => {
     j.run(j.record(93, { summary: 'Reviewer-only summary', improvement_feedback: 'Reviewer-only feedback' }));
     j.run(j.decide('advance', 'strong'));
     j.run(j.record(88));
-    const text = JSON.stringify(participantPortalView(j.state, 'Sales hiring', j.now));
+    const view = participantPortalView(j.state, 'Sales hiring', j.now);
+    const text = JSON.stringify(view);
     expect(j.participant.recommendation).toBeTruthy();
-    for (const secret of ['93', '88', 'Reviewer-only', 'strong', 'pass_threshold', 'suggest', 'recommendation']) {
+    expect(view?.recommendation).toBeNull();
+    for (const secret of ['93', '88', 'Reviewer-only', 'strong', 'pass_threshold', 'suggest', 'Hire']) {
       expect(text).not.toContain(secret);
     }
     expect(text).not.toContain(j.participant.recommendation as string);

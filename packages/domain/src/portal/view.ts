@@ -4,12 +4,14 @@ import { activeStagesInOrder } from '../progression/lookups.ts';
 import { participantOutlook } from '../progression/outlook.ts';
 import type { ParticipantState, ProgressionStage } from '../progression/state.ts';
 import type { StageType } from '../schemas/stage.ts';
+import { portalRecommendation, portalStageFeedback } from './results.ts';
 
 /**
  * What a participant sees of their own evaluation in the portal (docs/surfaces.md#portal-api): their
  * stages in plain words, what comes next, and their sessions. Built from the same state the decider
- * loads, but it carries none of what is for staff: no score (theirs or anyone's), reviewer note,
- * decision or its suggestion, rules snapshot, final recommendation, or internal id.
+ * loads, but it carries none of what is for staff: no score (theirs or anyone's), summary, reviewer note,
+ * decision or its suggestion, rules snapshot, or internal id. Of their results it carries only what the
+ * team allowed (results.ts): a done stage's improvement feedback, and the final recommendation.
  */
 
 /** A stage's type as a participant reads it. */
@@ -32,6 +34,11 @@ export const PortalStage = z.object({
   /** `null` when not known. */
   duration_minutes: z.number().nullable(),
   state: PortalStageState,
+  /**
+   * For a done stage whose interviewer allows it, the improvement feedback of their latest completed session
+   * there; otherwise `null` (docs/rules.md#what-a-participant-sees-of-their-results).
+   */
+  feedback: z.string().nullable(),
 });
 export type PortalStage = z.infer<typeof PortalStage>;
 
@@ -71,21 +78,28 @@ export const PortalView = z.object({
   sessions: z.array(PortalSession),
   /** For a participant whose evaluation has ended, what to tell them; otherwise `null`. */
   closing: z.string().nullable(),
+  /** The final recommendation in plain words, when the template lets the participant see it; otherwise `null`. */
+  recommendation: z.string().nullable(),
 });
 export type PortalView = z.infer<typeof PortalView>;
 
-/** The final recommendation is never shown: the team tells the participant themselves. */
+/** Unless the template opts in (`recommendation`), the final recommendation is not shown: the team tells them. */
 export const PORTAL_CLOSING: Record<Exclude<ParticipantStatus, 'active'>, string> = {
   completed: 'Your evaluation is complete; the team will be in touch.',
   rejected: 'Your evaluation has ended and the team will not take it further this time. Thank you for taking part.',
   withdrawn: 'You have withdrawn from this evaluation. If that was a mistake, contact the team that invited you.',
 };
 
-const portalStage = (stage: ProgressionStage, state: PortalStageState): PortalStage => ({
+const portalStage = (
+  stage: ProgressionStage,
+  state: PortalStageState,
+  feedback: string | null = null,
+): PortalStage => ({
   stage_name: stage.stage_name,
   stage_type: STAGE_TYPE_WORDS[stage.stage_type],
   duration_minutes: stage.duration_minutes ?? null,
   state,
+  feedback,
 });
 
 /**
@@ -110,7 +124,7 @@ export function participantPortalView(
     const stage = stageById.get(p.stage_id);
     // A stage archived since has left the template: it is not shown (nor is anything about it).
     if (!stage || p.stage_id === current) continue;
-    stages.push(portalStage(stage, 'done'));
+    stages.push(portalStage(stage, 'done', portalStageFeedback(state, stage)));
   }
   if (currentStage) {
     stages.push(portalStage(currentStage, 'current'));
@@ -138,6 +152,7 @@ export function participantPortalView(
     next: currentStage ? portalNext(state, currentStage, now) : null,
     sessions,
     closing,
+    recommendation: portalRecommendation(state),
   };
 }
 

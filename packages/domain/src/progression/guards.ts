@@ -11,6 +11,12 @@ import {
   retakeCooldown,
 } from './lookups.ts';
 import type { ParticipantState, ProgressionStage } from './state.ts';
+import { plainTime } from './text.ts';
+
+/*
+ * Each refusal below carries two texts: the staff one names ids (they look them up), and the
+ * participant's says the same in plain words for their portal (docs/errors.md#refusals-a-participant-reads).
+ */
 
 /** Where an active participant stands: the stage they are in and their progress there. */
 export interface Position {
@@ -22,10 +28,17 @@ export interface Position {
 export function enrolledParticipant(state: ParticipantState, participantId?: string): Participant | DomainError {
   const p = state.participant;
   if (!p || (participantId !== undefined && p.id !== participantId)) {
-    return notFound('participant', participantId ?? '(not enrolled)');
+    return notFound('participant', participantId ?? '(not enrolled)', 'We could not find your evaluation.');
   }
   return p;
 }
+
+/** Why a participant whose evaluation has ended can do nothing more, in their words. */
+const ENDED_FOR_PARTICIPANT: Record<Exclude<Participant['status'], 'active'>, string> = {
+  completed: 'Your evaluation is complete, so there is nothing more to do here. The team will be in touch.',
+  rejected: 'Your evaluation has ended, so there is nothing more to do here. Thank you for taking part.',
+  withdrawn: 'You have withdrawn from this evaluation, so there is nothing more to do here.',
+};
 
 /** Terminal participants (completed, rejected, withdrawn) accept no command but reading. */
 export function activeParticipant(state: ParticipantState, participantId?: string): Participant | DomainError {
@@ -33,6 +46,7 @@ export function activeParticipant(state: ParticipantState, participantId?: strin
   if (participant instanceof DomainError || participant.status === 'active') return participant;
   return conflict(
     `participant ${participant.id} is ${participant.status}; a ${participant.status} participant accepts no more commands`,
+    ENDED_FOR_PARTICIPANT[participant.status],
   );
 }
 
@@ -41,12 +55,19 @@ export function activePosition(state: ParticipantState, participantId?: string):
   const participant = activeParticipant(state, participantId);
   if (participant instanceof DomainError) return participant;
   const progress = openProgress(state);
-  if (!progress) return conflict(`participant ${participant.id} is in no stage`);
+  if (!progress) {
+    return conflict(
+      `participant ${participant.id} is in no stage`,
+      'You are not in a stage right now. The team will be in touch about your next step.',
+    );
+  }
   const stage = liveStage(state.template, progress.stage_id);
   if (!stage) {
     return new DomainError(
       'PRECONDITION_FAILED',
       `stage ${progress.stage_id}, where participant ${participant.id} is, is no longer a live stage of template ${state.template.id}`,
+      [],
+      'The team is changing the stage you are in. Please try again later.',
     );
   }
   return { participant, progress, stage };
@@ -64,6 +85,7 @@ export function cooldownRefusal(state: ParticipantState, pos: Position, at: stri
   if (!cooldown || Date.parse(at) >= Date.parse(cooldown.endsAt)) return undefined;
   return conflict(
     `participant ${pos.participant.id} cannot attempt ${describeStage(pos.stage)} at ${at}: the ${cooldown.hours}-hour cool-down after the attempt completed at ${cooldown.completedAt} is not over`,
+    `You can take ${pos.stage.stage_name} again from ${plainTime(cooldown.endsAt)}.`,
   );
 }
 
@@ -83,6 +105,7 @@ export function attemptsRefusal(pos: Position): DomainError | undefined {
   if (pos.progress.attempts_used < allowed) return undefined;
   return conflict(
     `participant ${pos.participant.id} has no attempts left at ${describeStage(pos.stage)} (${pos.progress.attempts_used} of ${allowed} used)`,
+    `You have used all your attempts at ${pos.stage.stage_name}. The team will be in touch.`,
   );
 }
 
@@ -97,6 +120,7 @@ export function newAttemptRefusal(
 ): DomainError | undefined {
   const who = `participant ${pos.participant.id}`;
   const where = describeStage(pos.stage);
+  const name = pos.stage.stage_name;
   switch (pos.progress.state) {
     case 'pending':
     case 'retake_available':
@@ -107,17 +131,29 @@ export function newAttemptRefusal(
       const open = openSessionsAt(state, pos.stage.id)[0];
       return conflict(
         `session ${open?.id ?? '(unknown)'} is already ${pos.progress.state.replace('_', ' ')} for ${who} at ${where}; pass force to replace it`,
+        pos.progress.state === 'scheduled'
+          ? `You already have a session booked for ${name}.`
+          : `Your session for ${name} is already under way.`,
       );
     }
     case 'awaiting_decision': {
       const decision = openDecisionsAt(state, pos.stage.id)[0];
-      return conflict(`${who} is awaiting decision ${decision?.id ?? '(unknown)'} at ${where}`);
+      return conflict(
+        `${who} is awaiting decision ${decision?.id ?? '(unknown)'} at ${where}`,
+        `The team is reviewing your result at ${name}. They will let you know what comes next.`,
+      );
     }
     case 'passed':
-      return conflict(`${who} has already passed ${where} and waits to be advanced`);
+      return conflict(
+        `${who} has already passed ${where} and waits to be advanced`,
+        `You have passed ${name}. The team will let you know what comes next.`,
+      );
     case 'failed':
-      return attemptsRefusal(pos) ?? conflict(`${who} has failed ${where}`);
+      return (
+        attemptsRefusal(pos) ??
+        conflict(`${who} has failed ${where}`, `${name} is over for you. The team will be in touch.`)
+      );
     case 'skipped':
-      return conflict(`${who} has left ${where}`);
+      return conflict(`${who} has left ${where}`, `${name} is over for you. The team will be in touch.`);
   }
 }

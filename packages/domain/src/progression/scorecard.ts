@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_EVALUATION_DIMENSIONS, Scoring, ScoringScale } from '../schemas/agent-profile.ts';
-import { optionalText, Text, text } from '../schemas/common.ts';
+import { numberBetween, optionalText, Text, text } from '../schemas/common.ts';
 
 /** One dimension as the caller scores it, on the interviewer's scale (the upper bound is checked by `scoreCard`). */
 export const DimensionScoreInput = z.strictObject({
@@ -22,7 +22,7 @@ export const scorecardFields = {
   /** Scores per interviewer dimension; or give `overall_score` instead. */
   dimension_scores: z.array(DimensionScoreInput).min(1).max(MAX_EVALUATION_DIMENSIONS).optional(),
   /** 0–100, taken as is: for stages without an interviewer, or a reviewer who scores overall. */
-  overall_score: z.number().min(0).max(100).optional(),
+  overall_score: numberBetween(0, 100).optional(),
   summary: optionalText(10_000),
   improvement_feedback: optionalText(10_000),
   transcript: z.array(TranscriptEntry).max(2000).optional(),

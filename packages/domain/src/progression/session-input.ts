@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { optionalText, Text, TimeZone, Uuid } from '../schemas/common.ts';
 import { scorecardFields, scorecardShapeIssue } from './scorecard.ts';
 
-const IdempotencyKey = Text.trim()
+/** A caller's `Idempotency-Key` (docs/surfaces.md#idempotency). */
+export const IdempotencyKey = Text.trim()
   .min(1)
   .max(200)
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');

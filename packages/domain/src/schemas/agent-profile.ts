@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { optionalText, Text, Timestamps, text, UseCase, Uuid } from './common.ts';
+import { optionalText, Text, Timestamps, text, UseCase, Uuid, wholeBetween } from './common.ts';
 
 export const EvaluationDimension = z.strictObject({
   name: text(80),
   description: Text.trim().max(1000).default(''),
-  weight: z.int().min(1).max(100),
+  weight: wholeBetween(1, 100),
   /** On the interviewer's scale; checked only with `rule_based` scoring. */
   min_score: z.number().min(0).optional(),
 });
@@ -13,23 +13,36 @@ export type EvaluationDimension = z.infer<typeof EvaluationDimension>;
 /** How many dimensions an interviewer scores at most (and so how many scores a scorecard carries). */
 export const MAX_EVALUATION_DIMENSIONS = 12;
 
+/**
+ * The rules of the dimension list as a whole: names unique (ignoring case) and weights summing to 100.
+ * Reads the list as it came, so it can run where a dimension also has an issue of its own (a fractional
+ * weight stops zod's own parse before list rules): a form shows both problems at once.
+ */
+export function dimensionListIssues(dimensions: readonly unknown[]): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const seen = new Set<string>();
+  const weights: unknown[] = [];
+  dimensions.forEach((d, i) => {
+    const { name, weight } = (typeof d === 'object' && d !== null ? d : {}) as { name?: unknown; weight?: unknown };
+    weights.push(weight);
+    if (typeof name !== 'string' || name.trim() === '') return;
+    const key = name.trim().toLowerCase();
+    if (seen.has(key)) issues.push({ path: [i, 'name'], message: `dimension name "${name.trim()}" is used twice` });
+    seen.add(key);
+  });
+  if (weights.every((w) => typeof w === 'number' && Number.isFinite(w))) {
+    const total = (weights as number[]).reduce((sum, w) => sum + w, 0);
+    if (total !== 100) issues.push({ path: [], message: `weights must sum to exactly 100 (they sum to ${total})` });
+  }
+  return issues;
+}
+
 export const EvaluationDimensions = z
   .array(EvaluationDimension)
   .min(1, 'add at least one dimension')
   .max(MAX_EVALUATION_DIMENSIONS, `at most ${MAX_EVALUATION_DIMENSIONS} dimensions`)
   .superRefine((dimensions, ctx) => {
-    const seen = new Set<string>();
-    dimensions.forEach((d, i) => {
-      const key = d.name.toLowerCase();
-      if (seen.has(key)) {
-        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `dimension name "${d.name}" is used twice` });
-      }
-      seen.add(key);
-    });
-    const total = dimensions.reduce((sum, d) => sum + d.weight, 0);
-    if (total !== 100) {
-      ctx.addIssue({ code: 'custom', message: `weights must sum to exactly 100 (they sum to ${total})` });
-    }
+    for (const issue of dimensionListIssues(dimensions)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
 export const Interaction = z.strictObject({

@@ -124,7 +124,22 @@ export const DEFAULT_DIFFICULTY: Difficulty = 'intermediate';
 export const LifecycleStatus = z.enum(['draft', 'active', 'archived']);
 export type LifecycleStatus = z.infer<typeof LifecycleStatus>;
 
-export const DurationMinutes = z.int().min(5).max(240);
+/**
+ * A number from `min` to `max`; out of range, the message gives both ends ("Must be between 0 and 100"),
+ * so a person sees the whole range at once (docs/errors.md#validation-messages).
+ */
+export const numberBetween = (min: number, max: number) => {
+  const range = `Must be between ${min} and ${max}`;
+  return z.number().min(min, range).max(max, range);
+};
+
+/** A whole number from `min` to `max` (see `numberBetween`); a fraction is "Use a whole number". */
+export const wholeBetween = (min: number, max: number) => {
+  const range = `Must be between ${min} and ${max}`;
+  return z.int().min(min, range).max(max, range);
+};
+
+export const DurationMinutes = wholeBetween(5, 240);
 /** A template's stage length unless it says otherwise; its stages inherit it. */
 export const DEFAULT_DURATION_MINUTES = 30;
 

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { Difficulty, DurationMinutes, ExpectedVersion, LifecycleStatus, Timestamps, text, Uuid } from './common.ts';
+import {
+  Difficulty,
+  DurationMinutes,
+  ExpectedVersion,
+  LifecycleStatus,
+  numberBetween,
+  Timestamps,
+  text,
+  Uuid,
+  wholeBetween,
+} from './common.ts';
 import { Question, QuestionSetInput, questionSetIssue } from './question-set.ts';
 
 export const StageType = z.enum([
@@ -22,10 +32,10 @@ export const isAiRun = (t: StageType) => AI_RUN_STAGE_TYPES.includes(t);
 export const AutomationRule = z.enum(['none', 'auto_advance', 'require_reviewer_approval']);
 export type AutomationRule = z.infer<typeof AutomationRule>;
 
-export const PassThreshold = z.number().min(0).max(100).nullable();
-export const MaxAttempts = z.int().min(1).max(10);
-export const RetakeCooldownHours = z.int().min(0).max(8760);
-export const StageOrder = z.int().min(0).max(999);
+export const PassThreshold = numberBetween(0, 100).nullable();
+export const MaxAttempts = wholeBetween(1, 10);
+export const RetakeCooldownHours = wholeBetween(0, 8760);
+export const StageOrder = wholeBetween(0, 999);
 
 /**
  * The fields a caller may set on a stage, as the seed spells them. Everything but `type` is

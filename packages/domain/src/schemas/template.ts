@@ -49,6 +49,8 @@ const templateFields = {
   language: Text.trim()
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'use a language tag such as "en" or "pt-BR"')
     .default('en'),
+  /** Whether a participant who completed or was rejected sees the final recommendation in their portal. */
+  portal_shows_recommendation: z.boolean().default(false),
 };
 
 /** Custom outcomes need their own labels: checked on create and on the merged result of an update. */
@@ -85,6 +87,7 @@ export const UpdateTemplateInput = z.strictObject({
   default_duration_minutes: DurationMinutes.optional(),
   default_difficulty: Difficulty.optional(),
   language: templateFields.language.optional(),
+  portal_shows_recommendation: z.boolean().optional(),
 });
 export type UpdateTemplateInput = z.input<typeof UpdateTemplateInput>;
 
@@ -106,6 +109,7 @@ export const EvaluationTemplate = z.object({
   default_duration_minutes: z.number(),
   default_difficulty: Difficulty,
   language: z.string(),
+  portal_shows_recommendation: z.boolean(),
   /** Bumped by every change to the template's stages (optimistic concurrency). */
   version: z.number(),
   ...Timestamps,

@@ -5,12 +5,13 @@ import {
   decidePortalFinish,
   decidePortalStart,
   evolveParticipant,
-  notFound,
   type ParticipantEvent,
   type ParticipantState,
   type PortalSessionDetail,
   type PortalStartInput,
+  type PortalWithdrawInput,
   portalSession,
+  portalSessionNotFound,
   unwrap,
   WithdrawParticipantInput,
 } from '@stageflow/domain';
@@ -32,10 +33,12 @@ function portalUnit(
     state: ParticipantState,
     dc: DecideContext,
   ) => { events: ParticipantEvent[]; session_id: string } | DomainError,
+  retry?: { key: string; request: unknown },
 ): ParticipantUnit<PortalSessionDetail> {
   const dc: DecideContext = { now: ctx.now(), newId: ctx.newId, actor: ctx.actor };
   return {
     target: { participantId },
+    ...(retry ? { idempotency: portalIdempotency(participantId, retry, dc.now) } : {}),
     step: ({ loaded }): ParticipantOutcome<PortalSessionDetail> | DomainError => {
       const decided = decide(loaded.state, dc);
       if (decided instanceof DomainError) return decided;
@@ -45,7 +48,7 @@ function portalUnit(
           ? folded
           : { ...folded, participant: { ...folded.participant, updated_at: dc.now } };
       const answer = portalSession(state, decided.session_id);
-      if (!answer) return notFound('Session', decided.session_id);
+      if (!answer) return portalSessionNotFound(decided.session_id);
       return { state, emitted: decided.events, answer };
     },
   };
@@ -56,11 +59,36 @@ async function run(ctx: AppContext, unit: ParticipantUnit<PortalSessionDetail>):
   return unwrap(result as PortalSessionDetail | DomainError);
 }
 
-/** Starts the current stage's session now, or books it for `input.at`. */
-export function startPortalSession(ctx: AppContext, participantId: string, input: PortalStartInput) {
+/**
+ * A participant's `Idempotency-Key` (docs/surfaces.md#idempotency): the keys table is per workspace, so
+ * the stored key names the participant too. Two participants may use the same key; neither ever gets
+ * the other's answer.
+ */
+const portalIdempotency = (participantId: string, retry: { key: string; request: unknown }, now: string) => ({
+  key: `portal:${participantId}:${retry.key}`,
+  scope: 'portal.sessions.start',
+  request: retry.request,
+  now,
+});
+
+/**
+ * Starts the current stage's session now, or books it for `input.at`. With an `idempotencyKey`, a
+ * retry with the same key and input answers the session the first request made (no second session).
+ */
+export function startPortalSession(
+  ctx: AppContext,
+  participantId: string,
+  input: PortalStartInput,
+  idempotencyKey?: string,
+) {
   return run(
     ctx,
-    portalUnit(ctx, participantId, (state, dc) => decidePortalStart(state, input, dc)),
+    portalUnit(
+      ctx,
+      participantId,
+      (state, dc) => decidePortalStart(state, input, dc),
+      idempotencyKey === undefined ? undefined : { key: idempotencyKey, request: input },
+    ),
   );
 }
 
@@ -78,18 +106,22 @@ export function finishPortalSession(ctx: AppContext, participantId: string, sess
 /** The participant's own session, or NOT_FOUND (unknown, or another participant's). */
 export function readPortalSession(ctx: AppContext, participantId: string, sessionId: string): PortalSessionDetail {
   const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
-  return unwrap((loaded && portalSession(loaded.state, sessionId)) ?? notFound('Session', sessionId));
+  return unwrap((loaded && portalSession(loaded.state, sessionId)) ?? portalSessionNotFound(sessionId));
 }
 
 /**
  * The participant withdraws from their evaluation through the domain's withdraw command, as themselves
  * (docs/rules.md#moving-a-participant-by-hand): whatever is open at their stage ends first.
  */
-export async function withdrawFromPortal(ctx: AppContext, participantId: string, note?: string): Promise<void> {
+export async function withdrawFromPortal(
+  ctx: AppContext,
+  participantId: string,
+  input: PortalWithdrawInput = {},
+): Promise<void> {
   await runParticipantCommand(
     ctx,
     { participantId },
-    { type: 'withdraw', ...WithdrawParticipantInput.parse({ participant_id: participantId, note }) },
+    { type: 'withdraw', ...WithdrawParticipantInput.parse({ participant_id: participantId, note: input.note }) },
     () => undefined,
   );
 }

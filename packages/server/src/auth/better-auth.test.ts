@@ -107,7 +107,7 @@ describe('every better-auth write is held to the domain rules', () => {
   const users = () => (db.$client.prepare('select count(*) as n from users').get() as { n: number }).n;
 
   test.each<[string, Record<string, unknown>, RegExp]>([
-    ['a 1,000,000-character name', { name: 'x'.repeat(1_000_000) }, /^name: Too big/],
+    ['a 1,000,000-character name', { name: 'x'.repeat(1_000_000) }, /^name: Use at most [0-9,]+ characters$/],
     ['a name of spaces', { name: '   ' }, /^name: /],
     ['a NUL in the name', { name: 'Ada\u0000Lovelace' }, /^name: must not contain a NUL character/],
     ['a javascript: picture', { image: 'javascript:alert(1)' }, /^image: use an https:\/\/ address/],
@@ -129,7 +129,7 @@ describe('every better-auth write is held to the domain rules', () => {
   });
 
   test.each<[string, Record<string, unknown>, RegExp]>([
-    ['a 1,000,000-character name', { name: 'x'.repeat(1_000_000) }, /^name: Too big/],
+    ['a 1,000,000-character name', { name: 'x'.repeat(1_000_000) }, /^name: Use at most [0-9,]+ characters$/],
     ['an empty name', { name: '' }, /^name: /],
     ['a javascript: picture', { image: 'javascript:alert(1)' }, /^image: use an https:\/\/ address/],
     ['a data: picture', { image: 'data:image/svg+xml,<svg onload=alert(1)>' }, /^image: /],
@@ -155,7 +155,7 @@ describe('every better-auth write is held to the domain rules', () => {
 
   test.each<[string, Record<string, unknown>, RegExp]>([
     ['a slug with spaces and markup', { slug: 'Bad Slug <x>' }, /^slug: use lowercase letters/],
-    ['a 5,000-character name', { name: 'x'.repeat(5000) }, /^name: Too big/],
+    ['a 5,000-character name', { name: 'x'.repeat(5000) }, /^name: Use at most [0-9,]+ characters$/],
     ['a javascript: logo', { logo: 'javascript:alert(1)' }, /^logo: use an https:\/\/ address/],
     ['a NUL in the name', { name: 'Acme\u0000' }, /^name: must not contain a NUL character/],
   ])('organization/update refuses %s, and the workspace keeps what it had', async (_, data, message) => {
@@ -176,7 +176,7 @@ describe('every better-auth write is held to the domain rules', () => {
   });
 
   test.each<[string, Record<string, unknown>, RegExp]>([
-    ['a 5,000-character name', { name: 'x'.repeat(5000) }, /^name: Too big/],
+    ['a 5,000-character name', { name: 'x'.repeat(5000) }, /^name: Use at most [0-9,]+ characters$/],
     ['a javascript: logo', { logo: 'javascript:alert(1)' }, /^logo: use an https:\/\/ address/],
     ['a slug with markup', { slug: 'Bad Slug <x>' }, /^slug: /],
   ])('organization/create refuses %s', async (_, change, message) => {

@@ -6,7 +6,7 @@
  * drafts as the participant types and counts characters.
  */
 import type { Repositories, StoragePort } from '@stageflow/db';
-import { DomainError, type PortalAnswers, SaveAnswersInput } from '@stageflow/domain';
+import { DomainError, type PortalAnswers, portalRefusalMessage, SaveAnswersInput } from '@stageflow/domain';
 import type { Context, Hono } from 'hono';
 import { readPortalAnswers, savePortalAnswers, submitPortalAnswers } from '../application/answers.ts';
 import type { PortalAccess } from './portal-access.ts';
@@ -261,7 +261,7 @@ export function mountAnswerPages(app: Hono, deps: AnswerPageDeps): void {
       const body = `<h1>${ANSWER_WORDS.notFoundTitle}</h1>\n<p>${ANSWER_WORDS.notFoundText}</p>\n${BACK}`;
       return c.html(page(ANSWER_WORDS.notFoundTitle, body), 404);
     }
-    const body = `<h1>${ANSWER_WORDS.refusedTitle}</h1>\n<p>${e(error.message)}</p>\n${BACK}`;
+    const body = `<h1>${ANSWER_WORDS.refusedTitle}</h1>\n<p>${e(portalRefusalMessage(error))}</p>\n${BACK}`;
     return c.html(page(ANSWER_WORDS.refusedTitle, body), error.code === 'BAD_REQUEST' ? 400 : 409);
   };
 

@@ -5,8 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Repositories, StoragePort } from '@stageflow/db';
-import { DomainError, PortalSessionDetail, PortalStartInput, PortalView } from '@stageflow/domain';
+import {
+  DomainError,
+  IdempotencyKey,
+  PortalSessionDetail,
+  PortalStartInput,
+  PortalView,
+  PortalWithdrawInput,
+  portalRefusalMessage,
+} from '@stageflow/domain';
 import { type Context, Hono } from 'hono';
+import type { z } from 'zod';
 import type { AppContext } from '../application/context.ts';
 import {
   finishPortalSession,
@@ -17,6 +26,7 @@ import {
 } from '../application/portal-sessions.ts';
 import { type PortalAccess, type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
 import { mountPortalAnswerRoutes } from './portal-answers-api.ts';
+import { IDEMPOTENCY_HEADER } from './rest-routes.ts';
 
 export const PORTAL_API_BASE = '/api/portal/v1';
 
@@ -44,11 +54,15 @@ export const portalContext = (
 
 const STATUS = { NOT_FOUND: 404, CONFLICT: 409, PRECONDITION_FAILED: 409, BAD_REQUEST: 400 } as const;
 
-/** A domain refusal as the portal answers it: its status and the domain's message. */
+/** A domain refusal as the portal answers it: its status, in words for the participant (never an id). */
 export function portalRefusal(c: Context, error: unknown) {
   if (!(error instanceof DomainError)) throw error;
-  return c.json({ error: error.message }, STATUS[error.code]);
+  return c.json({ error: portalRefusalMessage(error) }, STATUS[error.code]);
 }
+
+/** A body that does not parse: 400 naming each field. */
+const badBody = (c: Context, error: z.ZodError) =>
+  c.json({ error: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, 400);
 
 const UNAUTHENTICATED =
   'Open your portal link again, or send Authorization: Bearer with an active portal link token. Staff sessions and API keys do not reach the portal.';
@@ -91,11 +105,15 @@ export function createPortalApi(options: PortalApiOptions) {
     if (access instanceof Response) return access;
     const body = await c.req.json().catch(() => ({}));
     const input = PortalStartInput.safeParse(body ?? {});
-    if (!input.success) {
-      return c.json({ error: input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, 400);
+    if (!input.success) return badBody(c, input.error);
+    const key = c.req.header(IDEMPOTENCY_HEADER);
+    const retry = key === undefined ? undefined : IdempotencyKey.safeParse(key);
+    if (retry && !retry.success) {
+      return c.json({ error: `${IDEMPOTENCY_HEADER}: 1 to 200 printable characters without spaces` }, 400);
     }
     try {
-      const session = await startPortalSession(portalContext(options, access), access.participant_id, input.data);
+      const ctx = portalContext(options, access);
+      const session = await startPortalSession(ctx, access.participant_id, input.data, retry?.data);
       return c.json(PortalSessionDetail.parse(session), 201);
     } catch (error) {
       return portalRefusal(c, error);
@@ -129,10 +147,10 @@ export function createPortalApi(options: PortalApiOptions) {
     const now = options.now();
     const access = await who(c, now);
     if (access instanceof Response) return access;
-    const body = (await c.req.json().catch(() => ({}))) as { note?: unknown } | null;
-    const note = typeof body?.note === 'string' ? body.note : undefined;
+    const input = PortalWithdrawInput.safeParse((await c.req.json().catch(() => ({}))) ?? {});
+    if (!input.success) return badBody(c, input.error);
     try {
-      await withdrawFromPortal(portalContext(options, access), access.participant_id, note);
+      await withdrawFromPortal(portalContext(options, access), access.participant_id, input.data);
     } catch (error) {
       return portalRefusal(c, error);
     }

@@ -8,7 +8,8 @@
  *   follow links, so opening the page must not use the link or mark it opened.
  * - `POST /p/{token}` (that button's form) exchanges the token for the participant's own session
  *   cookie, records the opening, and redirects to `/p/`.
- * - `GET /p/` is the portal itself for that session: their stages, what comes next, their sessions.
+ * - `GET /p/` is the portal itself for that session: their stages (with the feedback they may read), what
+ *   comes next, their sessions, and the final recommendation where the template shows it.
  * An unknown, expired or revoked link gets a page that says which, never an error page.
  */
 import type { Repositories, StoragePort } from '@stageflow/db';
@@ -19,6 +20,7 @@ import {
   type PortalView,
   portalCanStartNow,
   portalLinkStatus,
+  portalRefusalMessage,
 } from '@stageflow/domain';
 import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
@@ -92,6 +94,9 @@ li{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:baseline;padding:.7
 .current{border:2px solid #4f46e5}
 .current .stage-state{background:#4f46e5;color:#fff}
 .done .stage-state{background:#dcfce7;color:#166534}
+.feedback{flex:1 1 100%;min-width:0;margin-top:.25rem;padding-top:.5rem;border-top:1px solid #e5e7eb}
+.feedback h3{font-size:.875rem;margin:0 0 .25rem;color:#4b5563}
+.feedback p{margin:0;white-space:pre-line;overflow-wrap:anywhere}
 .button-link{display:block;margin:1rem 0 0;padding:.75rem;text-align:center;font-weight:600;color:#fff;background:#4f46e5;border-radius:.5rem;text-decoration:none}
 .button-link:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}
 `;
@@ -160,6 +165,12 @@ export function portalBody(
   const e = escapeHtml;
   const parts = [`<h1>Hello ${e(view.name)}</h1>`, `<p>Your evaluation: <strong>${e(view.template_name)}</strong></p>`];
   if (view.closing) parts.push(`<p class="notice">${e(view.closing)}</p>`);
+  // Only there when the template lets participants see it (docs/rules.md#what-a-participant-sees-of-their-results).
+  if (view.recommendation) {
+    parts.push(
+      `<section aria-labelledby="result-heading">\n<h2 id="result-heading">Final recommendation</h2>\n<p><strong>${e(view.recommendation)}</strong></p>\n</section>`,
+    );
+  }
   if (view.next) {
     const n = view.next;
     const facts = [
@@ -180,7 +191,8 @@ export function portalBody(
         .filter(Boolean)
         .join(' · ');
       const current = s.state === 'current' ? ' aria-current="step"' : '';
-      return `<li class="stage ${s.state}"${current}><span class="stage-name">${e(s.stage_name)}</span><span class="stage-meta">${e(meta)}</span><span class="stage-state">${STATE_WORDS[s.state]}</span></li>`;
+      const feedback = s.feedback ? `<div class="feedback"><h3>Feedback</h3><p>${e(s.feedback)}</p></div>` : '';
+      return `<li class="stage ${s.state}"${current}><span class="stage-name">${e(s.stage_name)}</span><span class="stage-meta">${e(meta)}</span><span class="stage-state">${STATE_WORDS[s.state]}</span>${feedback}</li>`;
     });
     parts.push(
       `<section aria-labelledby="stages-heading">\n<h2 id="stages-heading">Your stages</h2>\n<ol class="stages">\n${items.join('\n')}\n</ol>\n</section>`,
@@ -283,7 +295,7 @@ export function createPortalPages(options: PortalPageOptions) {
         await run(portalContext({ ...options, now }, access), access.participant_id);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        const body = `<h1>${titles.refused}</h1>\n<p>${escapeHtml(error.message)}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`;
+        const body = `<h1>${titles.refused}</h1>\n<p>${escapeHtml(portalRefusalMessage(error))}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`;
         return c.html(page(titles.refused, body), 409);
       }
       return c.redirect('/p/', 303);
@@ -303,8 +315,20 @@ export function createPortalPages(options: PortalPageOptions) {
 
   // Withdrawing asks first: a page that explains, and a form that confirms.
   app.get('/p/withdraw', async (c) => {
-    const access = await signedIn(c, now());
+    const at = now();
+    const access = await signedIn(c, at);
     if (access instanceof Response) return access;
+    // An evaluation that has ended takes no command: say so, and offer no form.
+    const view = portalViewFor(options.repos, access, at);
+    if (view?.closing) {
+      const ended = 'Your evaluation has ended';
+      return c.html(
+        page(
+          ended,
+          `<h1>${ended}</h1>\n<p>${escapeHtml(view.closing)}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`,
+        ),
+      );
+    }
     const title = 'Withdraw from your evaluation';
     return c.html(
       page(

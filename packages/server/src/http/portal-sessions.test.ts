@@ -71,7 +71,7 @@ describe('POST /api/portal/v1/sessions', () => {
     expect(await res.json()).toMatchObject({ status: 'scheduled', scheduled_at: at, timezone: 'America/New_York' });
     const twice = await call(janeLink.token, 'POST', '/sessions', {});
     expect(twice.status).toBe(409);
-    expect(await twice.json()).toEqual({ error: expect.stringContaining('already scheduled') });
+    expect(await twice.json()).toEqual({ error: 'You already have a session booked for Essay.' });
   });
 
   test('the cool-down after an attempt holds for the participant as for staff', async () => {
@@ -79,7 +79,7 @@ describe('POST /api/portal/v1/sessions', () => {
     await t.api.sessions.recordResult({ participant_id: jane.id, overall_score: 10 });
     const early = await call(janeLink.token, 'POST', '/sessions', {});
     expect(early.status).toBe(409);
-    expect(await early.json()).toEqual({ error: expect.stringContaining('cool-down') });
+    expect(await early.json()).toEqual({ error: 'You can take Essay again from 2026-11-30 10:00 UTC.' });
     at(new Date(Date.parse(NOW) + 25 * HOUR).toISOString());
     expect((await call(janeLink.token, 'POST', '/sessions', {})).status).toBe(201);
   });
@@ -185,7 +185,7 @@ describe('Start now on the /p/ page', () => {
     expect(html).toContain('Under way');
     const again = await app.request('/p/start', { method: 'POST', headers: { cookie } });
     expect(again.status).toBe(409);
-    expect(await again.text()).toContain('already in progress');
+    expect(await again.text()).toContain('Your session for Essay is already under way.');
   });
 
   test('refused from another site, and without the participant cookie', async () => {

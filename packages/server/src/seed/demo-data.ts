@@ -3,7 +3,7 @@ import type { Principal } from '../auth/principal.ts';
 import { createCaller } from '../caller.ts';
 import { contextDeps, createInnerContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
-import { type DemoClock, seedDemoParticipants } from './demo-participants.ts';
+import { DEMO_PORTAL_PARTICIPANT, type DemoClock, seedDemoParticipants } from './demo-participants.ts';
 
 /** The interviewers and templates are set up four weeks back, before the first demo participant arrived. */
 const SETUP_DAYS_AGO = 30;
@@ -12,6 +12,7 @@ const SETUP_DAYS_AGO = 30;
  * Demo data goes in through the same procedures a user calls, so it can never be in a shape the
  * product could not produce itself. The seed document's example pipeline is imported as-is, and
  * people are then played through both pipelines over the weeks before `now` (demo-participants.ts).
+ * Answers the id of the participant whose portal link each start prints (seed/demo-portal.ts).
  */
 export async function seedDemoData(db: Db, repos: Repositories, owner: Principal, now: string) {
   const base = Date.parse(now);
@@ -135,5 +136,6 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
     ],
   });
 
-  await seedDemoParticipants(api, clock, { backend: backend.id, training: training.id });
+  const people = await seedDemoParticipants(api, clock, { backend: backend.id, training: training.id });
+  return { portalParticipantId: people.get(DEMO_PORTAL_PARTICIPANT) };
 }

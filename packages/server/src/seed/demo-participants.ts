@@ -372,6 +372,7 @@ export const DEMO_PEOPLE: readonly Person[] = [
 
   // Customer Support Onboarding: its Live Ticket Shadowing stage has no automation rule, so a result
   // leaves the trainee there as passed (until someone advances them) or failed.
+  // The demo's portal participant (DEMO_PORTAL_PARTICIPANT): a written assessment she can start herself.
   trainee('Rosa Jiménez', 'Valencia, Spain', 10, []),
   trainee('Ethan Walker', 'Manchester, United Kingdom', 80, [
     recorded(60, overall(58, 'Missed most of the billing questions.', 'Review the billing and refunds module.')),
@@ -404,6 +405,12 @@ export const DEMO_PEOPLE: readonly Person[] = [
   ]),
 ];
 
+/**
+ * Whose portal link each start with demo data prints (seed/demo-portal.ts): a trainee at Product
+ * Basics, a written assessment, which a participant may start from their portal (docs/rules.md#sessions-a-participant-starts).
+ */
+export const DEMO_PORTAL_PARTICIPANT = 'Rosa Jiménez';
+
 // ——— Running the scripts ———
 
 const emailOf = (name: string) =>
@@ -424,13 +431,13 @@ type View = { id: string; sessions: { id: string; status: string }[]; decisions:
 
 /**
  * Enrols `DEMO_PEOPLE` and plays their steps in time order through `api`, whose clock is `clock`.
- * Returns how many people it enrolled.
+ * Returns each person's participant id by name.
  */
 export async function seedDemoParticipants(
   api: Caller,
   clock: DemoClock,
   templates: { backend: string; training: string },
-): Promise<number> {
+): Promise<Map<string, string>> {
   const progress = DEMO_PEOPLE.map((): Progress => ({}));
   const timeline = DEMO_PEOPLE.flatMap((person, who) =>
     [[person.enrolled, { kind: 'enrol' } as Act] as Step, ...person.steps].map(([hoursAgo, act]) => ({
@@ -528,5 +535,5 @@ export async function seedDemoParticipants(
       }
     }
   }
-  return DEMO_PEOPLE.length;
+  return new Map(DEMO_PEOPLE.map((person, who) => [person.name, progress[who]!.participantId ?? '']));
 }

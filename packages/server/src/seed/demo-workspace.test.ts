@@ -264,3 +264,61 @@ describe('who gets demo data: DEMO, else a local PUBLIC_URL', () => {
     expect(second.logged('warn')).toContainEqual(expect.stringMatching(/DEMO=1, but .* new DATABASE_PATH/));
   });
 });
+
+describe('each start with demo data makes the demo participant a portal link to print (seed/demo-portal.ts)', () => {
+  /** Opens a printed link as a participant's browser does: the Continue page, its form, then the portal. */
+  async function openPortal(server: StageflowServer, url: string) {
+    const at = (path: string, init?: RequestInit) => server.fetch(new Request(`http://localhost:3000${path}`, init));
+    const { pathname } = new URL(url);
+    const continuePage = await at(pathname);
+    if (continuePage.status !== 200) return { status: continuePage.status, portal: '' };
+    const posted = await at(pathname, { method: 'POST' });
+    expect(posted.status).toBe(303);
+    const cookie = posted.headers.get('set-cookie')!.split(';')[0]!;
+    const portal = await at('/p/', { headers: { cookie } });
+    expect(portal.status).toBe(200);
+    return { status: 200, portal: await portal.text() };
+  }
+
+  test("the first start's link opens Rosa's portal, where she can start her written assessment", async () => {
+    const { server } = await start();
+    const demo = await server.demoPortal(NOW);
+    expect(demo).toEqual({ name: 'Rosa Jiménez', url: expect.stringMatching(/^http:\/\/localhost:3000\/p\/sfp_/) });
+    const { portal } = await openPortal(server, demo!.url);
+    expect(portal).toContain('Hello Rosa Jiménez');
+    expect(portal).toContain('Product Basics');
+    expect(portal).toContain('<form method="post" action="/p/start">');
+  });
+
+  test('the next start makes a new link, made by the system; the one before stops working', async () => {
+    const first = await start();
+    const before = (await first.server.demoPortal(NOW))!;
+    const second = await start();
+    const after = (await second.server.demoPortal(NOW))!;
+    expect(after.url).not.toBe(before.url);
+    expect((await openPortal(second.server, before.url)).status).toBe(410);
+    expect((await openPortal(second.server, after.url)).portal).toContain('Hello Rosa Jiménez');
+    const made = second.server.db.$client
+      .prepare(`select actor from events where type = 'portal_link_created' order by seq`)
+      .all() as { actor: string }[];
+    expect(made).toEqual([{ actor: 'system' }, { actor: 'system' }]);
+    expect([...second.logged('warn'), ...second.logged('error')]).toEqual([]);
+  });
+
+  test('none where demo data is not wanted (DEMO=0, a public address) or not there, or Rosa is gone', async () => {
+    expect(await (await start({ demo: false })).server.demoPortal(NOW)).toBeNull();
+    running?.close();
+    running = undefined;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, `stageflow.db${suffix}`), { force: true });
+    await start();
+    expect(await (await start({ demo: false })).server.demoPortal(NOW)).toBeNull();
+    expect(await (await start({ publicUrl: 'https://stageflow.example.com' })).server.demoPortal(NOW)).toBeNull();
+    const { server } = await start({ publicUrl: 'https://stageflow.example.com', demo: true });
+    expect(await server.demoPortal(NOW)).toEqual(expect.objectContaining({ name: 'Rosa Jiménez' }));
+    // As if Rosa had been deleted: the marker names a participant the workspace no longer has.
+    server.db.$client
+      .prepare(`update instance_markers set value = json_set(value, '$.portal_participant_id', 'gone')`)
+      .run();
+    expect(await (await start()).server.demoPortal(NOW)).toBeNull();
+  });
+});

@@ -124,8 +124,13 @@ async function seedDemo(deps: { db: Db; repos: Repositories; auth: Auth }, now: 
   db.$client.prepare('delete from auth_sessions where user_id = ?').run(user.id);
   const workspace = repos.workspaces.insert({ id: crypto.randomUUID(), ...DEMO_WORKSPACE });
   repos.members.add({ id: crypto.randomUUID(), workspaceId: workspace.id, userId: user.id, role: 'owner' });
-  await seedDemoData(db, repos, { kind: 'user', userId: user.id, workspaceId: workspace.id, role: 'owner' }, now);
-  repos.instance.mark(DEMO_MARKER, { workspace_id: workspace.id, user_id: user.id }, now);
+  const owner = { kind: 'user', userId: user.id, workspaceId: workspace.id, role: 'owner' } as const;
+  const { portalParticipantId } = await seedDemoData(db, repos, owner, now);
+  repos.instance.mark(
+    DEMO_MARKER,
+    { workspace_id: workspace.id, user_id: user.id, portal_participant_id: portalParticipantId ?? null },
+    now,
+  );
   return { workspace, user };
 }
 

@@ -2,6 +2,7 @@ import { type ReactNode, Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { BrandMark } from '../../ui/BrandMark.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
+import { usePageTitle } from '../../ui/page-title.ts';
 
 /** Pages outside the app shell (sign-in, sign-up, invitations, a first workspace): one card, centred. */
 export function AuthLayout() {
@@ -30,6 +31,7 @@ export function AuthCard({
   children: ReactNode;
   footer?: ReactNode;
 }) {
+  usePageTitle(title);
   return (
     <section className="auth-card" aria-labelledby="auth-card-title">
       <h1 id="auth-card-title" className="auth-title">

@@ -1,12 +1,11 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { CreateAgentProfileInput, Interaction, Scoring } from '@stageflow/domain';
+import { type CreateAgentProfileInput, Interaction, Scoring } from '@stageflow/domain';
 import type { ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { optionsOf, SCALE_LABELS, USE_CASE_LABELS } from '../../lib/labels.ts';
 import { Button } from '../../ui/Button.tsx';
 import { CheckboxField, Field, Fieldset, SelectField } from '../../ui/Field.tsx';
-import type { AgentProfileFormValues } from './agent-profile-form.ts';
+import { type AgentProfileFormValues, agentProfileResolver } from './agent-profile-form.ts';
 import { DimensionsField } from './DimensionsField.tsx';
 
 const words = (value: string) => value.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
@@ -24,7 +23,7 @@ const OUTPUT_LABELS: Record<keyof NonNullable<AgentProfileFormValues['output']>,
   include_transcript: 'Include the transcript',
   include_score_breakdown: 'Include the score for each dimension',
   include_recommendation: 'Include a recommendation',
-  include_improvement_feedback: 'Include improvement feedback',
+  include_improvement_feedback: 'Include improvement feedback (the participant reads it in their portal)',
 };
 
 interface AgentProfileFormProps {
@@ -40,7 +39,8 @@ interface AgentProfileFormProps {
 export type AgentProfileFormApi = ReturnType<typeof useAgentProfileForm>;
 
 const useAgentProfileForm = (defaultValues: AgentProfileFormValues) =>
-  useForm({ resolver: zodResolver(CreateAgentProfileInput), defaultValues });
+  // Validated as they type (after the first blur), so an out-of-range value says so at once.
+  useForm({ resolver: agentProfileResolver, defaultValues, mode: 'onTouched' });
 
 /** Everything about an interviewer: who it is, what it scores, how it talks and how it scores. */
 export function AgentProfileForm({ defaultValues, submitLabel, pending, onSubmit, actions }: AgentProfileFormProps) {

@@ -3,6 +3,7 @@ import { type ReactNode, useId } from 'react';
 import { type FieldErrors, type UseFormReturn, useFieldArray, useWatch } from 'react-hook-form';
 import { numberOrUndefined } from '../../lib/input-values.ts';
 import { Button } from '../../ui/Button.tsx';
+import { FieldError } from '../../ui/Field.tsx';
 import { type AgentProfileFormValues, emptyDimension, evenWeights, weightTotal } from './agent-profile-form.ts';
 
 type DimensionErrors = NonNullable<FieldErrors<AgentProfileFormValues>['evaluation_dimensions']>;
@@ -136,7 +137,7 @@ export function DimensionsField({ form }: { form: UseFormReturn<AgentProfileForm
           {total > 100 && <span> · {total - 100} too many</span>}
         </p>
       </div>
-      {error && <p className="field-error">{error}</p>}
+      <FieldError message={error} />
     </fieldset>
   );
 }
@@ -160,11 +161,7 @@ function DimensionCell({
   return (
     <div className="dimension-cell">
       {children({ 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined })}
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

@@ -1,4 +1,6 @@
-import type { AgentProfile, CreateAgentProfileInput } from '@stageflow/domain';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { type AgentProfile, CreateAgentProfileInput, dimensionListIssues } from '@stageflow/domain';
+import { get, set } from 'react-hook-form';
 
 /**
  * The profile editor's values. New and existing profiles both validate with the domain's
@@ -62,3 +64,22 @@ export function evenWeights(count: number): number[] {
   const base = Math.floor(100 / count);
   return Array.from({ length: count }, (_, i) => base + (i < 100 - base * count ? 1 : 0));
 }
+
+const profileResolver = zodResolver(CreateAgentProfileInput);
+
+/**
+ * The domain's schema, plus the dimension list's own rules asked on the list as typed: zod stops at a
+ * dimension's own issue (a fractional weight) before the list rules, and one error must never hide
+ * another (a repeated name stays reported while a weight is wrong).
+ */
+export const agentProfileResolver: typeof profileResolver = async (values, context, options) => {
+  const result = await profileResolver(values, context, options);
+  if (Object.keys(result.errors).length === 0) return result;
+  const errors = { ...result.errors };
+  for (const issue of dimensionListIssues(values.evaluation_dimensions ?? [])) {
+    // A list-wide issue sits on `root`, as react-hook-form keeps it for field arrays.
+    const name = ['evaluation_dimensions', ...(issue.path.length ? issue.path : ['root'])].join('.');
+    if (!get(errors, name)) set(errors, name, { type: 'custom', message: issue.message });
+  }
+  return { values: {}, errors };
+};

@@ -223,6 +223,42 @@ export default function ApiDocsPage() {
   );
 }
 
+/** The participant portal's own API: who it is for, how it signs in, what it never carries. */
+function PortalIntro({ origin }: { origin: string }) {
+  const base = `${origin}/api/portal/v1`;
+  const example = [
+    'export PORTAL_TOKEN=sfp_…   # the end of the participant’s portal link, after /p/',
+    `curl "${base}/me" -H "Authorization: Bearer $PORTAL_TOKEN"`,
+    `curl -X POST "${base}/sessions" -H "Authorization: Bearer $PORTAL_TOKEN" \\`,
+    `  -H "Idempotency-Key: start-1" -H "content-type: application/json" -d '{"timezone": "Europe/Paris"}'`,
+  ].join('\n');
+  return (
+    <section className="card api-intro" aria-labelledby="api-portal-start">
+      <h2 id="api-portal-start" className="section-title">
+        The participant portal’s API
+      </h2>
+      <p className="api-prose">
+        Base URL <code>{base}</code>: a participant’s own API, for the pages their portal link opens and for programs
+        acting for them. Send the link’s token (the end of the link, after <code>/p/</code>) as{' '}
+        <code>Authorization: Bearer …</code>, or the <code>stageflow.portal</code> cookie the link’s Continue button
+        sets. Either reaches that one participant only; API keys and staff sessions never reach it, and a revoked,
+        replaced or expired link is a 401.
+      </p>
+      <p className="api-prose">
+        It never carries a score, a reviewer’s note, a decision or its suggestion, or an internal id other than a
+        session’s own. Refusals answer <code>{'{ "error": "…" }'}</code> in the participant’s words (400, 401, 404, 409,
+        429). Each link may make 120 requests a minute and each address 600; past that, a 429 with{' '}
+        <code>Retry-After</code>. <code>POST /sessions</code> takes an <code>Idempotency-Key</code>: a retry with the
+        same key and body answers the first session. Its routes are under{' '}
+        <a href={`#${anchor('tag', 'Participant portal')}`}>Participant portal</a>.
+      </p>
+      <pre className="code-block api-curl">
+        <code>{example}</code>
+      </pre>
+    </section>
+  );
+}
+
 /** The document, read: an index of resources, then each one's routes, then the schemas they answer with. */
 function ApiReference({ spec }: { spec: OpenApiDocument }) {
   const view = useMemo(
@@ -265,6 +301,7 @@ function ApiReference({ spec }: { spec: OpenApiDocument }) {
             schedule sessions or decide decisions: a retry returns the first answer.
           </p>
         </section>
+        <PortalIntro origin={window.location.origin} />
         {view.groups.map((g) => (
           <section key={g.tag} className="api-group" aria-labelledby={anchor('tag', g.tag)}>
             <h2 id={anchor('tag', g.tag)} className="section-title">

@@ -180,6 +180,44 @@ describe('the API docs model', () => {
     expect(sessions!.operations[0]!.curl).toContain(`-d '{}'`);
   });
 
+  test("a path with its own server and a bearer scheme: curl goes to the full path with the portal's token", () => {
+    const item = {
+      servers: [{ url: '/' }],
+      post: {
+        summary: 'Say you are done with a session under way',
+        tags: ['Participant portal'],
+        security: [{ PortalToken: [] }, { PortalCookie: [] }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'ok' } },
+      },
+    } as unknown as OpenApiDocument['paths'][string];
+    const portal: OpenApiDocument = {
+      ...doc,
+      tags: [{ name: 'Participant portal' }],
+      paths: { ...doc.paths, '/api/portal/v1/sessions/{id}/finish': item },
+      components: {
+        ...doc.components,
+        securitySchemes: {
+          ApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+          PortalToken: { type: 'http', scheme: 'bearer' },
+          PortalCookie: { type: 'apiKey', in: 'cookie', name: 'stageflow.portal' },
+        },
+      },
+    };
+    const [group] = operationsOf(portal, 'https://stageflow.example');
+    expect(group!.tag).toBe('Participant portal');
+    expect(group!.operations[0]!.curl).toBe(
+      [
+        'curl -X POST "https://stageflow.example/api/portal/v1/sessions/$ID/finish"',
+        '-H "Authorization: Bearer $PORTAL_TOKEN"',
+      ].join(' \\\n  '),
+    );
+    // The staff routes beside it keep their base and the API key.
+    const staff = operationsOf(portal, 'https://stageflow.example').find((g) => g.tag === 'Sessions');
+    expect(staff!.operations[0]!.curl).toContain('"https://stageflow.example/api/v1/sessions/$SESSION_ID/complete"');
+    expect(staff!.operations[0]!.curl).toContain('-H "x-api-key: $STAGEFLOW_API_KEY"');
+  });
+
   test('samples follow the schema', () => {
     const schema =
       doc.paths['/sessions/{session_id}/complete']!.post!.requestBody!.content!['application/json']!.schema!;

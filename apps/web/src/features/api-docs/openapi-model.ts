@@ -47,6 +47,15 @@ interface RawOperation {
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema; example?: unknown }> };
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: JsonSchema }> }>;
   'x-required-scope'?: string;
+  /** Each entry is one way in: `{ ApiKey: [] }`, or `{ PortalToken: [] }` for the participant portal. */
+  security?: Record<string, string[]>[];
+}
+
+interface RawSecurityScheme {
+  type: string;
+  scheme?: string;
+  in?: string;
+  name?: string;
 }
 
 export interface OpenApiDocument {
@@ -54,8 +63,9 @@ export interface OpenApiDocument {
   info: { title: string; version: string; description?: string };
   servers?: { url: string }[];
   tags?: { name: string }[];
+  /** A path item may name its own server (the portal's paths are written out in full under `/`). */
   paths: Record<string, Record<string, RawOperation>>;
-  components?: { schemas?: Record<string, JsonSchema> };
+  components?: { schemas?: Record<string, JsonSchema>; securitySchemes?: Record<string, RawSecurityScheme> };
 }
 
 export interface Field {
@@ -239,7 +249,30 @@ export function sampleOf(doc: OpenApiDocument, raw: JsonSchema | undefined, dept
 
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
-/** A curl command that works once `STAGEFLOW_API_KEY` is exported: path parameters as `$SESSION_ID`. */
+export const API_KEY_HEADER = '-H "x-api-key: $STAGEFLOW_API_KEY"';
+export const PORTAL_TOKEN_HEADER = '-H "Authorization: Bearer $PORTAL_TOKEN"';
+
+/** How a curl example signs in: a portal link's token for a bearer route, else the API key. */
+export function authHeaderOf(doc: OpenApiDocument, op: { security?: Record<string, string[]>[] }): string {
+  const schemes = (op.security ?? []).flatMap((requirement) => Object.keys(requirement));
+  const bearer = schemes.some((name) => {
+    const scheme = doc.components?.securitySchemes?.[name];
+    return scheme?.type === 'http' && scheme.scheme === 'bearer';
+  });
+  return bearer ? PORTAL_TOKEN_HEADER : API_KEY_HEADER;
+}
+
+/** Where a path's requests go: its own server when it names one (`/` is the origin), else the document's. */
+export function baseOf(doc: OpenApiDocument, path: string): string {
+  const own = (doc.paths[path] as { servers?: { url: string }[] } | undefined)?.servers?.[0]?.url;
+  const base = own ?? doc.servers?.[0]?.url ?? '';
+  return base.replace(/\/+$/, '');
+}
+
+/**
+ * A curl command that works once `STAGEFLOW_API_KEY` (or `PORTAL_TOKEN`, with `auth`) is exported:
+ * path parameters as `$SESSION_ID`.
+ */
 export function curlFor(
   origin: string,
   base: string,
@@ -247,12 +280,13 @@ export function curlFor(
   path: string,
   query: Parameter[],
   body: unknown,
+  auth: string = API_KEY_HEADER,
 ): string {
   const url = `${origin}${base}${path.replace(/\{([^}]+)\}/g, (_, name: string) => `$${name.toUpperCase()}`)}`;
   const required = query.filter((p) => p.required && p.in === 'query');
   const search = required.length ? `?${required.map((p) => `${p.name}=$${p.name.toUpperCase()}`).join('&')}` : '';
   const lines = [`curl${method === 'get' ? '' : ` -X ${method.toUpperCase()}`} "${url}${search}"`];
-  lines.push(`-H "x-api-key: $STAGEFLOW_API_KEY"`);
+  lines.push(auth);
   if (body !== undefined) {
     lines.push(`-H "content-type: application/json"`);
     lines.push(`-d ${shellQuote(JSON.stringify(body, null, 2))}`);
@@ -261,7 +295,6 @@ export function curlFor(
 }
 
 export function operationsOf(doc: OpenApiDocument, origin: string): TagGroup[] {
-  const base = doc.servers?.[0]?.url ?? '';
   const groups = new Map<string, OperationView[]>((doc.tags ?? []).map((t) => [t.name, []]));
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
@@ -296,7 +329,7 @@ export function operationsOf(doc: OpenApiDocument, origin: string): TagGroup[] {
         body: media ? fieldsOf(doc, media.schema) : [],
         bodyRequired: op.requestBody?.required ?? false,
         responses,
-        curl: curlFor(origin, base, method, path, parameters, bodyExample),
+        curl: curlFor(origin, baseOf(doc, path), method, path, parameters, bodyExample, authHeaderOf(doc, op)),
       };
       const tag = op.tags?.[0] ?? 'Other';
       groups.set(tag, [...(groups.get(tag) ?? []), view]);

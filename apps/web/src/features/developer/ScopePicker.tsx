@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { type Control, useController } from 'react-hook-form';
 import { DataTable } from '../../ui/DataTable.tsx';
+import { FieldError } from '../../ui/Field.tsx';
 import {
   type ApiKeyFormValues,
   SCOPE_ACTIONS,
@@ -68,11 +69,7 @@ export function ScopePicker({ control }: { control: Control<ApiKeyFormValues> })
           })),
         ]}
       />
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} message={error} />
     </fieldset>
   );
 }

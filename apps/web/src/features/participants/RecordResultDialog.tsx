@@ -17,7 +17,7 @@ import { SCALE_LABELS } from '../../lib/labels.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
-import { Field, Fieldset } from '../../ui/Field.tsx';
+import { Field, FieldError, Fieldset } from '../../ui/Field.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { recommendationText } from './ParticipantBadges.tsx';
 import { ScoreBar } from './ScorecardView.tsx';
@@ -153,7 +153,7 @@ function ResultForm({
                 );
               })}
             </div>
-            {errors.dimension_scores?.message && <p className="field-error">{errors.dimension_scores.message}</p>}
+            <FieldError message={errors.dimension_scores?.message} />
           </Fieldset>
         ) : (
           <Field

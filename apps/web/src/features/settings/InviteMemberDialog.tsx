@@ -6,7 +6,7 @@ import { authClient, unwrapAuth } from '../../app/auth-client.ts';
 import { trpc } from '../../app/trpc.ts';
 import { CopyField } from '../../ui/CopyField.tsx';
 import { Dialog, DialogDone, DialogForm } from '../../ui/Dialog.tsx';
-import { Field } from '../../ui/Field.tsx';
+import { Field, FieldError } from '../../ui/Field.tsx';
 import { RadioCard } from '../../ui/RadioCard.tsx';
 import { FormError } from '../account/AuthLayout.tsx';
 import { InviteValues } from '../account/account-forms.ts';
@@ -105,11 +105,7 @@ function InviteForm({
             />
           ))}
         </div>
-        {errors.role?.message && (
-          <p id={`${roleId}-error`} className="field-error">
-            {errors.role.message}
-          </p>
-        )}
+        <FieldError id={`${roleId}-error`} message={errors.role?.message} />
       </fieldset>
     </DialogForm>
   );

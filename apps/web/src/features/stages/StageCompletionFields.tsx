@@ -2,7 +2,7 @@ import { AutomationRule } from '@stageflow/domain';
 import { useId } from 'react';
 import { useWatch } from 'react-hook-form';
 import { AUTOMATION_RULES } from '../../lib/labels.ts';
-import { CheckboxField, Fieldset } from '../../ui/Field.tsx';
+import { CheckboxField, FieldError, Fieldset } from '../../ui/Field.tsx';
 import { RadioCard } from '../../ui/RadioCard.tsx';
 import type { StageFormApi } from './stage-form.ts';
 
@@ -43,7 +43,7 @@ export function StageCompletionFields({ form }: { form: StageFormApi }) {
           />
         ))}
       </div>
-      {errors.automation_rule?.message && <p className="field-error">{errors.automation_rule.message}</p>}
+      <FieldError message={errors.automation_rule?.message} />
       <CheckboxField
         label="Reject automatically on a fail"
         error={errors.auto_reject?.message}

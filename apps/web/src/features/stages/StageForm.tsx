@@ -40,6 +40,8 @@ export function StageForm({ stage, template, profiles, onDone }: StageFormProps)
   const showError = useServerError();
   const form: StageFormApi = useForm({
     resolver: zodResolver(CreateStageInput),
+    // Validated as they type (after the first blur), so an out-of-range pass mark says so at once.
+    mode: 'onTouched',
     defaultValues: stage ? stageToFormValues(stage) : newStageValues(template.id),
   });
 

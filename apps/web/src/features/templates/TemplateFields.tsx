@@ -9,7 +9,7 @@ import {
   USE_CASE_LABELS,
 } from '../../lib/labels.ts';
 import { CommaListField } from '../../ui/CommaListField.tsx';
-import { Field, SelectField } from '../../ui/Field.tsx';
+import { CheckboxField, Field, SelectField } from '../../ui/Field.tsx';
 import type { TemplateFormValues } from './template-form.ts';
 
 interface TemplateFieldsProps {
@@ -120,7 +120,7 @@ export function TemplateFields({ form, full = false }: TemplateFieldsProps) {
   );
 }
 
-/** Outcome labels, industry, level, language and AI context: only in the full editor. */
+/** Outcome labels, what the portal shows, industry, level, language and AI context: only in the full editor. */
 function TemplateDetailFields({ form }: { form: UseFormReturn<TemplateFormValues> }) {
   const {
     register,
@@ -159,6 +159,15 @@ function TemplateDetailFields({ form }: { form: UseFormReturn<TemplateFormValues
           </Field>
         </>
       )}
+      <div className="span-2">
+        <CheckboxField
+          label="Show participants the final recommendation in their portal"
+          hint="When off, a finished participant reads that their evaluation is complete and the team will be in touch."
+          error={errors.portal_shows_recommendation?.message}
+        >
+          {(p) => <input {...p} type="checkbox" {...register('portal_shows_recommendation')} />}
+        </CheckboxField>
+      </div>
       <Field label="Industry" optional error={errors.industry?.message}>
         {(p) => <input {...p} {...register('industry')} />}
       </Field>

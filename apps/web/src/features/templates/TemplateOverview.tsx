@@ -41,6 +41,11 @@ export function TemplateOverview({ template }: { template: EvaluationTemplate })
         <Detail term="Objective">{orDash(template.objective)}</Detail>
         <Detail term="Use case">{USE_CASE_LABELS[template.use_case]}</Detail>
         <Detail term="Outcome">{outcome}</Detail>
+        <Detail term="Participant portal">
+          {template.portal_shows_recommendation
+            ? 'Shows the final recommendation'
+            : 'Does not show the final recommendation'}
+        </Detail>
         <Detail term="Stage defaults">
           {template.default_duration_minutes} min · {DIFFICULTY_LABELS[template.default_difficulty]}
         </Detail>

@@ -14,6 +14,7 @@ const template: EvaluationTemplate = {
   default_duration_minutes: 45,
   default_difficulty: 'advanced',
   language: 'en',
+  portal_shows_recommendation: false,
   version: 3,
   created_at: '2026-01-01T00:00:00.000Z',
   updated_at: '2026-01-01T00:00:00.000Z',
@@ -35,5 +36,17 @@ describe('template form values', () => {
       custom_outcome_labels: { positive: 'Yes', negative: 'No' },
       default_duration_minutes: 45,
     });
+  });
+
+  it('carries whether the portal shows the final recommendation, off for a new template', () => {
+    expect(CreateTemplateInput.parse({ ...newTemplateValues(), template_name: 'X' }).portal_shows_recommendation).toBe(
+      false,
+    );
+    const values = templateToFormValues({ ...template, portal_shows_recommendation: true });
+    expect(values.portal_shows_recommendation).toBe(true);
+    expect(CreateTemplateInput.parse(values).portal_shows_recommendation).toBe(true);
+    expect(
+      CreateTemplateInput.safeParse({ ...values, portal_shows_recommendation: 'yes' }).error?.issues[0]?.path,
+    ).toEqual(['portal_shows_recommendation']);
   });
 });

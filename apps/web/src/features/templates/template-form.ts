@@ -40,5 +40,6 @@ export function templateToFormValues(t: EvaluationTemplate): TemplateFormValues 
     default_duration_minutes: t.default_duration_minutes,
     default_difficulty: t.default_difficulty,
     language: t.language,
+    portal_shows_recommendation: t.portal_shows_recommendation,
   };
 }

@@ -22,7 +22,11 @@ export const toProgress = (row: typeof stageProgress.$inferSelect): StageProgres
 export const toSession = (row: typeof sessions.$inferSelect): Session => withoutWorkspace(row);
 export const toDecision = (row: typeof decisions.$inferSelect): Decision => withoutWorkspace(row);
 
-/** Loading for the decider: the template with its live stages and their interviewers, and one participant. */
+/**
+ * Loading for the decider: the template with its live stages and their interviewers, and one participant. The
+ * participant's portal reads the same state, so it carries the interviewers' `output` and the template's
+ * `portal_shows_recommendation` too (docs/rules.md#what-a-participant-sees-of-their-results).
+ */
 export function createStateLoader(db: Db) {
   const participantById = db
     .select()
@@ -78,6 +82,7 @@ export function createStateLoader(db: Db) {
       id: agentProfiles.id,
       evaluation_dimensions: agentProfiles.evaluation_dimensions,
       scoring: agentProfiles.scoring,
+      output: agentProfiles.output,
     })
     .from(agentProfiles)
     .where(
@@ -112,6 +117,7 @@ export function createStateLoader(db: Db) {
       id: row.id,
       success_outcome: row.success_outcome,
       custom_outcome_labels: row.custom_outcome_labels ?? undefined,
+      portal_shows_recommendation: row.portal_shows_recommendation,
       stages: stages.map((s) => ({
         id: s.id,
         stage_name: s.stage_name,

@@ -1,0 +1,1 @@
+ALTER TABLE `evaluation_templates` ADD `portal_shows_recommendation` integer DEFAULT false NOT NULL;

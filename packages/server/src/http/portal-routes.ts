@@ -1,0 +1,97 @@
+/**
+ * The portal API's routes as the OpenAPI document describes them (portal-openapi.ts,
+ * docs/surfaces.md#openapi-document): one entry a route, with the zod schemas its handler in
+ * portal-api.ts parses and answers with. A test fails while a route registered under
+ * `/api/portal/v1` has no entry here, so a new route is one line below (and its schemas' names in
+ * `PORTAL_SCHEMAS`, to list them under their own names).
+ */
+import {
+  PortalAnswers,
+  PortalSessionDetail,
+  PortalStartInput,
+  PortalView,
+  PortalWithdrawInput,
+  SaveAnswersInput,
+} from '@stageflow/domain';
+import type { z } from 'zod';
+
+export interface PortalRoute {
+  /** The method and the path as portal-api.ts registers it, relative to `/api/portal/v1`: `POST /sessions/:id/finish`. */
+  readonly route: `${'GET' | 'POST' | 'PUT'} /${string}`;
+  readonly summary: string;
+  /** Markdown, with `code`: what a reader should know beyond the summary. */
+  readonly description?: string;
+  /** The JSON body it reads, if any (every field optional: no body is `{}`, unless `bodyRequired`). */
+  readonly body?: z.ZodType;
+  /** The body must be sent (its schema has required fields). */
+  readonly bodyRequired?: boolean;
+  /** A read the rules can refuse (409), as writes can. */
+  readonly refusable?: boolean;
+  /** What it answers on success. */
+  readonly answer: z.ZodType;
+  /** Answers 201 (it made something) rather than 200. */
+  readonly creates?: boolean;
+  /** Takes an `Idempotency-Key` header. */
+  readonly idempotent?: boolean;
+}
+
+export const PORTAL_ROUTES: readonly PortalRoute[] = [
+  { route: 'GET /me', summary: 'Your evaluation: your stages, what happens next, your sessions', answer: PortalView },
+  {
+    route: 'POST /sessions',
+    summary: 'Start your current stage now, or book it',
+    description:
+      'With no `at`, the session is scheduled and started now; with `at`, booked for then. Send an `Idempotency-Key` header to retry safely: a retry with the same key and body answers the first session.',
+    body: PortalStartInput,
+    answer: PortalSessionDetail,
+    creates: true,
+    idempotent: true,
+  },
+  { route: 'GET /sessions/:id', summary: 'One of your sessions', answer: PortalSessionDetail },
+  {
+    route: 'POST /sessions/:id/finish',
+    summary: 'Say you are done with a session under way',
+    description: 'The session stays `in_progress` until a reviewer records its result.',
+    answer: PortalSessionDetail,
+  },
+  {
+    route: 'GET /sessions/:id/answers',
+    summary: "A written assessment's questions and your saved answers",
+    description:
+      'The questions in order; `editable` says whether the answers can still be saved. 409 for a session that is not a written assessment.',
+    answer: PortalAnswers,
+    refusable: true,
+  },
+  {
+    route: 'PUT /sessions/:id/answers',
+    summary: 'Save some or all of your answers',
+    description:
+      "A partial save keeps the other answers. An answer over its question's limit is a 400 naming `answers.<i>.text` and the question; nothing of that save is kept.",
+    body: SaveAnswersInput,
+    bodyRequired: true,
+    answer: PortalAnswers,
+  },
+  {
+    route: 'POST /sessions/:id/submit',
+    summary: 'Submit your answers, once',
+    description: 'A second submit is a 409. The session stays `in_progress` until a reviewer scores it.',
+    answer: PortalAnswers,
+  },
+  {
+    route: 'POST /withdraw',
+    summary: 'Withdraw from your evaluation',
+    description: 'Open sessions are cancelled; the answer is your evaluation afterwards.',
+    body: PortalWithdrawInput,
+    answer: PortalView,
+  },
+];
+
+/** The schemas the document lists by name (others are written out where they are used). */
+export const PORTAL_SCHEMAS: Record<string, z.ZodType> = {
+  PortalView,
+  PortalSessionDetail,
+  PortalStartInput,
+  PortalWithdrawInput,
+  PortalAnswers,
+  SaveAnswersInput,
+};
