@@ -5,6 +5,7 @@
 // page reports a CSP violation: the autosave is a script file of our own.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
+import { seriousAxeViolations } from './axe.ts';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
 import { createTemplateWithStages } from './pipelines.ts';
@@ -124,6 +125,7 @@ describe('written assessment', () => {
     await phone.keyboard.type('A shop owner whose orders');
     await expect.poll(() => phone.getByRole('status').textContent()).toBe('Saved');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     await saveScreenshot(phone, 'written-assessment-answering-390');
 
     // Mid-way: a reload loses nothing.
@@ -136,6 +138,7 @@ describe('written assessment', () => {
     await phone.getByRole('button', { name: 'Submit answers' }).click();
     await phone.getByRole('heading', { name: 'Submit your answers?' }).waitFor();
     expect(await phone.textContent('main')).toContain('You answered 2 of 2 questions.');
+    expect(await seriousAxeViolations(phone)).toEqual([]);
     await phone.getByRole('button', { name: 'Yes, submit my answers' }).click();
     await phone.getByRole('heading', { name: 'Your answers are submitted' }).waitFor();
     expect(await phone.textContent('main')).toContain('A shop owner whose orders vanished; we found them together.');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText, Text, text } from './common.ts';
+import { optionalText, Text, text, wholeBetween } from './common.ts';
 
 /**
  * A written assessment's questions (docs/entities.md#question-set): the `question_set` of an
@@ -21,7 +21,7 @@ export const QuestionInput = z.strictObject({
   id: QuestionId.optional(),
   prompt: text(MAX_PROMPT_LENGTH),
   /** The longest answer accepted, in characters; `MAX_ANSWER_LENGTH` when left out. */
-  max_length: z.int().min(1).max(MAX_ANSWER_LENGTH).optional(),
+  max_length: wholeBetween(1, MAX_ANSWER_LENGTH).optional(),
   /** The interviewer dimension the answer informs; checked against the stage's interviewer. */
   dimension: optionalText(80),
 });

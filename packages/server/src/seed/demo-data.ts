@@ -111,6 +111,16 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
         automation_rule: 'auto_advance',
         allow_retake: true,
         max_attempts: 3,
+        // A written assessment the demo's portal participant can answer (docs/entities.md#question-set).
+        question_set: [
+          { id: 'refund', prompt: 'A customer asks for a refund after 40 days. What do you tell them, and why?' },
+          {
+            id: 'outage',
+            prompt: 'Write the first reply to a customer during an outage we have not fixed yet.',
+            max_length: 1200,
+          },
+          { id: 'escalate', prompt: 'When do you hand a ticket to the next tier? Give two examples.', max_length: 800 },
+        ],
       },
       {
         stage_name: 'Angry Customer Roleplay',
