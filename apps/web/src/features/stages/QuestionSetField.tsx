@@ -20,7 +20,8 @@ export function QuestionSetField({ form, profiles }: QuestionSetFieldProps) {
   const {
     control,
     register,
-    formState: { errors },
+    clearErrors,
+    formState: { errors, isSubmitted, touchedFields },
   } = form;
   // The question's own `id` is a field of ours: the array's React keys live under `key`.
   const { fields, append, remove, move } = useFieldArray({ control, name: 'question_set', keyName: 'key' });
@@ -46,17 +47,33 @@ export function QuestionSetField({ form, profiles }: QuestionSetFieldProps) {
       <ol className="question-list">
         {fields.map((field, i) => {
           const n = i + 1;
-          const rowErrors = listErrors?.[i];
+          // A question just added is validated with the list; its errors wait until it is left or the
+          // form is sent, so an empty new box does not say "Enter a value" while the person starts typing.
+          const touched = touchedFields.question_set?.[i];
+          const errorOf = (key: 'prompt' | 'max_length' | 'dimension') =>
+            isSubmitted || touched?.[key] ? listErrors?.[i]?.[key]?.message : undefined;
           return (
             <li key={field.key} className="question-row">
-              <Field label={`Question ${n}`} error={rowErrors?.prompt?.message}>
-                {(p) => <textarea {...p} rows={2} {...register(`question_set.${i}.prompt`)} />}
+              <Field label={`Question ${n}`} error={errorOf('prompt')}>
+                {(p) => (
+                  <textarea
+                    {...p}
+                    rows={2}
+                    {...register(`question_set.${i}.prompt`, {
+                      // The list's check when the question was added found it empty; typing makes that stale,
+                      // and leaving the box would flash it (moving the buttons under the pointer).
+                      onChange: () => {
+                        if (!touched?.prompt) clearErrors(`question_set.${i}.prompt`);
+                      },
+                    })}
+                  />
+                )}
               </Field>
               <div className="form-grid">
                 <Field
                   label={`Answer limit for question ${n}`}
                   optional
-                  error={rowErrors?.max_length?.message}
+                  error={errorOf('max_length')}
                   hint={`Characters; up to ${MAX_ANSWER_LENGTH.toLocaleString('en')}.`}
                 >
                   {(p) => (
@@ -74,7 +91,7 @@ export function QuestionSetField({ form, profiles }: QuestionSetFieldProps) {
                 <SelectField
                   label={`Dimension for question ${n}`}
                   optional
-                  error={rowErrors?.dimension?.message}
+                  error={errorOf('dimension')}
                   hint={interviewer ? `From ${interviewer.name}.` : 'Choose an interviewer to pick a dimension.'}
                   options={[
                     { value: '', label: 'None' },
