@@ -69,7 +69,9 @@ export function decidePortalConsent(
   if (answer === 'accepted') return [emit('participant_consented_ai', { stage_id: pos.stage.id, stage_type })];
 
   if (openSessionsAt(state, pos.stage.id).some((s) => s.status === 'in_progress')) {
-    return conflict(`Your session for ${stage} is under way. If you would rather speak with a person, contact the team.`);
+    return conflict(
+      `Your session for ${stage} is under way. If you would rather speak with a person, contact the team.`,
+    );
   }
   const decision: Decision = {
     id: ctx.newId(),

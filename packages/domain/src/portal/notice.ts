@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { AutomationRule, StageType } from '../schemas/stage.ts';
 import { optionalText } from '../schemas/common.ts';
+import type { AutomationRule, StageType } from '../schemas/stage.ts';
+import { PortalConsentState } from './consent.ts';
 import { STAGE_TYPE_WORDS } from './view.ts';
 
 /**
@@ -155,3 +156,15 @@ export function aiStageNotice(facts: NoticeFacts): AiStageNotice {
       : `Questions? Reply to the message your link came in, or contact the team at ${org} that invited you.`,
   };
 }
+
+/**
+ * What `GET /api/portal/v1/consent` answers (and `POST` after an answer): the participant's current
+ * AI-run stage, where they stand with its notice, and the notice itself. `stage_id` is what the answer
+ * sends back, so that it lands on the stage they read about.
+ */
+export const PortalConsentView = z.object({
+  stage_id: z.string(),
+  consent: PortalConsentState,
+  notice: AiStageNotice,
+});
+export type PortalConsentView = z.infer<typeof PortalConsentView>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hoursAfter, Journey, S1, S2, S3, stage, T0, template, uuid } from '../progression/test-support.ts';
-import { evolveParticipant } from '../progression/evolve.ts';
 import { unwrap } from '../errors.ts';
+import { evolveParticipant } from '../progression/evolve.ts';
+import { hoursAfter, Journey, S1, S2, S3, stage, T0, template, uuid } from '../progression/test-support.ts';
 import { decidePortalConsent } from './consent.ts';
 import { PORTAL_CLOSING, type PortalStageState, PortalView, participantPortalView } from './view.ts';
 

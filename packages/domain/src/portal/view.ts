@@ -166,8 +166,7 @@ function portalNext(state: ParticipantState, stage: ProgressionStage, now: strin
   } else if (outlook.cooldown_ends_at) message = 'You can take this stage again once the waiting time below ends.';
   else if (consent === 'needed' && outlook.can_schedule_now) {
     message = 'An AI interviewer runs this stage. Read about it first, then choose how you would like to take it.';
-  }
-  else if (outlook.can_schedule_now && outlook.attempts_used > 0) message = 'You can take this stage again.';
+  } else if (outlook.can_schedule_now && outlook.attempts_used > 0) message = 'You can take this stage again.';
   else if (outlook.can_schedule_now) message = 'This stage is ready for you.';
   else message = 'The team will be in touch about your next step.';
   return {

@@ -62,7 +62,13 @@ export function completionEvents(
   const answered = openDecisionsAt(state, pos.stage.id)
     .filter((d) => d.reason === 'human_alternative')
     .map((d) =>
-      emit('decision_closed', { decision_id: d.id, stage_id: d.stage_id, outcome: null, cause: 'result_recorded', note: null }),
+      emit('decision_closed', {
+        decision_id: d.id,
+        stage_id: d.stage_id,
+        outcome: null,
+        cause: 'result_recorded',
+        note: null,
+      }),
     );
   const completed = emit('session_completed', {
     session_id: session.id,

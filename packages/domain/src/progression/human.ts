@@ -127,7 +127,13 @@ function decideHumanAlternative(
   // A session booked at the stage (a slot for the person-run stage) ends with it.
   const leaving = cmd.outcome === 'advance' ? 'participant_advanced' : 'participant_rejected';
   const cancelled = openSessionsAt(state, pos.stage.id).map((s) =>
-    emit('session_cancelled', { session_id: s.id, stage_id: s.stage_id, attempt: s.attempt, reason: null, cause: leaving }),
+    emit('session_cancelled', {
+      session_id: s.id,
+      stage_id: s.stage_id,
+      attempt: s.attempt,
+      reason: null,
+      cause: leaving,
+    }),
   );
   return cmd.outcome === 'advance'
     ? [decided, ...cancelled, ...advanceEvents(state, pos, cause, true, emit)]

@@ -5,9 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Repositories, StoragePort } from '@stageflow/db';
-import { DomainError, PortalSessionDetail, PortalStartInput, PortalView } from '@stageflow/domain';
+import {
+  DomainError,
+  PortalConsentInput,
+  PortalConsentView,
+  PortalSessionDetail,
+  PortalStartInput,
+  PortalView,
+} from '@stageflow/domain';
 import { type Context, Hono } from 'hono';
 import type { AppContext } from '../application/context.ts';
+import { answerPortalConsent, readPortalConsent } from '../application/portal-consent.ts';
 import {
   finishPortalSession,
   participantActor,
@@ -48,6 +56,10 @@ export function portalRefusal(c: Context, error: unknown) {
   if (!(error instanceof DomainError)) throw error;
   return c.json({ error: error.message }, STATUS[error.code]);
 }
+
+/** A body that does not parse, as one message that names each field (`stage_id: Invalid UUID`). */
+const issuesText = (issues: readonly { path: PropertyKey[]; message: string }[]) =>
+  issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 
 const UNAUTHENTICATED =
   'Open your portal link again, or send Authorization: Bearer with an active portal link token. Staff sessions and API keys do not reach the portal.';
@@ -90,9 +102,7 @@ export function createPortalApi(options: PortalApiOptions) {
     if (access instanceof Response) return access;
     const body = await c.req.json().catch(() => ({}));
     const input = PortalStartInput.safeParse(body ?? {});
-    if (!input.success) {
-      return c.json({ error: input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, 400);
-    }
+    if (!input.success) return c.json({ error: issuesText(input.error.issues) }, 400);
     try {
       const session = await startPortalSession(portalContext(options, access), access.participant_id, input.data);
       return c.json(PortalSessionDetail.parse(session), 201);
@@ -119,6 +129,33 @@ export function createPortalApi(options: PortalApiOptions) {
       const ctx = portalContext(options, access);
       const session = await finishPortalSession(ctx, access.participant_id, c.req.param('id'));
       return c.json(PortalSessionDetail.parse(session));
+    } catch (error) {
+      return portalRefusal(c, error);
+    }
+  });
+
+  // The AI notice of the current stage and the participant's answer (docs/rules.md#consent-to-an-ai-run-stage).
+  app.get('/consent', async (c) => {
+    const access = await who(c, options.now());
+    if (access instanceof Response) return access;
+    try {
+      const view = readPortalConsent(portalContext(options, access), access.participant_id);
+      return c.json(PortalConsentView.parse(view));
+    } catch (error) {
+      return portalRefusal(c, error);
+    }
+  });
+
+  app.post('/consent', async (c) => {
+    const access = await who(c, options.now());
+    if (access instanceof Response) return access;
+    const body = await c.req.json().catch(() => undefined);
+    const input = PortalConsentInput.safeParse(body);
+    if (!input.success) return c.json({ error: issuesText(input.error.issues) }, 400);
+    try {
+      const ctx = portalContext(options, access);
+      const view = await answerPortalConsent(ctx, access.participant_id, input.data);
+      return c.json(PortalConsentView.parse(view));
     } catch (error) {
       return portalRefusal(c, error);
     }
