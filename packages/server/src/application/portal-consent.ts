@@ -30,7 +30,7 @@ function consentView(
   const consent = currentConsent(state);
   const participant = state.participant;
   const progress = state.progress.find((p) => p.left_at === null);
-  if (!participant || participant.status !== 'active') {
+  if (participant?.status !== 'active') {
     return conflict(
       `Your evaluation has ended (${participant?.status ?? 'not started'}); there is nothing to agree to.`,
     );

@@ -11,7 +11,7 @@ const BASE = '/api/portal/v1';
  * example pipeline: Phone Screen (an AI interview that advances automatically), Technical, Final.
  * Jane and John each have a link; staff read the inbox over REST with an API key.
  */
-async function setup(stages?: Parameters<typeof setupPortal>[0]['stages']) {
+async function setup(stages?: NonNullable<Parameters<typeof setupPortal>[0]>['stages']) {
   const portal = await setupPortal(stages ? { stages } : {});
   const { app, t } = portal;
   const call = (token: string, method: string, path: string, body?: unknown) =>
@@ -27,7 +27,8 @@ async function setup(stages?: Parameters<typeof setupPortal>[0]['stages']) {
       headers: { 'x-api-key': key, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    return { status: res.status, body: await res.json() };
+    // biome-ignore lint/suspicious/noExplicitAny: JSON answers, checked by the assertions
+    return { status: res.status, body: (await res.json()) as any };
   };
   const stageId = portal.stages[0]!.id;
   return { ...portal, call, staff, stageId };
@@ -184,7 +185,7 @@ describe('POST /api/portal/v1/consent', () => {
     const { janeLink, call } = await setup();
     const res = await call(janeLink.token, 'POST', '/consent', body);
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatch(new RegExp(`^${field}: `));
+    expect(((await res.json()) as { error: string }).error).toMatch(new RegExp(`^${field}: `));
   });
 
   test('a body that is not JSON, or has unknown keys: 400', async () => {

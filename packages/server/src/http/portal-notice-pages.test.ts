@@ -5,7 +5,7 @@ import { setupPortal } from '../testing-portal.ts';
  * The AI notice pages (docs/surfaces.md#portal-links): Jane at the example pipeline's Phone Screen, an
  * AI interview, with her portal cookie.
  */
-async function setup(stages?: Parameters<typeof setupPortal>[0]['stages']) {
+async function setup(stages?: NonNullable<Parameters<typeof setupPortal>[0]>['stages']) {
   const portal = await setupPortal(stages ? { stages } : {});
   const { app, janeLink } = portal;
   const cookie =
