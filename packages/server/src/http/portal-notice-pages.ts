@@ -51,7 +51,7 @@ ${n.evaluates.map((d) => `<li><strong>${e(d.name)}</strong>${d.description ? ` <
   const section = (id: string, heading: string, text: string) =>
     `<section aria-labelledby="${id}-heading">\n<h2 id="${id}-heading">${heading}</h2>\n<p>${e(text)}</p>\n</section>`;
   return [
-    `<p class="notice">An AI interviewer runs this stage, not a person.</p>`,
+    `<p class="notice">Please read this before you choose how to take this stage.</p>`,
     `<p>${e(n.about)}</p>`,
     points,
     section('duration', 'How long it takes', n.duration),

@@ -91,6 +91,7 @@ li{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:baseline;padding:.7
 .current .stage-state{background:#4f46e5;color:#fff}
 .done .stage-state{background:#dcfce7;color:#166534}
 form+form{margin-top:.75rem}
+form+p{margin-top:1.25rem}
 button.secondary{color:#3730a3;background:#fff;border:2px solid #4f46e5}
 .button-link{display:flex;align-items:center;justify-content:center;min-height:3rem;font-weight:600;color:#fff;background:#4f46e5;border-radius:.5rem;text-decoration:none}
 .button-link:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}

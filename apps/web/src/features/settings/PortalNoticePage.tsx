@@ -72,7 +72,7 @@ function NoticeForm({ settings }: { settings: PortalNoticeSettings }) {
   return (
     <form noValidate className="editor" onSubmit={form.handleSubmit((values) => save.mutate(values))}>
       <div className="card stack-md">
-        <fieldset className="stack-md" disabled={!canEdit}>
+        <fieldset className="fieldset stack-md" disabled={!canEdit}>
           <legend className="visually-hidden">Notice settings</legend>
           <Field
             label="Organisation"
