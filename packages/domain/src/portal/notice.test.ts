@@ -65,7 +65,10 @@ describe('aiStageNotice (docs/rules.md#consent-to-an-ai-run-stage)', () => {
   it.each([
     [{ automation_rule: 'require_reviewer_approval', auto_reject: false }, 'reviews your result before anything'],
     [{ automation_rule: 'none', auto_reject: false }, 'looks at your result and decides what comes next'],
-    [{ automation_rule: 'auto_advance', auto_reject: false }, 'If it does not, a person from Demo workspace reviews'],
+    [
+      { automation_rule: 'auto_advance', auto_reject: false },
+      'no decision is made against you until a person from Demo workspace has reviewed it',
+    ],
     [{ automation_rule: 'auto_advance', auto_reject: true }, 'that decides whether you move on'],
   ] as const)('who decides follows the rules they are judged by: %o', (rules, words) => {
     expect(aiStageNotice(facts({ rules })).review).toContain(words);

@@ -122,7 +122,7 @@ function review(org: string, rules: NoticeFacts['rules']): string {
     case 'auto_advance':
       return rules.auto_reject
         ? `Your result is compared with the pass mark ${org} set, and that decides whether you move on. People from ${org} can see every result and the transcript.`
-        : `If your result reaches the pass mark ${org} set, you move on straight away. If it does not, a person from ${org} reviews it before anything is decided.`;
+        : `If your result reaches the pass mark ${org} set, you move on straight away. If it does not, no decision is made against you until a person from ${org} has reviewed it.`;
   }
 }
 
