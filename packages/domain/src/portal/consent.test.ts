@@ -152,6 +152,23 @@ describe('decidePortalConsent (docs/rules.md#consent-to-an-ai-run-stage)', () =>
     else expect(result).toMatchObject({ code: refusal.code, message: expect.stringContaining(refusal.words) });
   });
 
+  it.each([
+    ['require_reviewer_approval', 90, 'awaiting_decision'],
+    ['none', 90, 'passed'],
+    ['none', 10, 'failed'],
+  ] as const)('declining once the team has a result (%s, score %i: %s) is refused', (automation_rule, score, state) => {
+    const j = Journey.enrolled(template([stage(S1, 0, { stage_name: 'Interview', automation_rule }), stage(S2, 1)]));
+    asReviewer(j).run(j.record(score));
+    expect(j.progressAt(S1).state).toBe(state);
+    j.actor = PARTICIPANT;
+    expect(decidePortalConsent(j.state, { stage_id: S1, accepted: false }, j.ctx)).toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('The team already has your result for Interview'),
+    });
+    // Accepting changes nothing anyone relies on, and is allowed.
+    expect(types(answer(j, true))).toEqual(['participant_consented_ai']);
+  });
+
   it('accepting while a session the team started is under way is fine: it only records the answer', () => {
     const j = participant();
     asReviewer(j).run(j.schedule());

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { conflict, DomainError } from '../errors.ts';
 import type { DecideContext } from '../progression/commands.ts';
 import { emitter } from '../progression/emit.ts';
-import type { Decision, StageConsent } from '../progression/entities.ts';
+import type { Decision, StageConsent, StageProgressState } from '../progression/entities.ts';
 import type { ParticipantEvent } from '../progression/events.ts';
 import { activePosition } from '../progression/guards.ts';
 import { openSessionsAt } from '../progression/lookups.ts';
@@ -36,6 +36,9 @@ export function currentConsent(state: ParticipantState): PortalConsentState | nu
   if (pos instanceof DomainError || !isAiRun(pos.stage.stage_type)) return null;
   return pos.progress.consent ?? 'needed';
 }
+
+/** The stage states in which a person can still run the stage instead. */
+const DECLINABLE: readonly StageProgressState[] = ['pending', 'retake_available', 'scheduled'];
 
 const ANSWERED: Record<StageConsent, (stage: string) => string> = {
   accepted: (stage) =>
@@ -72,6 +75,11 @@ export function decidePortalConsent(
     return conflict(
       `Your session for ${stage} is under way. If you would rather speak with a person, contact the team.`,
     );
+  }
+  // Only a stage still to be taken can be run by a person instead: once a result is in (waiting for a
+  // reviewer, passed or failed), the team already has it.
+  if (!DECLINABLE.includes(pos.progress.state)) {
+    return conflict(`The team already has your result for ${stage}. If you have questions, contact them.`);
   }
   const decision: Decision = {
     id: ctx.newId(),
