@@ -5,6 +5,8 @@ export * from './conflicts.ts';
 export * from './errors.ts';
 export * from './patch.ts';
 export * from './pipeline/index.ts';
+export * from './portal/consent.ts';
+export * from './portal/notice.ts';
 export * from './portal/refusals.ts';
 export * from './portal/results.ts';
 export * from './portal/sessions.ts';

@@ -91,6 +91,9 @@ const CASES: Record<string, Case> = {
   'apiKeys.create': () => ({ name: 'New', scopes: ['events.read'] }),
   'apiKeys.revoke': (f) => ({ id: f.apiKey.id }),
   'apiKeys.roll': (f) => ({ id: f.apiKey.id }),
+
+  'portalNotice.get': () => ({}),
+  'portalNotice.update': () => ({ organization: 'Acme Hiring', transcript_retention_days: 30 }),
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<

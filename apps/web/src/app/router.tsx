@@ -17,6 +17,7 @@ const ParticipantsPage = lazy(() => import('../features/participants/Participant
 const ParticipantPage = lazy(() => import('../features/participants/ParticipantPage.tsx'));
 const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage.tsx'));
 const MembersPage = lazy(() => import('../features/settings/MembersPage.tsx'));
+const PortalNoticePage = lazy(() => import('../features/settings/PortalNoticePage.tsx'));
 const ApiDocsPage = lazy(() => import('../features/api-docs/ApiDocsPage.tsx'));
 const ApiKeysPage = lazy(() => import('../features/developer/ApiKeysPage.tsx'));
 const SignInPage = lazy(() => import('../features/account/SignInPage.tsx'));
@@ -105,6 +106,11 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="members" replace /> },
           { path: 'members', element: <MembersPage />, handle: { crumb: { label: 'Members', to: '.' } } },
+          {
+            path: 'portal-notice',
+            element: <PortalNoticePage />,
+            handle: { crumb: { label: 'Portal notice', to: '.' } },
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

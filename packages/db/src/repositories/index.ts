@@ -6,6 +6,7 @@ import { createMemberRepository } from './members.ts';
 import { createParticipantRepository } from './participants/index.ts';
 import { createPipelineRepository } from './pipelines.ts';
 import { createPortalLinkRepository } from './portal-links.ts';
+import { createPortalNoticeRepository } from './portal-notice.ts';
 import { createStageRepository } from './stages.ts';
 import { createTemplateRepository } from './templates.ts';
 import { createWorkspaceRepository } from './workspaces.ts';
@@ -35,6 +36,7 @@ export function createRepositories(db: Db) {
     participants: createParticipantRepository(db),
     apiKeys: createApiKeyRepository(db),
     portalLinks: createPortalLinkRepository(db),
+    portalNotice: createPortalNoticeRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

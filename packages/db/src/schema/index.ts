@@ -4,6 +4,7 @@ export * from './auth.ts';
 export * from './instance.ts';
 export * from './participants.ts';
 export * from './portal-links.ts';
+export * from './portal-notice.ts';
 export * from './stages.ts';
 export * from './templates.ts';
 export * from './workspaces.ts';

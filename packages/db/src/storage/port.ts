@@ -19,6 +19,7 @@ import type {
   PortalLinkEvent,
   PortalLinkRecord,
   PortalLinkStatus,
+  PortalNoticeSettings,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';
@@ -146,6 +147,18 @@ export interface StoragePort {
         | { readonly opened_at: string; readonly events: readonly PortalLinkEvent[] }
         | { readonly refused: PortalLinkStatus },
     ): MaybePromise<PortalLinkOpening>;
+  };
+  readonly portalNotice: {
+    /**
+     * Loads the workspace's AI notice settings (the defaults until first saved), steps, and stores the
+     * whole of what the step returned. Answers the settings as stored.
+     */
+    change(
+      workspaceId: string,
+      step: (
+        before: PortalNoticeSettings,
+      ) => (PortalNoticeSettings & { updated_at: string; updated_by: string }) | DomainError,
+    ): MaybePromise<PortalNoticeSettings | DomainError>;
   };
   readonly participants: {
     /**

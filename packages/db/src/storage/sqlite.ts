@@ -10,7 +10,7 @@ import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './por
  * so concurrent writers serialize and nothing awaits between the load and the store.
  */
 export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
-  const { participants, pipelines, agentProfiles, apiKeys, portalLinks } = repos;
+  const { participants, pipelines, agentProfiles, apiKeys, portalLinks, portalNotice } = repos;
   return {
     apiKeys: {
       issue: (key) => writeTx(db, (tx) => apiKeys.insert(tx, key)),
@@ -65,6 +65,15 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           portalLinks.markOpened(tx, workspaceId, link.id, opened.opened_at);
           portalLinks.appendEvents(tx, participant, opened.events);
           return { link: { ...link, last_opened_at: opened.opened_at }, participant };
+        }),
+    },
+    portalNotice: {
+      change: (workspaceId, step) =>
+        writeTx(db, (tx) => {
+          const next = step(portalNotice.get(workspaceId));
+          if (next instanceof Error) return next;
+          portalNotice.save(tx, workspaceId, next);
+          return portalNotice.get(workspaceId);
         }),
     },
     participants: {

@@ -123,6 +123,9 @@ const CASES: Record<string, Case> = {
   'POST /sessions/{session_id}/fail': (f) => ({ url: `/sessions/${f.session.id}/fail` }),
   'POST /sessions/{session_id}/cancel': (f) => ({ url: `/sessions/${f.session.id}/cancel` }),
 
+  'GET /portal-notice': () => ({ url: '/portal-notice' }),
+  'PUT /portal-notice': () => ({ url: '/portal-notice', body: { contact: 'people@acme.example' } }),
+
   'GET /decisions': () => ({ url: '/decisions?status=open' }),
   'POST /decisions/{decision_id}/decide': (f) => ({
     url: `/decisions/${f.decision.id}/decide`,

@@ -502,6 +502,10 @@ describe('every route', () => {
     const events = await ok('GET', '/events', `/events?participant_id=${jane.id}&limit=2`);
     expect(events.next_before_seq).toEqual(expect.any(Number));
 
+    const notice = await ok('PUT', '/portal-notice', '/portal-notice', { organization: 'Acme', contact: '' });
+    expect(notice).toMatchObject({ organization: 'Acme', contact: null, transcript_retention_days: null });
+    expect(await ok('GET', '/portal-notice', '/portal-notice')).toEqual(notice);
+
     await ok('POST', '/evaluation-templates/{id}/duplicate', `/evaluation-templates/${tid}/duplicate`);
     const extra = { evaluation_template_id: tid, type: 'extra', stage_type: 'manual_review' };
     const archived = (await ok('POST', '/evaluation-stages', '/evaluation-stages', extra)).stage;

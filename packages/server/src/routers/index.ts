@@ -5,6 +5,7 @@ import { apiKeysRouter } from './api-keys.ts';
 import { decisionsRouter } from './decisions.ts';
 import { eventsRouter } from './events.ts';
 import { participantsRouter } from './participants.ts';
+import { portalNoticeRouter } from './portal-notice.ts';
 import { sessionsRouter } from './sessions.ts';
 import { stagesRouter } from './stages.ts';
 import { templatesRouter } from './templates.ts';
@@ -19,6 +20,7 @@ export const appRouter = router({
   decisions: decisionsRouter,
   events: eventsRouter,
   apiKeys: apiKeysRouter,
+  portalNotice: portalNoticeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -24,6 +24,7 @@ const RESOURCE_LABELS: Record<string, string> = {
   decisions: 'Decisions',
   events: 'Events',
   portal_links: 'Portal links',
+  portal_notice: 'Portal notice',
 };
 
 export interface ScopeGroup {
