@@ -4,6 +4,7 @@ import { agentProfilesRouter } from './agent-profiles.ts';
 import { apiKeysRouter } from './api-keys.ts';
 import { decisionsRouter } from './decisions.ts';
 import { eventsRouter } from './events.ts';
+import { interviewerModelRouter } from './interviewer-model.ts';
 import { participantsRouter } from './participants.ts';
 import { sessionsRouter } from './sessions.ts';
 import { stagesRouter } from './stages.ts';
@@ -19,6 +20,7 @@ export const appRouter = router({
   decisions: decisionsRouter,
   events: eventsRouter,
   apiKeys: apiKeysRouter,
+  interviewerModel: interviewerModelRouter,
 });
 
 export type AppRouter = typeof appRouter;
