@@ -97,7 +97,7 @@ export function nextInterviewerModel<Key>(
     if (api_key !== null && before && originOf(before.base_url) !== originOf(base_url)) {
       return badInput(
         ['api_key'],
-        'enter the API key again, or send null to remove it: a saved key is sent only to the server it was saved for',
+        'enter the API key again, or remove it: a saved key is sent only to the server it was saved for',
       );
     }
   } else api_key = input.api_key.replace;

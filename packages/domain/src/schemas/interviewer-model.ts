@@ -53,7 +53,7 @@ export const InterviewerModelName = Text.trim()
 
 /** Printable ASCII without spaces: it travels in an `Authorization` header. */
 export const InterviewerApiKey = Text.trim()
-  .min(1, 'enter the key, or send null to remove the saved one')
+  .min(1, 'enter the key, or remove the saved one')
   .max(4096)
   .regex(/^[\x21-\x7e]+$/, 'must be printable characters without spaces or line breaks');
 

@@ -24,6 +24,7 @@ const RESOURCE_LABELS: Record<string, string> = {
   decisions: 'Decisions',
   events: 'Events',
   portal_links: 'Portal links',
+  interviewer_model: 'Interviewer model',
 };
 
 export interface ScopeGroup {
