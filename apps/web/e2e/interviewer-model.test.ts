@@ -1,4 +1,4 @@
-import { startFakeModelServer } from '@stageflow/testing';
+import { freePort, startFakeModelServer } from '@stageflow/testing';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, describe, expect } from 'vitest';
 import { test as base } from './fixtures.ts';
@@ -10,13 +10,15 @@ const KEY = 'sk-e2e-secret-0123456789abcdef';
 const WRONG_KEY = 'sk-e2e-wrong-9876543210fedcba';
 const fake = await startFakeModelServer({ apiKey: KEY, models: ['llama3.1:8b'] });
 afterAll(() => fake.close());
+/** Where the server's default points: a port nothing listens on. */
+const closedPort = await freePort();
 
 const test = base.override(
   'appOptions',
   { scope: 'file' },
   {
     env: {
-      INTERVIEWER_BASE_URL: 'http://127.0.0.1:9/v1',
+      INTERVIEWER_BASE_URL: `http://127.0.0.1:${closedPort}/v1`,
       INTERVIEWER_MODEL: 'server-default-model',
       // Everything the server logs, so that the check below covers it all.
       LOG_LEVEL: 'debug',
@@ -54,20 +56,20 @@ describe('Settings → Interviewer model', () => {
     await expect
       .poll(() => refused.textContent())
       .toBe(
-        'The test failed. Could not connect to http://127.0.0.1:9: the connection was refused. Check the base URL and that the model server is running.',
+        `The test failed. Could not connect to http://127.0.0.1:${closedPort}: the connection was refused. Check the base URL and that the model server is running.`,
       );
 
     // A wrong address is refused beside its field, with the server's own rule; nothing is saved.
     const form = page.getByRole('region', { name: "This workspace's model" });
     await form.getByLabel('Base URL').fill('localhost:11434');
     await form.getByLabel('Model').fill('llama3.1:8b');
-    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
     await form.getByText('must be an http:// or https:// address such as "http://localhost:11434/v1"').waitFor();
 
     // Save the fake server with its key: the key field becomes "A key is saved".
     await form.getByLabel('Base URL').fill(fake.url);
     await form.getByLabel('API key').fill(KEY);
-    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
     await inUse(page).getByText('Interviews run on llama3.1:8b, set for this workspace.').waitFor();
     await form.getByText('A key is saved.').waitFor();
     expect(await form.getByLabel('API key').count()).toBe(0);
@@ -81,7 +83,7 @@ describe('Settings → Interviewer model', () => {
     // Replace the key with a wrong one: the test says what is wrong, in plain words.
     await form.getByRole('button', { name: 'Replace' }).click();
     await form.getByLabel('New API key').fill(WRONG_KEY);
-    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
     await form.getByText('A key is saved.').waitFor();
     await inUse(page).getByRole('button', { name: 'Test connection' }).click();
     await expect

@@ -25,7 +25,7 @@ export async function buildAccessFixture() {
   const recorded = await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
   const [decision] = await t.api.decisions.list();
   const { api_key: apiKey } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
-  // Nothing listens on port 9: testing this model fails at once, without leaving the machine.
+  // fetch never connects to port 9 (a reserved port): testing this model fails at once, calling nothing.
   await t.api.interviewerModel.update({ base_url: MODEL_URL_OF_A, model: MODEL_OF_A, api_key: MODEL_KEY_OF_A });
   return {
     t,

@@ -114,6 +114,15 @@ function fromStatus(status: number, body: string | undefined, call: FailedCall):
 
 const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/;
 
+/** The messages of an error and of the errors it wraps. */
+function causeMessages(error: unknown): string[] {
+  const messages: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof Error) messages.push(e.message);
+  }
+  return messages;
+}
+
 function fromNetwork(error: unknown, call: FailedCall): InterviewerUnavailableError {
   const url = new URL(call.baseUrl);
   const code = errorCode(error);
@@ -127,6 +136,13 @@ function fromNetwork(error: unknown, call: FailedCall): InterviewerUnavailableEr
     return new InterviewerUnavailableError(
       'unreachable',
       `Could not find the host "${url.hostname}": check the base URL.`,
+    );
+  }
+  if (causeMessages(error).includes('bad port')) {
+    // fetch refuses ports the web reserves for other services (the Fetch standard's "bad ports").
+    return new InterviewerUnavailableError(
+      'unreachable',
+      `Could not connect to ${url.origin}: port ${url.port} is reserved for other services and never used for HTTP. Check the base URL's port.`,
     );
   }
   if (code && CERTIFICATE_CODES.test(code)) {
@@ -172,7 +188,7 @@ export function unavailableFrom(error: unknown, call: FailedCall): InterviewerUn
       `The model's answer could not be read: it was not the JSON asked for (model "${call.model}"). A larger or instruction-tuned model usually does better.`,
     );
   }
-  if (errorCode(cause)) return fromNetwork(cause, call);
+  if (errorCode(cause) || causeMessages(cause).includes('fetch failed')) return fromNetwork(cause, call);
   return new InterviewerUnavailableError(
     'bad_response',
     `The call to the model failed unexpectedly (${cause instanceof Error ? cause.name : typeof cause}).`,

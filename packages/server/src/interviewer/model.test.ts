@@ -236,6 +236,14 @@ describe('retries and the failures an admin can fix', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
+  test("a port fetch never uses (the Fetch standard's bad ports): said so, at once", async () => {
+    const model = createInterviewerModel({ baseUrl: 'http://127.0.0.1:9/v1', model: 'm', apiKey: null }, FAST);
+    const error = await unavailable(model.ping());
+    expect(error.detail).toBe(
+      "Could not connect to http://127.0.0.1:9: port 9 is reserved for other services and never used for HTTP. Check the base URL's port.",
+    );
+  });
+
   test('the connection test answers how long it took', async () => {
     fake.enqueue({ type: 'text', text: 'OK', delayMs: 120 });
     const { latencyMs } = await client().ping();

@@ -65,9 +65,9 @@ function InterviewerModelSettingsView() {
     <QueryGate query={query} loading="Loading the interviewer model">
       {(settings) => (
         <div className="stack-lg">
-          <InUse settings={settings} />
-          {/* A new form once the saved setting changes, so its fields start from what was saved. */}
-          <ModelForm key={settings.workspace?.updated_at ?? 'none'} settings={settings} />
+          {/* Both start afresh once the saved setting changes: the form from what was saved, the test result empty. */}
+          <InUse key={`in-use-${settings.workspace?.updated_at ?? 'none'}`} settings={settings} />
+          <ModelForm key={`form-${settings.workspace?.updated_at ?? 'none'}`} settings={settings} />
         </div>
       )}
     </QueryGate>
