@@ -135,14 +135,14 @@ describe("the workspace's own model", () => {
     expect(t.db.$client.prepare('select count(*) as n from interviewer_models').get()).toEqual({ n: 0 });
   });
 
-  test.each([
+  test.each<[{ base_url: string; model: string; api_key?: string }, string[], RegExp]>([
     [{ base_url: 'localhost:11434', model: 'm' }, ['base_url'], /http:\/\/ or https:\/\//],
     [{ base_url: 'http://u:p@h.example/v1', model: 'm' }, ['base_url'], /user name or password/],
     [{ base_url: 'http://h.example/v1', model: '' }, ['model'], /enter the model name/],
     [{ base_url: 'http://h.example/v1', model: 'm', api_key: 'two words' }, ['api_key'], /without spaces/],
-  ])('bad input is a 400 naming the field: %j', async (input, path) => {
+  ])('bad input is a 400 naming the field: %j', async (input, path, message) => {
     const t = setup();
-    await expectTRPCError(t.api.interviewerModel.update(input), 'BAD_REQUEST', { issuePath: path });
+    await expectTRPCError(t.api.interviewerModel.update(input), 'BAD_REQUEST', { issuePath: path, message });
     expect(t.db.$client.prepare('select count(*) as n from interviewer_models').get()).toEqual({ n: 0 });
   });
 
