@@ -2,6 +2,7 @@ import type { Db } from '../client.ts';
 import { createAgentProfileRepository } from './agent-profiles.ts';
 import { createApiKeyRepository } from './api-keys.ts';
 import { createInstanceRepository } from './instance.ts';
+import { createInterviewerModelRepository } from './interviewer-models.ts';
 import { createMemberRepository } from './members.ts';
 import { createParticipantRepository } from './participants/index.ts';
 import { createPipelineRepository } from './pipelines.ts';
@@ -15,6 +16,7 @@ export type { AgentProfileFilter } from './agent-profiles.ts';
 export type { ApiKeyRow, ApiKeySummary, NewApiKey } from './api-keys.ts';
 export { withIdempotency } from './idempotency.ts';
 export type { InstanceMarker } from './instance.ts';
+export type { InterviewerModelRecord } from './interviewer-models.ts';
 export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
 export type { NewPortalLink, PortalLinkRow, PortalParticipant } from './portal-links.ts';
@@ -37,6 +39,7 @@ export function createRepositories(db: Db) {
     apiKeys: createApiKeyRepository(db),
     portalLinks: createPortalLinkRepository(db),
     portalNotice: createPortalNoticeRepository(db),
+    interviewerModels: createInterviewerModelRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -22,6 +22,7 @@ import type {
   PortalNoticeSettings,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
+import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';
 
 export type MaybePromise<T> = T | Promise<T>;
@@ -159,6 +160,16 @@ export interface StoragePort {
         before: PortalNoticeSettings,
       ) => (PortalNoticeSettings & { updated_at: string; updated_by: string }) | DomainError,
     ): MaybePromise<PortalNoticeSettings | DomainError>;
+  };
+  readonly interviewerModels: {
+    /**
+     * Loads the workspace's own model (null when it has none), steps, and stores what the step
+     * returned: the record, or null to remove it. Answers what is stored afterwards.
+     */
+    change(
+      workspaceId: string,
+      step: (before: InterviewerModelRecord | null) => InterviewerModelRecord | null | DomainError,
+    ): MaybePromise<InterviewerModelRecord | null | DomainError>;
   };
   readonly participants: {
     /**

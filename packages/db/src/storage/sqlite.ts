@@ -10,7 +10,7 @@ import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './por
  * so concurrent writers serialize and nothing awaits between the load and the store.
  */
 export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
-  const { participants, pipelines, agentProfiles, apiKeys, portalLinks, portalNotice } = repos;
+  const { participants, pipelines, agentProfiles, apiKeys, portalLinks, portalNotice, interviewerModels } = repos;
   return {
     apiKeys: {
       issue: (key) => writeTx(db, (tx) => apiKeys.insert(tx, key)),
@@ -38,6 +38,16 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           if (!before) return notFound('Agent profile', id);
           const next = step(before);
           if (!(next instanceof Error)) agentProfiles.update(tx, workspaceId, next);
+          return next;
+        }),
+    },
+    interviewerModels: {
+      change: (workspaceId, step) =>
+        writeTx(db, (tx) => {
+          const next = step(interviewerModels.byWorkspace(workspaceId));
+          if (next instanceof Error) return next;
+          if (next) interviewerModels.save(tx, workspaceId, next);
+          else interviewerModels.remove(tx, workspaceId);
           return next;
         }),
     },

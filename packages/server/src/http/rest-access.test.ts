@@ -133,6 +133,14 @@ const CASES: Record<string, Case> = {
   }),
 
   'GET /events': () => ({ url: '/events' }),
+
+  'GET /interviewer-model': () => ({ url: '/interviewer-model' }),
+  'PUT /interviewer-model': () => ({
+    url: '/interviewer-model',
+    body: { base_url: 'http://127.0.0.1:9/v1', model: 'renamed' },
+  }),
+  'DELETE /interviewer-model': () => ({ url: '/interviewer-model' }),
+  'POST /interviewer-model/test': () => ({ url: '/interviewer-model/test' }),
 };
 
 const operations = restOperations();

@@ -514,5 +514,11 @@ describe('every route', () => {
     await ok('DELETE', '/evaluation-stages/{id}', `/evaluation-stages/${removed.id}`);
     await ok('POST', '/evaluation-templates/{id}/archive', `/evaluation-templates/${tid}/archive`);
     await ok('POST', '/agent-profiles/{id}/archive', `/agent-profiles/${profile.id}/archive`);
+
+    // fetch never connects to port 9 (a reserved port): the test answers 200 with what went wrong, calling nothing.
+    await ok('PUT', '/interviewer-model', '/interviewer-model', { base_url: 'http://127.0.0.1:9/v1', model: 'm' });
+    await ok('GET', '/interviewer-model', '/interviewer-model');
+    expect(await ok('POST', '/interviewer-model/test', '/interviewer-model/test')).toMatchObject({ ok: false });
+    await ok('DELETE', '/interviewer-model', '/interviewer-model');
   });
 });

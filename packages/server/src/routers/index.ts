@@ -4,6 +4,7 @@ import { agentProfilesRouter } from './agent-profiles.ts';
 import { apiKeysRouter } from './api-keys.ts';
 import { decisionsRouter } from './decisions.ts';
 import { eventsRouter } from './events.ts';
+import { interviewerModelRouter } from './interviewer-model.ts';
 import { participantsRouter } from './participants.ts';
 import { portalNoticeRouter } from './portal-notice.ts';
 import { sessionsRouter } from './sessions.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   events: eventsRouter,
   apiKeys: apiKeysRouter,
   portalNotice: portalNoticeRouter,
+  interviewerModel: interviewerModelRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -25,6 +25,7 @@ const RESOURCE_LABELS: Record<string, string> = {
   events: 'Events',
   portal_links: 'Portal links',
   portal_notice: 'Portal notice',
+  interviewer_model: 'Interviewer model',
 };
 
 export interface ScopeGroup {

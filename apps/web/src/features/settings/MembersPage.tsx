@@ -20,7 +20,6 @@ import { assignableRoles, isRole, ROLE_LABELS, type Role, roleLabel } from '../a
 import { useAccount } from '../account/use-account.ts';
 import { InviteMemberDialog } from './InviteMemberDialog.tsx';
 import { inviteLink } from './invite-link.ts';
-import { SettingsTabs } from './SettingsTabs.tsx';
 
 type Members = RouterOutputs['account']['members'];
 type Member = Members['members'][number];
@@ -60,7 +59,6 @@ export default function MembersPage() {
           )
         }
       />
-      <SettingsTabs />
       <QueryGate query={query} loading="Loading members">
         {({ members, invitations }) => (
           <div className="stack-lg">

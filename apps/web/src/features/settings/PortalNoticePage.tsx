@@ -19,7 +19,6 @@ import { Field } from '../../ui/Field.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
 import { useAccount, useCan } from '../account/use-account.ts';
-import { SettingsTabs } from './SettingsTabs.tsx';
 
 type Values = z.input<typeof UpdatePortalNoticeInput>;
 
@@ -42,7 +41,6 @@ export default function PortalNoticePage() {
         title="Portal notice"
         description="Before an AI interview, role-play or practice session, each participant reads a notice: that an AI runs the stage, what it looks at, how long it takes, who decides, and how to ask for a person instead. These parts of it are yours to word."
       />
-      <SettingsTabs />
       <QueryGate query={query} loading="Loading the notice settings">
         {(settings) => <NoticeForm key={settings.updated_at ?? 'unset'} settings={settings} />}
       </QueryGate>
