@@ -7,36 +7,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
+import { expectPhoneFriendly, PHONE, portalLinkFor, watchCsp } from './portal.ts';
 
-const PHONE = { width: 390, height: 844 };
 const ACCEPTS = 'Lukas Becker';
 const DECLINES = 'Priya Raman';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const timelineTitles = (page: Page) =>
   page.getByRole('list', { name: 'Timeline' }).locator('.timeline-title').allTextContents();
-
-/** Every CSP refusal the page reports on its console. */
-function watchCsp(page: Page): string[] {
-  const refusals: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
-  });
-  return refusals;
-}
-
-const noSidewaysScroll = async (phone: Page) =>
-  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-
-/** Staff open the participant's page and make their portal link (shown once); answers its URL. */
-async function portalLinkFor(page: Page, name: string): Promise<string> {
-  await nav(page).getByRole('link', { name: 'Participants' }).click();
-  await page.getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  const card = page.getByRole('region', { name: /^Portal link/ });
-  await card.getByRole('button', { name: 'Create link' }).click();
-  return card.getByRole('textbox', { name: `Portal link for ${name}` }).inputValue();
-}
 
 /** The participant opens their link on a phone of their own, continues, and reads the notice of their stage. */
 async function openNotice(context: BrowserContext, url: string, name: string): Promise<Page> {
@@ -99,7 +77,7 @@ describe('the AI notice, consent and the human alternative', () => {
     for (const heading of ['What it looks at', 'How long it takes', 'Who decides', 'Your transcript']) {
       await phone.getByRole('heading', { level: 2, name: heading }).waitFor();
     }
-    await noSidewaysScroll(phone);
+    await expectPhoneFriendly(phone);
     await saveScreenshot(phone, 'portal-notice-390');
 
     await phone.getByRole('button', { name: 'Accept' }).click();
@@ -108,7 +86,7 @@ describe('the AI notice, consent and the human alternative', () => {
     await phone.getByRole('button', { name: 'Start now' }).click();
     await phone.getByText('Your session for this stage is under way.').waitFor();
     expect(await phone.getByRole('region', { name: 'Your sessions' }).textContent()).toContain('Under way');
-    await noSidewaysScroll(phone);
+    await expectPhoneFriendly(phone);
     await saveScreenshot(phone, 'portal-consent-started-390');
     expect(refusals).toEqual([]);
     await context.close();
@@ -135,7 +113,7 @@ describe('the AI notice, consent and the human alternative', () => {
     expect(await phone.textContent('main')).toContain(
       'A person from Demo Hiring Team will run Phone Screen with you instead of the AI interviewer, and will be in touch to arrange it.',
     );
-    await noSidewaysScroll(phone);
+    await expectPhoneFriendly(phone);
     await saveScreenshot(phone, 'portal-declined-390');
     await phone.getByRole('link', { name: 'Back to your evaluation' }).click();
     await phone.getByText('You asked for a person to run this stage.').waitFor();
