@@ -5,7 +5,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 
 /**
  * main.ts as `pnpm dev` runs it (from source), on a fresh database each: the environment decides
- * whether the new database gets demo data (README, Settings: DEMO and PUBLIC_URL).
+ * whether the new database gets demo data (README, Settings: DEMO and PUBLIC_URL), and whether there is a
+ * default interviewer model (INTERVIEWER_*).
  */
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -65,5 +66,18 @@ describe('demo data at start', () => {
     server = await startServer({ from: 'source', env: { DEMO: 'yes' } });
     expect(server.logs()).toContain('DEMO=yes is not 1 or 0');
     expect(accounts(server.databasePath)).toEqual([DEMO_ACCOUNT.email]);
+  });
+});
+
+describe('the default interviewer model (INTERVIEWER_*)', () => {
+  test('half given: the server starts without one and says why, never printing the key', async () => {
+    server = await startServer({
+      from: 'source',
+      env: { INTERVIEWER_BASE_URL: 'http://127.0.0.1:11434/v1', INTERVIEWER_API_KEY: 'sk-main-test-secret', DEMO: '0' },
+    });
+    expect(server.logs()).toContain(
+      'INTERVIEWER_MODEL not set: the server runs without a default interviewer model. Set both, or neither.',
+    );
+    expect(server.logs()).not.toContain('sk-main-test-secret');
   });
 });

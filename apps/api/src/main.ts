@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createServer, DEMO_ACCOUNT, demoFromEnv } from '@stageflow/server';
+import { createServer, DEMO_ACCOUNT, demoFromEnv, interviewerModelFromEnv } from '@stageflow/server';
 
 // Paths are resolved from the repository root so `npm start` and `node apps/api/dist/main.mjs`
 // agree wherever they are run from.
@@ -12,6 +12,8 @@ const databasePath = resolve(repoRoot, process.env.DATABASE_PATH ?? 'data/stagef
 const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
 // Demo data on a new database: DEMO=1 or 0, else only when PUBLIC_URL is local (README, Settings).
 const demo = demoFromEnv(process.env.DEMO);
+// The default interviewer model (README, Settings): optional; a wrong one is logged, never fatal.
+const interviewer = interviewerModelFromEnv(process.env);
 
 const server = createServer({
   databasePath,
@@ -19,9 +21,11 @@ const server = createServer({
   migrationsFolder: process.env.MIGRATIONS_FOLDER ?? resolve(here, 'drizzle'),
   webRoot: process.env.WEB_ROOT ?? resolve(repoRoot, 'apps/web/dist'),
   demo: demo.demo,
+  interviewerModel: interviewer.model,
 });
 const { log } = server;
 if (demo.problem) log.warn(demo.problem);
+if (interviewer.problem) log.warn(interviewer.problem);
 const seeded = await server.seedDemo();
 // A new link each start: only its hash is kept, so the one printed last time cannot be shown again.
 const demoPortal = await server.demoPortal();

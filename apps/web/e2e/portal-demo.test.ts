@@ -4,8 +4,7 @@
 import { describe, expect } from 'vitest';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
-
-const PHONE = { width: 390, height: 844 };
+import { expectPhoneFriendly, PHONE } from './portal.ts';
 
 describe('the demo portal link the start prints', () => {
   test('opens Rosa’s portal at 390 px; she starts her written assessment', async ({ app, browser }) => {
@@ -28,7 +27,7 @@ describe('the demo portal link the start prints', () => {
     await phone.getByRole('button', { name: 'Start now' }).click();
     await phone.getByText('Your session for this stage is under way.').waitFor();
     expect(await phone.getByRole('button', { name: 'Start now' }).count()).toBe(0);
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await expectPhoneFriendly(phone);
     await saveScreenshot(phone, 'portal-demo-started');
     expect(refusals).toEqual([]);
     await context.close();

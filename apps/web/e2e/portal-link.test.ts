@@ -7,23 +7,14 @@ import { describe, expect } from 'vitest';
 import { seriousAxeViolations } from './axe.ts';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
+import { expectNoSidewaysScroll, PHONE, watchCsp } from './portal.ts';
 
-const PHONE = { width: 390, height: 844 };
 const PARTICIPANT = 'Amara Nwosu';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const card = (page: Page) => page.getByRole('region', { name: /^Portal link/ });
 const timelineTitles = (page: Page) =>
   page.getByRole('list', { name: 'Timeline' }).locator('.timeline-title').allTextContents();
-
-/** Every CSP refusal the page reports on its console. */
-function watchCsp(page: Page): string[] {
-  const refusals: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
-  });
-  return refusals;
-}
 
 describe('portal link', () => {
   let url = '';
@@ -58,7 +49,7 @@ describe('portal link', () => {
     await phone.goto(url);
     await phone.getByRole('heading', { name: 'Your evaluation' }).waitFor();
     // Nothing scrolls sideways on a phone.
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await expectNoSidewaysScroll(phone);
     await saveScreenshot(phone, 'portal-link-continue-390');
     expect(await seriousAxeViolations(phone)).toEqual([]);
 
@@ -81,7 +72,7 @@ describe('portal link', () => {
     const next = phone.getByRole('region', { name: 'What happens next' });
     expect(await next.textContent()).toContain('Attempts left1 of 1');
     expect(await next.textContent()).toContain('After this stageTechnical');
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await expectNoSidewaysScroll(phone);
     // The same view over the portal API, with the cookie the Continue form set.
     const me = await context.request.get(`${app.url}/api/portal/v1/me`);
     expect(me.status()).toBe(200);

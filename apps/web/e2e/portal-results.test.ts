@@ -7,8 +7,8 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
+import { expectPhoneFriendly, PHONE, watchCsp } from './portal.ts';
 
-const PHONE = { width: 390, height: 844 };
 const BACKEND = 'Senior Backend Engineer';
 const PARTICIPANT = 'Lena Okafor';
 /** Long enough to wrap, with one very long word and characters HTML would otherwise read. */
@@ -24,16 +24,6 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { level:
 const currentStep = (page: Page) => page.locator('.stage-track [aria-current="step"] .stage-step-name');
 const stageItem = (phone: Page, name: string): Locator =>
   phone.getByRole('region', { name: 'Your stages' }).getByRole('listitem').filter({ hasText: name });
-const fitsThePhone = (phone: Page) => phone.evaluate(() => document.documentElement.scrollWidth);
-
-/** Every CSP refusal the page reports on its console. */
-function watchCsp(page: Page): string[] {
-  const refusals: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
-  });
-  return refusals;
-}
 
 /** Opens the result dialog from the current-stage card, fills it, and saves. */
 async function recordResult(page: Page, fields: Record<string, string>) {
@@ -116,7 +106,7 @@ describe('results in the portal', () => {
     expect(main).not.toMatch(/\b80\b|pass mark|score/i);
     expect(main).not.toContain('Final recommendation');
     // Long feedback wraps: nothing scrolls sideways, and the text stays inside its card.
-    expect(await fitsThePhone(phone)).toBeLessThanOrEqual(PHONE.width);
+    await expectPhoneFriendly(phone);
     const box = await screen.boundingBox();
     const text = await screen.locator('.feedback p').boundingBox();
     expect(text && box && text.x + text.width <= box.x + box.width).toBe(true);
@@ -187,7 +177,7 @@ describe('results in the portal', () => {
     const main = (await phone.textContent('main')) ?? '';
     expect(main).not.toContain(TECHNICAL_FEEDBACK);
     expect(main).not.toMatch(/\b(80|90)\b|pass mark/);
-    expect(await fitsThePhone(phone)).toBeLessThanOrEqual(PHONE.width);
+    await expectPhoneFriendly(phone);
     await saveScreenshot(phone, 'portal-recommendation-390');
     expect(refusals).toEqual([]);
     await context.close();

@@ -99,3 +99,62 @@ test('an applied migration is never run again, so correcting its text changes on
   expect(() => migrateDb(db, changed)).not.toThrow();
   expect(db.$client.prepare('select count(*) as n from __drizzle_migrations').get()).toEqual({ n: migrationCount() });
 });
+
+describe('an upgrade from before the AI notice (migration 0009) to the latest', () => {
+  test('keeps every decision as it was (the table is copied to let session_id and suggested be empty) and adds consent', () => {
+    const db = databaseAt('0009_portal_links');
+    const at = '2026-03-04T05:06:07.089Z';
+    const sql = (text: string) => db.$client.prepare(text).run();
+    sql(`insert into workspaces (id, slug, name, created_at) values ('ws-1', 'acme', 'Acme', 1772600767089)`);
+    sql(`insert into evaluation_templates (id, workspace_id, template_name, use_case, success_outcome, status, skills,
+           soft_skills, default_duration_minutes, default_difficulty, language, version, created_at, updated_at)
+         values ('t-1', 'ws-1', 'Backend', 'hiring', 'hire_no_hire', 'active', '[]', '[]', 30, 'intermediate', 'en', 1, '${at}', '${at}')`);
+    sql(`insert into evaluation_stages (id, workspace_id, evaluation_template_id, type, stage_name, stage_type, stage_order,
+           duration_minutes, difficulty, allow_retake, max_attempts, retake_cooldown_hours, automation_rule, auto_reject,
+           status, created_at, updated_at)
+         values ('s-1', 'ws-1', 't-1', 'screen', 'Screen', 'manual_review', 0, 30, 'intermediate', 0, 1, 0, 'none', 0,
+           'active', '${at}', '${at}')`);
+    sql(`insert into participants (id, workspace_id, evaluation_template_id, name, email, tags, profile, background,
+           metadata, status, current_stage_id, created_at, updated_at)
+         values ('p-1', 'ws-1', 't-1', 'Jane', 'jane@example.com', '[]', '{}', '{}', '{}', 'active', 's-1', '${at}', '${at}')`);
+    sql(`insert into sessions (id, workspace_id, participant_id, stage_id, attempt, status, scheduled_at, timezone,
+           created_at, updated_at)
+         values ('x-1', 'ws-1', 'p-1', 's-1', 1, 'completed', '${at}', 'UTC', '${at}', '${at}')`);
+    const decision = {
+      id: 'd-1',
+      workspace_id: 'ws-1',
+      participant_id: 'p-1',
+      stage_id: 's-1',
+      session_id: 'x-1',
+      reason: 'approval_required',
+      suggested: 'advance',
+      status: 'decided',
+      outcome: 'advance',
+      note: 'Strong',
+      decided_by: 'user:u-1',
+      decided_at: at,
+      created_at: '2026-03-03T05:06:07.089Z',
+    };
+    db.$client
+      .prepare(
+        `insert into decisions (${Object.keys(decision).join(', ')}) values (${Object.keys(decision)
+          .map(() => '?')
+          .join(', ')})`,
+      )
+      .run(...Object.values(decision));
+    db.$client
+      .prepare(
+        `insert into stage_progress (workspace_id, participant_id, stage_id, state, attempts_used, retakes_granted, entered_at, rules)
+         values ('ws-1', 'p-1', 's-1', 'passed', 1, 0, '${at}', '{}')`,
+      )
+      .run();
+
+    migrateDb(db);
+
+    expect(db.$client.prepare('select * from decisions').all()).toEqual([decision]);
+    expect(db.$client.prepare('select state, consent from stage_progress').all()).toEqual([
+      { state: 'passed', consent: null },
+    ]);
+    expect(db.$client.prepare('select count(*) as n from portal_notice_settings').get()).toEqual({ n: 0 });
+  });
+});

@@ -31,6 +31,9 @@ export const notFound = (entity: string, id: string, participantMessage?: string
 export const conflict = (message: string, participantMessage?: string) =>
   new DomainError('CONFLICT', message, [], participantMessage);
 
+/** A refusal written for the participant in the first place: staff and the portal read the same words. */
+export const participantConflict = (message: string) => conflict(message, message);
+
 export const badInput = (path: readonly (string | number)[], message: string) =>
   new DomainError('BAD_REQUEST', `${path.join('.')}: ${message}`, [{ path, message }]);
 

@@ -92,6 +92,13 @@ const CASES: Record<string, Case> = {
   'apiKeys.create': () => ({ name: 'New', scopes: ['events.read'] }),
   'apiKeys.revoke': (f) => ({ id: f.apiKey.id }),
   'apiKeys.roll': (f) => ({ id: f.apiKey.id }),
+
+  'portalNotice.get': () => ({}),
+  'portalNotice.update': () => ({ organization: 'Acme Hiring', transcript_retention_days: 30 }),
+  'interviewerModel.get': () => undefined,
+  'interviewerModel.update': () => ({ base_url: 'http://127.0.0.1:9/v1', model: 'renamed' }),
+  'interviewerModel.reset': () => undefined,
+  'interviewerModel.test': () => undefined,
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<
@@ -129,6 +136,7 @@ test('the scopes give the roles of docs/surfaces.md: viewers read, reviewers sco
   const expected = (path: string) => {
     const { type } = procedures[path]!._def;
     if (path.startsWith('apiKeys.')) return 'admin'; // keys are secrets: even listing them is for admins
+    if (path.startsWith('interviewerModel.')) return 'admin'; // where participants' answers go: admins decide and see
     if (type === 'query') return 'viewer';
     return path.startsWith('sessions.') || path === 'decisions.decide' ? 'reviewer' : 'admin';
   };

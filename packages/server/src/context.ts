@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createSqliteStorage, type Db, type Repositories, type StoragePort } from '@stageflow/db';
 import type { Identity } from './auth/identify.ts';
 import type { Principal } from './auth/principal.ts';
+import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import type { Logger } from './logger.ts';
 
 export interface ContextDeps {
@@ -12,6 +13,8 @@ export interface ContextDeps {
   readonly log: Logger;
   /** Where people open the app (PUBLIC_URL, no trailing slash): links given out (portal links) start with it. */
   readonly publicUrl: string;
+  /** The interviewer's model: the server's default, how workspace keys are sealed, timeouts (interviewer/deps.ts). */
+  readonly interviewer: InterviewerDeps;
 }
 
 /** Where links point when the server was given no PUBLIC_URL (tests, scripts). */
@@ -23,12 +26,14 @@ export const contextDeps = (
   repos: Repositories,
   log: Logger,
   publicUrl: string = DEFAULT_PUBLIC_URL,
+  interviewer: InterviewerDeps = interviewerDeps(),
 ): ContextDeps => ({
   db,
   repos,
   storage: createSqliteStorage(db, repos),
   log,
   publicUrl: publicUrl.replace(/\/+$/, ''),
+  interviewer,
 });
 
 /**

@@ -13,6 +13,8 @@ export { type BaseContext, contextDeps, createInnerContext } from './context.ts'
 export { describeIssues, fieldIssues } from './errors.ts';
 export type { BodyLimitOptions } from './http/body-limit.ts';
 export type { RateLimitOptions } from './http/rate-limit.ts';
+export { interviewerModelFromEnv } from './interviewer/environment.ts';
+export { InterviewerUnavailableError } from './interviewer/failures.ts';
 export { createLogger, type Logger } from './logger.ts';
 export type { AppRouter } from './routers/index.ts';
 export { appRouter } from './routers/index.ts';

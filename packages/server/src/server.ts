@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { closeDb, createDb, createRepositories, type Db, migrateDb, type Repositories } from '@stageflow/db';
+import type { EnvironmentModel } from '@stageflow/domain';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { createApiKeyResolver } from './auth/api-keys.ts';
 import { type Auth, createAuth } from './auth/better-auth.ts';
@@ -10,6 +11,8 @@ import { contextDeps, createRequestContext } from './context.ts';
 import { createApp } from './http/app.ts';
 import type { BodyLimitOptions } from './http/body-limit.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
+import { interviewerDeps } from './interviewer/deps.ts';
+import type { ModelClientOptions } from './interviewer/model.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { type DemoPortal, rotateDemoPortalLink } from './seed/demo-portal.ts';
 import { demoAccountHint, ensureDemoWorkspace } from './seed/demo-workspace.ts';
@@ -41,6 +44,13 @@ export interface ServerConfig {
   readonly bodyLimits?: BodyLimitOptions;
   /** Serve this router instead of the app's (the benchmark adds a no-op procedure beside it). */
   readonly router?: AnyTRPCRouter;
+  /**
+   * The default interviewer model for workspaces without their own (`INTERVIEWER_*`, read by
+   * `interviewerModelFromEnv`); none by default, and then nothing calls out.
+   */
+  readonly interviewerModel?: EnvironmentModel | null;
+  /** Timeouts and retries of interviewer calls (interviewer/model.ts); the defaults suit a live interview. */
+  readonly interviewerClient?: Partial<ModelClientOptions>;
 }
 
 export interface StageflowServer {
@@ -83,7 +93,13 @@ export function createServer(config: ServerConfig): StageflowServer {
   checkAtStart(repos, log);
   const secret = config.authSecret ?? loadAuthSecret(config.databasePath);
   const auth = createAuth({ db, baseURL: config.publicUrl, secret });
-  const deps = contextDeps(db, repos, log, config.publicUrl);
+  // Workspaces' model keys are sealed under the same secret as cookies (docs/decisions/020).
+  const interviewer = interviewerDeps({
+    secret,
+    environment: config.interviewerModel,
+    client: config.interviewerClient,
+  });
+  const deps = contextDeps(db, repos, log, config.publicUrl, interviewer);
   let ready = true;
   const app = createApp({
     createContext: createRequestContext(deps, createIdentify(auth, repos, createApiKeyResolver(repos))),

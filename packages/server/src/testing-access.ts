@@ -6,6 +6,11 @@
 import { setupApi } from './testing.ts';
 import { buildPipeline, person, scores } from './testing-pipeline.ts';
 
+/** Workspace A's own interviewer model: what B must never read. */
+const MODEL_URL_OF_A = 'http://127.0.0.1:9/v1';
+const MODEL_OF_A = 'model-of-workspace-a';
+const MODEL_KEY_OF_A = 'sk-key-of-workspace-a';
+
 export type AccessFixture = Awaited<ReturnType<typeof buildAccessFixture>>;
 
 /** A workspace with one of everything, built through the API as its owner. */
@@ -20,6 +25,8 @@ export async function buildAccessFixture() {
   const recorded = await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
   const [decision] = await t.api.decisions.list();
   const { api_key: apiKey } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
+  // fetch never connects to port 9 (a reserved port): testing this model fails at once, calling nothing.
+  await t.api.interviewerModel.update({ base_url: MODEL_URL_OF_A, model: MODEL_OF_A, api_key: MODEL_KEY_OF_A });
   return {
     t,
     template,
@@ -35,7 +42,7 @@ export async function buildAccessFixture() {
   };
 }
 
-/** Ids of workspace A that a foreign caller's answer must never contain. */
+/** Ids of workspace A (and its model's name and key) that a foreign caller's answer must never contain. */
 export const idsOfA = (f: AccessFixture) => [
   f.template.id,
   f.jane.id,
@@ -46,6 +53,8 @@ export const idsOfA = (f: AccessFixture) => [
   f.decision.id,
   f.apiKey.id,
   ...f.stages.map((s) => s.id),
+  MODEL_OF_A,
+  MODEL_KEY_OF_A,
 ];
 
 /** Every row of workspace A (each table with a `workspace_id`), to compare before and after a call. */

@@ -6,17 +6,24 @@ import { expect } from 'vitest';
 import { createCaller } from './caller.ts';
 import { contextDeps, createInnerContext } from './context.ts';
 import { fieldIssues } from './errors.ts';
+import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import { createLogger } from './logger.ts';
 
 /**
  * A fresh in-memory database with two workspaces, and a caller acting in each: what every API
  * test starts from. Calls go through the real procedures, middleware and error mapping. The clock
- * stands at the tests' `NOW` unless a test brings its own.
+ * stands at the tests' `NOW` unless a test brings its own; no interviewer model unless `interviewer` says.
  */
-export function setupApi({ now = () => NOW }: { now?: () => string } = {}) {
+export function setupApi({
+  now = () => NOW,
+  interviewer = interviewerDeps(),
+}: {
+  now?: () => string;
+  interviewer?: InterviewerDeps;
+} = {}) {
   const db = createTestDb();
   const repos = createRepositories(db);
-  const deps = contextDeps(db, repos, createLogger('silent'));
+  const deps = contextDeps(db, repos, createLogger('silent'), undefined, interviewer);
   const workspace = (slug: string) => repos.workspaces.insert({ id: crypto.randomUUID(), slug, name: slug });
   const a = workspace('a');
   const b = workspace('b');

@@ -1,9 +1,16 @@
 /**
  * `@stageflow/testing`: what tests in every package share. The tests' clock and example data, and a
- * real server process with its own temporary database.
+ * real server process with its own temporary database, and a fake OpenAI-compatible model server.
  */
 export { HOUR_MS, hoursAfter, movingClock, NOW } from './clock.ts';
 export { interviewerInput, SEED_EXAMPLE } from './examples.ts';
+export {
+  type FakeModelServer,
+  type FakeModelServerOptions,
+  type FakeReply,
+  type RecordedRequest,
+  startFakeModelServer,
+} from './fake-model-server.ts';
 export {
   builtServerEntry,
   freePort,

@@ -17,6 +17,9 @@ const ParticipantsPage = lazy(() => import('../features/participants/Participant
 const ParticipantPage = lazy(() => import('../features/participants/ParticipantPage.tsx'));
 const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage.tsx'));
 const MembersPage = lazy(() => import('../features/settings/MembersPage.tsx'));
+const PortalNoticePage = lazy(() => import('../features/settings/PortalNoticePage.tsx'));
+const SettingsLayout = lazy(() => import('../features/settings/SettingsLayout.tsx'));
+const InterviewerModelPage = lazy(() => import('../features/settings/InterviewerModelPage.tsx'));
 const ApiDocsPage = lazy(() => import('../features/api-docs/ApiDocsPage.tsx'));
 const ApiKeysPage = lazy(() => import('../features/developer/ApiKeysPage.tsx'));
 const SignInPage = lazy(() => import('../features/account/SignInPage.tsx'));
@@ -101,10 +104,21 @@ export const router = createBrowserRouter([
       },
       {
         path: 'settings',
+        element: <SettingsLayout />,
         handle: { crumb: { label: 'Settings', to: '/settings' } },
         children: [
           { index: true, element: <Navigate to="members" replace /> },
           { path: 'members', element: <MembersPage />, handle: { crumb: { label: 'Members', to: '.' } } },
+          {
+            path: 'portal-notice',
+            element: <PortalNoticePage />,
+            handle: { crumb: { label: 'Portal notice', to: '.' } },
+          },
+          {
+            path: 'interviewer-model',
+            element: <InterviewerModelPage />,
+            handle: { crumb: { label: 'Interviewer model', to: '.' } },
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -3,10 +3,12 @@ import { createAgentProfileRepository } from './agent-profiles.ts';
 import { createAnswerRepository } from './answers.ts';
 import { createApiKeyRepository } from './api-keys.ts';
 import { createInstanceRepository } from './instance.ts';
+import { createInterviewerModelRepository } from './interviewer-models.ts';
 import { createMemberRepository } from './members.ts';
 import { createParticipantRepository } from './participants/index.ts';
 import { createPipelineRepository } from './pipelines.ts';
 import { createPortalLinkRepository } from './portal-links.ts';
+import { createPortalNoticeRepository } from './portal-notice.ts';
 import { createStageRepository } from './stages.ts';
 import { createTemplateRepository } from './templates.ts';
 import { createWorkspaceRepository } from './workspaces.ts';
@@ -15,6 +17,7 @@ export type { AgentProfileFilter } from './agent-profiles.ts';
 export type { ApiKeyRow, ApiKeySummary, NewApiKey } from './api-keys.ts';
 export { withIdempotency } from './idempotency.ts';
 export type { InstanceMarker } from './instance.ts';
+export type { InterviewerModelRecord } from './interviewer-models.ts';
 export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
 export type { NewPortalLink, PortalLinkRow, PortalParticipant } from './portal-links.ts';
@@ -36,6 +39,8 @@ export function createRepositories(db: Db) {
     participants: createParticipantRepository(db),
     apiKeys: createApiKeyRepository(db),
     portalLinks: createPortalLinkRepository(db),
+    portalNotice: createPortalNoticeRepository(db),
+    interviewerModels: createInterviewerModelRepository(db),
     answers: createAnswerRepository(db),
   };
 }

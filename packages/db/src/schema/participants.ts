@@ -71,6 +71,8 @@ export const stageProgress = sqliteTable(
     left_at: text('left_at'),
     /** The rules snapshot taken when the participant entered the stage. */
     rules: text('rules', { mode: 'json' }).$type<StageProgress['rules']>().notNull(),
+    /** The participant's answer to the stage's AI notice: `accepted`, `declined`, or null (none yet). */
+    consent: text('consent').$type<StageProgress['consent']>(),
   },
   (t) => [
     primaryKey({ columns: [t.participant_id, t.stage_id] }),
@@ -132,9 +134,11 @@ export const decisions = sqliteTable(
     workspace_id: workspaceId(),
     participant_id: text('participant_id').notNull(),
     stage_id: text('stage_id').notNull(),
-    session_id: text('session_id').notNull(),
+    /** Null for a `human_alternative` request: no session opened it. */
+    session_id: text('session_id'),
     reason: text('reason').$type<Decision['reason']>().notNull(),
-    suggested: text('suggested').$type<Decision['suggested']>().notNull(),
+    /** Null for a `human_alternative` request: nothing was scored to suggest from. */
+    suggested: text('suggested').$type<Decision['suggested']>(),
     status: text('status').$type<Decision['status']>().notNull(),
     outcome: text('outcome').$type<Decision['outcome']>(),
     note: text('note'),

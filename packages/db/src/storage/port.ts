@@ -22,8 +22,10 @@ import type {
   PortalLinkRecord,
   PortalLinkStatus,
   SavedAnswer,
+  PortalNoticeSettings,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
+import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';
 
 export type MaybePromise<T> = T | Promise<T>;
@@ -166,6 +168,28 @@ export interface StoragePort {
         | { readonly opened_at: string; readonly events: readonly PortalLinkEvent[] }
         | { readonly refused: PortalLinkStatus },
     ): MaybePromise<PortalLinkOpening>;
+  };
+  readonly portalNotice: {
+    /**
+     * Loads the workspace's AI notice settings (the defaults until first saved), steps, and stores the
+     * whole of what the step returned. Answers the settings as stored.
+     */
+    change(
+      workspaceId: string,
+      step: (
+        before: PortalNoticeSettings,
+      ) => (PortalNoticeSettings & { updated_at: string; updated_by: string }) | DomainError,
+    ): MaybePromise<PortalNoticeSettings | DomainError>;
+  };
+  readonly interviewerModels: {
+    /**
+     * Loads the workspace's own model (null when it has none), steps, and stores what the step
+     * returned: the record, or null to remove it. Answers what is stored afterwards.
+     */
+    change(
+      workspaceId: string,
+      step: (before: InterviewerModelRecord | null) => InterviewerModelRecord | null | DomainError,
+    ): MaybePromise<InterviewerModelRecord | null | DomainError>;
   };
   readonly participants: {
     /**

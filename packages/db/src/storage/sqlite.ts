@@ -10,7 +10,8 @@ import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './por
  * so concurrent writers serialize and nothing awaits between the load and the store.
  */
 export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
-  const { participants, pipelines, agentProfiles, apiKeys, portalLinks, answers } = repos;
+  const { participants, pipelines, agentProfiles, apiKeys, portalLinks, portalNotice, interviewerModels, answers } =
+    repos;
   return {
     answers: {
       change: (workspaceId, participantId, sessionId, step) =>
@@ -54,6 +55,16 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           return next;
         }),
     },
+    interviewerModels: {
+      change: (workspaceId, step) =>
+        writeTx(db, (tx) => {
+          const next = step(interviewerModels.byWorkspace(workspaceId));
+          if (next instanceof Error) return next;
+          if (next) interviewerModels.save(tx, workspaceId, next);
+          else interviewerModels.remove(tx, workspaceId);
+          return next;
+        }),
+    },
     portalLinks: {
       change: (workspaceId, participantId, step) =>
         writeTx(db, (tx) => {
@@ -78,6 +89,15 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           portalLinks.markOpened(tx, workspaceId, link.id, opened.opened_at);
           portalLinks.appendEvents(tx, participant, opened.events);
           return { link: { ...link, last_opened_at: opened.opened_at }, participant };
+        }),
+    },
+    portalNotice: {
+      change: (workspaceId, step) =>
+        writeTx(db, (tx) => {
+          const next = step(portalNotice.get(workspaceId));
+          if (next instanceof Error) return next;
+          portalNotice.save(tx, workspaceId, next);
+          return portalNotice.get(workspaceId);
         }),
     },
     participants: {

@@ -4,6 +4,7 @@ import type { ParticipantEvent } from '../progression/events.ts';
 import { evolveParticipant } from '../progression/evolve.ts';
 import { hoursAfter, Journey, S1, S2, stage, T0, template, types } from '../progression/test-support.ts';
 import type { StageType } from '../schemas/stage.ts';
+import { decidePortalConsent } from './consent.ts';
 import {
   decidePortalFinish,
   decidePortalStart,
@@ -50,6 +51,13 @@ const essayFirst = (first: StageType = 'async_assessment') =>
 
 function apply(j: Journey, events: readonly ParticipantEvent[]) {
   j.state = events.reduce(evolveParticipant, j.state);
+}
+
+/** The participant answers the AI notice of their current stage (docs/rules.md#consent-to-an-ai-run-stage). */
+function consent(j: Journey, accepted: boolean) {
+  const events = decidePortalConsent(j.state, { stage_id: S1, accepted }, j.ctx);
+  if (events instanceof DomainError) throw events;
+  apply(j, events);
 }
 
 function participant(first?: StageType) {
@@ -169,6 +177,8 @@ describe('portalCanStartNow', () => {
   it.each([
     ['a written assessment, nothing open', 'async_assessment', (_: Journey) => {}, true],
     ['an AI interview before consent', 'ai_interview', (_: Journey) => {}, false],
+    ['an AI interview once its notice is accepted', 'ai_interview', (j: Journey) => consent(j, true), true],
+    ['an AI interview whose notice was declined', 'ai_interview', (j: Journey) => consent(j, false), false],
     ['a team review', 'manual_review', (_: Journey) => {}, false],
     ['a session already booked', 'async_assessment', (j: Journey) => j.run(j.schedule()), false],
     ['during the cool-down', 'async_assessment', (j: Journey) => j.run(j.record(10)), false],

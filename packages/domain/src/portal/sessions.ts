@@ -6,7 +6,7 @@ import { emitter } from '../progression/emit.ts';
 import { SessionStatus } from '../progression/entities.ts';
 import type { ParticipantEvent } from '../progression/events.ts';
 import { evolveParticipant } from '../progression/evolve.ts';
-import { activePosition } from '../progression/guards.ts';
+import { activePosition, type Position } from '../progression/guards.ts';
 import { participantOutlook } from '../progression/outlook.ts';
 import type { ParticipantState } from '../progression/state.ts';
 import { TimeZone } from '../schemas/common.ts';
@@ -37,6 +37,16 @@ const REFUSALS: Record<Exclude<PortalStartRule, 'allowed'>, string> = {
   needs_consent: 'this stage is run by an AI interviewer and needs your consent first',
   team_run: 'this stage is run by the team; they will be in touch',
 };
+/** An AI-run stage whose notice they declined: a person runs it (docs/rules.md#consent-to-an-ai-run-stage). */
+const DECLINED = 'you asked for a person to run this stage; the team will be in touch';
+
+/** Why the participant may not start their current stage themselves, or undefined when they may. */
+function portalStartRefusal(pos: Position): string | undefined {
+  const consent = pos.progress.consent;
+  const rule = portalStartRule(pos.stage.stage_type, consent === 'accepted');
+  if (rule === 'allowed') return undefined;
+  return rule === 'needs_consent' && consent === 'declined' ? DECLINED : REFUSALS[rule];
+}
 
 /** What a participant asks for: a session now (no `scheduled_at`) or at a time, in an IANA time zone. */
 export const PortalStartInput = z.object({
@@ -47,19 +57,18 @@ export type PortalStartInput = z.infer<typeof PortalStartInput>;
 
 /**
  * The participant starts their current stage's session now (schedule, then start) or books it for
- * `at` (schedule). Consent for AI-run stages is not recorded yet, so `consented` is false until it is.
+ * `at` (schedule). An AI-run stage needs their accepted notice, read from their progress there.
  */
 export function decidePortalStart(
   state: ParticipantState,
   input: PortalStartInput,
   ctx: DecideContext,
-  consented = false,
 ): { events: ParticipantEvent[]; session_id: string } | DomainError {
   const pos = activePosition(state);
   if (pos instanceof DomainError) return pos;
-  const rule = portalStartRule(pos.stage.stage_type, consented);
-  if (rule !== 'allowed') {
-    const why = `You cannot start ${pos.stage.stage_name} here: ${REFUSALS[rule]}`;
+  const refusal = portalStartRefusal(pos);
+  if (refusal) {
+    const why = `You cannot start ${pos.stage.stage_name} here: ${refusal}`;
     return conflict(why, why);
   }
   const at = input.at === undefined ? undefined : new Date(input.at).toISOString();
@@ -156,9 +165,9 @@ export function portalSession(state: ParticipantState, sessionId: string): Porta
  * Whether the portal offers "Start now": the participant may start their current stage themselves and
  * the rules would let a session begin at `now` (the outlook asks the decider itself).
  */
-export function portalCanStartNow(state: ParticipantState, now: string, consented = false): boolean {
+export function portalCanStartNow(state: ParticipantState, now: string): boolean {
   const pos = activePosition(state);
   if (pos instanceof DomainError) return false;
-  if (portalStartRule(pos.stage.stage_type, consented) !== 'allowed') return false;
+  if (portalStartRefusal(pos)) return false;
   return participantOutlook(state, now)?.can_schedule_now === true;
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { unwrap } from '../errors.ts';
+import { evolveParticipant } from '../progression/evolve.ts';
 import { hoursAfter, Journey, S1, S2, S3, stage, T0, template, uuid } from '../progression/test-support.ts';
+import { decidePortalConsent } from './consent.ts';
 import { PORTAL_CLOSING, type PortalStageState, PortalView, participantPortalView } from './view.ts';
+
+/** The participant answers the AI notice of their current stage (S1) in their portal. */
+function answer(j: Journey, accepted: boolean) {
+  const events = unwrap(decidePortalConsent(j.state, { stage_id: S1, accepted }, j.ctx));
+  j.state = events.reduce(evolveParticipant, j.state);
+}
 
 const DRAFT = uuid(0x1d);
 /** Interview (S1), written assessment (S2), team review (S3), and a draft stage nobody reaches. */
@@ -50,13 +59,14 @@ const rows: readonly Row[] = [
         ['Panel', 'Review by the team', null, 'upcoming'],
       ),
       next: {
-        message: 'This stage is ready for you.',
+        message: 'An AI interviewer runs this stage. Read about it first, then choose how you would like to take it.',
         stage_name: 'Interview',
         attempts_used: 0,
         attempts_allowed: 1,
         attempts_left: 1,
         retake_opens_at: null,
         next_stage_name: 'Essay',
+        consent: 'needed',
       },
       sessions: [],
       closing: null,
@@ -99,6 +109,7 @@ const rows: readonly Row[] = [
         attempts_left: 1,
         retake_opens_at: hoursAfter(T0, 24),
         next_stage_name: 'Essay',
+        consent: 'needed',
       },
     },
   },
@@ -106,10 +117,36 @@ const rows: readonly Row[] = [
     given: 'the cool-down over: the retake is open',
     pipeline: retakes,
     when: (j) => {
+      answer(j, true);
       j.run(j.record(40));
       j.later(25);
     },
     says: { next: expect.objectContaining({ message: 'You can take this stage again.', retake_opens_at: null }) },
+  },
+  {
+    given: 'the AI notice accepted: the stage is ready',
+    pipeline,
+    when: (j) => answer(j, true),
+    says: { next: expect.objectContaining({ message: 'This stage is ready for you.', consent: 'accepted' }) },
+  },
+  {
+    given: 'the AI notice declined: a person from the team will be in touch',
+    pipeline,
+    when: (j) => answer(j, false),
+    says: {
+      next: expect.objectContaining({
+        message: 'You asked for a person to run this stage. Someone from the team will be in touch to arrange it.',
+        consent: 'declined',
+      }),
+    },
+  },
+  {
+    given: 'a stage without an AI notice (a written assessment)',
+    pipeline,
+    when: (j) => {
+      j.run(j.record(80));
+    },
+    says: { next: expect.objectContaining({ stage_name: 'Essay', consent: null }) },
   },
   {
     given: 'a result waiting for the team',

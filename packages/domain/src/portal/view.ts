@@ -4,6 +4,7 @@ import { activeStagesInOrder } from '../progression/lookups.ts';
 import { participantOutlook } from '../progression/outlook.ts';
 import type { ParticipantState, ProgressionStage } from '../progression/state.ts';
 import type { StageType } from '../schemas/stage.ts';
+import { currentConsent } from './consent.ts';
 import { portalRecommendation, portalStageFeedback } from './results.ts';
 
 /**
@@ -54,6 +55,11 @@ export const PortalNext = z.object({
   retake_opens_at: z.iso.datetime().nullable(),
   /** The stage after this one, `null` when this is the last. */
   next_stage_name: z.string().nullable(),
+  /**
+   * For an AI-run stage, their answer to its notice: `needed` (not read and answered yet), `accepted`
+   * or `declined` (a person runs it); `null` for a stage without one (docs/rules.md#consent-to-an-ai-run-stage).
+   */
+  consent: z.enum(['needed', 'accepted', 'declined']).nullable(),
 });
 export type PortalNext = z.infer<typeof PortalNext>;
 
@@ -164,13 +170,18 @@ function portalNext(state: ParticipantState, stage: ProgressionStage, now: strin
     (s) => s.stage_id === stage.id && (s.status === 'scheduled' || s.status === 'in_progress'),
   );
   const attemptsLeft = Math.max(0, outlook.attempts_allowed - outlook.attempts_used);
+  const consent = currentConsent(state);
   let message: string;
   if (open.some((s) => s.status === 'in_progress')) message = 'Your session for this stage is under way.';
   else if (open.length > 0) message = 'Your session for this stage is booked; the time is below.';
   else if (progress?.state === 'awaiting_decision') {
     message = 'The team is reviewing your result. They will let you know what comes next.';
+  } else if (consent === 'declined') {
+    message = 'You asked for a person to run this stage. Someone from the team will be in touch to arrange it.';
   } else if (outlook.cooldown_ends_at) message = 'You can take this stage again once the waiting time below ends.';
-  else if (outlook.can_schedule_now && outlook.attempts_used > 0) message = 'You can take this stage again.';
+  else if (consent === 'needed' && outlook.can_schedule_now) {
+    message = 'An AI interviewer runs this stage. Read about it first, then choose how you would like to take it.';
+  } else if (outlook.can_schedule_now && outlook.attempts_used > 0) message = 'You can take this stage again.';
   else if (outlook.can_schedule_now) message = 'This stage is ready for you.';
   else message = 'The team will be in touch about your next step.';
   return {
@@ -181,5 +192,6 @@ function portalNext(state: ParticipantState, stage: ProgressionStage, now: strin
     attempts_left: attemptsLeft,
     retake_opens_at: outlook.cooldown_ends_at,
     next_stage_name: outlook.next_stage?.name ?? null,
+    consent,
   };
 }

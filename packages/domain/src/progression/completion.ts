@@ -4,7 +4,7 @@ import { emitter, SYSTEM } from './emit.ts';
 import type { DecisionReason, DecisionSuggestion, RulesSnapshot, Session } from './entities.ts';
 import type { ParticipantEvent } from './events.ts';
 import type { Position } from './guards.ts';
-import { attemptsAllowed } from './lookups.ts';
+import { attemptsAllowed, openDecisionsAt } from './lookups.ts';
 import { advanceEvents, completeEvents, type MoveCause, movedData, outcomeBasis, rejectEvents } from './moves.ts';
 import type { Scorecard } from './scorecard.ts';
 import type { ParticipantState } from './state.ts';
@@ -58,6 +58,18 @@ export function completionEvents(
   const attemptsUsed = pos.progress.attempts_used + 1;
   const allowed = attemptsAllowed(pos.progress);
   const basis = outcomeBasis(pos, { id: session.id, scorecard }, attemptsUsed);
+  // A result at the stage answers a participant's request for a person to run it: the request closes.
+  const answered = openDecisionsAt(state, pos.stage.id)
+    .filter((d) => d.reason === 'human_alternative')
+    .map((d) =>
+      emit('decision_closed', {
+        decision_id: d.id,
+        stage_id: d.stage_id,
+        outcome: null,
+        cause: 'result_recorded',
+        note: null,
+      }),
+    );
   const completed = emit('session_completed', {
     session_id: session.id,
     stage_id: pos.stage.id,
@@ -81,15 +93,16 @@ export function completionEvents(
 
   switch (outcome.kind) {
     case 'retake_available':
-      return [completed, emit('retake_available', { ...basis, completed_at: ctx.now }, SYSTEM)];
+      return [...answered, completed, emit('retake_available', { ...basis, completed_at: ctx.now }, SYSTEM)];
     case 'advance':
-      return [completed, ...advanceEvents(state, pos, cause, true, emit)];
+      return [...answered, completed, ...advanceEvents(state, pos, cause, true, emit)];
     case 'complete':
-      return [completed, ...completeEvents(state, cause, emit)];
+      return [...answered, completed, ...completeEvents(state, cause, emit)];
     case 'reject':
-      return [completed, ...rejectEvents(state, cause, true, emit)];
+      return [...answered, completed, ...rejectEvents(state, cause, true, emit)];
     case 'wait':
       return [
+        ...answered,
         completed,
         emit(outcome.state === 'passed' ? 'stage_passed' : 'stage_failed', movedData(cause), cause.actor),
       ];
@@ -108,7 +121,7 @@ export function completionEvents(
         decided_at: null,
         created_at: ctx.now,
       };
-      return [completed, emit('decision_opened', { ...basis, decision }, SYSTEM)];
+      return [...answered, completed, emit('decision_opened', { ...basis, decision }, SYSTEM)];
     }
   }
 }

@@ -64,6 +64,13 @@ export const StageProgressState = z.enum([
 ]);
 export type StageProgressState = z.infer<typeof StageProgressState>;
 
+/**
+ * The participant's answer to the AI notice of an AI-run stage (docs/rules.md#consent-to-an-ai-run-stage):
+ * `accepted` lets them start its session themselves; `declined` asks for a person to run it instead.
+ */
+export const StageConsent = z.enum(['accepted', 'declined']);
+export type StageConsent = z.infer<typeof StageConsent>;
+
 /** Participant × stage; a participant has at most one row per stage and at most one open (`left_at` null). */
 export const StageProgress = z.object({
   participant_id: Uuid,
@@ -76,6 +83,8 @@ export const StageProgress = z.object({
   entered_at: z.string(),
   left_at: z.string().nullable(),
   rules: RulesSnapshot,
+  /** Their answer to the stage's AI notice; `null` until they answer (and for stages that have none). */
+  consent: StageConsent.nullable(),
 });
 export type StageProgress = z.infer<typeof StageProgress>;
 
@@ -103,7 +112,11 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
-export const DecisionReason = z.enum(['approval_required', 'failed_no_retakes']);
+/**
+ * `approval_required` and `failed_no_retakes` are about a completed session; `human_alternative` is a
+ * participant who asked for a person to run an AI-run stage instead (no session, no suggestion).
+ */
+export const DecisionReason = z.enum(['approval_required', 'failed_no_retakes', 'human_alternative']);
 export type DecisionReason = z.infer<typeof DecisionReason>;
 export const DecisionSuggestion = z.enum(['advance', 'reject']);
 export type DecisionSuggestion = z.infer<typeof DecisionSuggestion>;
@@ -115,13 +128,15 @@ export const Decision = z.object({
   id: Uuid,
   participant_id: Uuid,
   stage_id: Uuid,
-  session_id: Uuid,
+  /** The session whose result opened it; `null` for a `human_alternative` request. */
+  session_id: Uuid.nullable(),
   reason: DecisionReason,
-  suggested: DecisionSuggestion,
+  /** `null` for a `human_alternative` request: nothing has been scored to suggest from. */
+  suggested: DecisionSuggestion.nullable(),
   status: DecisionStatus,
   /**
-   * What was decided. `null` while open, and also when the decision was closed because the participant
-   * was withdrawn by hand (nobody decided it).
+   * What was decided. `null` while open, and also when the decision was closed without a decision: the
+   * participant was withdrawn, or a result recorded at the stage answered a `human_alternative` request.
    */
   outcome: DecisionOutcome.nullable(),
   note: z.string().nullable(),

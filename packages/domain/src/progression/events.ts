@@ -5,7 +5,7 @@ import type { Scorecard } from './scorecard.ts';
 interface Envelope<T extends string, D> {
   readonly type: T;
   readonly participant_id: string;
-  /** `user:<id>`, `api_key:<id>`, or `system` for what an automation rule did by itself. */
+  /** `user:<id>`, `api_key:<id>`, `participant:<id>`, or `system` for what an automation rule did by itself. */
   readonly actor: string;
   readonly occurred_at: string;
   readonly data: D;
@@ -16,6 +16,12 @@ export type OutcomeTrigger = 'automation' | 'decision' | 'final_review' | 'manua
 
 /** Why the participant left a stage with things still open there. */
 export type LeaveCause = 'participant_advanced' | 'participant_rejected' | 'participant_withdrawn';
+
+/**
+ * Why an open decision closed without anyone deciding it: the participant left the stage, or a result
+ * was recorded at the stage, which answers a `human_alternative` request (docs/rules.md#consent-to-an-ai-run-stage).
+ */
+export type CloseCause = LeaveCause | 'result_recorded';
 
 /**
  * The facts behind an outcome, carried by every outcome event so the audit trail explains itself:
@@ -125,19 +131,20 @@ export type DecisionDecided = Envelope<
     readonly decision_id: string;
     readonly stage_id: string;
     readonly outcome: DecisionOutcome;
-    readonly suggested: DecisionSuggestion;
+    /** `null` for a `human_alternative` request, which suggests nothing. */
+    readonly suggested: DecisionSuggestion | null;
     readonly against_suggestion: boolean;
     readonly note: string | null;
   }
 >;
-/** An open decision made moot because an admin moved the participant by hand. */
+/** An open decision made moot: an admin moved the participant by hand, or a result answered it. */
 export type DecisionClosed = Envelope<
   'decision_closed',
   {
     readonly decision_id: string;
     readonly stage_id: string;
     readonly outcome: 'advance' | 'reject' | null;
-    readonly cause: LeaveCause;
+    readonly cause: CloseCause;
     readonly note: string | null;
   }
 >;
@@ -163,6 +170,23 @@ export type ParticipantWithdrawn = Envelope<
 export type ParticipantFinishedSession = Envelope<
   'participant_finished_session',
   { readonly session_id: string; readonly stage_id: string; readonly attempt: number }
+>;
+
+/**
+ * The participant read the AI notice of their current AI-run stage and accepted it: they may start its
+ * session themselves (docs/rules.md#consent-to-an-ai-run-stage).
+ */
+export type ParticipantConsentedAi = Envelope<
+  'participant_consented_ai',
+  { readonly stage_id: string; readonly stage_type: StageType }
+>;
+/**
+ * The participant asked for a person to run their current AI-run stage instead. A `human_alternative`
+ * decision opens beside it (`decision_opened`); no attempt is used and nothing else changes.
+ */
+export type ParticipantDeclinedAi = Envelope<
+  'participant_declined_ai',
+  { readonly stage_id: string; readonly stage_type: StageType; readonly decision_id: string }
 >;
 
 /**
@@ -203,7 +227,9 @@ export type ParticipantEvent =
   | ParticipantRejected
   | ParticipantWithdrawn
   | ParticipantFinishedSession
-  | ParticipantSubmittedAnswers;
+  | ParticipantSubmittedAnswers
+  | ParticipantConsentedAi
+  | ParticipantDeclinedAi;
 
 export type ParticipantEventType = ParticipantEvent['type'];
 export type ParticipantEventOf<T extends ParticipantEventType> = Extract<ParticipantEvent, { type: T }>;

@@ -21,6 +21,7 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
         entered_at: at,
         left_at: null,
         rules: d.rules,
+        consent: null,
       };
       const left = state.progress.map((p) => (p.left_at === null ? { ...p, left_at: at } : p));
       return { ...patchParticipant(state, at, { current_stage_id: d.stage_id }), progress: [...left, entered] };
@@ -68,11 +69,12 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
         state: 'retake_available',
         retakes_granted: p.retakes_granted + 1,
       }));
-    case 'decision_opened':
-      return {
-        ...patchProgress(state, event.data.stage_id, () => ({ state: 'awaiting_decision' })),
-        decisions: [...state.decisions, event.data.decision],
-      };
+    case 'decision_opened': {
+      const decisions = [...state.decisions, event.data.decision];
+      // A request for a person holds nothing up: the stage stays open for a session or a result.
+      if (event.data.decision.reason === 'human_alternative') return { ...state, decisions };
+      return { ...patchProgress(state, event.data.stage_id, () => ({ state: 'awaiting_decision' })), decisions };
+    }
     case 'decision_decided':
     case 'decision_closed': {
       const { decision_id, outcome, note } = event.data;
@@ -100,6 +102,11 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
     case 'participant_submitted_answers':
       // A note for the reviewers: the session stays in progress until its result is recorded.
       return state;
+    case 'participant_consented_ai':
+      return patchProgress(state, event.data.stage_id, () => ({ consent: 'accepted' }));
+    case 'participant_declined_ai':
+      // The human-alternative decision arrives in the `decision_opened` event that follows.
+      return patchProgress(state, event.data.stage_id, () => ({ consent: 'declined' }));
   }
 }
 

@@ -1,10 +1,10 @@
 import { badInput, conflict, DomainError, notFound } from '../errors.ts';
 import type { AdvanceCommand, DecideCommand, DecideContext, RejectCommand, WithdrawCommand } from './commands.ts';
 import { emitter } from './emit.ts';
-import type { Session } from './entities.ts';
+import type { Decision, Session } from './entities.ts';
 import type { ParticipantEvent } from './events.ts';
 import { activePosition, advanceNeedsNote, type Position, passedCurrentStage } from './guards.ts';
-import { describeStage, lastCompletedSession } from './lookups.ts';
+import { describeStage, lastCompletedSession, openSessionsAt } from './lookups.ts';
 import { advanceEvents, leaveStageEvents, type MoveCause, outcomeBasis, rejectEvents } from './moves.ts';
 import type { ParticipantState } from './state.ts';
 import { orNull } from './text.ts';
@@ -24,6 +24,7 @@ export function decideDecision(
   }
   const pos = activePosition(state, decision.participant_id);
   if (pos instanceof DomainError) return pos;
+  if (decision.reason === 'human_alternative') return decideHumanAlternative(state, pos, decision, cmd, ctx);
   if (decision.stage_id !== pos.stage.id || pos.progress.state !== 'awaiting_decision') {
     return conflict(
       `decision ${decision.id} is for stage ${decision.stage_id}, but participant ${pos.participant.id} is at ${describeStage(pos.stage)} (${pos.progress.state})`,
@@ -73,6 +74,70 @@ export function decideDecision(
         }),
       ];
   }
+}
+
+/**
+ * A participant asked for a person to run their AI-run stage (docs/rules.md#consent-to-an-ai-run-stage).
+ * The usual answer is to run it with them and record its result, which closes the request by itself;
+ * deciding it directly advances (the stage passed with a person) or rejects. Nothing was scored, so
+ * there is no suggestion and the note is always required: it is the only record of how the stage went.
+ * A retake means nothing here: no attempt was used.
+ */
+function decideHumanAlternative(
+  state: ParticipantState,
+  pos: Position,
+  decision: Decision,
+  cmd: DecideCommand,
+  ctx: DecideContext,
+): ParticipantEvent[] | DomainError {
+  if (decision.stage_id !== pos.stage.id) {
+    return conflict(
+      `decision ${decision.id} is for stage ${decision.stage_id}, but participant ${pos.participant.id} is at ${describeStage(pos.stage)}`,
+    );
+  }
+  if (cmd.outcome === 'retake') {
+    return badInput(
+      ['outcome'],
+      `decision ${decision.id} asks for a person to run ${describeStage(pos.stage)}; no attempt was used, so there is nothing to retake: record the stage's result, or advance or reject`,
+    );
+  }
+  const note = orNull(cmd.note);
+  if (!note) {
+    return badInput(
+      ['note'],
+      `deciding ${pos.participant.id}'s request for a person at ${describeStage(pos.stage)} without a recorded result requires a note: say how the stage went`,
+    );
+  }
+  const emit = emitter(pos.participant.id, ctx);
+  const decided = emit('decision_decided', {
+    decision_id: decision.id,
+    stage_id: decision.stage_id,
+    outcome: cmd.outcome,
+    suggested: null,
+    against_suggestion: false,
+    note,
+  });
+  const cause: MoveCause = {
+    trigger: 'decision',
+    actor: ctx.actor,
+    note,
+    decision_id: decision.id,
+    basis: outcomeBasis(pos, lastCompletedSession(state, pos.stage.id)),
+  };
+  // A session booked at the stage (a slot for the person-run stage) ends with it.
+  const leaving = cmd.outcome === 'advance' ? 'participant_advanced' : 'participant_rejected';
+  const cancelled = openSessionsAt(state, pos.stage.id).map((s) =>
+    emit('session_cancelled', {
+      session_id: s.id,
+      stage_id: s.stage_id,
+      attempt: s.attempt,
+      reason: null,
+      cause: leaving,
+    }),
+  );
+  return cmd.outcome === 'advance'
+    ? [decided, ...cancelled, ...advanceEvents(state, pos, cause, true, emit)]
+    : [decided, ...cancelled, ...rejectEvents(state, cause, true, emit)];
 }
 
 /** An admin advances a participant by hand; someone who has not passed the stage needs a note. */

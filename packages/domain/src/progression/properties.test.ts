@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../errors.ts';
+import { decidePortalConsent } from '../portal/consent.ts';
 import type { ParticipantCommand } from './commands.ts';
 import { decideParticipant } from './decide.ts';
 import { Decision, Participant, Session, StageProgress } from './entities.ts';
+import type { ParticipantEvent } from './events.ts';
 import { evolveParticipant } from './evolve.ts';
 import { initialParticipantState, type ParticipantState, type ProgressionStage } from './state.ts';
 import { hoursAfter, interviewer, Journey, stage, template, uuid } from './test-support.ts';
@@ -46,6 +48,8 @@ const opArb = fc.oneof(
   fc.record({ kind: fc.constant('withdraw') }),
   fc.record({ kind: fc.constant('wait'), hours: fc.integer({ min: 1, max: 30 }) }),
   fc.record({ kind: fc.constant('edit'), pick: fc.nat(), settings: settingsArb }),
+  // The participant answers an AI notice in their portal (docs/rules.md#consent-to-an-ai-run-stage).
+  fc.record({ kind: fc.constant('consent'), accepted: fc.boolean(), otherStage: fc.boolean() }),
 );
 type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
 
@@ -61,8 +65,22 @@ const templateArb = fc.array(settingsArb, { minLength: 1, maxLength: 4 }).map((a
 const pick = <T>(items: readonly T[], n: number): T | undefined => items[n % Math.max(items.length, 1)];
 const UNKNOWN = uuid(0xfffff);
 
+/**
+ * What an op decides in this state: the decider's answer to its command, the portal's answer to a consent,
+ * or `null` for ops that are not commands (time passing, stage edits).
+ */
+function decisionFor(j: Journey, op: Op): ParticipantEvent[] | DomainError | null {
+  if (op.kind === 'consent') {
+    const other = j.state.template.stages.find((s) => s.id !== j.participant.current_stage_id)?.id;
+    const stage_id = (op.otherStage ? other : j.participant.current_stage_id) ?? UNKNOWN;
+    return decidePortalConsent(j.state, { stage_id, accepted: op.accepted }, j.ctx);
+  }
+  const command = commandFor(j, op);
+  return command && decideParticipant(j.state, command, j.ctx);
+}
+
 /** The command an op stands for in this state; `null` for ops that are not commands (time passing, stage edits). */
-function commandFor(j: Journey, op: Op): ParticipantCommand | null {
+function commandFor(j: Journey, op: Exclude<Op, { kind: 'consent' }>): ParticipantCommand | null {
   const sessionId = (n: number) => pick(j.state.sessions, n)?.id ?? UNKNOWN;
   const score = (n: number) => {
     const current = j.state.template.stages.find((s) => s.id === j.participant.current_stage_id);
@@ -158,7 +176,12 @@ function checkInvariants(s: ParticipantState) {
   const openDecisions = s.decisions.filter((d) => d.status === 'open');
   expect(openDecisions.length).toBeLessThanOrEqual(1);
   for (const d of openDecisions) {
-    expect(open.find((row) => row.stage_id === d.stage_id)?.state).toBe('awaiting_decision');
+    const row = open.find((r) => r.stage_id === d.stage_id);
+    if (d.reason === 'human_alternative') {
+      // A request for a person holds nothing up, and is answered before any result there is judged.
+      expect(row?.consent).toBe('declined');
+      expect(['pending', 'retake_available', 'scheduled', 'in_progress']).toContain(row?.state);
+    } else expect(row?.state).toBe('awaiting_decision');
   }
 }
 
@@ -172,10 +195,9 @@ describe('progression properties over random command sequences', () => {
         const initial = initialParticipantState(t);
 
         for (const op of ops) {
-          const command = commandFor(j, op);
-          if (!command) continue;
           const wasTerminal = j.participant.status !== 'active';
-          const result = decideParticipant(j.state, command, j.ctx);
+          const result = decisionFor(j, op);
+          if (!result) continue;
 
           if (wasTerminal) {
             // Terminal participants change no more: every command is refused.
@@ -214,11 +236,13 @@ describe('progression properties over random command sequences', () => {
         const j = new Journey(t);
         j.run(j.enroll());
         for (const op of ops) {
-          const command = commandFor(j, op);
-          const result = command && decideParticipant(j.state, command, j.ctx);
+          const result = decisionFor(j, op);
           if (!result || result instanceof DomainError) continue;
           j.state = result.reduce(evolveParticipant, j.state);
-          for (const row of j.state.progress) seen.add(`stage:${row.state}`);
+          for (const row of j.state.progress) {
+            seen.add(`stage:${row.state}`);
+            if (row.consent) seen.add(`consent:${row.consent}`);
+          }
           seen.add(`participant:${j.participant.status}`);
         }
       }),
@@ -238,5 +262,6 @@ describe('progression properties over random command sequences', () => {
     }
     for (const status of ['active', 'completed', 'rejected', 'withdrawn'])
       expect(seen).toContain(`participant:${status}`);
+    for (const consent of ['accepted', 'declined']) expect(seen).toContain(`consent:${consent}`);
   });
 });

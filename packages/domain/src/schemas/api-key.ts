@@ -20,6 +20,9 @@ export const API_KEY_SCOPES = [
   'decisions.write',
   'events.read',
   'portal_links.write',
+  'portal_notice.read',
+  'portal_notice.write',
+  'interviewer_model.write',
 ] as const;
 export const ApiKeyScope = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof ApiKeyScope>;

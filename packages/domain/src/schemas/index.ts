@@ -2,6 +2,7 @@ export * from './account.ts';
 export * from './agent-profile.ts';
 export * from './api-key.ts';
 export * from './common.ts';
+export * from './interviewer-model.ts';
 export * from './portal-link.ts';
 export * from './question-set.ts';
 export * from './stage.ts';

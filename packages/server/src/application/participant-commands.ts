@@ -25,7 +25,7 @@ export interface CommandResult {
  * Any command that changed something moves the participant's `updated_at` (boards sort by it). The
  * state returned is exactly what is stored, so callers answer from it without reading it back.
  */
-const touched = (state: ParticipantState, now: string): ParticipantState =>
+export const touched = (state: ParticipantState, now: string): ParticipantState =>
   state.participant ? { ...state, participant: { ...state.participant, updated_at: now } } : state;
 
 const emailOf = (command: ParticipantCommand) =>

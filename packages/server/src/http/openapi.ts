@@ -105,6 +105,7 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, unknown>> = {
     summary: 'Strong design, solid code.',
   },
   'POST /decisions/{decision_id}/decide': { outcome: 'advance', note: 'Strong on design' },
+  'PUT /interviewer-model': { base_url: 'http://localhost:11434/v1', model: 'llama3.1:8b', api_key: null },
 };
 
 /** Which errors a route can answer: every route can be refused; only writes conflict. */
@@ -118,7 +119,7 @@ function errorStatuses(op: RestOperation): string[] {
     '404',
     ...(write ? ['409'] : []),
     ...(write && participantFlow ? ['412'] : []),
-    ...(op.method === 'POST' || op.method === 'PATCH' ? ['413', '415'] : []),
+    ...(op.method === 'POST' || op.method === 'PATCH' || op.method === 'PUT' ? ['413', '415'] : []),
     '429',
   ];
 }

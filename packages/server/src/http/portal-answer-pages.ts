@@ -142,7 +142,6 @@ textarea[aria-invalid="true"]{border-color:#b91c1c}
 .hint{font-size:.875rem;color:#4b5563;margin:.25rem 0 0}
 .field-error{color:#b91c1c;font-weight:600;margin:.25rem 0 0}
 .actions{display:grid;gap:.75rem;margin:1rem 0}
-button.secondary{color:#312e81;background:#e0e7ff}
 .save-status{min-height:1.5rem;font-size:.875rem;color:#166534;margin:0 0 .5rem}
 .alert{padding:.75rem 1rem;background:#fef2f2;border:1px solid #fecaca;border-radius:.5rem;color:#991b1b}
 .answer{white-space:pre-wrap;overflow-wrap:anywhere;margin:0 0 1rem;padding:.75rem 1rem;background:#fff;border:1px solid #e5e7eb;border-radius:.5rem}

@@ -8,6 +8,8 @@ import type { Repositories, StoragePort } from '@stageflow/db';
 import {
   DomainError,
   IdempotencyKey,
+  PortalConsentInput,
+  PortalConsentView,
   PortalSessionDetail,
   PortalStartInput,
   PortalView,
@@ -17,6 +19,7 @@ import {
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { AppContext } from '../application/context.ts';
+import { answerPortalConsent, readPortalConsent } from '../application/portal-consent.ts';
 import {
   finishPortalSession,
   participantActor,
@@ -60,9 +63,14 @@ export function portalRefusal(c: Context, error: unknown) {
   return c.json({ error: portalRefusalMessage(error) }, STATUS[error.code]);
 }
 
-/** A body that does not parse: 400 naming each field. */
+/** A body that does not parse: 400 naming each field (`stage_id: Not a known id: …`). */
 const badBody = (c: Context, error: z.ZodError) =>
-  c.json({ error: error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, 400);
+  c.json(
+    {
+      error: error.issues.map((i) => (i.path.length > 0 ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '),
+    },
+    400,
+  );
 
 const UNAUTHENTICATED =
   'Open your portal link again, or send Authorization: Bearer with an active portal link token. Staff sessions and API keys do not reach the portal.';
@@ -138,6 +146,33 @@ export function createPortalApi(options: PortalApiOptions) {
       const ctx = portalContext(options, access);
       const session = await finishPortalSession(ctx, access.participant_id, c.req.param('id'));
       return c.json(PortalSessionDetail.parse(session));
+    } catch (error) {
+      return portalRefusal(c, error);
+    }
+  });
+
+  // The AI notice of the current stage and the participant's answer (docs/rules.md#consent-to-an-ai-run-stage).
+  app.get('/consent', async (c) => {
+    const access = await who(c, options.now());
+    if (access instanceof Response) return access;
+    try {
+      const view = readPortalConsent(portalContext(options, access), access.participant_id);
+      return c.json(PortalConsentView.parse(view));
+    } catch (error) {
+      return portalRefusal(c, error);
+    }
+  });
+
+  app.post('/consent', async (c) => {
+    const access = await who(c, options.now());
+    if (access instanceof Response) return access;
+    const body = await c.req.json().catch(() => undefined);
+    const input = PortalConsentInput.safeParse(body);
+    if (!input.success) return badBody(c, input.error);
+    try {
+      const ctx = portalContext(options, access);
+      const view = await answerPortalConsent(ctx, access.participant_id, input.data);
+      return c.json(PortalConsentView.parse(view));
     } catch (error) {
       return portalRefusal(c, error);
     }

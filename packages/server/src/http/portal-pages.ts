@@ -36,6 +36,7 @@ import {
 import { type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
 import { answersLink, mountAnswerPages } from './portal-answer-pages.ts';
 import { portalContext } from './portal-api.ts';
+import { READ_NOTICE_LINK, registerNoticePages } from './portal-notice-pages.ts';
 
 export interface PortalPageOptions {
   readonly storage: StoragePort;
@@ -97,8 +98,12 @@ li{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:baseline;padding:.7
 .feedback{flex:1 1 100%;min-width:0;margin-top:.25rem;padding-top:.5rem;border-top:1px solid #e5e7eb}
 .feedback h3{font-size:.875rem;margin:0 0 .25rem;color:#4b5563}
 .feedback p{margin:0;white-space:pre-line;overflow-wrap:anywhere}
-.button-link{display:block;margin:1rem 0 0;padding:.75rem;text-align:center;font-weight:600;color:#fff;background:#4f46e5;border-radius:.5rem;text-decoration:none}
+form+form{margin-top:.75rem}
+form+p{margin-top:1.25rem}
+button.secondary{color:#3730a3;background:#fff;border:2px solid #4f46e5}
+.button-link{display:flex;align-items:center;justify-content:center;min-height:3rem;font-weight:600;color:#fff;background:#4f46e5;border-radius:.5rem;text-decoration:none}
 .button-link:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}
+.points li{display:block}
 `;
 
 const REFUSED: Record<
@@ -158,6 +163,7 @@ export function portalBody(
   offers: {
     readonly startNow?: boolean;
     readonly withdraw?: boolean;
+    readonly readNotice?: boolean;
     /** The written assessment under way (portal-answer-pages.ts). */
     readonly answers?: { readonly href: string; readonly label: string } | undefined;
   } = {},
@@ -182,7 +188,7 @@ export function portalBody(
       n.next_stage_name ? `<dt>After this stage</dt><dd>${e(n.next_stage_name)}</dd>` : '',
     ];
     parts.push(
-      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">What happens next</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? START_NOW_FORM : ''}${offers.answers ? `\n<p><a class="button-link" href="${e(offers.answers.href)}">${e(offers.answers.label)}</a></p>` : ''}\n</section>`,
+      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">What happens next</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? START_NOW_FORM : ''}${offers.readNotice ? READ_NOTICE_LINK : ''}${offers.answers ? `\n<p><a class="button-link" href="${e(offers.answers.href)}">${e(offers.answers.label)}</a></p>` : ''}\n</section>`,
     );
   }
   if (view.stages.length > 0) {
@@ -254,11 +260,14 @@ export function createPortalPages(options: PortalPageOptions) {
     if (refused) return refused;
     const loaded = options.repos.participants.load.participant(access.workspace_id, access.participant_id);
     const startNow = loaded ? portalCanStartNow(loaded.state, at) : false;
+    // An AI-run stage not yet answered: the notice first (docs/rules.md#consent-to-an-ai-run-stage).
+    const readNotice = view.next?.consent === 'needed';
     const assessment = loaded && assessmentInProgress(loaded.state);
     const answers = assessment
       ? answersLink(assessment, options.repos.answers.forSession(access.workspace_id, assessment).submission !== null)
       : undefined;
-    return c.html(page('Your evaluation', portalBody(view, { startNow, withdraw: view.status === 'active', answers })));
+    const offers = { startNow, withdraw: view.status === 'active', readNotice, answers };
+    return c.html(page('Your evaluation', portalBody(view, offers)));
   };
   app.get('/p/', home);
   app.get('/p', (c) => c.redirect('/p/', 301));
@@ -283,7 +292,8 @@ export function createPortalPages(options: PortalPageOptions) {
   const commandForm = (
     path: string,
     titles: { crossSite: string; crossSiteText: string; refused: string },
-    run: (ctx: ReturnType<typeof portalContext>, participantId: string) => Promise<unknown>,
+    run: (ctx: ReturnType<typeof portalContext>, participantId: string, c: Context) => Promise<unknown>,
+    next = '/p/',
   ) =>
     app.post(path, async (c) => {
       if (c.req.header('sec-fetch-site') === 'cross-site') {
@@ -292,13 +302,13 @@ export function createPortalPages(options: PortalPageOptions) {
       const access = await signedIn(c, now());
       if (access instanceof Response) return access;
       try {
-        await run(portalContext({ ...options, now }, access), access.participant_id);
+        await run(portalContext({ ...options, now }, access), access.participant_id, c);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const body = `<h1>${titles.refused}</h1>\n<p>${escapeHtml(portalRefusalMessage(error))}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`;
         return c.html(page(titles.refused, body), 409);
       }
-      return c.redirect('/p/', 303);
+      return c.redirect(next, 303);
     });
 
   // Registered before `/p/:token`.
@@ -350,8 +360,18 @@ export function createPortalPages(options: PortalPageOptions) {
       crossSiteText: 'Open your portal to withdraw.',
       refused: 'You could not withdraw',
     },
-    withdrawFromPortal,
+    (ctx, participantId) => withdrawFromPortal(ctx, participantId),
   );
+
+  registerNoticePages({
+    app,
+    page,
+    escapeHtml,
+    now,
+    signedIn,
+    context: (access) => portalContext({ ...options, now }, access),
+    commandForm,
+  });
 
   app.get('/p/:token', async (c) => {
     const token = c.req.param('token');

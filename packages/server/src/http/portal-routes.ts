@@ -7,6 +7,8 @@
  */
 import {
   PortalAnswers,
+  PortalConsentInput,
+  PortalConsentView,
   PortalSessionDetail,
   PortalStartInput,
   PortalView,
@@ -37,6 +39,20 @@ export interface PortalRoute {
 
 export const PORTAL_ROUTES: readonly PortalRoute[] = [
   { route: 'GET /me', summary: 'Your evaluation: your stages, what happens next, your sessions', answer: PortalView },
+  {
+    route: 'GET /consent',
+    summary: 'The AI notice of your current stage, and your answer so far',
+    description: 'Only at a stage run by an AI interviewer (otherwise 409).',
+    answer: PortalConsentView,
+  },
+  {
+    route: 'POST /consent',
+    summary: 'Accept the AI notice, or ask for a person to run the stage instead',
+    description:
+      'Accepting lets you start the stage; declining asks the team to run it with a person, and holds nothing against you. One answer per stage: the same answer again changes nothing.',
+    body: PortalConsentInput,
+    answer: PortalConsentView,
+  },
   {
     route: 'POST /sessions',
     summary: 'Start your current stage now, or book it',
@@ -89,6 +105,8 @@ export const PORTAL_ROUTES: readonly PortalRoute[] = [
 /** The schemas the document lists by name (others are written out where they are used). */
 export const PORTAL_SCHEMAS: Record<string, z.ZodType> = {
   PortalView,
+  PortalConsentView,
+  PortalConsentInput,
   PortalSessionDetail,
   PortalStartInput,
   PortalWithdrawInput,

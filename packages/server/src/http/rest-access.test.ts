@@ -124,6 +124,9 @@ const CASES: Record<string, Case> = {
   'POST /sessions/{session_id}/fail': (f) => ({ url: `/sessions/${f.session.id}/fail` }),
   'POST /sessions/{session_id}/cancel': (f) => ({ url: `/sessions/${f.session.id}/cancel` }),
 
+  'GET /portal-notice': () => ({ url: '/portal-notice' }),
+  'PUT /portal-notice': () => ({ url: '/portal-notice', body: { contact: 'people@acme.example' } }),
+
   'GET /decisions': () => ({ url: '/decisions?status=open' }),
   'POST /decisions/{decision_id}/decide': (f) => ({
     url: `/decisions/${f.decision.id}/decide`,
@@ -131,6 +134,14 @@ const CASES: Record<string, Case> = {
   }),
 
   'GET /events': () => ({ url: '/events' }),
+
+  'GET /interviewer-model': () => ({ url: '/interviewer-model' }),
+  'PUT /interviewer-model': () => ({
+    url: '/interviewer-model',
+    body: { base_url: 'http://127.0.0.1:9/v1', model: 'renamed' },
+  }),
+  'DELETE /interviewer-model': () => ({ url: '/interviewer-model' }),
+  'POST /interviewer-model/test': () => ({ url: '/interviewer-model/test' }),
 };
 
 const operations = restOperations();

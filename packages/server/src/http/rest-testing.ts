@@ -3,6 +3,7 @@ import { NOW } from '@stageflow/testing';
 import type { Principal } from '../auth/principal.ts';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../auth/scopes.ts';
 import { contextDeps, createInnerContext } from '../context.ts';
+import { type InterviewerDeps, interviewerDeps } from '../interviewer/deps.ts';
 import { createLogger } from '../logger.ts';
 import { type AppOptions, createApp } from './app.ts';
 
@@ -14,9 +15,12 @@ export const READ_KEY = 'sf_test_templates_read';
  * `x-api-key` values above name keys with all scopes and with `evaluation_templates.read` only;
  * without a key the request is the workspace owner's cookie session (unless `signedOut`). Ids are
  * a counter and the clock stands still, so two apps given the same calls give the same answers.
- * `options` replaces the app's defaults (its body limits, say).
+ * `options` replaces the app's defaults (its body limits, say); `interviewer`, the server's model settings.
  */
-export function restApp(options: Partial<Pick<AppOptions, 'bodyLimits'>> = {}) {
+export function restApp({
+  interviewer = interviewerDeps(),
+  ...options
+}: Partial<Pick<AppOptions, 'bodyLimits'>> & { interviewer?: InterviewerDeps } = {}) {
   const db = createTestDb();
   const repos = createRepositories(db);
   const log = createLogger('silent');
@@ -39,7 +43,10 @@ export function restApp(options: Partial<Pick<AppOptions, 'bodyLimits'>> = {}) {
   const newId = () => `00000000-0000-4000-9000-${String(++next).padStart(12, '0')}`;
   const app = createApp({
     createContext: async ({ req }) =>
-      createInnerContext(contextDeps(db, repos, log), await identify(req), { now: () => NOW, newId }),
+      createInnerContext(contextDeps(db, repos, log, undefined, interviewer), await identify(req), {
+        now: () => NOW,
+        newId,
+      }),
     authHandler: async () => new Response(null, { status: 404 }),
     log,
     isReady: () => true,

@@ -503,6 +503,10 @@ describe('every route', () => {
     const events = await ok('GET', '/events', `/events?participant_id=${jane.id}&limit=2`);
     expect(events.next_before_seq).toEqual(expect.any(Number));
 
+    const notice = await ok('PUT', '/portal-notice', '/portal-notice', { organization: 'Acme', contact: '' });
+    expect(notice).toMatchObject({ organization: 'Acme', contact: null, transcript_retention_days: null });
+    expect(await ok('GET', '/portal-notice', '/portal-notice')).toEqual(notice);
+
     await ok('POST', '/evaluation-templates/{id}/duplicate', `/evaluation-templates/${tid}/duplicate`);
     const extra = { evaluation_template_id: tid, type: 'extra', stage_type: 'manual_review' };
     const archived = (await ok('POST', '/evaluation-stages', '/evaluation-stages', extra)).stage;
@@ -511,5 +515,11 @@ describe('every route', () => {
     await ok('DELETE', '/evaluation-stages/{id}', `/evaluation-stages/${removed.id}`);
     await ok('POST', '/evaluation-templates/{id}/archive', `/evaluation-templates/${tid}/archive`);
     await ok('POST', '/agent-profiles/{id}/archive', `/agent-profiles/${profile.id}/archive`);
+
+    // fetch never connects to port 9 (a reserved port): the test answers 200 with what went wrong, calling nothing.
+    await ok('PUT', '/interviewer-model', '/interviewer-model', { base_url: 'http://127.0.0.1:9/v1', model: 'm' });
+    await ok('GET', '/interviewer-model', '/interviewer-model');
+    expect(await ok('POST', '/interviewer-model/test', '/interviewer-model/test')).toMatchObject({ ok: false });
+    await ok('DELETE', '/interviewer-model', '/interviewer-model');
   });
 });

@@ -35,7 +35,7 @@ export const decisionsRouter = router({
         tags: ['Decisions'],
         summary: 'Decide an open decision: advance, reject or retake',
         description:
-          'Going against the suggestion or granting a retake needs a `note`. Send an `Idempotency-Key` header to retry safely: a retry returns the first answer.',
+          "Going against the suggestion or granting a retake needs a `note`. A `human_alternative` request (a participant asked for a person instead of the AI interviewer) has no suggestion: `advance` or `reject` it with a `note`, or record the stage's result, which closes it; `retake` is refused. Send an `Idempotency-Key` header to retry safely: a retry returns the first answer.",
       },
     })
     .input(DecideWithKey)

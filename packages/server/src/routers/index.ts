@@ -4,7 +4,9 @@ import { agentProfilesRouter } from './agent-profiles.ts';
 import { apiKeysRouter } from './api-keys.ts';
 import { decisionsRouter } from './decisions.ts';
 import { eventsRouter } from './events.ts';
+import { interviewerModelRouter } from './interviewer-model.ts';
 import { participantsRouter } from './participants.ts';
+import { portalNoticeRouter } from './portal-notice.ts';
 import { sessionsRouter } from './sessions.ts';
 import { stagesRouter } from './stages.ts';
 import { templatesRouter } from './templates.ts';
@@ -19,6 +21,8 @@ export const appRouter = router({
   decisions: decisionsRouter,
   events: eventsRouter,
   apiKeys: apiKeysRouter,
+  portalNotice: portalNoticeRouter,
+  interviewerModel: interviewerModelRouter,
 });
 
 export type AppRouter = typeof appRouter;

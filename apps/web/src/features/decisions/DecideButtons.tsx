@@ -10,7 +10,8 @@ import { recommendationText } from '../participants/ParticipantBadges.tsx';
 import { useRefreshParticipants } from '../participants/use-participant-data.ts';
 
 interface DecideButtonsProps {
-  decision: { id: string; suggested: DecisionSuggestion };
+  /** `suggested` is null for a request for a person: nothing was scored to suggest from. */
+  decision: { id: string; suggested: DecisionSuggestion | null };
   participantName: string;
   stageName: string;
 }
@@ -31,13 +32,14 @@ function decidedMessage(name: string, outcome: DecisionOutcome, result: RouterOu
 /**
  * A reviewer's three answers to an open decision. Following the suggestion is one click; going
  * against it or granting a retake asks for a note (docs/rules.md#deciding-a-decision); the server has the last word.
+ * A request for a person has no suggestion: advancing or rejecting it directly always asks for a note, and there
+ * is nothing to retake (docs/rules.md#consent-to-an-ai-run-stage).
  */
 export function DecideButtons({ decision, participantName, stageName }: DecideButtonsProps) {
   const [asking, setAsking] = useState<{ outcome: DecisionOutcome; request: NoteRequest } | null>(null);
   const refresh = useRefreshParticipants();
   const showError = useServerError();
   const decide = trpc.decisions.decide.useMutation();
-  const other = OTHER[decision.suggested];
 
   const run = (outcome: DecisionOutcome, note?: string, form?: UseFormReturn<NoteValues>) =>
     decide.mutate(
@@ -52,6 +54,41 @@ export function DecideButtons({ decision, participantName, stageName }: DecideBu
       },
     );
 
+  const dialog = (
+    <NoteDialog
+      request={asking?.request ?? null}
+      pending={decide.isPending}
+      onClose={() => setAsking(null)}
+      onSubmit={(note, form) => asking && run(asking.outcome, note, form)}
+    />
+  );
+
+  if (decision.suggested === null) {
+    const askDirect = (outcome: 'advance' | 'reject') =>
+      setAsking({
+        outcome,
+        request: {
+          title: `${outcome === 'advance' ? 'Advance' : 'Reject'} ${participantName} without a recorded result?`,
+          description: `They asked for a person to run ${stageName}. Usually you run it with them and record its result on their page; deciding here skips that.`,
+          required: 'Say how the stage went with a person: the note is the only record of it.',
+          confirmLabel: outcome === 'advance' ? 'Advance' : 'Reject',
+          variant: outcome === 'reject' ? 'danger' : 'primary',
+        },
+      });
+    return (
+      <div className="decide-buttons">
+        <Button size="sm" disabled={decide.isPending} onClick={() => askDirect('advance')}>
+          Advance…
+        </Button>
+        <Button size="sm" disabled={decide.isPending} onClick={() => askDirect('reject')}>
+          Reject…
+        </Button>
+        {dialog}
+      </div>
+    );
+  }
+  const suggested = decision.suggested;
+  const other = OTHER[suggested];
   const ask = (outcome: DecisionOutcome) =>
     setAsking({
       outcome,
@@ -65,8 +102,8 @@ export function DecideButtons({ decision, participantName, stageName }: DecideBu
             }
           : {
               title: `${outcome === 'advance' ? 'Advance' : 'Reject'} ${participantName} against the suggestion?`,
-              description: `The suggestion was to ${decision.suggested}. Your note explains the decision in the audit trail.`,
-              required: `Going against the suggestion to ${decision.suggested} needs a note: say why.`,
+              description: `The suggestion was to ${suggested}. Your note explains the decision in the audit trail.`,
+              required: `Going against the suggestion to ${suggested} needs a note: say why.`,
               confirmLabel: outcome === 'advance' ? 'Advance' : 'Reject',
               variant: outcome === 'reject' ? 'danger' : 'primary',
             },
@@ -79,9 +116,9 @@ export function DecideButtons({ decision, participantName, stageName }: DecideBu
         size="sm"
         pending={decide.isPending && !asking}
         disabled={decide.isPending}
-        onClick={() => run(decision.suggested)}
+        onClick={() => run(suggested)}
       >
-        Approve: {decision.suggested}
+        Approve: {suggested}
       </Button>
       <Button size="sm" disabled={decide.isPending} onClick={() => ask(other)}>
         {other === 'advance' ? 'Advance instead…' : 'Reject instead…'}
@@ -89,12 +126,7 @@ export function DecideButtons({ decision, participantName, stageName }: DecideBu
       <Button size="sm" variant="ghost" disabled={decide.isPending} onClick={() => ask('retake')}>
         Grant a retake…
       </Button>
-      <NoteDialog
-        request={asking?.request ?? null}
-        pending={decide.isPending}
-        onClose={() => setAsking(null)}
-        onSubmit={(note, form) => asking && run(asking.outcome, note, form)}
-      />
+      {dialog}
     </div>
   );
 }

@@ -19,6 +19,12 @@ type View = 'open' | 'decided';
 /** The participant page, scrolled to the session whose scorecard the decision is about. */
 const scorecardLink = (d: DecisionItem) => `/participants/${d.participant_id}#session-${d.session_id}`;
 
+/**
+ * A participant who asked for a person instead of the AI interviewer (docs/rules.md#consent-to-an-ai-run-stage):
+ * nothing was scored, so the card says what happened and what a reviewer can do about it.
+ */
+const isHumanAlternative = (d: DecisionItem) => d.reason === 'human_alternative';
+
 export default function DecisionsPage() {
   const [params, setParams] = useSearchParams();
   const view: View = params.get('view') === 'decided' ? 'decided' : 'open';
@@ -61,8 +67,9 @@ export default function DecisionsPage() {
                 title="Nothing waits for a decision"
                 action={<LinkButton to="/participants">Go to Participants</LinkButton>}
               >
-                A participant lands here when a stage needs a reviewer’s approval, or when they did not pass and have no
-                attempts left. Nobody is waiting right now.
+                A participant lands here when a stage needs a reviewer’s approval, when they did not pass and have no
+                attempts left, or when they asked for a person instead of the AI interviewer. Nobody is waiting right
+                now.
               </EmptyState>
             ) : (
               <EmptyState title="No decisions yet">Decisions reviewers have made appear here, newest first.</EmptyState>
@@ -99,6 +106,7 @@ function DecisionCard({
   decidedBy: string | null;
 }) {
   const stageName = names.stageName(d.stage_id);
+  const person = isHumanAlternative(d);
   return (
     <article className="decision-card" aria-label={`${d.participant_name} at ${stageName}`}>
       <div className="decision-main">
@@ -108,20 +116,39 @@ function DecisionCard({
             {names.templateNames.get(d.evaluation_template_id) ?? '…'} · {stageName}
           </span>
         </h2>
-        <p>{DECISION_REASON[d.reason]}</p>
+        {person ? (
+          <>
+            <p>
+              {d.participant_name} asked for a person to run {stageName} instead of the AI interviewer.
+            </p>
+            {d.status === 'open' && (
+              <p className="muted">
+                Run the stage with them yourself (a call or a meeting), then record its result on their page: that
+                closes this request, and the stage’s rules apply to the result as usual. Or advance or reject them here,
+                with a note on how it went. Nothing is held against them for asking.
+              </p>
+            )}
+          </>
+        ) : (
+          <p>{DECISION_REASON[d.reason]}</p>
+        )}
         <dl className="decision-facts">
-          <div>
-            <dt>Score</dt>
-            <dd>
-              <ScoreAgainstMark score={d.overall_score} threshold={d.threshold_applied} />
-            </dd>
-          </div>
-          <div>
-            <dt>Suggested</dt>
-            <dd>
-              <Badge tone={d.suggested === 'advance' ? 'success' : 'danger'}>{SUGGESTION_LABEL[d.suggested]}</Badge>
-            </dd>
-          </div>
+          {!person && (
+            <div>
+              <dt>Score</dt>
+              <dd>
+                <ScoreAgainstMark score={d.overall_score} threshold={d.threshold_applied} />
+              </dd>
+            </div>
+          )}
+          {d.suggested && (
+            <div>
+              <dt>Suggested</dt>
+              <dd>
+                <Badge tone={d.suggested === 'advance' ? 'success' : 'danger'}>{SUGGESTION_LABEL[d.suggested]}</Badge>
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{d.status === 'open' ? 'Waiting since' : 'Decided'}</dt>
             <dd>{formatDateTime(d.status === 'open' ? d.created_at : (d.decided_at ?? d.created_at))}</dd>
@@ -135,7 +162,11 @@ function DecisionCard({
                     {OUTCOME_LABEL[d.outcome]}
                   </Badge>
                 ) : (
-                  <span className="muted">Closed (the participant was moved by hand)</span>
+                  <span className="muted">
+                    {person
+                      ? 'Closed: a result was recorded, or the participant left the stage'
+                      : 'Closed (the participant was moved by hand)'}
+                  </span>
                 )}
                 {decidedBy && <span className="muted"> by {decidedBy}</span>}
               </dd>
@@ -143,9 +174,15 @@ function DecisionCard({
           )}
         </dl>
         {d.note && <blockquote className="note-quote">{d.note}</blockquote>}
-        <Link className="decision-link" to={scorecardLink(d)}>
-          View the scorecard
-        </Link>
+        {person ? (
+          <Link className="decision-link" to={`/participants/${d.participant_id}`}>
+            Open their page to record the result
+          </Link>
+        ) : (
+          <Link className="decision-link" to={scorecardLink(d)}>
+            View the scorecard
+          </Link>
+        )}
       </div>
       {d.status === 'open' && canDecide && (
         <div className="decision-actions">

@@ -24,6 +24,8 @@ const RESOURCE_LABELS: Record<string, string> = {
   decisions: 'Decisions',
   events: 'Events',
   portal_links: 'Portal links',
+  portal_notice: 'Portal notice',
+  interviewer_model: 'Interviewer model',
 };
 
 export interface ScopeGroup {

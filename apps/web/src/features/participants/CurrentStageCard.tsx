@@ -1,4 +1,4 @@
-import type { EvaluationStage, ParticipantOutlook, StageProgress } from '@stageflow/domain';
+import { type EvaluationStage, isAiRun, type ParticipantOutlook, type StageProgress } from '@stageflow/domain';
 import type { ReactNode } from 'react';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
 import { formatDateTime, formatScore } from '../../lib/format.ts';
@@ -20,6 +20,13 @@ interface CurrentStageCardProps {
   onRecordResult: () => void;
   onSchedule: () => void;
 }
+
+/** The participant's answer to the AI notice in their portal (docs/rules.md#consent-to-an-ai-run-stage). */
+const CONSENT_WORDS = {
+  none: 'Not answered yet: they cannot start the AI session themselves',
+  accepted: 'Accepted: they can start the AI session from their portal',
+  declined: 'Declined: they asked for a person to run this stage',
+} as const;
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -87,6 +94,7 @@ export function CurrentStageCard({
         <Fact term="Interviewer">
           {stage.agent_profile_id === null ? 'A reviewer' : (interviewer.data?.name ?? '…')}
         </Fact>
+        {isAiRun(stage.stage_type) && <Fact term="AI notice">{CONSENT_WORDS[progress.consent ?? 'none']}</Fact>}
         <Fact term="Pass mark">
           {rules.pass_threshold === null ? 'None' : `${formatScore(rules.pass_threshold)} / 100`}
         </Fact>
@@ -106,9 +114,16 @@ export function CurrentStageCard({
       />
       {openDecisions.map((d) => (
         <section key={d.id} className="inline-decision" aria-label="Open decision">
-          <p>
-            <strong>Waiting for a reviewer:</strong> {DECISION_REASON[d.reason]}. Suggested: {d.suggested}.
-          </p>
+          {d.reason === 'human_alternative' ? (
+            <p>
+              <strong>Asked for a person:</strong> {participant.name} asked for a person to run {stage.stage_name}{' '}
+              instead of the AI interviewer. Run it with them and record its result: that closes the request.
+            </p>
+          ) : (
+            <p>
+              <strong>Waiting for a reviewer:</strong> {DECISION_REASON[d.reason]}. Suggested: {d.suggested}.
+            </p>
+          )}
           {canReview && <DecideButtons decision={d} participantName={participant.name} stageName={stage.stage_name} />}
         </section>
       ))}

@@ -38,6 +38,7 @@ export const SESSION_STATUS: Record<SessionStatus, { label: string; tone: BadgeT
 export const DECISION_REASON: Record<DecisionReason, string> = {
   approval_required: 'Passed; this stage needs a reviewer’s approval to move on',
   failed_no_retakes: 'Did not pass and has no attempts left',
+  human_alternative: 'Asked for a person to run this stage instead of the AI interviewer',
 };
 
 export const SUGGESTION_LABEL: Record<DecisionSuggestion, string> = {

@@ -199,3 +199,44 @@ describe('portal link events', () => {
     expect(actorName('participant:p1', new Map())).toBe('The participant');
   });
 });
+
+describe('the AI notice and a request for a person (docs/rules.md#consent-to-an-ai-run-stage)', () => {
+  const request = { id: 'd1', reason: 'human_alternative', session_id: null, suggested: null, stage_id: 's1' };
+  it.each([
+    [
+      'participant_consented_ai',
+      { stage_id: 's1', stage_type: 'ai_interview' },
+      'Accepted the AI notice for Phone Screen: they can start the AI session themselves',
+      [],
+    ],
+    [
+      'participant_declined_ai',
+      { stage_id: 's1', stage_type: 'ai_interview', decision_id: 'd1' },
+      'Asked for a person to run Phone Screen instead of the AI interviewer',
+      ['No attempt used; a reviewer runs the stage with them'],
+    ],
+    [
+      'decision_opened',
+      { stage_id: 's1', overall_score: null, threshold_applied: 60, decision: request },
+      'Waiting for a reviewer: a person is to run Phone Screen',
+      ['Run the stage with them and record its result, or decide with a note'],
+    ],
+    [
+      'decision_decided',
+      { stage_id: 's1', outcome: 'advance', suggested: null, against_suggestion: false, note: 'By phone' },
+      'Reviewer decided at Phone Screen: advance',
+      ['Without a recorded result'],
+    ],
+    [
+      'decision_closed',
+      { stage_id: 's1', outcome: null, cause: 'result_recorded', note: null },
+      'Open decision at Phone Screen closed: a result was recorded at the stage',
+      [],
+    ],
+  ])('%s reads in plain words', (type, data, title, details) => {
+    const entry = describeEvent(event(type, data), ctx);
+    expect(entry.title).toBe(title);
+    expect(entry.details).toEqual(details);
+    expect(entry.hidden).toBe(false);
+  });
+});

@@ -99,6 +99,12 @@ const LEFT_BY: Record<string, string> = {
   participant_withdrawn: 'the participant was withdrawn',
 };
 
+/** Why an open decision closed without anyone deciding it. */
+const CLOSED_BY: Record<string, string> = {
+  ...LEFT_BY,
+  result_recorded: 'a result was recorded at the stage',
+};
+
 const humanize = (type: string) => {
   const words = type.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -198,6 +204,11 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
       const decision = obj(d.decision);
       const reason = str(decision.reason);
       const suggested = str(decision.suggested);
+      if (reason === 'human_alternative') {
+        return entry(`Waiting for a reviewer: a person is to run ${stage}`, 'warning', [
+          'Run the stage with them and record its result, or decide with a note',
+        ]);
+      }
       return entry(`Waiting for a reviewer’s decision at ${stage}`, 'warning', [
         reason && reason in DECISION_REASON ? DECISION_REASON[reason as keyof typeof DECISION_REASON] : null,
         suggested && suggested in SUGGESTION_LABEL
@@ -213,17 +224,24 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
       const label =
         outcome && outcome in OUTCOME_LABEL ? OUTCOME_LABEL[outcome as keyof typeof OUTCOME_LABEL] : outcome;
       const against = d.against_suggestion === true;
+      // A request for a person suggests nothing (docs/rules.md#consent-to-an-ai-run-stage).
+      const grounds =
+        suggested === null
+          ? 'Without a recorded result'
+          : against
+            ? `Against the suggestion to ${suggested}`
+            : 'As suggested';
       return entry(
         `Reviewer decided at ${stage}: ${label?.toLowerCase() ?? 'decided'}`,
         outcome === 'reject' ? 'danger' : outcome === 'retake' ? 'warning' : 'success',
-        [against ? `Against the suggestion to ${suggested ?? 'do otherwise'}` : 'As suggested'],
+        [grounds],
         d.note,
       );
     }
     case 'decision_closed': {
       const cause = str(d.cause);
       return entry(
-        `Open decision at ${stage} closed${cause && LEFT_BY[cause] ? `: ${LEFT_BY[cause]}` : ''}`,
+        `Open decision at ${stage} closed${cause && CLOSED_BY[cause] ? `: ${CLOSED_BY[cause]}` : ''}`,
         'neutral',
         [],
         d.note,
@@ -261,6 +279,12 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
       return { ...entry('Portal link revoked', 'neutral'), hidden: d.cause === 'rotated' };
     case 'participant_finished_session':
       return entry('Finished their session; it waits for a reviewer to record the result', 'info');
+    case 'participant_consented_ai':
+      return entry(`Accepted the AI notice for ${stage}: they can start the AI session themselves`, 'info');
+    case 'participant_declined_ai':
+      return entry(`Asked for a person to run ${stage} instead of the AI interviewer`, 'warning', [
+        'No attempt used; a reviewer runs the stage with them',
+      ]);
     case 'participant_submitted_answers': {
       const total = num(d.questions);
       const answered = num(d.answered);

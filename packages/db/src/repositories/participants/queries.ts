@@ -255,29 +255,32 @@ export function createParticipantQueries(db: Db) {
       workspaceId: string,
       f: { status: 'open' | 'decided'; evaluation_template_id?: string | undefined; limit: number },
     ) {
-      return db
-        .select({
-          decision: decisions,
-          participant_name: participants.name,
-          participant_email: participants.email,
-          evaluation_template_id: participants.evaluation_template_id,
-          overall_score: sql<number | null>`json_extract(${sessions.scorecard}, '$.overall_score')`,
-          threshold_applied: sql<number | null>`json_extract(${sessions.scorecard}, '$.threshold_applied')`,
-        })
-        .from(decisions)
-        .innerJoin(participants, eq(participants.id, decisions.participant_id))
-        .innerJoin(sessions, eq(sessions.id, decisions.session_id))
-        .where(
-          and(
-            eq(decisions.workspace_id, workspaceId),
-            eq(decisions.status, f.status),
-            f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
-          ),
-        )
-        .orderBy(f.status === 'open' ? asc(decisions.created_at) : desc(decisions.decided_at))
-        .limit(f.limit)
-        .all()
-        .map(({ decision, ...rest }) => ({ ...toDecision(decision), ...rest }));
+      return (
+        db
+          .select({
+            decision: decisions,
+            participant_name: participants.name,
+            participant_email: participants.email,
+            evaluation_template_id: participants.evaluation_template_id,
+            overall_score: sql<number | null>`json_extract(${sessions.scorecard}, '$.overall_score')`,
+            threshold_applied: sql<number | null>`json_extract(${sessions.scorecard}, '$.threshold_applied')`,
+          })
+          .from(decisions)
+          .innerJoin(participants, eq(participants.id, decisions.participant_id))
+          // A request for a person (`human_alternative`) has no session, so no score either.
+          .leftJoin(sessions, eq(sessions.id, decisions.session_id))
+          .where(
+            and(
+              eq(decisions.workspace_id, workspaceId),
+              eq(decisions.status, f.status),
+              f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
+            ),
+          )
+          .orderBy(f.status === 'open' ? asc(decisions.created_at) : desc(decisions.decided_at))
+          .limit(f.limit)
+          .all()
+          .map(({ decision, ...rest }) => ({ ...toDecision(decision), ...rest }))
+      );
     },
 
     openDecisionCount(workspaceId: string): number {

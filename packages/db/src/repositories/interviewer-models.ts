@@ -1,0 +1,39 @@
+import type { WorkspaceModelRecord } from '@stageflow/domain';
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '../client.ts';
+import { interviewerModels } from '../schema/index.ts';
+
+/** A workspace's own model as the rules see it: `api_key` is the stored ciphertext. */
+export type InterviewerModelRecord = WorkspaceModelRecord<string>;
+
+export function createInterviewerModelRepository(db: Db) {
+  return {
+    byWorkspace(workspaceId: string): InterviewerModelRecord | null {
+      const row = db.select().from(interviewerModels).where(eq(interviewerModels.workspace_id, workspaceId)).get();
+      if (!row) return null;
+      return {
+        base_url: row.base_url,
+        model: row.model,
+        api_key: row.api_key_encrypted,
+        updated_at: row.updated_at,
+        updated_by: row.updated_by,
+      };
+    },
+    save(tx: Tx, workspaceId: string, record: InterviewerModelRecord): void {
+      const values = {
+        base_url: record.base_url,
+        model: record.model,
+        api_key_encrypted: record.api_key,
+        updated_at: record.updated_at,
+        updated_by: record.updated_by,
+      };
+      tx.insert(interviewerModels)
+        .values({ workspace_id: workspaceId, ...values })
+        .onConflictDoUpdate({ target: interviewerModels.workspace_id, set: values })
+        .run();
+    },
+    remove(tx: Tx, workspaceId: string): void {
+      tx.delete(interviewerModels).where(eq(interviewerModels.workspace_id, workspaceId)).run();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { ParticipantOutcome, ParticipantUnit, Repositories } from '@stageflow/db';
+import {
+  aiStageNotice,
+  currentConsent,
+  DomainError,
+  decidePortalConsent,
+  evolveParticipant,
+  type ParticipantState,
+  type PortalConsentInput,
+  type PortalConsentView,
+  participantConflict,
+  unwrap,
+} from '@stageflow/domain';
+import { type AppContext, decideContext } from './context.ts';
+import { touched } from './participant-commands.ts';
+
+/**
+ * The AI notice of a participant's current stage and their answer to it, from their portal
+ * (docs/rules.md#consent-to-an-ai-run-stage). The notice is the domain's (`aiStageNotice`); this
+ * gathers what it is built from: the stage's interviewer, the template, the workspace and its notice
+ * settings.
+ */
+
+/** The notice view of the participant's current stage in `state`, or why there is none (CONFLICT). */
+function consentView(
+  repos: Repositories,
+  workspaceId: string,
+  state: ParticipantState,
+): PortalConsentView | DomainError {
+  const consent = currentConsent(state);
+  const participant = state.participant;
+  const progress = state.progress.find((p) => p.left_at === null);
+  if (participant?.status !== 'active') {
+    return participantConflict(
+      `Your evaluation has ended (${participant?.status ?? 'not started'}); there is nothing to agree to.`,
+    );
+  }
+  const stage = progress && repos.stages.byId(workspaceId, progress.stage_id);
+  if (!progress || !stage) return participantConflict('You are not at a stage right now.');
+  if (consent === null) {
+    return participantConflict(`${stage.stage_name} is not run by an AI interviewer, so there is nothing to agree to.`);
+  }
+  const interviewer = stage.agent_profile_id ? repos.agentProfiles.byId(workspaceId, stage.agent_profile_id) : null;
+  const template = repos.templates.byId(workspaceId, participant.evaluation_template_id);
+  const workspace = repos.workspaces.byId(workspaceId);
+  return {
+    stage_id: stage.id,
+    consent,
+    notice: aiStageNotice({
+      stage,
+      rules: progress.rules,
+      interviewer: interviewer ?? null,
+      template: { template_name: template?.template_name ?? '' },
+      workspace: { name: workspace?.name ?? 'the team' },
+      settings: repos.portalNotice.get(workspaceId),
+    }),
+  };
+}
+
+/** The participant's current AI notice and where they stand with it; CONFLICT when they have none now. */
+export function readPortalConsent(ctx: AppContext, participantId: string): PortalConsentView {
+  const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
+  if (!loaded) throw participantConflict('Your evaluation could not be found.');
+  return unwrap(consentView(ctx.repos, ctx.workspaceId, loaded.state));
+}
+
+/** Accepts or declines the notice of their current stage, as the participant; answers the view afterwards. */
+export async function answerPortalConsent(
+  ctx: AppContext,
+  participantId: string,
+  input: PortalConsentInput,
+): Promise<PortalConsentView> {
+  const dc = decideContext(ctx);
+  const unit: ParticipantUnit<PortalConsentView> = {
+    target: { participantId },
+    step: ({ loaded }): ParticipantOutcome<PortalConsentView> | DomainError => {
+      const emitted = decidePortalConsent(loaded.state, input, dc);
+      if (emitted instanceof DomainError) return emitted;
+      const state =
+        emitted.length === 0 ? loaded.state : touched(emitted.reduce(evolveParticipant, loaded.state), dc.now);
+      const answer = consentView(ctx.repos, ctx.workspaceId, state);
+      if (answer instanceof DomainError) return answer;
+      return { state, emitted, answer };
+    },
+  };
+  const [result] = await ctx.storage.participants.run(ctx.workspaceId, [unit]);
+  return unwrap(result as PortalConsentView | DomainError);
+}
