@@ -21,8 +21,8 @@ import type {
   PortalLinkEvent,
   PortalLinkRecord,
   PortalLinkStatus,
-  SavedAnswer,
   PortalNoticeSettings,
+  SavedAnswer,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
