@@ -9,6 +9,26 @@ import { setupApi } from './testing.ts';
 import { buildPipeline, person } from './testing-pipeline.ts';
 
 type StageSpecs = Parameters<typeof buildPipeline>[1];
+type StageSpec = NonNullable<StageSpecs>[number];
+
+/** A written assessment a participant starts themselves (pass mark 60, auto-advance), with `more` on top. */
+export const essayStage = (more: Partial<StageSpec> = {}): StageSpec => ({
+  type: 'essay',
+  stage_type: 'async_assessment',
+  pass_threshold: 60,
+  automation_rule: 'auto_advance',
+  ...more,
+});
+
+/** Calls the portal API as the holder of `token` (a bearer credential), with a JSON body when given. */
+export const portalApiCaller =
+  (app: { request: (path: string, init: RequestInit) => Response | Promise<Response> }) =>
+  (token: string, method: string, path: string, body?: unknown) =>
+    app.request(`/api/portal/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
 
 /**
  * The app as main.ts wires it (better-auth, API keys, the portal) over one database, with Jane and John

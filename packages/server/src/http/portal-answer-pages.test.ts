@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { setupPortal } from '../testing-portal.ts';
+import { essayStage, setupPortal } from '../testing-portal.ts';
 import { PORTAL_SCRIPT } from './portal-answer-pages.ts';
 
 /**
@@ -9,16 +9,12 @@ import { PORTAL_SCRIPT } from './portal-answer-pages.ts';
 async function setup() {
   const portal = await setupPortal({
     stages: [
-      {
-        type: 'essay',
-        stage_type: 'async_assessment',
-        pass_threshold: 60,
-        automation_rule: 'auto_advance',
+      essayStage({
         question_set: [
           { id: 'why', prompt: 'Why <this> role?', max_length: 40 },
           { id: 'plan', prompt: 'Your first 90 days' },
         ],
-      },
+      }),
       { type: 'panel', stage_type: 'manual_review' },
     ],
   });

@@ -1,7 +1,7 @@
 import { PortalAnswers } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { describe, expect, test } from 'vitest';
-import { setupPortal } from '../testing-portal.ts';
+import { essayStage, portalApiCaller, setupPortal } from '../testing-portal.ts';
 
 const BASE = '/api/portal/v1';
 const LATER = '2026-06-01T10:05:00.000Z';
@@ -13,26 +13,17 @@ const LATER = '2026-06-01T10:05:00.000Z';
 async function setup() {
   const portal = await setupPortal({
     stages: [
-      {
-        type: 'essay',
-        stage_type: 'async_assessment',
-        pass_threshold: 60,
-        automation_rule: 'auto_advance',
+      essayStage({
         question_set: [
           { id: 'why', prompt: 'Why do you want this role?', max_length: 40 },
           { prompt: 'Describe a system you designed.' },
         ],
-      },
+      }),
       { type: 'phone_screen', pass_threshold: 60, automation_rule: 'auto_advance' },
     ],
   });
   const { app, janeLink } = portal;
-  const call = (token: string, method: string, path: string, body?: unknown) =>
-    app.request(`${BASE}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
+  const call = portalApiCaller(app);
   const started = await call(janeLink.token, 'POST', '/sessions', {});
   const session = (await started.json()) as { id: string };
   const [essay] = portal.stages;

@@ -2,7 +2,7 @@ import { PortalConsentView, PortalView } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { describe, expect, test } from 'vitest';
 import { storeTestKey } from '../testing-keys.ts';
-import { setupPortal } from '../testing-portal.ts';
+import { portalApiCaller, setupPortal } from '../testing-portal.ts';
 
 const BASE = '/api/portal/v1';
 
@@ -14,12 +14,7 @@ const BASE = '/api/portal/v1';
 async function setup(stages?: NonNullable<Parameters<typeof setupPortal>[0]>['stages']) {
   const portal = await setupPortal(stages ? { stages } : {});
   const { app, t } = portal;
-  const call = (token: string, method: string, path: string, body?: unknown) =>
-    app.request(`${BASE}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
+  const call = portalApiCaller(app);
   const { key } = storeTestKey(t.db, t.repos, t.workspaceId, { now: NOW });
   const staff = async (method: string, path: string, body?: unknown) => {
     const res = await app.request(`/api/v1${path}`, {

@@ -1,8 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { setupPortal } from '../testing-portal.ts';
+import { essayStage, portalApiCaller, setupPortal } from '../testing-portal.ts';
 import { PORTAL_ROUTES } from './portal-routes.ts';
-
-const BASE = '/api/portal/v1';
 
 /**
  * A body each route accepts, so that the answer is about whose record it is and not about the body. A
@@ -21,21 +19,11 @@ const VALID_BODY: Record<string, unknown> = {
 describe('the portal API keeps each participant to their own records', () => {
   test("John's token on Jane's session is a 404 on every route with an id, and changes nothing", async () => {
     const { app, janeLink, johnLink } = await setupPortal({
-      stages: [
-        {
-          type: 'essay',
-          stage_type: 'async_assessment',
-          automation_rule: 'auto_advance',
-          question_set: [{ id: 'why', prompt: 'Why this role?' }],
-        },
-      ],
+      stages: [essayStage({ question_set: [{ id: 'why', prompt: 'Why this role?' }] })],
     });
+    const api = portalApiCaller(app);
     const call = (token: string, method: string, path: string, body: unknown = {}) =>
-      app.request(`${BASE}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        ...(method === 'GET' ? {} : { body: JSON.stringify(body) }),
-      });
+      api(token, method, path, method === 'GET' ? undefined : body);
     const started = await call(janeLink.token, 'POST', '/sessions');
     expect(started.status).toBe(201);
     const { id } = (await started.json()) as { id: string };

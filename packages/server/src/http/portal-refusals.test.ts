@@ -1,7 +1,7 @@
 import { namesInternalId } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { describe, expect, test } from 'vitest';
-import { setupPortal } from '../testing-portal.ts';
+import { essayStage, setupPortal } from '../testing-portal.ts';
 
 /**
  * What a participant reads when their portal refuses something (docs/errors.md#refusals-a-participant-reads):
@@ -20,15 +20,11 @@ const later = (hours: number) => new Date(Date.parse(NOW) + hours * HOUR).toISOS
 async function setup() {
   const portal = await setupPortal({
     stages: [
-      {
-        type: 'essay',
-        stage_type: 'async_assessment',
-        pass_threshold: 60,
-        automation_rule: 'auto_advance',
+      essayStage({
         allow_retake: true,
         max_attempts: 2,
         retake_cooldown_hours: 24,
-      },
+      }),
       {
         type: 'written_test',
         stage_type: 'async_assessment',

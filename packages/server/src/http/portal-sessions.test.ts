@@ -1,7 +1,7 @@
 import { PortalSessionDetail } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { describe, expect, test } from 'vitest';
-import { setupPortal } from '../testing-portal.ts';
+import { essayStage, portalApiCaller, setupPortal } from '../testing-portal.ts';
 
 const BASE = '/api/portal/v1';
 const HOUR = 3_600_000;
@@ -13,26 +13,17 @@ const HOUR = 3_600_000;
 async function setup() {
   const portal = await setupPortal({
     stages: [
-      {
-        type: 'essay',
-        stage_type: 'async_assessment',
-        pass_threshold: 60,
-        automation_rule: 'auto_advance',
+      essayStage({
         allow_retake: true,
         max_attempts: 2,
         retake_cooldown_hours: 24,
-      },
+      }),
       { type: 'phone_screen', pass_threshold: 60, automation_rule: 'auto_advance' },
       { type: 'final', stage_type: 'final_review', pass_threshold: 80 },
     ],
   });
   const { app } = portal;
-  const call = (token: string, method: string, path: string, body?: unknown) =>
-    app.request(`${BASE}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const call = portalApiCaller(app);
   return { ...portal, call };
 }
 
