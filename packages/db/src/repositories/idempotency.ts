@@ -27,10 +27,7 @@ export function withIdempotency<T>(
     .get();
   if (seen) {
     if (seen.scope === scope && seen.request_hash === requestHash) return seen.response as T;
-    return conflict(
-      `Idempotency key "${key}" was already used for a different request`,
-      refusal('idempotencyReused'),
-    );
+    return conflict(`Idempotency key "${key}" was already used for a different request`, refusal('idempotencyReused'));
   }
   const result = work();
   if (result instanceof Error) return result;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { en } from './copy/en.ts';
+import { es } from './copy/es.ts';
 import {
   AiStageNotice,
   aiStageNotice,
@@ -7,8 +9,6 @@ import {
   portalNoticeSettings,
   UpdatePortalNoticeInput,
 } from './notice.ts';
-import { en } from './copy/en.ts';
-import { es } from './copy/es.ts';
 
 const facts = (over: Partial<NoticeFacts> = {}): NoticeFacts => ({
   stage: { stage_name: 'Phone Screen', stage_type: 'ai_interview', duration_minutes: 20 },
@@ -84,7 +84,9 @@ describe('aiStageNotice (docs/rules.md#consent-to-an-ai-run-stage)', () => {
           contact: 'Write to people@acme.example or call +44 20 7946 0000.',
           transcript_retention_days: 90,
         }),
-      }), en);
+      }),
+      en,
+    );
     expect(notice.organization).toBe('Acme Hiring');
     expect(notice.review).toContain('A person from Acme Hiring');
     expect(notice.retention).toBe('Acme Hiring keeps the transcript of your session for 90 days.');
@@ -110,7 +112,9 @@ describe('aiStageNotice (docs/rules.md#consent-to-an-ai-run-stage)', () => {
 
   it('without an interviewer or a duration it still reads as plain words', () => {
     const notice = aiStageNotice(
-      facts({ interviewer: null, stage: { stage_name: 'Screen', stage_type: 'ai_interview' } }), en);
+      facts({ interviewer: null, stage: { stage_name: 'Screen', stage_type: 'ai_interview' } }),
+      en,
+    );
     expect(notice.evaluates).toEqual([]);
     expect(notice.about).not.toContain('points below');
     expect(notice.duration_minutes).toBeNull();

@@ -49,5 +49,7 @@ export function portalRecommendation(state: ParticipantState, copy: PortalCopy):
   const { participant, template } = state;
   if (!participant || template.portal_shows_recommendation !== true) return null;
   if (participant.status !== 'completed' && participant.status !== 'rejected') return null;
-  return participant.recommendation ? recommendationWords(participant.recommendation, template.success_outcome, copy) : null;
+  return participant.recommendation
+    ? recommendationWords(participant.recommendation, template.success_outcome, copy)
+    : null;
 }

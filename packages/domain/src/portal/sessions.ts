@@ -121,8 +121,7 @@ export function decidePortalFinish(
 }
 
 /** A session id that is not one of the participant's own (unknown, or another participant's). */
-export const portalSessionNotFound = (sessionId: string) =>
-  notFound('Session', sessionId, refusal('sessionNotFound'));
+export const portalSessionNotFound = (sessionId: string) => notFound('Session', sessionId, refusal('sessionNotFound'));
 
 /** One of the participant's sessions as the portal shows it: never its scorecard or notes. */
 export const PortalSessionDetail = z.object({

@@ -3,8 +3,8 @@ import { ParticipantStatus, SessionStatus } from '../progression/entities.ts';
 import { activeStagesInOrder } from '../progression/lookups.ts';
 import { participantOutlook } from '../progression/outlook.ts';
 import type { ParticipantState, ProgressionStage } from '../progression/state.ts';
-import type { PortalCopy } from './copy/en.ts';
 import { currentConsent } from './consent.ts';
+import type { PortalCopy } from './copy/en.ts';
 import { portalRecommendation, portalStageFeedback } from './results.ts';
 
 /**
@@ -154,7 +154,12 @@ export function participantPortalView(
   };
 }
 
-function portalNext(state: ParticipantState, stage: ProgressionStage, now: string, copy: PortalCopy): PortalNext | null {
+function portalNext(
+  state: ParticipantState,
+  stage: ProgressionStage,
+  now: string,
+  copy: PortalCopy,
+): PortalNext | null {
   const outlook = participantOutlook(state, now);
   if (!outlook) return null;
   const progress = state.progress.find((p) => p.stage_id === stage.id && p.left_at === null);

@@ -50,10 +50,7 @@ export function activePosition(state: ParticipantState, participantId?: string):
   if (participant instanceof DomainError) return participant;
   const progress = openProgress(state);
   if (!progress) {
-    return conflict(
-      `participant ${participant.id} is in no stage`,
-      refusal('noStage'),
-    );
+    return conflict(`participant ${participant.id} is in no stage`, refusal('noStage'));
   }
   const stage = liveStage(state.template, progress.stage_id);
   if (!stage) {
@@ -136,15 +133,9 @@ export function newAttemptRefusal(
       );
     }
     case 'passed':
-      return conflict(
-        `${who} has already passed ${where} and waits to be advanced`,
-        refusal('passed', name),
-      );
+      return conflict(`${who} has already passed ${where} and waits to be advanced`, refusal('passed', name));
     case 'failed':
-      return (
-        attemptsRefusal(pos) ??
-        conflict(`${who} has failed ${where}`, refusal('over', name))
-      );
+      return attemptsRefusal(pos) ?? conflict(`${who} has failed ${where}`, refusal('over', name));
     case 'skipped':
       return conflict(`${who} has left ${where}`, refusal('over', name));
   }

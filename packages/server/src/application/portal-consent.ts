@@ -8,8 +8,8 @@ import {
   type ParticipantState,
   type PortalConsentInput,
   type PortalConsentView,
-  participantConflict,
   type PortalCopy,
+  participantConflict,
   refusal,
   unwrap,
 } from '@stageflow/domain';
@@ -46,13 +46,13 @@ function consentView(
     consent,
     notice: aiStageNotice(
       {
-      stage,
-      rules: progress.rules,
-      interviewer: interviewer ?? null,
-      template: { template_name: template?.template_name ?? '' },
-      workspace: { name: workspace?.name ?? copy.notice.theTeam },
-      settings: repos.portalNotice.get(workspaceId),
-    },
+        stage,
+        rules: progress.rules,
+        interviewer: interviewer ?? null,
+        template: { template_name: template?.template_name ?? '' },
+        workspace: { name: workspace?.name ?? copy.notice.theTeam },
+        settings: repos.portalNotice.get(workspaceId),
+      },
       copy,
     ),
   };

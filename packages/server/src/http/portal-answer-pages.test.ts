@@ -1,6 +1,6 @@
+import { portalCopy } from '@stageflow/domain';
 import { describe, expect, test } from 'vitest';
 import { setupPortal } from '../testing-portal.ts';
-import { portalCopy } from '@stageflow/domain';
 import { PORTAL_SCRIPT } from './portal-answer-pages.ts';
 
 /**

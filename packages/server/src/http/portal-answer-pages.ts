@@ -177,9 +177,7 @@ export function answersReadBody(view: PortalAnswers, copy: PortalCopy): string {
   const items = view.questions.map(
     (q) =>
       `<h2><span class="q-number">${e(w.question(q.number))}</span>${e(q.prompt)}</h2>\n${
-        q.text.trim() === ''
-          ? `<p class="answer no-answer">${e(w.noAnswer)}</p>`
-          : `<p class="answer">${e(q.text)}</p>`
+        q.text.trim() === '' ? `<p class="answer no-answer">${e(w.noAnswer)}</p>` : `<p class="answer">${e(q.text)}</p>`
       }`,
   );
   return `<h1>${e(heading)}</h1>\n<p class="notice">${e(text)}</p>\n${items.join('\n')}\n${backLink(copy)}`;

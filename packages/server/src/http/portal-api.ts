@@ -10,10 +10,10 @@ import {
   IdempotencyKey,
   PortalConsentInput,
   PortalConsentView,
+  type PortalCopy,
   PortalSessionDetail,
   PortalStartInput,
   PortalView,
-  type PortalCopy,
   PortalWithdrawInput,
   portalRefusalMessage,
 } from '@stageflow/domain';

@@ -184,13 +184,9 @@ export function portalBody(
   }
   if (view.stages.length > 0) {
     const items = view.stages.map((s) => {
-      const meta = [s.stage_type, s.duration_minutes ? h.minutes(s.duration_minutes) : '']
-        .filter(Boolean)
-        .join(' · ');
+      const meta = [s.stage_type, s.duration_minutes ? h.minutes(s.duration_minutes) : ''].filter(Boolean).join(' · ');
       const current = s.state === 'current' ? ' aria-current="step"' : '';
-      const feedback = s.feedback
-        ? `<div class="feedback"><h3>${e(h.feedback)}</h3><p>${e(s.feedback)}</p></div>`
-        : '';
+      const feedback = s.feedback ? `<div class="feedback"><h3>${e(h.feedback)}</h3><p>${e(s.feedback)}</p></div>` : '';
       return `<li class="stage ${s.state}"${current}><span class="stage-name">${e(s.stage_name)}</span><span class="stage-meta">${e(meta)}</span><span class="stage-state">${e(copy.stageStates[s.state])}</span>${feedback}</li>`;
     });
     parts.push(

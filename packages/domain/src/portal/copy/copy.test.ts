@@ -104,6 +104,8 @@ describe('every language is a translation of en.ts', () => {
   it('words a refusal given as data in each language, dates included', () => {
     const said = refusal('coolDown', 'Essay', '2026-11-30T10:00:00.000Z');
     expect(refusalWords(said, en)).toBe(`You can take Essay again from ${en.dates.utc(said.args[1] as string)}.`);
-    expect(refusalWords(said, es)).toMatch(/^Podrás volver a hacer Essay desde el 30 de noviembre de 2026\b.*\(UTC\)\.$/);
+    expect(refusalWords(said, es)).toMatch(
+      /^Podrás volver a hacer Essay desde el 30 de noviembre de 2026\b.*\(UTC\)\.$/,
+    );
   });
 });

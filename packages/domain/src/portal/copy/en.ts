@@ -148,8 +148,7 @@ export const en = {
   /** For a participant whose evaluation has ended. */
   closing: {
     completed: 'Your evaluation is complete; the team will be in touch.',
-    rejected:
-      'Your evaluation has ended and the team will not take it further this time. Thank you for taking part.',
+    rejected: 'Your evaluation has ended and the team will not take it further this time. Thank you for taking part.',
     withdrawn: 'You have withdrawn from this evaluation. If that was a mistake, contact the team that invited you.',
   } satisfies Record<Ended, string>,
 
@@ -301,7 +300,8 @@ export const en = {
     noAttemptsLeft: (stage: string) => `You have used all your attempts at ${stage}. The team will be in touch.`,
     alreadyBooked: (stage: string) => `You already have a session booked for ${stage}.`,
     alreadyUnderWay: (stage: string) => `Your session for ${stage} is already under way.`,
-    reviewing: (stage: string) => `The team is reviewing your result at ${stage}. They will let you know what comes next.`,
+    reviewing: (stage: string) =>
+      `The team is reviewing your result at ${stage}. They will let you know what comes next.`,
     passed: (stage: string) => `You have passed ${stage}. The team will let you know what comes next.`,
     over: (stage: string) => `${stage} is over for you. The team will be in touch.`,
     cannotStart: (stage: string, why: StartRefusal) =>

@@ -115,10 +115,8 @@ export const es: PortalCopy = {
 
   closing: {
     completed: 'Tu evaluación ha terminado; el equipo se pondrá en contacto contigo.',
-    rejected:
-      'Tu evaluación ha terminado y el equipo no seguirá adelante con ella esta vez. Gracias por participar.',
-    withdrawn:
-      'Te has retirado de esta evaluación. Si fue un error, ponte en contacto con el equipo que te invitó.',
+    rejected: 'Tu evaluación ha terminado y el equipo no seguirá adelante con ella esta vez. Gracias por participar.',
+    withdrawn: 'Te has retirado de esta evaluación. Si fue un error, ponte en contacto con el equipo que te invitó.',
   },
 
   recommendations: {
@@ -161,8 +159,7 @@ export const es: PortalCopy = {
     },
     about: (stage, evaluation, whatHappens, scored) =>
       `En ${stage}, parte de ${evaluation}, ${whatHappens}. Es un programa informático, no una persona. Lo que digas queda por escrito en una transcripción${scored ? ', y la IA puntúa tus respuestas en los puntos de abajo' : ''}.`,
-    duration: (minutes) =>
-      minutes === null ? 'El equipo te dirá cuánto dura.' : `Dura unos ${minutes} minutos.`,
+    duration: (minutes) => (minutes === null ? 'El equipo te dirá cuánto dura.' : `Dura unos ${minutes} minutos.`),
     review: {
       approval: (org) =>
         `Una persona de ${org} revisa tu resultado antes de decidir nada. Las puntuaciones del entrevistador de IA están para ayudarle, no para decidir.`,
@@ -215,8 +212,7 @@ export const es: PortalCopy = {
     submit: 'Enviar respuestas',
     saved: 'Tus respuestas están guardadas.',
     submittedTitle: 'Tus respuestas están enviadas',
-    submittedText: (when) =>
-      `Enviaste tus respuestas el ${when}. El equipo las revisará y te dirá qué pasa después.`,
+    submittedText: (when) => `Enviaste tus respuestas el ${when}. El equipo las revisará y te dirá qué pasa después.`,
     endedText: 'Esta evaluación ha terminado, así que sus respuestas ya no pueden cambiar.',
     noAnswer: 'Sin respuesta',
     confirmTitle: '¿Enviar tus respuestas?',
@@ -243,7 +239,8 @@ export const es: PortalCopy = {
     evaluationNotFound: () => 'No encontramos tu evaluación.',
     ended: (status) =>
       ({
-        completed: 'Tu evaluación está completa, así que aquí no queda nada por hacer. El equipo se pondrá en contacto contigo.',
+        completed:
+          'Tu evaluación está completa, así que aquí no queda nada por hacer. El equipo se pondrá en contacto contigo.',
         rejected: 'Tu evaluación ha terminado, así que aquí no queda nada por hacer. Gracias por participar.',
         withdrawn: 'Te has retirado de esta evaluación, así que aquí no queda nada por hacer.',
       })[status],
@@ -277,7 +274,8 @@ export const es: PortalCopy = {
       `Pediste que una persona dirija ${stage} y el equipo se pondrá en contacto contigo. Si al final quieres hacerla con el entrevistador de IA, díselo.`,
     declineUnderWay: (stage) =>
       `Tu sesión de ${stage} está en curso. Si prefieres hablar con una persona, ponte en contacto con el equipo.`,
-    resultIn: (stage) => `El equipo ya tiene tu resultado de ${stage}. Si tienes preguntas, ponte en contacto con ellos.`,
+    resultIn: (stage) =>
+      `El equipo ya tiene tu resultado de ${stage}. Si tienes preguntas, ponte en contacto con ellos.`,
     notAtStage: () => 'Ahora mismo no estás en ninguna etapa.',
     formOutOfDate: () => 'Este formulario está desactualizado. Vuelve a tu evaluación y abre de nuevo la información.',
     notAssessment: () => 'Esta sesión no es una evaluación escrita',
