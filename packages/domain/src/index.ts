@@ -8,6 +8,7 @@ export * from './interviewer/index.ts';
 export * from './patch.ts';
 export * from './pipeline/index.ts';
 export * from './portal/consent.ts';
+export * from './portal/copy/index.ts';
 export * from './portal/notice.ts';
 export * from './portal/refusals.ts';
 export * from './portal/results.ts';

@@ -14,7 +14,10 @@ export function toTRPCError(error: DomainError): TRPCError {
 
 /** Field issues for the client: from a domain error or from zod input validation. */
 export function fieldIssues(cause: unknown): FieldIssue[] | undefined {
-  if (cause instanceof DomainError && cause.issues.length > 0) return [...cause.issues];
+  if (cause instanceof DomainError && cause.issues.length > 0) {
+    // The participant's wording of an issue is the portal's (docs/surfaces.md#portal-language), not the staff API's.
+    return cause.issues.map(({ path, message }) => ({ path, message }));
+  }
   if (cause instanceof ZodError) {
     return cause.issues.map((i) => ({
       path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { conflict, type DomainError } from '@stageflow/domain';
+import { conflict, type DomainError, refusal } from '@stageflow/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
 import { idempotencyKeys } from '../schema/index.ts';
@@ -27,10 +27,7 @@ export function withIdempotency<T>(
     .get();
   if (seen) {
     if (seen.scope === scope && seen.request_hash === requestHash) return seen.response as T;
-    return conflict(
-      `Idempotency key "${key}" was already used for a different request`,
-      'This Idempotency-Key was already used for a different request: send a new key with a new request.',
-    );
+    return conflict(`Idempotency key "${key}" was already used for a different request`, refusal('idempotencyReused'));
   }
   const result = work();
   if (result instanceof Error) return result;

@@ -14,6 +14,8 @@ export interface PortalParticipant {
   readonly status: string;
   readonly evaluation_template_id: string;
   readonly template_name: string;
+  /** The template's language tag: the portal speaks it where it has a copy (docs/surfaces.md#portal-language). */
+  readonly language: string;
 }
 
 const record = ({ workspace_id: _w, token_hash: _h, ...link }: PortalLinkRow): PortalLinkRecord => link;
@@ -57,6 +59,7 @@ export function createPortalLinkRepository(db: Db) {
           status: participants.status,
           evaluation_template_id: participants.evaluation_template_id,
           template_name: evaluationTemplates.template_name,
+          language: evaluationTemplates.language,
         })
         .from(participants)
         .innerJoin(

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { conflict, DomainError, type FieldIssue, notFound } from '../errors.ts';
+import { DomainError, type FieldIssue, notFound, participantConflict } from '../errors.ts';
+import { en } from '../portal/copy/en.ts';
+import { type ParticipantRefusal, type PlainRefusalKey, refusal, refusalWords } from '../portal/copy/refusal.ts';
 import type { DecideContext } from '../progression/commands.ts';
 import { emitter } from '../progression/emit.ts';
 import type { Session } from '../progression/entities.ts';
@@ -14,8 +16,8 @@ import { AnswerText, answerLimit, MAX_QUESTIONS, type Question } from '../schema
  * their saved answers and the submission (if any), and stores what these functions return.
  */
 
-/** A refusal the participant reads as it is: the same plain words for staff and for them. */
-const refuse = (why: string) => conflict(why, why);
+/** A refusal written for the participant: the same words for staff (in English) and for them (in theirs). */
+const refuse = (key: PlainRefusalKey) => participantConflict(refusal(key));
 
 /** One saved answer (a draft until the session's answers are submitted). */
 export interface SavedAnswer {
@@ -60,7 +62,7 @@ function ownAssessment(
   const session = state.sessions.find((s) => s.id === sessionId && s.participant_id === participant?.id);
   if (!participant || !session) return notFound('Session', sessionId);
   const stage = state.template.stages.find((s) => s.id === session.stage_id);
-  if (stage?.stage_type !== 'async_assessment') return refuse('This session is not a written assessment');
+  if (stage?.stage_type !== 'async_assessment') return refuse('notAssessment');
   return { session, stage };
 }
 
@@ -71,11 +73,11 @@ function ownAssessment(
 function answerable(state: ParticipantState, sessionId: string, facts: AnswerFacts): Answerable | DomainError {
   const own = ownAssessment(state, sessionId);
   if (own instanceof DomainError) return own;
-  if (facts.submission) return refuse('You already submitted these answers; they can no longer change');
-  if (state.participant?.status !== 'active') return refuse('Your evaluation has ended; answers can no longer change');
-  if (own.session.status === 'scheduled') return refuse('This assessment has not started yet; start it first');
+  if (facts.submission) return refuse('alreadySubmitted');
+  if (state.participant?.status !== 'active') return refuse('answersEnded');
+  if (own.session.status === 'scheduled') return refuse('notStarted');
   if (own.session.status !== 'in_progress') {
-    return refuse(`This assessment is ${own.session.status.replace('_', ' ')}; its answers can no longer change`);
+    return participantConflict(refusal('answersClosed', own.session.status));
   }
   return {
     participant_id: state.participant.id,
@@ -84,6 +86,13 @@ function answerable(state: ParticipantState, sessionId: string, facts: AnswerFac
     questions: own.stage.question_set ?? [],
   };
 }
+
+/** A field issue the participant's own form meets: English for the message, theirs for the portal. */
+const issue = (path: (string | number)[], said: ParticipantRefusal): FieldIssue => ({
+  path,
+  message: refusalWords(said, en),
+  participant: said,
+});
 
 /** A prompt short enough to name a question in a message. */
 const shortPrompt = (prompt: string) => (prompt.length > 60 ? `${prompt.slice(0, 57)}…` : prompt);
@@ -108,19 +117,21 @@ export function decideAnswerSave(
     const index = target.questions.findIndex((q) => q.id === a.question_id);
     const question = target.questions[index];
     if (!question) {
-      issues.push({ path: ['answers', i, 'question_id'], message: 'this assessment has no such question' });
+      issues.push(issue(['answers', i, 'question_id'], refusal('answerNoSuchQuestion')));
       return;
     }
     if (seen.has(a.question_id)) {
-      issues.push({ path: ['answers', i, 'question_id'], message: `question ${index + 1} is answered twice` });
+      issues.push(issue(['answers', i, 'question_id'], refusal('answerTwice', index + 1)));
     }
     seen.add(a.question_id);
     const limit = answerLimit(question);
     if (a.text.length > limit) {
-      issues.push({
-        path: ['answers', i, 'text'],
-        message: `the answer to question ${index + 1} ("${shortPrompt(question.prompt)}") is ${a.text.length} characters; at most ${limit}`,
-      });
+      issues.push(
+        issue(
+          ['answers', i, 'text'],
+          refusal('answerTooLong', index + 1, shortPrompt(question.prompt), a.text.length, limit),
+        ),
+      );
     }
   });
   if (issues.length > 0) {
@@ -146,7 +157,7 @@ export function decideAnswerSubmit(
 ): { submission: AnswerSubmission; events: ParticipantEvent[] } | DomainError {
   const target = answerable(state, sessionId, facts);
   if (target instanceof DomainError) return target;
-  if (target.questions.length === 0) return refuse('This assessment has no questions to answer');
+  if (target.questions.length === 0) return refuse('noQuestions');
   const answered = target.questions.filter((q) =>
     facts.answers.some((a) => a.question_id === q.id && a.text.trim() !== ''),
   ).length;

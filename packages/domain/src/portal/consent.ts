@@ -10,6 +10,7 @@ import { outcomeBasis } from '../progression/moves.ts';
 import type { ParticipantState } from '../progression/state.ts';
 import { Uuid } from '../schemas/common.ts';
 import { isAiRun } from '../schemas/stage.ts';
+import { refusal } from './copy/refusal.ts';
 
 /**
  * A participant's answer to the AI notice of their current AI-run stage
@@ -40,13 +41,6 @@ export function currentConsent(state: ParticipantState): PortalConsentState | nu
 /** The stage states in which a person can still run the stage instead. */
 const DECLINABLE: readonly StageProgressState[] = ['pending', 'retake_available', 'scheduled'];
 
-const ANSWERED: Record<StageConsent, (stage: string) => string> = {
-  accepted: (stage) =>
-    `You already agreed to take ${stage} with the AI interviewer. If you would rather speak with a person now, contact the team.`,
-  declined: (stage) =>
-    `You asked for a person to run ${stage}, and the team will be in touch. To take it with the AI interviewer after all, contact them.`,
-};
-
 export function decidePortalConsent(
   state: ParticipantState,
   input: PortalConsentInput,
@@ -56,32 +50,30 @@ export function decidePortalConsent(
   if (pos instanceof DomainError) return pos;
   const stage = pos.stage.stage_name;
   if (input.stage_id !== pos.stage.id) {
-    return participantConflict(
-      `You can only answer for the stage you are at now, ${stage}. Reload your page and read it again.`,
-    );
+    return participantConflict(refusal('otherStage', stage));
   }
   if (!isAiRun(pos.stage.stage_type)) {
-    return participantConflict(`${stage} is not run by an AI interviewer, so there is nothing to agree to.`);
+    return participantConflict(refusal('notAiRun', stage));
   }
   const answer: StageConsent = input.accepted ? 'accepted' : 'declined';
   const given = pos.progress.consent;
   // A form sent twice (a double click, a reload) changes nothing.
   if (given === answer) return [];
-  if (given !== null) return participantConflict(ANSWERED[given](stage));
+  if (given !== null) {
+    return participantConflict(refusal(given === 'accepted' ? 'alreadyAccepted' : 'alreadyDeclined', stage));
+  }
 
   const emit = emitter(pos.participant.id, ctx);
   const stage_type = pos.stage.stage_type;
   if (answer === 'accepted') return [emit('participant_consented_ai', { stage_id: pos.stage.id, stage_type })];
 
   if (openSessionsAt(state, pos.stage.id).some((s) => s.status === 'in_progress')) {
-    return participantConflict(
-      `Your session for ${stage} is under way. If you would rather speak with a person, contact the team.`,
-    );
+    return participantConflict(refusal('declineUnderWay', stage));
   }
   // Only a stage still to be taken can be run by a person instead: once a result is in (waiting for a
   // reviewer, passed or failed), the team already has it.
   if (!DECLINABLE.includes(pos.progress.state)) {
-    return participantConflict(`The team already has your result for ${stage}. If you have questions, contact them.`);
+    return participantConflict(refusal('resultIn', stage));
   }
   const decision: Decision = {
     id: ctx.newId(),

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { en } from './copy/en.ts';
+import { es } from './copy/es.ts';
 import {
   AiStageNotice,
   aiStageNotice,
@@ -30,7 +32,7 @@ const settings = (over: Partial<typeof DEFAULT_PORTAL_NOTICE_SETTINGS>) => ({
 
 describe('aiStageNotice (docs/rules.md#consent-to-an-ai-run-stage)', () => {
   it('says who runs the stage, what it looks at, how long, who decides, the transcript and the alternative', () => {
-    const notice = aiStageNotice(facts());
+    const notice = aiStageNotice(facts(), en);
     expect(AiStageNotice.parse(notice)).toEqual(notice);
     expect(notice).toMatchObject({
       stage_name: 'Phone Screen',
@@ -57,7 +59,7 @@ describe('aiStageNotice (docs/rules.md#consent-to-an-ai-run-stage)', () => {
     ['roleplay_simulation', 'an AI plays a part in a role-play with you', 'Role-play simulation'],
     ['practice_session', 'an AI runs a practice session with you', 'Practice session'],
   ] as const)('a %s says what happens in it', (stage_type, words, type) => {
-    const notice = aiStageNotice(facts({ stage: { stage_name: 'Call', stage_type, duration_minutes: 30 } }));
+    const notice = aiStageNotice(facts({ stage: { stage_name: 'Call', stage_type, duration_minutes: 30 } }), en);
     expect(notice.about).toContain(words);
     expect(notice.stage_type).toBe(type);
   });
@@ -71,7 +73,7 @@ describe('aiStageNotice (docs/rules.md#consent-to-an-ai-run-stage)', () => {
     ],
     [{ automation_rule: 'auto_advance', auto_reject: true }, 'that decides whether you move on'],
   ] as const)('who decides follows the rules they are judged by: %o', (rules, words) => {
-    expect(aiStageNotice(facts({ rules })).review).toContain(words);
+    expect(aiStageNotice(facts({ rules }), en).review).toContain(words);
   });
 
   it('uses the workspace’s own words when it set them', () => {
@@ -83,19 +85,35 @@ describe('aiStageNotice (docs/rules.md#consent-to-an-ai-run-stage)', () => {
           transcript_retention_days: 90,
         }),
       }),
+      en,
     );
     expect(notice.organization).toBe('Acme Hiring');
     expect(notice.review).toContain('A person from Acme Hiring');
     expect(notice.retention).toBe('Acme Hiring keeps the transcript of your session for 90 days.');
     expect(notice.contact).toBe('Questions? Write to people@acme.example or call +44 20 7946 0000.');
-    expect(aiStageNotice(facts({ settings: settings({ transcript_retention_days: 1 }) })).retention).toContain(
+    expect(aiStageNotice(facts({ settings: settings({ transcript_retention_days: 1 }) }), en).retention).toContain(
       'for 1 day.',
     );
+  });
+
+  it("is written in the participant's language; what the team wrote stays as they wrote it", () => {
+    const notice = aiStageNotice(facts({ settings: settings({ contact: 'Escribe a rrhh@demo.example' }) }), es);
+    expect(AiStageNotice.parse(notice)).toEqual(notice);
+    expect(notice).toMatchObject({
+      stage_name: 'Phone Screen',
+      stage_type: 'Entrevista con IA',
+      duration: 'Dura unos 20 minutos.',
+      contact: '¿Preguntas? Escribe a rrhh@demo.example',
+    });
+    expect(notice.about).toContain('Es un programa informático, no una persona.');
+    expect(notice.review).toContain('Una persona de Demo workspace revisa tu resultado');
+    expect(notice.alternative).toContain('No tienes que hacer esta etapa con una IA.');
   });
 
   it('without an interviewer or a duration it still reads as plain words', () => {
     const notice = aiStageNotice(
       facts({ interviewer: null, stage: { stage_name: 'Screen', stage_type: 'ai_interview' } }),
+      en,
     );
     expect(notice.evaluates).toEqual([]);
     expect(notice.about).not.toContain('points below');

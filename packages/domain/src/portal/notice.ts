@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { optionalText } from '../schemas/common.ts';
 import type { AutomationRule, StageType } from '../schemas/stage.ts';
 import { PortalConsentState } from './consent.ts';
-import { STAGE_TYPE_WORDS } from './view.ts';
+import type { PortalCopy } from './copy/en.ts';
 
 /**
  * The notice a participant reads before an AI-run stage (docs/rules.md#consent-to-an-ai-run-stage):
  * that an AI interviewer runs it, what it looks at, how long it takes, who decides, how long the
  * transcript is kept, and how to ask for a person instead. Built here from the stage, its interviewer,
- * the template and the workspace's notice settings, as plain words; the portal only lays it out.
+ * the template and the workspace's notice settings, as plain words in the participant's language (the
+ * sentences are `copy.notice`); the portal only lays it out.
  */
 
 /** The longest organisation name and contact text a workspace may set. */
@@ -69,7 +70,7 @@ export function portalNoticeSettings(
 
 export const AiStageNotice = z.object({
   stage_name: z.string(),
-  /** The stage type in plain words ("AI interview"). */
+  /** The stage type in plain words ("AI interview": `copy.stageTypes`). */
   stage_type: z.string(),
   /** The template's name: the evaluation the participant is in. */
   evaluation_name: z.string(),
@@ -107,53 +108,57 @@ export interface NoticeFacts {
   readonly settings: PortalNoticeSettings;
 }
 
-const WHAT_HAPPENS: Partial<Record<StageType, string>> = {
-  ai_interview: 'an AI interviewer asks you questions',
-  roleplay_simulation: 'an AI plays a part in a role-play with you',
-  practice_session: 'an AI runs a practice session with you',
-};
-
-function review(org: string, rules: NoticeFacts['rules']): string {
-  switch (rules.automation_rule) {
-    case 'require_reviewer_approval':
-      return `A person from ${org} reviews your result before anything is decided. The AI interviewer's scores are there to help them, not to decide.`;
-    case 'none':
-      return `A person from ${org} looks at your result and decides what comes next. The AI interviewer's scores are there to help them, not to decide.`;
-    case 'auto_advance':
-      return rules.auto_reject
-        ? `Your result is compared with the pass mark ${org} set, and that decides whether you move on. People from ${org} can see every result and the transcript.`
-        : `If your result reaches the pass mark ${org} set, you move on straight away. If it does not, no decision is made against you until a person from ${org} has reviewed it.`;
+/** What happens in a stage of this type, said after "In <stage>, part of <evaluation>, …". */
+function whatHappens(type: StageType, words: PortalCopy['notice']['whatHappens']): string {
+  switch (type) {
+    case 'ai_interview':
+    case 'roleplay_simulation':
+    case 'practice_session':
+      return words[type];
+    default:
+      return words.other;
   }
 }
 
-/** The notice of an AI-run stage for one participant, in plain words. */
-export function aiStageNotice(facts: NoticeFacts): AiStageNotice {
+function review(org: string, rules: NoticeFacts['rules'], words: PortalCopy['notice']['review']): string {
+  switch (rules.automation_rule) {
+    case 'require_reviewer_approval':
+      return words.approval(org);
+    case 'none':
+      return words.person(org);
+    case 'auto_advance':
+      return rules.auto_reject ? words.passMark(org) : words.passMarkThenPerson(org);
+  }
+}
+
+/** The notice of an AI-run stage for one participant, in plain words in `copy`'s language. */
+export function aiStageNotice(facts: NoticeFacts, copy: PortalCopy): AiStageNotice {
+  const words = copy.notice;
   const { stage, settings } = facts;
   const org = settings.organization ?? facts.workspace.name;
   const minutes = stage.duration_minutes ?? null;
-  const days = settings.transcript_retention_days;
   const evaluates = (facts.interviewer?.evaluation_dimensions ?? []).map((d) => ({
     name: d.name,
     description: d.description ?? '',
   }));
   return {
     stage_name: stage.stage_name,
-    stage_type: STAGE_TYPE_WORDS[stage.stage_type],
+    stage_type: copy.stageTypes[stage.stage_type],
     evaluation_name: facts.template.template_name,
     organization: org,
-    about: `In ${stage.stage_name}, part of ${facts.template.template_name}, ${WHAT_HAPPENS[stage.stage_type] ?? 'an AI interviewer runs the session with you'}. It is a computer program, not a person. What you say is written down as a transcript${evaluates.length > 0 ? ', and the AI scores your answers on the points below' : ''}.`,
+    about: words.about(
+      stage.stage_name,
+      facts.template.template_name,
+      whatHappens(stage.stage_type, words.whatHappens),
+      evaluates.length > 0,
+    ),
     evaluates,
     duration_minutes: minutes,
-    duration: minutes === null ? 'The team will tell you how long it takes.' : `It takes about ${minutes} minutes.`,
-    review: review(org, facts.rules),
-    retention:
-      days === null
-        ? `${org} keeps the transcript with your evaluation only for as long as they need it to make their decision. Ask them if you want to know more.`
-        : `${org} keeps the transcript of your session for ${days} ${days === 1 ? 'day' : 'days'}.`,
-    alternative: `You do not have to take this stage with an AI. If you would rather speak with a person, say so below: someone from ${org} will run the stage with you instead and be in touch. Nothing is held against you, and it does not use one of your attempts.`,
-    contact: settings.contact
-      ? `Questions? ${settings.contact}`
-      : `Questions? Reply to the message your link came in, or contact the team at ${org} that invited you.`,
+    duration: words.duration(minutes),
+    review: review(org, facts.rules, words.review),
+    retention: words.retention(org, settings.transcript_retention_days),
+    alternative: words.alternative(org),
+    contact: words.contact(org, settings.contact),
   };
 }
 

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { StageInterviewer } from '../progression/state.ts';
 import { interviewer, Journey, S1, S2, S3, stage, T0, template } from '../progression/test-support.ts';
 import { recommendationLabels, type SuccessOutcome } from '../schemas/template.ts';
-import { RECOMMENDATION_WORDS, recommendationWords } from './results.ts';
+import { en } from './copy/en.ts';
+import { es } from './copy/es.ts';
+import { recommendationWords } from './results.ts';
 import { PortalView, participantPortalView } from './view.ts';
 
 const shares: StageInterviewer = { ...interviewer, output: { include_improvement_feedback: true } };
@@ -20,7 +22,7 @@ const pipeline = (who: StageInterviewer | null, s1: Parameters<typeof stage>[2] 
   ]);
 
 const view = (j: Journey) => {
-  const v = participantPortalView(j.state, 'Sales hiring', j.now);
+  const v = participantPortalView(j.state, 'Sales hiring', j.now, en);
   expect(PortalView.parse(v)).toEqual(v);
   return v as PortalView;
 };
@@ -294,18 +296,20 @@ describe('recommendationWords', () => {
   ];
   it.each(outcomes)('%s: %s / %s', (success_outcome, positive, negative) => {
     const labels = recommendationLabels({ success_outcome });
-    expect(recommendationWords(labels.positive, success_outcome)).toBe(positive);
-    expect(recommendationWords(labels.negative, success_outcome)).toBe(negative);
+    expect(recommendationWords(labels.positive, success_outcome, en)).toBe(positive);
+    expect(recommendationWords(labels.negative, success_outcome, en)).toBe(negative);
   });
 
-  it('has words for every built-in label and no other', () => {
+  it('has words for every built-in label and no other, in every language', () => {
     const builtIn = outcomes.flatMap(([success_outcome]) => Object.values(recommendationLabels({ success_outcome })));
-    expect(Object.keys(RECOMMENDATION_WORDS).sort()).toEqual(builtIn.sort());
+    expect(Object.keys(en.recommendations).sort()).toEqual(builtIn.sort());
+    expect(Object.keys(es.recommendations).sort()).toEqual(builtIn.sort());
+    expect(recommendationWords('hire', 'hire_no_hire', es)).toBe('Contratar');
   });
 
   it('a label it does not know, or a custom one, is shown as written', () => {
-    expect(recommendationWords('Selected', 'custom')).toBe('Selected');
-    expect(recommendationWords('hire', 'custom')).toBe('hire');
-    expect(recommendationWords('constructor', 'pass_fail')).toBe('constructor');
+    expect(recommendationWords('Selected', 'custom', es)).toBe('Selected');
+    expect(recommendationWords('hire', 'custom', en)).toBe('hire');
+    expect(recommendationWords('constructor', 'pass_fail', en)).toBe('constructor');
   });
 });

@@ -1,6 +1,7 @@
 import type { Session } from '../progression/entities.ts';
 import type { ParticipantState, ProgressionStage } from '../progression/state.ts';
 import type { SuccessOutcome } from '../schemas/template.ts';
+import type { PortalCopy } from './copy/en.ts';
 
 /**
  * What a participant may see of their own results in the portal (docs/rules.md#what-a-participant-sees-of-their-results):
@@ -31,32 +32,24 @@ export function portalStageFeedback(state: ParticipantState, stage: ProgressionS
   return text ? text : null;
 }
 
-/** The built-in recommendation labels (docs/rules.md#recommendation-labels) as a participant reads them. */
-export const RECOMMENDATION_WORDS: Record<string, string> = {
-  hire: 'Hire',
-  no_hire: 'Do not hire',
-  admit: 'Admit',
-  reject: 'Do not admit',
-  pass: 'Pass',
-  fail: 'Not passed',
-  ready: 'Ready',
-  needs_training: 'Needs more training',
-  certified: 'Certified',
-  not_certified: 'Not certified',
-};
-
-/** A recommendation label in plain words; a custom outcome's labels are the team's own words, shown as written. */
-export const recommendationWords = (label: string, outcome: SuccessOutcome): string =>
-  (outcome !== 'custom' && Object.hasOwn(RECOMMENDATION_WORDS, label) ? RECOMMENDATION_WORDS[label] : undefined) ??
-  label;
+/**
+ * A recommendation label in plain words in `copy`'s language (`copy.recommendations`, the built-in labels of
+ * docs/rules.md#recommendation-labels); a custom outcome's labels are the team's own words, shown as written.
+ */
+export function recommendationWords(label: string, outcome: SuccessOutcome, copy: PortalCopy): string {
+  const words: Readonly<Record<string, string>> = copy.recommendations;
+  return (outcome !== 'custom' && Object.hasOwn(words, label) ? words[label] : undefined) ?? label;
+}
 
 /**
  * The final recommendation in plain words, only for a participant who completed or was rejected, and only when
  * their template has `portal_shows_recommendation` on; otherwise `null` (the team tells them themselves).
  */
-export function portalRecommendation(state: ParticipantState): string | null {
+export function portalRecommendation(state: ParticipantState, copy: PortalCopy): string | null {
   const { participant, template } = state;
   if (!participant || template.portal_shows_recommendation !== true) return null;
   if (participant.status !== 'completed' && participant.status !== 'rejected') return null;
-  return participant.recommendation ? recommendationWords(participant.recommendation, template.success_outcome) : null;
+  return participant.recommendation
+    ? recommendationWords(participant.recommendation, template.success_outcome, copy)
+    : null;
 }

@@ -5,6 +5,7 @@ import { evolveParticipant } from '../progression/evolve.ts';
 import { hoursAfter, Journey, S1, S2, stage, T0, template, types } from '../progression/test-support.ts';
 import type { StageType } from '../schemas/stage.ts';
 import { decidePortalConsent } from './consent.ts';
+import { en } from './copy/en.ts';
 import {
   decidePortalFinish,
   decidePortalStart,
@@ -74,7 +75,7 @@ describe('decidePortalStart', () => {
     expect(types(result.events)).toEqual(['session_scheduled', 'session_started']);
     expect(result.events.every((e) => e.actor === PARTICIPANT)).toBe(true);
     apply(j, result.events);
-    expect(portalSession(j.state, result.session_id)).toMatchObject({
+    expect(portalSession(j.state, result.session_id, en)).toMatchObject({
       stage_name: 'Essay',
       status: 'in_progress',
       scheduled_at: T0,
@@ -160,7 +161,7 @@ describe('decidePortalFinish', () => {
       },
     ]);
     apply(j, finished);
-    expect(portalSession(j.state, started.session_id)?.status).toBe('in_progress');
+    expect(portalSession(j.state, started.session_id, en)?.status).toBe('in_progress');
   });
 
   it('refuses a session not under way, and one it does not know', () => {

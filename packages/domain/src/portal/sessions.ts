@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badInput, conflict, DomainError, notFound } from '../errors.ts';
+import { badInput, conflict, DomainError, notFound, participantConflict } from '../errors.ts';
 import type { DecideContext } from '../progression/commands.ts';
 import { decideParticipant } from '../progression/decide.ts';
 import { emitter } from '../progression/emit.ts';
@@ -11,6 +11,8 @@ import { participantOutlook } from '../progression/outlook.ts';
 import type { ParticipantState } from '../progression/state.ts';
 import { TimeZone } from '../schemas/common.ts';
 import { AI_RUN_STAGE_TYPES, type StageType } from '../schemas/stage.ts';
+import type { PortalCopy } from './copy/en.ts';
+import { refusal } from './copy/refusal.ts';
 
 /**
  * Sessions a participant starts or books in their portal (docs/rules.md#sessions-a-participant-starts).
@@ -33,19 +35,15 @@ export function portalStartRule(stageType: StageType, consented: boolean): Porta
   return 'allowed';
 }
 
-const REFUSALS: Record<Exclude<PortalStartRule, 'allowed'>, string> = {
-  needs_consent: 'this stage is run by an AI interviewer and needs your consent first',
-  team_run: 'this stage is run by the team; they will be in touch',
-};
-/** An AI-run stage whose notice they declined: a person runs it (docs/rules.md#consent-to-an-ai-run-stage). */
-const DECLINED = 'you asked for a person to run this stage; the team will be in touch';
-
-/** Why the participant may not start their current stage themselves, or undefined when they may. */
-function portalStartRefusal(pos: Position): string | undefined {
+/**
+ * Why the participant may not start their current stage themselves, or undefined when they may. An AI-run
+ * stage whose notice they declined is run by a person (docs/rules.md#consent-to-an-ai-run-stage).
+ */
+function portalStartRefusal(pos: Position): 'needs_consent' | 'team_run' | 'declined' | undefined {
   const consent = pos.progress.consent;
   const rule = portalStartRule(pos.stage.stage_type, consent === 'accepted');
   if (rule === 'allowed') return undefined;
-  return rule === 'needs_consent' && consent === 'declined' ? DECLINED : REFUSALS[rule];
+  return rule === 'needs_consent' && consent === 'declined' ? 'declined' : rule;
 }
 
 /** What a participant asks for: a session now (no `scheduled_at`) or at a time, in an IANA time zone. */
@@ -66,11 +64,8 @@ export function decidePortalStart(
 ): { events: ParticipantEvent[]; session_id: string } | DomainError {
   const pos = activePosition(state);
   if (pos instanceof DomainError) return pos;
-  const refusal = portalStartRefusal(pos);
-  if (refusal) {
-    const why = `You cannot start ${pos.stage.stage_name} here: ${refusal}`;
-    return conflict(why, why);
-  }
+  const why = portalStartRefusal(pos);
+  if (why) return participantConflict(refusal('cannotStart', pos.stage.stage_name, why));
   const at = input.at === undefined ? undefined : new Date(input.at).toISOString();
   // Staff may record a session that already took place; a participant books one ahead.
   if (at !== undefined && Date.parse(at) < Date.parse(ctx.now)) return badInput(['at'], 'must be now or later');
@@ -110,15 +105,11 @@ export function decidePortalFinish(
   if (pos instanceof DomainError) return pos;
   const session = state.sessions.find((s) => s.id === sessionId && s.participant_id === pos.participant.id);
   if (!session) return portalSessionNotFound(sessionId);
-  if (session.status !== 'in_progress') {
-    const why = `This session is ${session.status.replace('_', ' ')}; only a session under way can be finished.`;
-    return conflict(why, why);
-  }
+  if (session.status !== 'in_progress') return participantConflict(refusal('notUnderWay', session.status));
   // A written assessment with questions ends with its answers (docs/rules.md#written-assessments).
   const stage = state.template.stages.find((s) => s.id === session.stage_id);
   if (stage?.stage_type === 'async_assessment' && (stage.question_set ?? []).length > 0) {
-    const why = 'This assessment ends when you submit your answers';
-    return conflict(why, why);
+    return participantConflict(refusal('endsWithAnswers'));
   }
   return [
     emitter(pos.participant.id, ctx)('participant_finished_session', {
@@ -130,8 +121,7 @@ export function decidePortalFinish(
 }
 
 /** A session id that is not one of the participant's own (unknown, or another participant's). */
-export const portalSessionNotFound = (sessionId: string) =>
-  notFound('Session', sessionId, 'We could not find this session among yours.');
+export const portalSessionNotFound = (sessionId: string) => notFound('Session', sessionId, refusal('sessionNotFound'));
 
 /** One of the participant's sessions as the portal shows it: never its scorecard or notes. */
 export const PortalSessionDetail = z.object({
@@ -145,14 +135,18 @@ export const PortalSessionDetail = z.object({
 });
 export type PortalSessionDetail = z.infer<typeof PortalSessionDetail>;
 
-/** The participant's own session by id, or undefined (unknown, or another participant's). */
-export function portalSession(state: ParticipantState, sessionId: string): PortalSessionDetail | undefined {
+/** The participant's own session by id, or undefined (unknown, or another participant's); words in `copy`. */
+export function portalSession(
+  state: ParticipantState,
+  sessionId: string,
+  copy: PortalCopy,
+): PortalSessionDetail | undefined {
   const s = state.sessions.find((x) => x.id === sessionId && x.participant_id === state.participant?.id);
   if (!s) return undefined;
   const stage = state.template.stages.find((x) => x.id === s.stage_id);
   return {
     id: s.id,
-    stage_name: stage?.stage_name ?? 'A stage no longer in the evaluation',
+    stage_name: stage?.stage_name ?? copy.common.stageGone,
     status: s.status,
     scheduled_at: s.scheduled_at,
     timezone: s.timezone,

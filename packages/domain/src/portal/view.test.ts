@@ -3,7 +3,9 @@ import { unwrap } from '../errors.ts';
 import { evolveParticipant } from '../progression/evolve.ts';
 import { hoursAfter, Journey, S1, S2, S3, stage, T0, template, uuid } from '../progression/test-support.ts';
 import { decidePortalConsent } from './consent.ts';
-import { PORTAL_CLOSING, type PortalStageState, PortalView, participantPortalView } from './view.ts';
+import { en } from './copy/en.ts';
+import { es } from './copy/es.ts';
+import { type PortalStageState, PortalView, participantPortalView } from './view.ts';
 
 /** The participant answers the AI notice of their current stage (S1) in their portal. */
 function answer(j: Journey, accepted: boolean) {
@@ -178,7 +180,7 @@ const rows: readonly Row[] = [
     given: 'rejected',
     pipeline,
     when: (j) => j.run(j.reject('not a fit')),
-    says: { status: 'rejected', next: null, closing: PORTAL_CLOSING.rejected },
+    says: { status: 'rejected', next: null, closing: en.closing.rejected },
   },
   {
     given: 'withdrawn',
@@ -188,7 +190,7 @@ const rows: readonly Row[] = [
       status: 'withdrawn',
       stages: stagesOf(['Interview', 'AI interview', 30, 'done']),
       next: null,
-      closing: PORTAL_CLOSING.withdrawn,
+      closing: en.closing.withdrawn,
     },
   },
 ];
@@ -197,7 +199,7 @@ describe('participantPortalView', () => {
   it.each(rows)('$given', ({ pipeline: p, when, says }) => {
     const j = Journey.enrolled(p);
     when(j);
-    const view = participantPortalView(j.state, 'Sales hiring', j.now);
+    const view = participantPortalView(j.state, 'Sales hiring', j.now, en);
     expect(view).toMatchObject(says);
     expect(PortalView.parse(view)).toEqual(view);
   });
@@ -207,7 +209,7 @@ describe('participantPortalView', () => {
     j.run(j.record(93, { summary: 'Reviewer-only summary', improvement_feedback: 'Reviewer-only feedback' }));
     j.run(j.decide('advance', 'strong'));
     j.run(j.record(88));
-    const view = participantPortalView(j.state, 'Sales hiring', j.now);
+    const view = participantPortalView(j.state, 'Sales hiring', j.now, en);
     const text = JSON.stringify(view);
     expect(j.participant.recommendation).toBeTruthy();
     expect(view?.recommendation).toBeNull();
@@ -218,7 +220,29 @@ describe('participantPortalView', () => {
     expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 
+  it("speaks the participant's language: stage types, what happens next and closing words from the copy", () => {
+    const j = Journey.enrolled(pipeline);
+    const view = participantPortalView(j.state, 'Ventas', j.now, es);
+    expect(PortalView.parse(view)).toEqual(view);
+    expect(view).toMatchObject({
+      language: 'es',
+      template_name: 'Ventas',
+      next: { message: es.next.readNoticeFirst },
+    });
+    expect(view?.stages.map((s) => s.stage_type)).toEqual([
+      'Entrevista con IA',
+      'Evaluación escrita',
+      'Revisión del equipo',
+    ]);
+    expect(participantPortalView(j.state, 'Sales', j.now, en)).toMatchObject({
+      language: 'en',
+      next: { message: en.next.readNoticeFirst },
+    });
+    j.run(j.withdraw());
+    expect(participantPortalView(j.state, 'Ventas', j.now, es)?.closing).toBe(es.closing.withdrawn);
+  });
+
   it('is undefined before enrolment', () => {
-    expect(participantPortalView(new Journey(pipeline).state, 'x', T0)).toBeUndefined();
+    expect(participantPortalView(new Journey(pipeline).state, 'x', T0, en)).toBeUndefined();
   });
 });

@@ -3,8 +3,8 @@ import { ParticipantStatus, SessionStatus } from '../progression/entities.ts';
 import { activeStagesInOrder } from '../progression/lookups.ts';
 import { participantOutlook } from '../progression/outlook.ts';
 import type { ParticipantState, ProgressionStage } from '../progression/state.ts';
-import type { StageType } from '../schemas/stage.ts';
 import { currentConsent } from './consent.ts';
+import type { PortalCopy } from './copy/en.ts';
 import { portalRecommendation, portalStageFeedback } from './results.ts';
 
 /**
@@ -15,22 +15,12 @@ import { portalRecommendation, portalStageFeedback } from './results.ts';
  * team allowed (results.ts): a done stage's improvement feedback, and the final recommendation.
  */
 
-/** A stage's type as a participant reads it. */
-export const STAGE_TYPE_WORDS: Record<StageType, string> = {
-  ai_interview: 'AI interview',
-  roleplay_simulation: 'Role-play simulation',
-  practice_session: 'Practice session',
-  manual_review: 'Review by the team',
-  async_assessment: 'Written assessment',
-  final_review: 'Final review by the team',
-};
-
 export const PortalStageState = z.enum(['done', 'current', 'upcoming']);
 export type PortalStageState = z.infer<typeof PortalStageState>;
 
 export const PortalStage = z.object({
   stage_name: z.string(),
-  /** The stage type in plain words (`STAGE_TYPE_WORDS`). */
+  /** The stage type in plain words (`copy.stageTypes`). */
   stage_type: z.string(),
   /** `null` when not known. */
   duration_minutes: z.number().nullable(),
@@ -44,7 +34,7 @@ export const PortalStage = z.object({
 export type PortalStage = z.infer<typeof PortalStage>;
 
 export const PortalNext = z.object({
-  /** What happens next, in plain words. */
+  /** What happens next, in plain words (`copy.next`). */
   message: z.string(),
   /** The stage they are in now. */
   stage_name: z.string(),
@@ -74,6 +64,11 @@ export type PortalSession = z.infer<typeof PortalSession>;
 
 /** The answer of `GET /api/portal/v1/me`. */
 export const PortalView = z.object({
+  /**
+   * The language its words are in (`<html lang>` of the pages): the template's `language` where the portal
+   * has it, else `en` (docs/surfaces.md#portal-language). Names the team wrote are as they wrote them.
+   */
+  language: z.string(),
   name: z.string(),
   template_name: z.string(),
   status: ParticipantStatus,
@@ -89,20 +84,14 @@ export const PortalView = z.object({
 });
 export type PortalView = z.infer<typeof PortalView>;
 
-/** Unless the template opts in (`recommendation`), the final recommendation is not shown: the team tells them. */
-export const PORTAL_CLOSING: Record<Exclude<ParticipantStatus, 'active'>, string> = {
-  completed: 'Your evaluation is complete; the team will be in touch.',
-  rejected: 'Your evaluation has ended and the team will not take it further this time. Thank you for taking part.',
-  withdrawn: 'You have withdrawn from this evaluation. If that was a mistake, contact the team that invited you.',
-};
-
 const portalStage = (
+  copy: PortalCopy,
   stage: ProgressionStage,
   state: PortalStageState,
   feedback: string | null = null,
 ): PortalStage => ({
   stage_name: stage.stage_name,
-  stage_type: STAGE_TYPE_WORDS[stage.stage_type],
+  stage_type: copy.stageTypes[stage.stage_type],
   duration_minutes: stage.duration_minutes ?? null,
   state,
   feedback,
@@ -110,13 +99,15 @@ const portalStage = (
 
 /**
  * The participant's portal at `now`: the stages they were in (in the order they entered them), the one
- * they are in, then the active stages still ahead of it in today's order (the ones advancing can reach).
- * `undefined` before enrolment.
+ * they are in, then the active stages still ahead of it in today's order (the ones advancing can reach),
+ * in the words of `copy` (the participant's language: portal/copy). `undefined` before enrolment. Unless the
+ * template opts in (`recommendation`), the final recommendation is not shown: the team tells them.
  */
 export function participantPortalView(
   state: ParticipantState,
   template_name: string,
   now: string,
+  copy: PortalCopy,
 ): PortalView | undefined {
   const { participant } = state;
   if (!participant) return undefined;
@@ -130,13 +121,13 @@ export function participantPortalView(
     const stage = stageById.get(p.stage_id);
     // A stage archived since has left the template: it is not shown (nor is anything about it).
     if (!stage || p.stage_id === current) continue;
-    stages.push(portalStage(stage, 'done', portalStageFeedback(state, stage)));
+    stages.push(portalStage(copy, stage, 'done', portalStageFeedback(state, stage)));
   }
   if (currentStage) {
-    stages.push(portalStage(currentStage, 'current'));
+    stages.push(portalStage(copy, currentStage, 'current'));
     const from = currentStage.stage_order ?? -1;
     const ahead = activeStagesInOrder(state.template).filter((s) => !entered.has(s.id) && (s.stage_order ?? 0) > from);
-    for (const s of ahead) stages.push(portalStage(s, 'upcoming'));
+    for (const s of ahead) stages.push(portalStage(copy, s, 'upcoming'));
   }
 
   const sessions = state.sessions
@@ -149,20 +140,26 @@ export function participantPortalView(
       status: s.status,
     }));
 
-  const closing = participant.status === 'active' ? null : PORTAL_CLOSING[participant.status];
+  const closing = participant.status === 'active' ? null : copy.closing[participant.status];
   return {
+    language: copy.language,
     name: participant.name,
     template_name,
     status: participant.status,
     stages,
-    next: currentStage ? portalNext(state, currentStage, now) : null,
+    next: currentStage ? portalNext(state, currentStage, now, copy) : null,
     sessions,
     closing,
-    recommendation: portalRecommendation(state),
+    recommendation: portalRecommendation(state, copy),
   };
 }
 
-function portalNext(state: ParticipantState, stage: ProgressionStage, now: string): PortalNext | null {
+function portalNext(
+  state: ParticipantState,
+  stage: ProgressionStage,
+  now: string,
+  copy: PortalCopy,
+): PortalNext | null {
   const outlook = participantOutlook(state, now);
   if (!outlook) return null;
   const progress = state.progress.find((p) => p.stage_id === stage.id && p.left_at === null);
@@ -171,21 +168,18 @@ function portalNext(state: ParticipantState, stage: ProgressionStage, now: strin
   );
   const attemptsLeft = Math.max(0, outlook.attempts_allowed - outlook.attempts_used);
   const consent = currentConsent(state);
-  let message: string;
-  if (open.some((s) => s.status === 'in_progress')) message = 'Your session for this stage is under way.';
-  else if (open.length > 0) message = 'Your session for this stage is booked; the time is below.';
-  else if (progress?.state === 'awaiting_decision') {
-    message = 'The team is reviewing your result. They will let you know what comes next.';
-  } else if (consent === 'declined') {
-    message = 'You asked for a person to run this stage. Someone from the team will be in touch to arrange it.';
-  } else if (outlook.cooldown_ends_at) message = 'You can take this stage again once the waiting time below ends.';
-  else if (consent === 'needed' && outlook.can_schedule_now) {
-    message = 'An AI interviewer runs this stage. Read about it first, then choose how you would like to take it.';
-  } else if (outlook.can_schedule_now && outlook.attempts_used > 0) message = 'You can take this stage again.';
-  else if (outlook.can_schedule_now) message = 'This stage is ready for you.';
-  else message = 'The team will be in touch about your next step.';
+  let next: keyof PortalCopy['next'];
+  if (open.some((s) => s.status === 'in_progress')) next = 'underWay';
+  else if (open.length > 0) next = 'booked';
+  else if (progress?.state === 'awaiting_decision') next = 'reviewing';
+  else if (consent === 'declined') next = 'personRuns';
+  else if (outlook.cooldown_ends_at) next = 'coolDown';
+  else if (consent === 'needed' && outlook.can_schedule_now) next = 'readNoticeFirst';
+  else if (outlook.can_schedule_now && outlook.attempts_used > 0) next = 'again';
+  else if (outlook.can_schedule_now) next = 'ready';
+  else next = 'teamInTouch';
   return {
-    message,
+    message: copy.next[next],
     stage_name: stage.stage_name,
     attempts_used: outlook.attempts_used,
     attempts_allowed: outlook.attempts_allowed,

@@ -1,4 +1,5 @@
 import { conflict, DomainError, notFound } from '../errors.ts';
+import { refusal } from '../portal/copy/refusal.ts';
 import type { Participant, StageProgress } from './entities.ts';
 import {
   attemptsAllowed,
@@ -11,11 +12,11 @@ import {
   retakeCooldown,
 } from './lookups.ts';
 import type { ParticipantState, ProgressionStage } from './state.ts';
-import { plainTime } from './text.ts';
 
 /*
  * Each refusal below carries two texts: the staff one names ids (they look them up), and the
- * participant's says the same in plain words for their portal (docs/errors.md#refusals-a-participant-reads).
+ * participant's says the same in plain words for their portal (docs/errors.md#refusals-a-participant-reads),
+ * as a `refusal` the portal words in the participant's language (portal/copy/en.ts `refusals`).
  */
 
 /** Where an active participant stands: the stage they are in and their progress there. */
@@ -28,17 +29,10 @@ export interface Position {
 export function enrolledParticipant(state: ParticipantState, participantId?: string): Participant | DomainError {
   const p = state.participant;
   if (!p || (participantId !== undefined && p.id !== participantId)) {
-    return notFound('participant', participantId ?? '(not enrolled)', 'We could not find your evaluation.');
+    return notFound('participant', participantId ?? '(not enrolled)', refusal('evaluationNotFound'));
   }
   return p;
 }
-
-/** Why a participant whose evaluation has ended can do nothing more, in their words. */
-const ENDED_FOR_PARTICIPANT: Record<Exclude<Participant['status'], 'active'>, string> = {
-  completed: 'Your evaluation is complete, so there is nothing more to do here. The team will be in touch.',
-  rejected: 'Your evaluation has ended, so there is nothing more to do here. Thank you for taking part.',
-  withdrawn: 'You have withdrawn from this evaluation, so there is nothing more to do here.',
-};
 
 /** Terminal participants (completed, rejected, withdrawn) accept no command but reading. */
 export function activeParticipant(state: ParticipantState, participantId?: string): Participant | DomainError {
@@ -46,7 +40,7 @@ export function activeParticipant(state: ParticipantState, participantId?: strin
   if (participant instanceof DomainError || participant.status === 'active') return participant;
   return conflict(
     `participant ${participant.id} is ${participant.status}; a ${participant.status} participant accepts no more commands`,
-    ENDED_FOR_PARTICIPANT[participant.status],
+    refusal('ended', participant.status),
   );
 }
 
@@ -56,10 +50,7 @@ export function activePosition(state: ParticipantState, participantId?: string):
   if (participant instanceof DomainError) return participant;
   const progress = openProgress(state);
   if (!progress) {
-    return conflict(
-      `participant ${participant.id} is in no stage`,
-      'You are not in a stage right now. The team will be in touch about your next step.',
-    );
+    return conflict(`participant ${participant.id} is in no stage`, refusal('noStage'));
   }
   const stage = liveStage(state.template, progress.stage_id);
   if (!stage) {
@@ -67,7 +58,7 @@ export function activePosition(state: ParticipantState, participantId?: string):
       'PRECONDITION_FAILED',
       `stage ${progress.stage_id}, where participant ${participant.id} is, is no longer a live stage of template ${state.template.id}`,
       [],
-      'The team is changing the stage you are in. Please try again later.',
+      refusal('stageChanging'),
     );
   }
   return { participant, progress, stage };
@@ -85,7 +76,7 @@ export function cooldownRefusal(state: ParticipantState, pos: Position, at: stri
   if (!cooldown || Date.parse(at) >= Date.parse(cooldown.endsAt)) return undefined;
   return conflict(
     `participant ${pos.participant.id} cannot attempt ${describeStage(pos.stage)} at ${at}: the ${cooldown.hours}-hour cool-down after the attempt completed at ${cooldown.completedAt} is not over`,
-    `You can take ${pos.stage.stage_name} again from ${plainTime(cooldown.endsAt)}.`,
+    refusal('coolDown', pos.stage.stage_name, cooldown.endsAt),
   );
 }
 
@@ -105,7 +96,7 @@ export function attemptsRefusal(pos: Position): DomainError | undefined {
   if (pos.progress.attempts_used < allowed) return undefined;
   return conflict(
     `participant ${pos.participant.id} has no attempts left at ${describeStage(pos.stage)} (${pos.progress.attempts_used} of ${allowed} used)`,
-    `You have used all your attempts at ${pos.stage.stage_name}. The team will be in touch.`,
+    refusal('noAttemptsLeft', pos.stage.stage_name),
   );
 }
 
@@ -131,29 +122,21 @@ export function newAttemptRefusal(
       const open = openSessionsAt(state, pos.stage.id)[0];
       return conflict(
         `session ${open?.id ?? '(unknown)'} is already ${pos.progress.state.replace('_', ' ')} for ${who} at ${where}; pass force to replace it`,
-        pos.progress.state === 'scheduled'
-          ? `You already have a session booked for ${name}.`
-          : `Your session for ${name} is already under way.`,
+        pos.progress.state === 'scheduled' ? refusal('alreadyBooked', name) : refusal('alreadyUnderWay', name),
       );
     }
     case 'awaiting_decision': {
       const decision = openDecisionsAt(state, pos.stage.id)[0];
       return conflict(
         `${who} is awaiting decision ${decision?.id ?? '(unknown)'} at ${where}`,
-        `The team is reviewing your result at ${name}. They will let you know what comes next.`,
+        refusal('reviewing', name),
       );
     }
     case 'passed':
-      return conflict(
-        `${who} has already passed ${where} and waits to be advanced`,
-        `You have passed ${name}. The team will let you know what comes next.`,
-      );
+      return conflict(`${who} has already passed ${where} and waits to be advanced`, refusal('passed', name));
     case 'failed':
-      return (
-        attemptsRefusal(pos) ??
-        conflict(`${who} has failed ${where}`, `${name} is over for you. The team will be in touch.`)
-      );
+      return attemptsRefusal(pos) ?? conflict(`${who} has failed ${where}`, refusal('over', name));
     case 'skipped':
-      return conflict(`${who} has left ${where}`, `${name} is over for you. The team will be in touch.`);
+      return conflict(`${who} has left ${where}`, refusal('over', name));
   }
 }

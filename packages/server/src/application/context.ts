@@ -1,5 +1,5 @@
 import type { Repositories, StoragePort } from '@stageflow/db';
-import type { DecideContext } from '@stageflow/domain';
+import type { DecideContext, PortalCopy } from '@stageflow/domain';
 
 /**
  * What a command runs with, whoever calls it (a tRPC or REST procedure, the CLI, a bulk action, a
@@ -15,6 +15,14 @@ export interface AppContext {
   readonly actor: string;
   readonly now: () => string;
   readonly newId: () => string;
+}
+
+/**
+ * What a participant's own command from their portal runs with: the participant as the actor, and the
+ * words they read (their template's language, docs/surfaces.md#portal-language) for what it answers.
+ */
+export interface PortalAppContext extends AppContext {
+  readonly copy: PortalCopy;
 }
 
 export const decideContext = (ctx: AppContext): DecideContext => ({

@@ -8,17 +8,19 @@ import {
   type ParticipantState,
   type PortalConsentInput,
   type PortalConsentView,
+  type PortalCopy,
   participantConflict,
+  refusal,
   unwrap,
 } from '@stageflow/domain';
-import { type AppContext, decideContext } from './context.ts';
+import { decideContext, type PortalAppContext } from './context.ts';
 import { touched } from './participant-commands.ts';
 
 /**
  * The AI notice of a participant's current stage and their answer to it, from their portal
  * (docs/rules.md#consent-to-an-ai-run-stage). The notice is the domain's (`aiStageNotice`); this
  * gathers what it is built from: the stage's interviewer, the template, the workspace and its notice
- * settings.
+ * settings, and words it in the participant's language (`ctx.copy`).
  */
 
 /** The notice view of the participant's current stage in `state`, or why there is none (CONFLICT). */
@@ -26,47 +28,46 @@ function consentView(
   repos: Repositories,
   workspaceId: string,
   state: ParticipantState,
+  copy: PortalCopy,
 ): PortalConsentView | DomainError {
   const consent = currentConsent(state);
   const participant = state.participant;
   const progress = state.progress.find((p) => p.left_at === null);
-  if (participant?.status !== 'active') {
-    return participantConflict(
-      `Your evaluation has ended (${participant?.status ?? 'not started'}); there is nothing to agree to.`,
-    );
-  }
+  if (!participant) return participantConflict(refusal('evaluationNotFound'));
+  if (participant.status !== 'active') return participantConflict(refusal('ended', participant.status));
   const stage = progress && repos.stages.byId(workspaceId, progress.stage_id);
-  if (!progress || !stage) return participantConflict('You are not at a stage right now.');
-  if (consent === null) {
-    return participantConflict(`${stage.stage_name} is not run by an AI interviewer, so there is nothing to agree to.`);
-  }
+  if (!progress || !stage) return participantConflict(refusal('notAtStage'));
+  if (consent === null) return participantConflict(refusal('notAiRun', stage.stage_name));
   const interviewer = stage.agent_profile_id ? repos.agentProfiles.byId(workspaceId, stage.agent_profile_id) : null;
   const template = repos.templates.byId(workspaceId, participant.evaluation_template_id);
   const workspace = repos.workspaces.byId(workspaceId);
   return {
     stage_id: stage.id,
     consent,
-    notice: aiStageNotice({
-      stage,
-      rules: progress.rules,
-      interviewer: interviewer ?? null,
-      template: { template_name: template?.template_name ?? '' },
-      workspace: { name: workspace?.name ?? 'the team' },
-      settings: repos.portalNotice.get(workspaceId),
-    }),
+    notice: aiStageNotice(
+      {
+        stage,
+        rules: progress.rules,
+        interviewer: interviewer ?? null,
+        template: { template_name: template?.template_name ?? '' },
+        workspace: { name: workspace?.name ?? copy.notice.theTeam },
+        settings: repos.portalNotice.get(workspaceId),
+      },
+      copy,
+    ),
   };
 }
 
 /** The participant's current AI notice and where they stand with it; CONFLICT when they have none now. */
-export function readPortalConsent(ctx: AppContext, participantId: string): PortalConsentView {
+export function readPortalConsent(ctx: PortalAppContext, participantId: string): PortalConsentView {
   const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
-  if (!loaded) throw participantConflict('Your evaluation could not be found.');
-  return unwrap(consentView(ctx.repos, ctx.workspaceId, loaded.state));
+  if (!loaded) throw participantConflict(refusal('evaluationNotFound'));
+  return unwrap(consentView(ctx.repos, ctx.workspaceId, loaded.state, ctx.copy));
 }
 
 /** Accepts or declines the notice of their current stage, as the participant; answers the view afterwards. */
 export async function answerPortalConsent(
-  ctx: AppContext,
+  ctx: PortalAppContext,
   participantId: string,
   input: PortalConsentInput,
 ): Promise<PortalConsentView> {
@@ -78,7 +79,7 @@ export async function answerPortalConsent(
       if (emitted instanceof DomainError) return emitted;
       const state =
         emitted.length === 0 ? loaded.state : touched(emitted.reduce(evolveParticipant, loaded.state), dc.now);
-      const answer = consentView(ctx.repos, ctx.workspaceId, state);
+      const answer = consentView(ctx.repos, ctx.workspaceId, state, ctx.copy);
       if (answer instanceof DomainError) return answer;
       return { state, emitted, answer };
     },

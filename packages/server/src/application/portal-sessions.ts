@@ -15,7 +15,7 @@ import {
   unwrap,
   WithdrawParticipantInput,
 } from '@stageflow/domain';
-import type { AppContext } from './context.ts';
+import type { AppContext, PortalAppContext } from './context.ts';
 import { runParticipantCommand } from './participant-commands.ts';
 
 /**
@@ -27,7 +27,7 @@ export const participantActor = (participantId: string) => `participant:${partic
 
 /** One portal command as a unit: load the participant, decide in the domain, store what it emitted. */
 function portalUnit(
-  ctx: AppContext,
+  ctx: PortalAppContext,
   participantId: string,
   decide: (
     state: ParticipantState,
@@ -47,7 +47,7 @@ function portalUnit(
         decided.events.length === 0 || !folded.participant
           ? folded
           : { ...folded, participant: { ...folded.participant, updated_at: dc.now } };
-      const answer = portalSession(state, decided.session_id);
+      const answer = portalSession(state, decided.session_id, ctx.copy);
       if (!answer) return portalSessionNotFound(decided.session_id);
       return { state, emitted: decided.events, answer };
     },
@@ -76,7 +76,7 @@ const portalIdempotency = (participantId: string, retry: { key: string; request:
  * retry with the same key and input answers the session the first request made (no second session).
  */
 export function startPortalSession(
-  ctx: AppContext,
+  ctx: PortalAppContext,
   participantId: string,
   input: PortalStartInput,
   idempotencyKey?: string,
@@ -93,7 +93,7 @@ export function startPortalSession(
 }
 
 /** The participant is done with their in-progress session; a reviewer records its result. */
-export function finishPortalSession(ctx: AppContext, participantId: string, sessionId: string) {
+export function finishPortalSession(ctx: PortalAppContext, participantId: string, sessionId: string) {
   return run(
     ctx,
     portalUnit(ctx, participantId, (state, dc) => {
@@ -104,9 +104,13 @@ export function finishPortalSession(ctx: AppContext, participantId: string, sess
 }
 
 /** The participant's own session, or NOT_FOUND (unknown, or another participant's). */
-export function readPortalSession(ctx: AppContext, participantId: string, sessionId: string): PortalSessionDetail {
+export function readPortalSession(
+  ctx: PortalAppContext,
+  participantId: string,
+  sessionId: string,
+): PortalSessionDetail {
   const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
-  return unwrap((loaded && portalSession(loaded.state, sessionId)) ?? portalSessionNotFound(sessionId));
+  return unwrap((loaded && portalSession(loaded.state, sessionId, ctx.copy)) ?? portalSessionNotFound(sessionId));
 }
 
 /**

@@ -3,10 +3,17 @@
  * is identified by the participant's signed `stageflow.portal` cookie or, for programs, by
  * `Authorization: Bearer <portal link token>`; both must name a link that is still active, and both
  * reach that one participant only. Staff credentials are never read here: better-auth's cookie means
- * nothing to the portal, and a request carrying an API key is refused outright.
+ * nothing to the portal, and a request carrying an API key is refused outright. The access carries the
+ * participant's words too: the copy of their template's language (docs/surfaces.md#portal-language).
  */
 import type { Repositories } from '@stageflow/db';
-import { type PortalView, participantPortalView, portalLinkStatus } from '@stageflow/domain';
+import {
+  type PortalCopy,
+  type PortalView,
+  participantPortalView,
+  portalCopy,
+  portalLinkStatus,
+} from '@stageflow/domain';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
@@ -19,7 +26,13 @@ export interface PortalAccess {
   /** The link the cookie was opened with, or the one the bearer token is: its rate limit's key. */
   readonly link_id: string;
   readonly via: 'cookie' | 'bearer';
+  /** The participant's words: their template's language where the portal has it, else English. */
+  readonly copy: PortalCopy;
 }
+
+/** The copy a participant reads: their template's `language` (exact tag, then primary subtag, then English). */
+export const participantCopy = (repos: Repositories, workspaceId: string, participantId: string): PortalCopy =>
+  portalCopy(repos.portalLinks.participant(workspaceId, participantId)?.language);
 
 /** The participant the request speaks for, or null (no credential, a forged or ended one, an inactive link). */
 export function portalAccess(
@@ -34,7 +47,13 @@ export function portalAccess(
     if (!token || !isPortalTokenShape(token)) return null;
     const link = options.repos.portalLinks.byHash(hashPortalToken(token));
     if (!link || portalLinkStatus(link, now) !== 'active') return null;
-    return { workspace_id: link.workspace_id, participant_id: link.participant_id, link_id: link.id, via: 'bearer' };
+    return {
+      workspace_id: link.workspace_id,
+      participant_id: link.participant_id,
+      link_id: link.id,
+      via: 'bearer',
+      copy: participantCopy(options.repos, link.workspace_id, link.participant_id),
+    };
   }
   const cookie = getCookie(c, PORTAL_COOKIE);
   const session = cookie ? readPortalSession(options.secret, cookie, now) : null;
@@ -46,14 +65,15 @@ export function portalAccess(
     participant_id: session.participant_id,
     link_id: link.id,
     via: 'cookie',
+    copy: participantCopy(options.repos, session.workspace_id, session.participant_id),
   };
 }
 
-/** The participant's portal as `GET /api/portal/v1/me` answers it and `/p/` shows it. */
+/** The participant's portal as `GET /api/portal/v1/me` answers it and `/p/` shows it, in their words. */
 export function portalViewFor(repos: Repositories, access: PortalAccess, now: string): PortalView | undefined {
   const who = repos.portalLinks.participant(access.workspace_id, access.participant_id);
   const loaded = who && repos.participants.load.participant(access.workspace_id, access.participant_id);
-  return loaded ? participantPortalView(loaded.state, who.template_name, now) : undefined;
+  return loaded ? participantPortalView(loaded.state, who.template_name, now, access.copy) : undefined;
 }
 
 export interface PortalLimitOptions {

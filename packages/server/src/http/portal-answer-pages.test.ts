@@ -1,3 +1,4 @@
+import { portalCopy } from '@stageflow/domain';
 import { describe, expect, test } from 'vitest';
 import { essayStage, setupPortal } from '../testing-portal.ts';
 import { PORTAL_SCRIPT } from './portal-answer-pages.ts';
@@ -135,7 +136,7 @@ describe('the answers page', () => {
 });
 
 describe('/p/portal.js', () => {
-  test('is served as a script of our own, with the participant words inside', async () => {
+  test('is served as a script of our own, with no words of its own (the page hands it the copy)', async () => {
     const { get } = await setup();
     const res = await get('/p/portal.js');
     expect(res.status).toBe(200);
@@ -143,7 +144,8 @@ describe('/p/portal.js', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     const text = await res.text();
     expect(text).toBe(PORTAL_SCRIPT);
-    expect(text).toContain('"saved":"Saved"');
+    for (const words of Object.values(portalCopy('en').answers.script)) expect(text).not.toContain(words);
+    expect(text).toContain("form.getAttribute('data-say-' + key)");
     // It is valid JavaScript.
     expect(() => new Function(text)).not.toThrow();
   });

@@ -3,60 +3,28 @@
  * labelled text box per question, a Save button and Submit answers (with a confirmation page). They are
  * plain forms that work without JavaScript; `/p/portal.js`, a same-origin script file (the CSP allows
  * `script-src 'self'`, never inline script: docs/decisions/017-written-assessment-answers.md), saves
- * drafts as the participant types and counts characters.
+ * drafts as the participant types and counts characters. Every word is the participant's copy
+ * (`copy.answers`, packages/domain/src/portal/copy); the script's own words come to it in the form's
+ * `data-say-*` attributes, so it holds none of its own.
  */
 import type { Repositories, StoragePort } from '@stageflow/db';
-import { DomainError, type PortalAnswers, portalRefusalMessage, SaveAnswersInput } from '@stageflow/domain';
+import {
+  DomainError,
+  type PortalAnswers,
+  type PortalCopy,
+  portalIssueMessage,
+  portalRefusalMessage,
+  SaveAnswersInput,
+} from '@stageflow/domain';
 import type { Context, Hono } from 'hono';
 import { readPortalAnswers, savePortalAnswers, submitPortalAnswers } from '../application/answers.ts';
 import type { PortalAccess } from './portal-access.ts';
 import { PORTAL_API_BASE, portalContext } from './portal-api.ts';
-import { escapeHtml as e, page } from './portal-pages.ts';
-
-/** Every word these pages and their script show the participant, kept together. */
-export const ANSWER_WORDS = {
-  intro:
-    'Answer each question below. Your answers are saved as you type, and Save keeps them too, so you can come back later. When you are done, press Submit answers: after that they cannot change.',
-  question: (n: number) => `Question ${n}`,
-  limit: (max: number) => `Up to ${max} characters.`,
-  save: 'Save',
-  submit: 'Submit answers',
-  saved: 'Your answers are saved.',
-  back: 'Back to your evaluation',
-  submittedTitle: 'Your answers are submitted',
-  submittedText: (when: string) =>
-    `You submitted your answers on ${when}. The team will review them and let you know what happens next.`,
-  endedText: 'This assessment has ended, so its answers can no longer change.',
-  noAnswer: 'No answer',
-  confirmTitle: 'Submit your answers?',
-  confirmCount: (answered: number, total: number) => `You answered ${answered} of ${total} questions.`,
-  confirmText: 'Once you submit, you cannot change your answers.',
-  confirmYes: 'Yes, submit my answers',
-  confirmNo: 'No, keep editing',
-  fixTitle: 'Some answers could not be saved',
-  notFoundTitle: 'We could not find this assessment',
-  notFoundText: 'Open your evaluation and choose the assessment from there.',
-  refusedTitle: 'This cannot be done now',
-  crossSiteTitle: 'Answer from your portal',
-  crossSiteText: 'Open your portal, then answer the questions there.',
-  /** Shown by /p/portal.js. */
-  script: {
-    unsaved: 'Not saved yet…',
-    saving: 'Saving…',
-    saved: 'Saved',
-    failed: 'Not saved. Keep this page open and press Save.',
-    count: '{n} of {max} characters',
-  },
-  home: { answer: 'Answer your written assessment', review: 'See your submitted answers' },
-} as const;
+import { backLink, browserCopy, escapeHtml as e, page } from './portal-pages.ts';
 
 /** Form fields are `answer-<question id>` (ids are letters, digits, `_` and `-`). */
 const FIELD_PREFIX = 'answer-';
 const fieldId = (questionId: string) => `q-${questionId}`;
-
-/** A time as the participant reads it (UTC, as the portal's other times without a zone of their own). */
-const when = (iso: string) =>
-  `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso))} (UTC)`;
 
 /**
  * Debounced saves of what the participant types, with the portal cookie, to the portal API; a count
@@ -65,9 +33,10 @@ const when = (iso: string) =>
 export const PORTAL_SCRIPT = `// Saves written-assessment answers as the participant types (docs/decisions/017-written-assessment-answers.md).
 (() => {
   'use strict';
-  const WORDS = ${JSON.stringify(ANSWER_WORDS.script)};
   const form = document.querySelector('form[data-autosave]');
   if (!form) return;
+  // The page's words, in the participant's language (data-say-saving, …): this file has none of its own.
+  const say = (key) => form.getAttribute('data-say-' + key) || '';
   const url = form.getAttribute('data-autosave');
   const status = document.getElementById('save-status');
   const pending = new Map();
@@ -76,7 +45,7 @@ export const PORTAL_SCRIPT = `// Saves written-assessment answers as the partici
   const show = (text) => { if (status) status.textContent = text; };
   const count = (box) => {
     const out = document.getElementById(box.id + '-count');
-    if (out && box.maxLength > 0) out.textContent = WORDS.count.replace('{n}', String(box.value.length)).replace('{max}', String(box.maxLength));
+    if (out && box.maxLength > 0) out.textContent = say('count').replace('{n}', String(box.value.length)).replace('{max}', String(box.maxLength));
   };
   const send = (answers, keepalive) => fetch(url, {
     method: 'PUT',
@@ -90,19 +59,20 @@ export const PORTAL_SCRIPT = `// Saves written-assessment answers as the partici
     const answers = [...pending].map(([question_id, text]) => ({ question_id, text }));
     pending.clear();
     saving = true;
-    show(WORDS.saving);
+    show(say('saving'));
     try {
       const res = await send(answers, false);
       if (res.ok) {
-        if (pending.size === 0) show(WORDS.saved);
+        if (pending.size === 0) show(say('saved'));
       } else {
-        const body = await res.json().catch(() => ({}));
-        show(body && body.error ? body.error : WORDS.failed);
+        // A refusal (400, 404, 409) is in the participant's words; anything else is not theirs to read.
+        const body = [400, 404, 409].includes(res.status) ? await res.json().catch(() => ({})) : {};
+        show(body && body.error ? body.error : say('failed'));
       }
     } catch {
       // Offline for now: keep the text to send with the next change, or with Save.
       for (const a of answers) if (!pending.has(a.question_id)) pending.set(a.question_id, a.text);
-      show(WORDS.failed);
+      show(say('failed'));
     } finally {
       saving = false;
       if (pending.size > 0) schedule();
@@ -117,7 +87,7 @@ export const PORTAL_SCRIPT = `// Saves written-assessment answers as the partici
     if (!(box instanceof HTMLTextAreaElement) || !box.dataset.question) return;
     pending.set(box.dataset.question, box.value);
     count(box);
-    show(WORDS.unsaved);
+    show(say('unsaved'));
     schedule();
   });
   // The form's own buttons post every answer: nothing needs sending on top.
@@ -149,7 +119,12 @@ textarea[aria-invalid="true"]{border-color:#b91c1c}
 `;
 
 const HEAD = '\n<link rel="stylesheet" href="/p/answers.css">\n<script src="/p/portal.js" defer></script>';
-const BACK = `<p><a href="/p/">${ANSWER_WORDS.back}</a></p>`;
+
+/** The script's words as the form's `data-say-<key>` attributes. */
+const scriptWords = (copy: PortalCopy) =>
+  Object.entries(copy.answers.script)
+    .map(([key, text]) => ` data-say-${key}="${e(text)}"`)
+    .join('');
 
 /** Field errors by question id, and what the participant typed (kept when a save is refused). */
 interface FormState {
@@ -159,67 +134,73 @@ interface FormState {
 }
 
 /** The questions as an editable form: one labelled text box each, Save, and Submit answers. */
-export function answersFormBody(view: PortalAnswers, sessionId: string, state: FormState = {}): string {
+export function answersFormBody(
+  view: PortalAnswers,
+  sessionId: string,
+  copy: PortalCopy,
+  state: FormState = {},
+): string {
   const id = encodeURIComponent(sessionId);
+  const w = copy.answers;
   const questions = view.questions.map((q) => {
     const box = fieldId(q.id);
     const error = state.errors?.get(q.id);
     const described = [`${box}-count`, error ? `${box}-error` : ''].filter(Boolean).join(' ');
     return `<div class="question">
-<label for="${e(box)}"><span class="q-number">${ANSWER_WORDS.question(q.number)}</span>${e(q.prompt)}</label>
+<label for="${e(box)}"><span class="q-number">${e(w.question(q.number))}</span>${e(q.prompt)}</label>
 <textarea id="${e(box)}" name="${FIELD_PREFIX}${e(q.id)}" data-question="${e(q.id)}" maxlength="${q.max_length}" rows="6" aria-describedby="${e(described)}"${error ? ' aria-invalid="true"' : ''}>${e(state.typed?.get(q.id) ?? q.text)}</textarea>
-<p class="hint" id="${e(box)}-count">${ANSWER_WORDS.limit(q.max_length)}</p>${error ? `\n<p class="field-error" id="${e(box)}-error">${e(error)}</p>` : ''}
+<p class="hint" id="${e(box)}-count">${e(w.limit(q.max_length))}</p>${error ? `\n<p class="field-error" id="${e(box)}-error">${e(error)}</p>` : ''}
 </div>`;
   });
   const alert =
     state.errors && state.errors.size > 0
-      ? `<div class="alert" role="alert"><p><strong>${ANSWER_WORDS.fixTitle}</strong></p><p>${[...state.errors.values()].map(e).join('<br>')}</p></div>\n`
+      ? `<div class="alert" role="alert"><p><strong>${e(w.fixTitle)}</strong></p><p>${[...state.errors.values()].map(e).join('<br>')}</p></div>\n`
       : '';
   return `<h1>${e(view.stage_name)}</h1>
-${alert}<p>${ANSWER_WORDS.intro}</p>
-<form method="post" action="/p/sessions/${id}/answers" data-autosave="${PORTAL_API_BASE}/sessions/${id}/answers">
+${alert}<p>${e(w.intro)}</p>
+<form method="post" action="/p/sessions/${id}/answers" data-autosave="${PORTAL_API_BASE}/sessions/${id}/answers"${scriptWords(copy)}>
 ${questions.join('\n')}
-<p id="save-status" class="save-status" role="status" aria-live="polite">${state.saved ? ANSWER_WORDS.saved : ''}</p>
+<p id="save-status" class="save-status" role="status" aria-live="polite">${state.saved ? e(w.saved) : ''}</p>
 <div class="actions">
-<button type="submit" name="intent" value="save" class="secondary">${ANSWER_WORDS.save}</button>
-<button type="submit" name="intent" value="review">${ANSWER_WORDS.submit}</button>
+<button type="submit" name="intent" value="save" class="secondary">${e(w.save)}</button>
+<button type="submit" name="intent" value="review">${e(w.submit)}</button>
 </div>
 </form>
-${BACK}`;
+${backLink(copy)}`;
 }
 
 /** Submitted (or ended) answers, to read: question, then the answer as written. */
-export function answersReadBody(view: PortalAnswers): string {
-  const heading = view.submitted ? ANSWER_WORDS.submittedTitle : view.stage_name;
-  const text = view.submitted_at ? ANSWER_WORDS.submittedText(when(view.submitted_at)) : ANSWER_WORDS.endedText;
+export function answersReadBody(view: PortalAnswers, copy: PortalCopy): string {
+  const w = copy.answers;
+  const heading = view.submitted ? w.submittedTitle : view.stage_name;
+  const text = view.submitted_at ? w.submittedText(copy.dates.utc(view.submitted_at)) : w.endedText;
   const items = view.questions.map(
     (q) =>
-      `<h2><span class="q-number">${ANSWER_WORDS.question(q.number)}</span>${e(q.prompt)}</h2>\n${
-        q.text.trim() === ''
-          ? `<p class="answer no-answer">${ANSWER_WORDS.noAnswer}</p>`
-          : `<p class="answer">${e(q.text)}</p>`
+      `<h2><span class="q-number">${e(w.question(q.number))}</span>${e(q.prompt)}</h2>\n${
+        q.text.trim() === '' ? `<p class="answer no-answer">${e(w.noAnswer)}</p>` : `<p class="answer">${e(q.text)}</p>`
       }`,
   );
-  return `<h1>${e(heading)}</h1>\n<p class="notice">${e(text)}</p>\n${items.join('\n')}\n${BACK}`;
+  return `<h1>${e(heading)}</h1>\n<p class="notice">${e(text)}</p>\n${items.join('\n')}\n${backLink(copy)}`;
 }
 
 /** "Submit your answers?": how many are answered, and that they cannot change afterwards. */
-export function confirmSubmitBody(view: PortalAnswers, sessionId: string): string {
+export function confirmSubmitBody(view: PortalAnswers, sessionId: string, copy: PortalCopy): string {
   const id = encodeURIComponent(sessionId);
+  const w = copy.answers;
   const answered = view.questions.filter((q) => q.text.trim() !== '').length;
-  return `<h1>${ANSWER_WORDS.confirmTitle}</h1>
-<p>${ANSWER_WORDS.confirmCount(answered, view.questions.length)}</p>
-<p>${ANSWER_WORDS.confirmText}</p>
+  return `<h1>${e(w.confirmTitle)}</h1>
+<p>${e(w.confirmCount(answered, view.questions.length))}</p>
+<p>${e(w.confirmText)}</p>
 <form method="post" action="/p/sessions/${id}/submit">
-<button type="submit">${ANSWER_WORDS.confirmYes}</button>
+<button type="submit">${e(w.confirmYes)}</button>
 </form>
-<p><a href="/p/sessions/${id}">${ANSWER_WORDS.confirmNo}</a></p>`;
+<p><a href="/p/sessions/${id}">${e(w.confirmNo)}</a></p>`;
 }
 
 /** The link the portal's home page shows while the assessment is under way. */
-export const answersLink = (sessionId: string, submitted: boolean) => ({
+export const answersLink = (copy: PortalCopy, sessionId: string, submitted: boolean) => ({
   href: `/p/sessions/${encodeURIComponent(sessionId)}`,
-  label: submitted ? ANSWER_WORDS.home.review : ANSWER_WORDS.home.answer,
+  label: submitted ? copy.home.reviewAnswers : copy.home.answer,
 });
 
 /** What the pages run with: the portal's options and its sign-in check. */
@@ -254,25 +235,27 @@ export function mountAnswerPages(app: Hono, deps: AnswerPageDeps): void {
   });
 
   /** A refusal as a page: not theirs (404), or the rules' reason (409 / 400). */
-  const refusal = (c: Context, error: unknown) => {
+  const refusal = (c: Context, error: unknown, copy: PortalCopy) => {
     if (!(error instanceof DomainError)) throw error;
+    const w = copy.answers;
     if (error.code === 'NOT_FOUND') {
-      const body = `<h1>${ANSWER_WORDS.notFoundTitle}</h1>\n<p>${ANSWER_WORDS.notFoundText}</p>\n${BACK}`;
-      return c.html(page(ANSWER_WORDS.notFoundTitle, body), 404);
+      const body = `<h1>${e(w.notFoundTitle)}</h1>\n<p>${e(w.notFoundText)}</p>\n${backLink(copy)}`;
+      return c.html(page(copy, w.notFoundTitle, body), 404);
     }
-    const body = `<h1>${ANSWER_WORDS.refusedTitle}</h1>\n<p>${e(portalRefusalMessage(error))}</p>\n${BACK}`;
-    return c.html(page(ANSWER_WORDS.refusedTitle, body), error.code === 'BAD_REQUEST' ? 400 : 409);
+    const body = `<h1>${e(w.refusedTitle)}</h1>\n<p>${e(portalRefusalMessage(error, copy))}</p>\n${backLink(copy)}`;
+    return c.html(page(copy, w.refusedTitle, body), error.code === 'BAD_REQUEST' ? 400 : 409);
   };
 
   /** The participant, for a page (GET) or a form of ours (POST: refused when another site sent it). */
   const participant = async (c: Context, post: boolean) => {
     if (post && c.req.header('sec-fetch-site') === 'cross-site') {
-      const body = `<h1>${ANSWER_WORDS.crossSiteTitle}</h1>\n<p>${ANSWER_WORDS.crossSiteText}</p>`;
-      return c.html(page(ANSWER_WORDS.crossSiteTitle, body), 403);
+      const w = browserCopy(c).answers;
+      const body = `<h1>${e(w.crossSiteTitle)}</h1>\n<p>${e(w.crossSiteText)}</p>`;
+      return c.html(page(browserCopy(c), w.crossSiteTitle, body), 403);
     }
     const access = await deps.signedIn(c, deps.now());
     if (access instanceof Response) return access;
-    return { access, ctx: portalContext(deps, access) };
+    return { access, ctx: portalContext(deps, access), copy: access.copy };
   };
 
   app.get('/p/sessions/:id', async (c) => {
@@ -282,11 +265,11 @@ export function mountAnswerPages(app: Hono, deps: AnswerPageDeps): void {
     try {
       const view = readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
       const body = view.editable
-        ? answersFormBody(view, sessionId, { saved: c.req.query('saved') !== undefined })
-        : answersReadBody(view);
-      return c.html(page(view.stage_name, body, HEAD));
+        ? answersFormBody(view, sessionId, who.copy, { saved: c.req.query('saved') !== undefined })
+        : answersReadBody(view, who.copy);
+      return c.html(page(who.copy, view.stage_name, body, HEAD));
     } catch (error) {
-      return refusal(c, error);
+      return refusal(c, error, who.copy);
     }
   });
 
@@ -301,14 +284,18 @@ export function mountAnswerPages(app: Hono, deps: AnswerPageDeps): void {
     const input = SaveAnswersInput.safeParse({
       answers: [...typed].map(([question_id, text]) => ({ question_id, text })),
     });
-    let issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[] = [];
+    let issues: readonly {
+      readonly path: readonly PropertyKey[];
+      readonly message: string;
+      readonly participant?: DomainError['issues'][number]['participant'];
+    }[] = [];
     if (!input.success) issues = input.error.issues;
     else {
       try {
         await savePortalAnswers(who.ctx, who.access.participant_id, sessionId, input.data);
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'BAD_REQUEST' || error.issues.length === 0) {
-          return refusal(c, error);
+          return refusal(c, error, who.copy);
         }
         issues = error.issues;
       }
@@ -319,13 +306,15 @@ export function mountAnswerPages(app: Hono, deps: AnswerPageDeps): void {
       try {
         view = readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
       } catch (error) {
-        return refusal(c, error);
+        return refusal(c, error, who.copy);
       }
       const ids = [...typed.keys()];
-      const errors = new Map(
-        issues.map((i) => [ids[Number(i.path[1])] ?? '', i.message.replace(/^[a-z]/, (x) => x.toUpperCase())]),
-      );
-      return c.html(page(view.stage_name, answersFormBody(view, sessionId, { typed, errors }), HEAD), 400);
+      // Each issue in the participant's words where the rule gave them, as a sentence beside its question.
+      const said = (i: (typeof issues)[number]) =>
+        portalIssueMessage(i, who.copy).replace(/^\p{Ll}/u, (x) => x.toLocaleUpperCase(who.copy.language));
+      const errors = new Map(issues.map((i) => [ids[Number(i.path[1])] ?? '', said(i)]));
+      const body = answersFormBody(view, sessionId, who.copy, { typed, errors });
+      return c.html(page(who.copy, view.stage_name, body, HEAD), 400);
     }
     const id = encodeURIComponent(sessionId);
     return c.redirect(review ? `/p/sessions/${id}/submit` : `/p/sessions/${id}?saved`, 303);
@@ -338,9 +327,9 @@ export function mountAnswerPages(app: Hono, deps: AnswerPageDeps): void {
     try {
       const view = readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
       if (!view.editable) return c.redirect(`/p/sessions/${encodeURIComponent(sessionId)}`, 303);
-      return c.html(page(ANSWER_WORDS.confirmTitle, confirmSubmitBody(view, sessionId)));
+      return c.html(page(who.copy, who.copy.answers.confirmTitle, confirmSubmitBody(view, sessionId, who.copy)));
     } catch (error) {
-      return refusal(c, error);
+      return refusal(c, error, who.copy);
     }
   });
 
@@ -351,7 +340,7 @@ export function mountAnswerPages(app: Hono, deps: AnswerPageDeps): void {
     try {
       await submitPortalAnswers(who.ctx, who.access.participant_id, sessionId);
     } catch (error) {
-      return refusal(c, error);
+      return refusal(c, error, who.copy);
     }
     return c.redirect(`/p/sessions/${encodeURIComponent(sessionId)}`, 303);
   });

@@ -25,7 +25,7 @@ export function mountPortalAnswerRoutes(
       const view = readPortalAnswers(portalContext(options, access), access.participant_id, c.req.param('id'));
       return c.json(PortalAnswers.parse(view));
     } catch (error) {
-      return portalRefusal(c, error);
+      return portalRefusal(c, error, access.copy);
     }
   });
 
@@ -40,7 +40,7 @@ export function mountPortalAnswerRoutes(
       const view = await savePortalAnswers(ctx, access.participant_id, c.req.param('id'), input.data);
       return c.json(PortalAnswers.parse(view));
     } catch (error) {
-      return portalRefusal(c, error);
+      return portalRefusal(c, error, access.copy);
     }
   });
 
@@ -52,7 +52,7 @@ export function mountPortalAnswerRoutes(
       const view = await submitPortalAnswers(ctx, access.participant_id, c.req.param('id'));
       return c.json(PortalAnswers.parse(view));
     } catch (error) {
-      return portalRefusal(c, error);
+      return portalRefusal(c, error, access.copy);
     }
   });
 }

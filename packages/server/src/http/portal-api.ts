@@ -10,6 +10,7 @@ import {
   IdempotencyKey,
   PortalConsentInput,
   PortalConsentView,
+  type PortalCopy,
   PortalSessionDetail,
   PortalStartInput,
   PortalView,
@@ -18,7 +19,7 @@ import {
 } from '@stageflow/domain';
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
-import type { AppContext } from '../application/context.ts';
+import type { PortalAppContext } from '../application/context.ts';
 import { answerPortalConsent, readPortalConsent } from '../application/portal-consent.ts';
 import {
   finishPortalSession,
@@ -42,25 +43,26 @@ export interface PortalApiOptions {
   readonly newId?: () => string;
 }
 
-/** What a portal command runs with: the participant's workspace, and the participant as the actor. */
+/** What a portal command runs with: the participant's workspace, the participant as the actor, and their words. */
 export const portalContext = (
   options: Pick<PortalApiOptions, 'repos' | 'storage' | 'now' | 'newId'>,
   access: PortalAccess,
-): AppContext => ({
+): PortalAppContext => ({
   storage: options.storage,
   repos: options.repos,
   workspaceId: access.workspace_id,
   actor: participantActor(access.participant_id),
   now: options.now,
   newId: options.newId ?? randomUUID,
+  copy: access.copy,
 });
 
 const STATUS = { NOT_FOUND: 404, CONFLICT: 409, PRECONDITION_FAILED: 409, BAD_REQUEST: 400 } as const;
 
-/** A domain refusal as the portal answers it: its status, in words for the participant (never an id). */
-export function portalRefusal(c: Context, error: unknown) {
+/** A domain refusal as the portal answers it: its status, in words for the participant in their language (never an id). */
+export function portalRefusal(c: Context, error: unknown, copy: PortalCopy) {
   if (!(error instanceof DomainError)) throw error;
-  return c.json({ error: portalRefusalMessage(error) }, STATUS[error.code]);
+  return c.json({ error: portalRefusalMessage(error, copy) }, STATUS[error.code]);
 }
 
 /** A body that does not parse: 400 naming each field (`stage_id: Not a known id: …`). */
@@ -124,7 +126,7 @@ export function createPortalApi(options: PortalApiOptions) {
       const session = await startPortalSession(ctx, access.participant_id, input.data, retry?.data);
       return c.json(PortalSessionDetail.parse(session), 201);
     } catch (error) {
-      return portalRefusal(c, error);
+      return portalRefusal(c, error, access.copy);
     }
   });
 
@@ -135,7 +137,7 @@ export function createPortalApi(options: PortalApiOptions) {
       const session = readPortalSession(portalContext(options, access), access.participant_id, c.req.param('id'));
       return c.json(PortalSessionDetail.parse(session));
     } catch (error) {
-      return portalRefusal(c, error);
+      return portalRefusal(c, error, access.copy);
     }
   });
 
@@ -147,7 +149,7 @@ export function createPortalApi(options: PortalApiOptions) {
       const session = await finishPortalSession(ctx, access.participant_id, c.req.param('id'));
       return c.json(PortalSessionDetail.parse(session));
     } catch (error) {
-      return portalRefusal(c, error);
+      return portalRefusal(c, error, access.copy);
     }
   });
 
@@ -159,7 +161,7 @@ export function createPortalApi(options: PortalApiOptions) {
       const view = readPortalConsent(portalContext(options, access), access.participant_id);
       return c.json(PortalConsentView.parse(view));
     } catch (error) {
-      return portalRefusal(c, error);
+      return portalRefusal(c, error, access.copy);
     }
   });
 
@@ -174,7 +176,7 @@ export function createPortalApi(options: PortalApiOptions) {
       const view = await answerPortalConsent(ctx, access.participant_id, input.data);
       return c.json(PortalConsentView.parse(view));
     } catch (error) {
-      return portalRefusal(c, error);
+      return portalRefusal(c, error, access.copy);
     }
   });
 
@@ -187,7 +189,7 @@ export function createPortalApi(options: PortalApiOptions) {
     try {
       await withdrawFromPortal(portalContext(options, access), access.participant_id, input.data);
     } catch (error) {
-      return portalRefusal(c, error);
+      return portalRefusal(c, error, access.copy);
     }
     const view = portalViewFor(options.repos, access, options.now());
     return view ? c.json(PortalView.parse(view)) : c.json({ error: UNAUTHENTICATED }, 401);

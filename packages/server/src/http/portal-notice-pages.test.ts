@@ -46,7 +46,7 @@ describe('the AI notice in the portal pages', () => {
     expect(html).toContain('<form method="post" action="/p/consent/decline">');
     expect(html.match(new RegExp(`<input type="hidden" name="stage_id" value="${stageId}">`, 'g'))).toHaveLength(2);
     expect(html).toContain('>Accept</button>');
-    expect(html).toContain(">I'd rather speak with a person</button>");
+    expect(html).toContain('>I&#39;d rather speak with a person</button>');
     expect(html).not.toMatch(/<script|<style|style=/);
   });
 

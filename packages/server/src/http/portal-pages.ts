@@ -11,14 +11,20 @@
  * - `GET /p/` is the portal itself for that session: their stages (with the feedback they may read), what
  *   comes next, their sessions, and the final recommendation where the template shows it.
  * An unknown, expired or revoked link gets a page that says which, never an error page.
+ *
+ * Every word on these pages is the participant's copy (packages/domain/src/portal/copy, their template's
+ * language; docs/surfaces.md#portal-language): `access.copy` once they are known, the link's participant's
+ * for a link's own pages, else their browser's `Accept-Language`. No English lives in this file.
  */
 import type { Repositories, StoragePort } from '@stageflow/db';
 import {
   assessmentInProgress,
   DomainError,
+  type PortalCopy,
   type PortalLinkStatus,
   type PortalView,
   portalCanStartNow,
+  portalCopyForBrowser,
   portalLinkStatus,
   portalRefusalMessage,
 } from '@stageflow/domain';
@@ -33,10 +39,10 @@ import {
   PORTAL_SESSION_HOURS,
   signPortalSession,
 } from '../auth/portal-tokens.ts';
-import { type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
+import { type PortalLimits, participantCopy, portalAccess, portalViewFor } from './portal-access.ts';
 import { answersLink, mountAnswerPages } from './portal-answer-pages.ts';
 import { portalContext } from './portal-api.ts';
-import { READ_NOTICE_LINK, registerNoticePages } from './portal-notice-pages.ts';
+import { registerNoticePages } from './portal-notice-pages.ts';
 
 export interface PortalPageOptions {
   readonly storage: StoragePort;
@@ -53,10 +59,16 @@ export interface PortalPageOptions {
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A whole page; `body` is already HTML (escape what came from people). `head` adds our own script tags. */
-export function page(title: string, body: string, head = ''): string {
+/** The words for a visitor the portal cannot name yet: their browser's language where the portal has it. */
+export const browserCopy = (c: Context): PortalCopy => portalCopyForBrowser(c.req.header('accept-language'));
+
+/**
+ * A whole page in `copy`'s language (`<html lang>`); `body` is already HTML (escape what came from people,
+ * and every string of the copy). `head` adds our own script tags.
+ */
+export function page(copy: PortalCopy, title: string, body: string, head = ''): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(copy.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -106,60 +118,35 @@ button.secondary{color:#3730a3;background:#fff;border:2px solid #4f46e5}
 .points li{display:block}
 `;
 
-const REFUSED: Record<
-  'unknown' | Exclude<PortalLinkStatus, 'active'>,
-  { title: string; text: string; status: 404 | 410 }
-> = {
-  unknown: {
-    title: 'This link does not work',
-    text: 'We could not find this link. Check that you opened the whole link from your message, or ask the team that sent it for a new one.',
-    status: 404,
-  },
-  expired: {
-    title: 'This link has expired',
-    text: 'Links to your evaluation work for a limited time. Ask the team that sent it for a new one.',
-    status: 410,
-  },
-  revoked: {
-    title: 'This link is no longer valid',
-    text: 'The team replaced or withdrew this link. If you were sent a newer one, use that; otherwise ask them for a new link.',
-    status: 410,
-  },
-};
+type RefusedLink = 'unknown' | Exclude<PortalLinkStatus, 'active'>;
+const REFUSED_STATUS: Record<RefusedLink, 404 | 410> = { unknown: 404, expired: 410, revoked: 410 };
 
-const refusedPage = (why: keyof typeof REFUSED) =>
-  page(REFUSED[why].title, `<h1>${escapeHtml(REFUSED[why].title)}</h1>\n<p>${escapeHtml(REFUSED[why].text)}</p>`);
+/** A page with a heading and a paragraph, both the copy's words. */
+const notePage = (copy: PortalCopy, title: string, text: string, more = '') =>
+  page(copy, title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(text)}</p>${more}`);
 
-function tooMany(c: Context, seconds: number) {
+const refusedPage = (copy: PortalCopy, why: RefusedLink) => notePage(copy, copy.link[why].title, copy.link[why].text);
+
+function tooMany(c: Context, seconds: number, copy: PortalCopy) {
   c.header('Retry-After', String(seconds));
-  const title = 'Too many requests';
-  return c.html(page(title, `<h1>${title}</h1>\n<p>Please wait a minute, then reload this page.</p>`), 429);
+  return c.html(notePage(copy, copy.tooMany.title, copy.tooMany.text), 429);
 }
 
-const STATE_WORDS = { done: 'Done', current: 'Now', upcoming: 'Coming up' } as const;
-const SESSION_WORDS: Record<PortalView['sessions'][number]['status'], string> = {
-  scheduled: 'Booked',
-  in_progress: 'Under way',
-  completed: 'Finished',
-  failed: 'Did not finish',
-  cancelled: 'Cancelled',
-};
+/** Back to the portal's home page. */
+export const backLink = (copy: PortalCopy) => `<p><a href="/p/">${escapeHtml(copy.common.back)}</a></p>`;
 
-/** A session's time in its own time zone, as a person reads it. */
-function sessionTime(iso: string, timeZone: string): string {
-  try {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(new Date(iso));
-  } catch {
-    return new Date(iso).toUTCString();
-  }
-}
+/** On `/p/`, for an AI-run stage whose notice they have not answered: where to read it (portal-notice-pages.ts). */
+const readNoticeLink = (copy: PortalCopy) =>
+  `\n<p><a class="button-link" href="/p/notice">${escapeHtml(copy.home.readNotice)}</a></p>`;
 
 /** Starts the current stage's session now (`POST /p/start`); offered only when the rules would allow it. */
-const START_NOW_FORM = `\n<form method="post" action="/p/start">\n<button type="submit">Start now</button>\n</form>`;
+const startNowForm = (copy: PortalCopy) =>
+  `\n<form method="post" action="/p/start">\n<button type="submit">${escapeHtml(copy.home.startNow)}</button>\n</form>`;
 
-/** The portal itself: the participant's own view (packages/domain/src/portal/view.ts), as HTML. */
+/** The portal itself: the participant's own view (packages/domain/src/portal/view.ts), as HTML in `copy`'s words. */
 export function portalBody(
   view: PortalView,
+  copy: PortalCopy,
   offers: {
     readonly startNow?: boolean;
     readonly withdraw?: boolean;
@@ -169,51 +156,53 @@ export function portalBody(
   } = {},
 ): string {
   const e = escapeHtml;
-  const parts = [`<h1>Hello ${e(view.name)}</h1>`, `<p>Your evaluation: <strong>${e(view.template_name)}</strong></p>`];
+  const h = copy.home;
+  const parts = [
+    `<h1>${e(h.hello(view.name))}</h1>`,
+    `<p>${e(h.evaluation)} <strong>${e(view.template_name)}</strong></p>`,
+  ];
   if (view.closing) parts.push(`<p class="notice">${e(view.closing)}</p>`);
   // Only there when the template lets participants see it (docs/rules.md#what-a-participant-sees-of-their-results).
   if (view.recommendation) {
     parts.push(
-      `<section aria-labelledby="result-heading">\n<h2 id="result-heading">Final recommendation</h2>\n<p><strong>${e(view.recommendation)}</strong></p>\n</section>`,
+      `<section aria-labelledby="result-heading">\n<h2 id="result-heading">${e(h.recommendation)}</h2>\n<p><strong>${e(view.recommendation)}</strong></p>\n</section>`,
     );
   }
   if (view.next) {
     const n = view.next;
     const facts = [
-      `<dt>Stage</dt><dd>${e(n.stage_name)}</dd>`,
-      `<dt>Attempts left</dt><dd>${n.attempts_left} of ${n.attempts_allowed}</dd>`,
+      `<dt>${e(h.stage)}</dt><dd>${e(n.stage_name)}</dd>`,
+      `<dt>${e(h.attemptsLeft)}</dt><dd>${e(h.attemptsOf(n.attempts_left, n.attempts_allowed))}</dd>`,
       n.retake_opens_at
-        ? `<dt>You can try again from</dt><dd><time datetime="${e(n.retake_opens_at)}">${e(sessionTime(n.retake_opens_at, 'UTC'))} (UTC)</time></dd>`
+        ? `<dt>${e(h.retakeFrom)}</dt><dd><time datetime="${e(n.retake_opens_at)}">${e(copy.dates.utc(n.retake_opens_at))}</time></dd>`
         : '',
-      n.next_stage_name ? `<dt>After this stage</dt><dd>${e(n.next_stage_name)}</dd>` : '',
+      n.next_stage_name ? `<dt>${e(h.afterThis)}</dt><dd>${e(n.next_stage_name)}</dd>` : '',
     ];
     parts.push(
-      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">What happens next</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? START_NOW_FORM : ''}${offers.readNotice ? READ_NOTICE_LINK : ''}${offers.answers ? `\n<p><a class="button-link" href="${e(offers.answers.href)}">${e(offers.answers.label)}</a></p>` : ''}\n</section>`,
+      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">${e(h.next)}</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? startNowForm(copy) : ''}${offers.readNotice ? readNoticeLink(copy) : ''}${offers.answers ? `\n<p><a class="button-link" href="${e(offers.answers.href)}">${e(offers.answers.label)}</a></p>` : ''}\n</section>`,
     );
   }
   if (view.stages.length > 0) {
     const items = view.stages.map((s) => {
-      const meta = [s.stage_type, s.duration_minutes ? `${s.duration_minutes} minutes` : '']
-        .filter(Boolean)
-        .join(' · ');
+      const meta = [s.stage_type, s.duration_minutes ? h.minutes(s.duration_minutes) : ''].filter(Boolean).join(' · ');
       const current = s.state === 'current' ? ' aria-current="step"' : '';
-      const feedback = s.feedback ? `<div class="feedback"><h3>Feedback</h3><p>${e(s.feedback)}</p></div>` : '';
-      return `<li class="stage ${s.state}"${current}><span class="stage-name">${e(s.stage_name)}</span><span class="stage-meta">${e(meta)}</span><span class="stage-state">${STATE_WORDS[s.state]}</span>${feedback}</li>`;
+      const feedback = s.feedback ? `<div class="feedback"><h3>${e(h.feedback)}</h3><p>${e(s.feedback)}</p></div>` : '';
+      return `<li class="stage ${s.state}"${current}><span class="stage-name">${e(s.stage_name)}</span><span class="stage-meta">${e(meta)}</span><span class="stage-state">${e(copy.stageStates[s.state])}</span>${feedback}</li>`;
     });
     parts.push(
-      `<section aria-labelledby="stages-heading">\n<h2 id="stages-heading">Your stages</h2>\n<ol class="stages">\n${items.join('\n')}\n</ol>\n</section>`,
+      `<section aria-labelledby="stages-heading">\n<h2 id="stages-heading">${e(h.stages)}</h2>\n<ol class="stages">\n${items.join('\n')}\n</ol>\n</section>`,
     );
   }
   if (view.sessions.length > 0) {
     const items = view.sessions.map(
       (s) =>
-        `<li><span class="stage-name">${e(s.stage_name)}</span> <time datetime="${e(s.scheduled_at)}">${e(sessionTime(s.scheduled_at, s.timezone))}</time> <span class="stage-meta">(${e(s.timezone)}) · ${SESSION_WORDS[s.status]}</span></li>`,
+        `<li><span class="stage-name">${e(s.stage_name)}</span> <time datetime="${e(s.scheduled_at)}">${e(copy.dates.inZone(s.scheduled_at, s.timezone))}</time> <span class="stage-meta">(${e(s.timezone)}) · ${e(copy.sessionStatuses[s.status])}</span></li>`,
     );
     parts.push(
-      `<section aria-labelledby="sessions-heading">\n<h2 id="sessions-heading">Your sessions</h2>\n<ul class="sessions">\n${items.join('\n')}\n</ul>\n</section>`,
+      `<section aria-labelledby="sessions-heading">\n<h2 id="sessions-heading">${e(h.sessions)}</h2>\n<ul class="sessions">\n${items.join('\n')}\n</ul>\n</section>`,
     );
   }
-  if (offers.withdraw) parts.push('<p><a href="/p/withdraw">Withdraw from this evaluation</a></p>');
+  if (offers.withdraw) parts.push(`<p><a href="/p/withdraw">${e(h.withdraw)}</a></p>`);
   return parts.join('\n');
 }
 
@@ -223,14 +212,18 @@ export function createPortalPages(options: PortalPageOptions) {
   const app = new Hono();
 
   /** A 429 page when the link has had its share of requests this minute, else null. */
-  const limited = async (c: Context, linkId: string) => {
+  const limited = async (c: Context, linkId: string, copy: PortalCopy) => {
     const refused = options.limits ? await options.limits.token(linkId) : null;
-    return refused ? tooMany(c, refused.retryAfter) : null;
+    return refused ? tooMany(c, refused.retryAfter, copy) : null;
   };
+
+  /** The words of a link's own pages: its participant's template language. */
+  const linkCopy = (link: { readonly workspace_id: string; readonly participant_id: string }) =>
+    participantCopy(options.repos, link.workspace_id, link.participant_id);
 
   app.use('/p/*', async (c, next) => {
     const refused = options.limits ? await options.limits.address(c) : null;
-    if (refused) return tooMany(c, refused.retryAfter);
+    if (refused) return tooMany(c, refused.retryAfter, browserCopy(c));
     await next();
     // A link's pages carry its token in the URL: nothing of them is kept or indexed.
     c.header('Cache-Control', 'no-store');
@@ -247,16 +240,10 @@ export function createPortalPages(options: PortalPageOptions) {
     const access = portalAccess(c, options, at);
     const view = access ? portalViewFor(options.repos, access, at) : undefined;
     if (!access || !view) {
-      const title = 'Open your link again';
-      return c.html(
-        page(
-          title,
-          `<h1>${title}</h1>\n<p>Your session has ended, or this device has not opened your link yet. Open the link you were sent to continue.</p>`,
-        ),
-        401,
-      );
+      const copy = access?.copy ?? browserCopy(c);
+      return c.html(notePage(copy, copy.signedOut.title, copy.signedOut.home), 401);
     }
-    const refused = await limited(c, access.link_id);
+    const refused = await limited(c, access.link_id, access.copy);
     if (refused) return refused;
     const loaded = options.repos.participants.load.participant(access.workspace_id, access.participant_id);
     const startNow = loaded ? portalCanStartNow(loaded.state, at) : false;
@@ -264,10 +251,14 @@ export function createPortalPages(options: PortalPageOptions) {
     const readNotice = view.next?.consent === 'needed';
     const assessment = loaded && assessmentInProgress(loaded.state);
     const answers = assessment
-      ? answersLink(assessment, options.repos.answers.forSession(access.workspace_id, assessment).submission !== null)
+      ? answersLink(
+          access.copy,
+          assessment,
+          options.repos.answers.forSession(access.workspace_id, assessment).submission !== null,
+        )
       : undefined;
     const offers = { startNow, withdraw: view.status === 'active', readNotice, answers };
-    return c.html(page('Your evaluation', portalBody(view, offers)));
+    return c.html(page(access.copy, access.copy.home.title, portalBody(view, access.copy, offers)));
   };
   app.get('/p/', home);
   app.get('/p', (c) => c.redirect('/p/', 301));
@@ -276,28 +267,27 @@ export function createPortalPages(options: PortalPageOptions) {
   const signedIn = async (c: Context, at: string) => {
     const access = portalAccess(c, options, at);
     if (!access) {
-      const title = 'Open your link again';
-      return c.html(
-        page(title, `<h1>${title}</h1>\n<p>Open the link you were sent, then continue from there.</p>`),
-        401,
-      );
+      const copy = browserCopy(c);
+      return c.html(notePage(copy, copy.signedOut.title, copy.signedOut.elsewhere), 401);
     }
-    return (await limited(c, access.link_id)) ?? access;
+    return (await limited(c, access.link_id, access.copy)) ?? access;
   };
 
   /**
    * A portal form that runs one command as the participant, then goes back to their page. The form is
    * ours: another site may not post it for someone (403); the domain's refusal is a page saying why (409).
+   * `titles` picks the form's words from the copy: the participant's, or their browser's before they are known.
    */
   const commandForm = (
     path: string,
-    titles: { crossSite: string; crossSiteText: string; refused: string },
+    titles: (copy: PortalCopy) => { crossSite: string; crossSiteText: string; refused: string },
     run: (ctx: ReturnType<typeof portalContext>, participantId: string, c: Context) => Promise<unknown>,
     next = '/p/',
   ) =>
     app.post(path, async (c) => {
       if (c.req.header('sec-fetch-site') === 'cross-site') {
-        return c.html(page(titles.crossSite, `<h1>${titles.crossSite}</h1>\n<p>${titles.crossSiteText}</p>`), 403);
+        const copy = browserCopy(c);
+        return c.html(notePage(copy, titles(copy).crossSite, titles(copy).crossSiteText), 403);
       }
       const access = await signedIn(c, now());
       if (access instanceof Response) return access;
@@ -305,8 +295,11 @@ export function createPortalPages(options: PortalPageOptions) {
         await run(portalContext({ ...options, now }, access), access.participant_id, c);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        const body = `<h1>${titles.refused}</h1>\n<p>${escapeHtml(portalRefusalMessage(error))}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`;
-        return c.html(page(titles.refused, body), 409);
+        const { copy } = access;
+        return c.html(
+          notePage(copy, titles(copy).refused, portalRefusalMessage(error, copy), `\n${backLink(copy)}`),
+          409,
+        );
       }
       return c.redirect(next, 303);
     });
@@ -315,11 +308,11 @@ export function createPortalPages(options: PortalPageOptions) {
   mountAnswerPages(app, { ...options, now, signedIn });
   commandForm(
     '/p/start',
-    {
-      crossSite: 'Start from your portal',
-      crossSiteText: 'Open your portal, then press Start now.',
-      refused: 'This could not start',
-    },
+    (copy) => ({
+      crossSite: copy.start.crossSiteTitle,
+      crossSiteText: copy.start.crossSiteText,
+      refused: copy.start.refused,
+    }),
     (ctx, participantId) => startPortalSession(ctx, participantId, { timezone: 'UTC' }),
   );
 
@@ -330,36 +323,24 @@ export function createPortalPages(options: PortalPageOptions) {
     if (access instanceof Response) return access;
     // An evaluation that has ended takes no command: say so, and offer no form.
     const view = portalViewFor(options.repos, access, at);
-    if (view?.closing) {
-      const ended = 'Your evaluation has ended';
-      return c.html(
-        page(
-          ended,
-          `<h1>${ended}</h1>\n<p>${escapeHtml(view.closing)}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`,
-        ),
-      );
-    }
-    const title = 'Withdraw from your evaluation';
-    return c.html(
-      page(
-        title,
-        `<h1>${title}</h1>
-<p>If you withdraw, your evaluation ends now: any session you have booked or started is cancelled, and you cannot continue later with this link. The team will see that you withdrew.</p>
+    const { copy } = access;
+    const w = copy.withdraw;
+    if (view?.closing) return c.html(notePage(copy, w.endedTitle, view.closing, `\n${backLink(copy)}`));
+    const form = `
 <form method="post" action="/p/withdraw">
-<button type="submit">Yes, withdraw</button>
+<button type="submit">${escapeHtml(w.yes)}</button>
 </form>
-<p><a href="/p/">No, go back to your evaluation</a></p>`,
-      ),
-    );
+<p><a href="/p/">${escapeHtml(w.no)}</a></p>`;
+    return c.html(notePage(copy, w.title, w.text, form));
   });
 
   commandForm(
     '/p/withdraw',
-    {
-      crossSite: 'Withdraw from your portal',
-      crossSiteText: 'Open your portal to withdraw.',
-      refused: 'You could not withdraw',
-    },
+    (copy) => ({
+      crossSite: copy.withdraw.crossSiteTitle,
+      crossSiteText: copy.withdraw.crossSiteText,
+      refused: copy.withdraw.refused,
+    }),
     (ctx, participantId) => withdrawFromPortal(ctx, participantId),
   );
 
@@ -367,6 +348,7 @@ export function createPortalPages(options: PortalPageOptions) {
     app,
     page,
     escapeHtml,
+    backLink,
     now,
     signedIn,
     context: (access) => portalContext({ ...options, now }, access),
@@ -376,18 +358,21 @@ export function createPortalPages(options: PortalPageOptions) {
   app.get('/p/:token', async (c) => {
     const token = c.req.param('token');
     const link = isPortalTokenShape(token) ? options.repos.portalLinks.byHash(hashPortalToken(token)) : undefined;
-    if (!link) return c.html(refusedPage('unknown'), 404);
-    const refused = await limited(c, link.id);
+    if (!link) return c.html(refusedPage(browserCopy(c), 'unknown'), 404);
+    const copy = linkCopy(link);
+    const refused = await limited(c, link.id, copy);
     if (refused) return refused;
     const status = portalLinkStatus(link, now());
-    if (status !== 'active') return c.html(refusedPage(status), REFUSED[status].status);
+    if (status !== 'active') return c.html(refusedPage(copy, status), REFUSED_STATUS[status]);
+    const l = copy.link;
     return c.html(
       page(
-        'Continue to your evaluation',
-        `<h1>Your evaluation</h1>
-<p>This private link opens your evaluation. Continue on this device to see where you stand.</p>
+        copy,
+        l.title,
+        `<h1>${escapeHtml(l.heading)}</h1>
+<p>${escapeHtml(l.text)}</p>
 <form method="post" action="/p/${encodeURIComponent(token)}">
-<button type="submit">Continue</button>
+<button type="submit">${escapeHtml(l.continue)}</button>
 </form>`,
       ),
     );
@@ -396,20 +381,18 @@ export function createPortalPages(options: PortalPageOptions) {
   app.post('/p/:token', async (c) => {
     // The form is ours: a page on another site may not post a token into someone's browser.
     if (c.req.header('sec-fetch-site') === 'cross-site') {
-      const title = 'Open your link directly';
-      return c.html(
-        page(title, `<h1>${title}</h1>\n<p>Open the link you were sent in your browser, then press Continue.</p>`),
-        403,
-      );
+      const copy = browserCopy(c);
+      return c.html(notePage(copy, copy.link.crossSiteTitle, copy.link.crossSiteText), 403);
     }
     const token = c.req.param('token');
     const presented = isPortalTokenShape(token) ? options.repos.portalLinks.byHash(hashPortalToken(token)) : undefined;
-    const refused = presented && (await limited(c, presented.id));
+    const copy = presented ? linkCopy(presented) : browserCopy(c);
+    const refused = presented && (await limited(c, presented.id, copy));
     if (refused) return refused;
     const opened = await openPortalLinkByToken({ storage: options.storage, now }, token);
     if ('refused' in opened) {
       const why = opened.refused === 'active' ? 'unknown' : opened.refused;
-      return c.html(refusedPage(why), REFUSED[why].status);
+      return c.html(refusedPage(copy, why), REFUSED_STATUS[why]);
     }
     const at = now();
     const end = new Date(

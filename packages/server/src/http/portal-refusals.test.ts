@@ -1,4 +1,4 @@
-import { namesInternalId } from '@stageflow/domain';
+import { namesInternalId, portalCopy } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { describe, expect, test } from 'vitest';
 import { essayStage, setupPortal } from '../testing-portal.ts';
@@ -73,7 +73,11 @@ describe('every refusal the portal API gives reads well and names no internal id
     expectRefusal(await call('POST', '/sessions', {}), 409, 'Your session for Essay is already under way.');
 
     await t.api.sessions.recordResult({ participant_id: jane.id, overall_score: 10 });
-    expectRefusal(await call('POST', '/sessions', {}), 409, `You can take Essay again from 2026-11-30 10:00 UTC.`);
+    expectRefusal(
+      await call('POST', '/sessions', {}),
+      409,
+      `You can take Essay again from ${portalCopy('en').dates.utc('2026-11-30T10:00:00.000Z')}.`,
+    );
     at(later(25));
     await t.api.sessions.recordResult({ participant_id: jane.id, overall_score: 10 });
     // The last attempt failed: the stage's rule asks the team to decide.

@@ -1,4 +1,4 @@
-import { PortalSessionDetail } from '@stageflow/domain';
+import { PortalSessionDetail, portalCopy } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { describe, expect, test } from 'vitest';
 import { essayStage, portalApiCaller, setupPortal } from '../testing-portal.ts';
@@ -70,7 +70,9 @@ describe('POST /api/portal/v1/sessions', () => {
     await t.api.sessions.recordResult({ participant_id: jane.id, overall_score: 10 });
     const early = await call(janeLink.token, 'POST', '/sessions', {});
     expect(early.status).toBe(409);
-    expect(await early.json()).toEqual({ error: 'You can take Essay again from 2026-11-30 10:00 UTC.' });
+    expect(await early.json()).toEqual({
+      error: `You can take Essay again from ${portalCopy('en').dates.utc('2026-11-30T10:00:00.000Z')}.`,
+    });
     at(new Date(Date.parse(NOW) + 25 * HOUR).toISOString());
     expect((await call(janeLink.token, 'POST', '/sessions', {})).status).toBe(201);
   });

@@ -4,6 +4,7 @@ import {
   DEFAULT_PORTAL_NOTICE_SETTINGS,
   NOTICE_RETENTION_DAYS_MAX,
   type PortalNoticeSettings,
+  portalCopy,
   portalNoticeSettings,
   UpdatePortalNoticeInput,
 } from '@stageflow/domain';
@@ -141,12 +142,16 @@ function notePreview(values: Values, workspaceName: string) {
   const settings = parsed.success
     ? portalNoticeSettings(parsed.data, { at: '', by: '' })
     : DEFAULT_PORTAL_NOTICE_SETTINGS;
-  return aiStageNotice({
-    stage: { stage_name: 'Phone Screen', stage_type: 'ai_interview', duration_minutes: 30 },
-    rules: { automation_rule: 'require_reviewer_approval', auto_reject: false },
-    interviewer: null,
-    template: { template_name: 'your evaluation' },
-    workspace: { name: workspaceName },
-    settings,
-  });
+  // In English, as the dashboard is; a template in another language gets the same notice in its words.
+  return aiStageNotice(
+    {
+      stage: { stage_name: 'Phone Screen', stage_type: 'ai_interview', duration_minutes: 30 },
+      rules: { automation_rule: 'require_reviewer_approval', auto_reject: false },
+      interviewer: null,
+      template: { template_name: 'your evaluation' },
+      workspace: { name: workspaceName },
+      settings,
+    },
+    portalCopy('en'),
+  );
 }

@@ -5,6 +5,7 @@ import {
   notFound,
   type ParticipantEvent,
   type ParticipantState,
+  refusal,
 } from '@stageflow/domain';
 import { and, eq, getTableColumns, ne, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -135,7 +136,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
       if (result.changes === 0)
         throw conflict(
           `Participant ${participant.id} was changed by another request: reload and try again`,
-          'Your evaluation changed while this was being saved. Reload the page and try again.',
+          refusal('changedMeanwhile'),
         );
     }
     for (const p of changed(before.progress, (x) => x.stage_id)(after.progress)) {
