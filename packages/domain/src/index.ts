@@ -1,3 +1,4 @@
+export * from './analytics/index.ts';
 export * from './agent-profiles.ts';
 export * from './api-keys.ts';
 export * from './api-limits.ts';

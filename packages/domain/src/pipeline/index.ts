@@ -26,6 +26,8 @@ export { checkQuestionDimensions, type DimensionSource } from './question-dimens
 export { SEED_EXAMPLE_STAGES } from './seed-example.ts';
 export {
   applyStagePatch,
+  patchRules,
+  type RulesChange,
   type NewStageInput,
   resolveNewStage,
   type StagePatch,
