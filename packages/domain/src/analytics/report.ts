@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { text, Uuid } from '../schemas/common.ts';
-import { LifecycleStatus } from '../schemas/common.ts';
+import { LifecycleStatus, text, Uuid } from '../schemas/common.ts';
 import { type EvaluationStage, StageType } from '../schemas/stage.ts';
 import { StageFunnel } from './funnel.ts';
 import { OpenDecisionFigures } from './open-decisions.ts';
@@ -45,7 +44,8 @@ type StageRow = Pick<
  * someone of the cohort entered (their history counts even after the stage left the pipeline).
  */
 export function reportStages(stages: readonly StageRow[], entered: ReadonlySet<string>): AnalyticsStage[] {
-  const rank = (s: StageRow) => (s.status === 'archived' || s.stage_order === null ? Number.MAX_SAFE_INTEGER : s.stage_order);
+  const rank = (s: StageRow) =>
+    s.status === 'archived' || s.stage_order === null ? Number.MAX_SAFE_INTEGER : s.stage_order;
   return stages
     .filter((s) => s.status === 'active' || entered.has(s.id))
     .sort((a, b) => rank(a) - rank(b) || a.created_at.localeCompare(b.created_at))

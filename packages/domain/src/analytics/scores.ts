@@ -42,9 +42,7 @@ export function scoreDistributions(
       count: 0,
     }));
     for (const g of mine) bins[scoreBin(g.score)]!.count += g.count;
-    const runs = mine
-      .map((g) => ({ value: g.score, count: g.count }))
-      .sort((a, b) => a.value - b.value);
+    const runs = mine.map((g) => ({ value: g.score, count: g.count })).sort((a, b) => a.value - b.value);
     return {
       stage_id: stage.id,
       pass_threshold: stage.pass_threshold,

@@ -4,7 +4,7 @@ import { patchRules, type RulesChange } from '../pipeline/stage-settings.ts';
 import { Uuid } from '../schemas/common.ts';
 import { AutomationRule, MaxAttempts, PassThreshold } from '../schemas/stage.ts';
 import { CalendarDate, periodIssue } from './period.ts';
-import { Override, overrideOf, recordedOutcome, replayStage, RuleOutcome, type StageRecord } from './replay.ts';
+import { Override, overrideOf, RuleOutcome, recordedOutcome, replayStage, type StageRecord } from './replay.ts';
 
 /** One stage picked for a simulation, with the rules fields to try; none given: replayed as it was. */
 export const RulesChangeInput = z.strictObject({
@@ -44,8 +44,7 @@ export type SimulateInput = z.infer<typeof SimulateInput>;
 /** The rules fields of a change (its `stage_id` aside). */
 export const changeOf = ({ stage_id: _, ...change }: RulesChangeInput): RulesChange => change;
 
-const outcomeCounts = () =>
-  Object.fromEntries(RuleOutcome.options.map((o) => [o, 0])) as Record<RuleOutcome, number>;
+const outcomeCounts = () => Object.fromEntries(RuleOutcome.options.map((o) => [o, 0])) as Record<RuleOutcome, number>;
 
 const Counts = z.object({
   /** How many ended each way. */

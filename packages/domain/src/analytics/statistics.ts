@@ -53,4 +53,5 @@ export const share = (part: number, whole: number): number | null => (whole === 
 const HOUR_MS = 3_600_000;
 
 /** Milliseconds as hours, to two decimals: how the figures report durations and ages. */
-export const hoursOf = (ms: number | null): number | null => (ms === null ? null : Math.round(ms / HOUR_MS * 100) / 100);
+export const hoursOf = (ms: number | null): number | null =>
+  ms === null ? null : Math.round((ms / HOUR_MS) * 100) / 100;

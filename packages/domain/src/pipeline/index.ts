@@ -26,9 +26,9 @@ export { checkQuestionDimensions, type DimensionSource } from './question-dimens
 export { SEED_EXAMPLE_STAGES } from './seed-example.ts';
 export {
   applyStagePatch,
+  type NewStageInput,
   patchRules,
   type RulesChange,
-  type NewStageInput,
   resolveNewStage,
   type StagePatch,
   type StageSettings,

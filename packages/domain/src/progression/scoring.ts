@@ -78,7 +78,10 @@ export function scoreCard(
     ...common,
     dimension_scores: dimensions,
     overall_score: overall,
-    passed: resultPasses({ overall_score: overall, scoring_method: method, below_min_score: below.length }, pass_threshold),
+    passed: resultPasses(
+      { overall_score: overall, scoring_method: method, below_min_score: below.length },
+      pass_threshold,
+    ),
     scale: profile.scoring.scale,
     scoring_method: profile.scoring.scoring_method,
     below_min_score: below,

@@ -128,4 +128,3 @@ function commandFor(j: Journey, op: Exclude<Op, { kind: 'consent' }>): Participa
     }
   }
 }
-
