@@ -32,7 +32,9 @@ export function FigureSection({ title, description, chart, table, fileName }: Fi
     >
       <div className="figure">
         <div className="figure-chart">{chart(tableId)}</div>
-        <div className="table-wrap figure-table">
+        {/* A box that scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1) */}
+        <section className="table-wrap figure-table" tabIndex={0} aria-label={`${title}: the numbers`}>
           <table className="table table-compact" id={tableId}>
             <caption className="visually-hidden">{title}</caption>
             <thead>
@@ -62,7 +64,7 @@ export function FigureSection({ title, description, chart, table, fileName }: Fi
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </div>
     </Section>
   );

@@ -121,7 +121,7 @@ export function SimulationSection({ templateId, period, names }: Props) {
                 </CheckboxField>
                 {d && (
                   <div className="simulation-fields">
-                    <Field label="Pass mark" optional hint="0–100; blank: none" error={issueAt(i, 'pass_threshold')}>
+                    <Field label="Pass mark" hint="0–100; blank: none" error={issueAt(i, 'pass_threshold')}>
                       {(p) => (
                         <input
                           {...p}
@@ -256,7 +256,8 @@ function SimulationResult({
       {result.changes.length === 0 ? (
         <p className="muted">Nobody: every replayed participant ends the same way.</p>
       ) : (
-        <div className="table-wrap">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1)
+        <section className="table-wrap" tabIndex={0} aria-label="Who would change: the list">
           <table className="table table-compact">
             <caption className="visually-hidden">Who would change</caption>
             <thead>
@@ -290,7 +291,7 @@ function SimulationResult({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {result.overridden_total > 0 && (
         <>
