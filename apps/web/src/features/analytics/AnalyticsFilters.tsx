@@ -15,7 +15,11 @@ interface Props {
 export function AnalyticsFilters({ filters, onChange, tags, errors }: Props) {
   return (
     <div className="analytics-filters">
-      <TemplateSelect value={filters.template} onChange={(template) => onChange({ template })} />
+      <TemplateSelect
+        value={filters.template}
+        onChange={(template) => onChange({ template })}
+        hint="Its active stages, and the ones its participants passed through."
+      />
       <Field label="Enrolled from" optional error={errors.from}>
         {(p) => <input {...p} type="date" value={filters.from} onChange={(e) => onChange({ from: e.target.value })} />}
       </Field>

@@ -49,7 +49,7 @@ export function Histogram({ label, bins, passMark, tableId }: HistogramProps) {
           )}
           <AxisLeft
             scale={y}
-            numTicks={4}
+            tickValues={y.ticks(4).filter(Number.isInteger)}
             tickFormat={(v) => String(v)}
             tickLabelProps={{ className: 'chart-tick', textAnchor: 'end', dx: -4, dy: 4 }}
             axisLineClassName="chart-axis"

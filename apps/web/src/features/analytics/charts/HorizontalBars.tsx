@@ -74,7 +74,8 @@ export function HorizontalBars({ label, categories, series, tableId }: Horizonta
           <AxisBottom
             top={innerHeight}
             scale={x}
-            numTicks={width < 480 ? 3 : 6}
+            // Counts of people: whole numbers only.
+            tickValues={x.ticks(width < 480 ? 3 : 6).filter(Number.isInteger)}
             tickFormat={(v) => String(v)}
             tickLabelProps={{ className: 'chart-tick', textAnchor: 'middle' }}
             axisLineClassName="chart-axis"
