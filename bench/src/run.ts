@@ -98,6 +98,13 @@ const trpcBatch = (path: string, inputs: readonly unknown[]): Call => ({
   path: `/trpc/${inputs.map(() => path).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify({ ...inputs }))}`,
   headers: key,
 });
+/** A tRPC mutation that writes nothing (the simulation), posted like the web app posts it. */
+const trpcPost = (path: string, input: unknown): Call => ({
+  method: 'POST',
+  path: `/trpc/${path}`,
+  headers: { ...key, 'content-type': 'application/json' },
+  body: JSON.stringify(input),
+});
 const t0Call = trpcGet('bench.noop');
 const rest = (path: string): Call => ({ method: 'GET', path: `/api/v1${path}`, headers: key });
 const b1 = (path: string): Call => ({ method: 'GET', path, headers: key });
@@ -185,6 +192,26 @@ const readProbes: Probe[] = [
         label: `E2 funnel (board, 1 card) ${n}`,
         call: trpcGet('participants.board', { evaluation_template_id: template, per_column: 1 }),
         b1: b1(`/board?template=${template}&per=1`),
+        spec: config.single,
+      },
+      {
+        id: `E7.analytics.funnel.${scale}`,
+        label: `E7 analytics.funnel ${n}`,
+        call: trpcGet('analytics.funnel', { evaluation_template_id: template }),
+        b1: b1(`/analytics-funnel?template=${template}`),
+        spec: config.single,
+      },
+      {
+        id: `E8.analytics.simulate.${scale}`,
+        label: `E8 analytics.simulate, six stages ${n}`,
+        call: trpcPost('analytics.simulate', {
+          evaluation_template_id: template,
+          // Every stage replayed; the final review's pass mark raised, so a few hundred change.
+          changes: read.stages[String(scale)]!.map((stage_id, i, all) => ({
+            stage_id,
+            ...(i === all.length - 1 && { pass_threshold: 85 }),
+          })),
+        }),
         spec: config.single,
       },
     ];

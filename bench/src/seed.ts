@@ -195,6 +195,8 @@ export interface ReadDb {
   readonly apiKey: string;
   /** Templates by participant count. */
   readonly templates: Readonly<Record<string, string>>;
+  /** Each template's six stages in order, by participant count. */
+  readonly stages: Readonly<Record<string, readonly string[]>>;
   /** E1: the first scale's template (six stages) and a participant at stage 3 (progress, sessions, events). */
   readonly e1: { readonly templateId: string; readonly participantId: string; readonly batchIds: readonly string[] };
   readonly rows: number;
@@ -204,10 +206,12 @@ export interface ReadDb {
 export async function seedReadDb(file: string, scales: readonly number[]): Promise<ReadDb> {
   const bench = await openBench(file);
   const templates: Record<string, string> = {};
+  const stages: Record<string, readonly string[]> = {};
   let e1: ReadDb['e1'] | undefined;
   for (const [s, scale] of scales.entries()) {
     const template = await sixStageTemplate(bench, `Scale ${scale}`);
     templates[String(scale)] = template.id;
+    stages[String(scale)] = template.stageIds;
     const archetypes: string[] = [];
     for (const [i, archetype] of BOARD_ARCHETYPES.entries()) {
       const created = await bench.api.participants.create({
@@ -238,7 +242,7 @@ export async function seedReadDb(file: string, scales: readonly number[]): Promi
   }
   const rows = countRows(bench.db);
   closeDb(bench.db);
-  return { apiKey: bench.apiKey, templates, e1: e1!, rows };
+  return { apiKey: bench.apiKey, templates, stages, e1: e1!, rows };
 }
 
 export interface CommandDb {

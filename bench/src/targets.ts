@@ -153,6 +153,16 @@ export function evaluateTargets({ rows, scales, bundle, adapter }: TargetInput):
     );
   }
 
+  // Analytics at the largest scale: the funnel against B1 running the same SQL raw, and the rule simulation.
+  const funnel = find(`E7.analytics.funnel.${largest}`, 'stageflow');
+  if (funnel) {
+    const floor = find(`E7.analytics.funnel.${largest}`, 'B1');
+    const note = floor ? `×B1 ${ratio(funnel.p50, floor.p50)?.toFixed(2)} (B1 median ${floor.p50} ms)` : undefined;
+    targets.push(check(`${funnel.label}: median latency`, funnel.p50, '<', 100, 'ms', note));
+  }
+  const simulation = find(`E8.analytics.simulate.${largest}`, 'stageflow');
+  if (simulation) targets.push(check(`${simulation.label}: median latency`, simulation.p50, '<', 1000, 'ms'));
+
   if (bundle) {
     targets.push(check('web: initial JavaScript (gzip)', bundle.initialGz / KB, '≤', 200, 'kB'));
     const route = bundle.routes[0];

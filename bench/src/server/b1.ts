@@ -7,10 +7,12 @@
  *   node b1.mjs <database file>
  *
  *   GET  /stages?template=…        GET /participant?id=…       GET /board?template=…&per=50 (per=1: the funnel)
+ *   GET  /analytics-funnel?template=…  (the analytics funnel's own SQL, the same text the repository prepares)
  *   POST /complete {session_id}    POST /bulk {evaluation_template_id, participants}
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { COHORT_SIZE_SQL, PROGRESS_GROUPS_SQL, STAY_DURATIONS_SQL } from '@stageflow/db/analytics-sql';
 import Database from 'better-sqlite3';
 import { serveBench } from './ipc.ts';
 
@@ -93,6 +95,11 @@ const q = {
      values (?, ?, ?, ?, ?, ?, ?)`,
   ),
 };
+const analytics = {
+  size: db.prepare(COHORT_SIZE_SQL).pluck(),
+  groups: db.prepare(PROGRESS_GROUPS_SQL),
+  durations: db.prepare(STAY_DURATIONS_SQL).raw(),
+};
 /** A participant as cards and the detail page show them (as participants.ts' `summaries`). */
 const summary = (where: string, order = '') =>
   db.prepare(
@@ -157,6 +164,18 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
       interviewers: q.interviewers.all(ws, ws, templateId).map((r) => shaped(r as Row)),
       events: q.events.all(ws, id).map((r) => shaped(r as Row)),
     };
+  },
+  /** The analytics funnel: its three queries, raw, inside one read transaction; the rows answered as they come. */
+  'GET /analytics-funnel': (ws, url) => {
+    const templateId = url.searchParams.get('template')!;
+    if (!q.template.get(ws, templateId)) return undefined;
+    const params = { ws, template: templateId, start: null, end: null, tag: null };
+    return db.transaction(() => ({
+      participants: analytics.size.get(params),
+      stages: stagesOf(ws, templateId).map((s) => s.id),
+      groups: analytics.groups.all(params),
+      durations: analytics.durations.all(params),
+    }))();
   },
   'GET /board': (ws, url) => {
     const templateId = url.searchParams.get('template')!;

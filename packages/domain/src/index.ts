@@ -1,4 +1,5 @@
 export * from './agent-profiles.ts';
+export * from './analytics/index.ts';
 export * from './api-keys.ts';
 export * from './api-limits.ts';
 export * from './assessment/answers.ts';

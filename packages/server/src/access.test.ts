@@ -99,6 +99,15 @@ const CASES: Record<string, Case> = {
   'interviewerModel.update': () => ({ base_url: 'http://127.0.0.1:9/v1', model: 'renamed' }),
   'interviewerModel.reset': () => undefined,
   'interviewerModel.test': () => undefined,
+
+  'analytics.report': (f) => ({ evaluation_template_id: f.template.id }),
+  'analytics.funnel': (f) => ({ evaluation_template_id: f.template.id }),
+  'analytics.scores': (f) => ({ evaluation_template_id: f.template.id }),
+  'analytics.openDecisions': (f) => ({ evaluation_template_id: f.template.id }),
+  'analytics.simulate': (f) => ({
+    evaluation_template_id: f.template.id,
+    changes: [{ stage_id: f.stages[0]!.id, pass_threshold: 99 }],
+  }),
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<
@@ -137,6 +146,7 @@ test('the scopes give the roles of docs/surfaces.md: viewers read, reviewers sco
     const { type } = procedures[path]!._def;
     if (path.startsWith('apiKeys.')) return 'admin'; // keys are secrets: even listing them is for admins
     if (path.startsWith('interviewerModel.')) return 'admin'; // where participants' answers go: admins decide and see
+    if (path === 'analytics.simulate') return 'viewer'; // a read that takes its question as a body: nothing is saved
     if (type === 'query') return 'viewer';
     return path.startsWith('sessions.') || path === 'decisions.decide' ? 'reviewer' : 'admin';
   };

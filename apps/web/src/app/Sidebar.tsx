@@ -9,6 +9,7 @@ const ICON_PATHS: Record<NavItem['icon'], string> = {
   profiles: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm-7 8a7 7 0 0 1 14 0',
   participants: 'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zm-6 9a6 6 0 0 1 12 0m1-9a3 3 0 1 0 0-6m2 15a6 6 0 0 0-3-5.2',
   decisions: 'M4 12l5 5L20 6',
+  analytics: 'M5 20V11M12 20V4M19 20v-6',
   developer: 'M8 7l-5 5 5 5M16 7l5 5-5 5M13.5 5l-3 14',
   settings: 'M4 7h10m4 0h2M4 17h4m4 0h8M16 5v4M10 15v4',
 };

@@ -16,6 +16,7 @@ const TemplateBoardPage = lazy(() => import('../features/board/TemplateBoardPage
 const ParticipantsPage = lazy(() => import('../features/participants/ParticipantsPage.tsx'));
 const ParticipantPage = lazy(() => import('../features/participants/ParticipantPage.tsx'));
 const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage.tsx'));
+const AnalyticsPage = lazy(() => import('../features/analytics/AnalyticsPage.tsx'));
 const MembersPage = lazy(() => import('../features/settings/MembersPage.tsx'));
 const PortalNoticePage = lazy(() => import('../features/settings/PortalNoticePage.tsx'));
 const SettingsLayout = lazy(() => import('../features/settings/SettingsLayout.tsx'));
@@ -93,6 +94,7 @@ export const router = createBrowserRouter([
         ],
       },
       { path: 'decisions', element: <DecisionsPage />, handle: { crumb: { label: 'Decisions', to: '/decisions' } } },
+      { path: 'analytics', element: <AnalyticsPage />, handle: { crumb: { label: 'Analytics', to: '/analytics' } } },
       {
         path: 'developer',
         handle: { crumb: { label: 'Developer', to: '/developer' } },

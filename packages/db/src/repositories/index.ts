@@ -1,5 +1,6 @@
 import type { Db } from '../client.ts';
 import { createAgentProfileRepository } from './agent-profiles.ts';
+import { createAnalyticsRepository } from './analytics.ts';
 import { createAnswerRepository } from './answers.ts';
 import { createApiKeyRepository } from './api-keys.ts';
 import { createInstanceRepository } from './instance.ts';
@@ -14,6 +15,7 @@ import { createTemplateRepository } from './templates.ts';
 import { createWorkspaceRepository } from './workspaces.ts';
 
 export type { AgentProfileFilter } from './agent-profiles.ts';
+export type { Cohort, StayFilter } from './analytics.ts';
 export type { ApiKeyRow, ApiKeySummary, NewApiKey } from './api-keys.ts';
 export { withIdempotency } from './idempotency.ts';
 export type { InstanceMarker } from './instance.ts';
@@ -42,6 +44,7 @@ export function createRepositories(db: Db) {
     portalNotice: createPortalNoticeRepository(db),
     interviewerModels: createInterviewerModelRepository(db),
     answers: createAnswerRepository(db),
+    analytics: createAnalyticsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

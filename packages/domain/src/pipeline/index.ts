@@ -27,6 +27,8 @@ export { SEED_EXAMPLE_STAGES } from './seed-example.ts';
 export {
   applyStagePatch,
   type NewStageInput,
+  patchRules,
+  type RulesChange,
   resolveNewStage,
   type StagePatch,
   type StageSettings,

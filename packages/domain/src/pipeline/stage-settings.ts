@@ -113,7 +113,27 @@ export function applyStagePatch<S extends StageSettings>(stage: S, patch: StageP
   return issue ? badInput(issue.path, issue.message) : merged;
 }
 
-function attemptsAfter(stage: StageSettings, patch: StagePatch): number {
+/** The rules fields a rule simulation may change (docs/rules.md#rule-simulation); left out: kept. */
+export type RulesChange = Partial<
+  Pick<StageSettings, 'pass_threshold' | 'automation_rule' | 'allow_retake' | 'max_attempts' | 'auto_reject'>
+>;
+
+/**
+ * Rules (a participant's snapshot) with a change merged in the way `applyStagePatch` merges it into the stage,
+ * retakes carrying `max_attempts` along: what the participant would have been judged by had the stage been
+ * edited so before they entered it.
+ */
+export function patchRules<R extends Pick<StageSettings, keyof RulesChange>>(rules: R, change: RulesChange): R {
+  const merged = { ...rules };
+  for (const key of ['pass_threshold', 'automation_rule', 'allow_retake', 'auto_reject'] as const) {
+    if (change[key] !== undefined) Object.assign(merged, { [key]: change[key] });
+  }
+  return { ...merged, max_attempts: attemptsAfter(rules, change) };
+}
+
+type Attempts = Pick<StageSettings, 'allow_retake' | 'max_attempts'>;
+
+function attemptsAfter(stage: Attempts, patch: Partial<Attempts>): number {
   const toggled = patch.allow_retake !== undefined && patch.allow_retake !== stage.allow_retake;
   if (!toggled) return patch.max_attempts ?? stage.max_attempts;
   if (!patch.allow_retake) return 1;

@@ -13,6 +13,6 @@ export * from './participant-input.ts';
 export * from './participant-view.ts';
 export * from './query-input.ts';
 export * from './scorecard.ts';
-export { type ScorecardFields, type ScoringProfile, scoreCard } from './scoring.ts';
+export { type JudgedResult, resultPasses, type ScorecardFields, type ScoringProfile, scoreCard } from './scoring.ts';
 export * from './session-input.ts';
 export * from './state.ts';

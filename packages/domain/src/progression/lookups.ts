@@ -45,7 +45,7 @@ export const nextStageFor = (state: ParticipantState, from: ProgressionStage | n
 export const openProgress = (state: ParticipantState): StageProgress | undefined =>
   state.progress.find((p) => p.left_at === null);
 
-export const attemptsAllowed = (progress: StageProgress): number =>
+export const attemptsAllowed = (progress: Pick<StageProgress, 'rules' | 'retakes_granted'>): number =>
   progress.rules.max_attempts + progress.retakes_granted;
 
 const isOpen = (s: Session) => s.status === 'scheduled' || s.status === 'in_progress';

@@ -49,7 +49,7 @@ export function scoreCard(
       ...common,
       dimension_scores: [],
       overall_score: overall,
-      passed: meetsThreshold(overall, pass_threshold),
+      passed: resultPasses({ overall_score: overall, scoring_method: null, below_min_score: 0 }, pass_threshold),
       scale: null,
       scoring_method: null,
       below_min_score: [],
@@ -73,19 +73,37 @@ export function scoreCard(
     dimensions.reduce((sum, d) => sum + ((d.score / max) * 100 * d.weight) / 100, 0),
   );
   const below = dimensions.filter((d) => d.min_score !== null && d.score < d.min_score).map((d) => d.name);
-  const ruleBased = profile.scoring.scoring_method === 'rule_based';
+  const method = profile.scoring.scoring_method;
   return {
     ...common,
     dimension_scores: dimensions,
     overall_score: overall,
-    passed: meetsThreshold(overall, pass_threshold) && (!ruleBased || below.length === 0),
+    passed: resultPasses(
+      { overall_score: overall, scoring_method: method, below_min_score: below.length },
+      pass_threshold,
+    ),
     scale: profile.scoring.scale,
     scoring_method: profile.scoring.scoring_method,
     below_min_score: below,
   };
 }
 
-const meetsThreshold = (overall: number, threshold: number | null) => threshold === null || overall >= threshold;
+/** What the pass rule reads of a scored result: its rounded overall score, its method and how many dimensions missed their minimum. */
+export interface JudgedResult {
+  readonly overall_score: number;
+  readonly scoring_method: Scorecard['scoring_method'];
+  readonly below_min_score: number;
+}
+
+/**
+ * docs/rules.md#passing: the pass mark met (none set: every result passes) and, for `rule_based` scoring, no
+ * dimension under its minimum. Scoring asks it with the snapshot's pass mark; the rule simulation asks it
+ * again with another one (docs/rules.md#rule-simulation).
+ */
+export function resultPasses(result: JudgedResult, pass_threshold: number | null): boolean {
+  const meetsThreshold = pass_threshold === null || result.overall_score >= pass_threshold;
+  return meetsThreshold && (result.scoring_method !== 'rule_based' || result.below_min_score === 0);
+}
 
 /** Every interviewer dimension scored exactly once, on its scale; all problems are reported together. */
 function scoreDimensions(

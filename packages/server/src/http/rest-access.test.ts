@@ -142,6 +142,17 @@ const CASES: Record<string, Case> = {
   }),
   'DELETE /interviewer-model': () => ({ url: '/interviewer-model' }),
   'POST /interviewer-model/test': () => ({ url: '/interviewer-model/test' }),
+
+  'GET /analytics/report': (f) => ({ url: `/analytics/report?evaluation_template_id=${f.template.id}` }),
+  'GET /analytics/funnel': (f) => ({ url: `/analytics/funnel?evaluation_template_id=${f.template.id}` }),
+  'GET /analytics/scores': (f) => ({ url: `/analytics/scores?evaluation_template_id=${f.template.id}` }),
+  'GET /analytics/open-decisions': (f) => ({
+    url: `/analytics/open-decisions?evaluation_template_id=${f.template.id}`,
+  }),
+  'POST /analytics/simulate': (f) => ({
+    url: '/analytics/simulate',
+    body: { evaluation_template_id: f.template.id, changes: [{ stage_id: f.stages[0]!.id, pass_threshold: 99 }] },
+  }),
 };
 
 const operations = restOperations();

@@ -507,6 +507,18 @@ describe('every route', () => {
     expect(notice).toMatchObject({ organization: 'Acme', contact: null, transcript_retention_days: null });
     expect(await ok('GET', '/portal-notice', '/portal-notice')).toEqual(notice);
 
+    const period = `evaluation_template_id=${tid}&from=2000-01-01&to=2999-12-31`;
+    expect((await ok('GET', '/analytics/report', `/analytics/report?${period}`)).stages[0]).toMatchObject({
+      stage_id: stage.id,
+    });
+    await ok('GET', '/analytics/funnel', `/analytics/funnel?${period}`);
+    await ok('GET', '/analytics/scores', `/analytics/scores?${period}`);
+    await ok('GET', '/analytics/open-decisions', `/analytics/open-decisions?${period}`);
+    await ok('POST', '/analytics/simulate', '/analytics/simulate', {
+      evaluation_template_id: tid,
+      changes: [{ stage_id: stage.id, pass_threshold: 90 }],
+    });
+
     await ok('POST', '/evaluation-templates/{id}/duplicate', `/evaluation-templates/${tid}/duplicate`);
     const extra = { evaluation_template_id: tid, type: 'extra', stage_type: 'manual_review' };
     const archived = (await ok('POST', '/evaluation-stages', '/evaluation-stages', extra)).stage;

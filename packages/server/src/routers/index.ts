@@ -1,6 +1,7 @@
 import { router } from '../trpc.ts';
 import { accountRouter } from './account.ts';
 import { agentProfilesRouter } from './agent-profiles.ts';
+import { analyticsRouter } from './analytics.ts';
 import { apiKeysRouter } from './api-keys.ts';
 import { decisionsRouter } from './decisions.ts';
 import { eventsRouter } from './events.ts';
@@ -23,6 +24,7 @@ export const appRouter = router({
   apiKeys: apiKeysRouter,
   portalNotice: portalNoticeRouter,
   interviewerModel: interviewerModelRouter,
+  analytics: analyticsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,10 +8,12 @@ interface TemplateSelectProps {
   onChange: (templateId: string) => void;
   error?: string | undefined;
   className?: string;
+  /** Help under the select; by default, what picking a template means for enrolling. */
+  hint?: string;
 }
 
 /** The active templates a participant can be enrolled in; the first is picked when none is. */
-export function TemplateSelect({ value, onChange, error, className }: TemplateSelectProps) {
+export function TemplateSelect({ value, onChange, error, className, hint }: TemplateSelectProps) {
   const templates = trpc.templates.list.useQuery({ status: 'active' });
   const first = templates.data?.[0]?.id;
   useEffect(() => {
@@ -30,7 +32,7 @@ export function TemplateSelect({ value, onChange, error, className }: TemplateSe
             There is no active template yet. <Link to="/templates">Create one</Link> and add its stages first.
           </>
         ) : (
-          'One participant record per template: the same person in two templates is added twice.'
+          (hint ?? 'One participant record per template: the same person in two templates is added twice.')
         )
       }
     >

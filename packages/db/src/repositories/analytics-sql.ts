@@ -1,0 +1,102 @@
+/**
+ * The analytics queries as SQL text, with named parameters, and nothing else: the repository
+ * (analytics.ts) prepares them, and the bench's B1 baseline runs the very same text through raw
+ * better-sqlite3 (bench/README.md), so the two differ only by what Stageflow adds around them.
+ *
+ * They count, sum and list raw facts; what the facts mean (which exit a row is, what a bin holds, what a
+ * quantile is) is the domain's (packages/domain/src/analytics/). Each starts from the template's
+ * participants (`cross join` keeps SQLite from scanning the whole workspace's rows first).
+ *
+ * Parameters: `ws`, `template`; `start` and `end` (ISO instants, `null` for an open end) bound the
+ * enrolment (`participants.created_at`) or, for stage records, the entry into the stage; `tag` (or
+ * `null`) keeps participants who carry it; `stages` is a JSON array of stage ids.
+ */
+
+/** The cohort: the template's participants enrolled in the period, with the tag when one is given. */
+const COHORT = `p.workspace_id = :ws and p.evaluation_template_id = :template
+  and (:start is null or p.created_at >= :start) and (:end is null or p.created_at < :end)
+  and (:tag is null or exists (select 1 from json_each(p.tags) t where t.value = :tag))`;
+
+/**
+ * Whether `sp` is the participant's last stage: none entered after it (by time, then by row order, which
+ * is the order rows were written in, for entries within one millisecond).
+ */
+const LAST_STAGE = `not exists (
+  select 1 from stage_progress later
+  where later.workspace_id = sp.workspace_id and later.participant_id = sp.participant_id
+    and (later.entered_at > sp.entered_at or (later.entered_at = sp.entered_at and later.rowid > sp.rowid)))`;
+
+export const COHORT_SIZE_SQL = `select count(*) from participants p where ${COHORT}`;
+
+/** Stage-progress rows counted by the facts `stageExit` reads (docs/rules.md#funnel). */
+export const PROGRESS_GROUPS_SQL = `
+select sp.stage_id, sp.state, sp.left_at is null as open, p.status,
+  case when p.status in ('rejected', 'withdrawn') and sp.left_at is not null then ${LAST_STAGE} else 0 end
+    as ended_here,
+  advanced.participant_id is not null as advanced_by_decision,
+  count(*) as count
+from participants p cross join stage_progress sp on sp.workspace_id = p.workspace_id and sp.participant_id = p.id
+  -- Decisions that advanced someone are few: one lookup table beats a probe per passed row.
+  left join (select distinct participant_id, stage_id from decisions where workspace_id = :ws and outcome = 'advance')
+    advanced on advanced.participant_id = sp.participant_id and advanced.stage_id = sp.stage_id
+      and sp.state = 'passed' and sp.left_at is not null
+where ${COHORT}
+group by 1, 2, 3, 4, 5, 6`;
+
+/** Each finished stay's length in milliseconds, by stage, ascending. */
+export const STAY_DURATIONS_SQL = `
+select sp.stage_id, round((julianday(sp.left_at) - julianday(sp.entered_at)) * 86400000.0) as ms
+from participants p cross join stage_progress sp on sp.workspace_id = p.workspace_id and sp.participant_id = p.id
+where ${COHORT} and sp.left_at is not null
+order by 1, 2`;
+
+/** Completed results counted by stage, overall score and whether they passed. */
+export const SCORE_GROUPS_SQL = `
+select s.stage_id, json_extract(s.scorecard, '$.overall_score') as score,
+  json_extract(s.scorecard, '$.passed') as passed, count(*) as count
+from participants p cross join sessions s on s.workspace_id = p.workspace_id and s.participant_id = p.id
+where ${COHORT} and s.status = 'completed' and s.scorecard is not null
+group by 1, 2, 3`;
+
+/** The cohort's open decisions. */
+export const OPEN_DECISIONS_SQL = `
+select d.stage_id, d.reason, d.created_at
+from participants p cross join decisions d on d.workspace_id = p.workspace_id and d.participant_id = p.id
+where ${COHORT} and d.status = 'open'`;
+
+/** The period's tags and how many participants carry each (whatever `tag` says: `:tag` is passed `null`). */
+export const TAG_COUNTS_SQL = `
+select t.value as tag, count(*) as participants
+from participants p, json_each(p.tags) t
+where ${COHORT}
+group by t.value`;
+
+/** The period (by entry into the stage) in stage records' terms. */
+const ENTERED = `(:start is null or sp.entered_at >= :start) and (:end is null or sp.entered_at < :end)`;
+
+/** Stays at the picked stages entered in the period, each participant's in the order entered. */
+export const STAGE_RECORDS_SQL = `
+select sp.participant_id, p.name, sp.stage_id, sp.entered_at, sp.left_at, sp.state, sp.rules, sp.retakes_granted,
+  case when p.status in ('rejected', 'withdrawn') and sp.left_at is not null and ${LAST_STAGE} then p.status
+    else null end as ended
+from stage_progress sp cross join participants p on p.workspace_id = sp.workspace_id and p.id = sp.participant_id
+where sp.workspace_id = :ws and sp.stage_id in (select value from json_each(:stages)) and ${ENTERED}
+order by sp.participant_id, sp.entered_at, sp.rowid`;
+
+/** The completed results of those stays, in attempt order: the scorecard's facts the pass rule reads. */
+export const RECORDED_ATTEMPTS_SQL = `
+select s.participant_id, s.stage_id, s.id, s.completed_at,
+  -- One parse of the scorecard for the four facts: [overall_score, passed, scoring_method, below_min_score].
+  json_extract(s.scorecard, '$.overall_score', '$.passed', '$.scoring_method', '$.below_min_score') as facts
+from sessions s
+where s.workspace_id = :ws and s.stage_id in (select value from json_each(:stages)) and s.status = 'completed'
+  and s.scorecard is not null and s.completed_at is not null
+  and exists (select 1 from stage_progress sp
+    where sp.participant_id = s.participant_id and sp.stage_id = s.stage_id and ${ENTERED})
+order by s.participant_id, s.stage_id, s.attempt`;
+
+/** The decisions at the picked stages. */
+export const RECORDED_DECISIONS_SQL = `
+select d.participant_id, d.stage_id, d.session_id, d.suggested, d.outcome
+from decisions d
+where d.workspace_id = :ws and d.stage_id in (select value from json_each(:stages))`;

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { quantileOfRuns } from './statistics.ts';
+
+/** How many completed results at a stage had this overall score (and passed or not, as judged then). */
+export interface ScoreGroup {
+  readonly stage_id: string;
+  readonly score: number;
+  readonly passed: boolean;
+  readonly count: number;
+}
+
+/** Scores run 0–100 in ten bins: 0–10, 10–20, …, 90–100 (each holds its lower edge; the last also 100). */
+export const SCORE_BIN_WIDTH = 10;
+const BINS = 100 / SCORE_BIN_WIDTH;
+
+/** The bin a score falls in: 0 for [0, 10), …, 9 for [90, 100]. */
+export const scoreBin = (score: number) => Math.min(BINS - 1, Math.max(0, Math.floor(score / SCORE_BIN_WIDTH)));
+
+export const ScoreDistribution = z.object({
+  stage_id: z.string(),
+  /** The stage's pass mark today, drawn on the chart; `null`: none (every result passes). */
+  pass_threshold: z.number().nullable(),
+  /** Completed results (every attempt counts). */
+  results: z.int(),
+  /** Of those, the ones that passed by the pass mark they were judged by. */
+  passed: z.int(),
+  median: z.number().nullable(),
+  bins: z.array(z.object({ from: z.number(), to: z.number(), count: z.int() })),
+});
+export type ScoreDistribution = z.infer<typeof ScoreDistribution>;
+
+/** docs/rules.md#score-distribution: each stage's results in ten bins, with the pass mark to draw on them. */
+export function scoreDistributions(
+  stages: readonly { readonly id: string; readonly pass_threshold: number | null }[],
+  groups: readonly ScoreGroup[],
+): ScoreDistribution[] {
+  return stages.map((stage) => {
+    const mine = groups.filter((g) => g.stage_id === stage.id);
+    const bins = Array.from({ length: BINS }, (_, i) => ({
+      from: i * SCORE_BIN_WIDTH,
+      to: (i + 1) * SCORE_BIN_WIDTH,
+      count: 0,
+    }));
+    for (const g of mine) bins[scoreBin(g.score)]!.count += g.count;
+    const runs = mine.map((g) => ({ value: g.score, count: g.count })).sort((a, b) => a.value - b.value);
+    return {
+      stage_id: stage.id,
+      pass_threshold: stage.pass_threshold,
+      results: mine.reduce((n, g) => n + g.count, 0),
+      passed: mine.filter((g) => g.passed).reduce((n, g) => n + g.count, 0),
+      median: quantileOfRuns(runs, 0.5),
+      bins,
+    };
+  });
+}

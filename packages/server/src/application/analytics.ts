@@ -1,0 +1,111 @@
+import { type Db, readTx } from '@stageflow/db';
+import {
+  type AnalyticsQueryInput,
+  type AnalyticsReport,
+  type AnalyticsStage,
+  applyStagePatch,
+  badInput,
+  changeOf,
+  DomainError,
+  notFound,
+  openDecisionFigures,
+  periodBounds,
+  reportStages,
+  SIMULATION_LIST_LIMIT,
+  type SimulateInput,
+  type SimulationAnswer,
+  scoreDistributions,
+  simulateRules,
+  stageFunnels,
+  tagCounts,
+} from '@stageflow/domain';
+import type { AppContext } from './context.ts';
+
+/** Reads run over one snapshot of the database (`readTx`), so a procedure's context brings it. */
+export type AnalyticsContext = Pick<AppContext, 'repos' | 'workspaceId' | 'now'> & { readonly db: Db };
+
+/** Which figures a caller asked for; the report asks for all. */
+type Part = 'funnel' | 'scores' | 'open_decisions' | 'tags';
+
+function templateStages(ctx: AnalyticsContext, templateId: string) {
+  if (!ctx.repos.templates.byId(ctx.workspaceId, templateId)) throw notFound('Evaluation template', templateId);
+  return ctx.repos.stages.allOfTemplate(ctx.workspaceId, templateId);
+}
+
+/**
+ * docs/rules.md#analytics-figures: the figures asked for, of one template's cohort, every one read from the
+ * same snapshot. The store counts and lists facts; the domain says what they mean.
+ */
+export function analyticsFigures<P extends Part>(
+  ctx: AnalyticsContext,
+  input: AnalyticsQueryInput,
+  parts: readonly P[],
+): Pick<AnalyticsReport, keyof Omit<AnalyticsReport, 'funnel' | 'scores' | 'open_decisions' | 'tags'> | P> {
+  const asOf = ctx.now();
+  const { start, end } = periodBounds(input);
+  const cohort = { templateId: input.evaluation_template_id, start, end, tag: input.tag ?? null };
+  const ws = ctx.workspaceId;
+  const a = ctx.repos.analytics;
+  return readTx(ctx.db, () => {
+    const all = templateStages(ctx, input.evaluation_template_id);
+    const groups = a.progressGroups(ws, cohort);
+    const stages: AnalyticsStage[] = reportStages(all, new Set(groups.map((g) => g.stage_id)));
+    const ids = stages.map((s) => s.stage_id);
+    const wanted = new Set<Part>(parts);
+    return {
+      evaluation_template_id: input.evaluation_template_id,
+      from: input.from ?? null,
+      to: input.to ?? null,
+      tag: input.tag ?? null,
+      participants: a.cohortSize(ws, cohort),
+      as_of: asOf,
+      stages,
+      ...(wanted.has('funnel') && { funnel: stageFunnels(ids, groups, a.stayDurations(ws, cohort)) }),
+      ...(wanted.has('scores') && {
+        scores: scoreDistributions(
+          stages.map((s) => ({ id: s.stage_id, pass_threshold: s.pass_threshold })),
+          a.scoreGroups(ws, cohort),
+        ),
+      }),
+      ...(wanted.has('open_decisions') && {
+        open_decisions: openDecisionFigures(ids, a.openDecisions(ws, cohort), asOf),
+      }),
+      ...(wanted.has('tags') && { tags: tagCounts(a.tagCounts(ws, cohort)) }),
+    } as Pick<AnalyticsReport, keyof Omit<AnalyticsReport, 'funnel' | 'scores' | 'open_decisions' | 'tags'> | P>;
+  });
+}
+
+/**
+ * docs/rules.md#rule-simulation. Each change must be one the stage could take (the stage edit's own rule,
+ * `applyStagePatch`, is asked, so "Apply" never meets a refusal the simulation did not): a stage of another
+ * template, an archived one, or a setting the stage refuses is a BAD_REQUEST on that change's field.
+ */
+export function simulate(ctx: AnalyticsContext, input: SimulateInput): SimulationAnswer {
+  const asOf = ctx.now();
+  const { start, end } = periodBounds(input);
+  return readTx(ctx.db, () => {
+    const all = templateStages(ctx, input.evaluation_template_id);
+    const byId = new Map(all.map((s) => [s.id, s]));
+    input.changes.forEach((change, i) => {
+      const stage = byId.get(change.stage_id);
+      if (!stage || stage.status === 'archived') {
+        throw badInput(['changes', i, 'stage_id'], 'is not a live stage of this template');
+      }
+      const patched = applyStagePatch(stage, changeOf(change));
+      if (patched instanceof DomainError) {
+        const issue = patched.issues[0];
+        throw badInput(['changes', i, ...(issue?.path ?? [])], issue?.message ?? patched.message);
+      }
+    });
+    const stageTypes = new Map(input.changes.map((c) => [c.stage_id, byId.get(c.stage_id)!.stage_type]));
+    const records = ctx.repos.analytics.stageRecords(ctx.workspaceId, { stageTypes, start, end });
+    return {
+      evaluation_template_id: input.evaluation_template_id,
+      from: input.from ?? null,
+      to: input.to ?? null,
+      as_of: asOf,
+      list_limit: SIMULATION_LIST_LIMIT,
+      ...simulateRules(records, input.changes),
+    };
+  });
+}
