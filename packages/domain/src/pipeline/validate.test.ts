@@ -67,6 +67,12 @@ describe('validatePipeline', () => {
     ],
     ['auto_reject with auto_advance', [stage('tech', 0, { auto_reject: true, automation_rule: 'auto_advance' })], []],
     ['auto_reject on a draft stage', [screen, stage('tech', 1, { auto_reject: true, status: 'draft' })], []],
+    [
+      'two stages with one name (case and spaces aside), the later one reported',
+      [screen, stage('tech', 1, { stage_name: 'Technical' }), stage('again', 2, { stage_name: ' technical ' })],
+      [['DUPLICATE_STAGE_NAME', ' technical ']],
+    ],
+    ['a name an archived stage had', [stage('old', null, { stage_name: 'SCREEN' }), screen], []],
   ])('given %s, it reports %j', (_, stages, expected) => {
     expect(codes(stages)).toEqual(expected);
   });
@@ -84,6 +90,20 @@ describe('validatePipeline', () => {
       ['AUTO_REJECT_WITHOUT_AUTO_ADVANCE', 'final'],
     ]);
     expect(problems.every((p) => p.blocking)).toBe(true);
+  });
+
+  test('a repeated name is worth a look but does not stop the pipeline', () => {
+    const problems = validatePipeline([screen, stage('again', 1, { stage_name: 'SCREEN' })]);
+    expect(problems).toEqual([
+      {
+        code: 'DUPLICATE_STAGE_NAME',
+        message: '"SCREEN" is the name of an earlier stage too: rename one, so people can tell them apart',
+        stage_id: 'again',
+        stage_name: 'SCREEN',
+        blocking: false,
+      },
+    ]);
+    expect(firstBlockingProblem([screen, stage('again', 1, { stage_name: 'SCREEN' })])).toBeUndefined();
   });
 
   test('messages are plain words that name the stage', () => {

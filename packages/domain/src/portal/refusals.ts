@@ -2,7 +2,7 @@ import type { DomainError, DomainErrorCode } from '../errors.ts';
 
 /**
  * What a participant reads when their portal refuses something (docs/errors.md#refusals-a-participant-reads).
- * Staff messages name ids so staff can look them up; a participant gets the refusal's own plain words
+ * Staff messages name the participant and stage by name; a participant gets the refusal's own plain words
  * where the rule gave some, the message itself for a bad request (it is about the fields they sent),
  * else a plain sentence for its kind. Never an internal id: a text that names one is not shown.
  */

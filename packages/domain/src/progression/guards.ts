@@ -5,17 +5,15 @@ import {
   describeStage,
   lastCompletedSession,
   liveStage,
-  openDecisionsAt,
   openProgress,
-  openSessionsAt,
   retakeCooldown,
 } from './lookups.ts';
 import type { ParticipantState, ProgressionStage } from './state.ts';
 import { plainTime } from './text.ts';
 
 /*
- * Each refusal below carries two texts: the staff one names ids (they look them up), and the
- * participant's says the same in plain words for their portal (docs/errors.md#refusals-a-participant-reads).
+ * Each refusal below carries two texts: the staff one names the participant and the stage by name, and
+ * the participant's says the same in their words for their portal (docs/errors.md#refusals-a-participant-reads).
  */
 
 /** Where an active participant stands: the stage they are in and their progress there. */
@@ -45,7 +43,7 @@ export function activeParticipant(state: ParticipantState, participantId?: strin
   const participant = enrolledParticipant(state, participantId);
   if (participant instanceof DomainError || participant.status === 'active') return participant;
   return conflict(
-    `participant ${participant.id} is ${participant.status}; a ${participant.status} participant accepts no more commands`,
+    `${participant.name} is ${participant.status}; a ${participant.status} participant accepts no more commands`,
     ENDED_FOR_PARTICIPANT[participant.status],
   );
 }
@@ -57,7 +55,7 @@ export function activePosition(state: ParticipantState, participantId?: string):
   const progress = openProgress(state);
   if (!progress) {
     return conflict(
-      `participant ${participant.id} is in no stage`,
+      `${participant.name} is in no stage`,
       'You are not in a stage right now. The team will be in touch about your next step.',
     );
   }
@@ -65,7 +63,7 @@ export function activePosition(state: ParticipantState, participantId?: string):
   if (!stage) {
     return new DomainError(
       'PRECONDITION_FAILED',
-      `stage ${progress.stage_id}, where participant ${participant.id} is, is no longer a live stage of template ${state.template.id}`,
+      `the stage ${participant.name} is in is no longer a live stage of the template (it was archived): move them on by hand`,
       [],
       'The team is changing the stage you are in. Please try again later.',
     );
@@ -76,7 +74,7 @@ export function activePosition(state: ParticipantState, participantId?: string):
 /** Commands that name a stage must name the one the participant is in. */
 export function wrongStage(pos: Position, stageId: string | undefined): DomainError | undefined {
   if (stageId === undefined || stageId === pos.stage.id) return undefined;
-  return conflict(`participant ${pos.participant.id} is at ${describeStage(pos.stage)}, not at stage ${stageId}`);
+  return conflict(`${pos.participant.name} is at ${describeStage(pos.stage)}, not at the stage this request names`);
 }
 
 /** An attempt may take place only once the retake cool-down after the last completed attempt is over. */
@@ -84,7 +82,7 @@ export function cooldownRefusal(state: ParticipantState, pos: Position, at: stri
   const cooldown = retakeCooldown(state, pos.progress);
   if (!cooldown || Date.parse(at) >= Date.parse(cooldown.endsAt)) return undefined;
   return conflict(
-    `participant ${pos.participant.id} cannot attempt ${describeStage(pos.stage)} at ${at}: the ${cooldown.hours}-hour cool-down after the attempt completed at ${cooldown.completedAt} is not over`,
+    `${pos.participant.name} cannot attempt ${describeStage(pos.stage)} at ${at}: the ${cooldown.hours}-hour cool-down after the attempt completed at ${cooldown.completedAt} is not over`,
     `You can take ${pos.stage.stage_name} again from ${plainTime(cooldown.endsAt)}.`,
   );
 }
@@ -104,7 +102,7 @@ export function attemptsRefusal(pos: Position): DomainError | undefined {
   const allowed = attemptsAllowed(pos.progress);
   if (pos.progress.attempts_used < allowed) return undefined;
   return conflict(
-    `participant ${pos.participant.id} has no attempts left at ${describeStage(pos.stage)} (${pos.progress.attempts_used} of ${allowed} used)`,
+    `${pos.participant.name} has no attempts left at ${describeStage(pos.stage)} (${pos.progress.attempts_used} of ${allowed} used)`,
     `You have used all your attempts at ${pos.stage.stage_name}. The team will be in touch.`,
   );
 }
@@ -118,7 +116,7 @@ export function newAttemptRefusal(
   pos: Position,
   openSessionAllowed: boolean,
 ): DomainError | undefined {
-  const who = `participant ${pos.participant.id}`;
+  const who = pos.participant.name;
   const where = describeStage(pos.stage);
   const name = pos.stage.stage_name;
   switch (pos.progress.state) {
@@ -128,18 +126,16 @@ export function newAttemptRefusal(
     case 'scheduled':
     case 'in_progress': {
       if (openSessionAllowed) return attemptsRefusal(pos);
-      const open = openSessionsAt(state, pos.stage.id)[0];
       return conflict(
-        `session ${open?.id ?? '(unknown)'} is already ${pos.progress.state.replace('_', ' ')} for ${who} at ${where}; pass force to replace it`,
+        `a session is already ${pos.progress.state.replace('_', ' ')} for ${who} at ${where}; pass force to replace it`,
         pos.progress.state === 'scheduled'
           ? `You already have a session booked for ${name}.`
           : `Your session for ${name} is already under way.`,
       );
     }
     case 'awaiting_decision': {
-      const decision = openDecisionsAt(state, pos.stage.id)[0];
       return conflict(
-        `${who} is awaiting decision ${decision?.id ?? '(unknown)'} at ${where}`,
+        `${who} is awaiting a reviewer's decision at ${where}`,
         `The team is reviewing your result at ${name}. They will let you know what comes next.`,
       );
     }
