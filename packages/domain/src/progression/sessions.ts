@@ -60,7 +60,7 @@ export function sessionInPlay(
   const pos = activePosition(state, session.participant_id);
   if (pos instanceof DomainError) return pos;
   if (!allowed.includes(session.status)) {
-    const why = `the session is ${session.status.replace('_', ' ')}; only a ${allowed.join(' or ')} session can be ${verb}`;
+    const why = `the session is ${session.status.replace('_', ' ')}; only a ${allowed.map((s) => s.replace('_', ' ')).join(' or ')} session can be ${verb}`;
     return conflict(hint ? `${why} (${hint})` : why);
   }
   if (session.stage_id !== pos.stage.id) {

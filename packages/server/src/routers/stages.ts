@@ -31,7 +31,7 @@ import { type PipelineChange, changePipeline as runPipelineChange } from '../app
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
-import { EvaluationStage, ExportedStage, StageUsage } from './outputs.ts';
+import { EvaluationStage, ExportedStage, StageUsage as StageUsageOutput } from './outputs.ts';
 import { PipelineResult } from './pipeline-result.ts';
 
 /** Runs one change to a template's stages as a single transaction and shapes the answer. */
@@ -254,7 +254,7 @@ export const stagesRouter = router({
       },
     })
     .input(ExportStagesInput)
-    .output(z.array(StageUsage))
+    .output(z.array(StageUsageOutput))
     .query(({ ctx, input }) =>
       liveStages(loadPipeline(ctx, input.evaluation_template_id).stages).map((stage) => {
         const active = ctx.repos.participants.activeAtStage(ctx.workspaceId, stage.id);
