@@ -98,7 +98,10 @@ describe('importProblems', () => {
   };
 
   test('a clean import into a clean pipeline brings none', () => {
-    const reviews = parse([{ stage_name: 'Screen', stage_type: 'manual_review' }, { stage_name: 'Panel' , stage_type: 'manual_review' }]);
+    const reviews = parse([
+      { stage_name: 'Screen', stage_type: 'manual_review' },
+      { stage_name: 'Panel', stage_type: 'manual_review' },
+    ]);
     expect(importProblems({ template, stages: [] }, reviews, 'append')).toEqual([]);
   });
 

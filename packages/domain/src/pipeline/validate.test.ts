@@ -109,7 +109,7 @@ describe('validatePipeline', () => {
   test('messages are plain words that name the stage', () => {
     const stages = [stage('tech', 0, { stage_name: 'Technical', stage_type: 'ai_interview' })];
     expect(validatePipeline(stages)[0]?.message).toBe(
-      '"Technical" is an AI interview with no interviewer: pick an agent profile or set it to draft',
+      '"Technical" is an AI interview with no agent profile: pick one or set it to draft',
     );
   });
 });
@@ -126,7 +126,7 @@ describe('firstBlockingProblem', () => {
     ];
     expect(firstBlockingProblem(stages)).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: expect.stringMatching(/^"Technical" is an AI interview with no interviewer.* \(and 1 more problem\)$/),
+      message: expect.stringMatching(/^"Technical" is an AI interview with no agent profile.* \(and 1 more problem\)$/),
     });
   });
 });

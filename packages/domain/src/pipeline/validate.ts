@@ -28,7 +28,7 @@ export type ValidatedStage = Pick<
 
 const FORMAT: Record<StageType, string> = {
   ai_interview: 'an AI interview',
-  roleplay_simulation: 'a roleplay simulation',
+  roleplay_simulation: 'a role-play simulation',
   practice_session: 'a practice session',
   manual_review: 'a manual review',
   async_assessment: 'an async assessment',
@@ -88,7 +88,7 @@ export function validatePipeline(stages: readonly ValidatedStage[]): PipelinePro
         about(
           'MISSING_INTERVIEWER',
           stage,
-          `${name} is ${FORMAT[stage.stage_type]} with no interviewer: pick an agent profile or set it to draft`,
+          `${name} is ${FORMAT[stage.stage_type]} with no agent profile: pick one or set it to draft`,
         ),
       );
     }

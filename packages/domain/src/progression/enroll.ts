@@ -58,10 +58,7 @@ export function enroll(
   const emit = emitter(participant.id, ctx);
   const entered = enterNextStageEvent(state, null, ctx.actor, emit);
   if (!entered) {
-    return new DomainError(
-      'PRECONDITION_FAILED',
-      `the template has no active stage to enrol ${cmd.email} into`,
-    );
+    return new DomainError('PRECONDITION_FAILED', `the template has no active stage to enrol ${cmd.email} into`);
   }
   return [emit('participant_enrolled', { participant }), entered];
 }

@@ -112,7 +112,7 @@ export function attemptsRefusal(pos: Position): DomainError | undefined {
  * there blocks a new one unless `openSessionAllowed` (schedule with `force`; record_result completes it).
  */
 export function newAttemptRefusal(
-  state: ParticipantState,
+  _state: ParticipantState,
   pos: Position,
   openSessionAllowed: boolean,
 ): DomainError | undefined {

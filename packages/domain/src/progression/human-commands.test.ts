@@ -180,9 +180,7 @@ describe('terminal participants accept no command but reading', () => {
   it.each(commands)('%s is a CONFLICT that names the participant', (_, command) => {
     const error = j.refusal(command);
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toBe(
-      'Jane Smith is withdrawn; a withdrawn participant accepts no more commands',
-    );
+    expect(error.message).toBe('Jane Smith is withdrawn; a withdrawn participant accepts no more commands');
   });
 });
 

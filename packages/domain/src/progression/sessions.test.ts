@@ -74,9 +74,7 @@ describe('schedule', () => {
     j.run(j.record(10));
     const error = j.refusal(j.schedule());
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toBe(
-      'Jane Smith has no attempts left at stage "Stage 0" (1 of 1 used)',
-    );
+    expect(error.message).toBe('Jane Smith has no attempts left at stage "Stage 0" (1 of 1 used)');
   });
 });
 
@@ -134,9 +132,7 @@ describe('start, complete, fail, cancel, reschedule', () => {
     const j = Journey.enrolled(twoStages({ automation_rule: 'none' }));
     j.run(j.schedule());
     j.run(j.start());
-    expect(j.refusal(j.start()).message).toBe(
-      'the session is in progress; only a scheduled session can be started',
-    );
+    expect(j.refusal(j.start()).message).toBe('the session is in progress; only a scheduled session can be started');
     j.run(j.complete(80));
     expect(j.refusal(j.complete(80)).code).toBe('CONFLICT');
   });

@@ -82,9 +82,7 @@ export function schedule(
   const replayed = cmd.idempotency_key && state.sessions.find((s) => s.idempotency_key === cmd.idempotency_key);
   if (replayed) {
     if (cmd.stage_id === undefined || cmd.stage_id === replayed.stage_id) return [];
-    return conflict(
-      `idempotency key "${cmd.idempotency_key}" was already used for a session at another stage`,
-    );
+    return conflict(`idempotency key "${cmd.idempotency_key}" was already used for a session at another stage`);
   }
   const pos = activePosition(state, cmd.participant_id);
   if (pos instanceof DomainError) return pos;

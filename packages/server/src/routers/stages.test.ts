@@ -189,8 +189,12 @@ describe('stages.usage', () => {
     ]);
     const [inUse, unused] = usage;
     expect(inUse!.participant_records).toBeGreaterThan(0);
-    expect(inUse!.archive_refused).toBe('The stage "Screen" has 1 active participant in it: move them on before archiving it');
-    expect(inUse!.delete_refused).toMatch(/^The stage "Screen" is used by \d+ participant records?, so it cannot be deleted: archive it instead$/);
+    expect(inUse!.archive_refused).toBe(
+      'The stage "Screen" has 1 active participant in it: move them on before archiving it',
+    );
+    expect(inUse!.delete_refused).toMatch(
+      /^The stage "Screen" is used by \d+ participant records?, so it cannot be deleted: archive it instead$/,
+    );
     expect(unused).toMatchObject({ participant_records: 0, delete_refused: null });
 
     expect((await expectTRPCError(t.api.stages.delete({ id: screen!.id }), 'CONFLICT')).message).toBe(

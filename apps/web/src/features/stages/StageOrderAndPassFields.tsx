@@ -1,10 +1,31 @@
+import type { EvaluationStage } from '@stageflow/domain';
 import { useWatch } from 'react-hook-form';
 import { numberOrNull, numberOrUndefined } from '../../lib/input-values.ts';
-import { CheckboxField, Field, type FieldControlProps, Fieldset } from '../../ui/Field.tsx';
-import type { StageFormApi } from './stage-form.ts';
+import { CheckboxField, Field, type FieldControlProps, Fieldset, SelectField } from '../../ui/Field.tsx';
+import { positionOptions, type StageFormApi } from './stage-form.ts';
 
-/** Pass mark and the retake policy. Attempts follow the retake switch: 1 without, at least 2 with. */
-export function StagePassingFields({ form }: { form: StageFormApi }) {
+interface StageOrderAndPassFieldsProps {
+  form: StageFormApi;
+  /** The live stages in order, to name the positions by. */
+  stages: readonly EvaluationStage[];
+  /** The stage being edited; a new one when absent. */
+  editing: string | undefined;
+}
+
+/** What an empty or filled pass threshold means, said as the person types (not a grey 70 that looks like a default). */
+function passThresholdMeaning(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) {
+    return 'No pass mark — everyone who completes passes.';
+  }
+  return `A score of ${value} or more out of 100 passes. Empty: no pass mark.`;
+}
+
+/**
+ * The walkthrough's third step: "Set the order and the pass threshold". The position is chosen in words
+ * ("First", "After Technical"), never as a 0-based number. Attempts follow the retake switch: 1 without,
+ * at least 2 with.
+ */
+export function StageOrderAndPassFields({ form, stages, editing }: StageOrderAndPassFieldsProps) {
   const {
     register,
     setValue,
@@ -12,7 +33,8 @@ export function StagePassingFields({ form }: { form: StageFormApi }) {
     control,
     formState: { errors, isSubmitted },
   } = form;
-  const allowRetake = useWatch({ control, name: 'allow_retake' });
+  const [allowRetake, passThreshold] = useWatch({ control, name: ['allow_retake', 'pass_threshold'] });
+  const positions = positionOptions(stages, editing);
   // Attempts and the time between them only count with retakes.
   const retakeInput = (name: 'max_attempts' | 'retake_cooldown_hours') => (p: FieldControlProps) => (
     <input
@@ -25,13 +47,25 @@ export function StagePassingFields({ form }: { form: StageFormApi }) {
   );
 
   return (
-    <Fieldset legend="Passing">
+    <Fieldset legend="Order and pass threshold">
       <div className="form-grid form-grid-4">
+        {positions.length > 1 ? (
+          <SelectField
+            label="Position"
+            className="span-2"
+            error={errors.stage_order?.message}
+            hint="Where participants meet this stage in the pipeline."
+            options={positions}
+            {...register('stage_order', { setValueAs: numberOrUndefined })}
+          />
+        ) : (
+          <p className="span-2 field-note">This is the first stage of the pipeline.</p>
+        )}
         <Field
-          label="Pass mark"
+          label="Pass threshold"
           optional
           error={errors.pass_threshold?.message}
-          hint="The score needed to pass, 0 to 100. Empty: no pass mark, every completed session passes."
+          hint={passThresholdMeaning(passThreshold)}
           className="span-2"
         >
           {(p) => (
@@ -40,12 +74,13 @@ export function StagePassingFields({ form }: { form: StageFormApi }) {
               type="number"
               inputMode="decimal"
               step="any"
-              placeholder="70"
+              min={0}
+              max={100}
               {...register('pass_threshold', { setValueAs: numberOrNull })}
             />
           )}
         </Field>
-        <div className="span-2 align-end">
+        <div className="span-4">
           <CheckboxField
             label="Allow retakes"
             error={errors.allow_retake?.message}
