@@ -106,7 +106,7 @@ export function StageCard({
         </header>
         <dl className="stage-facts">
           <div>
-            <dt>Interviewer</dt>
+            <dt>Agent profile</dt>
             <dd className={interviewer || !aiRun ? undefined : 'text-warning'}>
               {interviewer ?? (aiRun ? 'None assigned' : 'A reviewer')}
             </dd>

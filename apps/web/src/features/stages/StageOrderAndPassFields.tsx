@@ -31,7 +31,7 @@ export function StageOrderAndPassFields({ form, stages, editing }: StageOrderAnd
     setValue,
     getValues,
     control,
-    formState: { errors, isSubmitted },
+    formState: { errors, isSubmitted, defaultValues },
   } = form;
   const [allowRetake, passThreshold] = useWatch({ control, name: ['allow_retake', 'pass_threshold'] });
   const positions = positionOptions(stages, editing);
@@ -56,6 +56,9 @@ export function StageOrderAndPassFields({ form, stages, editing }: StageOrderAnd
             error={errors.stage_order?.message}
             hint="Where participants meet this stage in the pipeline."
             options={positions}
+            // The browser would show the first choice, and react-hook-form would read it back as the value:
+            // start on the stage's own place, or "at the end" ('') for a new stage.
+            defaultValue={defaultValues?.stage_order === undefined ? '' : String(defaultValues.stage_order)}
             {...register('stage_order', { setValueAs: numberOrUndefined })}
           />
         ) : (
