@@ -42,7 +42,7 @@ async function previewFits(dialog: Locator) {
   for (const cell of await cells.all()) {
     await cell.scrollIntoViewIfNeeded();
     const b = (await cell.boundingBox())!;
-    expect(b.x >= box.x - 0.5 && b.x + b.width <= box.x + box.width + 0.5, await cell.textContent()).toBe(true);
+    expect(b.x >= box.x - 0.5 && b.x + b.width <= box.x + box.width + 0.5, (await cell.textContent()) ?? '').toBe(true);
   }
 }
 
