@@ -11,7 +11,8 @@ import { trpc } from './trpc.ts';
  */
 export function showRefusal(message: string, action?: DialogAlert['action']): void {
   if (alertInOpenDialog({ message, action })) return;
-  toast.error(message, action ? { duration: 15_000, action: { label: action.label, onClick: action.run } } : {});
+  const onClick = () => void action?.run();
+  toast.error(message, action ? { duration: 15_000, action: { label: action.label, onClick } } : {});
 }
 
 /**
@@ -25,7 +26,7 @@ export function useServerError() {
     <T extends FieldValues>(error: unknown, form?: UseFormReturn<T>) => {
       const read = readServerError(error);
       if (read.code === 'CONFLICT') {
-        showRefusal(read.message, { label: 'Reload', run: () => void utils.invalidate() });
+        showRefusal(read.message, { label: 'Reload', run: () => utils.invalidate() });
         return;
       }
       if (form && read.issues.length > 0) {

@@ -89,18 +89,23 @@ export function DialogBody({ children }: { children: ReactNode }) {
 /** Why the last action was refused, right above the buttons that tried it; Reload and the like beside it. */
 function DialogAlertBanner() {
   const { alert, clear } = useDialogAlert();
+  const [running, setRunning] = useState(false);
   if (!alert) return null;
+  const run = async () => {
+    setRunning(true);
+    try {
+      // A retry made before the reload lands would be refused again: the alert goes once it is done.
+      await alert.action?.run();
+      clear();
+    } finally {
+      setRunning(false);
+    }
+  };
   return (
     <div className="dialog-alert" role="alert">
       <p>{alert.message}</p>
       {alert.action && (
-        <Button
-          size="sm"
-          onClick={() => {
-            clear();
-            alert.action?.run();
-          }}
-        >
+        <Button size="sm" pending={running} onClick={() => void run()}>
           {alert.action.label}
         </Button>
       )}

@@ -3,7 +3,8 @@ import { createContext, useContext } from 'react';
 /** A refusal as a dialog shows it: the server's words, and a way on when there is one (Reload after a conflict). */
 export interface DialogAlert {
   message: string;
-  action?: { label: string; run: () => void } | undefined;
+  /** `run` may answer a promise (a reload): the alert stays, its button busy, until it settles. */
+  action?: { label: string; run: () => unknown } | undefined;
 }
 
 type Sink = (alert: DialogAlert | null) => void;
