@@ -22,8 +22,12 @@ export function workspaceSlugTaken(slug: string): DomainError {
 }
 
 /** A change to a template's stages made against a version that is no longer the current one. */
-export function staleTemplateVersion(templateId: string, current: number, expected: number): DomainError {
+export function staleTemplateVersion(
+  template: { template_name: string },
+  current: number,
+  expected: number,
+): DomainError {
   return conflict(
-    `Evaluation template ${templateId} was changed by someone else (now version ${current}, you edited version ${expected}): reload and try again`,
+    `Evaluation template “${template.template_name}” was changed by someone else (now version ${current}, you edited version ${expected}): reload and try again`,
   );
 }

@@ -53,6 +53,7 @@ const CASES: Record<string, Case> = {
   'stages.archive': (f) => ({ id: f.stages[2]!.id }),
   'stages.delete': (f) => ({ id: f.stages[2]!.id }),
   'stages.validate': (f) => ({ evaluation_template_id: f.template.id }),
+  'stages.usage': (f) => ({ evaluation_template_id: f.template.id }),
   'stages.import': (f) => ({
     evaluation_template_id: f.template.id,
     stages: [{ stage_name: 'Extra', stage_type: 'manual_review' }],

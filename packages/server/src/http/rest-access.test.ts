@@ -75,6 +75,9 @@ const CASES: Record<string, Case> = {
   'GET /evaluation-stages/export': (f) => ({
     url: `/evaluation-stages/export?evaluation_template_id=${f.template.id}`,
   }),
+  'GET /evaluation-stages/usage': (f) => ({
+    url: `/evaluation-stages/usage?evaluation_template_id=${f.template.id}`,
+  }),
 
   'GET /participants': () => ({ url: '/participants' }),
   'GET /participants/{id}': (f) => ({ url: `/participants/${f.jane.id}` }),

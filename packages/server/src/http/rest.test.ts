@@ -422,6 +422,8 @@ describe('every route', () => {
       'Technical Screen',
       'Final',
     ]);
+    const usage = await ok('GET', '/evaluation-stages/usage', `/evaluation-stages/usage?evaluation_template_id=${tid}`);
+    expect(usage.map((u: { participant_records: number }) => u.participant_records)).toEqual([0, 0, 0]);
     const ids = imported.stages.map((s: { id: string }) => s.id);
     await ok('POST', '/evaluation-stages/reorder', '/evaluation-stages/reorder', {
       evaluation_template_id: tid,

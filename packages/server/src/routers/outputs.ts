@@ -33,6 +33,22 @@ export const TemplateListItem = EvaluationTemplate.extend({
   stage_names: z.array(z.string()),
 }).meta({ id: 'TemplateListItem' });
 
+/**
+ * Who uses a live stage, and what that leaves possible: the domain's refusal when archiving or deleting
+ * it would be refused now (docs/rules.md#archiving-and-deleting-a-stage), `null` when it would not.
+ */
+export const StageUsage = z
+  .object({
+    stage_id: z.string(),
+    /** Active participants in the stage now: while there are any it cannot be archived. */
+    active_participants: z.number(),
+    /** Progress and session records that point at the stage: while there are any it cannot be deleted. */
+    participant_records: z.number(),
+    archive_refused: z.string().nullable(),
+    delete_refused: z.string().nullable(),
+  })
+  .meta({ id: 'StageUsage' });
+
 export const TemplateWithStages = EvaluationTemplate.extend({ stages: z.array(EvaluationStage) }).meta({
   id: 'TemplateWithStages',
 });

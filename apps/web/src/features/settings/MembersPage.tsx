@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { authClient, unwrapAuth } from '../../app/auth-client.ts';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
+import { showRefusal as sayRefused } from '../../app/use-server-error.ts';
 import { inOurWords } from '../../lib/auth-errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { readServerError } from '../../lib/server-errors.ts';
@@ -26,7 +27,7 @@ type Member = Members['members'][number];
 type Invitation = Members['invitations'][number];
 
 /** Dates arrive as ISO strings on the wire. */
-const showRefusal = (error: unknown) => toast.error(inOurWords(readServerError(error).message));
+const showRefusal = (error: unknown) => sayRefused(inOurWords(readServerError(error).message));
 
 /**
  * Settings → Members: who is in the workspace and with which role, and the open invitations.
