@@ -6,12 +6,15 @@ import { ParticipantStatus, SessionStatus } from './entities.ts';
 /** Page sizes are capped so that no request can ask the server for an unbounded answer. */
 const Limit = (fallback: number, max: number) => z.int().min(1).max(max).default(fallback);
 
+/** A name or email search: part of either, case-insensitive (docs/surfaces.md#web-app). */
+const Search = Text.trim().max(200);
+
 export const ListParticipantsInput = z
   .strictObject({
     evaluation_template_id: Uuid.optional(),
     stage_id: Uuid.optional(),
     status: ParticipantStatus.optional(),
-    search: Text.trim().max(200).optional(),
+    search: Search.optional(),
     limit: Limit(50, 200),
     /** The previous page's `next_cursor`; one that was not given out by this list is refused. */
     cursor: ParticipantCursorText.optional(),
@@ -24,6 +27,8 @@ export type ListParticipantsInput = z.input<typeof ListParticipantsInput>;
 export const ParticipantBoardInput = z.strictObject({
   evaluation_template_id: Uuid,
   per_column: Limit(50, 200),
+  /** Only the people whose name or email matches; the columns' counts are of those too. */
+  search: Search.optional(),
 });
 
 /** How many people one bulk request may enroll: they go in one transaction. */
@@ -52,6 +57,8 @@ export const ListDecisionsInput = z
   .strictObject({
     status: z.enum(['open', 'decided']).default('open'),
     evaluation_template_id: Uuid.optional(),
+    /** Only decisions about people whose name or email matches. */
+    search: Search.optional(),
     limit: Limit(100, 500),
   })
   .prefault({});

@@ -214,7 +214,7 @@ export const participantsRouter = router({
       readTx(ctx.db, () => {
         const template = ctx.repos.participants.load.template(ctx.workspaceId, input.evaluation_template_id);
         if (!template) throw notFound('Evaluation template', input.evaluation_template_id);
-        const board = ctx.repos.participants.board(ctx.workspaceId, template.id, input.per_column);
+        const board = ctx.repos.participants.board(ctx.workspaceId, template.id, input.per_column, input.search);
         const countOf = (match: (c: (typeof board.counts)[number]) => boolean) =>
           board.counts.filter(match).reduce((n, c) => n + c.count, 0);
         const stages = activeStagesInOrder(template).map((s) => ({

@@ -19,6 +19,15 @@ export interface ParticipantFilter {
   cursor?: string | undefined;
 }
 
+/** A participant whose name or email holds the search text, case-insensitively and with wildcards taken literally. */
+const nameOrEmailLike = (search: string | undefined) =>
+  search
+    ? or(
+        sql`${participants.name} like ${likePattern(search)} escape '\\' collate nocase`,
+        sql`${participants.email} like ${likePattern(search)} escape '\\' collate nocase`,
+      )
+    : undefined;
+
 /**
  * The latest completed score of the participant at their current stage, for cards and tables (the
  * same column `participantViewOf` in the domain computes from a loaded state). It
@@ -100,12 +109,7 @@ export function createParticipantQueries(db: Db) {
         f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
         f.stage_id ? eq(participants.current_stage_id, f.stage_id) : undefined,
         f.status ? eq(participants.status, f.status) : undefined,
-        f.search
-          ? or(
-              sql`${participants.name} like ${likePattern(f.search)} escape '\\' collate nocase`,
-              sql`${participants.email} like ${likePattern(f.search)} escape '\\' collate nocase`,
-            )
-          : undefined,
+        nameOrEmailLike(f.search),
         after
           ? or(
               lt(participants.created_at, after.created_at),
@@ -126,23 +130,25 @@ export function createParticipantQueries(db: Db) {
       };
     },
 
-    /** How many participants are in each column; the board shows the first `perColumn` cards of each. */
-    board(workspaceId: string, templateId: string, perColumn: number) {
+    /**
+     * How many participants are in each column; the board shows the first `perColumn` cards of each.
+     * With `search`, only the people whose name or email matches, in the counts too.
+     */
+    board(workspaceId: string, templateId: string, perColumn: number, search?: string) {
+      const ofBoard = and(
+        eq(participants.workspace_id, workspaceId),
+        eq(participants.evaluation_template_id, templateId),
+        nameOrEmailLike(search),
+      );
       const counts = db
         .select({ status: participants.status, stage_id: participants.current_stage_id, count: count() })
         .from(participants)
-        .where(and(eq(participants.workspace_id, workspaceId), eq(participants.evaluation_template_id, templateId)))
+        .where(ofBoard)
         .groupBy(participants.status, participants.current_stage_id)
         .all();
       const cardsWhere = (column: SQL) =>
         summaries()
-          .where(
-            and(
-              eq(participants.workspace_id, workspaceId),
-              eq(participants.evaluation_template_id, templateId),
-              column,
-            ),
-          )
+          .where(and(ofBoard, column))
           .orderBy(desc(participants.updated_at), desc(participants.id))
           .limit(perColumn)
           .all()
@@ -253,7 +259,12 @@ export function createParticipantQueries(db: Db) {
     /** The reviewers' inbox: open decisions oldest first (decided ones newest first), with what to judge them by. */
     decisions(
       workspaceId: string,
-      f: { status: 'open' | 'decided'; evaluation_template_id?: string | undefined; limit: number },
+      f: {
+        status: 'open' | 'decided';
+        evaluation_template_id?: string | undefined;
+        search?: string | undefined;
+        limit: number;
+      },
     ) {
       return (
         db
@@ -274,6 +285,7 @@ export function createParticipantQueries(db: Db) {
               eq(decisions.workspace_id, workspaceId),
               eq(decisions.status, f.status),
               f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
+              nameOrEmailLike(f.search),
             ),
           )
           .orderBy(f.status === 'open' ? asc(decisions.created_at) : desc(decisions.decided_at))
