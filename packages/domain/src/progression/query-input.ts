@@ -24,6 +24,18 @@ export const ListParticipantsInput = z
   .prefault({});
 export type ListParticipantsInput = z.input<typeof ListParticipantsInput>;
 
+/** The list's filters for a CSV export (docs/rules.md#csv-export): everything but paging. */
+export const ExportParticipantsInput = z
+  .strictObject({
+    evaluation_template_id: Uuid.optional(),
+    stage_id: Uuid.optional(),
+    status: ParticipantStatus.optional(),
+    search: Search.optional(),
+  })
+  .prefault({});
+export type ExportParticipantsInput = z.input<typeof ExportParticipantsInput>;
+export type ExportParticipantsFilter = z.output<typeof ExportParticipantsInput>;
+
 export const ParticipantBoardInput = z.strictObject({
   evaluation_template_id: Uuid,
   per_column: Limit(50, 200),

@@ -58,6 +58,18 @@ export const ParticipantPage = z
   })
   .meta({ id: 'ParticipantPage' });
 
+/** A CSV file and its name; REST sends `csv` itself as the answer (`text/csv`). */
+export const ParticipantExport = z
+  .object({
+    filename: z.string(),
+    csv: z.string(),
+    /** How many participants it holds. */
+    rows: z.number(),
+    /** More matched than one export holds (MAX_EXPORT_ROWS): narrow the filters. */
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'ParticipantExport' });
+
 /** A participant with their progress through the stages, sessions and decisions. */
 export const ParticipantView = ParticipantViewShape.meta({ id: 'ParticipantView' });
 

@@ -5,7 +5,9 @@ import {
   BulkCreateParticipantsInput,
   CreateParticipantInput,
   CreatePortalLinkInput,
+  ExportParticipantsInput,
   ListParticipantsInput,
+  MAX_EXPORT_ROWS,
   MAX_PARTICIPANTS_PER_REQUEST,
   notFound,
   ParticipantBoardInput,
@@ -18,12 +20,14 @@ import {
 } from '@stageflow/domain';
 import { enrollMany } from '../application/enrol.ts';
 import { assertRunnable, runParticipantCommand } from '../application/participant-commands.ts';
+import { exportParticipants } from '../application/participant-export.ts';
 import { createPortalLink, revokePortalLink } from '../application/portal-links.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
 import {
   BulkCreateResult,
   ParticipantDetail,
+  ParticipantExport,
   ParticipantPage,
   ParticipantView,
   PortalLinkCreated,
@@ -50,6 +54,22 @@ export const participantsRouter = router({
     .input(ListParticipantsInput)
     .output(ParticipantPage)
     .query(({ ctx, input }) => ctx.repos.participants.list(ctx.workspaceId, input)),
+
+  /** The list as filtered, as CSV: who, where they stand, and each stage's state and score. */
+  export: scoped('participants.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/participants/export.csv',
+        tags: ['Participants'],
+        summary: 'Export participants as CSV, with each stage’s state and score',
+        description: `The list's filters (template, stage, status, search), newest first, at most ${MAX_EXPORT_ROWS} rows. Columns: name, email, external_id, phone, tags (\`;\`-separated), template, status, recommendation, current_stage, added_at, then \`<stage>: state\` and \`<stage>: score\` for each stage (the latest completed score there). Cells that a spreadsheet would run as a formula start with \`'\`.`,
+      },
+      download: 'csv',
+    })
+    .input(ExportParticipantsInput)
+    .output(ParticipantExport)
+    .query(({ ctx, input }) => exportParticipants(ctx, input)),
 
   byId: scoped('participants.read')
     .meta({

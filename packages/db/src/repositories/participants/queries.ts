@@ -3,6 +3,7 @@ import {
   encodeParticipantCursor,
   type ParticipantStatus,
   type ParticipantSummary,
+  type StageProgressState,
 } from '@stageflow/domain';
 import { and, asc, count, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
@@ -27,6 +28,16 @@ const nameOrEmailLike = (search: string | undefined) =>
         sql`${participants.email} like ${likePattern(search)} escape '\\' collate nocase`,
       )
     : undefined;
+
+/** The list's filters (all but paging), always within the workspace. */
+const matching = (workspaceId: string, f: Omit<ParticipantFilter, 'limit' | 'cursor'>) =>
+  and(
+    eq(participants.workspace_id, workspaceId),
+    f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
+    f.stage_id ? eq(participants.current_stage_id, f.stage_id) : undefined,
+    f.status ? eq(participants.status, f.status) : undefined,
+    nameOrEmailLike(f.search),
+  );
 
 /**
  * The latest completed score of the participant at their current stage, for cards and tables (the
@@ -104,21 +115,17 @@ export function createParticipantQueries(db: Db) {
     list(workspaceId: string, f: ParticipantFilter) {
       // The input schema refuses a cursor that does not decode (domain: progression/cursor.ts).
       const after = f.cursor ? decodeParticipantCursor(f.cursor) : undefined;
-      const where: (SQL | undefined)[] = [
-        eq(participants.workspace_id, workspaceId),
-        f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
-        f.stage_id ? eq(participants.current_stage_id, f.stage_id) : undefined,
-        f.status ? eq(participants.status, f.status) : undefined,
-        nameOrEmailLike(f.search),
+      const where = and(
+        matching(workspaceId, f),
         after
           ? or(
               lt(participants.created_at, after.created_at),
               and(eq(participants.created_at, after.created_at), lt(participants.id, after.id)),
             )
           : undefined,
-      ];
+      );
       const rows = summaries()
-        .where(and(...where))
+        .where(where)
         .orderBy(desc(participants.created_at), desc(participants.id))
         .limit(f.limit + 1)
         .all();
@@ -127,6 +134,52 @@ export function createParticipantQueries(db: Db) {
       return {
         items: page,
         next_cursor: rows.length > f.limit && last ? encodeParticipantCursor(last) : null,
+      };
+    },
+
+    /**
+     * The list's participants for an export (docs/rules.md#csv-export), newest first, at most `max`
+     * of them (`truncated` when there were more), each with their state and latest completed score
+     * at every stage they have entered.
+     */
+    forExport(workspaceId: string, f: Omit<ParticipantFilter, 'limit' | 'cursor'>, max: number) {
+      const where = matching(workspaceId, f);
+      const rows = db
+        .select()
+        .from(participants)
+        .where(where)
+        .orderBy(desc(participants.created_at), desc(participants.id))
+        .limit(max + 1)
+        .all();
+      const people = rows.slice(0, max).map(toParticipant);
+      const results = new Map(people.map((p) => [p.id, new Map<string, { state: StageProgressState; score: number | null }>()]));
+      // The same filter as a join, rather than thousands of ids in an IN list.
+      const progress = db
+        .select({ participant_id: stageProgress.participant_id, stage_id: stageProgress.stage_id, state: stageProgress.state })
+        .from(stageProgress)
+        .innerJoin(participants, eq(participants.id, stageProgress.participant_id))
+        .where(and(eq(stageProgress.workspace_id, workspaceId), where))
+        .all();
+      for (const row of progress) results.get(row.participant_id)?.set(row.stage_id, { state: row.state, score: null });
+      const scores = db
+        .select({
+          participant_id: sessions.participant_id,
+          stage_id: sessions.stage_id,
+          score: sql<number | null>`json_extract(${sessions.scorecard}, '$.overall_score')`,
+        })
+        .from(sessions)
+        .innerJoin(participants, eq(participants.id, sessions.participant_id))
+        .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.status, 'completed'), where))
+        .orderBy(asc(sessions.completed_at), asc(sessions.id))
+        .all();
+      // In completion order, so the latest completed session's score is the one that stays.
+      for (const row of scores) {
+        const stage = results.get(row.participant_id)?.get(row.stage_id);
+        if (stage) stage.score = row.score;
+      }
+      return {
+        participants: people.map((p) => ({ ...p, stages: results.get(p.id) ?? new Map() })),
+        truncated: rows.length > max,
       };
     },
 
