@@ -186,7 +186,7 @@ function BoardColumn({ column, templateId, search }: { column: Column; templateI
 
 function BoardCard({ card }: { card: Card }) {
   return (
-    <Link to={`/participants/${card.id}`} className="board-card" data-testid="board-card">
+    <Link to={`/participants/${card.id}`} className="board-card" data-testid="board-card" data-shortcut-row="">
       <span className="board-card-name">{card.name}</span>
       <span className="board-card-state">
         {card.status === 'active' && card.stage_state ? (

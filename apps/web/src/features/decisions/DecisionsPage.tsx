@@ -145,7 +145,9 @@ function DecisionCard({
     <article className="decision-card" aria-label={`${d.participant_name} at ${stageName}`}>
       <div className="decision-main">
         <h2 className="decision-title">
-          <Link to={`/participants/${d.participant_id}`}>{d.participant_name}</Link>
+          <Link to={`/participants/${d.participant_id}`} data-shortcut-row="">
+            {d.participant_name}
+          </Link>
           <span className="decision-where">
             {names.templateNames.get(d.evaluation_template_id) ?? '…'} · {stageName}
           </span>
