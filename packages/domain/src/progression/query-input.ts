@@ -56,6 +56,15 @@ export const BulkCreateParticipantsInput = z.strictObject({
 });
 export type BulkCreateParticipantsInput = z.input<typeof BulkCreateParticipantsInput>;
 
+/**
+ * Which of these emails are already in the template: what a bulk import's preview asks before
+ * anything is sent (docs/rules.md#enrolment). As many as one bulk request may enrol.
+ */
+export const AlreadyEnrolledInput = z.strictObject({
+  evaluation_template_id: Uuid,
+  emails: z.array(Text.trim().toLowerCase().max(254)).min(1).max(MAX_PARTICIPANTS_PER_REQUEST),
+});
+
 export const ListSessionsInput = z
   .strictObject({
     participant_id: Uuid.optional(),

@@ -83,6 +83,10 @@ const CASES: Record<string, Case> = {
     url: '/participants',
     body: { evaluation_template_id: f.template.id, ...person('New') },
   }),
+  'POST /participants/already-enrolled': (f) => ({
+    url: '/participants/already-enrolled',
+    body: { evaluation_template_id: f.template.id, emails: [f.jane.email] },
+  }),
   'POST /participants/bulk': (f) => ({
     url: '/participants/bulk',
     body: { evaluation_template_id: f.template.id, participants: [person('Bulk')] },

@@ -31,6 +31,10 @@ export const SessionAnswers = SessionAnswersShape.meta({ id: 'SessionAnswers' })
 export const TemplateListItem = EvaluationTemplate.extend({
   stage_count: z.number(),
   stage_names: z.array(z.string()),
+  /** Its pipeline can take participants: no blocking problem (docs/rules.md#pipeline-validation). */
+  runnable: z.boolean(),
+  /** How many blocking problems keep it from taking participants (`stages.validate` lists them). */
+  problems: z.number(),
 }).meta({ id: 'TemplateListItem' });
 
 export const TemplateWithStages = EvaluationTemplate.extend({ stages: z.array(EvaluationStage) }).meta({

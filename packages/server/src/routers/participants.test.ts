@@ -93,6 +93,22 @@ describe('the journey through the seed pipeline', () => {
     ]);
   });
 
+  test('alreadyEnrolled answers which emails the template already has, without case, changing nothing', async () => {
+    const { template } = await buildPipeline(t.api);
+    await t.api.participants.create({ evaluation_template_id: template.id, name: 'A', email: 'a@example.com' });
+    const { emails } = await t.api.participants.alreadyEnrolled({
+      evaluation_template_id: template.id,
+      emails: ['A@Example.com', 'b@example.com', 'not an email'],
+    });
+    expect(emails).toEqual(['a@example.com']);
+    expect((await t.api.participants.list()).items).toHaveLength(1);
+    // Another workspace's template is not found.
+    await expectTRPCError(
+      t.other.participants.alreadyEnrolled({ evaluation_template_id: template.id, emails: ['a@example.com'] }),
+      'NOT_FOUND',
+    );
+  });
+
   test('list filters, searches and pages with a cursor', async () => {
     const { template } = await buildPipeline(t.api);
     for (let i = 0; i < 5; i++) {

@@ -1,6 +1,7 @@
 import { readTx } from '@stageflow/db';
 import {
   AdvanceParticipantInput,
+  AlreadyEnrolledInput,
   activeStagesInOrder,
   BulkCreateParticipantsInput,
   CreateParticipantInput,
@@ -18,6 +19,7 @@ import {
   UpdateParticipantInput,
   WithdrawParticipantInput,
 } from '@stageflow/domain';
+import { z } from 'zod';
 import { enrollMany } from '../application/enrol.ts';
 import { assertRunnable, runParticipantCommand } from '../application/participant-commands.ts';
 import { exportParticipants } from '../application/participant-export.ts';
@@ -124,6 +126,28 @@ export const participantsRouter = router({
     .input(BulkCreateParticipantsInput)
     .output(BulkCreateResult)
     .mutation(({ ctx, input }) => enrollMany(ctx, input.evaluation_template_id, input.participants)),
+
+  /**
+   * Which emails are already in the template, for a bulk import's preview. A read, sent as a POST
+   * (500 emails do not fit in a URL), for those who may import (so the scope of a write).
+   */
+  alreadyEnrolled: scoped('participants.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/participants/already-enrolled',
+        tags: ['Participants'],
+        summary: 'Which of these emails are already in a template',
+        description: `Up to ${MAX_PARTICIPANTS_PER_REQUEST} emails (compared without case); answers those a participant of the template already has. Changes nothing: check a list before \`POST /participants/bulk\`.`,
+      },
+    })
+    .input(AlreadyEnrolledInput)
+    .output(z.object({ emails: z.array(z.string()) }))
+    .mutation(({ ctx, input }) => {
+      const template = ctx.repos.templates.byId(ctx.workspaceId, input.evaluation_template_id);
+      if (!template) throw notFound('Evaluation template', input.evaluation_template_id);
+      return { emails: ctx.repos.participants.emailsInTemplate(ctx.workspaceId, template.id, input.emails) };
+    }),
 
   update: scoped('participants.write')
     .meta({

@@ -5,7 +5,7 @@ import {
   type ParticipantSummary,
   type StageProgressState,
 } from '@stageflow/domain';
-import { and, asc, count, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
 import { likePattern } from '../rows.ts';
@@ -181,6 +181,23 @@ export function createParticipantQueries(db: Db) {
         participants: people.map((p) => ({ ...p, stages: results.get(p.id) ?? new Map() })),
         truncated: rows.length > max,
       };
+    },
+
+    /** Which of these (lowercase) emails a participant of the template already has. */
+    emailsInTemplate(workspaceId: string, templateId: string, emails: readonly string[]): string[] {
+      if (emails.length === 0) return [];
+      return db
+        .select({ email: participants.email })
+        .from(participants)
+        .where(
+          and(
+            eq(participants.workspace_id, workspaceId),
+            eq(participants.evaluation_template_id, templateId),
+            inArray(participants.email, [...emails]),
+          ),
+        )
+        .all()
+        .map((r) => r.email);
     },
 
     /**
