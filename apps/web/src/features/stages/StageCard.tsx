@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { DIFFICULTY_LABELS, STAGE_TYPE_LABELS } from '../../lib/labels.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { PeopleAtStage } from './StagePeopleNote.tsx';
 import { completionText, passMarkText, questionsText, retakeText } from './stage-summary.ts';
 
 export interface StageCardActions {
@@ -130,6 +131,7 @@ export function StageCard({
               {stage.duration_minutes} min · {DIFFICULTY_LABELS[stage.difficulty]}
             </dd>
           </div>
+          <PeopleAtStage stage={stage} />
         </dl>
         {!readOnly && (
           <footer className="stage-card-actions">

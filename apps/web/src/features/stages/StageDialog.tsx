@@ -1,6 +1,7 @@
 import type { AgentProfile, EvaluationStage, EvaluationTemplate } from '@stageflow/domain';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { StageForm } from './StageForm.tsx';
+import { StagePeopleNote } from './StagePeopleNote.tsx';
 
 export type StageDialogTarget = { kind: 'create' } | { kind: 'edit'; stage: EvaluationStage };
 
@@ -26,6 +27,7 @@ export function StageDialog({ target, template, profiles, onClose }: StageDialog
       }
       size="lg"
     >
+      {editing && <StagePeopleNote stage={editing} change="edit" />}
       {target && <StageForm stage={editing} template={template} profiles={profiles} onDone={onClose} />}
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { StagePeopleNote } from './StagePeopleNote.tsx';
 import { usePipelineCache } from './use-stage-mutations.ts';
 
 export type StageRemoval = { kind: 'archive' | 'delete'; stage: EvaluationStage };
@@ -60,6 +61,7 @@ export function StageRemovalDialog({ removal, templateId, version, onClose }: St
       }}
     >
       <strong>{removal?.stage.stage_name}</strong>: {wording.body}
+      {removal?.kind === 'archive' && <StagePeopleNote stage={removal.stage} change="archive" />}
     </ConfirmDialog>
   );
 }
