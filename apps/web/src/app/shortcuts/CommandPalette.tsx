@@ -9,7 +9,8 @@ import './palette.css';
 /**
  * Ctrl/⌘+K: type to find a page, a template (or its board), an agent profile or a participant, and
  * Enter to go there. A combobox over a listbox (WAI-ARIA APG): focus stays in the box, the arrows
- * move the active option, Escape closes. Loaded only when first opened (docs/decisions/025-keyboard-shortcuts-and-command-palette.md).
+ * move the active option, Escape closes. Not part of the first load (ShortcutSheets.tsx;
+ * docs/decisions/025-keyboard-shortcuts-and-command-palette.md).
  */
 export default function CommandPalette({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
