@@ -63,7 +63,9 @@ describe('list safeguards', () => {
     const create = page.getByRole('dialog', { name: 'New evaluation template' });
     await create.getByLabel('Name', { exact: true }).fill('senior backend  engineer');
     await create.getByRole('button', { name: 'Create template' }).click();
-    await create.getByText('Another template is already called “senior backend  engineer”: pick another name').waitFor();
+    await create
+      .getByText('Another template is already called “senior backend  engineer”: pick another name')
+      .waitFor();
     expect(await create.isVisible()).toBe(true);
     await page.keyboard.press('Escape');
   });
@@ -80,9 +82,9 @@ describe('list safeguards', () => {
       .getByLabel('Participants (CSV or JSON)')
       .fill(`name,email\nPriya Again,${email!.toUpperCase()}\nNew Person,new.person@example.com`);
     const preview = dialog.getByRole('region', { name: 'Preview' });
-    await expect.poll(() => preview.getByRole('row', { name: /Priya Again/ }).textContent()).toContain(
-      'already in this template',
-    );
+    await expect
+      .poll(() => preview.getByRole('row', { name: /Priya Again/ }).textContent())
+      .toContain('already in this template');
     expect(await preview.getByRole('row', { name: /New Person/ }).textContent()).toContain('Will be added');
     await dialog.getByRole('button', { name: 'Import 1 participant' }).waitFor();
     await page.keyboard.press('Escape');

@@ -51,12 +51,7 @@ export type NamedTemplate = Pick<EvaluationTemplate, 'id' | 'template_name' | 's
 
 /** Names compare without case, accents or extra spaces: "Backend  engineer" is "Backend Engineer". */
 const nameKey = (name: string) =>
-  name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 export const sameTemplateName = (a: string, b: string) => nameKey(a) === nameKey(b);
 
@@ -72,7 +67,8 @@ export function templateNameIssue(
   before?: NamedTemplate,
 ): DomainError | undefined {
   if (next.status === 'archived') return undefined;
-  const unchanged = before && before.status !== 'archived' && sameTemplateName(before.template_name, next.template_name);
+  const unchanged =
+    before && before.status !== 'archived' && sameTemplateName(before.template_name, next.template_name);
   if (unchanged) return undefined;
   const taken = others.some(
     (o) => o.id !== next.id && o.status !== 'archived' && sameTemplateName(o.template_name, next.template_name),

@@ -44,12 +44,7 @@ export function AppShell() {
       <Sidebar open={navOpen} onClose={() => setNavOpen(false)} />
       {/* While the drawer is open, the page behind it takes no focus or clicks. */}
       <div className="app-main" inert={navOpen}>
-        <Header
-          navOpen={navOpen}
-          onOpenNav={() => setNavOpen(true)}
-          menuButton={menuButton}
-          onOpenSheet={setSheet}
-        />
+        <Header navOpen={navOpen} onOpenNav={() => setNavOpen(true)} menuButton={menuButton} onOpenSheet={setSheet} />
         <main id="main" className="content" tabIndex={-1}>
           <Suspense fallback={<LoadingState label="Loading page" />}>
             <Outlet />

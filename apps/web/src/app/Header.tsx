@@ -70,9 +70,7 @@ export function Header({ navOpen, onOpenNav, menuButton, onOpenSheet }: HeaderPr
             <path d="m20 20-3.5-3.5" />
           </svg>
           <span className="jump-button-label">Jump to…</span>
-          <kbd className="jump-button-keys" aria-hidden="true">
-            {PALETTE_KEYS}
-          </kbd>
+          <kbd className="jump-button-keys">{PALETTE_KEYS}</kbd>
         </button>
         <button
           type="button"

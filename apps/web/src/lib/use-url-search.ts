@@ -45,8 +45,7 @@ export function useUrlSearch(key = 'q') {
       },
       { replace: true },
     );
-    // Only a settled text writes; `setParams` changes with every URL change.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+    // Only a settled text writes (`setParams` changes with every URL change, `key` never).
   }, [settled]);
 
   return { text, setText, applied: inUrl.trim() };

@@ -30,6 +30,11 @@ describe('CSV cells', () => {
   });
 
   test('rows end with CRLF and the file starts with a byte-order mark', () => {
-    expect(toCsv([['a', 'b'], [1, null]])).toBe(`${CSV_BOM}a,b\r\n1,\r\n`);
+    expect(
+      toCsv([
+        ['a', 'b'],
+        [1, null],
+      ]),
+    ).toBe(`${CSV_BOM}a,b\r\n1,\r\n`);
   });
 });

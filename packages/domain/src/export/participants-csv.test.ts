@@ -62,10 +62,7 @@ describe('participants as CSV', () => {
 
   test('people from several templates: each stage column names its template', () => {
     const csv = participantsCsv(
-      [
-        person(),
-        person({ evaluation_template_id: 't2', name: 'Omar', current_stage_id: 'u1', stages: new Map() }),
-      ],
+      [person(), person({ evaluation_template_id: 't2', name: 'Omar', current_stage_id: 'u1', stages: new Map() })],
       [backend, support],
     );
     const [header, , omar] = lines(csv);

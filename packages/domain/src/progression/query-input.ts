@@ -6,7 +6,7 @@ import { ParticipantStatus, SessionStatus } from './entities.ts';
 /** Page sizes are capped so that no request can ask the server for an unbounded answer. */
 const Limit = (fallback: number, max: number) => z.int().min(1).max(max).default(fallback);
 
-/** A name or email search: part of either, case-insensitive (docs/surfaces.md#web-app). */
+/** A name or email search: part of either, case-insensitive (docs/surfaces.md#lists-search-and-filters). */
 const Search = Text.trim().max(200);
 
 export const ListParticipantsInput = z

@@ -82,9 +82,13 @@ describe('templates', () => {
       });
     }
     const other = await create({ template_name: 'Staff Backend Engineer', status: 'draft' });
-    await expectTRPCError(t.api.templates.update({ id: other.id, template_name: 'Senior backend engineer' }), 'CONFLICT', {
-      issuePath: ['template_name'],
-    });
+    await expectTRPCError(
+      t.api.templates.update({ id: other.id, template_name: 'Senior backend engineer' }),
+      'CONFLICT',
+      {
+        issuePath: ['template_name'],
+      },
+    );
     // Editing a template under its own name is fine; an archived one frees its name.
     await t.api.templates.update({ id: first.id, template_name: 'Senior Backend Engineer', level: 'Senior' });
     await t.api.templates.archive({ id: first.id });
@@ -102,9 +106,13 @@ describe('templates', () => {
     expect((await t.api.templates.duplicate({ id: template.id })).template_name).toBe(
       'Senior Backend Engineer (copy 2)',
     );
-    await expectTRPCError(t.api.templates.duplicate({ id: template.id, template_name: 'Senior Backend Engineer' }), 'CONFLICT', {
-      issuePath: ['template_name'],
-    });
+    await expectTRPCError(
+      t.api.templates.duplicate({ id: template.id, template_name: 'Senior Backend Engineer' }),
+      'CONFLICT',
+      {
+        issuePath: ['template_name'],
+      },
+    );
   });
 
   test('byId returns the live stages in order', async () => {

@@ -86,6 +86,7 @@ export default function CommandPalette({ onClose }: { onClose: () => void }) {
         />
         <div id={listId} role="listbox" aria-label="Results" className="palette-list">
           {groups.map((group) => (
+            // biome-ignore lint/a11y/useSemanticElements: a group of options inside a listbox (ARIA), not a form fieldset
             <div key={group.title} role="group" aria-label={group.title} className="palette-group">
               <div className="palette-group-title" aria-hidden="true">
                 {group.title}
@@ -93,7 +94,10 @@ export default function CommandPalette({ onClose }: { onClose: () => void }) {
               {group.items.map((item) => {
                 const i = index++;
                 return (
-                  // biome-ignore lint/a11y/useKeyWithClickEvents: options are chosen by keyboard from the combobox (Enter)
+                  // Focus stays in the combobox; the active option is named by aria-activedescendant (WAI-ARIA APG),
+                  // so options take no focus and no keys of their own: Enter in the box chooses.
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: see above
+                  // biome-ignore lint/a11y/useFocusableInteractive: see above
                   <div
                     key={item.key}
                     id={optionId(i)}
@@ -155,7 +159,12 @@ function usePaletteGroups(query: string): PaletteGroup[] {
         title: 'Agent profiles',
         items: (profiles.data ?? [])
           .filter((p) => p.status !== 'archived')
-          .map((p) => ({ key: `profile:${p.id}`, label: p.name, detail: 'Agent profile', path: `/agent-profiles/${p.id}` })),
+          .map((p) => ({
+            key: `profile:${p.id}`,
+            label: p.name,
+            detail: 'Agent profile',
+            path: `/agent-profiles/${p.id}`,
+          })),
       },
       {
         title: 'Participants',

@@ -18,7 +18,13 @@ export const GO_TO_WAIT_MS = 1500;
 
 /** The help sheet's rows: the keys as they are pressed, and what they do. */
 export const SHORTCUT_LIST: readonly { keys: readonly string[][]; does: string }[] = [
-  { keys: [['Ctrl', 'K'], ['⌘', 'K']], does: 'Search or jump to a page, template, profile or participant' },
+  {
+    keys: [
+      ['Ctrl', 'K'],
+      ['⌘', 'K'],
+    ],
+    does: 'Search or jump to a page, template, profile or participant',
+  },
   { keys: [['/']], does: 'Search this list' },
   { keys: [['j'], ['k']], does: 'Next or previous row in a list' },
   { keys: [['Enter']], does: 'Open the row' },
@@ -49,9 +55,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (target instanceof HTMLElement && target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   if (target instanceof HTMLInputElement) {
-    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'image', 'range', 'color'].includes(
-      target.type,
-    );
+    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'file', 'image', 'range', 'color'].includes(target.type);
   }
   return target.closest('[role="textbox"], [role="combobox"], [role="searchbox"]') !== null;
 }

@@ -34,11 +34,7 @@ export const PAGE_ITEMS: readonly PaletteItem[] = [
   },
 ];
 
-const fold = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Every word of the query is somewhere in the label or its detail, ignoring case and accents. */
 export function matchesQuery(item: Pick<PaletteItem, 'label' | 'detail'>, query: string): boolean {

@@ -112,7 +112,10 @@ function Board({
       ) : (
         <>
           {total === 0 && search.applied && (
-            <EmptyState title="Nobody matches" action={<Button onClick={() => search.setText('')}>Clear search</Button>}>
+            <EmptyState
+              title="Nobody matches"
+              action={<Button onClick={() => search.setText('')}>Clear search</Button>}
+            >
               No one on this board has “{search.applied}” in their name or email.
             </EmptyState>
           )}

@@ -41,8 +41,8 @@ export function TemplateSelect({ value, onChange, error, className }: TemplateSe
           </>
         ) : unready > 0 ? (
           <>
-            Templates marked “not ready” cannot take participants until their pipeline is fixed on the template’s
-            page. One participant record per template.
+            Templates marked “not ready” cannot take participants until their pipeline is fixed on the template’s page.
+            One participant record per template.
           </>
         ) : (
           'One participant record per template: the same person in two templates is added twice.'

@@ -71,9 +71,8 @@ function PeopleInTemplate({ templateId }: { templateId: string }) {
   return (
     <p className="banner banner-warning people-note" role="note">
       {peopleAre(people.total)} in this template
-      {people.inProgress > 0 ? `, ${people.inProgress} still in progress` : ''}. Archiving does not move or stop
-      them: they go on through its stages and you can still act on them. It is no longer offered when adding
-      participants.
+      {people.inProgress > 0 ? `, ${people.inProgress} still in progress` : ''}. Archiving does not move or stop them:
+      they go on through its stages and you can still act on them. It is no longer offered when adding participants.
     </p>
   );
 }

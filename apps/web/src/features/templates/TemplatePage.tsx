@@ -8,9 +8,9 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
 import { StagesSection } from '../stages/StagesSection.tsx';
+import { ReadinessBadge } from './ReadinessBadge.tsx';
 import { TemplateActions } from './TemplateActions.tsx';
 import { TemplateNotFound } from './TemplateNotFound.tsx';
-import { ReadinessBadge } from './ReadinessBadge.tsx';
 import { TemplateOverview } from './TemplateOverview.tsx';
 
 export default function TemplatePage() {

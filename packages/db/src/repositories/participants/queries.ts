@@ -152,10 +152,16 @@ export function createParticipantQueries(db: Db) {
         .limit(max + 1)
         .all();
       const people = rows.slice(0, max).map(toParticipant);
-      const results = new Map(people.map((p) => [p.id, new Map<string, { state: StageProgressState; score: number | null }>()]));
+      const results = new Map(
+        people.map((p) => [p.id, new Map<string, { state: StageProgressState; score: number | null }>()]),
+      );
       // The same filter as a join, rather than thousands of ids in an IN list.
       const progress = db
-        .select({ participant_id: stageProgress.participant_id, stage_id: stageProgress.stage_id, state: stageProgress.state })
+        .select({
+          participant_id: stageProgress.participant_id,
+          stage_id: stageProgress.stage_id,
+          state: stageProgress.state,
+        })
         .from(stageProgress)
         .innerJoin(participants, eq(participants.id, stageProgress.participant_id))
         .where(and(eq(stageProgress.workspace_id, workspaceId), where))
