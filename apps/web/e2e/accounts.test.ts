@@ -210,7 +210,14 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await owner.getByRole('heading', { name: 'No pending invitations' }).waitFor();
     const role = row.getByRole('combobox', { name: 'Role of Rex Reviewer' });
     expect(await role.inputValue()).toBe('reviewer');
+    // Picking a role asks first: Cancel leaves it as it was.
     await role.selectOption('viewer');
+    const confirm = owner.getByRole('alertdialog', { name: 'Change role' });
+    expect(await confirm.textContent()).toContain('Change Rex Reviewer from reviewer to viewer?');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => role.inputValue()).toBe('reviewer');
+    await role.selectOption('viewer');
+    await confirm.getByRole('button', { name: 'Make viewer' }).click();
     await owner.getByText('Rex Reviewer is now viewer').waitFor();
     await expect.poll(() => role.inputValue()).toBe('viewer');
     await saveScreenshot(owner, 'accounts-members');

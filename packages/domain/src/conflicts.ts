@@ -14,6 +14,13 @@ export function emailAlreadyEnrolled(email: string, template: { id: string; name
   ]);
 }
 
+/** Live template names are unique in a workspace (docs/rules.md#template-names). */
+export function templateNameTaken(name: string): DomainError {
+  return new DomainError('CONFLICT', `Another evaluation template is already called “${name}”`, [
+    { path: ['template_name'], message: `Another template is already called “${name}”: pick another name` },
+  ]);
+}
+
 /** Workspace slugs are unique across the server: scripts and the CLI name a workspace by it. */
 export function workspaceSlugTaken(slug: string): DomainError {
   return new DomainError('CONFLICT', `A workspace with the slug "${slug}" already exists`, [

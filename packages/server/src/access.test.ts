@@ -62,6 +62,8 @@ const CASES: Record<string, Case> = {
 
   'participants.list': () => ({}),
   'participants.byId': (f) => ({ id: f.jane.id }),
+  'participants.export': () => ({}),
+  'participants.alreadyEnrolled': (f) => ({ evaluation_template_id: f.template.id, emails: [f.jane.email] }),
   'participants.create': (f) => ({ evaluation_template_id: f.template.id, ...person('New') }),
   'participants.bulkCreate': (f) => ({ evaluation_template_id: f.template.id, participants: [person('Bulk')] }),
   'participants.update': (f) => ({ id: f.jane.id, name: 'Renamed' }),

@@ -16,6 +16,11 @@ export type ProcedureMeta = {
    * one access declaration.
    */
   readonly openapi?: RestRoute;
+  /**
+   * REST answers the procedure's `{ filename, csv }` as a file to save rather than as JSON
+   * (`text/csv`, `Content-Disposition: attachment`); tRPC answers the object.
+   */
+  readonly download?: 'csv';
 };
 export type RestRoute = NonNullable<OpenApiMeta['openapi']>;
 

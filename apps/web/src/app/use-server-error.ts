@@ -25,7 +25,8 @@ export function useServerError() {
   return useCallback(
     <T extends FieldValues>(error: unknown, form?: UseFormReturn<T>) => {
       const read = readServerError(error);
-      if (read.code === 'CONFLICT') {
+      // A conflict about a field (a name or email already taken) goes beside the field like any other.
+      if (read.code === 'CONFLICT' && !(form && read.issues.length > 0)) {
         showRefusal(read.message, { label: 'Reload', run: () => utils.invalidate() });
         return;
       }

@@ -80,6 +80,13 @@ export interface StageUsage {
   readonly references: number;
 }
 
+/** Another template of the workspace, as the name rule reads it (docs/rules.md#template-names). */
+export interface TemplateNameFact {
+  readonly id: string;
+  readonly template_name: string;
+  readonly status: EvaluationTemplate['status'];
+}
+
 /** A template with every stage: live ones first in order, then archived ones. */
 export interface Pipeline {
   readonly template: EvaluationTemplate;
@@ -214,20 +221,27 @@ export interface StoragePort {
   };
   readonly pipelines: {
     /**
-     * Loads the pipeline (and, with `withUsage`, who uses each of its stages), steps, and writes the
-     * template and only the stages that changed.
+     * Loads the pipeline (and, with `withUsage`, who uses each of its stages; with `withNames`, the
+     * workspace's other templates), steps, and writes the template and only the stages that changed.
      */
     change(
       workspaceId: string,
       templateId: string,
-      step: (before: Pipeline, usage: ReadonlyMap<string, StageUsage>) => Pipeline | DomainError,
-      options?: { readonly withUsage?: boolean },
+      step: (
+        before: Pipeline,
+        usage: ReadonlyMap<string, StageUsage>,
+        others: readonly TemplateNameFact[],
+      ) => Pipeline | DomainError,
+      options?: { readonly withUsage?: boolean; readonly withNames?: boolean },
     ): MaybePromise<Pipeline | DomainError>;
-    /** A new template with its stages (create, duplicate), from a step over the source pipeline if any. */
+    /**
+     * A new template with its stages (create, duplicate), from a step over the source pipeline if any
+     * and the workspace's other templates.
+     */
     create(
       workspaceId: string,
       sourceTemplateId: string | null,
-      step: (source: Pipeline | null) => Pipeline | DomainError,
+      step: (source: Pipeline | null, others: readonly TemplateNameFact[]) => Pipeline | DomainError,
     ): MaybePromise<Pipeline | DomainError>;
   };
 }

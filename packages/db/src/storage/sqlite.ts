@@ -10,8 +10,17 @@ import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './por
  * so concurrent writers serialize and nothing awaits between the load and the store.
  */
 export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
-  const { participants, pipelines, agentProfiles, apiKeys, portalLinks, portalNotice, interviewerModels, answers } =
-    repos;
+  const {
+    participants,
+    pipelines,
+    templates,
+    agentProfiles,
+    apiKeys,
+    portalLinks,
+    portalNotice,
+    interviewerModels,
+    answers,
+  } = repos;
   return {
     answers: {
       change: (workspaceId, participantId, sessionId, step) =>
@@ -140,7 +149,8 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
                 ])
               : [],
           );
-          const next = step(before, usage);
+          const others = options?.withNames ? templates.names(workspaceId) : [];
+          const next = step(before, usage, others);
           if (next instanceof Error) return next;
           pipelines.store(tx, workspaceId, before, next);
           return next;
@@ -148,7 +158,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
       create: (workspaceId, sourceTemplateId, step) =>
         writeTx(db, (tx): Pipeline | DomainError => {
           const source = sourceTemplateId ? (pipelines.load(workspaceId, sourceTemplateId) ?? null) : null;
-          const next = step(source);
+          const next = step(source, templates.names(workspaceId));
           if (next instanceof Error) return next;
           pipelines.store(tx, workspaceId, null, next);
           return next;

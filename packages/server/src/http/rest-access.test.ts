@@ -81,9 +81,14 @@ const CASES: Record<string, Case> = {
 
   'GET /participants': () => ({ url: '/participants' }),
   'GET /participants/{id}': (f) => ({ url: `/participants/${f.jane.id}` }),
+  'GET /participants/export.csv': () => ({ url: '/participants/export.csv' }),
   'POST /participants': (f) => ({
     url: '/participants',
     body: { evaluation_template_id: f.template.id, ...person('New') },
+  }),
+  'POST /participants/already-enrolled': (f) => ({
+    url: '/participants/already-enrolled',
+    body: { evaluation_template_id: f.template.id, emails: [f.jane.email] },
   }),
   'POST /participants/bulk': (f) => ({
     url: '/participants/bulk',
@@ -213,7 +218,8 @@ function restAccess(f: AccessFixture, scope: ApiKeyScope | undefined) {
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
-    return { status: res.status, text, body: text ? (JSON.parse(text) as unknown) : undefined };
+    const json = text && res.headers.get('content-type')?.includes('json');
+    return { status: res.status, text, body: json ? (JSON.parse(text) as unknown) : undefined };
   }
   return { keys, call };
 }

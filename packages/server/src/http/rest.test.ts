@@ -449,6 +449,12 @@ describe('every route', () => {
     await ok('GET', '/participants', `/participants?evaluation_template_id=${tid}&limit=1`);
     await ok('GET', '/participants/{id}', `/participants/${jane.id}`);
     await ok('PATCH', '/participants/{id}', `/participants/${jane.id}`, { tags: ['referral'] });
+    await ok('GET', '/participants/export.csv', `/participants/export.csv?evaluation_template_id=${tid}`);
+    const enrolled = await ok('POST', '/participants/already-enrolled', '/participants/already-enrolled', {
+      evaluation_template_id: tid,
+      emails: ['JANE@example.com', 'new@example.com'],
+    });
+    expect(enrolled.emails).toEqual(['jane@example.com']);
 
     const { session } = await ok('POST', '/sessions', '/sessions', { participant_id: jane.id });
     await ok('POST', '/sessions/{session_id}/reschedule', `/sessions/${session.id}/reschedule`, {

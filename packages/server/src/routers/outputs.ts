@@ -31,6 +31,10 @@ export const SessionAnswers = SessionAnswersShape.meta({ id: 'SessionAnswers' })
 export const TemplateListItem = EvaluationTemplate.extend({
   stage_count: z.number(),
   stage_names: z.array(z.string()),
+  /** Its pipeline can take participants: no blocking problem (docs/rules.md#pipeline-validation). */
+  runnable: z.boolean(),
+  /** How many blocking problems keep it from taking participants (`stages.validate` lists them). */
+  problems: z.number(),
 }).meta({ id: 'TemplateListItem' });
 
 /**
@@ -73,6 +77,18 @@ export const ParticipantPage = z
     next_cursor: z.string().nullable(),
   })
   .meta({ id: 'ParticipantPage' });
+
+/** A CSV file and its name; REST sends `csv` itself as the answer (`text/csv`). */
+export const ParticipantExport = z
+  .object({
+    filename: z.string(),
+    csv: z.string(),
+    /** How many participants it holds. */
+    rows: z.number(),
+    /** More matched than one export holds (MAX_EXPORT_ROWS): narrow the filters. */
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'ParticipantExport' });
 
 /** A participant with their progress through the stages, sessions and decisions. */
 export const ParticipantView = ParticipantViewShape.meta({ id: 'ParticipantView' });

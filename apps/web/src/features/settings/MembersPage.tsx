@@ -17,7 +17,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SelectOptions } from '../../ui/SelectOptions.tsx';
-import { assignableRoles, isRole, ROLE_LABELS, type Role, roleLabel } from '../account/roles.ts';
+import { assignableRoles, isRole, ROLE_HELP, ROLE_LABELS, type Role, roleLabel } from '../account/roles.ts';
 import { useAccount } from '../account/use-account.ts';
 import { InviteMemberDialog } from './InviteMemberDialog.tsx';
 import { inviteLink } from './invite-link.ts';
@@ -91,11 +91,16 @@ function MembersTable({
 }) {
   const utils = trpc.useUtils();
   const [removing, setRemoving] = useState<Member>();
+  // A role picked in the table waits here for its confirmation: what someone may do changes at once.
+  const [changing, setChanging] = useState<{ member: Member; role: Role }>();
   const roles = assignableRoles(myRole);
   const changeRole = useMutation({
     mutationFn: ({ member, role }: { member: Member; role: Role }) =>
       unwrapAuth(authClient.organization.updateMemberRole({ memberId: member.id, role })),
-    onSuccess: (_data, { member, role }) => toast.success(`${member.name} is now ${ROLE_LABELS[role].toLowerCase()}`),
+    onSuccess: (_data, { member, role }) => {
+      toast.success(`${member.name} is now ${ROLE_LABELS[role].toLowerCase()}`);
+      setChanging(undefined);
+    },
     onError: showRefusal,
     onSettled: () => utils.account.members.invalidate(),
   });
@@ -144,7 +149,7 @@ function MembersTable({
                   disabled={changeRole.isPending && changeRole.variables?.member.id === member.id}
                   onChange={(event) => {
                     const role = event.target.value;
-                    if (isRole(role)) changeRole.mutate({ member, role });
+                    if (isRole(role) && role !== member.role) setChanging({ member, role });
                   }}
                 >
                   {!roles.some((r) => r === member.role) && (
@@ -170,6 +175,18 @@ function MembersTable({
           },
         ]}
       />
+      <ConfirmDialog
+        open={changing !== undefined}
+        title="Change role"
+        confirmLabel={changing ? `Make ${ROLE_LABELS[changing.role].toLowerCase()}` : 'Change role'}
+        pending={changeRole.isPending}
+        onConfirm={() => changing && changeRole.mutate(changing)}
+        onClose={() => setChanging(undefined)}
+      >
+        Change <strong>{changing?.member.name}</strong> from {changing && roleLabel(changing.member.role).toLowerCase()}{' '}
+        to {changing && ROLE_LABELS[changing.role].toLowerCase()}? It applies at once. As{' '}
+        {changing && ROLE_LABELS[changing.role].toLowerCase()} they can do this: {changing && ROLE_HELP[changing.role]}
+      </ConfirmDialog>
       <ConfirmDialog
         open={removing !== undefined}
         title="Remove member"

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { DIFFICULTY_LABELS, STAGE_TYPE_LABELS } from '../../lib/labels.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { PeopleAtStage } from './StagePeopleNote.tsx';
 import { completionText, passMarkText, questionsText, retakeText } from './stage-summary.ts';
 import type { StageRemovalOffer } from './stage-usage.ts';
 
@@ -135,6 +136,7 @@ export function StageCard({
               {stage.duration_minutes} min · {DIFFICULTY_LABELS[stage.difficulty]}
             </dd>
           </div>
+          <PeopleAtStage stage={stage} />
         </dl>
         {!readOnly && removal.reason && (
           <p id={reasonId} className="stage-card-note">

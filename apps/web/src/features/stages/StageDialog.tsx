@@ -1,6 +1,7 @@
 import type { AgentProfile, EvaluationStage, EvaluationTemplate } from '@stageflow/domain';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { StageForm } from './StageForm.tsx';
+import { StagePeopleNote } from './StagePeopleNote.tsx';
 
 export type StageDialogTarget = { kind: 'create' } | { kind: 'edit'; stage: EvaluationStage };
 
@@ -32,6 +33,7 @@ export function StageDialog({ target, template, stages, profiles, onClose }: Sta
       }
       size="lg"
     >
+      {editing && <StagePeopleNote stage={editing} />}
       {target && <StageForm stage={editing} template={template} stages={stages} profiles={profiles} onDone={onClose} />}
     </Dialog>
   );
