@@ -1,6 +1,6 @@
 /** The printed report: one line per endpoint with its baselines, then the targets with pass/short. */
 import type { BundleReport } from './bundle.ts';
-import { KB, perCall, type Row, type Target } from './targets.ts';
+import { floorOf, KB, perCall, type Row, type Target } from './targets.ts';
 
 export interface ReportInput {
   readonly rows: readonly Row[];
@@ -30,11 +30,10 @@ const times = (a: number | null | undefined, b: number | undefined) =>
 
 export function formatReport({ rows, targets, bundle, machine, smoke, seconds }: ReportInput): string {
   const ids = [...new Set(rows.map((r) => r.id))];
-  const t0 = rows.find((r) => r.server === 'T0');
   const body = ids.map((id) => {
     const e = rows.find((r) => r.id === id && (r.server === 'stageflow' || r.server === 'T0'))!;
     const b0 = rows.find((r) => r.id === id && r.server === 'B0');
-    const b1 = rows.find((r) => r.id === id && r.server === 'B1');
+    const floor = floorOf(rows, e);
     return [
       e.label,
       String(e.connections),
@@ -44,13 +43,12 @@ export function formatReport({ rows, targets, bundle, machine, smoke, seconds }:
       String(e.non2xx + e.errors),
       n0(e.cpuUs),
       e.callsPerRequest > 1 ? n0(perCall(e)) : '',
-      e.t0CpuUs === undefined ? '' : n0(e.t0CpuUs),
-      times(perCall(e), e.t0CpuUs ?? t0?.cpuUs),
-      n0(b1?.cpuUs),
-      times(e.cpuUs, b1?.cpuUs),
+      floor ? `${n0(perCall(floor))}${floor.server === 'B2' ? ' (B2)' : ''}` : '',
+      times(perCall(e), perCall(floor) ?? undefined),
+      floor ? n1(floor.p99) : '',
+      floor && e.connections >= 50 ? times(e.p99, floor.p99) : '',
       n0(b0?.rps),
       n0(b0?.cpuUs),
-      times(b0?.rps, e.rps),
     ];
   });
   const out = [
@@ -68,16 +66,17 @@ export function formatReport({ rows, targets, bundle, machine, smoke, seconds }:
         'non-2xx',
         'CPU µs/req',
         'µs/call',
-        'T0 µs',
-        '×T0',
-        'B1 µs',
-        '×B1',
+        'floor µs/call',
+        '×floor',
+        'floor p99',
+        'p99÷floor',
         'B0 req/s',
         'B0 µs',
-        'B0÷E req/s',
       ],
       body,
     ),
+    '',
+    'floor: B1 (the same data access, raw) for an endpoint; B2 (the bare tRPC adapter) for T0.',
   ];
   if (bundle) {
     out.push(

@@ -1,6 +1,7 @@
 /**
- * `pnpm bench`: seeds the databases, starts each server on core 0 in turn (Stageflow, B1, B0),
- * loads it from core 1, prints every figure with its baselines, ratios and targets, and writes
+ * `pnpm bench`: seeds the databases, starts the servers on core 0 (Stageflow with B1 and B2 beside it,
+ * then B0), loads them from core 1 (each endpoint right before its B1, so a slow minute on a shared
+ * machine hits both), prints every figure with its baselines, ratios and targets, and writes
  * bench/results.json. `--smoke` runs the same path at toy sizes in seconds and asserts only that
  * every request succeeded (CI runs it so the bench never rots). See bench/README.md.
  *
@@ -38,24 +39,24 @@ const config = smoke
       scales: [20, 40],
       under: { connections: 5, warmup: 0, amount: 40 } satisfies LoadSpec,
       single: { connections: 1, warmup: 0, amount: 5 } satisfies LoadSpec,
+      heavy: { connections: 1, warmup: 0, amount: 3 } satisfies LoadSpec,
       completes: { connections: 5, warmup: 5, amount: 40 },
       bulk: { size: 10, warmup: 1, amount: 2 },
-      pair: { connections: 5, warmup: 0, amount: 20 } satisfies LoadSpec,
       batch: { connections: 5, warmup: 0, amount: 20 } satisfies LoadSpec,
-      adapterRounds: 1,
+      requestPathRounds: 1,
     }
   : {
       scales: [1_000, 10_000, 100_000],
       under: { connections: 50, warmup: 3_000, measureSeconds: 3, min: 2_000, max: 60_000 } satisfies LoadSpec,
       single: { connections: 1, warmup: 10, measureSeconds: 2, min: 20, max: 1_000 } satisfies LoadSpec,
+      /** The analytics at 100k take a second or more each: fewer of them. */
+      heavy: { connections: 1, warmup: 2, measureSeconds: 3, min: 5, max: 1_000 } satisfies LoadSpec,
       completes: { connections: 50, warmup: 500, amount: 3_000 },
       bulk: { size: 500, warmup: 2, amount: 20 },
-      /** T0 again just before each endpoint, on the same server: its ratio's denominator. */
-      pair: { connections: 50, warmup: 500, measureSeconds: 1.5, min: 1_000, max: 20_000 } satisfies LoadSpec,
       /** A batch carries ten calls: a tenth of the warm-up. */
       batch: { connections: 50, warmup: 300, measureSeconds: 3, min: 500, max: 6_000 } satisfies LoadSpec,
-      /** T0 and B0 in alternation for the adapter target. */
-      adapterRounds: 3,
+      /** T0 and B2 in alternation for the request path's target. */
+      requestPathRounds: 3,
     };
 
 if (flags.scales) config.scales = flags.scales.split(',').map(Number);
@@ -113,20 +114,17 @@ interface Probe {
   readonly id: string;
   readonly label: string;
   readonly call: Call;
+  /** The same data access on B1. */
   readonly b1?: Call;
+  /** Another probe whose B1 is this one's floor (REST and batches read what the tRPC call reads). */
+  readonly floor?: string;
   readonly spec: LoadSpec;
   readonly callsPerRequest?: number;
-  /** Measure T0 on the same server just before it (targets relative to T0). */
-  readonly pairT0?: boolean;
-  /** T0 as this probe's server takes it (the command database has its own API key). */
-  readonly t0?: Call;
 }
 const { e1 } = read;
 const readProbes: Probe[] = [
-  { id: 'T0', label: 'T0 bench.noop', call: t0Call, spec: config.under },
   {
     id: 'E1.stages.list',
-    pairT0: true,
     label: 'E1 stages.list (6 stages)',
     call: trpcGet('stages.list', { evaluation_template_id: e1.templateId }),
     b1: b1(`/stages?template=${e1.templateId}`),
@@ -134,7 +132,6 @@ const readProbes: Probe[] = [
   },
   {
     id: 'E1.participants.byId',
-    pairT0: true,
     label: 'E1 participants.byId',
     call: trpcGet('participants.byId', { id: e1.participantId }),
     b1: b1(`/participant?id=${e1.participantId}`),
@@ -142,21 +139,21 @@ const readProbes: Probe[] = [
   },
   {
     id: 'E5.rest.stages',
-    pairT0: true,
+    floor: 'E1.stages.list',
     label: 'E5 REST GET /evaluation-stages',
     call: rest(`/evaluation-stages?evaluation_template_id=${e1.templateId}`),
     spec: config.under,
   },
   {
     id: 'E5.rest.byId',
-    pairT0: true,
+    floor: 'E1.participants.byId',
     label: 'E5 REST GET /participants/{id}',
     call: rest(`/participants/${e1.participantId}`),
     spec: config.under,
   },
   {
     id: 'E5.batch.stages',
-    pairT0: true,
+    floor: 'E1.stages.list',
     label: 'E5 tRPC batch 10× stages.list',
     call: trpcBatch(
       'stages.list',
@@ -167,7 +164,7 @@ const readProbes: Probe[] = [
   },
   {
     id: 'E5.batch.byId',
-    pairT0: true,
+    floor: 'E1.participants.byId',
     label: 'E5 tRPC batch 10× participants.byId',
     call: trpcBatch(
       'participants.byId',
@@ -199,7 +196,7 @@ const readProbes: Probe[] = [
         label: `E7 analytics.funnel ${n}`,
         call: trpcGet('analytics.funnel', { evaluation_template_id: template }),
         b1: b1(`/analytics-funnel?template=${template}`),
-        spec: config.single,
+        spec: scale >= 100_000 ? config.heavy : config.single,
       },
       {
         id: `E8.analytics.simulate.${scale}`,
@@ -212,21 +209,17 @@ const readProbes: Probe[] = [
             ...(i === all.length - 1 && { pass_threshold: 85 }),
           })),
         }),
-        spec: config.single,
+        spec: scale >= 10_000 ? config.heavy : config.single,
       },
     ];
   }),
-].filter((p) => !flags.only || p.id.startsWith(flags.only) || p.id === 'T0');
+].filter((p) => !flags.only || p.id.startsWith(flags.only));
 
 const rows: Row[] = [];
 /** What B0 answers: the Stageflow server's own response bodies, keyed by request. */
 const bodies: Record<string, string> = {};
 
 async function run(server: RunningServer, probe: Probe, as: Server, call = probe.call) {
-  const paired =
-    as === 'stageflow' && probe.pairT0 ? await measure(server, probe.t0 ?? t0Call, config.pair) : undefined;
-  // A refused T0 (a wrong key) would time the rejection path, not the server.
-  if (paired && paired.non2xx + paired.errors > 0) throw new Error(`T0 before ${probe.label} did not succeed`);
   const m = await measure(server, call, probe.spec);
   rows.push({
     ...m,
@@ -234,7 +227,7 @@ async function run(server: RunningServer, probe: Probe, as: Server, call = probe
     label: probe.label,
     server: as,
     callsPerRequest: probe.callsPerRequest ?? 1,
-    ...(paired ? { t0CpuUs: paired.cpuUs } : {}),
+    ...(probe.floor && as === 'stageflow' ? { floor: probe.floor } : {}),
   });
   const shown = as === 'stageflow' || as === 'T0' ? '' : ` [${as}]`;
   log(`${probe.label}${shown}: ${m.rps.toFixed(0)} req/s, p99 ${m.p99} ms, ${m.cpuUs.toFixed(0)} µs CPU/request`);
@@ -258,19 +251,27 @@ const serverOptions = {
   env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', RATE_LIMIT_PER_MINUTE: '1000000000' },
 };
 
-// --- reads: Stageflow, then B1, then B0 ------------------------------------------------------------
-// The Stageflow read server stays up (idle) until the adapter rounds at the end.
+// --- the request path: T0 against B2, both up on core 0 ----------------------------------------------
+// Both servers stay up (idle between runs) until the alternating rounds at the end.
+const t0Probe: Probe = { id: 'T0', label: 'T0 bench.noop', call: t0Call, spec: config.under };
 const readServer = await startServer('stageflow', { ...serverOptions, args: [readDbFile] });
-for (const probe of readProbes) await record(readServer, probe.call, 'stageflow');
-for (const probe of readProbes) await run(readServer, probe, probe.id === 'T0' ? 'T0' : 'stageflow');
+const b2Server = await startServer('b2');
+await record(readServer, t0Call, 'stageflow');
+await record(b2Server, t0Call, 'B2');
+await run(readServer, t0Probe, 'T0');
+await run(b2Server, t0Probe, 'B2');
 
-let server = await startServer('b1', { args: [readDbFile] });
+// --- reads: each endpoint, then the same data access on B1 ---------------------------------------------
+const b1Read = await startServer('b1', { args: [readDbFile] });
 for (const probe of readProbes) {
-  if (!probe.b1) continue;
-  await record(server, probe.b1, 'B1');
-  await run(server, probe, 'B1', probe.b1);
+  await record(readServer, probe.call, 'stageflow');
+  if (probe.b1) await record(b1Read, probe.b1, 'B1');
 }
-await server.stop();
+for (const probe of readProbes) {
+  await run(readServer, probe, 'stageflow');
+  if (probe.b1) await run(b1Read, probe, 'B1', probe.b1);
+}
+await b1Read.stop();
 
 // --- commands: a fresh copy of the command database for each server --------------------------------
 const commandT0Call: Call = { ...t0Call, headers: { 'x-api-key': command.apiKey } };
@@ -301,16 +302,12 @@ const bulkCall = (): Call => ({
 const commandProbes: Probe[] = [
   {
     id: 'E3.complete',
-    pairT0: true,
-    t0: commandT0Call,
     label: 'E3 sessions.complete (auto_advance)',
     call: completeCall(0),
     spec: { ...config.completes, next: (n: number) => completeCall(1 + n) },
   },
   {
     id: 'E4.bulk',
-    pairT0: true,
-    t0: commandT0Call,
     label: `E4 participants.bulkCreate ${config.bulk.size}`,
     call: bulkCall(),
     spec: { connections: 1, warmup: config.bulk.warmup, amount: config.bulk.amount, next: () => bulkCall() },
@@ -320,54 +317,61 @@ const commandProbes: Probe[] = [
 
 /** B1 answers the same commands on its own paths. */
 const toB1 = (probe: Probe, c: Call): Call => ({ ...c, path: probe.id === 'E3.complete' ? '/complete' : '/bulk' });
-for (const as of ['stageflow', 'B1'] as const) {
+const commandFile = (as: string) => {
   const file = join(tmp, `bench-command-${as}.db`);
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   copyFileSync(commandSeed, file);
-  server = await startServer(as === 'B1' ? 'b1' : 'stageflow', { ...(as === 'B1' ? {} : serverOptions), args: [file] });
-  for (const probe of commandProbes) await record(server, as === 'B1' ? toB1(probe, probe.call) : probe.call, as);
-  // The bulk probe's own call was batch 1 (recorded just now): its warm-up goes on from batch 2.
-  bulkBatch = 1;
-  // A fresh process runs cold, and its first POSTs make V8 re-optimise the shared request path: warm
-  // it the way the read server was warmed before any T0 pair is taken (a pair taken right after the
-  // first POST read ~270 µs instead of ~210 µs).
-  if (as === 'stageflow') await measure(server, commandT0Call, config.under);
+  return file;
+};
+if (commandProbes.length > 0) {
+  const ours = await startServer('stageflow', { ...serverOptions, args: [commandFile('stageflow')] });
+  const floor = await startServer('b1', { args: [commandFile('B1')] });
   for (const probe of commandProbes) {
-    if (as === 'stageflow') {
-      await run(server, probe, 'stageflow');
-      continue;
-    }
+    await record(ours, probe.call, 'stageflow');
+    await record(floor, toB1(probe, probe.call), 'B1');
+  }
+  // A fresh process runs cold, and its first POSTs make V8 re-optimise the shared request path: warm
+  // it the way the read server was warmed before its endpoints were measured.
+  await measure(ours, commandT0Call, config.under);
+  for (const probe of commandProbes) {
+    // The probe's own call was batch 1 of its bulk (recorded just now): each server's warm-up goes on from batch 2.
+    bulkBatch = 1;
+    await run(ours, probe, 'stageflow');
+    bulkBatch = 1;
     const next = probe.spec.next;
     const spec = { ...probe.spec, next: next && ((n: number) => toB1(probe, next(n))) };
-    await run(server, { ...probe, spec }, 'B1', toB1(probe, probe.call));
+    await run(floor, { ...probe, spec }, 'B1', toB1(probe, probe.call));
   }
-  await server.stop();
+  await ours.stop();
+  await floor.stop();
 }
+
+// --- the request path again: T0 and B2 alternate, so a slow minute hits both --------------------------
+const requestPath = { t0CpuUs: [] as number[], b2CpuUs: [] as number[] };
+for (let round = 0; round < config.requestPathRounds; round++) {
+  for (const [target, on] of [
+    [requestPath.t0CpuUs, readServer],
+    [requestPath.b2CpuUs, b2Server],
+  ] as const) {
+    const m = await measure(on, t0Call, config.under);
+    if (m.non2xx + m.errors > 0) throw new Error(`request path round ${round + 1} had failed requests on ${on.kind}`);
+    target.push(m.cpuUs);
+  }
+}
+log(
+  `request path rounds (CPU µs/request): T0 ${requestPath.t0CpuUs.map((r) => r.toFixed(0)).join(', ')}; B2 ${requestPath.b2CpuUs.map((r) => r.toFixed(0)).join(', ')}`,
+);
+await b2Server.stop();
+await readServer.stop();
 
 // --- B0: the same bodies from raw node:http --------------------------------------------------------
 const bodiesFile = join(tmp, 'b0-bodies.json');
 writeFileSync(bodiesFile, JSON.stringify(bodies));
-server = await startServer('b0', { args: [bodiesFile] });
-for (const probe of [...readProbes, ...commandProbes]) {
-  await run(server, { ...probe, spec: { ...probe.spec, next: undefined } }, 'B0');
+const b0 = await startServer('b0', { args: [bodiesFile] });
+for (const probe of [t0Probe, ...readProbes, ...commandProbes]) {
+  await run(b0, { ...probe, spec: { ...probe.spec, next: undefined } }, 'B0');
 }
-// The adapter target: T0 and B0 alternate, both servers up on core 0, so a slow minute hits both.
-const adapter = { t0Rps: [] as number[], b0Rps: [] as number[] };
-for (let round = 0; round < config.adapterRounds; round++) {
-  for (const [target, on] of [
-    [adapter.t0Rps, readServer],
-    [adapter.b0Rps, server],
-  ] as const) {
-    const m = await measure(on, t0Call, config.under);
-    if (m.non2xx + m.errors > 0) throw new Error(`adapter round ${round + 1} had failed requests on ${on.kind}`);
-    target.push(m.rps);
-  }
-}
-log(
-  `adapter rounds (req/s): T0 ${adapter.t0Rps.map((r) => r.toFixed(0)).join(', ')}; B0 ${adapter.b0Rps.map((r) => r.toFixed(0)).join(', ')}`,
-);
-await server.stop();
-await readServer.stop();
+await b0.stop();
 rmSync(readDbFile, { force: true });
 
 // --- the web app ----------------------------------------------------------------------------------
@@ -375,7 +379,7 @@ const bundle: BundleReport | undefined = measureBundle(join(repoRoot, 'apps/web/
 if (!bundle) log('apps/web/dist not found: build the web app (pnpm build) to measure E6');
 
 // --- report ---------------------------------------------------------------------------------------
-const targets = smoke ? [] : evaluateTargets({ rows, scales: config.scales, bundle, adapter });
+const targets = smoke ? [] : evaluateTargets({ rows, scales: config.scales, bundle, requestPath });
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,
@@ -399,7 +403,7 @@ const results = {
   config: { ...config, logLevel: serverOptions.env.LOG_LEVEL },
   seed: { rows: read.rows, seconds: Math.round(seedReadSeconds * 10) / 10 },
   measurements: rows,
-  adapter,
+  requestPath,
   bundle,
   targets,
 };

@@ -13,11 +13,11 @@ import type { RunnerMessage, ServerMessage } from './server/ipc.ts';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const outdir = fileURLToPath(new URL('../tmp/servers/', import.meta.url));
 
-export type ServerKind = 'stageflow' | 'b0' | 'b1';
+export type ServerKind = 'stageflow' | 'b0' | 'b1' | 'b2';
 
 export async function bundleServers(): Promise<void> {
   await build({
-    entryPoints: (['stageflow', 'b0', 'b1'] as const).map((k) =>
+    entryPoints: (['stageflow', 'b0', 'b1', 'b2'] as const).map((k) =>
       fileURLToPath(new URL(`server/${k}.ts`, import.meta.url)),
     ),
     outdir,

@@ -1,12 +1,16 @@
 /**
- * The targets of bench/README.md#targets, read from one run's measurements: each figure is a ratio to a baseline from
- * the same run, or (for latency and bundle bytes) the absolute bound the README names.
+ * The targets of bench/README.md#targets, read from one run's measurements: each figure is a ratio to a
+ * baseline from the same run (B1 for an endpoint, B2 for the request path), or, where the README names
+ * one, an absolute bound (board and funnel latency, the analytics, bundle bytes).
  */
 import type { BundleReport } from './bundle.ts';
 import type { Measurement } from './load.ts';
 
-/** `T0` is the Stageflow server answering the no-op `bench.noop`; `stageflow` the same server's endpoints. */
-export type Server = 'B0' | 'B1' | 'T0' | 'stageflow';
+/**
+ * `T0` is the Stageflow server answering the no-op `bench.noop`; `stageflow` the same server's endpoints;
+ * `B2` the bare tRPC adapter answering the same no-op; `B1` the data floor; `B0` raw HTTP.
+ */
+export type Server = 'B0' | 'B1' | 'B2' | 'T0' | 'stageflow';
 
 export interface Row extends Measurement {
   /** `E1.stages.list`, `E2.board.100000`, … */
@@ -16,10 +20,10 @@ export interface Row extends Measurement {
   /** Calls per request (10 for a tRPC batch, 500 for a bulk create): CPU per call divides by it. */
   readonly callsPerRequest: number;
   /**
-   * T0's CPU per request measured on the same server just before this row: ratios to T0 use it, so
-   * a shared machine's drift between the start of the run and this row cancels out.
+   * The probe whose B1 row is this one's data floor, when it is another's: REST and batch calls read
+   * the same rows as the single tRPC call (`E5.rest.byId` → `E1.participants.byId`).
    */
-  readonly t0CpuUs?: number;
+  readonly floor?: string;
 }
 
 export interface Target {
@@ -37,6 +41,11 @@ export const perCall = (r: Row | undefined): number | null => (r ? r.cpuUs / r.c
 
 /** 1 kB = 1000 bytes here (the stricter reading of "KB"). */
 export const KB = 1000;
+
+/** Endpoint CPU per call ≤ this × its B1; p99 at 50 connections ≤ this × B1's p99. */
+export const FLOOR_LIMIT = 1.5;
+/** T0 CPU per request ≤ this × B2's. */
+export const REQUEST_PATH_LIMIT = 1.25;
 
 function check(
   label: string,
@@ -58,12 +67,18 @@ function check(
   return { label, value, limit, unit, compare, pass, ...(note ? { note } : {}) };
 }
 
+/** T0 and B2 measured in alternation, CPU µs per request of each round. */
+export interface RequestPathRounds {
+  readonly t0CpuUs: readonly number[];
+  readonly b2CpuUs: readonly number[];
+}
+
 export interface TargetInput {
   readonly rows: readonly Row[];
   readonly scales: readonly number[];
   readonly bundle: BundleReport | undefined;
-  /** T0 and B0 measured in alternation (requests/s of each round); else the T0 and B0 rows. */
-  readonly adapter?: { readonly t0Rps: readonly number[]; readonly b0Rps: readonly number[] } | undefined;
+  /** Else the T0 and B2 rows. */
+  readonly requestPath?: RequestPathRounds | undefined;
 }
 
 export const median = (xs: readonly number[]): number | null => {
@@ -73,63 +88,64 @@ export const median = (xs: readonly number[]): number | null => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-export function evaluateTargets({ rows, scales, bundle, adapter }: TargetInput): Target[] {
+const ratio = (a: number | null | undefined, b: number | null | undefined) =>
+  a !== null && a !== undefined && b ? a / b : null;
+
+/** The row a Stageflow row is held to: its B1 (or another probe's, `floor`); B2 for T0. */
+export function floorOf(rows: readonly Row[], row: Row): Row | undefined {
+  if (row.server === 'T0') return rows.find((r) => r.id === row.id && r.server === 'B2');
+  const id = row.floor ?? row.id;
+  return rows.find((r) => r.id === id && r.server === 'B1');
+}
+
+export function evaluateTargets({ rows, scales, bundle, requestPath }: TargetInput): Target[] {
   const find = (id: string, server: Server) => rows.find((r) => r.id === id && r.server === server);
-  const t0 = find('T0', 'T0');
-  const b0 = find('T0', 'B0');
-  const ratio = (a: number | null, b: number | null | undefined) => (a !== null && b ? a / b : null);
-  /** CPU per call against T0: the paired T0 measurement when there is one. */
-  const overT0 = (r: Row) => ratio(perCall(r), r.t0CpuUs ?? t0?.cpuUs);
-  /** Where the data floor alone lands against the same T0: when it is over the limit, so is any server. */
-  const floorNote = (r: Row) => {
-    const b1 = find(r.id, 'B1');
-    const floor = b1 && ratio(perCall(b1), r.t0CpuUs ?? t0?.cpuUs);
-    return floor ? `B1, the data access alone, is ${floor.toFixed(2)}× T0` : undefined;
-  };
   const targets: Target[] = [];
 
+  const t0 = find('T0', 'T0');
+  const b2 = find('T0', 'B2');
+  const label = 'T0 (key, rate limit, log, context) CPU per request vs B2 (bare tRPC adapter)';
   targets.push(
-    adapter
+    requestPath && requestPath.t0CpuUs.length > 0
       ? check(
-          'T0 req/s vs B0 req/s (the shipped adapter)',
-          ratio(median(adapter.t0Rps), median(adapter.b0Rps)),
-          '≥',
-          0.12,
+          label,
+          ratio(median(requestPath.t0CpuUs), median(requestPath.b2CpuUs)),
+          '≤',
+          REQUEST_PATH_LIMIT,
           '×',
-          `medians of ${adapter.t0Rps.length} alternating rounds`,
+          `medians of ${requestPath.t0CpuUs.length} alternating rounds: ${median(requestPath.t0CpuUs)?.toFixed(0)} vs ${median(requestPath.b2CpuUs)?.toFixed(0)} µs`,
         )
-      : check('T0 req/s vs B0 req/s (the shipped adapter)', ratio(t0?.rps ?? null, b0?.rps), '≥', 0.12, '×'),
+      : check(label, ratio(t0?.cpuUs, b2?.cpuUs), '≤', REQUEST_PATH_LIMIT, '×'),
   );
 
-  const reads = [
-    'E1.stages.list',
-    'E1.participants.byId',
-    'E5.rest.stages',
-    'E5.rest.byId',
-    'E5.batch.stages',
-    'E5.batch.byId',
-  ];
-  for (const id of reads) {
-    const row = find(id, 'stageflow');
-    if (row) targets.push(check(`${row.label}: CPU per call vs T0 (read)`, overT0(row), '≤', 1.5, '×', floorNote(row)));
-  }
-  const complete = find('E3.complete', 'stageflow');
-  if (complete) {
-    targets.push(check(`${complete.label}: CPU vs T0 (command)`, overT0(complete), '≤', 2.5, '×', floorNote(complete)));
-  }
-  const bulk = find('E4.bulk', 'stageflow');
-  if (bulk) {
-    const note = ['each row is one enrolment command', floorNote(bulk)].filter(Boolean).join('; ');
-    targets.push(check(`${bulk.label}: CPU per participant vs T0 (command)`, overT0(bulk), '≤', 2.5, '×', note));
+  // Every endpoint with a data floor: CPU per call against the floor's CPU per call.
+  for (const row of rows) {
+    if (row.server !== 'stageflow') continue;
+    const floor = floorOf(rows, row);
+    if (!floor) continue;
+    const note = `${perCall(row)?.toFixed(0)} vs ${perCall(floor)?.toFixed(0)} µs`;
+    targets.push(check(`${row.label}: CPU per call vs B1`, ratio(perCall(row), perCall(floor)), '≤', FLOOR_LIMIT, '×', note));
   }
 
-  // Latency under load: the single-call endpoints at 50 connections (a batch carries ten calls).
+  // Latency under load: single-call requests at 50 connections, against their floor's p99 in the same run.
   for (const row of rows) {
     if (row.server !== 'stageflow' && row.server !== 'T0') continue;
     if (row.connections < 50 || row.callsPerRequest > 1) continue;
-    targets.push(check(`${row.label}: p99 at ${row.connections} connections`, row.p99, '≤', 50, 'ms'));
+    const floor = floorOf(rows, row);
+    if (!floor) continue;
+    const name = floor.server === 'B2' ? 'B2' : 'B1';
+    targets.push(
+      check(
+        `${row.label}: p99 at ${row.connections} connections vs ${name}'s`,
+        ratio(row.p99, floor.p99),
+        '≤',
+        FLOOR_LIMIT,
+        '×',
+        `${row.p99} vs ${floor.p99} ms`,
+      ),
+    );
   }
-  // Baselines count too: a B0 or B1 answering errors would make every ratio to them meaningless.
+  // Baselines count too: a B0, B1 or B2 answering errors would make every ratio to them meaningless.
   const failures = rows.reduce((n, r) => n + r.non2xx + r.errors, 0);
   targets.push(check('non-2xx responses and errors, every run (baselines too)', failures, '=', 0, 'count'));
 
@@ -153,11 +169,11 @@ export function evaluateTargets({ rows, scales, bundle, adapter }: TargetInput):
     );
   }
 
-  // Analytics at the largest scale: the funnel against B1 running the same SQL raw, and the rule simulation.
+  // Analytics at the largest scale: the funnel's latency (its ×B1 is above), and the rule simulation (no B1).
   const funnel = find(`E7.analytics.funnel.${largest}`, 'stageflow');
   if (funnel) {
     const floor = find(`E7.analytics.funnel.${largest}`, 'B1');
-    const note = floor ? `×B1 ${ratio(funnel.p50, floor.p50)?.toFixed(2)} (B1 median ${floor.p50} ms)` : undefined;
+    const note = floor ? `B1, the same SQL raw: median ${floor.p50} ms` : undefined;
     targets.push(check(`${funnel.label}: median latency`, funnel.p50, '<', 100, 'ms', note));
   }
   const simulation = find(`E8.analytics.simulate.${largest}`, 'stageflow');
