@@ -1,6 +1,7 @@
 import {
   decodeParticipantCursor,
   encodeParticipantCursor,
+  type Participant,
   type ParticipantStatus,
   type ParticipantSummary,
   type StageProgressState,
@@ -8,6 +9,7 @@ import {
 import { and, asc, count, desc, eq, inArray, lt, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
+import { rowReader } from '../row-reader.ts';
 import { likePattern } from '../rows.ts';
 import { toDecision, toParticipant, toSession } from './load.ts';
 
@@ -53,6 +55,9 @@ const lastScore = sql<number | null>`(
   order by ${sessions.completed_at} desc limit 1
 )`.as('last_score');
 
+/** A participant as the domain sees it (no tenancy column, no concurrency version), read from a row's values. */
+const participantColumns = rowReader<Participant>(participants, ['workspace_id', 'version']);
+
 export function createParticipantQueries(db: Db) {
   const summaryColumns = {
     participant: participants,
@@ -72,14 +77,16 @@ export function createParticipantQueries(db: Db) {
           eq(stageProgress.stage_id, participants.current_stage_id),
         ),
       );
-  type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['all']>>[number];
-  const toSummary = (r: SummaryRow): ParticipantSummary => ({
-    ...toParticipant(r.participant),
-    stage_state: r.stage_state,
-    attempts_used: r.attempts_used,
-    pass_threshold: r.pass_threshold,
-    last_score: r.last_score,
-  });
+  /** A summary from the query's values: the participant's columns, then the four of `summaryColumns` after them. */
+  const toSummary = (values: readonly unknown[]): ParticipantSummary => {
+    const summary = participantColumns.read(values) as Record<string, unknown>;
+    const after = participantColumns.width;
+    summary.stage_state = values[after];
+    summary.attempts_used = values[after + 1];
+    summary.pass_threshold = values[after + 2];
+    summary.last_score = values[after + 3];
+    return summary as ParticipantSummary;
+  };
 
   // Commands address sessions and decisions by id and the participant page reads its timeline on
   // every request: prepared once rather than built and compiled each time.
@@ -158,7 +165,7 @@ export function createParticipantQueries(db: Db) {
         .where(where)
         .orderBy(desc(participants.created_at), desc(participants.id))
         .limit(f.limit + 1)
-        .all();
+        .values();
       const page = rows.slice(0, f.limit).map(toSummary);
       const last = page.at(-1);
       return {
@@ -245,9 +252,9 @@ export function createParticipantQueries(db: Db) {
       const args = { ws: workspaceId, template: templateId, limit: perColumn, pattern: search && likePattern(search) };
       return {
         counts: queries.counts.all(args),
-        cardsAtStage: (stageId: string) => queries.cardsAtStage.all({ ...args, stage: stageId }).map(toSummary),
+        cardsAtStage: (stageId: string) => queries.cardsAtStage.values({ ...args, stage: stageId }).map(toSummary),
         cardsWithStatus: (status: ParticipantStatus) =>
-          queries.cardsWithStatus.all({ ...args, status }).map(toSummary),
+          queries.cardsWithStatus.values({ ...args, status }).map(toSummary),
       };
     },
 
