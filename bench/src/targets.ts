@@ -124,7 +124,9 @@ export function evaluateTargets({ rows, scales, bundle, requestPath }: TargetInp
     const floor = floorOf(rows, row);
     if (!floor) continue;
     const note = `${perCall(row)?.toFixed(0)} vs ${perCall(floor)?.toFixed(0)} µs`;
-    targets.push(check(`${row.label}: CPU per call vs B1`, ratio(perCall(row), perCall(floor)), '≤', FLOOR_LIMIT, '×', note));
+    targets.push(
+      check(`${row.label}: CPU per call vs B1`, ratio(perCall(row), perCall(floor)), '≤', FLOOR_LIMIT, '×', note),
+    );
   }
 
   // Latency under load: single-call requests at 50 connections, against their floor's p99 in the same run.

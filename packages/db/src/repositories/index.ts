@@ -38,7 +38,7 @@ export function createRepositories(db: Db) {
     templates,
     stages,
     pipelines: createPipelineRepository(db, templates, stages),
-    participants: createParticipantRepository(db),
+    participants: createParticipantRepository(db, stages),
     apiKeys: createApiKeyRepository(db),
     portalLinks: createPortalLinkRepository(db),
     portalNotice: createPortalNoticeRepository(db),

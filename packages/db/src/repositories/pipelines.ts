@@ -12,9 +12,11 @@ export function createPipelineRepository(
   templates: ReturnType<typeof createTemplateRepository>,
   stages: ReturnType<typeof createStageRepository>,
 ) {
+  /** The template and its stages (kept between reads at its version: stage-cache.ts). */
   const load = (workspaceId: string, templateId: string): Pipeline | undefined => {
     const template = templates.byId(workspaceId, templateId);
-    return template && { template, stages: stages.allOfTemplate(workspaceId, templateId) };
+    const kept = template && stages.ofTemplate(workspaceId, templateId, template.version);
+    return template && kept && { template, stages: kept.all };
   };
 
   /**
@@ -26,13 +28,21 @@ export function createPipelineRepository(
     else templates.insert(tx, workspaceId, next.template);
     const previous = new Map((before?.stages ?? []).map((s) => [s.id, s]));
     const kept = new Set<string>();
+    let changed = false;
     for (const stage of next.stages) {
       kept.add(stage.id);
       const old = previous.get(stage.id);
       if (!old) stages.insert(tx, workspaceId, stage);
       else if (!sameStage(old, stage)) stages.update(tx, workspaceId, stage);
+      else continue;
+      changed = true;
     }
-    for (const id of previous.keys()) if (!kept.has(id)) stages.delete(tx, workspaceId, id);
+    for (const id of previous.keys()) {
+      if (kept.has(id)) continue;
+      stages.delete(tx, workspaceId, id);
+      changed = true;
+    }
+    if (changed) stages.changing(workspaceId, next.template.id);
   }
 
   return { load, store };

@@ -22,19 +22,27 @@ const record = ({ workspace_id: _w, token_hash: _h, ...link }: PortalLinkRow): P
 
 /** Portal links and the participants they open (docs/entities.md#portal-link). */
 export function createPortalLinkRepository(db: Db) {
+  // The participant page reads it on every request: compiled once.
+  const latestQuery = db
+    .select()
+    .from(portalLinks)
+    .where(
+      and(
+        eq(portalLinks.workspace_id, sql.placeholder('ws')),
+        eq(portalLinks.participant_id, sql.placeholder('participant')),
+      ),
+    )
+    .orderBy(desc(portalLinks.created_at), desc(sql`rowid`))
+    .limit(1)
+    .prepare();
+
   return {
     /**
      * The participant's newest link, whatever its state; undefined when they never had one. Links made
      * in the same millisecond (a fixed clock) are told apart by insertion order (`rowid`).
      */
     latest(workspaceId: string, participantId: string): PortalLinkRecord | undefined {
-      const row = db
-        .select()
-        .from(portalLinks)
-        .where(and(eq(portalLinks.workspace_id, workspaceId), eq(portalLinks.participant_id, participantId)))
-        .orderBy(desc(portalLinks.created_at), desc(sql`rowid`))
-        .limit(1)
-        .get();
+      const row = latestQuery.get({ ws: workspaceId, participant: participantId });
       return row && record(row);
     },
     byId(workspaceId: string, id: string): PortalLinkRecord | undefined {

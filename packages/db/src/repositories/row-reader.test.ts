@@ -9,7 +9,9 @@ const WS = '00000000-0000-4000-8000-00000000000a';
 
 test('reads a row from its values exactly as Drizzle maps it: JSON parsed, booleans, nulls, columns left out', () => {
   const db = createTestDb();
-  db.insert(workspaces).values({ id: WS, slug: 'a', name: 'A', createdAt: new Date(NOW) }).run();
+  db.insert(workspaces)
+    .values({ id: WS, slug: 'a', name: 'A', createdAt: new Date(NOW) })
+    .run();
   const row = {
     id: '00000000-0000-4000-8000-000000000001',
     workspace_id: WS,

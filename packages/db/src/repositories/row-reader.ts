@@ -24,6 +24,12 @@ export function rowReader<T>(table: SQLiteTable, omit: readonly string[] = []) {
   return {
     /** How many values a row of the table takes: what the query selected after it starts there. */
     width: columns.length,
+    /** Where a column's value is in a row's values (for one left out of what `read` makes). */
+    indexOf(key: string): number {
+      const found = columns.find((c) => c.key === key);
+      if (!found) throw new Error(`rowReader: no column ${key}`);
+      return found.index;
+    },
     read(values: readonly unknown[]): T {
       const row: Record<string, unknown> = {};
       for (const { key, index, decode } of kept) {

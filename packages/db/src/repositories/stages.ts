@@ -1,8 +1,9 @@
 import type { EvaluationStage } from '@stageflow/domain';
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
-import { evaluationStages } from '../schema/index.ts';
+import { evaluationStages, evaluationTemplates } from '../schema/index.ts';
 import { withoutWorkspace } from './rows.ts';
+import { createStageCache } from './stage-cache.ts';
 
 type Row = typeof evaluationStages.$inferSelect;
 
@@ -30,13 +31,34 @@ export function createStageRepository(db: Db) {
     )
     .prepare();
 
+  const versionQuery = db
+    .select({ version: evaluationTemplates.version })
+    .from(evaluationTemplates)
+    .where(
+      and(
+        eq(evaluationTemplates.workspace_id, sql.placeholder('ws')),
+        eq(evaluationTemplates.id, sql.placeholder('id')),
+      ),
+    )
+    .prepare();
+
+  /** Every stage of a template, archived ones included (they sort last: their order is null). */
+  function allOfTemplate(workspaceId: string, templateId: string): EvaluationStage[] {
+    const rows = byTemplateQuery.all({ ws: workspaceId, template: templateId }).map(toStage);
+    // SQLite sorts NULL first; live stages come first in pipeline order.
+    return [...rows.filter((s) => s.stage_order !== null), ...rows.filter((s) => s.stage_order === null)];
+  }
+  const cache = createStageCache(db, (ws, id) => versionQuery.get({ ws, id })?.version, allOfTemplate);
+
   return {
-    /** Every stage of a template, archived ones included (they sort last: their order is null). */
-    allOfTemplate(workspaceId: string, templateId: string): EvaluationStage[] {
-      const rows = byTemplateQuery.all({ ws: workspaceId, template: templateId }).map(toStage);
-      // SQLite sorts NULL first; live stages come first in pipeline order.
-      return [...rows.filter((s) => s.stage_order !== null), ...rows.filter((s) => s.stage_order === null)];
-    },
+    allOfTemplate,
+    /**
+     * The template's stages as its current version holds them, kept in memory between reads (stage-cache.ts);
+     * undefined when the workspace has no such template. Shared and frozen: never change them.
+     */
+    ofTemplate: cache.of,
+    /** Call when a change to the template's stages is stored (pipelines.ts), inside its transaction. */
+    changing: cache.changing,
     /** Live stages of several templates in one query (for template lists: no N+1). */
     liveOfTemplates(workspaceId: string, templateIds: readonly string[]): EvaluationStage[] {
       if (templateIds.length === 0) return [];
@@ -74,3 +96,4 @@ export function createStageRepository(db: Db) {
     },
   };
 }
+export type StageRepository = ReturnType<typeof createStageRepository>;

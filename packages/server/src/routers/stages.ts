@@ -112,10 +112,9 @@ export const stagesRouter = router({
     .input(ListStagesInput)
     .output(z.array(EvaluationStage))
     .query(({ ctx, input }) => {
-      const stages = ctx.repos.stages.allOfTemplate(ctx.workspaceId, input.evaluation_template_id);
-      // No rows: an empty template, or none of the caller's. Only then is the template looked up (hot path).
-      if (stages.length === 0) loadPipeline(ctx, input.evaluation_template_id);
-      return input.include_archived ? stages : liveStages(stages);
+      const { evaluation_template_id: id } = input;
+      const stages = unwrap(ctx.repos.stages.ofTemplate(ctx.workspaceId, id) ?? notFound('Evaluation template', id));
+      return [...(input.include_archived ? stages.all : stages.live)];
     }),
 
   byId: scoped('evaluation_stages.read')

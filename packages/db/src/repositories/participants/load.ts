@@ -1,5 +1,4 @@
-import type { Decision, ProgressionTemplate, Session, StageProgress } from '@stageflow/domain';
-import { liveStages } from '@stageflow/domain';
+import type { Decision, Participant, ProgressionTemplate, Session, StageProgress } from '@stageflow/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import {
@@ -12,7 +11,9 @@ import {
   stageProgress,
 } from '../../schema/index.ts';
 import type { LoadedState } from '../../storage/port.ts';
+import { rowReader } from '../row-reader.ts';
 import { withoutWorkspace } from '../rows.ts';
+import type { StageRepository } from '../stages.ts';
 
 export type ParticipantRow = typeof participants.$inferSelect;
 
@@ -22,12 +23,20 @@ export const toProgress = (row: typeof stageProgress.$inferSelect): StageProgres
 export const toSession = (row: typeof sessions.$inferSelect): Session => withoutWorkspace(row);
 export const toDecision = (row: typeof decisions.$inferSelect): Decision => withoutWorkspace(row);
 
+// The same rows read from a prepared query's values (row-reader.ts): a participant's page and every command
+// load them.
+export const participantColumns = rowReader<Participant>(participants, ['workspace_id', 'version']);
+const participantVersion = participantColumns.indexOf('version');
+const progressColumns = rowReader<StageProgress>(stageProgress, ['workspace_id']);
+const sessionColumns = rowReader<Session>(sessions, ['workspace_id']);
+const decisionColumns = rowReader<Decision>(decisions, ['workspace_id']);
+
 /**
  * Loading for the decider: the template with its live stages and their interviewers, and one participant. The
  * participant's portal reads the same state, so it carries the interviewers' `output` and the template's
  * `portal_shows_recommendation` too (docs/rules.md#what-a-participant-sees-of-their-results).
  */
-export function createStateLoader(db: Db) {
+export function createStateLoader(db: Db, stageRepository: StageRepository) {
   const participantById = db
     .select()
     .from(participants)
@@ -66,16 +75,6 @@ export function createStateLoader(db: Db) {
       ),
     )
     .prepare();
-  const stagesOf = db
-    .select()
-    .from(evaluationStages)
-    .where(
-      and(
-        eq(evaluationStages.workspace_id, sql.placeholder('ws')),
-        eq(evaluationStages.evaluation_template_id, sql.placeholder('id')),
-      ),
-    )
-    .prepare();
   /** The interviewers of a template's stages, archived stages' too (a superset costs nothing here). */
   const interviewersOf = db
     .select({
@@ -107,7 +106,9 @@ export function createStateLoader(db: Db) {
   function template(workspaceId: string, templateId: string): ProgressionTemplate | undefined {
     const row = templateById.get({ ws: workspaceId, id: templateId });
     if (!row) return undefined;
-    const stages = liveStages(stagesOf.all({ ws: workspaceId, id: templateId }));
+    // The stages are kept between reads at the template's version; the interviewers are read each time (an
+    // interviewer's edit does not change the template's version; docs/decisions/032-stage-cache-and-lean-reads.md).
+    const stages = stageRepository.ofTemplate(workspaceId, templateId, row.version)?.live ?? [];
     const interviewers = new Map(
       stages.some((s) => s.agent_profile_id)
         ? interviewersOf.all({ ws: workspaceId, id: templateId }).map((p) => [p.id, p])
@@ -138,19 +139,20 @@ export function createStateLoader(db: Db) {
   }
 
   function participant(workspaceId: string, participantId: string): LoadedState | undefined {
-    const row = participantById.get({ ws: workspaceId, id: participantId });
-    if (!row) return undefined;
-    const progression = template(workspaceId, row.evaluation_template_id);
-    if (!progression) return undefined;
     const args = { ws: workspaceId, id: participantId };
+    const [row] = participantById.values(args);
+    if (!row) return undefined;
+    const found = participantColumns.read(row);
+    const progression = template(workspaceId, found.evaluation_template_id);
+    if (!progression) return undefined;
     return {
-      version: row.version,
+      version: row[participantVersion] as number,
       state: {
         template: progression,
-        participant: toParticipant(row),
-        progress: progressOf.all(args).map(toProgress),
-        sessions: sessionsOf.all(args).map(toSession),
-        decisions: decisionsOf.all(args).map(toDecision),
+        participant: found,
+        progress: progressOf.values(args).map(progressColumns.read),
+        sessions: sessionsOf.values(args).map(sessionColumns.read),
+        decisions: decisionsOf.values(args).map(decisionColumns.read),
       },
     };
   }

@@ -1,7 +1,6 @@
 import {
   decodeParticipantCursor,
   encodeParticipantCursor,
-  type Participant,
   type ParticipantStatus,
   type ParticipantSummary,
   type StageProgressState,
@@ -9,9 +8,8 @@ import {
 import { and, asc, count, desc, eq, inArray, lt, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
-import { rowReader } from '../row-reader.ts';
 import { likePattern } from '../rows.ts';
-import { toDecision, toParticipant, toSession } from './load.ts';
+import { participantColumns, toDecision, toParticipant, toSession } from './load.ts';
 
 export interface ParticipantFilter {
   evaluation_template_id?: string | undefined;
@@ -54,9 +52,6 @@ const lastScore = sql<number | null>`(
     and ${sessions.stage_id} = ${participants.current_stage_id} and ${sessions.status} = 'completed'
   order by ${sessions.completed_at} desc limit 1
 )`.as('last_score');
-
-/** A participant as the domain sees it (no tenancy column, no concurrency version), read from a row's values. */
-const participantColumns = rowReader<Participant>(participants, ['workspace_id', 'version']);
 
 export function createParticipantQueries(db: Db) {
   const summaryColumns = {
