@@ -138,6 +138,13 @@ const readProbes: Probe[] = [
     spec: config.under,
   },
   {
+    id: 'E1.participants.timeline',
+    label: 'E1 participants.timeline (20)',
+    call: trpcGet('participants.timeline', { id: e1.participantId }),
+    b1: b1(`/timeline?id=${e1.participantId}&limit=20`),
+    spec: config.under,
+  },
+  {
     id: 'E5.rest.stages',
     floor: 'E1.stages.list',
     label: 'E5 REST GET /evaluation-stages',

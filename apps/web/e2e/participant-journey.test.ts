@@ -109,12 +109,10 @@ describe('participants through the pipeline in Chromium', () => {
     await recordResult(page, { Motivation: '4', 'Experience fit': '4' }, 'Advances to Technical automatically.');
     await waitForCurrentStage(page, 'Technical');
 
-    const titles = await timelineTitles(page);
-    expect(titles.slice(0, 3)).toEqual([
-      'Entered Technical',
-      'Passed Phone Screen',
-      'Result recorded at Phone Screen: passed',
-    ]);
+    // The timeline is read beside the page: wait for it to catch up.
+    await expect
+      .poll(async () => (await timelineTitles(page)).slice(0, 3))
+      .toEqual(['Entered Technical', 'Passed Phone Screen', 'Result recorded at Phone Screen: passed']);
     const passed = timeline(page).getByRole('listitem').filter({ hasText: 'Passed Phone Screen' });
     expect(await passed.textContent()).toContain('Score 80 against a pass mark of 60');
     expect(await passed.textContent()).toContain('Rule: Advance automatically');
@@ -132,7 +130,9 @@ describe('participants through the pipeline in Chromium', () => {
     );
     const card = page.getByRole('region', { name: /^Now at Technical/ });
     await expect.poll(() => card.textContent()).toContain('Awaiting decision');
-    expect((await timelineTitles(page))[0]).toBe('Waiting for a reviewer’s decision at Technical');
+    await expect
+      .poll(async () => (await timelineTitles(page))[0])
+      .toBe('Waiting for a reviewer’s decision at Technical');
     // The scorecard: per dimension with weights, overall against the pass mark that applied.
     const session = page.getByRole('article', { name: 'Technical, attempt 1' });
     expect(await session.textContent()).toContain('pass mark 75');
@@ -168,21 +168,23 @@ describe('participants through the pipeline in Chromium', () => {
     await expect.poll(() => page.locator('.page-title .badge').textContent()).toBe('Completed: hire');
     await page.getByRole('heading', { name: 'Completed the evaluation' }).waitFor();
 
-    expect(await timelineTitles(page)).toEqual([
-      'Completed: hire',
-      'Passed Final',
-      'Result recorded at Final: passed',
-      'Entered Final',
-      'Passed Technical',
-      'Reviewer decided at Technical: advance',
-      'Waiting for a reviewer’s decision at Technical',
-      'Result recorded at Technical: passed',
-      'Entered Technical',
-      'Passed Phone Screen',
-      'Result recorded at Phone Screen: passed',
-      'Entered Phone Screen',
-      'Enrolled',
-    ]);
+    await expect
+      .poll(() => timelineTitles(page))
+      .toEqual([
+        'Completed: hire',
+        'Passed Final',
+        'Result recorded at Final: passed',
+        'Entered Final',
+        'Passed Technical',
+        'Reviewer decided at Technical: advance',
+        'Waiting for a reviewer’s decision at Technical',
+        'Result recorded at Technical: passed',
+        'Entered Technical',
+        'Passed Phone Screen',
+        'Result recorded at Phone Screen: passed',
+        'Entered Phone Screen',
+        'Enrolled',
+      ]);
     // Finished: nothing left to do, so no action is offered.
     for (const name of ['Record result', 'Record final review', 'Advance…', 'Reject…', 'Withdraw…']) {
       expect(await page.getByRole('button', { name, exact: true }).count()).toBe(0);
@@ -242,10 +244,9 @@ describe('participants through the pipeline in Chromium', () => {
     const card = page.getByRole('region', { name: /^Now at Skills Check/ });
     await expect.poll(() => card.textContent()).toContain('Retake available');
     expect(await card.textContent()).toContain('1 of 2 used');
-    expect((await timelineTitles(page)).slice(0, 2)).toEqual([
-      'Retake available at Skills Check',
-      'Result recorded at Skills Check: did not pass',
-    ]);
+    await expect
+      .poll(async () => (await timelineTitles(page)).slice(0, 2))
+      .toEqual(['Retake available at Skills Check', 'Result recorded at Skills Check: did not pass']);
 
     // The retake as a scheduled session: schedule, start, complete with a passing score.
     await card.getByRole('button', { name: 'Schedule session' }).click();
@@ -267,14 +268,16 @@ describe('participants through the pipeline in Chromium', () => {
     await complete.waitFor({ state: 'hidden' });
 
     await waitForCurrentStage(page, 'Sign-off');
-    expect((await timelineTitles(page)).slice(0, 6)).toEqual([
-      'Entered Sign-off',
-      'Passed Skills Check',
-      'Result recorded at Skills Check: passed',
-      'Session started at Skills Check',
-      expect.stringMatching(/^Session scheduled at Skills Check for /),
-      'Retake available at Skills Check',
-    ]);
+    await expect
+      .poll(async () => (await timelineTitles(page)).slice(0, 6))
+      .toEqual([
+        'Entered Sign-off',
+        'Passed Skills Check',
+        'Result recorded at Skills Check: passed',
+        'Session started at Skills Check',
+        expect.stringMatching(/^Session scheduled at Skills Check for /),
+        'Retake available at Skills Check',
+      ]);
     expect(await page.getByRole('article', { name: 'Skills Check, attempt 1' }).textContent()).toContain(
       'Did not pass',
     );

@@ -6,7 +6,8 @@
  *
  *   node b1.mjs <database file>
  *
- *   GET  /stages?template=…        GET /participant?id=…       GET /board?template=…&per=50 (per=1: the funnel)
+ *   GET  /stages?template=…        GET /participant?id=…       GET /timeline?id=…&limit=20
+ *   GET  /board?template=…&per=50 (per=1: the funnel)
  *   GET  /analytics-funnel?template=…  (the analytics funnel's own SQL, the same text the repository prepares)
  *   POST /complete {session_id}    POST /bulk {evaluation_template_id, participants}
  */
@@ -61,7 +62,10 @@ const q = {
   ),
   sessions: db.prepare('select * from sessions where workspace_id = ? and participant_id = ? order by created_at'),
   decisions: db.prepare('select * from decisions where workspace_id = ? and participant_id = ? order by created_at'),
-  events: db.prepare('select * from events where workspace_id = ? and participant_id = ? order by seq desc limit 200'),
+  events: db.prepare('select * from events where workspace_id = ? and participant_id = ? order by seq desc limit ?'),
+  portalLink: db.prepare(
+    'select * from portal_links where workspace_id = ? and participant_id = ? order by created_at desc, rowid desc limit 1',
+  ),
   counts: db.prepare(
     `select status, current_stage_id, count(*) as count from participants
       where workspace_id = ? and evaluation_template_id = ? group by status, current_stage_id`,
@@ -162,8 +166,16 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
       template: shaped(q.template.get(ws, templateId) as Row),
       stages: stagesOf(ws, templateId),
       interviewers: q.interviewers.all(ws, ws, templateId).map((r) => shaped(r as Row)),
-      events: q.events.all(ws, id).map((r) => shaped(r as Row)),
+      portal_link: q.portalLink.get(ws, id) ?? null,
     };
+  },
+  /** A page of the participant's timeline (one more row read, to know whether there is a next page). */
+  'GET /timeline': (ws, url) => {
+    const id = url.searchParams.get('id')!;
+    const limit = Number(url.searchParams.get('limit') ?? 20);
+    const rows = q.events.all(ws, id, limit + 1).map((r) => shaped(r as Row));
+    const items = rows.slice(0, limit);
+    return { items, next_cursor: rows.length > limit ? items.at(-1)?.seq : null };
   },
   /** The analytics funnel: its three queries, raw, inside one read transaction; the rows answered as they come. */
   'GET /analytics-funnel': (ws, url) => {

@@ -62,6 +62,7 @@ const CASES: Record<string, Case> = {
 
   'participants.list': () => ({}),
   'participants.byId': (f) => ({ id: f.jane.id }),
+  'participants.timeline': (f) => ({ id: f.jane.id }),
   'participants.export': () => ({}),
   'participants.alreadyEnrolled': (f) => ({ evaluation_template_id: f.template.id, emails: [f.jane.email] }),
   'participants.create': (f) => ({ evaluation_template_id: f.template.id, ...person('New') }),

@@ -93,3 +93,17 @@ export const ListEventsInput = z
     before_seq: z.int().min(1).optional(),
   })
   .prefault({});
+
+/**
+ * A participant's timeline, newest first, a page at a time (docs/surfaces.md#participant-page): the page
+ * itself carries no events.
+ */
+export const ParticipantTimelineInput = z.strictObject({
+  id: Uuid,
+  limit: Limit(20, 100),
+  /** Continue below this sequence number (the previous page's `next_cursor`). */
+  cursor: z.int().min(1).optional(),
+  /** Sent by tRPC's `useInfiniteQuery` with every page; pages only go back in time, so the server ignores it. */
+  direction: z.enum(['forward', 'backward']).optional(),
+});
+export type ParticipantTimelineInput = z.input<typeof ParticipantTimelineInput>;

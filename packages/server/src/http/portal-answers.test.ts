@@ -149,7 +149,8 @@ describe('POST /api/portal/v1/sessions/{id}/submit', () => {
     expect(late.status).toBe(409);
 
     const participant = await t.api.participants.byId({ id: janeId });
-    const event = participant.events.find((e) => e.type === 'participant_submitted_answers');
+    const { items } = await t.api.participants.timeline({ id: janeId, limit: 100 });
+    const event = items.find((e) => e.type === 'participant_submitted_answers');
     expect(event).toMatchObject({
       actor: `participant:${janeId}`,
       data: { session_id: sessionId, questions: 2, answered: 1, attempt: 1 },

@@ -62,7 +62,7 @@ describe('GET /api/portal/v1/me', () => {
     const res = await app.request(ME, { headers: bearer(janeLink.token) });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ name: 'Jane Doe', template_name: 'Senior Backend Engineer' });
-    const events = (await t.api.participants.byId({ id: jane.id })).events.map((e) => e.type);
+    const events = (await t.api.participants.timeline({ id: jane.id, limit: 100 })).items.map((e) => e.type);
     expect(events).not.toContain('portal_link_opened');
   });
 

@@ -97,7 +97,8 @@ describe('POST /api/portal/v1/consent', () => {
     expect(res.status).toBe(200);
     expect(PortalConsentView.parse(await res.json())).toMatchObject({ stage_id: stageId, consent: 'accepted' });
     const page = await t.api.participants.byId({ id: jane.id });
-    expect(page.events[0]).toMatchObject({ type: 'participant_consented_ai', actor: `participant:${jane.id}` });
+    const { items } = await t.api.participants.timeline({ id: jane.id });
+    expect(items[0]).toMatchObject({ type: 'participant_consented_ai', actor: `participant:${jane.id}` });
     expect(page.progress[0]).toMatchObject({ stage_id: stageId, consent: 'accepted' });
 
     const started = await call(janeLink.token, 'POST', '/sessions', {});

@@ -55,7 +55,7 @@ describe('the AI notice in the portal pages', () => {
     const res = await post('/p/consent/accept', { stage_id: stageId });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/p/');
-    expect((await t.api.participants.byId({ id: jane.id })).events[0]).toMatchObject({
+    expect((await t.api.participants.timeline({ id: jane.id })).items[0]).toMatchObject({
       type: 'participant_consented_ai',
       actor: `participant:${jane.id}`,
     });

@@ -29,7 +29,7 @@ async function setup(publicUrl = 'http://localhost:3000') {
   const linkRow = () =>
     t.db.$client.prepare('select last_opened_at, revoked_at from portal_links where participant_id = ?').get(jane.id);
   const portalEvents = async () =>
-    (await t.api.participants.byId({ id: jane.id })).events
+    (await t.api.participants.timeline({ id: jane.id, limit: 100 })).items
       .filter((e) => e.type.startsWith('portal_'))
       .map((e) => [e.type, e.actor]);
   const path = `/p/${link.token}`;

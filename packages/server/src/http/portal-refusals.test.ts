@@ -143,7 +143,8 @@ describe("the portal's Idempotency-Key on POST /sessions", () => {
     expect(JSON.parse(again.text)).toEqual(JSON.parse(first.text));
     const page = await t.api.participants.byId({ id: jane.id });
     expect(page.sessions).toHaveLength(1);
-    expect(page.events.filter((e) => e.type === 'session_scheduled')).toHaveLength(1);
+    const { items } = await t.api.participants.timeline({ id: jane.id, limit: 100 });
+    expect(items.filter((e) => e.type === 'session_scheduled')).toHaveLength(1);
     expectRefusal(
       await call('POST', '/sessions', { timezone: 'Europe/Berlin' }, key),
       409,

@@ -41,7 +41,8 @@ describe('POST /api/portal/v1/sessions', () => {
       timezone: 'Europe/Berlin',
     });
     const page = await t.api.participants.byId({ id: jane.id });
-    const mine = page.events.filter((e) => e.type === 'session_scheduled' || e.type === 'session_started');
+    const { items } = await t.api.participants.timeline({ id: jane.id, limit: 100 });
+    const mine = items.filter((e) => e.type === 'session_scheduled' || e.type === 'session_started');
     expect(mine.map((e) => [e.type, e.actor])).toEqual(
       expect.arrayContaining([
         ['session_scheduled', `participant:${jane.id}`],
@@ -136,8 +137,8 @@ describe('the participant’s own sessions', () => {
     const res = await call(janeLink.token, 'POST', `/sessions/${started.id}/finish`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id: started.id, status: 'in_progress' });
-    const page = await t.api.participants.byId({ id: jane.id });
-    expect(page.events.find((e) => e.type === 'participant_finished_session')).toMatchObject({
+    const { items } = await t.api.participants.timeline({ id: jane.id, limit: 100 });
+    expect(items.find((e) => e.type === 'participant_finished_session')).toMatchObject({
       actor: `participant:${jane.id}`,
     });
     // The reviewer records the result, and the stage's rules apply as for any session.
@@ -171,7 +172,8 @@ describe('Start now on the /p/ page', () => {
     expect(res.headers.get('location')).toBe('/p/');
     const page = await t.api.participants.byId({ id: jane.id });
     expect(page.sessions[0]).toMatchObject({ status: 'in_progress' });
-    expect(page.events.find((e) => e.type === 'session_started')?.actor).toBe(`participant:${jane.id}`);
+    const { items } = await t.api.participants.timeline({ id: jane.id, limit: 100 });
+    expect(items.find((e) => e.type === 'session_started')?.actor).toBe(`participant:${jane.id}`);
     // One session at a time: the button is gone, and posting again says why.
     const html = await (await app.request('/p/', { headers: { cookie } })).text();
     expect(html).not.toContain('action="/p/start"');
@@ -213,7 +215,8 @@ describe('withdrawing from the portal', () => {
     const page = await t.api.participants.byId({ id: jane.id });
     expect(page.status).toBe('withdrawn');
     expect(page.sessions[0]).toMatchObject({ status: 'cancelled' });
-    expect(page.events.find((e) => e.type === 'participant_withdrawn')).toMatchObject({
+    const { items } = await t.api.participants.timeline({ id: jane.id, limit: 100 });
+    expect(items.find((e) => e.type === 'participant_withdrawn')).toMatchObject({
       actor: `participant:${jane.id}`,
       data: { note: 'I took another offer' },
     });

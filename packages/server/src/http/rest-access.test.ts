@@ -81,6 +81,7 @@ const CASES: Record<string, Case> = {
 
   'GET /participants': () => ({ url: '/participants' }),
   'GET /participants/{id}': (f) => ({ url: `/participants/${f.jane.id}` }),
+  'GET /participants/{id}/timeline': (f) => ({ url: `/participants/${f.jane.id}/timeline` }),
   'GET /participants/export.csv': () => ({ url: '/participants/export.csv' }),
   'POST /participants': (f) => ({
     url: '/participants',

@@ -510,6 +510,10 @@ describe('every route', () => {
     await ok('POST', '/participants/{participant_id}/withdraw', `/participants/${carol.id}/withdraw`, {});
     const events = await ok('GET', '/events', `/events?participant_id=${jane.id}&limit=2`);
     expect(events.next_before_seq).toEqual(expect.any(Number));
+    const timeline = await ok('GET', '/participants/{id}/timeline', `/participants/${jane.id}/timeline?limit=2`);
+    expect(timeline.items).toEqual(events.items);
+    const older = `/participants/${jane.id}/timeline?limit=2&cursor=${timeline.next_cursor}`;
+    expect((await ok('GET', '/participants/{id}/timeline', older)).items[0].seq).toBeLessThan(timeline.next_cursor);
 
     const notice = await ok('PUT', '/portal-notice', '/portal-notice', { organization: 'Acme', contact: '' });
     expect(notice).toMatchObject({ organization: 'Acme', contact: null, transcript_retention_days: null });

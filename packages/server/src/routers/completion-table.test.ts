@@ -132,7 +132,7 @@ describe('the completion table', () => {
         }
 
         // The audit trail: what the rule did by itself is the system's, with the rules and score that drove it.
-        const outcome = page.events[0]!;
+        const outcome = (await t.api.participants.timeline({ id: participant.id })).items[0]!;
         expect(outcome.actor).toBe('system');
         expect(outcome.data).toMatchObject(
           outcome.type === 'stage_entered'
@@ -198,7 +198,7 @@ describe('final_review: recording it is the decision', () => {
     expect(page.progress).toEqual([expect.objectContaining({ stage_id: final.id, state: 'passed' })]);
     expect(await t.api.decisions.list()).toEqual([]);
     // The reviewer's own result is the decision: the reviewer, not the system, is its actor.
-    expect(page.events[0]).toMatchObject({
+    expect((await t.api.participants.timeline({ id: participant.id })).items[0]).toMatchObject({
       type: 'participant_completed',
       actor: `user:owner-of-${t.workspaceId}`,
       data: { trigger: 'final_review', recommendation: 'hire' },

@@ -108,11 +108,10 @@ export const PortalLinkCreated = z
   .meta({ id: 'PortalLinkCreated' });
 
 /**
- * The participant page: the view, the newest events, the actions allowed now, and the outlook
- * (`null` once they are in no stage).
+ * The participant page: the view, the actions allowed now, and the outlook (`null` once they are in no
+ * stage). Their timeline is paged on its own (`TimelinePage`).
  */
 export const ParticipantDetail = ParticipantView.extend({
-  events: z.array(Event),
   actions: AvailableActions.optional(),
   outlook: ParticipantOutlook.nullable(),
   /** Their newest portal link, whatever its status; null when they never had one. */
@@ -141,6 +140,15 @@ export const DecisionListItem = Decision.extend({
 export const DecisionResult = z
   .object({ decision: Decision, participant: ParticipantView })
   .meta({ id: 'DecisionResult' });
+
+/** A page of a participant's timeline, newest first. */
+export const TimelinePage = z
+  .object({
+    items: z.array(Event),
+    /** Pass as `cursor` for the next (older) page; null on the last one. */
+    next_cursor: z.number().nullable(),
+  })
+  .meta({ id: 'TimelinePage' });
 
 export const EventPage = z
   .object({

@@ -36,22 +36,30 @@ export function sessionResult(result: CommandResult, sessionId: string | undefin
 }
 
 /**
- * The full page: the view plus the timeline, the actions the rules allow right now and the outlook,
- * all from the one state loaded here.
+ * The page: the view plus the actions the rules allow right now, the outlook and the portal link, all
+ * from the one snapshot read here. The timeline is read a page at a time on its own (`participantTimeline`).
  */
 export function participantPage(ctx: Context, participantId: string) {
-  const { loaded, timeline, link } = readTx(ctx.db, () => ({
+  const { loaded, link } = readTx(ctx.db, () => ({
     loaded: ctx.repos.participants.load.participant(ctx.workspaceId, participantId),
-    timeline: ctx.repos.participants.events(ctx.workspaceId, { participant_id: participantId, limit: 200 }),
     link: ctx.repos.portalLinks.latest(ctx.workspaceId, participantId),
   }));
   if (!loaded) throw notFound('Participant', participantId);
   const decide = decideContext(ctx);
   return {
     ...participantView(loaded.state),
-    events: timeline.items,
     actions: availableActions(loaded.state, decide),
     outlook: participantOutlook(loaded.state, decide.now),
     portal_link: link ? portalLinkState(link, decide.now) : null,
   };
+}
+
+/** A page of the participant's timeline, newest first (NOT_FOUND when they are not the workspace's). */
+export function participantTimeline(ctx: Context, input: { id: string; limit: number; cursor?: number | undefined }) {
+  const page = ctx.repos.participants.timeline(ctx.workspaceId, input.id, input.limit, input.cursor);
+  // Everyone has at least their enrolment on it: an empty first page is someone not of this workspace.
+  if (page.items.length === 0 && !ctx.repos.participants.load.participant(ctx.workspaceId, input.id)) {
+    throw notFound('Participant', input.id);
+  }
+  return { items: page.items, next_cursor: page.next };
 }

@@ -40,8 +40,9 @@ describe('the journey through the seed pipeline', () => {
     expect(await t.api.decisions.openCount()).toBe(0);
 
     const page = await t.api.participants.byId({ id: jane.id });
-    expect(page.events.map((e) => e.type)).toContain('participant_completed');
-    expect(page.events[0]?.seq).toBeGreaterThan(page.events.at(-1)!.seq);
+    const { items: events } = await t.api.participants.timeline({ id: jane.id });
+    expect(events.map((e) => e.type)).toContain('participant_completed');
+    expect(events[0]?.seq).toBeGreaterThan(events.at(-1)!.seq);
     expect(page.actions).toMatchObject({ schedule: false, record_result: false, advance: false, withdraw: false });
   });
 
@@ -219,12 +220,41 @@ describe('concurrency', () => {
   });
 });
 
+describe('the timeline', () => {
+  test('is paged newest first: the page carries no events, each page continues below the last', async () => {
+    const { template } = await buildPipeline(t.api);
+    const jane = await t.api.participants.create({ evaluation_template_id: template.id, ...person() });
+    for (let i = 0; i < 12; i++) await t.api.participants.update({ id: jane.id, tags: [`tag-${i}`] });
+    expect(await t.api.participants.byId({ id: jane.id })).not.toHaveProperty('events');
+    const all = (await t.api.events.list({ participant_id: jane.id, limit: 500 })).items;
+    expect(all.length).toBeGreaterThan(10);
+
+    const first = await t.api.participants.timeline({ id: jane.id, limit: 5 });
+    expect(first.items).toEqual(all.slice(0, 5));
+    expect(first.next_cursor).toBe(all[4]!.seq);
+    const second = await t.api.participants.timeline({ id: jane.id, limit: 5, cursor: first.next_cursor! });
+    expect(second.items).toEqual(all.slice(5, 10));
+    const rest = await t.api.participants.timeline({ id: jane.id, limit: 100, cursor: second.next_cursor! });
+    expect(rest).toEqual({ items: all.slice(10), next_cursor: null });
+    // Twenty by default, as the page shows first.
+    expect((await t.api.participants.timeline({ id: jane.id })).items).toHaveLength(Math.min(20, all.length));
+  });
+
+  test('of someone unknown is NOT_FOUND; past the oldest event it is empty', async () => {
+    const { template } = await buildPipeline(t.api);
+    const jane = await t.api.participants.create({ evaluation_template_id: template.id, ...person() });
+    await expectTRPCError(t.api.participants.timeline({ id: crypto.randomUUID() }), 'NOT_FOUND');
+    expect(await t.api.participants.timeline({ id: jane.id, cursor: 1 })).toEqual({ items: [], next_cursor: null });
+  });
+});
+
 describe('isolation', () => {
   test('another workspace sees and changes nothing of these participants', async () => {
     const { template } = await buildPipeline(t.api);
     const p = await t.api.participants.create({ evaluation_template_id: template.id, ...person() });
     const { session } = await t.api.sessions.schedule({ participant_id: p.id });
     await expectTRPCError(t.other.participants.byId({ id: p.id }), 'NOT_FOUND');
+    await expectTRPCError(t.other.participants.timeline({ id: p.id }), 'NOT_FOUND');
     await expectTRPCError(t.other.participants.withdraw({ participant_id: p.id }), 'NOT_FOUND');
     await expectTRPCError(t.other.sessions.start({ session_id: session.id }), 'NOT_FOUND');
     await expectTRPCError(t.other.sessions.byId({ id: session.id }), 'NOT_FOUND');

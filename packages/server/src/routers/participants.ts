@@ -12,6 +12,7 @@ import {
   MAX_PARTICIPANTS_PER_REQUEST,
   notFound,
   ParticipantBoardInput,
+  ParticipantTimelineInput,
   portalLinkState,
   RejectParticipantInput,
   RevokePortalLinkInput,
@@ -34,8 +35,9 @@ import {
   ParticipantView,
   PortalLinkCreated,
   PortalLinkState,
+  TimelinePage,
 } from './outputs.ts';
-import { participantPage, participantView } from './participant-answers.ts';
+import { participantPage, participantTimeline, participantView } from './participant-answers.ts';
 
 const viewOf = ({ state }: { state: Parameters<typeof participantView>[0] }) => participantView(state);
 
@@ -79,14 +81,30 @@ export const participantsRouter = router({
         method: 'GET',
         path: '/participants/{id}',
         tags: ['Participants'],
-        summary: 'Get a participant with progress, sessions, decisions, events, allowed actions and outlook',
+        summary: 'Get a participant with progress, sessions, decisions, allowed actions and outlook',
         description:
-          '`outlook` says what the rules say about them at their stage: attempts used and allowed, the next stage (null: advancing completes), whether a retake is allowed and when its cool-down ends, whether a session can be booked or moved, and whether advancing by hand needs a note. Null once they are in no stage.',
+          '`outlook` says what the rules say about them at their stage: attempts used and allowed, the next stage (null: advancing completes), whether a retake is allowed and when its cool-down ends, whether a session can be booked or moved, and whether advancing by hand needs a note. Null once they are in no stage. Their timeline is `GET /participants/{id}/timeline`.',
       },
     })
     .input(ByIdInput)
     .output(ParticipantDetail)
     .query(({ ctx, input }) => participantPage(ctx, input.id)),
+
+  /** The participant's audit trail, newest first, a page at a time. */
+  timeline: scoped('participants.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/participants/{id}/timeline',
+        tags: ['Participants'],
+        summary: "A participant's timeline, newest first",
+        description:
+          'Who did what and when, by which rule: `limit` events (20 by default, at most 100); pass `next_cursor` as `cursor` for older ones.',
+      },
+    })
+    .input(ParticipantTimelineInput)
+    .output(TimelinePage)
+    .query(({ ctx, input }) => participantTimeline(ctx, input)),
 
   /** Enrols one person at the first active stage. */
   create: scoped('participants.write')

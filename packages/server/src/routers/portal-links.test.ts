@@ -17,7 +17,9 @@ async function setup(now?: () => string) {
       expires_at: string;
     }[];
   const eventTypes = async () =>
-    (await t.api.participants.byId({ id: jane.id })).events.map((e) => e.type).filter((x) => x.startsWith('portal_'));
+    (await t.api.participants.timeline({ id: jane.id, limit: 100 })).items
+      .map((e) => e.type)
+      .filter((x) => x.startsWith('portal_'));
   return { t, template, jane, linkRows, eventTypes };
 }
 

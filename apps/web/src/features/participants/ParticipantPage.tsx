@@ -14,13 +14,13 @@ import { CurrentStageCard } from './CurrentStageCard.tsx';
 import { NoteDialog } from './NoteDialog.tsx';
 import { ParticipantStatusBadge, recommendationText } from './ParticipantBadges.tsx';
 import { ParticipantMoves } from './ParticipantMoves.tsx';
+import { ParticipantTimeline } from './ParticipantTimeline.tsx';
 import { PortalLinkCard } from './PortalLinkCard.tsx';
 import { openProgress, pipelineSteps } from './participant-model.ts';
 import { RecordResultDialog, type ResultTarget } from './RecordResultDialog.tsx';
 import { ScheduleSessionDialog, type ScheduleTarget } from './ScheduleSessionDialog.tsx';
 import { type SessionCommand, SessionList } from './SessionList.tsx';
 import { StageTrack } from './StageTrack.tsx';
-import { Timeline } from './Timeline.tsx';
 import { useMemberNames, useRefreshParticipants } from './use-participant-data.ts';
 
 type Detail = RouterOutputs['participants']['byId'];
@@ -210,7 +210,7 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
               Timeline
             </h2>
             <p className="section-description">Newest first: who did what, when, and by which rule.</p>
-            <Timeline events={participant.events} memberNames={memberNames} context={{ stageName }} />
+            <ParticipantTimeline participantId={participant.id} memberNames={memberNames} context={{ stageName }} />
           </section>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import {
+  type DomainEvent,
   decodeParticipantCursor,
   encodeParticipantCursor,
   type ParticipantStatus,
@@ -8,6 +9,7 @@ import {
 import { and, asc, count, desc, eq, inArray, lt, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
+import { rowReader } from '../row-reader.ts';
 import { likePattern } from '../rows.ts';
 import { participantColumns, toDecision, toParticipant, toSession } from './load.ts';
 
@@ -52,6 +54,9 @@ const lastScore = sql<number | null>`(
     and ${sessions.stage_id} = ${participants.current_stage_id} and ${sessions.status} = 'completed'
   order by ${sessions.completed_at} desc limit 1
 )`.as('last_score');
+
+/** An event as the audit trail answers it: the template it was filed under stays out. */
+const eventColumns = rowReader<DomainEvent>(events, ['evaluation_template_id']);
 
 export function createParticipantQueries(db: Db) {
   const summaryColumns = {
@@ -103,7 +108,7 @@ export function createParticipantQueries(db: Db) {
       .from(decisions)
       .where(and(eq(decisions.workspace_id, ws), eq(decisions.id, id)))
       .prepare(),
-    /** A participant's latest events: the timeline of their page. */
+    /** A participant's latest events: the first page of their timeline. */
     events: db
       .select()
       .from(events)
@@ -111,7 +116,23 @@ export function createParticipantQueries(db: Db) {
       .orderBy(desc(events.seq))
       .limit(sql.placeholder('limit'))
       .prepare(),
+    /** The older pages of their timeline. */
+    eventsBefore: db
+      .select()
+      .from(events)
+      .where(and(eq(events.workspace_id, ws), eq(events.participant_id, id), lt(events.seq, sql.placeholder('before'))))
+      .orderBy(desc(events.seq))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
   };
+
+  /** `limit` events of a participant, newest first, below `before` when given; `next` continues below the last. */
+  function timeline(workspaceId: string, participantId: string, limit: number, before?: number) {
+    const args = { ws: workspaceId, id: participantId, limit: limit + 1, before };
+    const rows = (before ? byIdQueries.eventsBefore : byIdQueries.events).values(args);
+    const items = rows.slice(0, limit).map(eventColumns.read);
+    return { items, next: rows.length > limit ? (items.at(-1)?.seq ?? null) : null };
+  }
 
   // The board reads ten queries per request (counts, then each column's first cards): compiled once
   // each, with and without a search, rather than built and prepared on every request (bench/README.md).
@@ -327,26 +348,30 @@ export function createParticipantQueries(db: Db) {
         before_seq?: number | undefined;
       },
     ) {
-      const rows =
-        f.participant_id && !f.evaluation_template_id && !f.before_seq
-          ? byIdQueries.events.all({ ws: workspaceId, id: f.participant_id, limit: f.limit + 1 })
-          : db
-              .select()
-              .from(events)
-              .where(
-                and(
-                  eq(events.workspace_id, workspaceId),
-                  f.participant_id ? eq(events.participant_id, f.participant_id) : undefined,
-                  f.evaluation_template_id ? eq(events.evaluation_template_id, f.evaluation_template_id) : undefined,
-                  f.before_seq ? lt(events.seq, f.before_seq) : undefined,
-                ),
-              )
-              .orderBy(desc(events.seq))
-              .limit(f.limit + 1)
-              .all();
-      const page = rows.slice(0, f.limit).map(({ evaluation_template_id: _, ...e }) => e);
+      if (f.participant_id && !f.evaluation_template_id) {
+        const { items, next } = timeline(workspaceId, f.participant_id, f.limit, f.before_seq);
+        return { items, next_before_seq: next };
+      }
+      const rows = db
+        .select()
+        .from(events)
+        .where(
+          and(
+            eq(events.workspace_id, workspaceId),
+            f.participant_id ? eq(events.participant_id, f.participant_id) : undefined,
+            f.evaluation_template_id ? eq(events.evaluation_template_id, f.evaluation_template_id) : undefined,
+            f.before_seq ? lt(events.seq, f.before_seq) : undefined,
+          ),
+        )
+        .orderBy(desc(events.seq))
+        .limit(f.limit + 1)
+        .values();
+      const page = rows.slice(0, f.limit).map(eventColumns.read);
       return { items: page, next_before_seq: rows.length > f.limit ? (page.at(-1)?.seq ?? null) : null };
     },
+
+    /** A participant's timeline, a page at a time (their page carries no events). */
+    timeline,
 
     /** The reviewers' inbox: open decisions oldest first (decided ones newest first), with what to judge them by. */
     decisions(
