@@ -56,7 +56,24 @@ export function closeDb(db: Db): void {
 /** The synchronous, `immediate` transaction every write runs in (see docs/decisions). */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export function writeTx<T>(db: Db, work: (tx: Tx) => T): T {
-  return db.transaction(work, { behavior: 'immediate' });
+  // The connection is the transaction's: its query builders run in it (Drizzle's `tx` is the same session).
+  return transactionOf(db).immediate(() => work(db as unknown as Tx)) as T;
+}
+
+/**
+ * One native transaction function per connection, made once. Drizzle's `db.transaction` builds a transaction
+ * object (a query builder for every table) and better-sqlite3's wrapper anew on every call: ~10 µs and its
+ * garbage on every command and page (bench/README.md). better-sqlite3 nests it as a savepoint when a
+ * transaction is already open, as Drizzle's did.
+ */
+const transactions = new WeakMap<Db, Database.Transaction<(work: () => unknown) => unknown>>();
+function transactionOf(db: Db) {
+  let transaction = transactions.get(db);
+  if (!transaction) {
+    transaction = db.$client.transaction((work: () => unknown) => work());
+    transactions.set(db, transaction);
+  }
+  return transaction;
 }
 
 /**
@@ -85,5 +102,5 @@ export async function startupTx<T>(db: Db, work: () => Promise<T>): Promise<T> {
  * timeline) see one snapshot; SQLite also takes its WAL read lock once instead of per statement.
  */
 export function readTx<T>(db: Db, work: () => T): T {
-  return db.transaction(() => work(), { behavior: 'deferred' });
+  return transactionOf(db).deferred(work) as T;
 }

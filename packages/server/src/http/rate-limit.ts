@@ -15,6 +15,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { apiKeyFormatProblem, hashApiKey } from '../auth/api-keys.ts';
+import { setOnNodeResponse } from './node-response-headers.ts';
 import { restError } from './rest.ts';
 import { trpcCallPaths } from './trpc-calls.ts';
 import { trpcErrorResponse } from './trpc-error-response.ts';
@@ -118,8 +119,10 @@ export function createRateLimits(options: RateLimitOptions) {
           'RateLimit-Remaining': '0',
         });
       }
+      const headers = { 'RateLimit-Limit': limit, 'RateLimit-Remaining': String(res.remainingPoints) };
+      const early = setOnNodeResponse(c, Object.entries(headers));
       await next();
-      addResponseHeaders(c, { 'RateLimit-Limit': limit, 'RateLimit-Remaining': String(res.remainingPoints) });
+      if (!early) addResponseHeaders(c, headers);
     };
 
   /**

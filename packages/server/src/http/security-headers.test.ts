@@ -1,6 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateApiKey } from '../auth/api-keys.ts';
 import { createLogger } from '../logger.ts';
@@ -21,6 +24,10 @@ afterAll(() => {
   for (const server of servers) server.close();
 });
 function start(publicUrl: string) {
+  const server = startServer(publicUrl);
+  return (path: string, init?: RequestInit) => server.fetch(new Request(new URL(path, publicUrl), init));
+}
+function startServer(publicUrl: string) {
   const server = createServer({
     databasePath: ':memory:',
     publicUrl,
@@ -30,7 +37,7 @@ function start(publicUrl: string) {
     rateLimits: { ...rateLimitsFromEnv({}), apiKeyPerMinute: 1 },
   });
   servers.push(server);
-  return (path: string, init?: RequestInit) => server.fetch(new Request(new URL(path, publicUrl), init));
+  return server;
 }
 
 /** Every kind of answer the server gives: the app, its assets, each API, health, refusals and a 404. */
@@ -109,5 +116,42 @@ describe('security headers', () => {
     for (const [, path, init] of ANSWERS) {
       expect((await https(path, init)).headers.get('Strict-Transport-Security'), path).toMatch(/^max-age=\d{7,}/);
     }
+  });
+});
+
+/** The headers of an answer that are security headers (what the in-process answer carries beyond its own). */
+const SECURITY =
+  /^(content-security-policy|cross-origin-|origin-agent-cluster|referrer-policy|strict-transport-|x-(content-type|dns|download|frame|permitted|xss)-)/;
+const securityOf = (res: Response) => Object.fromEntries([...res.headers].filter(([name]) => SECURITY.test(name)));
+
+describe('served by Node, as in production', () => {
+  let http: Server;
+  let inProcess: ReturnType<typeof start>;
+  let port: number;
+  beforeAll(async () => {
+    const server = startServer('http://localhost:3000');
+    inProcess = (path, init) => server.fetch(new Request(new URL(path, 'http://localhost:3000'), init));
+    // There the headers go on Node's own response before the handler runs (node-response-headers.ts).
+    http = serve({ fetch: server.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+    await new Promise((resolve) => http.once('listening', resolve));
+    port = (http.address() as AddressInfo).port;
+  });
+  afterAll(() => {
+    http.closeAllConnections();
+    http.close();
+  });
+
+  test.each(ANSWERS)('on %s: the same security headers as in-process', async (_, path, init) => {
+    const served = await fetch(`http://127.0.0.1:${port}${path}`, init);
+    const expected = securityOf(await inProcess(path, init));
+    expect(Object.keys(expected).length).toBeGreaterThanOrEqual(10);
+    expect(securityOf(served)).toEqual(expected);
+  });
+
+  test('and the rate limit’s headers on an API key’s answers', async () => {
+    const { key } = generateApiKey();
+    const res = await fetch(`http://127.0.0.1:${port}/trpc/templates.list`, { headers: { 'x-api-key': key } });
+    expect(res.headers.get('RateLimit-Limit')).toBe('1');
+    expect(res.headers.get('RateLimit-Remaining')).toBe('0');
   });
 });

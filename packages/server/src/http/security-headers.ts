@@ -4,8 +4,9 @@
  * app, no framing, no MIME sniffing, origin-only referrers to other sites, a browsing context of
  * our own, and HSTS only when PUBLIC_URL is https.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { setOnNodeResponse } from './node-response-headers.ts';
 
 /**
  * The one inline style the web app needs: sonner (its toasts) adds its stylesheet as a `<style>`
@@ -38,14 +39,29 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-/** Hono's `secureHeaders` with the policy above; HSTS (Hono's default value) only for an https PUBLIC_URL. */
+/**
+ * Hono's `secureHeaders` with the policy above; HSTS (Hono's default value) only for an https PUBLIC_URL. Served
+ * by Node, the headers it sets are worked out once (by running it on an empty answer) and put on Node's response
+ * before each handler runs (node-response-headers.ts); in-process, the middleware itself sets them.
+ */
 export function securityHeaders(publicUrl?: string): MiddlewareHandler {
   const https = publicUrl !== undefined && new URL(publicUrl).protocol === 'https:';
-  return secureHeaders({
+  const hono = secureHeaders({
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     crossOriginOpenerPolicy: 'same-origin',
     referrerPolicy: 'strict-origin-when-cross-origin',
     xFrameOptions: 'DENY',
     strictTransportSecurity: https,
   });
+  let headers: [string, string][] | undefined;
+  const worked = (async () => {
+    const empty = { res: new Response(null) };
+    await hono(empty as Context, async () => {});
+    headers = [...empty.res.headers];
+  })();
+  return async (c, next) => {
+    if (!headers) await worked;
+    if (!setOnNodeResponse(c, headers!)) return hono(c, next);
+    await next();
+  };
 }
