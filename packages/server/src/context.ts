@@ -60,6 +60,8 @@ export interface Context extends BaseContext {
   readonly actor: string;
 }
 
+const wallClock = () => new Date().toISOString();
+
 export function createInnerContext(
   deps: ContextDeps,
   principal: Principal | null,
@@ -69,7 +71,7 @@ export function createInnerContext(
     ...deps,
     principal,
     authError: overrides.authError,
-    now: overrides.now ?? (() => new Date().toISOString()),
+    now: overrides.now ?? wallClock,
     newId: overrides.newId ?? randomUUID,
   };
 }

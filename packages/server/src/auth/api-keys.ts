@@ -45,7 +45,15 @@ function checksumOf(random: string): string {
   return out;
 }
 
-export const hashApiKey = (key: string) => createHash('sha256').update(key).digest('hex');
+/**
+ * A key's SHA-256, as stored. The last one is kept: a request's key is asked for by the rate limiter and then
+ * by identify, and is hashed once.
+ */
+export function hashApiKey(key: string): string {
+  if (lastHashed?.key !== key) lastHashed = { key, hash: createHash('sha256').update(key).digest('hex') };
+  return lastHashed.hash;
+}
+let lastHashed: { readonly key: string; readonly hash: string } | undefined;
 export const displayPrefix = (key: string) => key.slice(0, DISPLAY_PREFIX_LENGTH);
 
 /** A new key, with what is stored of it. */
