@@ -71,6 +71,11 @@ const q = {
       where workspace_id = ? and evaluation_template_id = ? group by status, current_stage_id`,
   ),
   sessionById: db.prepare('select * from sessions where workspace_id = ? and id = ?'),
+  /** A written assessment's submission and answers, which a completion keeps as its transcript. */
+  submission: db.prepare('select * from session_submissions where workspace_id = ? and session_id = ?'),
+  answers: db.prepare(
+    'select question_id, text, updated_at from session_answers where workspace_id = ? and session_id = ? order by question_id',
+  ),
   emailTaken: db.prepare(
     'select 1 from participants where workspace_id = ? and evaluation_template_id = ? and email = ?',
   ),
@@ -214,6 +219,8 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
       .transaction(() => {
         const session = q.sessionById.get(ws, body.session_id) as Row | undefined;
         if (session?.status !== 'in_progress') return undefined;
+        q.submission.get(ws, session.id);
+        q.answers.all(ws, session.id);
         const pid = session.participant_id as string;
         const participant = q.participant.get(ws, pid) as Row;
         const templateId = participant.evaluation_template_id as string;

@@ -132,20 +132,27 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
       .prepare(),
   };
 
-  function emailTaken(workspaceId: string, templateId: string, email: string, exceptId?: string): boolean {
-    const row = db
+  // Every enrolment (500 in a bulk request) and email change asks: compiled once, with and without a
+  // participant to leave out.
+  const emailOf = (except: boolean) =>
+    db
       .select({ id: participants.id })
       .from(participants)
       .where(
         and(
-          eq(participants.workspace_id, workspaceId),
-          eq(participants.evaluation_template_id, templateId),
-          eq(participants.email, email),
-          exceptId ? ne(participants.id, exceptId) : undefined,
+          eq(participants.workspace_id, ph('ws')),
+          eq(participants.evaluation_template_id, ph('template')),
+          eq(participants.email, ph('email')),
+          except ? ne(participants.id, ph('except')) : undefined,
         ),
       )
-      .get();
-    return row !== undefined;
+      .limit(1)
+      .prepare();
+  const emailQueries = { anyone: emailOf(false), someoneElse: emailOf(true) };
+
+  function emailTaken(workspaceId: string, templateId: string, email: string, exceptId?: string): boolean {
+    const args = { ws: workspaceId, template: templateId, email, except: exceptId };
+    return (exceptId ? emailQueries.someoneElse : emailQueries.anyone).get(args) !== undefined;
   }
 
   function loadTarget(workspaceId: string, target: CommandTarget): LoadedState | DomainError {
