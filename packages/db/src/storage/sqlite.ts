@@ -3,7 +3,7 @@ import { type Db, writeTx } from '../client.ts';
 import type { ApiKeySummary } from '../repositories/api-keys.ts';
 import { withIdempotency } from '../repositories/idempotency.ts';
 import type { Repositories } from '../repositories/index.ts';
-import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './port.ts';
+import type { CommandTarget, Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './port.ts';
 
 /**
  * The embedded engine: every method is one synchronous `immediate` transaction on better-sqlite3,
@@ -111,10 +111,18 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
     },
     participants: {
       run: (workspaceId, units) =>
-        writeTx(db, (tx) =>
-          units.map((unit) =>
+        writeTx(db, (tx) => {
+          // Enrolments into one template (a bulk import's 500) share its load: one snapshot, nothing in it changes.
+          const templates = new Map<string, ReturnType<typeof participants.loadTarget>>();
+          const load = (target: CommandTarget) => {
+            if (!('templateId' in target)) return participants.loadTarget(workspaceId, target);
+            const known = templates.get(target.templateId) ?? participants.loadTarget(workspaceId, target);
+            templates.set(target.templateId, known);
+            return known;
+          };
+          return units.map((unit) =>
             withIdempotency(tx, workspaceId, unit.idempotency, () => {
-              const loaded = participants.loadTarget(workspaceId, unit.target);
+              const loaded = load(unit.target);
               if (loaded instanceof Error) return loaded;
               const emailTakenIn = unit.email
                 ? participants.emailTakenIn(
@@ -130,8 +138,8 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
                 participants.store(tx, workspaceId, loaded, outcome.state, outcome.emitted);
               return outcome.answer;
             }),
-          ),
-        ),
+          );
+        }),
     },
     pipelines: {
       change: (workspaceId, templateId, step, options) =>
