@@ -47,8 +47,18 @@ const refuseTrpc: Refuse = (message) => trpcErrorResponse('PAYLOAD_TOO_LARGE', m
 
 /** The limits of one app: a middleware per prefix, each picking the bulk limit only for the bulk routes. */
 export function createBodyLimits(options: BodyLimitOptions) {
-  const limit = (maxSize: number, refuse: Refuse) =>
-    bodyLimit({ maxSize, onError: () => refuse(`The request body is larger than ${describeBytes(maxSize)}`) });
+  const limit = (maxSize: number, refuse: Refuse): MiddlewareHandler => {
+    const tooLarge = () => refuse(`The request body is larger than ${describeBytes(maxSize)}`);
+    const counted = bodyLimit({ maxSize, onError: tooLarge });
+    return (c, next) => {
+      // A declared length is judged as declared, before anything touches the body. Hono's middleware asks for
+      // the body first, which makes @hono/node-server build a whole Request with a stream for every POST
+      // (bench/README.md); then tRPC and REST read it on node-server's fast path. A chunked body is counted.
+      const declared = c.req.header('content-length');
+      if (declared === undefined || c.req.header('transfer-encoding') !== undefined) return counted(c, next);
+      return Number.parseInt(declared, 10) > maxSize ? Promise.resolve(tooLarge()) : next();
+    };
+  };
   const byRoute = (isBulk: (req: Request) => boolean, refuse: Refuse): MiddlewareHandler => {
     const normal = limit(options.defaultBytes, refuse);
     const bulk = limit(options.bulkBytes, refuse);
