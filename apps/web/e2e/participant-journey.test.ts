@@ -380,4 +380,25 @@ describe('participants through the pipeline in Chromium', () => {
     await heading(page, 'Sam Lee').waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  test('a long timeline shows the newest events first and the older ones on demand', async ({ page, pageErrors }) => {
+    // The demo's Ingrid Nilsson has more than twenty events: the page reads the newest twenty.
+    await nav(page).getByRole('link', { name: 'Participants' }).click();
+    await page.getByRole('searchbox', { name: 'Search participants' }).fill('Ingrid Nilsson');
+    await page.getByRole('link', { name: 'Ingrid Nilsson', exact: true }).click();
+    await heading(page, 'Ingrid Nilsson').waitFor();
+    const older = page.getByRole('button', { name: 'Show older events' });
+    await older.waitFor();
+    const shown = await timelineTitles(page);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).not.toContain('Enrolled');
+
+    await older.click();
+    await expect.poll(async () => (await timelineTitles(page)).at(-1)).toBe('Enrolled');
+    const all = await timelineTitles(page);
+    expect(all.slice(0, shown.length)).toEqual(shown);
+    expect(all.length).toBeGreaterThan(shown.length);
+    await older.waitFor({ state: 'detached' });
+    expect(pageErrors).toEqual([]);
+  });
 });
