@@ -57,7 +57,11 @@ export function securityHeaders(publicUrl?: string): MiddlewareHandler {
   const worked = (async () => {
     const empty = { res: new Response(null) };
     await hono(empty as Context, async () => {});
-    headers = [...empty.res.headers];
+    const set: [string, string][] = [];
+    empty.res.headers.forEach((value, name) => {
+      set.push([name, value]);
+    });
+    headers = set;
   })();
   return async (c, next) => {
     if (!headers) await worked;
