@@ -20,14 +20,18 @@ import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { AppContext } from '../application/context.ts';
 import { answerPortalConsent, readPortalConsent } from '../application/portal-consent.ts';
+import { finishFromPortal } from '../application/interview.ts';
 import {
-  finishPortalSession,
   participantActor,
   readPortalSession,
   startPortalSession,
   withdrawFromPortal,
 } from '../application/portal-sessions.ts';
+import { type InterviewerDeps, interviewerDeps } from '../interviewer/deps.ts';
+import type { InterviewContext } from '../interviewer/runner.ts';
+import type { Logger } from '../logger.ts';
 import { type PortalAccess, type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
+import { registerInterviewApi } from './portal-interview-api.ts';
 import { IDEMPOTENCY_HEADER } from './rest-routes.ts';
 
 export const PORTAL_API_BASE = '/api/portal/v1';
@@ -39,6 +43,9 @@ export interface PortalApiOptions {
   readonly limits: PortalLimits;
   readonly now: () => string;
   readonly newId?: () => string;
+  /** The interviewer's model and its client settings; none (the plan) when absent. */
+  readonly interviewer?: InterviewerDeps | undefined;
+  readonly log?: Logger | undefined;
 }
 
 /** What a portal command runs with: the participant's workspace, and the participant as the actor. */
@@ -53,6 +60,12 @@ export const portalContext = (
   now: options.now,
   newId: options.newId ?? randomUUID,
 });
+
+/** A portal context that can run the participant's interview (docs/rules.md#the-interview). */
+export const interviewContext = (
+  options: Pick<PortalApiOptions, 'repos' | 'storage' | 'now' | 'newId' | 'log'> & { interviewer: InterviewerDeps },
+  access: PortalAccess,
+): InterviewContext => ({ ...portalContext(options, access), interviewer: options.interviewer, log: options.log });
 
 const STATUS = { NOT_FOUND: 404, CONFLICT: 409, PRECONDITION_FAILED: 409, BAD_REQUEST: 400 } as const;
 
@@ -76,6 +89,7 @@ const UNAUTHENTICATED =
 
 export function createPortalApi(options: PortalApiOptions) {
   const app = new Hono();
+  const interviewer = options.interviewer ?? interviewerDeps();
 
   app.use('*', async (c, next) => {
     await next();
@@ -142,8 +156,8 @@ export function createPortalApi(options: PortalApiOptions) {
     const access = await who(c, options.now());
     if (access instanceof Response) return access;
     try {
-      const ctx = portalContext(options, access);
-      const session = await finishPortalSession(ctx, access.participant_id, c.req.param('id'));
+      const ctx = interviewContext({ ...options, interviewer }, access);
+      const session = await finishFromPortal(ctx, access.participant_id, c.req.param('id'));
       return c.json(PortalSessionDetail.parse(session));
     } catch (error) {
       return portalRefusal(c, error);
@@ -190,6 +204,15 @@ export function createPortalApi(options: PortalApiOptions) {
     }
     const view = portalViewFor(options.repos, access, options.now());
     return view ? c.json(PortalView.parse(view)) : c.json({ error: UNAUTHENTICATED }, 401);
+  });
+
+  registerInterviewApi({
+    app,
+    who: (c) => who(c, options.now()),
+    context: (access) => interviewContext({ ...options, interviewer }, access),
+    refusal: portalRefusal,
+    badBody,
+    log: options.log,
   });
 
   app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));

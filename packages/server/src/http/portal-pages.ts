@@ -22,6 +22,7 @@ import {
 } from '@stageflow/domain';
 import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { hasInterview } from '../application/interview.ts';
 import { openPortalLinkByToken } from '../application/portal-links.ts';
 import { startPortalSession, withdrawFromPortal } from '../application/portal-sessions.ts';
 import {
@@ -31,8 +32,12 @@ import {
   PORTAL_SESSION_HOURS,
   signPortalSession,
 } from '../auth/portal-tokens.ts';
-import { type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
-import { portalContext } from './portal-api.ts';
+import { type InterviewerDeps, interviewerDeps } from '../interviewer/deps.ts';
+import type { InterviewContext } from '../interviewer/runner.ts';
+import type { Logger } from '../logger.ts';
+import { type PortalAccess, type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
+import { interviewContext } from './portal-api.ts';
+import { continueInterviewLink, interviewPath, registerInterviewPages } from './portal-interview-pages.ts';
 import { READ_NOTICE_LINK, registerNoticePages } from './portal-notice-pages.ts';
 
 export interface PortalPageOptions {
@@ -45,6 +50,9 @@ export interface PortalPageOptions {
   /** Per link and per address limits (portal-access.ts); none when absent. */
   readonly limits?: PortalLimits | undefined;
   readonly now?: () => string;
+  /** The interviewer's model and its client settings; none (the plan) when absent. */
+  readonly interviewer?: InterviewerDeps | undefined;
+  readonly log?: Logger | undefined;
 }
 
 const escapeHtml = (text: string) =>
@@ -157,7 +165,13 @@ const START_NOW_FORM = `\n<form method="post" action="/p/start">\n<button type="
 /** The portal itself: the participant's own view (packages/domain/src/portal/view.ts), as HTML. */
 export function portalBody(
   view: PortalView,
-  offers: { readonly startNow?: boolean; readonly withdraw?: boolean; readonly readNotice?: boolean } = {},
+  offers: {
+    readonly startNow?: boolean;
+    readonly withdraw?: boolean;
+    readonly readNotice?: boolean;
+    /** The session whose interview is under way, to continue it (docs/rules.md#the-interview). */
+    readonly interviewSessionId?: string | undefined;
+  } = {},
 ): string {
   const e = escapeHtml;
   const parts = [`<h1>Hello ${e(view.name)}</h1>`, `<p>Your evaluation: <strong>${e(view.template_name)}</strong></p>`];
@@ -179,7 +193,7 @@ export function portalBody(
       n.next_stage_name ? `<dt>After this stage</dt><dd>${e(n.next_stage_name)}</dd>` : '',
     ];
     parts.push(
-      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">What happens next</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? START_NOW_FORM : ''}${offers.readNotice ? READ_NOTICE_LINK : ''}\n</section>`,
+      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">What happens next</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? START_NOW_FORM : ''}${offers.readNotice ? READ_NOTICE_LINK : ''}${offers.interviewSessionId ? continueInterviewLink(offers.interviewSessionId) : ''}\n</section>`,
     );
   }
   if (view.stages.length > 0) {
@@ -212,6 +226,8 @@ export function createPortalPages(options: PortalPageOptions) {
   const now = options.now ?? (() => new Date().toISOString());
   const secure = options.publicUrl.startsWith('https:');
   const app = new Hono();
+  const interviewer = options.interviewer ?? interviewerDeps();
+  const contextFor = (access: PortalAccess) => interviewContext({ ...options, now, interviewer }, access);
 
   /** A 429 page when the link has had its share of requests this minute, else null. */
   const limited = async (c: Context, linkId: string) => {
@@ -253,7 +269,11 @@ export function createPortalPages(options: PortalPageOptions) {
     const startNow = loaded ? portalCanStartNow(loaded.state, at) : false;
     // An AI-run stage not yet answered: the notice first (docs/rules.md#consent-to-an-ai-run-stage).
     const readNotice = view.next?.consent === 'needed';
-    const offers = { startNow, withdraw: view.status === 'active', readNotice };
+    // The session under way, when it has an interview to take here.
+    const interviewSessionId = loaded?.state.sessions.find(
+      (s) => s.status === 'in_progress' && hasInterview(contextFor(access), access.participant_id, s.id),
+    )?.id;
+    const offers = { startNow, withdraw: view.status === 'active', readNotice, interviewSessionId };
     return c.html(page('Your evaluation', portalBody(view, offers)));
   };
   app.get('/p/', home);
@@ -276,11 +296,11 @@ export function createPortalPages(options: PortalPageOptions) {
    * A portal form that runs one command as the participant, then goes back to their page. The form is
    * ours: another site may not post it for someone (403); the domain's refusal is a page saying why (409).
    */
-  const commandForm = (
+  const commandForm = <T>(
     path: string,
     titles: { crossSite: string; crossSiteText: string; refused: string },
-    run: (ctx: ReturnType<typeof portalContext>, participantId: string, c: Context) => Promise<unknown>,
-    next = '/p/',
+    run: (ctx: InterviewContext, participantId: string, c: Context) => Promise<T>,
+    next: string | ((c: Context, result: T) => string) = '/p/',
   ) =>
     app.post(path, async (c) => {
       if (c.req.header('sec-fetch-site') === 'cross-site') {
@@ -288,14 +308,15 @@ export function createPortalPages(options: PortalPageOptions) {
       }
       const access = await signedIn(c, now());
       if (access instanceof Response) return access;
+      let result: T;
       try {
-        await run(portalContext({ ...options, now }, access), access.participant_id, c);
+        result = await run(contextFor(access), access.participant_id, c);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const body = `<h1>${titles.refused}</h1>\n<p>${escapeHtml(portalRefusalMessage(error))}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`;
         return c.html(page(titles.refused, body), 409);
       }
-      return c.redirect(next, 303);
+      return c.redirect(typeof next === 'string' ? next : next(c, result), 303);
     });
 
   // Registered before `/p/:token`.
@@ -306,7 +327,12 @@ export function createPortalPages(options: PortalPageOptions) {
       crossSiteText: 'Open your portal, then press Start now.',
       refused: 'This could not start',
     },
-    (ctx, participantId) => startPortalSession(ctx, participantId, { timezone: 'UTC' }),
+    async (ctx, participantId) => {
+      const session = await startPortalSession(ctx, participantId, { timezone: 'UTC' });
+      return hasInterview(ctx, participantId, session.id) ? interviewPath(session.id) : '/p/';
+    },
+    // An AI-run stage goes straight to its interview (docs/rules.md#the-interview).
+    (_c, next) => next,
   );
 
   // Withdrawing asks first: a page that explains, and a form that confirms.
@@ -355,9 +381,10 @@ export function createPortalPages(options: PortalPageOptions) {
     escapeHtml,
     now,
     signedIn,
-    context: (access) => portalContext({ ...options, now }, access),
+    context: contextFor,
     commandForm,
   });
+  registerInterviewPages({ app, page, escapeHtml, now, signedIn, context: contextFor, commandForm });
 
   app.get('/p/:token', async (c) => {
     const token = c.req.param('token');

@@ -8,10 +8,12 @@ import {
   RecordResultInput,
   RescheduleSessionInput,
   ScheduleSessionInput,
+  SessionTranscript,
   StartSessionInput,
   unwrap,
 } from '@stageflow/domain';
 import { z } from 'zod';
+import { readTranscript } from '../application/interview.ts';
 import { runParticipantCommand, sessionTarget } from '../application/participant-commands.ts';
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
@@ -24,6 +26,17 @@ const onSession = (ctx: Context, command: Extract<ParticipantCommand, { session_
   runParticipantCommand(ctx, sessionTarget(ctx, command.session_id), command, (result) =>
     sessionResult(result, command.session_id),
   );
+
+/**
+ * A session scored without a `transcript` keeps the interview's stored turns on its scorecard
+ * (docs/rules.md#the-interview): the reviewer scored it beside them.
+ */
+function withTranscript<T extends { session_id: string; transcript?: unknown }>(ctx: Context, input: T): T {
+  if (input.transcript !== undefined) return input;
+  const turns = ctx.repos.sessionTurns.list(ctx.workspaceId, input.session_id);
+  if (turns.length === 0) return input;
+  return { ...input, transcript: turns.map(({ speaker, text, at }) => ({ speaker, text, at })) };
+}
 
 const loadSession = (ctx: Context, id: string) =>
   unwrap(ctx.repos.participants.session(ctx.workspaceId, id) ?? notFound('Session', id));
@@ -54,6 +67,22 @@ export const sessionsRouter = router({
     .input(ByIdInput)
     .output(Session)
     .query(({ ctx, input }) => loadSession(ctx, input.id)),
+
+  /** The interview's conversation so far, as the participant's portal stored it (docs/rules.md#the-interview). */
+  transcript: scoped('sessions.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/sessions/{id}/transcript',
+        tags: ['Sessions'],
+        summary: "A session's running transcript: the interview's turns so far",
+        description:
+          'Every turn stored so far, in order, with whether the interviewer’s words came from the model or the plan without one; `status` says whose turn it is or that the interview ended, and `ended_by` what ended it. Empty for a session without an interview. Completing the session without a `transcript` keeps these turns on its scorecard.',
+      },
+    })
+    .input(ByIdInput)
+    .output(SessionTranscript)
+    .query(({ ctx, input }) => readTranscript(ctx, input.id)),
 
   /** At the participant's current stage; a retried `idempotency_key` returns the first session. */
   schedule: scoped('sessions.write')
@@ -118,7 +147,7 @@ export const sessionsRouter = router({
     })
     .input(CompleteSessionInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) => onSession(ctx, { type: 'complete', ...input })),
+    .mutation(({ ctx, input }) => onSession(ctx, { type: 'complete', ...withTranscript(ctx, input) })),
 
   fail: scoped('sessions.write')
     .meta({
