@@ -2,6 +2,7 @@ import {
   type AgentProfile,
   answerBudget,
   answersGiven,
+  DEFAULT_DURATION_MINUTES,
   DomainError,
   decideInterviewerTurn,
   INTERVIEWER_TURN_MAX,
@@ -67,10 +68,7 @@ export function loadInterview(ctx: InterviewContext, participantId: string, sess
   return { state: loaded.state, ...found, turns: ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId) };
 }
 
-/** A stage's duration when none was loaded (the stages' default). */
-const DEFAULT_DURATION_MINUTES = 30;
-
-/** The session's clock: from its start, for the stage's duration (read live, like the stage's name). */
+/** The session's clock: from its start, for the stage's duration (read live, like the stage's name; the default if unloaded). */
 export const clockOf = (session: Session, stage: ProgressionStage, now: string): InterviewClock =>
   interviewClock(session.started_at ?? session.scheduled_at, stage.duration_minutes ?? DEFAULT_DURATION_MINUTES, now);
 
