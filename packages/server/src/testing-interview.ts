@@ -2,7 +2,7 @@ import type { Db } from '@stageflow/db';
 import type { CreateAgentProfileInput } from '@stageflow/domain';
 import { type FakeModelServer, startFakeModelServer } from '@stageflow/testing';
 import { expect } from 'vitest';
-import { type InterviewStreamEvent, interviewerReply } from './application/interview.ts';
+import type { InterviewStreamEvent, interviewerReply } from './application/interview.ts';
 import { interviewContext } from './http/portal-api.ts';
 import { interviewerDeps } from './interviewer/deps.ts';
 import type { ModelClientOptions } from './interviewer/model.ts';

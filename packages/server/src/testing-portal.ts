@@ -1,8 +1,8 @@
+import { createRepositories, type Db } from '@stageflow/db';
 import { NOW } from '@stageflow/testing';
 import { createApiKeyResolver } from './auth/api-keys.ts';
 import { createAuth } from './auth/better-auth.ts';
 import { createIdentify } from './auth/identify.ts';
-import { createRepositories, type Db } from '@stageflow/db';
 import { type ContextDeps, contextDeps, createRequestContext } from './context.ts';
 import { createApp } from './http/app.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
@@ -68,7 +68,8 @@ export async function setupPortal({
     t,
     app,
     /** The app as a restarted server builds it over `db`: new repositories, storage and prepared statements. */
-    restartOver: (reopened: Db) => appOver(contextDeps(reopened, createRepositories(reopened), t.deps.log, undefined, t.deps.interviewer)),
+    restartOver: (reopened: Db) =>
+      appOver(contextDeps(reopened, createRepositories(reopened), t.deps.log, undefined, t.deps.interviewer)),
     template,
     stages,
     jane,

@@ -10,8 +10,16 @@ import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './por
  * so concurrent writers serialize and nothing awaits between the load and the store.
  */
 export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
-  const { participants, pipelines, agentProfiles, apiKeys, portalLinks, portalNotice, interviewerModels, sessionTurns } =
-    repos;
+  const {
+    participants,
+    pipelines,
+    agentProfiles,
+    apiKeys,
+    portalLinks,
+    portalNotice,
+    interviewerModels,
+    sessionTurns,
+  } = repos;
   return {
     apiKeys: {
       issue: (key) => writeTx(db, (tx) => apiKeys.insert(tx, key)),

@@ -1,5 +1,5 @@
-import type { AgentProfile } from '../schemas/agent-profile.ts';
 import type { InterviewPlan } from '../interviewer/plan.ts';
+import type { AgentProfile } from '../schemas/agent-profile.ts';
 import type { InterviewEndedBy, InterviewStatus, StoredTurn, TurnSource } from './turns.ts';
 
 /**
@@ -57,7 +57,10 @@ export const FOLLOW_UPS: Record<Probing, number> = { low: 1, medium: 2, high: 3 
  * they are given, whether or not the model has said it is done.
  */
 export function answerBudget(
-  profile: { readonly evaluation_dimensions: readonly unknown[]; readonly interaction: { readonly probing_depth: Probing } },
+  profile: {
+    readonly evaluation_dimensions: readonly unknown[];
+    readonly interaction: { readonly probing_depth: Probing };
+  },
   source: TurnSource,
 ): number {
   const dimensions = profile.evaluation_dimensions.length;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError, unwrap } from '../errors.ts';
+import { decidePortalConsent } from '../portal/consent.ts';
+import { decidePortalStart } from '../portal/sessions.ts';
 import { evolveParticipant } from '../progression/evolve.ts';
 import { interviewer, Journey, S1, S2, stage, template, uuid } from '../progression/test-support.ts';
 import type { StageType } from '../schemas/stage.ts';
-import { decidePortalConsent } from '../portal/consent.ts';
-import { decidePortalStart } from '../portal/sessions.ts';
 import {
   type ConversationFacts,
   decideAnswer,
@@ -21,7 +21,11 @@ function jane({
   type = 'ai_interview',
   consent = true,
   start = true,
-}: { type?: StageType; consent?: boolean | 'declined'; start?: boolean } = {}) {
+}: {
+  type?: StageType;
+  consent?: boolean | 'declined';
+  start?: boolean;
+} = {}) {
   const j = Journey.enrolled(
     template([
       stage(S1, 0, { stage_name: 'Interview', stage_type: type, interviewer }),

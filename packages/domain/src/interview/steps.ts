@@ -1,7 +1,7 @@
 import { conflict, DomainError, participantConflict } from '../errors.ts';
+import { portalSessionNotFound } from '../portal/sessions.ts';
 import type { Session } from '../progression/entities.ts';
 import type { ParticipantState, ProgressionStage } from '../progression/state.ts';
-import { portalSessionNotFound } from '../portal/sessions.ts';
 import { isAiRun } from '../schemas/stage.ts';
 import { interviewStatus } from './conversation.ts';
 import type { InterviewEndedBy, StoredTurn, TurnSource } from './turns.ts';

@@ -35,7 +35,10 @@ describe('the prompt of one interviewer turn (docs/rules.md#prompts)', () => {
   it.each([
     [{ kind: 'greet' } as const, 'Begin now: greet the participant'],
     [{ kind: 'ask' } as const, 'Write your next turn'],
-    [{ kind: 'close', ended_by: 'interviewer' } as const, 'Every dimension has had its questions: close the session now'],
+    [
+      { kind: 'close', ended_by: 'interviewer' } as const,
+      'Every dimension has had its questions: close the session now',
+    ],
     [{ kind: 'close', ended_by: 'time' } as const, 'The time for this session is up: close the session now'],
   ])('says what this turn does: %j', (move, words) => {
     expect(interviewTurnPrompt(s, [], move, clock(move.kind === 'close' ? 0 : 600), answers).system).toContain(words);

@@ -72,9 +72,7 @@ export function interviewTurnPrompt(
     system: `${interviewerSystemPrompt(subject)}\n\n${turnSection(subject, move, clock, answers)}`,
     messages: [
       { role: 'user', content: OPENING_CUE },
-      ...turns.map(
-        (t): ChatMessage => ({ role: t.speaker === 'interviewer' ? 'assistant' : 'user', content: t.text }),
-      ),
+      ...turns.map((t): ChatMessage => ({ role: t.speaker === 'interviewer' ? 'assistant' : 'user', content: t.text })),
     ],
     version: PROMPT_VERSION,
   };

@@ -13,8 +13,8 @@ import {
   interviewSource,
   interviewStatus,
   notFound,
-  PROMPT_VERSION,
   type PortalSessionDetail,
+  PROMPT_VERSION,
   publicTurn,
   type SessionTranscript,
   type StoredTurn,
@@ -45,7 +45,11 @@ export type InterviewStreamEvent =
   | { readonly type: 'delta'; readonly text: string }
   | { readonly type: 'end'; readonly interview: InterviewState };
 
-function stateOf(snapshot: Omit<InterviewSnapshot, 'state'>, turns: readonly StoredTurn[], now: string): InterviewState {
+function stateOf(
+  snapshot: Omit<InterviewSnapshot, 'state'>,
+  turns: readonly StoredTurn[],
+  now: string,
+): InterviewState {
   const clock = clockOf(snapshot.session, snapshot.stage, now);
   return {
     session_id: snapshot.session.id,
@@ -94,7 +98,8 @@ export async function storeAnswer(
 
 /**
  * The interviewer's turn after `answer` (or, with none, the turn it owes: its greeting, or the one it
- * could not give), as events: its words as they come, the stored turn, then the state. Throws
+ * could not give), as events: the stored answer, the interviewer's words as they come, its stored turn,
+ * then the state. Throws
  * `InterviewerUnavailableError` when the model fails mid-interview; what was stored stays.
  */
 export async function* interviewerReply(
@@ -103,6 +108,7 @@ export async function* interviewerReply(
   sessionId: string,
   answer: InterviewTurn | null,
 ): AsyncGenerator<InterviewStreamEvent, InterviewReply, undefined> {
+  if (answer) yield { type: 'turn', turn: answer };
   const words = interviewerTurn(ctx, participantId, sessionId);
   let next = await words.next();
   while (!next.done) {

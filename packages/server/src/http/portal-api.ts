@@ -19,8 +19,8 @@ import {
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { AppContext } from '../application/context.ts';
-import { answerPortalConsent, readPortalConsent } from '../application/portal-consent.ts';
 import { finishFromPortal } from '../application/interview.ts';
+import { answerPortalConsent, readPortalConsent } from '../application/portal-consent.ts';
 import {
   participantActor,
   readPortalSession,

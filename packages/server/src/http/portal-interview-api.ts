@@ -62,7 +62,8 @@ function streamReply(c: Context, reply: Reply, log: Logger | undefined) {
   return streamSSE(c, async (stream) => {
     try {
       for await (const event of reply) {
-        const data = event.type === 'delta' ? { text: event.text } : event.type === 'turn' ? event.turn : event.interview;
+        const data =
+          event.type === 'delta' ? { text: event.text } : event.type === 'turn' ? event.turn : event.interview;
         await stream.writeSSE({ event: event.type, data: JSON.stringify(data) });
       }
     } catch (error) {

@@ -143,7 +143,10 @@ export function registerInterviewPages(kit: InterviewPageKit): void {
       if (!(error instanceof DomainError)) throw error;
       const title = 'This interview is not open';
       return c.html(
-        page(title, `<h1>${title}</h1>\n<p>${e(portalRefusalMessage(error))}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`),
+        page(
+          title,
+          `<h1>${title}</h1>\n<p>${e(portalRefusalMessage(error))}</p>\n<p><a href="/p/">Back to your evaluation</a></p>`,
+        ),
         error.code === 'NOT_FOUND' ? 404 : 409,
       );
     }

@@ -116,7 +116,10 @@ function portalPaths(): ZodOpenApiPathsObject {
         responses: {
           [route.creates ? '201' : '200']: {
             description: route.summary,
-            content: { ...json(route.answer), ...(route.streams ? { 'text/event-stream': { schema: EVENT_STREAM } } : {}) },
+            content: {
+              ...json(route.answer),
+              ...(route.streams ? { 'text/event-stream': { schema: EVENT_STREAM } } : {}),
+            },
           },
           ...Object.fromEntries(
             errors.map((status) => [

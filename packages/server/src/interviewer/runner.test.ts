@@ -47,7 +47,11 @@ async function started(options: Parameters<typeof setupInterview>[0] = {}) {
 describe('the runner on the model (docs/rules.md#the-interview)', () => {
   test('streams each interviewer turn as it is written, stores it whole, and sends the conversation so far', async () => {
     const s = await started();
-    s.fake.enqueue({ type: 'text', text: 'Hello Jane, I am Ada. Tell me about a system you designed.', chunkDelayMs: 5 });
+    s.fake.enqueue({
+      type: 'text',
+      text: 'Hello Jane, I am Ada. Tell me about a system you designed.',
+      chunkDelayMs: 5,
+    });
     const greeting = await s.resume();
     expect(greeting.error).toBeUndefined();
     const pieces = streamed(greeting.events);
@@ -58,8 +62,16 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
 
     s.fake.enqueue({ type: 'text', text: 'What would you do differently?' });
     const reply = await s.answer('A payments ledger on PostgreSQL.');
-    expect(reply.result?.answer).toMatchObject({ index: 1, speaker: 'participant', text: 'A payments ledger on PostgreSQL.' });
-    expect(reply.result?.turn).toMatchObject({ index: 2, speaker: 'interviewer', text: 'What would you do differently?' });
+    expect(reply.result?.answer).toMatchObject({
+      index: 1,
+      speaker: 'participant',
+      text: 'A payments ledger on PostgreSQL.',
+    });
+    expect(reply.result?.turn).toMatchObject({
+      index: 2,
+      speaker: 'interviewer',
+      text: 'What would you do differently?',
+    });
 
     const [, second] = s.fake.chatRequests() as { messages: { role: string; content: string }[]; stream: boolean }[];
     expect(second!.stream).toBe(true);
@@ -70,7 +82,11 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
       ['user', 'A payments ledger on PostgreSQL.'],
     ]);
     const transcript = readTranscript(s.ctx, s.sessionId);
-    expect(transcript).toMatchObject({ source: 'model', prompt_version: PROMPT_VERSION, status: 'awaiting_participant' });
+    expect(transcript).toMatchObject({
+      source: 'model',
+      prompt_version: PROMPT_VERSION,
+      status: 'awaiting_participant',
+    });
     expect(transcript.turns.map((t) => [t.speaker, t.source])).toEqual([
       ['interviewer', 'model'],
       ['participant', null],
@@ -96,7 +112,8 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
     expect((failed.error as InterviewerUnavailableError).publicMessage).toBe(
       'The interviewer is unavailable; your answers are saved',
     );
-    expect(failed.events).toEqual([]);
+    // The answer was stored, and said so, before the model was asked.
+    expect(failed.events).toEqual([{ type: 'turn', turn: expect.objectContaining({ text: 'My kept answer.' }) }]);
     expect(s.view()).toMatchObject({
       status: 'awaiting_interviewer',
       turns: [{ speaker: 'interviewer' }, { speaker: 'participant', text: 'My kept answer.' }],
@@ -224,7 +241,10 @@ describe('without a model: the plan', () => {
     const second = await s.answer('About design.');
     expect(second.result?.turn.text).toBe(plan.questions[1]!.question);
     const last = await s.answer('About coding.');
-    expect(last.result).toMatchObject({ turn: { text: plan.closing }, interview: { status: 'ended', ended_by: 'interviewer' } });
+    expect(last.result).toMatchObject({
+      turn: { text: plan.closing },
+      interview: { status: 'ended', ended_by: 'interviewer' },
+    });
     expect(s.fake.requests).toEqual([]);
     expect(readTranscript(s.ctx, s.sessionId)).toMatchObject({ source: 'plan', status: 'ended' });
     expect(await s.finishedEvents()).toHaveLength(1);

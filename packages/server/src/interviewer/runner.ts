@@ -78,7 +78,9 @@ export function interviewSubjectFor(
   stageId: string,
 ): InterviewSubject & { readonly profile: AgentProfile } {
   const stage = ctx.repos.stages.byId(ctx.workspaceId, stageId);
-  const profile = stage?.agent_profile_id ? ctx.repos.agentProfiles.byId(ctx.workspaceId, stage.agent_profile_id) : null;
+  const profile = stage?.agent_profile_id
+    ? ctx.repos.agentProfiles.byId(ctx.workspaceId, stage.agent_profile_id)
+    : null;
   const template = stage && ctx.repos.templates.byId(ctx.workspaceId, stage.evaluation_template_id);
   if (!stage || !profile || !template || !isInterviewedStage(stage.stage_type)) {
     throw participantConflict('This stage has no interviewer set up yet; the team will be in touch.');
@@ -128,7 +130,11 @@ async function* modelTurn(
   const stop = new AbortController();
   let raw = '';
   try {
-    for await (const piece of model.streamTurn({ system: prompt.system, messages: prompt.messages, signal: stop.signal })) {
+    for await (const piece of model.streamTurn({
+      system: prompt.system,
+      messages: prompt.messages,
+      signal: stop.signal,
+    })) {
       raw += piece;
       const shown = filter.push(piece);
       if (shown) yield shown;
