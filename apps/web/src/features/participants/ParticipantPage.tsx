@@ -1,4 +1,4 @@
-import { type EvaluationStage, recommendationLabels, type Session } from '@stageflow/domain';
+import { type EvaluationStage, isAiRun, recommendationLabels, type Session } from '@stageflow/domain';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { toast } from 'sonner';
@@ -193,6 +193,11 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
                   canReschedule={canReview && (outlook?.can_reschedule ?? false)}
                   busy={start.isPending}
                   onCommand={onSessionCommand}
+                  participantName={participant.name}
+                  hasInterview={(s) => {
+                    const type = stageById.get(s.stage_id)?.stage_type;
+                    return type !== undefined && isAiRun(type);
+                  }}
                 />
               )}
             </section>

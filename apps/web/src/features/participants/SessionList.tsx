@@ -4,6 +4,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { SESSION_STATUS } from './participant-labels.ts';
 import { ScorecardView } from './ScorecardView.tsx';
+import { SessionTranscript } from './SessionTranscript.tsx';
 
 export interface SessionButtons {
   session_id: string;
@@ -24,10 +25,23 @@ interface SessionListProps {
   canReschedule: boolean;
   busy: boolean;
   onCommand: (command: SessionCommand, session: Session) => void;
+  /** Whose answers a transcript shows, for sessions of AI-run stages (`hasInterview`). */
+  participantName: string;
+  /** Whether the session's stage is run by an AI interviewer, so it may have a transcript. */
+  hasInterview: (session: Session) => boolean;
 }
 
 /** Every attempt, newest first, with its scorecard; open ones carry the buttons the rules allow. */
-export function SessionList({ sessions, stageName, buttons, canReschedule, busy, onCommand }: SessionListProps) {
+export function SessionList({
+  sessions,
+  stageName,
+  buttons,
+  canReschedule,
+  busy,
+  onCommand,
+  participantName,
+  hasInterview,
+}: SessionListProps) {
   return (
     <ol className="session-list">
       {sessions.map((s) => {
@@ -54,6 +68,7 @@ export function SessionList({ sessions, stageName, buttons, canReschedule, busy,
               {s.notes && <p className="session-notes">{s.notes}</p>}
               {s.end_reason && <p className="session-notes">Reason: {s.end_reason}</p>}
               {s.scorecard && <ScorecardView scorecard={s.scorecard} />}
+              {hasInterview(s) && <SessionTranscript session={s} participantName={participantName} />}
               {allowed && (allowed.start || allowed.complete || allowed.fail || allowed.cancel) && (
                 <div className="session-actions">
                   {allowed.start && (
