@@ -17,12 +17,16 @@ describe('the interview in the portal, without a model', () => {
     const url = await portalLinkFor(page, NAME);
     const { phone, context, errors, refusals } = await startInterview(browser, url, NAME);
     // Sam, the demo's screener: Motivation, then Experience fit.
-    await talk(phone).getByText(/Let's talk about Motivation/).waitFor();
+    await talk(phone)
+      .getByText(/Let's talk about Motivation/)
+      .waitFor();
     const answer = phone.getByRole('textbox', { name: 'Your answer' });
     await expect.poll(() => answer.isEditable()).toBe(true);
     await answer.fill('The team and the product.');
     await phone.getByRole('button', { name: 'Send' }).click();
-    await talk(phone).getByText(/talk about Experience fit/).waitFor();
+    await talk(phone)
+      .getByText(/talk about Experience fit/)
+      .waitFor();
     await expect.poll(() => answer.isEditable()).toBe(true);
     await answer.fill('Five years of backend work.');
     await phone.getByRole('button', { name: 'Send' }).click();
