@@ -3,7 +3,7 @@ import type { CreateAgentProfileInput } from '@stageflow/domain';
 import { type FakeModelServer, startFakeModelServer } from '@stageflow/testing';
 import { expect } from 'vitest';
 import type { InterviewStreamEvent, interviewerReply } from './application/interview.ts';
-import { interviewContext } from './http/portal-api.ts';
+import { interviewRunContext } from './http/portal-api.ts';
 import { interviewerDeps } from './interviewer/deps.ts';
 import type { ModelClientOptions } from './interviewer/model.ts';
 import { setupPortal } from './testing-portal.ts';
@@ -73,7 +73,7 @@ export async function setupInterview({
 
   /** Jane's portal context, as her requests run with it. */
   const janeContext = () =>
-    interviewContext(
+    interviewRunContext(
       { repos: portal.t.repos, storage: portal.t.deps.storage, now: portal.clock, interviewer },
       { workspace_id: portal.t.workspaceId, participant_id: portal.jane.id, link_id: 'test', via: 'bearer' },
     );

@@ -22,7 +22,7 @@ import {
 } from '@stageflow/domain';
 import {
   clockOf,
-  type InterviewContext,
+  type InterviewRunContext,
   type InterviewSnapshot,
   interviewEnded,
   interviewerTurn,
@@ -62,13 +62,13 @@ function stateOf(
 }
 
 /** The conversation so far, the time left, and whether it ended. */
-export function readInterview(ctx: InterviewContext, participantId: string, sessionId: string): InterviewView {
+export function readInterview(ctx: InterviewRunContext, participantId: string, sessionId: string): InterviewView {
   const snapshot = loadInterview(ctx, participantId, sessionId);
   return { ...stateOf(snapshot, snapshot.turns, ctx.now()), turns: snapshot.turns.map(publicTurn) };
 }
 
 /** Whether the session has an interview the participant can take now (the `/p/` page links to it). */
-export function hasInterview(ctx: InterviewContext, participantId: string, sessionId: string): boolean {
+export function hasInterview(ctx: InterviewRunContext, participantId: string, sessionId: string): boolean {
   const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
   return loaded !== undefined && !(interviewSession(loaded.state, sessionId) instanceof DomainError);
 }
@@ -79,7 +79,7 @@ export function hasInterview(ctx: InterviewContext, participantId: string, sessi
  * the refusal: NOT_FOUND, CONFLICT (not their turn, the interview ended).
  */
 export async function storeAnswer(
-  ctx: InterviewContext,
+  ctx: InterviewRunContext,
   participantId: string,
   sessionId: string,
   input: InterviewAnswerInput,
@@ -103,7 +103,7 @@ export async function storeAnswer(
  * `InterviewerUnavailableError` when the model fails mid-interview; what was stored stays.
  */
 export async function* interviewerReply(
-  ctx: InterviewContext,
+  ctx: InterviewRunContext,
   participantId: string,
   sessionId: string,
   answer: InterviewTurn | null,
@@ -126,7 +126,7 @@ export async function* interviewerReply(
  * The state after a turn, read without the eligibility check: the end hook may already have moved the
  * session on (scored it), and the participant should still learn that their interview ended.
  */
-function currentState(ctx: InterviewContext, participantId: string, sessionId: string): InterviewState {
+function currentState(ctx: InterviewRunContext, participantId: string, sessionId: string): InterviewState {
   const loaded = unwrap(
     ctx.repos.participants.load.participant(ctx.workspaceId, participantId) ?? notFound('Participant', participantId),
   );
@@ -150,7 +150,7 @@ export async function drain(reply: AsyncGenerator<InterviewStreamEvent, Intervie
  * (docs/rules.md#sessions-a-participant-starts).
  */
 export async function finishFromPortal(
-  ctx: InterviewContext,
+  ctx: InterviewRunContext,
   participantId: string,
   sessionId: string,
 ): Promise<PortalSessionDetail> {

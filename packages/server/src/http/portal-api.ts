@@ -28,7 +28,7 @@ import {
   withdrawFromPortal,
 } from '../application/portal-sessions.ts';
 import { type InterviewerDeps, interviewerDeps } from '../interviewer/deps.ts';
-import type { InterviewContext } from '../interviewer/runner.ts';
+import type { InterviewRunContext } from '../interviewer/runner.ts';
 import type { Logger } from '../logger.ts';
 import { type PortalAccess, type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
 import { registerInterviewApi } from './portal-interview-api.ts';
@@ -62,10 +62,10 @@ export const portalContext = (
 });
 
 /** A portal context that can run the participant's interview (docs/rules.md#the-interview). */
-export const interviewContext = (
+export const interviewRunContext = (
   options: Pick<PortalApiOptions, 'repos' | 'storage' | 'now' | 'newId' | 'log'> & { interviewer: InterviewerDeps },
   access: PortalAccess,
-): InterviewContext => ({ ...portalContext(options, access), interviewer: options.interviewer, log: options.log });
+): InterviewRunContext => ({ ...portalContext(options, access), interviewer: options.interviewer, log: options.log });
 
 const STATUS = { NOT_FOUND: 404, CONFLICT: 409, PRECONDITION_FAILED: 409, BAD_REQUEST: 400 } as const;
 
@@ -156,7 +156,7 @@ export function createPortalApi(options: PortalApiOptions) {
     const access = await who(c, options.now());
     if (access instanceof Response) return access;
     try {
-      const ctx = interviewContext({ ...options, interviewer }, access);
+      const ctx = interviewRunContext({ ...options, interviewer }, access);
       const session = await finishFromPortal(ctx, access.participant_id, c.req.param('id'));
       return c.json(PortalSessionDetail.parse(session));
     } catch (error) {
@@ -209,7 +209,7 @@ export function createPortalApi(options: PortalApiOptions) {
   registerInterviewApi({
     app,
     who: (c) => who(c, options.now()),
-    context: (access) => interviewContext({ ...options, interviewer }, access),
+    context: (access) => interviewRunContext({ ...options, interviewer }, access),
     refusal: portalRefusal,
     badBody,
     log: options.log,

@@ -31,7 +31,7 @@ import {
   storeAnswer,
 } from '../application/interview.ts';
 import { InterviewerUnavailableError } from '../interviewer/failures.ts';
-import type { InterviewContext } from '../interviewer/runner.ts';
+import type { InterviewRunContext } from '../interviewer/runner.ts';
 import type { Logger } from '../logger.ts';
 import type { PortalAccess } from './portal-access.ts';
 import { IDEMPOTENCY_HEADER } from './rest-routes.ts';
@@ -40,7 +40,7 @@ export interface InterviewApiKit {
   readonly app: Hono;
   /** The request's participant, or the 401 or 429 answer. */
   readonly who: (c: Context) => Promise<PortalAccess | Response>;
-  readonly context: (access: PortalAccess) => InterviewContext;
+  readonly context: (access: PortalAccess) => InterviewRunContext;
   readonly refusal: (c: Context, error: unknown) => Response;
   readonly badBody: (c: Context, error: z.ZodError) => Response;
   readonly log?: Logger | undefined;

@@ -20,7 +20,7 @@ import {
 import type { Context, Hono } from 'hono';
 import { drain, finishFromPortal, interviewerReply, readInterview, storeAnswer } from '../application/interview.ts';
 import { InterviewerUnavailableError } from '../interviewer/failures.ts';
-import type { InterviewContext } from '../interviewer/runner.ts';
+import type { InterviewRunContext } from '../interviewer/runner.ts';
 import type { PortalAccess } from './portal-access.ts';
 import { INTERVIEW_CSS, INTERVIEW_SCRIPT } from './portal-interview-script.ts';
 
@@ -31,11 +31,11 @@ export interface InterviewPageKit {
   readonly escapeHtml: (text: string) => string;
   readonly now: () => string;
   readonly signedIn: (c: Context, at: string) => Promise<PortalAccess | Response>;
-  readonly context: (access: PortalAccess) => InterviewContext;
+  readonly context: (access: PortalAccess) => InterviewRunContext;
   readonly commandForm: (
     path: string,
     titles: { crossSite: string; crossSiteText: string; refused: string },
-    run: (ctx: InterviewContext, participantId: string, c: Context) => Promise<unknown>,
+    run: (ctx: InterviewRunContext, participantId: string, c: Context) => Promise<unknown>,
     next?: string | ((c: Context) => string),
   ) => unknown;
 }

@@ -33,10 +33,10 @@ import {
   signPortalSession,
 } from '../auth/portal-tokens.ts';
 import { type InterviewerDeps, interviewerDeps } from '../interviewer/deps.ts';
-import type { InterviewContext } from '../interviewer/runner.ts';
+import type { InterviewRunContext } from '../interviewer/runner.ts';
 import type { Logger } from '../logger.ts';
 import { type PortalAccess, type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
-import { interviewContext } from './portal-api.ts';
+import { interviewRunContext } from './portal-api.ts';
 import { continueInterviewLink, interviewPath, registerInterviewPages } from './portal-interview-pages.ts';
 import { READ_NOTICE_LINK, registerNoticePages } from './portal-notice-pages.ts';
 
@@ -227,7 +227,7 @@ export function createPortalPages(options: PortalPageOptions) {
   const secure = options.publicUrl.startsWith('https:');
   const app = new Hono();
   const interviewer = options.interviewer ?? interviewerDeps();
-  const contextFor = (access: PortalAccess) => interviewContext({ ...options, now, interviewer }, access);
+  const contextFor = (access: PortalAccess) => interviewRunContext({ ...options, now, interviewer }, access);
 
   /** A 429 page when the link has had its share of requests this minute, else null. */
   const limited = async (c: Context, linkId: string) => {
@@ -299,7 +299,7 @@ export function createPortalPages(options: PortalPageOptions) {
   const commandForm = <T>(
     path: string,
     titles: { crossSite: string; crossSiteText: string; refused: string },
-    run: (ctx: InterviewContext, participantId: string, c: Context) => Promise<T>,
+    run: (ctx: InterviewRunContext, participantId: string, c: Context) => Promise<T>,
     next: string | ((c: Context, result: T) => string) = '/p/',
   ) =>
     app.post(path, async (c) => {

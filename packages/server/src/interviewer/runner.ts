@@ -47,7 +47,7 @@ import type { InterviewerModel } from './model.ts';
  */
 
 /** A participant's portal context, with the interviewer's dependencies and somewhere to log what staff should know. */
-export type InterviewContext = InterviewEndContext & { readonly log?: Logger | undefined };
+export type InterviewRunContext = InterviewEndContext & { readonly log?: Logger | undefined };
 
 /** An interview as loaded for one request: the participant, their session and its stage, the turns so far. */
 export interface InterviewSnapshot {
@@ -61,7 +61,7 @@ export interface InterviewSnapshot {
  * The participant's interview in `sessionId`, or the refusal (NOT_FOUND for a session not theirs,
  * CONFLICT when it has no interview now), thrown for the caller's error mapping.
  */
-export function loadInterview(ctx: InterviewContext, participantId: string, sessionId: string): InterviewSnapshot {
+export function loadInterview(ctx: InterviewRunContext, participantId: string, sessionId: string): InterviewSnapshot {
   const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
   if (!loaded) throw portalSessionNotFound(sessionId);
   const found = unwrap(interviewSession(loaded.state, sessionId));
@@ -74,7 +74,7 @@ export const clockOf = (session: Session, stage: ProgressionStage, now: string):
 
 /** What the prompts and the plan are built from: the stage, its interviewer and the template, as stored now. */
 export function interviewSubjectFor(
-  ctx: InterviewContext,
+  ctx: InterviewRunContext,
   stageId: string,
 ): InterviewSubject & { readonly profile: AgentProfile } {
   const stage = ctx.repos.stages.byId(ctx.workspaceId, stageId);
@@ -98,7 +98,7 @@ export function interviewSubjectFor(
 }
 
 /** The workspace's model, or null: none is set up, or its saved key no longer opens (logged for staff). */
-function modelOf(ctx: InterviewContext, sessionId: string): InterviewerModel | null {
+function modelOf(ctx: InterviewRunContext, sessionId: string): InterviewerModel | null {
   try {
     return interviewerModelFor(ctx);
   } catch (error) {
@@ -173,7 +173,7 @@ async function* modelTurn(
  * stored; asking again retries), except a closing, which falls back to the plan's closing words.
  */
 export async function* interviewerTurn(
-  ctx: InterviewContext,
+  ctx: InterviewRunContext,
   participantId: string,
   sessionId: string,
 ): AsyncGenerator<string, StoredTurn, undefined> {
@@ -234,7 +234,7 @@ export async function* interviewerTurn(
  * The end hook, after the closing turn is stored. Its failure does not undo the end: it is logged,
  * and the participant finishing the interview runs it again.
  */
-export async function interviewEnded(ctx: InterviewContext, sessionId: string): Promise<void> {
+export async function interviewEnded(ctx: InterviewRunContext, sessionId: string): Promise<void> {
   try {
     await onInterviewEnded(ctx, sessionId);
   } catch (error) {
