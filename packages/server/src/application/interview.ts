@@ -109,13 +109,20 @@ export async function* interviewerReply(
   answer: InterviewTurn | null,
 ): AsyncGenerator<InterviewStreamEvent, InterviewReply, undefined> {
   if (answer) yield { type: 'turn', turn: answer };
-  const words = interviewerTurn(ctx, participantId, sessionId);
-  let next = await words.next();
-  while (!next.done) {
-    yield { type: 'delta', text: next.value };
-    next = await words.next();
+  // A retried answer the interviewer already replied to gets that reply, however far the conversation went on.
+  const replied = answer && ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId)[answer.index + 1];
+  let stored: StoredTurn;
+  if (replied?.speaker === 'interviewer') stored = replied;
+  else {
+    const words = interviewerTurn(ctx, participantId, sessionId);
+    let next = await words.next();
+    while (!next.done) {
+      yield { type: 'delta', text: next.value };
+      next = await words.next();
+    }
+    stored = next.value;
   }
-  const turn = publicTurn(next.value);
+  const turn = publicTurn(stored);
   yield { type: 'turn', turn };
   const interview = currentState(ctx, participantId, sessionId);
   yield { type: 'end', interview };

@@ -135,10 +135,22 @@ describe('the interview over the portal API (docs/surfaces.md#portal-api)', () =
     const again = (await (await s.mine('POST', '/turns', { text: 'Only once.' }, key)).json()) as InterviewReply;
     expect(again).toMatchObject({ answer: { index: 1 }, turn: { index: 2 } });
     expect(s.fake.chatRequests()).toHaveLength(5);
+    // Later in the conversation, the same retry still answers the reply that followed it.
+    s.fake.enqueue({ type: 'text', text: 'And then?' });
+    await s.mine('POST', '/turns', { text: 'Second answer.' });
+    const late = (await (await s.mine('POST', '/turns', { text: 'Only once.' }, key)).json()) as InterviewReply;
+    expect(late).toMatchObject({ answer: { index: 1 }, turn: { index: 2, text: 'Thank you. Next?' } });
+    expect(s.fake.chatRequests()).toHaveLength(6);
     const other = await s.mine('POST', '/turns', { text: 'Other words.' }, key);
     expect(other.status).toBe(409);
     const view = InterviewView.parse(await (await s.mine('GET', '/turns')).json());
-    expect(view.turns.map((t) => t.text)).toEqual(['Hello.', 'Only once.', 'Thank you. Next?']);
+    expect(view.turns.map((t) => t.text)).toEqual([
+      'Hello.',
+      'Only once.',
+      'Thank you. Next?',
+      'Second answer.',
+      'And then?',
+    ]);
   });
 
   test('another participant’s session is a 404; a bad body or key a 400 naming it', async () => {

@@ -231,6 +231,21 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
   });
 });
 
+describe('each AI-run stage type runs its own interview', () => {
+  test.each([
+    ['practice_session', 'After each answer, before the next question, give short feedback'],
+    ['roleplay_simulation', 'This is a role-play. You play the other party'],
+  ] as const)('%s: the model is told what the stage asks of it', async (stageType, words) => {
+    const s = await started({ stageType });
+    s.fake.enqueue({ type: 'text', text: 'Hello.' }, { type: 'text', text: 'Good point on scope; next, testing?' });
+    await s.resume();
+    const reply = await s.answer('I would cut scope first.');
+    expect(reply.result?.turn.text).toBe('Good point on scope; next, testing?');
+    const request = s.fake.chatRequests().at(-1) as { messages: { content: string }[] };
+    expect(request.messages[0]!.content).toContain(words);
+  });
+});
+
 describe('without a model: the plan', () => {
   test('the greeting with the first question, one question per dimension, then the closing; the session waits for a reviewer', async () => {
     const s = await started({ model: false });
