@@ -45,15 +45,12 @@ export type InterviewStreamEvent =
   | { readonly type: 'delta'; readonly text: string }
   | { readonly type: 'end'; readonly interview: InterviewState };
 
-function stateOf(
-  snapshot: Omit<InterviewSnapshot, 'state'>,
-  turns: readonly StoredTurn[],
-  now: string,
-): InterviewState {
-  const clock = clockOf(snapshot.session, snapshot.stage, now);
+/** Where an interview stands: its turns against the session's clock. */
+function stateOf({ session, stage, turns }: Omit<InterviewSnapshot, 'state'>, now: string): InterviewState {
+  const clock = clockOf(session, stage, now);
   return {
-    session_id: snapshot.session.id,
-    stage_name: snapshot.stage.stage_name,
+    session_id: session.id,
+    stage_name: stage.stage_name,
     status: interviewStatus(turns),
     ended_by: interviewEndedBy(turns),
     ends_at: clock.ends_at,
@@ -64,7 +61,7 @@ function stateOf(
 /** The conversation so far, the time left, and whether it ended. */
 export function readInterview(ctx: InterviewRunContext, participantId: string, sessionId: string): InterviewView {
   const snapshot = loadInterview(ctx, participantId, sessionId);
-  return { ...stateOf(snapshot, snapshot.turns, ctx.now()), turns: snapshot.turns.map(publicTurn) };
+  return { ...stateOf(snapshot, ctx.now()), turns: snapshot.turns.map(publicTurn) };
 }
 
 /** Whether the session has an interview the participant can take now (the `/p/` page links to it). */
@@ -140,7 +137,7 @@ function currentState(ctx: InterviewRunContext, participantId: string, sessionId
   const session = loaded.state.sessions.find((s) => s.id === sessionId);
   const stage = session && loaded.state.template.stages.find((s) => s.id === session.stage_id);
   if (!session || !stage) throw notFound('Session', sessionId);
-  return stateOf({ session, stage, turns: [] }, ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId), ctx.now());
+  return stateOf({ session, stage, turns: ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId) }, ctx.now());
 }
 
 /** Runs a reply to its end, for callers that do not stream (the JSON answer, the page's form). */

@@ -110,10 +110,12 @@ function modelOf(ctx: InterviewRunContext, sessionId: string): InterviewerModel 
 
 type Draft = Omit<InterviewerTurnDraft, 'after' | 'prompt_version'>;
 
-const NO_MODEL = new InterviewerUnavailableError(
-  'not_configured',
-  'No interviewer model is set up, or its saved key can no longer be read.',
-);
+/** A session on the model whose model has gone (its setting removed, or its key no longer opens). */
+const noModel = () =>
+  new InterviewerUnavailableError(
+    'not_configured',
+    'No interviewer model is set up, or its saved key can no longer be read.',
+  );
 
 /** The model's words for one turn, streamed piece by piece without the closing marker. */
 async function* modelTurn(
@@ -124,7 +126,7 @@ async function* modelTurn(
   clock: InterviewClock,
   budget: number,
 ): AsyncGenerator<string, Draft, undefined> {
-  if (!model) throw NO_MODEL;
+  if (!model) throw noModel();
   const prompt = interviewTurnPrompt(subject, turns, move, clock, { given: answersGiven(turns), budget });
   const filter = markerFilter();
   const stop = new AbortController();
