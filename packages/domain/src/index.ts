@@ -5,6 +5,7 @@ export * from './api-limits.ts';
 export * from './assessment/answers.ts';
 export * from './conflicts.ts';
 export * from './errors.ts';
+export * from './interview/index.ts';
 export * from './interviewer/index.ts';
 export * from './patch.ts';
 export * from './pipeline/index.ts';

@@ -10,8 +10,17 @@ import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './por
  * so concurrent writers serialize and nothing awaits between the load and the store.
  */
 export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
-  const { participants, pipelines, agentProfiles, apiKeys, portalLinks, portalNotice, interviewerModels, answers } =
-    repos;
+  const {
+    participants,
+    pipelines,
+    agentProfiles,
+    apiKeys,
+    portalLinks,
+    portalNotice,
+    interviewerModels,
+    answers,
+    sessionTurns,
+  } = repos;
   return {
     answers: {
       change: (workspaceId, participantId, sessionId, step) =>
@@ -98,6 +107,17 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           if (next instanceof Error) return next;
           portalNotice.save(tx, workspaceId, next);
           return portalNotice.get(workspaceId);
+        }),
+    },
+    interviews: {
+      append: (workspaceId, participantId, sessionId, step) =>
+        writeTx(db, (tx) => {
+          const loaded = participants.load.participant(workspaceId, participantId);
+          if (!loaded) return notFound('Participant', participantId);
+          const decided = step({ loaded, turns: sessionTurns.list(workspaceId, sessionId) });
+          if (decided instanceof Error) return decided;
+          sessionTurns.append(tx, workspaceId, sessionId, decided.append);
+          return decided.answer;
         }),
     },
     participants: {
