@@ -7,6 +7,7 @@ export * from './conflicts.ts';
 export * from './errors.ts';
 export * from './export/csv.ts';
 export * from './export/participants-csv.ts';
+export * from './interview/index.ts';
 export * from './interviewer/index.ts';
 export * from './patch.ts';
 export * from './pipeline/index.ts';

@@ -77,6 +77,7 @@ const CASES: Record<string, Case> = {
   'sessions.list': () => ({}),
   'sessions.byId': (f) => ({ id: f.session.id }),
   'sessions.answers': (f) => ({ id: f.session.id }),
+  'sessions.transcript': (f) => ({ id: f.session.id }),
   'sessions.schedule': (f) => ({ participant_id: f.jane.id, force: true }),
   'sessions.reschedule': (f) => ({ session_id: f.session.id, scheduled_at: '2030-01-01T10:00:00.000Z' }),
   'sessions.start': (f) => ({ session_id: f.session.id }),

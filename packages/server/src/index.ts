@@ -12,7 +12,7 @@ export { type Caller, createCaller } from './caller.ts';
 export { type BaseContext, contextDeps, createInnerContext } from './context.ts';
 export { describeIssues, fieldIssues } from './errors.ts';
 export type { BodyLimitOptions } from './http/body-limit.ts';
-export type { RateLimitOptions } from './http/rate-limit.ts';
+export { type RateLimitOptions, rateLimitsFromEnv } from './http/rate-limit.ts';
 export { interviewerModelFromEnv } from './interviewer/environment.ts';
 export { InterviewerUnavailableError } from './interviewer/failures.ts';
 export { createLogger, type Logger } from './logger.ts';

@@ -107,7 +107,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     log,
     webRoot: config.webRoot,
     publicUrl: config.publicUrl,
-    portal: { storage: deps.storage, repos, secret },
+    portal: { storage: deps.storage, repos, secret, interviewer },
     isReady: () => ready,
     demoAccount: () => demoAccountHint(repos),
     ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),

@@ -1,4 +1,4 @@
-import { createRepositories, createTestDb } from '@stageflow/db';
+import { createRepositories, createTestDb, type Db } from '@stageflow/db';
 import type { Role } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { TRPCError } from '@trpc/server';
@@ -17,11 +17,13 @@ import { createLogger } from './logger.ts';
 export function setupApi({
   now = () => NOW,
   interviewer = interviewerDeps(),
+  db = createTestDb(),
 }: {
   now?: () => string;
   interviewer?: InterviewerDeps;
+  /** A migrated database of the test's own (a file, to open it again as a restarted server would). */
+  db?: Db;
 } = {}) {
-  const db = createTestDb();
   const repos = createRepositories(db);
   const deps = contextDeps(db, repos, createLogger('silent'), undefined, interviewer);
   const workspace = (slug: string) => repos.workspaces.insert({ id: crypto.randomUUID(), slug, name: slug });

@@ -10,6 +10,7 @@ import { createParticipantRepository } from './participants/index.ts';
 import { createPipelineRepository } from './pipelines.ts';
 import { createPortalLinkRepository } from './portal-links.ts';
 import { createPortalNoticeRepository } from './portal-notice.ts';
+import { createSessionTurnRepository } from './session-turns.ts';
 import { createStageRepository } from './stages.ts';
 import { createTemplateRepository } from './templates.ts';
 import { createWorkspaceRepository } from './workspaces.ts';
@@ -45,6 +46,7 @@ export function createRepositories(db: Db) {
     interviewerModels: createInterviewerModelRepository(db),
     answers: createAnswerRepository(db),
     analytics: createAnalyticsRepository(db),
+    sessionTurns: createSessionTurnRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -23,6 +23,7 @@ import type {
   PortalLinkStatus,
   PortalNoticeSettings,
   SavedAnswer,
+  StoredTurn,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
@@ -142,6 +143,18 @@ export interface AnswersChange<A> {
   readonly answer: A;
 }
 
+/** What an interview step is given: the participant's state and the session's turns, loaded together. */
+export interface InterviewFacts {
+  readonly loaded: LoadedState;
+  readonly turns: readonly StoredTurn[];
+}
+
+/** What an interview step decided: the turns to append after the last one, and the caller's answer. */
+export interface InterviewAppend<A> {
+  readonly append: readonly StoredTurn[];
+  readonly answer: A;
+}
+
 export interface StoragePort {
   readonly agentProfiles: RecordStore<AgentProfile>;
   readonly apiKeys: {
@@ -197,6 +210,18 @@ export interface StoragePort {
       workspaceId: string,
       step: (before: InterviewerModelRecord | null) => InterviewerModelRecord | null | DomainError,
     ): MaybePromise<InterviewerModelRecord | null | DomainError>;
+  };
+  readonly interviews: {
+    /**
+     * Loads the participant (NOT_FOUND when not the workspace's) and the session's turns, steps, and
+     * appends the turns the step returned, in one transaction: a step sees every turn stored before it.
+     */
+    append<A>(
+      workspaceId: string,
+      participantId: string,
+      sessionId: string,
+      step: (facts: InterviewFacts) => InterviewAppend<A> | DomainError,
+    ): MaybePromise<A | DomainError>;
   };
   readonly participants: {
     /**

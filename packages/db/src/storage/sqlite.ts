@@ -20,6 +20,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
     portalNotice,
     interviewerModels,
     answers,
+    sessionTurns,
   } = repos;
   return {
     answers: {
@@ -107,6 +108,17 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           if (next instanceof Error) return next;
           portalNotice.save(tx, workspaceId, next);
           return portalNotice.get(workspaceId);
+        }),
+    },
+    interviews: {
+      append: (workspaceId, participantId, sessionId, step) =>
+        writeTx(db, (tx) => {
+          const loaded = participants.load.participant(workspaceId, participantId);
+          if (!loaded) return notFound('Participant', participantId);
+          const decided = step({ loaded, turns: sessionTurns.list(workspaceId, sessionId) });
+          if (decided instanceof Error) return decided;
+          sessionTurns.append(tx, workspaceId, sessionId, decided.append);
+          return decided.answer;
         }),
     },
     participants: {

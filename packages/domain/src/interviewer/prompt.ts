@@ -18,8 +18,11 @@ import type { InterviewedStageType, InterviewSubject, PromptProfile, PromptTempl
  * record which version of these words it ran on.
  */
 
-/** Bumped whenever the words below change in a way that could change an interview or a score. */
-export const PROMPT_VERSION = 'interviewer-v1';
+/**
+ * Bumped whenever the words below (or a turn's, interview/turn-prompt.ts) change in a way that could
+ * change an interview or a score. v2: each turn says the time and answers left and how to close.
+ */
+export const PROMPT_VERSION = 'interviewer-v2';
 
 const section = (title: string, lines: readonly (string | false | undefined)[]) => {
   const body = lines.filter((line): line is string => typeof line === 'string' && line.length > 0);

@@ -164,12 +164,22 @@ export type ParticipantWithdrawn = Envelope<
 >;
 
 /**
- * The participant said, in their portal, that they are done with an in-progress session. The session
- * stays in progress until a reviewer records its result (docs/rules.md#sessions-a-participant-starts).
+ * The participant said, in their portal, that they are done with an in-progress session, or their
+ * interview ended there (docs/rules.md#the-interview). The session stays in progress until a reviewer
+ * records its result (docs/rules.md#sessions-a-participant-starts).
  */
 export type ParticipantFinishedSession = Envelope<
   'participant_finished_session',
-  { readonly session_id: string; readonly stage_id: string; readonly attempt: number }
+  {
+    readonly session_id: string;
+    readonly stage_id: string;
+    readonly attempt: number;
+    /**
+     * For an interview: what ended it (`participant`, the interviewer's `interviewer` closing, or
+     * `time`); absent for a session without one.
+     */
+    readonly ended_by?: 'participant' | 'interviewer' | 'time';
+  }
 >;
 
 /**

@@ -42,7 +42,7 @@ export interface AppOptions {
   /** Request body limits; from BODY_LIMIT_BYTES and BULK_BODY_LIMIT_BYTES by default (body-limit.ts). */
   readonly bodyLimits?: BodyLimitOptions;
   /** The pages a participant's portal link opens (`/p/…`); not served when absent. */
-  readonly portal?: Omit<PortalPageOptions, 'publicUrl' | 'limits'> | undefined;
+  readonly portal?: Omit<PortalPageOptions, 'publicUrl' | 'limits' | 'log'> | undefined;
   /** Defaults to the app's router; the benchmark (bench/) serves it with a no-op procedure added. */
   readonly router?: AnyTRPCRouter;
 }
@@ -134,6 +134,8 @@ export function createApp(options: AppOptions) {
         secret: options.portal.secret,
         limits: portalLimits,
         now,
+        interviewer: options.portal.interviewer,
+        log: options.log,
       }),
     );
     app.route(
@@ -142,6 +144,7 @@ export function createApp(options: AppOptions) {
         ...options.portal,
         limits: portalLimits,
         publicUrl: options.publicUrl ?? 'http://localhost',
+        log: options.log,
       }),
     );
   }

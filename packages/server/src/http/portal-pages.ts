@@ -30,6 +30,7 @@ import {
 } from '@stageflow/domain';
 import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { hasInterview } from '../application/interview.ts';
 import { openPortalLinkByToken } from '../application/portal-links.ts';
 import { startPortalSession, withdrawFromPortal } from '../application/portal-sessions.ts';
 import {
@@ -39,9 +40,13 @@ import {
   PORTAL_SESSION_HOURS,
   signPortalSession,
 } from '../auth/portal-tokens.ts';
-import { type PortalLimits, participantCopy, portalAccess, portalViewFor } from './portal-access.ts';
+import { type InterviewerDeps, interviewerDeps } from '../interviewer/deps.ts';
+import type { InterviewRunContext } from '../interviewer/runner.ts';
+import type { Logger } from '../logger.ts';
+import { type PortalAccess, type PortalLimits, participantCopy, portalAccess, portalViewFor } from './portal-access.ts';
 import { answersLink, mountAnswerPages } from './portal-answer-pages.ts';
-import { portalContext } from './portal-api.ts';
+import { interviewRunContext } from './portal-api.ts';
+import { continueInterviewLink, interviewPath, registerInterviewPages } from './portal-interview-pages.ts';
 import { registerNoticePages } from './portal-notice-pages.ts';
 
 export interface PortalPageOptions {
@@ -54,6 +59,9 @@ export interface PortalPageOptions {
   /** Per link and per address limits (portal-access.ts); none when absent. */
   readonly limits?: PortalLimits | undefined;
   readonly now?: () => string;
+  /** The interviewer's model and its client settings; none (the plan) when absent. */
+  readonly interviewer?: InterviewerDeps | undefined;
+  readonly log?: Logger | undefined;
 }
 
 export const escapeHtml = (text: string) =>
@@ -153,6 +161,8 @@ export function portalBody(
     readonly readNotice?: boolean;
     /** The written assessment under way (portal-answer-pages.ts). */
     readonly answers?: { readonly href: string; readonly label: string } | undefined;
+    /** The session whose interview is under way, to continue it (docs/rules.md#the-interview). */
+    readonly interviewSessionId?: string | undefined;
   } = {},
 ): string {
   const e = escapeHtml;
@@ -179,7 +189,7 @@ export function portalBody(
       n.next_stage_name ? `<dt>${e(h.afterThis)}</dt><dd>${e(n.next_stage_name)}</dd>` : '',
     ];
     parts.push(
-      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">${e(h.next)}</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? startNowForm(copy) : ''}${offers.readNotice ? readNoticeLink(copy) : ''}${offers.answers ? `\n<p><a class="button-link" href="${e(offers.answers.href)}">${e(offers.answers.label)}</a></p>` : ''}\n</section>`,
+      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">${e(h.next)}</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? startNowForm(copy) : ''}${offers.readNotice ? readNoticeLink(copy) : ''}${offers.answers ? `\n<p><a class="button-link" href="${e(offers.answers.href)}">${e(offers.answers.label)}</a></p>` : ''}${offers.interviewSessionId ? continueInterviewLink(copy, offers.interviewSessionId, e) : ''}\n</section>`,
     );
   }
   if (view.stages.length > 0) {
@@ -210,6 +220,8 @@ export function createPortalPages(options: PortalPageOptions) {
   const now = options.now ?? (() => new Date().toISOString());
   const secure = options.publicUrl.startsWith('https:');
   const app = new Hono();
+  const interviewer = options.interviewer ?? interviewerDeps();
+  const contextFor = (access: PortalAccess) => interviewRunContext({ ...options, now, interviewer }, access);
 
   /** A 429 page when the link has had its share of requests this minute, else null. */
   const limited = async (c: Context, linkId: string, copy: PortalCopy) => {
@@ -257,7 +269,11 @@ export function createPortalPages(options: PortalPageOptions) {
           options.repos.answers.forSession(access.workspace_id, assessment).submission !== null,
         )
       : undefined;
-    const offers = { startNow, withdraw: view.status === 'active', readNotice, answers };
+    // The session under way, when it has an interview to take here.
+    const interviewSessionId = loaded?.state.sessions.find(
+      (s) => s.status === 'in_progress' && hasInterview(contextFor(access), access.participant_id, s.id),
+    )?.id;
+    const offers = { startNow, withdraw: view.status === 'active', readNotice, answers, interviewSessionId };
     return c.html(page(access.copy, access.copy.home.title, portalBody(view, access.copy, offers)));
   };
   app.get('/p/', home);
@@ -278,11 +294,11 @@ export function createPortalPages(options: PortalPageOptions) {
    * ours: another site may not post it for someone (403); the domain's refusal is a page saying why (409).
    * `titles` picks the form's words from the copy: the participant's, or their browser's before they are known.
    */
-  const commandForm = (
+  const commandForm = <T>(
     path: string,
     titles: (copy: PortalCopy) => { crossSite: string; crossSiteText: string; refused: string },
-    run: (ctx: ReturnType<typeof portalContext>, participantId: string, c: Context) => Promise<unknown>,
-    next = '/p/',
+    run: (ctx: InterviewRunContext, participantId: string, c: Context) => Promise<T>,
+    next: string | ((c: Context, result: T) => string) = '/p/',
   ) =>
     app.post(path, async (c) => {
       if (c.req.header('sec-fetch-site') === 'cross-site') {
@@ -291,8 +307,9 @@ export function createPortalPages(options: PortalPageOptions) {
       }
       const access = await signedIn(c, now());
       if (access instanceof Response) return access;
+      let result: T;
       try {
-        await run(portalContext({ ...options, now }, access), access.participant_id, c);
+        result = await run(contextFor(access), access.participant_id, c);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const { copy } = access;
@@ -301,7 +318,7 @@ export function createPortalPages(options: PortalPageOptions) {
           409,
         );
       }
-      return c.redirect(next, 303);
+      return c.redirect(typeof next === 'string' ? next : next(c, result), 303);
     });
 
   // Registered before `/p/:token`.
@@ -313,7 +330,12 @@ export function createPortalPages(options: PortalPageOptions) {
       crossSiteText: copy.start.crossSiteText,
       refused: copy.start.refused,
     }),
-    (ctx, participantId) => startPortalSession(ctx, participantId, { timezone: 'UTC' }),
+    async (ctx, participantId) => {
+      const session = await startPortalSession(ctx, participantId, { timezone: 'UTC' });
+      return hasInterview(ctx, participantId, session.id) ? interviewPath(session.id) : '/p/';
+    },
+    // An AI-run stage goes straight to its interview (docs/rules.md#the-interview).
+    (_c, next) => next,
   );
 
   // Withdrawing asks first: a page that explains, and a form that confirms.
@@ -351,9 +373,10 @@ export function createPortalPages(options: PortalPageOptions) {
     backLink,
     now,
     signedIn,
-    context: (access) => portalContext({ ...options, now }, access),
+    context: contextFor,
     commandForm,
   });
+  registerInterviewPages({ app, page, escapeHtml, backLink, now, signedIn, context: contextFor, commandForm });
 
   app.get('/p/:token', async (c) => {
     const token = c.req.param('token');

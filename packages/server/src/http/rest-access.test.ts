@@ -122,6 +122,7 @@ const CASES: Record<string, Case> = {
   'GET /sessions': (f) => ({ url: `/sessions?participant_id=${f.jane.id}` }),
   'GET /sessions/{id}': (f) => ({ url: `/sessions/${f.session.id}` }),
   'GET /sessions/{id}/answers': (f) => ({ url: `/sessions/${f.session.id}/answers` }),
+  'GET /sessions/{id}/transcript': (f) => ({ url: `/sessions/${f.session.id}/transcript` }),
   'POST /sessions': (f) => ({ url: '/sessions', body: { participant_id: f.jane.id, force: true } }),
   'POST /sessions/{session_id}/reschedule': (f) => ({
     url: `/sessions/${f.session.id}/reschedule`,

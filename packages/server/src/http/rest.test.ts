@@ -474,6 +474,7 @@ describe('every route', () => {
     await ok('GET', '/sessions', '/sessions?status=completed');
     await ok('GET', '/sessions/{id}', `/sessions/${third.id}`);
     await ok('GET', '/sessions/{id}/answers', `/sessions/${third.id}/answers`);
+    await ok('GET', '/sessions/{id}/transcript', `/sessions/${third.id}/transcript`);
     await ok('POST', '/participants/{participant_id}/results', `/participants/${jane.id}/results`, {
       overall_score: 90,
     });

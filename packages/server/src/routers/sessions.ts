@@ -8,12 +8,15 @@ import {
   RecordResultInput,
   RescheduleSessionInput,
   ScheduleSessionInput,
+  SessionTranscript,
   StartSessionInput,
   unwrap,
 } from '@stageflow/domain';
 import { z } from 'zod';
-import { readSessionAnswers, transcriptOnCompletion } from '../application/answers.ts';
+import { readSessionAnswers } from '../application/answers.ts';
+import { readTranscript } from '../application/interview.ts';
 import { runParticipantCommand, sessionTarget } from '../application/participant-commands.ts';
+import { transcriptOnCompletion } from '../application/session-transcript.ts';
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
@@ -80,6 +83,22 @@ export const sessionsRouter = router({
     .output(SessionAnswers)
     .query(({ ctx, input }) => readSessionAnswers(ctx, input.id)),
 
+  /** The interview's conversation so far, as the participant's portal stored it (docs/rules.md#the-interview). */
+  transcript: scoped('sessions.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/sessions/{id}/transcript',
+        tags: ['Sessions'],
+        summary: "A session's running transcript: the interview's turns so far",
+        description:
+          'Every turn stored so far, in order, with whether the interviewer’s words came from the model or the plan without one; `status` says whose turn it is or that the interview ended, and `ended_by` what ended it. Empty for a session without an interview. Completing the session without a `transcript` keeps these turns on its scorecard.',
+      },
+    })
+    .input(ByIdInput)
+    .output(SessionTranscript)
+    .query(({ ctx, input }) => readTranscript(ctx, input.id)),
+
   /** At the participant's current stage; a retried `idempotency_key` returns the first session. */
   schedule: scoped('sessions.write')
     .meta({
@@ -144,7 +163,8 @@ export const sessionsRouter = router({
     .input(CompleteSessionInput)
     .output(SessionResult)
     .mutation(({ ctx, input }) =>
-      // Without a transcript of the reviewer's, a written assessment keeps its submitted answers as one.
+      // Without a transcript of the reviewer's, the session keeps what the participant gave: the
+      // interview's turns, or a written assessment's submitted answers.
       onSession(ctx, {
         type: 'complete',
         ...input,
@@ -198,9 +218,7 @@ export const sessionsRouter = router({
         {
           type: 'record_result',
           ...input,
-          transcript: input.transcript?.length
-            ? input.transcript
-            : transcriptOnCompletion(ctx, openSessionOf(ctx, input.participant_id), input.transcript),
+          transcript: transcriptOnCompletion(ctx, openSessionOf(ctx, input.participant_id), input.transcript),
         },
         (result) => {
           // It completes the session already open at the stage, or the one it created for the purpose.

@@ -1,4 +1,4 @@
-import { type EvaluationStage, recommendationLabels, type Session } from '@stageflow/domain';
+import { type EvaluationStage, isAiRun, recommendationLabels, type Session } from '@stageflow/domain';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { toast } from 'sonner';
@@ -196,6 +196,11 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
                   busy={start.isPending}
                   onCommand={onSessionCommand}
                   hasAnswers={(s) => stageById.get(s.stage_id)?.stage_type === 'async_assessment'}
+                  participantName={participant.name}
+                  hasInterview={(s) => {
+                    const type = stageById.get(s.stage_id)?.stage_type;
+                    return type !== undefined && isAiRun(type);
+                  }}
                 />
               )}
             </section>

@@ -4,6 +4,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { SESSION_STATUS } from './participant-labels.ts';
 import { ScorecardView } from './ScorecardView.tsx';
+import { SessionTranscript } from './SessionTranscript.tsx';
 import { SubmittedAnswers } from './SubmittedAnswers.tsx';
 
 export interface SessionButtons {
@@ -27,6 +28,10 @@ interface SessionListProps {
   onCommand: (command: SessionCommand, session: Session) => void;
   /** Sessions of written assessments: their submitted answers show beside the scorecard. */
   hasAnswers?: (session: Session) => boolean;
+  /** Whose answers a transcript shows, for sessions of AI-run stages (`hasInterview`). */
+  participantName: string;
+  /** Whether the session's stage is run by an AI interviewer, so it may have a transcript. */
+  hasInterview: (session: Session) => boolean;
 }
 
 /** Every attempt, newest first, with its scorecard; open ones carry the buttons the rules allow. */
@@ -38,6 +43,8 @@ export function SessionList({
   busy,
   onCommand,
   hasAnswers,
+  participantName,
+  hasInterview,
 }: SessionListProps) {
   return (
     <ol className="session-list">
@@ -66,6 +73,7 @@ export function SessionList({
               {s.end_reason && <p className="session-notes">Reason: {s.end_reason}</p>}
               {hasAnswers?.(s) && <SubmittedAnswers sessionId={s.id} />}
               {s.scorecard && <ScorecardView scorecard={s.scorecard} />}
+              {hasInterview(s) && <SessionTranscript session={s} participantName={participantName} />}
               {allowed && (allowed.start || allowed.complete || allowed.fail || allowed.cancel) && (
                 <div className="session-actions">
                   {allowed.start && (

@@ -168,6 +168,24 @@ describe('portal link events', () => {
       'Finished their session; it waits for a reviewer to record the result',
       false,
     ],
+    [
+      'participant_finished_session',
+      { session_id: 's1', stage_id: 'st1', attempt: 1, ended_by: 'participant' },
+      'Finished their interview; it waits for a reviewer to score it beside the transcript',
+      false,
+    ],
+    [
+      'participant_finished_session',
+      { session_id: 's1', stage_id: 'st1', attempt: 1, ended_by: 'interviewer' },
+      'Their interview is complete; it waits for a reviewer to score it beside the transcript',
+      false,
+    ],
+    [
+      'participant_finished_session',
+      { session_id: 's1', stage_id: 'st1', attempt: 1, ended_by: 'time' },
+      'Their interview’s time ran out; it waits for a reviewer to score it beside the transcript',
+      false,
+    ],
   ])('%s %o reads "%s"', (type, data, title, hidden) => {
     const entry = describeEvent(event(type, data), ctx);
     expect(entry.title).toBe(title);

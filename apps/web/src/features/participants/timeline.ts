@@ -39,6 +39,14 @@ const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null
 const obj = (v: unknown) => (isRecord(v) ? v : {});
 const compact = (items: (string | null | undefined | false)[]) => items.filter((i): i is string => !!i);
 
+/** A session the participant finished, by what ended its interview (docs/rules.md#the-interview); `none`: it had none. */
+const INTERVIEW_ENDED: Record<string, string> = {
+  none: 'Finished their session; it waits for a reviewer to record the result',
+  participant: 'Finished their interview; it waits for a reviewer to score it beside the transcript',
+  interviewer: 'Their interview is complete; it waits for a reviewer to score it beside the transcript',
+  time: 'Their interview’s time ran out; it waits for a reviewer to score it beside the transcript',
+};
+
 const ruleLabel = (rule: unknown) =>
   typeof rule === 'string' && rule in AUTOMATION_RULES ? AUTOMATION_RULES[rule as AutomationRule].label : null;
 
@@ -278,7 +286,7 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
       // A rotation says so in the link it made (the entry above); this one is then bookkeeping.
       return { ...entry('Portal link revoked', 'neutral'), hidden: d.cause === 'rotated' };
     case 'participant_finished_session':
-      return entry('Finished their session; it waits for a reviewer to record the result', 'info');
+      return entry(INTERVIEW_ENDED[str(d.ended_by) ?? ''] ?? INTERVIEW_ENDED.none!, 'info');
     case 'participant_consented_ai':
       return entry(`Accepted the AI notice for ${stage}: they can start the AI session themselves`, 'info');
     case 'participant_declined_ai':

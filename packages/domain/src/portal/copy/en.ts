@@ -20,6 +20,7 @@
  * `pt` serves `pt-BR`) then gets it.
  */
 import type { DomainErrorCode } from '../../errors.ts';
+import type { InterviewEndedBy } from '../../interview/turns.ts';
 import type { ParticipantStatus, SessionStatus } from '../../progression/entities.ts';
 import type { StageType } from '../../schemas/stage.ts';
 import { dateWords } from './dates.ts';
@@ -35,6 +36,15 @@ const SESSION_STATE: Record<SessionStatus, string> = {
   in_progress: 'in progress',
   completed: 'completed',
   failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+/** A session's state in "This session is …, so its interview is closed". */
+const INTERVIEW_SESSION_STATE: Record<SessionStatus, string> = {
+  scheduled: 'booked but not started',
+  in_progress: 'under way',
+  completed: 'finished',
+  failed: 'stopped',
   cancelled: 'cancelled',
 };
 
@@ -281,6 +291,51 @@ export const en = {
     },
   },
 
+  /** The interview page (`/p/sessions/{id}/interview`), its link on `/p/`, and what `/p/interview.js` shows. */
+  interview: {
+    /** On `/p/` while an interview is under way. */
+    continue: 'Continue your interview',
+    notOpenTitle: 'This interview is not open',
+    conversation: 'Conversation',
+    /** Who said a turn. */
+    interviewer: 'Interviewer',
+    you: 'You',
+    /** Shown once the interview has ended, by what ended it. */
+    ended: {
+      interviewer: 'The interview is complete. Thank you: your answers are saved, and the team will review them.',
+      time: 'The time for this interview is up. Thank you: your answers are saved, and the team will review them.',
+      participant: 'You finished the interview. Thank you: your answers are saved, and the team will review them.',
+    } satisfies Record<InterviewEndedBy, string>,
+    unavailable: 'The interviewer is unavailable; your answers are saved',
+    /** Something we did not expect failed while the interviewer was answering. */
+    failed: 'Something went wrong on our side; your answers are saved.',
+    begin: 'Begin the interview',
+    tryAgain: 'Try again',
+    answer: 'Your answer',
+    send: 'Send',
+    finish: 'Finish interview',
+    emptyAnswer: 'Write your answer in the box first, then press Send.',
+    crossSiteTitle: 'Answer from your portal',
+    crossSiteText: 'Open your portal, then continue your interview there.',
+    answerRefused: 'Your answer was not sent',
+    resumeRefused: 'The interview could not go on',
+    finishRefused: 'The interview could not be finished',
+    /**
+     * The time left (`{n}`: whole minutes) and the script's own words; the page hands them to
+     * `/p/interview.js` in `data-say-*` attributes, and words the time left the same way.
+     */
+    script: {
+      timeUp: 'Your time is up: send your last answer, or finish the interview.',
+      underAMinute: 'Less than a minute left.',
+      oneMinute: 'About 1 minute left.',
+      minutes: 'About {n} minutes left.',
+      lost: 'The connection was lost. Your answers are saved: press Try again.',
+      reload: 'Something went wrong. Reload the page and try again.',
+      /** Before the interviewer's words, for screen readers, when its turn has arrived. */
+      said: 'Interviewer:',
+    },
+  },
+
   /**
    * Refusals a participant's own command can meet (docs/errors.md#refusals-a-participant-reads), raised as
    * data (`refusal('key', …args)`) and worded here in the participant's language. The `answer…` ones are a
@@ -339,6 +394,23 @@ export const en = {
     answerTwice: (n: number) => `question ${n} is answered twice`,
     answerTooLong: (n: number, prompt: string, length: number, limit: number) =>
       `the answer to question ${n} ("${prompt}") is ${length} characters; at most ${limit}`,
+    interviewClosed: () => 'Your evaluation has ended, so this interview is closed.',
+    noInterviewHere: () => 'This session has no interview to take here; the team runs it with you.',
+    noInterviewer: (stage: string | null) =>
+      `${stage ?? 'This stage'} has no interviewer set up yet; the team will be in touch.`,
+    interviewNeedsConsent: () =>
+      'This interview needs your consent first: read about the stage on your evaluation page.',
+    interviewDeclined: () =>
+      'You asked for a person to run this stage, so it has no interview here; the team will be in touch.',
+    interviewSessionClosed: (status: SessionStatus) =>
+      `This session is ${INTERVIEW_SESSION_STATE[status]}, so its interview is closed.`,
+    interviewEnded: () => 'This interview has ended; your answers are saved.',
+    interviewerNotAsked: () =>
+      "The interviewer has not asked its next question yet. Wait for it, or press Try again if it doesn't come.",
+    interviewerWaiting: () => 'The interviewer is waiting for your answer.',
+    conversationMovedOn: () => 'The conversation moved on while the interviewer was answering. Reload the page.',
+    answerSentOtherwise: () =>
+      'This answer was already sent with other words. Reload the page to see the conversation.',
     idempotencyReused: () =>
       'This Idempotency-Key was already used for a different request: send a new key with a new request.',
     changedMeanwhile: () => 'Your evaluation changed while this was being saved. Reload the page and try again.',

@@ -235,6 +235,41 @@ export const es: PortalCopy = {
     },
   },
 
+  interview: {
+    continue: 'Continuar tu entrevista',
+    notOpenTitle: 'Esta entrevista no está abierta',
+    conversation: 'Conversación',
+    interviewer: 'Entrevistador',
+    you: 'Tú',
+    ended: {
+      interviewer: 'La entrevista ha terminado. Gracias: tus respuestas están guardadas y el equipo las revisará.',
+      time: 'Se acabó el tiempo de esta entrevista. Gracias: tus respuestas están guardadas y el equipo las revisará.',
+      participant: 'Terminaste la entrevista. Gracias: tus respuestas están guardadas y el equipo las revisará.',
+    },
+    unavailable: 'El entrevistador no está disponible; tus respuestas están guardadas',
+    failed: 'Algo salió mal por nuestra parte; tus respuestas están guardadas.',
+    begin: 'Empezar la entrevista',
+    tryAgain: 'Intentar de nuevo',
+    answer: 'Tu respuesta',
+    send: 'Enviar',
+    finish: 'Terminar la entrevista',
+    emptyAnswer: 'Primero escribe tu respuesta en el cuadro y luego pulsa Enviar.',
+    crossSiteTitle: 'Responde desde tu portal',
+    crossSiteText: 'Abre tu portal y continúa allí tu entrevista.',
+    answerRefused: 'Tu respuesta no se envió',
+    resumeRefused: 'La entrevista no pudo continuar',
+    finishRefused: 'No se pudo terminar la entrevista',
+    script: {
+      timeUp: 'Se acabó tu tiempo: envía tu última respuesta o termina la entrevista.',
+      underAMinute: 'Queda menos de un minuto.',
+      oneMinute: 'Queda alrededor de 1 minuto.',
+      minutes: 'Quedan alrededor de {n} minutos.',
+      lost: 'Se perdió la conexión. Tus respuestas están guardadas: pulsa Intentar de nuevo.',
+      reload: 'Algo salió mal. Vuelve a cargar la página e inténtalo de nuevo.',
+      said: 'Entrevistador:',
+    },
+  },
+
   refusals: {
     evaluationNotFound: () => 'No encontramos tu evaluación.',
     ended: (status) =>
@@ -288,6 +323,23 @@ export const es: PortalCopy = {
     answerTwice: (n) => `la pregunta ${n} tiene dos respuestas`,
     answerTooLong: (n, prompt, length, limit) =>
       `la respuesta a la pregunta ${n} («${prompt}») tiene ${length} caracteres; como máximo ${limit}`,
+    interviewClosed: () => 'Tu evaluación ha terminado, así que esta entrevista está cerrada.',
+    noInterviewHere: () => 'Esta sesión no tiene una entrevista que hacer aquí; el equipo la dirige contigo.',
+    noInterviewer: (stage) =>
+      `${stage ?? 'Esta etapa'} aún no tiene un entrevistador configurado; el equipo se pondrá en contacto contigo.`,
+    interviewNeedsConsent: () =>
+      'Esta entrevista primero necesita tu consentimiento: lee sobre la etapa en la página de tu evaluación.',
+    interviewDeclined: () =>
+      'Pediste que una persona dirija esta etapa, así que aquí no tiene entrevista; el equipo se pondrá en contacto contigo.',
+    interviewSessionClosed: (status) =>
+      `Esta sesión está ${SESSION_STATE[status]}, así que su entrevista está cerrada.`,
+    interviewEnded: () => 'Esta entrevista ha terminado; tus respuestas están guardadas.',
+    interviewerNotAsked: () =>
+      'El entrevistador aún no ha hecho su siguiente pregunta. Espérala, o pulsa Intentar de nuevo si no llega.',
+    interviewerWaiting: () => 'El entrevistador está esperando tu respuesta.',
+    conversationMovedOn: () => 'La conversación siguió mientras el entrevistador respondía. Vuelve a cargar la página.',
+    answerSentOtherwise: () =>
+      'Esta respuesta ya se envió con otras palabras. Vuelve a cargar la página para ver la conversación.',
     idempotencyReused: () =>
       'Esta Idempotency-Key ya se usó para otra solicitud: envía una clave nueva con cada solicitud nueva.',
     changedMeanwhile: () =>
