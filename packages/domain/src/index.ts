@@ -20,4 +20,5 @@ export * from './portal-links.ts';
 export * from './progression/index.ts';
 export * from './roles.ts';
 export * from './schemas/index.ts';
+export * from './self-identification/index.ts';
 export * from './templates.ts';
