@@ -13,6 +13,7 @@ export * from './portal/copy/index.ts';
 export * from './portal/notice.ts';
 export * from './portal/refusals.ts';
 export * from './portal/results.ts';
+export * from './portal/self-identification.ts';
 export * from './portal/sessions.ts';
 export * from './portal/view.ts';
 export * from './portal/withdraw.ts';
