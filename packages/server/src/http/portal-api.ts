@@ -30,6 +30,7 @@ import {
 } from '../application/portal-sessions.ts';
 import { type PortalAccess, type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
 import { mountPortalAnswerRoutes } from './portal-answers-api.ts';
+import { mountPortalSelfIdentificationRoutes } from './portal-self-identification-api.ts';
 import { IDEMPOTENCY_HEADER } from './rest-routes.ts';
 
 export const PORTAL_API_BASE = '/api/portal/v1';
@@ -196,6 +197,7 @@ export function createPortalApi(options: PortalApiOptions) {
   });
 
   mountPortalAnswerRoutes(app, options, who);
+  mountPortalSelfIdentificationRoutes(app, options, who);
 
   app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
   return app;

@@ -9,7 +9,12 @@ import { PORTAL_SCRIPT } from './portal-answer-pages.ts';
  * simple: no text node that starts with a word, no English sentence in a string, no words in attributes
  * a person reads. A page added to the portal is listed here.
  */
-const PAGE_FILES = ['portal-pages.ts', 'portal-notice-pages.ts', 'portal-answer-pages.ts'];
+const PAGE_FILES = [
+  'portal-pages.ts',
+  'portal-notice-pages.ts',
+  'portal-answer-pages.ts',
+  'portal-self-identification-pages.ts',
+];
 
 /** The file without its comments: they may say anything. */
 function code(file: string): string {

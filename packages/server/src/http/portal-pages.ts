@@ -43,6 +43,7 @@ import { type PortalLimits, participantCopy, portalAccess, portalViewFor } from 
 import { answersLink, mountAnswerPages } from './portal-answer-pages.ts';
 import { portalContext } from './portal-api.ts';
 import { registerNoticePages } from './portal-notice-pages.ts';
+import { aboutYouOffer, mountSelfIdentificationPages } from './portal-self-identification-pages.ts';
 
 export interface PortalPageOptions {
   readonly storage: StoragePort;
@@ -153,6 +154,8 @@ export function portalBody(
     readonly readNotice?: boolean;
     /** The written assessment under way (portal-answer-pages.ts). */
     readonly answers?: { readonly href: string; readonly label: string } | undefined;
+    /** The voluntary questions about them: not answered yet, or answered (portal-self-identification-pages.ts). */
+    readonly aboutYou?: 'offer' | 'answered' | undefined;
   } = {},
 ): string {
   const e = escapeHtml;
@@ -202,6 +205,7 @@ export function portalBody(
       `<section aria-labelledby="sessions-heading">\n<h2 id="sessions-heading">${e(h.sessions)}</h2>\n<ul class="sessions">\n${items.join('\n')}\n</ul>\n</section>`,
     );
   }
+  if (offers.aboutYou) parts.push(aboutYouOffer(copy, offers.aboutYou === 'answered'));
   if (offers.withdraw) parts.push(`<p><a href="/p/withdraw">${e(h.withdraw)}</a></p>`);
   return parts.join('\n');
 }
@@ -257,7 +261,10 @@ export function createPortalPages(options: PortalPageOptions) {
           options.repos.answers.forSession(access.workspace_id, assessment).submission !== null,
         )
       : undefined;
-    const offers = { startNow, withdraw: view.status === 'active', readNotice, answers };
+    // The voluntary questions come after the AI notice: while one waits to be read, it is the next thing.
+    const answered = options.repos.selfIdentification.byParticipant(access.workspace_id, access.participant_id);
+    const aboutYou = readNotice ? undefined : answered ? ('answered' as const) : ('offer' as const);
+    const offers = { startNow, withdraw: view.status === 'active', readNotice, answers, aboutYou };
     return c.html(page(access.copy, access.copy.home.title, portalBody(view, access.copy, offers)));
   };
   app.get('/p/', home);
@@ -306,6 +313,7 @@ export function createPortalPages(options: PortalPageOptions) {
 
   // Registered before `/p/:token`.
   mountAnswerPages(app, { ...options, now, signedIn });
+  mountSelfIdentificationPages(app, { ...options, now, signedIn });
   commandForm(
     '/p/start',
     (copy) => ({

@@ -9,6 +9,8 @@ import {
   PortalAnswers,
   PortalConsentInput,
   PortalConsentView,
+  PortalSelfIdentificationInput,
+  PortalSelfIdentificationView,
   PortalSessionDetail,
   PortalStartInput,
   PortalView,
@@ -94,6 +96,22 @@ export const PORTAL_ROUTES: readonly PortalRoute[] = [
     answer: PortalAnswers,
   },
   {
+    route: 'GET /self-identification',
+    summary: 'The voluntary questions about you (sex, race and ethnicity), and your answers so far',
+    description:
+      'Why they are asked and each question with its answers, in your language; `answers` is `null` until you answer. Answering is voluntary and changes nothing about your evaluation.',
+    answer: PortalSelfIdentificationView,
+  },
+  {
+    route: 'PUT /self-identification',
+    summary: 'Answer the voluntary questions about you, or change your answers',
+    description:
+      'Both answers, each one of the listed values; `decline_to_answer` is an answer. Your answers are kept apart from your evaluation: the people who review it never see them, and fairness checks read them only as totals.',
+    body: PortalSelfIdentificationInput,
+    bodyRequired: true,
+    answer: PortalSelfIdentificationView,
+  },
+  {
     route: 'POST /withdraw',
     summary: 'Withdraw from your evaluation',
     description: 'Open sessions are cancelled; the answer is your evaluation afterwards.',
@@ -112,4 +130,6 @@ export const PORTAL_SCHEMAS: Record<string, z.ZodType> = {
   PortalWithdrawInput,
   PortalAnswers,
   SaveAnswersInput,
+  PortalSelfIdentificationView,
+  PortalSelfIdentificationInput,
 };
