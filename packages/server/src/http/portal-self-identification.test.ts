@@ -1,3 +1,4 @@
+import type { PortalSelfIdentificationView } from '@stageflow/domain';
 import { describe, expect, test } from 'vitest';
 import { portalApiCaller, setupPortal } from '../testing-portal.ts';
 
@@ -112,7 +113,7 @@ describe('the questions over the portal API', () => {
     const { api, janeLink } = await setup();
     const res = await api(janeLink.token, 'GET', '/self-identification');
     expect(res.status).toBe(200);
-    const view = await res.json();
+    const view = (await res.json()) as PortalSelfIdentificationView;
     expect(view).toMatchObject({ title: 'Voluntary questions about you', answers: null });
     expect(view.why).toHaveLength(3);
     expect(view.questions.sex.options).toEqual([
@@ -127,18 +128,18 @@ describe('the questions over the portal API', () => {
     const { t, api, janeLink, johnLink, jane, john } = await setup();
     const bad = await api(janeLink.token, 'PUT', '/self-identification', { sex: 'female', race_ethnicity: 'x' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/^race_ethnicity: /);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/^race_ethnicity: /);
     const missing = await api(janeLink.token, 'PUT', '/self-identification', {});
-    expect((await missing.json()).error).toMatch(/sex: .*race_ethnicity: /);
+    expect(((await missing.json()) as { error: string }).error).toMatch(/sex: .*race_ethnicity: /);
 
     const res = await api(janeLink.token, 'PUT', '/self-identification', {
       sex: 'decline_to_answer',
       race_ethnicity: 'hispanic_or_latino',
     });
     expect(res.status).toBe(200);
-    expect((await res.json()).answers).toEqual({ sex: 'decline_to_answer', race_ethnicity: 'hispanic_or_latino' });
+    expect(((await res.json()) as PortalSelfIdentificationView).answers).toEqual({ sex: 'decline_to_answer', race_ethnicity: 'hispanic_or_latino' });
     expect(t.repos.selfIdentification.byParticipant(t.workspaceId, john.id)).toBeUndefined();
-    const johns = await (await api(johnLink.token, 'GET', '/self-identification')).json();
+    const johns = (await (await api(johnLink.token, 'GET', '/self-identification')).json()) as PortalSelfIdentificationView;
     expect(johns.answers).toBeNull();
     expect(t.repos.selfIdentification.byParticipant(t.workspaceId, jane.id)?.recorded_by).toBe(`participant:${jane.id}`);
   });
