@@ -86,7 +86,8 @@ export function createAnalyticsRepository(db: Db) {
   return {
     cohortSize: (ws: string, c: Cohort): number => q.cohortSize.get(params(ws, c)) as number,
 
-    progressGroups: (ws: string, c: Cohort): ProgressGroup[] => (q.groups.all(params(ws, c)) as Row[]).map(progressGroup),
+    progressGroups: (ws: string, c: Cohort): ProgressGroup[] =>
+      (q.groups.all(params(ws, c)) as Row[]).map(progressGroup),
 
     /**
      * The adverse-impact monitor's facts (docs/rules.md#adverse-impact): the progress groups, the cohort's

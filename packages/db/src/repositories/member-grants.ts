@@ -46,13 +46,20 @@ export function createMemberGrantRepository(db: Db) {
         .orderBy(users.name)
         .all();
     },
-    grant(tx: Tx, row: { workspace_id: string; user_id: string; scope: string; granted_at: string; granted_by: string }) {
+    grant(
+      tx: Tx,
+      row: { workspace_id: string; user_id: string; scope: string; granted_at: string; granted_by: string },
+    ) {
       tx.insert(memberGrants).values(row).onConflictDoNothing().run();
     },
     revoke(tx: Tx, workspaceId: string, userId: string, scope: string) {
       tx.delete(memberGrants)
         .where(
-          and(eq(memberGrants.workspace_id, workspaceId), eq(memberGrants.user_id, userId), eq(memberGrants.scope, scope)),
+          and(
+            eq(memberGrants.workspace_id, workspaceId),
+            eq(memberGrants.user_id, userId),
+            eq(memberGrants.scope, scope),
+          ),
         )
         .run();
     },
@@ -60,7 +67,13 @@ export function createMemberGrantRepository(db: Db) {
     appendEvents(tx: Tx, workspaceId: string, emitted: readonly WorkspaceEvent[]) {
       for (const e of emitted) {
         tx.insert(events)
-          .values({ workspace_id: workspaceId, type: e.type, actor: e.actor, occurred_at: e.occurred_at, data: { ...e.data } })
+          .values({
+            workspace_id: workspaceId,
+            type: e.type,
+            actor: e.actor,
+            occurred_at: e.occurred_at,
+            data: { ...e.data },
+          })
           .run();
       }
     },

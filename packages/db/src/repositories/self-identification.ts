@@ -31,7 +31,10 @@ export function createSelfIdentificationRepository(db: Db) {
       const row = { ...record, workspace_id: workspaceId };
       tx.insert(selfIdentifications)
         .values(row)
-        .onConflictDoUpdate({ target: [selfIdentifications.workspace_id, selfIdentifications.participant_id], set: row })
+        .onConflictDoUpdate({
+          target: [selfIdentifications.workspace_id, selfIdentifications.participant_id],
+          set: row,
+        })
         .run();
     },
   };

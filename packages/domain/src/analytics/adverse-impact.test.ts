@@ -31,7 +31,14 @@ describe('selection at a stage', () => {
     group({ sex: 'male', race_ethnicity: 'white', count: 6 }),
     // Still there, and withdrawn there: left out either way.
     group({ sex: 'male', race_ethnicity: 'white', count: 9, open: true, state: 'pending' }),
-    group({ sex: 'female', race_ethnicity: 'asian', count: 3, state: 'pending', status: 'withdrawn', ended_here: true }),
+    group({
+      sex: 'female',
+      race_ethnicity: 'asian',
+      count: 3,
+      state: 'pending',
+      status: 'withdrawn',
+      ended_here: true,
+    }),
     // Declined to answer, and no record: unknown.
     group({ sex: 'decline_to_answer', race_ethnicity: 'decline_to_answer', count: 2 }),
     group({ sex: null, race_ethnicity: null, count: 5, state: 'failed', status: 'rejected', ended_here: true }),
@@ -131,7 +138,11 @@ describe('impact ratios under each rule set', () => {
 
   it('is null when none of the replayed self-identified', () => {
     expect(
-      impactUnderRules([STAGE], [{ stage_id: STAGE, participant_id: 'p9', recorded: true, simulated: true }], categories),
+      impactUnderRules(
+        [STAGE],
+        [{ stage_id: STAGE, participant_id: 'p9', recorded: true, simulated: true }],
+        categories,
+      ),
     ).toBeNull();
   });
 });

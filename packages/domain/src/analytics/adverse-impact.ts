@@ -3,7 +3,7 @@ import type { ParticipantStatus } from '../progression/entities.ts';
 import { categoriesOf } from '../self-identification/categories.ts';
 import { type ProgressGroup, stageExit } from './funnel.ts';
 import { ImpactFigures, impactFigures, MIN_GROUP_SIZE, type Observation } from './impact.ts';
-import { AnalyticsScope } from './report.ts';
+import { AnalyticsScope, TagCount } from './report.ts';
 import { quantileOfRuns } from './statistics.ts';
 
 /**
@@ -60,6 +60,8 @@ export const AdverseImpactAnswer = z.object({
   /** The whole template: completed (selected) against rejected. */
   template: ImpactFigures,
   by_stage: z.array(StageImpact),
+  /** The tags of the period's participants (whatever `tag` is), to pick one from. */
+  tags: z.array(TagCount),
 });
 export type AdverseImpactAnswer = z.infer<typeof AdverseImpactAnswer>;
 
@@ -118,7 +120,10 @@ export function adverseImpactFigures(
   },
 ): Pick<AdverseImpactAnswer, 'self_identified' | 'min_group_size' | 'template' | 'by_stage'> {
   return {
-    self_identified: facts.statuses.reduce((n, g) => n + (g.sex !== null || g.race_ethnicity !== null ? g.count : 0), 0),
+    self_identified: facts.statuses.reduce(
+      (n, g) => n + (g.sex !== null || g.race_ethnicity !== null ? g.count : 0),
+      0,
+    ),
     min_group_size: MIN_GROUP_SIZE,
     template: impactFigures(templateSelectionObservations(facts.statuses)),
     by_stage: stageIds.map((stage_id) => ({

@@ -19,7 +19,14 @@ describe('impact ratios against the highest rate', () => {
   const [male, female] = figures.by_sex.rows;
 
   it('takes the highest rate as the reference and compares the others with it', () => {
-    expect(female).toMatchObject({ n: 100, selected: 60, rate: 0.6, impact_ratio: 1, status: 'reference', p_value: null });
+    expect(female).toMatchObject({
+      n: 100,
+      selected: 60,
+      rate: 0.6,
+      impact_ratio: 1,
+      status: 'reference',
+      p_value: null,
+    });
     expect(female!.below_four_fifths).toBe(false);
     expect(male).toMatchObject({ n: 100, selected: 40, rate: 0.4, status: 'compared', below_four_fifths: true });
     expect(male!.impact_ratio).toBeCloseTo(2 / 3, 12);

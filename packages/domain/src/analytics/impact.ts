@@ -92,7 +92,14 @@ export function impactRows(cells: readonly Cell[]): ImpactRow[] {
   return cells.map((c): ImpactRow => {
     const base = { sex: c.sex, race_ethnicity: c.race_ethnicity, n: c.n, selected: c.selected };
     if (c.n < MIN_GROUP_SIZE || !reference) {
-      return { ...base, rate: null, impact_ratio: null, below_four_fifths: null, p_value: null, status: 'insufficient_data' };
+      return {
+        ...base,
+        rate: null,
+        impact_ratio: null,
+        below_four_fifths: null,
+        p_value: null,
+        status: 'insufficient_data',
+      };
     }
     const rate = c.selected / c.n;
     // With nobody selected in the best category there is nothing to take a ratio of.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badInput, type DomainError, notFound } from '../errors.ts';
-import { type Role, isRole } from '../roles.ts';
+import { isRole, type Role } from '../roles.ts';
 import { text } from '../schemas/common.ts';
 
 /**

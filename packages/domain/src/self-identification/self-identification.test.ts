@@ -17,7 +17,13 @@ describe('recording self-identification', () => {
       recorded_by: 'participant:p1',
     });
     expect(change.events).toEqual([
-      { type: 'self_identification_recorded', participant_id: 'p1', actor: 'participant:p1', occurred_at: ctx.now, data: { first: true } },
+      {
+        type: 'self_identification_recorded',
+        participant_id: 'p1',
+        actor: 'participant:p1',
+        occurred_at: ctx.now,
+        data: { first: true },
+      },
     ]);
     expect(JSON.stringify(change.events)).not.toMatch(/female|asian/);
   });
@@ -36,7 +42,13 @@ describe('recording self-identification', () => {
 
   it('takes only the EEO-1 categories or "decline to answer", naming the field otherwise', () => {
     const id = '4a4a4a4a-4a4a-4a4a-8a4a-4a4a4a4a4a4a';
-    expect(RecordSelfIdentificationInput.safeParse({ participant_id: id, sex: 'female', race_ethnicity: 'two_or_more_races' }).success).toBe(true);
+    expect(
+      RecordSelfIdentificationInput.safeParse({
+        participant_id: id,
+        sex: 'female',
+        race_ethnicity: 'two_or_more_races',
+      }).success,
+    ).toBe(true);
     const bad = RecordSelfIdentificationInput.safeParse({ participant_id: id, sex: 'other', race_ethnicity: 'asian' });
     expect(bad.error?.issues.map((i) => i.path)).toEqual([['sex']]);
     const missing = RecordSelfIdentificationInput.safeParse({ participant_id: id, sex: 'male' });
@@ -60,9 +72,14 @@ describe('who an owner lets read the figures', () => {
   it('grants an admin, with a workspace event naming them', () => {
     expect(grant('admin')).toEqual({
       change: 'grant',
-      events: [{ type: 'demographics_access_granted', actor: 'user:owner', occurred_at: ctx.now, data: { user_id: 'u2' } }],
+      events: [
+        { type: 'demographics_access_granted', actor: 'user:owner', occurred_at: ctx.now, data: { user_id: 'u2' } },
+      ],
     });
-    expect(grant('admin', true, false)).toMatchObject({ change: 'revoke', events: [{ type: 'demographics_access_revoked' }] });
+    expect(grant('admin', true, false)).toMatchObject({
+      change: 'revoke',
+      events: [{ type: 'demographics_access_revoked' }],
+    });
   });
 
   it('changes nothing twice', () => {

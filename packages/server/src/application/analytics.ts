@@ -1,10 +1,10 @@
 import { type Db, readTx } from '@stageflow/db';
 import {
   type AdverseImpactAnswer,
-  adverseImpactFigures,
   type AnalyticsQueryInput,
   type AnalyticsReport,
   type AnalyticsStage,
+  adverseImpactFigures,
   applyStagePatch,
   badInput,
   type Categories,
@@ -15,10 +15,10 @@ import {
   notFound,
   openDecisionFigures,
   periodBounds,
+  type ReplayedPass,
   reportStages,
   SIMULATION_LIST_LIMIT,
   type SimulateInput,
-  type ReplayedPass,
   type SimulationAnswer,
   scoreDistributions,
   simulateRules,
@@ -107,6 +107,7 @@ export function adverseImpact(ctx: AnalyticsContext, input: AnalyticsQueryInput)
         stages.map((s) => s.stage_id),
         facts,
       ),
+      tags: tagCounts(a.tagCounts(ws, cohort)),
     };
   });
 }

@@ -36,7 +36,11 @@ export function authorize(principal: Principal | null, scope: Scope, grantsOf?: 
   const required = roleFor(scope);
   const grantedTo = GRANTABLE_SCOPES[scope];
   if (hasRole(principal.role, required)) return { ok: true, workspaceId: principal.workspaceId };
-  if (grantedTo && principal.role === grantedTo && grantsOf?.(principal.workspaceId, principal.userId).includes(scope)) {
+  if (
+    grantedTo &&
+    principal.role === grantedTo &&
+    grantsOf?.(principal.workspaceId, principal.userId).includes(scope)
+  ) {
     return { ok: true, workspaceId: principal.workspaceId };
   }
   const orGrant = grantedTo ? `, or ${grantedTo} with an owner's grant` : '';

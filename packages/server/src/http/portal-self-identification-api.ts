@@ -5,10 +5,7 @@
  */
 import { PortalSelfIdentificationInput, PortalSelfIdentificationView } from '@stageflow/domain';
 import type { Context, Hono } from 'hono';
-import {
-  answerPortalSelfIdentification,
-  readPortalSelfIdentification,
-} from '../application/self-identification.ts';
+import { answerPortalSelfIdentification, readPortalSelfIdentification } from '../application/self-identification.ts';
 import type { PortalAccess } from './portal-access.ts';
 import { type PortalApiOptions, portalContext, portalRefusal } from './portal-api.ts';
 

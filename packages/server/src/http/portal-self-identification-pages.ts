@@ -13,13 +13,10 @@ import {
   portalRefusalMessage,
 } from '@stageflow/domain';
 import type { Context, Hono } from 'hono';
-import {
-  answerPortalSelfIdentification,
-  readPortalSelfIdentification,
-} from '../application/self-identification.ts';
+import { answerPortalSelfIdentification, readPortalSelfIdentification } from '../application/self-identification.ts';
 import type { PortalAccess } from './portal-access.ts';
-import { portalContext } from './portal-api.ts';
 import type { AnswerPageDeps } from './portal-answer-pages.ts';
+import { portalContext } from './portal-api.ts';
 import { backLink, browserCopy, escapeHtml as e, page } from './portal-pages.ts';
 
 export const ABOUT_YOU_PATH = '/p/about-you';
@@ -67,8 +64,7 @@ function aboutYouBody(
   const problem = errors.sex || errors.race_ethnicity ? `<p class="alert" role="alert">${e(w.fixTitle)}</p>\n` : '';
   const saved = state.saved ? `<p class="saved" role="status">${e(w.saved)}</p>\n` : '';
   // Before any answer, leaving is skipping; afterwards it is going back.
-  const leave =
-    view.answers === null ? `<p><a href="/p/">${e(w.skip)}</a></p>` : backLink(copy);
+  const leave = view.answers === null ? `<p><a href="/p/">${e(w.skip)}</a></p>` : backLink(copy);
   return `<h1>${e(view.title)}</h1>
 ${saved}${view.why.map((p) => `<p>${e(p)}</p>`).join('\n')}
 ${problem}<form method="post" action="${ABOUT_YOU_PATH}">
@@ -127,7 +123,9 @@ export function mountSelfIdentificationPages(app: Hono, deps: AnswerPageDeps): v
     const input = PortalSelfIdentificationInput.safeParse(chosen);
     if (!input.success) {
       // The form again with what they chose, and each unanswered question saying so: nothing is lost.
-      const errors: Answers = Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), copy.selfId.choose]));
+      const errors: Answers = Object.fromEntries(
+        input.error.issues.map((i) => [String(i.path[0]), copy.selfId.choose]),
+      );
       const view = readPortalSelfIdentification(ctx, access.participant_id);
       return c.html(page(copy, view.title, aboutYouBody(view, copy, { chosen, errors }), HEAD), 400);
     }

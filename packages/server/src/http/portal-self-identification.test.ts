@@ -69,7 +69,11 @@ describe('the questions on the portal’s pages', () => {
 
     // The staff timeline says they answered, and nothing of what.
     const { events } = await t.api.participants.byId({ id: jane.id });
-    expect(events[0]).toMatchObject({ type: 'self_identification_recorded', actor: `participant:${jane.id}`, data: { first: true } });
+    expect(events[0]).toMatchObject({
+      type: 'self_identification_recorded',
+      actor: `participant:${jane.id}`,
+      data: { first: true },
+    });
     await post('/p/consent/accept', { stage_id: stages[0]!.id });
     expect((await get('/p/')).html).toContain(
       'Thank you for answering the voluntary questions about you. <a href="/p/about-you">Change your answers</a>',
@@ -82,7 +86,9 @@ describe('the questions on the portal’s pages', () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('Please answer both questions');
-    expect(html).toContain('<p class="field-error" id="race_ethnicity-error">Choose an answer, or “I prefer not to answer”.</p>');
+    expect(html).toContain(
+      '<p class="field-error" id="race_ethnicity-error">Choose an answer, or “I prefer not to answer”.</p>',
+    );
     expect(html).toContain('value="male" checked');
     expect(html).not.toContain('id="sex-error"');
     expect(t.repos.selfIdentification.byParticipant(t.workspaceId, jane.id)).toBeUndefined();
@@ -137,11 +143,18 @@ describe('the questions over the portal API', () => {
       race_ethnicity: 'hispanic_or_latino',
     });
     expect(res.status).toBe(200);
-    expect(((await res.json()) as PortalSelfIdentificationView).answers).toEqual({ sex: 'decline_to_answer', race_ethnicity: 'hispanic_or_latino' });
+    expect(((await res.json()) as PortalSelfIdentificationView).answers).toEqual({
+      sex: 'decline_to_answer',
+      race_ethnicity: 'hispanic_or_latino',
+    });
     expect(t.repos.selfIdentification.byParticipant(t.workspaceId, john.id)).toBeUndefined();
-    const johns = (await (await api(johnLink.token, 'GET', '/self-identification')).json()) as PortalSelfIdentificationView;
+    const johns = (await (
+      await api(johnLink.token, 'GET', '/self-identification')
+    ).json()) as PortalSelfIdentificationView;
     expect(johns.answers).toBeNull();
-    expect(t.repos.selfIdentification.byParticipant(t.workspaceId, jane.id)?.recorded_by).toBe(`participant:${jane.id}`);
+    expect(t.repos.selfIdentification.byParticipant(t.workspaceId, jane.id)?.recorded_by).toBe(
+      `participant:${jane.id}`,
+    );
   });
 
   test('staff credentials do not reach it', async () => {

@@ -31,7 +31,10 @@ const participants: Record<'female' | 'male' | 'unknown' | 'declined', string[]>
 /** A real member of workspace A (grants name real users) and a caller acting as them. */
 function member(userId: string, role: Role) {
   const now = new Date();
-  t.db.insert(schema.users).values({ id: userId, name: userId, email: `${userId}@example.com`, createdAt: now, updatedAt: now }).run();
+  t.db
+    .insert(schema.users)
+    .values({ id: userId, name: userId, email: `${userId}@example.com`, createdAt: now, updatedAt: now })
+    .run();
   t.repos.members.add({ id: `m-${userId}`, workspaceId: t.workspaceId, userId, role });
   return createCaller(createInnerContext(t.deps, { kind: 'user', userId, workspaceId: t.workspaceId, role }));
 }
@@ -41,7 +44,13 @@ const reviewer = member('rui-reviewer', 'reviewer');
 
 beforeAll(async () => {
   ids = await buildPipeline(t.api, [
-    { type: 'screen', stage_type: 'manual_review', pass_threshold: 60, automation_rule: 'auto_advance', auto_reject: true },
+    {
+      type: 'screen',
+      stage_type: 'manual_review',
+      pass_threshold: 60,
+      automation_rule: 'auto_advance',
+      auto_reject: true,
+    },
     { type: 'interview', stage_type: 'manual_review', pass_threshold: 70 },
   ]);
   spare = await buildPipeline(t.api);
@@ -74,7 +83,7 @@ describe('selfIdentification.record', () => {
       sex: 'female',
       race_ethnicity: 'two_or_more_races',
       recorded_at: expect.any(String),
-      recorded_by: 'user:owner-of-' + t.workspaceId,
+      recorded_by: `user:owner-of-${t.workspaceId}`,
     });
     expect(t.repos.selfIdentification.byParticipant(t.workspaceId, p.id)).toEqual(recorded);
   });
@@ -86,7 +95,9 @@ describe('selfIdentification.record', () => {
     await t.api.selfIdentification.record(answers);
     const { items: events } = await t.api.events.list({ participant_id: p.id });
     const recorded = events.filter((e) => e.type === 'self_identification_recorded');
-    expect(recorded).toEqual([expect.objectContaining({ data: { first: true }, actor: `user:owner-of-${t.workspaceId}` })]);
+    expect(recorded).toEqual([
+      expect.objectContaining({ data: { first: true }, actor: `user:owner-of-${t.workspaceId}` }),
+    ]);
     expect(JSON.stringify(events)).not.toMatch(/hispanic|"male"/);
   });
 
@@ -104,7 +115,11 @@ describe('selfIdentification.record', () => {
     );
     const r = restApp();
     const template = await r.call('POST', '/evaluation-templates', { template_name: 'T', use_case: 'hiring' });
-    await r.call('POST', '/evaluation-stages', { evaluation_template_id: template.body.id, type: 'review', stage_type: 'manual_review' });
+    await r.call('POST', '/evaluation-stages', {
+      evaluation_template_id: template.body.id,
+      type: 'review',
+      stage_type: 'manual_review',
+    });
     const jane = await r.call('POST', '/participants', { evaluation_template_id: template.body.id, ...person('Jane') });
     const bad = await r.call('PUT', `/participants/${jane.body.id}/self-identification`, {
       sex: 'female',
@@ -237,7 +252,11 @@ describe('who reads the figures: owners, and the admins they grant them to', () 
     expect((await admin.analytics.adverseImpact(query())).self_identified).toBe(25);
     expect((await admin.account.me()).reads_demographics).toBe(true);
     const { items: events } = await owner.events.list({});
-    expect(events[0]).toMatchObject({ type: 'demographics_access_granted', actor: 'user:olga-owner', data: { user_id: 'ada-admin' } });
+    expect(events[0]).toMatchObject({
+      type: 'demographics_access_granted',
+      actor: 'user:olga-owner',
+      data: { user_id: 'ada-admin' },
+    });
 
     await owner.demographicsAccess.revoke({ user_id: 'ada-admin' });
     await expectTRPCError(admin.analytics.adverseImpact(query()), 'FORBIDDEN');

@@ -1,4 +1,9 @@
-import { DemographicsAccessList, DemographicsGrantInput, RecordSelfIdentificationInput, SelfIdentificationRecorded } from '@stageflow/domain';
+import {
+  DemographicsAccessList,
+  DemographicsGrantInput,
+  RecordSelfIdentificationInput,
+  SelfIdentificationRecorded,
+} from '@stageflow/domain';
 import {
   demographicsAccess,
   recordStaffSelfIdentification,

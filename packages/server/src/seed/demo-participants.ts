@@ -453,11 +453,13 @@ export async function seedDemoParticipants(
 ): Promise<Map<string, string>> {
   const progress = DEMO_PEOPLE.map((): Progress => ({}));
   const timeline = DEMO_PEOPLE.flatMap((person, who) =>
-    [[person.enrolled, { kind: 'enrol' } as Act] as Step, ...selfIdentification(person), ...person.steps].map(([hoursAgo, act]) => ({
-      at: clock.base - hoursAgo * HOUR,
-      who,
-      act,
-    })),
+    [[person.enrolled, { kind: 'enrol' } as Act] as Step, ...selfIdentification(person), ...person.steps].map(
+      ([hoursAgo, act]) => ({
+        at: clock.base - hoursAgo * HOUR,
+        who,
+        act,
+      }),
+    ),
   ).sort((a, b) => a.at - b.at);
 
   /** Keeps what later steps need: the session in play and the open decision. */
