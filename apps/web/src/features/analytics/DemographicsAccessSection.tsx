@@ -23,9 +23,12 @@ export function DemographicsAccessSection() {
   };
   const grant = trpc.demographicsAccess.grant.useMutation(options);
   const revoke = trpc.demographicsAccess.revoke.useMutation(options);
-  const pendingFor = (userId: string) =>
-    (grant.isPending && grant.variables?.user_id === userId) ||
-    (revoke.isPending && revoke.variables?.user_id === userId);
+  const asking = (mutation: typeof grant, userId: string) =>
+    mutation.isPending && mutation.variables?.user_id === userId;
+  const pendingFor = (userId: string) => asking(grant, userId) || asking(revoke, userId);
+  /** What a box shows: the answer being asked for while it is on its way, else what is stored. */
+  const shown = (admin: { user_id: string; granted: boolean }) =>
+    asking(grant, admin.user_id) ? true : asking(revoke, admin.user_id) ? false : admin.granted;
 
   return (
     <Section
@@ -43,7 +46,7 @@ export function DemographicsAccessSection() {
                   <input
                     type="checkbox"
                     id={`impact-access-${admin.user_id}`}
-                    checked={admin.granted}
+                    checked={shown(admin)}
                     disabled={pendingFor(admin.user_id)}
                     onChange={(event) => (event.target.checked ? grant : revoke).mutate({ user_id: admin.user_id })}
                   />
