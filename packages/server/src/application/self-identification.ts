@@ -1,4 +1,5 @@
 import {
+  DEMOGRAPHICS_GRANTEE_ROLE,
   type DemographicsAccessList,
   type DemographicsGrantInput,
   decideDemographicsAccess,
@@ -61,14 +62,16 @@ export async function answerPortalSelfIdentification(
 /** The workspace's admins and whether each may read the figures (owners always may). */
 export function demographicsAccess(ctx: AppContext): DemographicsAccessList {
   return {
-    admins: ctx.repos.memberGrants.membersWithGrant(ctx.workspaceId, 'admin', DEMOGRAPHICS_READ).map((m) => ({
-      user_id: m.user_id,
-      name: m.name,
-      email: m.email,
-      granted: m.granted_at !== null,
-      granted_at: m.granted_at,
-      granted_by: m.granted_by,
-    })),
+    admins: ctx.repos.memberGrants
+      .membersWithGrant(ctx.workspaceId, DEMOGRAPHICS_GRANTEE_ROLE, DEMOGRAPHICS_READ)
+      .map((m) => ({
+        user_id: m.user_id,
+        name: m.name,
+        email: m.email,
+        granted: m.granted_at !== null,
+        granted_at: m.granted_at,
+        granted_by: m.granted_by,
+      })),
   };
 }
 

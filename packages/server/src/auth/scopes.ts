@@ -1,4 +1,4 @@
-import { API_KEY_SCOPES, type ApiKeyScope, type Role } from '@stageflow/domain';
+import { API_KEY_SCOPES, type ApiKeyScope, DEMOGRAPHICS_GRANTEE_ROLE, type Role } from '@stageflow/domain';
 
 /** What an API key may be granted (docs/surfaces.md#roles-and-scopes), defined with the inputs that take them in the domain. */
 export { API_KEY_SCOPES, type ApiKeyScope } from '@stageflow/domain';
@@ -21,7 +21,7 @@ export type Scope = ApiKeyScope | (typeof MEMBER_ONLY_SCOPES)[number];
  * Scopes beyond a member's role that an owner grants one member at a time, and the role a member needs
  * for the grant to count: the self-identification figures, to admins (docs/surfaces.md#roles-and-scopes).
  */
-export const GRANTABLE_SCOPES: Partial<Record<Scope, Role>> = { 'demographics.read': 'admin' };
+export const GRANTABLE_SCOPES: Partial<Record<Scope, Role>> = { 'demographics.read': DEMOGRAPHICS_GRANTEE_ROLE };
 
 export const isApiKeyScope = (scope: string): scope is ApiKeyScope => API_KEY_SCOPES.includes(scope as ApiKeyScope);
 
