@@ -112,6 +112,13 @@ const CASES: Record<string, Case> = {
     evaluation_template_id: f.template.id,
     changes: [{ stage_id: f.stages[0]!.id, pass_threshold: 99 }],
   }),
+  'analytics.adverseImpact': (f) => ({ evaluation_template_id: f.template.id }),
+
+  'selfIdentification.record': (f) => ({ participant_id: f.jane.id, sex: 'female', race_ethnicity: 'asian' }),
+  // Nobody of that id is a member: NOT_FOUND at most (grants to real admins: self-identification.test.ts).
+  'demographicsAccess.list': () => undefined,
+  'demographicsAccess.grant': () => ({ user_id: 'not-a-member' }),
+  'demographicsAccess.revoke': () => ({ user_id: 'not-a-member' }),
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<
@@ -151,6 +158,8 @@ test('the scopes give the roles of docs/surfaces.md: viewers read, reviewers sco
     if (path.startsWith('apiKeys.')) return 'admin'; // keys are secrets: even listing them is for admins
     if (path.startsWith('interviewerModel.')) return 'admin'; // where participants' answers go: admins decide and see
     if (path === 'analytics.simulate') return 'viewer'; // a read that takes its question as a body: nothing is saved
+    // Self-identification figures and who reads them: owners (and admins an owner grants them to).
+    if (path === 'analytics.adverseImpact' || path.startsWith('demographicsAccess.')) return 'owner';
     if (type === 'query') return 'viewer';
     return path.startsWith('sessions.') || path === 'decisions.decide' ? 'reviewer' : 'admin';
   };

@@ -23,10 +23,13 @@ import type {
   PortalLinkStatus,
   PortalNoticeSettings,
   SavedAnswer,
+  SelfIdentificationEvent,
+  SelfIdentificationRecord,
   StoredTurn,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
+import type { WorkspaceEvent } from '../repositories/member-grants.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';
 
 export type MaybePromise<T> = T | Promise<T>;
@@ -155,6 +158,30 @@ export interface InterviewAppend<A> {
   readonly answer: A;
 }
 
+/** What a self-identification step is given: the participant (NOT_FOUND before the step when not the workspace's) and their answers on record. */
+export interface SelfIdentificationFacts {
+  readonly participant: PortalParticipant;
+  readonly current: SelfIdentificationRecord | null;
+}
+
+/** What a self-identification step decided: the row to store (null: unchanged) and the events to append. */
+export interface SelfIdentificationStore {
+  readonly record: SelfIdentificationRecord | null;
+  readonly events: readonly SelfIdentificationEvent[];
+}
+
+/** What a grant step is given: the member (null when the user is not one) and whether they hold the scope now. */
+export interface MemberGrantFacts {
+  readonly member: { readonly role: string } | null;
+  readonly current: boolean;
+}
+
+/** What a grant step decided: grant the scope, take it back, or nothing; and the workspace events to append. */
+export interface MemberGrantChange {
+  readonly change: 'grant' | 'revoke' | null;
+  readonly events: readonly WorkspaceEvent[];
+}
+
 export interface StoragePort {
   readonly agentProfiles: RecordStore<AgentProfile>;
   readonly apiKeys: {
@@ -222,6 +249,29 @@ export interface StoragePort {
       sessionId: string,
       step: (facts: InterviewFacts) => InterviewAppend<A> | DomainError,
     ): MaybePromise<A | DomainError>;
+  };
+  readonly selfIdentification: {
+    /**
+     * Loads the participant and their self-identification on record, steps, and stores in one transaction
+     * the new answers and the events. Answers what is on record afterwards.
+     */
+    change(
+      workspaceId: string,
+      participantId: string,
+      step: (facts: SelfIdentificationFacts) => SelfIdentificationStore | DomainError,
+    ): MaybePromise<SelfIdentificationRecord | DomainError>;
+  };
+  readonly memberGrants: {
+    /**
+     * Loads the member's role and whether they hold `scope`, steps, and stores the grant (or its removal)
+     * and the workspace events in one transaction. Answers whether they hold it afterwards.
+     */
+    change(
+      workspaceId: string,
+      userId: string,
+      scope: string,
+      step: (facts: MemberGrantFacts) => MemberGrantChange | DomainError,
+    ): MaybePromise<boolean | DomainError>;
   };
   readonly participants: {
     /**

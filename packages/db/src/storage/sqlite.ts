@@ -21,6 +21,9 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
     interviewerModels,
     answers,
     sessionTurns,
+    selfIdentification,
+    memberGrants,
+    members,
   } = repos;
   return {
     answers: {
@@ -119,6 +122,42 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           if (decided instanceof Error) return decided;
           sessionTurns.append(tx, workspaceId, sessionId, decided.append);
           return decided.answer;
+        }),
+    },
+    selfIdentification: {
+      change: (workspaceId, participantId, step) =>
+        writeTx(db, (tx) => {
+          const participant = portalLinks.participant(workspaceId, participantId);
+          if (!participant) return notFound('Participant', participantId);
+          const current = selfIdentification.byParticipant(workspaceId, participantId) ?? null;
+          const change = step({ participant, current });
+          if (change instanceof Error) return change;
+          if (change.record) selfIdentification.save(tx, workspaceId, change.record);
+          portalLinks.appendEvents(tx, participant, change.events);
+          return change.record ?? current ?? notFound('Self-identification', participantId);
+        }),
+    },
+    memberGrants: {
+      change: (workspaceId, userId, scope, step) =>
+        writeTx(db, (tx) => {
+          const role = members.roleOf(workspaceId, userId);
+          const current = memberGrants.scopesOf(workspaceId, userId).includes(scope);
+          const decided = step({ member: role ? { role } : null, current });
+          if (decided instanceof Error) return decided;
+          // A grant is made by the event that records it: its time and actor are the grant's.
+          const made = decided.change === 'grant' ? decided.events[0] : undefined;
+          if (made) {
+            memberGrants.grant(tx, {
+              workspace_id: workspaceId,
+              user_id: userId,
+              scope,
+              granted_at: made.occurred_at,
+              granted_by: made.actor,
+            });
+          }
+          if (decided.change === 'revoke') memberGrants.revoke(tx, workspaceId, userId, scope);
+          memberGrants.appendEvents(tx, workspaceId, decided.events);
+          return decided.change === null ? current : made !== undefined;
         }),
     },
     participants: {

@@ -527,6 +527,19 @@ describe('every route', () => {
       evaluation_template_id: tid,
       changes: [{ stage_id: stage.id, pass_threshold: 90 }],
     });
+    const answers = { sex: 'female', race_ethnicity: 'asian' };
+    const recorded = await ok(
+      'PUT',
+      '/participants/{participant_id}/self-identification',
+      `/participants/${jane.id}/self-identification`,
+      answers,
+    );
+    expect(recorded).toMatchObject({ participant_id: jane.id, ...answers, recorded_by: `api_key:${ALL_KEY}` });
+    // The self-identification figures go to people, never to a key: the owner's session asks.
+    const impact = await t.call('GET', `/analytics/adverse-impact?${period}`, undefined, { 'x-api-key': '' });
+    expect(impact.status, JSON.stringify(impact.body)).toBe(200);
+    expect(impact.body).toMatchObject({ self_identified: 1, min_group_size: 10 });
+    called.add('GET /analytics/adverse-impact');
 
     await ok('POST', '/evaluation-templates/{id}/duplicate', `/evaluation-templates/${tid}/duplicate`);
     const extra = { evaluation_template_id: tid, type: 'extra', stage_type: 'manual_review' };

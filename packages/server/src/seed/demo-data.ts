@@ -1,9 +1,17 @@
 import type { Db, Repositories } from '@stageflow/db';
+import { portalCopy } from '@stageflow/domain';
+import { participantActor } from '../application/portal-sessions.ts';
+import { answerPortalSelfIdentification } from '../application/self-identification.ts';
 import type { Principal } from '../auth/principal.ts';
 import { createCaller } from '../caller.ts';
 import { contextDeps, createInnerContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
-import { DEMO_PORTAL_PARTICIPANT, type DemoClock, seedDemoParticipants } from './demo-participants.ts';
+import {
+  DEMO_PORTAL_PARTICIPANT,
+  type DemoClock,
+  type SelfIdentify,
+  seedDemoParticipants,
+} from './demo-participants.ts';
 
 /** The interviewers and templates are set up four weeks back, before the first demo participant arrived. */
 const SETUP_DAYS_AGO = 30;
@@ -23,11 +31,24 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
       clockMs = Math.min(ms, base);
     },
   };
-  const api = createCaller(
-    createInnerContext(contextDeps(db, repos, createLogger('silent')), owner, {
-      now: () => new Date(clockMs).toISOString(),
-    }),
-  );
+  const deps = contextDeps(db, repos, createLogger('silent'));
+  const clockNow = () => new Date(clockMs).toISOString();
+  const api = createCaller(createInnerContext(deps, owner, { now: clockNow }));
+  // The voluntary questions are answered in the portal, as the participant: their timeline says so.
+  const selfIdentify: SelfIdentify = (participantId, answers) =>
+    answerPortalSelfIdentification(
+      {
+        storage: deps.storage,
+        repos,
+        workspaceId: owner.workspaceId ?? '',
+        actor: participantActor(participantId),
+        now: clockNow,
+        newId: () => crypto.randomUUID(),
+        copy: portalCopy('en'),
+      },
+      participantId,
+      answers,
+    );
 
   const backendInterviewer = await api.agentProfiles.create({
     name: 'Ada — Backend Interviewer',
@@ -146,6 +167,6 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
     ],
   });
 
-  const people = await seedDemoParticipants(api, clock, { backend: backend.id, training: training.id });
+  const people = await seedDemoParticipants(api, clock, { backend: backend.id, training: training.id }, selfIdentify);
   return { portalParticipantId: people.get(DEMO_PORTAL_PARTICIPANT) };
 }

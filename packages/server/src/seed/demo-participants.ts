@@ -1,5 +1,6 @@
-import type { DecisionOutcome } from '@stageflow/domain';
+import type { DecisionOutcome, SelfIdentificationAnswers } from '@stageflow/domain';
 import type { Caller } from '../caller.ts';
+import { DEMO_SELF_IDENTIFICATION } from './demo-self-identification.ts';
 
 /**
  * About forty people spread over the demo pipelines in every state a newcomer should see: pending,
@@ -122,7 +123,8 @@ type Act =
   | { readonly kind: 'complete' | 'record'; readonly card: Card }
   | { readonly kind: 'fail' | 'cancel'; readonly reason: string }
   | { readonly kind: 'decide'; readonly outcome: DecisionOutcome; readonly note?: string }
-  | { readonly kind: 'advance' | 'reject' | 'withdraw'; readonly note?: string };
+  | { readonly kind: 'advance' | 'reject' | 'withdraw'; readonly note?: string }
+  | { readonly kind: 'self_identify'; readonly answers: SelfIdentificationAnswers };
 /** What happened, and how many hours before the server's start. */
 type Step = readonly [hoursAgo: number, act: Act];
 
@@ -429,22 +431,35 @@ interface Progress {
 }
 type View = { id: string; sessions: { id: string; status: string }[]; decisions: { id: string; status: string }[] };
 
+/** Records a participant's answers to the voluntary questions as they would in their portal (demo-data.ts). */
+export type SelfIdentify = (participantId: string, answers: SelfIdentificationAnswers) => Promise<unknown>;
+
+/** Their answers to the voluntary questions, a few minutes after their enrolment, if they gave any. */
+const selfIdentification = (person: Person): Step[] => {
+  const answers = DEMO_SELF_IDENTIFICATION[person.name];
+  return answers ? [[person.enrolled - 0.1, { kind: 'self_identify', answers }]] : [];
+};
+
 /**
- * Enrols `DEMO_PEOPLE` and plays their steps in time order through `api`, whose clock is `clock`.
- * Returns each person's participant id by name.
+ * Enrols `DEMO_PEOPLE` and plays their steps in time order through `api`, whose clock is `clock`;
+ * their answers to the voluntary questions go through `selfIdentify`. Returns each person's participant
+ * id by name.
  */
 export async function seedDemoParticipants(
   api: Caller,
   clock: DemoClock,
   templates: { backend: string; training: string },
+  selfIdentify: SelfIdentify,
 ): Promise<Map<string, string>> {
   const progress = DEMO_PEOPLE.map((): Progress => ({}));
   const timeline = DEMO_PEOPLE.flatMap((person, who) =>
-    [[person.enrolled, { kind: 'enrol' } as Act] as Step, ...person.steps].map(([hoursAgo, act]) => ({
-      at: clock.base - hoursAgo * HOUR,
-      who,
-      act,
-    })),
+    [[person.enrolled, { kind: 'enrol' } as Act] as Step, ...selfIdentification(person), ...person.steps].map(
+      ([hoursAgo, act]) => ({
+        at: clock.base - hoursAgo * HOUR,
+        who,
+        act,
+      }),
+    ),
   ).sort((a, b) => a.at - b.at);
 
   /** Keeps what later steps need: the session in play and the open decision. */
@@ -520,6 +535,9 @@ export async function seedDemoParticipants(
         remember(state, participant);
         break;
       }
+      case 'self_identify':
+        await selfIdentify(participant_id, act.answers);
+        break;
       case 'advance':
       case 'reject':
       case 'withdraw': {
