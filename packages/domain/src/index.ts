@@ -21,3 +21,4 @@ export * from './progression/index.ts';
 export * from './roles.ts';
 export * from './schemas/index.ts';
 export * from './templates.ts';
+export * from './webhooks/index.ts';
