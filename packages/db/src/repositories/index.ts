@@ -12,6 +12,7 @@ import { createPortalLinkRepository } from './portal-links.ts';
 import { createPortalNoticeRepository } from './portal-notice.ts';
 import { createStageRepository } from './stages.ts';
 import { createTemplateRepository } from './templates.ts';
+import { createWebhookRepositories } from './webhooks/index.ts';
 import { createWorkspaceRepository } from './workspaces.ts';
 
 export type { AgentProfileFilter } from './agent-profiles.ts';
@@ -24,6 +25,7 @@ export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
 export type { NewPortalLink, PortalLinkRow, PortalParticipant } from './portal-links.ts';
 export type { TemplateFilter } from './templates.ts';
+export type * from './webhooks/index.ts';
 export type { NewWorkspace, Workspace } from './workspaces.ts';
 
 /** Every repository over one database; built once per process (they hold prepared statements). */
@@ -45,6 +47,7 @@ export function createRepositories(db: Db) {
     interviewerModels: createInterviewerModelRepository(db),
     answers: createAnswerRepository(db),
     analytics: createAnalyticsRepository(db),
+    webhooks: createWebhookRepositories(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -10,3 +10,4 @@ export * from './portal-notice.ts';
 export * from './stages.ts';
 export * from './templates.ts';
 export * from './workspaces.ts';
+export * from './webhooks.ts';

@@ -1,9 +1,10 @@
-import { type DomainError, notFound } from '@stageflow/domain';
+import { type DomainError, notFound, participantWebhookEvents, stageWebhookEvents } from '@stageflow/domain';
 import { type Db, writeTx } from '../client.ts';
 import type { ApiKeySummary } from '../repositories/api-keys.ts';
 import { withIdempotency } from '../repositories/idempotency.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './port.ts';
+import { createWebhookStorage } from './webhooks.ts';
 
 /**
  * The embedded engine: every method is one synchronous `immediate` transaction on better-sqlite3,
@@ -12,7 +13,10 @@ import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './por
 export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
   const { participants, pipelines, agentProfiles, apiKeys, portalLinks, portalNotice, interviewerModels, answers } =
     repos;
+  // Every change that reports something writes its webhooks in its own transaction (docs/webhooks.md#the-outbox).
+  const { outbox } = repos.webhooks;
   return {
+    webhooks: createWebhookStorage(db, repos),
     answers: {
       change: (workspaceId, participantId, sessionId, step) =>
         writeTx(db, (tx) => {
@@ -22,7 +26,10 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           if (change instanceof Error) return change;
           answers.upsert(tx, workspaceId, sessionId, change.save);
           if (change.submission) answers.submit(tx, workspaceId, change.submission);
-          if (change.emitted.length > 0) participants.store(tx, workspaceId, loaded, change.state, change.emitted);
+          if (change.emitted.length > 0) {
+            participants.store(tx, workspaceId, loaded, change.state, change.emitted);
+            outbox.enqueue(tx, workspaceId, participantWebhookEvents(change.emitted, change.state));
+          }
           return change.answer;
         }),
     },
@@ -117,8 +124,10 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
                 : null;
               const outcome = unit.step({ loaded, emailTakenIn });
               if (outcome instanceof Error) return outcome;
-              if (outcome.emitted.length > 0)
+              if (outcome.emitted.length > 0) {
                 participants.store(tx, workspaceId, loaded, outcome.state, outcome.emitted);
+                outbox.enqueue(tx, workspaceId, participantWebhookEvents(outcome.emitted, outcome.state));
+              }
               return outcome.answer;
             }),
           ),
@@ -143,6 +152,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           const next = step(before, usage);
           if (next instanceof Error) return next;
           pipelines.store(tx, workspaceId, before, next);
+          outbox.enqueue(tx, workspaceId, stageWebhookEvents(before.stages, next.stages));
           return next;
         }),
       create: (workspaceId, sourceTemplateId, step) =>
@@ -151,6 +161,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           const next = step(source);
           if (next instanceof Error) return next;
           pipelines.store(tx, workspaceId, null, next);
+          outbox.enqueue(tx, workspaceId, stageWebhookEvents([], next.stages));
           return next;
         }),
     },
