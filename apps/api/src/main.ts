@@ -1,7 +1,13 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createServer, DEMO_ACCOUNT, demoFromEnv, interviewerModelFromEnv } from '@stageflow/server';
+import {
+  createServer,
+  DEMO_ACCOUNT,
+  demoFromEnv,
+  interviewerModelFromEnv,
+  webhookSettingsFromEnv,
+} from '@stageflow/server';
 
 // Paths are resolved from the repository root so `npm start` and `node apps/api/dist/main.mjs`
 // agree wherever they are run from.
@@ -14,6 +20,8 @@ const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
 const demo = demoFromEnv(process.env.DEMO);
 // The default interviewer model (README, Settings): optional; a wrong one is logged, never fatal.
 const interviewer = interviewerModelFromEnv(process.env);
+// Outgoing webhooks (README, Settings): a wrong value is logged and its default used.
+const webhooks = webhookSettingsFromEnv(process.env);
 
 const server = createServer({
   databasePath,
@@ -22,10 +30,12 @@ const server = createServer({
   webRoot: process.env.WEB_ROOT ?? resolve(repoRoot, 'apps/web/dist'),
   demo: demo.demo,
   interviewerModel: interviewer.model,
+  webhooks: { settings: webhooks.settings },
 });
 const { log } = server;
 if (demo.problem) log.warn(demo.problem);
 if (interviewer.problem) log.warn(interviewer.problem);
+for (const problem of webhooks.problems) log.warn(problem);
 const seeded = await server.seedDemo();
 // A new link each start: only its hash is kept, so the one printed last time cannot be shown again.
 const demoPortal = await server.demoPortal();

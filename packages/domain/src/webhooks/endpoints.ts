@@ -184,3 +184,19 @@ export function signingSecrets<S>(endpoint: WebhookEndpointRecord<S>, now: strin
 export function refuseDisabledEndpoint(endpoint: WebhookEndpointRecord<unknown>, what: string): DomainError | null {
   return endpoint.enabled ? null : conflict(`The endpoint ${endpoint.url} is disabled: enable it before ${what}`);
 }
+
+/** A workspace has at most MAX_WEBHOOK_ENDPOINTS endpoints. */
+export const refuseEndpointLimit = (count: number): DomainError | null =>
+  count >= MAX_WEBHOOK_ENDPOINTS
+    ? conflict(`A workspace has at most ${MAX_WEBHOOK_ENDPOINTS} webhook endpoints: delete one first`)
+    : null;
+
+/** What Send test event sends: the endpoint's id and a sentence a person reading their logs understands. */
+export const webhookTestEvent = (endpointId: string, now: string) => ({
+  type: 'webhook.test' as const,
+  timestamp: now,
+  data: {
+    endpoint_id: endpointId,
+    message: 'A test event from Stageflow: this endpoint receives webhooks and its signature checks out.',
+  },
+});

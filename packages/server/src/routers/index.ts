@@ -11,6 +11,7 @@ import { portalNoticeRouter } from './portal-notice.ts';
 import { sessionsRouter } from './sessions.ts';
 import { stagesRouter } from './stages.ts';
 import { templatesRouter } from './templates.ts';
+import { webhooksRouter } from './webhooks.ts';
 
 export const appRouter = router({
   account: accountRouter,
@@ -25,6 +26,7 @@ export const appRouter = router({
   portalNotice: portalNoticeRouter,
   interviewerModel: interviewerModelRouter,
   analytics: analyticsRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

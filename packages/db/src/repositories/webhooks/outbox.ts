@@ -60,6 +60,44 @@ export function createWebhookOutboxRepository(db: Db, endpoints: { enabled(works
     });
   }
 
+  /** Deliveries as the log shows them, each with its attempts (oldest first). */
+  function views(workspaceId: string, rows: readonly { delivery: DeliveryRow; type: string; payload: string }[]): WebhookDelivery[] {
+    const ids = rows.map((r) => r.delivery.id);
+    const attempts =
+      ids.length === 0
+        ? []
+        : db
+            .select()
+            .from(webhookAttempts)
+            .where(and(eq(webhookAttempts.workspace_id, workspaceId), inArray(webhookAttempts.delivery_id, ids)))
+            .orderBy(webhookAttempts.attempt)
+            .all();
+    return rows.map(({ delivery: d, type, payload }) => ({
+      id: d.id,
+      endpoint_id: d.endpoint_id,
+      webhook_id: d.message_id,
+      event_type: type,
+      status: d.status as WebhookDeliveryStatus,
+      attempts_made: d.attempts_made,
+      next_attempt_at: d.status === 'pending' ? d.next_attempt_at : null,
+      replay_of: d.replay_of,
+      payload,
+      created_at: d.created_at,
+      finished_at: d.finished_at,
+      attempts: attempts
+        .filter((a) => a.delivery_id === d.id)
+        .map((a) => ({
+          attempt: a.attempt,
+          started_at: a.started_at,
+          latency_ms: a.latency_ms,
+          status_code: a.status_code,
+          response_body: a.response_body,
+          error: a.error,
+          succeeded: a.succeeded,
+        })),
+    }));
+  }
+
   return {
     /** Called after every write of new deliveries (in this process); answers a function that stops it. */
     onEnqueued(listener: () => void): () => void {
@@ -134,6 +172,17 @@ export function createWebhookOutboxRepository(db: Db, endpoints: { enabled(works
       });
       announce();
       return id;
+    },
+
+    /** One delivery as the log shows it. */
+    view(workspaceId: string, id: string): WebhookDelivery | undefined {
+      const row = db
+        .select({ delivery: webhookDeliveries, type: webhookMessages.type, payload: webhookMessages.payload })
+        .from(webhookDeliveries)
+        .innerJoin(webhookMessages, eq(webhookMessages.id, webhookDeliveries.message_id))
+        .where(and(eq(webhookDeliveries.workspace_id, workspaceId), eq(webhookDeliveries.id, id)))
+        .get();
+      return row && views(workspaceId, [row])[0];
     },
 
     delivery(workspaceId: string, id: string): DeliveryRow | undefined {
@@ -262,40 +311,7 @@ export function createWebhookOutboxRepository(db: Db, endpoints: { enabled(works
         .limit(query.limit + 1)
         .all();
       const pageRows = rows.slice(0, query.limit);
-      const ids = pageRows.map((r) => r.delivery.id);
-      const attempts =
-        ids.length === 0
-          ? []
-          : db
-              .select()
-              .from(webhookAttempts)
-              .where(and(eq(webhookAttempts.workspace_id, workspaceId), inArray(webhookAttempts.delivery_id, ids)))
-              .orderBy(webhookAttempts.attempt)
-              .all();
-      const items = pageRows.map(({ delivery: d, type, payload }) => ({
-        id: d.id,
-        endpoint_id: d.endpoint_id,
-        webhook_id: d.message_id,
-        event_type: type,
-        status: d.status as WebhookDeliveryStatus,
-        attempts_made: d.attempts_made,
-        next_attempt_at: d.status === 'pending' ? d.next_attempt_at : null,
-        replay_of: d.replay_of,
-        payload,
-        created_at: d.created_at,
-        finished_at: d.finished_at,
-        attempts: attempts
-          .filter((a) => a.delivery_id === d.id)
-          .map((a) => ({
-            attempt: a.attempt,
-            started_at: a.started_at,
-            latency_ms: a.latency_ms,
-            status_code: a.status_code,
-            response_body: a.response_body,
-            error: a.error,
-            succeeded: a.succeeded,
-          })),
-      }));
+      const items = views(workspaceId, pageRows);
       const lastRow = pageRows.at(-1);
       return {
         items,
