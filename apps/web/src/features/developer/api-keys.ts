@@ -26,6 +26,7 @@ const RESOURCE_LABELS: Record<string, string> = {
   portal_links: 'Portal links',
   portal_notice: 'Portal notice',
   interviewer_model: 'Interviewer model',
+  webhooks: 'Webhooks',
 };
 
 export interface ScopeGroup {
