@@ -45,6 +45,8 @@ export const ListWebhookDeliveriesInput = z.strictObject({
   status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
   limit: z.int().min(1).max(100).default(25),
   cursor: ParticipantCursorText.optional(),
+  /** Sent by tRPC's `useInfiniteQuery` with every page; pages only go forward, so the server ignores it. */
+  direction: z.enum(['forward', 'backward']).optional(),
 });
 export type ListWebhookDeliveriesInput = z.input<typeof ListWebhookDeliveriesInput>;
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { formatDateTime } from '../../lib/format.ts';
@@ -31,6 +31,11 @@ export function DeliveryLog({ endpoint }: { endpoint: WebhookEndpoint }) {
     },
   );
   const pages = { ...query, data: query.data?.pages.flatMap((p) => p.items) };
+  // An attempt can change the endpoint too (a 410 disables it): read it again with each new log.
+  const utils = trpc.useUtils();
+  useEffect(() => {
+    if (query.dataUpdatedAt > 0) void utils.webhooks.byId.invalidate({ id: endpoint.id });
+  }, [query.dataUpdatedAt, utils, endpoint.id]);
 
   return (
     <section className="webhook-log" aria-labelledby="webhook-log-title">
@@ -102,7 +107,7 @@ function DeliveryItem({ endpoint, delivery }: { endpoint: WebhookEndpoint; deliv
           <code className="webhook-event-type">{delivery.event_type}</code>
           <span className="webhook-delivery-when">{formatDateTime(delivery.created_at)}</span>
           <span className="webhook-delivery-answer">{lastAnswer(delivery)}</span>
-          {delivery.replay_of && <span className="webhook-delivery-replay">Replay</span>}
+          {delivery.replay_of && <span className="webhook-delivery-replay">A replay</span>}
         </summary>
         <div className="webhook-delivery-body">
           <p className="webhook-delivery-id">
@@ -133,6 +138,7 @@ function DeliveryItem({ endpoint, delivery }: { endpoint: WebhookEndpoint; deliv
           <pre className="webhook-pre">{prettyJson(delivery.payload)}</pre>
           <Button
             size="sm"
+            className="webhook-replay"
             onClick={() => replay.mutate({ id: endpoint.id, delivery_id: delivery.id })}
             pending={replay.isPending}
             disabled={!endpoint.enabled}

@@ -94,7 +94,7 @@ function EndpointList({ onAdd }: { onAdd: () => void }) {
 function DisabledBanner({ endpoints }: { endpoints: WebhookEndpoint[] }) {
   if (endpoints.length === 0) return null;
   return (
-    <div className="banner banner-danger" role="status">
+    <div className="banner banner-danger webhook-banner" role="status">
       <p className="banner-title">
         Stageflow stopped sending to {endpoints.length === 1 ? 'an endpoint' : `${endpoints.length} endpoints`}
       </p>
