@@ -70,8 +70,10 @@ async function settledLog(server: RunningServer, key: string, endpointId: string
   const deadline = Date.now() + 20_000;
   for (;;) {
     const log = await call(server, key, 'GET', `/webhook-endpoints/${endpointId}/deliveries?limit=100`);
-    if (log.items.length >= count && log.items.every((d: { status: string }) => d.status !== 'pending')) return log.items;
-    if (Date.now() > deadline) throw new Error(`the log did not settle: ${JSON.stringify(log.items.map((d: { status: string }) => d.status))}`);
+    if (log.items.length >= count && log.items.every((d: { status: string }) => d.status !== 'pending'))
+      return log.items;
+    if (Date.now() > deadline)
+      throw new Error(`the log did not settle: ${JSON.stringify(log.items.map((d: { status: string }) => d.status))}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -111,7 +113,11 @@ describe('webhooks across processes', () => {
     );
     const deliveries = await settledLog(a, key, endpoint.id, count);
     expect(deliveries).toHaveLength(count);
-    expect(deliveries.every((d: { status: string; attempts_made: number }) => d.status === 'succeeded' && d.attempts_made === 1)).toBe(true);
+    expect(
+      deliveries.every(
+        (d: { status: string; attempts_made: number }) => d.status === 'succeeded' && d.attempts_made === 1,
+      ),
+    ).toBe(true);
     expect(receiver.received).toHaveLength(count);
     expect(new Set(receiver.received.map((r) => r.id)).size).toBe(count);
     expect(receiver.received.every((r) => r.verified)).toBe(true);

@@ -1,5 +1,5 @@
 import type { CreateWebhookEndpointInput } from '@stageflow/domain';
-import { HOUR_MS, startWebhookReceiver, type WebhookReceiver } from '@stageflow/testing';
+import { HOUR_MS, startWebhookReceiver } from '@stageflow/testing';
 import { createLogger } from './logger.ts';
 import { setupApi } from './testing.ts';
 import { buildPipeline, person } from './testing-pipeline.ts';

@@ -9,5 +9,5 @@ export * from './portal-links.ts';
 export * from './portal-notice.ts';
 export * from './stages.ts';
 export * from './templates.ts';
-export * from './workspaces.ts';
 export * from './webhooks.ts';
+export * from './workspaces.ts';

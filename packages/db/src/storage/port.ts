@@ -13,7 +13,9 @@ import type {
   AgentProfile,
   AnswerFacts,
   AnswerSubmission,
+  DeliveryAfterAttempt,
   DomainError,
+  EndpointAfterAttempt,
   EvaluationStage,
   EvaluationTemplate,
   ParticipantEvent,
@@ -23,8 +25,6 @@ import type {
   PortalLinkStatus,
   PortalNoticeSettings,
   SavedAnswer,
-  DeliveryAfterAttempt,
-  EndpointAfterAttempt,
   WebhookEndpointRecord,
   WebhookEvent,
 } from '@stageflow/domain';

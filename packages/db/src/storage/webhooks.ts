@@ -7,8 +7,7 @@ import type { StoragePort, WebhookSettlement } from './port.ts';
 /** The embedded engine's webhook units: each one `immediate` transaction, like the rest (sqlite.ts). */
 export function createWebhookStorage(db: Db, repos: Repositories): StoragePort['webhooks'] {
   const { endpoints, outbox } = repos.webhooks;
-  const load = (workspaceId: string, id: string) =>
-    endpoints.byId(workspaceId, id) ?? notFound('Webhook endpoint', id);
+  const load = (workspaceId: string, id: string) => endpoints.byId(workspaceId, id) ?? notFound('Webhook endpoint', id);
 
   return {
     insertEndpoint: (workspaceId, step) =>

@@ -34,14 +34,19 @@ describe('endpoint input', () => {
       event_types: ['participant.enrolled', 'stage.created'],
       enabled: true,
     });
-    for (const url of ['ftp://example.com/x', 'https://user:pw@example.com/x', 'example.com/x', 'javascript:alert(1)']) {
+    for (const url of [
+      'ftp://example.com/x',
+      'https://user:pw@example.com/x',
+      'example.com/x',
+      'javascript:alert(1)',
+    ]) {
       const result = CreateWebhookEndpointInput.safeParse({ url });
       expect(result.success, url).toBe(false);
       expect(result.error?.issues[0]?.path, url).toEqual(['url']);
     }
-    expect(CreateWebhookEndpointInput.safeParse({ url: 'https://a.example', event_types: ['user.created'] }).success).toBe(
-      false,
-    );
+    expect(
+      CreateWebhookEndpointInput.safeParse({ url: 'https://a.example', event_types: ['user.created'] }).success,
+    ).toBe(false);
   });
 });
 
@@ -53,15 +58,25 @@ describe('endpoint rules', () => {
   });
 
   it('turning an endpoint off is manual; turning it on again clears why it was off and its failure streak', () => {
-    const gone = { ...created(), enabled: false, disabled_reason: 'gone' as const, disabled_at: NOW, failing_since: NOW };
-    expect(editWebhookEndpoint(gone, UpdateWebhookEndpointInput.parse({ id: ID, description: 'CRM' }), hours(1))).toMatchObject({
+    const gone = {
+      ...created(),
+      enabled: false,
+      disabled_reason: 'gone' as const,
+      disabled_at: NOW,
+      failing_since: NOW,
+    };
+    expect(
+      editWebhookEndpoint(gone, UpdateWebhookEndpointInput.parse({ id: ID, description: 'CRM' }), hours(1)),
+    ).toMatchObject({
       enabled: false,
       disabled_reason: 'gone',
       description: 'CRM',
     });
     const on = editWebhookEndpoint(gone, UpdateWebhookEndpointInput.parse({ id: ID, enabled: true }), hours(1));
     expect(on).toMatchObject({ enabled: true, disabled_reason: null, disabled_at: null, failing_since: null });
-    expect(editWebhookEndpoint(on, UpdateWebhookEndpointInput.parse({ id: ID, enabled: false }), hours(2))).toMatchObject({
+    expect(
+      editWebhookEndpoint(on, UpdateWebhookEndpointInput.parse({ id: ID, enabled: false }), hours(2)),
+    ).toMatchObject({
       enabled: false,
       disabled_reason: 'manual',
       disabled_at: hours(2),

@@ -20,7 +20,9 @@ export const WebhookUrl = Text.trim()
   .refine((value) => {
     try {
       const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !!url.hostname;
+      return (
+        (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && !!url.hostname
+      );
     } catch {
       return false;
     }
@@ -161,7 +163,11 @@ export function editWebhookEndpoint<S>(
 }
 
 /** A new secret; the current one keeps signing beside it for WEBHOOK_SECRET_OVERLAP_HOURS. */
-export function rotateWebhookSecret<S>(before: WebhookEndpointRecord<S>, secret: S, now: string): WebhookEndpointRecord<S> {
+export function rotateWebhookSecret<S>(
+  before: WebhookEndpointRecord<S>,
+  secret: S,
+  now: string,
+): WebhookEndpointRecord<S> {
   return {
     ...before,
     secret,

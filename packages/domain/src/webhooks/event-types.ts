@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { Decision, ParticipantStatus, SessionStatus } from '../progression/entities.ts';
 import { Uuid } from '../schemas/common.ts';
 import { EvaluationStage, StageType } from '../schemas/stage.ts';
-import { Decision, ParticipantStatus, SessionStatus } from '../progression/entities.ts';
 
 /**
  * What a webhook endpoint can hear about (docs/webhooks.md#event-types): hierarchical, full-stop
@@ -54,9 +54,7 @@ export const WebhookParticipant = z
   .meta({ id: 'WebhookParticipant' });
 export type WebhookParticipant = z.infer<typeof WebhookParticipant>;
 
-const StageRef = z
-  .object({ id: Uuid, stage_name: z.string(), stage_type: StageType })
-  .meta({ id: 'WebhookStageRef' });
+const StageRef = z.object({ id: Uuid, stage_name: z.string(), stage_type: StageType }).meta({ id: 'WebhookStageRef' });
 
 export const WebhookSession = z
   .object({

@@ -26,7 +26,12 @@ describe('participantWebhookEvents', () => {
       type: 'participant.enrolled',
       timestamp: j.now,
       data: {
-        participant: { external_id: 'greenhouse-8821', status: 'active', current_stage_id: S1, email: 'jane@example.com' },
+        participant: {
+          external_id: 'greenhouse-8821',
+          status: 'active',
+          current_stage_id: S1,
+          email: 'jane@example.com',
+        },
         stage: { id: S1, stage_name: 'Stage 0', stage_type: 'ai_interview' },
         actor: j.actor,
       },

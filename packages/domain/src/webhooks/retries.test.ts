@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  afterAttempt,
-  retryAfterMs,
-  retryDelayMs,
-  WEBHOOK_MAX_ATTEMPTS,
-  WEBHOOK_RETRY_DELAYS_MS,
-} from './retries.ts';
+import { afterAttempt, retryAfterMs, retryDelayMs, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_DELAYS_MS } from './retries.ts';
 
 const NOW = '2026-03-02T09:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(NOW) + ms).toISOString();

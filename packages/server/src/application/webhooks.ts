@@ -1,10 +1,10 @@
 import {
   badInput,
-  CreateWebhookEndpointInput,
-  editWebhookEndpoint,
-  type ListWebhookDeliveriesInput,
+  type CreateWebhookEndpointInput,
   decodeParticipantCursor,
+  editWebhookEndpoint,
   encodeParticipantCursor,
+  type ListWebhookDeliveriesInput,
   newWebhookEndpoint,
   notFound,
   refuseDisabledEndpoint,
@@ -84,7 +84,11 @@ export async function updateWebhookEndpoint(
   const now = ctx.now();
   return view(
     ctx,
-    unwrap(await ctx.storage.webhooks.changeEndpoint(ctx.workspaceId, input.id, (before) => editWebhookEndpoint(before, input, now))),
+    unwrap(
+      await ctx.storage.webhooks.changeEndpoint(ctx.workspaceId, input.id, (before) =>
+        editWebhookEndpoint(before, input, now),
+      ),
+    ),
   );
 }
 
@@ -99,7 +103,9 @@ export async function rotateWebhookEndpointSecret(ctx: WebhookContext, id: strin
   const sealed = ctx.webhooks.secrets.seal(secret, id);
   const now = ctx.now();
   const rotated = unwrap(
-    await ctx.storage.webhooks.changeEndpoint(ctx.workspaceId, id, (before) => rotateWebhookSecret(before, sealed, now)),
+    await ctx.storage.webhooks.changeEndpoint(ctx.workspaceId, id, (before) =>
+      rotateWebhookSecret(before, sealed, now),
+    ),
   );
   return { endpoint: view(ctx, rotated), secret };
 }

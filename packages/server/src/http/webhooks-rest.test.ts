@@ -28,7 +28,11 @@ describe('/api/v1/webhook-endpoints', () => {
 
     const sent = await t.call('POST', `/webhook-endpoints/${id}/test`);
     expect(sent.status).toBe(200);
-    expect(sent.body).toMatchObject({ event_type: 'webhook.test', status: 'pending', webhook_id: expect.stringMatching(/^msg_/) });
+    expect(sent.body).toMatchObject({
+      event_type: 'webhook.test',
+      status: 'pending',
+      webhook_id: expect.stringMatching(/^msg_/),
+    });
 
     const log = await t.call('GET', `/webhook-endpoints/${id}/deliveries?limit=10&status=pending`);
     expect(log.status).toBe(200);

@@ -10,7 +10,11 @@ const URL = 'https://hooks.example.com/stageflow';
 describe('webhooks.* endpoints', () => {
   test('create answers the secret once: whsec_ and 32 random bytes in base64; list and byId never show it', async () => {
     const t = setupApi();
-    const created = await t.api.webhooks.create({ url: URL, description: 'CRM', event_types: ['participant.enrolled'] });
+    const created = await t.api.webhooks.create({
+      url: URL,
+      description: 'CRM',
+      event_types: ['participant.enrolled'],
+    });
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     expect(Buffer.from(created.secret.slice('whsec_'.length), 'base64')).toHaveLength(32);
     expect(created.endpoint).toEqual({
@@ -23,7 +27,7 @@ describe('webhooks.* endpoints', () => {
       disabled_at: null,
       failing_since: null,
       previous_secret_expires_at: null,
-      created_by: 'user:owner-of-' + t.workspaceId,
+      created_by: `user:owner-of-${t.workspaceId}`,
       created_at: expect.any(String),
       updated_at: expect.any(String),
     });
@@ -146,7 +150,12 @@ describe('who may manage webhooks (webhooks.write)', () => {
     const t = setupApi();
     const keyCaller = (scopes: string[]) =>
       createCaller(
-        createInnerContext(t.deps, { kind: 'api_key', keyId: 'k', workspaceId: t.workspaceId, scopes: scopes as never }),
+        createInnerContext(t.deps, {
+          kind: 'api_key',
+          keyId: 'k',
+          workspaceId: t.workspaceId,
+          scopes: scopes as never,
+        }),
       );
     await expectTRPCError(keyCaller(['participants.read']).webhooks.list(), 'FORBIDDEN', {
       message: /does not have the webhooks.write scope/,

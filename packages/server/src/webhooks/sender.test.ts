@@ -10,7 +10,11 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-const request = (url: string) => ({ url, headers: { 'content-type': 'application/json' }, body: '{"type":"webhook.test"}' });
+const request = (url: string) => ({
+  url,
+  headers: { 'content-type': 'application/json' },
+  body: '{"type":"webhook.test"}',
+});
 
 /** A resolver that answers these addresses for every name: what a hostile DNS record would say. */
 const resolvesTo =

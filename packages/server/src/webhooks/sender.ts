@@ -134,7 +134,15 @@ export function createWebhookSender(options: SenderOptions): WebhookSender {
         clearTimeout(timer);
         resolve(answer);
       };
-      req.on('error', (error) => finish({ status: null, retry_after: null, body: null, error: describe(error, url, options.timeoutMs), latency_ms: latency() }));
+      req.on('error', (error) =>
+        finish({
+          status: null,
+          retry_after: null,
+          body: null,
+          error: describe(error, url, options.timeoutMs),
+          latency_ms: latency(),
+        }),
+      );
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         let kept = 0;

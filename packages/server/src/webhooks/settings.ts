@@ -53,7 +53,9 @@ export function webhookSettingsFromEnv(env: Readonly<Record<string, string | und
   const defaultLease = timeoutMs + 30_000;
   let leaseMs = whole('WEBHOOKS_LEASE_MS', defaultLease, 1_000, 3_600_000);
   if (leaseMs < timeoutMs + LEASE_MARGIN_MS) {
-    problems.push(`WEBHOOKS_LEASE_MS=${leaseMs} must outlast WEBHOOKS_TIMEOUT_MS=${timeoutMs} by a second: using ${defaultLease}.`);
+    problems.push(
+      `WEBHOOKS_LEASE_MS=${leaseMs} must outlast WEBHOOKS_TIMEOUT_MS=${timeoutMs} by a second: using ${defaultLease}.`,
+    );
     leaseMs = defaultLease;
   }
   return {

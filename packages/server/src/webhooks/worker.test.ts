@@ -24,7 +24,10 @@ describe('delivering a webhook', () => {
     expect(hook!.json).toMatchObject({
       type: 'participant.enrolled',
       timestamp: jane.created_at,
-      data: { participant: { id: jane.id, email: jane.email, status: 'active' }, actor: expect.stringMatching(/^user:/) },
+      data: {
+        participant: { id: jane.id, email: jane.email, status: 'active' },
+        actor: expect.stringMatching(/^user:/),
+      },
     });
 
     const log = await t.log(endpoint.id);
@@ -107,17 +110,25 @@ describe('delivering a webhook', () => {
     await t.worker.tick();
     const [delivery] = (await t.log(endpoint.id)).items;
     expect(delivery).toMatchObject({ status: 'pending', attempts_made: 1 });
-    expect(delivery!.attempts[0]).toMatchObject({ status_code: null, error: 'No answer within 0.3 s', succeeded: false });
+    expect(delivery!.attempts[0]).toMatchObject({
+      status_code: null,
+      error: 'No answer within 0.3 s',
+      succeeded: false,
+    });
     expect(delivery!.attempts[0]!.latency_ms).toBeGreaterThanOrEqual(290);
   });
 
   test('429 and 503 come back when Retry-After says', async () => {
     t = await setupWebhooks();
     const { endpoint } = await t.addEndpoint({ event_types: ['participant.enrolled'] });
-    t.receiver.reply({ status: 429, headers: { 'retry-after': '2' } }, { status: 503, headers: { 'retry-after': '120' } });
+    t.receiver.reply(
+      { status: 429, headers: { 'retry-after': '2' } },
+      { status: 503, headers: { 'retry-after': '120' } },
+    );
     await t.enrol();
     await t.worker.tick();
-    const due = async () => Date.parse((await t.log(endpoint.id)).items[0]!.next_attempt_at!) - Date.parse(t.clock.now());
+    const due = async () =>
+      Date.parse((await t.log(endpoint.id)).items[0]!.next_attempt_at!) - Date.parse(t.clock.now());
     expect(await due()).toBe(2_000);
     t.clock.advance(2_000);
     await t.worker.tick();
@@ -136,7 +147,8 @@ describe('delivering a webhook', () => {
     expect(t.receiver.received).toHaveLength(1);
     expect((await t.log(endpoint.id)).items[0]!.attempts[0]).toMatchObject({
       status_code: 302,
-      error: "Redirects are not followed: answered 302 to https://elsewhere.example/hooks; change the endpoint's URL instead",
+      error:
+        "Redirects are not followed: answered 302 to https://elsewhere.example/hooks; change the endpoint's URL instead",
     });
   });
 
@@ -177,7 +189,11 @@ describe('disabling an endpoint', () => {
     expect(after).toMatchObject({ enabled: false, disabled_reason: 'gone', disabled_at: t.clock.now() });
     expect((await t.log(endpoint.id)).items.map((d) => d.status)).toEqual(['failed', 'failed']);
     expect(t.disabled).toEqual([
-      expect.objectContaining({ workspaceId: t.workspaceId, reason: 'gone', endpoint: expect.objectContaining({ id: endpoint.id }) }),
+      expect.objectContaining({
+        workspaceId: t.workspaceId,
+        reason: 'gone',
+        endpoint: expect.objectContaining({ id: endpoint.id }),
+      }),
     ]);
     const events = await t.api.events.list({});
     expect(events.items.find((e) => e.type === 'webhook_endpoint_disabled')).toMatchObject({
@@ -207,7 +223,10 @@ describe('disabling an endpoint', () => {
     }
     expect((await t.api.webhooks.byId({ id: endpoint.id })).enabled).toBe(true);
     await t.worker.tick();
-    expect(await t.api.webhooks.byId({ id: endpoint.id })).toMatchObject({ enabled: false, disabled_reason: 'failing' });
+    expect(await t.api.webhooks.byId({ id: endpoint.id })).toMatchObject({
+      enabled: false,
+      disabled_reason: 'failing',
+    });
     expect(t.disabled.map((d) => d.reason)).toEqual(['failing']);
     expect((await t.log(endpoint.id)).items.every((d) => d.status === 'failed')).toBe(true);
   });
@@ -220,7 +239,9 @@ describe('disabling an endpoint', () => {
     expect(await t.worker.tick()).toBe(0);
     const [given] = (await t.log(endpoint.id)).items;
     expect(given).toMatchObject({ status: 'failed', attempts_made: 0 });
-    await expect(t.api.webhooks.replay({ id: endpoint.id, delivery_id: given!.id })).rejects.toThrow(/disabled: enable it/);
+    await expect(t.api.webhooks.replay({ id: endpoint.id, delivery_id: given!.id })).rejects.toThrow(
+      /disabled: enable it/,
+    );
     await t.api.webhooks.update({ id: endpoint.id, enabled: true });
     await t.api.webhooks.replay({ id: endpoint.id, delivery_id: given!.id });
     await t.worker.tick();
@@ -325,7 +346,15 @@ describe('leases', () => {
     const late = await t.deps.storage.webhooks.settle(
       taken!.id,
       'worker:dead',
-      { attempt: 1, started_at: t.clock.now(), latency_ms: 1, status_code: 200, response_body: '', error: null, succeeded: true },
+      {
+        attempt: 1,
+        started_at: t.clock.now(),
+        latency_ms: 1,
+        status_code: 200,
+        response_body: '',
+        error: null,
+        succeeded: true,
+      },
       t.clock.now(),
       () => ({ delivery: { status: 'succeeded' }, endpoint: { failing_since: null, disable: null } }),
     );

@@ -120,7 +120,10 @@ export function createWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
           reason: settled.disabled.disabled_reason,
         });
       } catch (error) {
-        deps.log.error({ err: error, endpointId: endpoint.id }, 'telling admins about a disabled webhook endpoint failed');
+        deps.log.error(
+          { err: error, endpointId: endpoint.id },
+          'telling admins about a disabled webhook endpoint failed',
+        );
       }
     }
   }

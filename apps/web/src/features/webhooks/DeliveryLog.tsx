@@ -125,11 +125,7 @@ function DeliveryItem({ endpoint, delivery }: { endpoint: WebhookEndpoint; deliv
                     {a.status_code === null ? 'no answer' : `HTTP ${a.status_code}`} · {a.latency_ms} ms
                   </p>
                   {a.error && <p className="webhook-attempt-error">{a.error}</p>}
-                  {a.response_body ? (
-                    <pre className="webhook-pre" aria-label={`Answer to attempt ${a.attempt}`}>
-                      {a.response_body}
-                    </pre>
-                  ) : null}
+                  {a.response_body ? <pre className="webhook-pre">{a.response_body}</pre> : null}
                 </li>
               ))}
             </ol>

@@ -3,7 +3,17 @@ import { CopyField } from '../../ui/CopyField.tsx';
 import { DialogDone } from '../../ui/Dialog.tsx';
 
 /** A new signing secret, the one time it can be seen: copy it, and what it is for. */
-export function SecretShown({ secret, url, note, onDone }: { secret: string; url: string; note?: string; onDone: () => void }) {
+export function SecretShown({
+  secret,
+  url,
+  note,
+  onDone,
+}: {
+  secret: string;
+  url: string;
+  note?: string;
+  onDone: () => void;
+}) {
   return (
     <DialogDone onDone={onDone}>
       <div className="banner banner-warning" role="status">

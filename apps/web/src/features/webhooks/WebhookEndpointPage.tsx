@@ -170,7 +170,12 @@ function EndpointView({ endpoint }: { endpoint: WebhookEndpoint }) {
         A new secret signs every webhook from now on. For 24 hours the current one signs too, so your receiver keeps
         working while you switch it over.
       </ConfirmDialog>
-      <Dialog open={rotated !== undefined} onClose={() => setRotated(undefined)} title="Your new signing secret" size="lg">
+      <Dialog
+        open={rotated !== undefined}
+        onClose={() => setRotated(undefined)}
+        title="Your new signing secret"
+        size="lg"
+      >
         {rotated && (
           <SecretShown
             secret={rotated}

@@ -29,8 +29,8 @@ export default function WebhooksPage() {
         title="Webhooks"
         description={
           <>
-            Stageflow tells your other systems what happens in {workspaceName} (enrolments, moves, sessions,
-            decisions, stage changes) by POSTing signed events to the endpoints you add here.
+            Stageflow tells your other systems what happens in {workspaceName} (enrolments, moves, sessions, decisions,
+            stage changes) by POSTing signed events to the endpoints you add here.
           </>
         }
         actions={
@@ -45,8 +45,8 @@ export default function WebhooksPage() {
         <EndpointList onAdd={() => setAdding(true)} />
       ) : (
         <EmptyState title="Webhooks are managed by admins">
-          Owners and admins of {workspaceName} add webhook endpoints. Ask one of them if a system of yours needs to
-          hear about changes.
+          Owners and admins of {workspaceName} add webhook endpoints. Ask one of them if a system of yours needs to hear
+          about changes.
         </EmptyState>
       )}
       <EndpointDialog

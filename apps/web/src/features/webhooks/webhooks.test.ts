@@ -10,7 +10,8 @@ import {
   type WebhookEndpoint,
 } from './webhooks.ts';
 
-const endpoint = (over: Partial<WebhookEndpoint>) => ({ enabled: true, disabled_reason: null, ...over }) as WebhookEndpoint;
+const endpoint = (over: Partial<WebhookEndpoint>) =>
+  ({ enabled: true, disabled_reason: null, ...over }) as WebhookEndpoint;
 
 describe('webhook labels', () => {
   test('every event type is offered once, grouped', () => {
@@ -39,7 +40,9 @@ describe('webhook labels', () => {
   test("a delivery's last answer in short, and bodies pretty when they are JSON", () => {
     const attempt = { attempt: 1, started_at: '', latency_ms: 35, response_body: '', error: null, succeeded: true };
     expect(lastAnswer({ attempts: [] } as unknown as WebhookDelivery)).toBe('Not sent yet');
-    expect(lastAnswer({ attempts: [{ ...attempt, status_code: 200 }] } as unknown as WebhookDelivery)).toBe('200 · 35 ms');
+    expect(lastAnswer({ attempts: [{ ...attempt, status_code: 200 }] } as unknown as WebhookDelivery)).toBe(
+      '200 · 35 ms',
+    );
     expect(lastAnswer({ attempts: [{ ...attempt, status_code: null }] } as unknown as WebhookDelivery)).toBe(
       'No answer · 35 ms',
     );

@@ -14,7 +14,8 @@ export const EVENT_TYPE_GROUPS: readonly { label: string; types: readonly Webhoo
 ];
 
 /** "All events", or the types it receives. */
-export const describeEventTypes = (types: readonly string[]): string[] => (types.length === 0 ? ['All events'] : [...types]);
+export const describeEventTypes = (types: readonly string[]): string[] =>
+  types.length === 0 ? ['All events'] : [...types];
 
 /** Whether an endpoint is on, and if not, who turned it off and why, in a few words. */
 export function endpointState(endpoint: Pick<WebhookEndpoint, 'enabled' | 'disabled_reason'>): {

@@ -29,7 +29,10 @@ const newMessageId = () => `msg_${randomUUID().replaceAll('-', '')}`;
 
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 
-export function createWebhookOutboxRepository(db: Db, endpoints: { enabled(workspaceId: string): { id: string; event_types: string[] }[] }) {
+export function createWebhookOutboxRepository(
+  db: Db,
+  endpoints: { enabled(workspaceId: string): { id: string; event_types: string[] }[] },
+) {
   const listeners = new Set<() => void>();
 
   const insertDelivery = (tx: Tx, values: Omit<DeliveryRow, 'lease_owner' | 'lease_expires_at' | 'finished_at'>) =>
@@ -61,7 +64,10 @@ export function createWebhookOutboxRepository(db: Db, endpoints: { enabled(works
   }
 
   /** Deliveries as the log shows them, each with its attempts (oldest first). */
-  function views(workspaceId: string, rows: readonly { delivery: DeliveryRow; type: string; payload: string }[]): WebhookDelivery[] {
+  function views(
+    workspaceId: string,
+    rows: readonly { delivery: DeliveryRow; type: string; payload: string }[],
+  ): WebhookDelivery[] {
     const ids = rows.map((r) => r.delivery.id);
     const attempts =
       ids.length === 0
@@ -157,7 +163,12 @@ export function createWebhookOutboxRepository(db: Db, endpoints: { enabled(works
     },
 
     /** A new delivery of a delivery's message to the same endpoint: the same `webhook-id`, signed when sent. */
-    replay(tx: Tx, workspaceId: string, of: { id: string; endpoint_id: string; message_id: string }, now: string): string {
+    replay(
+      tx: Tx,
+      workspaceId: string,
+      of: { id: string; endpoint_id: string; message_id: string },
+      now: string,
+    ): string {
       const id = randomUUID();
       insertDelivery(tx, {
         id,
@@ -288,7 +299,11 @@ export function createWebhookOutboxRepository(db: Db, endpoints: { enabled(works
     page(
       workspaceId: string,
       endpointId: string,
-      query: { status?: WebhookDeliveryStatus | undefined; limit: number; after?: { created_at: string; id: string } | undefined },
+      query: {
+        status?: WebhookDeliveryStatus | undefined;
+        limit: number;
+        after?: { created_at: string; id: string } | undefined;
+      },
     ): { items: WebhookDelivery[]; last: { created_at: string; id: string } | null } {
       const rows = db
         .select({ delivery: webhookDeliveries, type: webhookMessages.type, payload: webhookMessages.payload })
@@ -302,7 +317,10 @@ export function createWebhookOutboxRepository(db: Db, endpoints: { enabled(works
             query.after
               ? or(
                   lt(webhookDeliveries.created_at, query.after.created_at),
-                  and(eq(webhookDeliveries.created_at, query.after.created_at), lt(webhookDeliveries.id, query.after.id)),
+                  and(
+                    eq(webhookDeliveries.created_at, query.after.created_at),
+                    lt(webhookDeliveries.id, query.after.id),
+                  ),
                 )
               : undefined,
           ),
@@ -315,7 +333,10 @@ export function createWebhookOutboxRepository(db: Db, endpoints: { enabled(works
       const lastRow = pageRows.at(-1);
       return {
         items,
-        last: rows.length > query.limit && lastRow ? { created_at: lastRow.delivery.created_at, id: lastRow.delivery.id } : null,
+        last:
+          rows.length > query.limit && lastRow
+            ? { created_at: lastRow.delivery.created_at, id: lastRow.delivery.id }
+            : null,
       };
     },
 
@@ -333,7 +354,10 @@ export function createWebhookOutboxRepository(db: Db, endpoints: { enabled(works
           and(
             lt(webhookMessages.created_at, before),
             notExists(
-              tx.select({ one: sql`1` }).from(webhookDeliveries).where(eq(webhookDeliveries.message_id, webhookMessages.id)),
+              tx
+                .select({ one: sql`1` })
+                .from(webhookDeliveries)
+                .where(eq(webhookDeliveries.message_id, webhookMessages.id)),
             ),
           ),
         )
