@@ -39,6 +39,8 @@ for (const problem of webhooks.problems) log.warn(problem);
 const seeded = await server.seedDemo();
 // A new link each start: only its hash is kept, so the one printed last time cannot be shown again.
 const demoPortal = await server.demoPortal();
+// After start-up's own transaction: the worker's leases must not join it (docs/webhooks.md#several-processes).
+if (server.webhooksWanted) server.webhookWorker.start();
 
 const http = serve({ fetch: server.fetch, port }, (info) => {
   log.info({ port: info.port, databasePath }, 'listening');
@@ -57,9 +59,12 @@ function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   http.close(() => {
-    server.close();
-    log.info('closed');
-    process.exit(0);
+    // Attempts in flight are recorded first; one cut short by the forced exit is sent again after its lease.
+    void server.webhookWorker.stop().finally(() => {
+      server.close();
+      log.info('closed');
+      process.exit(0);
+    });
   });
   // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
   if ('closeIdleConnections' in http) http.closeIdleConnections();

@@ -77,8 +77,13 @@ export interface StageflowServer {
   readonly repos: Repositories;
   readonly auth: Auth;
   readonly log: Logger;
-  /** Delivers the webhook outbox; running unless `WEBHOOKS_WORKER=0` (`settings.worker`). */
+  /**
+   * Delivers the webhook outbox. Not started here: start it once start-up's own transaction (demo data)
+   * is over, unless the settings say this process does not deliver (`webhooksWanted`).
+   */
   readonly webhookWorker: WebhookWorker;
+  /** Whether this process should deliver webhooks (`WEBHOOKS_WORKER`, on by default). */
+  readonly webhooksWanted: boolean;
   /**
    * On a new database, when wanted (`demo`): the demo account, workspace and data, once per database.
    * Call it before serving requests. Never throws (a problem is logged); true when it seeded them now.
@@ -138,7 +143,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     pollMs: settings.pollMs,
     retentionDays: settings.retentionDays,
   });
-  if (settings.worker) webhookWorker.start();
+
   let ready = true;
   const app = createApp({
     createContext: createRequestContext(deps, createIdentify(auth, repos, createApiKeyResolver(repos))),
@@ -160,6 +165,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     auth,
     log,
     webhookWorker,
+    webhooksWanted: settings.worker,
     seedDemo: (now = new Date().toISOString()) =>
       ensureDemoWorkspace({ db, repos, auth, log }, { now, publicUrl: config.publicUrl, demo: config.demo }),
     demoPortal: (now = new Date().toISOString()) =>
