@@ -105,6 +105,19 @@ describe('Developer → Webhooks', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  test('the API docs describe each event a receiver gets', async ({ page, pageErrors }) => {
+    await page.getByRole('navigation', { name: 'Developer' }).getByRole('link', { name: 'API docs' }).click();
+    const events = page.getByRole('region', { name: 'Webhook events' });
+    await events.waitFor();
+    const advanced = events.locator('details').filter({ hasText: 'participant.advanced' });
+    await advanced.locator('summary').click();
+    const text = await advanced.textContent();
+    for (const words of ['webhook-signature', 'data.from_stage_id', 'WebhookParticipant', 'data.trigger']) {
+      expect(text).toContain(words);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
   test('the pages work at 390 px wide and pass axe', async ({ app, browser }) => {
     const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     phone.setDefaultTimeout(10_000);
