@@ -67,7 +67,7 @@ async function call(server: RunningServer, key: string, method: string, path: st
 
 /** Polls the log until every delivery has ended (the receiver's answer is in before the attempt is stored). */
 async function settledLog(server: RunningServer, key: string, endpointId: string, count: number) {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 40_000;
   for (;;) {
     const log = await call(server, key, 'GET', `/webhook-endpoints/${endpointId}/deliveries?limit=100`);
     if (log.items.length >= count && log.items.every((d: { status: string }) => d.status !== 'pending'))
@@ -91,11 +91,11 @@ describe('webhooks across processes', () => {
     await first.kill();
 
     const second = await start(first.databasePath);
-    const [interrupted, delivered] = await receiver.waitFor(2, 20_000);
+    const [interrupted, delivered] = await receiver.waitFor(2, 40_000);
     expect(delivered).toMatchObject({ id: interrupted!.id, body: interrupted!.body, verified: true, answered: 200 });
     const [delivery] = await settledLog(second, key, endpoint.id, 1);
     expect(delivery).toMatchObject({ status: 'succeeded', attempts_made: 1, webhook_id: interrupted!.id });
-  }, 60_000);
+  }, 120_000);
 
   test('two processes on one database send each attempt once', async () => {
     receiver = await startWebhookReceiver();
@@ -121,5 +121,5 @@ describe('webhooks across processes', () => {
     expect(receiver.received).toHaveLength(count);
     expect(new Set(receiver.received.map((r) => r.id)).size).toBe(count);
     expect(receiver.received.every((r) => r.verified)).toBe(true);
-  }, 60_000);
+  }, 120_000);
 });

@@ -13,7 +13,7 @@ import { createWebhookWorker } from './webhooks/worker.ts';
  * with `standardwebhooks`, and a worker the test drives with `tick()` on a clock of its own. The clock
  * starts at the real time, since receivers refuse a `webhook-timestamp` more than five minutes off.
  */
-export async function setupWebhooks({ timeoutMs = 2_000 }: { timeoutMs?: number } = {}) {
+export async function setupWebhooks({ timeoutMs = 5_000 }: { timeoutMs?: number } = {}) {
   let nowMs = Date.now();
   const clock = {
     now: () => new Date(nowMs).toISOString(),
