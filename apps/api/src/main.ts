@@ -1,7 +1,13 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createServer, DEMO_ACCOUNT, demoFromEnv, interviewerModelFromEnv } from '@stageflow/server';
+import {
+  createServer,
+  DEMO_ACCOUNT,
+  demoFromEnv,
+  interviewerModelFromEnv,
+  webhookSettingsFromEnv,
+} from '@stageflow/server';
 
 // Paths are resolved from the repository root so `npm start` and `node apps/api/dist/main.mjs`
 // agree wherever they are run from.
@@ -14,6 +20,8 @@ const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
 const demo = demoFromEnv(process.env.DEMO);
 // The default interviewer model (README, Settings): optional; a wrong one is logged, never fatal.
 const interviewer = interviewerModelFromEnv(process.env);
+// Outgoing webhooks (README, Settings): a wrong value is logged and its default used.
+const webhooks = webhookSettingsFromEnv(process.env);
 
 const server = createServer({
   databasePath,
@@ -22,13 +30,17 @@ const server = createServer({
   webRoot: process.env.WEB_ROOT ?? resolve(repoRoot, 'apps/web/dist'),
   demo: demo.demo,
   interviewerModel: interviewer.model,
+  webhooks: { settings: webhooks.settings },
 });
 const { log } = server;
 if (demo.problem) log.warn(demo.problem);
 if (interviewer.problem) log.warn(interviewer.problem);
+for (const problem of webhooks.problems) log.warn(problem);
 const seeded = await server.seedDemo();
 // A new link each start: only its hash is kept, so the one printed last time cannot be shown again.
 const demoPortal = await server.demoPortal();
+// After start-up's own transaction: the worker's leases must not join it (docs/webhooks.md#several-processes).
+if (server.webhooksWanted) server.webhookWorker.start();
 
 const http = serve({ fetch: server.fetch, port }, (info) => {
   log.info({ port: info.port, databasePath }, 'listening');
@@ -47,9 +59,12 @@ function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   http.close(() => {
-    server.close();
-    log.info('closed');
-    process.exit(0);
+    // Attempts in flight are recorded first; one cut short by the forced exit is sent again after its lease.
+    void server.webhookWorker.stop().finally(() => {
+      server.close();
+      log.info('closed');
+      process.exit(0);
+    });
   });
   // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
   if ('closeIdleConnections' in http) http.closeIdleConnections();

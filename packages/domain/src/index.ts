@@ -26,3 +26,4 @@ export * from './roles.ts';
 export * from './schemas/index.ts';
 export * from './self-identification/index.ts';
 export * from './templates.ts';
+export * from './webhooks/index.ts';

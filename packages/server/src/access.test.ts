@@ -104,6 +104,16 @@ const CASES: Record<string, Case> = {
   'interviewerModel.reset': () => undefined,
   'interviewerModel.test': () => undefined,
 
+  'webhooks.list': () => undefined,
+  'webhooks.create': () => ({ url: 'https://hooks.example.com/new' }),
+  'webhooks.byId': (f) => ({ id: f.webhook.id }),
+  'webhooks.update': (f) => ({ id: f.webhook.id, enabled: false }),
+  'webhooks.delete': (f) => ({ id: f.webhook.id }),
+  'webhooks.rotateSecret': (f) => ({ id: f.webhook.id }),
+  'webhooks.deliveries': (f) => ({ id: f.webhook.id }),
+  'webhooks.replay': (f) => ({ id: f.webhook.id, delivery_id: f.webhookDelivery.id }),
+  'webhooks.sendTest': (f) => ({ id: f.webhook.id }),
+
   'analytics.report': (f) => ({ evaluation_template_id: f.template.id }),
   'analytics.funnel': (f) => ({ evaluation_template_id: f.template.id }),
   'analytics.scores': (f) => ({ evaluation_template_id: f.template.id }),
@@ -157,6 +167,7 @@ test('the scopes give the roles of docs/surfaces.md: viewers read, reviewers sco
     const { type } = procedures[path]!._def;
     if (path.startsWith('apiKeys.')) return 'admin'; // keys are secrets: even listing them is for admins
     if (path.startsWith('interviewerModel.')) return 'admin'; // where participants' answers go: admins decide and see
+    if (path.startsWith('webhooks.')) return 'admin'; // where participants' data is sent, and what was sent: admins
     if (path === 'analytics.simulate') return 'viewer'; // a read that takes its question as a body: nothing is saved
     // Self-identification figures and who reads them: owners (and admins an owner grants them to).
     if (path === 'analytics.adverseImpact' || path.startsWith('demographicsAccess.')) return 'owner';

@@ -24,3 +24,6 @@ export { createServer, type ServerConfig, type StageflowServer } from './server.
 export { makeOwnerCommand } from './start-checks.ts';
 /** For extending the router outside this package (the benchmark's no-op procedure). */
 export { router, scoped } from './trpc.ts';
+export type { DisabledEndpoint, WebhookNotifier } from './webhooks/notifier.ts';
+export { type WebhookSettings, webhookSettingsFromEnv } from './webhooks/settings.ts';
+export type { WebhookWorker } from './webhooks/worker.ts';

@@ -17,6 +17,11 @@ import { createLogger, type Logger } from './logger.ts';
 import { type DemoPortal, rotateDemoPortalLink } from './seed/demo-portal.ts';
 import { demoAccountHint, ensureDemoWorkspace } from './seed/demo-workspace.ts';
 import { checkAtStart } from './start-checks.ts';
+import { webhookDeps } from './webhooks/deps.ts';
+import { logNotifier, type WebhookNotifier } from './webhooks/notifier.ts';
+import { createWebhookSender, type SenderOptions } from './webhooks/sender.ts';
+import type { WebhookSettings } from './webhooks/settings.ts';
+import { createWebhookWorker, type WebhookWorker } from './webhooks/worker.ts';
 
 export interface ServerConfig {
   /** The SQLite file (created with its folder when missing), or `:memory:`. */
@@ -51,6 +56,18 @@ export interface ServerConfig {
   readonly interviewerModel?: EnvironmentModel | null;
   /** Timeouts and retries of interviewer calls (interviewer/model.ts); the defaults suit a live interview. */
   readonly interviewerClient?: Partial<ModelClientOptions>;
+  /**
+   * Outgoing webhooks (docs/webhooks.md): the operator's settings (`webhookSettingsFromEnv`), how admins
+   * are told of a disabled endpoint (a log warning by default), and for tests the worker's clock,
+   * randomness and name resolution.
+   */
+  readonly webhooks?: {
+    readonly settings?: Partial<WebhookSettings>;
+    readonly notifier?: WebhookNotifier;
+    readonly now?: () => string;
+    readonly random?: () => number;
+    readonly lookup?: SenderOptions['lookup'];
+  };
 }
 
 export interface StageflowServer {
@@ -60,6 +77,13 @@ export interface StageflowServer {
   readonly repos: Repositories;
   readonly auth: Auth;
   readonly log: Logger;
+  /**
+   * Delivers the webhook outbox. Not started here: start it once start-up's own transaction (demo data)
+   * is over, unless the settings say this process does not deliver (`webhooksWanted`).
+   */
+  readonly webhookWorker: WebhookWorker;
+  /** Whether this process should deliver webhooks (`WEBHOOKS_WORKER`, on by default). */
+  readonly webhooksWanted: boolean;
   /**
    * On a new database, when wanted (`demo`): the demo account, workspace and data, once per database.
    * Call it before serving requests. Never throws (a problem is logged); true when it seeded them now.
@@ -99,7 +123,27 @@ export function createServer(config: ServerConfig): StageflowServer {
     environment: config.interviewerModel,
     client: config.interviewerClient,
   });
-  const deps = contextDeps(db, repos, log, config.publicUrl, interviewer);
+  const webhooks = webhookDeps({ secret, settings: config.webhooks?.settings });
+  const deps = contextDeps(db, repos, log, config.publicUrl, interviewer, webhooks);
+  const { settings } = webhooks;
+  const webhookWorker = createWebhookWorker({
+    storage: deps.storage,
+    secrets: webhooks.secrets,
+    send: createWebhookSender({
+      timeoutMs: settings.timeoutMs,
+      allowPrivateNetworks: settings.allowPrivateNetworks,
+      lookup: config.webhooks?.lookup,
+    }),
+    notifier: config.webhooks?.notifier ?? logNotifier(log),
+    log,
+    now: config.webhooks?.now,
+    random: config.webhooks?.random,
+    onEnqueued: repos.webhooks.outbox.onEnqueued,
+    leaseMs: settings.leaseMs,
+    pollMs: settings.pollMs,
+    retentionDays: settings.retentionDays,
+  });
+
   let ready = true;
   const app = createApp({
     createContext: createRequestContext(deps, createIdentify(auth, repos, createApiKeyResolver(repos))),
@@ -120,6 +164,8 @@ export function createServer(config: ServerConfig): StageflowServer {
     repos,
     auth,
     log,
+    webhookWorker,
+    webhooksWanted: settings.worker,
     seedDemo: (now = new Date().toISOString()) =>
       ensureDemoWorkspace({ db, repos, auth, log }, { now, publicUrl: config.publicUrl, demo: config.demo }),
     demoPortal: (now = new Date().toISOString()) =>
@@ -130,6 +176,10 @@ export function createServer(config: ServerConfig): StageflowServer {
     drain: () => {
       ready = false;
     },
-    close: () => closeDb(db),
+    close: () => {
+      // An attempt still in flight is not recorded: its lease runs out and the next start sends it again.
+      void webhookWorker.stop();
+      closeDb(db);
+    },
   };
 }

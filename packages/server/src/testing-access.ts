@@ -27,6 +27,9 @@ export async function buildAccessFixture() {
   const { api_key: apiKey } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
   // fetch never connects to port 9 (a reserved port): testing this model fails at once, calling nothing.
   await t.api.interviewerModel.update({ base_url: MODEL_URL_OF_A, model: MODEL_OF_A, api_key: MODEL_KEY_OF_A });
+  // Made last, so its only delivery is the test event (no worker runs here: nothing is sent).
+  const { endpoint: webhook } = await t.api.webhooks.create({ url: 'https://hooks.example.com/workspace-a' });
+  const webhookDelivery = await t.api.webhooks.sendTest({ id: webhook.id });
   return {
     t,
     template,
@@ -39,6 +42,8 @@ export async function buildAccessFixture() {
     decision: decision!,
     apiKey,
     janeLink,
+    webhook,
+    webhookDelivery,
   };
 }
 
@@ -52,6 +57,9 @@ export const idsOfA = (f: AccessFixture) => [
   f.bobSession.id,
   f.decision.id,
   f.apiKey.id,
+  f.webhook.id,
+  f.webhookDelivery.id,
+  f.webhookDelivery.webhook_id,
   ...f.stages.map((s) => s.id),
   MODEL_OF_A,
   MODEL_KEY_OF_A,

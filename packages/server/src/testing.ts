@@ -8,24 +8,28 @@ import { contextDeps, createInnerContext } from './context.ts';
 import { fieldIssues } from './errors.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import { createLogger } from './logger.ts';
+import { type WebhookDeps, webhookDeps } from './webhooks/deps.ts';
 
 /**
  * A fresh in-memory database with two workspaces, and a caller acting in each: what every API
  * test starts from. Calls go through the real procedures, middleware and error mapping. The clock
- * stands at the tests' `NOW` unless a test brings its own; no interviewer model unless `interviewer` says.
+ * stands at the tests' `NOW` unless a test brings its own; no interviewer model unless `interviewer` says;
+ * webhooks to public addresses only unless `webhooks` says.
  */
 export function setupApi({
   now = () => NOW,
   interviewer = interviewerDeps(),
   db = createTestDb(),
+  webhooks = webhookDeps(),
 }: {
   now?: () => string;
   interviewer?: InterviewerDeps;
   /** A migrated database of the test's own (a file, to open it again as a restarted server would). */
   db?: Db;
+  webhooks?: WebhookDeps;
 } = {}) {
   const repos = createRepositories(db);
-  const deps = contextDeps(db, repos, createLogger('silent'), undefined, interviewer);
+  const deps = contextDeps(db, repos, createLogger('silent'), undefined, interviewer, webhooks);
   const workspace = (slug: string) => repos.workspaces.insert({ id: crypto.randomUUID(), slug, name: slug });
   const a = workspace('a');
   const b = workspace('b');

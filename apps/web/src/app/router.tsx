@@ -24,6 +24,9 @@ const SettingsLayout = lazy(() => import('../features/settings/SettingsLayout.ts
 const InterviewerModelPage = lazy(() => import('../features/settings/InterviewerModelPage.tsx'));
 const ApiDocsPage = lazy(() => import('../features/api-docs/ApiDocsPage.tsx'));
 const ApiKeysPage = lazy(() => import('../features/developer/ApiKeysPage.tsx'));
+const DeveloperLayout = lazy(() => import('../features/developer/DeveloperLayout.tsx'));
+const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx'));
+const WebhookEndpointPage = lazy(() => import('../features/webhooks/WebhookEndpointPage.tsx'));
 const SignInPage = lazy(() => import('../features/account/SignInPage.tsx'));
 const SignUpPage = lazy(() => import('../features/account/SignUpPage.tsx'));
 const CreateWorkspacePage = lazy(() => import('../features/account/CreateWorkspacePage.tsx'));
@@ -109,10 +112,23 @@ export const router = createBrowserRouter([
       },
       {
         path: 'developer',
+        element: <DeveloperLayout />,
         handle: { crumb: { label: 'Developer', to: '/developer' } },
         children: [
           { index: true, element: <Navigate to="api-keys" replace /> },
           { path: 'api-keys', element: <ApiKeysPage />, handle: { crumb: { label: 'API keys', to: '.' } } },
+          {
+            path: 'webhooks',
+            handle: { crumb: { label: 'Webhooks', to: '/developer/webhooks' } },
+            children: [
+              { index: true, element: <WebhooksPage /> },
+              {
+                path: ':endpointId',
+                element: <WebhookEndpointPage />,
+                handle: { crumb: { label: 'Endpoint', to: '.' } },
+              },
+            ],
+          },
           { path: 'api-docs', element: <ApiDocsPage />, handle: { crumb: { label: 'API docs', to: '.' } } },
         ],
       },

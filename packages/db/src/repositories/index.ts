@@ -15,6 +15,7 @@ import { createSelfIdentificationRepository } from './self-identification.ts';
 import { createSessionTurnRepository } from './session-turns.ts';
 import { createStageRepository } from './stages.ts';
 import { createTemplateRepository } from './templates.ts';
+import { createWebhookRepositories } from './webhooks/index.ts';
 import { createWorkspaceRepository } from './workspaces.ts';
 
 export type { AgentProfileFilter } from './agent-profiles.ts';
@@ -28,6 +29,7 @@ export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
 export type { NewPortalLink, PortalLinkRow, PortalParticipant } from './portal-links.ts';
 export type { TemplateFilter } from './templates.ts';
+export type * from './webhooks/index.ts';
 export type { NewWorkspace, Workspace } from './workspaces.ts';
 
 /** Every repository over one database; built once per process (they hold prepared statements). */
@@ -52,6 +54,7 @@ export function createRepositories(db: Db) {
     analytics: createAnalyticsRepository(db),
     sessionTurns: createSessionTurnRepository(db),
     selfIdentification: createSelfIdentificationRepository(db),
+    webhooks: createWebhookRepositories(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -11,4 +11,5 @@ export * from './portal-notice.ts';
 export * from './session-turns.ts';
 export * from './stages.ts';
 export * from './templates.ts';
+export * from './webhooks.ts';
 export * from './workspaces.ts';

@@ -13,7 +13,9 @@ import type {
   AgentProfile,
   AnswerFacts,
   AnswerSubmission,
+  DeliveryAfterAttempt,
   DomainError,
+  EndpointAfterAttempt,
   EvaluationStage,
   EvaluationTemplate,
   ParticipantEvent,
@@ -26,11 +28,14 @@ import type {
   SelfIdentificationEvent,
   SelfIdentificationRecord,
   StoredTurn,
+  WebhookEndpointRecord,
+  WebhookEvent,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
 import type { WorkspaceEvent } from '../repositories/member-grants.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';
+import type { AttemptRecord, ClaimedDelivery } from '../repositories/webhooks/outbox.ts';
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -182,6 +187,18 @@ export interface MemberGrantChange {
   readonly events: readonly WorkspaceEvent[];
 }
 
+/** What an attempt's answer does to its delivery and its endpoint: the domain's `afterAttempt`. */
+export interface WebhookAttemptOutcome {
+  readonly delivery: DeliveryAfterAttempt;
+  readonly endpoint: EndpointAfterAttempt;
+}
+
+/** An attempt as stored: `recorded` false when the lease was lost meanwhile; the endpoint if this disabled it. */
+export interface WebhookSettlement {
+  readonly recorded: boolean;
+  readonly disabled: (WebhookEndpointRecord & { readonly workspace_id: string }) | null;
+}
+
 export interface StoragePort {
   readonly agentProfiles: RecordStore<AgentProfile>;
   readonly apiKeys: {
@@ -318,5 +335,52 @@ export interface StoragePort {
       sourceTemplateId: string | null,
       step: (source: Pipeline | null, others: readonly TemplateNameFact[]) => Pipeline | DomainError,
     ): MaybePromise<Pipeline | DomainError>;
+  };
+  readonly webhooks: {
+    /** A new endpoint from a step that sees how many the workspace already has. Answers it as stored. */
+    insertEndpoint(
+      workspaceId: string,
+      step: (count: number) => WebhookEndpointRecord | DomainError,
+    ): MaybePromise<WebhookEndpointRecord | DomainError>;
+    /**
+     * Loads the endpoint (NOT_FOUND when not the workspace's), steps, saves. When the step turned it off,
+     * its pending deliveries are given up in the same transaction.
+     */
+    changeEndpoint(
+      workspaceId: string,
+      id: string,
+      step: (before: WebhookEndpointRecord) => WebhookEndpointRecord | DomainError,
+    ): MaybePromise<WebhookEndpointRecord | DomainError>;
+    /** Deletes the endpoint with its deliveries and their attempts. */
+    removeEndpoint(workspaceId: string, id: string): MaybePromise<WebhookEndpointRecord | DomainError>;
+    /** One event to one endpoint, from a step over it (Send test event). Answers the new delivery's id. */
+    sendTo(
+      workspaceId: string,
+      endpointId: string,
+      step: (endpoint: WebhookEndpointRecord) => WebhookEvent | DomainError,
+    ): MaybePromise<string | DomainError>;
+    /** A new delivery of a delivery's message to its endpoint, due at `now` (Replay). Answers its id. */
+    replay(
+      workspaceId: string,
+      endpointId: string,
+      deliveryId: string,
+      step: (endpoint: WebhookEndpointRecord) => { readonly now: string } | DomainError,
+    ): MaybePromise<string | DomainError>;
+    /** Leases the due deliveries for `owner` until `leaseUntil` (docs/webhooks.md#several-processes). */
+    claim(owner: string, now: string, leaseUntil: string, limit: number): MaybePromise<ClaimedDelivery[]>;
+    /**
+     * Records an attempt of a delivery `owner` still leases and what its answer does (the step: the
+     * domain's `afterAttempt`), to the delivery and the endpoint; an endpoint it disables gets a
+     * `webhook_endpoint_disabled` event and its other pending deliveries are given up.
+     */
+    settle(
+      deliveryId: string,
+      owner: string,
+      attempt: AttemptRecord,
+      now: string,
+      step: (facts: { readonly failing_since: string | null }) => WebhookAttemptOutcome,
+    ): MaybePromise<WebhookSettlement>;
+    /** Forgets deliveries that ended before `before`, with their attempts and messages. */
+    sweep(before: string): MaybePromise<number>;
   };
 }

@@ -1,9 +1,10 @@
-import { type DomainError, notFound } from '@stageflow/domain';
+import { type DomainError, notFound, participantWebhookEvents, stageWebhookEvents } from '@stageflow/domain';
 import { type Db, writeTx } from '../client.ts';
 import type { ApiKeySummary } from '../repositories/api-keys.ts';
 import { withIdempotency } from '../repositories/idempotency.ts';
 import type { Repositories } from '../repositories/index.ts';
 import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './port.ts';
+import { createWebhookStorage } from './webhooks.ts';
 
 /**
  * The embedded engine: every method is one synchronous `immediate` transaction on better-sqlite3,
@@ -25,7 +26,10 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
     memberGrants,
     members,
   } = repos;
+  // Every change that reports something writes its webhooks in its own transaction (docs/webhooks.md#the-outbox).
+  const { outbox } = repos.webhooks;
   return {
+    webhooks: createWebhookStorage(db, repos),
     answers: {
       change: (workspaceId, participantId, sessionId, step) =>
         writeTx(db, (tx) => {
@@ -35,7 +39,10 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           if (change instanceof Error) return change;
           answers.upsert(tx, workspaceId, sessionId, change.save);
           if (change.submission) answers.submit(tx, workspaceId, change.submission);
-          if (change.emitted.length > 0) participants.store(tx, workspaceId, loaded, change.state, change.emitted);
+          if (change.emitted.length > 0) {
+            participants.store(tx, workspaceId, loaded, change.state, change.emitted);
+            outbox.enqueue(tx, workspaceId, participantWebhookEvents(change.emitted, change.state));
+          }
           return change.answer;
         }),
     },
@@ -177,8 +184,10 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
                 : null;
               const outcome = unit.step({ loaded, emailTakenIn });
               if (outcome instanceof Error) return outcome;
-              if (outcome.emitted.length > 0)
+              if (outcome.emitted.length > 0) {
                 participants.store(tx, workspaceId, loaded, outcome.state, outcome.emitted);
+                outbox.enqueue(tx, workspaceId, participantWebhookEvents(outcome.emitted, outcome.state));
+              }
               return outcome.answer;
             }),
           ),
@@ -204,6 +213,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           const next = step(before, usage, others);
           if (next instanceof Error) return next;
           pipelines.store(tx, workspaceId, before, next);
+          outbox.enqueue(tx, workspaceId, stageWebhookEvents(before.stages, next.stages));
           return next;
         }),
       create: (workspaceId, sourceTemplateId, step) =>
@@ -212,6 +222,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           const next = step(source, templates.names(workspaceId));
           if (next instanceof Error) return next;
           pipelines.store(tx, workspaceId, null, next);
+          outbox.enqueue(tx, workspaceId, stageWebhookEvents([], next.stages));
           return next;
         }),
     },

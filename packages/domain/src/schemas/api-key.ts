@@ -25,6 +25,7 @@ export const API_KEY_SCOPES = [
   'interviewer_model.write',
   'analytics.read',
   'demographics.write',
+  'webhooks.write',
 ] as const;
 export const ApiKeyScope = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof ApiKeyScope>;

@@ -9,6 +9,7 @@ import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { appRouter } from '../routers/index.ts';
 import { addPortalApi } from './portal-openapi.ts';
 import { IDEMPOTENCY_HEADER, REST_BASE, type RestOperation, restOperations } from './rest-routes.ts';
+import { addWebhooks } from './webhooks-openapi.ts';
 
 type Operation = {
   description?: string;
@@ -106,6 +107,11 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, unknown>> = {
   },
   'POST /decisions/{decision_id}/decide': { outcome: 'advance', note: 'Strong on design' },
   'PUT /interviewer-model': { base_url: 'http://localhost:11434/v1', model: 'llama3.1:8b', api_key: null },
+  'POST /webhook-endpoints': {
+    url: 'https://hooks.example.com/stageflow',
+    event_types: ['participant.advanced', 'participant.rejected'],
+    description: 'ATS sync',
+  },
 };
 
 /** Which errors a route can answer: every route can be refused; only writes conflict. */
@@ -142,6 +148,7 @@ function build(): OpenAPIObject {
       'Sessions',
       'Decisions',
       'Events',
+      'Webhooks',
     ],
   });
 
@@ -197,6 +204,7 @@ function build(): OpenAPIObject {
     }
   }
   addPortalApi(doc);
+  addWebhooks(doc);
   return doc;
 }
 

@@ -152,6 +152,18 @@ const CASES: Record<string, Case> = {
   'DELETE /interviewer-model': () => ({ url: '/interviewer-model' }),
   'POST /interviewer-model/test': () => ({ url: '/interviewer-model/test' }),
 
+  'GET /webhook-endpoints': () => ({ url: '/webhook-endpoints' }),
+  'POST /webhook-endpoints': () => ({ url: '/webhook-endpoints', body: { url: 'https://hooks.example.com/new' } }),
+  'GET /webhook-endpoints/{id}': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}` }),
+  'PATCH /webhook-endpoints/{id}': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}`, body: { enabled: false } }),
+  'DELETE /webhook-endpoints/{id}': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}` }),
+  'POST /webhook-endpoints/{id}/rotate-secret': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}/rotate-secret` }),
+  'GET /webhook-endpoints/{id}/deliveries': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}/deliveries` }),
+  'POST /webhook-endpoints/{id}/deliveries/{delivery_id}/replay': (f) => ({
+    url: `/webhook-endpoints/${f.webhook.id}/deliveries/${f.webhookDelivery.id}/replay`,
+  }),
+  'POST /webhook-endpoints/{id}/test': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}/test` }),
+
   'GET /analytics/report': (f) => ({ url: `/analytics/report?evaluation_template_id=${f.template.id}` }),
   'GET /analytics/funnel': (f) => ({ url: `/analytics/funnel?evaluation_template_id=${f.template.id}` }),
   'GET /analytics/scores': (f) => ({ url: `/analytics/scores?evaluation_template_id=${f.template.id}` }),

@@ -555,5 +555,20 @@ describe('every route', () => {
     await ok('GET', '/interviewer-model', '/interviewer-model');
     expect(await ok('POST', '/interviewer-model/test', '/interviewer-model/test')).toMatchObject({ ok: false });
     await ok('DELETE', '/interviewer-model', '/interviewer-model');
+
+    const hook = await ok('POST', '/webhook-endpoints', '/webhook-endpoints', { url: 'https://hooks.example.com/in' });
+    const hid = hook.endpoint.id;
+    await ok('GET', '/webhook-endpoints', '/webhook-endpoints');
+    await ok('GET', '/webhook-endpoints/{id}', `/webhook-endpoints/${hid}`);
+    await ok('PATCH', '/webhook-endpoints/{id}', `/webhook-endpoints/${hid}`, { description: 'CRM' });
+    await ok('POST', '/webhook-endpoints/{id}/rotate-secret', `/webhook-endpoints/${hid}/rotate-secret`);
+    const sent = await ok('POST', '/webhook-endpoints/{id}/test', `/webhook-endpoints/${hid}/test`);
+    await ok('GET', '/webhook-endpoints/{id}/deliveries', `/webhook-endpoints/${hid}/deliveries?status=pending`);
+    await ok(
+      'POST',
+      '/webhook-endpoints/{id}/deliveries/{delivery_id}/replay',
+      `/webhook-endpoints/${hid}/deliveries/${sent.id}/replay`,
+    );
+    await ok('DELETE', '/webhook-endpoints/{id}', `/webhook-endpoints/${hid}`);
   });
 });

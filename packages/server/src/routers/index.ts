@@ -12,6 +12,7 @@ import { demographicsAccessRouter, selfIdentificationRouter } from './self-ident
 import { sessionsRouter } from './sessions.ts';
 import { stagesRouter } from './stages.ts';
 import { templatesRouter } from './templates.ts';
+import { webhooksRouter } from './webhooks.ts';
 
 export const appRouter = router({
   account: accountRouter,
@@ -28,6 +29,7 @@ export const appRouter = router({
   analytics: analyticsRouter,
   selfIdentification: selfIdentificationRouter,
   demographicsAccess: demographicsAccessRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

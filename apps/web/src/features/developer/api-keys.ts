@@ -28,6 +28,7 @@ const RESOURCE_LABELS: Record<string, string> = {
   interviewer_model: 'Interviewer model',
   // Recording answers only: reading the figures is never a key's (docs/surfaces.md#roles-and-scopes).
   demographics: 'Self-identification',
+  webhooks: 'Webhooks',
 };
 
 export interface ScopeGroup {
