@@ -1,9 +1,10 @@
 import { type DomainError, notFound } from '@stageflow/domain';
+import type { Tx } from '../client.ts';
 import { type Db, writeTx } from '../client.ts';
 import type { ApiKeySummary } from '../repositories/api-keys.ts';
 import { withIdempotency } from '../repositories/idempotency.ts';
 import type { Repositories } from '../repositories/index.ts';
-import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './port.ts';
+import type { ParticipantUnit, Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './port.ts';
 
 /**
  * The embedded engine: every method is one synchronous `immediate` transaction on better-sqlite3,
@@ -20,8 +21,41 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
     portalNotice,
     interviewerModels,
     answers,
+    bulkActions,
   } = repos;
+
+  /** One participant unit inside the caller's transaction: load, step, store only when the step succeeded. */
+  function runUnit<A>(tx: Tx, workspaceId: string, unit: ParticipantUnit<A>): A | DomainError {
+    return withIdempotency(tx, workspaceId, unit.idempotency, () => {
+      const loaded = participants.loadTarget(workspaceId, unit.target);
+      if (loaded instanceof Error) return loaded;
+      const emailTakenIn = unit.email
+        ? participants.emailTakenIn(workspaceId, loaded.state.template.id, unit.email, loaded.state.participant?.id)
+        : null;
+      const outcome = unit.step({ loaded, emailTakenIn });
+      if (outcome instanceof Error) return outcome;
+      if (outcome.emitted.length > 0) participants.store(tx, workspaceId, loaded, outcome.state, outcome.emitted);
+      return outcome.answer;
+    });
+  }
+
   return {
+    bulkActions: {
+      start: (action, idempotency) =>
+        writeTx(db, (tx) =>
+          withIdempotency(tx, action.workspace_id, idempotency, () => {
+            bulkActions.insert(tx, action);
+            return action.id;
+          }),
+        ),
+      applyItem: (workspaceId, bulkActionId, item, at, unit, settle) =>
+        writeTx(db, (tx) => {
+          if (!bulkActions.isPending(workspaceId, bulkActionId, item.position)) return null;
+          const line = settle(runUnit(tx, workspaceId, unit));
+          bulkActions.settle(tx, workspaceId, bulkActionId, item.position, line, at);
+          return line;
+        }),
+    },
     answers: {
       change: (workspaceId, participantId, sessionId, step) =>
         writeTx(db, (tx) => {
@@ -110,28 +144,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
         }),
     },
     participants: {
-      run: (workspaceId, units) =>
-        writeTx(db, (tx) =>
-          units.map((unit) =>
-            withIdempotency(tx, workspaceId, unit.idempotency, () => {
-              const loaded = participants.loadTarget(workspaceId, unit.target);
-              if (loaded instanceof Error) return loaded;
-              const emailTakenIn = unit.email
-                ? participants.emailTakenIn(
-                    workspaceId,
-                    loaded.state.template.id,
-                    unit.email,
-                    loaded.state.participant?.id,
-                  )
-                : null;
-              const outcome = unit.step({ loaded, emailTakenIn });
-              if (outcome instanceof Error) return outcome;
-              if (outcome.emitted.length > 0)
-                participants.store(tx, workspaceId, loaded, outcome.state, outcome.emitted);
-              return outcome.answer;
-            }),
-          ),
-        ),
+      run: (workspaceId, units) => writeTx(db, (tx) => units.map((unit) => runUnit(tx, workspaceId, unit))),
     },
     pipelines: {
       change: (workspaceId, templateId, step, options) =>
