@@ -29,6 +29,9 @@ if (interviewer.problem) log.warn(interviewer.problem);
 const seeded = await server.seedDemo();
 // A new link each start: only its hash is kept, so the one printed last time cannot be shown again.
 const demoPortal = await server.demoPortal();
+// Bulk actions a stop left half-way carry on (each person is one transaction, so none is run twice).
+const resumed = server.resumeBulkActions();
+if (resumed > 0) log.info({ bulk_actions: resumed }, 'resuming bulk actions');
 
 const http = serve({ fetch: server.fetch, port }, (info) => {
   log.info({ port: info.port, databasePath }, 'listening');

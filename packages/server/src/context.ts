@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createSqliteStorage, type Db, type Repositories, type StoragePort } from '@stageflow/db';
+import { type BulkRunner, createBulkRunner } from './application/bulk-runner.ts';
 import type { Identity } from './auth/identify.ts';
 import type { Principal } from './auth/principal.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
@@ -15,6 +16,8 @@ export interface ContextDeps {
   readonly publicUrl: string;
   /** The interviewer's model: the server's default, how workspace keys are sealed, timeouts (interviewer/deps.ts). */
   readonly interviewer: InterviewerDeps;
+  /** Runs applied bulk actions person by person in this process (application/bulk-runner.ts). */
+  readonly bulkRunner: BulkRunner;
 }
 
 /** Where links point when the server was given no PUBLIC_URL (tests, scripts). */
@@ -34,6 +37,7 @@ export const contextDeps = (
   log,
   publicUrl: publicUrl.replace(/\/+$/, ''),
   interviewer,
+  bulkRunner: createBulkRunner(log),
 });
 
 /**

@@ -179,9 +179,9 @@ export function createBulkActionRepository(db: Db) {
     },
 
     /** The actions still running, in every workspace: what a start resumes. */
-    running(): { workspace_id: string; id: string }[] {
+    running(): { workspace_id: string; id: string; created_by: string }[] {
       return db
-        .select({ workspace_id: bulkActions.workspace_id, id: bulkActions.id })
+        .select({ workspace_id: bulkActions.workspace_id, id: bulkActions.id, created_by: bulkActions.created_by })
         .from(bulkActions)
         .where(eq(bulkActions.status, 'running'))
         .orderBy(asc(bulkActions.created_at))

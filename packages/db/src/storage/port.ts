@@ -207,6 +207,12 @@ export interface StoragePort {
      * units see the earlier ones' rows (bulk enrolment). Answers each unit's answer or refusal.
      */
     run<A>(workspaceId: string, units: readonly ParticipantUnit<A>[]): MaybePromise<(A | DomainError)[]>;
+    /**
+     * Runs the units as `run` does, over one read snapshot, and stores nothing: each unit is loaded and
+     * stepped, and its answer or refusal returned. A preview is the command decided without storing
+     * (docs/rules.md#bulk-actions). Units are independent here: none sees what another would have stored.
+     */
+    dryRun<A>(workspaceId: string, units: readonly ParticipantUnit<A>[]): MaybePromise<(A | DomainError)[]>;
   };
   readonly bulkActions: {
     /**

@@ -1,6 +1,6 @@
 import { type DomainError, notFound } from '@stageflow/domain';
 import type { Tx } from '../client.ts';
-import { type Db, writeTx } from '../client.ts';
+import { type Db, readTx, writeTx } from '../client.ts';
 import type { ApiKeySummary } from '../repositories/api-keys.ts';
 import { withIdempotency } from '../repositories/idempotency.ts';
 import type { Repositories } from '../repositories/index.ts';
@@ -24,16 +24,23 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
     bulkActions,
   } = repos;
 
+  /** Loads a unit's target and facts and steps it; what it decided is the caller's to store, or not. */
+  function stepUnit<A>(workspaceId: string, unit: ParticipantUnit<A>) {
+    const loaded = participants.loadTarget(workspaceId, unit.target);
+    if (loaded instanceof Error) return loaded;
+    const emailTakenIn = unit.email
+      ? participants.emailTakenIn(workspaceId, loaded.state.template.id, unit.email, loaded.state.participant?.id)
+      : null;
+    const outcome = unit.step({ loaded, emailTakenIn });
+    return outcome instanceof Error ? outcome : { loaded, outcome };
+  }
+
   /** One participant unit inside the caller's transaction: load, step, store only when the step succeeded. */
   function runUnit<A>(tx: Tx, workspaceId: string, unit: ParticipantUnit<A>): A | DomainError {
     return withIdempotency(tx, workspaceId, unit.idempotency, () => {
-      const loaded = participants.loadTarget(workspaceId, unit.target);
-      if (loaded instanceof Error) return loaded;
-      const emailTakenIn = unit.email
-        ? participants.emailTakenIn(workspaceId, loaded.state.template.id, unit.email, loaded.state.participant?.id)
-        : null;
-      const outcome = unit.step({ loaded, emailTakenIn });
-      if (outcome instanceof Error) return outcome;
+      const stepped = stepUnit(workspaceId, unit);
+      if (stepped instanceof Error) return stepped;
+      const { loaded, outcome } = stepped;
       if (outcome.emitted.length > 0) participants.store(tx, workspaceId, loaded, outcome.state, outcome.emitted);
       return outcome.answer;
     });
@@ -145,6 +152,13 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
     },
     participants: {
       run: (workspaceId, units) => writeTx(db, (tx) => units.map((unit) => runUnit(tx, workspaceId, unit))),
+      dryRun: (workspaceId, units) =>
+        readTx(db, () =>
+          units.map((unit) => {
+            const stepped = stepUnit(workspaceId, unit);
+            return stepped instanceof Error ? stepped : stepped.outcome.answer;
+          }),
+        ),
     },
     pipelines: {
       change: (workspaceId, templateId, step, options) =>

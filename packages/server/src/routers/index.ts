@@ -3,6 +3,7 @@ import { accountRouter } from './account.ts';
 import { agentProfilesRouter } from './agent-profiles.ts';
 import { analyticsRouter } from './analytics.ts';
 import { apiKeysRouter } from './api-keys.ts';
+import { bulkActionsRouter } from './bulk-actions.ts';
 import { decisionsRouter } from './decisions.ts';
 import { eventsRouter } from './events.ts';
 import { interviewerModelRouter } from './interviewer-model.ts';
@@ -25,6 +26,7 @@ export const appRouter = router({
   portalNotice: portalNoticeRouter,
   interviewerModel: interviewerModelRouter,
   analytics: analyticsRouter,
+  bulkActions: bulkActionsRouter,
 });
 
 export type AppRouter = typeof appRouter;
