@@ -40,7 +40,10 @@ describe('one person of a bulk action is the single command, decided by the deci
 
     // With a note, as the single move: the stage is skipped, and the preview says so.
     const withNote = decideBulkItem(pending.state, { action: 'advance', note: 'Referred by the CTO' }, pending.ctx);
-    expect(withNote.item).toMatchObject({ outcome: 'applied', summary: 'Skips Stage 0 (not passed), moves to Stage 1' });
+    expect(withNote.item).toMatchObject({
+      outcome: 'applied',
+      summary: 'Skips Stage 0 (not passed), moves to Stage 1',
+    });
   });
 
   it('gives the events the decider gives, each carrying the bulk action’s id', () => {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { optionalText, TimeZone, Uuid } from '../schemas/common.ts';
 import { ParticipantTags } from '../progression/participant-input.ts';
 import { ParticipantListFilter } from '../progression/query-input.ts';
 import { IdempotencyKey } from '../progression/session-input.ts';
+import { optionalText, TimeZone, Uuid } from '../schemas/common.ts';
 
 /** How many people one bulk action may name or match (docs/rules.md#bulk-actions). */
 export const MAX_BULK_PARTICIPANTS = 1000;

@@ -14,7 +14,9 @@ export function describeEffects(before: ParticipantState, events: readonly Parti
   const parts = events.flatMap((e): string[] => {
     switch (e.type) {
       case 'session_cancelled':
-        return e.data.cause === 'superseded' || e.data.cause === 'requested' ? [] : [`ends the open session (attempt ${e.data.attempt})`];
+        return e.data.cause === 'superseded' || e.data.cause === 'requested'
+          ? []
+          : [`ends the open session (attempt ${e.data.attempt})`];
       case 'decision_closed':
         return ['closes the open decision'];
       case 'stage_skipped':

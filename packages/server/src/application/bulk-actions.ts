@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ParticipantUnit } from '@stageflow/db';
 import {
-  badInput,
   type BulkAction,
   type BulkActionInput,
   type BulkActionItem,
   type BulkActionRequest,
+  badInput,
   bulkCounts,
   bulkRequestOf,
   type DecideContext,

@@ -26,7 +26,7 @@ export function createBulkRunner(log: Logger): BulkRunner {
 
   async function runToEnd(ctx: AppContext, id: string) {
     const started = ctx.repos.bulkActions.request(ctx.workspaceId, id);
-    if (!started || started.status !== 'running') return;
+    if (started?.status !== 'running') return;
     while (!stopped && (await applyNextPerson(ctx, id, started.request))) {
       await yieldToRequests();
     }

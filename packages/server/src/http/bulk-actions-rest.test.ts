@@ -109,7 +109,12 @@ describe('POST /participants/bulk-actions and GET /participants/bulk-actions/{id
 
   test('tRPC answers the same as REST', async () => {
     const c = await cohort();
-    const input = { action: 'tag', dry_run: true, filter: { evaluation_template_id: c.template.id }, tags: { add: ['wave-2'] } };
+    const input = {
+      action: 'tag',
+      dry_run: true,
+      filter: { evaluation_template_id: c.template.id },
+      tags: { add: ['wave-2'] },
+    };
     const rest = await app.call('POST', '/participants/bulk-actions', input);
     const res = await app.app.request('/trpc/bulkActions.create', {
       method: 'POST',

@@ -141,7 +141,10 @@ describe('the preview is the decider run without storing, and applying does what
     expect(session).toMatchObject({ status: 'scheduled', timezone: 'Europe/Madrid' });
 
     const withdrawn = await apply({ action: 'withdraw', dry_run: false, participant_ids: [c.fresh.id], note: 'Moved' });
-    expect(withdrawn.items[0]).toMatchObject({ outcome: 'applied', summary: 'Ends the open session (attempt 1), is withdrawn' });
+    expect(withdrawn.items[0]).toMatchObject({
+      outcome: 'applied',
+      summary: 'Ends the open session (attempt 1), is withdrawn',
+    });
     const rejected = await apply({ action: 'reject', dry_run: false, participant_ids: [c.moved.id] });
     expect(rejected.items[0]).toMatchObject({ outcome: 'applied', summary: 'Is rejected (no_hire)' });
   });
@@ -199,7 +202,13 @@ describe('who: ids or the list’s filter', () => {
       { issuePath: ['dry_run'] },
     );
     await expectTRPCError(
-      t.api.bulkActions.create({ action: 'tag', dry_run: true, participant_ids: c.ids, note: 'n', tags: { add: ['a'] } }),
+      t.api.bulkActions.create({
+        action: 'tag',
+        dry_run: true,
+        participant_ids: c.ids,
+        note: 'n',
+        tags: { add: ['a'] },
+      }),
       'BAD_REQUEST',
       { issuePath: ['note'] },
     );
@@ -221,7 +230,11 @@ describe('isolation and access', () => {
     );
     // A filter in the other workspace matches none of this one's people.
     await expectTRPCError(
-      t.other.bulkActions.create({ action: 'withdraw', dry_run: true, filter: { evaluation_template_id: c.template.id } }),
+      t.other.bulkActions.create({
+        action: 'withdraw',
+        dry_run: true,
+        filter: { evaluation_template_id: c.template.id },
+      }),
       'BAD_REQUEST',
       { issuePath: ['filter'] },
     );
@@ -242,10 +255,8 @@ describe('isolation and access', () => {
       'FORBIDDEN',
     );
     const keyCaller = (scopes: ('participants.write' | 'participants.read' | 'sessions.write')[]) =>
-      createCaller(
-        createInnerContext(t.deps, { kind: 'api_key', keyId: 'k', workspaceId: t.workspaceId, scopes }, {}),
-      );
-    const schedule = { action: 'schedule', dry_run: true, participant_ids: [c.fresh.id] } as const;
+      createCaller(createInnerContext(t.deps, { kind: 'api_key', keyId: 'k', workspaceId: t.workspaceId, scopes }, {}));
+    const schedule = { action: 'schedule' as const, dry_run: true, participant_ids: [c.fresh.id] };
     await expectTRPCError(keyCaller(['participants.write']).bulkActions.create(schedule), 'FORBIDDEN', {
       message: /sessions.write/,
     });
@@ -272,11 +283,9 @@ describe('idempotent, with progress, and nothing lost on a restart', () => {
     const fred = await t.api.participants.byId({ id: c.fresh.id });
     expect(fred.events.filter((e) => e.type === 'participant_updated')).toHaveLength(1);
     expect((await t.api.bulkActions.create(input)).status).toBe('completed');
-    await expectTRPCError(
-      t.api.bulkActions.create({ ...input, tags: { add: ['batch-8'] } }),
-      'CONFLICT',
-      { message: /Idempotency key "client-4b1f" was already used for a different request/ },
-    );
+    await expectTRPCError(t.api.bulkActions.create({ ...input, tags: { add: ['batch-8'] } }), 'CONFLICT', {
+      message: /Idempotency key "client-4b1f" was already used for a different request/,
+    });
   });
 
   test('progress: processed counts up to total while it runs', async () => {
@@ -308,7 +317,12 @@ describe('idempotent, with progress, and nothing lost on a restart', () => {
     // A process that stops at once: the action is stored, nobody is run.
     const stopping = contextDeps(t.db, t.repos, createLogger('silent'));
     stopping.bulkRunner.stop();
-    const owner = { kind: 'user', userId: `owner-of-${t.workspaceId}`, workspaceId: t.workspaceId, role: 'owner' } as const;
+    const owner = {
+      kind: 'user',
+      userId: `owner-of-${t.workspaceId}`,
+      workspaceId: t.workspaceId,
+      role: 'owner',
+    } as const;
     const api = createCaller(createInnerContext(stopping, owner));
     const started = await api.bulkActions.create({
       action: 'withdraw',

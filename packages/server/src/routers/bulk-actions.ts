@@ -1,4 +1,4 @@
-import { BulkAction as BulkActionShape, BulkActionInput, MAX_BULK_PARTICIPANTS } from '@stageflow/domain';
+import { BulkActionInput, BulkAction as BulkActionShape, MAX_BULK_PARTICIPANTS } from '@stageflow/domain';
 import { TRPCError } from '@trpc/server';
 import { applyBulkAction, bulkActionById, previewBulkAction } from '../application/bulk-actions.ts';
 import { authorize } from '../auth/authorize.ts';
