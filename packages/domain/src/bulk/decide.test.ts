@@ -35,8 +35,11 @@ describe('one person of a bulk action is the single command, decided by the deci
     const single = pending.refusal(pending.advance());
     const { item, events } = decideBulkItem(pending.state, advance, pending.ctx);
     expect(events).toEqual([]);
-    expect(item).toMatchObject({ outcome: 'refused', reason: single.message, code: 'BAD_REQUEST', field: 'note' });
-    expect(item.reason).toContain('has not passed stage "Stage 0"');
+    expect(item).toMatchObject({ outcome: 'refused', code: 'BAD_REQUEST', field: 'note' });
+    expect(single.message).toBe(`note: ${item.reason}`);
+    expect(item.reason).toBe(
+      'Jane Smith has not passed stage "Stage 0" (pending); advancing them anyway requires a note',
+    );
 
     // With a note, as the single move: the stage is skipped, and the preview says so.
     const withNote = decideBulkItem(pending.state, { action: 'advance', note: 'Referred by the CTO' }, pending.ctx);

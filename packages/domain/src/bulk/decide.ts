@@ -53,14 +53,18 @@ export interface BulkItemDecision {
   readonly item: BulkActionItem;
 }
 
-/** A person's line when their command was refused: the decider's own words, code and field. */
+/**
+ * A person's line when their command was refused: the decider's own words, code and field. A refusal
+ * about one field is worded without the field's name in front (`note: …`): the line names it in `field`.
+ */
 export function refusedItem(participantId: string, name: string | null, error: DomainError): BulkActionItem {
+  const [only, ...more] = error.issues;
   return {
     participant_id: participantId,
     name,
     outcome: 'refused',
     summary: null,
-    reason: error.message,
+    reason: only && more.length === 0 ? only.message : error.message,
     code: error.code,
     field: error.issues[0]?.path.join('.') || null,
   };

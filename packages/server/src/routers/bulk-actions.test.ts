@@ -54,9 +54,8 @@ describe('the preview is the decider run without storing, and applying does what
     expect(preview.items[0]!.summary).toBe('Closes the open decision, moves to Final');
     expect(preview.items[3]!.reason).toBe('Rita Rejected is rejected; a rejected participant accepts no more commands');
     // The single move refuses Fred in the same words.
-    await expectTRPCError(t.api.participants.advance({ participant_id: c.fresh.id }), 'BAD_REQUEST', {
-      message: new RegExp(preview.items[1]!.reason!.replace(/[()]/g, '.')),
-    });
+    const single = await expectTRPCError(t.api.participants.advance({ participant_id: c.fresh.id }), 'BAD_REQUEST');
+    expect(single.message).toBe(`note: ${preview.items[1]!.reason}`);
     // Nothing was stored.
     expect(await t.api.participants.byId({ id: c.awaiting.id })).toEqual(before);
 
