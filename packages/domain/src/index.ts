@@ -3,6 +3,7 @@ export * from './analytics/index.ts';
 export * from './api-keys.ts';
 export * from './api-limits.ts';
 export * from './assessment/answers.ts';
+export * from './bulk/index.ts';
 export * from './conflicts.ts';
 export * from './errors.ts';
 export * from './export/csv.ts';

@@ -71,6 +71,9 @@ const CASES: Record<string, Case> = {
   'participants.reject': (f) => ({ participant_id: f.jane.id, note: 'n' }),
   'participants.withdraw': (f) => ({ participant_id: f.jane.id, note: 'n' }),
   'participants.board': (f) => ({ evaluation_template_id: f.template.id }),
+  'participants.count': (f) => ({ evaluation_template_id: f.template.id }),
+  'bulkActions.create': (f) => ({ action: 'advance', dry_run: true, participant_ids: [f.jane.id], note: 'n' }),
+  'bulkActions.byId': (f) => ({ id: f.bulkActionId }),
   'participants.portalLink': (f) => ({ participant_id: f.jane.id }),
   'participants.revokePortalLink': (f) => ({ participant_id: f.jane.id }),
 

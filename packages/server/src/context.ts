@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createSqliteStorage, type Db, type Repositories, type StoragePort } from '@stageflow/db';
+import { type BulkRunner, createBulkRunner } from './application/bulk-runner.ts';
 import type { Identity } from './auth/identify.ts';
 import type { Principal } from './auth/principal.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
@@ -18,6 +19,8 @@ export interface ContextDeps {
   readonly interviewer: InterviewerDeps;
   /** Endpoints' sealed secrets and the operator's webhook settings (webhooks/deps.ts). */
   readonly webhooks: WebhookDeps;
+  /** Runs applied bulk actions person by person in this process (application/bulk-runner.ts). */
+  readonly bulkRunner: BulkRunner;
 }
 
 /** Where links point when the server was given no PUBLIC_URL (tests, scripts). */
@@ -39,6 +42,7 @@ export const contextDeps = (
   publicUrl: publicUrl.replace(/\/+$/, ''),
   interviewer,
   webhooks,
+  bulkRunner: createBulkRunner(log),
 });
 
 /**

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { closeDb, createDb, createRepositories, type Db, migrateDb, type Repositories } from '@stageflow/db';
 import type { EnvironmentModel } from '@stageflow/domain';
 import type { AnyTRPCRouter } from '@trpc/server';
+import { resumeBulkActions } from './application/bulk-actions.ts';
 import { createApiKeyResolver } from './auth/api-keys.ts';
 import { type Auth, createAuth } from './auth/better-auth.ts';
 import { createIdentify } from './auth/identify.ts';
@@ -97,6 +98,11 @@ export interface StageflowServer {
   demoPortal(now?: string): Promise<DemoPortal | null>;
   /** `/healthz` answers 503 from now on, so load balancers stop sending traffic. */
   drain(): void;
+  /**
+   * Carries on with the bulk actions a stop left running (docs/rules.md#bulk-actions), as the people who
+   * started them, in the background. Call it once, after `seedDemo`; answers how many it took up.
+   */
+  resumeBulkActions(): number;
   /** Checkpoints the WAL into the database file and closes it: the last step of a shutdown. */
   close(): void;
 }
@@ -176,7 +182,11 @@ export function createServer(config: ServerConfig): StageflowServer {
     drain: () => {
       ready = false;
     },
+    resumeBulkActions: () => resumeBulkActions(deps),
     close: () => {
+      // Before the database goes: no person is ever half-applied (each is one transaction), and the
+      // runner must not start the next one on a closed connection.
+      deps.bulkRunner.stop();
       // An attempt still in flight is not recorded: its lease runs out and the next start sends it again.
       void webhookWorker.stop();
       closeDb(db);

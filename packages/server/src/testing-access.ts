@@ -24,6 +24,13 @@ export async function buildAccessFixture() {
   await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
   const recorded = await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
   const [decision] = await t.api.decisions.list();
+  const bulk = await t.api.bulkActions.create({
+    action: 'tag',
+    dry_run: false,
+    participant_ids: [bob.id],
+    tags: { add: ['shortlist'] },
+  });
+  await t.deps.bulkRunner.idle();
   const { api_key: apiKey } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
   // fetch never connects to port 9 (a reserved port): testing this model fails at once, calling nothing.
   await t.api.interviewerModel.update({ base_url: MODEL_URL_OF_A, model: MODEL_OF_A, api_key: MODEL_KEY_OF_A });
@@ -44,6 +51,7 @@ export async function buildAccessFixture() {
     janeLink,
     webhook,
     webhookDelivery,
+    bulkActionId: bulk.id!,
   };
 }
 
@@ -60,6 +68,7 @@ export const idsOfA = (f: AccessFixture) => [
   f.webhook.id,
   f.webhookDelivery.id,
   f.webhookDelivery.webhook_id,
+  f.bulkActionId,
   ...f.stages.map((s) => s.id),
   MODEL_OF_A,
   MODEL_KEY_OF_A,

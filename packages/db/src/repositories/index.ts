@@ -3,6 +3,7 @@ import { createAgentProfileRepository } from './agent-profiles.ts';
 import { createAnalyticsRepository } from './analytics.ts';
 import { createAnswerRepository } from './answers.ts';
 import { createApiKeyRepository } from './api-keys.ts';
+import { createBulkActionRepository } from './bulk-actions.ts';
 import { createInstanceRepository } from './instance.ts';
 import { createInterviewerModelRepository } from './interviewer-models.ts';
 import { createMemberGrantRepository } from './member-grants.ts';
@@ -21,6 +22,7 @@ import { createWorkspaceRepository } from './workspaces.ts';
 export type { AgentProfileFilter } from './agent-profiles.ts';
 export type { Cohort, StayFilter } from './analytics.ts';
 export type { ApiKeyRow, ApiKeySummary, NewApiKey } from './api-keys.ts';
+export type { NewBulkAction, PendingBulkItem } from './bulk-actions.ts';
 export { withIdempotency } from './idempotency.ts';
 export type { InstanceMarker } from './instance.ts';
 export type { InterviewerModelRecord } from './interviewer-models.ts';
@@ -55,6 +57,7 @@ export function createRepositories(db: Db) {
     sessionTurns: createSessionTurnRepository(db),
     selfIdentification: createSelfIdentificationRepository(db),
     webhooks: createWebhookRepositories(db),
+    bulkActions: createBulkActionRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

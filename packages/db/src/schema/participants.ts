@@ -168,6 +168,8 @@ export const events = sqliteTable(
     type: text('type').notNull(),
     actor: text('actor').notNull(),
     occurred_at: text('occurred_at').notNull(),
+    /** The bulk action this event was one person's part of (bulk-actions.ts); null otherwise. */
+    bulk_action_id: text('bulk_action_id'),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },
   (t) => [

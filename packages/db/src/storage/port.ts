@@ -13,6 +13,7 @@ import type {
   AgentProfile,
   AnswerFacts,
   AnswerSubmission,
+  BulkActionItem,
   DeliveryAfterAttempt,
   DomainError,
   EndpointAfterAttempt,
@@ -32,6 +33,7 @@ import type {
   WebhookEvent,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
+import type { NewBulkAction, PendingBulkItem } from '../repositories/bulk-actions.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
 import type { WorkspaceEvent } from '../repositories/member-grants.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';
@@ -297,6 +299,32 @@ export interface StoragePort {
      * units see the earlier ones' rows (bulk enrolment). Answers each unit's answer or refusal.
      */
     run<A>(workspaceId: string, units: readonly ParticipantUnit<A>[]): MaybePromise<(A | DomainError)[]>;
+    /**
+     * Runs the units as `run` does, over one read snapshot, and stores nothing: each unit is loaded and
+     * stepped, and its answer or refusal returned. A preview is the command decided without storing
+     * (docs/rules.md#bulk-actions). Units are independent here: none sees what another would have stored.
+     */
+    dryRun<A>(workspaceId: string, units: readonly ParticipantUnit<A>[]): MaybePromise<(A | DomainError)[]>;
+  };
+  readonly bulkActions: {
+    /**
+     * Stores a new bulk action with its people, every one pending, under the caller's idempotency key:
+     * a retry with the same key and request answers the id of the action it started, storing nothing.
+     */
+    start(action: NewBulkAction, idempotency: Idempotency | undefined): MaybePromise<string | DomainError>;
+    /**
+     * One person of a running bulk action, in one transaction: runs their unit as `participants.run`
+     * does (load, step, store the state and the events), then settles their item with `settle`'s line,
+     * a refusal included, and counts it at `at`. Answers the line; null when the item was settled already.
+     */
+    applyItem<A>(
+      workspaceId: string,
+      bulkActionId: string,
+      item: PendingBulkItem,
+      at: string,
+      unit: ParticipantUnit<A>,
+      settle: (answer: A | DomainError) => BulkActionItem,
+    ): MaybePromise<BulkActionItem | null>;
   };
   readonly answers: {
     /**

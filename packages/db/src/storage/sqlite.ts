@@ -1,9 +1,9 @@
 import { type DomainError, notFound, participantWebhookEvents, stageWebhookEvents } from '@stageflow/domain';
-import { type Db, writeTx } from '../client.ts';
+import { type Db, readTx, type Tx, writeTx } from '../client.ts';
 import type { ApiKeySummary } from '../repositories/api-keys.ts';
 import { withIdempotency } from '../repositories/idempotency.ts';
 import type { Repositories } from '../repositories/index.ts';
-import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './port.ts';
+import type { ParticipantUnit, Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './port.ts';
 import { createWebhookStorage } from './webhooks.ts';
 
 /**
@@ -25,11 +25,54 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
     selfIdentification,
     memberGrants,
     members,
+    bulkActions,
   } = repos;
   // Every change that reports something writes its webhooks in its own transaction (docs/webhooks.md#the-outbox).
   const { outbox } = repos.webhooks;
+
+  /** Loads a unit's target and facts and steps it; what it decided is the caller's to store, or not. */
+  function stepUnit<A>(workspaceId: string, unit: ParticipantUnit<A>) {
+    const loaded = participants.loadTarget(workspaceId, unit.target);
+    if (loaded instanceof Error) return loaded;
+    const emailTakenIn = unit.email
+      ? participants.emailTakenIn(workspaceId, loaded.state.template.id, unit.email, loaded.state.participant?.id)
+      : null;
+    const outcome = unit.step({ loaded, emailTakenIn });
+    return outcome instanceof Error ? outcome : { loaded, outcome };
+  }
+
+  /** One participant unit inside the caller's transaction: load, step, store only when the step succeeded. */
+  function runUnit<A>(tx: Tx, workspaceId: string, unit: ParticipantUnit<A>): A | DomainError {
+    return withIdempotency(tx, workspaceId, unit.idempotency, () => {
+      const stepped = stepUnit(workspaceId, unit);
+      if (stepped instanceof Error) return stepped;
+      const { loaded, outcome } = stepped;
+      if (outcome.emitted.length > 0) {
+        participants.store(tx, workspaceId, loaded, outcome.state, outcome.emitted);
+        outbox.enqueue(tx, workspaceId, participantWebhookEvents(outcome.emitted, outcome.state));
+      }
+      return outcome.answer;
+    });
+  }
+
   return {
     webhooks: createWebhookStorage(db, repos),
+    bulkActions: {
+      start: (action, idempotency) =>
+        writeTx(db, (tx) =>
+          withIdempotency(tx, action.workspace_id, idempotency, () => {
+            bulkActions.insert(tx, action);
+            return action.id;
+          }),
+        ),
+      applyItem: (workspaceId, bulkActionId, item, at, unit, settle) =>
+        writeTx(db, (tx) => {
+          if (!bulkActions.isPending(workspaceId, bulkActionId, item.position)) return null;
+          const line = settle(runUnit(tx, workspaceId, unit));
+          bulkActions.settle(tx, workspaceId, bulkActionId, item.position, line, at);
+          return line;
+        }),
+    },
     answers: {
       change: (workspaceId, participantId, sessionId, step) =>
         writeTx(db, (tx) => {
@@ -168,29 +211,13 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
         }),
     },
     participants: {
-      run: (workspaceId, units) =>
-        writeTx(db, (tx) =>
-          units.map((unit) =>
-            withIdempotency(tx, workspaceId, unit.idempotency, () => {
-              const loaded = participants.loadTarget(workspaceId, unit.target);
-              if (loaded instanceof Error) return loaded;
-              const emailTakenIn = unit.email
-                ? participants.emailTakenIn(
-                    workspaceId,
-                    loaded.state.template.id,
-                    unit.email,
-                    loaded.state.participant?.id,
-                  )
-                : null;
-              const outcome = unit.step({ loaded, emailTakenIn });
-              if (outcome instanceof Error) return outcome;
-              if (outcome.emitted.length > 0) {
-                participants.store(tx, workspaceId, loaded, outcome.state, outcome.emitted);
-                outbox.enqueue(tx, workspaceId, participantWebhookEvents(outcome.emitted, outcome.state));
-              }
-              return outcome.answer;
-            }),
-          ),
+      run: (workspaceId, units) => writeTx(db, (tx) => units.map((unit) => runUnit(tx, workspaceId, unit))),
+      dryRun: (workspaceId, units) =>
+        readTx(db, () =>
+          units.map((unit) => {
+            const stepped = stepUnit(workspaceId, unit);
+            return stepped instanceof Error ? stepped : stepped.outcome.answer;
+          }),
         ),
     },
     pipelines: {

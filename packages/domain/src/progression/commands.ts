@@ -55,4 +55,6 @@ export interface DecideContext {
   readonly newId: () => string;
   /** Who sends the command: `user:<id>` or `api_key:<id>`. What the rules do by themselves is `system`. */
   readonly actor: string;
+  /** Set when the command is one person's part of a bulk action: every event it emits carries it (docs/rules.md#bulk-actions). */
+  readonly bulk_action_id?: string | undefined;
 }

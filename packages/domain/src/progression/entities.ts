@@ -165,6 +165,8 @@ export const DomainEvent = z.object({
   type: z.string(),
   actor: EventActor,
   occurred_at: z.string(),
+  /** The bulk action the event was one person's part of (docs/rules.md#bulk-actions); null otherwise. */
+  bulk_action_id: Uuid.nullable(),
   data: z.record(z.string(), z.unknown()),
 });
 export type DomainEvent = z.infer<typeof DomainEvent>;

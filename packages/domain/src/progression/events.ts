@@ -8,6 +8,8 @@ interface Envelope<T extends string, D> {
   /** `user:<id>`, `api_key:<id>`, `participant:<id>`, or `system` for what an automation rule did by itself. */
   readonly actor: string;
   readonly occurred_at: string;
+  /** The bulk action this event is one person's part of; absent otherwise. */
+  readonly bulk_action_id?: string;
   readonly data: D;
 }
 

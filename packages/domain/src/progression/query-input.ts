@@ -24,15 +24,17 @@ export const ListParticipantsInput = z
   .prefault({});
 export type ListParticipantsInput = z.input<typeof ListParticipantsInput>;
 
-/** The list's filters for a CSV export (docs/rules.md#csv-export): everything but paging. */
-export const ExportParticipantsInput = z
-  .strictObject({
-    evaluation_template_id: Uuid.optional(),
-    stage_id: Uuid.optional(),
-    status: ParticipantStatus.optional(),
-    search: Search.optional(),
-  })
-  .prefault({});
+/** The list's filters, everything but paging: what an export or a bulk action selects by. */
+export const ParticipantListFilter = z.strictObject({
+  evaluation_template_id: Uuid.optional(),
+  stage_id: Uuid.optional(),
+  status: ParticipantStatus.optional(),
+  search: Search.optional(),
+});
+export type ParticipantListFilter = z.output<typeof ParticipantListFilter>;
+
+/** The list's filters for a CSV export (docs/rules.md#csv-export). */
+export const ExportParticipantsInput = ParticipantListFilter.prefault({});
 export type ExportParticipantsInput = z.input<typeof ExportParticipantsInput>;
 export type ExportParticipantsFilter = z.output<typeof ExportParticipantsInput>;
 

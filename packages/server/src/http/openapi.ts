@@ -97,6 +97,12 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, unknown>> = {
       { name: 'John Roe', email: 'john@example.com', tags: ['referral'] },
     ],
   },
+  'POST /participants/bulk-actions': {
+    action: 'advance',
+    dry_run: true,
+    filter: { evaluation_template_id: TEMPLATE_ID, stage_id: 'b7c8d9e0-1f2a-4b3c-8d4e-5f6a7b8c9d0e', status: 'active' },
+    note: 'Cohort moves on together',
+  },
   'POST /sessions': { participant_id: 'c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e9f', timezone: 'Europe/Paris' },
   'POST /sessions/{session_id}/complete': {
     dimension_scores: [

@@ -95,6 +95,12 @@ const CASES: Record<string, Case> = {
     body: { evaluation_template_id: f.template.id, participants: [person('Bulk')] },
   }),
   'PATCH /participants/{id}': (f) => ({ url: `/participants/${f.jane.id}`, body: { name: 'Renamed' } }),
+  'GET /participants/count': (f) => ({ url: `/participants/count?evaluation_template_id=${f.template.id}` }),
+  'POST /participants/bulk-actions': (f) => ({
+    url: '/participants/bulk-actions',
+    body: { action: 'advance', dry_run: true, participant_ids: [f.jane.id], note: 'n' },
+  }),
+  'GET /participants/bulk-actions/{id}': (f) => ({ url: `/participants/bulk-actions/${f.bulkActionId}` }),
   'POST /participants/{participant_id}/advance': (f) => ({
     url: `/participants/${f.jane.id}/advance`,
     body: { note: 'n' },

@@ -455,6 +455,19 @@ describe('every route', () => {
       emails: ['JANE@example.com', 'new@example.com'],
     });
     expect(enrolled.emails).toEqual(['jane@example.com']);
+    expect(await ok('GET', '/participants/count', `/participants/count?evaluation_template_id=${tid}`)).toEqual({
+      count: 2,
+    });
+    const tagged = await ok('POST', '/participants/bulk-actions', '/participants/bulk-actions', {
+      action: 'tag',
+      dry_run: false,
+      filter: { evaluation_template_id: tid },
+      tags: { add: ['cohort-1'] },
+    });
+    await t.deps.bulkRunner.idle();
+    expect(await ok('GET', '/participants/bulk-actions/{id}', `/participants/bulk-actions/${tagged.id}`)).toMatchObject(
+      { status: 'completed', counts: { applied: 2 } },
+    );
 
     const { session } = await ok('POST', '/sessions', '/sessions', { participant_id: jane.id });
     await ok('POST', '/sessions/{session_id}/reschedule', `/sessions/${session.id}/reschedule`, {

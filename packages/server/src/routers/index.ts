@@ -3,6 +3,7 @@ import { accountRouter } from './account.ts';
 import { agentProfilesRouter } from './agent-profiles.ts';
 import { analyticsRouter } from './analytics.ts';
 import { apiKeysRouter } from './api-keys.ts';
+import { bulkActionsRouter } from './bulk-actions.ts';
 import { decisionsRouter } from './decisions.ts';
 import { eventsRouter } from './events.ts';
 import { interviewerModelRouter } from './interviewer-model.ts';
@@ -30,6 +31,7 @@ export const appRouter = router({
   selfIdentification: selfIdentificationRouter,
   demographicsAccess: demographicsAccessRouter,
   webhooks: webhooksRouter,
+  bulkActions: bulkActionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

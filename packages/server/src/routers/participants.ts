@@ -73,6 +73,21 @@ export const participantsRouter = router({
     .output(ParticipantExport)
     .query(({ ctx, input }) => exportParticipants(ctx, input)),
 
+  /** How many the list's filters match: what "select all N matching" offers before a bulk action. */
+  count: scoped('participants.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/participants/count',
+        tags: ['Participants'],
+        summary: 'Count the participants the list’s filters match',
+        description: 'The same filters as `GET /participants` (template, stage, status, search), without paging.',
+      },
+    })
+    .input(ExportParticipantsInput)
+    .output(z.object({ count: z.number() }))
+    .query(({ ctx, input }) => ({ count: ctx.repos.participants.count(ctx.workspaceId, input) })),
+
   byId: scoped('participants.read')
     .meta({
       openapi: {

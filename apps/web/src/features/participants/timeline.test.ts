@@ -47,6 +47,12 @@ describe('describeEvent', () => {
     });
   });
 
+  it('says when a move was part of a bulk action', () => {
+    const moved = { ...event('participant_withdrawn', { stage_id: 's1', note: 'Role closed' }), bulk_action_id: 'b-1' };
+    expect(describeEvent(moved, ctx).details).toContain('Part of a bulk action');
+    expect(describeEvent({ ...moved, bulk_action_id: null }, ctx).details).not.toContain('Part of a bulk action');
+  });
+
   it('quotes a reviewer’s note and says when they went against the suggestion', () => {
     const entry = describeEvent(
       event('decision_decided', {

@@ -13,6 +13,8 @@ export interface TimelineEvent {
   type: string;
   actor: string;
   occurred_at: string;
+  /** Set when the event was one person's part of a bulk action (docs/rules.md#bulk-actions). */
+  bulk_action_id?: string | null;
   data: Record<string, unknown>;
 }
 
@@ -119,6 +121,12 @@ const humanize = (type: string) => {
 };
 
 export function describeEvent(event: TimelineEvent, ctx: TimelineContext): TimelineEntry {
+  const entry = describeEventItself(event, ctx);
+  // Done to many people at once: say so, so a reader does not look for a reason given to this person alone.
+  return event.bulk_action_id ? { ...entry, details: [...entry.details, 'Part of a bulk action'] } : entry;
+}
+
+function describeEventItself(event: TimelineEvent, ctx: TimelineContext): TimelineEntry {
   const d = event.data;
   const stage = ctx.stageName(str(d.stage_id));
   const entry = (title: string, tone: BadgeTone, details: (string | null | false)[] = [], note: unknown = null) => ({

@@ -189,6 +189,40 @@ export function createParticipantQueries(db: Db) {
       };
     },
 
+    /** How many participants the list's filters match: what "select all N matching" offers. */
+    count(workspaceId: string, f: Omit<ParticipantFilter, 'limit' | 'cursor'>): number {
+      return db.select({ n: count() }).from(participants).where(matching(workspaceId, f)).get()?.n ?? 0;
+    },
+
+    /**
+     * Whom the list's filters match, in the list's order (newest first), at most `max + 1` of them so
+     * the caller can tell "more than `max`": a bulk action's selection.
+     */
+    matchingPeople(workspaceId: string, f: Omit<ParticipantFilter, 'limit' | 'cursor'>, max: number) {
+      return db
+        .select({ participant_id: participants.id, name: participants.name })
+        .from(participants)
+        .where(matching(workspaceId, f))
+        .orderBy(desc(participants.created_at), desc(participants.id))
+        .limit(max + 1)
+        .all();
+    },
+
+    /** The names of those of `ids` who are participants of the workspace. */
+    namesOf(workspaceId: string, ids: readonly string[]): Map<string, string> {
+      const names = new Map<string, string>();
+      // In slices: SQLite takes at most 32,766 bound values in one statement.
+      for (let at = 0; at < ids.length; at += 500) {
+        const rows = db
+          .select({ id: participants.id, name: participants.name })
+          .from(participants)
+          .where(and(eq(participants.workspace_id, workspaceId), inArray(participants.id, ids.slice(at, at + 500))))
+          .all();
+        for (const row of rows) names.set(row.id, row.name);
+      }
+      return names;
+    },
+
     /** Which of these (lowercase) emails a participant of the template already has. */
     emailsInTemplate(workspaceId: string, templateId: string, emails: readonly string[]): string[] {
       if (emails.length === 0) return [];
