@@ -36,7 +36,9 @@ export function decideDecision(
     const why =
       cmd.outcome === 'retake'
         ? `granting participant ${pos.participant.id} a retake at ${describeStage(pos.stage)} requires a note`
-        : `going against decision ${decision.id}'s suggestion (${decision.suggested}) to ${cmd.outcome} requires a note`;
+        : decision.suggested === null
+          ? `deciding decision ${decision.id} (${decision.reason.replace(/_/g, ' ')}) requires a note: it suggests nothing`
+          : `going against decision ${decision.id}'s suggestion (${decision.suggested}) to ${cmd.outcome} requires a note`;
     return badInput(['note'], why);
   }
 

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { MAX_EVALUATION_DIMENSIONS } from '../schemas/agent-profile.ts';
+import { text, Uuid } from '../schemas/common.ts';
+import { InterviewerUnavailableReason } from '../schemas/interviewer-model.ts';
+import { DimensionScoreInput, scorecardFields, scorecardShapeIssue, TranscriptEntry } from './scorecard.ts';
+
+/**
+ * Inputs about an interviewer's scorecard (docs/rules.md#scoring-with-evidence): asking the
+ * interviewer to score a session now, and a reviewer replacing its score with their own.
+ */
+
+/** A session's record as handed to scoring: at most as long as a scorecard keeps. */
+export const SessionTranscript = z.array(TranscriptEntry).min(1, 'give at least one turn').max(2000);
+export type SessionTranscript = z.infer<typeof SessionTranscript>;
+
+export const ScoreSessionInput = z.strictObject({
+  session_id: Uuid,
+  /**
+   * The session's record, when the caller has it and the session does not yet: it is kept with the
+   * session, then scored. Left out, the record already kept with the session is scored.
+   */
+  transcript: SessionTranscript.optional(),
+});
+export type ScoreSessionInput = z.input<typeof ScoreSessionInput>;
+
+/** A reviewer's own scores in place of the interviewer's: a whole scorecard, and why. */
+export const ReplaceScorecardInput = z
+  .strictObject({
+    session_id: Uuid,
+    dimension_scores: z.array(DimensionScoreInput).min(1).max(MAX_EVALUATION_DIMENSIONS).optional(),
+    overall_score: scorecardFields.overall_score,
+    summary: scorecardFields.summary,
+    improvement_feedback: scorecardFields.improvement_feedback,
+    /** Required: why the interviewer's score is replaced. Kept with both scorecards. */
+    note: text(4000),
+  })
+  .superRefine((s, ctx) => {
+    const issue = scorecardShapeIssue(s);
+    if (issue) ctx.addIssue({ code: 'custom', ...issue });
+  });
+export type ReplaceScorecardInput = z.input<typeof ReplaceScorecardInput>;
+
+/** Why the interviewer did not score a session: its model failed (docs/rules.md#interviewer-model). */
+export const ScoringFailureReason = InterviewerUnavailableReason;
+export type ScoringFailureReason = z.infer<typeof ScoringFailureReason>;
+
+export interface ScoringFailure {
+  readonly session_id: string;
+  readonly reason: ScoringFailureReason;
+  /** For staff, in plain words: never a key or the prompt. */
+  readonly message: string;
+}
