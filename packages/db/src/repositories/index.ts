@@ -8,6 +8,7 @@ import { createParticipantRepository } from './participants/index.ts';
 import { createPipelineRepository } from './pipelines.ts';
 import { createPortalLinkRepository } from './portal-links.ts';
 import { createPortalNoticeRepository } from './portal-notice.ts';
+import { createSessionTranscriptRepository } from './session-transcripts.ts';
 import { createStageRepository } from './stages.ts';
 import { createTemplateRepository } from './templates.ts';
 import { createWorkspaceRepository } from './workspaces.ts';
@@ -40,6 +41,7 @@ export function createRepositories(db: Db) {
     portalLinks: createPortalLinkRepository(db),
     portalNotice: createPortalNoticeRepository(db),
     interviewerModels: createInterviewerModelRepository(db),
+    sessionTranscripts: createSessionTranscriptRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -20,6 +20,8 @@ import type {
   PortalLinkRecord,
   PortalLinkStatus,
   PortalNoticeSettings,
+  Session,
+  SessionTranscriptRecord,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
@@ -170,6 +172,20 @@ export interface StoragePort {
       workspaceId: string,
       step: (before: InterviewerModelRecord | null) => InterviewerModelRecord | null | DomainError,
     ): MaybePromise<InterviewerModelRecord | null | DomainError>;
+  };
+  readonly sessionTranscripts: {
+    /**
+     * Loads the session (NOT_FOUND when it is not the workspace's) and the record kept for it, steps,
+     * and stores what the step returned. Answers the record as kept.
+     */
+    keep(
+      workspaceId: string,
+      sessionId: string,
+      step: (facts: {
+        readonly session: Session;
+        readonly kept: SessionTranscriptRecord | null;
+      }) => SessionTranscriptRecord | DomainError,
+    ): MaybePromise<SessionTranscriptRecord | DomainError>;
   };
   readonly participants: {
     /**

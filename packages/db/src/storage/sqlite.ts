@@ -11,6 +11,7 @@ import type { Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './por
  */
 export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
   const { participants, pipelines, agentProfiles, apiKeys, portalLinks, portalNotice, interviewerModels } = repos;
+  const { sessionTranscripts } = repos;
   return {
     apiKeys: {
       issue: (key) => writeTx(db, (tx) => apiKeys.insert(tx, key)),
@@ -84,6 +85,16 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           if (next instanceof Error) return next;
           portalNotice.save(tx, workspaceId, next);
           return portalNotice.get(workspaceId);
+        }),
+    },
+    sessionTranscripts: {
+      keep: (workspaceId, sessionId, step) =>
+        writeTx(db, (tx) => {
+          const session = participants.session(workspaceId, sessionId);
+          if (!session) return notFound('Session', sessionId);
+          const next = step({ session, kept: sessionTranscripts.bySession(workspaceId, sessionId) });
+          if (!(next instanceof Error)) sessionTranscripts.save(tx, workspaceId, next);
+          return next;
         }),
     },
     participants: {

@@ -1,6 +1,5 @@
 import { SCALE_MAX } from '../schemas/agent-profile.ts';
 import { DATA_BLOCK_EXPLANATION, type PromptTurn, participantDataBlock } from './data-block.ts';
-import { asksImprovementFeedback } from './scorecard-output.ts';
 import {
   INTERVIEWER_DIFFICULTY,
   MINUTES_PER_QUESTION,
@@ -11,6 +10,7 @@ import {
   TONE,
   withArticle,
 } from './prompt-words.ts';
+import { asksImprovementFeedback } from './scorecard-output.ts';
 import type { InterviewedStageType, InterviewSubject, PromptProfile, PromptTemplate } from './subject.ts';
 
 /**
@@ -148,7 +148,9 @@ export interface ScoringPrompt {
 function answerShape(feedback: boolean): string {
   const dimension =
     '{"name": "<dimension name exactly as listed>", "score": <number>, "reasoning": "<one to three sentences>", "evidence": ["<the participant\'s exact words>"]}';
-  const feedbackField = feedback ? ', "improvement_feedback": "<two to four sentences addressed to the participant>"' : '';
+  const feedbackField = feedback
+    ? ', "improvement_feedback": "<two to four sentences addressed to the participant>"'
+    : '';
   return `Answer with JSON only, in this shape: {"dimension_scores": [${dimension}], "summary": "<two to four sentences>"${feedbackField}}.`;
 }
 

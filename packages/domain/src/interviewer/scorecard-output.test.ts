@@ -19,8 +19,7 @@ describe('the scorecard a model must answer (docs/rules.md#scoring-with-evidence
     expect(schema.parse(answer)).toEqual(answer);
     const { evidence: _, ...withoutEvidence } = answer.dimension_scores[0]!;
     expect(
-      schema.safeParse({ ...answer, dimension_scores: [withoutEvidence, ...answer.dimension_scores.slice(1)] })
-        .success,
+      schema.safeParse({ ...answer, dimension_scores: [withoutEvidence, ...answer.dimension_scores.slice(1)] }).success,
     ).toBe(false);
     expect(schema.safeParse({ ...answer, dimension_scores: answer.dimension_scores.slice(1) }).success).toBe(false);
     const overScale = answer.dimension_scores.map((d) => ({ ...d, score: 11 }));
@@ -28,9 +27,7 @@ describe('the scorecard a model must answer (docs/rules.md#scoring-with-evidence
   });
 
   test('feedback for the participant only where the profile’s output settings ask for it', () => {
-    expect(modelScorecardSchema(PROFILE).safeParse({ ...answer, improvement_feedback: undefined }).success).toBe(
-      false,
-    );
+    expect(modelScorecardSchema(PROFILE).safeParse({ ...answer, improvement_feedback: undefined }).success).toBe(false);
     const quiet = modelScorecardSchema({ ...PROFILE, output: { include_improvement_feedback: false } });
     const { improvement_feedback: _, ...withoutFeedback } = answer;
     expect(quiet.parse(answer)).toEqual(withoutFeedback);

@@ -1,4 +1,5 @@
 import { badInput, conflict, DomainError, notFound } from '../errors.ts';
+import { isInterviewedStage } from '../interviewer/subject.ts';
 import type { DecideContext, NoteScoringFailedCommand, ReplaceScorecardCommand } from './commands.ts';
 import { outcomeEvents } from './completion.ts';
 import { emitter } from './emit.ts';
@@ -8,13 +9,17 @@ import { activePosition, enrolledParticipant, type Position } from './guards.ts'
 import { openDecisionsAt } from './lookups.ts';
 import { reviewerScorer } from './scorer.ts';
 import { scoreCard } from './scoring.ts';
-import type { ParticipantState } from './state.ts';
+import type { ParticipantState, ProgressionStage } from './state.ts';
 import { orNull } from './text.ts';
 
 /**
  * Commands about an interviewer's score (docs/rules.md#scoring-with-evidence): a reviewer replacing it
  * with their own, and noting that the interviewer could not score a session at all.
  */
+
+/** Whether the stage's interviewer can score its sessions: an interviewed stage type with an interviewer. */
+export const interviewerScores = (stage: Pick<ProgressionStage, 'stage_type' | 'interviewer'>): boolean =>
+  isInterviewedStage(stage.stage_type) && stage.interviewer !== null;
 
 /** Whether the interviewer's model scored this session's current scorecard: only such a score can be replaced. */
 export const replaceableScorecard = (session: Pick<Session, 'status' | 'scorecard'>): boolean =>

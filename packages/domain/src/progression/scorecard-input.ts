@@ -50,3 +50,13 @@ export interface ScoringFailure {
   /** For staff, in plain words: never a key or the prompt. */
   readonly message: string;
 }
+
+/**
+ * What asking the interviewer to score did: `scored` (a scorecard was recorded; `needs_review` and how
+ * many quotes were dropped), or `not_scored` with why, in plain words for staff.
+ */
+export const ScoringReport = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('scored'), needs_review: z.boolean(), quotes_dropped: z.int().min(0) }),
+  z.object({ status: z.literal('not_scored'), reason: ScoringFailureReason, message: z.string() }),
+]);
+export type ScoringReport = z.infer<typeof ScoringReport>;

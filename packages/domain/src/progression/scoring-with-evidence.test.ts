@@ -157,7 +157,10 @@ describe('a model’s scorecard', () => {
     expect(j.lastSession.scorecard).toMatchObject({
       needs_review: false,
       scored_by: { kind: 'reviewer', user: j.actor },
-      dimension_scores: [{ evidence: [], evidence_dropped: 0 }, { evidence: [], evidence_dropped: 0 }],
+      dimension_scores: [
+        { evidence: [], evidence_dropped: 0 },
+        { evidence: [], evidence_dropped: 0 },
+      ],
     });
   });
 });
@@ -181,7 +184,9 @@ describe('an AI score alone rejects nobody unless the stage has auto_reject (doc
 describe('a reviewer replaces the interviewer’s score (docs/rules.md#replacing-an-interviewers-score)', () => {
   const needingReview = () => {
     const j = journey();
-    j.run(modelComplete(j.lastSession.id, [['Communication', 2, ['I never said this']], verified(2, 3)[1]!], TRANSCRIPT));
+    j.run(
+      modelComplete(j.lastSession.id, [['Communication', 2, ['I never said this']], verified(2, 3)[1]!], TRANSCRIPT),
+    );
     return j;
   };
 

@@ -14,7 +14,9 @@ import {
   ParticipantSummary as ParticipantSummaryShape,
   ParticipantView as ParticipantViewShape,
   PortalLinkState as PortalLinkStateShape,
+  ScoringReport as ScoringReportShape,
   Session as SessionEntity,
+  TranscriptEntry,
 } from '@stageflow/domain';
 import { z } from 'zod';
 
@@ -73,6 +75,16 @@ export const PortalLinkCreated = z
   .object({ url: z.string(), token: z.string(), expires_at: z.string(), portal_link: PortalLinkState })
   .meta({ id: 'PortalLinkCreated' });
 
+/** A session's record kept until it is scored (docs/entities.md#session-transcript). */
+export const SessionTranscriptRecord = z
+  .object({
+    session_id: z.string(),
+    transcript: z.array(TranscriptEntry),
+    kept_at: z.string(),
+    kept_by: z.string(),
+  })
+  .meta({ id: 'SessionTranscriptRecord' });
+
 /**
  * The participant page: the view, the newest events, the actions allowed now, and the outlook
  * (`null` once they are in no stage).
@@ -83,6 +95,8 @@ export const ParticipantDetail = ParticipantView.extend({
   outlook: ParticipantOutlook.nullable(),
   /** Their newest portal link, whatever its status; null when they never had one. */
   portal_link: PortalLinkState.nullable(),
+  /** Records of their open sessions waiting to be scored, beside which a reviewer scores. */
+  session_transcripts: z.array(SessionTranscriptRecord),
 }).meta({ id: 'ParticipantDetail' });
 
 export const BulkCreateResult = z
@@ -95,6 +109,14 @@ export const BulkCreateResult = z
 /** Every session command answers with the session and where its participant now stands. */
 export const SessionResult = z.object({ session: Session, participant: ParticipantView }).meta({ id: 'SessionResult' });
 
+/** What asking the interviewer to score did (docs/rules.md#scoring-with-evidence). */
+export const ScoringReport = ScoringReportShape.meta({ id: 'ScoringReport' });
+
+/** The session after scoring, where its participant stands, and whether the interviewer scored it. */
+export const ScoreResult = z
+  .object({ session: Session, participant: ParticipantView, scoring: ScoringReport })
+  .meta({ id: 'ScoreResult' });
+
 /** A decision in the reviewers' inbox, with what to judge it by. */
 export const DecisionListItem = Decision.extend({
   participant_name: z.string(),
@@ -102,6 +124,8 @@ export const DecisionListItem = Decision.extend({
   evaluation_template_id: z.string(),
   overall_score: z.number().nullable(),
   threshold_applied: z.number().nullable(),
+  /** For a `scorecard_needs_review` decision: the dimensions no quote of the participant backs. */
+  unverified_dimensions: z.array(z.string()),
 }).meta({ id: 'DecisionListItem' });
 
 export const DecisionResult = z
