@@ -2,8 +2,16 @@ import type { Db, Repositories } from '@stageflow/db';
 import type { Principal } from '../auth/principal.ts';
 import { createCaller } from '../caller.ts';
 import { contextDeps, createInnerContext } from '../context.ts';
+import { recordedModel } from '../interviewer/recorded-model.ts';
+import { scoreTranscript } from '../interviewer/scoring.ts';
 import { createLogger } from '../logger.ts';
-import { DEMO_PORTAL_PARTICIPANT, type DemoClock, seedDemoParticipants } from './demo-participants.ts';
+import { DEMO_MODEL } from './demo-interviews.ts';
+import {
+  DEMO_PORTAL_PARTICIPANT,
+  type DemoClock,
+  type ScoreInterview,
+  seedDemoParticipants,
+} from './demo-participants.ts';
 
 /** The interviewers and templates are set up four weeks back, before the first demo participant arrived. */
 const SETUP_DAYS_AGO = 30;
@@ -23,11 +31,16 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
       clockMs = Math.min(ms, base);
     },
   };
-  const api = createCaller(
-    createInnerContext(contextDeps(db, repos, createLogger('silent')), owner, {
-      now: () => new Date(clockMs).toISOString(),
-    }),
-  );
+  const inner = createInnerContext(contextDeps(db, repos, createLogger('silent')), owner, {
+    now: () => new Date(clockMs).toISOString(),
+  });
+  const api = createCaller(inner);
+  // An interview that ended by itself is scored by the system: the recorded answer stands in for the
+  // model (demo-interviews.ts), and without one the record waits for a reviewer. No model is called.
+  const score: ScoreInterview = async (sessionId, transcript, answer) => {
+    const ctx = { ...inner, workspaceId: owner.workspaceId ?? '', actor: 'system' };
+    await scoreTranscript(ctx, sessionId, transcript, { model: answer ? recordedModel(DEMO_MODEL, [answer]) : null });
+  };
 
   const backendInterviewer = await api.agentProfiles.create({
     name: 'Ada — Backend Interviewer',
@@ -136,6 +149,6 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
     ],
   });
 
-  const people = await seedDemoParticipants(api, clock, { backend: backend.id, training: training.id });
+  const people = await seedDemoParticipants(api, clock, { backend: backend.id, training: training.id }, score);
   return { portalParticipantId: people.get(DEMO_PORTAL_PARTICIPANT) };
 }
