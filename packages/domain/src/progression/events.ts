@@ -1,5 +1,13 @@
 import type { StageType } from '../schemas/stage.ts';
-import type { Decision, DecisionOutcome, DecisionSuggestion, Participant, RulesSnapshot, Session } from './entities.ts';
+import type {
+  Decision,
+  DecisionOutcome,
+  DecisionReason,
+  DecisionSuggestion,
+  Participant,
+  RulesSnapshot,
+  Session,
+} from './entities.ts';
 import type { Scorecard, ScoredBy } from './scorecard.ts';
 import type { ScoringFailureReason } from './scorecard-input.ts';
 
@@ -132,6 +140,8 @@ export type DecisionDecided = Envelope<
   {
     readonly decision_id: string;
     readonly stage_id: string;
+    /** Why the decision was opened. */
+    readonly reason: DecisionReason;
     readonly outcome: DecisionOutcome;
     /** `null` for a `human_alternative` request, which suggests nothing. */
     readonly suggested: DecisionSuggestion | null;

@@ -46,6 +46,7 @@ export function decideDecision(
   const decided = emit('decision_decided', {
     decision_id: decision.id,
     stage_id: decision.stage_id,
+    reason: decision.reason,
     outcome: cmd.outcome,
     suggested: decision.suggested,
     against_suggestion: against,
@@ -114,6 +115,7 @@ function decideHumanAlternative(
   const decided = emit('decision_decided', {
     decision_id: decision.id,
     stage_id: decision.stage_id,
+    reason: decision.reason,
     outcome: cmd.outcome,
     suggested: null,
     against_suggestion: false,

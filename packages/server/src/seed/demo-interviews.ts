@@ -75,7 +75,10 @@ const TECHNICAL_DIALOGUE: Dialogue = [
     'I would take an idempotency key from the client and store it in the same transaction as the payment, with a unique constraint on the key.',
   ],
   ['Ada', 'What happens if the database commits but the response never reaches the client?'],
-  ['Candidate', 'The retry hits the unique constraint, so we read the stored result and return it instead of charging again.'],
+  [
+    'Candidate',
+    'The retry hits the unique constraint, so we read the stored result and return it instead of charging again.',
+  ],
   ['Ada', 'How would you test that?'],
   [
     'Candidate',

@@ -1,9 +1,9 @@
-import type { Session } from '@stageflow/domain';
+import type { Session, TranscriptEntry } from '@stageflow/domain';
 import { formatDateTime } from '../../lib/format.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { SESSION_STATUS } from './participant-labels.ts';
-import { ScorecardView } from './ScorecardView.tsx';
+import { ScorecardView, TranscriptView } from './ScorecardView.tsx';
 
 export interface SessionButtons {
   session_id: string;
@@ -11,9 +11,11 @@ export interface SessionButtons {
   complete: boolean;
   fail: boolean;
   cancel: boolean;
+  /** The stage's interviewer can score it, given a record (docs/rules.md#scoring-with-evidence). */
+  score: boolean;
 }
 
-export type SessionCommand = 'start' | 'complete' | 'reschedule' | 'fail' | 'cancel';
+export type SessionCommand = 'start' | 'complete' | 'reschedule' | 'fail' | 'cancel' | 'score' | 'replace';
 
 interface SessionListProps {
   sessions: readonly Session[];
@@ -22,12 +24,31 @@ interface SessionListProps {
   buttons: readonly SessionButtons[];
   /** The session scheduled at the current stage can be moved (the outlook's answer). */
   canReschedule: boolean;
+  /** Records of open sessions kept until they are scored, by session id. */
+  transcripts: ReadonlyMap<string, readonly TranscriptEntry[]>;
+  /** Completed sessions whose AI score this person may replace with their own. */
+  replaceable: ReadonlySet<string>;
+  /** A person by their audit-trail actor: who scored a scorecard. */
+  personName: (actor: string) => string;
   busy: boolean;
+  /** The session being scored by the interviewer right now, if any. */
+  scoring: string | null;
   onCommand: (command: SessionCommand, session: Session) => void;
 }
 
 /** Every attempt, newest first, with its scorecard; open ones carry the buttons the rules allow. */
-export function SessionList({ sessions, stageName, buttons, canReschedule, busy, onCommand }: SessionListProps) {
+export function SessionList({
+  sessions,
+  stageName,
+  buttons,
+  canReschedule,
+  transcripts,
+  replaceable,
+  personName,
+  busy,
+  scoring,
+  onCommand,
+}: SessionListProps) {
   return (
     <ol className="session-list">
       {sessions.map((s) => {
@@ -53,9 +74,38 @@ export function SessionList({ sessions, stageName, buttons, canReschedule, busy,
               </p>
               {s.notes && <p className="session-notes">{s.notes}</p>}
               {s.end_reason && <p className="session-notes">Reason: {s.end_reason}</p>}
-              {s.scorecard && <ScorecardView scorecard={s.scorecard} />}
+              {s.scorecard && (
+                <ScorecardView scorecard={s.scorecard} personName={personName} replaced={s.replaced_scorecards} />
+              )}
+              {!s.scorecard && transcripts.has(s.id) && (
+                <div className="session-record">
+                  <p className="muted">
+                    The interview has ended and its record is kept: the interviewer can score it, or you record the
+                    result beside it.
+                  </p>
+                  <TranscriptView transcript={transcripts.get(s.id) ?? []} />
+                </div>
+              )}
+              {replaceable.has(s.id) && (
+                <div className="session-actions">
+                  <Button size="sm" disabled={busy} onClick={() => onCommand('replace', s)}>
+                    Replace the AI’s score
+                  </Button>
+                </div>
+              )}
               {allowed && (allowed.start || allowed.complete || allowed.fail || allowed.cancel) && (
                 <div className="session-actions">
+                  {allowed.score && transcripts.has(s.id) && (
+                    <Button
+                      size="sm"
+                      variant="primary"
+                      pending={scoring === s.id}
+                      disabled={busy}
+                      onClick={() => onCommand('score', s)}
+                    >
+                      Score with the interviewer
+                    </Button>
+                  )}
                   {allowed.start && (
                     <Button size="sm" disabled={busy} onClick={() => onCommand('start', s)}>
                       Start session

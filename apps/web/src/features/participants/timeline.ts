@@ -3,6 +3,7 @@ import { formatDateTime, formatScore, plural } from '../../lib/format.ts';
 import { AUTOMATION_RULES } from '../../lib/labels.ts';
 import type { BadgeTone } from '../../ui/Badge.tsx';
 import { DECISION_REASON, OUTCOME_LABEL, SUGGESTION_LABEL } from './participant-labels.ts';
+import { droppedText, evidenceFacts, scoredByText } from './scorecard-words.ts';
 
 /**
  * The audit trail in plain words. Events arrive as stored (`type` and a `data` object, docs/entities.md#event); each
@@ -31,6 +32,8 @@ export interface TimelineEntry {
 export interface TimelineContext {
   /** The stage's name as the template has it now (archived stages keep their name). */
   stageName: (stageId: string | null) => string;
+  /** A person named by their audit-trail actor (`user:<id>`): who scored a scorecard. */
+  personName?: (actor: string) => string;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -103,6 +106,15 @@ const LEFT_BY: Record<string, string> = {
 const CLOSED_BY: Record<string, string> = {
   ...LEFT_BY,
   result_recorded: 'a result was recorded at the stage',
+  scorecard_replaced: 'a reviewer replaced the AI interviewer’s score',
+};
+
+/** Why a reviewer's replacement of the AI's score moved nobody (docs/rules.md#replacing-an-interviewers-score). */
+const NOT_APPLIED: Record<string, string> = {
+  left_stage:
+    'Nobody was moved: they had already left this stage. Move them by hand if this changes where they belong.',
+  decided: 'Nobody was moved: a reviewer had already decided on the earlier score.',
+  later_attempt: 'Nobody was moved: a later attempt at the stage came after it.',
 };
 
 const humanize = (type: string) => {
@@ -112,6 +124,7 @@ const humanize = (type: string) => {
 
 export function describeEvent(event: TimelineEvent, ctx: TimelineContext): TimelineEntry {
   const d = event.data;
+  const personName = ctx.personName ?? (() => 'a reviewer');
   const stage = ctx.stageName(str(d.stage_id));
   const entry = (title: string, tone: BadgeTone, details: (string | null | false)[] = [], note: unknown = null) => ({
     title,
@@ -169,6 +182,7 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
       const below = Array.isArray(card.below_min_score)
         ? card.below_min_score.filter((n) => typeof n === 'string')
         : [];
+      const evidence = evidenceFacts(card);
       return entry(
         `Result recorded at ${stage}: ${passed ? 'passed' : 'did not pass'}`,
         passed ? 'success' : 'danger',
@@ -176,7 +190,33 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
           scoreAgainst(card.overall_score, card.threshold_applied),
           attempts(d),
           below.length > 0 && `Below the minimum on ${below.join(', ')}`,
+          scoredByText(card.scored_by, personName),
+          card.needs_review === true &&
+            `Needs review: no quote of the participant backs ${evidence.unverified.join(', ') || 'its score'}`,
+          droppedText(evidence.dropped),
         ],
+      );
+    }
+    case 'scoring_failed':
+      return entry(`The AI interviewer could not score the session at ${stage}`, 'warning', [
+        str(d.message),
+        'No score was made up: the session waits for a reviewer to record its result',
+      ]);
+    case 'scorecard_replaced': {
+      const card = obj(d.scorecard);
+      const previous = obj(d.previous);
+      const was = num(previous.overall_score);
+      return entry(
+        `Reviewer replaced the AI interviewer’s score at ${stage}`,
+        d.applied === true ? 'info' : 'warning',
+        [
+          was === null ? null : `Was ${formatScore(was)}, scored by the interviewer`,
+          scoreAgainst(card.overall_score, card.threshold_applied),
+          d.applied === true
+            ? 'The stage’s rules applied to the new score'
+            : (NOT_APPLIED[str(d.not_applied) ?? ''] ?? 'Nobody was moved'),
+        ],
+        d.note,
       );
     }
     case 'session_failed':
@@ -209,6 +249,15 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
           'Run the stage with them and record its result, or decide with a note',
         ]);
       }
+      if (reason === 'scorecard_needs_review') {
+        return entry(`Waiting for a reviewer: the AI interviewer’s score at ${stage} needs checking`, 'warning', [
+          'A dimension has no quote the participant said, so the score moved nobody',
+          suggested && suggested in SUGGESTION_LABEL
+            ? `Suggested: ${SUGGESTION_LABEL[suggested as keyof typeof SUGGESTION_LABEL].toLowerCase()}`
+            : 'No suggestion: the rules would have moved nobody',
+          scoreAgainst(d.overall_score, d.threshold_applied),
+        ]);
+      }
       return entry(`Waiting for a reviewer’s decision at ${stage}`, 'warning', [
         reason && reason in DECISION_REASON ? DECISION_REASON[reason as keyof typeof DECISION_REASON] : null,
         suggested && suggested in SUGGESTION_LABEL
@@ -226,11 +275,15 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
       const against = d.against_suggestion === true;
       // A request for a person suggests nothing (docs/rules.md#consent-to-an-ai-run-stage).
       const grounds =
-        suggested === null
-          ? 'Without a recorded result'
-          : against
-            ? `Against the suggestion to ${suggested}`
-            : 'As suggested';
+        d.reason === 'scorecard_needs_review'
+          ? suggested === null
+            ? 'On an AI score that could not be checked, with no suggestion'
+            : `On an AI score that could not be checked${against ? `, against the suggestion to ${suggested}` : ', as suggested'}`
+          : suggested === null
+            ? 'Without a recorded result'
+            : against
+              ? `Against the suggestion to ${suggested}`
+              : 'As suggested';
       return entry(
         `Reviewer decided at ${stage}: ${label?.toLowerCase() ?? 'decided'}`,
         outcome === 'reject' ? 'danger' : outcome === 'retake' ? 'warning' : 'success',
