@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_EVALUATION_DIMENSIONS } from '../schemas/agent-profile.ts';
-import { text, Uuid } from '../schemas/common.ts';
+import { Text, Uuid } from '../schemas/common.ts';
 import { InterviewerUnavailableReason } from '../schemas/interviewer-model.ts';
 import { DimensionScoreInput, scorecardFields, scorecardShapeIssue, TranscriptEntry } from './scorecard.ts';
 
@@ -32,7 +32,7 @@ export const ReplaceScorecardInput = z
     summary: scorecardFields.summary,
     improvement_feedback: scorecardFields.improvement_feedback,
     /** Required: why the interviewer's score is replaced. Kept with both scorecards. */
-    note: text(4000),
+    note: Text.trim().min(1, 'say why you replace the interviewer’s score').max(4000),
   })
   .superRefine((s, ctx) => {
     const issue = scorecardShapeIssue(s);
