@@ -89,9 +89,7 @@ describe('scoring with evidence, humans in charge', () => {
     await list.getByRole('button', { name: 'Score with the interviewer' }).click();
     await page.getByText('Scored by the interviewer', { exact: true }).waitFor();
 
-    await list
-      .getByText(`Scored by the interviewer (model llama3.1:8b at ${HOST}, prompt interviewer-v2)`)
-      .waitFor();
+    await list.getByText(`Scored by the interviewer (model llama3.1:8b at ${HOST}, prompt interviewer-v2)`).waitFor();
     const motivation = list.getByRole('list', { name: 'What they said about Motivation' });
     expect(await motivation.locator('blockquote').allTextContents()).toEqual([YUSUF_SAID.motivation]);
     const fit = list.getByRole('list', { name: 'What they said about Experience fit' });
@@ -116,7 +114,9 @@ describe('scoring with evidence, humans in charge', () => {
     // Noor is at the demo's Phone Screen, her session under way; her record arrives, but the model's
     // first answers are not JSON: nothing is scored, and staff are told why.
     const templates = await rest(page, 'GET', '/evaluation-templates');
-    const backend = templates.body.find((t: { template_name: string }) => t.template_name === 'Senior Backend Engineer');
+    const backend = templates.body.find(
+      (t: { template_name: string }) => t.template_name === 'Senior Backend Engineer',
+    );
     const noor = await rest(page, 'POST', '/participants', {
       evaluation_template_id: backend.id,
       name: NOOR,
