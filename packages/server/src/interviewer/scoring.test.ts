@@ -179,12 +179,21 @@ describe('what cannot be scored is refused before any model is called', () => {
       'CONFLICT',
       { message: /no words from the participant/ },
     );
-    await expectTRPCError(s.t.api.sessions.score({ session_id: s.session.id, transcript: TRANSCRIPT }), 'CONFLICT', {
-      message: /already has a record, and this one differs/,
-    });
     await expectTRPCError(s.t.api.sessions.score({ session_id: s.session.id, transcript: [] }), 'BAD_REQUEST', {
       issuePath: ['transcript'],
     });
+    // Nothing refused was kept, and nothing was asked of the model.
+    expect((await s.page()).session_transcripts).toEqual([]);
+    expect(fake.requests).toEqual([]);
+    // A record kept is never rewritten by another.
+    fake.enqueue(...[0, 1, 2].map(() => ({ type: 'error', status: 503 }) as const));
+    await s.t.api.sessions.score({ session_id: s.session.id, transcript: TRANSCRIPT });
+    await expectTRPCError(
+      s.t.api.sessions.score({ session_id: s.session.id, transcript: TRANSCRIPT.slice(0, 2) }),
+      'CONFLICT',
+      { message: /already has a record, and this one differs/ },
+    );
+    fake.reset();
 
     // The final review has no interviewer: a reviewer records it.
     const final = await scenario();
@@ -195,6 +204,7 @@ describe('what cannot be scored is refused before any model is called', () => {
       message: /no interviewer to score it/,
     });
     expect(fake.requests).toEqual([]);
+    expect((await final.page()).session_transcripts).toEqual([]);
   });
 
   test('another workspace’s session is not found, and nothing of it is kept', async () => {

@@ -67,12 +67,12 @@ export interface ScoringResult {
  *   turns (their name also counts) and anything else (`interviewer`) for the interviewer's; only the
  *   participant's turns can back a score. It must fit `SessionTranscript` (1–2000 turns), else a
  *   `BAD_REQUEST` naming `transcript`.
- * - It is kept with the session first (`session_transcripts`), so nothing is lost whatever happens
- *   next, and a reviewer or "Score with the interviewer" can pick it up later. Handing over the same
- *   record again is fine; a different one for the same session is a `CONFLICT`.
  * - The session must be open (scheduled or in progress) at a stage whose interviewer scores, and
- *   completable now; otherwise the complete command's refusal (`CONFLICT`, `NOT_FOUND`, …) is thrown
- *   before any model is called. A record without a word from the participant is a `CONFLICT`.
+ *   completable now; otherwise the complete command's refusal (`CONFLICT`, `NOT_FOUND`, …) is thrown.
+ *   A record without a word from the participant is a `CONFLICT`. A refused record is not kept.
+ * - Then it is kept with the session (`session_transcripts`) before the model is asked, so nothing is
+ *   lost whatever happens next, and a reviewer or "Score with the interviewer" can pick it up later.
+ *   Handing over the same record again is fine; a different one for the same session is a `CONFLICT`.
  * - No model set up: answers `not_scored` (`not_configured`) and records nothing; the session waits
  *   for a reviewer. The model failing (unreachable, refused, too slow, malformed JSON twice, …):
  *   answers `not_scored` with the reason and records `scoring_failed` with it in plain words.
@@ -93,6 +93,8 @@ export async function scoreTranscript(
     const issue = parsed.error.issues[0];
     throw badInput(['transcript', ...((issue?.path ?? []) as (string | number)[])], issue?.message ?? 'invalid');
   }
+  // Refused before anything is kept: a record that cannot be scored must not stand in the way of one that can.
+  scorable(ctx, sessionId, parsed.data);
   const decide = decideContext(ctx);
   const kept = unwrap(
     await ctx.storage.sessionTranscripts.keep(ctx.workspaceId, sessionId, ({ session, kept }) =>
@@ -125,12 +127,11 @@ export async function scoreSession(
 /** The model server's host and port as the scorecard names it: never the path, credentials or a key. */
 export const providerHost = (baseUrl: string) => new URL(baseUrl).host;
 
-async function scoreRecord(
-  ctx: ScoringContext,
-  sessionId: string,
-  transcript: readonly TranscriptEntry[],
-  options: ScoreOptions,
-): Promise<ScoringResult> {
+/**
+ * What scoring needs, or the refusal that says why this record cannot be scored now: the session the
+ * complete command would take, at a stage whose interviewer scores, and words from the participant.
+ */
+function scorable(ctx: ScoringContext, sessionId: string, transcript: readonly TranscriptEntry[]) {
   const target = sessionTarget(ctx, sessionId);
   const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, target.participantId);
   if (!loaded) throw notFound('Participant', target.participantId);
@@ -143,7 +144,16 @@ async function scoreRecord(
       `session ${sessionId}'s record has no words from the participant: there is nothing to score; record its result yourself`,
     );
   }
-  const subject = loadSubject(ctx, state, sessionId);
+  return { target, state, participantName, subject: loadSubject(ctx, state, sessionId) };
+}
+
+async function scoreRecord(
+  ctx: ScoringContext,
+  sessionId: string,
+  transcript: readonly TranscriptEntry[],
+  options: ScoreOptions,
+): Promise<ScoringResult> {
+  const { target, state, participantName, subject } = scorable(ctx, sessionId, transcript);
 
   let model: InterviewerModel | null;
   try {
