@@ -134,6 +134,15 @@ describe('scoring a finished session on the model', () => {
     expect(fake.requests).toEqual([]);
     expect((await s.page()).session_transcripts).toHaveLength(1);
     expect((await s.page()).actions?.sessions[0]).toMatchObject({ session_id: s.session.id, score: true });
+
+    // A reviewer scores it by hand beside the record, which their scorecard then carries.
+    const recorded = await s.t.api.sessions.recordResult({ participant_id: s.jane.id, overall_score: 72 });
+    expect(recorded.session).toMatchObject({ id: s.session.id, status: 'completed' });
+    expect(recorded.session.scorecard).toMatchObject({
+      transcript: TRANSCRIPT,
+      scored_by: { kind: 'reviewer', user: `user:owner-of-${s.t.workspaceId}` },
+      needs_review: false,
+    });
   });
 
   test('the participant’s words reach the model only inside the data block, an injection attempt included', async () => {

@@ -124,6 +124,22 @@ export async function scoreSession(
   return scoreRecord(ctx, sessionId, kept.transcript, options);
 }
 
+/**
+ * The record kept for the session a reviewer scores by hand, when they send none: their scorecard then
+ * carries it, as the interviewer's would. `sessionId` absent: the participant's open session's (a result
+ * recorded in one step completes the session open at their stage, and only one is ever open).
+ */
+export function keptRecord(
+  ctx: Pick<ScoringContext, 'repos' | 'workspaceId'>,
+  which: { readonly sessionId: string } | { readonly participantId: string },
+): TranscriptEntry[] | undefined {
+  const record =
+    'sessionId' in which
+      ? ctx.repos.sessionTranscripts.bySession(ctx.workspaceId, which.sessionId)
+      : ctx.repos.sessionTranscripts.waitingForScore(ctx.workspaceId, which.participantId).at(-1);
+  return record ? [...record.transcript] : undefined;
+}
+
 /** The model server's host and port as the scorecard names it: never the path, credentials or a key. */
 export const providerHost = (baseUrl: string) => new URL(baseUrl).host;
 

@@ -16,7 +16,7 @@ import {
 import { z } from 'zod';
 import { runParticipantCommand, sessionTarget } from '../application/participant-commands.ts';
 import type { Context } from '../context.ts';
-import { type ScoringResult, scoreSession, scoreTranscript } from '../interviewer/scoring.ts';
+import { keptRecord, type ScoringResult, scoreSession, scoreTranscript } from '../interviewer/scoring.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
 import { ScoreResult, Session, SessionResult } from './outputs.ts';
@@ -122,12 +122,18 @@ export const sessionsRouter = router({
         tags: ['Sessions'],
         summary: 'Complete a session with its scores',
         description:
-          "Give `dimension_scores` on the interviewer's scale, or an `overall_score` (0-100). The stage's automation rule then applies.",
+          "Give `dimension_scores` on the interviewer's scale, or an `overall_score` (0-100). The stage's automation rule then applies. Without a `transcript`, the record kept for the session (an interview the interviewer could not score) goes on the scorecard.",
       },
     })
     .input(CompleteSessionInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) => onSession(ctx, { type: 'complete', ...input })),
+    .mutation(({ ctx, input }) =>
+      onSession(ctx, {
+        type: 'complete',
+        ...input,
+        transcript: input.transcript ?? keptRecord(ctx, { sessionId: input.session_id }),
+      }),
+    ),
 
   fail: scoped('sessions.write')
     .meta({
@@ -163,7 +169,8 @@ export const sessionsRouter = router({
         path: '/participants/{participant_id}/results',
         tags: ['Sessions'],
         summary: "Record a result at the participant's current stage",
-        description: 'Completes the session open at the stage, or creates and completes one.',
+        description:
+          'Completes the session open at the stage, or creates and completes one. Without a `transcript`, the record kept for the open session (an interview the interviewer could not score) goes on the scorecard.',
       },
     })
     .input(RecordResultInput)
@@ -172,7 +179,11 @@ export const sessionsRouter = router({
       runParticipantCommand(
         ctx,
         { participantId: input.participant_id },
-        { type: 'record_result', ...input },
+        {
+          type: 'record_result',
+          ...input,
+          transcript: input.transcript ?? keptRecord(ctx, { participantId: input.participant_id }),
+        },
         (result) => {
           // It completes the session already open at the stage, or the one it created for the purpose.
           const completed = result.emitted.find((e) => e.type === 'session_completed');
