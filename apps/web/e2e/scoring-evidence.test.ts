@@ -7,6 +7,7 @@
 import { type FakeModelServer, startFakeModelServer } from '@stageflow/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect } from 'vitest';
+import { seriousAxeViolations } from './axe.ts';
 import { test as base } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
 
@@ -58,6 +59,15 @@ async function openParticipant(page: Page, name: string) {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
+/**
+ * Closes the toasts on the page: sonner's coloured success toast is itself below the contrast axe asks
+ * for, and it is not what these checks are about.
+ */
+async function dismissToasts(page: Page) {
+  for (const close of await page.getByRole('button', { name: 'Close toast' }).all()) await close.click();
+  await page.locator('[data-sonner-toast]').first().waitFor({ state: 'detached' });
+}
+
 /** A REST call from the signed-in page, as the dashboard's own client would send it. */
 function rest(page: Page, method: string, path: string, body?: unknown) {
   return page.evaluate(
@@ -104,6 +114,10 @@ describe('scoring with evidence, humans in charge', () => {
     const [request] = fake.chatRequests();
     expect(JSON.stringify(request)).toContain('participant_data');
     await saveScreenshot(page, 'scoring-evidence-quotes');
+    // The quotes, the flag and the transcript read by assistive technology too.
+    await list.getByText('Transcript (7 turns)').click();
+    await dismissToasts(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 
@@ -149,6 +163,8 @@ describe('scoring with evidence, humans in charge', () => {
     expect(await list.getByText(NEVER_SAID).count()).toBe(0);
     // Nobody moved: she waits at the Phone Screen for a reviewer.
     expect(await currentStep(page).textContent()).toBe('Phone Screen');
+    await dismissToasts(page);
+    expect(await seriousAxeViolations(page)).toEqual([]);
 
     await nav(page).getByRole('link', { name: 'Decisions' }).click();
     const card = page
@@ -173,6 +189,7 @@ describe('scoring with evidence, humans in charge', () => {
     await dialog.getByRole('button', { name: 'Replace the score' }).click();
     // No note: refused beside the field, nothing saved.
     await dialog.getByText('Say why you replace the interviewer’s score').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await dialog
       .getByLabel('Why you replace it')
       .fill('The quote for Motivation was not hers; from the transcript, 3.5 is fair.');
