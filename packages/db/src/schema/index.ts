@@ -6,7 +6,7 @@ export * from './interviewer.ts';
 export * from './participants.ts';
 export * from './portal-links.ts';
 export * from './portal-notice.ts';
-export * from './session-transcripts.ts';
 export * from './stages.ts';
 export * from './templates.ts';
+export * from './transcripts.ts';
 export * from './workspaces.ts';
