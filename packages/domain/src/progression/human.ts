@@ -36,7 +36,9 @@ export function decideDecision(
     const why =
       cmd.outcome === 'retake'
         ? `granting participant ${pos.participant.id} a retake at ${describeStage(pos.stage)} requires a note`
-        : `going against decision ${decision.id}'s suggestion (${decision.suggested}) to ${cmd.outcome} requires a note`;
+        : decision.suggested === null
+          ? `deciding decision ${decision.id} (${decision.reason.replace(/_/g, ' ')}) requires a note: it suggests nothing`
+          : `going against decision ${decision.id}'s suggestion (${decision.suggested}) to ${cmd.outcome} requires a note`;
     return badInput(['note'], why);
   }
 
@@ -44,6 +46,7 @@ export function decideDecision(
   const decided = emit('decision_decided', {
     decision_id: decision.id,
     stage_id: decision.stage_id,
+    reason: decision.reason,
     outcome: cmd.outcome,
     suggested: decision.suggested,
     against_suggestion: against,
@@ -112,6 +115,7 @@ function decideHumanAlternative(
   const decided = emit('decision_decided', {
     decision_id: decision.id,
     stage_id: decision.stage_id,
+    reason: decision.reason,
     outcome: cmd.outcome,
     suggested: null,
     against_suggestion: false,

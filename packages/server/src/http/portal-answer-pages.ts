@@ -17,7 +17,9 @@ import {
   SaveAnswersInput,
 } from '@stageflow/domain';
 import type { Context, Hono } from 'hono';
-import { readPortalAnswers, savePortalAnswers, submitPortalAnswers } from '../application/answers.ts';
+import { readPortalAnswers, savePortalAnswers } from '../application/answers.ts';
+import { submitAnswersForScoring } from '../interviewer/answers-submitted.ts';
+import type { InterviewRunContext } from '../interviewer/runner.ts';
 import type { PortalAccess } from './portal-access.ts';
 import { PORTAL_API_BASE, portalContext } from './portal-api.ts';
 import { backLink, browserCopy, escapeHtml as e, page } from './portal-pages.ts';
@@ -210,6 +212,8 @@ export interface AnswerPageDeps {
   readonly now: () => string;
   /** The participant's portal access, or the page that asks them to open their link again. */
   readonly signedIn: (c: Context, at: string) => Promise<PortalAccess | Response>;
+  /** The participant's context with the interviewer's model, for submitting (the answers are then scored). */
+  readonly scoringContext: (access: PortalAccess) => InterviewRunContext;
 }
 
 /** The text of every `answer-<id>` field, line breaks as the browser's script sees them (`\n`). */
@@ -338,7 +342,7 @@ export function mountAnswerPages(app: Hono, deps: AnswerPageDeps): void {
     if (who instanceof Response) return who;
     const sessionId = c.req.param('id');
     try {
-      await submitPortalAnswers(who.ctx, who.access.participant_id, sessionId);
+      await submitAnswersForScoring(deps.scoringContext(who.access), who.access.participant_id, sessionId);
     } catch (error) {
       return refusal(c, error, who.copy);
     }

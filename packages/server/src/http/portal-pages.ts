@@ -322,7 +322,7 @@ export function createPortalPages(options: PortalPageOptions) {
     });
 
   // Registered before `/p/:token`.
-  mountAnswerPages(app, { ...options, now, signedIn });
+  mountAnswerPages(app, { ...options, now, signedIn, scoringContext: contextFor });
   commandForm(
     '/p/start',
     (copy) => ({

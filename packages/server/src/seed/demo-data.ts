@@ -2,7 +2,9 @@ import type { Db, Repositories } from '@stageflow/db';
 import type { Principal } from '../auth/principal.ts';
 import { createCaller } from '../caller.ts';
 import { contextDeps, createInnerContext } from '../context.ts';
+import { interviewerDeps } from '../interviewer/deps.ts';
 import { createLogger } from '../logger.ts';
+import { demoInterviews } from './demo-interview-play.ts';
 import { DEMO_PORTAL_PARTICIPANT, type DemoClock, seedDemoParticipants } from './demo-participants.ts';
 
 /** The interviewers and templates are set up four weeks back, before the first demo participant arrived. */
@@ -23,10 +25,15 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
       clockMs = Math.min(ms, base);
     },
   };
-  const api = createCaller(
-    createInnerContext(contextDeps(db, repos, createLogger('silent')), owner, {
-      now: () => new Date(clockMs).toISOString(),
-    }),
+  const inner = createInnerContext(contextDeps(db, repos, createLogger('silent')), owner, {
+    now: () => new Date(clockMs).toISOString(),
+  });
+  const api = createCaller(inner);
+  // The AI interviews run through the portal's own path; recorded answers stand in for the model
+  // (demo-interviews.ts), so no model is set up or called.
+  const interviews = demoInterviews(
+    { ...inner, workspaceId: owner.workspaceId ?? '', actor: 'system' },
+    interviewerDeps({ environment: null }),
   );
 
   const backendInterviewer = await api.agentProfiles.create({
@@ -146,6 +153,6 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
     ],
   });
 
-  const people = await seedDemoParticipants(api, clock, { backend: backend.id, training: training.id });
+  const people = await seedDemoParticipants(api, clock, { backend: backend.id, training: training.id }, interviews);
   return { portalParticipantId: people.get(DEMO_PORTAL_PARTICIPANT) };
 }
