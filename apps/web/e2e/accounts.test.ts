@@ -81,9 +81,9 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await owner.getByRole('button', { name: 'Add stage', exact: true }).click();
     const stage = owner.getByRole('dialog', { name: 'Add stage' });
     await stage.getByLabel('Stage name').fill('Portfolio Review');
-    await stage.getByLabel('Format').selectOption('manual_review');
-    await stage.getByLabel('Pass mark').fill('60');
-    await stage.getByRole('button', { name: 'Add stage' }).click();
+    await stage.getByLabel('Stage type').selectOption('manual_review');
+    await stage.getByLabel('Pass threshold').fill('60');
+    await stage.getByRole('button', { name: 'Save stage' }).click();
     await stage.waitFor({ state: 'hidden' });
     await owner.getByTestId('stage-card').filter({ hasText: 'Portfolio Review' }).waitFor();
   });
@@ -103,7 +103,7 @@ describe('accounts, workspaces and roles in Chromium', () => {
 
     await owner.getByTestId('stage-card').getByRole('button', { name: 'Edit' }).click();
     const stage = owner.getByRole('dialog', { name: 'Edit stage' });
-    await stage.getByLabel('Pass mark').fill('70');
+    await stage.getByLabel('Pass threshold').fill('70');
     await stage.getByRole('button', { name: 'Save stage' }).click();
     await owner
       .getByText('1 participant already in “Portfolio Review” keep the rules they entered with', { exact: false })
@@ -210,7 +210,14 @@ describe('accounts, workspaces and roles in Chromium', () => {
     await owner.getByRole('heading', { name: 'No pending invitations' }).waitFor();
     const role = row.getByRole('combobox', { name: 'Role of Rex Reviewer' });
     expect(await role.inputValue()).toBe('reviewer');
+    // Picking a role asks first: Cancel leaves it as it was.
     await role.selectOption('viewer');
+    const confirm = owner.getByRole('alertdialog', { name: 'Change role' });
+    expect(await confirm.textContent()).toContain('Change Rex Reviewer from reviewer to viewer?');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => role.inputValue()).toBe('reviewer');
+    await role.selectOption('viewer');
+    await confirm.getByRole('button', { name: 'Make viewer' }).click();
     await owner.getByText('Rex Reviewer is now viewer').waitFor();
     await expect.poll(() => role.inputValue()).toBe('viewer');
     await saveScreenshot(owner, 'accounts-members');

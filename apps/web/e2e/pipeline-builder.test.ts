@@ -46,10 +46,10 @@ describe('the pipeline builder in Chromium', () => {
       await stagesSection(page).getByRole('button', { name: 'Add stage', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Add stage' });
       await dialog.getByLabel('Stage name').fill(name);
-      await dialog.getByLabel('Format').selectOption(format);
-      await dialog.getByLabel('Pass mark').fill(passMark);
+      await dialog.getByLabel('Stage type').selectOption(format);
+      await dialog.getByLabel('Pass threshold').fill(passMark);
       await dialog.getByRole('radio', { name: rule }).check();
-      await dialog.getByRole('button', { name: 'Add stage' }).click();
+      await dialog.getByRole('button', { name: 'Save stage' }).click();
       await dialog.waitFor({ state: 'hidden' });
     }
 
@@ -94,12 +94,12 @@ describe('the pipeline builder in Chromium', () => {
     await stagesSection(page).getByRole('button', { name: 'Add stage', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Add stage' });
     await dialog.getByLabel('Stage name').fill('Bar Raiser');
-    const passMark = dialog.getByLabel('Pass mark');
+    const passMark = dialog.getByLabel('Pass threshold');
     await passMark.fill('150');
-    await dialog.getByRole('button', { name: 'Add stage' }).click();
+    await dialog.getByRole('button', { name: 'Save stage' }).click();
 
     // The message sits in the pass mark's own field, and is the input's accessible description.
-    const field = dialog.locator('.field').filter({ has: page.getByLabel('Pass mark') });
+    const field = dialog.locator('.field').filter({ has: page.getByLabel('Pass threshold') });
     await field.getByText('Must be between 0 and 100').waitFor();
     expect(await passMark.getAttribute('aria-invalid')).toBe('true');
     expect(await descriptionOf(passMark)).toContain('Must be between 0 and 100');
@@ -122,6 +122,8 @@ describe('the pipeline builder in Chromium', () => {
     await preview.waitFor();
     expect(await preview.locator('tbody tr').count()).toBe(3);
     expect(await preview.locator('tbody').textContent()).toContain('phone_screen');
+    // Its two AI interviews name no agent profile: one is chosen for them before anything is imported.
+    await dialog.getByLabel('Agent profile for the AI stages without one').selectOption({ index: 1 });
 
     await dialog.getByRole('button', { name: 'Import 3 stages' }).click();
     await dialog.waitFor({ state: 'hidden' });

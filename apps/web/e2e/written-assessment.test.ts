@@ -62,7 +62,7 @@ describe('written assessment', () => {
     // The dimension a question informs comes from the stage's interviewer (a demo profile).
     const dimension = questions.getByLabel('Dimension for question 2');
     expect(await dimension.locator('option').allTextContents()).toEqual(['None']);
-    await dialog.getByLabel('Interviewer').selectOption({ index: 1 });
+    await dialog.getByLabel('Agent profile').selectOption({ index: 1 });
     await expect.poll(() => dimension.locator('option').count()).toBeGreaterThan(1);
     const informs = (await dimension.locator('option').nth(1).textContent()) ?? '';
     await dimension.selectOption({ label: informs });

@@ -47,6 +47,8 @@ describe('@stageflow/client', () => {
     const client = createStageflowClient({ url: server.url, apiKey });
     const body = { template_name: 'Same either way', use_case: 'training' as const, skills: ['SQL'] };
     const viaClient = await client.templates.create.mutate(body);
+    // Live template names are unique (docs/rules.md#template-names): the first steps aside for the second.
+    await client.templates.archive.mutate({ id: viaClient.id });
     const res = await fetch(`${server.url}/api/v1/evaluation-templates`, {
       method: 'POST',
       headers: { 'x-api-key': apiKey, 'content-type': 'application/json' },

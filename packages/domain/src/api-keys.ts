@@ -41,7 +41,7 @@ export interface RolledKey extends ApiKeyLifetime {
 export function rollApiKey(key: RolledKey, graceHours: number, now: string): { expires_at: string } | DomainError {
   const status = apiKeyStatus(key, now);
   if (status === 'revoked' || status === 'expired') {
-    return conflict(`API key ${key.prefix}… (${key.id}) is ${status}: create a new key instead`);
+    return conflict(`API key ${key.prefix}… is ${status}: create a new key instead`);
   }
   const end = new Date(Date.parse(now) + graceHours * HOUR_MS).toISOString();
   return { expires_at: key.expires_at && key.expires_at < end ? key.expires_at : end };

@@ -20,9 +20,9 @@ describe('conflicts', () => {
     ],
     ['a workspace slug taken', workspaceSlugTaken('acme'), 'A workspace with the slug "acme" already exists', ['slug']],
     [
-      'a stale template version',
-      staleTemplateVersion(TEMPLATE_ID, 4, 2),
-      `Evaluation template ${TEMPLATE_ID} was changed by someone else (now version 4, you edited version 2): reload and try again`,
+      'a stale template version, the template by name',
+      staleTemplateVersion({ template_name: 'Platform Engineer' }, 4, 2),
+      'Evaluation template “Platform Engineer” was changed by someone else (now version 4, you edited version 2): reload and try again',
       undefined,
     ],
   ])('%s', (_, error, message, path) => {

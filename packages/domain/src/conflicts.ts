@@ -14,6 +14,13 @@ export function emailAlreadyEnrolled(email: string, template: { id: string; name
   ]);
 }
 
+/** Live template names are unique in a workspace (docs/rules.md#template-names). */
+export function templateNameTaken(name: string): DomainError {
+  return new DomainError('CONFLICT', `Another evaluation template is already called “${name}”`, [
+    { path: ['template_name'], message: `Another template is already called “${name}”: pick another name` },
+  ]);
+}
+
 /** Workspace slugs are unique across the server: scripts and the CLI name a workspace by it. */
 export function workspaceSlugTaken(slug: string): DomainError {
   return new DomainError('CONFLICT', `A workspace with the slug "${slug}" already exists`, [
@@ -22,8 +29,12 @@ export function workspaceSlugTaken(slug: string): DomainError {
 }
 
 /** A change to a template's stages made against a version that is no longer the current one. */
-export function staleTemplateVersion(templateId: string, current: number, expected: number): DomainError {
+export function staleTemplateVersion(
+  template: { template_name: string },
+  current: number,
+  expected: number,
+): DomainError {
   return conflict(
-    `Evaluation template ${templateId} was changed by someone else (now version ${current}, you edited version ${expected}): reload and try again`,
+    `Evaluation template “${template.template_name}” was changed by someone else (now version ${current}, you edited version ${expected}): reload and try again`,
   );
 }

@@ -53,6 +53,7 @@ const CASES: Record<string, Case> = {
   'stages.archive': (f) => ({ id: f.stages[2]!.id }),
   'stages.delete': (f) => ({ id: f.stages[2]!.id }),
   'stages.validate': (f) => ({ evaluation_template_id: f.template.id }),
+  'stages.usage': (f) => ({ evaluation_template_id: f.template.id }),
   'stages.import': (f) => ({
     evaluation_template_id: f.template.id,
     stages: [{ stage_name: 'Extra', stage_type: 'manual_review' }],
@@ -61,6 +62,8 @@ const CASES: Record<string, Case> = {
 
   'participants.list': () => ({}),
   'participants.byId': (f) => ({ id: f.jane.id }),
+  'participants.export': () => ({}),
+  'participants.alreadyEnrolled': (f) => ({ evaluation_template_id: f.template.id, emails: [f.jane.email] }),
   'participants.create': (f) => ({ evaluation_template_id: f.template.id, ...person('New') }),
   'participants.bulkCreate': (f) => ({ evaluation_template_id: f.template.id, participants: [person('Bulk')] }),
   'participants.update': (f) => ({ id: f.jane.id, name: 'Renamed' }),
@@ -113,6 +116,13 @@ const CASES: Record<string, Case> = {
     evaluation_template_id: f.template.id,
     changes: [{ stage_id: f.stages[0]!.id, pass_threshold: 99 }],
   }),
+  'analytics.adverseImpact': (f) => ({ evaluation_template_id: f.template.id }),
+
+  'selfIdentification.record': (f) => ({ participant_id: f.jane.id, sex: 'female', race_ethnicity: 'asian' }),
+  // Nobody of that id is a member: NOT_FOUND at most (grants to real admins: self-identification.test.ts).
+  'demographicsAccess.list': () => undefined,
+  'demographicsAccess.grant': () => ({ user_id: 'not-a-member' }),
+  'demographicsAccess.revoke': () => ({ user_id: 'not-a-member' }),
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<
@@ -152,6 +162,8 @@ test('the scopes give the roles of docs/surfaces.md: viewers read, reviewers sco
     if (path.startsWith('apiKeys.')) return 'admin'; // keys are secrets: even listing them is for admins
     if (path.startsWith('interviewerModel.')) return 'admin'; // where participants' answers go: admins decide and see
     if (path === 'analytics.simulate') return 'viewer'; // a read that takes its question as a body: nothing is saved
+    // Self-identification figures and who reads them: owners (and admins an owner grants them to).
+    if (path === 'analytics.adverseImpact' || path.startsWith('demographicsAccess.')) return 'owner';
     if (type === 'query') return 'viewer';
     return path.startsWith('sessions.') || path === 'decisions.decide' ? 'reviewer' : 'admin';
   };

@@ -9,6 +9,8 @@ type StageSpec = Omit<CreateStageInput, 'evaluation_template_id'>;
  * A runnable pipeline built through the API: an interviewer (0–10 scale, two dimensions) on every
  * AI-run stage. Default: the seed's Phone Screen 60 auto-advance → Technical 75 approval → Final 80.
  */
+const pipelinesBuilt = new WeakMap<Api, number>();
+
 export async function buildPipeline(
   api: Api,
   stages: StageSpec[] = [
@@ -18,7 +20,11 @@ export async function buildPipeline(
   ],
 ) {
   const interviewer = await api.agentProfiles.create(interviewerInput());
-  const template = await api.templates.create({ template_name: 'Senior Backend Engineer', use_case: 'hiring' });
+  // Live template names are unique (docs/rules.md#template-names): a second pipeline is "… 2".
+  const built = (pipelinesBuilt.get(api) ?? 0) + 1;
+  pipelinesBuilt.set(api, built);
+  const template_name = `Senior Backend Engineer${built === 1 ? '' : ` ${built}`}`;
+  const template = await api.templates.create({ template_name, use_case: 'hiring' });
   for (const stage of stages) {
     await api.stages.create({
       evaluation_template_id: template.id,

@@ -3,6 +3,8 @@ import { Outlet, useLocation } from 'react-router';
 import { LoadingState } from '../ui/LoadingState.tsx';
 import { Header } from './Header.tsx';
 import { SIDEBAR_ID, Sidebar } from './Sidebar.tsx';
+import { type Sheet, ShortcutSheets } from './shortcuts/ShortcutSheets.tsx';
+import { useShortcuts } from './shortcuts/use-shortcuts.ts';
 
 /** Below this width the sidebar becomes a drawer behind the header's menu button (layout.css). */
 const NARROW = '(max-width: 860px)';
@@ -12,6 +14,8 @@ export function AppShell() {
   const { pathname } = useLocation();
   const menuButton = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
+  const [sheet, setSheet] = useState<Sheet>(null);
+  useShortcuts(setSheet);
 
   // Following a link, or the window growing past the drawer's width, puts the drawer away.
   useEffect(() => setNavOpen(false), [pathname]);
@@ -40,13 +44,14 @@ export function AppShell() {
       <Sidebar open={navOpen} onClose={() => setNavOpen(false)} />
       {/* While the drawer is open, the page behind it takes no focus or clicks. */}
       <div className="app-main" inert={navOpen}>
-        <Header navOpen={navOpen} onOpenNav={() => setNavOpen(true)} menuButton={menuButton} />
+        <Header navOpen={navOpen} onOpenNav={() => setNavOpen(true)} menuButton={menuButton} onOpenSheet={setSheet} />
         <main id="main" className="content" tabIndex={-1}>
           <Suspense fallback={<LoadingState label="Loading page" />}>
             <Outlet />
           </Suspense>
         </main>
       </div>
+      <ShortcutSheets sheet={sheet} onClose={() => setSheet(null)} />
     </div>
   );
 }

@@ -9,6 +9,9 @@ interface Crumb {
   to: string;
 }
 
+/** How the palette's keys read on this computer. */
+const PALETTE_KEYS = /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘ K' : 'Ctrl K';
+
 const crumbOf = (handle: unknown): Crumb | undefined =>
   typeof handle === 'object' && handle !== null && 'crumb' in handle ? (handle.crumb as Crumb) : undefined;
 
@@ -16,9 +19,11 @@ interface HeaderProps {
   navOpen: boolean;
   onOpenNav: () => void;
   menuButton: RefObject<HTMLButtonElement | null>;
+  /** The command palette and the shortcuts' help sheet, for the pointer (the keyboard has Ctrl/⌘+K and `?`). */
+  onOpenSheet: (sheet: 'palette' | 'help') => void;
 }
 
-export function Header({ navOpen, onOpenNav, menuButton }: HeaderProps) {
+export function Header({ navOpen, onOpenNav, menuButton, onOpenSheet }: HeaderProps) {
   // `to: '.'` names the route's own path (e.g. the template a board belongs to).
   const crumbs = useMatches().flatMap((match) => {
     const crumb = crumbOf(match.handle);
@@ -53,7 +58,32 @@ export function Header({ navOpen, onOpenNav, menuButton }: HeaderProps) {
           ))}
         </ol>
       </nav>
-      <UserMenu />
+      <div className="topbar-tools">
+        <button
+          type="button"
+          className="jump-button"
+          aria-keyshortcuts="Control+K Meta+K"
+          onClick={() => onOpenSheet('palette')}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <circle cx="11" cy="11" r="7" />
+            <path d="m20 20-3.5-3.5" />
+          </svg>
+          <span className="jump-button-label">Jump to…</span>
+          <kbd className="jump-button-keys">{PALETTE_KEYS}</kbd>
+        </button>
+        <button
+          type="button"
+          className="icon-button shortcuts-button"
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts="Shift+?"
+          title="Keyboard shortcuts (?)"
+          onClick={() => onOpenSheet('help')}
+        >
+          <span aria-hidden="true">?</span>
+        </button>
+        <UserMenu />
+      </div>
     </header>
   );
 }

@@ -17,6 +17,7 @@ const ParticipantsPage = lazy(() => import('../features/participants/Participant
 const ParticipantPage = lazy(() => import('../features/participants/ParticipantPage.tsx'));
 const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage.tsx'));
 const AnalyticsPage = lazy(() => import('../features/analytics/AnalyticsPage.tsx'));
+const AdverseImpactPage = lazy(() => import('../features/analytics/AdverseImpactPage.tsx'));
 const MembersPage = lazy(() => import('../features/settings/MembersPage.tsx'));
 const PortalNoticePage = lazy(() => import('../features/settings/PortalNoticePage.tsx'));
 const SettingsLayout = lazy(() => import('../features/settings/SettingsLayout.tsx'));
@@ -94,7 +95,18 @@ export const router = createBrowserRouter([
         ],
       },
       { path: 'decisions', element: <DecisionsPage />, handle: { crumb: { label: 'Decisions', to: '/decisions' } } },
-      { path: 'analytics', element: <AnalyticsPage />, handle: { crumb: { label: 'Analytics', to: '/analytics' } } },
+      {
+        path: 'analytics',
+        handle: { crumb: { label: 'Analytics', to: '/analytics' } },
+        children: [
+          { index: true, element: <AnalyticsPage /> },
+          {
+            path: 'adverse-impact',
+            element: <AdverseImpactPage />,
+            handle: { crumb: { label: 'Adverse impact', to: '.' } },
+          },
+        ],
+      },
       {
         path: 'developer',
         handle: { crumb: { label: 'Developer', to: '/developer' } },

@@ -5,6 +5,9 @@ export const formatDate = (iso: string) =>
 /** "1 stage", "3 stages". */
 export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
+/** "1 person is", "3 people are": the start of a sentence about who a change touches. */
+export const peopleAre = (count: number) => (count === 1 ? '1 person is' : `${count} people are`);
+
 /** "Jun 2, 2026, 14:05" in the reader's locale and time zone. */
 export const formatDateTime = (iso: string) =>
   new Date(iso).toLocaleString(undefined, {

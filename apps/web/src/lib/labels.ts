@@ -18,7 +18,7 @@ export const USE_CASE_LABELS: Record<UseCase, string> = {
 
 export const STAGE_TYPE_LABELS: Record<StageType, string> = {
   ai_interview: 'AI interview',
-  roleplay_simulation: 'Roleplay simulation',
+  roleplay_simulation: 'Role-play simulation',
   practice_session: 'Practice session',
   manual_review: 'Manual review',
   async_assessment: 'Async assessment',

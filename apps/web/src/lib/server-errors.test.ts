@@ -20,6 +20,19 @@ describe('readServerError', () => {
     expect(read.issues).toEqual([]);
     expect(read.message).toMatch(/could not be reached/);
   });
+
+  it.each([
+    ['tRPC’s words for an answer that is not the API’s', 'Unable to transform response from server'],
+    ['the JSON parser’s, for an HTML error page', `Unexpected token '<', "<!doctype "... is not valid JSON`],
+  ])('says what happened instead of %s, with the status when known', (_, raw) => {
+    const error = Object.assign(new Error(raw), { meta: { response: { status: 502 } } });
+    expect(readServerError(error).message).toBe(
+      "The server's answer could not be read (it answered with status 502). It may be restarting: retry in a moment.",
+    );
+    expect(readServerError(new Error(raw)).message).toBe(
+      "The server's answer could not be read. It may be restarting: retry in a moment.",
+    );
+  });
 });
 
 describe('collectFieldPaths', () => {

@@ -37,15 +37,37 @@ function readIssues(value: unknown): ServerIssue[] {
   });
 }
 
+/** What the browser says when a request never got an answer (Chromium, Firefox, Safari). */
+const UNREACHED = /^(Failed to fetch|NetworkError when attempting to fetch|Load failed)/;
+/**
+ * What tRPC's client says when an answer came but was not one of the API's (a proxy's error page, a
+ * server restarting): its own words ("Unable to transform response from server") or the JSON parser's.
+ */
+const UNREADABLE = /Unable to transform response from server|is not valid JSON|Unexpected token|Unexpected end of JSON/;
+
+/** The HTTP status of the answer, when the client kept it (tRPC's `meta.response`). */
+function statusOf(error: unknown): number | undefined {
+  const meta = isRecord(error) && isRecord(error.meta) ? error.meta : undefined;
+  const response = meta && isRecord(meta.response) ? meta.response : undefined;
+  return typeof response?.status === 'number' ? response.status : undefined;
+}
+
+/** Says what happened in words a person can act on; the server's own message when it sent one. */
+function plainMessage(error: unknown, raw: string): string {
+  if (!raw || UNREACHED.test(raw)) return 'The server could not be reached. Check your connection, then retry.';
+  if (UNREADABLE.test(raw)) {
+    const status = statusOf(error);
+    const said = status ? ` (it answered with status ${status})` : '';
+    return `The server's answer could not be read${said}. It may be restarting: retry in a moment.`;
+  }
+  return raw;
+}
+
 export function readServerError(error: unknown): ServerError {
   const data = isRecord(error) && isRecord(error.data) ? error.data : undefined;
   const code = typeof data?.code === 'string' ? (data.code as ServerErrorCode) : 'UNKNOWN';
   const rawMessage = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  const message =
-    rawMessage && !rawMessage.startsWith('Failed to fetch')
-      ? rawMessage
-      : 'The server could not be reached. Check your connection and try again.';
-  return { code, message, issues: readIssues(data?.issues) };
+  return { code, message: plainMessage(error, rawMessage), issues: readIssues(data?.issues) };
 }
 
 /**

@@ -1,34 +1,33 @@
 import { useSearchParams } from 'react-router';
-import { useDebouncedValue } from './use-debounced-value.ts';
+import { useUrlSearch } from './use-url-search.ts';
 
 /**
  * A list's search text and status filter, kept in the URL (?q=…&status=…) so a reload or a shared
- * link shows the same list. `query` is what to send: the search debounced and left out when empty.
+ * link shows the same list. `query` is what to send: the search once typing pauses, left out when empty.
  */
 export function useListFilters<S extends string>(statuses: readonly S[], fallback: S) {
   const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
+  const search = useUrlSearch();
   const status = statuses.find((s) => s === params.get('status')) ?? fallback;
-  const debounced = useDebouncedValue(search.trim());
 
-  const set = (key: 'q' | 'status', value: string) =>
+  const setStatus = (value: S) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        if (value && !(key === 'status' && value === fallback)) next.set(key, value);
-        else next.delete(key);
+        if (value !== fallback) next.set('status', value);
+        else next.delete('status');
         return next;
       },
       { replace: true },
     );
 
   return {
-    search,
+    search: search.text,
     status,
-    query: { status, ...(debounced ? { search: debounced } : {}) },
-    filtered: search.trim() !== '' || status !== fallback,
-    setSearch: (value: string) => set('q', value),
-    setStatus: (value: S) => set('status', value),
+    query: { status, ...(search.applied ? { search: search.applied } : {}) },
+    filtered: search.applied !== '' || status !== fallback,
+    setSearch: search.setText,
+    setStatus,
     clear: () => setParams({}, { replace: true }),
   };
 }

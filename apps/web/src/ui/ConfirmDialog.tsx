@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button } from './Button.tsx';
 import { Dialog, DialogBody, DialogFooter } from './Dialog.tsx';
+import { useDialogAlert } from './dialog-alerts.ts';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -27,12 +28,33 @@ export function ConfirmDialog({
       <DialogBody>
         <div className="confirm-text">{children}</div>
       </DialogBody>
-      <DialogFooter>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="danger" pending={pending} onClick={onConfirm} autoFocus>
-          {confirmLabel}
-        </Button>
-      </DialogFooter>
+      <ConfirmFooter confirmLabel={confirmLabel} pending={pending} onConfirm={onConfirm} onClose={onClose} />
     </Dialog>
+  );
+}
+
+/** Inside the dialog, so a new attempt clears the refusal shown from the last one. */
+function ConfirmFooter({
+  confirmLabel,
+  pending,
+  onConfirm,
+  onClose,
+}: Pick<ConfirmDialogProps, 'confirmLabel' | 'pending' | 'onConfirm' | 'onClose'>) {
+  const { clear } = useDialogAlert();
+  return (
+    <DialogFooter>
+      <Button onClick={onClose}>Cancel</Button>
+      <Button
+        variant="danger"
+        pending={pending}
+        onClick={() => {
+          clear();
+          onConfirm();
+        }}
+        autoFocus
+      >
+        {confirmLabel}
+      </Button>
+    </DialogFooter>
   );
 }

@@ -70,11 +70,11 @@ export function DataTable<Row>({
   );
 }
 
-/** A row's name as the link to its page, with a line about it underneath. */
+/** A row's name as the link to its page, with a line about it underneath. `j`/`k` move between these. */
 export function RowLink({ to, children, sub }: { to: string; children: ReactNode; sub?: ReactNode }) {
   return (
     <>
-      <Link to={to} className="row-link">
+      <Link to={to} className="row-link" data-shortcut-row="">
         {children}
       </Link>
       {sub && <span className="row-sub">{sub}</span>}

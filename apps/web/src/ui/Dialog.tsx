@@ -1,5 +1,6 @@
-import { type FormEventHandler, type ReactNode, useEffect, useId, useRef } from 'react';
+import { type FormEventHandler, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button, type ButtonVariant } from './Button.tsx';
+import { type DialogAlert, DialogAlertContext, registerOpenDialog, useDialogAlert } from './dialog-alerts.ts';
 
 interface DialogProps {
   open: boolean;
@@ -17,12 +18,23 @@ const FIRST_FIELD = '.dialog-body :is(input:not([type="hidden"]), select, textar
 
 /**
  * A modal on the native <dialog>: the browser traps focus, closes on Escape and restores focus.
- * Content mounts only while open, so every opening starts from a fresh form.
+ * Content mounts only while open, so every opening starts from a fresh form. While open it takes the
+ * refusals that arrive (see dialog-alerts.ts) and shows them above its buttons.
  */
 export function Dialog({ open, onClose, title, description, size = 'md', role = 'dialog', children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
+  const [alert, setAlert] = useState<DialogAlert | null>(null);
+  const alertContext = useMemo(() => ({ alert, clear: () => setAlert(null) }), [alert]);
+
+  useEffect(() => {
+    if (!open) {
+      setAlert(null);
+      return undefined;
+    }
+    return registerOpenDialog(setAlert);
+  }, [open]);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -46,7 +58,7 @@ export function Dialog({ open, onClose, title, description, size = 'md', role = 
       onClose={onClose}
     >
       {open && (
-        <>
+        <DialogAlertContext.Provider value={alertContext}>
           <header className="dialog-header">
             <div>
               <h2 id={titleId} className="dialog-title">
@@ -63,7 +75,7 @@ export function Dialog({ open, onClose, title, description, size = 'md', role = 
             </button>
           </header>
           {children}
-        </>
+        </DialogAlertContext.Provider>
       )}
     </dialog>
   );
@@ -74,9 +86,41 @@ export function DialogBody({ children }: { children: ReactNode }) {
   return <div className="dialog-body">{children}</div>;
 }
 
-/** The dialog's action row, primary action last. */
+/** Why the last action was refused, right above the buttons that tried it; Reload and the like beside it. */
+function DialogAlertBanner() {
+  const { alert, clear } = useDialogAlert();
+  const [running, setRunning] = useState(false);
+  if (!alert) return null;
+  const run = async () => {
+    setRunning(true);
+    try {
+      // A retry made before the reload lands would be refused again: the alert goes once it is done.
+      await alert.action?.run();
+      clear();
+    } finally {
+      setRunning(false);
+    }
+  };
+  return (
+    <div className="dialog-alert" role="alert">
+      <p>{alert.message}</p>
+      {alert.action && (
+        <Button size="sm" pending={running} onClick={() => void run()}>
+          {alert.action.label}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** The dialog's action row, primary action last, with any refusal just above it. */
 export function DialogFooter({ children }: { children: ReactNode }) {
-  return <footer className="dialog-footer">{children}</footer>;
+  return (
+    <>
+      <DialogAlertBanner />
+      <footer className="dialog-footer">{children}</footer>
+    </>
+  );
 }
 
 interface DialogFormProps {
@@ -102,8 +146,16 @@ export function DialogForm({
   disabled,
   children,
 }: DialogFormProps) {
+  const { clear } = useDialogAlert();
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <form
+      noValidate
+      onSubmit={(event) => {
+        // A new attempt: the last refusal no longer applies until the server says so again.
+        clear();
+        onSubmit(event);
+      }}
+    >
       <DialogBody>{children}</DialogBody>
       <DialogFooter>
         <Button onClick={onCancel}>Cancel</Button>

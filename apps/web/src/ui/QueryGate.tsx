@@ -10,6 +10,8 @@ export interface GateQuery<T> {
   error: unknown;
   data: T | undefined;
   refetch: () => unknown;
+  /** A fetch is under way (a retry after the error, for instance). */
+  isFetching?: boolean;
 }
 
 interface QueryGateProps<T> {
@@ -18,19 +20,28 @@ interface QueryGateProps<T> {
   loading: string;
   /** Shown instead of the error when the record is not there (or the id in the link is not one). */
   notFound?: ReactNode;
+  /** The error's heading: what could not be loaded. Default: from `loading` ("Loading the board" → "Could not load the board"). */
+  failed?: string;
   children: (data: T) => ReactNode;
 }
 
 /**
- * Everything that waits for a query: a spinner while it loads, the server's words and "Try again"
- * when it fails, `notFound` when what the link names does not exist; then the children, with the data.
+ * Everything that waits for a query: a skeleton while it loads, what happened and Retry when it fails
+ * (ErrorState), `notFound` when what the link names does not exist; then the children, with the data.
  */
-export function QueryGate<T>({ query, loading, notFound, children }: QueryGateProps<T>) {
+export function QueryGate<T>({ query, loading, notFound, failed, children }: QueryGateProps<T>) {
   if (query.isPending) return <LoadingState label={loading} />;
   if (query.isError) {
     const { code } = readServerError(query.error);
     if (notFound && (code === 'NOT_FOUND' || code === 'BAD_REQUEST')) return notFound;
-    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+    return (
+      <ErrorState
+        error={query.error}
+        title={failed ?? loading.replace(/^Loading\b/, 'Could not load')}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
   }
   if (query.data === undefined) return null;
   return children(query.data);
@@ -45,5 +56,6 @@ export function joinQueries<A, B>(first: GateQuery<A>, second: GateQuery<B>): Ga
     error: failed.error,
     data: first.data !== undefined && second.data !== undefined ? [first.data, second.data] : undefined,
     refetch: () => failed.refetch(),
+    isFetching: Boolean(first.isFetching || second.isFetching),
   };
 }

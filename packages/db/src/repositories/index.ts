@@ -5,11 +5,13 @@ import { createAnswerRepository } from './answers.ts';
 import { createApiKeyRepository } from './api-keys.ts';
 import { createInstanceRepository } from './instance.ts';
 import { createInterviewerModelRepository } from './interviewer-models.ts';
+import { createMemberGrantRepository } from './member-grants.ts';
 import { createMemberRepository } from './members.ts';
 import { createParticipantRepository } from './participants/index.ts';
 import { createPipelineRepository } from './pipelines.ts';
 import { createPortalLinkRepository } from './portal-links.ts';
 import { createPortalNoticeRepository } from './portal-notice.ts';
+import { createSelfIdentificationRepository } from './self-identification.ts';
 import { createSessionTurnRepository } from './session-turns.ts';
 import { createStageRepository } from './stages.ts';
 import { createTemplateRepository } from './templates.ts';
@@ -21,6 +23,7 @@ export type { ApiKeyRow, ApiKeySummary, NewApiKey } from './api-keys.ts';
 export { withIdempotency } from './idempotency.ts';
 export type { InstanceMarker } from './instance.ts';
 export type { InterviewerModelRecord } from './interviewer-models.ts';
+export type { WorkspaceEvent } from './member-grants.ts';
 export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
 export type { NewPortalLink, PortalLinkRow, PortalParticipant } from './portal-links.ts';
@@ -35,6 +38,7 @@ export function createRepositories(db: Db) {
     instance: createInstanceRepository(db),
     workspaces: createWorkspaceRepository(db),
     members: createMemberRepository(db),
+    memberGrants: createMemberGrantRepository(db),
     agentProfiles: createAgentProfileRepository(db),
     templates,
     stages,
@@ -47,6 +51,7 @@ export function createRepositories(db: Db) {
     answers: createAnswerRepository(db),
     analytics: createAnalyticsRepository(db),
     sessionTurns: createSessionTurnRepository(db),
+    selfIdentification: createSelfIdentificationRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

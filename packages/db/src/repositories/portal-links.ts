@@ -1,4 +1,4 @@
-import type { PortalLinkEvent, PortalLinkRecord } from '@stageflow/domain';
+import type { PortalLinkEvent, PortalLinkRecord, SelfIdentificationEvent } from '@stageflow/domain';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { evaluationTemplates, events, participants, portalLinks } from '../schema/index.ts';
@@ -87,8 +87,15 @@ export function createPortalLinkRepository(db: Db) {
         .where(and(eq(portalLinks.workspace_id, workspaceId), eq(portalLinks.id, id)))
         .run();
     },
-    /** Appends to the participant's audit log (append-only: the events table refuses changes). */
-    appendEvents(tx: Tx, participant: PortalParticipant, emitted: readonly PortalLinkEvent[]): void {
+    /**
+     * Appends to the participant's audit log (append-only: the events table refuses changes): their link's
+     * events, and the recording of their self-identification (which shares the link's way in).
+     */
+    appendEvents(
+      tx: Tx,
+      participant: PortalParticipant,
+      emitted: readonly (PortalLinkEvent | SelfIdentificationEvent)[],
+    ): void {
       for (const e of emitted) {
         tx.insert(events)
           .values({

@@ -60,6 +60,18 @@ export function createTemplateRepository(db: Db) {
         .all()
         .map(toTemplate);
     },
+    /** Every template's id, name and status: what the name rule reads (docs/rules.md#template-names). */
+    names(workspaceId: string) {
+      return db
+        .select({
+          id: evaluationTemplates.id,
+          template_name: evaluationTemplates.template_name,
+          status: evaluationTemplates.status,
+        })
+        .from(evaluationTemplates)
+        .where(eq(evaluationTemplates.workspace_id, workspaceId))
+        .all();
+    },
     byId(workspaceId: string, id: string): EvaluationTemplate | undefined {
       const row = byIdQuery.get({ ws: workspaceId, id });
       return row && toTemplate(row);

@@ -2,6 +2,7 @@ export * from './agent-profiles.ts';
 export * from './answers.ts';
 export * from './api-keys.ts';
 export * from './auth.ts';
+export * from './demographics.ts';
 export * from './instance.ts';
 export * from './interviewer.ts';
 export * from './participants.ts';

@@ -23,10 +23,13 @@ import type {
   PortalLinkStatus,
   PortalNoticeSettings,
   SavedAnswer,
+  SelfIdentificationEvent,
+  SelfIdentificationRecord,
   StoredTurn,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
+import type { WorkspaceEvent } from '../repositories/member-grants.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';
 
 export type MaybePromise<T> = T | Promise<T>;
@@ -79,6 +82,13 @@ export interface ParticipantUnit<A> {
 export interface StageUsage {
   readonly activeParticipants: number;
   readonly references: number;
+}
+
+/** Another template of the workspace, as the name rule reads it (docs/rules.md#template-names). */
+export interface TemplateNameFact {
+  readonly id: string;
+  readonly template_name: string;
+  readonly status: EvaluationTemplate['status'];
 }
 
 /** A template with every stage: live ones first in order, then archived ones. */
@@ -146,6 +156,30 @@ export interface InterviewFacts {
 export interface InterviewAppend<A> {
   readonly append: readonly StoredTurn[];
   readonly answer: A;
+}
+
+/** What a self-identification step is given: the participant (NOT_FOUND before the step when not the workspace's) and their answers on record. */
+export interface SelfIdentificationFacts {
+  readonly participant: PortalParticipant;
+  readonly current: SelfIdentificationRecord | null;
+}
+
+/** What a self-identification step decided: the row to store (null: unchanged) and the events to append. */
+export interface SelfIdentificationStore {
+  readonly record: SelfIdentificationRecord | null;
+  readonly events: readonly SelfIdentificationEvent[];
+}
+
+/** What a grant step is given: the member (null when the user is not one) and whether they hold the scope now. */
+export interface MemberGrantFacts {
+  readonly member: { readonly role: string } | null;
+  readonly current: boolean;
+}
+
+/** What a grant step decided: grant the scope, take it back, or nothing; and the workspace events to append. */
+export interface MemberGrantChange {
+  readonly change: 'grant' | 'revoke' | null;
+  readonly events: readonly WorkspaceEvent[];
 }
 
 export interface StoragePort {
@@ -216,6 +250,29 @@ export interface StoragePort {
       step: (facts: InterviewFacts) => InterviewAppend<A> | DomainError,
     ): MaybePromise<A | DomainError>;
   };
+  readonly selfIdentification: {
+    /**
+     * Loads the participant and their self-identification on record, steps, and stores in one transaction
+     * the new answers and the events. Answers what is on record afterwards.
+     */
+    change(
+      workspaceId: string,
+      participantId: string,
+      step: (facts: SelfIdentificationFacts) => SelfIdentificationStore | DomainError,
+    ): MaybePromise<SelfIdentificationRecord | DomainError>;
+  };
+  readonly memberGrants: {
+    /**
+     * Loads the member's role and whether they hold `scope`, steps, and stores the grant (or its removal)
+     * and the workspace events in one transaction. Answers whether they hold it afterwards.
+     */
+    change(
+      workspaceId: string,
+      userId: string,
+      scope: string,
+      step: (facts: MemberGrantFacts) => MemberGrantChange | DomainError,
+    ): MaybePromise<boolean | DomainError>;
+  };
   readonly participants: {
     /**
      * Runs the units in order in one write transaction: each loads its target (and the email fact),
@@ -239,20 +296,27 @@ export interface StoragePort {
   };
   readonly pipelines: {
     /**
-     * Loads the pipeline (and, with `withUsage`, who uses each of its stages), steps, and writes the
-     * template and only the stages that changed.
+     * Loads the pipeline (and, with `withUsage`, who uses each of its stages; with `withNames`, the
+     * workspace's other templates), steps, and writes the template and only the stages that changed.
      */
     change(
       workspaceId: string,
       templateId: string,
-      step: (before: Pipeline, usage: ReadonlyMap<string, StageUsage>) => Pipeline | DomainError,
-      options?: { readonly withUsage?: boolean },
+      step: (
+        before: Pipeline,
+        usage: ReadonlyMap<string, StageUsage>,
+        others: readonly TemplateNameFact[],
+      ) => Pipeline | DomainError,
+      options?: { readonly withUsage?: boolean; readonly withNames?: boolean },
     ): MaybePromise<Pipeline | DomainError>;
-    /** A new template with its stages (create, duplicate), from a step over the source pipeline if any. */
+    /**
+     * A new template with its stages (create, duplicate), from a step over the source pipeline if any
+     * and the workspace's other templates.
+     */
     create(
       workspaceId: string,
       sourceTemplateId: string | null,
-      step: (source: Pipeline | null) => Pipeline | DomainError,
+      step: (source: Pipeline | null, others: readonly TemplateNameFact[]) => Pipeline | DomainError,
     ): MaybePromise<Pipeline | DomainError>;
   };
 }

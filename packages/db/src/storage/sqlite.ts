@@ -13,6 +13,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
   const {
     participants,
     pipelines,
+    templates,
     agentProfiles,
     apiKeys,
     portalLinks,
@@ -20,6 +21,9 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
     interviewerModels,
     answers,
     sessionTurns,
+    selfIdentification,
+    memberGrants,
+    members,
   } = repos;
   return {
     answers: {
@@ -120,6 +124,42 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           return decided.answer;
         }),
     },
+    selfIdentification: {
+      change: (workspaceId, participantId, step) =>
+        writeTx(db, (tx) => {
+          const participant = portalLinks.participant(workspaceId, participantId);
+          if (!participant) return notFound('Participant', participantId);
+          const current = selfIdentification.byParticipant(workspaceId, participantId) ?? null;
+          const change = step({ participant, current });
+          if (change instanceof Error) return change;
+          if (change.record) selfIdentification.save(tx, workspaceId, change.record);
+          portalLinks.appendEvents(tx, participant, change.events);
+          return change.record ?? current ?? notFound('Self-identification', participantId);
+        }),
+    },
+    memberGrants: {
+      change: (workspaceId, userId, scope, step) =>
+        writeTx(db, (tx) => {
+          const role = members.roleOf(workspaceId, userId);
+          const current = memberGrants.scopesOf(workspaceId, userId).includes(scope);
+          const decided = step({ member: role ? { role } : null, current });
+          if (decided instanceof Error) return decided;
+          // A grant is made by the event that records it: its time and actor are the grant's.
+          const made = decided.change === 'grant' ? decided.events[0] : undefined;
+          if (made) {
+            memberGrants.grant(tx, {
+              workspace_id: workspaceId,
+              user_id: userId,
+              scope,
+              granted_at: made.occurred_at,
+              granted_by: made.actor,
+            });
+          }
+          if (decided.change === 'revoke') memberGrants.revoke(tx, workspaceId, userId, scope);
+          memberGrants.appendEvents(tx, workspaceId, decided.events);
+          return decided.change === null ? current : made !== undefined;
+        }),
+    },
     participants: {
       run: (workspaceId, units) =>
         writeTx(db, (tx) =>
@@ -160,7 +200,8 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
                 ])
               : [],
           );
-          const next = step(before, usage);
+          const others = options?.withNames ? templates.names(workspaceId) : [];
+          const next = step(before, usage, others);
           if (next instanceof Error) return next;
           pipelines.store(tx, workspaceId, before, next);
           return next;
@@ -168,7 +209,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
       create: (workspaceId, sourceTemplateId, step) =>
         writeTx(db, (tx): Pipeline | DomainError => {
           const source = sourceTemplateId ? (pipelines.load(workspaceId, sourceTemplateId) ?? null) : null;
-          const next = step(source);
+          const next = step(source, templates.names(workspaceId));
           if (next instanceof Error) return next;
           pipelines.store(tx, workspaceId, null, next);
           return next;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { type EvaluationStage, PortableStage } from '../schemas/stage.ts';
-import { type ImportMode, importStages } from './import-stages.ts';
+import { type ImportMode, importProblems, importStages } from './import-stages.ts';
 import type { PipelineSnapshot } from './new-stage.ts';
 import { MAX_LIVE_STAGES } from './ordering.ts';
 import { pipeline, stage, TEMPLATE_ID, uuid } from './test-stages.ts';
@@ -85,5 +85,63 @@ describe('importStages', () => {
     const next = importStages(full, items('X', 'Y'), mode, identity());
     if (code) expect(next).toMatchObject({ code, message: /at most 200 live stages/ });
     else expect(Array.isArray(next)).toBe(true);
+  });
+});
+
+describe('importProblems', () => {
+  const parse = (raw: unknown[]) => z.array(PortableStage).parse(raw);
+  const finalReview = stage('final', 1, { stage_name: 'Final', stage_type: 'final_review' });
+  const current: PipelineSnapshot = { template, stages: [stage('screen', 0, { stage_name: 'Screen' }), finalReview] };
+  const brief = (problems: ReturnType<typeof importProblems>) => {
+    if (problems instanceof Error) throw problems;
+    return problems.map((p) => [p.code, p.item ?? p.stage_id, p.blocking]);
+  };
+
+  test('a clean import into a clean pipeline brings none', () => {
+    const reviews = parse([
+      { stage_name: 'Screen', stage_type: 'manual_review' },
+      { stage_name: 'Panel', stage_type: 'manual_review' },
+    ]);
+    expect(importProblems({ template, stages: [] }, reviews, 'append')).toEqual([]);
+  });
+
+  test('each problem the result would have, on the item it is about (as given, not as placed)', () => {
+    const imported = parse([
+      { stage_name: 'Panel', stage_type: 'manual_review', stage_order: 5 },
+      { stage_name: 'Talk', stage_type: 'ai_interview', stage_order: 1 },
+      { stage_name: 'screen', stage_type: 'manual_review' },
+      { stage_name: 'Wrap-up', stage_type: 'final_review' },
+    ]);
+    expect(brief(importProblems(current, imported, 'append'))).toEqual([
+      ['FINAL_REVIEW_NOT_LAST', 'final', true],
+      ['MISSING_INTERVIEWER', 1, true],
+      ['DUPLICATE_STAGE_NAME', 2, false],
+      ['FINAL_REVIEW_TWICE', 3, true],
+    ]);
+  });
+
+  test('replace checks the imported stages alone; the old ones are archived', () => {
+    const imported = parse([{ stage_name: 'Screen' }, { stage_name: 'Final', stage_type: 'final_review' }]);
+    expect(brief(importProblems(current, imported, 'replace'))).toEqual([['MISSING_INTERVIEWER', 0, true]]);
+    expect(brief(importProblems(current, imported, 'append'))).toEqual([
+      ['FINAL_REVIEW_NOT_LAST', 'final', true],
+      ['DUPLICATE_STAGE_NAME', 0, false],
+      ['MISSING_INTERVIEWER', 0, true],
+      ['DUPLICATE_STAGE_NAME', 1, false],
+      ['FINAL_REVIEW_TWICE', 1, true],
+    ]);
+  });
+
+  test('problems the pipeline has already are not the import’s', () => {
+    const broken: PipelineSnapshot = { template, stages: [stage('talk', 0, { stage_type: 'ai_interview' })] };
+    expect(importProblems(broken, parse([{ stage_name: 'Panel', stage_type: 'manual_review' }]), 'append')).toEqual([]);
+  });
+
+  test('refused as the import would be, with the same words', () => {
+    const inScreen = (id: string) => (id === 'screen' ? 3 : 0);
+    expect(importProblems(current, items('X'), 'replace', inScreen)).toMatchObject({
+      code: 'CONFLICT',
+      message: 'The stage "Screen" has 3 active participants in it: move them on before archiving it',
+    });
   });
 });

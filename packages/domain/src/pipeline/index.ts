@@ -1,5 +1,5 @@
 export { editStage } from './edit.ts';
-export { type ImportMode, importStages } from './import-stages.ts';
+export { type ImportMode, type ImportProblem, importProblems, importStages } from './import-stages.ts';
 export { checkInterviewer, type InterviewerCandidate } from './interviewer.ts';
 export { titleCase, typeFromName } from './names.ts';
 export {
@@ -11,8 +11,10 @@ export {
   type PipelineSnapshot,
 } from './new-stage.ts';
 export {
+  archiveRefusal,
   archiveStage,
   changedStages,
+  deleteRefusal,
   insertStage,
   liveStages,
   MAX_LIVE_STAGES,
@@ -21,7 +23,7 @@ export {
   removeStage,
   reorderStages,
 } from './ordering.ts';
-export { type ExportedStage, exportPipeline, type PlannedStage, planImport } from './portable.ts';
+export { type ExportedStage, exportPipeline, importOrder, type PlannedStage, planImport } from './portable.ts';
 export { checkQuestionDimensions, type DimensionSource } from './question-dimensions.ts';
 export { SEED_EXAMPLE_STAGES } from './seed-example.ts';
 export {

@@ -99,7 +99,7 @@ describe('archiveStage', () => {
 
   test.each([
     ['an unknown stage', 'zz', 0, 'NOT_FOUND', /zz was not found/],
-    ['an archived stage', 'x', 0, 'CONFLICT', /x is archived/],
+    ['an archived stage', 'x', 0, 'CONFLICT', /^The stage "X" is archived/],
     ['a stage with participants in it', 'b', 2, 'CONFLICT', /has 2 active participants in it/],
   ])('refuses %s', (_, id, participants, code, message) => {
     expect(archiveStage(abc, id, participants)).toMatchObject({ code, message: expect.stringMatching(message) });

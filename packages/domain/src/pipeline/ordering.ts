@@ -6,7 +6,13 @@ export interface OrderedStage {
   readonly id: string;
   readonly stage_order: number | null;
   readonly status: LifecycleStatus;
+  /** What refusals call the stage: staff read names, not ids (docs/errors.md#domain-error-codes). */
+  readonly stage_name?: string;
 }
+
+/** `stage "Technical"`: how a refusal names a stage; the id only when the stage has no name to give. */
+export const stageLabel = (stage: OrderedStage) =>
+  stage.stage_name ? `stage "${stage.stage_name}"` : `stage ${stage.id}`;
 
 /**
  * A template holds at most this many live stages, because `reorder` must be able to name them all
@@ -60,7 +66,7 @@ export function roomForStages(liveCount: number, adding: number): DomainError | 
 function findStage<T extends OrderedStage>(stages: readonly T[], id: string, doing: string): T | DomainError {
   const stage = stages.find((s) => s.id === id);
   if (!stage) return notFound('Evaluation stage', id);
-  if (!isLive(stage)) return conflict(`Evaluation stage ${id} is archived, so it cannot be ${doing}`);
+  if (!isLive(stage)) return conflict(`The ${stageLabel(stage)} is archived, so it cannot be ${doing}`);
   return stage;
 }
 
@@ -69,7 +75,7 @@ function findStage<T extends OrderedStage>(stages: readonly T[], id: string, doi
  * `at` may be 0..n, where n is the number of live stages.
  */
 export function insertStage<T extends OrderedStage>(stages: readonly T[], stage: T, at?: number): T[] | DomainError {
-  if (stages.some((s) => s.id === stage.id)) return conflict(`Evaluation stage ${stage.id} already exists`);
+  if (stages.some((s) => s.id === stage.id)) return conflict(`The ${stageLabel(stage)} already exists`);
   if (!isLive(stage)) return badInput(['status'], 'a new stage cannot be archived');
   const live = liveStages(stages);
   const position = at ?? live.length;
@@ -89,9 +95,29 @@ export function moveStage<T extends OrderedStage>(stages: readonly T[], id: stri
 }
 
 /**
- * Archives a live stage: it leaves the order and the gap closes. `activeParticipants` is how many
- * participants are in the stage now; archiving would strand them (docs/rules.md#archiving-and-deleting-a-stage).
+ * Why a live stage cannot be archived, if it cannot: `activeParticipants` are in it now, and archiving
+ * would strand them (docs/rules.md#archiving-and-deleting-a-stage). The stages page asks this before it
+ * offers Archive; `archiveStage` refuses with the same words.
  */
+export function archiveRefusal(stage: OrderedStage, activeParticipants: number): DomainError | undefined {
+  if (activeParticipants <= 0) return undefined;
+  return conflict(
+    `The ${stageLabel(stage)} has ${countOf(activeParticipants, 'active participant')} in it: move them on before archiving it`,
+  );
+}
+
+/**
+ * Why a stage cannot be deleted, if it cannot: `references` records (progress, sessions) point at it,
+ * so it can only be archived, which keeps their history. Asked by the stages page and `removeStage` alike.
+ */
+export function deleteRefusal(stage: OrderedStage, references: number): DomainError | undefined {
+  if (references <= 0) return undefined;
+  return conflict(
+    `The ${stageLabel(stage)} is used by ${countOf(references, 'participant record')}, so it cannot be deleted: archive it instead`,
+  );
+}
+
+/** Archives a live stage: it leaves the order and the gap closes, unless `archiveRefusal` says no. */
 export function archiveStage<T extends OrderedStage>(
   stages: readonly T[],
   id: string,
@@ -99,11 +125,8 @@ export function archiveStage<T extends OrderedStage>(
 ): T[] | DomainError {
   const stage = findStage(stages, id, 'archived again');
   if (stage instanceof DomainError) return stage;
-  if (activeParticipants > 0) {
-    return conflict(
-      `Evaluation stage ${id} has ${countOf(activeParticipants, 'active participant')} in it: move them on before archiving it`,
-    );
-  }
+  const refused = archiveRefusal(stage, activeParticipants);
+  if (refused) return refused;
   const archived: T = { ...stage, status: 'archived' };
   return arrange(without(liveStages(stages), id), [...archivedOf(stages), archived]);
 }
@@ -117,12 +140,10 @@ export function removeStage<T extends OrderedStage>(
   id: string,
   references = 0,
 ): T[] | DomainError {
-  if (!stages.some((s) => s.id === id)) return notFound('Evaluation stage', id);
-  if (references > 0) {
-    return conflict(
-      `Evaluation stage ${id} is used by ${countOf(references, 'participant record')}: archive it instead of deleting it`,
-    );
-  }
+  const stage = stages.find((s) => s.id === id);
+  if (!stage) return notFound('Evaluation stage', id);
+  const refused = deleteRefusal(stage, references);
+  if (refused) return refused;
   const rest = without(stages, id);
   return arrange(liveStages(rest), archivedOf(rest));
 }

@@ -41,10 +41,20 @@ export function exportPipeline(stages: readonly (StageSettings & OrderedStage)[]
 }
 
 /**
+ * The items' indexes in the order an import places them: those with a `stage_order` first, sorted by it
+ * (the sort is stable, so equal orders keep array order), then the rest in array order.
+ */
+export function importOrder(items: readonly { readonly stage_order?: number | undefined }[]): number[] {
+  const indexes = items.map((_, i) => i);
+  const orderOf = (i: number) => items[i]?.stage_order;
+  const placed = indexes.filter((i) => orderOf(i) !== undefined).sort((a, b) => orderOf(a)! - orderOf(b)!);
+  return [...placed, ...indexes.filter((i) => orderOf(i) === undefined)];
+}
+
+/**
  * Turns parsed import items into stages with their final place after the `existingLiveCount` live
- * ones (docs/rules.md#import-and-export). Items that give a `stage_order` come first, sorted by it (the sort is stable,
- * so equal orders keep array order); the rest follow in array order. The orders themselves only
- * rank: 0, 5, 9 become consecutive places. A missing `type` is derived from `stage_name`, and a
+ * ones (docs/rules.md#import-and-export), in `importOrder`. The orders themselves only rank: 0, 5, 9
+ * become consecutive places. A missing `type` is derived from `stage_name`, and a
  * question without an id gets one from `newId`.
  */
 export function planImport(
@@ -55,15 +65,14 @@ export function planImport(
 ): PlannedStage[] | DomainError {
   const full = roomForStages(existingLiveCount, items.length);
   if (full) return full;
-  const placed = items
-    .filter((item): item is ImportedItem & { stage_order: number } => item.stage_order !== undefined)
-    .sort((a, b) => a.stage_order - b.stage_order);
-  const unplaced = items.filter((item) => item.stage_order === undefined);
-  return [...placed, ...unplaced].map((item, index) => ({
-    ...resolveNewStage(
-      withStageQuestionIds({ ...item, type: item.type ?? typeFromName(item.stage_name ?? '') }, newId),
-      template,
-    ),
-    stage_order: existingLiveCount + index,
-  }));
+  return importOrder(items).map((itemIndex, index) => {
+    const item = items[itemIndex]!;
+    return {
+      ...resolveNewStage(
+        withStageQuestionIds({ ...item, type: item.type ?? typeFromName(item.stage_name ?? '') }, newId),
+        template,
+      ),
+      stage_order: existingLiveCount + index,
+    };
+  });
 }

@@ -67,6 +67,12 @@ describe('validatePipeline', () => {
     ],
     ['auto_reject with auto_advance', [stage('tech', 0, { auto_reject: true, automation_rule: 'auto_advance' })], []],
     ['auto_reject on a draft stage', [screen, stage('tech', 1, { auto_reject: true, status: 'draft' })], []],
+    [
+      'two stages with one name (case and spaces aside), the later one reported',
+      [screen, stage('tech', 1, { stage_name: 'Technical' }), stage('again', 2, { stage_name: ' technical ' })],
+      [['DUPLICATE_STAGE_NAME', ' technical ']],
+    ],
+    ['a name an archived stage had', [stage('old', null, { stage_name: 'SCREEN' }), screen], []],
   ])('given %s, it reports %j', (_, stages, expected) => {
     expect(codes(stages)).toEqual(expected);
   });
@@ -86,10 +92,24 @@ describe('validatePipeline', () => {
     expect(problems.every((p) => p.blocking)).toBe(true);
   });
 
+  test('a repeated name is worth a look but does not stop the pipeline', () => {
+    const problems = validatePipeline([screen, stage('again', 1, { stage_name: 'SCREEN' })]);
+    expect(problems).toEqual([
+      {
+        code: 'DUPLICATE_STAGE_NAME',
+        message: '"SCREEN" is the name of an earlier stage too: rename one, so people can tell them apart',
+        stage_id: 'again',
+        stage_name: 'SCREEN',
+        blocking: false,
+      },
+    ]);
+    expect(firstBlockingProblem([screen, stage('again', 1, { stage_name: 'SCREEN' })])).toBeUndefined();
+  });
+
   test('messages are plain words that name the stage', () => {
     const stages = [stage('tech', 0, { stage_name: 'Technical', stage_type: 'ai_interview' })];
     expect(validatePipeline(stages)[0]?.message).toBe(
-      '"Technical" is an AI interview with no interviewer: pick an agent profile or set it to draft',
+      '"Technical" is an AI interview with no agent profile: pick one or set it to draft',
     );
   });
 });
@@ -106,7 +126,7 @@ describe('firstBlockingProblem', () => {
     ];
     expect(firstBlockingProblem(stages)).toMatchObject({
       code: 'PRECONDITION_FAILED',
-      message: expect.stringMatching(/^"Technical" is an AI interview with no interviewer.* \(and 1 more problem\)$/),
+      message: expect.stringMatching(/^"Technical" is an AI interview with no agent profile.* \(and 1 more problem\)$/),
     });
   });
 });

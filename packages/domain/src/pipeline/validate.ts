@@ -7,7 +7,8 @@ export type PipelineProblemCode =
   | 'MISSING_INTERVIEWER'
   | 'FINAL_REVIEW_NOT_LAST'
   | 'FINAL_REVIEW_TWICE'
-  | 'AUTO_REJECT_WITHOUT_AUTO_ADVANCE';
+  | 'AUTO_REJECT_WITHOUT_AUTO_ADVANCE'
+  | 'DUPLICATE_STAGE_NAME';
 
 export interface PipelineProblem {
   readonly code: PipelineProblemCode;
@@ -27,20 +28,28 @@ export type ValidatedStage = Pick<
 
 const FORMAT: Record<StageType, string> = {
   ai_interview: 'an AI interview',
-  roleplay_simulation: 'a roleplay simulation',
+  roleplay_simulation: 'a role-play simulation',
   practice_session: 'a practice session',
   manual_review: 'a manual review',
   async_assessment: 'an async assessment',
   final_review: 'a final review',
 };
 
-const about = (code: PipelineProblemCode, stage: ValidatedStage, message: string): PipelineProblem => ({
+const about = (
+  code: PipelineProblemCode,
+  stage: ValidatedStage,
+  message: string,
+  blocking = true,
+): PipelineProblem => ({
   code,
   message,
   stage_id: stage.id,
   stage_name: stage.stage_name,
-  blocking: true,
+  blocking,
 });
+
+/** Names that differ only in case or surrounding spaces read the same on a card, a board column or a portal. */
+const sameName = (name: string) => name.trim().toLocaleLowerCase('en');
 
 /**
  * Every problem that keeps the pipeline from running, at once (docs/rules.md#pipeline-validation), in pipeline order.
@@ -58,15 +67,28 @@ export function validatePipeline(stages: readonly ValidatedStage[]): PipelinePro
     });
   }
   let finalReviewSeen = false;
+  const namesSeen = new Set<string>();
   live.forEach((stage, index) => {
     const name = `"${stage.stage_name}"`;
     const active = stage.status === 'active';
+    // Not blocking: the pipeline runs, but people and timelines cannot tell the two stages apart.
+    if (namesSeen.has(sameName(stage.stage_name))) {
+      problems.push(
+        about(
+          'DUPLICATE_STAGE_NAME',
+          stage,
+          `${name} is the name of an earlier stage too: rename one, so people can tell them apart`,
+          false,
+        ),
+      );
+    }
+    namesSeen.add(sameName(stage.stage_name));
     if (active && isAiRun(stage.stage_type) && !stage.agent_profile_id) {
       problems.push(
         about(
           'MISSING_INTERVIEWER',
           stage,
-          `${name} is ${FORMAT[stage.stage_type]} with no interviewer: pick an agent profile or set it to draft`,
+          `${name} is ${FORMAT[stage.stage_type]} with no agent profile: pick one or set it to draft`,
         ),
       );
     }
@@ -76,7 +98,7 @@ export function validatePipeline(stages: readonly ValidatedStage[]): PipelinePro
           about(
             'FINAL_REVIEW_TWICE',
             stage,
-            `${name} is a second final review: a pipeline has at most one, so change its format or archive it`,
+            `${name} is a second final review: a pipeline has at most one, so change its stage type or archive it`,
           ),
         );
       }

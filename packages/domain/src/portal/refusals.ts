@@ -4,7 +4,7 @@ import { refusalWords } from './copy/refusal.ts';
 
 /**
  * What a participant reads when their portal refuses something (docs/errors.md#refusals-a-participant-reads),
- * in their language (`copy`). Staff messages name ids so staff can look them up; a participant gets the
+ * in their language (`copy`). Staff messages name the participant and stage by name; a participant gets the
  * refusal's own plain words where the rule gave some, the field issues for a bad request (they are about the
  * fields they sent), else a plain sentence for its kind. Never an internal id: a text that names one is not shown.
  */

@@ -30,7 +30,7 @@ export function enroll(
   ctx: DecideContext,
 ): ParticipantEvent[] | DomainError {
   if (state.participant) {
-    return conflict(`participant ${state.participant.id} is already enrolled in template ${state.template.id}`);
+    return conflict(`${state.participant.name} is already enrolled in this template`);
   }
   if (cmd.evaluation_template_id !== state.template.id) {
     return badInput(
@@ -58,10 +58,7 @@ export function enroll(
   const emit = emitter(participant.id, ctx);
   const entered = enterNextStageEvent(state, null, ctx.actor, emit);
   if (!entered) {
-    return new DomainError(
-      'PRECONDITION_FAILED',
-      `template ${state.template.id} has no active stage to enrol participant ${cmd.email} into`,
-    );
+    return new DomainError('PRECONDITION_FAILED', `the template has no active stage to enrol ${cmd.email} into`);
   }
   return [emit('participant_enrolled', { participant }), entered];
 }

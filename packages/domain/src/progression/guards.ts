@@ -6,16 +6,14 @@ import {
   describeStage,
   lastCompletedSession,
   liveStage,
-  openDecisionsAt,
   openProgress,
-  openSessionsAt,
   retakeCooldown,
 } from './lookups.ts';
 import type { ParticipantState, ProgressionStage } from './state.ts';
 
 /*
- * Each refusal below carries two texts: the staff one names ids (they look them up), and the
- * participant's says the same in plain words for their portal (docs/errors.md#refusals-a-participant-reads),
+ * Each refusal below carries two texts: the staff one names the participant and the stage by name, and
+ * the participant's says the same in plain words for their portal (docs/errors.md#refusals-a-participant-reads),
  * as a `refusal` the portal words in the participant's language (portal/copy/en.ts `refusals`).
  */
 
@@ -39,7 +37,7 @@ export function activeParticipant(state: ParticipantState, participantId?: strin
   const participant = enrolledParticipant(state, participantId);
   if (participant instanceof DomainError || participant.status === 'active') return participant;
   return conflict(
-    `participant ${participant.id} is ${participant.status}; a ${participant.status} participant accepts no more commands`,
+    `${participant.name} is ${participant.status}; a ${participant.status} participant accepts no more commands`,
     refusal('ended', participant.status),
   );
 }
@@ -50,13 +48,13 @@ export function activePosition(state: ParticipantState, participantId?: string):
   if (participant instanceof DomainError) return participant;
   const progress = openProgress(state);
   if (!progress) {
-    return conflict(`participant ${participant.id} is in no stage`, refusal('noStage'));
+    return conflict(`${participant.name} is in no stage`, refusal('noStage'));
   }
   const stage = liveStage(state.template, progress.stage_id);
   if (!stage) {
     return new DomainError(
       'PRECONDITION_FAILED',
-      `stage ${progress.stage_id}, where participant ${participant.id} is, is no longer a live stage of template ${state.template.id}`,
+      `the stage ${participant.name} is in is no longer a live stage of the template (it was archived): move them on by hand`,
       [],
       refusal('stageChanging'),
     );
@@ -67,7 +65,7 @@ export function activePosition(state: ParticipantState, participantId?: string):
 /** Commands that name a stage must name the one the participant is in. */
 export function wrongStage(pos: Position, stageId: string | undefined): DomainError | undefined {
   if (stageId === undefined || stageId === pos.stage.id) return undefined;
-  return conflict(`participant ${pos.participant.id} is at ${describeStage(pos.stage)}, not at stage ${stageId}`);
+  return conflict(`${pos.participant.name} is at ${describeStage(pos.stage)}, not at the stage this request names`);
 }
 
 /** An attempt may take place only once the retake cool-down after the last completed attempt is over. */
@@ -75,7 +73,7 @@ export function cooldownRefusal(state: ParticipantState, pos: Position, at: stri
   const cooldown = retakeCooldown(state, pos.progress);
   if (!cooldown || Date.parse(at) >= Date.parse(cooldown.endsAt)) return undefined;
   return conflict(
-    `participant ${pos.participant.id} cannot attempt ${describeStage(pos.stage)} at ${at}: the ${cooldown.hours}-hour cool-down after the attempt completed at ${cooldown.completedAt} is not over`,
+    `${pos.participant.name} cannot attempt ${describeStage(pos.stage)} at ${at}: the ${cooldown.hours}-hour cool-down after the attempt completed at ${cooldown.completedAt} is not over`,
     refusal('coolDown', pos.stage.stage_name, cooldown.endsAt),
   );
 }
@@ -95,7 +93,7 @@ export function attemptsRefusal(pos: Position): DomainError | undefined {
   const allowed = attemptsAllowed(pos.progress);
   if (pos.progress.attempts_used < allowed) return undefined;
   return conflict(
-    `participant ${pos.participant.id} has no attempts left at ${describeStage(pos.stage)} (${pos.progress.attempts_used} of ${allowed} used)`,
+    `${pos.participant.name} has no attempts left at ${describeStage(pos.stage)} (${pos.progress.attempts_used} of ${allowed} used)`,
     refusal('noAttemptsLeft', pos.stage.stage_name),
   );
 }
@@ -105,11 +103,11 @@ export function attemptsRefusal(pos: Position): DomainError | undefined {
  * there blocks a new one unless `openSessionAllowed` (schedule with `force`; record_result completes it).
  */
 export function newAttemptRefusal(
-  state: ParticipantState,
+  _state: ParticipantState,
   pos: Position,
   openSessionAllowed: boolean,
 ): DomainError | undefined {
-  const who = `participant ${pos.participant.id}`;
+  const who = pos.participant.name;
   const where = describeStage(pos.stage);
   const name = pos.stage.stage_name;
   switch (pos.progress.state) {
@@ -119,18 +117,13 @@ export function newAttemptRefusal(
     case 'scheduled':
     case 'in_progress': {
       if (openSessionAllowed) return attemptsRefusal(pos);
-      const open = openSessionsAt(state, pos.stage.id)[0];
       return conflict(
-        `session ${open?.id ?? '(unknown)'} is already ${pos.progress.state.replace('_', ' ')} for ${who} at ${where}; pass force to replace it`,
+        `a session is already ${pos.progress.state.replace('_', ' ')} for ${who} at ${where}; pass force to replace it`,
         pos.progress.state === 'scheduled' ? refusal('alreadyBooked', name) : refusal('alreadyUnderWay', name),
       );
     }
     case 'awaiting_decision': {
-      const decision = openDecisionsAt(state, pos.stage.id)[0];
-      return conflict(
-        `${who} is awaiting decision ${decision?.id ?? '(unknown)'} at ${where}`,
-        refusal('reviewing', name),
-      );
+      return conflict(`${who} is awaiting a reviewer's decision at ${where}`, refusal('reviewing', name));
     }
     case 'passed':
       return conflict(`${who} has already passed ${where} and waits to be advanced`, refusal('passed', name));

@@ -19,7 +19,7 @@ export function decideDecision(
   if (!decision) return notFound('decision', cmd.decision_id);
   if (decision.status === 'decided') {
     return conflict(
-      `decision ${decision.id} was already decided (${decision.outcome ?? 'closed'} by ${decision.decided_by} at ${decision.decided_at}); a decision is decided once`,
+      `the decision was already decided (${decision.outcome ?? 'closed'} at ${decision.decided_at}); a decision is decided once`,
     );
   }
   const pos = activePosition(state, decision.participant_id);
@@ -27,7 +27,7 @@ export function decideDecision(
   if (decision.reason === 'human_alternative') return decideHumanAlternative(state, pos, decision, cmd, ctx);
   if (decision.stage_id !== pos.stage.id || pos.progress.state !== 'awaiting_decision') {
     return conflict(
-      `decision ${decision.id} is for stage ${decision.stage_id}, but participant ${pos.participant.id} is at ${describeStage(pos.stage)} (${pos.progress.state})`,
+      `the decision is about another stage, but ${pos.participant.name} is at ${describeStage(pos.stage)} (${pos.progress.state.replace('_', ' ')})`,
     );
   }
   const note = orNull(cmd.note);
@@ -35,10 +35,10 @@ export function decideDecision(
   if (against && !note) {
     const why =
       cmd.outcome === 'retake'
-        ? `granting participant ${pos.participant.id} a retake at ${describeStage(pos.stage)} requires a note`
+        ? `granting ${pos.participant.name} a retake at ${describeStage(pos.stage)} requires a note`
         : decision.suggested === null
-          ? `deciding decision ${decision.id} (${decision.reason.replace(/_/g, ' ')}) requires a note: it suggests nothing`
-          : `going against decision ${decision.id}'s suggestion (${decision.suggested}) to ${cmd.outcome} requires a note`;
+          ? `deciding this ${decision.reason.replace(/_/g, ' ')} decision requires a note: it suggests nothing`
+          : `going against the suggestion (${decision.suggested}) to ${cmd.outcome} requires a note`;
     return badInput(['note'], why);
   }
 
@@ -95,20 +95,20 @@ function decideHumanAlternative(
 ): ParticipantEvent[] | DomainError {
   if (decision.stage_id !== pos.stage.id) {
     return conflict(
-      `decision ${decision.id} is for stage ${decision.stage_id}, but participant ${pos.participant.id} is at ${describeStage(pos.stage)}`,
+      `the decision is about another stage, but ${pos.participant.name} is at ${describeStage(pos.stage)}`,
     );
   }
   if (cmd.outcome === 'retake') {
     return badInput(
       ['outcome'],
-      `decision ${decision.id} asks for a person to run ${describeStage(pos.stage)}; no attempt was used, so there is nothing to retake: record the stage's result, or advance or reject`,
+      `the decision asks for a person to run ${describeStage(pos.stage)}; no attempt was used, so there is nothing to retake: record the stage's result, or advance or reject`,
     );
   }
   const note = orNull(cmd.note);
   if (!note) {
     return badInput(
       ['note'],
-      `deciding ${pos.participant.id}'s request for a person at ${describeStage(pos.stage)} without a recorded result requires a note: say how the stage went`,
+      `deciding ${pos.participant.name}'s request for a person at ${describeStage(pos.stage)} without a recorded result requires a note: say how the stage went`,
     );
   }
   const emit = emitter(pos.participant.id, ctx);
@@ -156,7 +156,7 @@ export function advanceParticipant(
   if (!note && advanceNeedsNote(state, pos)) {
     return badInput(
       ['note'],
-      `participant ${pos.participant.id} has not passed ${describeStage(pos.stage)} (${pos.progress.state.replace('_', ' ')}); advancing them anyway requires a note`,
+      `${pos.participant.name} has not passed ${describeStage(pos.stage)} (${pos.progress.state.replace('_', ' ')}); advancing them anyway requires a note`,
     );
   }
   const emit = emitter(pos.participant.id, ctx);

@@ -83,4 +83,8 @@ export function retakeCooldown(
   return { hours, completedAt, endsAt: new Date(Date.parse(completedAt) + hours * HOUR_MS).toISOString() };
 }
 
-export const describeStage = (stage: ProgressionStage) => `stage ${stage.id} ("${stage.stage_name}")`;
+/**
+ * How a staff refusal names a stage and a participant: by name, as the dashboard shows them, never by id
+ * (docs/errors.md#domain-error-codes). The caller of the API named the participant already; the name says which.
+ */
+export const describeStage = (stage: Pick<ProgressionStage, 'stage_name'>) => `stage "${stage.stage_name}"`;

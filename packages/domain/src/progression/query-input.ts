@@ -6,12 +6,15 @@ import { ParticipantStatus, SessionStatus } from './entities.ts';
 /** Page sizes are capped so that no request can ask the server for an unbounded answer. */
 const Limit = (fallback: number, max: number) => z.int().min(1).max(max).default(fallback);
 
+/** A name or email search: part of either, case-insensitive (docs/surfaces.md#lists-search-and-filters). */
+const Search = Text.trim().max(200);
+
 export const ListParticipantsInput = z
   .strictObject({
     evaluation_template_id: Uuid.optional(),
     stage_id: Uuid.optional(),
     status: ParticipantStatus.optional(),
-    search: Text.trim().max(200).optional(),
+    search: Search.optional(),
     limit: Limit(50, 200),
     /** The previous page's `next_cursor`; one that was not given out by this list is refused. */
     cursor: ParticipantCursorText.optional(),
@@ -21,9 +24,23 @@ export const ListParticipantsInput = z
   .prefault({});
 export type ListParticipantsInput = z.input<typeof ListParticipantsInput>;
 
+/** The list's filters for a CSV export (docs/rules.md#csv-export): everything but paging. */
+export const ExportParticipantsInput = z
+  .strictObject({
+    evaluation_template_id: Uuid.optional(),
+    stage_id: Uuid.optional(),
+    status: ParticipantStatus.optional(),
+    search: Search.optional(),
+  })
+  .prefault({});
+export type ExportParticipantsInput = z.input<typeof ExportParticipantsInput>;
+export type ExportParticipantsFilter = z.output<typeof ExportParticipantsInput>;
+
 export const ParticipantBoardInput = z.strictObject({
   evaluation_template_id: Uuid,
   per_column: Limit(50, 200),
+  /** Only the people whose name or email matches; the columns' counts are of those too. */
+  search: Search.optional(),
 });
 
 /** How many people one bulk request may enroll: they go in one transaction. */
@@ -39,6 +56,15 @@ export const BulkCreateParticipantsInput = z.strictObject({
 });
 export type BulkCreateParticipantsInput = z.input<typeof BulkCreateParticipantsInput>;
 
+/**
+ * Which of these emails are already in the template: what a bulk import's preview asks before
+ * anything is sent (docs/rules.md#enrolment). As many as one bulk request may enrol.
+ */
+export const AlreadyEnrolledInput = z.strictObject({
+  evaluation_template_id: Uuid,
+  emails: z.array(Text.trim().toLowerCase().max(254)).min(1).max(MAX_PARTICIPANTS_PER_REQUEST),
+});
+
 export const ListSessionsInput = z
   .strictObject({
     participant_id: Uuid.optional(),
@@ -52,6 +78,8 @@ export const ListDecisionsInput = z
   .strictObject({
     status: z.enum(['open', 'decided']).default('open'),
     evaluation_template_id: Uuid.optional(),
+    /** Only decisions about people whose name or email matches. */
+    search: Search.optional(),
     limit: Limit(100, 500),
   })
   .prefault({});

@@ -26,7 +26,7 @@ describe('schedule', () => {
     const j = Journey.enrolled(twoStages());
     const error = j.refusal(j.schedule({ stage_id: S2 }));
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toBe(`participant ${j.participant.id} is at stage ${S1} ("Stage 0"), not at stage ${S2}`);
+    expect(error.message).toBe('Jane Smith is at stage "Stage 0", not at the stage this request names');
   });
 
   it('refuses a second open session unless forced, and forcing supersedes the first', () => {
@@ -35,7 +35,7 @@ describe('schedule', () => {
     const first = j.lastSession.id;
     const error = j.refusal(j.schedule());
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toContain(`session ${first} is already scheduled`);
+    expect(error.message).toContain('a session is already scheduled for Jane Smith at stage "Stage 0"');
 
     j.run(j.start());
     expect(j.refusal(j.schedule()).message).toContain('already in progress');
@@ -53,14 +53,14 @@ describe('schedule', () => {
     j.run(j.schedule({ idempotency_key: 'ats-42' }));
     expect(j.attempt(j.schedule({ idempotency_key: 'ats-42' }))).toEqual([]);
     expect(j.refusal(j.schedule({ idempotency_key: 'ats-42', stage_id: S2 })).message).toContain(
-      `idempotency key "ats-42" was already used for session ${j.lastSession.id}`,
+      'idempotency key "ats-42" was already used for a session at another stage',
     );
   });
 
   it('refuses while a decision is open, naming it', () => {
     const j = Journey.enrolled(twoStages({ automation_rule: 'require_reviewer_approval' }));
     j.run(j.record(90));
-    expect(j.refusal(j.schedule()).message).toContain(`awaiting decision ${j.lastDecision.id}`);
+    expect(j.refusal(j.schedule()).message).toBe('Jane Smith is awaiting a reviewer\'s decision at stage "Stage 0"');
   });
 
   it('refuses when the stage is passed and the participant waits to be advanced', () => {
@@ -74,9 +74,7 @@ describe('schedule', () => {
     j.run(j.record(10));
     const error = j.refusal(j.schedule());
     expect(error.code).toBe('CONFLICT');
-    expect(error.message).toBe(
-      `participant ${j.participant.id} has no attempts left at stage ${S1} ("Stage 0") (1 of 1 used)`,
-    );
+    expect(error.message).toBe('Jane Smith has no attempts left at stage "Stage 0" (1 of 1 used)');
   });
 });
 
@@ -134,9 +132,7 @@ describe('start, complete, fail, cancel, reschedule', () => {
     const j = Journey.enrolled(twoStages({ automation_rule: 'none' }));
     j.run(j.schedule());
     j.run(j.start());
-    expect(j.refusal(j.start()).message).toBe(
-      `session ${j.lastSession.id} is in progress; only a scheduled session can be started`,
-    );
+    expect(j.refusal(j.start()).message).toBe('the session is in progress; only a scheduled session can be started');
     j.run(j.complete(80));
     expect(j.refusal(j.complete(80)).code).toBe('CONFLICT');
   });

@@ -61,12 +61,12 @@ export function sessionInPlay(
   const pos = activePosition(state, session.participant_id);
   if (pos instanceof DomainError) return pos;
   if (!allowed.includes(session.status)) {
-    const why = `session ${session.id} is ${session.status.replace('_', ' ')}; only a ${allowed.join(' or ')} session can be ${verb}`;
+    const why = `the session is ${session.status.replace('_', ' ')}; only a ${allowed.map((s) => s.replace('_', ' ')).join(' or ')} session can be ${verb}`;
     return conflict(hint ? `${why} (${hint})` : why);
   }
   if (session.stage_id !== pos.stage.id) {
     return conflict(
-      `session ${session.id} is for stage ${session.stage_id}, but participant ${pos.participant.id} is now at ${describeStage(pos.stage)}`,
+      `the session is for another stage, but ${pos.participant.name} is now at ${describeStage(pos.stage)}`,
     );
   }
   return { pos, session };
@@ -83,9 +83,7 @@ export function schedule(
   const replayed = cmd.idempotency_key && state.sessions.find((s) => s.idempotency_key === cmd.idempotency_key);
   if (replayed) {
     if (cmd.stage_id === undefined || cmd.stage_id === replayed.stage_id) return [];
-    return conflict(
-      `idempotency key "${cmd.idempotency_key}" was already used for session ${replayed.id} at stage ${replayed.stage_id}`,
-    );
+    return conflict(`idempotency key "${cmd.idempotency_key}" was already used for a session at another stage`);
   }
   const pos = activePosition(state, cmd.participant_id);
   if (pos instanceof DomainError) return pos;

@@ -2,11 +2,13 @@ import type { Pipeline } from '@stageflow/db';
 import {
   type AgentProfile,
   copyLiveStages,
+  copyName,
   duplicateTemplate,
   type EvaluationTemplate,
   newAgentProfile,
   newTemplate,
   notFound,
+  templateNameIssue,
   unwrap,
   updateAgentProfile,
   updateTemplate,
@@ -21,13 +23,18 @@ type TemplatePatch = Parameters<typeof updateTemplate>[1];
 type NewProfile = Parameters<typeof newAgentProfile>[0];
 type ProfilePatch = Parameters<typeof updateAgentProfile>[1];
 
-/** A template with no stages yet. */
+/** A template with no stages yet, under a name no other live template has (docs/rules.md#template-names). */
 export async function createTemplate(ctx: AppContext, input: NewTemplate): Promise<EvaluationTemplate> {
   const template = newTemplate(input, ctx.newId(), ctx.now());
-  return unwrap(await ctx.storage.pipelines.create(ctx.workspaceId, null, () => ({ template, stages: [] }))).template;
+  const created = await ctx.storage.pipelines.create(
+    ctx.workspaceId,
+    null,
+    (_, others) => templateNameIssue(template, others) ?? { template, stages: [] },
+  );
+  return unwrap(created).template;
 }
 
-/** A draft copy with copies of the live stages (new ids), in one transaction. */
+/** A draft copy with copies of the live stages (new ids), in one transaction; unnamed, it is "… (copy)". */
 export async function duplicateTemplateWithStages(
   ctx: AppContext,
   sourceId: string,
@@ -37,26 +44,38 @@ export async function duplicateTemplateWithStages(
   const copy = await ctx.storage.pipelines.create(
     ctx.workspaceId,
     sourceId,
-    (source): Pipeline | ReturnType<typeof notFound> => {
+    (source, others): Pipeline | ReturnType<typeof notFound> => {
       if (!source) return notFound('Evaluation template', sourceId);
-      const template = duplicateTemplate(source.template, ctx.newId(), now, name);
+      const named = name ?? copyName(source.template.template_name, others);
+      const template = duplicateTemplate(source.template, ctx.newId(), now, named);
+      const taken = templateNameIssue(template, others);
+      if (taken) return taken;
       return { template, stages: copyLiveStages(source.stages, template.id, { newId: ctx.newId, now }) };
     },
   );
   return unwrap(copy).template;
 }
 
-/** Edits the template's own fields; its stages and version are left as they are. */
+/**
+ * Edits the template's own fields; its stages and version are left as they are. A renamed or restored
+ * template is held to the name rule (docs/rules.md#template-names).
+ */
 export async function changeTemplate(
   ctx: AppContext,
   id: string,
   edit: (template: EvaluationTemplate, now: string) => EvaluationTemplate | ReturnType<typeof notFound>,
 ): Promise<EvaluationTemplate> {
   const now = ctx.now();
-  const result = await ctx.storage.pipelines.change(ctx.workspaceId, id, (before) => {
-    const template = edit(before.template, now);
-    return template instanceof Error ? template : { template, stages: before.stages };
-  });
+  const result = await ctx.storage.pipelines.change(
+    ctx.workspaceId,
+    id,
+    (before, _, others) => {
+      const template = edit(before.template, now);
+      if (template instanceof Error) return template;
+      return templateNameIssue(template, others, before.template) ?? { template, stages: before.stages };
+    },
+    { withNames: true },
+  );
   return unwrap(result).template;
 }
 

@@ -13,10 +13,10 @@ export type PipelineChange = (
 
 /** A stale `expected_version` is refused before anything is written: someone else changed the pipeline. */
 function checkVersion(pipeline: Pipeline, expectedVersion: number | undefined): DomainError | undefined {
-  const { id, version } = pipeline.template;
+  const { version } = pipeline.template;
   return expectedVersion === undefined || expectedVersion === version
     ? undefined
-    : staleTemplateVersion(id, version, expectedVersion);
+    : staleTemplateVersion(pipeline.template, version, expectedVersion);
 }
 
 /** Stages the change touched carry its time; the rest keep theirs. */

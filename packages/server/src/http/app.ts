@@ -124,6 +124,8 @@ export function createApp(options: AppOptions) {
       c.header('Retry-After', String(refused.retryAfter));
       return c.json({ error: `Too many requests from your address; try again in ${refused.retryAfter} seconds` }, 429);
     });
+    app.use(`${PORTAL_API_BASE}/*`, bodies.portal);
+    app.use('/p/*', bodies.portal);
     app.route(
       PORTAL_API_BASE,
       createPortalApi({

@@ -162,6 +162,14 @@ function build(): OpenAPIObject {
       };
     }
     operation.responses['200'] = { ...(operation.responses['200'] as object), headers: RATE_LIMIT_HEADERS };
+    if (op.download === 'csv') {
+      operation.responses['200'] = {
+        description:
+          'A CSV file (UTF-8 with a byte-order mark, CRLF line ends), sent as an attachment with its file name (`Content-Disposition`)',
+        headers: RATE_LIMIT_HEADERS,
+        content: { 'text/csv': { schema: { type: 'string' } } },
+      };
+    }
     const body = operation.requestBody?.content['application/json']?.schema;
     if (body && op.strict) body.additionalProperties = false;
     const example = REQUEST_EXAMPLES[`${op.method} ${op.path}`];

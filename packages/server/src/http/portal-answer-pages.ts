@@ -212,8 +212,6 @@ export interface AnswerPageDeps {
   readonly now: () => string;
   /** The participant's portal access, or the page that asks them to open their link again. */
   readonly signedIn: (c: Context, at: string) => Promise<PortalAccess | Response>;
-  /** The participant's context with the interviewer's model, for submitting (the answers are then scored). */
-  readonly scoringContext: (access: PortalAccess) => InterviewRunContext;
 }
 
 /** The text of every `answer-<id>` field, line breaks as the browser's script sees them (`\n`). */
@@ -228,7 +226,13 @@ function typedAnswers(form: Record<string, unknown>): Map<string, string> {
   return typed;
 }
 
-export function mountAnswerPages(app: Hono, deps: AnswerPageDeps): void {
+export function mountAnswerPages(
+  app: Hono,
+  deps: AnswerPageDeps & {
+    /** The participant's context with the interviewer's model, for submitting (the answers are then scored). */
+    readonly scoringContext: (access: PortalAccess) => InterviewRunContext;
+  },
+): void {
   app.get('/p/portal.js', (c) => {
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     return c.body(PORTAL_SCRIPT);

@@ -34,6 +34,7 @@ import type { Logger } from '../logger.ts';
 import { type PortalAccess, type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
 import { mountPortalAnswerRoutes } from './portal-answers-api.ts';
 import { registerInterviewApi } from './portal-interview-api.ts';
+import { mountPortalSelfIdentificationRoutes } from './portal-self-identification-api.ts';
 import { IDEMPOTENCY_HEADER } from './rest-routes.ts';
 
 export const PORTAL_API_BASE = '/api/portal/v1';
@@ -218,6 +219,7 @@ export function createPortalApi(options: PortalApiOptions) {
     badBody,
     log: options.log,
   });
+  mountPortalSelfIdentificationRoutes(app, options, who);
 
   app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
   return app;

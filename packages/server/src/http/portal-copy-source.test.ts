@@ -16,6 +16,7 @@ const PAGE_FILES = [
   'portal-answer-pages.ts',
   'portal-interview-pages.ts',
   'portal-interview-api.ts',
+  'portal-self-identification-pages.ts',
 ];
 
 /** The file without its comments: they may say anything. */

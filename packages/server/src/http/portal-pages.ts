@@ -48,6 +48,7 @@ import { answersLink, mountAnswerPages } from './portal-answer-pages.ts';
 import { interviewRunContext } from './portal-api.ts';
 import { continueInterviewLink, interviewPath, registerInterviewPages } from './portal-interview-pages.ts';
 import { registerNoticePages } from './portal-notice-pages.ts';
+import { aboutYouOffer, mountSelfIdentificationPages } from './portal-self-identification-pages.ts';
 
 export interface PortalPageOptions {
   readonly storage: StoragePort;
@@ -163,6 +164,8 @@ export function portalBody(
     readonly answers?: { readonly href: string; readonly label: string } | undefined;
     /** The session whose interview is under way, to continue it (docs/rules.md#the-interview). */
     readonly interviewSessionId?: string | undefined;
+    /** The voluntary questions about them: not answered yet, or answered (portal-self-identification-pages.ts). */
+    readonly aboutYou?: 'offer' | 'answered' | undefined;
   } = {},
 ): string {
   const e = escapeHtml;
@@ -212,6 +215,7 @@ export function portalBody(
       `<section aria-labelledby="sessions-heading">\n<h2 id="sessions-heading">${e(h.sessions)}</h2>\n<ul class="sessions">\n${items.join('\n')}\n</ul>\n</section>`,
     );
   }
+  if (offers.aboutYou) parts.push(aboutYouOffer(copy, offers.aboutYou === 'answered'));
   if (offers.withdraw) parts.push(`<p><a href="/p/withdraw">${e(h.withdraw)}</a></p>`);
   return parts.join('\n');
 }
@@ -273,7 +277,10 @@ export function createPortalPages(options: PortalPageOptions) {
     const interviewSessionId = loaded?.state.sessions.find(
       (s) => s.status === 'in_progress' && hasInterview(contextFor(access), access.participant_id, s.id),
     )?.id;
-    const offers = { startNow, withdraw: view.status === 'active', readNotice, answers, interviewSessionId };
+    // The voluntary questions come after the AI notice: while one waits to be read, it is the next thing.
+    const answered = options.repos.selfIdentification.byParticipant(access.workspace_id, access.participant_id);
+    const aboutYou = readNotice ? undefined : answered ? ('answered' as const) : ('offer' as const);
+    const offers = { startNow, withdraw: view.status === 'active', readNotice, answers, interviewSessionId, aboutYou };
     return c.html(page(access.copy, access.copy.home.title, portalBody(view, access.copy, offers)));
   };
   app.get('/p/', home);
@@ -323,6 +330,7 @@ export function createPortalPages(options: PortalPageOptions) {
 
   // Registered before `/p/:token`.
   mountAnswerPages(app, { ...options, now, signedIn, scoringContext: contextFor });
+  mountSelfIdentificationPages(app, { ...options, now, signedIn });
   commandForm(
     '/p/start',
     (copy) => ({

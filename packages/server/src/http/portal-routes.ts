@@ -12,6 +12,8 @@ import {
   PortalAnswers,
   PortalConsentInput,
   PortalConsentView,
+  PortalSelfIdentificationInput,
+  PortalSelfIdentificationView,
   PortalSessionDetail,
   PortalStartInput,
   PortalView,
@@ -125,6 +127,22 @@ export const PORTAL_ROUTES: readonly PortalRoute[] = [
     streams: true,
   },
   {
+    route: 'GET /self-identification',
+    summary: 'The voluntary questions about you (sex, race and ethnicity), and your answers so far',
+    description:
+      'Why they are asked and each question with its answers, in your language; `answers` is `null` until you answer. Answering is voluntary and changes nothing about your evaluation.',
+    answer: PortalSelfIdentificationView,
+  },
+  {
+    route: 'PUT /self-identification',
+    summary: 'Answer the voluntary questions about you, or change your answers',
+    description:
+      'Both answers, each one of the listed values; `decline_to_answer` is an answer. Your answers are kept apart from your evaluation: the people who review it never see them, and fairness checks read them only as totals.',
+    body: PortalSelfIdentificationInput,
+    bodyRequired: true,
+    answer: PortalSelfIdentificationView,
+  },
+  {
     route: 'POST /withdraw',
     summary: 'Withdraw from your evaluation',
     description: 'Open sessions are cancelled; the answer is your evaluation afterwards.',
@@ -146,4 +164,6 @@ export const PORTAL_SCHEMAS: Record<string, z.ZodType> = {
   InterviewView,
   InterviewAnswerInput,
   InterviewReply,
+  PortalSelfIdentificationView,
+  PortalSelfIdentificationInput,
 };

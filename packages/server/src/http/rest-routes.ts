@@ -45,6 +45,8 @@ export interface RestOperation {
   /** The input object's fields, to read query strings by their declared types. */
   readonly fields: Readonly<Record<string, Schema>>;
   readonly idempotent: boolean;
+  /** Answered as a file to save (`{ filename, csv }` → `text/csv`), not as JSON. */
+  readonly download: ProcedureMeta['download'];
   /** A strict input object: unknown keys are refused (400), so the document says so. */
   readonly strict: boolean;
   readonly match: (path: string) => Record<string, string> | undefined;
@@ -77,6 +79,7 @@ export function restOperations(): RestOperation[] {
         route,
         fields,
         idempotent: IDEMPOTENCY_FIELD in fields,
+        download: _def.meta?.download,
         strict: object?.catchall !== undefined && defOf(object.catchall).type === 'never',
         literalSegments: segments.length - names.length,
         match: (path: string) => {

@@ -65,8 +65,10 @@ export function restApp({
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await res.text();
+    // A file (a CSV export) is its text; everything else is JSON.
+    const json = text && !res.headers.get('content-disposition');
     // biome-ignore lint/suspicious/noExplicitAny: tests read answers by their documented shape
-    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as any };
+    return { status: res.status, headers: res.headers, text, body: (json ? JSON.parse(text) : undefined) as any };
   }
   return { app, db, repos, workspaceId, state, call };
 }

@@ -423,6 +423,8 @@ describe('every route', () => {
       'Technical Screen',
       'Final',
     ]);
+    const usage = await ok('GET', '/evaluation-stages/usage', `/evaluation-stages/usage?evaluation_template_id=${tid}`);
+    expect(usage.map((u: { participant_records: number }) => u.participant_records)).toEqual([0, 0, 0]);
     const ids = imported.stages.map((s: { id: string }) => s.id);
     await ok('POST', '/evaluation-stages/reorder', '/evaluation-stages/reorder', {
       evaluation_template_id: tid,
@@ -448,6 +450,12 @@ describe('every route', () => {
     await ok('GET', '/participants', `/participants?evaluation_template_id=${tid}&limit=1`);
     await ok('GET', '/participants/{id}', `/participants/${jane.id}`);
     await ok('PATCH', '/participants/{id}', `/participants/${jane.id}`, { tags: ['referral'] });
+    await ok('GET', '/participants/export.csv', `/participants/export.csv?evaluation_template_id=${tid}`);
+    const enrolled = await ok('POST', '/participants/already-enrolled', '/participants/already-enrolled', {
+      evaluation_template_id: tid,
+      emails: ['JANE@example.com', 'new@example.com'],
+    });
+    expect(enrolled.emails).toEqual(['jane@example.com']);
 
     const { session } = await ok('POST', '/sessions', '/sessions', { participant_id: jane.id });
     await ok('POST', '/sessions/{session_id}/reschedule', `/sessions/${session.id}/reschedule`, {
@@ -546,6 +554,19 @@ describe('every route', () => {
       evaluation_template_id: tid,
       changes: [{ stage_id: stage.id, pass_threshold: 90 }],
     });
+    const answers = { sex: 'female', race_ethnicity: 'asian' };
+    const recorded = await ok(
+      'PUT',
+      '/participants/{participant_id}/self-identification',
+      `/participants/${jane.id}/self-identification`,
+      answers,
+    );
+    expect(recorded).toMatchObject({ participant_id: jane.id, ...answers, recorded_by: `api_key:${ALL_KEY}` });
+    // The self-identification figures go to people, never to a key: the owner's session asks.
+    const impact = await t.call('GET', `/analytics/adverse-impact?${period}`, undefined, { 'x-api-key': '' });
+    expect(impact.status, JSON.stringify(impact.body)).toBe(200);
+    expect(impact.body).toMatchObject({ self_identified: 1, min_group_size: 10 });
+    called.add('GET /analytics/adverse-impact');
 
     await ok('POST', '/evaluation-templates/{id}/duplicate', `/evaluation-templates/${tid}/duplicate`);
     const extra = { evaluation_template_id: tid, type: 'extra', stage_type: 'manual_review' };

@@ -170,6 +170,7 @@ export function createRestApi(options: RestApiOptions) {
       const input = await inputOf(req, url, found.op, found.params);
       const ctx = await options.createContext({ req });
       const data = await callProcedure(createCaller(ctx), found.op.procedure, input);
+      if (found.op.download === 'csv') return csvFile(data as { filename: string; csv: string });
       return c.json(data as object, 200);
     } catch (e) {
       const error = toRestError(e, options.log);
@@ -178,6 +179,16 @@ export function createRestApi(options: RestApiOptions) {
   });
   return api;
 }
+
+/** A file the browser saves under its name; the name is ours (ASCII, no quotes), never the caller's. */
+const csvFile = ({ filename, csv }: { filename: string; csv: string }) =>
+  new Response(csv, {
+    status: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`,
+    },
+  });
 
 function callProcedure(caller: object, path: string, input: unknown): Promise<unknown> {
   let target: unknown = caller;

@@ -61,7 +61,11 @@ describe('portal_shows_recommendation over REST', () => {
     expect(patched.status).toBe(200);
     expect(patched.body.portal_shows_recommendation).toBe(true);
     expect((await call('GET', `/evaluation-templates/${id}`)).body.portal_shows_recommendation).toBe(true);
-    const on = await call('POST', '/evaluation-templates', { ...BASE, portal_shows_recommendation: true });
+    const on = await call('POST', '/evaluation-templates', {
+      ...BASE,
+      template_name: 'Admissions',
+      portal_shows_recommendation: true,
+    });
     expect(on.body.portal_shows_recommendation).toBe(true);
   });
 

@@ -8,6 +8,7 @@ import { eventsRouter } from './events.ts';
 import { interviewerModelRouter } from './interviewer-model.ts';
 import { participantsRouter } from './participants.ts';
 import { portalNoticeRouter } from './portal-notice.ts';
+import { demographicsAccessRouter, selfIdentificationRouter } from './self-identification.ts';
 import { sessionsRouter } from './sessions.ts';
 import { stagesRouter } from './stages.ts';
 import { templatesRouter } from './templates.ts';
@@ -25,6 +26,8 @@ export const appRouter = router({
   portalNotice: portalNoticeRouter,
   interviewerModel: interviewerModelRouter,
   analytics: analyticsRouter,
+  selfIdentification: selfIdentificationRouter,
+  demographicsAccess: demographicsAccessRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,7 +32,27 @@ export const SessionAnswers = SessionAnswersShape.meta({ id: 'SessionAnswers' })
 export const TemplateListItem = EvaluationTemplate.extend({
   stage_count: z.number(),
   stage_names: z.array(z.string()),
+  /** Its pipeline can take participants: no blocking problem (docs/rules.md#pipeline-validation). */
+  runnable: z.boolean(),
+  /** How many blocking problems keep it from taking participants (`stages.validate` lists them). */
+  problems: z.number(),
 }).meta({ id: 'TemplateListItem' });
+
+/**
+ * Who uses a live stage, and what that leaves possible: the domain's refusal when archiving or deleting
+ * it would be refused now (docs/rules.md#archiving-and-deleting-a-stage), `null` when it would not.
+ */
+export const StageUsage = z
+  .object({
+    stage_id: z.string(),
+    /** Active participants in the stage now: while there are any it cannot be archived. */
+    active_participants: z.number(),
+    /** Progress and session records that point at the stage: while there are any it cannot be deleted. */
+    participant_records: z.number(),
+    archive_refused: z.string().nullable(),
+    delete_refused: z.string().nullable(),
+  })
+  .meta({ id: 'StageUsage' });
 
 export const TemplateWithStages = EvaluationTemplate.extend({ stages: z.array(EvaluationStage) }).meta({
   id: 'TemplateWithStages',
@@ -58,6 +78,18 @@ export const ParticipantPage = z
     next_cursor: z.string().nullable(),
   })
   .meta({ id: 'ParticipantPage' });
+
+/** A CSV file and its name; REST sends `csv` itself as the answer (`text/csv`). */
+export const ParticipantExport = z
+  .object({
+    filename: z.string(),
+    csv: z.string(),
+    /** How many participants it holds. */
+    rows: z.number(),
+    /** More matched than one export holds (MAX_EXPORT_ROWS): narrow the filters. */
+    truncated: z.boolean(),
+  })
+  .meta({ id: 'ParticipantExport' });
 
 /** A participant with their progress through the stages, sessions and decisions. */
 export const ParticipantView = ParticipantViewShape.meta({ id: 'ParticipantView' });

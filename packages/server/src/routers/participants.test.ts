@@ -93,6 +93,22 @@ describe('the journey through the seed pipeline', () => {
     ]);
   });
 
+  test('alreadyEnrolled answers which emails the template already has, without case, changing nothing', async () => {
+    const { template } = await buildPipeline(t.api);
+    await t.api.participants.create({ evaluation_template_id: template.id, name: 'A', email: 'a@example.com' });
+    const { emails } = await t.api.participants.alreadyEnrolled({
+      evaluation_template_id: template.id,
+      emails: ['A@Example.com', 'b@example.com', 'not an email'],
+    });
+    expect(emails).toEqual(['a@example.com']);
+    expect((await t.api.participants.list()).items).toHaveLength(1);
+    // Another workspace's template is not found.
+    await expectTRPCError(
+      t.other.participants.alreadyEnrolled({ evaluation_template_id: template.id, emails: ['a@example.com'] }),
+      'NOT_FOUND',
+    );
+  });
+
   test('list filters, searches and pages with a cursor', async () => {
     const { template } = await buildPipeline(t.api);
     for (let i = 0; i < 5; i++) {
@@ -131,6 +147,33 @@ describe('the journey through the seed pipeline', () => {
     ]);
     expect(columns[0]?.cards[0]).toMatchObject({ name: 'B', stage_state: 'pending', attempts_used: 0 });
     expect(columns[0]?.stage_id).toBe(stages[0]?.id);
+  });
+
+  test('the board and the decisions inbox search by name or email, counts included', async () => {
+    const { template } = await buildPipeline(t.api);
+    for (const name of ['Priya Raman', 'Prya Raman', 'Omar Haddad']) {
+      await t.api.participants.create({ evaluation_template_id: template.id, ...person(name) });
+    }
+    const board = await t.api.participants.board({ evaluation_template_id: template.id, search: 'priya ' });
+    expect(board.columns[0]).toMatchObject({ count: 1, cards: [{ name: 'Priya Raman' }] });
+    expect(board.columns.reduce((n, c) => n + c.count, 0)).toBe(1);
+    // LIKE's wildcards are taken as they are written.
+    const none = await t.api.participants.board({ evaluation_template_id: template.id, search: '%' });
+    expect(none.columns.reduce((n, c) => n + c.count, 0)).toBe(0);
+
+    const [priya, prya] = (await t.api.participants.list({ search: 'raman' })).items.sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
+    for (const who of [priya!, prya!]) {
+      const { session } = await t.api.sessions.schedule({ participant_id: who.id });
+      await t.api.sessions.start({ session_id: session.id });
+      await t.api.sessions.complete({ session_id: session.id, ...scores(7, 6) });
+      // Technical needs a reviewer's approval: a decision waits in the inbox.
+      await t.api.sessions.recordResult({ participant_id: who.id, ...scores(8, 8) });
+    }
+    expect((await t.api.decisions.list()).map((d) => d.participant_name).sort()).toEqual(['Priya Raman', 'Prya Raman']);
+    expect((await t.api.decisions.list({ search: 'Priya' })).map((d) => d.participant_name)).toEqual(['Priya Raman']);
+    expect(await t.api.decisions.list({ search: priya!.email.toUpperCase() })).toHaveLength(1);
   });
 });
 

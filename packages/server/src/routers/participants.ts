@@ -1,11 +1,14 @@
 import { readTx } from '@stageflow/db';
 import {
   AdvanceParticipantInput,
+  AlreadyEnrolledInput,
   activeStagesInOrder,
   BulkCreateParticipantsInput,
   CreateParticipantInput,
   CreatePortalLinkInput,
+  ExportParticipantsInput,
   ListParticipantsInput,
+  MAX_EXPORT_ROWS,
   MAX_PARTICIPANTS_PER_REQUEST,
   notFound,
   ParticipantBoardInput,
@@ -16,14 +19,17 @@ import {
   UpdateParticipantInput,
   WithdrawParticipantInput,
 } from '@stageflow/domain';
+import { z } from 'zod';
 import { enrollMany } from '../application/enrol.ts';
 import { assertRunnable, runParticipantCommand } from '../application/participant-commands.ts';
+import { exportParticipants } from '../application/participant-export.ts';
 import { createPortalLink, revokePortalLink } from '../application/portal-links.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
 import {
   BulkCreateResult,
   ParticipantDetail,
+  ParticipantExport,
   ParticipantPage,
   ParticipantView,
   PortalLinkCreated,
@@ -50,6 +56,22 @@ export const participantsRouter = router({
     .input(ListParticipantsInput)
     .output(ParticipantPage)
     .query(({ ctx, input }) => ctx.repos.participants.list(ctx.workspaceId, input)),
+
+  /** The list as filtered, as CSV: who, where they stand, and each stage's state and score. */
+  export: scoped('participants.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/participants/export.csv',
+        tags: ['Participants'],
+        summary: 'Export participants as CSV, with each stage’s state and score',
+        description: `The list's filters (template, stage, status, search), newest first, at most ${MAX_EXPORT_ROWS} rows. Columns: name, email, external_id, phone, tags (\`;\`-separated), template, status, recommendation, current_stage, added_at, then \`<stage>: state\` and \`<stage>: score\` for each stage (the latest completed score there). Cells that a spreadsheet would run as a formula start with \`'\`.`,
+      },
+      download: 'csv',
+    })
+    .input(ExportParticipantsInput)
+    .output(ParticipantExport)
+    .query(({ ctx, input }) => exportParticipants(ctx, input)),
 
   byId: scoped('participants.read')
     .meta({
@@ -104,6 +126,28 @@ export const participantsRouter = router({
     .input(BulkCreateParticipantsInput)
     .output(BulkCreateResult)
     .mutation(({ ctx, input }) => enrollMany(ctx, input.evaluation_template_id, input.participants)),
+
+  /**
+   * Which emails are already in the template, for a bulk import's preview. A read, sent as a POST
+   * (500 emails do not fit in a URL), for those who may import (so the scope of a write).
+   */
+  alreadyEnrolled: scoped('participants.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/participants/already-enrolled',
+        tags: ['Participants'],
+        summary: 'Which of these emails are already in a template',
+        description: `Up to ${MAX_PARTICIPANTS_PER_REQUEST} emails (compared without case); answers those a participant of the template already has. Changes nothing: check a list before \`POST /participants/bulk\`.`,
+      },
+    })
+    .input(AlreadyEnrolledInput)
+    .output(z.object({ emails: z.array(z.string()) }))
+    .mutation(({ ctx, input }) => {
+      const template = ctx.repos.templates.byId(ctx.workspaceId, input.evaluation_template_id);
+      if (!template) throw notFound('Evaluation template', input.evaluation_template_id);
+      return { emails: ctx.repos.participants.emailsInTemplate(ctx.workspaceId, template.id, input.emails) };
+    }),
 
   update: scoped('participants.write')
     .meta({
@@ -214,7 +258,7 @@ export const participantsRouter = router({
       readTx(ctx.db, () => {
         const template = ctx.repos.participants.load.template(ctx.workspaceId, input.evaluation_template_id);
         if (!template) throw notFound('Evaluation template', input.evaluation_template_id);
-        const board = ctx.repos.participants.board(ctx.workspaceId, template.id, input.per_column);
+        const board = ctx.repos.participants.board(ctx.workspaceId, template.id, input.per_column, input.search);
         const countOf = (match: (c: (typeof board.counts)[number]) => boolean) =>
           board.counts.filter(match).reduce((n, c) => n + c.count, 0);
         const stages = activeStagesInOrder(template).map((s) => ({

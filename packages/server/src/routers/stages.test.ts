@@ -176,6 +176,52 @@ describe('stages.reorder, archive, delete', () => {
   });
 });
 
+describe('stages.usage', () => {
+  test('says who uses each live stage, and the refusals it reports are the ones archive and delete give, by name', async () => {
+    const { stage: screen } = await add('screen', { stage_type: 'manual_review' });
+    const { stage: panel } = await add('panel', { stage_type: 'manual_review' });
+    await t.api.participants.create({ evaluation_template_id: templateId, name: 'Ada', email: 'ada@example.com' });
+
+    const usage = await t.api.stages.usage({ evaluation_template_id: templateId });
+    expect(usage.map((u) => [u.stage_id, u.active_participants, u.archive_refused === null])).toEqual([
+      [screen!.id, 1, false],
+      [panel!.id, 0, true],
+    ]);
+    const [inUse, unused] = usage;
+    expect(inUse!.participant_records).toBeGreaterThan(0);
+    expect(inUse!.archive_refused).toBe(
+      'The stage "Screen" has 1 active participant in it: move them on before archiving it',
+    );
+    expect(inUse!.delete_refused).toMatch(
+      /^The stage "Screen" is used by \d+ participant records?, so it cannot be deleted: archive it instead$/,
+    );
+    expect(unused).toMatchObject({ participant_records: 0, delete_refused: null });
+
+    expect((await expectTRPCError(t.api.stages.delete({ id: screen!.id }), 'CONFLICT')).message).toBe(
+      inUse!.delete_refused,
+    );
+    expect((await expectTRPCError(t.api.stages.archive({ id: screen!.id }), 'CONFLICT')).message).toBe(
+      inUse!.archive_refused,
+    );
+    for (const text of [inUse!.archive_refused, inUse!.delete_refused]) expect(text).not.toContain(screen!.id);
+  });
+
+  test('a stale version is refused with the template named, not its id', async () => {
+    await add('screen');
+    const stale = await expectTRPCError(
+      t.api.stages.create({ evaluation_template_id: templateId, type: 'x', expected_version: 0 }),
+      'CONFLICT',
+    );
+    expect(stale.message).toBe(
+      'Evaluation template “Senior Backend Engineer” was changed by someone else (now version 1, you edited version 0): reload and try again',
+    );
+  });
+
+  test('another workspace cannot read it', async () => {
+    await expectTRPCError(t.other.stages.usage({ evaluation_template_id: templateId }), 'NOT_FOUND');
+  });
+});
+
 describe('stages.validate', () => {
   test('reports every problem at once, naming the stage', async () => {
     await t.api.stages.import({ evaluation_template_id: templateId, stages: [...SEED_EXAMPLE] });

@@ -1,11 +1,13 @@
 import type { StageUsage } from '@stageflow/db';
 import {
   addStage,
+  archiveRefusal,
   archiveStage,
   CreateStageInput,
   checkInterviewer,
   checkQuestionDimensions,
   type DomainError,
+  deleteRefusal,
   ExportStagesInput,
   editStage,
   exportPipeline,
@@ -29,7 +31,7 @@ import { type PipelineChange, changePipeline as runPipelineChange } from '../app
 import type { Context } from '../context.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
-import { EvaluationStage, ExportedStage } from './outputs.ts';
+import { EvaluationStage, ExportedStage, StageUsage as StageUsageOutput } from './outputs.ts';
 import { PipelineResult } from './pipeline-result.ts';
 
 /** Runs one change to a template's stages as a single transaction and shapes the answer. */
@@ -237,6 +239,34 @@ export const stagesRouter = router({
     .output(PipelineResult)
     .mutation(({ ctx, input }) =>
       changeUsedStage(ctx, input, (stages, usage) => removeStage(stages, input.id, usage?.references), false),
+    ),
+
+  /** What the stages page needs before it offers Archive or Delete: who uses each live stage. */
+  usage: scoped('evaluation_stages.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/evaluation-stages/usage',
+        tags: ['Evaluation stages'],
+        summary: "Who uses each of a template's live stages",
+        description:
+          'Per live stage, in order: the active participants in it and the records that point at it, and why archiving or deleting it would be refused now (`null`: it would not).',
+      },
+    })
+    .input(ExportStagesInput)
+    .output(z.array(StageUsageOutput))
+    .query(({ ctx, input }) =>
+      liveStages(loadPipeline(ctx, input.evaluation_template_id).stages).map((stage) => {
+        const active = ctx.repos.participants.activeAtStage(ctx.workspaceId, stage.id);
+        const records = ctx.repos.participants.referencesToStage(ctx.workspaceId, stage.id);
+        return {
+          stage_id: stage.id,
+          active_participants: active,
+          participant_records: records,
+          archive_refused: archiveRefusal(stage, active)?.message ?? null,
+          delete_refused: deleteRefusal(stage, records)?.message ?? null,
+        };
+      }),
     ),
 
   validate: scoped('evaluation_stages.read')

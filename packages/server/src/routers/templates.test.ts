@@ -60,6 +60,61 @@ describe('templates', () => {
     });
   });
 
+  test('the list says whether each template can take participants, and how many problems stop it', async () => {
+    const ready = await create();
+    await t.api.stages.import({
+      evaluation_template_id: ready.id,
+      stages: [{ stage_name: 'Review', stage_type: 'manual_review' }],
+    });
+    const empty = await create({ template_name: 'No stages yet' });
+    const list = await t.api.templates.list();
+    expect(list.find((x) => x.id === ready.id)).toMatchObject({ runnable: true, problems: 0 });
+    expect(list.find((x) => x.id === empty.id)).toMatchObject({ runnable: false, problems: 1 });
+  });
+
+  test('names are unique among live templates: a second is a 409 on template_name', async () => {
+    const first = await create();
+    // Case, accents and spaces do not make a name another.
+    for (const template_name of ['Senior Backend Engineer', 'senior  backend engineer ', 'Sénior Backend Engineer']) {
+      await expectTRPCError(create({ template_name }), 'CONFLICT', {
+        message: /already called/,
+        issuePath: ['template_name'],
+      });
+    }
+    const other = await create({ template_name: 'Staff Backend Engineer', status: 'draft' });
+    await expectTRPCError(
+      t.api.templates.update({ id: other.id, template_name: 'Senior backend engineer' }),
+      'CONFLICT',
+      {
+        issuePath: ['template_name'],
+      },
+    );
+    // Editing a template under its own name is fine; an archived one frees its name.
+    await t.api.templates.update({ id: first.id, template_name: 'Senior Backend Engineer', level: 'Senior' });
+    await t.api.templates.archive({ id: first.id });
+    const again = await create();
+    expect(again.template_name).toBe('Senior Backend Engineer');
+    // Restoring the archived one would make two live templates of that name.
+    await expectTRPCError(t.api.templates.update({ id: first.id, status: 'active' }), 'CONFLICT', {
+      issuePath: ['template_name'],
+    });
+  });
+
+  test('an unnamed copy takes the next free “(copy n)” name; a named one follows the rule', async () => {
+    const template = await create();
+    expect((await t.api.templates.duplicate({ id: template.id })).template_name).toBe('Senior Backend Engineer (copy)');
+    expect((await t.api.templates.duplicate({ id: template.id })).template_name).toBe(
+      'Senior Backend Engineer (copy 2)',
+    );
+    await expectTRPCError(
+      t.api.templates.duplicate({ id: template.id, template_name: 'Senior Backend Engineer' }),
+      'CONFLICT',
+      {
+        issuePath: ['template_name'],
+      },
+    );
+  });
+
   test('byId returns the live stages in order', async () => {
     const template = await create();
     await t.api.stages.import({ evaluation_template_id: template.id, stages: [...SEED_EXAMPLE] });

@@ -6,6 +6,7 @@ import {
   notFound,
   UpdateTemplateInput,
   unwrap,
+  validatePipeline,
 } from '@stageflow/domain';
 import { z } from 'zod';
 import {
@@ -19,7 +20,10 @@ import { ByIdInput } from './ids.ts';
 import { EvaluationTemplate, TemplateListItem, TemplateWithStages } from './outputs.ts';
 
 export const templatesRouter = router({
-  /** Each template with its live stage names, loaded in one query for the whole list. */
+  /**
+   * Each template with its live stage names, loaded in one query for the whole list, and whether its
+   * pipeline can take participants (docs/rules.md#pipeline-validation).
+   */
   list: scoped('evaluation_templates.read')
     .meta({
       openapi: {
@@ -38,8 +42,10 @@ export const templatesRouter = router({
         templates.map((t) => t.id),
       );
       return templates.map((t) => {
-        const names = stages.filter((s) => s.evaluation_template_id === t.id).map((s) => s.stage_name);
-        return { ...t, stage_count: names.length, stage_names: names };
+        const own = stages.filter((s) => s.evaluation_template_id === t.id);
+        const blocking = validatePipeline(own).filter((p) => p.blocking).length;
+        const names = own.map((s) => s.stage_name);
+        return { ...t, stage_count: names.length, stage_names: names, runnable: blocking === 0, problems: blocking };
       });
     }),
 

@@ -1,4 +1,4 @@
-import type { DecisionOutcome } from '@stageflow/domain';
+import type { DecisionOutcome, SelfIdentificationAnswers } from '@stageflow/domain';
 import type { Caller } from '../caller.ts';
 import type { DemoInterviews } from './demo-interview-play.ts';
 import {
@@ -8,6 +8,7 @@ import {
   type RecordedInterview,
   YUSUF_PHONE_SCREEN,
 } from './demo-interviews.ts';
+import { DEMO_SELF_IDENTIFICATION } from './demo-self-identification.ts';
 
 /**
  * About forty people spread over the demo pipelines in every state a newcomer should see: pending,
@@ -134,7 +135,8 @@ type Act =
   | { readonly kind: 'interviewed'; readonly interview: RecordedInterview }
   | { readonly kind: 'fail' | 'cancel'; readonly reason: string }
   | { readonly kind: 'decide'; readonly outcome: DecisionOutcome; readonly note?: string }
-  | { readonly kind: 'advance' | 'reject' | 'withdraw'; readonly note?: string };
+  | { readonly kind: 'advance' | 'reject' | 'withdraw'; readonly note?: string }
+  | { readonly kind: 'self_identify'; readonly answers: SelfIdentificationAnswers };
 /** What happened, and how many hours before the server's start. */
 type Step = readonly [hoursAgo: number, act: Act];
 
@@ -465,23 +467,41 @@ const recordOf = (dialogue: Dialogue, name: string, at: number) =>
 const turnTimes = (dialogue: Dialogue, at: number) =>
   dialogue.map((_, i) => iso(at - (dialogue.length - 1 - i) * 150_000));
 
+/** Records a participant's answers to the voluntary questions as they would in their portal (demo-data.ts). */
+export type SelfIdentify = (participantId: string, answers: SelfIdentificationAnswers) => Promise<unknown>;
+
+/** What the demo's participants do in their own portal: the voluntary questions, and their AI interviews. */
+export interface DemoPortalActs {
+  readonly selfIdentify: SelfIdentify;
+  readonly interviews: DemoInterviews;
+}
+
+/** Their answers to the voluntary questions, a few minutes after their enrolment, if they gave any. */
+const selfIdentification = (person: Person): Step[] => {
+  const answers = DEMO_SELF_IDENTIFICATION[person.name];
+  return answers ? [[person.enrolled - 0.1, { kind: 'self_identify', answers }]] : [];
+};
+
 /**
- * Enrols `DEMO_PEOPLE` and plays their steps in time order through `api`, whose clock is `clock`;
- * AI interviews go through the portal's path (`interviews`). Returns each person's participant id by name.
+ * Enrols `DEMO_PEOPLE` and plays their steps in time order through `api`, whose clock is `clock`; what
+ * they do in their portal (the voluntary questions, AI interviews) goes through `portal`. Returns each
+ * person's participant id by name.
  */
 export async function seedDemoParticipants(
   api: Caller,
   clock: DemoClock,
   templates: { backend: string; training: string },
-  interviews: DemoInterviews,
+  portal: DemoPortalActs,
 ): Promise<Map<string, string>> {
   const progress = DEMO_PEOPLE.map((): Progress => ({}));
   const timeline = DEMO_PEOPLE.flatMap((person, who) =>
-    [[person.enrolled, { kind: 'enrol' } as Act] as Step, ...person.steps].map(([hoursAgo, act]) => ({
-      at: clock.base - hoursAgo * HOUR,
-      who,
-      act,
-    })),
+    [[person.enrolled, { kind: 'enrol' } as Act] as Step, ...selfIdentification(person), ...person.steps].map(
+      ([hoursAgo, act]) => ({
+        at: clock.base - hoursAgo * HOUR,
+        who,
+        act,
+      }),
+    ),
   ).sort((a, b) => a.at - b.at);
 
   /** Keeps what later steps need: the session in play and the open decision. */
@@ -539,12 +559,12 @@ export async function seedDemoParticipants(
       }
       case 'consent': {
         const { current_stage_id } = await api.participants.byId({ id: participant_id });
-        await interviews.consent(participant_id, current_stage_id ?? '');
+        await portal.interviews.consent(participant_id, current_stage_id ?? '');
         break;
       }
       case 'interviewed': {
         const { dialogue } = act.interview;
-        await interviews.interview(participant_id, session_id, act.interview, turnTimes(dialogue, at));
+        await portal.interviews.interview(participant_id, session_id, act.interview, turnTimes(dialogue, at));
         const participant = await api.participants.byId({ id: participant_id });
         remember(state, participant);
         break;
@@ -565,6 +585,9 @@ export async function seedDemoParticipants(
         remember(state, participant);
         break;
       }
+      case 'self_identify':
+        await portal.selfIdentify(participant_id, act.answers);
+        break;
       case 'advance':
       case 'reject':
       case 'withdraw': {

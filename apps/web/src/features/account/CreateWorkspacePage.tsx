@@ -27,7 +27,15 @@ export default function CreateWorkspacePage() {
   if (me.isError && readServerError(me.error).code === 'UNAUTHORIZED') {
     return <Navigate to="/sign-in?next=%2Fworkspaces%2Fnew" replace />;
   }
-  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.isError)
+    return (
+      <ErrorState
+        error={me.error}
+        title="Could not load your account"
+        onRetry={() => void me.refetch()}
+        retrying={me.isFetching}
+      />
+    );
   if (!me.data) return <LoadingState label="Loading your account" />;
   const { workspaces, active_workspace } = me.data;
   return (

@@ -30,7 +30,14 @@ export default function InvitePage() {
   if (me.isPending) return <LoadingState label="Loading the invitation" />;
   if (me.isError) {
     if (readServerError(me.error).code !== 'UNAUTHORIZED') {
-      return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+      return (
+        <ErrorState
+          error={me.error}
+          title="Could not load your account"
+          onRetry={() => void me.refetch()}
+          retrying={me.isFetching}
+        />
+      );
     }
     return (
       <AuthCard

@@ -24,7 +24,12 @@ export function RequireAccount({ children }: { children: ReactNode }) {
   if (me.isError) {
     return (
       <main className="auth-page">
-        <ErrorState error={me.error} title="Could not load your account" onRetry={() => void me.refetch()} />
+        <ErrorState
+          error={me.error}
+          title="Could not load your account"
+          onRetry={() => void me.refetch()}
+          retrying={me.isFetching}
+        />
       </main>
     );
   }

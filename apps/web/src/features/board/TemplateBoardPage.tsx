@@ -1,9 +1,12 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
 import { plural } from '../../lib/format.ts';
+import { useUrlSearch } from '../../lib/use-url-search.ts';
 import { Button, LinkButton } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ToolbarSearch } from '../../ui/ListToolbar.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { joinQueries, QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
@@ -18,21 +21,42 @@ type Card = Column['cards'][number];
 
 const PER_COLUMN = 50;
 
+type Search = ReturnType<typeof useUrlSearch>;
+
 export default function TemplateBoardPage() {
   const { templateId = '' } = useParams();
+  const search = useUrlSearch();
   const template = trpc.templates.byId.useQuery({ id: templateId });
-  const board = trpc.participants.board.useQuery({ evaluation_template_id: templateId, per_column: PER_COLUMN });
+  // The last board stays up while a new search loads, so the search box is never swapped for a skeleton.
+  const board = trpc.participants.board.useQuery(
+    {
+      evaluation_template_id: templateId,
+      per_column: PER_COLUMN,
+      ...(search.applied ? { search: search.applied } : {}),
+    },
+    { placeholderData: keepPreviousData },
+  );
 
   return (
     <QueryGate query={joinQueries(board, template)} loading="Loading the board" notFound={<TemplateNotFound />}>
       {([{ columns }, { template_name }]) => (
-        <Board columns={columns} templateId={templateId} templateName={template_name} />
+        <Board columns={columns} templateId={templateId} templateName={template_name} search={search} />
       )}
     </QueryGate>
   );
 }
 
-function Board({ columns, templateId, templateName }: { columns: Column[]; templateId: string; templateName: string }) {
+function Board({
+  columns,
+  templateId,
+  templateName,
+  search,
+}: {
+  columns: Column[];
+  templateId: string;
+  templateName: string;
+  search: Search;
+}) {
   const canManage = useCan('admin');
   const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
   const total = columns.reduce((n, c) => n + c.count, 0);
@@ -43,10 +67,18 @@ function Board({ columns, templateId, templateName }: { columns: Column[]; templ
     <>
       <PageHeader
         title={`${templateName}: participants`}
-        description={`${plural(total, 'participant')} across ${plural(stageColumns.length, 'active stage')}. Open a card to see the person’s timeline and act.`}
+        description={
+          search.applied
+            ? `${plural(total, 'participant')} whose name or email holds “${search.applied}”.`
+            : `${plural(total, 'participant')} across ${plural(stageColumns.length, 'active stage')}. Open a card to see the person’s timeline and act.`
+        }
         actions={
           <>
-            <LinkButton to={`/participants?template=${templateId}`}>Open as a list</LinkButton>
+            <LinkButton
+              to={`/participants?template=${templateId}${search.applied ? `&q=${encodeURIComponent(search.applied)}` : ''}`}
+            >
+              Open as a list
+            </LinkButton>
             {canManage && (
               <>
                 <Button onClick={() => setDialog('import')}>Import</Button>
@@ -58,6 +90,14 @@ function Board({ columns, templateId, templateName }: { columns: Column[]; templ
           </>
         }
       />
+      <search className="toolbar">
+        <ToolbarSearch
+          label="Search the board"
+          placeholder="Search by name or email…"
+          value={search.text}
+          onChange={search.setText}
+        />
+      </search>
       {stageColumns.length === 0 ? (
         <EmptyState
           title="This template has no active stages"
@@ -71,7 +111,15 @@ function Board({ columns, templateId, templateName }: { columns: Column[]; templ
         </EmptyState>
       ) : (
         <>
-          {total === 0 && (
+          {total === 0 && search.applied && (
+            <EmptyState
+              title="Nobody matches"
+              action={<Button onClick={() => search.setText('')}>Clear search</Button>}
+            >
+              No one on this board has “{search.applied}” in their name or email.
+            </EmptyState>
+          )}
+          {total === 0 && !search.applied && (
             <NoParticipantsYet
               canManage={canManage}
               onAdd={() => setDialog('add')}
@@ -83,13 +131,13 @@ function Board({ columns, templateId, templateName }: { columns: Column[]; templ
           <ul className="board" aria-label="Board">
             {stageColumns.map((column) => (
               <li key={column.key} className="board-slot">
-                <BoardColumn column={column} templateId={templateId} />
+                <BoardColumn column={column} templateId={templateId} search={search.applied} />
               </li>
             ))}
             {/* The finished stack in one lane, so a typical pipeline fits on screen without scrolling. */}
             <li className="board-slot board-slot-finished">
               {finishedColumns.map((column) => (
-                <BoardColumn key={column.key} column={column} templateId={templateId} />
+                <BoardColumn key={column.key} column={column} templateId={templateId} search={search.applied} />
               ))}
             </li>
           </ul>
@@ -101,12 +149,14 @@ function Board({ columns, templateId, templateName }: { columns: Column[]; templ
   );
 }
 
-function BoardColumn({ column, templateId }: { column: Column; templateId: string }) {
+function BoardColumn({ column, templateId, search }: { column: Column; templateId: string; search: string }) {
   const terminal = column.stage_id === null;
   const hidden = column.count - column.cards.length;
-  const listLink = terminal
-    ? `/participants?template=${templateId}&status=${column.key}`
-    : `/participants?template=${templateId}&stage=${column.stage_id}&status=active`;
+  const listLink = `/participants?${new URLSearchParams({
+    template: templateId,
+    ...(terminal ? { status: column.key } : { stage: column.stage_id ?? '', status: 'active' }),
+    ...(search ? { q: search } : {}),
+  })}`;
   return (
     <section
       className={`board-column${terminal ? ` is-terminal is-${column.key}` : ''}`}
@@ -139,7 +189,7 @@ function BoardColumn({ column, templateId }: { column: Column; templateId: strin
 
 function BoardCard({ card }: { card: Card }) {
   return (
-    <Link to={`/participants/${card.id}`} className="board-card" data-testid="board-card">
+    <Link to={`/participants/${card.id}`} className="board-card" data-testid="board-card" data-shortcut-row="">
       <span className="board-card-name">{card.name}</span>
       <span className="board-card-state">
         {card.status === 'active' && card.stage_state ? (

@@ -1,9 +1,12 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useUrlSearch } from '../../lib/use-url-search.ts';
 import { Badge } from '../../ui/Badge.tsx';
-import { LinkButton } from '../../ui/Button.tsx';
+import { Button, LinkButton } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ToolbarSearch } from '../../ui/ListToolbar.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
@@ -29,8 +32,23 @@ const isHumanAlternative = (d: DecisionItem) => d.reason === 'human_alternative'
 export default function DecisionsPage() {
   const [params, setParams] = useSearchParams();
   const view: View = params.get('view') === 'decided' ? 'decided' : 'open';
+  const search = useUrlSearch();
   const canDecide = useCan('reviewer');
-  const query = trpc.decisions.list.useQuery({ status: view });
+  const query = trpc.decisions.list.useQuery(
+    { status: view, ...(search.applied ? { search: search.applied } : {}) },
+    { placeholderData: keepPreviousData },
+  );
+  /** Open or Decided, in the URL beside the search. */
+  const show = (next: View) =>
+    setParams(
+      (prev) => {
+        const out = new URLSearchParams(prev);
+        if (next === 'decided') out.set('view', next);
+        else out.delete('view');
+        return out;
+      },
+      { replace: true },
+    );
   const openCount = trpc.decisions.openCount.useQuery();
   const names = useTemplateStages((query.data ?? []).map((d) => d.evaluation_template_id));
   const members = useMemberNames();
@@ -41,30 +59,46 @@ export default function DecisionsPage() {
         title="Decisions"
         description="Participants waiting for a reviewer, oldest first. Approve the suggestion in one click, or decide otherwise with a note."
       />
-      <fieldset className="segmented">
-        <legend className="visually-hidden">Show</legend>
-        <button
-          type="button"
-          className="segmented-option"
-          aria-pressed={view === 'open'}
-          onClick={() => setParams({}, { replace: true })}
-        >
-          Open{openCount.data !== undefined && <span className="count-pill">{openCount.data}</span>}
-        </button>
-        <button
-          type="button"
-          className="segmented-option"
-          aria-pressed={view === 'decided'}
-          onClick={() => setParams({ view: 'decided' }, { replace: true })}
-        >
-          Decided
-        </button>
-      </fieldset>
-      {view === 'open' && <AwaitingScore />}
+      <search className="toolbar toolbar-wrap">
+        <fieldset className="segmented">
+          <legend className="visually-hidden">Show</legend>
+          <button
+            type="button"
+            className="segmented-option"
+            aria-pressed={view === 'open'}
+            onClick={() => show('open')}
+          >
+            Open{openCount.data !== undefined && <span className="count-pill">{openCount.data}</span>}
+          </button>
+          <button
+            type="button"
+            className="segmented-option"
+            aria-pressed={view === 'decided'}
+            onClick={() => show('decided')}
+          >
+            Decided
+          </button>
+        </fieldset>
+        <ToolbarSearch
+          label="Search decisions"
+          placeholder="Search by participant name or email…"
+          value={search.text}
+          onChange={search.setText}
+        />
+      </search>
+      {view === 'open' && !search.applied && <AwaitingScore />}
       <QueryGate query={query} loading="Loading decisions">
         {(decisions) =>
           decisions.length === 0 ? (
-            view === 'open' ? (
+            search.applied ? (
+              <EmptyState
+                title="No decisions match"
+                action={<Button onClick={() => search.setText('')}>Clear search</Button>}
+              >
+                No {view === 'open' ? 'open' : 'decided'} decision is about someone with “{search.applied}” in their
+                name or email.
+              </EmptyState>
+            ) : view === 'open' ? (
               <EmptyState
                 title="Nothing waits for a decision"
                 action={<LinkButton to="/participants">Go to Participants</LinkButton>}
@@ -113,7 +147,9 @@ function DecisionCard({
     <article className="decision-card" aria-label={`${d.participant_name} at ${stageName}`}>
       <div className="decision-main">
         <h2 className="decision-title">
-          <Link to={`/participants/${d.participant_id}`}>{d.participant_name}</Link>
+          <Link to={`/participants/${d.participant_id}`} data-shortcut-row="">
+            {d.participant_name}
+          </Link>
           <span className="decision-where">
             {names.templateNames.get(d.evaluation_template_id) ?? '…'} · {stageName}
           </span>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
+import { showRefusal } from '../../app/use-server-error.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { readServerError } from '../../lib/server-errors.ts';
 import { Badge } from '../../ui/Badge.tsx';
@@ -70,7 +71,7 @@ function ApiKeyList({ onCreate }: { onCreate: () => void }) {
       toast.success(`Revoked “${key.name}” (${key.prefix}…)`);
       setRevoking(undefined);
     },
-    onError: (error) => toast.error(readServerError(error).message),
+    onError: (error) => showRefusal(readServerError(error).message),
     onSettled: () => utils.apiKeys.list.invalidate(),
   });
 

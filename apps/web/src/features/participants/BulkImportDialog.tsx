@@ -15,10 +15,12 @@ import {
   chunk,
   type ImportOutcome,
   type ImportRow,
+  markAlreadyEnrolled,
   mergeOutcome,
   parseImport,
 } from './bulk-import.ts';
 import { TemplateSelect } from './TemplateSelect.tsx';
+import { useAlreadyEnrolled } from './use-already-enrolled.ts';
 import { useRefreshParticipants } from './use-participant-data.ts';
 
 interface BulkImportDialogProps {
@@ -57,10 +59,16 @@ function BulkImportForm({ onClose, initialTemplateId }: { onClose: () => void; i
 
   const deferred = useDeferredValue(text);
   const parsed = useMemo(() => parseImport(deferred), [deferred]);
-  const rows = useMemo(
+  const checked = useMemo(
     () => (parsed.kind === 'parsed' ? checkRows(parsed.rows, templateId) : []),
     [parsed, templateId],
   );
+  // Emails the template already has are skipped by the server: the preview says so first.
+  const known = useAlreadyEnrolled(
+    templateId,
+    checked.filter((r) => r.problems.length === 0).map((r) => r.email),
+  );
+  const rows = useMemo(() => markAlreadyEnrolled(checked, known.enrolled), [checked, known.enrolled]);
   const ready = rows.filter((r) => r.problems.length === 0);
   const skipped = rows.filter((r) => r.problems.length > 0);
 
@@ -158,6 +166,11 @@ function BulkImportForm({ onClose, initialTemplateId }: { onClose: () => void; i
               Preview: {plural(ready.length, 'participant')} will be added
               {skipped.length > 0 && <span className="text-danger">, {skipped.length} skipped</span>}
             </h3>
+            {known.checking && (
+              <p className="muted" role="status">
+                Checking which emails are already in this template…
+              </p>
+            )}
             <ImportPreview rows={rows} />
           </section>
         )}

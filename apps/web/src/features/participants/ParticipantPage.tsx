@@ -6,6 +6,7 @@ import { type RouterOutputs, trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { formatDate } from '../../lib/format.ts';
 import { NotFoundState } from '../../ui/EmptyState.tsx';
+import { ErrorState } from '../../ui/ErrorState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
@@ -178,6 +179,7 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
         }
       />
       <div className="stack-lg">
+        <PipelineLoadError queries={[template, stagesQuery]} />
         <section className="card" aria-labelledby="pipeline-title">
           <h2 id="pipeline-title" className="section-title">
             Pipeline
@@ -339,5 +341,24 @@ function ParticipantFacts({ participant }: { participant: Detail }) {
           ))}
       </dl>
     </section>
+  );
+}
+
+/** The template and its stages name everything on this page: when they could not be loaded, say so, with Retry. */
+function PipelineLoadError({
+  queries,
+}: {
+  queries: { isError: boolean; isFetching: boolean; error: unknown; refetch: () => unknown }[];
+}) {
+  const failed = queries.filter((q) => q.isError);
+  if (failed.length === 0) return null;
+  return (
+    <ErrorState
+      compact
+      error={failed[0]?.error}
+      title="Could not load the template’s stages"
+      onRetry={() => failed.forEach((q) => void q.refetch())}
+      retrying={failed.some((q) => q.isFetching)}
+    />
   );
 }

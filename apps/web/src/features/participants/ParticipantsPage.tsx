@@ -8,6 +8,7 @@ import { ListPage } from '../../ui/ListPage.tsx';
 import { useCan } from '../account/use-account.ts';
 import { AddParticipantDialog } from './AddParticipantDialog.tsx';
 import { BulkImportDialog } from './BulkImportDialog.tsx';
+import { ExportCsvButton } from './ExportCsvButton.tsx';
 import { NoParticipantsYet } from './NoParticipantsYet.tsx';
 import { ParticipantFilters } from './ParticipantFilters.tsx';
 import { ParticipantTable } from './ParticipantTable.tsx';
@@ -67,16 +68,19 @@ export default function ParticipantsPage() {
         title="Participants"
         description="Everyone in an evaluation: where they stand, their latest score and what happens next."
         actions={
-          canManage && (
-            <>
-              <Button onClick={() => setDialog('import')} disabled={noTemplates}>
-                Import CSV or JSON
-              </Button>
-              <Button variant="primary" onClick={() => setDialog('add')} disabled={noTemplates}>
-                Add participant
-              </Button>
-            </>
-          )
+          <>
+            <ExportCsvButton filters={filters.query} />
+            {canManage && (
+              <>
+                <Button onClick={() => setDialog('import')} disabled={noTemplates}>
+                  Import CSV or JSON
+                </Button>
+                <Button variant="primary" onClick={() => setDialog('add')} disabled={noTemplates}>
+                  Add participant
+                </Button>
+              </>
+            )}
+          </>
         }
         toolbar={<ParticipantFilters filters={filters} />}
         query={query}

@@ -1,5 +1,6 @@
 import { trpc } from '../../app/trpc.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { ErrorState } from '../../ui/ErrorState.tsx';
 
 /**
  * A written assessment's submitted answers, question by question, for the reviewer who scores them
@@ -8,6 +9,17 @@ import { formatDateTime } from '../../lib/format.ts';
 export function SubmittedAnswers({ sessionId }: { sessionId: string }) {
   const query = trpc.sessions.answers.useQuery({ id: sessionId });
   const answers = query.data;
+  if (query.isError) {
+    return (
+      <ErrorState
+        compact
+        error={query.error}
+        title="Could not load the submitted answers"
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
   if (!answers?.submitted_at) return null;
   return (
     <section className="submitted-answers" aria-label="Submitted answers">

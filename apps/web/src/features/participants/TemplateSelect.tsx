@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { trpc } from '../../app/trpc.ts';
+import { plural } from '../../lib/format.ts';
 import { Field } from '../../ui/Field.tsx';
 
 interface TemplateSelectProps {
@@ -12,15 +13,24 @@ interface TemplateSelectProps {
   hint?: string;
 }
 
-/** The active templates a participant can be enrolled in; the first is picked when none is. */
+/**
+ * The active templates a participant can be enrolled in. One whose pipeline cannot take participants
+ * (docs/rules.md#pipeline-validation) is shown but cannot be picked, and is never picked for you. With
+ * no template given, the first ready one is picked; a given one that is not ready leaves the choice open.
+ */
 export function TemplateSelect({ value, onChange, error, className, hint }: TemplateSelectProps) {
   const templates = trpc.templates.list.useQuery({ status: 'active' });
-  const first = templates.data?.[0]?.id;
+  const ready = templates.data?.filter((t) => t.runnable);
+  const chosen = templates.data?.find((t) => t.id === value);
+  const given = useRef(value !== '');
+  const firstReady = ready?.[0]?.id;
   useEffect(() => {
-    if (!value && first) onChange(first);
-  }, [value, first, onChange]);
+    if (chosen && !chosen.runnable) onChange('');
+    else if (!value && !given.current && firstReady) onChange(firstReady);
+  }, [value, chosen, firstReady, onChange]);
 
   const none = templates.data?.length === 0;
+  const unready = (templates.data?.length ?? 0) - (ready?.length ?? 0);
   return (
     <Field
       label="Evaluation template"
@@ -31,6 +41,11 @@ export function TemplateSelect({ value, onChange, error, className, hint }: Temp
           <>
             There is no active template yet. <Link to="/templates">Create one</Link> and add its stages first.
           </>
+        ) : unready > 0 ? (
+          <>
+            Templates marked “not ready” cannot take participants until their pipeline is fixed on the template’s page.
+            One participant record per template.
+          </>
         ) : (
           (hint ?? 'One participant record per template: the same person in two templates is added twice.')
         )
@@ -40,10 +55,15 @@ export function TemplateSelect({ value, onChange, error, className, hint }: Temp
         <select {...p} value={value} onChange={(e) => onChange(e.target.value)} disabled={templates.isPending || none}>
           {templates.isPending && <option value="">Loading templates…</option>}
           {none && <option value="">No active templates</option>}
+          {!templates.isPending && !none && !value && (
+            <option value="" disabled>
+              Choose a template…
+            </option>
+          )}
           {templates.data?.map((t) => (
-            <option key={t.id} value={t.id}>
+            <option key={t.id} value={t.id} disabled={!t.runnable}>
               {t.template_name}
-              {t.stage_count === 0 ? ' (no stages yet)' : ''}
+              {t.runnable ? '' : ` (not ready — ${plural(t.problems, 'problem')})`}
             </option>
           ))}
         </select>

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_EXAMPLE, checkRows, chunk, type ImportRow, mergeOutcome, parseImport } from './bulk-import.ts';
+import {
+  ALREADY_ENROLLED,
+  CSV_EXAMPLE,
+  checkRows,
+  chunk,
+  type ImportRow,
+  markAlreadyEnrolled,
+  mergeOutcome,
+  parseImport,
+} from './bulk-import.ts';
 
 const TEMPLATE = '8d0f7a52-4a8e-4c61-9a57-3b1d2c7e9f10';
 
@@ -99,5 +108,14 @@ describe('sending in requests of 500 and reading the answers back', () => {
         },
       ],
     });
+  });
+});
+
+describe('markAlreadyEnrolled', () => {
+  it('marks rows whose email the template has, without case, and leaves rows with problems as they are', () => {
+    const rows = parsedRows(`name,email\nJane,JANE@example.com\nChidi,chidi@example.com\nNo email,`);
+    const marked = markAlreadyEnrolled(rows, new Set(['jane@example.com', 'nobody@example.com']));
+    expect(marked.map((r) => r.problems)).toEqual([[ALREADY_ENROLLED], [], ['email: required']]);
+    expect(markAlreadyEnrolled(rows, new Set())).toEqual(rows);
   });
 });

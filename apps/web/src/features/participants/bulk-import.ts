@@ -137,6 +137,20 @@ export function checkRows(rows: readonly ImportRow[], templateId: string): Impor
   });
 }
 
+/** The problem a row has when the template already has its email (the server would skip it). */
+export const ALREADY_ENROLLED = 'already in this template';
+
+/**
+ * Marks the rows whose email the template already has, as `participants.alreadyEnrolled` answered
+ * (lowercase emails): the preview says so before anything is sent.
+ */
+export function markAlreadyEnrolled(rows: readonly ImportRow[], enrolled: ReadonlySet<string>): ImportRow[] {
+  if (enrolled.size === 0) return [...rows];
+  return rows.map((r) =>
+    r.problems.length === 0 && enrolled.has(r.email.toLowerCase()) ? { ...r, problems: [ALREADY_ENROLLED] } : r,
+  );
+}
+
 /** Rows in groups the server takes in one request; longer lists go in several. */
 export function chunk<T>(items: readonly T[], size = MAX_PARTICIPANTS_PER_REQUEST): T[][] {
   const chunks: T[][] = [];

@@ -208,6 +208,22 @@ describe('portal link events', () => {
     expect(entry.tone).toBe('info');
   });
 
+  it('self_identification_recorded says who answered, never what', () => {
+    const byThem = describeEvent(
+      { ...event('self_identification_recorded', { first: true }), actor: 'participant:p1' },
+      ctx,
+    );
+    expect(byThem.title).toBe('Answered the voluntary questions about themselves');
+    const again = describeEvent(
+      { ...event('self_identification_recorded', { first: false }), actor: 'participant:p1' },
+      ctx,
+    );
+    expect(again.title).toBe('Changed their answers to the voluntary questions about themselves');
+    const byStaff = describeEvent({ ...event('self_identification_recorded', { first: true }), actor: 'user:u1' }, ctx);
+    expect(byStaff.title).toBe('Recorded their answers to the voluntary questions about themselves');
+    expect(byStaff.details).toEqual(['Kept apart from the evaluation; read only as totals in fairness checks']);
+  });
+
   it('says until when a new link works', () => {
     const entry = describeEvent(event('portal_link_created', { expires_at: '2026-03-31T10:00:00.000Z' }), ctx);
     expect(entry.details[0]).toMatch(/^Works until /);

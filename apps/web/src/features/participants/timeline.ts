@@ -361,6 +361,16 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
         total !== null && answered !== null && `Answered ${answered} of ${plural(total, 'question')}`,
       ]);
     }
+    case 'self_identification_recorded': {
+      // Never what they answered: the answers are kept apart, and read only as counts (docs/rules.md#self-identification).
+      const byThem = event.actor.startsWith('participant:');
+      const title = byThem
+        ? d.first === true
+          ? 'Answered the voluntary questions about themselves'
+          : 'Changed their answers to the voluntary questions about themselves'
+        : 'Recorded their answers to the voluntary questions about themselves';
+      return entry(title, 'neutral', ['Kept apart from the evaluation; read only as totals in fairness checks']);
+    }
     case 'portal_link_opened':
       return entry(d.first === true ? 'Opened their portal link' : 'Opened their portal link again', 'info');
     default:

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { type Path, type UseFormReturn, useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
-import { useServerError } from '../../app/use-server-error.ts';
+import { showRefusal, useServerError } from '../../app/use-server-error.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { readServerError } from '../../lib/server-errors.ts';
 import { Badge } from '../../ui/Badge.tsx';
@@ -180,7 +180,7 @@ function ModelForm({ settings }: { settings: InterviewerModelSettings }) {
       setResetting(false);
       saved(next, next.source === 'environment' ? "Using the server's default model" : 'Interviewer model removed');
     },
-    onError: (error) => toast.error(readServerError(error).message),
+    onError: (error) => showRefusal(readServerError(error).message),
   });
 
   /** The same rules as the server's, so both refuse with the same words beside the same field. */

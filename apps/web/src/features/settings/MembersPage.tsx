@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { authClient, unwrapAuth } from '../../app/auth-client.ts';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
+import { showRefusal as sayRefused } from '../../app/use-server-error.ts';
 import { inOurWords } from '../../lib/auth-errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { readServerError } from '../../lib/server-errors.ts';
@@ -16,7 +17,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { SelectOptions } from '../../ui/SelectOptions.tsx';
-import { assignableRoles, isRole, ROLE_LABELS, type Role, roleLabel } from '../account/roles.ts';
+import { assignableRoles, isRole, ROLE_HELP, ROLE_LABELS, type Role, roleLabel } from '../account/roles.ts';
 import { useAccount } from '../account/use-account.ts';
 import { InviteMemberDialog } from './InviteMemberDialog.tsx';
 import { inviteLink } from './invite-link.ts';
@@ -26,7 +27,7 @@ type Member = Members['members'][number];
 type Invitation = Members['invitations'][number];
 
 /** Dates arrive as ISO strings on the wire. */
-const showRefusal = (error: unknown) => toast.error(inOurWords(readServerError(error).message));
+const showRefusal = (error: unknown) => sayRefused(inOurWords(readServerError(error).message));
 
 /**
  * Settings → Members: who is in the workspace and with which role, and the open invitations.
@@ -90,11 +91,16 @@ function MembersTable({
 }) {
   const utils = trpc.useUtils();
   const [removing, setRemoving] = useState<Member>();
+  // A role picked in the table waits here for its confirmation: what someone may do changes at once.
+  const [changing, setChanging] = useState<{ member: Member; role: Role }>();
   const roles = assignableRoles(myRole);
   const changeRole = useMutation({
     mutationFn: ({ member, role }: { member: Member; role: Role }) =>
       unwrapAuth(authClient.organization.updateMemberRole({ memberId: member.id, role })),
-    onSuccess: (_data, { member, role }) => toast.success(`${member.name} is now ${ROLE_LABELS[role].toLowerCase()}`),
+    onSuccess: (_data, { member, role }) => {
+      toast.success(`${member.name} is now ${ROLE_LABELS[role].toLowerCase()}`);
+      setChanging(undefined);
+    },
     onError: showRefusal,
     onSettled: () => utils.account.members.invalidate(),
   });
@@ -143,7 +149,7 @@ function MembersTable({
                   disabled={changeRole.isPending && changeRole.variables?.member.id === member.id}
                   onChange={(event) => {
                     const role = event.target.value;
-                    if (isRole(role)) changeRole.mutate({ member, role });
+                    if (isRole(role) && role !== member.role) setChanging({ member, role });
                   }}
                 >
                   {!roles.some((r) => r === member.role) && (
@@ -169,6 +175,18 @@ function MembersTable({
           },
         ]}
       />
+      <ConfirmDialog
+        open={changing !== undefined}
+        title="Change role"
+        confirmLabel={changing ? `Make ${ROLE_LABELS[changing.role].toLowerCase()}` : 'Change role'}
+        pending={changeRole.isPending}
+        onConfirm={() => changing && changeRole.mutate(changing)}
+        onClose={() => setChanging(undefined)}
+      >
+        Change <strong>{changing?.member.name}</strong> from {changing && roleLabel(changing.member.role).toLowerCase()}{' '}
+        to {changing && ROLE_LABELS[changing.role].toLowerCase()}? It applies at once. As{' '}
+        {changing && ROLE_LABELS[changing.role].toLowerCase()} they can do this: {changing && ROLE_HELP[changing.role]}
+      </ConfirmDialog>
       <ConfirmDialog
         open={removing !== undefined}
         title="Remove member"

@@ -16,11 +16,14 @@ import {
 } from '@dnd-kit/sortable';
 import type { EvaluationStage } from '@stageflow/domain';
 import { StageCard, type StageCardActions } from './StageCard.tsx';
+import type { StageRemovalOffer } from './stage-usage.ts';
 
 interface PipelineBoardProps extends Omit<StageCardActions, 'onMove'> {
   stages: readonly EvaluationStage[];
   interviewerNames: ReadonlyMap<string, string>;
   problemsByStage: ReadonlyMap<string, string[]>;
+  /** What each card offers to take its stage out of the pipeline. */
+  removalOf: (stage: EvaluationStage) => StageRemovalOffer;
   busy: boolean;
   /** Drawn for reading only: no drag handles, move or edit buttons. */
   readOnly?: boolean;
@@ -36,6 +39,7 @@ export function PipelineBoard({
   stages,
   interviewerNames,
   problemsByStage,
+  removalOf,
   busy,
   readOnly = false,
   onReorder,
@@ -93,6 +97,7 @@ export function PipelineBoard({
               count={stages.length}
               interviewer={stage.agent_profile_id ? interviewerNames.get(stage.agent_profile_id) : undefined}
               problems={problemsByStage.get(stage.id) ?? []}
+              removal={removalOf(stage)}
               busy={busy}
               readOnly={readOnly}
               onMove={move}

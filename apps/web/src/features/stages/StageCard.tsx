@@ -5,7 +5,9 @@ import { useId } from 'react';
 import { DIFFICULTY_LABELS, STAGE_TYPE_LABELS } from '../../lib/labels.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { PeopleAtStage } from './StagePeopleNote.tsx';
 import { completionText, passMarkText, questionsText, retakeText } from './stage-summary.ts';
+import type { StageRemovalOffer } from './stage-usage.ts';
 
 export interface StageCardActions {
   onMove: (stage: EvaluationStage, offset: -1 | 1) => void;
@@ -20,6 +22,8 @@ interface StageCardProps extends StageCardActions {
   count: number;
   interviewer: string | undefined;
   problems: readonly string[];
+  /** Archive and Delete only when the server would accept them, with the reason when not. */
+  removal: StageRemovalOffer;
   busy: boolean;
   readOnly: boolean;
 }
@@ -36,11 +40,13 @@ export function StageCard({
   count,
   interviewer,
   problems,
+  removal,
   busy,
   readOnly,
   ...actions
 }: StageCardProps) {
   const titleId = useId();
+  const reasonId = useId();
   // While a save is in flight nothing moves; controls stay focusable (aria-disabled) so keyboard users keep their place.
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: stage.id,
@@ -101,7 +107,7 @@ export function StageCard({
         </header>
         <dl className="stage-facts">
           <div>
-            <dt>Interviewer</dt>
+            <dt>Agent profile</dt>
             <dd className={interviewer || !aiRun ? undefined : 'text-warning'}>
               {interviewer ?? (aiRun ? 'None assigned' : 'A reviewer')}
             </dd>
@@ -130,7 +136,13 @@ export function StageCard({
               {stage.duration_minutes} min · {DIFFICULTY_LABELS[stage.difficulty]}
             </dd>
           </div>
+          <PeopleAtStage stage={stage} />
         </dl>
+        {!readOnly && removal.reason && (
+          <p id={reasonId} className="stage-card-note">
+            {removal.reason}
+          </p>
+        )}
         {!readOnly && (
           <footer className="stage-card-actions">
             <div className="move-buttons">
@@ -155,12 +167,21 @@ export function StageCard({
               <Button size="sm" onClick={() => actions.onEdit(stage)}>
                 Edit
               </Button>
-              <Button size="sm" variant="ghost" onClick={() => actions.onArchive(stage)}>
-                Archive
-              </Button>
-              <Button size="sm" variant="ghost" className="text-danger" onClick={() => actions.onDelete(stage)}>
-                Delete
-              </Button>
+              {removal.archive && (
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => actions.onArchive(stage)}
+                  aria-describedby={removal.reason ? reasonId : undefined}
+                >
+                  Archive
+                </Button>
+              )}
+              {removal.delete && (
+                <Button size="sm" variant="ghost" className="text-danger" onClick={() => actions.onDelete(stage)}>
+                  Delete
+                </Button>
+              )}
             </div>
           </footer>
         )}

@@ -24,7 +24,7 @@ export function StageCompletionFields({ form }: { form: StageFormApi }) {
 
   return (
     <Fieldset
-      legend="When the stage finishes"
+      legend="On completion"
       hint={
         stageType === 'final_review'
           ? 'For a final review, recording the reviewer’s result is the decision: the journey ends there whatever you pick.'

@@ -1,23 +1,33 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type AgentProfile, CreateStageInput, type EvaluationStage, type EvaluationTemplate } from '@stageflow/domain';
+import type { AgentProfile, EvaluationStage, EvaluationTemplate } from '@stageflow/domain';
+import { useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { plural } from '../../lib/format.ts';
 import { DialogForm } from '../../ui/Dialog.tsx';
+import { AgentProfileField } from './AgentProfileField.tsx';
 import { QuestionSetField } from './QuestionSetField.tsx';
 import { StageCompletionFields } from './StageCompletionFields.tsx';
-import { StageIdentityFields } from './StageIdentityFields.tsx';
-import { StagePassingFields } from './StagePassingFields.tsx';
-import { StagePlacementFields } from './StagePlacementFields.tsx';
-import { newStageValues, type StageFormApi, stageToFormValues, toUpdateStageInput } from './stage-form.ts';
+import { StageMoreFields } from './StageMoreFields.tsx';
+import { StageNameAndTypeFields } from './StageNameAndTypeFields.tsx';
+import { StageOrderAndPassFields } from './StageOrderAndPassFields.tsx';
+import {
+  newStageValues,
+  type StageFormApi,
+  StageFormSchema,
+  stageToFormValues,
+  toUpdateStageInput,
+} from './stage-form.ts';
 import { usePipelineCache } from './use-stage-mutations.ts';
 
 interface StageFormProps {
   /** The stage being edited; a new stage when absent. */
   stage: EvaluationStage | undefined;
   template: EvaluationTemplate;
+  /** The live stages in order: the position is chosen among them. */
+  stages: readonly EvaluationStage[];
   profiles: readonly AgentProfile[];
   onDone: () => void;
 }
@@ -34,12 +44,18 @@ function warnAboutParticipantsInFlight(stageName: string | undefined, inFlight: 
   );
 }
 
-/** Every stage field, validated with the domain's CreateStageInput; saves with the template's version. */
-export function StageForm({ stage, template, profiles, onDone }: StageFormProps) {
+/**
+ * Every stage field, in the order of the walkthrough's steps (name and type, agent profile, order and pass
+ * threshold, on completion, save), validated with the domain's CreateStageInput; saves with the template's
+ * version. The API's fields are unchanged: only their words and order are the walkthrough's.
+ */
+export function StageForm({ stage, template, stages, profiles, onDone }: StageFormProps) {
   const { apply } = usePipelineCache(template.id);
   const showError = useServerError();
+  // While adding, the type label follows the name until it is edited by hand.
+  const typeEdited = useRef(stage !== undefined);
   const form: StageFormApi = useForm({
-    resolver: zodResolver(CreateStageInput),
+    resolver: zodResolver(StageFormSchema),
     // Validated as they type (after the first blur), so an out-of-range pass mark says so at once.
     mode: 'onTouched',
     defaultValues: stage ? stageToFormValues(stage) : newStageValues(template.id),
@@ -72,14 +88,15 @@ export function StageForm({ stage, template, profiles, onDone }: StageFormProps)
     <DialogForm
       onSubmit={submit}
       onCancel={onDone}
-      submitLabel={stage ? 'Save stage' : 'Add stage'}
+      submitLabel="Save stage"
       pending={create.isPending || update.isPending}
     >
-      <StageIdentityFields form={form} profiles={selectable} deriveType={!stage} />
+      <StageNameAndTypeFields form={form} typeEdited={typeEdited} />
+      <AgentProfileField form={form} profiles={selectable} />
       <QuestionSetField form={form} profiles={selectable} />
-      <StagePlacementFields form={form} template={template} adding={!stage} />
-      <StagePassingFields form={form} />
+      <StageOrderAndPassFields form={form} stages={stages} editing={stage?.id} />
       <StageCompletionFields form={form} />
+      <StageMoreFields form={form} template={template} typeEdited={typeEdited} />
     </DialogForm>
   );
 }

@@ -25,7 +25,7 @@ const WORDING = {
     title: 'Delete this stage?',
     confirm: 'Delete stage',
     done: 'Deleted',
-    body: 'It is removed for good. A stage that participants have already used cannot be deleted; archive it instead.',
+    body: 'It is removed for good.',
   },
 } as const;
 

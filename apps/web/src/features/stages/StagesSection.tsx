@@ -3,12 +3,14 @@ import { useMemo, useState } from 'react';
 import { trpc } from '../../app/trpc.ts';
 import { Button } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
+import { ErrorState } from '../../ui/ErrorState.tsx';
 import { Section } from '../../ui/Section.tsx';
 import { ExportStagesDialog } from './ExportStagesDialog.tsx';
 import { ImportStagesDialog } from './ImportStagesDialog.tsx';
 import { PipelineBoard } from './PipelineBoard.tsx';
 import { StageDialog, type StageDialogTarget } from './StageDialog.tsx';
 import { type StageRemoval, StageRemovalDialog } from './StageRemovalDialog.tsx';
+import { removalOffer } from './stage-usage.ts';
 import { useReorderStages } from './use-stage-mutations.ts';
 import { ValidationBanner } from './ValidationBanner.tsx';
 
@@ -28,7 +30,13 @@ export function StagesSection({ template, stages, readOnly = false }: StagesSect
 
   const profiles = trpc.agentProfiles.list.useQuery({ status: 'all' });
   const validation = trpc.stages.validate.useQuery({ evaluation_template_id: template.id });
+  // Who uses each stage, so a card offers only the removal the server would accept.
+  const usage = trpc.stages.usage.useQuery({ evaluation_template_id: template.id }, { enabled: !readOnly });
   const reorder = useReorderStages(template.id);
+  // The pipeline draws without these, but not all of it: say so, and offer Retry.
+  const failed = [validation, profiles, usage].filter((q) => q.isError);
+  const usageById = useMemo(() => new Map((usage.data ?? []).map((u) => [u.stage_id, u] as const)), [usage.data]);
+  const usageState = usage.isError ? 'failed' : usage.data ? 'loaded' : 'loading';
 
   const interviewerNames = useMemo(
     () => new Map((profiles.data ?? []).map((p) => [p.id, p.name] as const)),
@@ -84,6 +92,15 @@ export function StagesSection({ template, stages, readOnly = false }: StagesSect
           </EmptyState>
         ) : (
           <>
+            {failed.length > 0 && (
+              <ErrorState
+                compact
+                error={failed[0]?.error}
+                title="Could not check everything about these stages"
+                onRetry={() => failed.forEach((q) => void q.refetch())}
+                retrying={failed.some((q) => q.isFetching)}
+              />
+            )}
             <ValidationBanner
               problems={problems}
               onEditStage={
@@ -100,6 +117,7 @@ export function StagesSection({ template, stages, readOnly = false }: StagesSect
               stages={stages}
               interviewerNames={interviewerNames}
               problemsByStage={problemsByStage}
+              removalOf={(stage) => removalOffer(usageById.get(stage.id), usageState)}
               busy={reorder.isPending}
               onReorder={(stageIds) =>
                 reorder.mutate({
@@ -119,6 +137,7 @@ export function StagesSection({ template, stages, readOnly = false }: StagesSect
       <StageDialog
         target={stageDialog}
         template={template}
+        stages={stages}
         profiles={profiles.data ?? []}
         onClose={() => setStageDialog(null)}
       />
@@ -130,9 +149,10 @@ export function StagesSection({ template, stages, readOnly = false }: StagesSect
       />
       <ImportStagesDialog
         open={importing}
-        templateId={template.id}
-        version={template.version}
-        hasStages={stages.length > 0}
+        template={template}
+        stages={stages}
+        profiles={profiles.data}
+        activeParticipantsIn={(id) => usageById.get(id)?.active_participants ?? 0}
         onClose={() => setImporting(false)}
       />
       <ExportStagesDialog

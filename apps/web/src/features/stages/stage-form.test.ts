@@ -1,6 +1,12 @@
 import { CreateStageInput, type EvaluationStage, UpdateStageInput } from '@stageflow/domain';
 import { describe, expect, it } from 'vitest';
-import { newStageValues, stageToFormValues, toUpdateStageInput } from './stage-form.ts';
+import {
+  newStageValues,
+  positionOptions,
+  StageFormSchema,
+  stageToFormValues,
+  toUpdateStageInput,
+} from './stage-form.ts';
 
 const templateId = '2f1b6c1e-8d7a-4b7e-9c55-0a3e8f1d2b44';
 const stage: EvaluationStage = {
@@ -66,5 +72,43 @@ describe('stage form values', () => {
   it('questions left on another format are refused on question_set, as the server does', () => {
     const values = { ...newStageValues(templateId), type: 'x', question_set: [{ prompt: 'Why?' }] };
     expect(CreateStageInput.safeParse(values).error?.issues.map((i) => i.path.join('.'))).toEqual(['question_set']);
+  });
+});
+
+describe('positionOptions', () => {
+  const live = [
+    { id: 'a', stage_name: 'Phone Screen', status: 'active' as const },
+    { id: 'b', stage_name: 'Technical', status: 'draft' as const },
+    { id: 'c', stage_name: 'Final', status: 'active' as const },
+  ];
+
+  it('adding: first, after each stage, and after the last means at the end', () => {
+    expect(positionOptions(live, undefined)).toEqual([
+      { value: '0', label: 'First' },
+      { value: '1', label: 'After Phone Screen' },
+      { value: '2', label: 'After Technical (draft)' },
+      { value: '', label: 'After Final' },
+    ]);
+    expect(positionOptions([], undefined)).toEqual([{ value: '', label: 'First' }]);
+  });
+
+  it('editing: the other stages, each value the place the stage would take', () => {
+    expect(positionOptions(live, 'b')).toEqual([
+      { value: '0', label: 'First' },
+      { value: '1', label: 'After Phone Screen' },
+      { value: '2', label: 'After Final' },
+    ]);
+    // Technical is at 1: "After Phone Screen" is where it is now.
+    expect(positionOptions(live, 'b').find((o) => o.value === '1')?.label).toBe('After Phone Screen');
+  });
+});
+
+describe('StageFormSchema', () => {
+  it('asks for a name, as the walkthrough’s first step does', () => {
+    const result = StageFormSchema.safeParse({ ...newStageValues(templateId), type: 'x' });
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({ path: ['stage_name'], message: 'Enter a stage name' }),
+    ]);
+    expect(StageFormSchema.safeParse({ ...newStageValues(templateId), type: 'x', stage_name: 'X' }).success).toBe(true);
   });
 });

@@ -1,9 +1,4 @@
-import {
-  type CreateStageInput,
-  DEFAULT_STAGE_TYPE,
-  type EvaluationStage,
-  type UpdateStageInput,
-} from '@stageflow/domain';
+import { CreateStageInput, DEFAULT_STAGE_TYPE, type EvaluationStage, type UpdateStageInput } from '@stageflow/domain';
 import type { UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 
@@ -16,6 +11,39 @@ export type StageFormValues = CreateStageInput;
 export type StageFormOutput = z.output<typeof CreateStageInput>;
 /** The stage dialog's form handle, shared by its sections. */
 export type StageFormApi = UseFormReturn<StageFormValues, unknown, StageFormOutput>;
+
+/**
+ * The dialog's schema: the domain's CreateStageInput, and a name. The API may leave the name out (it is
+ * then the type, title-cased), but the dialog follows the walkthrough, whose first step is "Set the Stage
+ * name", and the short `type` label is made from it.
+ */
+export const StageFormSchema = CreateStageInput.superRefine((values, ctx) => {
+  if (!values.stage_name?.trim()) ctx.addIssue({ code: 'custom', path: ['stage_name'], message: 'Enter a stage name' });
+});
+
+/** One choice of where the stage goes, in words: "First", "After Technical". */
+export interface PositionOption {
+  /** The select's value: the `stage_order` to send, or '' for "at the end" (the API appends). */
+  value: string;
+  label: string;
+}
+
+/**
+ * Where a stage can go, named by the stage it follows (docs/rules.md#live-stages-and-ordering). `live` is
+ * the pipeline in order. Adding: first, after any stage, the last choice meaning "at the end". Editing:
+ * the same among the other stages, so the stage's own place is the choice after the stage before it.
+ */
+export function positionOptions(
+  live: readonly Pick<EvaluationStage, 'id' | 'stage_name' | 'status'>[],
+  editing: string | undefined,
+): PositionOption[] {
+  const others = live.filter((s) => s.id !== editing);
+  const after = others.map((s, i) => ({
+    value: editing === undefined && i === others.length - 1 ? '' : String(i + 1),
+    label: `After ${s.stage_name}${s.status === 'draft' ? ' (draft)' : ''}`,
+  }));
+  return [{ value: others.length === 0 && editing === undefined ? '' : '0', label: 'First' }, ...after];
+}
 
 export function newStageValues(templateId: string): StageFormValues {
   return {

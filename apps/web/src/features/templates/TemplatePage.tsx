@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
 import { StagesSection } from '../stages/StagesSection.tsx';
+import { ReadinessBadge } from './ReadinessBadge.tsx';
 import { TemplateActions } from './TemplateActions.tsx';
 import { TemplateNotFound } from './TemplateNotFound.tsx';
 import { TemplateOverview } from './TemplateOverview.tsx';
@@ -16,6 +17,9 @@ export default function TemplatePage() {
   const { templateId = '' } = useParams();
   const query = trpc.templates.byId.useQuery({ id: templateId });
   const canEdit = useCan('admin');
+  // The same query as the stages section's banner: one request, and the header says what it found.
+  const validation = trpc.stages.validate.useQuery({ evaluation_template_id: templateId });
+  const problems = validation.data?.problems.filter((p) => p.blocking).length ?? 0;
 
   return (
     <QueryGate query={query} loading="Loading template" notFound={<TemplateNotFound />}>
@@ -23,7 +27,12 @@ export default function TemplatePage() {
         <>
           <PageHeader
             title={template.template_name}
-            meta={<StatusBadge status={template.status} label={STATUS_LABELS[template.status]} />}
+            meta={
+              <>
+                <StatusBadge status={template.status} label={STATUS_LABELS[template.status]} />
+                <ReadinessBadge status={template.status} problems={problems} />
+              </>
+            }
             description={`${USE_CASE_LABELS[template.use_case]} · ${plural(stages.length, 'stage')}`}
             actions={
               <>

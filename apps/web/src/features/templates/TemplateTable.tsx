@@ -3,6 +3,7 @@ import { formatDate } from '../../lib/format.ts';
 import { STATUS_LABELS, USE_CASE_LABELS } from '../../lib/labels.ts';
 import { StatusBadge } from '../../ui/Badge.tsx';
 import { type Column, DataTable, RowLink } from '../../ui/DataTable.tsx';
+import { ReadinessBadge } from './ReadinessBadge.tsx';
 
 type TemplateRow = RouterOutputs['templates']['list'][number];
 
@@ -26,7 +27,15 @@ const COLUMNS: Column<TemplateRow>[] = [
         <span className="pipeline-inline">{t.stage_names.join(' → ')}</span>
       ),
   },
-  { header: 'Status', cell: (t) => <StatusBadge status={t.status} label={STATUS_LABELS[t.status]} /> },
+  {
+    header: 'Status',
+    cell: (t) => (
+      <div className="cell-badges">
+        <StatusBadge status={t.status} label={STATUS_LABELS[t.status]} />
+        <ReadinessBadge status={t.status} problems={t.problems} />
+      </div>
+    ),
+  },
   { header: 'Updated', className: 'nowrap', cell: (t) => formatDate(t.updated_at) },
 ];
 

@@ -3,8 +3,9 @@ import {
   encodeParticipantCursor,
   type ParticipantStatus,
   type ParticipantSummary,
+  type StageProgressState,
 } from '@stageflow/domain';
-import { and, asc, count, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
 import { likePattern } from '../rows.ts';
@@ -25,6 +26,25 @@ export interface ParticipantFilter {
   limit: number;
   cursor?: string | undefined;
 }
+
+/** A participant whose name or email holds the search text, case-insensitively and with wildcards taken literally. */
+const nameOrEmailLike = (search: string | undefined) =>
+  search
+    ? or(
+        sql`${participants.name} like ${likePattern(search)} escape '\\' collate nocase`,
+        sql`${participants.email} like ${likePattern(search)} escape '\\' collate nocase`,
+      )
+    : undefined;
+
+/** The list's filters (all but paging), always within the workspace. */
+const matching = (workspaceId: string, f: Omit<ParticipantFilter, 'limit' | 'cursor'>) =>
+  and(
+    eq(participants.workspace_id, workspaceId),
+    f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
+    f.stage_id ? eq(participants.current_stage_id, f.stage_id) : undefined,
+    f.status ? eq(participants.status, f.status) : undefined,
+    nameOrEmailLike(f.search),
+  );
 
 /**
  * The latest completed score of the participant at their current stage, for cards and tables (the
@@ -102,26 +122,17 @@ export function createParticipantQueries(db: Db) {
     list(workspaceId: string, f: ParticipantFilter) {
       // The input schema refuses a cursor that does not decode (domain: progression/cursor.ts).
       const after = f.cursor ? decodeParticipantCursor(f.cursor) : undefined;
-      const where: (SQL | undefined)[] = [
-        eq(participants.workspace_id, workspaceId),
-        f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
-        f.stage_id ? eq(participants.current_stage_id, f.stage_id) : undefined,
-        f.status ? eq(participants.status, f.status) : undefined,
-        f.search
-          ? or(
-              sql`${participants.name} like ${likePattern(f.search)} escape '\\' collate nocase`,
-              sql`${participants.email} like ${likePattern(f.search)} escape '\\' collate nocase`,
-            )
-          : undefined,
+      const where = and(
+        matching(workspaceId, f),
         after
           ? or(
               lt(participants.created_at, after.created_at),
               and(eq(participants.created_at, after.created_at), lt(participants.id, after.id)),
             )
           : undefined,
-      ];
+      );
       const rows = summaries()
-        .where(and(...where))
+        .where(where)
         .orderBy(desc(participants.created_at), desc(participants.id))
         .limit(f.limit + 1)
         .all();
@@ -133,23 +144,94 @@ export function createParticipantQueries(db: Db) {
       };
     },
 
-    /** How many participants are in each column; the board shows the first `perColumn` cards of each. */
-    board(workspaceId: string, templateId: string, perColumn: number) {
+    /**
+     * The list's participants for an export (docs/rules.md#csv-export), newest first, at most `max`
+     * of them (`truncated` when there were more), each with their state and latest completed score
+     * at every stage they have entered.
+     */
+    forExport(workspaceId: string, f: Omit<ParticipantFilter, 'limit' | 'cursor'>, max: number) {
+      const where = matching(workspaceId, f);
+      const rows = db
+        .select()
+        .from(participants)
+        .where(where)
+        .orderBy(desc(participants.created_at), desc(participants.id))
+        .limit(max + 1)
+        .all();
+      const people = rows.slice(0, max).map(toParticipant);
+      const results = new Map(
+        people.map((p) => [p.id, new Map<string, { state: StageProgressState; score: number | null }>()]),
+      );
+      // The same filter as a join, rather than thousands of ids in an IN list.
+      const progress = db
+        .select({
+          participant_id: stageProgress.participant_id,
+          stage_id: stageProgress.stage_id,
+          state: stageProgress.state,
+        })
+        .from(stageProgress)
+        .innerJoin(participants, eq(participants.id, stageProgress.participant_id))
+        .where(and(eq(stageProgress.workspace_id, workspaceId), where))
+        .all();
+      for (const row of progress) results.get(row.participant_id)?.set(row.stage_id, { state: row.state, score: null });
+      const scores = db
+        .select({
+          participant_id: sessions.participant_id,
+          stage_id: sessions.stage_id,
+          score: sql<number | null>`json_extract(${sessions.scorecard}, '$.overall_score')`,
+        })
+        .from(sessions)
+        .innerJoin(participants, eq(participants.id, sessions.participant_id))
+        .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.status, 'completed'), where))
+        .orderBy(asc(sessions.completed_at), asc(sessions.id))
+        .all();
+      // In completion order, so the latest completed session's score is the one that stays.
+      for (const row of scores) {
+        const stage = results.get(row.participant_id)?.get(row.stage_id);
+        if (stage) stage.score = row.score;
+      }
+      return {
+        participants: people.map((p) => ({ ...p, stages: results.get(p.id) ?? new Map() })),
+        truncated: rows.length > max,
+      };
+    },
+
+    /** Which of these (lowercase) emails a participant of the template already has. */
+    emailsInTemplate(workspaceId: string, templateId: string, emails: readonly string[]): string[] {
+      if (emails.length === 0) return [];
+      return db
+        .select({ email: participants.email })
+        .from(participants)
+        .where(
+          and(
+            eq(participants.workspace_id, workspaceId),
+            eq(participants.evaluation_template_id, templateId),
+            inArray(participants.email, [...emails]),
+          ),
+        )
+        .all()
+        .map((r) => r.email);
+    },
+
+    /**
+     * How many participants are in each column; the board shows the first `perColumn` cards of each.
+     * With `search`, only the people whose name or email matches, in the counts too.
+     */
+    board(workspaceId: string, templateId: string, perColumn: number, search?: string) {
+      const ofBoard = and(
+        eq(participants.workspace_id, workspaceId),
+        eq(participants.evaluation_template_id, templateId),
+        nameOrEmailLike(search),
+      );
       const counts = db
         .select({ status: participants.status, stage_id: participants.current_stage_id, count: count() })
         .from(participants)
-        .where(and(eq(participants.workspace_id, workspaceId), eq(participants.evaluation_template_id, templateId)))
+        .where(ofBoard)
         .groupBy(participants.status, participants.current_stage_id)
         .all();
       const cardsWhere = (column: SQL) =>
         summaries()
-          .where(
-            and(
-              eq(participants.workspace_id, workspaceId),
-              eq(participants.evaluation_template_id, templateId),
-              column,
-            ),
-          )
+          .where(and(ofBoard, column))
           .orderBy(desc(participants.updated_at), desc(participants.id))
           .limit(perColumn)
           .all()
@@ -260,7 +342,12 @@ export function createParticipantQueries(db: Db) {
     /** The reviewers' inbox: open decisions oldest first (decided ones newest first), with what to judge them by. */
     decisions(
       workspaceId: string,
-      f: { status: 'open' | 'decided'; evaluation_template_id?: string | undefined; limit: number },
+      f: {
+        status: 'open' | 'decided';
+        evaluation_template_id?: string | undefined;
+        search?: string | undefined;
+        limit: number;
+      },
     ) {
       return (
         db
@@ -285,6 +372,7 @@ export function createParticipantQueries(db: Db) {
               eq(decisions.workspace_id, workspaceId),
               eq(decisions.status, f.status),
               f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
+              nameOrEmailLike(f.search),
             ),
           )
           .orderBy(f.status === 'open' ? asc(decisions.created_at) : desc(decisions.decided_at))

@@ -135,7 +135,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
       // Only a writer outside this process's serialized transactions can get here; still never lose an update.
       if (result.changes === 0)
         throw conflict(
-          `Participant ${participant.id} was changed by another request: reload and try again`,
+          `${participant.name} was changed by another request: reload and try again`,
           refusal('changedMeanwhile'),
         );
     }

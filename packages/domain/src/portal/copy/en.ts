@@ -23,6 +23,7 @@ import type { DomainErrorCode } from '../../errors.ts';
 import type { InterviewEndedBy } from '../../interview/turns.ts';
 import type { ParticipantStatus, SessionStatus } from '../../progression/entities.ts';
 import type { StageType } from '../../schemas/stage.ts';
+import type { SelfIdentifiedRaceEthnicity, SelfIdentifiedSex } from '../../self-identification/categories.ts';
 import { dateWords } from './dates.ts';
 
 type Ended = Exclude<ParticipantStatus, 'active'>;
@@ -334,6 +335,55 @@ export const en = {
       /** Before the interviewer's words, for screen readers, when its turn has arrived. */
       said: 'Interviewer:',
     },
+  },
+
+  /**
+   * The voluntary self-identification questions (`/p/about-you`, `GET /api/portal/v1/self-identification`),
+   * offered on `/p/` once no AI notice waits to be read (docs/rules.md#self-identification).
+   */
+  selfId: {
+    title: 'Voluntary questions about you',
+    /** On `/p/`, before they answer. */
+    offer:
+      'Would you tell us a little about yourself? It is voluntary, and it helps us check that our evaluation treats everyone fairly.',
+    offerLink: 'Answer the voluntary questions',
+    /** On `/p/`, once they have answered. */
+    answered: 'Thank you for answering the voluntary questions about you.',
+    changeLink: 'Change your answers',
+    why: {
+      purpose:
+        'We ask these questions to check that our evaluation treats everyone fairly: that people of every sex, race and ethnicity move through its stages at similar rates.',
+      voluntary:
+        'Answering is voluntary. You can skip these questions or choose “I prefer not to answer”, and either way nothing about your evaluation changes.',
+      privacy:
+        'Your answers are kept apart from your evaluation. The people who review your evaluation never see them; the few people who check fairness see them only as totals for everyone, never as your own answer.',
+    },
+    sexQuestion: 'Sex',
+    raceQuestion: 'Race and ethnicity',
+    sex: {
+      male: 'Male',
+      female: 'Female',
+      decline_to_answer: 'I prefer not to answer',
+    } satisfies Record<SelfIdentifiedSex, string>,
+    race: {
+      hispanic_or_latino: 'Hispanic or Latino',
+      white: 'White (not Hispanic or Latino)',
+      black_or_african_american: 'Black or African American (not Hispanic or Latino)',
+      native_hawaiian_or_other_pacific_islander: 'Native Hawaiian or Other Pacific Islander (not Hispanic or Latino)',
+      asian: 'Asian (not Hispanic or Latino)',
+      american_indian_or_alaska_native: 'American Indian or Alaska Native (not Hispanic or Latino)',
+      two_or_more_races: 'Two or more races (not Hispanic or Latino)',
+      decline_to_answer: 'I prefer not to answer',
+    } satisfies Record<SelfIdentifiedRaceEthnicity, string>,
+    save: 'Save my answers',
+    skip: 'Skip these questions',
+    saved: 'Thank you. Your answers are saved; you can change them here at any time.',
+    /** Beside a question left unanswered on the form. */
+    choose: 'Choose an answer, or “I prefer not to answer”.',
+    fixTitle: 'Please answer both questions',
+    crossSiteTitle: 'Answer from your portal',
+    crossSiteText: 'Open your portal, then answer the questions there.',
+    refused: 'Your answers were not saved',
   },
 
   /**

@@ -269,6 +269,47 @@ export const es: PortalCopy = {
       said: 'Entrevistador:',
     },
   },
+  selfId: {
+    title: 'Preguntas voluntarias sobre ti',
+    offer:
+      '¿Nos cuentas un poco sobre ti? Es voluntario y nos ayuda a comprobar que nuestra evaluación trata a todas las personas con equidad.',
+    offerLink: 'Responder a las preguntas voluntarias',
+    answered: 'Gracias por responder a las preguntas voluntarias sobre ti.',
+    changeLink: 'Cambiar tus respuestas',
+    why: {
+      purpose:
+        'Hacemos estas preguntas para comprobar que nuestra evaluación trata a todas las personas con equidad: que personas de todo sexo, raza y origen étnico avanzan por sus etapas en proporciones parecidas.',
+      voluntary:
+        'Responder es voluntario. Puedes saltarte estas preguntas o elegir «Prefiero no responder», y en ningún caso cambia nada de tu evaluación.',
+      privacy:
+        'Tus respuestas se guardan aparte de tu evaluación. Las personas que revisan tu evaluación nunca las ven; las pocas personas que comprueban la equidad solo ven totales de todos, nunca tu propia respuesta.',
+    },
+    sexQuestion: 'Sexo',
+    raceQuestion: 'Raza y origen étnico',
+    sex: {
+      male: 'Hombre',
+      female: 'Mujer',
+      decline_to_answer: 'Prefiero no responder',
+    },
+    race: {
+      hispanic_or_latino: 'Hispano o latino',
+      white: 'Blanco (no hispano ni latino)',
+      black_or_african_american: 'Negro o afroamericano (no hispano ni latino)',
+      native_hawaiian_or_other_pacific_islander: 'Nativo de Hawái u otras islas del Pacífico (no hispano ni latino)',
+      asian: 'Asiático (no hispano ni latino)',
+      american_indian_or_alaska_native: 'Indígena americano o nativo de Alaska (no hispano ni latino)',
+      two_or_more_races: 'Dos o más razas (no hispano ni latino)',
+      decline_to_answer: 'Prefiero no responder',
+    },
+    save: 'Guardar mis respuestas',
+    skip: 'Saltar estas preguntas',
+    saved: 'Gracias. Tus respuestas están guardadas; puedes cambiarlas aquí cuando quieras.',
+    choose: 'Elige una respuesta, o «Prefiero no responder».',
+    fixTitle: 'Responde a las dos preguntas, por favor',
+    crossSiteTitle: 'Responde desde tu portal las preguntas voluntarias',
+    crossSiteText: 'Abre tu portal y responde allí a las preguntas voluntarias.',
+    refused: 'Tus respuestas no se guardaron',
+  },
 
   refusals: {
     evaluationNotFound: () => 'No encontramos tu evaluación.',
