@@ -1,7 +1,9 @@
 // The interview with no model set up (docs/rules.md#the-interview): the interviewer follows the plan
 // built from its profile, one question per dimension, in a participant's portal on a 390 px phone, and
-// the session then waits for a reviewer to score it beside the transcript.
+// the session then waits in the Decisions inbox for a reviewer to score it beside the transcript: never
+// an invented score (docs/rules.md#when-the-interviewer-cannot-score).
 import { describe, expect } from 'vitest';
+import { seriousAxeViolations } from './axe.ts';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
 import { expectPhoneFriendly, portalLinkFor } from './portal.ts';
@@ -53,7 +55,21 @@ describe('the interview in the portal, without a model', () => {
     expect(await transcript.textContent()).toContain('asked from the plan (no model)');
     await page
       .getByRole('list', { name: 'Timeline' })
-      .getByText('Their interview is complete; it waits for a reviewer to score it beside the transcript')
+      .getByText('Their interview is complete', { exact: true })
+      .waitFor();
+    expect(await page.getByText('Scored by the interviewer').count()).toBe(0);
+
+    // The inbox lists her interview as waiting for a score, with the way to it.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decisions' }).click();
+    const waiting = page.getByRole('list', { name: 'Waiting for a score' });
+    const card = waiting.getByRole('article', { name: `${NAME} at Phone Screen` });
+    await card.getByText('Interview ended').waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await card.getByRole('link', { name: 'Score it beside the transcript' }).click();
+    await page.getByRole('heading', { level: 1, name: NAME }).waitFor();
+    await page
+      .getByRole('region', { name: 'Sessions and scorecards' })
+      .getByRole('button', { name: 'Complete with scores' })
       .waitFor();
     expect(pageErrors).toEqual([]);
   });

@@ -87,10 +87,14 @@ const CASES: Record<string, Case> = {
   'sessions.complete': (f) => ({ session_id: f.session.id, ...scores(8, 8) }),
   'sessions.fail': (f) => ({ session_id: f.session.id }),
   'sessions.cancel': (f) => ({ session_id: f.session.id }),
+  // The fixture's model cannot be reached: scoring answers `not_scored`, and records why.
+  'sessions.score': (f) => ({ session_id: f.deeSession.id }),
+  'sessions.replaceScorecard': (f) => ({ session_id: f.caiSession.id, overall_score: 80, note: 'n' }),
   'sessions.recordResult': (f) => ({ participant_id: f.jane.id, ...scores(8, 8) }),
 
   'decisions.list': () => ({}),
   'decisions.openCount': () => undefined,
+  'decisions.awaitingScore': () => ({}),
   'decisions.decide': (f) => ({ decision_id: f.decision.id, outcome: 'advance' }),
 
   'events.list': () => ({}),

@@ -5,6 +5,7 @@
  */
 import { setupApi } from './testing.ts';
 import { buildPipeline, person, scores } from './testing-pipeline.ts';
+import { modelAnswer, scoreWithRecording, storeInterview } from './testing-scoring.ts';
 
 /** Workspace A's own interviewer model: what B must never read. */
 const MODEL_URL_OF_A = 'http://127.0.0.1:9/v1';
@@ -31,6 +32,15 @@ export async function buildAccessFixture() {
     tags: { add: ['shortlist'] },
   });
   await t.deps.bulkRunner.idle();
+  // Cai's phone screen, scored by the interviewer's model: a scorecard a reviewer may replace.
+  const cai = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Cai') });
+  const { session: caiSession } = await t.api.sessions.schedule({ participant_id: cai.id });
+  await scoreWithRecording(t.contextFor(t.workspaceId), caiSession.id, modelAnswer(8, 8));
+  // Dee's interview is over and nobody has scored it: it waits in the inbox beside its turns.
+  const dee = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Dee') });
+  const { session: deeSession } = await t.api.sessions.schedule({ participant_id: dee.id });
+  await t.api.sessions.start({ session_id: deeSession.id });
+  storeInterview(t, deeSession.id);
   const { api_key: apiKey } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
   // fetch never connects to port 9 (a reserved port): testing this model fails at once, calling nothing.
   await t.api.interviewerModel.update({ base_url: MODEL_URL_OF_A, model: MODEL_OF_A, api_key: MODEL_KEY_OF_A });
@@ -46,6 +56,10 @@ export async function buildAccessFixture() {
     bob,
     session,
     bobSession: recorded.session,
+    cai,
+    caiSession,
+    dee,
+    deeSession,
     decision: decision!,
     apiKey,
     janeLink,
@@ -63,6 +77,10 @@ export const idsOfA = (f: AccessFixture) => [
   f.interviewer.id,
   f.session.id,
   f.bobSession.id,
+  f.cai.id,
+  f.caiSession.id,
+  f.dee.id,
+  f.deeSession.id,
   f.decision.id,
   f.apiKey.id,
   f.webhook.id,

@@ -3,8 +3,9 @@ import type { Role } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
+import { actorOf } from './auth/principal.ts';
 import { createCaller } from './caller.ts';
-import { contextDeps, createInnerContext } from './context.ts';
+import { type Context, contextDeps, createInnerContext } from './context.ts';
 import { fieldIssues } from './errors.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import { createLogger } from './logger.ts';
@@ -37,6 +38,11 @@ export function setupApi({
     createCaller(
       createInnerContext(deps, { kind: 'user', userId: `${role}-of-${workspaceId}`, workspaceId, role }, { now }),
     );
+  /** What a procedure of this member sees: for application functions called directly (scoring). */
+  const contextFor = (workspaceId: string, role: Role = 'owner'): Context => {
+    const principal = { kind: 'user', userId: `${role}-of-${workspaceId}`, workspaceId, role } as const;
+    return { ...createInnerContext(deps, principal, { now }), principal, workspaceId, actor: actorOf(principal) };
+  };
   return {
     db,
     repos,
@@ -44,6 +50,7 @@ export function setupApi({
     api: callerFor(a.id),
     other: callerFor(b.id),
     callerFor,
+    contextFor,
     workspaceId: a.id,
     otherWorkspaceId: b.id,
   };

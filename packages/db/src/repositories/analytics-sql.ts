@@ -122,8 +122,8 @@ order by sp.participant_id, sp.entered_at, sp.rowid`;
 /** The completed results of those stays, in attempt order: the scorecard's facts the pass rule reads. */
 export const RECORDED_ATTEMPTS_SQL = `
 select s.participant_id, s.stage_id, s.id, s.completed_at,
-  -- One parse of the scorecard for the four facts: [overall_score, passed, scoring_method, below_min_score].
-  json_extract(s.scorecard, '$.overall_score', '$.passed', '$.scoring_method', '$.below_min_score') as facts
+  -- One parse of the scorecard for its facts: [overall_score, passed, scoring_method, below_min_score, needs_review].
+  json_extract(s.scorecard, '$.overall_score', '$.passed', '$.scoring_method', '$.below_min_score', '$.needs_review') as facts
 from sessions s
 where s.workspace_id = :ws and s.stage_id in (select value from json_each(:stages)) and s.status = 'completed'
   and s.scorecard is not null and s.completed_at is not null

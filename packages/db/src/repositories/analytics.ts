@@ -162,11 +162,12 @@ export function createAnalyticsRepository(db: Db) {
       const key = (participant: unknown, stage: unknown) => `${participant as string} ${stage as string}`;
       const attempts = new Map<string, RecordedAttempt[]>();
       for (const r of q.attempts.all({ ws, stages, start: f.start, end: f.end }) as unknown[][]) {
-        const [overall, passed, method, below] = JSON.parse(r[4] as string) as [
+        const [overall, passed, method, below, needsReview] = JSON.parse(r[4] as string) as [
           number,
           boolean,
           ScoringMethod | null,
           string[] | null,
+          boolean | null,
         ];
         const attempt: RecordedAttempt = {
           session_id: r[2] as string,
@@ -175,6 +176,8 @@ export function createAnalyticsRepository(db: Db) {
           passed: passed === true,
           scoring_method: method ?? null,
           below_min_score: below?.length ?? 0,
+          // Scorecards from before evidence was checked have none: never flagged.
+          needs_review: needsReview === true,
         };
         const k = key(r[0], r[1]);
         const list = attempts.get(k);

@@ -104,6 +104,11 @@ export const sessions = sqliteTable(
     notes: text('notes'),
     idempotency_key: text('idempotency_key'),
     scorecard: text('scorecard', { mode: 'json' }).$type<Session['scorecard']>(),
+    /** Interviewer's scorecards a reviewer replaced with their own, kept whole (docs/entities.md#session). */
+    replaced_scorecards: text('replaced_scorecards', { mode: 'json' })
+      .$type<Session['replaced_scorecards']>()
+      .notNull()
+      .default(sql`'[]'`),
     ...timestamps,
   },
   (t) => [

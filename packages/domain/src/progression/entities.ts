@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Uuid } from '../schemas/common.ts';
 import { AutomationRule, MaxAttempts, PassThreshold, RetakeCooldownHours } from '../schemas/stage.ts';
 import { ParticipantMetadata } from './participant-input.ts';
-import { Scorecard } from './scorecard.ts';
+import { ReplacedScorecard, Scorecard } from './scorecard.ts';
 
 /**
  * The stage rules a participant entered a stage with (docs/entities.md#rules-snapshot). Later stage edits never change
@@ -107,6 +107,8 @@ export const Session = z.object({
   notes: z.string().nullable(),
   idempotency_key: z.string().nullable(),
   scorecard: Scorecard.nullable(),
+  /** Interviewer's scorecards a reviewer replaced with their own (now `scorecard`), oldest first. */
+  replaced_scorecards: z.array(ReplacedScorecard),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -114,9 +116,16 @@ export type Session = z.infer<typeof Session>;
 
 /**
  * `approval_required` and `failed_no_retakes` are about a completed session; `human_alternative` is a
- * participant who asked for a person to run an AI-run stage instead (no session, no suggestion).
+ * participant who asked for a person to run an AI-run stage instead (no session, no suggestion);
+ * `scorecard_needs_review` is an interviewer's score with a dimension no quote of the participant
+ * backs (docs/rules.md#scoring-with-evidence).
  */
-export const DecisionReason = z.enum(['approval_required', 'failed_no_retakes', 'human_alternative']);
+export const DecisionReason = z.enum([
+  'approval_required',
+  'failed_no_retakes',
+  'human_alternative',
+  'scorecard_needs_review',
+]);
 export type DecisionReason = z.infer<typeof DecisionReason>;
 export const DecisionSuggestion = z.enum(['advance', 'reject']);
 export type DecisionSuggestion = z.infer<typeof DecisionSuggestion>;
@@ -131,7 +140,10 @@ export const Decision = z.object({
   /** The session whose result opened it; `null` for a `human_alternative` request. */
   session_id: Uuid.nullable(),
   reason: DecisionReason,
-  /** `null` for a `human_alternative` request: nothing has been scored to suggest from. */
+  /**
+   * `null` for a `human_alternative` request (nothing has been scored to suggest from), and for a
+   * `scorecard_needs_review` whose score would have moved nobody (a retake, or a stage that waits).
+   */
   suggested: DecisionSuggestion.nullable(),
   status: DecisionStatus,
   /**

@@ -107,6 +107,29 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
     case 'participant_declined_ai':
       // The human-alternative decision arrives in the `decision_opened` event that follows.
       return patchProgress(state, event.data.stage_id, () => ({ consent: 'declined' }));
+    case 'scorecard_replaced': {
+      const { session_id, scorecard, note } = event.data;
+      // The earlier scorecard stays on the session, whole; what the new one leads to follows in the batch.
+      return {
+        ...state,
+        sessions: state.sessions.map((s) =>
+          s.id === session_id && s.scorecard
+            ? {
+                ...s,
+                scorecard,
+                replaced_scorecards: [
+                  ...s.replaced_scorecards,
+                  { scorecard: s.scorecard, replaced_at: at, replaced_by: event.actor, note },
+                ],
+                updated_at: at,
+              }
+            : s,
+        ),
+      };
+    }
+    case 'scoring_failed':
+      // A note for staff: the session waits for a reviewer as it was.
+      return state;
   }
 }
 

@@ -36,7 +36,9 @@ export function decideDecision(
     const why =
       cmd.outcome === 'retake'
         ? `granting ${pos.participant.name} a retake at ${describeStage(pos.stage)} requires a note`
-        : `going against the suggestion (${decision.suggested}) to ${cmd.outcome} requires a note`;
+        : decision.suggested === null
+          ? `deciding this ${decision.reason.replace(/_/g, ' ')} decision requires a note: it suggests nothing`
+          : `going against the suggestion (${decision.suggested}) to ${cmd.outcome} requires a note`;
     return badInput(['note'], why);
   }
 
@@ -44,6 +46,7 @@ export function decideDecision(
   const decided = emit('decision_decided', {
     decision_id: decision.id,
     stage_id: decision.stage_id,
+    reason: decision.reason,
     outcome: cmd.outcome,
     suggested: decision.suggested,
     against_suggestion: against,
@@ -112,6 +115,7 @@ function decideHumanAlternative(
   const decided = emit('decision_decided', {
     decision_id: decision.id,
     stage_id: decision.stage_id,
+    reason: decision.reason,
     outcome: cmd.outcome,
     suggested: null,
     against_suggestion: false,

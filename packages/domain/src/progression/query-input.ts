@@ -86,6 +86,15 @@ export const ListDecisionsInput = z
   })
   .prefault({});
 
+/** The sessions waiting for a reviewer's score, oldest first (docs/rules.md#when-the-interviewer-cannot-score). */
+export const ListAwaitingScoreInput = z
+  .strictObject({
+    evaluation_template_id: Uuid.optional(),
+    limit: Limit(100, 500),
+  })
+  .prefault({});
+export type ListAwaitingScoreInput = z.input<typeof ListAwaitingScoreInput>;
+
 export const ListEventsInput = z
   .strictObject({
     participant_id: Uuid.optional(),

@@ -58,10 +58,36 @@ function stateOf({ session, stage, turns }: Omit<InterviewSnapshot, 'state'>, no
   };
 }
 
-/** The conversation so far, the time left, and whether it ended. */
+/**
+ * The conversation so far, the time left, and whether it ended. An interview that ended stays readable
+ * once its session has moved on (the interviewer scored it, the participant advanced): they see how it
+ * ended, and nothing more can be said in it.
+ */
 export function readInterview(ctx: InterviewRunContext, participantId: string, sessionId: string): InterviewView {
-  const snapshot = loadInterview(ctx, participantId, sessionId);
+  let snapshot: Omit<InterviewSnapshot, 'state'>;
+  try {
+    snapshot = loadInterview(ctx, participantId, sessionId);
+  } catch (error) {
+    const ended =
+      error instanceof DomainError && error.code === 'CONFLICT' && endedInterview(ctx, participantId, sessionId);
+    if (!ended) throw error;
+    snapshot = ended;
+  }
   return { ...stateOf(snapshot, ctx.now()), turns: snapshot.turns.map(publicTurn) };
+}
+
+/** The participant's own session whose interview has ended, whatever became of the session since; else null. */
+function endedInterview(
+  ctx: InterviewRunContext,
+  participantId: string,
+  sessionId: string,
+): Omit<InterviewSnapshot, 'state'> | null {
+  const state = ctx.repos.participants.load.participant(ctx.workspaceId, participantId)?.state;
+  const session = state?.sessions.find((s) => s.id === sessionId && s.participant_id === participantId);
+  const stage = session && state?.template.stages.find((s) => s.id === session.stage_id);
+  if (!session || !stage) return null;
+  const turns = ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId);
+  return interviewStatus(turns) === 'ended' ? { session, stage, turns } : null;
 }
 
 /** Whether the session has an interview the participant can take now (the `/p/` page links to it). */

@@ -210,7 +210,7 @@ export function createPortalApi(options: PortalApiOptions) {
     return view ? c.json(PortalView.parse(view)) : c.json({ error: UNAUTHENTICATED }, 401);
   });
 
-  mountPortalAnswerRoutes(app, options, who);
+  mountPortalAnswerRoutes(app, { ...options, interviewer }, who);
   registerInterviewApi({
     app,
     who: (c) => who(c, options.now()),

@@ -329,7 +329,7 @@ export function createPortalPages(options: PortalPageOptions) {
     });
 
   // Registered before `/p/:token`.
-  mountAnswerPages(app, { ...options, now, signedIn });
+  mountAnswerPages(app, { ...options, now, signedIn, scoringContext: contextFor });
   mountSelfIdentificationPages(app, { ...options, now, signedIn });
   commandForm(
     '/p/start',

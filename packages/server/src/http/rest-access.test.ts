@@ -138,11 +138,18 @@ const CASES: Record<string, Case> = {
   'POST /sessions/{session_id}/complete': (f) => ({ url: `/sessions/${f.session.id}/complete`, body: scores(8, 8) }),
   'POST /sessions/{session_id}/fail': (f) => ({ url: `/sessions/${f.session.id}/fail` }),
   'POST /sessions/{session_id}/cancel': (f) => ({ url: `/sessions/${f.session.id}/cancel` }),
+  // The fixture's model cannot be reached: scoring answers `not_scored`, and records why.
+  'POST /sessions/{session_id}/score': (f) => ({ url: `/sessions/${f.deeSession.id}/score` }),
+  'POST /sessions/{session_id}/replace-scorecard': (f) => ({
+    url: `/sessions/${f.caiSession.id}/replace-scorecard`,
+    body: { overall_score: 80, note: 'n' },
+  }),
 
   'GET /portal-notice': () => ({ url: '/portal-notice' }),
   'PUT /portal-notice': () => ({ url: '/portal-notice', body: { contact: 'people@acme.example' } }),
 
   'GET /decisions': () => ({ url: '/decisions?status=open' }),
+  'GET /decisions/awaiting-score': () => ({ url: '/decisions/awaiting-score' }),
   'POST /decisions/{decision_id}/decide': (f) => ({
     url: `/decisions/${f.decision.id}/decide`,
     body: { outcome: 'advance' },

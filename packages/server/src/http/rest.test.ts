@@ -1,5 +1,6 @@
-import { interviewerInput } from '@stageflow/testing';
+import { interviewerInput, startFakeModelServer } from '@stageflow/testing';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { modelAnswer, storeInterview } from '../testing-scoring.ts';
 import { restOperations } from './rest-routes.ts';
 import { ALL_KEY, READ_KEY, restApp } from './rest-testing.ts';
 
@@ -524,6 +525,32 @@ describe('every route', () => {
     await ok('POST', '/participants/{participant_id}/withdraw', `/participants/${carol.id}/withdraw`, {});
     const events = await ok('GET', '/events', `/events?participant_id=${jane.id}&limit=2`);
     expect(events.next_before_seq).toEqual(expect.any(Number));
+
+    // The interviewer scores a session on a model server; a reviewer then replaces its score.
+    const fake = await startFakeModelServer();
+    try {
+      await ok('PUT', '/interviewer-model', '/interviewer-model', { base_url: fake.url, model: 'llama3.1:8b' });
+      const dana = await ok('POST', '/participants', '/participants', {
+        evaluation_template_id: tid,
+        name: 'Dana',
+        email: 'dana@example.com',
+      });
+      const interview = (await ok('POST', '/sessions', '/sessions', { participant_id: dana.id })).session;
+      await ok('POST', '/sessions/{session_id}/start', `/sessions/${interview.id}/start`);
+      storeInterview(t, interview.id);
+      expect(await ok('GET', '/decisions/awaiting-score', '/decisions/awaiting-score')).toEqual([
+        expect.objectContaining({ session_id: interview.id, record: 'interview' }),
+      ]);
+      fake.enqueue({ type: 'json', value: modelAnswer(8, 8) });
+      const scored = await ok('POST', '/sessions/{session_id}/score', `/sessions/${interview.id}/score`);
+      expect(scored.scoring).toEqual({ status: 'scored', needs_review: false, quotes_dropped: 0 });
+      await ok('POST', '/sessions/{session_id}/replace-scorecard', `/sessions/${interview.id}/replace-scorecard`, {
+        overall_score: 65,
+        note: 'Checked the answers myself.',
+      });
+    } finally {
+      await fake.close();
+    }
 
     const notice = await ok('PUT', '/portal-notice', '/portal-notice', { organization: 'Acme', contact: '' });
     expect(notice).toMatchObject({ organization: 'Acme', contact: null, transcript_retention_days: null });

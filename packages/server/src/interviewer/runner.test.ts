@@ -44,6 +44,12 @@ async function started(options: Parameters<typeof setupInterview>[0] = {}) {
   };
 }
 
+/** The requests for interviewer turns (streamed), without the scoring that follows an interview's end. */
+const turnRequests = (fake: { chatRequests: () => unknown[] }) =>
+  (fake.chatRequests() as { messages: { role: string; content: string }[]; stream?: boolean }[]).filter(
+    (r) => r.stream === true,
+  );
+
 describe('the runner on the model (docs/rules.md#the-interview)', () => {
   test('streams each interviewer turn as it is written, stores it whole, and sends the conversation so far', async () => {
     const s = await started();
@@ -191,7 +197,8 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
     s.fake.enqueue({ type: 'text', text: 'Thank you for your time.' });
     const last = await s.answer('Answer 4.');
     expect(last.result?.interview).toMatchObject({ status: 'ended', ended_by: 'interviewer' });
-    const request = s.fake.chatRequests().at(-1) as { messages: { content: string }[] };
+    // The last turn's request (scoring, which follows the end, is not streamed).
+    const request = turnRequests(s.fake).at(-1)!;
     expect(request.messages[0]!.content).toContain('close the session now, and ask nothing more');
   });
 
@@ -209,7 +216,7 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
       turn: { text: 'We are out of time. Thank you.' },
       interview: { status: 'ended', ended_by: 'time', seconds_left: 0 },
     });
-    const request = s.fake.chatRequests().at(-1) as { messages: { content: string }[] };
+    const request = turnRequests(s.fake).at(-1)!;
     expect(request.messages[0]!.content).toContain('The time for this session is up');
     // A closing the model cannot give is the plan's.
     const t = await started();

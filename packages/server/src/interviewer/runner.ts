@@ -33,7 +33,6 @@ import {
   unwrap,
 } from '@stageflow/domain';
 import { interviewerModelFor } from '../application/interviewer-model.ts';
-import type { Logger } from '../logger.ts';
 import { InterviewerUnavailableError } from './failures.ts';
 import { type InterviewEndContext, onInterviewEnded } from './interview-ended.ts';
 import type { InterviewerModel } from './model.ts';
@@ -48,7 +47,7 @@ import type { InterviewerModel } from './model.ts';
  */
 
 /** A participant's portal context, with the interviewer's dependencies and somewhere to log what staff should know. */
-export type InterviewRunContext = InterviewEndContext & { readonly log?: Logger | undefined };
+export type InterviewRunContext = InterviewEndContext;
 
 /** An interview as loaded for one request: the participant, their session and its stage, the turns so far. */
 export interface InterviewSnapshot {

@@ -21,6 +21,7 @@ describe('every participant command answers exactly what it stored', () => {
         actions: __,
         outlook: ___,
         portal_link: ____,
+        awaiting_score: _____,
         ...page
       } = await t.api.participants.byId({ id: answer.id });
       expect(JSON.parse(JSON.stringify(answer))).toEqual(JSON.parse(JSON.stringify(page)));

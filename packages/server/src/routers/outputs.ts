@@ -14,6 +14,7 @@ import {
   ParticipantSummary as ParticipantSummaryShape,
   ParticipantView as ParticipantViewShape,
   PortalLinkState as PortalLinkStateShape,
+  ScoringReport as ScoringReportShape,
   SessionAnswers as SessionAnswersShape,
   Session as SessionEntity,
 } from '@stageflow/domain';
@@ -108,6 +109,27 @@ export const PortalLinkCreated = z
   .meta({ id: 'PortalLinkCreated' });
 
 /**
+ * A session the participant is done with that waits for a reviewer's score (the interviewer could not
+ * score it: docs/rules.md#when-the-interviewer-cannot-score): the inbox lists these beside the decisions.
+ */
+export const AwaitingScoreItem = z
+  .object({
+    session_id: z.string(),
+    participant_id: z.string(),
+    participant_name: z.string(),
+    participant_email: z.string(),
+    evaluation_template_id: z.string(),
+    stage_id: z.string(),
+    stage_name: z.string(),
+    attempt: z.int(),
+    /** What the participant gave: an interview that ended (`sessions.transcript`), or submitted answers (`sessions.answers`). */
+    record: z.enum(['interview', 'answers']),
+    /** When they were done. */
+    done_at: z.string(),
+  })
+  .meta({ id: 'AwaitingScoreItem' });
+
+/**
  * The participant page: the view, the newest events, the actions allowed now, and the outlook
  * (`null` once they are in no stage).
  */
@@ -117,6 +139,8 @@ export const ParticipantDetail = ParticipantView.extend({
   outlook: ParticipantOutlook.nullable(),
   /** Their newest portal link, whatever its status; null when they never had one. */
   portal_link: PortalLinkState.nullable(),
+  /** Their sessions that wait for a reviewer's score beside the record (docs/rules.md#when-the-interviewer-cannot-score). */
+  awaiting_score: z.array(z.string()),
 }).meta({ id: 'ParticipantDetail' });
 
 export const BulkCreateResult = z
@@ -129,6 +153,14 @@ export const BulkCreateResult = z
 /** Every session command answers with the session and where its participant now stands. */
 export const SessionResult = z.object({ session: Session, participant: ParticipantView }).meta({ id: 'SessionResult' });
 
+/** What asking the interviewer to score did (docs/rules.md#scoring-with-evidence). */
+export const ScoringReport = ScoringReportShape.meta({ id: 'ScoringReport' });
+
+/** The session after scoring, where its participant stands, and whether the interviewer scored it. */
+export const ScoreResult = z
+  .object({ session: Session, participant: ParticipantView, scoring: ScoringReport })
+  .meta({ id: 'ScoreResult' });
+
 /** A decision in the reviewers' inbox, with what to judge it by. */
 export const DecisionListItem = Decision.extend({
   participant_name: z.string(),
@@ -136,6 +168,8 @@ export const DecisionListItem = Decision.extend({
   evaluation_template_id: z.string(),
   overall_score: z.number().nullable(),
   threshold_applied: z.number().nullable(),
+  /** For a `scorecard_needs_review` decision: the dimensions no quote of the participant backs. */
+  unverified_dimensions: z.array(z.string()),
 }).meta({ id: 'DecisionListItem' });
 
 export const DecisionResult = z

@@ -40,10 +40,11 @@ export function sessionResult(result: CommandResult, sessionId: string | undefin
  * all from the one state loaded here.
  */
 export function participantPage(ctx: Context, participantId: string) {
-  const { loaded, timeline, link } = readTx(ctx.db, () => ({
+  const { loaded, timeline, link, awaiting } = readTx(ctx.db, () => ({
     loaded: ctx.repos.participants.load.participant(ctx.workspaceId, participantId),
     timeline: ctx.repos.participants.events(ctx.workspaceId, { participant_id: participantId, limit: 200 }),
     link: ctx.repos.portalLinks.latest(ctx.workspaceId, participantId),
+    awaiting: ctx.repos.participants.awaitingScore(ctx.workspaceId, { participant_id: participantId, limit: 100 }),
   }));
   if (!loaded) throw notFound('Participant', participantId);
   const decide = decideContext(ctx);
@@ -53,5 +54,6 @@ export function participantPage(ctx: Context, participantId: string) {
     actions: availableActions(loaded.state, decide),
     outlook: participantOutlook(loaded.state, decide.now),
     portal_link: link ? portalLinkState(link, decide.now) : null,
+    awaiting_score: awaiting.map((a) => a.session_id),
   };
 }

@@ -5,7 +5,9 @@ import { answerPortalSelfIdentification } from '../application/self-identificati
 import type { Principal } from '../auth/principal.ts';
 import { createCaller } from '../caller.ts';
 import { contextDeps, createInnerContext } from '../context.ts';
+import { interviewerDeps } from '../interviewer/deps.ts';
 import { createLogger } from '../logger.ts';
+import { demoInterviews } from './demo-interview-play.ts';
 import {
   DEMO_PORTAL_PARTICIPANT,
   type DemoClock,
@@ -33,7 +35,8 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
   };
   const deps = contextDeps(db, repos, createLogger('silent'));
   const clockNow = () => new Date(clockMs).toISOString();
-  const api = createCaller(createInnerContext(deps, owner, { now: clockNow }));
+  const inner = createInnerContext(deps, owner, { now: clockNow });
+  const api = createCaller(inner);
   // The voluntary questions are answered in the portal, as the participant: their timeline says so.
   const selfIdentify: SelfIdentify = (participantId, answers) =>
     answerPortalSelfIdentification(
@@ -49,6 +52,12 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
       participantId,
       answers,
     );
+  // The AI interviews run through the portal's own path; recorded answers stand in for the model
+  // (demo-interviews.ts), so no model is set up or called.
+  const interviews = demoInterviews(
+    { ...inner, workspaceId: owner.workspaceId ?? '', actor: 'system' },
+    interviewerDeps({ environment: null }),
+  );
 
   const backendInterviewer = await api.agentProfiles.create({
     name: 'Ada — Backend Interviewer',
@@ -167,6 +176,11 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
     ],
   });
 
-  const people = await seedDemoParticipants(api, clock, { backend: backend.id, training: training.id }, selfIdentify);
+  const people = await seedDemoParticipants(
+    api,
+    clock,
+    { backend: backend.id, training: training.id },
+    { selfIdentify, interviews },
+  );
   return { portalParticipantId: people.get(DEMO_PORTAL_PARTICIPANT) };
 }

@@ -1,4 +1,4 @@
-import type { DecisionOutcome, DecisionSuggestion } from '@stageflow/domain';
+import type { DecisionOutcome, DecisionReason, DecisionSuggestion } from '@stageflow/domain';
 import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
@@ -10,8 +10,11 @@ import { recommendationText } from '../participants/ParticipantBadges.tsx';
 import { useRefreshParticipants } from '../participants/use-participant-data.ts';
 
 interface DecideButtonsProps {
-  /** `suggested` is null for a request for a person: nothing was scored to suggest from. */
-  decision: { id: string; suggested: DecisionSuggestion | null };
+  /**
+   * `suggested` is null for a request for a person (nothing was scored to suggest from), and for an
+   * unchecked AI score whose rules would have moved nobody.
+   */
+  decision: { id: string; suggested: DecisionSuggestion | null; reason: DecisionReason };
   participantName: string;
   stageName: string;
 }
@@ -63,6 +66,37 @@ export function DecideButtons({ decision, participantName, stageName }: DecideBu
     />
   );
 
+  if (decision.suggested === null && decision.reason === 'scorecard_needs_review') {
+    // docs/rules.md#scoring-with-evidence: nothing to approve in one click; each answer says why.
+    const askUnsuggested = (outcome: DecisionOutcome) =>
+      setAsking({
+        outcome,
+        request: {
+          title:
+            outcome === 'retake'
+              ? `Grant ${participantName} a retake?`
+              : `${outcome === 'advance' ? 'Advance' : 'Reject'} ${participantName}?`,
+          description: `The AI interviewer’s score at ${stageName} could not be checked against what they said, and the stage’s rules suggest nothing here.`,
+          required: 'Say what you found in the transcript: the note is the record of your decision.',
+          confirmLabel: outcome === 'retake' ? 'Grant a retake' : outcome === 'advance' ? 'Advance' : 'Reject',
+          variant: outcome === 'reject' ? 'danger' : 'primary',
+        },
+      });
+    return (
+      <div className="decide-buttons">
+        <Button size="sm" disabled={decide.isPending} onClick={() => askUnsuggested('advance')}>
+          Advance…
+        </Button>
+        <Button size="sm" disabled={decide.isPending} onClick={() => askUnsuggested('reject')}>
+          Reject…
+        </Button>
+        <Button size="sm" variant="ghost" disabled={decide.isPending} onClick={() => askUnsuggested('retake')}>
+          Grant a retake…
+        </Button>
+        {dialog}
+      </div>
+    );
+  }
   if (decision.suggested === null) {
     const askDirect = (outcome: 'advance' | 'reject') =>
       setAsking({

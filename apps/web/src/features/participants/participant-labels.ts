@@ -39,6 +39,8 @@ export const DECISION_REASON: Record<DecisionReason, string> = {
   approval_required: 'Passed; this stage needs a reviewer’s approval to move on',
   failed_no_retakes: 'Did not pass and has no attempts left',
   human_alternative: 'Asked for a person to run this stage instead of the AI interviewer',
+  scorecard_needs_review:
+    'The AI interviewer’s score has a dimension that no quote of the participant backs: check it against the transcript',
 };
 
 export const SUGGESTION_LABEL: Record<DecisionSuggestion, string> = {

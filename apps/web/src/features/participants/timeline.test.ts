@@ -177,19 +177,19 @@ describe('portal link events', () => {
     [
       'participant_finished_session',
       { session_id: 's1', stage_id: 'st1', attempt: 1, ended_by: 'participant' },
-      'Finished their interview; it waits for a reviewer to score it beside the transcript',
+      'Finished their interview',
       false,
     ],
     [
       'participant_finished_session',
       { session_id: 's1', stage_id: 'st1', attempt: 1, ended_by: 'interviewer' },
-      'Their interview is complete; it waits for a reviewer to score it beside the transcript',
+      'Their interview is complete',
       false,
     ],
     [
       'participant_finished_session',
       { session_id: 's1', stage_id: 'st1', attempt: 1, ended_by: 'time' },
-      'Their interview’s time ran out; it waits for a reviewer to score it beside the transcript',
+      'Their interview’s time ran out',
       false,
     ],
   ])('%s %o reads "%s"', (type, data, title, hidden) => {
@@ -278,5 +278,166 @@ describe('the AI notice and a request for a person (docs/rules.md#consent-to-an-
     expect(entry.title).toBe(title);
     expect(entry.details).toEqual(details);
     expect(entry.hidden).toBe(false);
+  });
+});
+
+describe('scoring with evidence in the timeline (docs/rules.md#scoring-with-evidence)', () => {
+  const people = { ...ctx, personName: (actor: string) => (actor === 'user:u1' ? 'Dana Demo' : 'someone') };
+  const model = {
+    kind: 'model',
+    model: 'llama3.1:8b',
+    provider_host: 'localhost:11434',
+    prompt_version: 'interviewer-v2',
+  };
+  const card = (overrides: Record<string, unknown>) => ({
+    overall_score: 90,
+    threshold_applied: 60,
+    passed: true,
+    below_min_score: [],
+    scored_by: model,
+    needs_review: false,
+    dimension_scores: [
+      { name: 'Design', evidence: ['I split the ledger'], evidence_dropped: 0 },
+      { name: 'Coding', evidence: ['tests first'], evidence_dropped: 0 },
+    ],
+    ...overrides,
+  });
+
+  it.each<[string, Record<string, unknown>, string, string[], string | null]>([
+    [
+      'session_completed',
+      { stage_id: 's1', scorecard: card({}), attempts_used: 1, attempts_allowed: 1 },
+      'Result recorded at Phone Screen: passed',
+      [
+        'Score 90 against a pass mark of 60',
+        '1 of 1 attempt used',
+        'Scored by the interviewer (model llama3.1:8b at localhost:11434, prompt interviewer-v2)',
+      ],
+      null,
+    ],
+    [
+      'session_completed',
+      {
+        stage_id: 's1',
+        scorecard: card({
+          needs_review: true,
+          dimension_scores: [
+            { name: 'Design', evidence: [], evidence_dropped: 2 },
+            { name: 'Coding', evidence: ['tests first'], evidence_dropped: 0 },
+          ],
+        }),
+        attempts_used: 1,
+        attempts_allowed: 1,
+      },
+      'Result recorded at Phone Screen: passed',
+      [
+        'Score 90 against a pass mark of 60',
+        '1 of 1 attempt used',
+        'Scored by the interviewer (model llama3.1:8b at localhost:11434, prompt interviewer-v2)',
+        'Needs review: no quote of the participant backs Design',
+        '2 quotes the participant never said were dropped',
+      ],
+      null,
+    ],
+    [
+      'session_completed',
+      {
+        stage_id: 's1',
+        scorecard: card({ scored_by: { kind: 'reviewer', user: 'user:u1' }, dimension_scores: [] }),
+        attempts_used: 1,
+        attempts_allowed: 1,
+      },
+      'Result recorded at Phone Screen: passed',
+      ['Score 90 against a pass mark of 60', '1 of 1 attempt used', 'Scored by Dana Demo'],
+      null,
+    ],
+    [
+      'decision_opened',
+      {
+        stage_id: 's1',
+        overall_score: 90,
+        threshold_applied: 60,
+        decision: { reason: 'scorecard_needs_review', suggested: 'advance' },
+      },
+      'Waiting for a reviewer: the AI interviewer’s score at Phone Screen needs checking',
+      [
+        'A dimension has no quote the participant said, so the score moved nobody',
+        'Suggested: advance',
+        'Score 90 against a pass mark of 60',
+      ],
+      null,
+    ],
+    [
+      'decision_decided',
+      {
+        stage_id: 's1',
+        reason: 'scorecard_needs_review',
+        outcome: 'retake',
+        suggested: null,
+        against_suggestion: true,
+        note: 'The recording cut off.',
+      },
+      'Reviewer decided at Phone Screen: retake',
+      ['On an AI score that could not be checked, with no suggestion'],
+      'The recording cut off.',
+    ],
+    [
+      'scoring_failed',
+      { stage_id: 's1', reason: 'bad_response', message: 'The model answered, but not with the JSON asked for.' },
+      'The AI interviewer could not score the session at Phone Screen',
+      [
+        'The model answered, but not with the JSON asked for.',
+        'No score was made up: the session waits for a reviewer to record its result',
+      ],
+      null,
+    ],
+    [
+      'scorecard_replaced',
+      {
+        stage_id: 's1',
+        scorecard: card({ overall_score: 55, scored_by: { kind: 'reviewer', user: 'user:u1' } }),
+        previous: { overall_score: 90, passed: true, needs_review: true, scored_by: model },
+        note: 'Read the answers myself.',
+        applied: true,
+        not_applied: null,
+      },
+      'Reviewer replaced the AI interviewer’s score at Phone Screen',
+      [
+        'Was 90, scored by the interviewer',
+        'Score 55 against a pass mark of 60',
+        'The stage’s rules applied to the new score',
+      ],
+      'Read the answers myself.',
+    ],
+    [
+      'scorecard_replaced',
+      {
+        stage_id: 's1',
+        scorecard: card({ overall_score: 55 }),
+        previous: { overall_score: 90 },
+        note: 'Too generous.',
+        applied: false,
+        not_applied: 'left_stage',
+      },
+      'Reviewer replaced the AI interviewer’s score at Phone Screen',
+      [
+        'Was 90, scored by the interviewer',
+        'Score 55 against a pass mark of 60',
+        'Nobody was moved: they had already left this stage. Move them by hand if this changes where they belong.',
+      ],
+      'Too generous.',
+    ],
+    [
+      'decision_closed',
+      { stage_id: 's1', outcome: null, cause: 'scorecard_replaced', note: 'Read the answers myself.' },
+      'Open decision at Phone Screen closed: a reviewer replaced the AI interviewer’s score',
+      [],
+      'Read the answers myself.',
+    ],
+  ])('%s reads in plain words', (type, data, title, details, note) => {
+    const entry = describeEvent(event(type, data), people);
+    expect(entry.title).toBe(title);
+    expect(entry.details).toEqual(details);
+    expect(entry.note).toBe(note);
   });
 });

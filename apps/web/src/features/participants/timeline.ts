@@ -3,6 +3,7 @@ import { formatDateTime, formatScore, plural } from '../../lib/format.ts';
 import { AUTOMATION_RULES } from '../../lib/labels.ts';
 import type { BadgeTone } from '../../ui/Badge.tsx';
 import { DECISION_REASON, OUTCOME_LABEL, SUGGESTION_LABEL } from './participant-labels.ts';
+import { droppedText, evidenceFacts, scoredByText } from './scorecard-words.ts';
 
 /**
  * The audit trail in plain words. Events arrive as stored (`type` and a `data` object, docs/entities.md#event); each
@@ -33,6 +34,8 @@ export interface TimelineEntry {
 export interface TimelineContext {
   /** The stage's name as the template has it now (archived stages keep their name). */
   stageName: (stageId: string | null) => string;
+  /** A person named by their audit-trail actor (`user:<id>`): who scored a scorecard. */
+  personName?: (actor: string) => string;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -44,10 +47,14 @@ const compact = (items: (string | null | undefined | false)[]) => items.filter((
 /** A session the participant finished, by what ended its interview (docs/rules.md#the-interview); `none`: it had none. */
 const INTERVIEW_ENDED: Record<string, string> = {
   none: 'Finished their session; it waits for a reviewer to record the result',
-  participant: 'Finished their interview; it waits for a reviewer to score it beside the transcript',
-  interviewer: 'Their interview is complete; it waits for a reviewer to score it beside the transcript',
-  time: 'Their interview’s time ran out; it waits for a reviewer to score it beside the transcript',
+  participant: 'Finished their interview',
+  interviewer: 'Their interview is complete',
+  time: 'Their interview’s time ran out',
 };
+
+/** What follows an interview's end (docs/rules.md#scoring-with-evidence): the next entries say which it was. */
+const SCORED_NEXT =
+  'The AI interviewer scores it where a model is set up; otherwise it waits for a reviewer to score it beside the transcript';
 
 const ruleLabel = (rule: unknown) =>
   typeof rule === 'string' && rule in AUTOMATION_RULES ? AUTOMATION_RULES[rule as AutomationRule].label : null;
@@ -113,6 +120,15 @@ const LEFT_BY: Record<string, string> = {
 const CLOSED_BY: Record<string, string> = {
   ...LEFT_BY,
   result_recorded: 'a result was recorded at the stage',
+  scorecard_replaced: 'a reviewer replaced the AI interviewer’s score',
+};
+
+/** Why a reviewer's replacement of the AI's score moved nobody (docs/rules.md#replacing-an-interviewers-score). */
+const NOT_APPLIED: Record<string, string> = {
+  left_stage:
+    'Nobody was moved: they had already left this stage. Move them by hand if this changes where they belong.',
+  decided: 'Nobody was moved: a reviewer had already decided on the earlier score.',
+  later_attempt: 'Nobody was moved: a later attempt at the stage came after it.',
 };
 
 const humanize = (type: string) => {
@@ -128,6 +144,7 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
 
 function describeEventItself(event: TimelineEvent, ctx: TimelineContext): TimelineEntry {
   const d = event.data;
+  const personName = ctx.personName ?? (() => 'a reviewer');
   const stage = ctx.stageName(str(d.stage_id));
   const entry = (title: string, tone: BadgeTone, details: (string | null | false)[] = [], note: unknown = null) => ({
     title,
@@ -185,6 +202,7 @@ function describeEventItself(event: TimelineEvent, ctx: TimelineContext): Timeli
       const below = Array.isArray(card.below_min_score)
         ? card.below_min_score.filter((n) => typeof n === 'string')
         : [];
+      const evidence = evidenceFacts(card);
       return entry(
         `Result recorded at ${stage}: ${passed ? 'passed' : 'did not pass'}`,
         passed ? 'success' : 'danger',
@@ -192,7 +210,33 @@ function describeEventItself(event: TimelineEvent, ctx: TimelineContext): Timeli
           scoreAgainst(card.overall_score, card.threshold_applied),
           attempts(d),
           below.length > 0 && `Below the minimum on ${below.join(', ')}`,
+          scoredByText(card.scored_by, personName),
+          card.needs_review === true &&
+            `Needs review: no quote of the participant backs ${evidence.unverified.join(', ') || 'its score'}`,
+          droppedText(evidence.dropped),
         ],
+      );
+    }
+    case 'scoring_failed':
+      return entry(`The AI interviewer could not score the session at ${stage}`, 'warning', [
+        str(d.message),
+        'No score was made up: the session waits for a reviewer to record its result',
+      ]);
+    case 'scorecard_replaced': {
+      const card = obj(d.scorecard);
+      const previous = obj(d.previous);
+      const was = num(previous.overall_score);
+      return entry(
+        `Reviewer replaced the AI interviewer’s score at ${stage}`,
+        d.applied === true ? 'info' : 'warning',
+        [
+          was === null ? null : `Was ${formatScore(was)}, scored by the interviewer`,
+          scoreAgainst(card.overall_score, card.threshold_applied),
+          d.applied === true
+            ? 'The stage’s rules applied to the new score'
+            : (NOT_APPLIED[str(d.not_applied) ?? ''] ?? 'Nobody was moved'),
+        ],
+        d.note,
       );
     }
     case 'session_failed':
@@ -225,6 +269,15 @@ function describeEventItself(event: TimelineEvent, ctx: TimelineContext): Timeli
           'Run the stage with them and record its result, or decide with a note',
         ]);
       }
+      if (reason === 'scorecard_needs_review') {
+        return entry(`Waiting for a reviewer: the AI interviewer’s score at ${stage} needs checking`, 'warning', [
+          'A dimension has no quote the participant said, so the score moved nobody',
+          suggested && suggested in SUGGESTION_LABEL
+            ? `Suggested: ${SUGGESTION_LABEL[suggested as keyof typeof SUGGESTION_LABEL].toLowerCase()}`
+            : 'No suggestion: the rules would have moved nobody',
+          scoreAgainst(d.overall_score, d.threshold_applied),
+        ]);
+      }
       return entry(`Waiting for a reviewer’s decision at ${stage}`, 'warning', [
         reason && reason in DECISION_REASON ? DECISION_REASON[reason as keyof typeof DECISION_REASON] : null,
         suggested && suggested in SUGGESTION_LABEL
@@ -242,11 +295,15 @@ function describeEventItself(event: TimelineEvent, ctx: TimelineContext): Timeli
       const against = d.against_suggestion === true;
       // A request for a person suggests nothing (docs/rules.md#consent-to-an-ai-run-stage).
       const grounds =
-        suggested === null
-          ? 'Without a recorded result'
-          : against
-            ? `Against the suggestion to ${suggested}`
-            : 'As suggested';
+        d.reason === 'scorecard_needs_review'
+          ? suggested === null
+            ? 'On an AI score that could not be checked, with no suggestion'
+            : `On an AI score that could not be checked${against ? `, against the suggestion to ${suggested}` : ', as suggested'}`
+          : suggested === null
+            ? 'Without a recorded result'
+            : against
+              ? `Against the suggestion to ${suggested}`
+              : 'As suggested';
       return entry(
         `Reviewer decided at ${stage}: ${label?.toLowerCase() ?? 'decided'}`,
         outcome === 'reject' ? 'danger' : outcome === 'retake' ? 'warning' : 'success',
@@ -293,8 +350,12 @@ function describeEventItself(event: TimelineEvent, ctx: TimelineContext): Timeli
     case 'portal_link_revoked':
       // A rotation says so in the link it made (the entry above); this one is then bookkeeping.
       return { ...entry('Portal link revoked', 'neutral'), hidden: d.cause === 'rotated' };
-    case 'participant_finished_session':
-      return entry(INTERVIEW_ENDED[str(d.ended_by) ?? ''] ?? INTERVIEW_ENDED.none!, 'info');
+    case 'participant_finished_session': {
+      const endedBy = str(d.ended_by);
+      return endedBy && endedBy in INTERVIEW_ENDED
+        ? entry(INTERVIEW_ENDED[endedBy]!, 'info', [SCORED_NEXT])
+        : entry(INTERVIEW_ENDED.none!, 'info');
+    }
     case 'participant_consented_ai':
       return entry(`Accepted the AI notice for ${stage}: they can start the AI session themselves`, 'info');
     case 'participant_declined_ai':

@@ -1,5 +1,5 @@
 import type { Decision, ProgressionTemplate, Session, StageProgress } from '@stageflow/domain';
-import { liveStages } from '@stageflow/domain';
+import { liveStages, scorecardOnRecord } from '@stageflow/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import {
@@ -19,7 +19,11 @@ export type ParticipantRow = typeof participants.$inferSelect;
 /** A participant row as the domain sees it: no tenancy column, no concurrency version. */
 export const toParticipant = ({ version: _, ...row }: ParticipantRow) => withoutWorkspace(row);
 export const toProgress = (row: typeof stageProgress.$inferSelect): StageProgress => withoutWorkspace(row);
-export const toSession = (row: typeof sessions.$inferSelect): Session => withoutWorkspace(row);
+/** Scorecards stored before evidence and `scored_by` were kept read in today's shape. */
+export const toSession = (row: typeof sessions.$inferSelect): Session => {
+  const session = withoutWorkspace(row);
+  return { ...session, scorecard: session.scorecard && scorecardOnRecord(session.scorecard) };
+};
 export const toDecision = (row: typeof decisions.$inferSelect): Decision => withoutWorkspace(row);
 
 /**

@@ -11,6 +11,13 @@ import { decisions, events, participants, sessions, stageProgress } from '../../
 import { likePattern } from '../rows.ts';
 import { toDecision, toParticipant, toSession } from './load.ts';
 
+/** The dimensions of a stored scorecard's `dimension_scores` (JSON) that kept no verified quote. */
+function unverifiedDimensions(json: string | null): string[] {
+  if (!json) return [];
+  const dimensions = JSON.parse(json) as { name: string; evidence?: unknown[] }[];
+  return dimensions.filter((d) => (d.evidence ?? []).length === 0).map((d) => d.name);
+}
+
 export interface ParticipantFilter {
   evaluation_template_id?: string | undefined;
   stage_id?: string | undefined;
@@ -385,6 +392,10 @@ export function createParticipantQueries(db: Db) {
             evaluation_template_id: participants.evaluation_template_id,
             overall_score: sql<number | null>`json_extract(${sessions.scorecard}, '$.overall_score')`,
             threshold_applied: sql<number | null>`json_extract(${sessions.scorecard}, '$.threshold_applied')`,
+            // Only where it says something: which dimensions of an unchecked score no quote backs.
+            dimensions: sql<
+              string | null
+            >`case when ${decisions.reason} = 'scorecard_needs_review' then json_extract(${sessions.scorecard}, '$.dimension_scores') end`,
           })
           .from(decisions)
           .innerJoin(participants, eq(participants.id, decisions.participant_id))
@@ -401,7 +412,11 @@ export function createParticipantQueries(db: Db) {
           .orderBy(f.status === 'open' ? asc(decisions.created_at) : desc(decisions.decided_at))
           .limit(f.limit)
           .all()
-          .map(({ decision, ...rest }) => ({ ...toDecision(decision), ...rest }))
+          .map(({ decision, dimensions, ...rest }) => ({
+            ...toDecision(decision),
+            ...rest,
+            unverified_dimensions: unverifiedDimensions(dimensions),
+          }))
       );
     },
 
