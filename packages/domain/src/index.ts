@@ -8,6 +8,7 @@ export * from './errors.ts';
 export * from './export/csv.ts';
 export * from './export/participants-csv.ts';
 export * from './interviewer/index.ts';
+export * from './mail/index.ts';
 export * from './patch.ts';
 export * from './pipeline/index.ts';
 export * from './portal/consent.ts';
