@@ -5,6 +5,7 @@ import { createAnswerRepository } from './answers.ts';
 import { createApiKeyRepository } from './api-keys.ts';
 import { createInstanceRepository } from './instance.ts';
 import { createInterviewerModelRepository } from './interviewer-models.ts';
+import { createMailRepository } from './mail.ts';
 import { createMemberRepository } from './members.ts';
 import { createParticipantRepository } from './participants/index.ts';
 import { createPipelineRepository } from './pipelines.ts';
@@ -20,6 +21,7 @@ export type { ApiKeyRow, ApiKeySummary, NewApiKey } from './api-keys.ts';
 export { withIdempotency } from './idempotency.ts';
 export type { InstanceMarker } from './instance.ts';
 export type { InterviewerModelRecord } from './interviewer-models.ts';
+export type { ClaimedMail, DigestRecipient, MailRow, NewMail } from './mail.ts';
 export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
 export type { NewPortalLink, PortalLinkRow, PortalParticipant } from './portal-links.ts';
@@ -45,6 +47,7 @@ export function createRepositories(db: Db) {
     interviewerModels: createInterviewerModelRepository(db),
     answers: createAnswerRepository(db),
     analytics: createAnalyticsRepository(db),
+    mail: createMailRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

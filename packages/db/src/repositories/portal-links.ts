@@ -11,6 +11,8 @@ export interface PortalParticipant {
   readonly id: string;
   readonly workspace_id: string;
   readonly name: string;
+  /** Where their portal link is emailed to. */
+  readonly email: string;
   readonly status: string;
   readonly evaluation_template_id: string;
   readonly template_name: string;
@@ -56,6 +58,7 @@ export function createPortalLinkRepository(db: Db) {
           id: participants.id,
           workspace_id: participants.workspace_id,
           name: participants.name,
+          email: participants.email,
           status: participants.status,
           evaluation_template_id: participants.evaluation_template_id,
           template_name: evaluationTemplates.template_name,
@@ -88,7 +91,11 @@ export function createPortalLinkRepository(db: Db) {
         .run();
     },
     /** Appends to the participant's audit log (append-only: the events table refuses changes). */
-    appendEvents(tx: Tx, participant: PortalParticipant, emitted: readonly PortalLinkEvent[]): void {
+    appendEvents(
+      tx: Tx,
+      participant: Pick<PortalParticipant, 'workspace_id' | 'evaluation_template_id'>,
+      emitted: readonly PortalLinkEvent[],
+    ): void {
       for (const e of emitted) {
         tx.insert(events)
           .values({

@@ -4,6 +4,7 @@ export * from './api-keys.ts';
 export * from './auth.ts';
 export * from './instance.ts';
 export * from './interviewer.ts';
+export * from './mail.ts';
 export * from './participants.ts';
 export * from './portal-links.ts';
 export * from './portal-notice.ts';

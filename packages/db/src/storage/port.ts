@@ -15,6 +15,7 @@ import type {
   AnswerSubmission,
   DomainError,
   EvaluationStage,
+  MailSettlement,
   EvaluationTemplate,
   ParticipantEvent,
   ParticipantState,
@@ -25,7 +26,9 @@ import type {
   SavedAnswer,
 } from '@stageflow/domain';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
+import type { Lease } from '../leases.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
+import type { ClaimedMail, NewMail } from '../repositories/mail.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';
 
 export type MaybePromise<T> = T | Promise<T>;
@@ -61,6 +64,10 @@ export interface ParticipantOutcome<A> {
   /** Appended to the audit log in the same transaction; empty when the command changed nothing. */
   readonly emitted: readonly ParticipantEvent[];
   readonly answer: A;
+  /** A portal link made with the command (enrolment that sends one), stored after the participant. */
+  readonly portalLink?: { readonly insert: NewPortalLink; readonly events: readonly PortalLinkEvent[] } | undefined;
+  /** Mail the command causes, written to the outbox in the same transaction (docs/mail.md). */
+  readonly mail?: readonly NewMail[] | undefined;
 }
 
 export interface ParticipantUnit<A> {
@@ -118,6 +125,8 @@ export interface PortalLinkChange {
   readonly revoke: { readonly id: string; readonly revoked_at: string } | null;
   readonly insert?: NewPortalLink;
   readonly events: readonly PortalLinkEvent[];
+  /** Mail the change causes (the link, emailed), written to the outbox in the same transaction. */
+  readonly mail?: readonly NewMail[];
 }
 
 /** Opening a link: refused (unknown token, expired, revoked), or opened, with whose it is. */
@@ -143,6 +152,20 @@ export interface AnswersChange<A> {
 }
 
 export interface StoragePort {
+  /** The mail outbox (docs/mail.md): what the server's worker and mail that no other command writes ask of it. */
+  readonly mail: {
+    /**
+     * Writes messages no other command writes (an invitation, a digest) in a transaction of their own;
+     * one whose `dedupe_key` the workspace has is skipped. Answers how many were written.
+     */
+    enqueue(mail: readonly NewMail[]): MaybePromise<number>;
+    /** Leases up to `limit` queued messages that are due (leases.ts), over every workspace. */
+    claim(lease: Lease, limit: number): MaybePromise<ClaimedMail[]>;
+    /** Records a try's outcome while `owner` still holds the lease; false when it no longer does. */
+    settle(id: string, owner: string, after: MailSettlement): MaybePromise<boolean>;
+    /** A member turns their review digest on or off in the workspace. */
+    setReviewDigest(workspaceId: string, userId: string, on: boolean, now: string): MaybePromise<void>;
+  };
   readonly agentProfiles: RecordStore<AgentProfile>;
   readonly apiKeys: {
     issue(key: NewApiKey): MaybePromise<void>;

@@ -20,8 +20,16 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
     portalNotice,
     interviewerModels,
     answers,
+    mail,
   } = repos;
   return {
+    mail: {
+      enqueue: (messages) => writeTx(db, (tx) => mail.insert(tx, messages)),
+      claim: (lease, limit) => writeTx(db, (tx) => mail.claim(tx, lease, limit)),
+      settle: (id, owner, after) => writeTx(db, (tx) => mail.settle(tx, id, owner, after)),
+      setReviewDigest: (workspaceId, userId, on, now) =>
+        writeTx(db, (tx) => mail.setReviewDigest(tx, workspaceId, userId, on, now)),
+    },
     answers: {
       change: (workspaceId, participantId, sessionId, step) =>
         writeTx(db, (tx) => {
@@ -84,6 +92,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           if (change.revoke) portalLinks.revoke(tx, workspaceId, change.revoke.id, change.revoke.revoked_at);
           if (change.insert) portalLinks.insert(tx, change.insert);
           portalLinks.appendEvents(tx, participant, change.events);
+          if (change.mail) mail.insert(tx, change.mail);
           return portalLinks.latest(workspaceId, participantId) ?? notFound('Portal link', participantId);
         }),
       open: (tokenHash, step) =>
@@ -128,6 +137,15 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
               if (outcome instanceof Error) return outcome;
               if (outcome.emitted.length > 0)
                 participants.store(tx, workspaceId, loaded, outcome.state, outcome.emitted);
+              if (outcome.portalLink) {
+                portalLinks.insert(tx, outcome.portalLink.insert);
+                portalLinks.appendEvents(
+                  tx,
+                  { workspace_id: workspaceId, evaluation_template_id: loaded.state.template.id },
+                  outcome.portalLink.events,
+                );
+              }
+              if (outcome.mail) mail.insert(tx, outcome.mail);
               return outcome.answer;
             }),
           ),
