@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createServer, DEMO_ACCOUNT, demoFromEnv, interviewerModelFromEnv } from '@stageflow/server';
+import { createServer, DEMO_ACCOUNT, demoFromEnv, interviewerModelFromEnv, mailSettingsFromEnv } from '@stageflow/server';
 
 // Paths are resolved from the repository root so `npm start` and `node apps/api/dist/main.mjs`
 // agree wherever they are run from.
@@ -14,6 +14,8 @@ const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
 const demo = demoFromEnv(process.env.DEMO);
 // The default interviewer model (README, Settings): optional; a wrong one is logged, never fatal.
 const interviewer = interviewerModelFromEnv(process.env);
+// Outgoing mail (README, Settings): without SMTP_URL and MAIL_FROM, mail is kept in the outbox unsent.
+const mail = mailSettingsFromEnv(process.env);
 
 const server = createServer({
   databasePath,
@@ -22,10 +24,12 @@ const server = createServer({
   webRoot: process.env.WEB_ROOT ?? resolve(repoRoot, 'apps/web/dist'),
   demo: demo.demo,
   interviewerModel: interviewer.model,
+  mail: { settings: mail.settings, digestHour: mail.digestHour },
 });
 const { log } = server;
 if (demo.problem) log.warn(demo.problem);
 if (interviewer.problem) log.warn(interviewer.problem);
+for (const problem of mail.problems) log.warn(problem);
 const seeded = await server.seedDemo();
 // A new link each start: only its hash is kept, so the one printed last time cannot be shown again.
 const demoPortal = await server.demoPortal();
@@ -46,7 +50,9 @@ function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
-  http.close(() => {
+  http.close(async () => {
+    // The message being sent now is finished and recorded before the database closes.
+    await server.mailWorker?.stop();
     server.close();
     log.info('closed');
     process.exit(0);

@@ -4,6 +4,7 @@ import type { Identity } from './auth/identify.ts';
 import type { Principal } from './auth/principal.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import type { Logger } from './logger.ts';
+import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
 
 export interface ContextDeps {
   readonly db: Db;
@@ -15,6 +16,8 @@ export interface ContextDeps {
   readonly publicUrl: string;
   /** The interviewer's model: the server's default, how workspace keys are sealed, timeouts (interviewer/deps.ts). */
   readonly interviewer: InterviewerDeps;
+  /** Whether mail is set up, and how to wake this process's mail worker (mail/deps.ts). */
+  readonly mail: MailDeps;
 }
 
 /** Where links point when the server was given no PUBLIC_URL (tests, scripts). */
@@ -27,6 +30,7 @@ export const contextDeps = (
   log: Logger,
   publicUrl: string = DEFAULT_PUBLIC_URL,
   interviewer: InterviewerDeps = interviewerDeps(),
+  mail: MailDeps = mailNotSetUp,
 ): ContextDeps => ({
   db,
   repos,
@@ -34,6 +38,7 @@ export const contextDeps = (
   log,
   publicUrl: publicUrl.replace(/\/+$/, ''),
   interviewer,
+  mail,
 });
 
 /**

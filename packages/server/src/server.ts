@@ -14,6 +14,11 @@ import type { RateLimitOptions } from './http/rate-limit.ts';
 import { interviewerDeps } from './interviewer/deps.ts';
 import type { ModelClientOptions } from './interviewer/model.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { writeInvitationMail } from './application/mail.ts';
+import type { MailDeps } from './mail/deps.ts';
+import { DEFAULT_DIGEST_HOUR, describeSmtpUrl, type MailSettings } from './mail/settings.ts';
+import { createSmtpSender, type MailSender } from './mail/smtp.ts';
+import { createMailWorker, type MailWorker, type MailWorkerDeps } from './mail/worker.ts';
 import { type DemoPortal, rotateDemoPortalLink } from './seed/demo-portal.ts';
 import { demoAccountHint, ensureDemoWorkspace } from './seed/demo-workspace.ts';
 import { checkAtStart } from './start-checks.ts';
@@ -51,6 +56,18 @@ export interface ServerConfig {
   readonly interviewerModel?: EnvironmentModel | null;
   /** Timeouts and retries of interviewer calls (interviewer/model.ts); the defaults suit a live interview. */
   readonly interviewerClient?: Partial<ModelClientOptions>;
+  /**
+   * Outgoing mail (docs/mail.md): the SMTP settings (`mailSettingsFromEnv`; none: mail is kept in the
+   * outbox and not sent), the hour of the daily digest, and for tests the worker's clock, timings and
+   * sender.
+   */
+  readonly mail?: {
+    readonly settings?: MailSettings | null;
+    readonly digestHour?: number;
+    readonly now?: () => string;
+    readonly send?: MailSender;
+    readonly worker?: Partial<Pick<MailWorkerDeps, 'pollMs' | 'leaseMs' | 'digestEveryMs' | 'batch'>>;
+  };
 }
 
 export interface StageflowServer {
@@ -60,6 +77,8 @@ export interface StageflowServer {
   readonly repos: Repositories;
   readonly auth: Auth;
   readonly log: Logger;
+  /** Sends the mail outbox; running only when mail is set up (`mail.settings`), else null. */
+  readonly mailWorker: MailWorker | null;
   /**
    * On a new database, when wanted (`demo`): the demo account, workspace and data, once per database.
    * Call it before serving requests. Never throws (a problem is logged); true when it seeded them now.
@@ -92,14 +111,51 @@ export function createServer(config: ServerConfig): StageflowServer {
   const repos = createRepositories(db);
   checkAtStart(repos, log);
   const secret = config.authSecret ?? loadAuthSecret(config.databasePath);
-  const auth = createAuth({ db, baseURL: config.publicUrl, secret });
   // Workspaces' model keys are sealed under the same secret as cookies (docs/decisions/020).
   const interviewer = interviewerDeps({
     secret,
     environment: config.interviewerModel,
     client: config.interviewerClient,
   });
-  const deps = contextDeps(db, repos, log, config.publicUrl, interviewer);
+  // Mail (docs/mail.md): the worker runs only when SMTP is set up; without it, messages are kept.
+  const smtp = config.mail?.settings ?? null;
+  let mailWorker: MailWorker | null = null;
+  const mail: MailDeps = {
+    setup: { configured: smtp !== null, from: smtp?.from ?? null },
+    wake: () => mailWorker?.wake(),
+  };
+  const deps = contextDeps(db, repos, log, config.publicUrl, interviewer, mail);
+  if (smtp) {
+    mailWorker = createMailWorker({
+      repos,
+      storage: deps.storage,
+      publicUrl: deps.publicUrl,
+      newId: () => crypto.randomUUID(),
+      send: config.mail?.send ?? createSmtpSender(smtp),
+      log,
+      digestHour: config.mail?.digestHour ?? DEFAULT_DIGEST_HOUR,
+      ...(config.mail?.now ? { now: config.mail.now } : {}),
+      ...config.mail?.worker,
+    });
+    mailWorker.start();
+    log.info({ smtp: describeSmtpUrl(smtp.smtpUrl), from: smtp.from }, 'mail is set up');
+  }
+  const auth = createAuth({
+    db,
+    baseURL: config.publicUrl,
+    secret,
+    sendInvitation: (invitation) =>
+      writeInvitationMail(
+        {
+          storage: deps.storage,
+          mail,
+          publicUrl: deps.publicUrl,
+          now: config.mail?.now ?? (() => new Date().toISOString()),
+          newId: () => crypto.randomUUID(),
+        },
+        invitation,
+      ),
+  });
   let ready = true;
   const app = createApp({
     createContext: createRequestContext(deps, createIdentify(auth, repos, createApiKeyResolver(repos))),
@@ -120,6 +176,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     repos,
     auth,
     log,
+    mailWorker,
     seedDemo: (now = new Date().toISOString()) =>
       ensureDemoWorkspace({ db, repos, auth, log }, { now, publicUrl: config.publicUrl, demo: config.demo }),
     demoPortal: (now = new Date().toISOString()) =>
@@ -130,6 +187,10 @@ export function createServer(config: ServerConfig): StageflowServer {
     drain: () => {
       ready = false;
     },
-    close: () => closeDb(db),
+    close: () => {
+      // A message being sent now is settled by no one: its lease runs out and the next start sends it.
+      void mailWorker?.stop();
+      closeDb(db);
+    },
   };
 }

@@ -204,6 +204,17 @@ export function createMailRepository(db: Db) {
       return true;
     },
 
+    /** Whether the workspace's outbox already has a message with this key (a member's digest of a day). */
+    hasKey(workspaceId: string, key: string): boolean {
+      return (
+        db
+          .select({ id: mailOutbox.id })
+          .from(mailOutbox)
+          .where(and(eq(mailOutbox.workspace_id, workspaceId), eq(mailOutbox.dedupe_key, key)))
+          .get() !== undefined
+      );
+    },
+
     /** Whether the member turned the review digest on in this workspace. */
     reviewDigest(workspaceId: string, userId: string): boolean {
       return (

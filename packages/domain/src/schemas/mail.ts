@@ -89,6 +89,12 @@ export type UpdateMailPreferencesInput = z.input<typeof UpdateMailPreferencesInp
 export const SendPortalLinkInput = CreatePortalLinkInput;
 export type SendPortalLinkInput = z.input<typeof SendPortalLinkInput>;
 
+/**
+ * Beside an enrolment's fields: also email the new participant their portal link (a new link, working for
+ * the default days), in the enrolment's transaction.
+ */
+export const SendPortalLinkOption = { send_portal_link: z.boolean().default(false) };
+
 /** What writing a message answered: which message, to whom, and whether it waits to be sent or was kept. */
 export const MailQueued = z.object({
   id: z.string(),

@@ -6,6 +6,7 @@ import { apiKeysRouter } from './api-keys.ts';
 import { decisionsRouter } from './decisions.ts';
 import { eventsRouter } from './events.ts';
 import { interviewerModelRouter } from './interviewer-model.ts';
+import { mailRouter } from './mail.ts';
 import { participantsRouter } from './participants.ts';
 import { portalNoticeRouter } from './portal-notice.ts';
 import { sessionsRouter } from './sessions.ts';
@@ -25,6 +26,7 @@ export const appRouter = router({
   portalNotice: portalNoticeRouter,
   interviewerModel: interviewerModelRouter,
   analytics: analyticsRouter,
+  mail: mailRouter,
 });
 
 export type AppRouter = typeof appRouter;
