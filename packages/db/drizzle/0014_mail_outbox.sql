@@ -32,6 +32,5 @@ CREATE TABLE `mail_preferences` (
 	`review_digest` integer DEFAULT false NOT NULL,
 	`updated_at` text NOT NULL,
 	PRIMARY KEY(`workspace_id`, `user_id`),
-	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE cascade,
-	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+	FOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE cascade
 );

@@ -73,6 +73,7 @@ const CASES: Record<string, Case> = {
   'participants.board': (f) => ({ evaluation_template_id: f.template.id }),
   'participants.portalLink': (f) => ({ participant_id: f.jane.id }),
   'participants.revokePortalLink': (f) => ({ participant_id: f.jane.id }),
+  'participants.sendPortalLink': (f) => ({ participant_id: f.jane.id }),
 
   'sessions.list': () => ({}),
   'sessions.byId': (f) => ({ id: f.session.id }),
@@ -102,6 +103,12 @@ const CASES: Record<string, Case> = {
   'interviewerModel.update': () => ({ base_url: 'http://127.0.0.1:9/v1', model: 'renamed' }),
   'interviewerModel.reset': () => undefined,
   'interviewerModel.test': () => undefined,
+
+  'mail.setup': () => undefined,
+  'mail.list': () => ({}),
+  'mail.byId': (f) => ({ id: f.mail.id }),
+  'mail.preferences': () => ({}),
+  'mail.updatePreferences': () => ({ review_digest: true }),
 
   'analytics.report': (f) => ({ evaluation_template_id: f.template.id }),
   'analytics.funnel': (f) => ({ evaluation_template_id: f.template.id }),
@@ -149,6 +156,8 @@ test('the scopes give the roles of docs/surfaces.md: viewers read, reviewers sco
     const { type } = procedures[path]!._def;
     if (path.startsWith('apiKeys.')) return 'admin'; // keys are secrets: even listing them is for admins
     if (path.startsWith('interviewerModel.')) return 'admin'; // where participants' answers go: admins decide and see
+    if (path === 'mail.list' || path === 'mail.byId') return 'owner'; // the outbox holds links that let people in
+    if (path === 'mail.updatePreferences') return 'reviewer'; // the digest of open decisions is for those who decide
     if (path === 'analytics.simulate') return 'viewer'; // a read that takes its question as a body: nothing is saved
     if (type === 'query') return 'viewer';
     return path.startsWith('sessions.') || path === 'decisions.decide' ? 'reviewer' : 'admin';

@@ -27,6 +27,8 @@ export async function buildAccessFixture() {
   const { api_key: apiKey } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
   // fetch never connects to port 9 (a reserved port): testing this model fails at once, calling nothing.
   await t.api.interviewerModel.update({ base_url: MODEL_URL_OF_A, model: MODEL_OF_A, api_key: MODEL_KEY_OF_A });
+  // A message in A's outbox (mail is not set up here: it is kept, not sent).
+  const { mail } = await t.api.participants.sendPortalLink({ participant_id: bob.id });
   return {
     t,
     template,
@@ -39,6 +41,7 @@ export async function buildAccessFixture() {
     decision: decision!,
     apiKey,
     janeLink,
+    mail,
   };
 }
 
@@ -52,6 +55,7 @@ export const idsOfA = (f: AccessFixture) => [
   f.bobSession.id,
   f.decision.id,
   f.apiKey.id,
+  f.mail.id,
   ...f.stages.map((s) => s.id),
   MODEL_OF_A,
   MODEL_KEY_OF_A,

@@ -8,6 +8,7 @@ import { contextDeps, createInnerContext } from './context.ts';
 import { fieldIssues } from './errors.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import { createLogger } from './logger.ts';
+import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
 
 /**
  * A fresh in-memory database with two workspaces, and a caller acting in each: what every API
@@ -17,13 +18,16 @@ import { createLogger } from './logger.ts';
 export function setupApi({
   now = () => NOW,
   interviewer = interviewerDeps(),
+  mail = mailNotSetUp,
 }: {
   now?: () => string;
   interviewer?: InterviewerDeps;
+  /** Mail not set up unless a test says (testing-mail.ts). */
+  mail?: MailDeps;
 } = {}) {
   const db = createTestDb();
   const repos = createRepositories(db);
-  const deps = contextDeps(db, repos, createLogger('silent'), undefined, interviewer);
+  const deps = contextDeps(db, repos, createLogger('silent'), undefined, interviewer, mail);
   const workspace = (slug: string) => repos.workspaces.insert({ id: crypto.randomUUID(), slug, name: slug });
   const a = workspace('a');
   const b = workspace('b');

@@ -11,6 +11,7 @@ export {
   type RecordedRequest,
   startFakeModelServer,
 } from './fake-model-server.ts';
+export { type ReceivedMail, type SmtpSink, startSmtpSink } from './smtp-sink.ts';
 export {
   builtServerEntry,
   freePort,

@@ -1,6 +1,5 @@
 import type { MailKind, MailStatus } from '@stageflow/domain';
 import { integer, index, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { users } from './auth.ts';
 import { id, workspaceId } from './columns.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -58,9 +57,8 @@ export const mailPreferences = sqliteTable(
     workspace_id: text('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
-    user_id: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The member's user id. No foreign key: the digest joins members and users, so a departed member gets none. */
+    user_id: text('user_id').notNull(),
     review_digest: integer('review_digest', { mode: 'boolean' }).notNull().default(false),
     updated_at: text('updated_at').notNull(),
   },

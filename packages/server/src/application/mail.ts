@@ -143,7 +143,8 @@ export function enrolSendingLink<A, B>(
       const participant = outcome.state.participant;
       // An enrolment's step always answers the participant it made; anything else is a bug here.
       if (!participant) throw new Error('enrolSendingLink wraps an enrolment');
-      const made = linkMail(ctx, prepared, { ...participant, ...template }, null);
+      const who = { ...participant, template_name: template.template_name, language: template.language };
+      const made = linkMail(ctx, prepared, who, null);
       return {
         ...outcome,
         answer: answer(outcome.answer, made.sent),

@@ -45,7 +45,11 @@ export function describeSmtpFailure(error: unknown, smtpUrl: string): { error: s
     EDNS: 'its name could not be resolved',
     ETLS: 'the TLS handshake failed',
   };
-  const what = (e.code && words[e.code]) ?? 'sending failed';
+  const what = /ECONNREFUSED/.test(e.message)
+    ? 'the connection was refused (is it running?)'
+    : /ENOTFOUND|EAI_AGAIN/.test(e.message)
+      ? 'its name could not be resolved'
+      : ((e.code && words[e.code]) ?? 'sending failed');
   return { error: `The SMTP server ${where}: ${what} (${e.message})`, permanent: false };
 }
 
