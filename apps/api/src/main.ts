@@ -1,7 +1,13 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createServer, DEMO_ACCOUNT, demoFromEnv, interviewerModelFromEnv, mailSettingsFromEnv } from '@stageflow/server';
+import {
+  createServer,
+  DEMO_ACCOUNT,
+  demoFromEnv,
+  interviewerModelFromEnv,
+  mailSettingsFromEnv,
+} from '@stageflow/server';
 
 // Paths are resolved from the repository root so `npm start` and `node apps/api/dist/main.mjs`
 // agree wherever they are run from.

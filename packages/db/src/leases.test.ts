@@ -78,7 +78,9 @@ test('a lease that ran out is taken over, and the late holder cannot settle', ()
   const [claimed] = writeTx(first, (tx) => mail.claim(tx, { owner: 'dead', now: T0, until: T1 }, 5));
   expect(claimed?.id).toBeDefined();
   // Still leased: nobody else gets it.
-  expect(writeTx(second, (tx) => createRepositories(second).mail.claim(tx, { owner: 'b', now: T0, until: T1 }, 5))).toEqual([]);
+  expect(
+    writeTx(second, (tx) => createRepositories(second).mail.claim(tx, { owner: 'b', now: T0, until: T1 }, 5)),
+  ).toEqual([]);
   // After the lease ends, another worker takes it.
   const [again] = writeTx(second, (tx) =>
     createRepositories(second).mail.claim(tx, { owner: 'alive', now: T2, until: '2026-06-01T10:05:00.000Z' }, 5),
@@ -104,6 +106,8 @@ test('a message with a key the workspace already has is not written twice', () =
   const mail = createRepositories(first).mail;
   const keyed = { ...message(1), dedupe_key: 'review_digest:u1:2026-06-01' };
   expect(writeTx(first, (tx) => mail.insert(tx, [keyed]))).toBe(1);
-  expect(writeTx(second, (tx) => createRepositories(second).mail.insert(tx, [{ ...keyed, id: message(2).id }]))).toBe(0);
+  expect(writeTx(second, (tx) => createRepositories(second).mail.insert(tx, [{ ...keyed, id: message(2).id }]))).toBe(
+    0,
+  );
   expect(mail.list('w1', { limit: 10 }).items).toHaveLength(1);
 });

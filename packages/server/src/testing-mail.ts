@@ -16,7 +16,13 @@ import { setupApi } from './testing.ts';
 
 export const MAIL_FROM = 'Stageflow <no-reply@stageflow.test>';
 
-export async function setupMail({ configured = true, digestHour = 8 }: { configured?: boolean; digestHour?: number } = {}) {
+export async function setupMail({
+  configured = true,
+  digestHour = 8,
+}: {
+  configured?: boolean;
+  digestHour?: number;
+} = {}) {
   let now = NOW;
   const clock = () => now;
   const sink = await startSmtpSink();
@@ -59,9 +65,7 @@ function addMember(
   const at = Date.parse(now());
   writeTx(db, () => {
     db.$client
-      .prepare(
-        'insert into users (id, name, email, email_verified, created_at, updated_at) values (?, ?, ?, 0, ?, ?)',
-      )
+      .prepare('insert into users (id, name, email, email_verified, created_at, updated_at) values (?, ?, ?, 0, ?, ?)')
       .run(userId, name, email, at, at);
     db.$client
       .prepare('insert into members (id, workspace_id, user_id, role, created_at) values (?, ?, ?, ?, ?)')

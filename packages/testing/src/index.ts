@@ -11,7 +11,6 @@ export {
   type RecordedRequest,
   startFakeModelServer,
 } from './fake-model-server.ts';
-export { type ReceivedMail, type SmtpSink, startSmtpSink } from './smtp-sink.ts';
 export {
   builtServerEntry,
   freePort,
@@ -25,3 +24,4 @@ export {
   terminate,
   waitForHealthy,
 } from './server-process.ts';
+export { type ReceivedMail, type SmtpSink, startSmtpSink } from './smtp-sink.ts';

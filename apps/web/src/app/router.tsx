@@ -23,6 +23,9 @@ const SettingsLayout = lazy(() => import('../features/settings/SettingsLayout.ts
 const InterviewerModelPage = lazy(() => import('../features/settings/InterviewerModelPage.tsx'));
 const ApiDocsPage = lazy(() => import('../features/api-docs/ApiDocsPage.tsx'));
 const ApiKeysPage = lazy(() => import('../features/developer/ApiKeysPage.tsx'));
+const DeveloperLayout = lazy(() => import('../features/developer/DeveloperLayout.tsx'));
+const MailOutboxPage = lazy(() => import('../features/mail/MailOutboxPage.tsx'));
+const NotificationsPage = lazy(() => import('../features/settings/NotificationsPage.tsx'));
 const SignInPage = lazy(() => import('../features/account/SignInPage.tsx'));
 const SignUpPage = lazy(() => import('../features/account/SignUpPage.tsx'));
 const CreateWorkspacePage = lazy(() => import('../features/account/CreateWorkspacePage.tsx'));
@@ -97,11 +100,13 @@ export const router = createBrowserRouter([
       { path: 'analytics', element: <AnalyticsPage />, handle: { crumb: { label: 'Analytics', to: '/analytics' } } },
       {
         path: 'developer',
+        element: <DeveloperLayout />,
         handle: { crumb: { label: 'Developer', to: '/developer' } },
         children: [
           { index: true, element: <Navigate to="api-keys" replace /> },
           { path: 'api-keys', element: <ApiKeysPage />, handle: { crumb: { label: 'API keys', to: '.' } } },
           { path: 'api-docs', element: <ApiDocsPage />, handle: { crumb: { label: 'API docs', to: '.' } } },
+          { path: 'mail', element: <MailOutboxPage />, handle: { crumb: { label: 'Mail', to: '.' } } },
         ],
       },
       {
@@ -120,6 +125,11 @@ export const router = createBrowserRouter([
             path: 'interviewer-model',
             element: <InterviewerModelPage />,
             handle: { crumb: { label: 'Interviewer model', to: '.' } },
+          },
+          {
+            path: 'notifications',
+            element: <NotificationsPage />,
+            handle: { crumb: { label: 'Notifications', to: '.' } },
           },
         ],
       },

@@ -1,5 +1,5 @@
 import type { MailKind, MailStatus } from '@stageflow/domain';
-import { integer, index, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { id, workspaceId } from './columns.ts';
 import { workspaces } from './workspaces.ts';
 

@@ -15,8 +15,8 @@ import type {
   AnswerSubmission,
   DomainError,
   EvaluationStage,
-  MailSettlement,
   EvaluationTemplate,
+  MailSettlement,
   ParticipantEvent,
   ParticipantState,
   PortalLinkEvent,
@@ -25,8 +25,8 @@ import type {
   PortalNoticeSettings,
   SavedAnswer,
 } from '@stageflow/domain';
-import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { Lease } from '../leases.ts';
+import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
 import type { ClaimedMail, NewMail } from '../repositories/mail.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';

@@ -43,6 +43,9 @@ export function invitationMail(facts: InvitationMailFacts): MailContent {
       kind: 'paragraph',
       text: `Open the link, then sign in or sign up with this address (${facts.email}). The invitation works until ${day(facts.expires_at)} (UTC).`,
     },
-    { kind: 'small', text: 'If you did not expect this invitation, you can ignore this email: nothing happens until you accept it.' },
+    {
+      kind: 'small',
+      text: 'If you did not expect this invitation, you can ignore this email: nothing happens until you accept it.',
+    },
   ]);
 }

@@ -39,7 +39,8 @@ type Recipient = Pick<PortalParticipant, 'id' | 'name' | 'email' | 'template_nam
 function prepareLinkMail(ctx: MailAppContext, days: number) {
   const { token, hash } = generatePortalToken();
   const notice = ctx.repos.portalNotice.get(ctx.workspaceId);
-  const team = notice.organization ?? ctx.repos.workspaces.byId(ctx.workspaceId)?.name ?? portalCopy('en').notice.theTeam;
+  const team =
+    notice.organization ?? ctx.repos.workspaces.byId(ctx.workspaceId)?.name ?? portalCopy('en').notice.theTeam;
   return {
     token,
     hash,
@@ -59,7 +60,11 @@ type PreparedLinkMail = ReturnType<typeof prepareLinkMail>;
  * the events: the link's own and `portal_link_emailed`, which the staff timeline shows.
  */
 function linkMail(ctx: MailAppContext, p: PreparedLinkMail, who: Recipient, current: PortalLinkRecord | null) {
-  const issued = issuePortalLink(current, { id: p.linkId, participant_id: who.id, days: p.days }, { now: p.now, actor: ctx.actor });
+  const issued = issuePortalLink(
+    current,
+    { id: p.linkId, participant_id: who.id, days: p.days },
+    { now: p.now, actor: ctx.actor },
+  );
   const content = portalLinkMail(
     { name: who.name, template_name: who.template_name, team: p.team, url: p.url, expires_at: issued.link.expires_at },
     portalCopy(who.language),
@@ -112,11 +117,15 @@ export async function sendPortalLink(
 ): Promise<SentPortalLink & { link: PortalLinkRecord }> {
   const prepared = prepareLinkMail(ctx, input.expires_in_days);
   let sent: SentPortalLink | undefined;
-  const link = await ctx.storage.portalLinks.change(ctx.workspaceId, input.participant_id, ({ participant, current }) => {
-    const made = linkMail(ctx, prepared, participant, current);
-    sent = made.sent;
-    return { revoke: made.issued.revoke, insert: made.insert, events: made.events, mail: [made.mail] };
-  });
+  const link = await ctx.storage.portalLinks.change(
+    ctx.workspaceId,
+    input.participant_id,
+    ({ participant, current }) => {
+      const made = linkMail(ctx, prepared, participant, current);
+      sent = made.sent;
+      return { revoke: made.issued.revoke, insert: made.insert, events: made.events, mail: [made.mail] };
+    },
+  );
   const stored = unwrap(link);
   ctx.mail.wake();
   return { ...(sent as SentPortalLink), link: stored };

@@ -29,6 +29,7 @@ export function roleFor(scope: Scope): Role {
   if (scope === 'mail.read') return 'owner';
   if (scope.endsWith('.read')) return 'viewer';
   // The review digest is for those who decide.
-  if (scope === 'sessions.write' || scope === 'decisions.write' || scope === 'mail_preferences.write') return 'reviewer';
+  if (scope === 'sessions.write' || scope === 'decisions.write' || scope === 'mail_preferences.write')
+    return 'reviewer';
   return 'admin';
 }

@@ -245,9 +245,7 @@ test('every REST route has an access case (add one above when you add a route)',
 
 test('every REST route declares a scope an API key may hold, or one for members with a session', () => {
   const memberOnly = (op: RestOperation) => (MEMBER_ONLY_SCOPES as readonly string[]).includes(op.scope ?? '');
-  expect(operations.filter((op) => !op.scope || !(isApiKeyScope(op.scope) || memberOnly(op))).map(routeOf)).toEqual(
-    [],
-  );
+  expect(operations.filter((op) => !op.scope || !(isApiKeyScope(op.scope) || memberOnly(op))).map(routeOf)).toEqual([]);
   // Member-only routes are a member's own settings and the owners' outbox (docs/mail.md); nothing else.
   expect(operations.filter(memberOnly).map(routeOf).sort()).toEqual([
     'GET /mail/outbox',

@@ -121,13 +121,15 @@ describe('with SMTP set up', () => {
     expect(link.text).toContain('Acme Hiring invites you to follow Product Basics.');
 
     // "Send again" on the Members page asks better-auth to resend: a second message.
-    await owner('POST', '/api/auth/organization/invite-member', { email: 'rev@example.com', role: 'reviewer', resend: true });
+    await owner('POST', '/api/auth/organization/invite-member', {
+      email: 'rev@example.com',
+      role: 'reviewer',
+      resend: true,
+    });
     await expect.poll(() => sink.messages.filter((m) => m.to.includes('rev@example.com')).length).toBe(2);
 
     // The owner reads all three in the outbox, sent.
-    await expect
-      .poll(async () => (await owner('GET', '/api/v1/mail/outbox?status=sent')).body.items.length)
-      .toBe(3);
+    await expect.poll(async () => (await owner('GET', '/api/v1/mail/outbox?status=sent')).body.items.length).toBe(3);
     const outbox = await owner('GET', '/api/v1/mail/outbox');
     expect(outbox.body.items.map((m: { kind: string }) => m.kind).sort()).toEqual([
       'member_invitation',
@@ -205,7 +207,11 @@ describe('settings from the environment', () => {
   test.each([
     [{}, null, []],
     [{ SMTP_URL: 'smtp://mail.example.com:587', MAIL_FROM: MAIL_FROM }, 'smtp://mail.example.com:587', []],
-    [{ SMTP_URL: 'smtps://u:p@mail.example.com', MAIL_FROM: 'no-reply@example.com' }, 'smtps://u:p@mail.example.com', []],
+    [
+      { SMTP_URL: 'smtps://u:p@mail.example.com', MAIL_FROM: 'no-reply@example.com' },
+      'smtps://u:p@mail.example.com',
+      [],
+    ],
     [{ SMTP_URL: 'smtp://mail.example.com' }, null, ['SMTP_URL is set but MAIL_FROM is not']],
     [{ MAIL_FROM: MAIL_FROM }, null, ['MAIL_FROM is set but SMTP_URL is not']],
     [{ SMTP_URL: 'http://mail.example.com', MAIL_FROM: MAIL_FROM }, null, ['must start with smtp:// or smtps://']],
@@ -216,7 +222,7 @@ describe('settings from the environment', () => {
     const read = mailSettingsFromEnv(env);
     expect(read.settings?.smtpUrl ?? null).toBe(smtpUrl);
     expect(read.problems).toHaveLength(problems.length);
-    problems.forEach((p, i) => expect(read.problems[i]).toContain(p));
+    for (const [i, problem] of problems.entries()) expect(read.problems[i]).toContain(problem);
     // The log never holds a password.
     for (const problem of read.problems) expect(problem).not.toContain(':p@');
   });

@@ -37,7 +37,9 @@ describe('the portal link by email', () => {
     const sent = await t.api.participants.sendPortalLink({ participant_id: rosa.id });
     expect(sent.mail).toEqual({ id: expect.any(String), to: rosa.email, status: 'queued' });
     expect(sent.url).toMatch(/\/p\/sfp_[\w-]{43}$/);
-    expect((await t.api.mail.list({})).items).toMatchObject([{ id: sent.mail.id, status: 'queued', kind: 'portal_link' }]);
+    expect((await t.api.mail.list({})).items).toMatchObject([
+      { id: sent.mail.id, status: 'queued', kind: 'portal_link' },
+    ]);
 
     expect(await worker.tick()).toBe(1);
     const mail = await sink.waitFor((m) => m.to.includes(rosa.email));
@@ -196,7 +198,12 @@ describe('enrolment with the link', () => {
   test('a retried enrolment (same Idempotency-Key) answers the first link and writes no second mail', async () => {
     const { t } = await kit();
     const { template } = await buildPipeline(t.api);
-    const input = { evaluation_template_id: template.id, ...person('Kim'), send_portal_link: true, idempotency_key: 'k-1' };
+    const input = {
+      evaluation_template_id: template.id,
+      ...person('Kim'),
+      send_portal_link: true,
+      idempotency_key: 'k-1',
+    };
     const first = await t.api.participants.create(input);
     const again = await t.api.participants.create(input);
     expect(again.portal_link_sent).toEqual(first.portal_link_sent);

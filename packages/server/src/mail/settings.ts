@@ -41,7 +41,10 @@ export function mailSettingsFromEnv(env: Readonly<Record<string, string | undefi
   if (hourText) {
     const hour = Number(hourText);
     if (Number.isInteger(hour) && hour >= 0 && hour <= 23) digestHour = hour;
-    else problems.push(`MAIL_DIGEST_HOUR must be a whole hour from 0 to 23 (UTC): the digest goes from ${DEFAULT_DIGEST_HOUR}:00 UTC.`);
+    else
+      problems.push(
+        `MAIL_DIGEST_HOUR must be a whole hour from 0 to 23 (UTC): the digest goes from ${DEFAULT_DIGEST_HOUR}:00 UTC.`,
+      );
   }
   const smtpUrl = env.SMTP_URL?.trim() || undefined;
   const from = env.MAIL_FROM?.trim() || undefined;
@@ -62,7 +65,9 @@ export function mailSettingsFromEnv(env: Readonly<Record<string, string | undefi
     return { settings: null, digestHour, problems };
   }
   if (!from) {
-    problems.push(`SMTP_URL is set but MAIL_FROM is not: set the address mail comes from (MAIL_FROM="Stageflow <no-reply@example.com>"); ${off}.`);
+    problems.push(
+      `SMTP_URL is set but MAIL_FROM is not: set the address mail comes from (MAIL_FROM="Stageflow <no-reply@example.com>"); ${off}.`,
+    );
     return { settings: null, digestHour, problems };
   }
   if (!FROM.test(from)) {

@@ -35,7 +35,8 @@ export function describeSmtpFailure(error: unknown, smtpUrl: string): { error: s
   const where = describeSmtpUrl(smtpUrl);
   if (typeof e.responseCode === 'number') {
     const reply = (e.response ?? e.message).trim();
-    if (e.code === 'EAUTH') return { error: `The SMTP server ${where} refused the sign-in: ${reply}`, permanent: false };
+    if (e.code === 'EAUTH')
+      return { error: `The SMTP server ${where} refused the sign-in: ${reply}`, permanent: false };
     return { error: `The SMTP server ${where} answered: ${reply}`, permanent: e.responseCode >= 500 };
   }
   const words: Record<string, string> = {

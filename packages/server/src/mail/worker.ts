@@ -77,7 +77,8 @@ export function createMailWorker(deps: MailWorkerDeps): MailWorker {
     const recorded = await deps.storage.mail.settle(mail.id, owner, after);
     if (!recorded) deps.log.warn({ mailId: mail.id }, 'mail lease ran out while sending: another worker has it now');
     else if (after.status === 'failed') deps.log.warn({ mailId: mail.id, error: after.last_error }, 'mail given up');
-    else if (after.status === 'queued') deps.log.info({ mailId: mail.id, error: after.last_error }, 'mail will be retried');
+    else if (after.status === 'queued')
+      deps.log.info({ mailId: mail.id, error: after.last_error }, 'mail will be retried');
   }
 
   async function tick(): Promise<number> {

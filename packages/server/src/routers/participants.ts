@@ -121,7 +121,10 @@ export const participantsRouter = router({
       if (!send_portal_link) return runParticipantCommand(ctx, target, command, viewOf, retry);
       // A retry must ask for the mail too to get the first answer; the same key without it is another request.
       const unit = commandUnit(ctx, target, command, viewOf, { ...retry, request: { ...input, send_portal_link } });
-      const template = unwrap(ctx.repos.templates.byId(ctx.workspaceId, input.evaluation_template_id) ?? notFound('Evaluation template', input.evaluation_template_id));
+      const template = unwrap(
+        ctx.repos.templates.byId(ctx.workspaceId, input.evaluation_template_id) ??
+          notFound('Evaluation template', input.evaluation_template_id),
+      );
       const sending = enrolSendingLink(ctx, unit, template, DEFAULT_PORTAL_LINK_DAYS, (view, sent) => ({
         ...view,
         portal_link_sent: { url: sent.url, expires_at: sent.expires_at, mail: sent.mail },

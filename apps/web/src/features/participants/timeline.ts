@@ -292,6 +292,15 @@ export function describeEvent(event: TimelineEvent, ctx: TimelineContext): Timel
         total !== null && answered !== null && `Answered ${answered} of ${plural(total, 'question')}`,
       ]);
     }
+    case 'portal_link_emailed': {
+      const to = str(d.to) ?? 'them';
+      // Mail not set up: the message was kept in the outbox, and someone must hand the link over.
+      return d.status === 'not_sent'
+        ? entry(`Portal link for ${to} not emailed: mail is not set up`, 'warning', [
+            'The message waits in Developer → Mail',
+          ])
+        : entry(`Portal link emailed to ${to}`, 'info');
+    }
     case 'portal_link_opened':
       return entry(d.first === true ? 'Opened their portal link' : 'Opened their portal link again', 'info');
     default:
