@@ -1,6 +1,6 @@
 // Without SMTP settings (docs/mail.md#statuses), in Chromium: nothing is emailed, and the app says so
 // where the link was to go. Sending a participant's link shows it to copy; an invitation says it was not
-// sent; enrolling with "Email them their portal link" shows the link to copy; Developer → Mail keeps the
+// sent; enrolling with "Send them their portal link" shows the link to copy; Developer → Mail keeps the
 // messages, marked Not sent, with the link inside for the owner to read.
 import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
@@ -55,7 +55,7 @@ describe('mail not set up', () => {
     const dialog = page.getByRole('dialog', { name: 'Add participant' });
     await dialog.getByLabel('Name').fill('Noor Kept');
     await dialog.getByLabel('Email').fill('noor.kept@example.com');
-    await dialog.getByRole('checkbox', { name: 'Email them their portal link' }).check();
+    await dialog.getByRole('checkbox', { name: 'Send them their portal link' }).check();
     await dialog.getByRole('button', { name: 'Add participant' }).click();
     const copy = page.getByRole('dialog', { name: 'Copy their portal link' });
     await copy.getByText(NOT_SET_UP).waitFor();
@@ -69,7 +69,7 @@ describe('mail not set up', () => {
     await page.getByRole('heading', { level: 1, name: 'Mail' }).waitFor();
     await page.getByText('Mail is not set up: nothing is sent.').waitFor();
     const table = page.getByRole('table', { name: 'Mail outbox' });
-    await expect.poll(() => table.getByText('Not sent', { exact: true }).count()).toBe(3);
+    await expect.poll(() => table.getByRole('cell', { name: 'Not sent', exact: true }).count()).toBe(3);
     await table.getByRole('button', { name: 'Your link to Senior Backend Engineer' }).click();
     const dialog = page.getByRole('dialog', { name: 'Message' });
     await dialog.getByText(/kept here, never sent/).waitFor();

@@ -90,7 +90,7 @@ describe('mail', () => {
     await page.getByRole('heading', { level: 1, name: 'Mail' }).waitFor();
     await page.getByText('Mail is sent from Stageflow <no-reply@stageflow.test>.').waitFor();
     const table = page.getByRole('table', { name: 'Mail outbox' });
-    await expect.poll(() => table.getByText('Sent', { exact: true }).count()).toBe(2);
+    await expect.poll(() => table.getByRole('cell', { name: 'Sent', exact: true }).count()).toBe(2);
     expect(await table.textContent()).toContain(`Invitation to ${INVITED}`);
     expect(await table.textContent()).toContain(`Portal link to ${PARTICIPANT}`);
 

@@ -165,11 +165,11 @@ function AddParticipantForm({
         />
         <div className="span-2">
           <CheckboxField
-            label="Email them their portal link"
+            label="Send them their portal link"
             hint={
               mailSetUp === false
                 ? 'Mail is not set up on this server: the link is shown to you to copy instead.'
-                : 'A private link to see where they stand, in the template’s language.'
+                : 'By email: a private link to see where they stand, in the template’s language.'
             }
           >
             {(p) => <input {...p} type="checkbox" {...register('send_portal_link')} />}

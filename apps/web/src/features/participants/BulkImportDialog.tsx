@@ -168,11 +168,11 @@ function BulkImportForm({ onClose, initialTemplateId }: { onClose: () => void; i
         </div>
 
         <CheckboxField
-          label="Email each person their portal link"
+          label="Send each person their portal link"
           hint={
             mailSetUp === false
               ? 'Mail is not set up on this server: the links would wait in Developer → Mail, not sent.'
-              : 'A private link to see where they stand, in the template’s language.'
+              : 'By email: a private link to see where they stand, in the template’s language.'
           }
         >
           {(p) => (

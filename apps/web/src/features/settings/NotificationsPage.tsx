@@ -1,5 +1,5 @@
 import type { MailPreferences } from '@stageflow/domain';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
@@ -34,12 +34,18 @@ function DigestSetting({ preferences }: { preferences: MailPreferences }) {
   const mailSetUp = useMailSetup();
   const utils = trpc.useUtils();
   const showError = useServerError();
+  // The box follows the click at once; a refusal puts it back.
+  const [on, setOn] = useState(preferences.review_digest);
   const update = trpc.mail.updatePreferences.useMutation({
     onSuccess: (saved) => {
       utils.mail.preferences.setData({}, saved);
+      setOn(saved.review_digest);
       toast.success(saved.review_digest ? 'Daily digest turned on' : 'Daily digest turned off');
     },
-    onError: (error) => showError(error),
+    onError: (error) => {
+      setOn(preferences.review_digest);
+      showError(error);
+    },
   });
   const workspace = active_workspace?.name ?? 'this workspace';
   return (
@@ -52,10 +58,13 @@ function DigestSetting({ preferences }: { preferences: MailPreferences }) {
           <input
             id={id}
             type="checkbox"
-            checked={preferences.review_digest}
+            checked={on}
             disabled={!preferences.can_receive_review_digest || update.isPending}
             aria-describedby={`${id}-hint`}
-            onChange={(event) => update.mutate({ review_digest: event.target.checked })}
+            onChange={(event) => {
+              setOn(event.target.checked);
+              update.mutate({ review_digest: event.target.checked });
+            }}
           />
           <label htmlFor={id}>Email me the daily digest</label>
         </div>
