@@ -23,7 +23,7 @@ function Message({ id, onClose }: { id: string; onClose: () => void }) {
     <DialogDone onDone={onClose}>
       <QueryGate query={query} loading="Loading the message">
         {(m) => (
-          <div className="stack">
+          <div className="stack-md">
             <dl className="details mail-details">
               <div className="detail">
                 <dt>Subject</dt>
