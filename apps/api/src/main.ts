@@ -6,6 +6,7 @@ import {
   DEMO_ACCOUNT,
   demoFromEnv,
   interviewerModelFromEnv,
+  mailSettingsFromEnv,
   webhookSettingsFromEnv,
 } from '@stageflow/server';
 
@@ -22,6 +23,8 @@ const demo = demoFromEnv(process.env.DEMO);
 const interviewer = interviewerModelFromEnv(process.env);
 // Outgoing webhooks (README, Settings): a wrong value is logged and its default used.
 const webhooks = webhookSettingsFromEnv(process.env);
+// Outgoing mail (README, Settings): without SMTP_URL and MAIL_FROM, mail is kept in the outbox unsent.
+const mail = mailSettingsFromEnv(process.env);
 
 const server = createServer({
   databasePath,
@@ -31,11 +34,13 @@ const server = createServer({
   demo: demo.demo,
   interviewerModel: interviewer.model,
   webhooks: { settings: webhooks.settings },
+  mail: { settings: mail.settings, digestHour: mail.digestHour },
 });
 const { log } = server;
 if (demo.problem) log.warn(demo.problem);
 if (interviewer.problem) log.warn(interviewer.problem);
 for (const problem of webhooks.problems) log.warn(problem);
+for (const problem of mail.problems) log.warn(problem);
 const seeded = await server.seedDemo();
 // A new link each start: only its hash is kept, so the one printed last time cannot be shown again.
 const demoPortal = await server.demoPortal();
@@ -61,13 +66,13 @@ function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
-  http.close(() => {
-    // Attempts in flight are recorded first; one cut short by the forced exit is sent again after its lease.
-    void server.webhookWorker.stop().finally(() => {
-      server.close();
-      log.info('closed');
-      process.exit(0);
-    });
+  http.close(async () => {
+    // Webhook attempts in flight and the message being sent now are recorded before the database closes;
+    // an attempt cut short by the forced exit is sent again after its lease.
+    await Promise.all([server.webhookWorker.stop(), server.mailWorker?.stop()]);
+    server.close();
+    log.info('closed');
+    process.exit(0);
   });
   // Idle keep-alive sockets would hold close() open; in-flight requests still finish.
   if ('closeIdleConnections' in http) http.closeIdleConnections();

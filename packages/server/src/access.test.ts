@@ -76,6 +76,7 @@ const CASES: Record<string, Case> = {
   'bulkActions.byId': (f) => ({ id: f.bulkActionId }),
   'participants.portalLink': (f) => ({ participant_id: f.jane.id }),
   'participants.revokePortalLink': (f) => ({ participant_id: f.jane.id }),
+  'participants.sendPortalLink': (f) => ({ participant_id: f.jane.id }),
 
   'sessions.list': () => ({}),
   'sessions.byId': (f) => ({ id: f.session.id }),
@@ -120,6 +121,11 @@ const CASES: Record<string, Case> = {
   'webhooks.deliveries': (f) => ({ id: f.webhook.id }),
   'webhooks.replay': (f) => ({ id: f.webhook.id, delivery_id: f.webhookDelivery.id }),
   'webhooks.sendTest': (f) => ({ id: f.webhook.id }),
+  'mail.setup': () => undefined,
+  'mail.list': () => ({}),
+  'mail.byId': (f) => ({ id: f.mail.id }),
+  'mail.preferences': () => ({}),
+  'mail.updatePreferences': () => ({ review_digest: true }),
 
   'analytics.report': (f) => ({ evaluation_template_id: f.template.id }),
   'analytics.funnel': (f) => ({ evaluation_template_id: f.template.id }),
@@ -175,6 +181,8 @@ test('the scopes give the roles of docs/surfaces.md: viewers read, reviewers sco
     if (path.startsWith('apiKeys.')) return 'admin'; // keys are secrets: even listing them is for admins
     if (path.startsWith('interviewerModel.')) return 'admin'; // where participants' answers go: admins decide and see
     if (path.startsWith('webhooks.')) return 'admin'; // where participants' data is sent, and what was sent: admins
+    if (path === 'mail.list' || path === 'mail.byId') return 'owner'; // the outbox holds links that let people in
+    if (path === 'mail.updatePreferences') return 'reviewer'; // the digest of open decisions is for those who decide
     if (path === 'analytics.simulate') return 'viewer'; // a read that takes its question as a body: nothing is saved
     // Self-identification figures and who reads them: owners (and admins an owner grants them to).
     if (path === 'analytics.adverseImpact' || path.startsWith('demographicsAccess.')) return 'owner';

@@ -5,6 +5,7 @@ import type { Identity } from './auth/identify.ts';
 import type { Principal } from './auth/principal.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import type { Logger } from './logger.ts';
+import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
 import { type WebhookDeps, webhookDeps } from './webhooks/deps.ts';
 
 export interface ContextDeps {
@@ -21,6 +22,8 @@ export interface ContextDeps {
   readonly webhooks: WebhookDeps;
   /** Runs applied bulk actions person by person in this process (application/bulk-runner.ts). */
   readonly bulkRunner: BulkRunner;
+  /** Whether mail is set up, and how to wake this process's mail worker (mail/deps.ts). */
+  readonly mail: MailDeps;
 }
 
 /** Where links point when the server was given no PUBLIC_URL (tests, scripts). */
@@ -34,6 +37,7 @@ export const contextDeps = (
   publicUrl: string = DEFAULT_PUBLIC_URL,
   interviewer: InterviewerDeps = interviewerDeps(),
   webhooks: WebhookDeps = webhookDeps(),
+  mail: MailDeps = mailNotSetUp,
 ): ContextDeps => ({
   db,
   repos,
@@ -43,6 +47,7 @@ export const contextDeps = (
   interviewer,
   webhooks,
   bulkRunner: createBulkRunner(log),
+  mail,
 });
 
 /**

@@ -16,6 +16,8 @@ export { type RateLimitOptions, rateLimitsFromEnv } from './http/rate-limit.ts';
 export { interviewerModelFromEnv } from './interviewer/environment.ts';
 export { InterviewerUnavailableError } from './interviewer/failures.ts';
 export { createLogger, type Logger } from './logger.ts';
+export { type MailEnvironment, type MailSettings, mailSettingsFromEnv } from './mail/settings.ts';
+export type { MailWorker } from './mail/worker.ts';
 export type { AppRouter } from './routers/index.ts';
 export { appRouter } from './routers/index.ts';
 export type { DemoPortal } from './seed/demo-portal.ts';

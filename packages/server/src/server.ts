@@ -4,6 +4,7 @@ import { closeDb, createDb, createRepositories, type Db, migrateDb, type Reposit
 import type { EnvironmentModel } from '@stageflow/domain';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { resumeBulkActions } from './application/bulk-actions.ts';
+import { writeInvitationMail } from './application/mail.ts';
 import { createApiKeyResolver } from './auth/api-keys.ts';
 import { type Auth, createAuth } from './auth/better-auth.ts';
 import { createIdentify } from './auth/identify.ts';
@@ -15,6 +16,10 @@ import type { RateLimitOptions } from './http/rate-limit.ts';
 import { interviewerDeps } from './interviewer/deps.ts';
 import type { ModelClientOptions } from './interviewer/model.ts';
 import { createLogger, type Logger } from './logger.ts';
+import type { MailDeps } from './mail/deps.ts';
+import { DEFAULT_DIGEST_HOUR, describeSmtpUrl, type MailSettings } from './mail/settings.ts';
+import { createSmtpSender, type MailSender } from './mail/smtp.ts';
+import { createMailWorker, type MailWorker, type MailWorkerDeps } from './mail/worker.ts';
 import { type DemoPortal, rotateDemoPortalLink } from './seed/demo-portal.ts';
 import { demoAccountHint, ensureDemoWorkspace } from './seed/demo-workspace.ts';
 import { checkAtStart } from './start-checks.ts';
@@ -69,6 +74,18 @@ export interface ServerConfig {
     readonly random?: () => number;
     readonly lookup?: SenderOptions['lookup'];
   };
+  /**
+   * Outgoing mail (docs/mail.md): the SMTP settings (`mailSettingsFromEnv`; none: mail is kept in the
+   * outbox and not sent), the hour of the daily digest, and for tests the worker's clock, timings and
+   * sender.
+   */
+  readonly mail?: {
+    readonly settings?: MailSettings | null;
+    readonly digestHour?: number;
+    readonly now?: () => string;
+    readonly send?: MailSender;
+    readonly worker?: Partial<Pick<MailWorkerDeps, 'pollMs' | 'leaseMs' | 'digestEveryMs' | 'batch'>>;
+  };
 }
 
 export interface StageflowServer {
@@ -78,6 +95,8 @@ export interface StageflowServer {
   readonly repos: Repositories;
   readonly auth: Auth;
   readonly log: Logger;
+  /** Sends the mail outbox; running only when mail is set up (`mail.settings`), else null. */
+  readonly mailWorker: MailWorker | null;
   /**
    * Delivers the webhook outbox. Not started here: start it once start-up's own transaction (demo data)
    * is over, unless the settings say this process does not deliver (`webhooksWanted`).
@@ -122,7 +141,6 @@ export function createServer(config: ServerConfig): StageflowServer {
   const repos = createRepositories(db);
   checkAtStart(repos, log);
   const secret = config.authSecret ?? loadAuthSecret(config.databasePath);
-  const auth = createAuth({ db, baseURL: config.publicUrl, secret });
   // Workspaces' model keys are sealed under the same secret as cookies (docs/decisions/020).
   const interviewer = interviewerDeps({
     secret,
@@ -130,7 +148,14 @@ export function createServer(config: ServerConfig): StageflowServer {
     client: config.interviewerClient,
   });
   const webhooks = webhookDeps({ secret, settings: config.webhooks?.settings });
-  const deps = contextDeps(db, repos, log, config.publicUrl, interviewer, webhooks);
+  // Mail (docs/mail.md): the worker runs only when SMTP is set up; without it, messages are kept.
+  const smtp = config.mail?.settings ?? null;
+  let mailWorker: MailWorker | null = null;
+  const mail: MailDeps = {
+    setup: { configured: smtp !== null, from: smtp?.from ?? null },
+    wake: () => mailWorker?.wake(),
+  };
+  const deps = contextDeps(db, repos, log, config.publicUrl, interviewer, webhooks, mail);
   const { settings } = webhooks;
   const webhookWorker = createWebhookWorker({
     storage: deps.storage,
@@ -149,7 +174,37 @@ export function createServer(config: ServerConfig): StageflowServer {
     pollMs: settings.pollMs,
     retentionDays: settings.retentionDays,
   });
-
+  if (smtp) {
+    mailWorker = createMailWorker({
+      repos,
+      storage: deps.storage,
+      publicUrl: deps.publicUrl,
+      newId: () => crypto.randomUUID(),
+      send: config.mail?.send ?? createSmtpSender(smtp),
+      log,
+      digestHour: config.mail?.digestHour ?? DEFAULT_DIGEST_HOUR,
+      ...(config.mail?.now ? { now: config.mail.now } : {}),
+      ...config.mail?.worker,
+    });
+    mailWorker.start();
+    log.info({ smtp: describeSmtpUrl(smtp.smtpUrl), from: smtp.from }, 'mail is set up');
+  }
+  const auth = createAuth({
+    db,
+    baseURL: config.publicUrl,
+    secret,
+    sendInvitation: (invitation) =>
+      writeInvitationMail(
+        {
+          storage: deps.storage,
+          mail,
+          publicUrl: deps.publicUrl,
+          now: config.mail?.now ?? (() => new Date().toISOString()),
+          newId: () => crypto.randomUUID(),
+        },
+        invitation,
+      ),
+  });
   let ready = true;
   const app = createApp({
     createContext: createRequestContext(deps, createIdentify(auth, repos, createApiKeyResolver(repos))),
@@ -172,6 +227,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     log,
     webhookWorker,
     webhooksWanted: settings.worker,
+    mailWorker,
     seedDemo: (now = new Date().toISOString()) =>
       ensureDemoWorkspace({ db, repos, auth, log }, { now, publicUrl: config.publicUrl, demo: config.demo }),
     demoPortal: (now = new Date().toISOString()) =>
@@ -189,6 +245,8 @@ export function createServer(config: ServerConfig): StageflowServer {
       deps.bulkRunner.stop();
       // An attempt still in flight is not recorded: its lease runs out and the next start sends it again.
       void webhookWorker.stop();
+      // A message being sent now is settled by no one: its lease runs out and the next start sends it.
+      void mailWorker?.stop();
       closeDb(db);
     },
   };

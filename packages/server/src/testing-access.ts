@@ -44,6 +44,8 @@ export async function buildAccessFixture() {
   const { api_key: apiKey } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
   // fetch never connects to port 9 (a reserved port): testing this model fails at once, calling nothing.
   await t.api.interviewerModel.update({ base_url: MODEL_URL_OF_A, model: MODEL_OF_A, api_key: MODEL_KEY_OF_A });
+  // A message in A's outbox (mail is not set up here: it is kept, not sent).
+  const { mail } = await t.api.participants.sendPortalLink({ participant_id: bob.id });
   // Made last, so its only delivery is the test event (no worker runs here: nothing is sent).
   const { endpoint: webhook } = await t.api.webhooks.create({ url: 'https://hooks.example.com/workspace-a' });
   const webhookDelivery = await t.api.webhooks.sendTest({ id: webhook.id });
@@ -66,6 +68,7 @@ export async function buildAccessFixture() {
     webhook,
     webhookDelivery,
     bulkActionId: bulk.id!,
+    mail,
   };
 }
 
@@ -87,6 +90,7 @@ export const idsOfA = (f: AccessFixture) => [
   f.webhookDelivery.id,
   f.webhookDelivery.webhook_id,
   f.bulkActionId,
+  f.mail.id,
   ...f.stages.map((s) => s.id),
   MODEL_OF_A,
   MODEL_KEY_OF_A,

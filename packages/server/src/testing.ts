@@ -9,6 +9,7 @@ import { type Context, contextDeps, createInnerContext } from './context.ts';
 import { fieldIssues } from './errors.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import { createLogger } from './logger.ts';
+import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
 import { type WebhookDeps, webhookDeps } from './webhooks/deps.ts';
 
 /**
@@ -22,15 +23,18 @@ export function setupApi({
   interviewer = interviewerDeps(),
   db = createTestDb(),
   webhooks = webhookDeps(),
+  mail = mailNotSetUp,
 }: {
   now?: () => string;
   interviewer?: InterviewerDeps;
   /** A migrated database of the test's own (a file, to open it again as a restarted server would). */
   db?: Db;
   webhooks?: WebhookDeps;
+  /** Mail not set up unless a test says (testing-mail.ts). */
+  mail?: MailDeps;
 } = {}) {
   const repos = createRepositories(db);
-  const deps = contextDeps(db, repos, createLogger('silent'), undefined, interviewer, webhooks);
+  const deps = contextDeps(db, repos, createLogger('silent'), undefined, interviewer, webhooks, mail);
   const workspace = (slug: string) => repos.workspaces.insert({ id: crypto.randomUUID(), slug, name: slug });
   const a = workspace('a');
   const b = workspace('b');

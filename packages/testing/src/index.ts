@@ -25,6 +25,7 @@ export {
   terminate,
   waitForHealthy,
 } from './server-process.ts';
+export { type ReceivedMail, type SmtpSink, startSmtpSink } from './smtp-sink.ts';
 export {
   type ReceivedWebhook,
   type ReceiverReply,

@@ -27,6 +27,8 @@ const ApiKeysPage = lazy(() => import('../features/developer/ApiKeysPage.tsx'));
 const DeveloperLayout = lazy(() => import('../features/developer/DeveloperLayout.tsx'));
 const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx'));
 const WebhookEndpointPage = lazy(() => import('../features/webhooks/WebhookEndpointPage.tsx'));
+const MailOutboxPage = lazy(() => import('../features/mail/MailOutboxPage.tsx'));
+const NotificationsPage = lazy(() => import('../features/settings/NotificationsPage.tsx'));
 const SignInPage = lazy(() => import('../features/account/SignInPage.tsx'));
 const SignUpPage = lazy(() => import('../features/account/SignUpPage.tsx'));
 const CreateWorkspacePage = lazy(() => import('../features/account/CreateWorkspacePage.tsx'));
@@ -130,6 +132,7 @@ export const router = createBrowserRouter([
             ],
           },
           { path: 'api-docs', element: <ApiDocsPage />, handle: { crumb: { label: 'API docs', to: '.' } } },
+          { path: 'mail', element: <MailOutboxPage />, handle: { crumb: { label: 'Mail', to: '.' } } },
         ],
       },
       {
@@ -148,6 +151,11 @@ export const router = createBrowserRouter([
             path: 'interviewer-model',
             element: <InterviewerModelPage />,
             handle: { crumb: { label: 'Interviewer model', to: '.' } },
+          },
+          {
+            path: 'notifications',
+            element: <NotificationsPage />,
+            handle: { crumb: { label: 'Notifications', to: '.' } },
           },
         ],
       },

@@ -6,6 +6,7 @@ import { createApiKeyRepository } from './api-keys.ts';
 import { createBulkActionRepository } from './bulk-actions.ts';
 import { createInstanceRepository } from './instance.ts';
 import { createInterviewerModelRepository } from './interviewer-models.ts';
+import { createMailRepository } from './mail.ts';
 import { createMemberGrantRepository } from './member-grants.ts';
 import { createMemberRepository } from './members.ts';
 import { createParticipantRepository } from './participants/index.ts';
@@ -26,6 +27,7 @@ export type { NewBulkAction, PendingBulkItem } from './bulk-actions.ts';
 export { withIdempotency } from './idempotency.ts';
 export type { InstanceMarker } from './instance.ts';
 export type { InterviewerModelRecord } from './interviewer-models.ts';
+export type { ClaimedMail, DigestRecipient, MailRow, NewMail } from './mail.ts';
 export type { WorkspaceEvent } from './member-grants.ts';
 export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';
@@ -58,6 +60,7 @@ export function createRepositories(db: Db) {
     selfIdentification: createSelfIdentificationRepository(db),
     webhooks: createWebhookRepositories(db),
     bulkActions: createBulkActionRepository(db),
+    mail: createMailRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -11,6 +11,8 @@ export interface PortalParticipant {
   readonly id: string;
   readonly workspace_id: string;
   readonly name: string;
+  /** Where their portal link is emailed to. */
+  readonly email: string;
   readonly status: string;
   readonly evaluation_template_id: string;
   readonly template_name: string;
@@ -56,6 +58,7 @@ export function createPortalLinkRepository(db: Db) {
           id: participants.id,
           workspace_id: participants.workspace_id,
           name: participants.name,
+          email: participants.email,
           status: participants.status,
           evaluation_template_id: participants.evaluation_template_id,
           template_name: evaluationTemplates.template_name,
@@ -93,7 +96,7 @@ export function createPortalLinkRepository(db: Db) {
      */
     appendEvents(
       tx: Tx,
-      participant: PortalParticipant,
+      participant: Pick<PortalParticipant, 'workspace_id' | 'evaluation_template_id'>,
       emitted: readonly (PortalLinkEvent | SelfIdentificationEvent)[],
     ): void {
       for (const e of emitted) {

@@ -6,6 +6,7 @@ export * from './bulk-actions.ts';
 export * from './demographics.ts';
 export * from './instance.ts';
 export * from './interviewer.ts';
+export * from './mail.ts';
 export * from './participants.ts';
 export * from './portal-links.ts';
 export * from './portal-notice.ts';

@@ -19,6 +19,7 @@ import type {
   EndpointAfterAttempt,
   EvaluationStage,
   EvaluationTemplate,
+  MailSettlement,
   ParticipantEvent,
   ParticipantState,
   PortalLinkEvent,
@@ -32,9 +33,11 @@ import type {
   WebhookEndpointRecord,
   WebhookEvent,
 } from '@stageflow/domain';
+import type { Lease } from '../leases.ts';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { NewBulkAction, PendingBulkItem } from '../repositories/bulk-actions.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
+import type { ClaimedMail, NewMail } from '../repositories/mail.ts';
 import type { WorkspaceEvent } from '../repositories/member-grants.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';
 import type { AttemptRecord, ClaimedDelivery } from '../repositories/webhooks/outbox.ts';
@@ -72,6 +75,10 @@ export interface ParticipantOutcome<A> {
   /** Appended to the audit log in the same transaction; empty when the command changed nothing. */
   readonly emitted: readonly ParticipantEvent[];
   readonly answer: A;
+  /** A portal link made with the command (enrolment that sends one), stored after the participant. */
+  readonly portalLink?: { readonly insert: NewPortalLink; readonly events: readonly PortalLinkEvent[] } | undefined;
+  /** Mail the command causes, written to the outbox in the same transaction (docs/mail.md). */
+  readonly mail?: readonly NewMail[] | undefined;
 }
 
 export interface ParticipantUnit<A> {
@@ -129,6 +136,8 @@ export interface PortalLinkChange {
   readonly revoke: { readonly id: string; readonly revoked_at: string } | null;
   readonly insert?: NewPortalLink;
   readonly events: readonly PortalLinkEvent[];
+  /** Mail the change causes (the link, emailed), written to the outbox in the same transaction. */
+  readonly mail?: readonly NewMail[];
 }
 
 /** Opening a link: refused (unknown token, expired, revoked), or opened, with whose it is. */
@@ -202,6 +211,20 @@ export interface WebhookSettlement {
 }
 
 export interface StoragePort {
+  /** The mail outbox (docs/mail.md): what the server's worker and mail that no other command writes ask of it. */
+  readonly mail: {
+    /**
+     * Writes messages no other command writes (an invitation, a digest) in a transaction of their own;
+     * one whose `dedupe_key` the workspace has is skipped. Answers how many were written.
+     */
+    enqueue(mail: readonly NewMail[]): MaybePromise<number>;
+    /** Leases up to `limit` queued messages that are due (leases.ts), over every workspace. */
+    claim(lease: Lease, limit: number): MaybePromise<ClaimedMail[]>;
+    /** Records a try's outcome while `owner` still holds the lease; false when it no longer does. */
+    settle(id: string, owner: string, after: MailSettlement): MaybePromise<boolean>;
+    /** A member turns their review digest on or off in the workspace. */
+    setReviewDigest(workspaceId: string, userId: string, on: boolean, now: string): MaybePromise<void>;
+  };
   readonly agentProfiles: RecordStore<AgentProfile>;
   readonly apiKeys: {
     issue(key: NewApiKey): MaybePromise<void>;

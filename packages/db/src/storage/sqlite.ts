@@ -26,6 +26,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
     memberGrants,
     members,
     bulkActions,
+    mail,
   } = repos;
   // Every change that reports something writes its webhooks in its own transaction (docs/webhooks.md#the-outbox).
   const { outbox } = repos.webhooks;
@@ -51,6 +52,16 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
         participants.store(tx, workspaceId, loaded, outcome.state, outcome.emitted);
         outbox.enqueue(tx, workspaceId, participantWebhookEvents(outcome.emitted, outcome.state));
       }
+      // An enrolment that sends the portal link: the link, its events and the message in the same transaction.
+      if (outcome.portalLink) {
+        portalLinks.insert(tx, outcome.portalLink.insert);
+        portalLinks.appendEvents(
+          tx,
+          { workspace_id: workspaceId, evaluation_template_id: loaded.state.template.id },
+          outcome.portalLink.events,
+        );
+      }
+      if (outcome.mail) mail.insert(tx, outcome.mail);
       return outcome.answer;
     });
   }
@@ -72,6 +83,13 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           bulkActions.settle(tx, workspaceId, bulkActionId, item.position, line, at);
           return line;
         }),
+    },
+    mail: {
+      enqueue: (messages) => writeTx(db, (tx) => mail.insert(tx, messages)),
+      claim: (lease, limit) => writeTx(db, (tx) => mail.claim(tx, lease, limit)),
+      settle: (id, owner, after) => writeTx(db, (tx) => mail.settle(tx, id, owner, after)),
+      setReviewDigest: (workspaceId, userId, on, now) =>
+        writeTx(db, (tx) => mail.setReviewDigest(tx, workspaceId, userId, on, now)),
     },
     answers: {
       change: (workspaceId, participantId, sessionId, step) =>
@@ -138,6 +156,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           if (change.revoke) portalLinks.revoke(tx, workspaceId, change.revoke.id, change.revoke.revoked_at);
           if (change.insert) portalLinks.insert(tx, change.insert);
           portalLinks.appendEvents(tx, participant, change.events);
+          if (change.mail) mail.insert(tx, change.mail);
           return portalLinks.latest(workspaceId, participantId) ?? notFound('Portal link', participantId);
         }),
       open: (tokenHash, step) =>

@@ -55,6 +55,8 @@ export const BulkCreateParticipantsInput = z.strictObject({
     .array(z.record(Text, z.unknown()))
     .min(1)
     .max(MAX_PARTICIPANTS_PER_REQUEST, `at most ${MAX_PARTICIPANTS_PER_REQUEST} participants per request`),
+  /** Email each person enrolled their portal link, in the same transaction (docs/mail.md#the-portal-link). */
+  send_portal_link: z.boolean().default(false),
 });
 export type BulkCreateParticipantsInput = z.input<typeof BulkCreateParticipantsInput>;
 

@@ -4,9 +4,11 @@ import { API_KEY_SCOPES, type ApiKeyScope, DEMOGRAPHICS_GRANTEE_ROLE, type Role 
 export { API_KEY_SCOPES, type ApiKeyScope } from '@stageflow/domain';
 
 /**
- * Signed-in members only, never an API key: managing the workspace itself, and reading the
+ * Signed-in members only, never an API key: managing the workspace itself; a member's own settings
+ * (`mail_preferences.write`, a member's own digest setting, which a key has none of); reading the
  * self-identification figures, which go to a person an owner named, not to a key that outlives the grant
- * (docs/decisions/028-self-identification-and-adverse-impact.md).
+ * (docs/decisions/028-self-identification-and-adverse-impact.md); and `mail.read`, the mail outbox, which holds
+ * links that let people in (docs/mail.md#the-outbox): owners only, so an admin cannot reach it through a key.
  */
 export const MEMBER_ONLY_SCOPES = [
   'workspace.read',
@@ -14,6 +16,8 @@ export const MEMBER_ONLY_SCOPES = [
   'api_keys.write',
   'demographics.read',
   'demographics.grant',
+  'mail.read',
+  'mail_preferences.write',
 ] as const;
 export type Scope = ApiKeyScope | (typeof MEMBER_ONLY_SCOPES)[number];
 
@@ -33,7 +37,10 @@ export const isApiKeyScope = (scope: string): scope is ApiKeyScope => API_KEY_SC
 export function roleFor(scope: Scope): Role {
   // Self-identification figures: owners, and the admins they grant them to (GRANTABLE_SCOPES).
   if (scope === 'demographics.read' || scope === 'demographics.grant') return 'owner';
+  if (scope === 'mail.read') return 'owner';
   if (scope.endsWith('.read')) return 'viewer';
-  if (scope === 'sessions.write' || scope === 'decisions.write') return 'reviewer';
+  // The review digest is for those who decide.
+  if (scope === 'sessions.write' || scope === 'decisions.write' || scope === 'mail_preferences.write')
+    return 'reviewer';
   return 'admin';
 }

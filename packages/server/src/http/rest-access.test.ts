@@ -17,7 +17,7 @@ import { hasRole, ROLES, type Role } from '@stageflow/domain';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createApiKeyResolver } from '../auth/api-keys.ts';
 import type { Identity } from '../auth/identify.ts';
-import { API_KEY_SCOPES, type ApiKeyScope, isApiKeyScope, roleFor } from '../auth/scopes.ts';
+import { API_KEY_SCOPES, type ApiKeyScope, isApiKeyScope, MEMBER_ONLY_SCOPES, roleFor } from '../auth/scopes.ts';
 import { createRequestContext } from '../context.ts';
 import { type AccessFixture, buildAccessFixture, idsOfA, snapshotOfA } from '../testing-access.ts';
 import { storeTestKey } from '../testing-keys.ts';
@@ -117,6 +117,10 @@ const CASES: Record<string, Case> = {
     url: `/participants/${f.jane.id}/portal-link`,
     body: { expires_in_days: 7 },
   }),
+  'POST /participants/{participant_id}/portal-link/send': (f) => ({
+    url: `/participants/${f.jane.id}/portal-link/send`,
+    body: { expires_in_days: 7 },
+  }),
   'POST /participants/{participant_id}/portal-link/revoke': (f) => ({
     url: `/participants/${f.jane.id}/portal-link/revoke`,
   }),
@@ -176,6 +180,10 @@ const CASES: Record<string, Case> = {
     url: `/webhook-endpoints/${f.webhook.id}/deliveries/${f.webhookDelivery.id}/replay`,
   }),
   'POST /webhook-endpoints/{id}/test': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}/test` }),
+  'GET /mail/outbox': () => ({ url: '/mail/outbox?status=not_sent' }),
+  'GET /mail/outbox/{id}': (f) => ({ url: `/mail/outbox/${f.mail.id}` }),
+  'GET /mail/preferences': () => ({ url: '/mail/preferences' }),
+  'PUT /mail/preferences': () => ({ url: '/mail/preferences', body: { review_digest: true } }),
 
   'GET /analytics/report': (f) => ({ url: `/analytics/report?evaluation_template_id=${f.template.id}` }),
   'GET /analytics/funnel': (f) => ({ url: `/analytics/funnel?evaluation_template_id=${f.template.id}` }),
@@ -268,15 +276,24 @@ test('every REST route has an access case (add one above when you add a route)',
   expect(Object.keys(CASES).filter((r) => !routes.includes(r))).toEqual([]);
 });
 
-test('every REST route declares a scope an API key may hold, but the self-identification figures', () => {
-  // Those go to people an owner named, never to a key (docs/decisions/028-self-identification-and-adverse-impact.md).
-  expect(operations.filter((op) => !op.scope || !isApiKeyScope(op.scope)).map(routeOf)).toEqual([
+test('every REST route declares a scope an API key may hold, or one for members with a session', () => {
+  const memberOnly = (op: RestOperation) => (MEMBER_ONLY_SCOPES as readonly string[]).includes(op.scope ?? '');
+  expect(operations.filter((op) => !op.scope || !(isApiKeyScope(op.scope) || memberOnly(op))).map(routeOf)).toEqual([]);
+  // Member-only routes: a member's own settings, the owners' outbox (docs/mail.md), and the self-identification
+  // figures, which go to people an owner named (docs/decisions/028-self-identification-and-adverse-impact.md).
+  expect(operations.filter(memberOnly).map(routeOf).sort()).toEqual([
     'GET /analytics/adverse-impact',
+    'GET /mail/outbox',
+    'GET /mail/outbox/{id}',
+    'GET /mail/preferences',
+    'PUT /mail/preferences',
   ]);
 });
 
 describe.each(routes)('%s', (route) => {
   const scope = operations.find((op) => routeOf(op) === route)!.scope as ApiKeyScope;
+  // A scope no key may hold: every key is refused, a session of the right role is not.
+  const keysRefused = !isApiKeyScope(scope);
   let f: AccessFixture;
   let rest: ReturnType<typeof restAccess>;
   beforeAll(async () => {
@@ -287,8 +304,8 @@ describe.each(routes)('%s', (route) => {
   test("workspace B's key on A's ids: not found or nothing of A's, and A unchanged", async () => {
     const before = snapshotOfA(f);
     const res = await rest.call(route, { key: rest.keys.outsider });
-    // A scope no key may hold is refused before any id is looked at.
-    if (res.status >= 400) expectErrorShape(res, isApiKeyScope(scope) ? 404 : 403);
+    if (keysRefused) expectErrorShape(res, 403);
+    else if (res.status >= 400) expectErrorShape(res, 404);
     else for (const id of idsOfA(f)) expect(res.text).not.toContain(id);
     expect(snapshotOfA(f)).toEqual(before);
   });
@@ -302,7 +319,7 @@ describe.each(routes)('%s', (route) => {
     const before = snapshotOfA(f);
     const res = await rest.call(route, { key: rest.keys.withoutScope });
     expectErrorShape(res, 403);
-    expect(res.body).toMatchObject({ error: expect.stringContaining(scope) });
+    expect(res.body).toMatchObject({ error: expect.stringContaining(keysRefused ? 'API keys' : scope) });
     expect(snapshotOfA(f)).toEqual(before);
   });
 
@@ -327,10 +344,7 @@ describe.each(routes)('%s', (route) => {
 
   test(`a key of A with every scope: ${isApiKeyScope(scope) ? 'allowed' : 'still 403'}`, async () => {
     const res = await rest.call(route, { key: rest.keys.all });
-    if (!isApiKeyScope(scope)) {
-      expectErrorShape(res, 403);
-      return;
-    }
+    if (keysRefused) return expectErrorShape(res, 403);
     expect(res.status, res.text).not.toBe(401);
     expect(res.status, res.text).not.toBe(403);
     expect(res.status, res.text).toBeLessThan(500);

@@ -1,6 +1,7 @@
 import { interviewerInput, startFakeModelServer } from '@stageflow/testing';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import { modelAnswer, storeInterview } from '../testing-scoring.ts';
+import { CLIENT_HEADER } from './csrf.ts';
 import { restOperations } from './rest-routes.ts';
 import { ALL_KEY, READ_KEY, restApp } from './rest-testing.ts';
 
@@ -517,6 +518,17 @@ describe('every route', () => {
       url: expect.stringContaining(`/p/${link.token}`),
       token: expect.stringMatching(/^sfp_/),
     });
+    const sent = await ok(
+      'POST',
+      '/participants/{participant_id}/portal-link/send',
+      `/participants/${carol.id}/portal-link/send`,
+      {},
+    );
+    expect(sent).toMatchObject({
+      url: expect.stringContaining('/p/sfp_'),
+      mail: { to: 'carol@example.com', status: 'not_sent' },
+      portal_link: { status: 'active' },
+    });
     await ok(
       'POST',
       '/participants/{participant_id}/portal-link/revoke',
@@ -602,13 +614,31 @@ describe('every route', () => {
     await ok('GET', '/webhook-endpoints/{id}', `/webhook-endpoints/${hid}`);
     await ok('PATCH', '/webhook-endpoints/{id}', `/webhook-endpoints/${hid}`, { description: 'CRM' });
     await ok('POST', '/webhook-endpoints/{id}/rotate-secret', `/webhook-endpoints/${hid}/rotate-secret`);
-    const sent = await ok('POST', '/webhook-endpoints/{id}/test', `/webhook-endpoints/${hid}/test`);
+    const testEvent = await ok('POST', '/webhook-endpoints/{id}/test', `/webhook-endpoints/${hid}/test`);
     await ok('GET', '/webhook-endpoints/{id}/deliveries', `/webhook-endpoints/${hid}/deliveries?status=pending`);
     await ok(
       'POST',
       '/webhook-endpoints/{id}/deliveries/{delivery_id}/replay',
-      `/webhook-endpoints/${hid}/deliveries/${sent.id}/replay`,
+      `/webhook-endpoints/${hid}/deliveries/${testEvent.id}/replay`,
     );
     await ok('DELETE', '/webhook-endpoints/{id}', `/webhook-endpoints/${hid}`);
+    // The outbox and a member's own settings are for members signed in (docs/mail.md): the owner's session.
+    const ownerSession = { 'x-api-key': '', [CLIENT_HEADER]: 'web' };
+    const asMember = async (method: string, route: string, path: string, body?: unknown) => {
+      const res = await t.call(method, path, body, ownerSession);
+      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(200);
+      called.add(`${method} ${route}`);
+      return res.body;
+    };
+    const outbox = await asMember('GET', '/mail/outbox', '/mail/outbox?kind=portal_link&limit=10');
+    expect(outbox).toMatchObject({ items: [{ id: sent.mail.id, status: 'not_sent' }], next_cursor: null });
+    expect(await asMember('GET', '/mail/outbox/{id}', `/mail/outbox/${sent.mail.id}`)).toMatchObject({
+      text: expect.stringContaining(sent.url),
+    });
+    expect(await asMember('PUT', '/mail/preferences', '/mail/preferences', { review_digest: true })).toEqual({
+      review_digest: true,
+      can_receive_review_digest: true,
+    });
+    expect(await asMember('GET', '/mail/preferences', '/mail/preferences')).toMatchObject({ review_digest: true });
   });
 });

@@ -7,6 +7,7 @@ import { bulkActionsRouter } from './bulk-actions.ts';
 import { decisionsRouter } from './decisions.ts';
 import { eventsRouter } from './events.ts';
 import { interviewerModelRouter } from './interviewer-model.ts';
+import { mailRouter } from './mail.ts';
 import { participantsRouter } from './participants.ts';
 import { portalNoticeRouter } from './portal-notice.ts';
 import { demographicsAccessRouter, selfIdentificationRouter } from './self-identification.ts';
@@ -32,6 +33,7 @@ export const appRouter = router({
   demographicsAccess: demographicsAccessRouter,
   webhooks: webhooksRouter,
   bulkActions: bulkActionsRouter,
+  mail: mailRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ import {
   DomainEvent,
   EvaluationStage as EvaluationStageEntity,
   EvaluationTemplate as EvaluationTemplateEntity,
+  MailQueued as MailQueuedShape,
   ParticipantOutlook as ParticipantOutlookEntity,
   ParticipantSummary as ParticipantSummaryShape,
   ParticipantView as ParticipantViewShape,
@@ -27,6 +28,7 @@ export const Session = SessionEntity.meta({ id: 'Session' });
 export const Decision = DecisionEntity.meta({ id: 'Decision' });
 export const Event = DomainEvent.meta({ id: 'Event' });
 export const SessionAnswers = SessionAnswersShape.meta({ id: 'SessionAnswers' });
+export const MailQueued = MailQueuedShape.meta({ id: 'MailQueued' });
 
 /** A template in the list, with its live stages' names in order. */
 export const TemplateListItem = EvaluationTemplate.extend({
@@ -143,9 +145,25 @@ export const ParticipantDetail = ParticipantView.extend({
   awaiting_score: z.array(z.string()),
 }).meta({ id: 'ParticipantDetail' });
 
+/** A portal link made and emailed: the link (shown this once) and its message in the outbox. */
+export const PortalLinkSent = PortalLinkCreated.extend({ mail: MailQueued }).meta({ id: 'PortalLinkSent' });
+
+/** An enrolment's answer: the participant, and the link emailed to them when `send_portal_link` asked. */
+export const EnrolledParticipant = ParticipantView.extend({
+  portal_link_sent: z.object({ url: z.string(), expires_at: z.string(), mail: MailQueued }).optional(),
+}).meta({ id: 'EnrolledParticipant' });
+
 export const BulkCreateResult = z
   .object({
-    created: z.array(z.object({ index: z.number(), id: z.string(), email: z.string() })),
+    created: z.array(
+      z.object({
+        index: z.number(),
+        id: z.string(),
+        email: z.string(),
+        /** The message with their portal link, when `send_portal_link` asked for it. */
+        portal_link_mail: MailQueued.optional(),
+      }),
+    ),
     skipped: z.array(z.object({ index: z.number(), email: z.string().nullable(), reason: z.string() })),
   })
   .meta({ id: 'BulkCreateResult' });

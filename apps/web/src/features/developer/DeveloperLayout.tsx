@@ -5,6 +5,7 @@ import { PageTabs } from '../../ui/PageTabs.tsx';
 const DEVELOPER_PAGES = [
   { to: '/developer/api-keys', label: 'API keys' },
   { to: '/developer/webhooks', label: 'Webhooks' },
+  { to: '/developer/mail', label: 'Mail' },
   { to: '/developer/api-docs', label: 'API docs' },
 ] as const;
 

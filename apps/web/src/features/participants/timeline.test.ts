@@ -169,6 +169,18 @@ describe('portal link events', () => {
     ['portal_link_opened', { first: true }, 'Opened their portal link', false],
     ['portal_link_opened', { first: false }, 'Opened their portal link again', false],
     [
+      'portal_link_emailed',
+      { to: 'rosa@example.com', status: 'queued' },
+      'Portal link emailed to rosa@example.com',
+      false,
+    ],
+    [
+      'portal_link_emailed',
+      { to: 'rosa@example.com', status: 'not_sent' },
+      'Portal link for rosa@example.com not emailed: mail is not set up',
+      false,
+    ],
+    [
       'participant_finished_session',
       { session_id: 's1', stage_id: 'st1', attempt: 1 },
       'Finished their session; it waits for a reviewer to record the result',

@@ -379,6 +379,15 @@ function describeEventItself(event: TimelineEvent, ctx: TimelineContext): Timeli
         : 'Recorded their answers to the voluntary questions about themselves';
       return entry(title, 'neutral', ['Kept apart from the evaluation; read only as totals in fairness checks']);
     }
+    case 'portal_link_emailed': {
+      const to = str(d.to) ?? 'them';
+      // Mail not set up: the message was kept in the outbox, and someone must hand the link over.
+      return d.status === 'not_sent'
+        ? entry(`Portal link for ${to} not emailed: mail is not set up`, 'warning', [
+            'The message waits in Developer → Mail',
+          ])
+        : entry(`Portal link emailed to ${to}`, 'info');
+    }
     case 'portal_link_opened':
       return entry(d.first === true ? 'Opened their portal link' : 'Opened their portal link again', 'info');
     default:

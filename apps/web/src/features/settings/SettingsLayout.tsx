@@ -7,6 +7,7 @@ const SETTINGS_PAGES = [
   { to: '/settings/members', label: 'Members' },
   { to: '/settings/portal-notice', label: 'Portal notice' },
   { to: '/settings/interviewer-model', label: 'Interviewer model' },
+  { to: '/settings/notifications', label: 'Notifications' },
 ] as const;
 
 export default function SettingsLayout() {

@@ -466,6 +466,22 @@ export const en = {
     changedMeanwhile: () => 'Your evaluation changed while this was being saved. Reload the page and try again.',
   },
 
+  /** The email with their portal link (packages/domain/src/mail/portal-link-mail.ts, docs/mail.md#templates). */
+  mail: {
+    portalLink: {
+      subject: (evaluation: string) => `Your link to ${evaluation}`,
+      hello: (name: string) => `Hello ${name},`,
+      intro: (team: string, evaluation: string) =>
+        `${team} invites you to follow ${evaluation}. Your private link shows where you stand and what comes next, and lets you take the stages you can take yourself.`,
+      open: 'Open your evaluation',
+      copyHint: 'If the button does not work, copy this address into your browser:',
+      until: (date: string) => `The link works until ${date}.`,
+      private:
+        'It is for you alone: anyone who has it can open your evaluation, so please do not forward it. If you had an earlier link, it no longer works.',
+      why: (team: string) => `You received this email because ${team} added you to this evaluation.`,
+    },
+  },
+
   /** A refusal with no words of its own for the participant, by its kind (portal/refusals.ts). */
   refusalKinds: {
     NOT_FOUND: 'We could not find that in your evaluation. Go back to your evaluation and try again.',

@@ -387,6 +387,21 @@ export const es: PortalCopy = {
       'Tu evaluación cambió mientras se guardaba esto. Vuelve a cargar la página e inténtalo de nuevo.',
   },
 
+  mail: {
+    portalLink: {
+      subject: (evaluation) => `Tu enlace a ${evaluation}`,
+      hello: (name) => `Hola, ${name}:`,
+      intro: (team, evaluation) =>
+        `${team} te invita a seguir ${evaluation}. Tu enlace privado muestra en qué punto estás y qué viene después, y te deja hacer las etapas que puedes hacer por tu cuenta.`,
+      open: 'Abrir tu evaluación',
+      copyHint: 'Si el botón no funciona, copia esta dirección en tu navegador:',
+      until: (date) => `El enlace funciona hasta el ${date}.`,
+      private:
+        'Es solo para ti: cualquiera que lo tenga puede abrir tu evaluación, así que no lo reenvíes. Si tenías un enlace anterior, ya no funciona.',
+      why: (team) => `Recibes este correo porque ${team} te añadió a esta evaluación.`,
+    },
+  },
+
   refusalKinds: {
     NOT_FOUND: 'No encontramos eso en tu evaluación. Vuelve a tu evaluación e inténtalo de nuevo.',
     CONFLICT: 'Esto no se puede hacer ahora mismo. Vuelve a tu evaluación para ver en qué punto estás.',
