@@ -16,30 +16,15 @@ import {
   type PortalCopy,
   portalRefusalMessage,
 } from '@stageflow/domain';
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { drain, finishFromPortal, interviewerReply, readInterview, storeAnswer } from '../application/interview.ts';
 import { InterviewerUnavailableError } from '../interviewer/failures.ts';
 import type { InterviewRunContext } from '../interviewer/runner.ts';
-import type { PortalAccess } from './portal-access.ts';
 import { INTERVIEW_CSS, INTERVIEW_SCRIPT } from './portal-interview-script.ts';
+import type { PortalPageKit } from './portal-page-kit.ts';
 
-/** What the portal pages lend this file: their page frame, their sign-in check and their command forms. */
-export interface InterviewPageKit {
-  readonly app: Hono;
-  readonly page: (copy: PortalCopy, title: string, body: string) => string;
-  readonly escapeHtml: (text: string) => string;
-  /** "Back to your evaluation", as HTML. */
-  readonly backLink: (copy: PortalCopy) => string;
-  readonly now: () => string;
-  readonly signedIn: (c: Context, at: string) => Promise<PortalAccess | Response>;
-  readonly context: (access: PortalAccess) => InterviewRunContext;
-  readonly commandForm: (
-    path: string,
-    titles: (copy: PortalCopy) => { crossSite: string; crossSiteText: string; refused: string },
-    run: (ctx: InterviewRunContext, participantId: string, c: Context) => Promise<unknown>,
-    next?: string | ((c: Context) => string),
-  ) => unknown;
-}
+/** What the portal pages lend this file (portal-page-kit.ts), its commands running in a InterviewRunContext. */
+export type InterviewPageKit = PortalPageKit<InterviewRunContext>;
 
 /** Where a session's interview is, for links and redirects. */
 export const interviewPath = (sessionId: string) => `/p/sessions/${encodeURIComponent(sessionId)}/interview`;
