@@ -21,9 +21,12 @@ import { orNull } from './text.ts';
 export const interviewerScores = (stage: Pick<ProgressionStage, 'stage_type' | 'interviewer'>): boolean =>
   isInterviewedStage(stage.stage_type) && stage.interviewer !== null;
 
-/** Whether the interviewer's model scored this session's current scorecard: only such a score can be replaced. */
+/**
+ * Whether this session's scorecard can be corrected (docs/rules.md#correcting-a-score): any completed
+ * session's scorecard can, whoever scored it — the interviewer's model or a person.
+ */
 export const replaceableScorecard = (session: Pick<Session, 'status' | 'scorecard'>): boolean =>
-  session.status === 'completed' && session.scorecard?.scored_by?.kind === 'model';
+  session.status === 'completed' && session.scorecard !== null && session.scorecard !== undefined;
 
 /** Attempts that count at a stage: scheduled, under way or done (failed and cancelled ones use none). */
 const counts = (s: Session) => s.status !== 'failed' && s.status !== 'cancelled';
@@ -52,7 +55,8 @@ function replacementEffect(
 }
 
 /**
- * A reviewer replaces the interviewer's score of a completed session with their own, with a note.
+ * A reviewer corrects the score of a completed session (the interviewer's or a person's) with a new
+ * scorecard and a note.
  * Both stay on the session. While the rules may still act on it, they act on the new score as on any
  * result: an open decision about the old one closes, then the completion table applies.
  */
@@ -68,17 +72,12 @@ export function replaceScorecard(
   const previous = session.scorecard;
   if (session.status !== 'completed' || !previous) {
     return conflict(
-      `session ${session.id} is ${session.status.replace('_', ' ')}: only a completed session's score can be replaced; record its result instead`,
-    );
-  }
-  if (!replaceableScorecard(session)) {
-    return conflict(
-      `session ${session.id} was scored by a person, not by the interviewer: only the interviewer's score can be replaced`,
+      `session ${session.id} is ${session.status.replace('_', ' ')}: only a completed session's score can be corrected; record its result instead`,
     );
   }
   // The input schema trims; a caller that skips it still cannot leave a blank note.
   const note = orNull(cmd.note?.trim());
-  if (!note) return badInput(['note'], `replacing the interviewer's score of session ${session.id} requires a note`);
+  if (!note) return badInput(['note'], `correcting the score of session ${session.id} requires a note`);
 
   // Judged by the pass mark that applied to the interviewer's score: the participant's snapshot then.
   const interviewer = state.template.stages.find((s) => s.id === session.stage_id)?.interviewer ?? null;

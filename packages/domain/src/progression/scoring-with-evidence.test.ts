@@ -281,13 +281,21 @@ describe('a reviewer replaces the interviewer’s score (docs/rules.md#replacing
     expect(j.participant.status).toBe('rejected');
   });
 
-  it('refuses what is not an interviewer’s score, and a replacement without a note', () => {
-    const reviewed = journey();
-    reviewed.run(reviewed.complete(80));
-    expect(reviewed.refusal(replaceCommand(reviewed.lastSession.id, 90))).toMatchObject({
-      code: 'CONFLICT',
-      message: expect.stringContaining('only the interviewer’s score can be replaced'.replace('’', "'")),
-    });
+  it('corrects a person’s score too, and the rules recompute while they are still at the stage', () => {
+    const j = journey({ allow_retake: true, max_attempts: 2 });
+    j.run(j.complete(40));
+    expect(j.progressAt(S1).state).toBe('retake_available');
+    const events = j.run(replaceCommand(j.lastSession.id, 90, 'Typed 40 for 90.'));
+    expect(types(events)).toEqual(['scorecard_replaced', 'stage_passed', 'stage_entered']);
+    expect(events[0]?.data).toMatchObject({ applied: true, previous: { overall_score: 40, passed: false } });
+    // Corrected again: the second correction is recorded, and the stage has been left, so nobody moves.
+    const again = j.run(replaceCommand(j.lastSession.id, 20, 'Wrong again.'));
+    expect(types(again)).toEqual(['scorecard_replaced']);
+    expect(again[0]?.data).toMatchObject({ applied: false, not_applied: 'left_stage' });
+    expect(j.participant.current_stage_id).not.toBe(S1);
+  });
+
+  it('refuses a session not yet completed, and a correction without a note', () => {
     const open = journey();
     expect(open.refusal(replaceCommand(open.lastSession.id, 90)).code).toBe('CONFLICT');
 
@@ -297,9 +305,6 @@ describe('a reviewer replaces the interviewer’s score (docs/rules.md#replacing
     expect(j.refusal(replaceCommand(j.lastSession.id, { Communication: 11, 'Problem solving': 1 })).code).toBe(
       'BAD_REQUEST',
     );
-    // A replacement is itself a person's score: it cannot be replaced again.
-    j.run(replaceCommand(j.lastSession.id, 90));
-    expect(j.refusal(replaceCommand(j.lastSession.id, 50)).code).toBe('CONFLICT');
   });
 });
 
