@@ -2,11 +2,12 @@ import { badInput, conflict, DomainError, notFound } from '../errors.ts';
 import { isInterviewedStage } from '../interviewer/subject.ts';
 import type { DecideContext, NoteScoringFailedCommand, ReplaceScorecardCommand } from './commands.ts';
 import { outcomeEvents } from './completion.ts';
-import { emitter } from './emit.ts';
-import type { Session } from './entities.ts';
+import { emitter, SYSTEM } from './emit.ts';
+import type { Decision, Session } from './entities.ts';
 import type { ParticipantEvent, ReplacementNotApplied } from './events.ts';
 import { activePosition, enrolledParticipant, type Position } from './guards.ts';
-import { openDecisionsAt } from './lookups.ts';
+import { attemptsAllowed, openDecisionsAt } from './lookups.ts';
+import type { Scorecard } from './scorecard.ts';
 import { reviewerScorer } from './scorer.ts';
 import { scoreCard } from './scoring.ts';
 import type { ParticipantState, ProgressionStage } from './state.ts';
@@ -106,7 +107,7 @@ export function replaceScorecard(
     applied: 'pos' in effect,
     not_applied: 'notApplied' in effect ? effect.notApplied : null,
   });
-  if (!('pos' in effect)) return [replaced];
+  if (!('pos' in effect)) return [replaced, ...flagForReview(state, session, scorecard, ctx)];
 
   const { pos } = effect;
   const closed = openDecisionsAt(state, pos.stage.id)
@@ -122,6 +123,48 @@ export function replaceScorecard(
     );
   const scored = { id: session.id, scorecard, completed_at: session.completed_at ?? ctx.now };
   return [replaced, ...closed, ...outcomeEvents(state, pos, scored, pos.progress.attempts_used, ctx)];
+}
+
+/**
+ * A correction the rules may not act on is put before a person (docs/rules.md#correcting-a-score): a
+ * `scorecard_corrected` decision about the session, which suggests nothing and holds nothing up. One
+ * open flag per session is enough: a further correction while it is open is in the same timeline.
+ */
+function flagForReview(
+  state: ParticipantState,
+  session: Session,
+  scorecard: Scorecard,
+  ctx: DecideContext,
+): ParticipantEvent[] {
+  const flagged = state.decisions.some(
+    (d) => d.session_id === session.id && d.reason === 'scorecard_corrected' && d.status === 'open',
+  );
+  const progress = state.progress.find((p) => p.stage_id === session.stage_id);
+  if (flagged || !progress || !state.participant) return [];
+  const decision: Decision = {
+    id: ctx.newId(),
+    participant_id: state.participant.id,
+    stage_id: session.stage_id,
+    session_id: session.id,
+    reason: 'scorecard_corrected',
+    suggested: null,
+    status: 'open',
+    outcome: null,
+    note: null,
+    decided_by: null,
+    decided_at: null,
+    created_at: ctx.now,
+  };
+  const basis = {
+    stage_id: session.stage_id,
+    session_id: session.id,
+    overall_score: scorecard.overall_score,
+    threshold_applied: scorecard.threshold_applied,
+    rules: progress.rules,
+    attempts_used: progress.attempts_used,
+    attempts_allowed: attemptsAllowed(progress),
+  };
+  return [emitter(state.participant.id, ctx)('decision_opened', { ...basis, decision }, SYSTEM)];
 }
 
 /** The interviewer could not score the session: staff see why; nothing else changes. */
