@@ -118,7 +118,11 @@ describe('scoring with evidence, humans in charge', () => {
     await page.getByRole('heading', { level: 1, name: KWAME }).waitFor();
     await sessions(page).getByRole('note').getByText('Needs review.').first().waitFor();
 
-    await sessions(page).getByRole('button', { name: 'Correct score' }).click();
+    // Any completed session's score can be corrected now: take the Technical one.
+    await sessions(page)
+      .getByRole('article', { name: /^Technical, attempt/ })
+      .getByRole('button', { name: 'Correct score' })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Correct the score' });
     await dialog.getByLabel('System design (40%)').fill('8');
     await dialog.getByLabel('Coding (35%)').fill('8');

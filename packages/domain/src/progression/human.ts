@@ -22,7 +22,7 @@ export function decideDecision(
       `the decision was already decided (${decision.outcome ?? 'closed'} at ${decision.decided_at}); a decision is decided once`,
     );
   }
-  if (decision.reason === 'scorecard_corrected') return keepCorrectedScore(state, decision, cmd, ctx);
+  if (decision.reason === 'scorecard_corrected') return keepCorrectedScore(decision, cmd, ctx);
   if (cmd.outcome === 'keep') {
     return badInput(['outcome'], 'keep answers only a decision about a corrected score; advance, reject or retake');
   }
@@ -91,7 +91,6 @@ export function decideDecision(
  * participant may be anywhere, even past the end of their evaluation.
  */
 function keepCorrectedScore(
-  state: ParticipantState,
   decision: Decision,
   cmd: DecideCommand,
   ctx: DecideContext,

@@ -269,7 +269,11 @@ describe('a reviewer replaces the interviewer’s score', () => {
     expect(types).toContain('session_completed');
 
     // A person's score can be corrected too; the participant has left the stage, so it is only recorded.
-    const again = await s.t.api.sessions.replaceScorecard({ session_id: s.session.id, overall_score: 10, note: 'again' });
+    const again = await s.t.api.sessions.replaceScorecard({
+      session_id: s.session.id,
+      overall_score: 10,
+      note: 'again',
+    });
     expect(again.session.replaced_scorecards).toHaveLength(2);
     expect(again.participant.current_stage_id).toBe(s.stages[1]!.id);
   });

@@ -51,7 +51,14 @@ describe('describeEvent', () => {
     'calls a reviewer’s advance on a failing score what it was (%s), never a pass',
     (type) => {
       const entry = describeEvent(
-        event(type, { ...basis, overall_score: 45, threshold_applied: 75, stage_id: 's1', trigger: 'decision', note: 'Strong portfolio.' }),
+        event(type, {
+          ...basis,
+          overall_score: 45,
+          threshold_applied: 75,
+          stage_id: 's1',
+          trigger: 'decision',
+          note: 'Strong portfolio.',
+        }),
         ctx,
       );
       expect(entry).toMatchObject({

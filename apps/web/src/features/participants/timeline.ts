@@ -323,14 +323,14 @@ function describeEventItself(event: TimelineEvent, ctx: TimelineContext): Timeli
         d.reason === 'scorecard_corrected'
           ? 'About a corrected score: nobody moved'
           : d.reason === 'scorecard_needs_review'
-          ? suggested === null
-            ? 'On an AI score that could not be checked, with no suggestion'
-            : `On an AI score that could not be checked${against ? `, against the suggestion to ${suggested}` : ', as suggested'}`
-          : suggested === null
-            ? 'Without a recorded result'
-            : against
-              ? `Against the suggestion to ${suggested}`
-              : 'As suggested';
+            ? suggested === null
+              ? 'On an AI score that could not be checked, with no suggestion'
+              : `On an AI score that could not be checked${against ? `, against the suggestion to ${suggested}` : ', as suggested'}`
+            : suggested === null
+              ? 'Without a recorded result'
+              : against
+                ? `Against the suggestion to ${suggested}`
+                : 'As suggested';
       return entry(
         `Reviewer decided at ${stage}: ${label?.toLowerCase() ?? 'decided'}`,
         outcome === 'reject' ? 'danger' : outcome === 'retake' ? 'warning' : outcome === 'keep' ? 'neutral' : 'success',
