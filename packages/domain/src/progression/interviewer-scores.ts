@@ -45,7 +45,8 @@ function replacementEffect(
   if (participant?.status !== 'active' || participant.current_stage_id !== session.stage_id) {
     return { notApplied: 'left_stage' };
   }
-  if (state.decisions.some((d) => d.session_id === session.id && d.status === 'decided')) {
+  // Decided by a person: a decision closed without an outcome (by an earlier correction) decided nothing.
+  if (state.decisions.some((d) => d.session_id === session.id && d.status === 'decided' && d.outcome !== null)) {
     return { notApplied: 'decided' };
   }
   if (state.sessions.some((s) => s.stage_id === session.stage_id && s.attempt > session.attempt && counts(s))) {
