@@ -118,30 +118,35 @@ describe('scoring with evidence, humans in charge', () => {
     await page.getByRole('heading', { level: 1, name: KWAME }).waitFor();
     await sessions(page).getByRole('note').getByText('Needs review.').first().waitFor();
 
-    await sessions(page).getByRole('button', { name: 'Replace the AI’s score' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Replace the AI’s score' });
+    // Any completed session's score can be corrected now: take the Technical one.
+    await sessions(page)
+      .getByRole('article', { name: /^Technical, attempt/ })
+      .getByRole('button', { name: 'Correct score' })
+      .click();
+    const dialog = page.getByRole('dialog', { name: 'Correct the score' });
     await dialog.getByLabel('System design (40%)').fill('8');
     await dialog.getByLabel('Coding (35%)').fill('8');
     await dialog.getByLabel('Communication (25%)').fill('7');
-    await dialog.getByRole('button', { name: 'Replace the score' }).click();
+    await dialog.getByRole('button', { name: 'Correct the score' }).click();
     // No note: refused beside the field, nothing saved.
-    await dialog.getByText('Say why you replace the interviewer’s score').waitFor();
+    await dialog.getByText('Say why you correct the score').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await dialog
-      .getByLabel('Why you replace it')
+      .getByLabel('Why you correct it')
       .fill('The Communication quote was not his; from the transcript, 7 is fair.');
-    await dialog.getByRole('button', { name: 'Replace the score' }).click();
+    await dialog.getByRole('button', { name: 'Correct the score' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    const list = sessions(page);
+    // The Technical session's card (Kwame's Phone Screen was scored by a reviewer too).
+    const list = sessions(page).getByRole('article', { name: /^Technical, attempt/ });
     await list.getByText('Scored by Dana Demo').waitFor();
-    await list.getByText(/^The interviewer’s score \(84\) was replaced by Dana Demo on /).waitFor();
+    await list.getByText(/^The earlier score \(84 out of 100\) was corrected by Dana Demo on /).waitFor();
     // 77.5 is above the Technical's 75, which wants a reviewer's approval: the unchecked score's decision
     // closed, and an approval opens on the new score.
     expect(await timelineTitles(page)).toEqual(
       expect.arrayContaining([
-        'Reviewer replaced the AI interviewer’s score at Technical',
-        'Open decision at Technical closed: a reviewer replaced the AI interviewer’s score',
+        'Reviewer corrected the score at Technical',
+        'Open decision at Technical closed: a reviewer corrected the score',
       ]),
     );
     await nav(page).getByRole('link', { name: 'Decisions' }).click();

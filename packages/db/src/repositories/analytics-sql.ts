@@ -135,4 +135,6 @@ order by s.participant_id, s.stage_id, s.attempt`;
 export const RECORDED_DECISIONS_SQL = `
 select d.participant_id, d.stage_id, d.session_id, d.suggested, d.outcome
 from decisions d
-where d.workspace_id = :ws and d.stage_id in (select value from json_each(:stages))`;
+where d.workspace_id = :ws and d.stage_id in (select value from json_each(:stages))
+  -- A flag on a corrected score is no decision about the rules' outcome (docs/rules.md#correcting-a-score).
+  and d.reason <> 'scorecard_corrected'`;

@@ -118,18 +118,22 @@ export type Session = z.infer<typeof Session>;
  * `approval_required` and `failed_no_retakes` are about a completed session; `human_alternative` is a
  * participant who asked for a person to run an AI-run stage instead (no session, no suggestion);
  * `scorecard_needs_review` is an interviewer's score with a dimension no quote of the participant
- * backs (docs/rules.md#scoring-with-evidence).
+ * backs (docs/rules.md#scoring-with-evidence); `scorecard_corrected` is a corrected score the rules could
+ * no longer act on (docs/rules.md#correcting-a-score): it suggests nothing, holds nothing up, and is
+ * answered with `keep` — whatever should change is done with the ordinary commands.
  */
 export const DecisionReason = z.enum([
   'approval_required',
   'failed_no_retakes',
   'human_alternative',
   'scorecard_needs_review',
+  'scorecard_corrected',
 ]);
 export type DecisionReason = z.infer<typeof DecisionReason>;
 export const DecisionSuggestion = z.enum(['advance', 'reject']);
 export type DecisionSuggestion = z.infer<typeof DecisionSuggestion>;
-export const DecisionOutcome = z.enum(['advance', 'reject', 'retake']);
+/** `keep` answers only a `scorecard_corrected` decision: seen, and nobody moves. */
+export const DecisionOutcome = z.enum(['advance', 'reject', 'retake', 'keep']);
 export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
 export const DecisionStatus = z.enum(['open', 'decided']);
 

@@ -72,7 +72,10 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
     case 'decision_opened': {
       const decisions = [...state.decisions, event.data.decision];
       // A request for a person holds nothing up: the stage stays open for a session or a result.
-      if (event.data.decision.reason === 'human_alternative') return { ...state, decisions };
+      // Nor does a flag on a corrected score: the stage it is about may be long over.
+      if (event.data.decision.reason === 'human_alternative' || event.data.decision.reason === 'scorecard_corrected') {
+        return { ...state, decisions };
+      }
       return { ...patchProgress(state, event.data.stage_id, () => ({ state: 'awaiting_decision' })), decisions };
     }
     case 'decision_decided':

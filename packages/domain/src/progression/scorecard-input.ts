@@ -25,7 +25,7 @@ export const ReplaceScorecardInput = z
     summary: scorecardFields.summary,
     improvement_feedback: scorecardFields.improvement_feedback,
     /** Required: why the interviewer's score is replaced. Kept with both scorecards. */
-    note: Text.trim().min(1, 'say why you replace the interviewer’s score').max(4000),
+    note: Text.trim().min(1, 'say why you correct the score').max(4000),
   })
   .superRefine((s, ctx) => {
     const issue = scorecardShapeIssue(s);

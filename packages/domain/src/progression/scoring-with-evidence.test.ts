@@ -265,9 +265,16 @@ describe('a reviewer replaces the interviewer’s score (docs/rules.md#replacing
     before(j);
     const session = j.state.sessions[0]!;
     const where = j.participant.current_stage_id;
+    const progressBefore = j.state.progress;
     const events = j.run(replaceCommand(session.id, 10));
-    expect(types(events)).toEqual(['scorecard_replaced']);
+    // Recorded, and flagged for a person: a decision that suggests nothing and holds nothing up.
+    expect(types(events)).toEqual(['scorecard_replaced', 'decision_opened']);
     expect(events[0]?.data).toMatchObject({ applied: false, not_applied: why });
+    expect(events[1]?.data).toMatchObject({
+      overall_score: 10,
+      decision: { reason: 'scorecard_corrected', suggested: null, session_id: session.id, stage_id: S1 },
+    });
+    expect(j.state.progress).toEqual(progressBefore);
     expect(j.state.sessions[0]?.scorecard?.scored_by).toEqual({ kind: 'reviewer', user: j.actor });
     expect(j.participant.current_stage_id).toBe(where);
   });
@@ -281,13 +288,51 @@ describe('a reviewer replaces the interviewer’s score (docs/rules.md#replacing
     expect(j.participant.status).toBe('rejected');
   });
 
-  it('refuses what is not an interviewer’s score, and a replacement without a note', () => {
-    const reviewed = journey();
-    reviewed.run(reviewed.complete(80));
-    expect(reviewed.refusal(replaceCommand(reviewed.lastSession.id, 90))).toMatchObject({
-      code: 'CONFLICT',
-      message: expect.stringContaining('only the interviewer’s score can be replaced'.replace('’', "'")),
-    });
+  it('corrects a person’s score too, and the rules recompute while they are still at the stage', () => {
+    const j = journey({ allow_retake: true, max_attempts: 2 });
+    j.run(j.complete(40));
+    expect(j.progressAt(S1).state).toBe('retake_available');
+    const events = j.run(replaceCommand(j.lastSession.id, 90, 'Typed 40 for 90.'));
+    expect(types(events)).toEqual(['scorecard_replaced', 'stage_passed', 'stage_entered']);
+    expect(events[0]?.data).toMatchObject({ applied: true, previous: { overall_score: 40, passed: false } });
+    // Corrected again: the second correction is recorded, and the stage has been left, so nobody moves.
+    const again = j.run(replaceCommand(j.lastSession.id, 20, 'Wrong again.'));
+    expect(types(again)).toEqual(['scorecard_replaced', 'decision_opened']);
+    expect(again[0]?.data).toMatchObject({ applied: false, not_applied: 'left_stage' });
+    expect(j.participant.current_stage_id).not.toBe(S1);
+    // One open flag per session: a third correction adds to the timeline, not to the inbox.
+    expect(types(j.run(replaceCommand(j.lastSession.id, 25, 'Once more.')))).toEqual(['scorecard_replaced']);
+
+    // The flag is answered with keep and a note; nobody moves; other answers are refused.
+    const flag = j.state.decisions.find((d) => d.reason === 'scorecard_corrected')!;
+    const where = j.participant.current_stage_id;
+    expect(j.refusal({ type: 'decide', decision_id: flag.id, outcome: 'advance', note: 'x' }).issues[0]?.path).toEqual([
+      'outcome',
+    ]);
+    expect(j.refusal({ type: 'decide', decision_id: flag.id, outcome: 'keep' }).issues[0]?.path).toEqual(['note']);
+    expect(types(j.run({ type: 'decide', decision_id: flag.id, outcome: 'keep', note: 'Checked: stays.' }))).toEqual([
+      'decision_decided',
+    ]);
+    expect(j.participant.current_stage_id).toBe(where);
+    expect(j.state.decisions.find((d) => d.id === flag.id)).toMatchObject({ status: 'decided', outcome: 'keep' });
+  });
+
+  it('keeps the flag open while the participant moves on, and refuses keep on any other decision', () => {
+    const j = journey({ auto_reject: true });
+    j.run(modelComplete(j.lastSession.id, verified(1, 1), TRANSCRIPT));
+    j.run(replaceCommand(j.lastSession.id, 95, 'The model misread the answers.'));
+    const flag = j.state.decisions.find((d) => d.reason === 'scorecard_corrected');
+    expect(flag).toMatchObject({ status: 'open' });
+    expect(j.participant.status).toBe('rejected');
+
+    const other = needingReview();
+    const decision = other.state.decisions.find((d) => d.status === 'open')!;
+    expect(other.refusal({ type: 'decide', decision_id: decision.id, outcome: 'keep', note: 'x' }).code).toBe(
+      'BAD_REQUEST',
+    );
+  });
+
+  it('refuses a session not yet completed, and a correction without a note', () => {
     const open = journey();
     expect(open.refusal(replaceCommand(open.lastSession.id, 90)).code).toBe('CONFLICT');
 
@@ -297,9 +342,6 @@ describe('a reviewer replaces the interviewer’s score (docs/rules.md#replacing
     expect(j.refusal(replaceCommand(j.lastSession.id, { Communication: 11, 'Problem solving': 1 })).code).toBe(
       'BAD_REQUEST',
     );
-    // A replacement is itself a person's score: it cannot be replaced again.
-    j.run(replaceCommand(j.lastSession.id, 90));
-    expect(j.refusal(replaceCommand(j.lastSession.id, 50)).code).toBe('CONFLICT');
   });
 });
 

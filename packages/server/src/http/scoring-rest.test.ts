@@ -85,7 +85,7 @@ describe('POST /api/v1/sessions/{session_id}/score', () => {
 });
 
 describe('POST /api/v1/sessions/{session_id}/replace-scorecard', () => {
-  test('replaces the interviewer’s score with a note; without one a 400 on note; a person’s score a 409', async () => {
+  test('corrects a score with a note (400 on note without); recomputes while at the stage, else flags it for a person', async () => {
     const { session } = await sessionAtInterview();
     fake.enqueue({ type: 'json', value: modelAnswer(9, 9, { Design: [] }) });
     await t.call('POST', `/sessions/${session.id}/score`);
@@ -109,8 +109,28 @@ describe('POST /api/v1/sessions/{session_id}/replace-scorecard', () => {
       ]),
     );
 
+    // Still at the stage, nobody decided: corrected again, the rules recompute on the 90 and advance.
     const again = await t.call('POST', `/sessions/${session.id}/replace-scorecard`, { overall_score: 90, note: 'n' });
-    expect(again.status).toBe(409);
+    expect(again.status).toBe(200);
+    expect(again.body.session.replaced_scorecards).toHaveLength(2);
+    expect(again.body.participant.current_stage_id).not.toBe(session.stage_id);
+
+    // Left the stage: the correction is recorded, nobody moves, and a decision flags it for a person.
+    const late = await t.call('POST', `/sessions/${session.id}/replace-scorecard`, { overall_score: 10, note: 'typo' });
+    expect(late.status).toBe(200);
+    expect(late.body.participant.current_stage_id).toBe(again.body.participant.current_stage_id);
+    const flag = late.body.participant.decisions.find((d: { reason: string }) => d.reason === 'scorecard_corrected');
+    expect(flag).toMatchObject({ status: 'open', suggested: null, session_id: session.id });
+
+    const wrong = await t.call('POST', `/decisions/${flag.id}/decide`, { outcome: 'advance', note: 'x' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.issues).toEqual([expect.objectContaining({ path: ['outcome'] })]);
+    const kept = await t.call('POST', `/decisions/${flag.id}/decide`, {
+      outcome: 'keep',
+      note: 'Checked: 90 was right.',
+    });
+    expect(kept.status).toBe(200);
+    expect(kept.body.participant.current_stage_id).toBe(again.body.participant.current_stage_id);
   });
 });
 
@@ -123,6 +143,6 @@ test('the routes are in the OpenAPI document with their request bodies', async (
     'List sessions waiting for a reviewer to score them, oldest first',
   );
   const replace = doc.paths['/sessions/{session_id}/replace-scorecard'].post;
-  expect(replace.summary).toBe("Replace the interviewer's score with your own");
+  expect(replace.summary).toBe('Correct a recorded score');
   expect(JSON.stringify(replace.requestBody)).toContain('note');
 });

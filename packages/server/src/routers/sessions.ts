@@ -264,9 +264,9 @@ export const sessionsRouter = router({
         method: 'POST',
         path: '/sessions/{session_id}/replace-scorecard',
         tags: ['Sessions'],
-        summary: "Replace the interviewer's score with your own",
+        summary: 'Correct a recorded score',
         description:
-          "Only a score the interviewer's model gave can be replaced, and a `note` saying why is required. Give `dimension_scores` on the interviewer's scale, or an `overall_score` (0-100). Both scorecards stay on the session (`replaced_scorecards`) and in the timeline. While the participant is still at that stage and nobody decided on the score, the stage's rules apply to the new one (an open decision about the old one closes); otherwise it is recorded and nobody is moved: a person decides what should change.",
+          "Any completed session's scorecard (the interviewer's or a person's) can be corrected, and a `note` saying why is required. Give `dimension_scores` on the interviewer's scale, or an `overall_score` (0-100). Both scorecards stay on the session (`replaced_scorecards`) and in the timeline. While the participant is still at that stage and nobody decided on the score, the stage's rules apply to the new one (an open decision about the old one closes); otherwise it is recorded, nobody is moved, and a `scorecard_corrected` decision asks a person to look (answer it with outcome `keep` and a note).",
       },
     })
     .input(ReplaceScorecardInput)

@@ -25,6 +25,7 @@ const OTHER: Record<DecisionSuggestion, DecisionSuggestion> = { advance: 'reject
 function decidedMessage(name: string, outcome: DecisionOutcome, result: RouterOutputs['decisions']['decide']) {
   const { participant } = result;
   if (outcome === 'retake') return `${name} can take the stage again`;
+  if (outcome === 'keep') return `${name} stays where they are`;
   if (participant.status === 'completed') {
     return `${name} completed${participant.recommendation ? `: ${recommendationText(participant.recommendation)}` : ''}`;
   }
@@ -66,6 +67,31 @@ export function DecideButtons({ decision, participantName, stageName }: DecideBu
     />
   );
 
+  if (decision.reason === 'scorecard_corrected') {
+    // docs/rules.md#correcting-a-score: the flag is answered by looking; moving anyone is done on their page.
+    return (
+      <div className="decide-buttons">
+        <Button
+          size="sm"
+          disabled={decide.isPending}
+          onClick={() =>
+            setAsking({
+              outcome: 'keep',
+              request: {
+                title: `Keep ${participantName} where they are?`,
+                description: `A score at ${stageName} was corrected after the rules had acted on it. To move them, advance or reject them on their page instead.`,
+                required: 'Say what you checked: the note is the record of your decision.',
+                confirmLabel: 'Keep as it is',
+              },
+            })
+          }
+        >
+          Keep as it is…
+        </Button>
+        {dialog}
+      </div>
+    );
+  }
   if (decision.suggested === null && decision.reason === 'scorecard_needs_review') {
     // docs/rules.md#scoring-with-evidence: nothing to approve in one click; each answer says why.
     const askUnsuggested = (outcome: DecisionOutcome) =>

@@ -173,7 +173,7 @@ export function ResultPreview({
           <div className="result-preview-head">
             <span>
               Overall <strong className="result-preview-score">{formatScore(preview.scorecard.overall_score)}</strong>{' '}
-              <span className="muted">/ 100</span>
+              <span className="muted">out of 100</span>
             </span>
             <Badge tone={preview.scorecard.passed ? 'success' : 'danger'}>
               {preview.scorecard.passed ? 'Pass' : 'Below the pass mark'}

@@ -40,10 +40,10 @@ export function ReplaceScorecardDialog({ target, onClose }: { target: ReplaceTar
       open={target !== null}
       onClose={onClose}
       size="lg"
-      title="Replace the AI’s score"
+      title="Correct the score"
       description={
         target &&
-        `${target.participantName} at ${target.stage.stage_name}. Your scores replace the AI interviewer’s; both stay in the record.`
+        `${target.participantName} at ${target.stage.stage_name}. Your scores correct the recorded ones; both stay in the record.`
       }
     >
       {target && <ReplaceLoader target={target} onClose={onClose} />}
@@ -106,16 +106,13 @@ function ReplaceForm({
     attemptsUsed: 0,
     attemptsAllowed: 1,
   });
-  // The note is what a replacement must have: start there.
+  // The note is what a correction must have: start there.
   useEffect(() => form.setFocus('note'), [form]);
 
   const replace = trpc.sessions.replaceScorecard.useMutation({
-    onSuccess: async ({ participant }) => {
-      toast.success(
-        participant.status === 'active'
-          ? `Your score replaced the AI’s for ${target.participantName}`
-          : `Your score replaced the AI’s; ${target.participantName}’s evaluation had already ended, so nobody was moved`,
-      );
+    onSuccess: async () => {
+      // Whether the rules acted on it, or a decision now asks a reviewer to look, the timeline says.
+      toast.success(`Score corrected for ${target.participantName}`);
       onClose();
       await refresh();
     },
@@ -126,7 +123,7 @@ function ReplaceForm({
     <form noValidate onSubmit={form.handleSubmit((input) => replace.mutate(input))}>
       <DialogBody>
         <Field
-          label="Why you replace it"
+          label="Why you correct it"
           error={errors.note?.message}
           hint="Required. Kept with both scores and in the timeline, with your name."
         >
@@ -153,7 +150,7 @@ function ReplaceForm({
       <DialogFooter>
         <Button onClick={onClose}>Cancel</Button>
         <Button type="submit" variant="primary" pending={replace.isPending}>
-          Replace the score
+          Correct the score
         </Button>
       </DialogFooter>
     </form>

@@ -26,7 +26,7 @@ export function ScoreInputs({
   if (!profile || !scale) {
     return (
       <Field
-        label="Overall score"
+        label="Overall score — out of 100"
         error={errors.overall_score?.message ?? errors.dimension_scores?.message}
         hint={overallHint}
       >
@@ -57,7 +57,8 @@ export function ScoreInputs({
             <div key={d.name} className="score-input-row">
               <input type="hidden" {...register(`dimension_scores.${i}.name`)} />
               <Field
-                label={`${d.name} (${d.weight}%)`}
+                // The scale sits in the label itself so two interviewers on different scales cannot be confused.
+                label={`${d.name} (${d.weight}%) — out of ${max}`}
                 error={error}
                 hint={[d.description, d.min_score != null ? `Minimum ${d.min_score}` : null]
                   .filter(Boolean)

@@ -45,7 +45,7 @@ export function ScorecardView({
       {replaced.map((r) => (
         <details key={r.replaced_at} className="scorecard-replaced">
           <summary>
-            The interviewer’s score ({formatScore(r.scorecard.overall_score)}) was replaced by{' '}
+            The earlier score ({formatScore(r.scorecard.overall_score)} out of 100) was corrected by{' '}
             {personName(r.replaced_by)} on {formatDateTime(r.replaced_at)}
           </summary>
           <blockquote className="note-quote">{r.note}</blockquote>
@@ -77,7 +77,7 @@ function ScoreBreakdown({ scorecard, personName }: { scorecard: Scorecard; perso
         <div className="scorecard-overall-text">
           <span className="scorecard-overall-score">{formatScore(overall)}</span>
           <span className="muted">
-            / 100 · {threshold === null ? 'no pass mark' : `pass mark ${formatScore(threshold)}`}
+            out of 100 · {threshold === null ? 'no pass mark' : `pass mark ${formatScore(threshold)}`}
           </span>
           <Badge tone={passed ? 'success' : 'danger'}>{passed ? 'Passed' : 'Did not pass'}</Badge>
           {scorecard.needs_review && <Badge tone="warning">Needs review</Badge>}
@@ -135,7 +135,7 @@ function ScoreBreakdown({ scorecard, personName }: { scorecard: Scorecard; perso
                   <td className="nowrap muted">{d.weight}%</td>
                   <td className="nowrap">
                     {formatScore(d.score)}
-                    {scaleMax !== null && <span className="muted"> / {scaleMax}</span>}
+                    {scaleMax !== null && <span className="muted"> out of {scaleMax}</span>}
                     {below && (
                       <span className="text-danger">
                         {' '}

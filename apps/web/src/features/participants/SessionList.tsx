@@ -28,7 +28,7 @@ interface SessionListProps {
   canReschedule: boolean;
   /** Sessions the participant is done with that nobody has scored yet (docs/rules.md#when-the-interviewer-cannot-score). */
   awaitingScore: ReadonlySet<string>;
-  /** Completed sessions whose AI score this person may replace with their own. */
+  /** Completed sessions whose score this person may correct (docs/rules.md#correcting-a-score). */
   replaceable: ReadonlySet<string>;
   /** A person by their audit-trail actor: who scored a scorecard. */
   personName: (actor: string) => string;
@@ -100,7 +100,7 @@ export function SessionList({
               {replaceable.has(s.id) && (
                 <div className="session-actions">
                   <Button size="sm" disabled={busy} onClick={() => onCommand('replace', s)}>
-                    Replace the AI’s score
+                    Correct score
                   </Button>
                 </div>
               )}

@@ -47,6 +47,29 @@ describe('describeEvent', () => {
     });
   });
 
+  it.each(['stage_skipped', 'stage_passed'])(
+    'calls a reviewer’s advance on a failing score what it was (%s), never a pass',
+    (type) => {
+      const entry = describeEvent(
+        event(type, {
+          ...basis,
+          overall_score: 45,
+          threshold_applied: 75,
+          stage_id: 's1',
+          trigger: 'decision',
+          note: 'Strong portfolio.',
+        }),
+        ctx,
+      );
+      expect(entry).toMatchObject({
+        title: 'Advanced by reviewer at Phone Screen — 45 against a pass mark of 75',
+        tone: 'warning',
+        details: ['By a reviewer’s decision', '1 of 2 attempts used'],
+        note: 'Strong portfolio.',
+      });
+    },
+  );
+
   it('says when a move was part of a bulk action', () => {
     const moved = { ...event('participant_withdrawn', { stage_id: 's1', note: 'Role closed' }), bulk_action_id: 'b-1' };
     expect(describeEvent(moved, ctx).details).toContain('Part of a bulk action');
@@ -413,9 +436,9 @@ describe('scoring with evidence in the timeline (docs/rules.md#scoring-with-evid
         applied: true,
         not_applied: null,
       },
-      'Reviewer replaced the AI interviewer’s score at Phone Screen',
+      'Reviewer corrected the score at Phone Screen',
       [
-        'Was 90, scored by the interviewer',
+        'Was 90, scored by the AI interviewer',
         'Score 55 against a pass mark of 60',
         'The stage’s rules applied to the new score',
       ],
@@ -431,18 +454,18 @@ describe('scoring with evidence in the timeline (docs/rules.md#scoring-with-evid
         applied: false,
         not_applied: 'left_stage',
       },
-      'Reviewer replaced the AI interviewer’s score at Phone Screen',
+      'Reviewer corrected the score at Phone Screen',
       [
-        'Was 90, scored by the interviewer',
+        'Was 90, scored by the AI interviewer',
         'Score 55 against a pass mark of 60',
-        'Nobody was moved: they had already left this stage. Move them by hand if this changes where they belong.',
+        'Nobody was moved: they had already left this stage. A decision asks a reviewer whether anything should change.',
       ],
       'Too generous.',
     ],
     [
       'decision_closed',
       { stage_id: 's1', outcome: null, cause: 'scorecard_replaced', note: 'Read the answers myself.' },
-      'Open decision at Phone Screen closed: a reviewer replaced the AI interviewer’s score',
+      'Open decision at Phone Screen closed: a reviewer corrected the score',
       [],
       'Read the answers myself.',
     ],

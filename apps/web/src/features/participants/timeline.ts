@@ -120,16 +120,33 @@ const LEFT_BY: Record<string, string> = {
 const CLOSED_BY: Record<string, string> = {
   ...LEFT_BY,
   result_recorded: 'a result was recorded at the stage',
-  scorecard_replaced: 'a reviewer replaced the AI interviewer’s score',
+  scorecard_replaced: 'a reviewer corrected the score',
 };
 
-/** Why a reviewer's replacement of the AI's score moved nobody (docs/rules.md#replacing-an-interviewers-score). */
+/** Why a correction of a score moved nobody (docs/rules.md#correcting-a-score); a decision flags it. */
 const NOT_APPLIED: Record<string, string> = {
   left_stage:
-    'Nobody was moved: they had already left this stage. Move them by hand if this changes where they belong.',
-  decided: 'Nobody was moved: a reviewer had already decided on the earlier score.',
-  later_attempt: 'Nobody was moved: a later attempt at the stage came after it.',
+    'Nobody was moved: they had already left this stage. A decision asks a reviewer whether anything should change.',
+  decided:
+    'Nobody was moved: a reviewer had already decided on the earlier score. A decision asks a reviewer whether anything should change.',
+  later_attempt:
+    'Nobody was moved: a later attempt at the stage came after it. A decision asks a reviewer whether anything should change.',
 };
+
+/** A stage closed by a reviewer's decision on a score under its pass mark (docs/rules.md#deciding-a-decision). */
+const belowPassMark = (d: Record<string, unknown>) => {
+  const score = num(d.overall_score);
+  const mark = num(d.threshold_applied);
+  return d.trigger === 'decision' && score !== null && mark !== null && score < mark;
+};
+
+/** "Advanced by reviewer at Technical — 45 against a pass mark of 75": what it was, never "Passed". */
+function overrideTitle(d: Record<string, unknown>, stage: string): string {
+  const score = num(d.overall_score);
+  const mark = num(d.threshold_applied);
+  if (score === null) return `Advanced by reviewer at ${stage} without a passing score`;
+  return `Advanced by reviewer at ${stage} — ${formatScore(score)}${mark === null ? '' : ` against a pass mark of ${formatScore(mark)}`}`;
+}
 
 const humanize = (type: string) => {
   const words = type.replace(/_/g, ' ');
@@ -226,11 +243,13 @@ function describeEventItself(event: TimelineEvent, ctx: TimelineContext): Timeli
       const card = obj(d.scorecard);
       const previous = obj(d.previous);
       const was = num(previous.overall_score);
+      // Only the interviewer's scores could be corrected before who scored it was kept.
+      const byPerson = obj(previous.scored_by).kind === 'reviewer';
       return entry(
-        `Reviewer replaced the AI interviewer’s score at ${stage}`,
+        `Reviewer corrected the score at ${stage}`,
         d.applied === true ? 'info' : 'warning',
         [
-          was === null ? null : `Was ${formatScore(was)}, scored by the interviewer`,
+          was === null ? null : `Was ${formatScore(was)}, scored by ${byPerson ? 'a person' : 'the AI interviewer'}`,
           scoreAgainst(card.overall_score, card.threshold_applied),
           d.applied === true
             ? 'The stage’s rules applied to the new score'
@@ -269,6 +288,12 @@ function describeEventItself(event: TimelineEvent, ctx: TimelineContext): Timeli
           'Run the stage with them and record its result, or decide with a note',
         ]);
       }
+      if (reason === 'scorecard_corrected') {
+        return entry(`Waiting for a reviewer: a corrected score at ${stage} moved nobody`, 'warning', [
+          DECISION_REASON.scorecard_corrected,
+          scoreAgainst(d.overall_score, d.threshold_applied),
+        ]);
+      }
       if (reason === 'scorecard_needs_review') {
         return entry(`Waiting for a reviewer: the AI interviewer’s score at ${stage} needs checking`, 'warning', [
           'A dimension has no quote the participant said, so the score moved nobody',
@@ -295,18 +320,20 @@ function describeEventItself(event: TimelineEvent, ctx: TimelineContext): Timeli
       const against = d.against_suggestion === true;
       // A request for a person suggests nothing (docs/rules.md#consent-to-an-ai-run-stage).
       const grounds =
-        d.reason === 'scorecard_needs_review'
-          ? suggested === null
-            ? 'On an AI score that could not be checked, with no suggestion'
-            : `On an AI score that could not be checked${against ? `, against the suggestion to ${suggested}` : ', as suggested'}`
-          : suggested === null
-            ? 'Without a recorded result'
-            : against
-              ? `Against the suggestion to ${suggested}`
-              : 'As suggested';
+        d.reason === 'scorecard_corrected'
+          ? 'About a corrected score: nobody moved'
+          : d.reason === 'scorecard_needs_review'
+            ? suggested === null
+              ? 'On an AI score that could not be checked, with no suggestion'
+              : `On an AI score that could not be checked${against ? `, against the suggestion to ${suggested}` : ', as suggested'}`
+            : suggested === null
+              ? 'Without a recorded result'
+              : against
+                ? `Against the suggestion to ${suggested}`
+                : 'As suggested';
       return entry(
         `Reviewer decided at ${stage}: ${label?.toLowerCase() ?? 'decided'}`,
-        outcome === 'reject' ? 'danger' : outcome === 'retake' ? 'warning' : 'success',
+        outcome === 'reject' ? 'danger' : outcome === 'retake' ? 'warning' : outcome === 'keep' ? 'neutral' : 'success',
         [grounds],
         d.note,
       );
@@ -328,11 +355,16 @@ function describeEventItself(event: TimelineEvent, ctx: TimelineContext): Timeli
         d.note,
       );
     case 'stage_passed':
-      return entry(`Passed ${stage}`, 'success', basis, d.note);
+      // Older records closed a reviewer's advance as passed whatever the score: never call that a pass.
+      return belowPassMark(d)
+        ? entry(overrideTitle(d, stage), 'warning', basis.slice(1), d.note)
+        : entry(`Passed ${stage}`, 'success', basis, d.note);
     case 'stage_failed':
       return entry(`Did not pass ${stage}`, 'danger', basis, d.note);
     case 'stage_skipped':
-      return entry(`Moved past ${stage} without passing it`, 'warning', basis, d.note);
+      return d.trigger === 'decision'
+        ? entry(overrideTitle(d, stage), 'warning', basis.slice(1), d.note)
+        : entry(`Moved past ${stage} without passing it`, 'warning', basis, d.note);
     case 'participant_completed':
       return entry(`Completed: ${str(d.recommendation) ?? 'positive'}`, 'success', [trigger(d)], d.note);
     case 'participant_rejected':
