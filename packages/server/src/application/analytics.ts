@@ -38,6 +38,12 @@ function templateStages(ctx: AnalyticsContext, templateId: string) {
   return ctx.repos.stages.allOfTemplate(ctx.workspaceId, templateId);
 }
 
+/** The participants a figure counts: one template's, enrolled in the period, with the tag when given. */
+function cohortOf(input: AnalyticsQueryInput) {
+  const { start, end } = periodBounds(input);
+  return { templateId: input.evaluation_template_id, start, end, tag: input.tag ?? null };
+}
+
 /**
  * docs/rules.md#analytics-figures: the figures asked for, of one template's cohort, every one read from the
  * same snapshot. The store counts and lists facts; the domain says what they mean.
@@ -48,8 +54,7 @@ export function analyticsFigures<P extends Part>(
   parts: readonly P[],
 ): Pick<AnalyticsReport, keyof Omit<AnalyticsReport, 'funnel' | 'scores' | 'open_decisions' | 'tags'> | P> {
   const asOf = ctx.now();
-  const { start, end } = periodBounds(input);
-  const cohort = { templateId: input.evaluation_template_id, start, end, tag: input.tag ?? null };
+  const cohort = cohortOf(input);
   const ws = ctx.workspaceId;
   const a = ctx.repos.analytics;
   return readTx(ctx.db, () => {
@@ -87,8 +92,7 @@ export function analyticsFigures<P extends Part>(
  */
 export function adverseImpact(ctx: AnalyticsContext, input: AnalyticsQueryInput): AdverseImpactAnswer {
   const asOf = ctx.now();
-  const { start, end } = periodBounds(input);
-  const cohort = { templateId: input.evaluation_template_id, start, end, tag: input.tag ?? null };
+  const cohort = cohortOf(input);
   const ws = ctx.workspaceId;
   const a = ctx.repos.analytics;
   return readTx(ctx.db, () => {
