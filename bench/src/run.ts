@@ -15,10 +15,11 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { startFakeModelServer } from '@stageflow/testing';
 import { type BundleReport, measureBundle } from './bundle.ts';
 import { type Call, type LoadSpec, measure } from './load.ts';
 import { formatReport } from './report.ts';
-import { passingScores, seedCommandDb, seedReadDb } from './seed.ts';
+import { passingScores, seedCommandDb, seedInterviewDb, seedReadDb } from './seed.ts';
 import { bundleServers, canPin, pinRunner, type RunningServer, repoRoot, startServer } from './servers.ts';
 import { evaluateTargets, type Row, type Server } from './targets.ts';
 
@@ -42,6 +43,7 @@ const config = smoke
       heavy: { connections: 1, warmup: 0, amount: 3 } satisfies LoadSpec,
       completes: { connections: 5, warmup: 5, amount: 40 },
       bulk: { size: 10, warmup: 1, amount: 2 },
+      turns: { warmup: 2, amount: 10 },
       batch: { connections: 5, warmup: 0, amount: 20 } satisfies LoadSpec,
       requestPathRounds: 1,
     }
@@ -53,6 +55,8 @@ const config = smoke
       heavy: { connections: 1, warmup: 2, measureSeconds: 3, min: 5, max: 1_000 } satisfies LoadSpec,
       completes: { connections: 50, warmup: 500, amount: 3_000 },
       bulk: { size: 500, warmup: 2, amount: 20 },
+      /** Interview turns, one at a time: a participant answers, the interviewer replies. */
+      turns: { warmup: 100, amount: 1_000 },
       /** A batch carries ten calls: a tenth of the warm-up. */
       batch: { connections: 50, warmup: 300, measureSeconds: 3, min: 500, max: 6_000 } satisfies LoadSpec,
       /** T0 and B2 in alternation for the request path's target. */
@@ -370,6 +374,71 @@ log(
 );
 await b2Server.stop();
 await readServer.stop();
+
+// --- the interview: the runner's own cost per turn, on a zero-latency model ----------------------
+// A participant's answer (`POST /api/portal/v1/sessions/{id}/turns`, JSON) is stored, then the
+// interviewer's reply is asked of a fake OpenAI-compatible model in this process (core 1), which
+// streams it back at once, and stored: what the server spends beyond the model itself, against T0.
+// The bench interviewer takes 48 answers (seed.ts); each session gets 47, so every measured request is
+// an ordinary turn, never a closing.
+const ANSWERS_PER_SESSION = 47;
+if (!flags.only || 'E9.turn'.startsWith(flags.only)) {
+  const turnTotal = config.turns.warmup + config.turns.amount;
+  const file = join(tmp, 'bench-interview.db');
+  const interview = await seedInterviewDb(file, Math.ceil(turnTotal / ANSWERS_PER_SESSION));
+  const model = await startFakeModelServer({
+    defaultReply: { type: 'text', text: 'Thank you. Walk me through how you would approach that, step by step?' },
+  });
+  const server = await startServer('stageflow', {
+    ...serverOptions,
+    args: [file],
+    env: { ...serverOptions.env, INTERVIEWER_BASE_URL: model.url, INTERVIEWER_MODEL: 'bench-model' },
+  });
+  const post = async (path: string, headers: Record<string, string>, body: unknown = {}) => {
+    const res = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`POST ${path} answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  // Each participant's link, consent and started session, and the interviewer's greeting, on the server's clock.
+  const sessions: { id: string; bearer: Record<string, string> }[] = [];
+  for (const participant_id of interview.participantIds) {
+    const link = await post(
+      '/trpc/participants.portalLink',
+      { 'x-api-key': interview.apiKey, 'content-type': 'application/json' },
+      { participant_id },
+    );
+    const token = (link.result as { data: { token: string } }).data.token;
+    const bearer = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    await post('/api/portal/v1/consent', bearer, { stage_id: interview.stageId, accepted: true });
+    const session = await post('/api/portal/v1/sessions', bearer);
+    await post(`/api/portal/v1/sessions/${session.id}/turns/resume`, bearer);
+    sessions.push({ id: String(session.id), bearer });
+  }
+  const turnCall = (n: number): Call => {
+    const session = sessions[Math.floor(n / ANSWERS_PER_SESSION)]!;
+    return {
+      method: 'POST',
+      path: `/api/portal/v1/sessions/${session.id}/turns`,
+      headers: session.bearer,
+      body: JSON.stringify({ text: `Answer ${n}: I would start from the data, then the failure modes.` }),
+    };
+  };
+  const t0 = { ...t0Call, headers: { 'x-api-key': interview.apiKey } };
+  // Warm the fresh process's request path first, as for the commands.
+  await measure(server, t0, config.under);
+  await run(
+    server,
+    {
+      id: 'E9.turn',
+      label: 'E9 interview turn (answer + reply, zero-latency model)',
+      call: turnCall(0),
+      spec: { connections: 1, warmup: config.turns.warmup, amount: config.turns.amount, next: turnCall },
+    },
+    'stageflow',
+  );
+  await server.stop();
+  await model.close();
+}
 
 // --- B0: the same bodies from raw node:http --------------------------------------------------------
 const bodiesFile = join(tmp, 'b0-bodies.json');

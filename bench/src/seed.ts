@@ -271,6 +271,65 @@ export async function seedCommandDb(file: string, sessions: number): Promise<Com
   return { apiKey: bench.apiKey, sessionIds, bulkTemplateId: bulk.id };
 }
 
+export interface InterviewDb {
+  readonly apiKey: string;
+  /** The AI interview every participant is at. */
+  readonly stageId: string;
+  readonly participantIds: readonly string[];
+}
+
+/** The bench interviewer's dimensions: twelve, the most a profile may have. */
+const TWELVE_DIMENSIONS = Array.from({ length: 12 }, (_, i) => ({
+  name: `Dimension ${i + 1}`,
+  description: `What the bench asks about, number ${i + 1}`,
+  weight: i === 0 ? 12 : 8,
+}));
+
+/**
+ * `people` participants at an AI interview (four hours long) whose interviewer takes the most answers a
+ * session can: twelve dimensions, probing `high`, so 48 answers before it closes. Their portal links,
+ * consent and started sessions are made over HTTP against the running server (run.ts), on its clock.
+ */
+export async function seedInterviewDb(file: string, people: number): Promise<InterviewDb> {
+  const bench = await openBench(file);
+  const interviewer = await bench.api.agentProfiles.create({
+    name: 'Bench interviewer',
+    persona: 'A calm, precise interviewer.',
+    use_case: 'hiring',
+    evaluation_dimensions: TWELVE_DIMENSIONS,
+    interaction: { tone: 'professional', style: 'structured', difficulty: 'medium', probing_depth: 'high' },
+    scoring: { scale: '0-10', scoring_method: 'weighted_average' },
+  });
+  const template = await bench.api.templates.create({ template_name: 'Interviews', use_case: 'hiring' });
+  await bench.api.stages.import({
+    evaluation_template_id: template.id,
+    stages: [
+      {
+        stage_name: 'Interview',
+        stage_type: 'ai_interview',
+        stage_order: 0,
+        duration_minutes: 240,
+        pass_threshold: 60,
+        automation_rule: 'auto_advance',
+        agent_profile_id: interviewer.id,
+      },
+      { stage_name: 'Final', stage_type: 'final_review', stage_order: 1, pass_threshold: 60 },
+    ],
+  });
+  const [stage] = await bench.api.stages.list({ evaluation_template_id: template.id });
+  const participantIds: string[] = [];
+  for (let n = 0; n < people; n++) {
+    const created = await bench.api.participants.create({
+      evaluation_template_id: template.id,
+      name: `Interviewee ${n + 1}`,
+      email: `interviewee${n + 1}@bench.example`,
+    });
+    participantIds.push(created.id);
+  }
+  closeDb(bench.db);
+  return { apiKey: bench.apiKey, stageId: stage!.id, participantIds };
+}
+
 /** One transaction without a journal: a seed that fails is thrown away whole anyway. */
 function fastWrites(db: Db, work: () => void): void {
   const sqlite = db.$client;

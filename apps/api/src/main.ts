@@ -1,7 +1,14 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createServer, DEMO_ACCOUNT, demoFromEnv, interviewerModelFromEnv } from '@stageflow/server';
+import {
+  createServer,
+  DEMO_ACCOUNT,
+  demoFromEnv,
+  interviewerModelFromEnv,
+  mailSettingsFromEnv,
+  webhookSettingsFromEnv,
+} from '@stageflow/server';
 
 // Paths are resolved from the repository root so `npm start` and `node apps/api/dist/main.mjs`
 // agree wherever they are run from.
@@ -14,6 +21,10 @@ const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
 const demo = demoFromEnv(process.env.DEMO);
 // The default interviewer model (README, Settings): optional; a wrong one is logged, never fatal.
 const interviewer = interviewerModelFromEnv(process.env);
+// Outgoing webhooks (README, Settings): a wrong value is logged and its default used.
+const webhooks = webhookSettingsFromEnv(process.env);
+// Outgoing mail (README, Settings): without SMTP_URL and MAIL_FROM, mail is kept in the outbox unsent.
+const mail = mailSettingsFromEnv(process.env);
 
 const server = createServer({
   databasePath,
@@ -22,13 +33,22 @@ const server = createServer({
   webRoot: process.env.WEB_ROOT ?? resolve(repoRoot, 'apps/web/dist'),
   demo: demo.demo,
   interviewerModel: interviewer.model,
+  webhooks: { settings: webhooks.settings },
+  mail: { settings: mail.settings, digestHour: mail.digestHour },
 });
 const { log } = server;
 if (demo.problem) log.warn(demo.problem);
 if (interviewer.problem) log.warn(interviewer.problem);
+for (const problem of webhooks.problems) log.warn(problem);
+for (const problem of mail.problems) log.warn(problem);
 const seeded = await server.seedDemo();
 // A new link each start: only its hash is kept, so the one printed last time cannot be shown again.
 const demoPortal = await server.demoPortal();
+// After start-up's own transaction: the worker's leases must not join it (docs/webhooks.md#several-processes).
+if (server.webhooksWanted) server.webhookWorker.start();
+// Bulk actions a stop left half-way carry on (each person is one transaction, so none is run twice).
+const resumed = server.resumeBulkActions();
+if (resumed > 0) log.info({ bulk_actions: resumed }, 'resuming bulk actions');
 
 const http = serve({ fetch: server.fetch, port }, (info) => {
   log.info({ port: info.port, databasePath }, 'listening');
@@ -46,7 +66,10 @@ function shutdown(signal: string) {
   log.info({ signal }, 'shutting down');
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
-  http.close(() => {
+  http.close(async () => {
+    // Webhook attempts in flight and the message being sent now are recorded before the database closes;
+    // an attempt cut short by the forced exit is sent again after its lease.
+    await Promise.all([server.webhookWorker.stop(), server.mailWorker?.stop()]);
     server.close();
     log.info('closed');
     process.exit(0);

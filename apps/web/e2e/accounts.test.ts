@@ -215,6 +215,8 @@ describe('accounts, workspaces and roles in Chromium', () => {
     const confirm = owner.getByRole('alertdialog', { name: 'Change role' });
     expect(await confirm.textContent()).toContain('Change Rex Reviewer from reviewer to viewer?');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
+    // Let the dialog finish closing before asking again, as a person would (it animates out).
+    await confirm.waitFor({ state: 'hidden' });
     await expect.poll(() => role.inputValue()).toBe('reviewer');
     await role.selectOption('viewer');
     await confirm.getByRole('button', { name: 'Make viewer' }).click();

@@ -84,7 +84,11 @@ describe('the AI notice, consent and the human alternative', () => {
     await phone.getByRole('heading', { name: `Hello ${ACCEPTS}` }).waitFor();
     expect(await phone.getByRole('link', { name: 'Read about this stage' }).count()).toBe(0);
     await phone.getByRole('button', { name: 'Start now' }).click();
+    // Start now leads to the interview (docs/rules.md#the-interview); the evaluation page links back to it.
+    await phone.getByRole('heading', { level: 1, name: 'Phone Screen' }).waitFor();
+    await phone.getByRole('link', { name: 'Back to your evaluation' }).click();
     await phone.getByText('Your session for this stage is under way.').waitFor();
+    await phone.getByRole('link', { name: 'Continue your interview' }).waitFor();
     expect(await phone.getByRole('region', { name: 'Your sessions' }).textContent()).toContain('Under way');
     await expectPhoneFriendly(phone);
     await saveScreenshot(phone, 'portal-consent-started-390');

@@ -86,7 +86,16 @@ describe('the portal in Spanish', () => {
     await phone.getByRole('button', { name: es.noticePage.accept }).click();
     await phone.getByRole('heading', { level: 1, name: `Hola, ${PARTICIPANT}` }).waitFor();
     await phone.getByRole('button', { name: es.home.startNow }).click();
+    // An AI-run stage leads straight to its interview, in Spanish too.
+    await phone.waitForURL(/\/p\/sessions\/[0-9a-f-]+\/interview$/);
+    await phone.getByRole('region', { name: es.interview.conversation }).waitFor();
+    await phone.getByRole('button', { name: es.interview.finish }).waitFor();
+    expect(await htmlLang(phone)).toBe('es');
+    await expectPhoneFriendly(phone);
+    await saveScreenshot(phone, 'portal-es-interview-390');
+    await phone.getByRole('link', { name: es.common.back }).click();
     await phone.getByText(es.next.underWay).waitFor();
+    await phone.getByRole('link', { name: es.interview.continue }).waitFor();
     expect(await phone.getByRole('region', { name: es.home.sessions }).textContent()).toContain(
       es.sessionStatuses.in_progress,
     );

@@ -81,7 +81,7 @@ describe('keyboard shortcuts', () => {
 
     // The board's cards and the decisions inbox are lists too.
     await page.goto(`${app.url}/decisions`);
-    const first = await page.locator('main .decision-title a').first().textContent();
+    const first = await page.locator('main [data-shortcut-row]').first().textContent();
     await page.keyboard.press('j');
     expect(await focused(page)).toBe(`a:${first}`);
   });

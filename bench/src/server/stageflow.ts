@@ -1,7 +1,8 @@
 /**
  * The server Stageflow ships, composed by `createServer` as `apps/api` composes it (better-auth, the API
  * key resolver, the request context, logging, rate limits, cross-site check, tRPC fetch adapter,
- * REST and static files), over a database the runner seeded. The one addition is a
+ * REST and static files), over a database the runner seeded, with the server's default interviewer
+ * model from `INTERVIEWER_*` and the portal's per-link limits lifted. The one addition is a
  * `bench.noop` procedure beside the app's routers: T0, a scoped procedure that does nothing, so
  * "the server and adapter" is measured through exactly the path every endpoint takes.
  *
@@ -9,7 +10,7 @@
  */
 import { resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
-import { appRouter, createServer, router, scoped } from '@stageflow/server';
+import { appRouter, createServer, interviewerModelFromEnv, rateLimitsFromEnv, router, scoped } from '@stageflow/server';
 import { serveBench } from './ipc.ts';
 
 const repoRoot = process.env.BENCH_REPO_ROOT ?? '.';
@@ -30,6 +31,10 @@ const server = createServer({
   migrationsFolder: resolve(repoRoot, 'packages/db/drizzle'),
   webRoot: resolve(repoRoot, 'apps/web/dist'),
   router: benchRouter,
+  // The interview probe's model (a zero-latency fake, INTERVIEWER_*), as apps/api reads it; none otherwise.
+  interviewerModel: interviewerModelFromEnv(process.env).model,
+  // The interview probe sends every answer through a few portal links: their limits would only time refusals.
+  rateLimits: { ...rateLimitsFromEnv(), portalPerToken: 1_000_000_000, portalPerAddress: 1_000_000_000 },
 });
 
 serveBench(createAdaptorServer({ fetch: server.fetch }) as import('node:http').Server);

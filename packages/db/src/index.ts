@@ -1,5 +1,6 @@
 export * from './client.ts';
 export * from './files.ts';
+export * from './leases.ts';
 export * from './repositories/index.ts';
 export * as schema from './schema/index.ts';
 export type * from './storage/port.ts';

@@ -20,7 +20,7 @@ export interface PortalLinkRecord {
 
 /** What a portal link command appends to the participant's audit log. */
 export interface PortalLinkEvent {
-  readonly type: 'portal_link_created' | 'portal_link_revoked' | 'portal_link_opened';
+  readonly type: 'portal_link_created' | 'portal_link_revoked' | 'portal_link_opened' | 'portal_link_emailed';
   readonly participant_id: string;
   readonly actor: string;
   readonly occurred_at: string;

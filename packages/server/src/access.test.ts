@@ -72,22 +72,31 @@ const CASES: Record<string, Case> = {
   'participants.reject': (f) => ({ participant_id: f.jane.id, note: 'n' }),
   'participants.withdraw': (f) => ({ participant_id: f.jane.id, note: 'n' }),
   'participants.board': (f) => ({ evaluation_template_id: f.template.id }),
+  'participants.count': (f) => ({ evaluation_template_id: f.template.id }),
+  'bulkActions.create': (f) => ({ action: 'advance', dry_run: true, participant_ids: [f.jane.id], note: 'n' }),
+  'bulkActions.byId': (f) => ({ id: f.bulkActionId }),
   'participants.portalLink': (f) => ({ participant_id: f.jane.id }),
   'participants.revokePortalLink': (f) => ({ participant_id: f.jane.id }),
+  'participants.sendPortalLink': (f) => ({ participant_id: f.jane.id }),
 
   'sessions.list': () => ({}),
   'sessions.byId': (f) => ({ id: f.session.id }),
   'sessions.answers': (f) => ({ id: f.session.id }),
+  'sessions.transcript': (f) => ({ id: f.session.id }),
   'sessions.schedule': (f) => ({ participant_id: f.jane.id, force: true }),
   'sessions.reschedule': (f) => ({ session_id: f.session.id, scheduled_at: '2030-01-01T10:00:00.000Z' }),
   'sessions.start': (f) => ({ session_id: f.session.id }),
   'sessions.complete': (f) => ({ session_id: f.session.id, ...scores(8, 8) }),
   'sessions.fail': (f) => ({ session_id: f.session.id }),
   'sessions.cancel': (f) => ({ session_id: f.session.id }),
+  // The fixture's model cannot be reached: scoring answers `not_scored`, and records why.
+  'sessions.score': (f) => ({ session_id: f.deeSession.id }),
+  'sessions.replaceScorecard': (f) => ({ session_id: f.caiSession.id, overall_score: 80, note: 'n' }),
   'sessions.recordResult': (f) => ({ participant_id: f.jane.id, ...scores(8, 8) }),
 
   'decisions.list': () => ({}),
   'decisions.openCount': () => undefined,
+  'decisions.awaitingScore': () => ({}),
   'decisions.decide': (f) => ({ decision_id: f.decision.id, outcome: 'advance' }),
 
   'events.list': () => ({}),
@@ -104,6 +113,21 @@ const CASES: Record<string, Case> = {
   'interviewerModel.reset': () => undefined,
   'interviewerModel.test': () => undefined,
 
+  'webhooks.list': () => undefined,
+  'webhooks.create': () => ({ url: 'https://hooks.example.com/new' }),
+  'webhooks.byId': (f) => ({ id: f.webhook.id }),
+  'webhooks.update': (f) => ({ id: f.webhook.id, enabled: false }),
+  'webhooks.delete': (f) => ({ id: f.webhook.id }),
+  'webhooks.rotateSecret': (f) => ({ id: f.webhook.id }),
+  'webhooks.deliveries': (f) => ({ id: f.webhook.id }),
+  'webhooks.replay': (f) => ({ id: f.webhook.id, delivery_id: f.webhookDelivery.id }),
+  'webhooks.sendTest': (f) => ({ id: f.webhook.id }),
+  'mail.setup': () => undefined,
+  'mail.list': () => ({}),
+  'mail.byId': (f) => ({ id: f.mail.id }),
+  'mail.preferences': () => ({}),
+  'mail.updatePreferences': () => ({ review_digest: true }),
+
   'analytics.report': (f) => ({ evaluation_template_id: f.template.id }),
   'analytics.funnel': (f) => ({ evaluation_template_id: f.template.id }),
   'analytics.scores': (f) => ({ evaluation_template_id: f.template.id }),
@@ -112,6 +136,13 @@ const CASES: Record<string, Case> = {
     evaluation_template_id: f.template.id,
     changes: [{ stage_id: f.stages[0]!.id, pass_threshold: 99 }],
   }),
+  'analytics.adverseImpact': (f) => ({ evaluation_template_id: f.template.id }),
+
+  'selfIdentification.record': (f) => ({ participant_id: f.jane.id, sex: 'female', race_ethnicity: 'asian' }),
+  // Nobody of that id is a member: NOT_FOUND at most (grants to real admins: self-identification.test.ts).
+  'demographicsAccess.list': () => undefined,
+  'demographicsAccess.grant': () => ({ user_id: 'not-a-member' }),
+  'demographicsAccess.revoke': () => ({ user_id: 'not-a-member' }),
 };
 
 const procedures = appRouter._def.procedures as unknown as Record<
@@ -150,7 +181,12 @@ test('the scopes give the roles of docs/surfaces.md: viewers read, reviewers sco
     const { type } = procedures[path]!._def;
     if (path.startsWith('apiKeys.')) return 'admin'; // keys are secrets: even listing them is for admins
     if (path.startsWith('interviewerModel.')) return 'admin'; // where participants' answers go: admins decide and see
+    if (path.startsWith('webhooks.')) return 'admin'; // where participants' data is sent, and what was sent: admins
+    if (path === 'mail.list' || path === 'mail.byId') return 'owner'; // the outbox holds links that let people in
+    if (path === 'mail.updatePreferences') return 'reviewer'; // the digest of open decisions is for those who decide
     if (path === 'analytics.simulate') return 'viewer'; // a read that takes its question as a body: nothing is saved
+    // Self-identification figures and who reads them: owners (and admins an owner grants them to).
+    if (path === 'analytics.adverseImpact' || path.startsWith('demographicsAccess.')) return 'owner';
     if (type === 'query') return 'viewer';
     return path.startsWith('sessions.') || path === 'decisions.decide' ? 'reviewer' : 'admin';
   };

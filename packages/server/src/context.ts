@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createSqliteStorage, type Db, type Repositories, type StoragePort } from '@stageflow/db';
+import { type BulkRunner, createBulkRunner } from './application/bulk-runner.ts';
 import type { Identity } from './auth/identify.ts';
 import type { Principal } from './auth/principal.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import type { Logger } from './logger.ts';
+import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
+import { type WebhookDeps, webhookDeps } from './webhooks/deps.ts';
 
 export interface ContextDeps {
   readonly db: Db;
@@ -15,6 +18,12 @@ export interface ContextDeps {
   readonly publicUrl: string;
   /** The interviewer's model: the server's default, how workspace keys are sealed, timeouts (interviewer/deps.ts). */
   readonly interviewer: InterviewerDeps;
+  /** Endpoints' sealed secrets and the operator's webhook settings (webhooks/deps.ts). */
+  readonly webhooks: WebhookDeps;
+  /** Runs applied bulk actions person by person in this process (application/bulk-runner.ts). */
+  readonly bulkRunner: BulkRunner;
+  /** Whether mail is set up, and how to wake this process's mail worker (mail/deps.ts). */
+  readonly mail: MailDeps;
 }
 
 /** Where links point when the server was given no PUBLIC_URL (tests, scripts). */
@@ -27,6 +36,8 @@ export const contextDeps = (
   log: Logger,
   publicUrl: string = DEFAULT_PUBLIC_URL,
   interviewer: InterviewerDeps = interviewerDeps(),
+  webhooks: WebhookDeps = webhookDeps(),
+  mail: MailDeps = mailNotSetUp,
 ): ContextDeps => ({
   db,
   repos,
@@ -34,6 +45,9 @@ export const contextDeps = (
   log,
   publicUrl: publicUrl.replace(/\/+$/, ''),
   interviewer,
+  webhooks,
+  bulkRunner: createBulkRunner(log),
+  mail,
 });
 
 /**

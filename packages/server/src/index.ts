@@ -12,10 +12,12 @@ export { type Caller, createCaller } from './caller.ts';
 export { type BaseContext, contextDeps, createInnerContext } from './context.ts';
 export { describeIssues, fieldIssues } from './errors.ts';
 export type { BodyLimitOptions } from './http/body-limit.ts';
-export type { RateLimitOptions } from './http/rate-limit.ts';
+export { type RateLimitOptions, rateLimitsFromEnv } from './http/rate-limit.ts';
 export { interviewerModelFromEnv } from './interviewer/environment.ts';
 export { InterviewerUnavailableError } from './interviewer/failures.ts';
 export { createLogger, type Logger } from './logger.ts';
+export { type MailEnvironment, type MailSettings, mailSettingsFromEnv } from './mail/settings.ts';
+export type { MailWorker } from './mail/worker.ts';
 export type { AppRouter } from './routers/index.ts';
 export { appRouter } from './routers/index.ts';
 export type { DemoPortal } from './seed/demo-portal.ts';
@@ -24,3 +26,6 @@ export { createServer, type ServerConfig, type StageflowServer } from './server.
 export { makeOwnerCommand } from './start-checks.ts';
 /** For extending the router outside this package (the benchmark's no-op procedure). */
 export { router, scoped } from './trpc.ts';
+export type { DisabledEndpoint, WebhookNotifier } from './webhooks/notifier.ts';
+export { type WebhookSettings, webhookSettingsFromEnv } from './webhooks/settings.ts';
+export type { WebhookWorker } from './webhooks/worker.ts';

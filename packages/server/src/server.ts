@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import { closeDb, createDb, createRepositories, type Db, migrateDb, type Repositories } from '@stageflow/db';
 import type { EnvironmentModel } from '@stageflow/domain';
 import type { AnyTRPCRouter } from '@trpc/server';
+import { resumeBulkActions } from './application/bulk-actions.ts';
+import { writeInvitationMail } from './application/mail.ts';
 import { createApiKeyResolver } from './auth/api-keys.ts';
 import { type Auth, createAuth } from './auth/better-auth.ts';
 import { createIdentify } from './auth/identify.ts';
@@ -14,9 +16,18 @@ import type { RateLimitOptions } from './http/rate-limit.ts';
 import { interviewerDeps } from './interviewer/deps.ts';
 import type { ModelClientOptions } from './interviewer/model.ts';
 import { createLogger, type Logger } from './logger.ts';
+import type { MailDeps } from './mail/deps.ts';
+import { DEFAULT_DIGEST_HOUR, describeSmtpUrl, type MailSettings } from './mail/settings.ts';
+import { createSmtpSender, type MailSender } from './mail/smtp.ts';
+import { createMailWorker, type MailWorker, type MailWorkerDeps } from './mail/worker.ts';
 import { type DemoPortal, rotateDemoPortalLink } from './seed/demo-portal.ts';
 import { demoAccountHint, ensureDemoWorkspace } from './seed/demo-workspace.ts';
 import { checkAtStart } from './start-checks.ts';
+import { webhookDeps } from './webhooks/deps.ts';
+import { logNotifier, type WebhookNotifier } from './webhooks/notifier.ts';
+import { createWebhookSender, type SenderOptions } from './webhooks/sender.ts';
+import type { WebhookSettings } from './webhooks/settings.ts';
+import { createWebhookWorker, type WebhookWorker } from './webhooks/worker.ts';
 
 export interface ServerConfig {
   /** The SQLite file (created with its folder when missing), or `:memory:`. */
@@ -51,6 +62,30 @@ export interface ServerConfig {
   readonly interviewerModel?: EnvironmentModel | null;
   /** Timeouts and retries of interviewer calls (interviewer/model.ts); the defaults suit a live interview. */
   readonly interviewerClient?: Partial<ModelClientOptions>;
+  /**
+   * Outgoing webhooks (docs/webhooks.md): the operator's settings (`webhookSettingsFromEnv`), how admins
+   * are told of a disabled endpoint (a log warning by default), and for tests the worker's clock,
+   * randomness and name resolution.
+   */
+  readonly webhooks?: {
+    readonly settings?: Partial<WebhookSettings>;
+    readonly notifier?: WebhookNotifier;
+    readonly now?: () => string;
+    readonly random?: () => number;
+    readonly lookup?: SenderOptions['lookup'];
+  };
+  /**
+   * Outgoing mail (docs/mail.md): the SMTP settings (`mailSettingsFromEnv`; none: mail is kept in the
+   * outbox and not sent), the hour of the daily digest, and for tests the worker's clock, timings and
+   * sender.
+   */
+  readonly mail?: {
+    readonly settings?: MailSettings | null;
+    readonly digestHour?: number;
+    readonly now?: () => string;
+    readonly send?: MailSender;
+    readonly worker?: Partial<Pick<MailWorkerDeps, 'pollMs' | 'leaseMs' | 'digestEveryMs' | 'batch'>>;
+  };
 }
 
 export interface StageflowServer {
@@ -60,6 +95,15 @@ export interface StageflowServer {
   readonly repos: Repositories;
   readonly auth: Auth;
   readonly log: Logger;
+  /** Sends the mail outbox; running only when mail is set up (`mail.settings`), else null. */
+  readonly mailWorker: MailWorker | null;
+  /**
+   * Delivers the webhook outbox. Not started here: start it once start-up's own transaction (demo data)
+   * is over, unless the settings say this process does not deliver (`webhooksWanted`).
+   */
+  readonly webhookWorker: WebhookWorker;
+  /** Whether this process should deliver webhooks (`WEBHOOKS_WORKER`, on by default). */
+  readonly webhooksWanted: boolean;
   /**
    * On a new database, when wanted (`demo`): the demo account, workspace and data, once per database.
    * Call it before serving requests. Never throws (a problem is logged); true when it seeded them now.
@@ -73,6 +117,11 @@ export interface StageflowServer {
   demoPortal(now?: string): Promise<DemoPortal | null>;
   /** `/healthz` answers 503 from now on, so load balancers stop sending traffic. */
   drain(): void;
+  /**
+   * Carries on with the bulk actions a stop left running (docs/rules.md#bulk-actions), as the people who
+   * started them, in the background. Call it once, after `seedDemo`; answers how many it took up.
+   */
+  resumeBulkActions(): number;
   /** Checkpoints the WAL into the database file and closes it: the last step of a shutdown. */
   close(): void;
 }
@@ -92,14 +141,70 @@ export function createServer(config: ServerConfig): StageflowServer {
   const repos = createRepositories(db);
   checkAtStart(repos, log);
   const secret = config.authSecret ?? loadAuthSecret(config.databasePath);
-  const auth = createAuth({ db, baseURL: config.publicUrl, secret });
   // Workspaces' model keys are sealed under the same secret as cookies (docs/decisions/020).
   const interviewer = interviewerDeps({
     secret,
     environment: config.interviewerModel,
     client: config.interviewerClient,
   });
-  const deps = contextDeps(db, repos, log, config.publicUrl, interviewer);
+  const webhooks = webhookDeps({ secret, settings: config.webhooks?.settings });
+  // Mail (docs/mail.md): the worker runs only when SMTP is set up; without it, messages are kept.
+  const smtp = config.mail?.settings ?? null;
+  let mailWorker: MailWorker | null = null;
+  const mail: MailDeps = {
+    setup: { configured: smtp !== null, from: smtp?.from ?? null },
+    wake: () => mailWorker?.wake(),
+  };
+  const deps = contextDeps(db, repos, log, config.publicUrl, interviewer, webhooks, mail);
+  const { settings } = webhooks;
+  const webhookWorker = createWebhookWorker({
+    storage: deps.storage,
+    secrets: webhooks.secrets,
+    send: createWebhookSender({
+      timeoutMs: settings.timeoutMs,
+      allowPrivateNetworks: settings.allowPrivateNetworks,
+      lookup: config.webhooks?.lookup,
+    }),
+    notifier: config.webhooks?.notifier ?? logNotifier(log),
+    log,
+    now: config.webhooks?.now,
+    random: config.webhooks?.random,
+    onEnqueued: repos.webhooks.outbox.onEnqueued,
+    leaseMs: settings.leaseMs,
+    pollMs: settings.pollMs,
+    retentionDays: settings.retentionDays,
+  });
+  if (smtp) {
+    mailWorker = createMailWorker({
+      repos,
+      storage: deps.storage,
+      publicUrl: deps.publicUrl,
+      newId: () => crypto.randomUUID(),
+      send: config.mail?.send ?? createSmtpSender(smtp),
+      log,
+      digestHour: config.mail?.digestHour ?? DEFAULT_DIGEST_HOUR,
+      ...(config.mail?.now ? { now: config.mail.now } : {}),
+      ...config.mail?.worker,
+    });
+    mailWorker.start();
+    log.info({ smtp: describeSmtpUrl(smtp.smtpUrl), from: smtp.from }, 'mail is set up');
+  }
+  const auth = createAuth({
+    db,
+    baseURL: config.publicUrl,
+    secret,
+    sendInvitation: (invitation) =>
+      writeInvitationMail(
+        {
+          storage: deps.storage,
+          mail,
+          publicUrl: deps.publicUrl,
+          now: config.mail?.now ?? (() => new Date().toISOString()),
+          newId: () => crypto.randomUUID(),
+        },
+        invitation,
+      ),
+  });
   let ready = true;
   const app = createApp({
     createContext: createRequestContext(deps, createIdentify(auth, repos, createApiKeyResolver(repos))),
@@ -107,7 +212,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     log,
     webRoot: config.webRoot,
     publicUrl: config.publicUrl,
-    portal: { storage: deps.storage, repos, secret },
+    portal: { storage: deps.storage, repos, secret, interviewer },
     isReady: () => ready,
     demoAccount: () => demoAccountHint(repos),
     ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
@@ -120,6 +225,9 @@ export function createServer(config: ServerConfig): StageflowServer {
     repos,
     auth,
     log,
+    webhookWorker,
+    webhooksWanted: settings.worker,
+    mailWorker,
     seedDemo: (now = new Date().toISOString()) =>
       ensureDemoWorkspace({ db, repos, auth, log }, { now, publicUrl: config.publicUrl, demo: config.demo }),
     demoPortal: (now = new Date().toISOString()) =>
@@ -130,6 +238,16 @@ export function createServer(config: ServerConfig): StageflowServer {
     drain: () => {
       ready = false;
     },
-    close: () => closeDb(db),
+    resumeBulkActions: () => resumeBulkActions(deps),
+    close: () => {
+      // Before the database goes: no person is ever half-applied (each is one transaction), and the
+      // runner must not start the next one on a closed connection.
+      deps.bulkRunner.stop();
+      // An attempt still in flight is not recorded: its lease runs out and the next start sends it again.
+      void webhookWorker.stop();
+      // A message being sent now is settled by no one: its lease runs out and the next start sends it.
+      void mailWorker?.stop();
+      closeDb(db);
+    },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { setupApi } from './testing.ts';
 import { buildPipeline, person, scores } from './testing-pipeline.ts';
+import { modelAnswer, scoreWithRecording, storeInterview } from './testing-scoring.ts';
 
 /** Workspace A's own interviewer model: what B must never read. */
 const MODEL_URL_OF_A = 'http://127.0.0.1:9/v1';
@@ -24,9 +25,30 @@ export async function buildAccessFixture() {
   await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
   const recorded = await t.api.sessions.recordResult({ participant_id: bob.id, ...scores(9, 9) });
   const [decision] = await t.api.decisions.list();
+  const bulk = await t.api.bulkActions.create({
+    action: 'tag',
+    dry_run: false,
+    participant_ids: [bob.id],
+    tags: { add: ['shortlist'] },
+  });
+  await t.deps.bulkRunner.idle();
+  // Cai's phone screen, scored by the interviewer's model: a scorecard a reviewer may replace.
+  const cai = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Cai') });
+  const { session: caiSession } = await t.api.sessions.schedule({ participant_id: cai.id });
+  await scoreWithRecording(t.contextFor(t.workspaceId), caiSession.id, modelAnswer(8, 8));
+  // Dee's interview is over and nobody has scored it: it waits in the inbox beside its turns.
+  const dee = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Dee') });
+  const { session: deeSession } = await t.api.sessions.schedule({ participant_id: dee.id });
+  await t.api.sessions.start({ session_id: deeSession.id });
+  storeInterview(t, deeSession.id);
   const { api_key: apiKey } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
   // fetch never connects to port 9 (a reserved port): testing this model fails at once, calling nothing.
   await t.api.interviewerModel.update({ base_url: MODEL_URL_OF_A, model: MODEL_OF_A, api_key: MODEL_KEY_OF_A });
+  // A message in A's outbox (mail is not set up here: it is kept, not sent).
+  const { mail } = await t.api.participants.sendPortalLink({ participant_id: bob.id });
+  // Made last, so its only delivery is the test event (no worker runs here: nothing is sent).
+  const { endpoint: webhook } = await t.api.webhooks.create({ url: 'https://hooks.example.com/workspace-a' });
+  const webhookDelivery = await t.api.webhooks.sendTest({ id: webhook.id });
   return {
     t,
     template,
@@ -36,9 +58,17 @@ export async function buildAccessFixture() {
     bob,
     session,
     bobSession: recorded.session,
+    cai,
+    caiSession,
+    dee,
+    deeSession,
     decision: decision!,
     apiKey,
     janeLink,
+    webhook,
+    webhookDelivery,
+    bulkActionId: bulk.id!,
+    mail,
   };
 }
 
@@ -50,8 +80,17 @@ export const idsOfA = (f: AccessFixture) => [
   f.interviewer.id,
   f.session.id,
   f.bobSession.id,
+  f.cai.id,
+  f.caiSession.id,
+  f.dee.id,
+  f.deeSession.id,
   f.decision.id,
   f.apiKey.id,
+  f.webhook.id,
+  f.webhookDelivery.id,
+  f.webhookDelivery.webhook_id,
+  f.bulkActionId,
+  f.mail.id,
   ...f.stages.map((s) => s.id),
   MODEL_OF_A,
   MODEL_KEY_OF_A,

@@ -1,10 +1,12 @@
+import { createRepositories, type Db } from '@stageflow/db';
 import { NOW } from '@stageflow/testing';
 import { createApiKeyResolver } from './auth/api-keys.ts';
 import { createAuth } from './auth/better-auth.ts';
 import { createIdentify } from './auth/identify.ts';
-import { createRequestContext } from './context.ts';
+import { type ContextDeps, contextDeps, createRequestContext } from './context.ts';
 import { createApp } from './http/app.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
+import type { InterviewerDeps } from './interviewer/deps.ts';
 import { setupApi } from './testing.ts';
 import { buildPipeline, person } from './testing-pipeline.ts';
 
@@ -30,6 +32,8 @@ export const portalApiCaller =
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
 
+const PORTAL_SECRET = 'portal-test-secret-portal-test-secret';
+
 /**
  * The app as main.ts wires it (better-auth, API keys, the portal) over one database, with Jane and John
  * in one template (`stages`, else the example pipeline), each with a portal link, and a clock the test
@@ -39,14 +43,19 @@ export async function setupPortal({
   stages: specs,
   expiresInDays,
   limits = {},
+  interviewer,
+  db,
 }: {
   stages?: StageSpecs;
   expiresInDays?: number;
   limits?: Partial<RateLimitOptions>;
+  /** The interviewer's model and client settings (none by default: interviews run on the plan). */
+  interviewer?: InterviewerDeps;
+  db?: Db;
 } = {}) {
   let now = NOW;
   const clock = () => now;
-  const t = setupApi({ now: clock });
+  const t = setupApi({ now: clock, ...(interviewer ? { interviewer } : {}), ...(db ? { db } : {}) });
   const { template, stages } = await buildPipeline(t.api, specs);
   const enrol = (name: string) => t.api.participants.create({ evaluation_template_id: template.id, ...person(name) });
   const jane = await enrol('Jane Doe');
@@ -55,20 +64,32 @@ export async function setupPortal({
     t.api.participants.portalLink({ participant_id, ...(expiresInDays ? { expires_in_days: expiresInDays } : {}) });
   const janeLink = await linkFor(jane.id);
   const johnLink = await linkFor(john.id);
-  const secret = 'portal-test-secret-portal-test-secret';
-  const auth = createAuth({ db: t.db, baseURL: 'http://localhost', secret, rateLimit: false });
-  const app = createApp({
-    createContext: createRequestContext(t.deps, createIdentify(auth, t.repos, createApiKeyResolver(t.repos))),
-    authHandler: auth.handler,
-    log: t.deps.log,
-    isReady: () => true,
-    publicUrl: 'http://localhost',
-    rateLimits: { apiKeyPerMinute: 600, failedSignIns: 10, failedSignInMinutes: 15, trustProxy: false, ...limits },
-    portal: { storage: t.deps.storage, repos: t.repos, secret, now: clock },
-  });
+  /** The app over `deps`: the test's own, or those of a server started again over the same database. */
+  const appOver = (deps: ContextDeps) => {
+    const auth = createAuth({ db: deps.db, baseURL: 'http://localhost', secret: PORTAL_SECRET, rateLimit: false });
+    return createApp({
+      createContext: createRequestContext(deps, createIdentify(auth, deps.repos, createApiKeyResolver(deps.repos))),
+      authHandler: auth.handler,
+      log: deps.log,
+      isReady: () => true,
+      publicUrl: 'http://localhost',
+      rateLimits: { apiKeyPerMinute: 600, failedSignIns: 10, failedSignInMinutes: 15, trustProxy: false, ...limits },
+      portal: {
+        storage: deps.storage,
+        repos: deps.repos,
+        secret: PORTAL_SECRET,
+        now: clock,
+        interviewer: deps.interviewer,
+      },
+    });
+  };
+  const app = appOver(t.deps);
   return {
     t,
     app,
+    /** The app as a restarted server builds it over `db`: new repositories, storage and prepared statements. */
+    restartOver: (reopened: Db) =>
+      appOver(contextDeps(reopened, createRepositories(reopened), t.deps.log, undefined, t.deps.interviewer)),
     template,
     stages,
     jane,
@@ -78,5 +99,7 @@ export async function setupPortal({
     at: (iso: string) => {
       now = iso;
     },
+    /** The tests' clock, as the app reads it. */
+    clock,
   };
 }

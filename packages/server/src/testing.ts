@@ -1,29 +1,40 @@
-import { createRepositories, createTestDb } from '@stageflow/db';
+import { createRepositories, createTestDb, type Db } from '@stageflow/db';
 import type { Role } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
+import { actorOf } from './auth/principal.ts';
 import { createCaller } from './caller.ts';
-import { contextDeps, createInnerContext } from './context.ts';
+import { type Context, contextDeps, createInnerContext } from './context.ts';
 import { fieldIssues } from './errors.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import { createLogger } from './logger.ts';
+import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
+import { type WebhookDeps, webhookDeps } from './webhooks/deps.ts';
 
 /**
  * A fresh in-memory database with two workspaces, and a caller acting in each: what every API
  * test starts from. Calls go through the real procedures, middleware and error mapping. The clock
- * stands at the tests' `NOW` unless a test brings its own; no interviewer model unless `interviewer` says.
+ * stands at the tests' `NOW` unless a test brings its own; no interviewer model unless `interviewer` says;
+ * webhooks to public addresses only unless `webhooks` says.
  */
 export function setupApi({
   now = () => NOW,
   interviewer = interviewerDeps(),
+  db = createTestDb(),
+  webhooks = webhookDeps(),
+  mail = mailNotSetUp,
 }: {
   now?: () => string;
   interviewer?: InterviewerDeps;
+  /** A migrated database of the test's own (a file, to open it again as a restarted server would). */
+  db?: Db;
+  webhooks?: WebhookDeps;
+  /** Mail not set up unless a test says (testing-mail.ts). */
+  mail?: MailDeps;
 } = {}) {
-  const db = createTestDb();
   const repos = createRepositories(db);
-  const deps = contextDeps(db, repos, createLogger('silent'), undefined, interviewer);
+  const deps = contextDeps(db, repos, createLogger('silent'), undefined, interviewer, webhooks, mail);
   const workspace = (slug: string) => repos.workspaces.insert({ id: crypto.randomUUID(), slug, name: slug });
   const a = workspace('a');
   const b = workspace('b');
@@ -31,6 +42,11 @@ export function setupApi({
     createCaller(
       createInnerContext(deps, { kind: 'user', userId: `${role}-of-${workspaceId}`, workspaceId, role }, { now }),
     );
+  /** What a procedure of this member sees: for application functions called directly (scoring). */
+  const contextFor = (workspaceId: string, role: Role = 'owner'): Context => {
+    const principal = { kind: 'user', userId: `${role}-of-${workspaceId}`, workspaceId, role } as const;
+    return { ...createInnerContext(deps, principal, { now }), principal, workspaceId, actor: actorOf(principal) };
+  };
   return {
     db,
     repos,
@@ -38,6 +54,7 @@ export function setupApi({
     api: callerFor(a.id),
     other: callerFor(b.id),
     callerFor,
+    contextFor,
     workspaceId: a.id,
     otherWorkspaceId: b.id,
   };

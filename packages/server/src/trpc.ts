@@ -76,7 +76,7 @@ async function refuseReservedKeys(getRawInput: () => Promise<unknown>): Promise<
 const workspaceGuard = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
   refuseRejectedCredentials(ctx);
   if (!meta?.scope) throw new TRPCError({ code: 'FORBIDDEN', message: 'This procedure declares no scope' });
-  const access = authorize(ctx.principal, meta.scope);
+  const access = authorize(ctx.principal, meta.scope, ctx.repos.memberGrants.scopesOf);
   if (!access.ok) throw new TRPCError({ code: access.code, message: access.message });
   await refuseReservedKeys(getRawInput);
   const principal = ctx.principal!;

@@ -1,6 +1,7 @@
 /**
  * `@stageflow/testing`: what tests in every package share. The tests' clock and example data, and a
- * real server process with its own temporary database, and a fake OpenAI-compatible model server.
+ * real server process with its own temporary database, a fake OpenAI-compatible model server, and a
+ * webhook receiver that verifies signatures with the `standardwebhooks` package.
  */
 export { HOUR_MS, hoursAfter, movingClock, NOW } from './clock.ts';
 export { interviewerInput, SEED_EXAMPLE } from './examples.ts';
@@ -24,3 +25,10 @@ export {
   terminate,
   waitForHealthy,
 } from './server-process.ts';
+export { type ReceivedMail, type SmtpSink, startSmtpSink } from './smtp-sink.ts';
+export {
+  type ReceivedWebhook,
+  type ReceiverReply,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from './webhook-receiver.ts';

@@ -25,6 +25,8 @@ export interface RunningServer {
   readonly databasePath: string;
   /** SIGTERM, wait for the process to exit (SIGKILL after 10 s), delete the temporary directory. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash would, and wait for it to exit; the directory stays until `stop()`. */
+  kill(): Promise<void>;
   /** Everything the server printed so far (stdout and stderr). */
   logs(): string;
 }
@@ -38,6 +40,8 @@ export interface StartServerOptions {
   env?: Record<string, string>;
   /** How long to wait for `GET /healthz` to answer 200. Default 45 s. */
   timeoutMs?: number;
+  /** Serve this existing database (another server's, for several processes or a restart) instead of a new one. */
+  databasePath?: string;
 }
 
 /** Starts the app's server (see the module's comment) and resolves once it is healthy. */
@@ -52,6 +56,7 @@ export function startServer(options: StartServerOptions = {}): Promise<RunningSe
     cwd: from === 'built' ? repoRoot : join(repoRoot, 'apps/api'),
     env: (dataDir) => ({ ...(web ? {} : { WEB_ROOT: join(dataDir, 'no-web') }), ...options.env }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.databasePath === undefined ? {} : { databasePath: options.databasePath }),
   });
 }
 
@@ -60,6 +65,8 @@ export interface SpawnServerOptions {
   /** Extra environment, given the temporary directory. PORT, DATABASE_PATH and PUBLIC_URL are set here. */
   env?: (dataDir: string) => Record<string, string>;
   timeoutMs?: number;
+  /** An existing database instead of a new one in the temporary directory. */
+  databasePath?: string;
 }
 
 /**
@@ -71,7 +78,7 @@ export interface SpawnServerOptions {
 export async function spawnServer(args: readonly string[], options: SpawnServerOptions): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'stageflow-test-'));
-  const databasePath = join(dataDir, 'stageflow.db');
+  const databasePath = options.databasePath ?? join(dataDir, 'stageflow.db');
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child = spawn(process.execPath, args, {
@@ -103,7 +110,11 @@ export async function spawnServer(args: readonly string[], options: SpawnServerO
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${output}`);
   }
-  return { url, databasePath, stop, logs: () => output };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  return { url, databasePath, stop, kill, logs: () => output };
 }
 
 /** A TCP port nothing listens on right now (the OS picks it). */

@@ -17,12 +17,18 @@ const ParticipantsPage = lazy(() => import('../features/participants/Participant
 const ParticipantPage = lazy(() => import('../features/participants/ParticipantPage.tsx'));
 const DecisionsPage = lazy(() => import('../features/decisions/DecisionsPage.tsx'));
 const AnalyticsPage = lazy(() => import('../features/analytics/AnalyticsPage.tsx'));
+const AdverseImpactPage = lazy(() => import('../features/analytics/AdverseImpactPage.tsx'));
 const MembersPage = lazy(() => import('../features/settings/MembersPage.tsx'));
 const PortalNoticePage = lazy(() => import('../features/settings/PortalNoticePage.tsx'));
 const SettingsLayout = lazy(() => import('../features/settings/SettingsLayout.tsx'));
 const InterviewerModelPage = lazy(() => import('../features/settings/InterviewerModelPage.tsx'));
 const ApiDocsPage = lazy(() => import('../features/api-docs/ApiDocsPage.tsx'));
 const ApiKeysPage = lazy(() => import('../features/developer/ApiKeysPage.tsx'));
+const DeveloperLayout = lazy(() => import('../features/developer/DeveloperLayout.tsx'));
+const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx'));
+const WebhookEndpointPage = lazy(() => import('../features/webhooks/WebhookEndpointPage.tsx'));
+const MailOutboxPage = lazy(() => import('../features/mail/MailOutboxPage.tsx'));
+const NotificationsPage = lazy(() => import('../features/settings/NotificationsPage.tsx'));
 const SignInPage = lazy(() => import('../features/account/SignInPage.tsx'));
 const SignUpPage = lazy(() => import('../features/account/SignUpPage.tsx'));
 const CreateWorkspacePage = lazy(() => import('../features/account/CreateWorkspacePage.tsx'));
@@ -94,14 +100,39 @@ export const router = createBrowserRouter([
         ],
       },
       { path: 'decisions', element: <DecisionsPage />, handle: { crumb: { label: 'Decisions', to: '/decisions' } } },
-      { path: 'analytics', element: <AnalyticsPage />, handle: { crumb: { label: 'Analytics', to: '/analytics' } } },
+      {
+        path: 'analytics',
+        handle: { crumb: { label: 'Analytics', to: '/analytics' } },
+        children: [
+          { index: true, element: <AnalyticsPage /> },
+          {
+            path: 'adverse-impact',
+            element: <AdverseImpactPage />,
+            handle: { crumb: { label: 'Adverse impact', to: '.' } },
+          },
+        ],
+      },
       {
         path: 'developer',
+        element: <DeveloperLayout />,
         handle: { crumb: { label: 'Developer', to: '/developer' } },
         children: [
           { index: true, element: <Navigate to="api-keys" replace /> },
           { path: 'api-keys', element: <ApiKeysPage />, handle: { crumb: { label: 'API keys', to: '.' } } },
+          {
+            path: 'webhooks',
+            handle: { crumb: { label: 'Webhooks', to: '/developer/webhooks' } },
+            children: [
+              { index: true, element: <WebhooksPage /> },
+              {
+                path: ':endpointId',
+                element: <WebhookEndpointPage />,
+                handle: { crumb: { label: 'Endpoint', to: '.' } },
+              },
+            ],
+          },
           { path: 'api-docs', element: <ApiDocsPage />, handle: { crumb: { label: 'API docs', to: '.' } } },
+          { path: 'mail', element: <MailOutboxPage />, handle: { crumb: { label: 'Mail', to: '.' } } },
         ],
       },
       {
@@ -120,6 +151,11 @@ export const router = createBrowserRouter([
             path: 'interviewer-model',
             element: <InterviewerModelPage />,
             handle: { crumb: { label: 'Interviewer model', to: '.' } },
+          },
+          {
+            path: 'notifications',
+            element: <NotificationsPage />,
+            handle: { crumb: { label: 'Notifications', to: '.' } },
           },
         ],
       },

@@ -5,6 +5,8 @@ export interface Column<Row> {
   header: string;
   /** The heading is for screen readers only (an actions column). */
   hiddenHeader?: boolean;
+  /** Drawn in the heading cell instead of `header` (a "select all" box); `header` still keys the column. */
+  headerCell?: ReactNode;
   /** This cell names the row (`<th scope="row">`): screen readers read it out with every other cell. */
   rowHeader?: boolean;
   className?: string;
@@ -43,7 +45,8 @@ export function DataTable<Row>({
           <tr>
             {shown.map((column) => (
               <th key={column.header} scope="col">
-                {column.hiddenHeader ? <span className="visually-hidden">{column.header}</span> : column.header}
+                {column.headerCell ??
+                  (column.hiddenHeader ? <span className="visually-hidden">{column.header}</span> : column.header)}
               </th>
             ))}
           </tr>

@@ -55,7 +55,11 @@ export function Dialog({ open, onClose, title, description, size = 'md', role = 
       className={`dialog dialog-${size}`}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
-      onClose={onClose}
+      // The close event comes a moment after close(): by then the dialog may have been opened again, and
+      // that stale event must not close the new opening. Escape closes it for real (then it is not open).
+      onClose={(event) => {
+        if (!event.currentTarget.open) onClose();
+      }}
     >
       {open && (
         <DialogAlertContext.Provider value={alertContext}>

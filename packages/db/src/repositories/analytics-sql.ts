@@ -28,20 +28,56 @@ const LAST_STAGE = `not exists (
 
 export const COHORT_SIZE_SQL = `select count(*) from participants p where ${COHORT}`;
 
-/** Stage-progress rows counted by the facts `stageExit` reads (docs/rules.md#funnel). */
-export const PROGRESS_GROUPS_SQL = `
+/** The participant's self-identification beside them (`null` columns without a record): docs/rules.md#adverse-impact. */
+const SELF_ID = `left join self_identifications si on si.workspace_id = p.workspace_id and si.participant_id = p.id`;
+
+/**
+ * Stage-progress rows counted by the facts `stageExit` reads (docs/rules.md#funnel); with `bySelfId`, also
+ * by the participant's self-identification (the adverse-impact monitor's selection at a stage).
+ */
+const progressGroupsSql = (bySelfId: boolean) => `
 select sp.stage_id, sp.state, sp.left_at is null as open, p.status,
   case when p.status in ('rejected', 'withdrawn') and sp.left_at is not null then ${LAST_STAGE} else 0 end
     as ended_here,
   advanced.participant_id is not null as advanced_by_decision,
+  ${bySelfId ? 'si.sex, si.race_ethnicity,' : ''}
   count(*) as count
 from participants p cross join stage_progress sp on sp.workspace_id = p.workspace_id and sp.participant_id = p.id
   -- Decisions that advanced someone are few: one lookup table beats a probe per passed row.
   left join (select distinct participant_id, stage_id from decisions where workspace_id = :ws and outcome = 'advance')
     advanced on advanced.participant_id = sp.participant_id and advanced.stage_id = sp.stage_id
       and sp.state = 'passed' and sp.left_at is not null
+  ${bySelfId ? SELF_ID : ''}
 where ${COHORT}
-group by 1, 2, 3, 4, 5, 6`;
+group by 1, 2, 3, 4, 5, 6${bySelfId ? ', 7, 8' : ''}`;
+
+export const PROGRESS_GROUPS_SQL = progressGroupsSql(false);
+export const SELF_ID_PROGRESS_GROUPS_SQL = progressGroupsSql(true);
+
+/** The cohort counted by status and self-identification: the whole template's selection. */
+export const SELF_ID_STATUS_GROUPS_SQL = `
+select p.status, si.sex, si.race_ethnicity, count(*) as count
+from participants p ${SELF_ID}
+where ${COHORT}
+group by 1, 2, 3`;
+
+/** Each participant's latest completed result per stage, counted by stage, score and self-identification. */
+export const SELF_ID_LATEST_SCORES_SQL = `
+select s.stage_id, json_extract(s.scorecard, '$.overall_score') as score, si.sex, si.race_ethnicity, count(*) as count
+from participants p cross join sessions s on s.workspace_id = p.workspace_id and s.participant_id = p.id
+  ${SELF_ID}
+where ${COHORT} and s.status = 'completed' and s.scorecard is not null
+  and not exists (select 1 from sessions later
+    where later.workspace_id = s.workspace_id and later.participant_id = s.participant_id
+      and later.stage_id = s.stage_id and later.status = 'completed' and later.scorecard is not null
+      and later.attempt > s.attempt)
+group by 1, 2, 3, 4`;
+
+/** The self-identification of a template's participants: the categories of the simulation's impact ratios. */
+export const TEMPLATE_SELF_IDS_SQL = `
+select si.participant_id, si.sex, si.race_ethnicity
+from self_identifications si cross join participants p on p.workspace_id = si.workspace_id and p.id = si.participant_id
+where si.workspace_id = :ws and p.evaluation_template_id = :template`;
 
 /** Each finished stay's length in milliseconds, by stage, ascending. */
 export const STAY_DURATIONS_SQL = `
@@ -86,8 +122,8 @@ order by sp.participant_id, sp.entered_at, sp.rowid`;
 /** The completed results of those stays, in attempt order: the scorecard's facts the pass rule reads. */
 export const RECORDED_ATTEMPTS_SQL = `
 select s.participant_id, s.stage_id, s.id, s.completed_at,
-  -- One parse of the scorecard for the four facts: [overall_score, passed, scoring_method, below_min_score].
-  json_extract(s.scorecard, '$.overall_score', '$.passed', '$.scoring_method', '$.below_min_score') as facts
+  -- One parse of the scorecard for its facts: [overall_score, passed, scoring_method, below_min_score, needs_review].
+  json_extract(s.scorecard, '$.overall_score', '$.passed', '$.scoring_method', '$.below_min_score', '$.needs_review') as facts
 from sessions s
 where s.workspace_id = :ws and s.stage_id in (select value from json_each(:stages)) and s.status = 'completed'
   and s.scorecard is not null and s.completed_at is not null
@@ -99,4 +135,6 @@ order by s.participant_id, s.stage_id, s.attempt`;
 export const RECORDED_DECISIONS_SQL = `
 select d.participant_id, d.stage_id, d.session_id, d.suggested, d.outcome
 from decisions d
-where d.workspace_id = :ws and d.stage_id in (select value from json_each(:stages))`;
+where d.workspace_id = :ws and d.stage_id in (select value from json_each(:stages))
+  -- A flag on a corrected score is no decision about the rules' outcome (docs/rules.md#correcting-a-score).
+  and d.reason <> 'scorecard_corrected'`;

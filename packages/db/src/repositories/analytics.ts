@@ -1,4 +1,7 @@
 import type {
+  CategoryProgressGroup,
+  CategoryScoreGroup,
+  CategoryStatusGroup,
   DecisionReason,
   OpenDecisionRow,
   ParticipantStatus,
@@ -20,9 +23,13 @@ import {
   RECORDED_ATTEMPTS_SQL,
   RECORDED_DECISIONS_SQL,
   SCORE_GROUPS_SQL,
+  SELF_ID_LATEST_SCORES_SQL,
+  SELF_ID_PROGRESS_GROUPS_SQL,
+  SELF_ID_STATUS_GROUPS_SQL,
   STAGE_RECORDS_SQL,
   STAY_DURATIONS_SQL,
   TAG_COUNTS_SQL,
+  TEMPLATE_SELF_IDS_SQL,
 } from './analytics-sql.ts';
 
 /** Whose figures: a template's participants enrolled in `[start, end)` (either may be open), with `tag`. */
@@ -42,6 +49,16 @@ export interface StayFilter {
 
 type Row = Record<string, unknown>;
 
+const progressGroup = (r: Row): ProgressGroup => ({
+  stage_id: r.stage_id as string,
+  state: r.state as StageProgressState,
+  open: r.open === 1,
+  status: r.status as ParticipantStatus,
+  ended_here: r.ended_here === 1,
+  advanced_by_decision: r.advanced_by_decision === 1,
+  count: r.count as number,
+});
+
 /**
  * The facts the analytics figures and the rule simulation are computed from, loaded with the SQL in
  * analytics-sql.ts (set-based, so 100k participants are counted rather than loaded). Callers read them
@@ -59,6 +76,10 @@ export function createAnalyticsRepository(db: Db) {
     records: sqlite.prepare(STAGE_RECORDS_SQL).raw(),
     attempts: sqlite.prepare(RECORDED_ATTEMPTS_SQL).raw(),
     decisions: sqlite.prepare(RECORDED_DECISIONS_SQL).raw(),
+    selfIdGroups: sqlite.prepare(SELF_ID_PROGRESS_GROUPS_SQL),
+    selfIdStatuses: sqlite.prepare(SELF_ID_STATUS_GROUPS_SQL),
+    selfIdScores: sqlite.prepare(SELF_ID_LATEST_SCORES_SQL),
+    templateSelfIds: sqlite.prepare(TEMPLATE_SELF_IDS_SQL).raw(),
   };
   const params = (ws: string, c: Cohort) => ({ ws, template: c.templateId, start: c.start, end: c.end, tag: c.tag });
 
@@ -66,15 +87,41 @@ export function createAnalyticsRepository(db: Db) {
     cohortSize: (ws: string, c: Cohort): number => q.cohortSize.get(params(ws, c)) as number,
 
     progressGroups: (ws: string, c: Cohort): ProgressGroup[] =>
-      (q.groups.all(params(ws, c)) as Row[]).map((r) => ({
-        stage_id: r.stage_id as string,
-        state: r.state as StageProgressState,
-        open: r.open === 1,
-        status: r.status as ParticipantStatus,
-        ended_here: r.ended_here === 1,
-        advanced_by_decision: r.advanced_by_decision === 1,
-        count: r.count as number,
-      })),
+      (q.groups.all(params(ws, c)) as Row[]).map(progressGroup),
+
+    /**
+     * The adverse-impact monitor's facts (docs/rules.md#adverse-impact): the progress groups, the cohort's
+     * statuses and each participant's latest score per stage, each also by self-identification as stored.
+     */
+    selfIdentified(
+      ws: string,
+      c: Cohort,
+    ): { progress: CategoryProgressGroup[]; statuses: CategoryStatusGroup[]; scores: CategoryScoreGroup[] } {
+      const answered = (r: Row) => ({
+        sex: r.sex as string | null,
+        race_ethnicity: r.race_ethnicity as string | null,
+      });
+      return {
+        progress: (q.selfIdGroups.all(params(ws, c)) as Row[]).map((r) => ({ ...progressGroup(r), ...answered(r) })),
+        statuses: (q.selfIdStatuses.all(params(ws, c)) as Row[]).map((r) => ({
+          status: r.status as ParticipantStatus,
+          ...answered(r),
+          count: r.count as number,
+        })),
+        scores: (q.selfIdScores.all(params(ws, c)) as Row[]).map((r) => ({
+          stage_id: r.stage_id as string,
+          score: r.score as number,
+          ...answered(r),
+          count: r.count as number,
+        })),
+      };
+    },
+
+    /** The self-identification on record of a template's participants, by participant: the simulation's categories. */
+    templateSelfIdentification(ws: string, templateId: string): Map<string, { sex: string; race_ethnicity: string }> {
+      const rows = q.templateSelfIds.all({ ws, template: templateId }) as [string, string, string][];
+      return new Map(rows.map(([id, sex, race_ethnicity]) => [id, { sex, race_ethnicity }]));
+    },
 
     /** Per stage, the lengths of the finished stays in milliseconds, ascending. */
     stayDurations(ws: string, c: Cohort): Map<string, number[]> {
@@ -115,11 +162,12 @@ export function createAnalyticsRepository(db: Db) {
       const key = (participant: unknown, stage: unknown) => `${participant as string} ${stage as string}`;
       const attempts = new Map<string, RecordedAttempt[]>();
       for (const r of q.attempts.all({ ws, stages, start: f.start, end: f.end }) as unknown[][]) {
-        const [overall, passed, method, below] = JSON.parse(r[4] as string) as [
+        const [overall, passed, method, below, needsReview] = JSON.parse(r[4] as string) as [
           number,
           boolean,
           ScoringMethod | null,
           string[] | null,
+          boolean | null,
         ];
         const attempt: RecordedAttempt = {
           session_id: r[2] as string,
@@ -128,6 +176,8 @@ export function createAnalyticsRepository(db: Db) {
           passed: passed === true,
           scoring_method: method ?? null,
           below_min_score: below?.length ?? 0,
+          // Scorecards from before evidence was checked have none: never flagged.
+          needs_review: needsReview === true,
         };
         const k = key(r[0], r[1]);
         const list = attempts.get(k);

@@ -1,4 +1,4 @@
-import type { PortalLinkEvent, PortalLinkRecord } from '@stageflow/domain';
+import type { PortalLinkEvent, PortalLinkRecord, SelfIdentificationEvent } from '@stageflow/domain';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { evaluationTemplates, events, participants, portalLinks } from '../schema/index.ts';
@@ -11,6 +11,8 @@ export interface PortalParticipant {
   readonly id: string;
   readonly workspace_id: string;
   readonly name: string;
+  /** Where their portal link is emailed to. */
+  readonly email: string;
   readonly status: string;
   readonly evaluation_template_id: string;
   readonly template_name: string;
@@ -64,6 +66,7 @@ export function createPortalLinkRepository(db: Db) {
           id: participants.id,
           workspace_id: participants.workspace_id,
           name: participants.name,
+          email: participants.email,
           status: participants.status,
           evaluation_template_id: participants.evaluation_template_id,
           template_name: evaluationTemplates.template_name,
@@ -95,8 +98,15 @@ export function createPortalLinkRepository(db: Db) {
         .where(and(eq(portalLinks.workspace_id, workspaceId), eq(portalLinks.id, id)))
         .run();
     },
-    /** Appends to the participant's audit log (append-only: the events table refuses changes). */
-    appendEvents(tx: Tx, participant: PortalParticipant, emitted: readonly PortalLinkEvent[]): void {
+    /**
+     * Appends to the participant's audit log (append-only: the events table refuses changes): their link's
+     * events, and the recording of their self-identification (which shares the link's way in).
+     */
+    appendEvents(
+      tx: Tx,
+      participant: Pick<PortalParticipant, 'workspace_id' | 'evaluation_template_id'>,
+      emitted: readonly (PortalLinkEvent | SelfIdentificationEvent)[],
+    ): void {
       for (const e of emitted) {
         tx.insert(events)
           .values({

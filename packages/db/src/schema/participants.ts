@@ -104,6 +104,11 @@ export const sessions = sqliteTable(
     notes: text('notes'),
     idempotency_key: text('idempotency_key'),
     scorecard: text('scorecard', { mode: 'json' }).$type<Session['scorecard']>(),
+    /** Interviewer's scorecards a reviewer replaced with their own, kept whole (docs/entities.md#session). */
+    replaced_scorecards: text('replaced_scorecards', { mode: 'json' })
+      .$type<Session['replaced_scorecards']>()
+      .notNull()
+      .default(sql`'[]'`),
     ...timestamps,
   },
   (t) => [
@@ -168,6 +173,8 @@ export const events = sqliteTable(
     type: text('type').notNull(),
     actor: text('actor').notNull(),
     occurred_at: text('occurred_at').notNull(),
+    /** The bulk action this event was one person's part of (bulk-actions.ts); null otherwise. */
+    bulk_action_id: text('bulk_action_id'),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },
   (t) => [

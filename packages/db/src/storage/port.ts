@@ -13,9 +13,13 @@ import type {
   AgentProfile,
   AnswerFacts,
   AnswerSubmission,
+  BulkActionItem,
+  DeliveryAfterAttempt,
   DomainError,
+  EndpointAfterAttempt,
   EvaluationStage,
   EvaluationTemplate,
+  MailSettlement,
   ParticipantEvent,
   ParticipantState,
   PortalLinkEvent,
@@ -23,10 +27,20 @@ import type {
   PortalLinkStatus,
   PortalNoticeSettings,
   SavedAnswer,
+  SelfIdentificationEvent,
+  SelfIdentificationRecord,
+  StoredTurn,
+  WebhookEndpointRecord,
+  WebhookEvent,
 } from '@stageflow/domain';
+import type { Lease } from '../leases.ts';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
+import type { NewBulkAction, PendingBulkItem } from '../repositories/bulk-actions.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
+import type { ClaimedMail, NewMail } from '../repositories/mail.ts';
+import type { WorkspaceEvent } from '../repositories/member-grants.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';
+import type { AttemptRecord, ClaimedDelivery } from '../repositories/webhooks/outbox.ts';
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -61,6 +75,10 @@ export interface ParticipantOutcome<A> {
   /** Appended to the audit log in the same transaction; empty when the command changed nothing. */
   readonly emitted: readonly ParticipantEvent[];
   readonly answer: A;
+  /** A portal link made with the command (enrolment that sends one), stored after the participant. */
+  readonly portalLink?: { readonly insert: NewPortalLink; readonly events: readonly PortalLinkEvent[] } | undefined;
+  /** Mail the command causes, written to the outbox in the same transaction (docs/mail.md). */
+  readonly mail?: readonly NewMail[] | undefined;
 }
 
 export interface ParticipantUnit<A> {
@@ -118,6 +136,8 @@ export interface PortalLinkChange {
   readonly revoke: { readonly id: string; readonly revoked_at: string } | null;
   readonly insert?: NewPortalLink;
   readonly events: readonly PortalLinkEvent[];
+  /** Mail the change causes (the link, emailed), written to the outbox in the same transaction. */
+  readonly mail?: readonly NewMail[];
 }
 
 /** Opening a link: refused (unknown token, expired, revoked), or opened, with whose it is. */
@@ -142,7 +162,69 @@ export interface AnswersChange<A> {
   readonly answer: A;
 }
 
+/** What an interview step is given: the participant's state and the session's turns, loaded together. */
+export interface InterviewFacts {
+  readonly loaded: LoadedState;
+  readonly turns: readonly StoredTurn[];
+}
+
+/** What an interview step decided: the turns to append after the last one, and the caller's answer. */
+export interface InterviewAppend<A> {
+  readonly append: readonly StoredTurn[];
+  readonly answer: A;
+}
+
+/** What a self-identification step is given: the participant (NOT_FOUND before the step when not the workspace's) and their answers on record. */
+export interface SelfIdentificationFacts {
+  readonly participant: PortalParticipant;
+  readonly current: SelfIdentificationRecord | null;
+}
+
+/** What a self-identification step decided: the row to store (null: unchanged) and the events to append. */
+export interface SelfIdentificationStore {
+  readonly record: SelfIdentificationRecord | null;
+  readonly events: readonly SelfIdentificationEvent[];
+}
+
+/** What a grant step is given: the member (null when the user is not one) and whether they hold the scope now. */
+export interface MemberGrantFacts {
+  readonly member: { readonly role: string } | null;
+  readonly current: boolean;
+}
+
+/** What a grant step decided: grant the scope, take it back, or nothing; and the workspace events to append. */
+export interface MemberGrantChange {
+  readonly change: 'grant' | 'revoke' | null;
+  readonly events: readonly WorkspaceEvent[];
+}
+
+/** What an attempt's answer does to its delivery and its endpoint: the domain's `afterAttempt`. */
+export interface WebhookAttemptOutcome {
+  readonly delivery: DeliveryAfterAttempt;
+  readonly endpoint: EndpointAfterAttempt;
+}
+
+/** An attempt as stored: `recorded` false when the lease was lost meanwhile; the endpoint if this disabled it. */
+export interface WebhookSettlement {
+  readonly recorded: boolean;
+  readonly disabled: (WebhookEndpointRecord & { readonly workspace_id: string }) | null;
+}
+
 export interface StoragePort {
+  /** The mail outbox (docs/mail.md): what the server's worker and mail that no other command writes ask of it. */
+  readonly mail: {
+    /**
+     * Writes messages no other command writes (an invitation, a digest) in a transaction of their own;
+     * one whose `dedupe_key` the workspace has is skipped. Answers how many were written.
+     */
+    enqueue(mail: readonly NewMail[]): MaybePromise<number>;
+    /** Leases up to `limit` queued messages that are due (leases.ts), over every workspace. */
+    claim(lease: Lease, limit: number): MaybePromise<ClaimedMail[]>;
+    /** Records a try's outcome while `owner` still holds the lease; false when it no longer does. */
+    settle(id: string, owner: string, after: MailSettlement): MaybePromise<boolean>;
+    /** A member turns their review digest on or off in the workspace. */
+    setReviewDigest(workspaceId: string, userId: string, on: boolean, now: string): MaybePromise<void>;
+  };
   readonly agentProfiles: RecordStore<AgentProfile>;
   readonly apiKeys: {
     issue(key: NewApiKey): MaybePromise<void>;
@@ -198,6 +280,41 @@ export interface StoragePort {
       step: (before: InterviewerModelRecord | null) => InterviewerModelRecord | null | DomainError,
     ): MaybePromise<InterviewerModelRecord | null | DomainError>;
   };
+  readonly interviews: {
+    /**
+     * Loads the participant (NOT_FOUND when not the workspace's) and the session's turns, steps, and
+     * appends the turns the step returned, in one transaction: a step sees every turn stored before it.
+     */
+    append<A>(
+      workspaceId: string,
+      participantId: string,
+      sessionId: string,
+      step: (facts: InterviewFacts) => InterviewAppend<A> | DomainError,
+    ): MaybePromise<A | DomainError>;
+  };
+  readonly selfIdentification: {
+    /**
+     * Loads the participant and their self-identification on record, steps, and stores in one transaction
+     * the new answers and the events. Answers what is on record afterwards.
+     */
+    change(
+      workspaceId: string,
+      participantId: string,
+      step: (facts: SelfIdentificationFacts) => SelfIdentificationStore | DomainError,
+    ): MaybePromise<SelfIdentificationRecord | DomainError>;
+  };
+  readonly memberGrants: {
+    /**
+     * Loads the member's role and whether they hold `scope`, steps, and stores the grant (or its removal)
+     * and the workspace events in one transaction. Answers whether they hold it afterwards.
+     */
+    change(
+      workspaceId: string,
+      userId: string,
+      scope: string,
+      step: (facts: MemberGrantFacts) => MemberGrantChange | DomainError,
+    ): MaybePromise<boolean | DomainError>;
+  };
   readonly participants: {
     /**
      * Runs the units in order in one write transaction: each loads its target (and the email fact),
@@ -205,6 +322,32 @@ export interface StoragePort {
      * units see the earlier ones' rows (bulk enrolment). Answers each unit's answer or refusal.
      */
     run<A>(workspaceId: string, units: readonly ParticipantUnit<A>[]): MaybePromise<(A | DomainError)[]>;
+    /**
+     * Runs the units as `run` does, over one read snapshot, and stores nothing: each unit is loaded and
+     * stepped, and its answer or refusal returned. A preview is the command decided without storing
+     * (docs/rules.md#bulk-actions). Units are independent here: none sees what another would have stored.
+     */
+    dryRun<A>(workspaceId: string, units: readonly ParticipantUnit<A>[]): MaybePromise<(A | DomainError)[]>;
+  };
+  readonly bulkActions: {
+    /**
+     * Stores a new bulk action with its people, every one pending, under the caller's idempotency key:
+     * a retry with the same key and request answers the id of the action it started, storing nothing.
+     */
+    start(action: NewBulkAction, idempotency: Idempotency | undefined): MaybePromise<string | DomainError>;
+    /**
+     * One person of a running bulk action, in one transaction: runs their unit as `participants.run`
+     * does (load, step, store the state and the events), then settles their item with `settle`'s line,
+     * a refusal included, and counts it at `at`. Answers the line; null when the item was settled already.
+     */
+    applyItem<A>(
+      workspaceId: string,
+      bulkActionId: string,
+      item: PendingBulkItem,
+      at: string,
+      unit: ParticipantUnit<A>,
+      settle: (answer: A | DomainError) => BulkActionItem,
+    ): MaybePromise<BulkActionItem | null>;
   };
   readonly answers: {
     /**
@@ -243,5 +386,52 @@ export interface StoragePort {
       sourceTemplateId: string | null,
       step: (source: Pipeline | null, others: readonly TemplateNameFact[]) => Pipeline | DomainError,
     ): MaybePromise<Pipeline | DomainError>;
+  };
+  readonly webhooks: {
+    /** A new endpoint from a step that sees how many the workspace already has. Answers it as stored. */
+    insertEndpoint(
+      workspaceId: string,
+      step: (count: number) => WebhookEndpointRecord | DomainError,
+    ): MaybePromise<WebhookEndpointRecord | DomainError>;
+    /**
+     * Loads the endpoint (NOT_FOUND when not the workspace's), steps, saves. When the step turned it off,
+     * its pending deliveries are given up in the same transaction.
+     */
+    changeEndpoint(
+      workspaceId: string,
+      id: string,
+      step: (before: WebhookEndpointRecord) => WebhookEndpointRecord | DomainError,
+    ): MaybePromise<WebhookEndpointRecord | DomainError>;
+    /** Deletes the endpoint with its deliveries and their attempts. */
+    removeEndpoint(workspaceId: string, id: string): MaybePromise<WebhookEndpointRecord | DomainError>;
+    /** One event to one endpoint, from a step over it (Send test event). Answers the new delivery's id. */
+    sendTo(
+      workspaceId: string,
+      endpointId: string,
+      step: (endpoint: WebhookEndpointRecord) => WebhookEvent | DomainError,
+    ): MaybePromise<string | DomainError>;
+    /** A new delivery of a delivery's message to its endpoint, due at `now` (Replay). Answers its id. */
+    replay(
+      workspaceId: string,
+      endpointId: string,
+      deliveryId: string,
+      step: (endpoint: WebhookEndpointRecord) => { readonly now: string } | DomainError,
+    ): MaybePromise<string | DomainError>;
+    /** Leases the due deliveries for `owner` until `leaseUntil` (docs/webhooks.md#several-processes). */
+    claim(owner: string, now: string, leaseUntil: string, limit: number): MaybePromise<ClaimedDelivery[]>;
+    /**
+     * Records an attempt of a delivery `owner` still leases and what its answer does (the step: the
+     * domain's `afterAttempt`), to the delivery and the endpoint; an endpoint it disables gets a
+     * `webhook_endpoint_disabled` event and its other pending deliveries are given up.
+     */
+    settle(
+      deliveryId: string,
+      owner: string,
+      attempt: AttemptRecord,
+      now: string,
+      step: (facts: { readonly failing_since: string | null }) => WebhookAttemptOutcome,
+    ): MaybePromise<WebhookSettlement>;
+    /** Forgets deliveries that ended before `before`, with their attempts and messages. */
+    sweep(before: string): MaybePromise<number>;
   };
 }

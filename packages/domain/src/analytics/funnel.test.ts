@@ -128,7 +128,13 @@ describe('open decisions and their age (docs/rules.md#open-decisions)', () => {
       median_age_hours: 2,
       p90_age_hours: 19.6,
       oldest_age_hours: 24,
-      by_reason: { approval_required: 2, failed_no_retakes: 1, human_alternative: 0 },
+      by_reason: {
+        approval_required: 2,
+        failed_no_retakes: 1,
+        human_alternative: 0,
+        scorecard_needs_review: 0,
+        scorecard_corrected: 0,
+      },
     });
     expect(t).toMatchObject({ open: 0, median_age_hours: null, oldest_age_hours: null });
   });

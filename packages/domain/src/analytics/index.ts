@@ -1,4 +1,7 @@
+export * from './adverse-impact.ts';
+export * from './fisher.ts';
 export * from './funnel.ts';
+export * from './impact.ts';
 export * from './open-decisions.ts';
 export * from './period.ts';
 export * from './records.ts';
@@ -6,4 +9,5 @@ export * from './replay.ts';
 export * from './report.ts';
 export * from './scores.ts';
 export * from './simulation.ts';
+export * from './simulation-impact.ts';
 export * from './statistics.ts';

@@ -23,6 +23,7 @@ export function stageRecordsOf(state: ParticipantState, stageTypes: ReadonlyMap<
         passed: s.scorecard?.passed ?? false,
         scoring_method: s.scorecard?.scoring_method ?? null,
         below_min_score: s.scorecard?.below_min_score.length ?? 0,
+        needs_review: s.scorecard?.needs_review ?? false,
       }));
     const decisions = state.decisions
       .filter((d) => d.stage_id === row.stage_id)

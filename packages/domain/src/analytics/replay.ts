@@ -33,6 +33,8 @@ export interface RecordedAttempt extends JudgedResult {
   readonly session_id: string;
   readonly completed_at: string;
   readonly passed: boolean;
+  /** An interviewer's score no quote backs: whatever the rules, a reviewer decides (docs/rules.md#needs-review). */
+  readonly needs_review: boolean;
 }
 
 /** A decision at the stage: about a session's result, or (no session) a participant's request for a person. */
@@ -127,7 +129,7 @@ export function replayStage(r: StageRecord, rules: RulesSnapshot): Replayed | nu
   const allowed = attemptsAllowed({ rules, retakes_granted: r.retakes_granted });
   for (const [i, attempt] of r.attempts.entries()) {
     const passed = resultPasses(attempt, rules.pass_threshold);
-    const outcome = completionOutcome(rules, r.stage_type, passed, i + 1, allowed);
+    const outcome = completionOutcome(rules, r.stage_type, passed, i + 1, allowed, attempt.needs_review);
     if (outcome.kind !== 'retake_available' || i === r.attempts.length - 1) {
       return { outcome: OUTCOME_OF[outcome.kind](outcome), attempt, passed, threshold: rules.pass_threshold };
     }

@@ -5,6 +5,7 @@ import { Uuid } from '../schemas/common.ts';
 import { AutomationRule, MaxAttempts, PassThreshold } from '../schemas/stage.ts';
 import { CalendarDate, periodIssue } from './period.ts';
 import { Override, overrideOf, RuleOutcome, recordedOutcome, replayStage, type StageRecord } from './replay.ts';
+import { type ReplayedPass, SimulatedImpact } from './simulation-impact.ts';
 
 /** One stage picked for a simulation, with the rules fields to try; none given: replayed as it was. */
 export const RulesChangeInput = z.strictObject({
@@ -115,6 +116,12 @@ export const SimulationAnswer = z.object({
    * `replayed` when the replay reproduces what happened (docs/rules.md#rule-simulation).
    */
   reproduced: z.object({ replayed: z.int(), matching: z.int() }),
+  /**
+   * Per picked stage, the pass rates by self-identified category under the rules as they were and as
+   * changed, with impact ratios (docs/rules.md#rule-simulation). `null` unless the caller may read the
+   * self-identification figures (`demographics.read`) and some replayed participant self-identified.
+   */
+  adverse_impact: z.array(SimulatedImpact).nullable(),
 });
 export type SimulationAnswer = z.infer<typeof SimulationAnswer>;
 
@@ -130,6 +137,8 @@ export function simulateRules(
   records: readonly StageRecord[],
   changes: readonly RulesChangeInput[],
   limit = SIMULATION_LIST_LIMIT,
+  /** Told each replayed stay's pass, then and under the changes: what the impact ratios are counted from. */
+  observe?: (pass: ReplayedPass) => void,
 ): Pick<SimulationAnswer, 'stages' | 'changes' | 'changes_total' | 'overridden' | 'overridden_total' | 'reproduced'> {
   const changeByStage = new Map(changes.map((c) => [c.stage_id, changeOf(c)]));
   const stages = new Map(
@@ -186,6 +195,7 @@ export function simulateRules(
       recorded_threshold: r.rules.pass_threshold,
     });
     if (endedEarlier.has(r.participant_id)) {
+      observe?.({ ...who(r), recorded: last.passed, simulated: null });
       stage.not_reached += 1;
       stage.changed += 1;
       changed.push({ ...base(), simulated: 'not_reached', simulated_passed: null, simulated_threshold: null });
@@ -193,6 +203,7 @@ export function simulateRules(
     }
     const replayed = replayStage(r, patchRules(r.rules, change));
     if (!replayed) continue;
+    observe?.({ ...who(r), recorded: last.passed, simulated: replayed.passed });
     stage.simulated.outcomes[replayed.outcome] += 1;
     if (replayed.passed) stage.simulated.passed += 1;
     if (replayed.outcome === 'rejected' && recorded !== 'rejected') endedEarlier.add(r.participant_id);

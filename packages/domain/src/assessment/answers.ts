@@ -275,15 +275,15 @@ export function answersTranscript(submission: AnswerSubmission, answers: readonl
 }
 
 /**
- * The transcript a completed session keeps: the reviewer's when they give one, else the submitted
- * answers' (`null` when there are none), else nothing.
+ * The transcript a completed session keeps: the reviewer's when they give one, else what the participant
+ * gave (`fromParticipant`: the interview's turns or the submitted answers; `null` when neither), else nothing.
  */
 export function completionTranscript(
   given: readonly TranscriptEntry[] | undefined,
-  fromAnswers: readonly TranscriptEntry[] | null,
+  fromParticipant: readonly TranscriptEntry[] | null,
 ): TranscriptEntry[] | undefined {
   if (given && given.length > 0) return [...given];
-  return fromAnswers && fromAnswers.length > 0 ? [...fromAnswers] : given && [...given];
+  return fromParticipant && fromParticipant.length > 0 ? [...fromParticipant] : given && [...given];
 }
 
 /**

@@ -1,4 +1,5 @@
 export * from './data-block.ts';
+export * from './evidence.ts';
 export * from './model-settings.ts';
 export * from './plan.ts';
 export * from './prompt.ts';

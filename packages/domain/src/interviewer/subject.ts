@@ -23,7 +23,10 @@ export const isInterviewedStage = (type: StageType): type is InterviewedStageTyp
 export type PromptProfile = Pick<
   AgentProfile,
   'name' | 'persona' | 'evaluation_dimensions' | 'interaction' | 'scoring' | 'context' | 'additional_instructions'
->;
+> & {
+  /** What the scorer writes besides the scores (feedback for the participant or not); absent: the defaults. */
+  readonly output?: Readonly<Pick<AgentProfile['output'], 'include_improvement_feedback'>>;
+};
 
 export type PromptTemplate = Pick<
   EvaluationTemplate,

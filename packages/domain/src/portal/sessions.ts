@@ -100,6 +100,8 @@ export function decidePortalFinish(
   state: ParticipantState,
   sessionId: string,
   ctx: DecideContext,
+  /** What ended the session's interview, when it had one (docs/rules.md#the-interview). */
+  endedBy?: 'participant' | 'interviewer' | 'time',
 ): ParticipantEvent[] | DomainError {
   const pos = activePosition(state);
   if (pos instanceof DomainError) return pos;
@@ -116,6 +118,7 @@ export function decidePortalFinish(
       session_id: session.id,
       stage_id: session.stage_id,
       attempt: session.attempt,
+      ...(endedBy ? { ended_by: endedBy } : {}),
     }),
   ];
 }

@@ -1,8 +1,10 @@
 import { isDomainError } from '../errors.ts';
 import type { DecideContext, ParticipantCommand } from './commands.ts';
 import { decideParticipant } from './decide.ts';
+import { replaceableScorecard } from './interviewer-scores.ts';
 import { openProgress, openSessionsAt } from './lookups.ts';
 import type { AvailableActions } from './participant-view.ts';
+import { interviewerScoringRefusal } from './scoring-readiness.ts';
 import type { ParticipantState } from './state.ts';
 
 /**
@@ -30,6 +32,7 @@ export function availableActions(state: ParticipantState, ctx: DecideContext): A
       withdraw: false,
       sessions: [],
       decision_ids: [],
+      replace_scorecard_session_ids: [],
     };
   }
   const participant_id = participant.id;
@@ -47,7 +50,14 @@ export function availableActions(state: ParticipantState, ctx: DecideContext): A
       complete: allows({ type: 'complete', session_id: s.id, overall_score: 100 }),
       fail: allows({ type: 'fail', session_id: s.id }),
       cancel: allows({ type: 'cancel', session_id: s.id }),
+      score: interviewerScoringRefusal(state, s.id, ctx) === undefined,
     })),
     decision_ids: state.decisions.filter((d) => d.status === 'open').map((d) => d.id),
+    replace_scorecard_session_ids: state.sessions
+      .filter(
+        (s) =>
+          replaceableScorecard(s) && allows({ type: 'replace_scorecard', session_id: s.id, overall_score: 100, note }),
+      )
+      .map((s) => s.id),
   };
 }

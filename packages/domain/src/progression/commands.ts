@@ -6,6 +6,8 @@ import type {
   WithdrawParticipantInput,
 } from './decision-input.ts';
 import type { CreateParticipantInput, UpdateParticipantInput } from './participant-input.ts';
+import type { ReplaceScorecardInput, ScoringFailure } from './scorecard-input.ts';
+import type { ModelScoring } from './scorer.ts';
 import type {
   CancelSessionInput,
   CompleteSessionInput,
@@ -24,7 +26,8 @@ export type UpdateCommand = Command<'update', typeof UpdateParticipantInput>;
 export type ScheduleCommand = Command<'schedule', typeof ScheduleSessionInput>;
 export type RescheduleCommand = Command<'reschedule', typeof RescheduleSessionInput>;
 export type StartCommand = Command<'start', typeof StartSessionInput>;
-export type CompleteCommand = Command<'complete', typeof CompleteSessionInput>;
+/** `model`: the interviewer's model scored it; its quotes are checked here (docs/rules.md#scoring-with-evidence). */
+export type CompleteCommand = Command<'complete', typeof CompleteSessionInput> & { readonly model?: ModelScoring };
 export type FailCommand = Command<'fail', typeof FailSessionInput>;
 export type CancelCommand = Command<'cancel', typeof CancelSessionInput>;
 export type RecordResultCommand = Command<'record_result', typeof RecordResultInput>;
@@ -32,6 +35,9 @@ export type DecideCommand = Command<'decide', typeof DecideInput>;
 export type AdvanceCommand = Command<'advance', typeof AdvanceParticipantInput>;
 export type RejectCommand = Command<'reject', typeof RejectParticipantInput>;
 export type WithdrawCommand = Command<'withdraw', typeof WithdrawParticipantInput>;
+export type ReplaceScorecardCommand = Command<'replace_scorecard', typeof ReplaceScorecardInput>;
+/** The interviewer could not score a session: recorded so staff see why, nothing else changes. */
+export type NoteScoringFailedCommand = { readonly type: 'note_scoring_failed' } & ScoringFailure;
 
 export type ParticipantCommand =
   | EnrollCommand
@@ -46,7 +52,9 @@ export type ParticipantCommand =
   | DecideCommand
   | AdvanceCommand
   | RejectCommand
-  | WithdrawCommand;
+  | WithdrawCommand
+  | ReplaceScorecardCommand
+  | NoteScoringFailedCommand;
 
 export interface DecideContext {
   /** The current time, ISO-8601 in UTC. */
@@ -55,4 +63,6 @@ export interface DecideContext {
   readonly newId: () => string;
   /** Who sends the command: `user:<id>` or `api_key:<id>`. What the rules do by themselves is `system`. */
   readonly actor: string;
+  /** Set when the command is one person's part of a bulk action: every event it emits carries it (docs/rules.md#bulk-actions). */
+  readonly bulk_action_id?: string | undefined;
 }

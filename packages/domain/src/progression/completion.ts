@@ -13,7 +13,11 @@ export type CompletionOutcome =
   | { readonly kind: 'retake_available' }
   | { readonly kind: 'advance' }
   | { readonly kind: 'reject' }
-  | { readonly kind: 'open_decision'; readonly reason: DecisionReason; readonly suggested: DecisionSuggestion }
+  | {
+      readonly kind: 'open_decision';
+      readonly reason: DecisionReason;
+      readonly suggested: DecisionSuggestion | null;
+    }
   | { readonly kind: 'wait'; readonly state: 'passed' | 'failed' }
   /** A final review passed: the participant completes. */
   | { readonly kind: 'complete' };
@@ -23,9 +27,40 @@ const openFailed = { kind: 'open_decision', reason: 'failed_no_retakes', suggest
 
 /**
  * docs/rules.md#completion-table, from the rules snapshot: what a completed session leads to. `attemptsUsed` counts
- * the session just completed.
+ * the session just completed. An interviewer's score that `needsReview` (docs/rules.md#scoring-with-evidence)
+ * does nothing by itself: it opens a decision, suggesting what the table would have done when that is an
+ * advance or a reject.
  */
 export function completionOutcome(
+  rules: RulesSnapshot,
+  stageType: StageType,
+  passed: boolean,
+  attemptsUsed: number,
+  attemptsAllowed: number,
+  needsReview = false,
+): CompletionOutcome {
+  const ruled = tableOutcome(rules, stageType, passed, attemptsUsed, attemptsAllowed);
+  if (!needsReview) return ruled;
+  return { kind: 'open_decision', reason: 'scorecard_needs_review', suggested: suggestionFrom(ruled) };
+}
+
+/** What a reviewer of an unchecked score is pointed to: the move the rules would have made, if any. */
+function suggestionFrom(outcome: CompletionOutcome): DecisionSuggestion | null {
+  switch (outcome.kind) {
+    case 'advance':
+    case 'complete':
+      return 'advance';
+    case 'reject':
+      return 'reject';
+    case 'open_decision':
+      return outcome.suggested;
+    case 'retake_available':
+    case 'wait':
+      return null;
+  }
+}
+
+function tableOutcome(
   rules: RulesSnapshot,
   stageType: StageType,
   passed: boolean,
@@ -56,8 +91,6 @@ export function completionEvents(
 ): ParticipantEvent[] {
   const emit = emitter(pos.participant.id, ctx);
   const attemptsUsed = pos.progress.attempts_used + 1;
-  const allowed = attemptsAllowed(pos.progress);
-  const basis = outcomeBasis(pos, { id: session.id, scorecard }, attemptsUsed);
   // A result at the stage answers a participant's request for a person to run it: the request closes.
   const answered = openDecisionsAt(state, pos.stage.id)
     .filter((d) => d.reason === 'human_alternative')
@@ -76,11 +109,37 @@ export function completionEvents(
     attempt: session.attempt,
     scorecard,
     attempts_used: attemptsUsed,
-    attempts_allowed: allowed,
+    attempts_allowed: attemptsAllowed(pos.progress),
     rules: pos.progress.rules,
   });
+  const scored = { id: session.id, scorecard, completed_at: ctx.now };
+  return [...answered, completed, ...outcomeEvents(state, pos, scored, attemptsUsed, ctx)];
+}
 
-  const outcome = completionOutcome(pos.progress.rules, pos.stage.stage_type, scorecard.passed, attemptsUsed, allowed);
+/**
+ * What the rules of the participant's snapshot do with a score at their current stage: the completion
+ * table's move, a retake, a decision, or waiting. `attemptsUsed` counts the scored session, whose
+ * `completed_at` starts a retake's cool-down.
+ */
+export function outcomeEvents(
+  state: ParticipantState,
+  pos: Position,
+  scored: { readonly id: string; readonly scorecard: Scorecard; readonly completed_at: string },
+  attemptsUsed: number,
+  ctx: DecideContext,
+): ParticipantEvent[] {
+  const { scorecard } = scored;
+  const emit = emitter(pos.participant.id, ctx);
+  const allowed = attemptsAllowed(pos.progress);
+  const basis = outcomeBasis(pos, scored, attemptsUsed);
+  const outcome = completionOutcome(
+    pos.progress.rules,
+    pos.stage.stage_type,
+    scorecard.passed,
+    attemptsUsed,
+    allowed,
+    scorecard.needs_review,
+  );
   const finalReview = pos.stage.stage_type === 'final_review';
   const cause: MoveCause = {
     trigger: finalReview ? 'final_review' : 'automation',
@@ -93,25 +152,21 @@ export function completionEvents(
 
   switch (outcome.kind) {
     case 'retake_available':
-      return [...answered, completed, emit('retake_available', { ...basis, completed_at: ctx.now }, SYSTEM)];
+      return [emit('retake_available', { ...basis, completed_at: scored.completed_at }, SYSTEM)];
     case 'advance':
-      return [...answered, completed, ...advanceEvents(state, pos, cause, true, emit)];
+      return advanceEvents(state, pos, cause, true, emit);
     case 'complete':
-      return [...answered, completed, ...completeEvents(state, cause, emit)];
+      return completeEvents(state, cause, emit);
     case 'reject':
-      return [...answered, completed, ...rejectEvents(state, cause, true, emit)];
+      return rejectEvents(state, cause, true, emit);
     case 'wait':
-      return [
-        ...answered,
-        completed,
-        emit(outcome.state === 'passed' ? 'stage_passed' : 'stage_failed', movedData(cause), cause.actor),
-      ];
+      return [emit(outcome.state === 'passed' ? 'stage_passed' : 'stage_failed', movedData(cause), cause.actor)];
     case 'open_decision': {
       const decision = {
         id: ctx.newId(),
         participant_id: pos.participant.id,
         stage_id: pos.stage.id,
-        session_id: session.id,
+        session_id: scored.id,
         reason: outcome.reason,
         suggested: outcome.suggested,
         status: 'open' as const,
@@ -121,7 +176,7 @@ export function completionEvents(
         decided_at: null,
         created_at: ctx.now,
       };
-      return [...answered, completed, emit('decision_opened', { ...basis, decision }, SYSTEM)];
+      return [emit('decision_opened', { ...basis, decision }, SYSTEM)];
     }
   }
 }

@@ -3,6 +3,7 @@ import type { DecideContext, ParticipantCommand } from './commands.ts';
 import { enroll, update } from './enroll.ts';
 import type { ParticipantEvent } from './events.ts';
 import { advanceParticipant, decideDecision, rejectParticipant, withdrawParticipant } from './human.ts';
+import { noteScoringFailed, replaceScorecard } from './interviewer-scores.ts';
 import { complete, recordResult } from './results.ts';
 import { cancel, fail, reschedule, schedule, start } from './sessions.ts';
 import type { ParticipantState } from './state.ts';
@@ -43,5 +44,9 @@ export function decideParticipant(
       return rejectParticipant(state, command, ctx);
     case 'withdraw':
       return withdrawParticipant(state, command, ctx);
+    case 'replace_scorecard':
+      return replaceScorecard(state, command, ctx);
+    case 'note_scoring_failed':
+      return noteScoringFailed(state, command, ctx);
   }
 }

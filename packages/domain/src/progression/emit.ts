@@ -14,4 +14,11 @@ export type Emit = <T extends ParticipantEventType>(
 export const emitter =
   (participant_id: string, ctx: DecideContext): Emit =>
   (type, data, actor = ctx.actor) =>
-    ({ type, participant_id, actor, occurred_at: ctx.now, data }) as ParticipantEvent;
+    ({
+      type,
+      participant_id,
+      actor,
+      occurred_at: ctx.now,
+      ...(ctx.bulk_action_id !== undefined && { bulk_action_id: ctx.bulk_action_id }),
+      data,
+    }) as ParticipantEvent;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Uuid } from '../schemas/common.ts';
 import { AutomationRule, MaxAttempts, PassThreshold, RetakeCooldownHours } from '../schemas/stage.ts';
 import { ParticipantMetadata } from './participant-input.ts';
-import { Scorecard } from './scorecard.ts';
+import { ReplacedScorecard, Scorecard } from './scorecard.ts';
 
 /**
  * The stage rules a participant entered a stage with (docs/entities.md#rules-snapshot). Later stage edits never change
@@ -107,6 +107,8 @@ export const Session = z.object({
   notes: z.string().nullable(),
   idempotency_key: z.string().nullable(),
   scorecard: Scorecard.nullable(),
+  /** Interviewer's scorecards a reviewer replaced with their own (now `scorecard`), oldest first. */
+  replaced_scorecards: z.array(ReplacedScorecard),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -114,13 +116,24 @@ export type Session = z.infer<typeof Session>;
 
 /**
  * `approval_required` and `failed_no_retakes` are about a completed session; `human_alternative` is a
- * participant who asked for a person to run an AI-run stage instead (no session, no suggestion).
+ * participant who asked for a person to run an AI-run stage instead (no session, no suggestion);
+ * `scorecard_needs_review` is an interviewer's score with a dimension no quote of the participant
+ * backs (docs/rules.md#scoring-with-evidence); `scorecard_corrected` is a corrected score the rules could
+ * no longer act on (docs/rules.md#correcting-a-score): it suggests nothing, holds nothing up, and is
+ * answered with `keep` — whatever should change is done with the ordinary commands.
  */
-export const DecisionReason = z.enum(['approval_required', 'failed_no_retakes', 'human_alternative']);
+export const DecisionReason = z.enum([
+  'approval_required',
+  'failed_no_retakes',
+  'human_alternative',
+  'scorecard_needs_review',
+  'scorecard_corrected',
+]);
 export type DecisionReason = z.infer<typeof DecisionReason>;
 export const DecisionSuggestion = z.enum(['advance', 'reject']);
 export type DecisionSuggestion = z.infer<typeof DecisionSuggestion>;
-export const DecisionOutcome = z.enum(['advance', 'reject', 'retake']);
+/** `keep` answers only a `scorecard_corrected` decision: seen, and nobody moves. */
+export const DecisionOutcome = z.enum(['advance', 'reject', 'retake', 'keep']);
 export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
 export const DecisionStatus = z.enum(['open', 'decided']);
 
@@ -131,7 +144,10 @@ export const Decision = z.object({
   /** The session whose result opened it; `null` for a `human_alternative` request. */
   session_id: Uuid.nullable(),
   reason: DecisionReason,
-  /** `null` for a `human_alternative` request: nothing has been scored to suggest from. */
+  /**
+   * `null` for a `human_alternative` request (nothing has been scored to suggest from), and for a
+   * `scorecard_needs_review` whose score would have moved nobody (a retake, or a stage that waits).
+   */
   suggested: DecisionSuggestion.nullable(),
   status: DecisionStatus,
   /**
@@ -165,6 +181,8 @@ export const DomainEvent = z.object({
   type: z.string(),
   actor: EventActor,
   occurred_at: z.string(),
+  /** The bulk action the event was one person's part of (docs/rules.md#bulk-actions); null otherwise. */
+  bulk_action_id: Uuid.nullable(),
   data: z.record(z.string(), z.unknown()),
 });
 export type DomainEvent = z.infer<typeof DomainEvent>;

@@ -1,6 +1,15 @@
 import type { StageType } from '../schemas/stage.ts';
-import type { Decision, DecisionOutcome, DecisionSuggestion, Participant, RulesSnapshot, Session } from './entities.ts';
-import type { Scorecard } from './scorecard.ts';
+import type {
+  Decision,
+  DecisionOutcome,
+  DecisionReason,
+  DecisionSuggestion,
+  Participant,
+  RulesSnapshot,
+  Session,
+} from './entities.ts';
+import type { Scorecard, ScoredBy } from './scorecard.ts';
+import type { ScoringFailureReason } from './scorecard-input.ts';
 
 interface Envelope<T extends string, D> {
   readonly type: T;
@@ -8,6 +17,8 @@ interface Envelope<T extends string, D> {
   /** `user:<id>`, `api_key:<id>`, `participant:<id>`, or `system` for what an automation rule did by itself. */
   readonly actor: string;
   readonly occurred_at: string;
+  /** The bulk action this event is one person's part of; absent otherwise. */
+  readonly bulk_action_id?: string;
   readonly data: D;
 }
 
@@ -18,10 +29,11 @@ export type OutcomeTrigger = 'automation' | 'decision' | 'final_review' | 'manua
 export type LeaveCause = 'participant_advanced' | 'participant_rejected' | 'participant_withdrawn';
 
 /**
- * Why an open decision closed without anyone deciding it: the participant left the stage, or a result
- * was recorded at the stage, which answers a `human_alternative` request (docs/rules.md#consent-to-an-ai-run-stage).
+ * Why an open decision closed without anyone deciding it: the participant left the stage, a result
+ * was recorded at the stage, which answers a `human_alternative` request (docs/rules.md#consent-to-an-ai-run-stage),
+ * or a reviewer replaced the interviewer's score it was about (docs/rules.md#replacing-an-interviewers-score).
  */
-export type CloseCause = LeaveCause | 'result_recorded';
+export type CloseCause = LeaveCause | 'result_recorded' | 'scorecard_replaced';
 
 /**
  * The facts behind an outcome, carried by every outcome event so the audit trail explains itself:
@@ -130,6 +142,8 @@ export type DecisionDecided = Envelope<
   {
     readonly decision_id: string;
     readonly stage_id: string;
+    /** Why the decision was opened. */
+    readonly reason: DecisionReason;
     readonly outcome: DecisionOutcome;
     /** `null` for a `human_alternative` request, which suggests nothing. */
     readonly suggested: DecisionSuggestion | null;
@@ -164,12 +178,22 @@ export type ParticipantWithdrawn = Envelope<
 >;
 
 /**
- * The participant said, in their portal, that they are done with an in-progress session. The session
- * stays in progress until a reviewer records its result (docs/rules.md#sessions-a-participant-starts).
+ * The participant said, in their portal, that they are done with an in-progress session, or their
+ * interview ended there (docs/rules.md#the-interview). The session stays in progress until a reviewer
+ * records its result (docs/rules.md#sessions-a-participant-starts).
  */
 export type ParticipantFinishedSession = Envelope<
   'participant_finished_session',
-  { readonly session_id: string; readonly stage_id: string; readonly attempt: number }
+  {
+    readonly session_id: string;
+    readonly stage_id: string;
+    readonly attempt: number;
+    /**
+     * For an interview: what ended it (`participant`, the interviewer's `interviewer` closing, or
+     * `time`); absent for a session without one.
+     */
+    readonly ended_by?: 'participant' | 'interviewer' | 'time';
+  }
 >;
 
 /**
@@ -205,6 +229,54 @@ export type ParticipantSubmittedAnswers = Envelope<
   }
 >;
 
+/**
+ * Why a replaced score moved nobody (docs/rules.md#replacing-an-interviewers-score): the participant
+ * left the stage (moved on, or their evaluation ended), a person already decided on that score, or a
+ * later attempt at the stage came after it.
+ */
+export type ReplacementNotApplied = 'left_stage' | 'decided' | 'later_attempt';
+
+/**
+ * A reviewer replaced the interviewer's score of a completed session with their own. Both stay: the
+ * earlier one moves to the session's `replaced_scorecards`. `applied`: the stage's rules were applied
+ * to the new score (any open decision about the old one closes first, in the same batch); otherwise
+ * `not_applied` says why nobody moved, and a person decides whether anything should change.
+ */
+export type ScorecardReplaced = Envelope<
+  'scorecard_replaced',
+  {
+    readonly session_id: string;
+    readonly stage_id: string;
+    readonly attempt: number;
+    readonly scorecard: Scorecard;
+    /** The replaced score in short; the whole of it is kept on the session. */
+    readonly previous: {
+      readonly overall_score: number;
+      readonly passed: boolean;
+      readonly needs_review: boolean;
+      readonly scored_by: ScoredBy | null;
+    };
+    readonly note: string;
+    readonly applied: boolean;
+    readonly not_applied: ReplacementNotApplied | null;
+  }
+>;
+
+/**
+ * The interviewer could not score a session (its model failed, docs/rules.md#interviewer-model):
+ * no score was invented, and the session waits for a reviewer as it was.
+ */
+export type ScoringFailed = Envelope<
+  'scoring_failed',
+  {
+    readonly session_id: string;
+    readonly stage_id: string;
+    readonly attempt: number;
+    readonly reason: ScoringFailureReason;
+    readonly message: string;
+  }
+>;
+
 export type ParticipantEvent =
   | ParticipantEnrolled
   | ParticipantUpdated
@@ -229,7 +301,9 @@ export type ParticipantEvent =
   | ParticipantFinishedSession
   | ParticipantSubmittedAnswers
   | ParticipantConsentedAi
-  | ParticipantDeclinedAi;
+  | ParticipantDeclinedAi
+  | ScorecardReplaced
+  | ScoringFailed;
 
 export type ParticipantEventType = ParticipantEvent['type'];
 export type ParticipantEventOf<T extends ParticipantEventType> = Extract<ParticipantEvent, { type: T }>;

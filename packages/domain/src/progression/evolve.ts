@@ -72,7 +72,10 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
     case 'decision_opened': {
       const decisions = [...state.decisions, event.data.decision];
       // A request for a person holds nothing up: the stage stays open for a session or a result.
-      if (event.data.decision.reason === 'human_alternative') return { ...state, decisions };
+      // Nor does a flag on a corrected score: the stage it is about may be long over.
+      if (event.data.decision.reason === 'human_alternative' || event.data.decision.reason === 'scorecard_corrected') {
+        return { ...state, decisions };
+      }
       return { ...patchProgress(state, event.data.stage_id, () => ({ state: 'awaiting_decision' })), decisions };
     }
     case 'decision_decided':
@@ -107,6 +110,29 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
     case 'participant_declined_ai':
       // The human-alternative decision arrives in the `decision_opened` event that follows.
       return patchProgress(state, event.data.stage_id, () => ({ consent: 'declined' }));
+    case 'scorecard_replaced': {
+      const { session_id, scorecard, note } = event.data;
+      // The earlier scorecard stays on the session, whole; what the new one leads to follows in the batch.
+      return {
+        ...state,
+        sessions: state.sessions.map((s) =>
+          s.id === session_id && s.scorecard
+            ? {
+                ...s,
+                scorecard,
+                replaced_scorecards: [
+                  ...s.replaced_scorecards,
+                  { scorecard: s.scorecard, replaced_at: at, replaced_by: event.actor, note },
+                ],
+                updated_at: at,
+              }
+            : s,
+        ),
+      };
+    }
+    case 'scoring_failed':
+      // A note for staff: the session waits for a reviewer as it was.
+      return state;
   }
 }
 

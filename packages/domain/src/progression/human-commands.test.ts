@@ -52,8 +52,11 @@ describe('decide', () => {
     ]);
     const j = failedNoRetakes();
     expect(j.refusal(j.decide('advance')).issues[0]?.path).toEqual(['note']);
-    j.run(j.decide('advance', 'Strong portfolio makes up for it'));
-    expect(j.progressAt(S1).state).toBe('passed');
+    const advanced = j.run(j.decide('advance', 'Strong portfolio makes up for it'));
+    // Advanced on a failing score: moved past, never recorded as a pass (docs/rules.md#deciding-a-decision).
+    expect(types(advanced).slice(0, 2)).toEqual(['decision_decided', 'stage_skipped']);
+    expect(advanced[1]?.data).toMatchObject({ trigger: 'decision', overall_score: expect.any(Number) });
+    expect(j.progressAt(S1).state).toBe('skipped');
     expect(j.participant.current_stage_id).toBe(S2);
   });
 

@@ -22,6 +22,10 @@ export function decideDecision(
       `the decision was already decided (${decision.outcome ?? 'closed'} at ${decision.decided_at}); a decision is decided once`,
     );
   }
+  if (decision.reason === 'scorecard_corrected') return keepCorrectedScore(decision, cmd, ctx);
+  if (cmd.outcome === 'keep') {
+    return badInput(['outcome'], 'keep answers only a decision about a corrected score; advance, reject or retake');
+  }
   const pos = activePosition(state, decision.participant_id);
   if (pos instanceof DomainError) return pos;
   if (decision.reason === 'human_alternative') return decideHumanAlternative(state, pos, decision, cmd, ctx);
@@ -36,7 +40,9 @@ export function decideDecision(
     const why =
       cmd.outcome === 'retake'
         ? `granting ${pos.participant.name} a retake at ${describeStage(pos.stage)} requires a note`
-        : `going against the suggestion (${decision.suggested}) to ${cmd.outcome} requires a note`;
+        : decision.suggested === null
+          ? `deciding this ${decision.reason.replace(/_/g, ' ')} decision requires a note: it suggests nothing`
+          : `going against the suggestion (${decision.suggested}) to ${cmd.outcome} requires a note`;
     return badInput(['note'], why);
   }
 
@@ -44,6 +50,7 @@ export function decideDecision(
   const decided = emit('decision_decided', {
     decision_id: decision.id,
     stage_id: decision.stage_id,
+    reason: decision.reason,
     outcome: cmd.outcome,
     suggested: decision.suggested,
     against_suggestion: against,
@@ -59,7 +66,9 @@ export function decideDecision(
   };
   switch (cmd.outcome) {
     case 'advance':
-      return [decided, ...advanceEvents(state, pos, cause, true, emit)];
+      // Advancing against a failed score is not passing it: the stage is closed as moved past, and the record
+      // says who did it on what score (docs/rules.md#deciding-a-decision).
+      return [decided, ...advanceEvents(state, pos, cause, session?.scorecard?.passed !== false, emit)];
     case 'reject':
       return [decided, ...rejectEvents(state, cause, true, emit)];
     case 'retake':
@@ -74,6 +83,37 @@ export function decideDecision(
         }),
       ];
   }
+}
+
+/**
+ * A corrected score the rules could not act on (docs/rules.md#correcting-a-score): the reviewer says they
+ * saw it, with a note; nobody moves. Whatever should change is done with the ordinary commands, so the
+ * participant may be anywhere, even past the end of their evaluation.
+ */
+function keepCorrectedScore(
+  decision: Decision,
+  cmd: DecideCommand,
+  ctx: DecideContext,
+): ParticipantEvent[] | DomainError {
+  if (cmd.outcome !== 'keep') {
+    return badInput(
+      ['outcome'],
+      'a decision about a corrected score is answered with keep; to move the participant, advance or reject them on their page',
+    );
+  }
+  const note = orNull(cmd.note);
+  if (!note) return badInput(['note'], 'keeping a corrected score as it stands requires a note: say what you checked');
+  return [
+    emitter(decision.participant_id, ctx)('decision_decided', {
+      decision_id: decision.id,
+      stage_id: decision.stage_id,
+      reason: decision.reason,
+      outcome: 'keep',
+      suggested: null,
+      against_suggestion: false,
+      note,
+    }),
+  ];
 }
 
 /**
@@ -112,6 +152,7 @@ function decideHumanAlternative(
   const decided = emit('decision_decided', {
     decision_id: decision.id,
     stage_id: decision.stage_id,
+    reason: decision.reason,
     outcome: cmd.outcome,
     suggested: null,
     against_suggestion: false,

@@ -127,8 +127,9 @@ export function leaveStageEvents(
     ...openSessionsAt(state, pos.stage.id).map((s) =>
       emit('session_cancelled', { session_id: s.id, stage_id: s.stage_id, attempt: s.attempt, reason: null, cause }),
     ),
-    ...openDecisionsAt(state, pos.stage.id).map((d) =>
-      emit('decision_closed', { decision_id: d.id, stage_id: d.stage_id, outcome, cause, note }),
-    ),
+    // A flag on a corrected score stays open for a person whatever happens to the stage (docs/rules.md#correcting-a-score).
+    ...openDecisionsAt(state, pos.stage.id)
+      .filter((d) => d.reason !== 'scorecard_corrected')
+      .map((d) => emit('decision_closed', { decision_id: d.id, stage_id: d.stage_id, outcome, cause, note })),
   ];
 }

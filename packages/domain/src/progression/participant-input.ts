@@ -3,6 +3,8 @@ import { optionalText, Text, text, Uuid } from '../schemas/common.ts';
 
 const Email = Text.trim().toLowerCase().max(254).pipe(z.email('enter a valid email address'));
 const Labels = (maxItems: number) => z.array(text(80)).max(maxItems);
+/** A participant's tags: free labels (a source, a cohort), at most 50. */
+export const ParticipantTags = Labels(50);
 
 export const ParticipantProfileInput = z.strictObject({
   title: optionalText(120),
@@ -27,7 +29,7 @@ const participantFields = {
   email: Email,
   external_id: optionalText(200),
   phone: optionalText(40),
-  tags: Labels(50).default([]),
+  tags: ParticipantTags.default([]),
   profile: ParticipantProfileInput.prefault({}),
   background: ParticipantBackgroundInput.prefault({}),
   metadata: ParticipantMetadata.default({}),
@@ -46,7 +48,7 @@ export const UpdateParticipantInput = z.strictObject({
   email: participantFields.email.optional(),
   external_id: participantFields.external_id,
   phone: participantFields.phone,
-  tags: Labels(50).optional(),
+  tags: ParticipantTags.optional(),
   profile: ParticipantProfileInput.optional(),
   background: ParticipantBackgroundInput.optional(),
   metadata: ParticipantMetadata.optional(),

@@ -40,11 +40,15 @@ export const AvailableActions = z.object({
         complete: z.boolean(),
         fail: z.boolean(),
         cancel: z.boolean(),
+        /** The stage's interviewer can score it, given its record (docs/rules.md#scoring-with-evidence). */
+        score: z.boolean(),
       }),
     )
     .readonly(),
   /** Open decisions the participant is waiting on. */
   decision_ids: z.array(z.string()).readonly(),
+  /** Completed sessions whose interviewer's score a reviewer may replace with their own. */
+  replace_scorecard_session_ids: z.array(z.string()).readonly(),
 });
 export type AvailableActions = z.infer<typeof AvailableActions>;
 

@@ -24,15 +24,17 @@ export const ListParticipantsInput = z
   .prefault({});
 export type ListParticipantsInput = z.input<typeof ListParticipantsInput>;
 
-/** The list's filters for a CSV export (docs/rules.md#csv-export): everything but paging. */
-export const ExportParticipantsInput = z
-  .strictObject({
-    evaluation_template_id: Uuid.optional(),
-    stage_id: Uuid.optional(),
-    status: ParticipantStatus.optional(),
-    search: Search.optional(),
-  })
-  .prefault({});
+/** The list's filters, everything but paging: what an export or a bulk action selects by. */
+export const ParticipantListFilter = z.strictObject({
+  evaluation_template_id: Uuid.optional(),
+  stage_id: Uuid.optional(),
+  status: ParticipantStatus.optional(),
+  search: Search.optional(),
+});
+export type ParticipantListFilter = z.output<typeof ParticipantListFilter>;
+
+/** The list's filters for a CSV export (docs/rules.md#csv-export). */
+export const ExportParticipantsInput = ParticipantListFilter.prefault({});
 export type ExportParticipantsInput = z.input<typeof ExportParticipantsInput>;
 export type ExportParticipantsFilter = z.output<typeof ExportParticipantsInput>;
 
@@ -53,6 +55,8 @@ export const BulkCreateParticipantsInput = z.strictObject({
     .array(z.record(Text, z.unknown()))
     .min(1)
     .max(MAX_PARTICIPANTS_PER_REQUEST, `at most ${MAX_PARTICIPANTS_PER_REQUEST} participants per request`),
+  /** Email each person enrolled their portal link, in the same transaction (docs/mail.md#the-portal-link). */
+  send_portal_link: z.boolean().default(false),
 });
 export type BulkCreateParticipantsInput = z.input<typeof BulkCreateParticipantsInput>;
 
@@ -83,6 +87,15 @@ export const ListDecisionsInput = z
     limit: Limit(100, 500),
   })
   .prefault({});
+
+/** The sessions waiting for a reviewer's score, oldest first (docs/rules.md#when-the-interviewer-cannot-score). */
+export const ListAwaitingScoreInput = z
+  .strictObject({
+    evaluation_template_id: Uuid.optional(),
+    limit: Limit(100, 500),
+  })
+  .prefault({});
+export type ListAwaitingScoreInput = z.input<typeof ListAwaitingScoreInput>;
 
 export const ListEventsInput = z
   .strictObject({

@@ -5,6 +5,7 @@ import { emitter } from './emit.ts';
 import type { ParticipantEvent } from './events.ts';
 import { activePosition, attemptsRefusal, cooldownRefusal, newAttemptRefusal, wrongStage } from './guards.ts';
 import { openSessionsAt } from './lookups.ts';
+import { modelScorer, reviewerScorer } from './scorer.ts';
 import { scoreCard } from './scoring.ts';
 import { newSession, sessionInPlay } from './sessions.ts';
 import type { ParticipantState } from './state.ts';
@@ -22,7 +23,11 @@ export function complete(
   const refusal =
     (session.status === 'scheduled' ? cooldownRefusal(state, pos, ctx.now) : undefined) ?? attemptsRefusal(pos);
   if (refusal) return refusal;
-  const scorecard = scoreCard(pos.stage.interviewer, cmd, pos.progress.rules.pass_threshold);
+  // The interviewer's quotes count only where the participant said them (docs/rules.md#scoring-with-evidence).
+  const scorer = cmd.model
+    ? modelScorer(cmd.model, cmd.transcript ?? [], pos.participant.name)
+    : reviewerScorer(ctx.actor);
+  const scorecard = scoreCard(pos.stage.interviewer, cmd, pos.progress.rules.pass_threshold, scorer);
   if (scorecard instanceof DomainError) return scorecard;
   return completionEvents(state, pos, session, scorecard, ctx);
 }
@@ -44,7 +49,7 @@ export function recordResult(
     newAttemptRefusal(state, pos, true) ??
     (open?.status === 'in_progress' ? undefined : cooldownRefusal(state, pos, ctx.now));
   if (refusal) return refusal;
-  const scorecard = scoreCard(pos.stage.interviewer, cmd, pos.progress.rules.pass_threshold);
+  const scorecard = scoreCard(pos.stage.interviewer, cmd, pos.progress.rules.pass_threshold, reviewerScorer(ctx.actor));
   if (scorecard instanceof DomainError) return scorecard;
 
   if (open) return completionEvents(state, pos, open, scorecard, ctx);

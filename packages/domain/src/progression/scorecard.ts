@@ -59,8 +59,37 @@ export const DimensionScore = z.object({
   weight: z.number(),
   min_score: z.number().nullable(),
   reasoning: z.string().nullable(),
+  /**
+   * The interviewer's quotes for this score that the participant really said, each found in one of
+   * their own turns of the transcript (docs/rules.md#scoring-with-evidence). Empty for a reviewer's score.
+   */
+  evidence: z.array(z.string()),
+  /** How many of the interviewer's quotes for it were dropped: not found in the participant's own words. */
+  evidence_dropped: z.int().min(0),
 });
 export type DimensionScore = z.infer<typeof DimensionScore>;
+
+/** The interviewer's model scored it: which model, on which server, with which prompt's words. */
+export const ModelScorer = z.object({
+  kind: z.literal('model'),
+  model: z.string(),
+  /** The model server's host (and port) from its base URL: never its path, credentials or key. */
+  provider_host: z.string(),
+  /** `PROMPT_VERSION` of the scoring prompt (docs/rules.md#prompts). */
+  prompt_version: z.string(),
+});
+export type ModelScorer = z.infer<typeof ModelScorer>;
+
+/** A person scored it (or an integration, with an API key): who, as the audit trail names them. */
+export const ReviewerScorer = z.object({
+  kind: z.literal('reviewer'),
+  /** `user:<id>` or `api_key:<id>`. */
+  user: z.string(),
+});
+export type ReviewerScorer = z.infer<typeof ReviewerScorer>;
+
+export const ScoredBy = z.discriminatedUnion('kind', [ModelScorer, ReviewerScorer]);
+export type ScoredBy = z.infer<typeof ScoredBy>;
 
 /** A completed session's result, with everything needed to explain `passed` later. */
 export const Scorecard = z.object({
@@ -78,5 +107,44 @@ export const Scorecard = z.object({
   summary: z.string().nullable(),
   improvement_feedback: z.string().nullable(),
   transcript: z.array(TranscriptEntry),
+  /** Who scored it; `null` on scorecards recorded before Stageflow kept that. */
+  scored_by: ScoredBy.nullable(),
+  /**
+   * The interviewer's score has a dimension without a verified quote: it moves nobody by itself and
+   * waits for a reviewer (docs/rules.md#scoring-with-evidence). Always false for a reviewer's score.
+   */
+  needs_review: z.boolean(),
 });
 export type Scorecard = z.infer<typeof Scorecard>;
+
+/** An interviewer's scorecard a reviewer replaced with their own: kept on the session, for the record. */
+export const ReplacedScorecard = z.object({
+  scorecard: Scorecard,
+  replaced_at: z.string(),
+  /** The reviewer: `user:<id>` or `api_key:<id>`. */
+  replaced_by: z.string(),
+  /** Why, in the reviewer's words (a replacement always has one). */
+  note: z.string(),
+});
+export type ReplacedScorecard = z.infer<typeof ReplacedScorecard>;
+
+type StoredDimension = Omit<DimensionScore, 'evidence' | 'evidence_dropped'> & Partial<DimensionScore>;
+type StoredScorecard = Omit<Scorecard, 'dimension_scores' | 'scored_by' | 'needs_review'> &
+  Partial<Pick<Scorecard, 'scored_by' | 'needs_review'>> & { dimension_scores: StoredDimension[] };
+
+/**
+ * A scorecard as stored, in today's shape: scorecards recorded before evidence and `scored_by` were
+ * kept read as a reviewer's would, with nothing verified and nobody named (`scored_by: null`).
+ */
+export function scorecardOnRecord(stored: StoredScorecard): Scorecard {
+  return {
+    ...stored,
+    dimension_scores: stored.dimension_scores.map((d) => ({
+      ...d,
+      evidence: d.evidence ?? [],
+      evidence_dropped: d.evidence_dropped ?? 0,
+    })),
+    scored_by: stored.scored_by ?? null,
+    needs_review: stored.needs_review ?? false,
+  };
+}

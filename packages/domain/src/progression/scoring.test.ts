@@ -80,6 +80,8 @@ describe('scoreCard (docs/rules.md#scoring)', () => {
       summary: 'Solid',
       improvement_feedback: null,
       transcript: [],
+      scored_by: null,
+      needs_review: false,
     });
   });
 

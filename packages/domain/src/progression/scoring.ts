@@ -4,6 +4,7 @@ import { SCALE_MAX } from '../schemas/agent-profile.ts';
 import { roundHalfAwayFromZero } from './rounding.ts';
 import type { DimensionScore, DimensionScoreInput, Scorecard, TranscriptEntry } from './scorecard.ts';
 import { scorecardShapeIssue } from './scorecard.ts';
+import { dimensionKey, type Scorer } from './scorer.ts';
 import { orNull } from './text.ts';
 
 /** The part of an interviewer (agent profile) that scoring needs; a whole `AgentProfile` fits. */
@@ -24,12 +25,15 @@ export interface ScorecardFields {
 /**
  * docs/rules.md#scoring. Turns a caller's scores into a scorecard judged against `pass_threshold` (the one from the
  * participant's rules snapshot, recorded as `threshold_applied`). `profile` is the stage's interviewer, or
- * `null` when the stage has none and the overall score is taken directly.
+ * `null` when the stage has none and the overall score is taken directly. `scorer` says who scored it; a
+ * model's scorecard carries the evidence each dimension kept, and `needs_review` when a dimension kept
+ * none (docs/rules.md#scoring-with-evidence).
  */
 export function scoreCard(
   profile: ScoringProfile | null,
   input: ScorecardFields,
   pass_threshold: number | null,
+  scorer: Scorer = { scored_by: null },
 ): Scorecard | DomainError {
   const shape = scorecardShapeIssue(input);
   if (shape) return badRequest([shape]);
@@ -38,7 +42,9 @@ export function scoreCard(
     summary: orNull(input.summary),
     improvement_feedback: orNull(input.improvement_feedback),
     transcript: [...(input.transcript ?? [])],
+    scored_by: scorer.scored_by,
   };
+  const byModel = scorer.scored_by?.kind === 'model';
 
   if (input.dimension_scores === undefined) {
     const overall = input.overall_score ?? Number.NaN;
@@ -53,6 +59,8 @@ export function scoreCard(
       scale: null,
       scoring_method: null,
       below_min_score: [],
+      // A model's overall score alone quotes nothing, so nothing backs it.
+      needs_review: byModel,
     };
   }
 
@@ -64,8 +72,12 @@ export function scoreCard(
       },
     ]);
   }
-  const dimensions = scoreDimensions(profile, input.dimension_scores);
-  if (dimensions instanceof DomainError) return dimensions;
+  const scored = scoreDimensions(profile, input.dimension_scores);
+  if (scored instanceof DomainError) return scored;
+  const dimensions = scored.map((d) => {
+    const quotes = scorer.evidence?.get(dimensionKey(d.name));
+    return { ...d, evidence: quotes?.verified ?? [], evidence_dropped: quotes?.dropped ?? 0 };
+  });
 
   // Σ normalized × weight / 100 from the exact normalized values; only the total is rounded.
   const max = SCALE_MAX[profile.scoring.scale];
@@ -85,6 +97,7 @@ export function scoreCard(
     scale: profile.scoring.scale,
     scoring_method: profile.scoring.scoring_method,
     below_min_score: below,
+    needs_review: byModel && dimensions.some((d) => d.evidence.length === 0),
   };
 }
 
@@ -109,12 +122,12 @@ export function resultPasses(result: JudgedResult, pass_threshold: number | null
 function scoreDimensions(
   profile: ScoringProfile,
   given: readonly DimensionScoreInput[],
-): DimensionScore[] | DomainError {
+): Omit<DimensionScore, 'evidence' | 'evidence_dropped'>[] | DomainError {
   const { scale } = profile.scoring;
   const max = SCALE_MAX[scale];
   const known = new Map(profile.evaluation_dimensions.map((d) => [d.name.toLowerCase(), d]));
   const issues: FieldIssue[] = [];
-  const scored = new Map<string, DimensionScore>();
+  const scored = new Map<string, Omit<DimensionScore, 'evidence' | 'evidence_dropped'>>();
 
   given.forEach((g, i) => {
     const key = g.name.trim().toLowerCase();

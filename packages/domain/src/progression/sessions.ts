@@ -39,6 +39,7 @@ export function newSession(
     completed_at: null,
     end_reason: null,
     scorecard: null,
+    replaced_scorecards: [],
     created_at: ctx.now,
     updated_at: ctx.now,
   };

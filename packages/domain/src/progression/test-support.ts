@@ -12,6 +12,8 @@ import type { Decision, Participant, Session, StageProgress } from './entities.t
 import type { ParticipantEvent } from './events.ts';
 import { evolveParticipant } from './evolve.ts';
 import { CreateParticipantInput } from './participant-input.ts';
+import type { ModelScorer, TranscriptEntry } from './scorecard.ts';
+import { ReplaceScorecardInput } from './scorecard-input.ts';
 import type { ScoringProfile } from './scoring.ts';
 import {
   CancelSessionInput,
@@ -196,6 +198,46 @@ export class Journey {
   withdraw(note?: string): ParticipantCommand {
     return { type: 'withdraw', ...WithdrawParticipantInput.parse({ participant_id: this.participant.id, note }) };
   }
+}
+
+/** The model a scorecard in the tests came from. */
+export const MODEL: ModelScorer = {
+  kind: 'model',
+  model: 'llama3.1:8b',
+  provider_host: 'localhost:11434',
+  prompt_version: 'interviewer-v2',
+};
+
+/** One dimension of a model's answer: its score and the quotes it gave (checked by the command). */
+export type ModelDimension = readonly [name: string, score: number, evidence: readonly string[]];
+
+/**
+ * The complete command a model's answer becomes (interviewer/scorecard-output.ts builds the same
+ * from a real answer): the scores, the record scored, and the quotes beside them.
+ */
+export function modelComplete(
+  session_id: string,
+  dimensions: readonly ModelDimension[],
+  transcript: readonly TranscriptEntry[],
+): ParticipantCommand {
+  return {
+    type: 'complete',
+    ...CompleteSessionInput.parse({
+      session_id,
+      dimension_scores: dimensions.map(([name, score]) => ({ name, score, reasoning: `Scored ${score}.` })),
+      summary: 'Scored by the interviewer.',
+      transcript,
+    }),
+    model: { scored_by: MODEL, quotes: dimensions.map(([name, , evidence]) => ({ name, evidence })) },
+  };
+}
+
+/** A reviewer's scores in place of the interviewer's, with their note. */
+export function replaceCommand(session_id: string, score: Score, note = 'I listened to the recording.') {
+  return {
+    type: 'replace_scorecard' as const,
+    ...ReplaceScorecardInput.parse({ session_id, note, ...scorecard(score) }),
+  };
 }
 
 export const types = (events: readonly ParticipantEvent[]) => events.map((e) => e.type);

@@ -24,6 +24,8 @@ export const API_KEY_SCOPES = [
   'portal_notice.write',
   'interviewer_model.write',
   'analytics.read',
+  'demographics.write',
+  'webhooks.write',
 ] as const;
 export const ApiKeyScope = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof ApiKeyScope>;

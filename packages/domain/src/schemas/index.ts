@@ -3,6 +3,7 @@ export * from './agent-profile.ts';
 export * from './api-key.ts';
 export * from './common.ts';
 export * from './interviewer-model.ts';
+export * from './mail.ts';
 export * from './portal-link.ts';
 export * from './question-set.ts';
 export * from './stage.ts';

@@ -1,15 +1,21 @@
 import { type Db, readTx } from '@stageflow/db';
 import {
+  type AdverseImpactAnswer,
   type AnalyticsQueryInput,
   type AnalyticsReport,
   type AnalyticsStage,
+  adverseImpactFigures,
   applyStagePatch,
   badInput,
+  type Categories,
+  categoriesOf,
   changeOf,
   DomainError,
+  impactUnderRules,
   notFound,
   openDecisionFigures,
   periodBounds,
+  type ReplayedPass,
   reportStages,
   SIMULATION_LIST_LIMIT,
   type SimulateInput,
@@ -32,6 +38,12 @@ function templateStages(ctx: AnalyticsContext, templateId: string) {
   return ctx.repos.stages.allOfTemplate(ctx.workspaceId, templateId);
 }
 
+/** The participants a figure counts: one template's, enrolled in the period, with the tag when given. */
+function cohortOf(input: AnalyticsQueryInput) {
+  const { start, end } = periodBounds(input);
+  return { templateId: input.evaluation_template_id, start, end, tag: input.tag ?? null };
+}
+
 /**
  * docs/rules.md#analytics-figures: the figures asked for, of one template's cohort, every one read from the
  * same snapshot. The store counts and lists facts; the domain says what they mean.
@@ -42,8 +54,7 @@ export function analyticsFigures<P extends Part>(
   parts: readonly P[],
 ): Pick<AnalyticsReport, keyof Omit<AnalyticsReport, 'funnel' | 'scores' | 'open_decisions' | 'tags'> | P> {
   const asOf = ctx.now();
-  const { start, end } = periodBounds(input);
-  const cohort = { templateId: input.evaluation_template_id, start, end, tag: input.tag ?? null };
+  const cohort = cohortOf(input);
   const ws = ctx.workspaceId;
   const a = ctx.repos.analytics;
   return readTx(ctx.db, () => {
@@ -76,11 +87,46 @@ export function analyticsFigures<P extends Part>(
 }
 
 /**
+ * docs/rules.md#adverse-impact: the monitor's figures for one template's cohort, read from one snapshot like
+ * every other figure. The caller has been checked for `demographics.read`.
+ */
+export function adverseImpact(ctx: AnalyticsContext, input: AnalyticsQueryInput): AdverseImpactAnswer {
+  const asOf = ctx.now();
+  const cohort = cohortOf(input);
+  const ws = ctx.workspaceId;
+  const a = ctx.repos.analytics;
+  return readTx(ctx.db, () => {
+    const all = templateStages(ctx, input.evaluation_template_id);
+    const facts = a.selfIdentified(ws, cohort);
+    const stages = reportStages(all, new Set(facts.progress.map((g) => g.stage_id)));
+    return {
+      evaluation_template_id: input.evaluation_template_id,
+      from: input.from ?? null,
+      to: input.to ?? null,
+      tag: input.tag ?? null,
+      participants: a.cohortSize(ws, cohort),
+      as_of: asOf,
+      stages,
+      ...adverseImpactFigures(
+        stages.map((s) => s.stage_id),
+        facts,
+      ),
+      tags: tagCounts(a.tagCounts(ws, cohort)),
+    };
+  });
+}
+
+/**
  * docs/rules.md#rule-simulation. Each change must be one the stage could take (the stage edit's own rule,
  * `applyStagePatch`, is asked, so "Apply" never meets a refusal the simulation did not): a stage of another
  * template, an archived one, or a setting the stage refuses is a BAD_REQUEST on that change's field.
  */
-export function simulate(ctx: AnalyticsContext, input: SimulateInput): SimulationAnswer {
+export function simulate(
+  ctx: AnalyticsContext,
+  input: SimulateInput,
+  /** The caller may read the self-identification figures: the answer then carries impact ratios. */
+  options: { readonly withImpact: boolean } = { withImpact: false },
+): SimulationAnswer {
   const asOf = ctx.now();
   const { start, end } = periodBounds(input);
   return readTx(ctx.db, () => {
@@ -99,13 +145,34 @@ export function simulate(ctx: AnalyticsContext, input: SimulateInput): Simulatio
     });
     const stageTypes = new Map(input.changes.map((c) => [c.stage_id, byId.get(c.stage_id)!.stage_type]));
     const records = ctx.repos.analytics.stageRecords(ctx.workspaceId, { stageTypes, start, end });
+    const categories = options.withImpact ? selfIdentifiedOf(ctx, input.evaluation_template_id) : null;
+    const replayed: ReplayedPass[] = [];
+    const answer = simulateRules(
+      records,
+      input.changes,
+      SIMULATION_LIST_LIMIT,
+      categories ? (pass) => replayed.push(pass) : undefined,
+    );
     return {
       evaluation_template_id: input.evaluation_template_id,
       from: input.from ?? null,
       to: input.to ?? null,
       as_of: asOf,
       list_limit: SIMULATION_LIST_LIMIT,
-      ...simulateRules(records, input.changes),
+      ...answer,
+      adverse_impact: categories
+        ? impactUnderRules(
+            input.changes.map((c) => c.stage_id),
+            replayed,
+            categories,
+          )
+        : null,
     };
   });
+}
+
+/** The categories of the template's participants who self-identified, as the figures count them. */
+function selfIdentifiedOf(ctx: AnalyticsContext, templateId: string): Map<string, Categories> {
+  const stored = ctx.repos.analytics.templateSelfIdentification(ctx.workspaceId, templateId);
+  return new Map([...stored].map(([id, answers]) => [id, categoriesOf(answers)]));
 }

@@ -1,7 +1,5 @@
 import type { AnswersChange, AnswersFacts } from '@stageflow/db';
 import {
-  answersTranscript,
-  completionTranscript,
   DomainError,
   decideAnswerSave,
   decideAnswerSubmit,
@@ -12,7 +10,6 @@ import {
   type SaveAnswersInput,
   type SessionAnswers,
   sessionAnswers,
-  type TranscriptEntry,
   unwrap,
 } from '@stageflow/domain';
 import { type AppContext, decideContext } from './context.ts';
@@ -20,7 +17,7 @@ import { type AppContext, decideContext } from './context.ts';
 /**
  * A written assessment's answers (docs/rules.md#written-assessments): the participant reads, saves and
  * submits them from their portal; staff read the submitted ones, and completing the session keeps
- * them as its transcript. The rules are the domain's; this layer loads, asks and stores.
+ * them as its transcript (session-transcript.ts). The rules are the domain's; this layer loads, asks and stores.
  */
 
 /** The participant's own assessment session with its questions and answers (NOT_FOUND when not theirs). */
@@ -78,18 +75,4 @@ export function submitPortalAnswers(ctx: AppContext, participantId: string, sess
 export function readSessionAnswers(ctx: AppContext, sessionId: string): SessionAnswers {
   if (!ctx.repos.participants.participantOfSession(ctx.workspaceId, sessionId)) throw notFound('Session', sessionId);
   return sessionAnswers(sessionId, ctx.repos.answers.forSession(ctx.workspaceId, sessionId));
-}
-
-/**
- * The transcript completing a session keeps: the one the reviewer gave, or else the session's
- * submitted answers. Submitted answers never change, so reading them before the command is safe.
- */
-export function transcriptOnCompletion(
-  ctx: AppContext,
-  sessionId: string | undefined,
-  given: TranscriptEntry[] | undefined,
-): TranscriptEntry[] | undefined {
-  if (given?.length || sessionId === undefined) return given;
-  const { answers, submission } = ctx.repos.answers.forSession(ctx.workspaceId, sessionId);
-  return completionTranscript(given, submission ? answersTranscript(submission, answers) : null);
 }

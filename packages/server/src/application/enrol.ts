@@ -1,10 +1,17 @@
-import { CreateParticipantInput, isDomainError } from '@stageflow/domain';
+import {
+  CreateParticipantInput,
+  DEFAULT_PORTAL_LINK_DAYS,
+  isDomainError,
+  type MailQueued,
+  notFound,
+  unwrap,
+} from '@stageflow/domain';
 import { describeIssues, fieldIssues } from '../errors.ts';
-import type { AppContext } from './context.ts';
+import { enrolSendingLink, type MailAppContext } from './mail.ts';
 import { assertRunnable, commandUnit } from './participant-commands.ts';
 
 export interface EnrolmentReport {
-  readonly created: { index: number; id: string; email: string }[];
+  readonly created: { index: number; id: string; email: string; portal_link_mail?: MailQueued }[];
   readonly skipped: { index: number; email: string | null; reason: string }[];
 }
 
@@ -13,9 +20,10 @@ export interface EnrolmentReport {
  * with the reason (a bad field, an email already in the template, in the batch too).
  */
 export async function enrollMany(
-  ctx: AppContext,
+  ctx: MailAppContext,
   templateId: string,
   rows: readonly Record<string, unknown>[],
+  options: { readonly sendPortalLink?: boolean } = {},
 ): Promise<EnrolmentReport> {
   assertRunnable(ctx, templateId);
   const report: EnrolmentReport = { created: [], skipped: [] };
@@ -30,16 +38,28 @@ export async function enrollMany(
         reason: describeIssues(fieldIssues(parsed.error) ?? []),
       });
   });
+  // With the portal link, each person's enrolment, link and message are one unit in the one transaction.
+  const template = options.sendPortalLink
+    ? unwrap(ctx.repos.templates.byId(ctx.workspaceId, templateId) ?? notFound('Evaluation template', templateId))
+    : null;
   const results = await ctx.storage.participants.run(
     ctx.workspaceId,
-    valid.map(({ input }) =>
-      commandUnit(ctx, { templateId }, { type: 'enroll', ...input }, ({ state }) => state.participant?.id ?? ''),
-    ),
+    valid.map(({ input }) => {
+      const unit = commandUnit(ctx, { templateId }, { type: 'enroll', ...input }, ({ state }) => ({
+        id: state.participant?.id ?? '',
+      }));
+      if (!template) return unit;
+      return enrolSendingLink(ctx, unit, template, DEFAULT_PORTAL_LINK_DAYS, (enrolled, sent) => ({
+        ...enrolled,
+        portal_link_mail: sent.mail,
+      }));
+    }),
   );
+  if (template) ctx.mail.wake();
   results.forEach((result, i) => {
     const { index, email } = valid[i]!;
     if (isDomainError(result)) report.skipped.push({ index, email, reason: result.message });
-    else report.created.push({ index, id: result, email });
+    else report.created.push({ index, email, ...result });
   });
   report.skipped.sort((a, b) => a.index - b.index);
   return report;

@@ -9,7 +9,7 @@ import {
 } from '@stageflow/domain';
 import type { InterviewerDeps } from '../interviewer/deps.ts';
 import { InterviewerUnavailableError } from '../interviewer/failures.ts';
-import { createInterviewerModel, type InterviewerModel } from '../interviewer/model.ts';
+import type { InterviewerModel } from '../interviewer/model.ts';
 import type { AppContext } from './context.ts';
 
 /**
@@ -81,7 +81,7 @@ export function interviewerModelFor(ctx: InterviewerContext): InterviewerModel |
       );
     }
   }
-  return createInterviewerModel({ baseUrl: endpoint.base_url, model: endpoint.model, apiKey }, ctx.interviewer.client);
+  return ctx.interviewer.modelFor({ baseUrl: endpoint.base_url, model: endpoint.model, apiKey });
 }
 
 /** Sends the model in use a tiny prompt: whether it answered, how fast, or what went wrong in plain words. */

@@ -92,12 +92,20 @@ export function startPortalSession(
   );
 }
 
-/** The participant is done with their in-progress session; a reviewer records its result. */
-export function finishPortalSession(ctx: PortalAppContext, participantId: string, sessionId: string) {
+/**
+ * The participant is done with their in-progress session, or its interview ended (`endedBy`,
+ * docs/rules.md#the-interview); a reviewer records its result.
+ */
+export function finishPortalSession(
+  ctx: PortalAppContext,
+  participantId: string,
+  sessionId: string,
+  endedBy?: 'participant' | 'interviewer' | 'time',
+) {
   return run(
     ctx,
     portalUnit(ctx, participantId, (state, dc) => {
-      const events = decidePortalFinish(state, sessionId, dc);
+      const events = decidePortalFinish(state, sessionId, dc, endedBy);
       return events instanceof DomainError ? events : { events, session_id: sessionId };
     }),
   );

@@ -3,6 +3,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@stageflow/domain';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { organization } from 'better-auth/plugins';
+import type { InvitationFacts } from '../application/mail.ts';
 import { passwordRules, userRules, workspaceRules } from './account-rules.ts';
 import { organizationRoles } from './roles.ts';
 
@@ -14,6 +15,11 @@ export interface AuthOptions {
   readonly secret: string;
   /** Off in tests that sign up many users from one address. */
   readonly rateLimit?: boolean;
+  /**
+   * Writes an invitation's email to the outbox (application/mail.ts) each time better-auth makes one, or
+   * makes it again ("Send again"). None: invitations are only shared as links.
+   */
+  readonly sendInvitation?: (invitation: InvitationFacts) => Promise<void>;
 }
 
 /**
@@ -95,10 +101,20 @@ export function createAuth(options: AuthOptions) {
         roles: organizationRoles,
         creatorRole: 'owner',
         allowUserToCreateOrganization: true,
-        // Invitations are shared as a link (no mail server); see members router.
-        sendInvitationEmail: async () => {},
-        // The invitation id is a random UUID handed over only in the invite link, so holding the link
-        // (and signing in with the invited address) is the proof; there is no mail server to verify with.
+        // Each invitation is emailed through the outbox (docs/mail.md#invitations), and its link stays on
+        // the Members page to copy, whether mail is set up or not.
+        sendInvitationEmail: async ({ id, email, role, organization: o, invitation, inviter }) => {
+          await options.sendInvitation?.({
+            id,
+            email,
+            role,
+            expires_at: new Date(invitation.expiresAt),
+            workspace: { id: o.id, name: o.name },
+            inviter: { id: inviter.user.id, name: inviter.user.name, email: inviter.user.email },
+          });
+        },
+        // The invitation id is a random UUID handed over only in the invite link (by hand or by mail), so
+        // holding the link and signing in with the invited address is the proof; addresses are not verified.
         requireEmailVerificationOnInvitation: false,
         invitationExpiresIn: 60 * 60 * 24 * 7,
         organizationHooks: {

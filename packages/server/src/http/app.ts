@@ -42,7 +42,7 @@ export interface AppOptions {
   /** Request body limits; from BODY_LIMIT_BYTES and BULK_BODY_LIMIT_BYTES by default (body-limit.ts). */
   readonly bodyLimits?: BodyLimitOptions;
   /** The pages a participant's portal link opens (`/p/…`); not served when absent. */
-  readonly portal?: Omit<PortalPageOptions, 'publicUrl' | 'limits'> | undefined;
+  readonly portal?: Omit<PortalPageOptions, 'publicUrl' | 'limits' | 'log'> | undefined;
   /** Defaults to the app's router; the benchmark (bench/) serves it with a no-op procedure added. */
   readonly router?: AnyTRPCRouter;
 }
@@ -124,6 +124,8 @@ export function createApp(options: AppOptions) {
       c.header('Retry-After', String(refused.retryAfter));
       return c.json({ error: `Too many requests from your address; try again in ${refused.retryAfter} seconds` }, 429);
     });
+    app.use(`${PORTAL_API_BASE}/*`, bodies.portal);
+    app.use('/p/*', bodies.portal);
     app.route(
       PORTAL_API_BASE,
       createPortalApi({
@@ -132,6 +134,8 @@ export function createApp(options: AppOptions) {
         secret: options.portal.secret,
         limits: portalLimits,
         now,
+        interviewer: options.portal.interviewer,
+        log: options.log,
       }),
     );
     app.route(
@@ -140,6 +144,7 @@ export function createApp(options: AppOptions) {
         ...options.portal,
         limits: portalLimits,
         publicUrl: options.publicUrl ?? 'http://localhost',
+        log: options.log,
       }),
     );
   }

@@ -84,5 +84,7 @@ export function createBodyLimits(options: BodyLimitOptions) {
     trpc: byRoute(isBulkTrpc, refuseTrpc),
     rest: byRoute(isBulkRest, refuseRest),
     auth: limit(options.defaultBytes, refuseRest),
+    // The participant portal's API and its pages' forms: no bulk routes, nothing a participant sends is near it.
+    portal: byRoute(() => false, refuseRest),
   };
 }

@@ -146,7 +146,12 @@ describe('GET /api/v1/openapi.json', () => {
     const withKey = operationsOf(doc)
       .filter((o) => o.operation.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key'))
       .map((o) => `${o.method.toUpperCase()} ${o.path}`);
-    expect(withKey.sort()).toEqual(['POST /decisions/{decision_id}/decide', 'POST /participants', 'POST /sessions']);
+    expect(withKey.sort()).toEqual([
+      'POST /decisions/{decision_id}/decide',
+      'POST /participants',
+      'POST /participants/bulk-actions',
+      'POST /sessions',
+    ]);
   });
 });
 

@@ -9,6 +9,7 @@ import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import { appRouter } from '../routers/index.ts';
 import { addPortalApi } from './portal-openapi.ts';
 import { IDEMPOTENCY_HEADER, REST_BASE, type RestOperation, restOperations } from './rest-routes.ts';
+import { addWebhooks } from './webhooks-openapi.ts';
 
 type Operation = {
   description?: string;
@@ -96,6 +97,12 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, unknown>> = {
       { name: 'John Roe', email: 'john@example.com', tags: ['referral'] },
     ],
   },
+  'POST /participants/bulk-actions': {
+    action: 'advance',
+    dry_run: true,
+    filter: { evaluation_template_id: TEMPLATE_ID, stage_id: 'b7c8d9e0-1f2a-4b3c-8d4e-5f6a7b8c9d0e', status: 'active' },
+    note: 'Cohort moves on together',
+  },
   'POST /sessions': { participant_id: 'c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e9f', timezone: 'Europe/Paris' },
   'POST /sessions/{session_id}/complete': {
     dimension_scores: [
@@ -106,6 +113,11 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, unknown>> = {
   },
   'POST /decisions/{decision_id}/decide': { outcome: 'advance', note: 'Strong on design' },
   'PUT /interviewer-model': { base_url: 'http://localhost:11434/v1', model: 'llama3.1:8b', api_key: null },
+  'POST /webhook-endpoints': {
+    url: 'https://hooks.example.com/stageflow',
+    event_types: ['participant.advanced', 'participant.rejected'],
+    description: 'ATS sync',
+  },
 };
 
 /** Which errors a route can answer: every route can be refused; only writes conflict. */
@@ -142,6 +154,7 @@ function build(): OpenAPIObject {
       'Sessions',
       'Decisions',
       'Events',
+      'Webhooks',
     ],
   });
 
@@ -197,6 +210,7 @@ function build(): OpenAPIObject {
     }
   }
   addPortalApi(doc);
+  addWebhooks(doc);
   return doc;
 }
 

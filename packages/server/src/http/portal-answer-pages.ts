@@ -17,7 +17,9 @@ import {
   SaveAnswersInput,
 } from '@stageflow/domain';
 import type { Context, Hono } from 'hono';
-import { readPortalAnswers, savePortalAnswers, submitPortalAnswers } from '../application/answers.ts';
+import { readPortalAnswers, savePortalAnswers } from '../application/answers.ts';
+import { submitAnswersForScoring } from '../interviewer/answers-submitted.ts';
+import type { InterviewRunContext } from '../interviewer/runner.ts';
 import type { PortalAccess } from './portal-access.ts';
 import { PORTAL_API_BASE, portalContext } from './portal-api.ts';
 import { backLink, browserCopy, escapeHtml as e, page } from './portal-pages.ts';
@@ -224,7 +226,13 @@ function typedAnswers(form: Record<string, unknown>): Map<string, string> {
   return typed;
 }
 
-export function mountAnswerPages(app: Hono, deps: AnswerPageDeps): void {
+export function mountAnswerPages(
+  app: Hono,
+  deps: AnswerPageDeps & {
+    /** The participant's context with the interviewer's model, for submitting (the answers are then scored). */
+    readonly scoringContext: (access: PortalAccess) => InterviewRunContext;
+  },
+): void {
   app.get('/p/portal.js', (c) => {
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     return c.body(PORTAL_SCRIPT);
@@ -338,7 +346,7 @@ export function mountAnswerPages(app: Hono, deps: AnswerPageDeps): void {
     if (who instanceof Response) return who;
     const sessionId = c.req.param('id');
     try {
-      await submitPortalAnswers(who.ctx, who.access.participant_id, sessionId);
+      await submitAnswersForScoring(deps.scoringContext(who.access), who.access.participant_id, sessionId);
     } catch (error) {
       return refusal(c, error, who.copy);
     }

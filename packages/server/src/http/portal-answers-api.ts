@@ -5,9 +5,11 @@
  */
 import { PortalAnswers, SaveAnswersInput } from '@stageflow/domain';
 import type { Context, Hono } from 'hono';
-import { readPortalAnswers, savePortalAnswers, submitPortalAnswers } from '../application/answers.ts';
+import { readPortalAnswers, savePortalAnswers } from '../application/answers.ts';
+import { submitAnswersForScoring } from '../interviewer/answers-submitted.ts';
+import type { InterviewerDeps } from '../interviewer/deps.ts';
 import type { PortalAccess } from './portal-access.ts';
-import { type PortalApiOptions, portalContext, portalRefusal } from './portal-api.ts';
+import { interviewRunContext, type PortalApiOptions, portalContext, portalRefusal } from './portal-api.ts';
 
 /** A body that does not parse, as a 400 naming each field at fault. */
 const badBody = (c: Context, issues: readonly { path: PropertyKey[]; message: string }[]) =>
@@ -15,7 +17,7 @@ const badBody = (c: Context, issues: readonly { path: PropertyKey[]; message: st
 
 export function mountPortalAnswerRoutes(
   app: Hono,
-  options: PortalApiOptions,
+  options: PortalApiOptions & { readonly interviewer: InterviewerDeps },
   who: (c: Context, now: string) => Promise<PortalAccess | Response>,
 ): void {
   app.get('/sessions/:id/answers', async (c) => {
@@ -48,8 +50,9 @@ export function mountPortalAnswerRoutes(
     const access = await who(c, options.now());
     if (access instanceof Response) return access;
     try {
-      const ctx = portalContext(options, access);
-      const view = await submitPortalAnswers(ctx, access.participant_id, c.req.param('id'));
+      // Submitted, then scored by the stage's interviewer where there is a model (docs/rules.md#scoring-with-evidence).
+      const ctx = interviewRunContext(options, access);
+      const view = await submitAnswersForScoring(ctx, access.participant_id, c.req.param('id'));
       return c.json(PortalAnswers.parse(view));
     } catch (error) {
       return portalRefusal(c, error, access.copy);

@@ -20,16 +20,21 @@ import {
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { PortalAppContext } from '../application/context.ts';
+import { finishFromPortal } from '../application/interview.ts';
 import { answerPortalConsent, readPortalConsent } from '../application/portal-consent.ts';
 import {
-  finishPortalSession,
   participantActor,
   readPortalSession,
   startPortalSession,
   withdrawFromPortal,
 } from '../application/portal-sessions.ts';
+import { type InterviewerDeps, interviewerDeps } from '../interviewer/deps.ts';
+import type { InterviewRunContext } from '../interviewer/runner.ts';
+import type { Logger } from '../logger.ts';
 import { type PortalAccess, type PortalLimits, portalAccess, portalViewFor } from './portal-access.ts';
 import { mountPortalAnswerRoutes } from './portal-answers-api.ts';
+import { registerInterviewApi } from './portal-interview-api.ts';
+import { mountPortalSelfIdentificationRoutes } from './portal-self-identification-api.ts';
 import { IDEMPOTENCY_HEADER } from './rest-routes.ts';
 
 export const PORTAL_API_BASE = '/api/portal/v1';
@@ -41,6 +46,9 @@ export interface PortalApiOptions {
   readonly limits: PortalLimits;
   readonly now: () => string;
   readonly newId?: () => string;
+  /** The interviewer's model and its client settings; none (the plan) when absent. */
+  readonly interviewer?: InterviewerDeps | undefined;
+  readonly log?: Logger | undefined;
 }
 
 /** What a portal command runs with: the participant's workspace, the participant as the actor, and their words. */
@@ -56,6 +64,12 @@ export const portalContext = (
   newId: options.newId ?? randomUUID,
   copy: access.copy,
 });
+
+/** A portal context that can run the participant's interview (docs/rules.md#the-interview). */
+export const interviewRunContext = (
+  options: Pick<PortalApiOptions, 'repos' | 'storage' | 'now' | 'newId' | 'log'> & { interviewer: InterviewerDeps },
+  access: PortalAccess,
+): InterviewRunContext => ({ ...portalContext(options, access), interviewer: options.interviewer, log: options.log });
 
 const STATUS = { NOT_FOUND: 404, CONFLICT: 409, PRECONDITION_FAILED: 409, BAD_REQUEST: 400 } as const;
 
@@ -79,6 +93,7 @@ const UNAUTHENTICATED =
 
 export function createPortalApi(options: PortalApiOptions) {
   const app = new Hono();
+  const interviewer = options.interviewer ?? interviewerDeps();
 
   app.use('*', async (c, next) => {
     await next();
@@ -145,8 +160,8 @@ export function createPortalApi(options: PortalApiOptions) {
     const access = await who(c, options.now());
     if (access instanceof Response) return access;
     try {
-      const ctx = portalContext(options, access);
-      const session = await finishPortalSession(ctx, access.participant_id, c.req.param('id'));
+      const ctx = interviewRunContext({ ...options, interviewer }, access);
+      const session = await finishFromPortal(ctx, access.participant_id, c.req.param('id'));
       return c.json(PortalSessionDetail.parse(session));
     } catch (error) {
       return portalRefusal(c, error, access.copy);
@@ -195,7 +210,16 @@ export function createPortalApi(options: PortalApiOptions) {
     return view ? c.json(PortalView.parse(view)) : c.json({ error: UNAUTHENTICATED }, 401);
   });
 
-  mountPortalAnswerRoutes(app, options, who);
+  mountPortalAnswerRoutes(app, { ...options, interviewer }, who);
+  registerInterviewApi({
+    app,
+    who: (c) => who(c, options.now()),
+    context: (access) => interviewRunContext({ ...options, interviewer }, access),
+    refusal: portalRefusal,
+    badBody,
+    log: options.log,
+  });
+  mountPortalSelfIdentificationRoutes(app, options, who);
 
   app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
   return app;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { portalCopy } from '@stageflow/domain';
 import { describe, expect, test } from 'vitest';
 import { PORTAL_SCRIPT } from './portal-answer-pages.ts';
+import { INTERVIEW_SCRIPT } from './portal-interview-script.ts';
 
 /**
  * The portal's page files hold no words of their own (docs/surfaces.md#portal-language): every string a
@@ -9,7 +10,14 @@ import { PORTAL_SCRIPT } from './portal-answer-pages.ts';
  * simple: no text node that starts with a word, no English sentence in a string, no words in attributes
  * a person reads. A page added to the portal is listed here.
  */
-const PAGE_FILES = ['portal-pages.ts', 'portal-notice-pages.ts', 'portal-answer-pages.ts'];
+const PAGE_FILES = [
+  'portal-pages.ts',
+  'portal-notice-pages.ts',
+  'portal-answer-pages.ts',
+  'portal-interview-pages.ts',
+  'portal-interview-api.ts',
+  'portal-self-identification-pages.ts',
+];
 
 /** The file without its comments: they may say anything. */
 function code(file: string): string {
@@ -45,5 +53,17 @@ describe('the portal pages take every word from the catalogue', () => {
       }
     }
     expect(PORTAL_SCRIPT.match(/['"`][A-Z][a-z]+ [a-z]+/g) ?? []).toEqual([]);
+  });
+
+  test('/p/interview.js has no words of its own: the page hands it the copy', () => {
+    for (const language of ['en', 'es']) {
+      const w = portalCopy(language).interview;
+      const said = [...Object.values(w.script), w.interviewer, w.you, w.tryAgain, ...Object.values(w.ended)];
+      for (const words of said) {
+        const pieces = words.split(/\{\w+\}/).map((piece) => piece.trim());
+        for (const piece of pieces.filter((p) => p.length >= 4)) expect(INTERVIEW_SCRIPT).not.toContain(piece);
+      }
+    }
+    expect(INTERVIEW_SCRIPT.match(/['"`][A-Z][a-z]+ [a-z]+/g) ?? []).toEqual([]);
   });
 });

@@ -14,32 +14,15 @@ import {
   portalRefusalMessage,
   refusal,
 } from '@stageflow/domain';
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { answerPortalConsent, readPortalConsent } from '../application/portal-consent.ts';
-import type { PortalAccess } from './portal-access.ts';
 import type { portalContext } from './portal-api.ts';
+import type { PortalPageKit } from './portal-page-kit.ts';
 
 type PortalContext = ReturnType<typeof portalContext>;
 
-/** What the portal pages lend this file: their page frame, their sign-in check and their command forms. */
-export interface NoticePageKit {
-  readonly app: Hono;
-  readonly page: (copy: PortalCopy, title: string, body: string) => string;
-  readonly escapeHtml: (text: string) => string;
-  /** "Back to your evaluation", as HTML. */
-  readonly backLink: (copy: PortalCopy) => string;
-  readonly now: () => string;
-  /** The participant's own session, or the page that asks them to open their link again. */
-  readonly signedIn: (c: Context, at: string) => Promise<PortalAccess | Response>;
-  readonly context: (access: PortalAccess) => PortalContext;
-  /** A same-origin form that runs one command as the participant, then redirects to `next`. */
-  readonly commandForm: (
-    path: string,
-    titles: (copy: PortalCopy) => { crossSite: string; crossSiteText: string; refused: string },
-    run: (ctx: PortalContext, participantId: string, c: Context) => Promise<unknown>,
-    next?: string,
-  ) => unknown;
-}
+/** What the portal pages lend this file (portal-page-kit.ts), its commands running in a PortalContext. */
+export type NoticePageKit = PortalPageKit<PortalContext>;
 
 type Escape = (text: string) => string;
 

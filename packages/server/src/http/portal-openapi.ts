@@ -43,7 +43,14 @@ const ERRORS: Record<string, string> = {
   '409':
     'The rules refuse it now (a session already open, the cool-down, no attempt left, an evaluation that has ended …): `error` says why',
   '429': 'Too many requests for this link or from this address: wait `Retry-After` seconds',
+  '503': 'The interviewer is unavailable; your answers are saved. Ask again with `POST …/turns/resume`',
 };
+
+/** A streamed answer (`Accept: text/event-stream`), as the document describes it. */
+const EVENT_STREAM = z.string().meta({
+  description:
+    'Server-sent events: `turn` (a stored turn, JSON), `delta` (`{"text"}`: the interviewer’s words as they come), `end` (the interview’s state after, JSON), or `error` (`{"error"}` in the participant’s words: the interviewer is unavailable, the answer is saved).',
+});
 
 /** Which errors a route can answer, from its shape. */
 function errorStatuses(route: PortalRoute, method: string, path: string): string[] {
@@ -53,6 +60,7 @@ function errorStatuses(route: PortalRoute, method: string, path: string): string
     ...(path.includes('/:') ? ['404'] : []),
     ...(method !== 'get' || route.refusable ? ['409'] : []),
     '429',
+    ...(route.streams ? ['503'] : []),
   ];
 }
 
@@ -98,7 +106,7 @@ function portalPaths(): ZodOpenApiPathsObject {
                   in: 'header' as const,
                   required: false,
                   description:
-                    'Any unique string (1–200 printable characters, no spaces), yours alone. A retry with the same key and body answers the first session; the same key with another body is a 409.',
+                    'Any unique string (1–200 printable characters, no spaces), yours alone. A retry with the same key and body makes nothing twice (no second session, no second answer) and answers the first; the same key with another body is a 409.',
                   schema: { type: 'string' as const, minLength: 1, maxLength: 200 },
                 },
               ],
@@ -106,7 +114,13 @@ function portalPaths(): ZodOpenApiPathsObject {
           : {}),
         ...(route.body ? { requestBody: { required: route.bodyRequired === true, content: json(route.body) } } : {}),
         responses: {
-          [route.creates ? '201' : '200']: { description: route.summary, content: json(route.answer) },
+          [route.creates ? '201' : '200']: {
+            description: route.summary,
+            content: {
+              ...json(route.answer),
+              ...(route.streams ? { 'text/event-stream': { schema: EVENT_STREAM } } : {}),
+            },
+          },
           ...Object.fromEntries(
             errors.map((status) => [
               status,

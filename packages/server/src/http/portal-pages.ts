@@ -30,6 +30,7 @@ import {
 } from '@stageflow/domain';
 import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { hasInterview } from '../application/interview.ts';
 import { openPortalLinkByToken } from '../application/portal-links.ts';
 import { startPortalSession, withdrawFromPortal } from '../application/portal-sessions.ts';
 import {
@@ -39,10 +40,15 @@ import {
   PORTAL_SESSION_HOURS,
   signPortalSession,
 } from '../auth/portal-tokens.ts';
-import { type PortalLimits, participantCopy, portalAccess, portalViewFor } from './portal-access.ts';
+import { type InterviewerDeps, interviewerDeps } from '../interviewer/deps.ts';
+import type { InterviewRunContext } from '../interviewer/runner.ts';
+import type { Logger } from '../logger.ts';
+import { type PortalAccess, type PortalLimits, participantCopy, portalAccess, portalViewFor } from './portal-access.ts';
 import { answersLink, mountAnswerPages } from './portal-answer-pages.ts';
-import { portalContext } from './portal-api.ts';
+import { interviewRunContext } from './portal-api.ts';
+import { continueInterviewLink, interviewPath, registerInterviewPages } from './portal-interview-pages.ts';
 import { registerNoticePages } from './portal-notice-pages.ts';
+import { aboutYouOffer, mountSelfIdentificationPages } from './portal-self-identification-pages.ts';
 
 export interface PortalPageOptions {
   readonly storage: StoragePort;
@@ -54,6 +60,9 @@ export interface PortalPageOptions {
   /** Per link and per address limits (portal-access.ts); none when absent. */
   readonly limits?: PortalLimits | undefined;
   readonly now?: () => string;
+  /** The interviewer's model and its client settings; none (the plan) when absent. */
+  readonly interviewer?: InterviewerDeps | undefined;
+  readonly log?: Logger | undefined;
 }
 
 export const escapeHtml = (text: string) =>
@@ -153,6 +162,10 @@ export function portalBody(
     readonly readNotice?: boolean;
     /** The written assessment under way (portal-answer-pages.ts). */
     readonly answers?: { readonly href: string; readonly label: string } | undefined;
+    /** The session whose interview is under way, to continue it (docs/rules.md#the-interview). */
+    readonly interviewSessionId?: string | undefined;
+    /** The voluntary questions about them: not answered yet, or answered (portal-self-identification-pages.ts). */
+    readonly aboutYou?: 'offer' | 'answered' | undefined;
   } = {},
 ): string {
   const e = escapeHtml;
@@ -179,7 +192,7 @@ export function portalBody(
       n.next_stage_name ? `<dt>${e(h.afterThis)}</dt><dd>${e(n.next_stage_name)}</dd>` : '',
     ];
     parts.push(
-      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">${e(h.next)}</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? startNowForm(copy) : ''}${offers.readNotice ? readNoticeLink(copy) : ''}${offers.answers ? `\n<p><a class="button-link" href="${e(offers.answers.href)}">${e(offers.answers.label)}</a></p>` : ''}\n</section>`,
+      `<section aria-labelledby="next-heading">\n<h2 id="next-heading">${e(h.next)}</h2>\n<p>${e(n.message)}</p>\n<dl>${facts.join('')}</dl>${offers.startNow ? startNowForm(copy) : ''}${offers.readNotice ? readNoticeLink(copy) : ''}${offers.answers ? `\n<p><a class="button-link" href="${e(offers.answers.href)}">${e(offers.answers.label)}</a></p>` : ''}${offers.interviewSessionId ? continueInterviewLink(copy, offers.interviewSessionId, e) : ''}\n</section>`,
     );
   }
   if (view.stages.length > 0) {
@@ -202,6 +215,7 @@ export function portalBody(
       `<section aria-labelledby="sessions-heading">\n<h2 id="sessions-heading">${e(h.sessions)}</h2>\n<ul class="sessions">\n${items.join('\n')}\n</ul>\n</section>`,
     );
   }
+  if (offers.aboutYou) parts.push(aboutYouOffer(copy, offers.aboutYou === 'answered'));
   if (offers.withdraw) parts.push(`<p><a href="/p/withdraw">${e(h.withdraw)}</a></p>`);
   return parts.join('\n');
 }
@@ -210,6 +224,8 @@ export function createPortalPages(options: PortalPageOptions) {
   const now = options.now ?? (() => new Date().toISOString());
   const secure = options.publicUrl.startsWith('https:');
   const app = new Hono();
+  const interviewer = options.interviewer ?? interviewerDeps();
+  const contextFor = (access: PortalAccess) => interviewRunContext({ ...options, now, interviewer }, access);
 
   /** A 429 page when the link has had its share of requests this minute, else null. */
   const limited = async (c: Context, linkId: string, copy: PortalCopy) => {
@@ -257,7 +273,14 @@ export function createPortalPages(options: PortalPageOptions) {
           options.repos.answers.forSession(access.workspace_id, assessment).submission !== null,
         )
       : undefined;
-    const offers = { startNow, withdraw: view.status === 'active', readNotice, answers };
+    // The session under way, when it has an interview to take here.
+    const interviewSessionId = loaded?.state.sessions.find(
+      (s) => s.status === 'in_progress' && hasInterview(contextFor(access), access.participant_id, s.id),
+    )?.id;
+    // The voluntary questions come after the AI notice: while one waits to be read, it is the next thing.
+    const answered = options.repos.selfIdentification.byParticipant(access.workspace_id, access.participant_id);
+    const aboutYou = readNotice ? undefined : answered ? ('answered' as const) : ('offer' as const);
+    const offers = { startNow, withdraw: view.status === 'active', readNotice, answers, interviewSessionId, aboutYou };
     return c.html(page(access.copy, access.copy.home.title, portalBody(view, access.copy, offers)));
   };
   app.get('/p/', home);
@@ -278,11 +301,11 @@ export function createPortalPages(options: PortalPageOptions) {
    * ours: another site may not post it for someone (403); the domain's refusal is a page saying why (409).
    * `titles` picks the form's words from the copy: the participant's, or their browser's before they are known.
    */
-  const commandForm = (
+  const commandForm = <T>(
     path: string,
     titles: (copy: PortalCopy) => { crossSite: string; crossSiteText: string; refused: string },
-    run: (ctx: ReturnType<typeof portalContext>, participantId: string, c: Context) => Promise<unknown>,
-    next = '/p/',
+    run: (ctx: InterviewRunContext, participantId: string, c: Context) => Promise<T>,
+    next: string | ((c: Context, result: T) => string) = '/p/',
   ) =>
     app.post(path, async (c) => {
       if (c.req.header('sec-fetch-site') === 'cross-site') {
@@ -291,8 +314,9 @@ export function createPortalPages(options: PortalPageOptions) {
       }
       const access = await signedIn(c, now());
       if (access instanceof Response) return access;
+      let result: T;
       try {
-        await run(portalContext({ ...options, now }, access), access.participant_id, c);
+        result = await run(contextFor(access), access.participant_id, c);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         const { copy } = access;
@@ -301,11 +325,12 @@ export function createPortalPages(options: PortalPageOptions) {
           409,
         );
       }
-      return c.redirect(next, 303);
+      return c.redirect(typeof next === 'string' ? next : next(c, result), 303);
     });
 
   // Registered before `/p/:token`.
-  mountAnswerPages(app, { ...options, now, signedIn });
+  mountAnswerPages(app, { ...options, now, signedIn, scoringContext: contextFor });
+  mountSelfIdentificationPages(app, { ...options, now, signedIn });
   commandForm(
     '/p/start',
     (copy) => ({
@@ -313,7 +338,12 @@ export function createPortalPages(options: PortalPageOptions) {
       crossSiteText: copy.start.crossSiteText,
       refused: copy.start.refused,
     }),
-    (ctx, participantId) => startPortalSession(ctx, participantId, { timezone: 'UTC' }),
+    async (ctx, participantId) => {
+      const session = await startPortalSession(ctx, participantId, { timezone: 'UTC' });
+      return hasInterview(ctx, participantId, session.id) ? interviewPath(session.id) : '/p/';
+    },
+    // An AI-run stage goes straight to its interview (docs/rules.md#the-interview).
+    (_c, next) => next,
   );
 
   // Withdrawing asks first: a page that explains, and a form that confirms.
@@ -351,9 +381,10 @@ export function createPortalPages(options: PortalPageOptions) {
     backLink,
     now,
     signedIn,
-    context: (access) => portalContext({ ...options, now }, access),
+    context: contextFor,
     commandForm,
   });
+  registerInterviewPages({ app, page, escapeHtml, backLink, now, signedIn, context: contextFor, commandForm });
 
   app.get('/p/:token', async (c) => {
     const token = c.req.param('token');

@@ -69,7 +69,7 @@ describe('feedback in the portal', () => {
     ]);
     const text = JSON.stringify(view);
     for (const secret of ['7.3', '8.45', '73', '84.5', '77.6', '60', 'for the team only', 'Transcript line', 'score']) {
-      expect(text).not.toContain(secret);
+      expect(text, text).not.toContain(secret);
     }
   });
 

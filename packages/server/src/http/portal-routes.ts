@@ -6,9 +6,14 @@
  * `PORTAL_SCHEMAS`, to list them under their own names).
  */
 import {
+  InterviewAnswerInput,
+  InterviewReply,
+  InterviewView,
   PortalAnswers,
   PortalConsentInput,
   PortalConsentView,
+  PortalSelfIdentificationInput,
+  PortalSelfIdentificationView,
   PortalSessionDetail,
   PortalStartInput,
   PortalView,
@@ -35,6 +40,8 @@ export interface PortalRoute {
   readonly creates?: boolean;
   /** Takes an `Idempotency-Key` header. */
   readonly idempotent?: boolean;
+  /** Answers server-sent events when asked (`Accept: text/event-stream`), and 503 when the interviewer is unavailable. */
+  readonly streams?: boolean;
 }
 
 export const PORTAL_ROUTES: readonly PortalRoute[] = [
@@ -67,7 +74,8 @@ export const PORTAL_ROUTES: readonly PortalRoute[] = [
   {
     route: 'POST /sessions/:id/finish',
     summary: 'Say you are done with a session under way',
-    description: 'The session stays `in_progress` until a reviewer records its result.',
+    description:
+      'The session stays `in_progress` until a reviewer records its result. An interview still running ends with the interviewer’s closing words.',
     answer: PortalSessionDetail,
   },
   {
@@ -94,6 +102,47 @@ export const PORTAL_ROUTES: readonly PortalRoute[] = [
     answer: PortalAnswers,
   },
   {
+    route: 'GET /sessions/:id/turns',
+    summary: 'Your interview in a session under way: the conversation so far, the time left, whether it ended',
+    description:
+      'Only for a session under way at a stage run by an AI interviewer whose notice you accepted (otherwise 409). `status` says whose turn it is: `not_started` and `awaiting_interviewer` (ask with `POST …/turns/resume`), `awaiting_participant` (answer with `POST …/turns`), or `ended`.',
+    answer: InterviewView,
+  },
+  {
+    route: 'POST /sessions/:id/turns',
+    summary: 'Answer the interviewer; the answer is saved, then the interviewer’s next turn comes back',
+    description:
+      'Send `Accept: text/event-stream` to receive the reply as it is written (server-sent events), otherwise one JSON answer. Your answer is saved before the interviewer is asked, so a 503 (the interviewer is unavailable) loses nothing: ask again with `POST …/turns/resume`. Send an `Idempotency-Key` header to retry safely: a retry with the same key and text saves your answer once.',
+    body: InterviewAnswerInput,
+    answer: InterviewReply,
+    idempotent: true,
+    streams: true,
+  },
+  {
+    route: 'POST /sessions/:id/turns/resume',
+    summary: 'Ask the interviewer for the turn it owes: its greeting, or the one it could not give',
+    description:
+      'When the interviewer already spoke last, its last turn comes back and nothing is asked again. Streams like `POST …/turns`; `answer` is `null`.',
+    answer: InterviewReply,
+    streams: true,
+  },
+  {
+    route: 'GET /self-identification',
+    summary: 'The voluntary questions about you (sex, race and ethnicity), and your answers so far',
+    description:
+      'Why they are asked and each question with its answers, in your language; `answers` is `null` until you answer. Answering is voluntary and changes nothing about your evaluation.',
+    answer: PortalSelfIdentificationView,
+  },
+  {
+    route: 'PUT /self-identification',
+    summary: 'Answer the voluntary questions about you, or change your answers',
+    description:
+      'Both answers, each one of the listed values; `decline_to_answer` is an answer. Your answers are kept apart from your evaluation: the people who review it never see them, and fairness checks read them only as totals.',
+    body: PortalSelfIdentificationInput,
+    bodyRequired: true,
+    answer: PortalSelfIdentificationView,
+  },
+  {
     route: 'POST /withdraw',
     summary: 'Withdraw from your evaluation',
     description: 'Open sessions are cancelled; the answer is your evaluation afterwards.',
@@ -112,4 +161,9 @@ export const PORTAL_SCHEMAS: Record<string, z.ZodType> = {
   PortalWithdrawInput,
   PortalAnswers,
   SaveAnswersInput,
+  InterviewView,
+  InterviewAnswerInput,
+  InterviewReply,
+  PortalSelfIdentificationView,
+  PortalSelfIdentificationInput,
 };

@@ -17,7 +17,7 @@ import { hasRole, ROLES, type Role } from '@stageflow/domain';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createApiKeyResolver } from '../auth/api-keys.ts';
 import type { Identity } from '../auth/identify.ts';
-import { API_KEY_SCOPES, type ApiKeyScope, isApiKeyScope, roleFor } from '../auth/scopes.ts';
+import { API_KEY_SCOPES, type ApiKeyScope, isApiKeyScope, MEMBER_ONLY_SCOPES, roleFor } from '../auth/scopes.ts';
 import { createRequestContext } from '../context.ts';
 import { type AccessFixture, buildAccessFixture, idsOfA, snapshotOfA } from '../testing-access.ts';
 import { storeTestKey } from '../testing-keys.ts';
@@ -96,6 +96,12 @@ const CASES: Record<string, Case> = {
     body: { evaluation_template_id: f.template.id, participants: [person('Bulk')] },
   }),
   'PATCH /participants/{id}': (f) => ({ url: `/participants/${f.jane.id}`, body: { name: 'Renamed' } }),
+  'GET /participants/count': (f) => ({ url: `/participants/count?evaluation_template_id=${f.template.id}` }),
+  'POST /participants/bulk-actions': (f) => ({
+    url: '/participants/bulk-actions',
+    body: { action: 'advance', dry_run: true, participant_ids: [f.jane.id], note: 'n' },
+  }),
+  'GET /participants/bulk-actions/{id}': (f) => ({ url: `/participants/bulk-actions/${f.bulkActionId}` }),
   'POST /participants/{participant_id}/advance': (f) => ({
     url: `/participants/${f.jane.id}/advance`,
     body: { note: 'n' },
@@ -112,6 +118,10 @@ const CASES: Record<string, Case> = {
     url: `/participants/${f.jane.id}/portal-link`,
     body: { expires_in_days: 7 },
   }),
+  'POST /participants/{participant_id}/portal-link/send': (f) => ({
+    url: `/participants/${f.jane.id}/portal-link/send`,
+    body: { expires_in_days: 7 },
+  }),
   'POST /participants/{participant_id}/portal-link/revoke': (f) => ({
     url: `/participants/${f.jane.id}/portal-link/revoke`,
   }),
@@ -123,6 +133,7 @@ const CASES: Record<string, Case> = {
   'GET /sessions': (f) => ({ url: `/sessions?participant_id=${f.jane.id}` }),
   'GET /sessions/{id}': (f) => ({ url: `/sessions/${f.session.id}` }),
   'GET /sessions/{id}/answers': (f) => ({ url: `/sessions/${f.session.id}/answers` }),
+  'GET /sessions/{id}/transcript': (f) => ({ url: `/sessions/${f.session.id}/transcript` }),
   'POST /sessions': (f) => ({ url: '/sessions', body: { participant_id: f.jane.id, force: true } }),
   'POST /sessions/{session_id}/reschedule': (f) => ({
     url: `/sessions/${f.session.id}/reschedule`,
@@ -132,11 +143,18 @@ const CASES: Record<string, Case> = {
   'POST /sessions/{session_id}/complete': (f) => ({ url: `/sessions/${f.session.id}/complete`, body: scores(8, 8) }),
   'POST /sessions/{session_id}/fail': (f) => ({ url: `/sessions/${f.session.id}/fail` }),
   'POST /sessions/{session_id}/cancel': (f) => ({ url: `/sessions/${f.session.id}/cancel` }),
+  // The fixture's model cannot be reached: scoring answers `not_scored`, and records why.
+  'POST /sessions/{session_id}/score': (f) => ({ url: `/sessions/${f.deeSession.id}/score` }),
+  'POST /sessions/{session_id}/replace-scorecard': (f) => ({
+    url: `/sessions/${f.caiSession.id}/replace-scorecard`,
+    body: { overall_score: 80, note: 'n' },
+  }),
 
   'GET /portal-notice': () => ({ url: '/portal-notice' }),
   'PUT /portal-notice': () => ({ url: '/portal-notice', body: { contact: 'people@acme.example' } }),
 
   'GET /decisions': () => ({ url: '/decisions?status=open' }),
+  'GET /decisions/awaiting-score': () => ({ url: '/decisions/awaiting-score' }),
   'POST /decisions/{decision_id}/decide': (f) => ({
     url: `/decisions/${f.decision.id}/decide`,
     body: { outcome: 'advance' },
@@ -152,6 +170,22 @@ const CASES: Record<string, Case> = {
   'DELETE /interviewer-model': () => ({ url: '/interviewer-model' }),
   'POST /interviewer-model/test': () => ({ url: '/interviewer-model/test' }),
 
+  'GET /webhook-endpoints': () => ({ url: '/webhook-endpoints' }),
+  'POST /webhook-endpoints': () => ({ url: '/webhook-endpoints', body: { url: 'https://hooks.example.com/new' } }),
+  'GET /webhook-endpoints/{id}': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}` }),
+  'PATCH /webhook-endpoints/{id}': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}`, body: { enabled: false } }),
+  'DELETE /webhook-endpoints/{id}': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}` }),
+  'POST /webhook-endpoints/{id}/rotate-secret': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}/rotate-secret` }),
+  'GET /webhook-endpoints/{id}/deliveries': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}/deliveries` }),
+  'POST /webhook-endpoints/{id}/deliveries/{delivery_id}/replay': (f) => ({
+    url: `/webhook-endpoints/${f.webhook.id}/deliveries/${f.webhookDelivery.id}/replay`,
+  }),
+  'POST /webhook-endpoints/{id}/test': (f) => ({ url: `/webhook-endpoints/${f.webhook.id}/test` }),
+  'GET /mail/outbox': () => ({ url: '/mail/outbox?status=not_sent' }),
+  'GET /mail/outbox/{id}': (f) => ({ url: `/mail/outbox/${f.mail.id}` }),
+  'GET /mail/preferences': () => ({ url: '/mail/preferences' }),
+  'PUT /mail/preferences': () => ({ url: '/mail/preferences', body: { review_digest: true } }),
+
   'GET /analytics/report': (f) => ({ url: `/analytics/report?evaluation_template_id=${f.template.id}` }),
   'GET /analytics/funnel': (f) => ({ url: `/analytics/funnel?evaluation_template_id=${f.template.id}` }),
   'GET /analytics/scores': (f) => ({ url: `/analytics/scores?evaluation_template_id=${f.template.id}` }),
@@ -161,6 +195,14 @@ const CASES: Record<string, Case> = {
   'POST /analytics/simulate': (f) => ({
     url: '/analytics/simulate',
     body: { evaluation_template_id: f.template.id, changes: [{ stage_id: f.stages[0]!.id, pass_threshold: 99 }] },
+  }),
+  'GET /analytics/adverse-impact': (f) => ({
+    url: `/analytics/adverse-impact?evaluation_template_id=${f.template.id}`,
+  }),
+
+  'PUT /participants/{participant_id}/self-identification': (f) => ({
+    url: `/participants/${f.jane.id}/self-identification`,
+    body: { sex: 'female', race_ethnicity: 'decline_to_answer' },
   }),
 };
 
@@ -235,12 +277,24 @@ test('every REST route has an access case (add one above when you add a route)',
   expect(Object.keys(CASES).filter((r) => !routes.includes(r))).toEqual([]);
 });
 
-test('every REST route declares a scope an API key may hold', () => {
-  expect(operations.filter((op) => !op.scope || !isApiKeyScope(op.scope)).map(routeOf)).toEqual([]);
+test('every REST route declares a scope an API key may hold, or one for members with a session', () => {
+  const memberOnly = (op: RestOperation) => (MEMBER_ONLY_SCOPES as readonly string[]).includes(op.scope ?? '');
+  expect(operations.filter((op) => !op.scope || !(isApiKeyScope(op.scope) || memberOnly(op))).map(routeOf)).toEqual([]);
+  // Member-only routes: a member's own settings, the owners' outbox (docs/mail.md), and the self-identification
+  // figures, which go to people an owner named (docs/decisions/028-self-identification-and-adverse-impact.md).
+  expect(operations.filter(memberOnly).map(routeOf).sort()).toEqual([
+    'GET /analytics/adverse-impact',
+    'GET /mail/outbox',
+    'GET /mail/outbox/{id}',
+    'GET /mail/preferences',
+    'PUT /mail/preferences',
+  ]);
 });
 
 describe.each(routes)('%s', (route) => {
   const scope = operations.find((op) => routeOf(op) === route)!.scope as ApiKeyScope;
+  // A scope no key may hold: every key is refused, a session of the right role is not.
+  const keysRefused = !isApiKeyScope(scope);
   let f: AccessFixture;
   let rest: ReturnType<typeof restAccess>;
   beforeAll(async () => {
@@ -251,7 +305,8 @@ describe.each(routes)('%s', (route) => {
   test("workspace B's key on A's ids: not found or nothing of A's, and A unchanged", async () => {
     const before = snapshotOfA(f);
     const res = await rest.call(route, { key: rest.keys.outsider });
-    if (res.status >= 400) expectErrorShape(res, 404);
+    if (keysRefused) expectErrorShape(res, 403);
+    else if (res.status >= 400) expectErrorShape(res, 404);
     else for (const id of idsOfA(f)) expect(res.text).not.toContain(id);
     expect(snapshotOfA(f)).toEqual(before);
   });
@@ -265,7 +320,7 @@ describe.each(routes)('%s', (route) => {
     const before = snapshotOfA(f);
     const res = await rest.call(route, { key: rest.keys.withoutScope });
     expectErrorShape(res, 403);
-    expect(res.body).toMatchObject({ error: expect.stringContaining(scope) });
+    expect(res.body).toMatchObject({ error: expect.stringContaining(keysRefused ? 'API keys' : scope) });
     expect(snapshotOfA(f)).toEqual(before);
   });
 
@@ -288,8 +343,9 @@ describe.each(routes)('%s', (route) => {
     expect(res.status, res.text).toBeLessThan(500);
   });
 
-  test(`a key of A with ${scope}: allowed`, async () => {
+  test(`a key of A with every scope: ${isApiKeyScope(scope) ? 'allowed' : 'still 403'}`, async () => {
     const res = await rest.call(route, { key: rest.keys.all });
+    if (keysRefused) return expectErrorShape(res, 403);
     expect(res.status, res.text).not.toBe(401);
     expect(res.status, res.text).not.toBe(403);
     expect(res.status, res.text).toBeLessThan(500);

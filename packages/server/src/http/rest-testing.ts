@@ -41,9 +41,11 @@ export function restApp({
   };
   let next = 0;
   const newId = () => `00000000-0000-4000-9000-${String(++next).padStart(12, '0')}`;
+  // One set of dependencies for every request, as a server has: the bulk runner is the process's.
+  const deps = contextDeps(db, repos, log, undefined, interviewer);
   const app = createApp({
     createContext: async ({ req }) =>
-      createInnerContext(contextDeps(db, repos, log, undefined, interviewer), await identify(req), {
+      createInnerContext(deps, await identify(req), {
         now: () => NOW,
         newId,
       }),
@@ -70,5 +72,5 @@ export function restApp({
     // biome-ignore lint/suspicious/noExplicitAny: tests read answers by their documented shape
     return { status: res.status, headers: res.headers, text, body: (json ? JSON.parse(text) : undefined) as any };
   }
-  return { app, db, repos, workspaceId, state, call };
+  return { app, db, repos, deps, workspaceId, state, call };
 }

@@ -1,5 +1,7 @@
-import { interviewerInput } from '@stageflow/testing';
+import { interviewerInput, startFakeModelServer } from '@stageflow/testing';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
+import { modelAnswer, storeInterview } from '../testing-scoring.ts';
+import { CLIENT_HEADER } from './csrf.ts';
 import { restOperations } from './rest-routes.ts';
 import { ALL_KEY, READ_KEY, restApp } from './rest-testing.ts';
 
@@ -455,6 +457,19 @@ describe('every route', () => {
       emails: ['JANE@example.com', 'new@example.com'],
     });
     expect(enrolled.emails).toEqual(['jane@example.com']);
+    expect(await ok('GET', '/participants/count', `/participants/count?evaluation_template_id=${tid}`)).toEqual({
+      count: 2,
+    });
+    const tagged = await ok('POST', '/participants/bulk-actions', '/participants/bulk-actions', {
+      action: 'tag',
+      dry_run: false,
+      filter: { evaluation_template_id: tid },
+      tags: { add: ['cohort-1'] },
+    });
+    await t.deps.bulkRunner.idle();
+    expect(await ok('GET', '/participants/bulk-actions/{id}', `/participants/bulk-actions/${tagged.id}`)).toMatchObject(
+      { status: 'completed', counts: { applied: 2 } },
+    );
 
     const { session } = await ok('POST', '/sessions', '/sessions', { participant_id: jane.id });
     await ok('POST', '/sessions/{session_id}/reschedule', `/sessions/${session.id}/reschedule`, {
@@ -474,6 +489,7 @@ describe('every route', () => {
     await ok('GET', '/sessions', '/sessions?status=completed');
     await ok('GET', '/sessions/{id}', `/sessions/${third.id}`);
     await ok('GET', '/sessions/{id}/answers', `/sessions/${third.id}/answers`);
+    await ok('GET', '/sessions/{id}/transcript', `/sessions/${third.id}/transcript`);
     await ok('POST', '/participants/{participant_id}/results', `/participants/${jane.id}/results`, {
       overall_score: 90,
     });
@@ -502,6 +518,17 @@ describe('every route', () => {
       url: expect.stringContaining(`/p/${link.token}`),
       token: expect.stringMatching(/^sfp_/),
     });
+    const sent = await ok(
+      'POST',
+      '/participants/{participant_id}/portal-link/send',
+      `/participants/${carol.id}/portal-link/send`,
+      {},
+    );
+    expect(sent).toMatchObject({
+      url: expect.stringContaining('/p/sfp_'),
+      mail: { to: 'carol@example.com', status: 'not_sent' },
+      portal_link: { status: 'active' },
+    });
     await ok(
       'POST',
       '/participants/{participant_id}/portal-link/revoke',
@@ -514,6 +541,32 @@ describe('every route', () => {
     expect(timeline.items).toEqual(events.items);
     const older = `/participants/${jane.id}/timeline?limit=2&cursor=${timeline.next_cursor}`;
     expect((await ok('GET', '/participants/{id}/timeline', older)).items[0].seq).toBeLessThan(timeline.next_cursor);
+
+    // The interviewer scores a session on a model server; a reviewer then replaces its score.
+    const fake = await startFakeModelServer();
+    try {
+      await ok('PUT', '/interviewer-model', '/interviewer-model', { base_url: fake.url, model: 'llama3.1:8b' });
+      const dana = await ok('POST', '/participants', '/participants', {
+        evaluation_template_id: tid,
+        name: 'Dana',
+        email: 'dana@example.com',
+      });
+      const interview = (await ok('POST', '/sessions', '/sessions', { participant_id: dana.id })).session;
+      await ok('POST', '/sessions/{session_id}/start', `/sessions/${interview.id}/start`);
+      storeInterview(t, interview.id);
+      expect(await ok('GET', '/decisions/awaiting-score', '/decisions/awaiting-score')).toEqual([
+        expect.objectContaining({ session_id: interview.id, record: 'interview' }),
+      ]);
+      fake.enqueue({ type: 'json', value: modelAnswer(8, 8) });
+      const scored = await ok('POST', '/sessions/{session_id}/score', `/sessions/${interview.id}/score`);
+      expect(scored.scoring).toEqual({ status: 'scored', needs_review: false, quotes_dropped: 0 });
+      await ok('POST', '/sessions/{session_id}/replace-scorecard', `/sessions/${interview.id}/replace-scorecard`, {
+        overall_score: 65,
+        note: 'Checked the answers myself.',
+      });
+    } finally {
+      await fake.close();
+    }
 
     const notice = await ok('PUT', '/portal-notice', '/portal-notice', { organization: 'Acme', contact: '' });
     expect(notice).toMatchObject({ organization: 'Acme', contact: null, transcript_retention_days: null });
@@ -530,6 +583,19 @@ describe('every route', () => {
       evaluation_template_id: tid,
       changes: [{ stage_id: stage.id, pass_threshold: 90 }],
     });
+    const answers = { sex: 'female', race_ethnicity: 'asian' };
+    const recorded = await ok(
+      'PUT',
+      '/participants/{participant_id}/self-identification',
+      `/participants/${jane.id}/self-identification`,
+      answers,
+    );
+    expect(recorded).toMatchObject({ participant_id: jane.id, ...answers, recorded_by: `api_key:${ALL_KEY}` });
+    // The self-identification figures go to people, never to a key: the owner's session asks.
+    const impact = await t.call('GET', `/analytics/adverse-impact?${period}`, undefined, { 'x-api-key': '' });
+    expect(impact.status, JSON.stringify(impact.body)).toBe(200);
+    expect(impact.body).toMatchObject({ self_identified: 1, min_group_size: 10 });
+    called.add('GET /analytics/adverse-impact');
 
     await ok('POST', '/evaluation-templates/{id}/duplicate', `/evaluation-templates/${tid}/duplicate`);
     const extra = { evaluation_template_id: tid, type: 'extra', stage_type: 'manual_review' };
@@ -545,5 +611,38 @@ describe('every route', () => {
     await ok('GET', '/interviewer-model', '/interviewer-model');
     expect(await ok('POST', '/interviewer-model/test', '/interviewer-model/test')).toMatchObject({ ok: false });
     await ok('DELETE', '/interviewer-model', '/interviewer-model');
+
+    const hook = await ok('POST', '/webhook-endpoints', '/webhook-endpoints', { url: 'https://hooks.example.com/in' });
+    const hid = hook.endpoint.id;
+    await ok('GET', '/webhook-endpoints', '/webhook-endpoints');
+    await ok('GET', '/webhook-endpoints/{id}', `/webhook-endpoints/${hid}`);
+    await ok('PATCH', '/webhook-endpoints/{id}', `/webhook-endpoints/${hid}`, { description: 'CRM' });
+    await ok('POST', '/webhook-endpoints/{id}/rotate-secret', `/webhook-endpoints/${hid}/rotate-secret`);
+    const testEvent = await ok('POST', '/webhook-endpoints/{id}/test', `/webhook-endpoints/${hid}/test`);
+    await ok('GET', '/webhook-endpoints/{id}/deliveries', `/webhook-endpoints/${hid}/deliveries?status=pending`);
+    await ok(
+      'POST',
+      '/webhook-endpoints/{id}/deliveries/{delivery_id}/replay',
+      `/webhook-endpoints/${hid}/deliveries/${testEvent.id}/replay`,
+    );
+    await ok('DELETE', '/webhook-endpoints/{id}', `/webhook-endpoints/${hid}`);
+    // The outbox and a member's own settings are for members signed in (docs/mail.md): the owner's session.
+    const ownerSession = { 'x-api-key': '', [CLIENT_HEADER]: 'web' };
+    const asMember = async (method: string, route: string, path: string, body?: unknown) => {
+      const res = await t.call(method, path, body, ownerSession);
+      expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(200);
+      called.add(`${method} ${route}`);
+      return res.body;
+    };
+    const outbox = await asMember('GET', '/mail/outbox', '/mail/outbox?kind=portal_link&limit=10');
+    expect(outbox).toMatchObject({ items: [{ id: sent.mail.id, status: 'not_sent' }], next_cursor: null });
+    expect(await asMember('GET', '/mail/outbox/{id}', `/mail/outbox/${sent.mail.id}`)).toMatchObject({
+      text: expect.stringContaining(sent.url),
+    });
+    expect(await asMember('PUT', '/mail/preferences', '/mail/preferences', { review_digest: true })).toEqual({
+      review_digest: true,
+      can_receive_review_digest: true,
+    });
+    expect(await asMember('GET', '/mail/preferences', '/mail/preferences')).toMatchObject({ review_digest: true });
   });
 });

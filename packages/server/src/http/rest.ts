@@ -119,7 +119,7 @@ async function inputOf(req: Request, url: URL, op: RestOperation, params: Record
     if (!op.idempotent) {
       throw new RestError(
         400,
-        `${IDEMPOTENCY_HEADER} is only accepted on creating requests (POST /participants, POST /sessions, POST /decisions/{decision_id}/decide)`,
+        `${IDEMPOTENCY_HEADER} is only accepted on creating requests (POST /participants, POST /sessions, POST /decisions/{decision_id}/decide, POST /participants/bulk-actions)`,
       );
     }
     put(input, IDEMPOTENCY_FIELD, key, `${IDEMPOTENCY_HEADER} header`);

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { EnvironmentModel } from '@stageflow/domain';
 import { createSecretBox, type SecretBox } from '../auth/secret-box.ts';
-import { DEFAULT_MODEL_CLIENT_OPTIONS, type ModelClientOptions } from './model.ts';
+import {
+  createInterviewerModel,
+  DEFAULT_MODEL_CLIENT_OPTIONS,
+  type InterviewerModel,
+  type ModelClientOptions,
+  type ModelEndpoint,
+} from './model.ts';
 
 /** What the interviewer's settings and calls need from the server: one per process. */
 export interface InterviewerDeps {
@@ -10,6 +16,26 @@ export interface InterviewerDeps {
   /** Seals workspaces' API keys under a key derived from the server's secret (auth/secret-box.ts). */
   readonly keys: SecretBox;
   readonly client: ModelClientOptions;
+  /** The client for an endpoint, made once: building the SDK's provider costs more than a whole turn's own work. */
+  readonly modelFor: (endpoint: ModelEndpoint) => InterviewerModel;
+}
+
+/** Endpoints kept at once; past it the cache starts again (a key or address changed many times). */
+const MAX_CLIENTS = 64;
+
+/** One client per endpoint (address, model and key), kept in this process's memory only. */
+function clientCache(options: ModelClientOptions) {
+  const clients = new Map<string, InterviewerModel>();
+  return (endpoint: ModelEndpoint): InterviewerModel => {
+    const key = JSON.stringify([endpoint.baseUrl, endpoint.model, endpoint.apiKey]);
+    let client = clients.get(key);
+    if (!client) {
+      if (clients.size >= MAX_CLIENTS) clients.clear();
+      client = createInterviewerModel(endpoint, options);
+      clients.set(key, client);
+    }
+    return client;
+  };
 }
 
 /** Each purpose derives its own key from the server's secret. */
@@ -27,9 +53,11 @@ export function interviewerDeps(
     readonly client?: Partial<ModelClientOptions> | undefined;
   } = {},
 ): InterviewerDeps {
+  const client = { ...DEFAULT_MODEL_CLIENT_OPTIONS, ...options.client };
   return {
     environment: options.environment ?? null,
     keys: createSecretBox(options.secret ?? randomBytes(32).toString('base64url'), KEY_PURPOSE),
-    client: { ...DEFAULT_MODEL_CLIENT_OPTIONS, ...options.client },
+    client,
+    modelFor: clientCache(client),
   };
 }

@@ -1,5 +1,6 @@
 import { notFound, Uuid, unwrap } from '@stageflow/domain';
 import { z } from 'zod';
+import { authorize } from '../auth/authorize.ts';
 import { router, scoped, signedInProcedure } from '../trpc.ts';
 
 /** The signed-in person: who they are, where they work, and the workspace's people. */
@@ -13,6 +14,8 @@ export const accountRouter = router({
       workspaces,
       active_workspace: workspaces.find((w) => w.id === principal.workspaceId) ?? null,
       role: principal.role,
+      /** Whether they may read the self-identification figures (owners, and admins an owner granted them). */
+      reads_demographics: authorize(principal, 'demographics.read', ctx.repos.memberGrants.scopesOf).ok,
     };
   }),
 

@@ -1,4 +1,5 @@
 import {
+  AdverseImpactAnswer,
   AnalyticsQueryInput,
   AnalyticsReport,
   FunnelAnswer,
@@ -7,7 +8,8 @@ import {
   SimulateInput,
   SimulationAnswer,
 } from '@stageflow/domain';
-import { analyticsFigures, simulate } from '../application/analytics.ts';
+import { adverseImpact, analyticsFigures, simulate } from '../application/analytics.ts';
+import { authorize } from '../auth/authorize.ts';
 import { router, scoped } from '../trpc.ts';
 
 const PERIOD =
@@ -87,5 +89,29 @@ export const analyticsRouter = router({
     })
     .input(SimulateInput)
     .output(SimulationAnswer)
-    .mutation(({ ctx, input }) => simulate(ctx, input)),
+    .mutation(({ ctx, input }) =>
+      simulate(ctx, input, {
+        // Impact ratios by self-identified category only for those who may read those figures.
+        withImpact: authorize(ctx.principal, 'demographics.read', ctx.repos.memberGrants.scopesOf).ok,
+      }),
+    ),
+
+  /**
+   * docs/rules.md#adverse-impact: selection and scoring rates by self-identified sex, race/ethnicity and
+   * both, with impact ratios, the four-fifths flag and Fisher exact p-values. Owners, and the admins they
+   * grant it to; never an API key or a reviewer (docs/decisions/028-self-identification-and-adverse-impact.md).
+   */
+  adverseImpact: scoped('demographics.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/analytics/adverse-impact',
+        tags: ['Analytics'],
+        summary: 'Adverse impact: selection and scoring rates by self-identified category, with impact ratios',
+        description: `${PERIOD} Per stage and for the whole template: each category's selection rate (moved on against rejected there; the whole template: completed against rejected), its impact ratio against the highest-rate category, \`below_four_fifths\`, N and a two-sided Fisher exact \`p_value\`; at stages with results also the scoring rate (the share of each category's latest scores above the median of all). Categories with fewer than \`min_group_size\` people are \`insufficient_data\`; \`unknown\` counts those who did not answer or declined. Counts are exact here; the page and its export show 1 to 4 as "<5". Needs \`demographics.read\`: owners, and admins an owner granted it (not API keys).`,
+      },
+    })
+    .input(AnalyticsQueryInput)
+    .output(AdverseImpactAnswer)
+    .query(({ ctx, input }) => adverseImpact(ctx, input)),
 });

@@ -1,8 +1,8 @@
-import { DecideInput, ListDecisionsInput, notFound, text, unwrap } from '@stageflow/domain';
+import { DecideInput, ListAwaitingScoreInput, ListDecisionsInput, notFound, text, unwrap } from '@stageflow/domain';
 import { z } from 'zod';
 import { decisionTarget, runParticipantCommand } from '../application/participant-commands.ts';
 import { router, scoped } from '../trpc.ts';
-import { DecisionListItem, DecisionResult } from './outputs.ts';
+import { AwaitingScoreItem, DecisionListItem, DecisionResult } from './outputs.ts';
 import { participantView } from './participant-answers.ts';
 
 /** `idempotency_key`: a retried decide returns the first answer instead of failing on a decided decision. */
@@ -22,6 +22,25 @@ export const decisionsRouter = router({
     .input(ListDecisionsInput)
     .output(z.array(DecisionListItem))
     .query(({ ctx, input }) => ctx.repos.participants.decisions(ctx.workspaceId, input)),
+
+  /**
+   * Sessions the participant is done with that nobody has scored: the interviewer could not (no model, a
+   * failure), so a reviewer scores them beside the transcript (docs/rules.md#when-the-interviewer-cannot-score).
+   */
+  awaitingScore: scoped('participants.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/decisions/awaiting-score',
+        tags: ['Decisions'],
+        summary: 'List sessions waiting for a reviewer to score them, oldest first',
+        description:
+          "A session is here once the participant is done with it (their interview ended, or they submitted their written answers) while it is still in progress: the stage's interviewer could not score it (no model is set up, the model failed, or there was nothing it could score). Read the record with `GET /sessions/{id}/transcript` or `GET /sessions/{id}/answers`, then record the result with `POST /sessions/{session_id}/complete`, or ask the interviewer again with `POST /sessions/{session_id}/score`.",
+      },
+    })
+    .input(ListAwaitingScoreInput)
+    .output(z.array(AwaitingScoreItem))
+    .query(({ ctx, input }) => ctx.repos.participants.awaitingScore(ctx.workspaceId, input)),
 
   /** For the sidebar badge. */
   openCount: scoped('participants.read').query(({ ctx }) => ctx.repos.participants.openDecisionCount(ctx.workspaceId)),

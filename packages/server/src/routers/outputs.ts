@@ -10,10 +10,12 @@ import {
   DomainEvent,
   EvaluationStage as EvaluationStageEntity,
   EvaluationTemplate as EvaluationTemplateEntity,
+  MailQueued as MailQueuedShape,
   ParticipantOutlook as ParticipantOutlookEntity,
   ParticipantSummary as ParticipantSummaryShape,
   ParticipantView as ParticipantViewShape,
   PortalLinkState as PortalLinkStateShape,
+  ScoringReport as ScoringReportShape,
   SessionAnswers as SessionAnswersShape,
   Session as SessionEntity,
 } from '@stageflow/domain';
@@ -26,6 +28,7 @@ export const Session = SessionEntity.meta({ id: 'Session' });
 export const Decision = DecisionEntity.meta({ id: 'Decision' });
 export const Event = DomainEvent.meta({ id: 'Event' });
 export const SessionAnswers = SessionAnswersShape.meta({ id: 'SessionAnswers' });
+export const MailQueued = MailQueuedShape.meta({ id: 'MailQueued' });
 
 /** A template in the list, with its live stages' names in order. */
 export const TemplateListItem = EvaluationTemplate.extend({
@@ -108,6 +111,27 @@ export const PortalLinkCreated = z
   .meta({ id: 'PortalLinkCreated' });
 
 /**
+ * A session the participant is done with that waits for a reviewer's score (the interviewer could not
+ * score it: docs/rules.md#when-the-interviewer-cannot-score): the inbox lists these beside the decisions.
+ */
+export const AwaitingScoreItem = z
+  .object({
+    session_id: z.string(),
+    participant_id: z.string(),
+    participant_name: z.string(),
+    participant_email: z.string(),
+    evaluation_template_id: z.string(),
+    stage_id: z.string(),
+    stage_name: z.string(),
+    attempt: z.int(),
+    /** What the participant gave: an interview that ended (`sessions.transcript`), or submitted answers (`sessions.answers`). */
+    record: z.enum(['interview', 'answers']),
+    /** When they were done. */
+    done_at: z.string(),
+  })
+  .meta({ id: 'AwaitingScoreItem' });
+
+/**
  * The participant page: the view, the actions allowed now, and the outlook (`null` once they are in no
  * stage). Their timeline is paged on its own (`TimelinePage`).
  */
@@ -116,17 +140,43 @@ export const ParticipantDetail = ParticipantView.extend({
   outlook: ParticipantOutlook.nullable(),
   /** Their newest portal link, whatever its status; null when they never had one. */
   portal_link: PortalLinkState.nullable(),
+  /** Their sessions that wait for a reviewer's score beside the record (docs/rules.md#when-the-interviewer-cannot-score). */
+  awaiting_score: z.array(z.string()),
 }).meta({ id: 'ParticipantDetail' });
+
+/** A portal link made and emailed: the link (shown this once) and its message in the outbox. */
+export const PortalLinkSent = PortalLinkCreated.extend({ mail: MailQueued }).meta({ id: 'PortalLinkSent' });
+
+/** An enrolment's answer: the participant, and the link emailed to them when `send_portal_link` asked. */
+export const EnrolledParticipant = ParticipantView.extend({
+  portal_link_sent: z.object({ url: z.string(), expires_at: z.string(), mail: MailQueued }).optional(),
+}).meta({ id: 'EnrolledParticipant' });
 
 export const BulkCreateResult = z
   .object({
-    created: z.array(z.object({ index: z.number(), id: z.string(), email: z.string() })),
+    created: z.array(
+      z.object({
+        index: z.number(),
+        id: z.string(),
+        email: z.string(),
+        /** The message with their portal link, when `send_portal_link` asked for it. */
+        portal_link_mail: MailQueued.optional(),
+      }),
+    ),
     skipped: z.array(z.object({ index: z.number(), email: z.string().nullable(), reason: z.string() })),
   })
   .meta({ id: 'BulkCreateResult' });
 
 /** Every session command answers with the session and where its participant now stands. */
 export const SessionResult = z.object({ session: Session, participant: ParticipantView }).meta({ id: 'SessionResult' });
+
+/** What asking the interviewer to score did (docs/rules.md#scoring-with-evidence). */
+export const ScoringReport = ScoringReportShape.meta({ id: 'ScoringReport' });
+
+/** The session after scoring, where its participant stands, and whether the interviewer scored it. */
+export const ScoreResult = z
+  .object({ session: Session, participant: ParticipantView, scoring: ScoringReport })
+  .meta({ id: 'ScoreResult' });
 
 /** A decision in the reviewers' inbox, with what to judge it by. */
 export const DecisionListItem = Decision.extend({
@@ -135,6 +185,8 @@ export const DecisionListItem = Decision.extend({
   evaluation_template_id: z.string(),
   overall_score: z.number().nullable(),
   threshold_applied: z.number().nullable(),
+  /** For a `scorecard_needs_review` decision: the dimensions no quote of the participant backs. */
+  unverified_dimensions: z.array(z.string()),
 }).meta({ id: 'DecisionListItem' });
 
 export const DecisionResult = z

@@ -40,9 +40,10 @@ export function sessionResult(result: CommandResult, sessionId: string | undefin
  * from the one snapshot read here. The timeline is read a page at a time on its own (`participantTimeline`).
  */
 export function participantPage(ctx: Context, participantId: string) {
-  const { loaded, link } = readTx(ctx.db, () => ({
+  const { loaded, link, awaiting } = readTx(ctx.db, () => ({
     loaded: ctx.repos.participants.load.participant(ctx.workspaceId, participantId),
     link: ctx.repos.portalLinks.latest(ctx.workspaceId, participantId),
+    awaiting: ctx.repos.participants.awaitingScore(ctx.workspaceId, { participant_id: participantId, limit: 100 }),
   }));
   if (!loaded) throw notFound('Participant', participantId);
   const decide = decideContext(ctx);
@@ -51,6 +52,7 @@ export function participantPage(ctx: Context, participantId: string) {
     actions: availableActions(loaded.state, decide),
     outlook: participantOutlook(loaded.state, decide.now),
     portal_link: link ? portalLinkState(link, decide.now) : null,
+    awaiting_score: awaiting.map((a) => a.session_id),
   };
 }
 

@@ -6,6 +6,8 @@ import {
   BulkCreateParticipantsInput,
   CreateParticipantInput,
   CreatePortalLinkInput,
+  DEFAULT_PORTAL_LINK_DAYS,
+  type DomainError,
   ExportParticipantsInput,
   ListParticipantsInput,
   MAX_EXPORT_ROWS,
@@ -16,24 +18,30 @@ import {
   portalLinkState,
   RejectParticipantInput,
   RevokePortalLinkInput,
+  SendPortalLinkInput,
+  SendPortalLinkOption,
   text,
   UpdateParticipantInput,
+  unwrap,
   WithdrawParticipantInput,
 } from '@stageflow/domain';
 import { z } from 'zod';
 import { enrollMany } from '../application/enrol.ts';
-import { assertRunnable, runParticipantCommand } from '../application/participant-commands.ts';
+import { enrolSendingLink, sendPortalLink } from '../application/mail.ts';
+import { assertRunnable, commandUnit, runParticipantCommand } from '../application/participant-commands.ts';
 import { exportParticipants } from '../application/participant-export.ts';
 import { createPortalLink, revokePortalLink } from '../application/portal-links.ts';
 import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
 import {
   BulkCreateResult,
+  EnrolledParticipant,
   ParticipantDetail,
   ParticipantExport,
   ParticipantPage,
   ParticipantView,
   PortalLinkCreated,
+  PortalLinkSent,
   PortalLinkState,
   TimelinePage,
 } from './outputs.ts';
@@ -41,8 +49,11 @@ import { participantPage, participantTimeline, participantView } from './partici
 
 const viewOf = ({ state }: { state: Parameters<typeof participantView>[0] }) => participantView(state);
 
-/** `idempotency_key`: a retried create returns the first answer instead of failing on the email. */
-const CreateInput = CreateParticipantInput.extend({ idempotency_key: text(200).optional() });
+/**
+ * `idempotency_key`: a retried create returns the first answer instead of failing on the email.
+ * `send_portal_link`: email them their portal link in the same transaction (docs/mail.md#the-portal-link).
+ */
+const CreateInput = CreateParticipantInput.extend({ idempotency_key: text(200).optional(), ...SendPortalLinkOption });
 
 export const participantsRouter = router({
   list: scoped('participants.read')
@@ -74,6 +85,21 @@ export const participantsRouter = router({
     .input(ExportParticipantsInput)
     .output(ParticipantExport)
     .query(({ ctx, input }) => exportParticipants(ctx, input)),
+
+  /** How many the list's filters match: what "select all N matching" offers before a bulk action. */
+  count: scoped('participants.read')
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/participants/count',
+        tags: ['Participants'],
+        summary: 'Count the participants the list’s filters match',
+        description: 'The same filters as `GET /participants` (template, stage, status, search), without paging.',
+      },
+    })
+    .input(ExportParticipantsInput)
+    .output(z.object({ count: z.number() }))
+    .query(({ ctx, input }) => ({ count: ctx.repos.participants.count(ctx.workspaceId, input) })),
 
   byId: scoped('participants.read')
     .meta({
@@ -114,20 +140,31 @@ export const participantsRouter = router({
         path: '/participants',
         tags: ['Participants'],
         summary: 'Enroll a participant at the first active stage',
-        description: 'Send an `Idempotency-Key` header to retry safely: a retry returns the first answer.',
+        description:
+          'Send an `Idempotency-Key` header to retry safely: a retry returns the first answer. With `send_portal_link: true` they are also emailed a new portal link in the same transaction; `portal_link_sent` says which message (`status` `not_sent` when mail is not set up: copy its `url` instead).',
       },
     })
     .input(CreateInput)
-    .output(ParticipantView)
-    .mutation(({ ctx, input: { idempotency_key, ...input } }) => {
+    .output(EnrolledParticipant)
+    .mutation(async ({ ctx, input: { idempotency_key, send_portal_link, ...input } }) => {
       assertRunnable(ctx, input.evaluation_template_id);
-      return runParticipantCommand(
-        ctx,
-        { templateId: input.evaluation_template_id },
-        { type: 'enroll', ...input },
-        viewOf,
-        { key: idempotency_key, scope: 'participants.create', request: input },
+      const target = { templateId: input.evaluation_template_id };
+      const command = { type: 'enroll', ...input } as const;
+      const retry = { key: idempotency_key, scope: 'participants.create', request: input };
+      if (!send_portal_link) return runParticipantCommand(ctx, target, command, viewOf, retry);
+      // A retry must ask for the mail too to get the first answer; the same key without it is another request.
+      const unit = commandUnit(ctx, target, command, viewOf, { ...retry, request: { ...input, send_portal_link } });
+      const template = unwrap(
+        ctx.repos.templates.byId(ctx.workspaceId, input.evaluation_template_id) ??
+          notFound('Evaluation template', input.evaluation_template_id),
       );
+      const sending = enrolSendingLink(ctx, unit, template, DEFAULT_PORTAL_LINK_DAYS, (view, sent) => ({
+        ...view,
+        portal_link_sent: { url: sent.url, expires_at: sent.expires_at, mail: sent.mail },
+      }));
+      const [result] = await ctx.storage.participants.run(ctx.workspaceId, [sending]);
+      ctx.mail.wake();
+      return unwrap(result as DomainError | z.infer<typeof EnrolledParticipant>);
     }),
 
   /** Up to MAX_PARTICIPANTS_PER_REQUEST in one transaction: each row is created or skipped with the reason. */
@@ -138,12 +175,15 @@ export const participantsRouter = router({
         path: '/participants/bulk',
         tags: ['Participants'],
         summary: `Enroll up to ${MAX_PARTICIPANTS_PER_REQUEST} participants`,
-        description: 'One transaction; each row is created or skipped with the reason.',
+        description:
+          'One transaction; each row is created or skipped with the reason. With `send_portal_link: true` each person created is also emailed a new portal link in the same transaction (`portal_link_mail` on their row).',
       },
     })
     .input(BulkCreateParticipantsInput)
     .output(BulkCreateResult)
-    .mutation(({ ctx, input }) => enrollMany(ctx, input.evaluation_template_id, input.participants)),
+    .mutation(({ ctx, input }) =>
+      enrollMany(ctx, input.evaluation_template_id, input.participants, { sendPortalLink: input.send_portal_link }),
+    ),
 
   /**
    * Which emails are already in the template, for a bulk import's preview. A read, sent as a POST
@@ -253,6 +293,28 @@ export const participantsRouter = router({
         expires_at: link.expires_at,
         portal_link: portalLinkState(link, ctx.now()),
       };
+    }),
+
+  /**
+   * Emails the participant a new portal link (one still working is revoked): the link, the events and the
+   * message in one transaction (docs/mail.md#the-portal-link).
+   */
+  sendPortalLink: scoped('portal_links.write')
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/participants/{participant_id}/portal-link/send',
+        tags: ['Participants'],
+        summary: 'Email a participant a new portal link',
+        description:
+          'Makes a new link (a link still working is revoked) and writes its email, in the template’s language, to the mail outbox in the same transaction. Answers the link like `POST …/portal-link` and `mail`: `{ id, to, status }`, where `status` is `queued` (the server sends it) or `not_sent` (mail is not set up: the message is kept in the outbox and the link was not sent, so hand over `url` yourself).',
+      },
+    })
+    .input(SendPortalLinkInput)
+    .output(PortalLinkSent)
+    .mutation(async ({ ctx, input }) => {
+      const { link, ...sent } = await sendPortalLink(ctx, input);
+      return { ...sent, portal_link: portalLinkState(link, ctx.now()) };
     }),
 
   revokePortalLink: scoped('portal_links.write')

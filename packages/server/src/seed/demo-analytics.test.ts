@@ -66,3 +66,26 @@ describe('replaying the demo data', () => {
     expect(changed).not.toContainEqual(expect.arrayContaining(['Chen Wei']));
   });
 });
+
+/** The adverse-impact monitor on the demo data (docs/rules.md#adverse-impact): figures to show on a new database. */
+describe('adverse impact on the demo data', () => {
+  test('most demo candidates self-identified; the Phone Screen compares women and men with N and a p-value', async () => {
+    const { template, stages } = await stagesOf('Senior Backend Engineer');
+    const answer = await api.analytics.adverseImpact({ evaluation_template_id: template.id });
+    expect(answer.self_identified).toBeGreaterThan(answer.participants * 0.8);
+    const screen = answer.by_stage.find((s) => s.stage_id === stages.find((x) => x.stage_name === 'Phone Screen')!.id)!;
+    const [male, female] = screen.selection.by_sex.rows;
+    expect(female).toMatchObject({ status: 'reference', n: 12, selected: 12 });
+    expect(male).toMatchObject({ status: 'compared', n: 11, selected: 9, below_four_fifths: false });
+    expect(male!.p_value).toBeGreaterThan(0.05);
+    expect(screen.selection.by_sex.unknown).toBeGreaterThan(0);
+    expect(screen.scoring?.figures.by_sex.rows.every((r) => r.status !== 'insufficient_data')).toBe(true);
+  });
+
+  test('the portal’s demo participant has not answered, so her portal offers the questions', async () => {
+    const { template } = await stagesOf('Customer Support Onboarding');
+    const rosa = (await api.participants.list({ evaluation_template_id: template.id, search: 'Rosa' })).items[0]!;
+    const { items } = await api.events.list({ participant_id: rosa.id });
+    expect(items.map((e) => e.type)).not.toContain('self_identification_recorded');
+  });
+});

@@ -92,11 +92,15 @@ describe('demo data on a new database', () => {
     }
   });
 
-  test('open decisions of both kinds wait in the inbox, oldest first', async () => {
+  test('open decisions of every kind a score opens wait in the inbox, oldest first', async () => {
     const open = await api.decisions.list();
     expect(new Set(open.map((d) => `${d.reason}/${d.suggested}`))).toEqual(
-      new Set(['approval_required/advance', 'failed_no_retakes/reject']),
+      new Set(['approval_required/advance', 'failed_no_retakes/reject', 'scorecard_needs_review/advance']),
     );
+    expect(open.find((d) => d.reason === 'scorecard_needs_review')).toMatchObject({
+      participant_name: 'Kwame Mensah',
+      unverified_dimensions: ['Communication'],
+    });
     expect(open.map((d) => d.created_at)).toEqual(open.map((d) => d.created_at).sort());
     const decided = await api.decisions.list({ status: 'decided' });
     expect(new Set(decided.map((d) => d.outcome))).toEqual(new Set(['advance', 'reject', 'retake']));
@@ -128,6 +132,50 @@ describe('demo data on a new database', () => {
     expect(times).toEqual([...times].sort());
     expect(Date.parse(times.at(-1)!) - Date.parse(times[0]!)).toBeGreaterThan(7 * 24 * 3_600_000);
     expect(times.every((t) => t <= NOW)).toBe(true);
+  });
+
+  test('an AI interview scored with evidence: quotes the participant said, who scored it, and where it led', async () => {
+    const [chen] = (await api.participants.list({ search: 'Chen Wei' })).items;
+    const page = await api.participants.byId({ id: chen!.id });
+    const { items: events } = await api.participants.timeline({ id: chen!.id, limit: 100 });
+    const screen = page.sessions.find((s) => s.scorecard?.scale === '0-5')!;
+    expect(screen.scorecard).toMatchObject({
+      passed: true,
+      needs_review: false,
+      scored_by: { kind: 'model', model: 'llama3.1:8b', provider_host: 'localhost:11434' },
+    });
+    for (const d of screen.scorecard!.dimension_scores) {
+      expect(d.evidence.length, d.name).toBeGreaterThan(0);
+      expect(d.evidence_dropped).toBe(0);
+      const said = screen.scorecard!.transcript.filter((t) => t.speaker === 'participant').map((t) => t.text);
+      for (const quote of d.evidence) expect(said.some((text) => text.includes(quote))).toBe(true);
+    }
+    // The conversation as the portal stored it, turn by turn: the scorecard keeps the same words.
+    const transcript = await api.sessions.transcript({ id: screen.id });
+    expect(transcript).toMatchObject({ status: 'ended', ended_by: 'interviewer', source: 'model' });
+    expect(transcript.turns.map(({ speaker, text, at }) => ({ speaker, text, at }))).toEqual(
+      screen.scorecard!.transcript,
+    );
+    expect(page.stage_state).toBe('pending');
+    const types = events.map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['participant_consented_ai', 'participant_finished_session']));
+    expect(events.find((e) => e.type === 'stage_passed')).toMatchObject({ actor: 'system' });
+  });
+
+  test('a finished AI interview without a model waits in the inbox for a reviewer beside its transcript', async () => {
+    const [yusuf] = (await api.participants.list({ search: 'Yusuf Demir' })).items;
+    const page = await api.participants.byId({ id: yusuf!.id });
+    const { items: events } = await api.participants.timeline({ id: yusuf!.id, limit: 100 });
+    expect(page.sessions[0]).toMatchObject({ status: 'in_progress', scorecard: null });
+    expect(page.awaiting_score).toEqual([page.sessions[0]!.id]);
+    expect(await api.decisions.awaitingScore()).toEqual([
+      expect.objectContaining({ participant_name: 'Yusuf Demir', stage_name: 'Phone Screen', record: 'interview' }),
+    ]);
+    const transcript = await api.sessions.transcript({ id: page.sessions[0]!.id });
+    expect(transcript).toMatchObject({ status: 'ended', ended_by: 'interviewer' });
+    expect(transcript.turns.map((t) => t.speaker)).toContain('participant');
+    expect(page.actions?.sessions[0]).toMatchObject({ score: true, complete: true });
+    expect(events.map((e) => e.type)).not.toContain('scoring_failed');
   });
 
   test('the retake cool-down is live: one candidate waits for it, another may book now', async () => {

@@ -1,9 +1,19 @@
 import type { Db, Repositories } from '@stageflow/db';
+import { portalCopy } from '@stageflow/domain';
+import { participantActor } from '../application/portal-sessions.ts';
+import { answerPortalSelfIdentification } from '../application/self-identification.ts';
 import type { Principal } from '../auth/principal.ts';
 import { createCaller } from '../caller.ts';
 import { contextDeps, createInnerContext } from '../context.ts';
+import { interviewerDeps } from '../interviewer/deps.ts';
 import { createLogger } from '../logger.ts';
-import { DEMO_PORTAL_PARTICIPANT, type DemoClock, seedDemoParticipants } from './demo-participants.ts';
+import { demoInterviews } from './demo-interview-play.ts';
+import {
+  DEMO_PORTAL_PARTICIPANT,
+  type DemoClock,
+  type SelfIdentify,
+  seedDemoParticipants,
+} from './demo-participants.ts';
 
 /** The interviewers and templates are set up four weeks back, before the first demo participant arrived. */
 const SETUP_DAYS_AGO = 30;
@@ -23,10 +33,30 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
       clockMs = Math.min(ms, base);
     },
   };
-  const api = createCaller(
-    createInnerContext(contextDeps(db, repos, createLogger('silent')), owner, {
-      now: () => new Date(clockMs).toISOString(),
-    }),
+  const deps = contextDeps(db, repos, createLogger('silent'));
+  const clockNow = () => new Date(clockMs).toISOString();
+  const inner = createInnerContext(deps, owner, { now: clockNow });
+  const api = createCaller(inner);
+  // The voluntary questions are answered in the portal, as the participant: their timeline says so.
+  const selfIdentify: SelfIdentify = (participantId, answers) =>
+    answerPortalSelfIdentification(
+      {
+        storage: deps.storage,
+        repos,
+        workspaceId: owner.workspaceId ?? '',
+        actor: participantActor(participantId),
+        now: clockNow,
+        newId: () => crypto.randomUUID(),
+        copy: portalCopy('en'),
+      },
+      participantId,
+      answers,
+    );
+  // The AI interviews run through the portal's own path; recorded answers stand in for the model
+  // (demo-interviews.ts), so no model is set up or called.
+  const interviews = demoInterviews(
+    { ...inner, workspaceId: owner.workspaceId ?? '', actor: 'system' },
+    interviewerDeps({ environment: null }),
   );
 
   const backendInterviewer = await api.agentProfiles.create({
@@ -146,6 +176,11 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
     ],
   });
 
-  const people = await seedDemoParticipants(api, clock, { backend: backend.id, training: training.id });
+  const people = await seedDemoParticipants(
+    api,
+    clock,
+    { backend: backend.id, training: training.id },
+    { selfIdentify, interviews },
+  );
   return { portalParticipantId: people.get(DEMO_PORTAL_PARTICIPANT) };
 }

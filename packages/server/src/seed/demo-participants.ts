@@ -1,5 +1,14 @@
-import type { DecisionOutcome } from '@stageflow/domain';
+import type { DecisionOutcome, SelfIdentificationAnswers } from '@stageflow/domain';
 import type { Caller } from '../caller.ts';
+import type { DemoInterviews } from './demo-interview-play.ts';
+import {
+  CHEN_PHONE_SCREEN,
+  EMMA_TECHNICAL,
+  KWAME_TECHNICAL,
+  type RecordedInterview,
+  YUSUF_PHONE_SCREEN,
+} from './demo-interviews.ts';
+import { DEMO_SELF_IDENTIFICATION } from './demo-self-identification.ts';
 
 /**
  * About forty people spread over the demo pipelines in every state a newcomer should see: pending,
@@ -55,7 +64,7 @@ const REASONING: Record<string, Record<Band, string>> = {
   },
 };
 
-type Dialogue = readonly (readonly [speaker: string, text: string])[];
+type Dialogue = RecordedInterview['dialogue'];
 interface Card {
   readonly dimension_scores?: { name: string; score: number; reasoning: string }[];
   readonly overall_score?: number;
@@ -120,9 +129,14 @@ type Act =
   | { readonly kind: 'schedule'; readonly inHours: number; readonly notes?: string }
   | { readonly kind: 'start' }
   | { readonly kind: 'complete' | 'record'; readonly card: Card }
+  /** The participant accepts their AI-run stage's notice from their portal. */
+  | { readonly kind: 'consent' }
+  /** The session's interview, turn by turn, then its end: the interviewer scores it (or, without an answer, it waits for a reviewer). */
+  | { readonly kind: 'interviewed'; readonly interview: RecordedInterview }
   | { readonly kind: 'fail' | 'cancel'; readonly reason: string }
   | { readonly kind: 'decide'; readonly outcome: DecisionOutcome; readonly note?: string }
-  | { readonly kind: 'advance' | 'reject' | 'withdraw'; readonly note?: string };
+  | { readonly kind: 'advance' | 'reject' | 'withdraw'; readonly note?: string }
+  | { readonly kind: 'self_identify'; readonly answers: SelfIdentificationAnswers };
 /** What happened, and how many hours before the server's start. */
 type Step = readonly [hoursAgo: number, act: Act];
 
@@ -131,6 +145,16 @@ const interview = (hoursAgo: number, card: Card, bookedAhead = 48): Step[] => [
   [hoursAgo + bookedAhead, { kind: 'schedule', inHours: bookedAhead }],
   [hoursAgo, { kind: 'start' }],
   [hoursAgo - 0.75, { kind: 'complete', card }],
+];
+/**
+ * An AI interview: the notice accepted, booked ahead, run for about 20 minutes in the portal, then scored
+ * by the interviewer (docs/rules.md#scoring-with-evidence).
+ */
+const aiInterview = (hoursAgo: number, recorded: RecordedInterview, bookedAhead = 48): Step[] => [
+  [hoursAgo + bookedAhead + 0.1, { kind: 'consent' }],
+  [hoursAgo + bookedAhead, { kind: 'schedule', inHours: bookedAhead }],
+  [hoursAgo, { kind: 'start' }],
+  [hoursAgo - 0.35, { kind: 'interviewed', interview: recorded }],
 ];
 /** A result entered in one step (a reviewer's scorecard). */
 const recorded = (hoursAgo: number, card: Card): Step => [hoursAgo, { kind: 'record', card }];
@@ -204,9 +228,9 @@ export const DEMO_PEOPLE: readonly Person[] = [
     [50.5, { kind: 'fail', reason: 'Audio dropped after ten minutes; the candidate’s connection kept failing.' }],
     booked(48, 70, 'Rebooked after the technical failure; the candidate will join from the office.'),
   ]),
+  // Yusuf's AI phone screen just ended; without a model it waits for a reviewer, beside its record.
   backend('Yusuf Demir', 'Senior Go Developer at Trendyol', 'Istanbul, Turkey', 70, [
-    booked(47, 46.7),
-    [0.3, { kind: 'start' }],
+    ...aiInterview(0.6, YUSUF_PHONE_SCREEN, 47),
   ]),
   backend('Olivia Brown', 'Full-stack Developer at Monzo', 'London, United Kingdom', 120, [
     ...interview(
@@ -221,7 +245,8 @@ export const DEMO_PEOPLE: readonly Person[] = [
   ]),
 
   // Technical: advanced, booked, between attempts, awaiting a reviewer.
-  backend('Chen Wei', 'Senior Engineer at Ant Group', 'Singapore', 96, [...interview(28, screen(4.5, 4, PASS_SCREEN))]),
+  // Scored by the AI interviewer with his own words as evidence; auto_advance moved him on.
+  backend('Chen Wei', 'Senior Engineer at Ant Group', 'Singapore', 96, [...aiInterview(28, CHEN_PHONE_SCREEN)]),
   backend('Sofia Rossi', 'Backend Engineer at Satispay', 'Milan, Italy', 140, [
     ...interview(52, screen(3.5, 3.5, 'Solid fit; keen on the payments domain.')),
   ]),
@@ -275,11 +300,12 @@ export const DEMO_PEOPLE: readonly Person[] = [
   ]),
   backend('Emma Johansson', 'Senior Backend Engineer at Klarna', 'Stockholm, Sweden', 170, [
     ...interview(110, screen(4.5, 4, PASS_SCREEN)),
-    ...interview(20, technical(9, 8, 8, 'Strong design and clean code; ready for the final panel.')),
+    ...aiInterview(20, EMMA_TECHNICAL),
   ]),
   backend('Kwame Mensah', 'Backend Engineer at MTN MoMo', 'Accra, Ghana', 210, [
     ...interview(160, screen(4, 4.5, PASS_SCREEN)),
-    ...interview(26, technical(8, 8, 7, 'Good all round; a little quiet when thinking.')),
+    // The interviewer quoted him with words he never said: a reviewer is asked to check its score.
+    ...aiInterview(26, KWAME_TECHNICAL),
   ]),
   backend('Ravi Patel', 'Senior Software Engineer at Stripe', 'Dublin, Ireland', 150, [
     ...interview(90, screen(3.5, 4, PASS_SCREEN)),
@@ -429,22 +455,53 @@ interface Progress {
 }
 type View = { id: string; sessions: { id: string; status: string }[]; decisions: { id: string; status: string }[] };
 
+/** The record of a dialogue that ended at `at`, five minutes a turn, the participant named. */
+const recordOf = (dialogue: Dialogue, name: string, at: number) =>
+  dialogue.map(([speaker, text], i) => ({
+    speaker: speaker === 'Candidate' ? name : speaker,
+    text,
+    at: iso(at - (dialogue.length - i) * 5 * 60_000),
+  }));
+
+/** The times of a dialogue's turns, two and a half minutes apart, the last at `at`. */
+const turnTimes = (dialogue: Dialogue, at: number) =>
+  dialogue.map((_, i) => iso(at - (dialogue.length - 1 - i) * 150_000));
+
+/** Records a participant's answers to the voluntary questions as they would in their portal (demo-data.ts). */
+export type SelfIdentify = (participantId: string, answers: SelfIdentificationAnswers) => Promise<unknown>;
+
+/** What the demo's participants do in their own portal: the voluntary questions, and their AI interviews. */
+export interface DemoPortalActs {
+  readonly selfIdentify: SelfIdentify;
+  readonly interviews: DemoInterviews;
+}
+
+/** Their answers to the voluntary questions, a few minutes after their enrolment, if they gave any. */
+const selfIdentification = (person: Person): Step[] => {
+  const answers = DEMO_SELF_IDENTIFICATION[person.name];
+  return answers ? [[person.enrolled - 0.1, { kind: 'self_identify', answers }]] : [];
+};
+
 /**
- * Enrols `DEMO_PEOPLE` and plays their steps in time order through `api`, whose clock is `clock`.
- * Returns each person's participant id by name.
+ * Enrols `DEMO_PEOPLE` and plays their steps in time order through `api`, whose clock is `clock`; what
+ * they do in their portal (the voluntary questions, AI interviews) goes through `portal`. Returns each
+ * person's participant id by name.
  */
 export async function seedDemoParticipants(
   api: Caller,
   clock: DemoClock,
   templates: { backend: string; training: string },
+  portal: DemoPortalActs,
 ): Promise<Map<string, string>> {
   const progress = DEMO_PEOPLE.map((): Progress => ({}));
   const timeline = DEMO_PEOPLE.flatMap((person, who) =>
-    [[person.enrolled, { kind: 'enrol' } as Act] as Step, ...person.steps].map(([hoursAgo, act]) => ({
-      at: clock.base - hoursAgo * HOUR,
-      who,
-      act,
-    })),
+    [[person.enrolled, { kind: 'enrol' } as Act] as Step, ...selfIdentification(person), ...person.steps].map(
+      ([hoursAgo, act]) => ({
+        at: clock.base - hoursAgo * HOUR,
+        who,
+        act,
+      }),
+    ),
   ).sort((a, b) => a.at - b.at);
 
   /** Keeps what later steps need: the session in play and the open decision. */
@@ -491,16 +548,24 @@ export async function seedDemoParticipants(
       case 'complete':
       case 'record': {
         const { dialogue, ...card } = act.card;
-        const transcript = dialogue?.map(([speaker, text], i) => ({
-          speaker: speaker === 'Candidate' ? person.name : speaker,
-          text,
-          at: iso(at - (dialogue.length - i) * 5 * 60_000),
-        }));
+        const transcript = dialogue && recordOf(dialogue, person.name, at);
         const scorecard = { ...card, ...(transcript ? { transcript } : {}) };
         const { participant } =
           act.kind === 'complete'
             ? await api.sessions.complete({ session_id, ...scorecard })
             : await api.sessions.recordResult({ participant_id, ...scorecard });
+        remember(state, participant);
+        break;
+      }
+      case 'consent': {
+        const { current_stage_id } = await api.participants.byId({ id: participant_id });
+        await portal.interviews.consent(participant_id, current_stage_id ?? '');
+        break;
+      }
+      case 'interviewed': {
+        const { dialogue } = act.interview;
+        await portal.interviews.interview(participant_id, session_id, act.interview, turnTimes(dialogue, at));
+        const participant = await api.participants.byId({ id: participant_id });
         remember(state, participant);
         break;
       }
@@ -520,6 +585,9 @@ export async function seedDemoParticipants(
         remember(state, participant);
         break;
       }
+      case 'self_identify':
+        await portal.selfIdentify(participant_id, act.answers);
+        break;
       case 'advance':
       case 'reject':
       case 'withdraw': {

@@ -24,8 +24,10 @@ export const PAGE_ITEMS: readonly PaletteItem[] = [
   { key: 'page:new-profile', label: 'New agent profile', detail: 'Agent Profiles', path: '/agent-profiles/new' },
   { key: 'page:api-keys', label: 'API keys', detail: 'Developer', path: '/developer/api-keys' },
   { key: 'page:api-docs', label: 'API docs', detail: 'Developer', path: '/developer/api-docs' },
+  { key: 'page:mail', label: 'Mail', detail: 'Developer', path: '/developer/mail' },
   { key: 'page:members', label: 'Members', detail: 'Settings', path: '/settings/members' },
   { key: 'page:portal-notice', label: 'Portal notice', detail: 'Settings', path: '/settings/portal-notice' },
+  { key: 'page:notifications', label: 'Notifications', detail: 'Settings', path: '/settings/notifications' },
   {
     key: 'page:interviewer-model',
     label: 'Interviewer model',

@@ -1,9 +1,11 @@
 import { trpc } from '../../app/trpc.ts';
 import { plural } from '../../lib/format.ts';
 import { readServerError } from '../../lib/server-errors.ts';
+import { LinkButton } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { QueryGate } from '../../ui/QueryGate.tsx';
+import { useAccount } from '../account/use-account.ts';
 import { AnalyticsFilters } from './AnalyticsFilters.tsx';
 import { Histogram } from './charts/Histogram.tsx';
 import { HorizontalBars } from './charts/HorizontalBars.tsx';
@@ -20,6 +22,8 @@ import './analytics.css';
  */
 export default function AnalyticsPage() {
   const { filters, set, input } = useAnalyticsFilters();
+  const { reads_demographics } = useAccount();
+  const search = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '')).toString();
   const report = trpc.analytics.report.useQuery(input, { enabled: filters.template !== '' });
   const issues = report.error ? readServerError(report.error).issues : [];
   const issueOn = (field: 'from' | 'to') => issues.find((i) => i.path[0] === field)?.message;
@@ -29,6 +33,12 @@ export default function AnalyticsPage() {
       <PageHeader
         title="Analytics"
         description="How each stage of a template performs for the participants enrolled in a period, and what a change to its rules would have done to them."
+        actions={
+          // The self-identification figures: owners, and the admins an owner allows (docs/rules.md#adverse-impact).
+          reads_demographics && (
+            <LinkButton to={`/analytics/adverse-impact${search ? `?${search}` : ''}`}>Adverse impact</LinkButton>
+          )
+        }
       />
       <AnalyticsFilters
         filters={filters}

@@ -14,6 +14,7 @@ import { useCan } from '../account/use-account.ts';
 import { HorizontalBars } from './charts/HorizontalBars.tsx';
 import { FigureSection } from './FigureSection.tsx';
 import { OUTCOME_WORDS, OUTCOMES, OVERRIDE_WORDS, type Report, type Simulation, simulationTable } from './figures.ts';
+import { SimulationImpact } from './SimulationImpact.tsx';
 
 /** The rules fields a simulation may change, as the form holds them (a blank pass mark: none). */
 interface Draft {
@@ -249,6 +250,7 @@ function SimulationResult({
           />
         )}
       />
+      {result.adverse_impact && <SimulationImpact impact={result.adverse_impact} stageName={stageName} />}
       <h3 className="subsection-title">
         Who would change ({result.changes_total}
         {result.changes_total > result.changes.length && `, the first ${result.changes.length} shown`})

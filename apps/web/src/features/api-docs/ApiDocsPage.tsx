@@ -17,6 +17,8 @@ import {
   type Parameter,
   type SchemaView,
   schemasOf,
+  type WebhookView,
+  webhooksOf,
 } from './openapi-model.ts';
 
 export const OPENAPI_URL = '/api/v1/openapi.json';
@@ -165,6 +167,32 @@ function Operation({ op }: { op: OperationView }) {
   );
 }
 
+/** A webhook Stageflow sends: what it means, its headers and body, an example. */
+function WebhookEvent({ hook }: { hook: WebhookView }) {
+  return (
+    <details className="api-op" id={anchor('op', `webhook-${hook.type}`)}>
+      <summary className="api-op-summary">
+        <MethodBadge method="post" />
+        <code className="api-path">{hook.type}</code>
+      </summary>
+      <div className="api-op-body">
+        {hook.description && <Prose text={hook.description} />}
+        <Subsection title="Headers">
+          <FieldsTable caption={`Headers of ${hook.type}`} fields={hook.headers} />
+        </Subsection>
+        <Subsection title="Body (JSON)">
+          <FieldsTable caption={`Body of ${hook.type}`} fields={hook.body} />
+        </Subsection>
+        <Subsection title="Example">
+          <pre className="code-block api-curl">
+            <code>{hook.example}</code>
+          </pre>
+        </Subsection>
+      </div>
+    </details>
+  );
+}
+
 function Schema({ schema }: { schema: SchemaView }) {
   return (
     <details className="api-op" id={anchor('schema', schema.name)}>
@@ -262,7 +290,11 @@ function PortalIntro({ origin }: { origin: string }) {
 /** The document, read: an index of resources, then each one's routes, then the schemas they answer with. */
 function ApiReference({ spec }: { spec: OpenApiDocument }) {
   const view = useMemo(
-    () => ({ groups: operationsOf(spec, window.location.origin), schemas: schemasOf(spec) }),
+    () => ({
+      groups: operationsOf(spec, window.location.origin),
+      schemas: schemasOf(spec),
+      webhooks: webhooksOf(spec),
+    }),
     [spec],
   );
   useOpenLinkedSection();
@@ -277,6 +309,11 @@ function ApiReference({ spec }: { spec: OpenApiDocument }) {
               <a href={`#${anchor('tag', g.tag)}`}>{g.tag}</a>
             </li>
           ))}
+          {view.webhooks.length > 0 && (
+            <li>
+              <a href="#api-webhook-events">Webhook events</a>
+            </li>
+          )}
           <li>
             <a href="#api-schemas">Schemas</a>
           </li>
@@ -312,6 +349,21 @@ function ApiReference({ spec }: { spec: OpenApiDocument }) {
             ))}
           </section>
         ))}
+        {view.webhooks.length > 0 && (
+          <section className="api-group" aria-labelledby="api-webhook-events">
+            <h2 id="api-webhook-events" className="section-title">
+              Webhook events
+            </h2>
+            <p className="api-prose">
+              What Stageflow POSTs to the endpoints on <Link to="/developer/webhooks">Developer → Webhooks</Link>,
+              signed per the Standard Webhooks specification: verify the signature with the endpoint’s secret, and use{' '}
+              <code>webhook-id</code> to process each message once.
+            </p>
+            {view.webhooks.map((hook) => (
+              <WebhookEvent key={hook.type} hook={hook} />
+            ))}
+          </section>
+        )}
         <section className="api-group" aria-labelledby="api-schemas">
           <h2 id="api-schemas" className="section-title">
             Schemas

@@ -8,6 +8,7 @@ import {
   sampleOf,
   schemasOf,
   typeLabel,
+  webhooksOf,
 } from './openapi-model.ts';
 
 const uuid = { type: 'string', format: 'uuid' };
@@ -233,5 +234,43 @@ describe('the API docs model', () => {
       ['version', 'number'],
       ['stages', 'Stage[]'],
     ]);
+  });
+
+  test('webhooks read as their type, headers, body fields and an example body', () => {
+    const withHooks: OpenApiDocument = {
+      ...doc,
+      webhooks: {
+        'stage.archived': {
+          post: {
+            description: 'A stage was archived.',
+            parameters: [{ name: 'webhook-id', in: 'header', required: true, schema: { type: 'string' } }],
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['type', 'data'],
+                    properties: {
+                      type: { type: 'string', const: 'stage.archived' },
+                      data: {
+                        type: 'object',
+                        required: ['stage'],
+                        properties: { stage: { $ref: '#/components/schemas/Stage' } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    const [hook] = webhooksOf(withHooks);
+    expect(hook).toMatchObject({ type: 'stage.archived', description: 'A stage was archived.' });
+    expect(hook!.headers.map((h) => [h.name, h.in, h.required])).toEqual([['webhook-id', 'header', true]]);
+    expect(hook!.body.map((f) => f.name)).toEqual(expect.arrayContaining(['type', 'data', 'data.stage']));
+    expect(JSON.parse(hook!.example)).toMatchObject({ type: 'stage.archived' });
+    expect(webhooksOf(doc)).toEqual([]);
   });
 });

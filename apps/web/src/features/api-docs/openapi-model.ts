@@ -65,6 +65,8 @@ export interface OpenApiDocument {
   tags?: { name: string }[];
   /** A path item may name its own server (the portal's paths are written out in full under `/`). */
   paths: Record<string, Record<string, RawOperation>>;
+  /** What the server sends (OpenAPI 3.1): one entry per webhook type, its request as an operation. */
+  webhooks?: Record<string, Record<string, RawOperation>>;
   components?: { schemas?: Record<string, JsonSchema>; securitySchemes?: Record<string, RawSecurityScheme> };
 }
 
@@ -343,6 +345,41 @@ export function operationsOf(doc: OpenApiDocument, origin: string): TagGroup[] {
         (a, b) => a.path.localeCompare(b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method),
       ),
     }));
+}
+
+/** A webhook Stageflow sends: its type, what it means, its headers, its body's fields and an example body. */
+export interface WebhookView {
+  type: string;
+  description?: string;
+  headers: Parameter[];
+  body: Field[];
+  example: string;
+}
+
+/** The document's `webhooks`, in its order: what a receiver gets for each type. */
+export function webhooksOf(doc: OpenApiDocument): WebhookView[] {
+  return Object.entries(doc.webhooks ?? {}).flatMap(([type, item]) => {
+    const op = item.post;
+    if (!op) return [];
+    const media = op.requestBody?.content?.['application/json'];
+    return [
+      {
+        type,
+        ...(op.description ? { description: op.description } : {}),
+        headers: (op.parameters ?? []).map((p) => ({
+          name: p.name,
+          in: p.in,
+          type: typeLabel(p.schema),
+          required: p.required ?? false,
+          notes: [],
+          depth: 0,
+          ...(p.description ? { description: p.description } : {}),
+        })),
+        body: media ? fieldsOf(doc, media.schema) : [],
+        example: JSON.stringify(media ? sampleOf(doc, media.schema) : {}, null, 2),
+      },
+    ];
+  });
 }
 
 /** The named schemas (responses point at them), with their fields. */

@@ -1,23 +1,26 @@
 import { keepPreviousData } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { type RouterOutputs, trpc } from '../../app/trpc.ts';
+import { useId, useState } from 'react';
+import { useParams } from 'react-router';
+import { trpc } from '../../app/trpc.ts';
 import { plural } from '../../lib/format.ts';
 import { useUrlSearch } from '../../lib/use-url-search.ts';
 import { Button, LinkButton } from '../../ui/Button.tsx';
+import { Checkbox } from '../../ui/Checkbox.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ToolbarSearch } from '../../ui/ListToolbar.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { joinQueries, QueryGate } from '../../ui/QueryGate.tsx';
 import { useCan } from '../account/use-account.ts';
+import { BulkActionDialog } from '../bulk/BulkActionDialog.tsx';
+import { SelectionBar } from '../bulk/SelectionBar.tsx';
+import { type Selection, shownState, useSelection } from '../bulk/use-selection.ts';
 import { AddParticipantDialog } from '../participants/AddParticipantDialog.tsx';
 import { BulkImportDialog } from '../participants/BulkImportDialog.tsx';
 import { NoParticipantsYet } from '../participants/NoParticipantsYet.tsx';
-import { ParticipantStatusBadge, ScoreAgainstMark, StageStateBadge } from '../participants/ParticipantBadges.tsx';
+import { NoteDialog } from '../participants/NoteDialog.tsx';
 import { TemplateNotFound } from '../templates/TemplateNotFound.tsx';
-
-type Column = RouterOutputs['participants']['board']['columns'][number];
-type Card = Column['cards'][number];
+import { BoardLanes, type Column } from './BoardLanes.tsx';
+import { useBoardDrop } from './use-board-drop.ts';
 
 const PER_COLUMN = 50;
 
@@ -61,7 +64,14 @@ function Board({
   const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
   const total = columns.reduce((n, c) => n + c.count, 0);
   const stageColumns = columns.filter((c) => c.stage_id !== null);
-  const finishedColumns = columns.filter((c) => c.stage_id === null);
+  // Picking people for a bulk action; another search starts a new selection.
+  const selection = useSelection(`${templateId}|${search.applied}`);
+  const [acting, setActing] = useState<Selection | null>(null);
+  const shown = columns.flatMap((c) => c.cards.map((card) => card.id));
+  const allShown = shownState(selection, shown) === true;
+  const boardFilter = { evaluation_template_id: templateId, ...(search.applied ? { search: search.applied } : {}) };
+  const drop = useBoardDrop(columns);
+  const selectAllId = useId();
 
   return (
     <>
@@ -70,7 +80,7 @@ function Board({
         description={
           search.applied
             ? `${plural(total, 'participant')} whose name or email holds “${search.applied}”.`
-            : `${plural(total, 'participant')} across ${plural(stageColumns.length, 'active stage')}. Open a card to see the person’s timeline and act.`
+            : `${plural(total, 'participant')} across ${plural(stageColumns.length, 'active stage')}. Open a card to see the person’s timeline and act${canManage ? ', or drag it by its handle to the next stage or to Rejected' : ''}.`
         }
         actions={
           <>
@@ -97,6 +107,16 @@ function Board({
           value={search.text}
           onChange={search.setText}
         />
+        {canManage && shown.length > 0 && (
+          <span className="checkbox-row board-select-all">
+            <Checkbox
+              id={selectAllId}
+              checked={shownState(selection, shown)}
+              onChange={(e) => selection.setShown(shown, e.target.checked)}
+            />
+            <label htmlFor={selectAllId}>Select everyone shown</label>
+          </span>
+        )}
       </search>
       {stageColumns.length === 0 ? (
         <EmptyState
@@ -128,82 +148,27 @@ function Board({
               Everyone added to this template starts in the first column and moves right as they pass.
             </NoParticipantsYet>
           )}
-          <ul className="board" aria-label="Board">
-            {stageColumns.map((column) => (
-              <li key={column.key} className="board-slot">
-                <BoardColumn column={column} templateId={templateId} search={search.applied} />
-              </li>
-            ))}
-            {/* The finished stack in one lane, so a typical pipeline fits on screen without scrolling. */}
-            <li className="board-slot board-slot-finished">
-              {finishedColumns.map((column) => (
-                <BoardColumn key={column.key} column={column} templateId={templateId} search={search.applied} />
-              ))}
-            </li>
-          </ul>
+          <BoardLanes
+            columns={columns}
+            templateId={templateId}
+            search={search.applied}
+            manage={canManage ? { selection, shown, onDrop: drop.onDrop } : undefined}
+          />
         </>
       )}
+      {canManage && (
+        <SelectionBar
+          selection={selection}
+          moreMatching={allShown && total > shown.length ? total : null}
+          scopeWords={search.applied ? 'matching the search' : 'on this board'}
+          onSelectMatching={() => selection.selectMatching(boardFilter, total)}
+          onAct={() => setActing(selection.selection)}
+        />
+      )}
+      <BulkActionDialog selection={acting} onClose={() => setActing(null)} onStarted={selection.clear} />
+      <NoteDialog request={drop.request} pending={drop.pending} onClose={drop.close} onSubmit={drop.submit} />
       <AddParticipantDialog open={dialog === 'add'} onClose={() => setDialog(null)} templateId={templateId} />
       <BulkImportDialog open={dialog === 'import'} onClose={() => setDialog(null)} templateId={templateId} />
     </>
-  );
-}
-
-function BoardColumn({ column, templateId, search }: { column: Column; templateId: string; search: string }) {
-  const terminal = column.stage_id === null;
-  const hidden = column.count - column.cards.length;
-  const listLink = `/participants?${new URLSearchParams({
-    template: templateId,
-    ...(terminal ? { status: column.key } : { stage: column.stage_id ?? '', status: 'active' }),
-    ...(search ? { q: search } : {}),
-  })}`;
-  return (
-    <section
-      className={`board-column${terminal ? ` is-terminal is-${column.key}` : ''}`}
-      aria-label={`${column.title}, ${plural(column.count, 'participant')}`}
-    >
-      <header className="board-column-header">
-        <h2 className="board-column-title">{column.title}</h2>
-        <span className="count-pill">{column.count}</span>
-      </header>
-      {column.pass_threshold !== null && <p className="board-column-sub">Pass mark {column.pass_threshold}</p>}
-      {column.cards.length === 0 ? (
-        <p className="board-empty">{terminal ? 'Nobody yet' : 'Nobody at this stage'}</p>
-      ) : (
-        <ul className="board-cards">
-          {column.cards.map((card) => (
-            <li key={card.id}>
-              <BoardCard card={card} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {hidden > 0 && (
-        <Link className="board-more" to={listLink}>
-          {plural(hidden, 'more participant')} in the list
-        </Link>
-      )}
-    </section>
-  );
-}
-
-function BoardCard({ card }: { card: Card }) {
-  return (
-    <Link to={`/participants/${card.id}`} className="board-card" data-testid="board-card" data-shortcut-row="">
-      <span className="board-card-name">{card.name}</span>
-      <span className="board-card-state">
-        {card.status === 'active' && card.stage_state ? (
-          <StageStateBadge state={card.stage_state} />
-        ) : (
-          <ParticipantStatusBadge status={card.status} recommendation={card.recommendation} />
-        )}
-      </span>
-      {card.status === 'active' && (
-        <span className="board-card-facts">
-          <ScoreAgainstMark score={card.last_score} threshold={card.pass_threshold} />
-          <span className="muted">{plural(card.attempts_used ?? 0, 'attempt')} used</span>
-        </span>
-      )}
-    </Link>
   );
 }

@@ -1,4 +1,4 @@
-import type { DecisionOutcome, DecisionSuggestion } from '@stageflow/domain';
+import type { DecisionOutcome, DecisionReason, DecisionSuggestion } from '@stageflow/domain';
 import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
@@ -10,8 +10,11 @@ import { recommendationText } from '../participants/ParticipantBadges.tsx';
 import { useRefreshParticipants } from '../participants/use-participant-data.ts';
 
 interface DecideButtonsProps {
-  /** `suggested` is null for a request for a person: nothing was scored to suggest from. */
-  decision: { id: string; suggested: DecisionSuggestion | null };
+  /**
+   * `suggested` is null for a request for a person (nothing was scored to suggest from), and for an
+   * unchecked AI score whose rules would have moved nobody.
+   */
+  decision: { id: string; suggested: DecisionSuggestion | null; reason: DecisionReason };
   participantName: string;
   stageName: string;
 }
@@ -22,6 +25,7 @@ const OTHER: Record<DecisionSuggestion, DecisionSuggestion> = { advance: 'reject
 function decidedMessage(name: string, outcome: DecisionOutcome, result: RouterOutputs['decisions']['decide']) {
   const { participant } = result;
   if (outcome === 'retake') return `${name} can take the stage again`;
+  if (outcome === 'keep') return `${name} stays where they are`;
   if (participant.status === 'completed') {
     return `${name} completed${participant.recommendation ? `: ${recommendationText(participant.recommendation)}` : ''}`;
   }
@@ -63,6 +67,62 @@ export function DecideButtons({ decision, participantName, stageName }: DecideBu
     />
   );
 
+  if (decision.reason === 'scorecard_corrected') {
+    // docs/rules.md#correcting-a-score: the flag is answered by looking; moving anyone is done on their page.
+    return (
+      <div className="decide-buttons">
+        <Button
+          size="sm"
+          disabled={decide.isPending}
+          onClick={() =>
+            setAsking({
+              outcome: 'keep',
+              request: {
+                title: `Keep ${participantName} where they are?`,
+                description: `A score at ${stageName} was corrected after the rules had acted on it. To move them, advance or reject them on their page instead.`,
+                required: 'Say what you checked: the note is the record of your decision.',
+                confirmLabel: 'Keep as it is',
+              },
+            })
+          }
+        >
+          Keep as it is…
+        </Button>
+        {dialog}
+      </div>
+    );
+  }
+  if (decision.suggested === null && decision.reason === 'scorecard_needs_review') {
+    // docs/rules.md#scoring-with-evidence: nothing to approve in one click; each answer says why.
+    const askUnsuggested = (outcome: DecisionOutcome) =>
+      setAsking({
+        outcome,
+        request: {
+          title:
+            outcome === 'retake'
+              ? `Grant ${participantName} a retake?`
+              : `${outcome === 'advance' ? 'Advance' : 'Reject'} ${participantName}?`,
+          description: `The AI interviewer’s score at ${stageName} could not be checked against what they said, and the stage’s rules suggest nothing here.`,
+          required: 'Say what you found in the transcript: the note is the record of your decision.',
+          confirmLabel: outcome === 'retake' ? 'Grant a retake' : outcome === 'advance' ? 'Advance' : 'Reject',
+          variant: outcome === 'reject' ? 'danger' : 'primary',
+        },
+      });
+    return (
+      <div className="decide-buttons">
+        <Button size="sm" disabled={decide.isPending} onClick={() => askUnsuggested('advance')}>
+          Advance…
+        </Button>
+        <Button size="sm" disabled={decide.isPending} onClick={() => askUnsuggested('reject')}>
+          Reject…
+        </Button>
+        <Button size="sm" variant="ghost" disabled={decide.isPending} onClick={() => askUnsuggested('retake')}>
+          Grant a retake…
+        </Button>
+        {dialog}
+      </div>
+    );
+  }
   if (decision.suggested === null) {
     const askDirect = (outcome: 'advance' | 'reject') =>
       setAsking({

@@ -14,6 +14,7 @@ import { ScoreAgainstMark } from '../participants/ParticipantBadges.tsx';
 import { DECISION_REASON, OUTCOME_LABEL, SUGGESTION_LABEL } from '../participants/participant-labels.ts';
 import { actorName } from '../participants/timeline.ts';
 import { type TemplateStages, useMemberNames, useTemplateStages } from '../participants/use-participant-data.ts';
+import { AwaitingScore } from './AwaitingScore.tsx';
 import { DecideButtons } from './DecideButtons.tsx';
 
 type DecisionItem = RouterOutputs['decisions']['list'][number];
@@ -85,6 +86,7 @@ export default function DecisionsPage() {
           onChange={search.setText}
         />
       </search>
+      {view === 'open' && !search.applied && <AwaitingScore />}
       <QueryGate query={query} loading="Loading decisions">
         {(decisions) =>
           decisions.length === 0 ? (
@@ -102,8 +104,8 @@ export default function DecisionsPage() {
                 action={<LinkButton to="/participants">Go to Participants</LinkButton>}
               >
                 A participant lands here when a stage needs a reviewer’s approval, when they did not pass and have no
-                attempts left, or when they asked for a person instead of the AI interviewer. Nobody is waiting right
-                now.
+                attempts left, when they asked for a person instead of the AI interviewer, or when the AI interviewer’s
+                score could not be checked against what they said. Nobody is waiting right now.
               </EmptyState>
             ) : (
               <EmptyState title="No decisions yet">Decisions reviewers have made appear here, newest first.</EmptyState>
@@ -165,6 +167,20 @@ function DecisionCard({
               </p>
             )}
           </>
+        ) : d.reason === 'scorecard_needs_review' ? (
+          <>
+            <p>
+              The AI interviewer scored {d.participant_name}, but nothing they said backs its score for{' '}
+              {d.unverified_dimensions.length > 0 ? d.unverified_dimensions.join(', ') : 'every dimension'}: a quote it
+              gave was not in their answers, or it gave none.
+            </p>
+            {d.status === 'open' && (
+              <p className="muted">
+                Read the quotes and the transcript on their page, then decide here, or replace the AI’s score with your
+                own there. The AI’s score alone moves nobody.
+              </p>
+            )}
+          </>
         ) : (
           <p>{DECISION_REASON[d.reason]}</p>
         )}
@@ -201,7 +217,9 @@ function DecisionCard({
                   <span className="muted">
                     {person
                       ? 'Closed: a result was recorded, or the participant left the stage'
-                      : 'Closed (the participant was moved by hand)'}
+                      : d.reason === 'scorecard_needs_review'
+                        ? 'Closed: a reviewer replaced the AI’s score, or the participant was moved by hand'
+                        : 'Closed (the participant was moved by hand)'}
                   </span>
                 )}
                 {decidedBy && <span className="muted"> by {decidedBy}</span>}
@@ -216,7 +234,7 @@ function DecisionCard({
           </Link>
         ) : (
           <Link className="decision-link" to={scorecardLink(d)}>
-            View the scorecard
+            {d.reason === 'scorecard_needs_review' ? 'Check the quotes and the transcript' : 'View the scorecard'}
           </Link>
         )}
       </div>

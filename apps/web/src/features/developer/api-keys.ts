@@ -26,6 +26,9 @@ const RESOURCE_LABELS: Record<string, string> = {
   portal_links: 'Portal links',
   portal_notice: 'Portal notice',
   interviewer_model: 'Interviewer model',
+  // Recording answers only: reading the figures is never a key's (docs/surfaces.md#roles-and-scopes).
+  demographics: 'Self-identification',
+  webhooks: 'Webhooks',
 };
 
 export interface ScopeGroup {

@@ -1,14 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { CreateParticipantInput } from '@stageflow/domain';
+import { CreateParticipantInput, SendPortalLinkOption } from '@stageflow/domain';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { toast } from 'sonner';
+import type { z } from 'zod';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { readServerError } from '../../lib/server-errors.ts';
 import { CommaListField } from '../../ui/CommaListField.tsx';
-import { Dialog, DialogForm } from '../../ui/Dialog.tsx';
-import { Field } from '../../ui/Field.tsx';
+import { CopyField } from '../../ui/CopyField.tsx';
+import { Dialog, DialogDone, DialogForm } from '../../ui/Dialog.tsx';
+import { CheckboxField, Field } from '../../ui/Field.tsx';
+import { MAIL_NOT_SET_UP_LINK, useMailSetup } from '../mail/mail-setup.ts';
 import { TemplateSelect } from './TemplateSelect.tsx';
 import { useRefreshParticipants } from './use-participant-data.ts';
 
@@ -19,25 +23,60 @@ interface AddParticipantDialogProps {
   templateId?: string | undefined;
 }
 
+/** The enrolment's fields, and whether to email the new participant their portal link (docs/mail.md). */
+const AddParticipantValues = CreateParticipantInput.extend(SendPortalLinkOption);
+type AddParticipantValues = z.input<typeof AddParticipantValues>;
+
+/** A link that was to be emailed while mail is not set up: shown once, to copy. */
+interface UnsentLink {
+  name: string;
+  url: string;
+}
+
 export function AddParticipantDialog({ open, onClose, templateId }: AddParticipantDialogProps) {
+  const [unsent, setUnsent] = useState<UnsentLink | null>(null);
+  const close = () => {
+    setUnsent(null);
+    onClose();
+  };
   return (
     <Dialog
       open={open}
-      onClose={onClose}
-      title="Add participant"
-      description="They start at the first active stage of the template you pick."
+      onClose={close}
+      title={unsent ? 'Copy their portal link' : 'Add participant'}
+      description={unsent ? undefined : 'They start at the first active stage of the template you pick.'}
     >
-      <AddParticipantForm onClose={onClose} templateId={templateId} />
+      {unsent ? (
+        <DialogDone onDone={close} focusDone>
+          <div className="banner banner-warning" role="status">
+            <p className="banner-title">{MAIL_NOT_SET_UP_LINK}</p>
+            {unsent.name} was added. Their link waits in Developer → Mail; Stageflow keeps only a fingerprint of it, so
+            copy it now and send it to them.
+          </div>
+          <CopyField value={unsent.url} label={`Portal link for ${unsent.name}`} copyLabel="Copy link" />
+        </DialogDone>
+      ) : (
+        <AddParticipantForm onClose={close} onUnsent={setUnsent} templateId={templateId} />
+      )}
     </Dialog>
   );
 }
 
-function AddParticipantForm({ onClose, templateId }: { onClose: () => void; templateId?: string | undefined }) {
+function AddParticipantForm({
+  onClose,
+  onUnsent,
+  templateId,
+}: {
+  onClose: () => void;
+  onUnsent: (link: UnsentLink) => void;
+  templateId?: string | undefined;
+}) {
   const navigate = useNavigate();
   const refresh = useRefreshParticipants();
   const showError = useServerError();
-  const form = useForm<CreateParticipantInput>({
-    resolver: zodResolver(CreateParticipantInput),
+  const mailSetUp = useMailSetup();
+  const form = useForm<AddParticipantValues>({
+    resolver: zodResolver(AddParticipantValues),
     defaultValues: {
       evaluation_template_id: templateId ?? '',
       name: '',
@@ -45,6 +84,7 @@ function AddParticipantForm({ onClose, templateId }: { onClose: () => void; temp
       external_id: '',
       phone: '',
       tags: [],
+      send_portal_link: false,
     },
   });
   const {
@@ -54,10 +94,14 @@ function AddParticipantForm({ onClose, templateId }: { onClose: () => void; temp
   } = form;
   const create = trpc.participants.create.useMutation({
     onSuccess: async (participant) => {
-      toast.success(`Added ${participant.name}`, {
-        action: { label: 'Open', onClick: () => navigate(`/participants/${participant.id}`) },
-      });
-      onClose();
+      const sent = participant.portal_link_sent;
+      if (sent?.mail.status === 'not_sent') onUnsent({ name: participant.name, url: sent.url });
+      else {
+        toast.success(sent ? `Added ${participant.name} and emailed their portal link` : `Added ${participant.name}`, {
+          action: { label: 'Open', onClick: () => navigate(`/participants/${participant.id}`) },
+        });
+        onClose();
+      }
       await refresh();
     },
     onError: (error) => {
@@ -119,6 +163,18 @@ function AddParticipantForm({ onClose, templateId }: { onClose: () => void; temp
             />
           )}
         />
+        <div className="span-2">
+          <CheckboxField
+            label="Send them their portal link"
+            hint={
+              mailSetUp === false
+                ? 'Mail is not set up on this server: the link is shown to you to copy instead.'
+                : 'By email: a private link to see where they stand, in the template’s language.'
+            }
+          >
+            {(p) => <input {...p} type="checkbox" {...register('send_portal_link')} />}
+          </CheckboxField>
+        </div>
       </div>
     </DialogForm>
   );

@@ -7,7 +7,9 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { DataTable } from '../../ui/DataTable.tsx';
 import { Dialog, DialogBody, DialogDone, DialogFooter } from '../../ui/Dialog.tsx';
+import { CheckboxField } from '../../ui/Field.tsx';
 import { PasteField } from '../../ui/PasteField.tsx';
+import { useMailSetup } from '../mail/mail-setup.ts';
 import {
   CSV_COLUMNS,
   CSV_EXAMPLE,
@@ -46,12 +48,20 @@ export function BulkImportDialog({ open, onClose, templateId }: BulkImportDialog
 type Phase =
   | { kind: 'edit' }
   | { kind: 'importing'; sent: number; total: number }
-  | { kind: 'done'; outcome: ImportOutcome };
+  | { kind: 'done'; outcome: ImportOutcome; mailed: Mailed };
+
+/** How many portal links were emailed, and how many were kept unsent (mail not set up). */
+interface Mailed {
+  queued: number;
+  notSent: number;
+}
 
 function BulkImportForm({ onClose, initialTemplateId }: { onClose: () => void; initialTemplateId: string }) {
   const [templateId, setTemplateId] = useState(initialTemplateId);
   const [text, setText] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'edit' });
+  const [sendLinks, setSendLinks] = useState(false);
+  const mailSetUp = useMailSetup();
   const fileId = useId();
   const refresh = useRefreshParticipants();
   const showError = useServerError();
@@ -86,13 +96,19 @@ function BulkImportForm({ onClose, initialTemplateId }: { onClose: () => void; i
     };
     setPhase({ kind: 'importing', sent: 0, total: ready.length });
     let sent = 0;
+    const mailed: Mailed = { queued: 0, notSent: 0 };
     for (const group of chunk(ready)) {
       try {
         const answer = await bulkCreate.mutateAsync({
           evaluation_template_id: templateId,
           participants: group.map((r) => r.fields),
+          send_portal_link: sendLinks,
         });
         outcome = mergeOutcome(outcome, group, answer);
+        for (const created of answer.created) {
+          if (created.portal_link_mail?.status === 'not_sent') mailed.notSent++;
+          else if (created.portal_link_mail) mailed.queued++;
+        }
       } catch (error) {
         showError(error);
         // What was sent before this request is saved; say so rather than pretend nothing happened.
@@ -112,12 +128,12 @@ function BulkImportForm({ onClose, initialTemplateId }: { onClose: () => void; i
       sent += group.length;
       setPhase({ kind: 'importing', sent, total: ready.length });
     }
-    setPhase({ kind: 'done', outcome });
+    setPhase({ kind: 'done', outcome, mailed });
     toast.success(`Added ${plural(outcome.created.length, 'participant')}`);
     await refresh();
   };
 
-  if (phase.kind === 'done') return <ImportResult outcome={phase.outcome} onClose={onClose} />;
+  if (phase.kind === 'done') return <ImportResult outcome={phase.outcome} mailed={phase.mailed} onClose={onClose} />;
   const importing = phase.kind === 'importing';
 
   return (
@@ -150,6 +166,25 @@ function BulkImportForm({ onClose, initialTemplateId }: { onClose: () => void; i
             onChange={(e) => void readFile(e.target.files?.[0])}
           />
         </div>
+
+        <CheckboxField
+          label="Send each person their portal link"
+          hint={
+            mailSetUp === false
+              ? 'Mail is not set up on this server: the links would wait in Developer → Mail, not sent.'
+              : 'By email: a private link to see where they stand, in the template’s language.'
+          }
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="checkbox"
+              checked={sendLinks}
+              disabled={importing}
+              onChange={(e) => setSendLinks(e.target.checked)}
+            />
+          )}
+        </CheckboxField>
 
         {parsed.kind === 'parsed' && parsed.warnings.length > 0 && (
           <div className="banner banner-warning" role="status">
@@ -230,15 +265,22 @@ function ImportPreview({ rows }: { rows: readonly ImportRow[] }) {
   );
 }
 
-function ImportResult({ outcome, onClose }: { outcome: ImportOutcome; onClose: () => void }) {
+function ImportResult({ outcome, mailed, onClose }: { outcome: ImportOutcome; mailed: Mailed; onClose: () => void }) {
   return (
     <DialogDone onDone={onClose} focusDone>
       <div className="import-result" role="status">
         <p>
           <strong>{plural(outcome.created.length, 'participant')} added</strong>
           {outcome.skipped.length > 0 && <>, {outcome.skipped.length} skipped</>}.
+          {mailed.queued > 0 && <> Their portal links were emailed ({plural(mailed.queued, 'message')}).</>}
         </p>
       </div>
+      {mailed.notSent > 0 && (
+        <div className="banner banner-warning" role="status">
+          <p className="banner-title">Mail is not set up: the links were not sent.</p>
+          {plural(mailed.notSent, 'message')} wait in Developer → Mail, where an owner can read and copy each link.
+        </div>
+      )}
       {outcome.skipped.length > 0 && (
         <section aria-label="Skipped" className="stack-sm">
           <h3 className="subsection-title">Skipped, and why</h3>

@@ -121,7 +121,8 @@ export function CurrentStageCard({
             </p>
           ) : (
             <p>
-              <strong>Waiting for a reviewer:</strong> {DECISION_REASON[d.reason]}. Suggested: {d.suggested}.
+              <strong>Waiting for a reviewer:</strong> {DECISION_REASON[d.reason]}.{' '}
+              {d.suggested ? `Suggested: ${d.suggested}.` : 'No suggestion: the rules would have moved nobody.'}
             </p>
           )}
           {canReview && <DecideButtons decision={d} participantName={participant.name} stageName={stage.stage_name} />}

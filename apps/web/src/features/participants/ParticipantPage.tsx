@@ -1,4 +1,4 @@
-import { type EvaluationStage, recommendationLabels, type Session } from '@stageflow/domain';
+import { type EvaluationStage, isAiRun, recommendationLabels, type Session } from '@stageflow/domain';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { toast } from 'sonner';
@@ -18,9 +18,11 @@ import { ParticipantTimeline } from './ParticipantTimeline.tsx';
 import { PortalLinkCard } from './PortalLinkCard.tsx';
 import { openProgress, pipelineSteps } from './participant-model.ts';
 import { RecordResultDialog, type ResultTarget } from './RecordResultDialog.tsx';
+import { ReplaceScorecardDialog, type ReplaceTarget } from './ReplaceScorecardDialog.tsx';
 import { ScheduleSessionDialog, type ScheduleTarget } from './ScheduleSessionDialog.tsx';
 import { type SessionCommand, SessionList } from './SessionList.tsx';
 import { StageTrack } from './StageTrack.tsx';
+import { actorName } from './timeline.ts';
 import { useMemberNames, useRefreshParticipants } from './use-participant-data.ts';
 
 type Detail = RouterOutputs['participants']['byId'];
@@ -59,6 +61,7 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
   const [result, setResult] = useState<ResultTarget | null>(null);
   const [scheduling, setScheduling] = useState<ScheduleTarget | null>(null);
   const [ending, setEnding] = useState<{ command: 'fail' | 'cancel'; session: Session } | null>(null);
+  const [replacing, setReplacing] = useState<ReplaceTarget | null>(null);
 
   const stages: readonly EvaluationStage[] = stagesQuery.data ?? template.data?.stages ?? [];
   const stageById = new Map(stages.map((s) => [s.id, s]));
@@ -69,6 +72,9 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
   const labels = template.data ? recommendationLabels(template.data) : { positive: 'positive', negative: 'negative' };
   // What the rules allow and say about them: the server's answers, never worked out again here.
   const { actions, outlook } = participant;
+  const personName = (actor: string) => actorName(actor, memberNames);
+  const awaitingScore = new Set(participant.awaiting_score);
+  const replaceable = new Set(canReview ? (actions?.replace_scorecard_session_ids ?? []) : []);
 
   const sessionDone = (message: string) => ({
     onSuccess: async () => {
@@ -80,6 +86,17 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
   const start = trpc.sessions.start.useMutation({ ...sessionDone('Session started'), onError: (e) => showError(e) });
   const fail = trpc.sessions.fail.useMutation(sessionDone('Marked as a technical failure: no attempt used'));
   const cancel = trpc.sessions.cancel.useMutation(sessionDone('Session cancelled'));
+  // docs/rules.md#scoring-with-evidence: what the interviewer did, or why it did nothing, in plain words.
+  const score = trpc.sessions.score.useMutation({
+    onSuccess: async ({ scoring }) => {
+      if (scoring.status === 'not_scored') toast.error(`Not scored. ${scoring.message}`);
+      else if (scoring.needs_review)
+        toast.warning('Scored, but a dimension has no quote the participant said: a reviewer decides.');
+      else toast.success('Scored by the interviewer');
+      await refresh();
+    },
+    onError: (e) => showError(e),
+  });
 
   // A link to a scorecard (#session-…) scrolls to it once the page has drawn.
   useEffect(() => {
@@ -119,10 +136,20 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
         }
       : null;
 
+  const replaceTarget = (session: Session): ReplaceTarget | null => {
+    const stage = stageById.get(session.stage_id);
+    const rules = participant.progress.find((p) => p.stage_id === session.stage_id)?.rules;
+    return stage && rules && session.scorecard
+      ? { sessionId: session.id, participantName: participant.name, stage, scorecard: session.scorecard, rules }
+      : null;
+  };
+
   const onSessionCommand = (command: SessionCommand, session: Session) => {
     if (command === 'start') start.mutate({ session_id: session.id });
     else if (command === 'complete') setResult(resultTarget(session.id));
     else if (command === 'reschedule') setScheduling(scheduleTarget(session));
+    else if (command === 'score') score.mutate({ session_id: session.id });
+    else if (command === 'replace') setReplacing(replaceTarget(session));
     else setEnding({ command, session });
   };
 
@@ -193,9 +220,18 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
                   stageName={stageName}
                   buttons={canReview ? (actions?.sessions ?? []) : []}
                   canReschedule={canReview && (outlook?.can_reschedule ?? false)}
-                  busy={start.isPending}
+                  awaitingScore={awaitingScore}
+                  replaceable={replaceable}
+                  personName={personName}
+                  busy={start.isPending || score.isPending}
+                  scoring={score.isPending ? (score.variables?.session_id ?? null) : null}
                   onCommand={onSessionCommand}
                   hasAnswers={(s) => stageById.get(s.stage_id)?.stage_type === 'async_assessment'}
+                  participantName={participant.name}
+                  hasInterview={(s) => {
+                    const type = stageById.get(s.stage_id)?.stage_type;
+                    return type !== undefined && isAiRun(type);
+                  }}
                 />
               )}
             </section>
@@ -210,12 +246,17 @@ function ParticipantDetails({ participant }: { participant: Detail }) {
               Timeline
             </h2>
             <p className="section-description">Newest first: who did what, when, and by which rule.</p>
-            <ParticipantTimeline participantId={participant.id} memberNames={memberNames} context={{ stageName }} />
+            <ParticipantTimeline
+              participantId={participant.id}
+              memberNames={memberNames}
+              context={{ stageName, personName }}
+            />
           </section>
         </div>
       </div>
 
       <RecordResultDialog target={result} onClose={() => setResult(null)} />
+      <ReplaceScorecardDialog target={replacing} onClose={() => setReplacing(null)} />
       <ScheduleSessionDialog target={scheduling} onClose={() => setScheduling(null)} />
       <NoteDialog
         request={

@@ -6,6 +6,9 @@ import { Button, LinkButton } from '../../ui/Button.tsx';
 import { EmptyState } from '../../ui/EmptyState.tsx';
 import { ListPage } from '../../ui/ListPage.tsx';
 import { useCan } from '../account/use-account.ts';
+import { BulkActionDialog } from '../bulk/BulkActionDialog.tsx';
+import { SelectionBar } from '../bulk/SelectionBar.tsx';
+import { type Selection, useSelection } from '../bulk/use-selection.ts';
 import { AddParticipantDialog } from './AddParticipantDialog.tsx';
 import { BulkImportDialog } from './BulkImportDialog.tsx';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
@@ -61,6 +64,16 @@ export default function ParticipantsPage() {
   const query = useParticipantPages(filters.query);
   const names = useTemplateStages(query.data.map((r) => r.evaluation_template_id));
   const noTemplates = templates.data?.length === 0;
+  // Admins pick people for a bulk action; a new filter starts a new selection.
+  const selection = useSelection(JSON.stringify(filters.query));
+  const [acting, setActing] = useState<Selection | null>(null);
+  const shown = query.data.map((r) => r.id);
+  const allShown = shown.length > 0 && shown.every((id) => selection.isSelected(id));
+  // Only asked once every row shown is picked and more rows match than are loaded.
+  const matching = trpc.participants.count.useQuery(filters.query, {
+    enabled: canManage && allShown && query.hasNextPage,
+  });
+  const moreMatching = allShown && query.hasNextPage && matching.data ? matching.data.count : null;
 
   return (
     <>
@@ -118,7 +131,7 @@ export default function ParticipantsPage() {
       >
         {(rows) => (
           <div className="stack-md">
-            <ParticipantTable rows={rows} names={names} />
+            <ParticipantTable rows={rows} names={names} selection={canManage ? selection : undefined} />
             <div className="list-footer">
               <span className="muted">
                 Showing {plural(rows.length, 'participant')}
@@ -133,6 +146,16 @@ export default function ParticipantsPage() {
           </div>
         )}
       </ListPage>
+      {canManage && (
+        <SelectionBar
+          selection={selection}
+          moreMatching={moreMatching}
+          scopeWords={filters.filtered ? 'matching the filters' : 'in the list'}
+          onSelectMatching={() => moreMatching !== null && selection.selectMatching(filters.query, moreMatching)}
+          onAct={() => setActing(selection.selection)}
+        />
+      )}
+      <BulkActionDialog selection={acting} onClose={() => setActing(null)} onStarted={selection.clear} />
       <AddParticipantDialog
         open={dialog === 'add'}
         onClose={() => setDialog(null)}

@@ -8,6 +8,7 @@ import { Badge, type BadgeTone } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { CopyField } from '../../ui/CopyField.tsx';
+import { MAIL_NOT_SET_UP_LINK, useMailSetup } from '../mail/mail-setup.ts';
 import { useRefreshParticipants } from './use-participant-data.ts';
 
 type Detail = RouterOutputs['participants']['byId'];
@@ -22,24 +23,51 @@ const STATUS: Record<LinkState['status'], { label: string; tone: BadgeTone }> = 
   revoked: { label: 'Revoked', tone: 'danger' },
 };
 
+const CONFIRM = {
+  send: { title: 'Email the portal link?', label: 'Send link' },
+  rotate: { title: 'Make a new portal link?', label: 'Make new link' },
+  revoke: { title: 'Revoke the portal link?', label: 'Revoke link' },
+} as const;
+
 /**
  * The participant's private portal link (docs/surfaces.md#portal-links): its state, and for admins
- * Create, Rotate (a new link; the old one stops) and Revoke. The link itself is shown once, right
+ * Send link (a new link, emailed: docs/mail.md#the-portal-link), Create, Rotate (a new link; the old one
+ * stops) and Revoke. The link itself is shown once, right
  * after it is made: Stageflow keeps only a fingerprint of it.
  */
 export function PortalLinkCard({ participant, canManage }: { participant: Detail; canManage: boolean }) {
   const link = participant.portal_link;
   const refresh = useRefreshParticipants();
   const showError = useServerError();
-  const [shown, setShown] = useState<string | null>(null);
-  const [confirm, setConfirm] = useState<'rotate' | 'revoke' | null>(null);
+  // The link just made, to copy: only its fingerprint is kept. `notSent`: it was to be emailed, but mail is not set up.
+  const [shown, setShown] = useState<{ url: string; notSent: boolean } | null>(null);
+  const [emailed, setEmailed] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<'rotate' | 'revoke' | 'send' | null>(null);
   const [days, setDays] = useState(DEFAULT_PORTAL_LINK_DAYS);
+  const mailSetUp = useMailSetup();
 
   const create = trpc.participants.portalLink.useMutation({
     onSuccess: async (made) => {
-      setShown(made.url);
+      setShown({ url: made.url, notSent: false });
+      setEmailed(null);
       setConfirm(null);
       toast.success(link?.status === 'active' ? 'New link made: the old one no longer works' : 'Portal link made');
+      await refresh();
+    },
+    onError: (e) => showError(e),
+  });
+  const send = trpc.participants.sendPortalLink.useMutation({
+    onSuccess: async (sent) => {
+      setConfirm(null);
+      if (sent.mail.status === 'not_sent') {
+        setShown({ url: sent.url, notSent: true });
+        setEmailed(null);
+        toast.warning(MAIL_NOT_SET_UP_LINK);
+      } else {
+        setShown(null);
+        setEmailed(sent.mail.to);
+        toast.success(`Portal link emailed to ${sent.mail.to}`);
+      }
       await refresh();
     },
     onError: (e) => showError(e),
@@ -47,6 +75,7 @@ export function PortalLinkCard({ participant, canManage }: { participant: Detail
   const revoke = trpc.participants.revokePortalLink.useMutation({
     onSuccess: async () => {
       setShown(null);
+      setEmailed(null);
       setConfirm(null);
       toast.success('Portal link revoked');
       await refresh();
@@ -81,6 +110,9 @@ export function PortalLinkCard({ participant, canManage }: { participant: Detail
                 </option>
               ))}
             </select>
+            <Button variant="primary" onClick={() => setConfirm('send')}>
+              Send link
+            </Button>
             {active ? (
               <>
                 <Button onClick={() => setConfirm('rotate')}>Rotate</Button>
@@ -90,7 +122,6 @@ export function PortalLinkCard({ participant, canManage }: { participant: Detail
               </>
             ) : (
               <Button
-                variant="primary"
                 pending={create.isPending}
                 onClick={() => create.mutate({ participant_id: participant.id, expires_in_days: days })}
               >
@@ -101,13 +132,21 @@ export function PortalLinkCard({ participant, canManage }: { participant: Detail
         )}
       </div>
 
+      {emailed && (
+        <p className="banner banner-success" role="status">
+          Emailed a new link to {emailed}. Developer → Mail shows when it leaves.
+        </p>
+      )}
+
       {shown && (
         <div className="stack-sm portal-link-shown">
           <div className="banner banner-warning" role="status">
-            <p className="banner-title">Copy this link now: you won't see it again.</p>
+            <p className="banner-title">
+              {shown.notSent ? MAIL_NOT_SET_UP_LINK : "Copy this link now: you won't see it again."}
+            </p>
             Stageflow keeps only a fingerprint of it. If it is lost, rotate it to get a new one.
           </div>
-          <CopyField value={shown} label={`Portal link for ${participant.name}`} copyLabel="Copy link" />
+          <CopyField value={shown.url} label={`Portal link for ${participant.name}`} copyLabel="Copy link" />
         </div>
       )}
 
@@ -132,19 +171,28 @@ export function PortalLinkCard({ participant, canManage }: { participant: Detail
 
       <ConfirmDialog
         open={confirm !== null}
-        title={confirm === 'rotate' ? 'Make a new portal link?' : 'Revoke the portal link?'}
-        confirmLabel={confirm === 'rotate' ? 'Make new link' : 'Revoke link'}
-        pending={create.isPending || revoke.isPending}
+        title={CONFIRM[confirm ?? 'revoke'].title}
+        confirmLabel={CONFIRM[confirm ?? 'revoke'].label}
+        pending={create.isPending || revoke.isPending || send.isPending}
         onClose={() => setConfirm(null)}
-        onConfirm={() =>
-          confirm === 'rotate'
-            ? create.mutate({ participant_id: participant.id, expires_in_days: days })
-            : revoke.mutate({ participant_id: participant.id })
-        }
+        onConfirm={() => {
+          if (confirm === 'rotate') create.mutate({ participant_id: participant.id, expires_in_days: days });
+          else if (confirm === 'send') send.mutate({ participant_id: participant.id, expires_in_days: days });
+          else revoke.mutate({ participant_id: participant.id });
+        }}
       >
-        {confirm === 'rotate'
-          ? 'The link they have stops working at once, and you get a new one to send.'
-          : 'The link stops working at once. You can make a new one later.'}
+        {confirm === 'send' ? (
+          <>
+            Email a new link to <strong>{participant.email}</strong>, working for {days} days?
+            {active && ' The link they have now stops working.'}{' '}
+            {mailSetUp === false &&
+              'Mail is not set up on this server: the message waits in Developer → Mail and the link is shown here for you to copy.'}
+          </>
+        ) : confirm === 'rotate' ? (
+          'The link they have stops working at once, and you get a new one to send.'
+        ) : (
+          'The link stops working at once. You can make a new one later.'
+        )}
       </ConfirmDialog>
     </section>
   );

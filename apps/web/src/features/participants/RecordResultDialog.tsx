@@ -4,7 +4,6 @@ import {
   type EvaluationStage,
   type ParticipantOutlook,
   type RulesSnapshot,
-  SCALE_MAX,
   ScorecardInput,
 } from '@stageflow/domain';
 import { useForm, useWatch } from 'react-hook-form';
@@ -12,15 +11,14 @@ import { toast } from 'sonner';
 import { trpc } from '../../app/trpc.ts';
 import { useServerError } from '../../app/use-server-error.ts';
 import { formatScore } from '../../lib/format.ts';
-import { numberOrUndefined } from '../../lib/input-values.ts';
-import { SCALE_LABELS } from '../../lib/labels.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
-import { Field, FieldError, Fieldset } from '../../ui/Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { LoadingState } from '../../ui/LoadingState.tsx';
 import { recommendationText } from './ParticipantBadges.tsx';
 import { ScoreBar } from './ScorecardView.tsx';
+import { ScoreInputs } from './ScoreInputs.tsx';
 import { SubmittedAnswers } from './SubmittedAnswers.tsx';
 import { describeOutcome, newScorecardValues, previewScorecard, type ScorecardFormValues } from './scorecard-form.ts';
 import { useRefreshParticipants } from './use-participant-data.ts';
@@ -108,8 +106,6 @@ function ResultForm({
     else record.mutate({ participant_id: target.participantId, stage_id: target.stage.id, ...scores });
   });
 
-  const scale = profile?.scoring.scale;
-  const max = scale ? SCALE_MAX[scale] : 100;
   return (
     <form noValidate onSubmit={submit}>
       <DialogBody>
@@ -117,67 +113,16 @@ function ResultForm({
         {target.sessionId && target.stage.stage_type === 'async_assessment' && (
           <SubmittedAnswers sessionId={target.sessionId} />
         )}
-        {profile && scale ? (
-          <Fieldset
-            legend={`Scores from ${SCALE_LABELS[scale]}`}
-            hint={`${profile.name}’s dimensions, weighted as the interviewer defines them.`}
-          >
-            <div className="score-inputs">
-              {profile.evaluation_dimensions.map((d, i) => {
-                const error =
-                  errors.dimension_scores?.[i]?.score?.message ?? errors.dimension_scores?.[i]?.name?.message;
-                return (
-                  <div key={d.name} className="score-input-row">
-                    <input type="hidden" {...register(`dimension_scores.${i}.name`)} />
-                    <Field
-                      label={`${d.name} (${d.weight}%)`}
-                      error={error}
-                      hint={[d.description, d.min_score != null ? `Minimum ${d.min_score}` : null]
-                        .filter(Boolean)
-                        .join(' · ')}
-                    >
-                      {(p) => (
-                        <input
-                          {...p}
-                          type="number"
-                          inputMode="decimal"
-                          min={0}
-                          max={max}
-                          step={max === 100 ? 1 : 0.5}
-                          className="score-number"
-                          {...register(`dimension_scores.${i}.score`, { setValueAs: numberOrUndefined })}
-                        />
-                      )}
-                    </Field>
-                  </div>
-                );
-              })}
-            </div>
-            <FieldError message={errors.dimension_scores?.message} />
-          </Fieldset>
-        ) : (
-          <Field
-            label="Overall score"
-            error={errors.overall_score?.message ?? errors.dimension_scores?.message}
-            hint={
-              target.stage.agent_profile_id
-                ? 'From 0 to 100.'
-                : 'From 0 to 100. This stage has no interviewer with dimensions, so the score is given as a whole.'
-            }
-          >
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={100}
-                className="score-number"
-                {...register('overall_score', { setValueAs: numberOrUndefined })}
-              />
-            )}
-          </Field>
-        )}
+        <ScoreInputs
+          profile={profile}
+          register={register}
+          errors={errors}
+          overallHint={
+            target.stage.agent_profile_id
+              ? 'From 0 to 100.'
+              : 'From 0 to 100. This stage has no interviewer with dimensions, so the score is given as a whole.'
+          }
+        />
 
         <ResultPreview
           preview={preview}
@@ -211,7 +156,7 @@ function ResultForm({
   );
 }
 
-function ResultPreview({
+export function ResultPreview({
   preview,
   threshold,
   outcomeText,
@@ -228,7 +173,7 @@ function ResultPreview({
           <div className="result-preview-head">
             <span>
               Overall <strong className="result-preview-score">{formatScore(preview.scorecard.overall_score)}</strong>{' '}
-              <span className="muted">/ 100</span>
+              <span className="muted">out of 100</span>
             </span>
             <Badge tone={preview.scorecard.passed ? 'success' : 'danger'}>
               {preview.scorecard.passed ? 'Pass' : 'Below the pass mark'}

@@ -4,6 +4,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { SESSION_STATUS } from './participant-labels.ts';
 import { ScorecardView } from './ScorecardView.tsx';
+import { SessionTranscript } from './SessionTranscript.tsx';
 import { SubmittedAnswers } from './SubmittedAnswers.tsx';
 
 export interface SessionButtons {
@@ -12,9 +13,11 @@ export interface SessionButtons {
   complete: boolean;
   fail: boolean;
   cancel: boolean;
+  /** The stage's interviewer can score it, given a record (docs/rules.md#scoring-with-evidence). */
+  score: boolean;
 }
 
-export type SessionCommand = 'start' | 'complete' | 'reschedule' | 'fail' | 'cancel';
+export type SessionCommand = 'start' | 'complete' | 'reschedule' | 'fail' | 'cancel' | 'score' | 'replace';
 
 interface SessionListProps {
   sessions: readonly Session[];
@@ -23,10 +26,22 @@ interface SessionListProps {
   buttons: readonly SessionButtons[];
   /** The session scheduled at the current stage can be moved (the outlook's answer). */
   canReschedule: boolean;
+  /** Sessions the participant is done with that nobody has scored yet (docs/rules.md#when-the-interviewer-cannot-score). */
+  awaitingScore: ReadonlySet<string>;
+  /** Completed sessions whose score this person may correct (docs/rules.md#correcting-a-score). */
+  replaceable: ReadonlySet<string>;
+  /** A person by their audit-trail actor: who scored a scorecard. */
+  personName: (actor: string) => string;
   busy: boolean;
+  /** The session being scored by the interviewer right now, if any. */
+  scoring: string | null;
   onCommand: (command: SessionCommand, session: Session) => void;
   /** Sessions of written assessments: their submitted answers show beside the scorecard. */
   hasAnswers?: (session: Session) => boolean;
+  /** Whose answers a transcript shows, for sessions of AI-run stages (`hasInterview`). */
+  participantName: string;
+  /** Whether the session's stage is run by an AI interviewer, so it may have a transcript. */
+  hasInterview: (session: Session) => boolean;
 }
 
 /** Every attempt, newest first, with its scorecard; open ones carry the buttons the rules allow. */
@@ -35,9 +50,15 @@ export function SessionList({
   stageName,
   buttons,
   canReschedule,
+  awaitingScore,
+  replaceable,
+  personName,
   busy,
+  scoring,
   onCommand,
   hasAnswers,
+  participantName,
+  hasInterview,
 }: SessionListProps) {
   return (
     <ol className="session-list">
@@ -65,9 +86,37 @@ export function SessionList({
               {s.notes && <p className="session-notes">{s.notes}</p>}
               {s.end_reason && <p className="session-notes">Reason: {s.end_reason}</p>}
               {hasAnswers?.(s) && <SubmittedAnswers sessionId={s.id} />}
-              {s.scorecard && <ScorecardView scorecard={s.scorecard} />}
+              {s.scorecard && (
+                <ScorecardView scorecard={s.scorecard} personName={personName} replaced={s.replaced_scorecards} />
+              )}
+              {/* Once scored, the scorecard keeps the conversation; until then it is read as the portal stored it. */}
+              {hasInterview(s) && !s.scorecard && <SessionTranscript session={s} participantName={participantName} />}
+              {awaitingScore.has(s.id) && (
+                <p className="session-record muted">
+                  The participant is done and nobody has scored it yet: the interviewer can score it, or you record the
+                  result beside what they gave.
+                </p>
+              )}
+              {replaceable.has(s.id) && (
+                <div className="session-actions">
+                  <Button size="sm" disabled={busy} onClick={() => onCommand('replace', s)}>
+                    Correct score
+                  </Button>
+                </div>
+              )}
               {allowed && (allowed.start || allowed.complete || allowed.fail || allowed.cancel) && (
                 <div className="session-actions">
+                  {allowed.score && awaitingScore.has(s.id) && (
+                    <Button
+                      size="sm"
+                      variant="primary"
+                      pending={scoring === s.id}
+                      disabled={busy}
+                      onClick={() => onCommand('score', s)}
+                    >
+                      Score with the interviewer
+                    </Button>
+                  )}
                   {allowed.start && (
                     <Button size="sm" disabled={busy} onClick={() => onCommand('start', s)}>
                       Start session

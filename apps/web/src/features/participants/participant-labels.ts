@@ -24,7 +24,8 @@ export const STAGE_STATE: Record<StageProgressState, { label: string; tone: Badg
   awaiting_decision: { label: 'Awaiting decision', tone: 'warning' },
   passed: { label: 'Passed', tone: 'success' },
   failed: { label: 'Failed', tone: 'danger' },
-  skipped: { label: 'Skipped', tone: 'neutral' },
+  // Moved on by hand or by a reviewer's decision without passing: never shown as a pass.
+  skipped: { label: 'Advanced without passing', tone: 'warning' },
 };
 
 export const SESSION_STATUS: Record<SessionStatus, { label: string; tone: BadgeTone }> = {
@@ -39,6 +40,10 @@ export const DECISION_REASON: Record<DecisionReason, string> = {
   approval_required: 'Passed; this stage needs a reviewer’s approval to move on',
   failed_no_retakes: 'Did not pass and has no attempts left',
   human_alternative: 'Asked for a person to run this stage instead of the AI interviewer',
+  scorecard_needs_review:
+    'The AI interviewer’s score has a dimension that no quote of the participant backs: check it against the transcript',
+  scorecard_corrected:
+    'A score was corrected after the stage’s rules had acted on it: nobody was moved; check whether anything should change',
 };
 
 export const SUGGESTION_LABEL: Record<DecisionSuggestion, string> = {
@@ -50,6 +55,7 @@ export const OUTCOME_LABEL: Record<DecisionOutcome, string> = {
   advance: 'Advance',
   reject: 'Reject',
   retake: 'Retake',
+  keep: 'Kept as it is',
 };
 
 export const PARTICIPANT_STATUS_OPTIONS = (Object.keys(PARTICIPANT_STATUS) as ParticipantStatus[]).map((value) => ({

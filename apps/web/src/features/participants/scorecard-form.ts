@@ -110,7 +110,9 @@ export function describeOutcome(
     case 'reject':
       return `Rejected: ${label(ctx.labels.negative)}.`;
     case 'open_decision':
-      return `Goes to a reviewer, who decides (suggested: ${outcome.suggested}).`;
+      return outcome.suggested
+        ? `Goes to a reviewer, who decides (suggested: ${outcome.suggested}).`
+        : 'Goes to a reviewer, who decides.';
     case 'wait':
       return outcome.state === 'passed'
         ? 'Marked passed; waits at this stage until someone advances them.'

@@ -47,6 +47,35 @@ describe('describeEvent', () => {
     });
   });
 
+  it.each(['stage_skipped', 'stage_passed'])(
+    'calls a reviewer’s advance on a failing score what it was (%s), never a pass',
+    (type) => {
+      const entry = describeEvent(
+        event(type, {
+          ...basis,
+          overall_score: 45,
+          threshold_applied: 75,
+          stage_id: 's1',
+          trigger: 'decision',
+          note: 'Strong portfolio.',
+        }),
+        ctx,
+      );
+      expect(entry).toMatchObject({
+        title: 'Advanced by reviewer at Phone Screen — 45 against a pass mark of 75',
+        tone: 'warning',
+        details: ['By a reviewer’s decision', '1 of 2 attempts used'],
+        note: 'Strong portfolio.',
+      });
+    },
+  );
+
+  it('says when a move was part of a bulk action', () => {
+    const moved = { ...event('participant_withdrawn', { stage_id: 's1', note: 'Role closed' }), bulk_action_id: 'b-1' };
+    expect(describeEvent(moved, ctx).details).toContain('Part of a bulk action');
+    expect(describeEvent({ ...moved, bulk_action_id: null }, ctx).details).not.toContain('Part of a bulk action');
+  });
+
   it('quotes a reviewer’s note and says when they went against the suggestion', () => {
     const entry = describeEvent(
       event('decision_decided', {
@@ -163,9 +192,39 @@ describe('portal link events', () => {
     ['portal_link_opened', { first: true }, 'Opened their portal link', false],
     ['portal_link_opened', { first: false }, 'Opened their portal link again', false],
     [
+      'portal_link_emailed',
+      { to: 'rosa@example.com', status: 'queued' },
+      'Portal link emailed to rosa@example.com',
+      false,
+    ],
+    [
+      'portal_link_emailed',
+      { to: 'rosa@example.com', status: 'not_sent' },
+      'Portal link for rosa@example.com not emailed: mail is not set up',
+      false,
+    ],
+    [
       'participant_finished_session',
       { session_id: 's1', stage_id: 'st1', attempt: 1 },
       'Finished their session; it waits for a reviewer to record the result',
+      false,
+    ],
+    [
+      'participant_finished_session',
+      { session_id: 's1', stage_id: 'st1', attempt: 1, ended_by: 'participant' },
+      'Finished their interview',
+      false,
+    ],
+    [
+      'participant_finished_session',
+      { session_id: 's1', stage_id: 'st1', attempt: 1, ended_by: 'interviewer' },
+      'Their interview is complete',
+      false,
+    ],
+    [
+      'participant_finished_session',
+      { session_id: 's1', stage_id: 'st1', attempt: 1, ended_by: 'time' },
+      'Their interview’s time ran out',
       false,
     ],
   ])('%s %o reads "%s"', (type, data, title, hidden) => {
@@ -188,6 +247,22 @@ describe('portal link events', () => {
     expect(entry.title).toMatch(/^Submitted their answers at .+; they wait for a reviewer to score them$/);
     expect(entry.details).toEqual(['Answered 2 of 3 questions']);
     expect(entry.tone).toBe('info');
+  });
+
+  it('self_identification_recorded says who answered, never what', () => {
+    const byThem = describeEvent(
+      { ...event('self_identification_recorded', { first: true }), actor: 'participant:p1' },
+      ctx,
+    );
+    expect(byThem.title).toBe('Answered the voluntary questions about themselves');
+    const again = describeEvent(
+      { ...event('self_identification_recorded', { first: false }), actor: 'participant:p1' },
+      ctx,
+    );
+    expect(again.title).toBe('Changed their answers to the voluntary questions about themselves');
+    const byStaff = describeEvent({ ...event('self_identification_recorded', { first: true }), actor: 'user:u1' }, ctx);
+    expect(byStaff.title).toBe('Recorded their answers to the voluntary questions about themselves');
+    expect(byStaff.details).toEqual(['Kept apart from the evaluation; read only as totals in fairness checks']);
   });
 
   it('says until when a new link works', () => {
@@ -238,5 +313,166 @@ describe('the AI notice and a request for a person (docs/rules.md#consent-to-an-
     expect(entry.title).toBe(title);
     expect(entry.details).toEqual(details);
     expect(entry.hidden).toBe(false);
+  });
+});
+
+describe('scoring with evidence in the timeline (docs/rules.md#scoring-with-evidence)', () => {
+  const people = { ...ctx, personName: (actor: string) => (actor === 'user:u1' ? 'Dana Demo' : 'someone') };
+  const model = {
+    kind: 'model',
+    model: 'llama3.1:8b',
+    provider_host: 'localhost:11434',
+    prompt_version: 'interviewer-v2',
+  };
+  const card = (overrides: Record<string, unknown>) => ({
+    overall_score: 90,
+    threshold_applied: 60,
+    passed: true,
+    below_min_score: [],
+    scored_by: model,
+    needs_review: false,
+    dimension_scores: [
+      { name: 'Design', evidence: ['I split the ledger'], evidence_dropped: 0 },
+      { name: 'Coding', evidence: ['tests first'], evidence_dropped: 0 },
+    ],
+    ...overrides,
+  });
+
+  it.each<[string, Record<string, unknown>, string, string[], string | null]>([
+    [
+      'session_completed',
+      { stage_id: 's1', scorecard: card({}), attempts_used: 1, attempts_allowed: 1 },
+      'Result recorded at Phone Screen: passed',
+      [
+        'Score 90 against a pass mark of 60',
+        '1 of 1 attempt used',
+        'Scored by the interviewer (model llama3.1:8b at localhost:11434, prompt interviewer-v2)',
+      ],
+      null,
+    ],
+    [
+      'session_completed',
+      {
+        stage_id: 's1',
+        scorecard: card({
+          needs_review: true,
+          dimension_scores: [
+            { name: 'Design', evidence: [], evidence_dropped: 2 },
+            { name: 'Coding', evidence: ['tests first'], evidence_dropped: 0 },
+          ],
+        }),
+        attempts_used: 1,
+        attempts_allowed: 1,
+      },
+      'Result recorded at Phone Screen: passed',
+      [
+        'Score 90 against a pass mark of 60',
+        '1 of 1 attempt used',
+        'Scored by the interviewer (model llama3.1:8b at localhost:11434, prompt interviewer-v2)',
+        'Needs review: no quote of the participant backs Design',
+        '2 quotes the participant never said were dropped',
+      ],
+      null,
+    ],
+    [
+      'session_completed',
+      {
+        stage_id: 's1',
+        scorecard: card({ scored_by: { kind: 'reviewer', user: 'user:u1' }, dimension_scores: [] }),
+        attempts_used: 1,
+        attempts_allowed: 1,
+      },
+      'Result recorded at Phone Screen: passed',
+      ['Score 90 against a pass mark of 60', '1 of 1 attempt used', 'Scored by Dana Demo'],
+      null,
+    ],
+    [
+      'decision_opened',
+      {
+        stage_id: 's1',
+        overall_score: 90,
+        threshold_applied: 60,
+        decision: { reason: 'scorecard_needs_review', suggested: 'advance' },
+      },
+      'Waiting for a reviewer: the AI interviewer’s score at Phone Screen needs checking',
+      [
+        'A dimension has no quote the participant said, so the score moved nobody',
+        'Suggested: advance',
+        'Score 90 against a pass mark of 60',
+      ],
+      null,
+    ],
+    [
+      'decision_decided',
+      {
+        stage_id: 's1',
+        reason: 'scorecard_needs_review',
+        outcome: 'retake',
+        suggested: null,
+        against_suggestion: true,
+        note: 'The recording cut off.',
+      },
+      'Reviewer decided at Phone Screen: retake',
+      ['On an AI score that could not be checked, with no suggestion'],
+      'The recording cut off.',
+    ],
+    [
+      'scoring_failed',
+      { stage_id: 's1', reason: 'bad_response', message: 'The model answered, but not with the JSON asked for.' },
+      'The AI interviewer could not score the session at Phone Screen',
+      [
+        'The model answered, but not with the JSON asked for.',
+        'No score was made up: the session waits for a reviewer to record its result',
+      ],
+      null,
+    ],
+    [
+      'scorecard_replaced',
+      {
+        stage_id: 's1',
+        scorecard: card({ overall_score: 55, scored_by: { kind: 'reviewer', user: 'user:u1' } }),
+        previous: { overall_score: 90, passed: true, needs_review: true, scored_by: model },
+        note: 'Read the answers myself.',
+        applied: true,
+        not_applied: null,
+      },
+      'Reviewer corrected the score at Phone Screen',
+      [
+        'Was 90, scored by the AI interviewer',
+        'Score 55 against a pass mark of 60',
+        'The stage’s rules applied to the new score',
+      ],
+      'Read the answers myself.',
+    ],
+    [
+      'scorecard_replaced',
+      {
+        stage_id: 's1',
+        scorecard: card({ overall_score: 55 }),
+        previous: { overall_score: 90 },
+        note: 'Too generous.',
+        applied: false,
+        not_applied: 'left_stage',
+      },
+      'Reviewer corrected the score at Phone Screen',
+      [
+        'Was 90, scored by the AI interviewer',
+        'Score 55 against a pass mark of 60',
+        'Nobody was moved: they had already left this stage. A decision asks a reviewer whether anything should change.',
+      ],
+      'Too generous.',
+    ],
+    [
+      'decision_closed',
+      { stage_id: 's1', outcome: null, cause: 'scorecard_replaced', note: 'Read the answers myself.' },
+      'Open decision at Phone Screen closed: a reviewer corrected the score',
+      [],
+      'Read the answers myself.',
+    ],
+  ])('%s reads in plain words', (type, data, title, details, note) => {
+    const entry = describeEvent(event(type, data), people);
+    expect(entry.title).toBe(title);
+    expect(entry.details).toEqual(details);
+    expect(entry.note).toBe(note);
   });
 });

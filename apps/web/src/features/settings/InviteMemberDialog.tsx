@@ -12,6 +12,7 @@ import { FormError } from '../account/AuthLayout.tsx';
 import { InviteValues } from '../account/account-forms.ts';
 import { showAuthError } from '../account/auth-form.ts';
 import { ROLE_HELP, ROLE_LABELS, type Role } from '../account/roles.ts';
+import { useMailSetup } from '../mail/mail-setup.ts';
 import { inviteLink } from './invite-link.ts';
 
 interface InviteMemberDialogProps {
@@ -22,9 +23,13 @@ interface InviteMemberDialogProps {
   roles: readonly Role[];
 }
 
-/** Invite by email and role, then show the link to send: there is no mail server. */
+/**
+ * Invite by email and role. The invitation is emailed when mail is set up (docs/mail.md#invitations);
+ * its link is shown either way, to copy, and says so when it was not sent.
+ */
 export function InviteMemberDialog({ open, onClose, workspaceName, roles }: InviteMemberDialogProps) {
   const [invited, setInvited] = useState<{ id: string; email: string; role: string }>();
+  const mailSetUp = useMailSetup();
   const close = () => {
     setInvited(undefined);
     onClose();
@@ -33,13 +38,22 @@ export function InviteMemberDialog({ open, onClose, workspaceName, roles }: Invi
     <Dialog
       open={open}
       onClose={close}
-      title={invited ? 'Send the invite link' : 'Invite member'}
-      description={invited ? undefined : `Invite someone to ${workspaceName} with a role. You get a link to send them.`}
+      title={invited ? (mailSetUp ? 'Invitation sent' : 'Send the invite link') : 'Invite member'}
+      description={
+        invited
+          ? undefined
+          : `Invite someone to ${workspaceName} with a role. ${mailSetUp ? 'They get an email with a link to join.' : 'You get a link to send them.'}`
+      }
     >
       {invited ? (
-        <InviteCreated invited={invited} onDone={close} />
+        <InviteCreated invited={invited} emailed={mailSetUp === true} onDone={close} />
       ) : (
-        <InviteForm roles={roles} onClose={close} onInvited={setInvited} />
+        <InviteForm
+          roles={roles}
+          onClose={close}
+          onInvited={setInvited}
+          submitLabel={mailSetUp ? 'Send invitation' : 'Create invite link'}
+        />
       )}
     </Dialog>
   );
@@ -49,10 +63,12 @@ function InviteForm({
   roles,
   onClose,
   onInvited,
+  submitLabel,
 }: {
   roles: readonly Role[];
   onClose: () => void;
   onInvited: (invitation: { id: string; email: string; role: string }) => void;
+  submitLabel: string;
 }) {
   const utils = trpc.useUtils();
   const roleId = useId();
@@ -84,7 +100,7 @@ function InviteForm({
         invite.mutate(values);
       })}
       onCancel={onClose}
-      submitLabel="Create invite link"
+      submitLabel={submitLabel}
       pending={invite.isPending}
     >
       <FormError message={formError} />
@@ -113,17 +129,29 @@ function InviteForm({
 
 function InviteCreated({
   invited,
+  emailed,
   onDone,
 }: {
   invited: { id: string; email: string; role: string };
+  emailed: boolean;
   onDone: () => void;
 }) {
+  const role = ROLE_LABELS[invited.role as Role]?.toLowerCase() ?? invited.role;
   return (
     <DialogDone onDone={onDone}>
+      {emailed ? (
+        <p className="banner banner-success" role="status">
+          We emailed the invitation to <strong>{invited.email}</strong>. Developer → Mail shows when it leaves.
+        </p>
+      ) : (
+        <p className="banner banner-warning" role="status">
+          Mail is not set up: the invitation was not sent — copy the link instead.
+        </p>
+      )}
       <p className="confirm-text">
-        Send this link to <strong>{invited.email}</strong>. They open it, sign in or sign up with that address, and join
-        as {ROLE_LABELS[invited.role as Role]?.toLowerCase() ?? invited.role}. It works for 7 days; you can copy it
-        again from the Members page.
+        {emailed ? 'The link in it is below too, if you would rather send it yourself' : 'Send this link'} to{' '}
+        <strong>{invited.email}</strong>. They open it, sign in or sign up with that address, and join as {role}. It
+        works for 7 days; you can copy it again from the Members page.
       </p>
       <CopyField value={inviteLink(invited.id)} label="Invite link" copyLabel="Copy link" />
     </DialogDone>

@@ -19,6 +19,7 @@ import { Section } from '../../ui/Section.tsx';
 import { SelectOptions } from '../../ui/SelectOptions.tsx';
 import { assignableRoles, isRole, ROLE_HELP, ROLE_LABELS, type Role, roleLabel } from '../account/roles.ts';
 import { useAccount } from '../account/use-account.ts';
+import { useMailSetup } from '../mail/mail-setup.ts';
 import { InviteMemberDialog } from './InviteMemberDialog.tsx';
 import { inviteLink } from './invite-link.ts';
 
@@ -212,6 +213,21 @@ function InvitationsSection({
   onInvite: () => void;
 }) {
   const utils = trpc.useUtils();
+  const mailSetUp = useMailSetup();
+  // better-auth makes the invitation again (7 more days) and it is emailed anew (docs/mail.md#invitations).
+  const resend = useMutation({
+    mutationFn: (invitation: Invitation) =>
+      unwrapAuth(
+        authClient.organization.inviteMember({
+          email: invitation.email,
+          role: invitation.role as Role,
+          resend: true,
+        }),
+      ),
+    onSuccess: (_data, invitation) => toast.success(`Emailed the invitation to ${invitation.email} again`),
+    onError: showRefusal,
+    onSettled: () => utils.account.members.invalidate(),
+  });
   const cancel = useMutation({
     mutationFn: (invitation: Invitation) =>
       unwrapAuth(authClient.organization.cancelInvitation({ invitationId: invitation.id })),
@@ -225,7 +241,9 @@ function InvitationsSection({
       title="Pending invitations"
       description={
         canManage
-          ? 'Each invitation is a link: send it to the person invited. It works for 7 days and only for their address.'
+          ? mailSetUp
+            ? 'Each invitation is emailed with its link, which you can also copy. It works for 7 days and only for their address.'
+            : 'Each invitation is a link: send it to the person invited (mail is not set up, so none is emailed). It works for 7 days and only for their address.'
           : 'People invited who have not joined yet.'
       }
     >
@@ -268,15 +286,28 @@ function InvitationsSection({
               hiddenHeader: true,
               className: 'cell-actions',
               cell: (invitation) => (
-                <Button
-                  size="sm"
-                  variant="ghost"
-                  className="text-danger"
-                  pending={cancel.isPending && cancel.variables?.id === invitation.id}
-                  onClick={() => cancel.mutate(invitation)}
-                >
-                  Cancel invitation
-                </Button>
+                <>
+                  {mailSetUp && (
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`Send the invitation to ${invitation.email} again`}
+                      pending={resend.isPending && resend.variables?.id === invitation.id}
+                      onClick={() => resend.mutate(invitation)}
+                    >
+                      Send again
+                    </Button>
+                  )}
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="text-danger"
+                    pending={cancel.isPending && cancel.variables?.id === invitation.id}
+                    onClick={() => cancel.mutate(invitation)}
+                  >
+                    Cancel invitation
+                  </Button>
+                </>
               ),
             },
           ]}

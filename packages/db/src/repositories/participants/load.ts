@@ -1,4 +1,5 @@
 import type { Decision, Participant, ProgressionTemplate, Session, StageProgress } from '@stageflow/domain';
+import { scorecardOnRecord } from '@stageflow/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import {
@@ -20,7 +21,12 @@ export type ParticipantRow = typeof participants.$inferSelect;
 /** A participant row as the domain sees it: no tenancy column, no concurrency version. */
 export const toParticipant = ({ version: _, ...row }: ParticipantRow) => withoutWorkspace(row);
 export const toProgress = (row: typeof stageProgress.$inferSelect): StageProgress => withoutWorkspace(row);
-export const toSession = (row: typeof sessions.$inferSelect): Session => withoutWorkspace(row);
+/** Scorecards stored before evidence and `scored_by` were kept read in today's shape. */
+const sessionOnRecord = (session: Session): Session => ({
+  ...session,
+  scorecard: session.scorecard && scorecardOnRecord(session.scorecard),
+});
+export const toSession = (row: typeof sessions.$inferSelect): Session => sessionOnRecord(withoutWorkspace(row));
 export const toDecision = (row: typeof decisions.$inferSelect): Decision => withoutWorkspace(row);
 
 // The same rows read from a prepared query's values (row-reader.ts): a participant's page and every command
@@ -151,7 +157,7 @@ export function createStateLoader(db: Db, stageRepository: StageRepository) {
         template: progression,
         participant: found,
         progress: progressOf.values(args).map(progressColumns.read),
-        sessions: sessionsOf.values(args).map(sessionColumns.read),
+        sessions: sessionsOf.values(args).map((values) => sessionOnRecord(sessionColumns.read(values))),
         decisions: decisionsOf.values(args).map(decisionColumns.read),
       },
     };

@@ -13,6 +13,13 @@ import { rowReader } from '../row-reader.ts';
 import { likePattern } from '../rows.ts';
 import { participantColumns, toDecision, toParticipant, toSession } from './load.ts';
 
+/** The dimensions of a stored scorecard's `dimension_scores` (JSON) that kept no verified quote. */
+function unverifiedDimensions(json: string | null): string[] {
+  if (!json) return [];
+  const dimensions = JSON.parse(json) as { name: string; evidence?: unknown[] }[];
+  return dimensions.filter((d) => (d.evidence ?? []).length === 0).map((d) => d.name);
+}
+
 export interface ParticipantFilter {
   evaluation_template_id?: string | undefined;
   stage_id?: string | undefined;
@@ -242,6 +249,40 @@ export function createParticipantQueries(db: Db) {
       };
     },
 
+    /** How many participants the list's filters match: what "select all N matching" offers. */
+    count(workspaceId: string, f: Omit<ParticipantFilter, 'limit' | 'cursor'>): number {
+      return db.select({ n: count() }).from(participants).where(matching(workspaceId, f)).get()?.n ?? 0;
+    },
+
+    /**
+     * Whom the list's filters match, in the list's order (newest first), at most `max + 1` of them so
+     * the caller can tell "more than `max`": a bulk action's selection.
+     */
+    matchingPeople(workspaceId: string, f: Omit<ParticipantFilter, 'limit' | 'cursor'>, max: number) {
+      return db
+        .select({ participant_id: participants.id, name: participants.name })
+        .from(participants)
+        .where(matching(workspaceId, f))
+        .orderBy(desc(participants.created_at), desc(participants.id))
+        .limit(max + 1)
+        .all();
+    },
+
+    /** The names of those of `ids` who are participants of the workspace. */
+    namesOf(workspaceId: string, ids: readonly string[]): Map<string, string> {
+      const names = new Map<string, string>();
+      // In slices: SQLite takes at most 32,766 bound values in one statement.
+      for (let at = 0; at < ids.length; at += 500) {
+        const rows = db
+          .select({ id: participants.id, name: participants.name })
+          .from(participants)
+          .where(and(eq(participants.workspace_id, workspaceId), inArray(participants.id, ids.slice(at, at + 500))))
+          .all();
+        for (const row of rows) names.set(row.id, row.name);
+      }
+      return names;
+    },
+
     /** Which of these (lowercase) emails a participant of the template already has. */
     emailsInTemplate(workspaceId: string, templateId: string, emails: readonly string[]): string[] {
       if (emails.length === 0) return [];
@@ -392,6 +433,10 @@ export function createParticipantQueries(db: Db) {
             evaluation_template_id: participants.evaluation_template_id,
             overall_score: sql<number | null>`json_extract(${sessions.scorecard}, '$.overall_score')`,
             threshold_applied: sql<number | null>`json_extract(${sessions.scorecard}, '$.threshold_applied')`,
+            // Only where it says something: which dimensions of an unchecked score no quote backs.
+            dimensions: sql<
+              string | null
+            >`case when ${decisions.reason} = 'scorecard_needs_review' then json_extract(${sessions.scorecard}, '$.dimension_scores') end`,
           })
           .from(decisions)
           .innerJoin(participants, eq(participants.id, decisions.participant_id))
@@ -408,7 +453,11 @@ export function createParticipantQueries(db: Db) {
           .orderBy(f.status === 'open' ? asc(decisions.created_at) : desc(decisions.decided_at))
           .limit(f.limit)
           .all()
-          .map(({ decision, ...rest }) => ({ ...toDecision(decision), ...rest }))
+          .map(({ decision, dimensions, ...rest }) => ({
+            ...toDecision(decision),
+            ...rest,
+            unverified_dimensions: unverifiedDimensions(dimensions),
+          }))
       );
     },
 

@@ -231,6 +231,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
         type: e.type,
         actor: e.actor,
         occurred_at: e.occurred_at,
+        bulk_action_id: e.bulk_action_id ?? null,
         data: e.data,
       });
     }

@@ -20,8 +20,10 @@
  * `pt` serves `pt-BR`) then gets it.
  */
 import type { DomainErrorCode } from '../../errors.ts';
+import type { InterviewEndedBy } from '../../interview/turns.ts';
 import type { ParticipantStatus, SessionStatus } from '../../progression/entities.ts';
 import type { StageType } from '../../schemas/stage.ts';
+import type { SelfIdentifiedRaceEthnicity, SelfIdentifiedSex } from '../../self-identification/categories.ts';
 import { dateWords } from './dates.ts';
 
 type Ended = Exclude<ParticipantStatus, 'active'>;
@@ -35,6 +37,15 @@ const SESSION_STATE: Record<SessionStatus, string> = {
   in_progress: 'in progress',
   completed: 'completed',
   failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+/** A session's state in "This session is …, so its interview is closed". */
+const INTERVIEW_SESSION_STATE: Record<SessionStatus, string> = {
+  scheduled: 'booked but not started',
+  in_progress: 'under way',
+  completed: 'finished',
+  failed: 'stopped',
   cancelled: 'cancelled',
 };
 
@@ -281,6 +292,100 @@ export const en = {
     },
   },
 
+  /** The interview page (`/p/sessions/{id}/interview`), its link on `/p/`, and what `/p/interview.js` shows. */
+  interview: {
+    /** On `/p/` while an interview is under way. */
+    continue: 'Continue your interview',
+    notOpenTitle: 'This interview is not open',
+    conversation: 'Conversation',
+    /** Who said a turn. */
+    interviewer: 'Interviewer',
+    you: 'You',
+    /** Shown once the interview has ended, by what ended it. */
+    ended: {
+      interviewer: 'The interview is complete. Thank you: your answers are saved, and the team will review them.',
+      time: 'The time for this interview is up. Thank you: your answers are saved, and the team will review them.',
+      participant: 'You finished the interview. Thank you: your answers are saved, and the team will review them.',
+    } satisfies Record<InterviewEndedBy, string>,
+    unavailable: 'The interviewer is unavailable; your answers are saved',
+    /** Something we did not expect failed while the interviewer was answering. */
+    failed: 'Something went wrong on our side; your answers are saved.',
+    begin: 'Begin the interview',
+    tryAgain: 'Try again',
+    answer: 'Your answer',
+    send: 'Send',
+    finish: 'Finish interview',
+    emptyAnswer: 'Write your answer in the box first, then press Send.',
+    crossSiteTitle: 'Answer from your portal',
+    crossSiteText: 'Open your portal, then continue your interview there.',
+    answerRefused: 'Your answer was not sent',
+    resumeRefused: 'The interview could not go on',
+    finishRefused: 'The interview could not be finished',
+    /**
+     * The time left (`{n}`: whole minutes) and the script's own words; the page hands them to
+     * `/p/interview.js` in `data-say-*` attributes, and words the time left the same way.
+     */
+    script: {
+      timeUp: 'Your time is up: send your last answer, or finish the interview.',
+      underAMinute: 'Less than a minute left.',
+      oneMinute: 'About 1 minute left.',
+      minutes: 'About {n} minutes left.',
+      lost: 'The connection was lost. Your answers are saved: press Try again.',
+      reload: 'Something went wrong. Reload the page and try again.',
+      /** Before the interviewer's words, for screen readers, when its turn has arrived. */
+      said: 'Interviewer:',
+    },
+  },
+
+  /**
+   * The voluntary self-identification questions (`/p/about-you`, `GET /api/portal/v1/self-identification`),
+   * offered on `/p/` once no AI notice waits to be read (docs/rules.md#self-identification).
+   */
+  selfId: {
+    title: 'Voluntary questions about you',
+    /** On `/p/`, before they answer. */
+    offer:
+      'Would you tell us a little about yourself? It is voluntary, and it helps us check that our evaluation treats everyone fairly.',
+    offerLink: 'Answer the voluntary questions',
+    /** On `/p/`, once they have answered. */
+    answered: 'Thank you for answering the voluntary questions about you.',
+    changeLink: 'Change your answers',
+    why: {
+      purpose:
+        'We ask these questions to check that our evaluation treats everyone fairly: that people of every sex, race and ethnicity move through its stages at similar rates.',
+      voluntary:
+        'Answering is voluntary. You can skip these questions or choose “I prefer not to answer”, and either way nothing about your evaluation changes.',
+      privacy:
+        'Your answers are kept apart from your evaluation. The people who review your evaluation never see them; the few people who check fairness see them only as totals for everyone, never as your own answer.',
+    },
+    sexQuestion: 'Sex',
+    raceQuestion: 'Race and ethnicity',
+    sex: {
+      male: 'Male',
+      female: 'Female',
+      decline_to_answer: 'I prefer not to answer',
+    } satisfies Record<SelfIdentifiedSex, string>,
+    race: {
+      hispanic_or_latino: 'Hispanic or Latino',
+      white: 'White (not Hispanic or Latino)',
+      black_or_african_american: 'Black or African American (not Hispanic or Latino)',
+      native_hawaiian_or_other_pacific_islander: 'Native Hawaiian or Other Pacific Islander (not Hispanic or Latino)',
+      asian: 'Asian (not Hispanic or Latino)',
+      american_indian_or_alaska_native: 'American Indian or Alaska Native (not Hispanic or Latino)',
+      two_or_more_races: 'Two or more races (not Hispanic or Latino)',
+      decline_to_answer: 'I prefer not to answer',
+    } satisfies Record<SelfIdentifiedRaceEthnicity, string>,
+    save: 'Save my answers',
+    skip: 'Skip these questions',
+    saved: 'Thank you. Your answers are saved; you can change them here at any time.',
+    /** Beside a question left unanswered on the form. */
+    choose: 'Choose an answer, or “I prefer not to answer”.',
+    fixTitle: 'Please answer both questions',
+    crossSiteTitle: 'Answer from your portal',
+    crossSiteText: 'Open your portal, then answer the questions there.',
+    refused: 'Your answers were not saved',
+  },
+
   /**
    * Refusals a participant's own command can meet (docs/errors.md#refusals-a-participant-reads), raised as
    * data (`refusal('key', …args)`) and worded here in the participant's language. The `answer…` ones are a
@@ -339,9 +444,42 @@ export const en = {
     answerTwice: (n: number) => `question ${n} is answered twice`,
     answerTooLong: (n: number, prompt: string, length: number, limit: number) =>
       `the answer to question ${n} ("${prompt}") is ${length} characters; at most ${limit}`,
+    interviewClosed: () => 'Your evaluation has ended, so this interview is closed.',
+    noInterviewHere: () => 'This session has no interview to take here; the team runs it with you.',
+    noInterviewer: (stage: string | null) =>
+      `${stage ?? 'This stage'} has no interviewer set up yet; the team will be in touch.`,
+    interviewNeedsConsent: () =>
+      'This interview needs your consent first: read about the stage on your evaluation page.',
+    interviewDeclined: () =>
+      'You asked for a person to run this stage, so it has no interview here; the team will be in touch.',
+    interviewSessionClosed: (status: SessionStatus) =>
+      `This session is ${INTERVIEW_SESSION_STATE[status]}, so its interview is closed.`,
+    interviewEnded: () => 'This interview has ended; your answers are saved.',
+    interviewerNotAsked: () =>
+      "The interviewer has not asked its next question yet. Wait for it, or press Try again if it doesn't come.",
+    interviewerWaiting: () => 'The interviewer is waiting for your answer.',
+    conversationMovedOn: () => 'The conversation moved on while the interviewer was answering. Reload the page.',
+    answerSentOtherwise: () =>
+      'This answer was already sent with other words. Reload the page to see the conversation.',
     idempotencyReused: () =>
       'This Idempotency-Key was already used for a different request: send a new key with a new request.',
     changedMeanwhile: () => 'Your evaluation changed while this was being saved. Reload the page and try again.',
+  },
+
+  /** The email with their portal link (packages/domain/src/mail/portal-link-mail.ts, docs/mail.md#templates). */
+  mail: {
+    portalLink: {
+      subject: (evaluation: string) => `Your link to ${evaluation}`,
+      hello: (name: string) => `Hello ${name},`,
+      intro: (team: string, evaluation: string) =>
+        `${team} invites you to follow ${evaluation}. Your private link shows where you stand and what comes next, and lets you take the stages you can take yourself.`,
+      open: 'Open your evaluation',
+      copyHint: 'If the button does not work, copy this address into your browser:',
+      until: (date: string) => `The link works until ${date}.`,
+      private:
+        'It is for you alone: anyone who has it can open your evaluation, so please do not forward it. If you had an earlier link, it no longer works.',
+      why: (team: string) => `You received this email because ${team} added you to this evaluation.`,
+    },
   },
 
   /** A refusal with no words of its own for the participant, by its kind (portal/refusals.ts). */

@@ -235,6 +235,82 @@ export const es: PortalCopy = {
     },
   },
 
+  interview: {
+    continue: 'Continuar tu entrevista',
+    notOpenTitle: 'Esta entrevista no está abierta',
+    conversation: 'Conversación',
+    interviewer: 'Entrevistador',
+    you: 'Tú',
+    ended: {
+      interviewer: 'La entrevista ha terminado. Gracias: tus respuestas están guardadas y el equipo las revisará.',
+      time: 'Se acabó el tiempo de esta entrevista. Gracias: tus respuestas están guardadas y el equipo las revisará.',
+      participant: 'Terminaste la entrevista. Gracias: tus respuestas están guardadas y el equipo las revisará.',
+    },
+    unavailable: 'El entrevistador no está disponible; tus respuestas están guardadas',
+    failed: 'Algo salió mal por nuestra parte; tus respuestas están guardadas.',
+    begin: 'Empezar la entrevista',
+    tryAgain: 'Intentar de nuevo',
+    answer: 'Tu respuesta',
+    send: 'Enviar',
+    finish: 'Terminar la entrevista',
+    emptyAnswer: 'Primero escribe tu respuesta en el cuadro y luego pulsa Enviar.',
+    crossSiteTitle: 'Responde desde tu portal',
+    crossSiteText: 'Abre tu portal y continúa allí tu entrevista.',
+    answerRefused: 'Tu respuesta no se envió',
+    resumeRefused: 'La entrevista no pudo continuar',
+    finishRefused: 'No se pudo terminar la entrevista',
+    script: {
+      timeUp: 'Se acabó tu tiempo: envía tu última respuesta o termina la entrevista.',
+      underAMinute: 'Queda menos de un minuto.',
+      oneMinute: 'Queda alrededor de 1 minuto.',
+      minutes: 'Quedan alrededor de {n} minutos.',
+      lost: 'Se perdió la conexión. Tus respuestas están guardadas: pulsa Intentar de nuevo.',
+      reload: 'Algo salió mal. Vuelve a cargar la página e inténtalo de nuevo.',
+      said: 'Entrevistador:',
+    },
+  },
+  selfId: {
+    title: 'Preguntas voluntarias sobre ti',
+    offer:
+      '¿Nos cuentas un poco sobre ti? Es voluntario y nos ayuda a comprobar que nuestra evaluación trata a todas las personas con equidad.',
+    offerLink: 'Responder a las preguntas voluntarias',
+    answered: 'Gracias por responder a las preguntas voluntarias sobre ti.',
+    changeLink: 'Cambiar tus respuestas',
+    why: {
+      purpose:
+        'Hacemos estas preguntas para comprobar que nuestra evaluación trata a todas las personas con equidad: que personas de todo sexo, raza y origen étnico avanzan por sus etapas en proporciones parecidas.',
+      voluntary:
+        'Responder es voluntario. Puedes saltarte estas preguntas o elegir «Prefiero no responder», y en ningún caso cambia nada de tu evaluación.',
+      privacy:
+        'Tus respuestas se guardan aparte de tu evaluación. Las personas que revisan tu evaluación nunca las ven; las pocas personas que comprueban la equidad solo ven totales de todos, nunca tu propia respuesta.',
+    },
+    sexQuestion: 'Sexo',
+    raceQuestion: 'Raza y origen étnico',
+    sex: {
+      male: 'Hombre',
+      female: 'Mujer',
+      decline_to_answer: 'Prefiero no responder',
+    },
+    race: {
+      hispanic_or_latino: 'Hispano o latino',
+      white: 'Blanco (no hispano ni latino)',
+      black_or_african_american: 'Negro o afroamericano (no hispano ni latino)',
+      native_hawaiian_or_other_pacific_islander: 'Nativo de Hawái u otras islas del Pacífico (no hispano ni latino)',
+      asian: 'Asiático (no hispano ni latino)',
+      american_indian_or_alaska_native: 'Indígena americano o nativo de Alaska (no hispano ni latino)',
+      two_or_more_races: 'Dos o más razas (no hispano ni latino)',
+      decline_to_answer: 'Prefiero no responder',
+    },
+    save: 'Guardar mis respuestas',
+    skip: 'Saltar estas preguntas',
+    saved: 'Gracias. Tus respuestas están guardadas; puedes cambiarlas aquí cuando quieras.',
+    choose: 'Elige una respuesta, o «Prefiero no responder».',
+    fixTitle: 'Responde a las dos preguntas, por favor',
+    crossSiteTitle: 'Responde desde tu portal las preguntas voluntarias',
+    crossSiteText: 'Abre tu portal y responde allí a las preguntas voluntarias.',
+    refused: 'Tus respuestas no se guardaron',
+  },
+
   refusals: {
     evaluationNotFound: () => 'No encontramos tu evaluación.',
     ended: (status) =>
@@ -288,10 +364,42 @@ export const es: PortalCopy = {
     answerTwice: (n) => `la pregunta ${n} tiene dos respuestas`,
     answerTooLong: (n, prompt, length, limit) =>
       `la respuesta a la pregunta ${n} («${prompt}») tiene ${length} caracteres; como máximo ${limit}`,
+    interviewClosed: () => 'Tu evaluación ha terminado, así que esta entrevista está cerrada.',
+    noInterviewHere: () => 'Esta sesión no tiene una entrevista que hacer aquí; el equipo la dirige contigo.',
+    noInterviewer: (stage) =>
+      `${stage ?? 'Esta etapa'} aún no tiene un entrevistador configurado; el equipo se pondrá en contacto contigo.`,
+    interviewNeedsConsent: () =>
+      'Esta entrevista primero necesita tu consentimiento: lee sobre la etapa en la página de tu evaluación.',
+    interviewDeclined: () =>
+      'Pediste que una persona dirija esta etapa, así que aquí no tiene entrevista; el equipo se pondrá en contacto contigo.',
+    interviewSessionClosed: (status) =>
+      `Esta sesión está ${SESSION_STATE[status]}, así que su entrevista está cerrada.`,
+    interviewEnded: () => 'Esta entrevista ha terminado; tus respuestas están guardadas.',
+    interviewerNotAsked: () =>
+      'El entrevistador aún no ha hecho su siguiente pregunta. Espérala, o pulsa Intentar de nuevo si no llega.',
+    interviewerWaiting: () => 'El entrevistador está esperando tu respuesta.',
+    conversationMovedOn: () => 'La conversación siguió mientras el entrevistador respondía. Vuelve a cargar la página.',
+    answerSentOtherwise: () =>
+      'Esta respuesta ya se envió con otras palabras. Vuelve a cargar la página para ver la conversación.',
     idempotencyReused: () =>
       'Esta Idempotency-Key ya se usó para otra solicitud: envía una clave nueva con cada solicitud nueva.',
     changedMeanwhile: () =>
       'Tu evaluación cambió mientras se guardaba esto. Vuelve a cargar la página e inténtalo de nuevo.',
+  },
+
+  mail: {
+    portalLink: {
+      subject: (evaluation) => `Tu enlace a ${evaluation}`,
+      hello: (name) => `Hola, ${name}:`,
+      intro: (team, evaluation) =>
+        `${team} te invita a seguir ${evaluation}. Tu enlace privado muestra en qué punto estás y qué viene después, y te deja hacer las etapas que puedes hacer por tu cuenta.`,
+      open: 'Abrir tu evaluación',
+      copyHint: 'Si el botón no funciona, copia esta dirección en tu navegador:',
+      until: (date) => `El enlace funciona hasta el ${date}.`,
+      private:
+        'Es solo para ti: cualquiera que lo tenga puede abrir tu evaluación, así que no lo reenvíes. Si tenías un enlace anterior, ya no funciona.',
+      why: (team) => `Recibes este correo porque ${team} te añadió a esta evaluación.`,
+    },
   },
 
   refusalKinds: {

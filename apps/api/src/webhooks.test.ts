@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { createDb, createRepositories, createSqliteStorage } from '@stageflow/db';
+import { issueApiKey } from '@stageflow/server';
+import { type RunningServer, startServer, startWebhookReceiver, type WebhookReceiver } from '@stageflow/testing';
+import { afterEach, describe, expect, test } from 'vitest';
+
+/**
+ * Webhook delivery across real server processes (docs/webhooks.md#several-processes): the outbox is in
+ * the database, so a process killed mid-delivery loses nothing, and two processes on one database
+ * send each attempt once. Short timeouts and leases keep it quick; the waits are for conditions.
+ */
+const ENV = {
+  DEMO: '0',
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: '1',
+  WEBHOOKS_TIMEOUT_MS: '4000',
+  WEBHOOKS_LEASE_MS: '5000',
+  WEBHOOKS_POLL_MS: '50',
+};
+
+const servers: RunningServer[] = [];
+let receiver: WebhookReceiver | undefined;
+afterEach(async () => {
+  await receiver?.close();
+  receiver = undefined;
+  // The later servers first: the first one's directory holds the shared database.
+  for (const server of servers.splice(0).reverse()) await server.stop();
+});
+
+async function start(databasePath?: string) {
+  const server = await startServer({ from: 'source', env: ENV, ...(databasePath ? { databasePath } : {}) });
+  servers.push(server);
+  return server;
+}
+
+/** A key with every scope in a new workspace of the server's database, as the CLI issues one. */
+async function apiKeyIn(databasePath: string): Promise<string> {
+  const db = createDb(databasePath);
+  try {
+    const repos = createRepositories(db);
+    const workspace = repos.workspaces.insert({ id: randomUUID(), slug: `hooks-${Date.now()}`, name: 'Hooks' });
+    const { key } = await issueApiKey(
+      {
+        storage: createSqliteStorage(db, repos),
+        workspaceId: workspace.id,
+        actor: 'cli',
+        now: () => new Date().toISOString(),
+        newId: randomUUID,
+      },
+      { name: 'webhooks test', scopes: ['all'] },
+    );
+    return key;
+  } finally {
+    db.$client.close();
+  }
+}
+
+async function call(server: RunningServer, key: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: { 'x-api-key': key, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  expect(res.status, `${method} ${path}`).toBe(200);
+  // biome-ignore lint/suspicious/noExplicitAny: read by the documented shape
+  return (await res.json()) as any;
+}
+
+/** Polls the log until every delivery has ended (the receiver's answer is in before the attempt is stored). */
+async function settledLog(server: RunningServer, key: string, endpointId: string, count: number) {
+  const deadline = Date.now() + 40_000;
+  for (;;) {
+    const log = await call(server, key, 'GET', `/webhook-endpoints/${endpointId}/deliveries?limit=100`);
+    if (log.items.length >= count && log.items.every((d: { status: string }) => d.status !== 'pending'))
+      return log.items;
+    if (Date.now() > deadline)
+      throw new Error(`the log did not settle: ${JSON.stringify(log.items.map((d: { status: string }) => d.status))}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('webhooks across processes', () => {
+  test('a server killed mid-delivery: after a restart the webhook is delivered, with the same webhook-id', async () => {
+    receiver = await startWebhookReceiver();
+    const first = await start();
+    const key = await apiKeyIn(first.databasePath);
+    const { endpoint, secret } = await call(first, key, 'POST', '/webhook-endpoints', { url: receiver.url });
+    receiver.secrets = [secret];
+    receiver.reply({ hang: true });
+    await call(first, key, 'POST', `/webhook-endpoints/${endpoint.id}/test`);
+    await receiver.waitFor(1);
+    await first.kill();
+
+    const second = await start(first.databasePath);
+    const [interrupted, delivered] = await receiver.waitFor(2, 40_000);
+    expect(delivered).toMatchObject({ id: interrupted!.id, body: interrupted!.body, verified: true, answered: 200 });
+    const [delivery] = await settledLog(second, key, endpoint.id, 1);
+    expect(delivery).toMatchObject({ status: 'succeeded', attempts_made: 1, webhook_id: interrupted!.id });
+  }, 120_000);
+
+  test('two processes on one database send each attempt once', async () => {
+    receiver = await startWebhookReceiver();
+    const a = await start();
+    const b = await start(a.databasePath);
+    const key = await apiKeyIn(a.databasePath);
+    const { endpoint, secret } = await call(a, key, 'POST', '/webhook-endpoints', { url: receiver.url });
+    receiver.secrets = [secret];
+    const count = 30;
+    // Half written by each process: each wakes its own worker, and polls for the other's.
+    await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        call(i % 2 === 0 ? a : b, key, 'POST', `/webhook-endpoints/${endpoint.id}/test`),
+      ),
+    );
+    const deliveries = await settledLog(a, key, endpoint.id, count);
+    expect(deliveries).toHaveLength(count);
+    expect(
+      deliveries.every(
+        (d: { status: string; attempts_made: number }) => d.status === 'succeeded' && d.attempts_made === 1,
+      ),
+    ).toBe(true);
+    expect(receiver.received).toHaveLength(count);
+    expect(new Set(receiver.received.map((r) => r.id)).size).toBe(count);
+    expect(receiver.received.every((r) => r.verified)).toBe(true);
+  }, 120_000);
+});

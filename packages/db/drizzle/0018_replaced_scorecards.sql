@@ -1,0 +1,1 @@
+ALTER TABLE `sessions` ADD `replaced_scorecards` text DEFAULT '[]' NOT NULL;

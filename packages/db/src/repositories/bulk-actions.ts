@@ -1,0 +1,191 @@
+import { type BulkAction, type BulkActionItem, type BulkActionRequest, bulkCounts } from '@stageflow/domain';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../client.ts';
+import { bulkActionItems, bulkActions } from '../schema/index.ts';
+
+/** A bulk action about to run: every item starts `pending`. */
+export interface NewBulkAction {
+  readonly id: string;
+  readonly workspace_id: string;
+  readonly request: BulkActionRequest;
+  readonly filter: Record<string, unknown> | null;
+  readonly created_by: string;
+  readonly created_at: string;
+  /** Who, in order: the id as named, and the name when it names someone in the workspace. */
+  readonly people: readonly { readonly participant_id: string; readonly name: string | null }[];
+}
+
+/** The next person a running bulk action has not settled yet. */
+export interface PendingBulkItem {
+  readonly position: number;
+  readonly participant_id: string;
+}
+
+/** Applied bulk actions and what happened to each person (docs/rules.md#bulk-actions). */
+export function createBulkActionRepository(db: Db) {
+  const itemOf = (row: typeof bulkActionItems.$inferSelect): BulkActionItem => ({
+    participant_id: row.participant_id,
+    name: row.name,
+    outcome: row.outcome,
+    summary: row.summary,
+    reason: row.reason,
+    code: row.code,
+    field: row.field,
+  });
+
+  return {
+    insert(tx: Tx, action: NewBulkAction): void {
+      tx.insert(bulkActions)
+        .values({
+          id: action.id,
+          workspace_id: action.workspace_id,
+          action: action.request.action,
+          request: action.request,
+          filter: action.filter,
+          status: action.people.length === 0 ? 'completed' : 'running',
+          total: action.people.length,
+          processed: 0,
+          created_by: action.created_by,
+          created_at: action.created_at,
+          finished_at: action.people.length === 0 ? action.created_at : null,
+        })
+        .run();
+      // In slices: SQLite takes at most 32,766 bound values in one statement.
+      for (let at = 0; at < action.people.length; at += 500) {
+        tx.insert(bulkActionItems)
+          .values(
+            action.people.slice(at, at + 500).map((p, i) => ({
+              workspace_id: action.workspace_id,
+              bulk_action_id: action.id,
+              position: at + i,
+              participant_id: p.participant_id,
+              name: p.name,
+              outcome: 'pending' as const,
+            })),
+          )
+          .run();
+      }
+    },
+
+    /** The bulk action with every person's line, as `GET /participants/bulk-actions/{id}` answers it. */
+    byId(workspaceId: string, id: string): BulkAction | undefined {
+      const row = db
+        .select()
+        .from(bulkActions)
+        .where(and(eq(bulkActions.workspace_id, workspaceId), eq(bulkActions.id, id)))
+        .get();
+      if (!row) return undefined;
+      const items = db
+        .select()
+        .from(bulkActionItems)
+        .where(and(eq(bulkActionItems.workspace_id, workspaceId), eq(bulkActionItems.bulk_action_id, id)))
+        .orderBy(asc(bulkActionItems.position))
+        .all()
+        .map(itemOf);
+      return {
+        id: row.id,
+        dry_run: false,
+        action: row.action,
+        status: row.status,
+        note: row.request.note ?? null,
+        tags: row.request.tags ?? null,
+        schedule: row.request.schedule ?? null,
+        filter: row.filter,
+        total: row.total,
+        processed: row.processed,
+        counts: bulkCounts(items),
+        created_by: row.created_by,
+        created_at: row.created_at,
+        finished_at: row.finished_at,
+        items,
+      };
+    },
+
+    /** What each person's command is made from, and who it runs as. */
+    request(workspaceId: string, id: string) {
+      return db
+        .select({ request: bulkActions.request, created_by: bulkActions.created_by, status: bulkActions.status })
+        .from(bulkActions)
+        .where(and(eq(bulkActions.workspace_id, workspaceId), eq(bulkActions.id, id)))
+        .get();
+    },
+
+    isPending(workspaceId: string, id: string, position: number): boolean {
+      const row = db
+        .select({ outcome: bulkActionItems.outcome })
+        .from(bulkActionItems)
+        .where(
+          and(
+            eq(bulkActionItems.workspace_id, workspaceId),
+            eq(bulkActionItems.bulk_action_id, id),
+            eq(bulkActionItems.position, position),
+          ),
+        )
+        .get();
+      return row?.outcome === 'pending';
+    },
+
+    nextPending(workspaceId: string, id: string): PendingBulkItem | undefined {
+      return db
+        .select({ position: bulkActionItems.position, participant_id: bulkActionItems.participant_id })
+        .from(bulkActionItems)
+        .where(
+          and(
+            eq(bulkActionItems.workspace_id, workspaceId),
+            eq(bulkActionItems.bulk_action_id, id),
+            eq(bulkActionItems.outcome, 'pending'),
+          ),
+        )
+        .orderBy(asc(bulkActionItems.position))
+        .limit(1)
+        .get();
+    },
+
+    /**
+     * Settles one pending item and counts it; the last one completes the action. Inside the item's
+     * transaction, with that person's command. False when the item was settled already (nothing written).
+     */
+    settle(tx: Tx, workspaceId: string, id: string, position: number, item: BulkActionItem, now: string): boolean {
+      const updated = tx
+        .update(bulkActionItems)
+        .set({
+          name: item.name,
+          outcome: item.outcome,
+          summary: item.summary,
+          reason: item.reason,
+          code: item.code,
+          field: item.field,
+          processed_at: now,
+        })
+        .where(
+          and(
+            eq(bulkActionItems.workspace_id, workspaceId),
+            eq(bulkActionItems.bulk_action_id, id),
+            eq(bulkActionItems.position, position),
+            eq(bulkActionItems.outcome, 'pending'),
+          ),
+        )
+        .run();
+      if (updated.changes === 0) return false;
+      tx.update(bulkActions)
+        .set({
+          processed: sql`${bulkActions.processed} + 1`,
+          status: sql`case when ${bulkActions.processed} + 1 >= ${bulkActions.total} then 'completed' else 'running' end`,
+          finished_at: sql`case when ${bulkActions.processed} + 1 >= ${bulkActions.total} then ${now} else null end`,
+        })
+        .where(and(eq(bulkActions.workspace_id, workspaceId), eq(bulkActions.id, id)))
+        .run();
+      return true;
+    },
+
+    /** The actions still running, in every workspace: what a start resumes. */
+    running(): { workspace_id: string; id: string; created_by: string }[] {
+      return db
+        .select({ workspace_id: bulkActions.workspace_id, id: bulkActions.id, created_by: bulkActions.created_by })
+        .from(bulkActions)
+        .where(eq(bulkActions.status, 'running'))
+        .orderBy(asc(bulkActions.created_at))
+        .all();
+    },
+  };
+}

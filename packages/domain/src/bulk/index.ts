@@ -1,0 +1,4 @@
+export { type BulkItemDecision, bulkCommand, decideBulkItem, refusedItem } from './decide.ts';
+export * from './entities.ts';
+export * from './input.ts';
+export { describeEffects } from './words.ts';

@@ -1,0 +1,5 @@
+export * from './invitation-mail.ts';
+export * from './outbox.ts';
+export * from './portal-link-mail.ts';
+export * from './render.ts';
+export * from './review-digest-mail.ts';

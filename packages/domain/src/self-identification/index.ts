@@ -1,0 +1,3 @@
+export * from './access.ts';
+export * from './categories.ts';
+export * from './record.ts';

@@ -1,0 +1,30 @@
+import { answersTranscript, completionTranscript, interviewTranscript, type TranscriptEntry } from '@stageflow/domain';
+import type { AppContext } from './context.ts';
+
+/**
+ * A session's transcript, from where the participant's words are kept (docs/entities.md#scorecard): the
+ * interview's turns as the portal stored them, or a written assessment's submitted answers. Completing
+ * the session keeps it on the scorecard; this is the one place that reads it for that.
+ */
+
+/** What the participant gave in the session, as a transcript; null when they gave nothing here. */
+export function participantTranscript(ctx: AppContext, sessionId: string): TranscriptEntry[] | null {
+  const turns = ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId);
+  if (turns.length > 0) return interviewTranscript(turns);
+  const { answers, submission } = ctx.repos.answers.forSession(ctx.workspaceId, sessionId);
+  return submission ? answersTranscript(submission, answers) : null;
+}
+
+/**
+ * The transcript completing a session keeps: the one the reviewer gave, or else what the participant
+ * gave. Stored turns and submitted answers are only ever added to before the session completes, so
+ * reading them before the command is safe.
+ */
+export function transcriptOnCompletion(
+  ctx: AppContext,
+  sessionId: string | undefined,
+  given: TranscriptEntry[] | undefined,
+): TranscriptEntry[] | undefined {
+  if (given?.length || sessionId === undefined) return given;
+  return completionTranscript(given, participantTranscript(ctx, sessionId));
+}
