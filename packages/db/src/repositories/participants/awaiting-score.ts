@@ -28,48 +28,57 @@ export function createAwaitingScoreQuery(db: Db) {
   const ended = sql<
     string | null
   >`(select min(${sessionTurns.at}) from ${sessionTurns} where ${sessionTurns.workspace_id} = ${sessions.workspace_id} and ${sessionTurns.session_id} = ${sessions.id} and ${sessionTurns.ended_by} is not null)`;
+  const done: SQL = sql`coalesce(${ended}, ${sessionSubmissions.submitted_at})`;
+  const query = (where: SQL | undefined) =>
+    db
+      .select({
+        session_id: sessions.id,
+        participant_id: participants.id,
+        participant_name: participants.name,
+        participant_email: participants.email,
+        evaluation_template_id: participants.evaluation_template_id,
+        stage_id: sessions.stage_id,
+        stage_name: evaluationStages.stage_name,
+        attempt: sessions.attempt,
+        ended,
+        done_at: sql<string>`${done}`,
+      })
+      .from(sessions)
+      .innerJoin(participants, eq(participants.id, sessions.participant_id))
+      .innerJoin(evaluationStages, eq(evaluationStages.id, sessions.stage_id))
+      .leftJoin(
+        sessionSubmissions,
+        and(eq(sessionSubmissions.workspace_id, sessions.workspace_id), eq(sessionSubmissions.session_id, sessions.id)),
+      )
+      .where(and(eq(sessions.status, 'in_progress'), isNotNull(done), where))
+      .orderBy(asc(done));
+  type Row = Awaited<ReturnType<ReturnType<typeof query>['all']>>[number];
+  const shaped = ({ ended: closing, ...row }: Row): AwaitingScore => ({
+    ...row,
+    record: closing === null ? 'answers' : 'interview',
+  });
+  // One participant's, on every participant page: compiled once.
+  const ofParticipant = query(
+    and(eq(sessions.workspace_id, sql.placeholder('ws')), eq(sessions.participant_id, sql.placeholder('participant'))),
+  ).prepare();
   return {
     awaitingScore(
       workspaceId: string,
       f: { participant_id?: string | undefined; evaluation_template_id?: string | undefined; limit: number },
     ): AwaitingScore[] {
-      const done: SQL = sql`coalesce(${ended}, ${sessionSubmissions.submitted_at})`;
-      return db
-        .select({
-          session_id: sessions.id,
-          participant_id: participants.id,
-          participant_name: participants.name,
-          participant_email: participants.email,
-          evaluation_template_id: participants.evaluation_template_id,
-          stage_id: sessions.stage_id,
-          stage_name: evaluationStages.stage_name,
-          attempt: sessions.attempt,
-          ended,
-          done_at: sql<string>`${done}`,
-        })
-        .from(sessions)
-        .innerJoin(participants, eq(participants.id, sessions.participant_id))
-        .innerJoin(evaluationStages, eq(evaluationStages.id, sessions.stage_id))
-        .leftJoin(
-          sessionSubmissions,
-          and(
-            eq(sessionSubmissions.workspace_id, sessions.workspace_id),
-            eq(sessionSubmissions.session_id, sessions.id),
-          ),
-        )
-        .where(
-          and(
-            eq(sessions.workspace_id, workspaceId),
-            eq(sessions.status, 'in_progress'),
-            f.participant_id ? eq(sessions.participant_id, f.participant_id) : undefined,
-            f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
-            isNotNull(done),
-          ),
-        )
-        .orderBy(asc(done))
+      if (f.participant_id && !f.evaluation_template_id) {
+        return ofParticipant.all({ ws: workspaceId, participant: f.participant_id }).slice(0, f.limit).map(shaped);
+      }
+      return query(
+        and(
+          eq(sessions.workspace_id, workspaceId),
+          f.participant_id ? eq(sessions.participant_id, f.participant_id) : undefined,
+          f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
+        ),
+      )
         .limit(f.limit)
         .all()
-        .map(({ ended: closing, ...row }) => ({ ...row, record: closing === null ? 'answers' : 'interview' }));
+        .map(shaped);
     },
   };
 }
