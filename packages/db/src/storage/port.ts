@@ -140,6 +140,12 @@ export interface PortalLinkChange {
   readonly mail?: readonly NewMail[];
 }
 
+/** One person of a bulk send of the portal link: the change to store (none when refused) and their line. */
+export interface BulkLinkStep {
+  readonly change: PortalLinkChange | null;
+  readonly line: BulkActionItem;
+}
+
 /** Opening a link: refused (unknown token, expired, revoked), or opened, with whose it is. */
 export type PortalLinkOpening =
   | { readonly refused: 'unknown' | PortalLinkStatus }
@@ -347,6 +353,20 @@ export interface StoragePort {
       at: string,
       unit: ParticipantUnit<A>,
       settle: (answer: A | DomainError) => BulkActionItem,
+    ): MaybePromise<BulkActionItem | null>;
+    /**
+     * One person of a running bulk send of the portal link, in one transaction: loads them and their newest
+     * link as `portalLinks.change` does, steps, stores the step's change (the link, the revocation, the
+     * events, the mail) when it made one, and settles their item with the step's line. A person not found
+     * is settled with `missing`'s line. Answers the line; null when the item was settled already.
+     */
+    applyLinkItem(
+      workspaceId: string,
+      bulkActionId: string,
+      item: PendingBulkItem,
+      at: string,
+      step: (facts: PortalLinkFacts) => BulkLinkStep,
+      missing: (error: DomainError) => BulkActionItem,
     ): MaybePromise<BulkActionItem | null>;
   };
   readonly answers: {

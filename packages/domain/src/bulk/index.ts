@@ -2,3 +2,11 @@ export { type BulkItemDecision, bulkCommand, decideBulkItem, refusedItem } from 
 export * from './entities.ts';
 export * from './input.ts';
 export { describeEffects } from './words.ts';
+export {
+  decideSendLinkItem,
+  type LinkRecipient,
+  type SendLinkContext,
+  type SendLinkDecision,
+  type SendLinkFacts,
+  sendLinkRefusal,
+} from './send-link.ts';
