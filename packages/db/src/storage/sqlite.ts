@@ -1,4 +1,10 @@
-import { type BulkActionItem, type DomainError, notFound, participantWebhookEvents, stageWebhookEvents } from '@stageflow/domain';
+import {
+  type BulkActionItem,
+  type DomainError,
+  notFound,
+  participantWebhookEvents,
+  stageWebhookEvents,
+} from '@stageflow/domain';
 import { type Db, readTx, type Tx, writeTx } from '../client.ts';
 import type { ApiKeySummary } from '../repositories/api-keys.ts';
 import { withIdempotency } from '../repositories/idempotency.ts';

@@ -1,7 +1,6 @@
 export { type BulkItemDecision, bulkCommand, decideBulkItem, refusedItem } from './decide.ts';
 export * from './entities.ts';
 export * from './input.ts';
-export { describeEffects } from './words.ts';
 export {
   decideSendLinkItem,
   type LinkRecipient,
@@ -10,3 +9,4 @@ export {
   type SendLinkFacts,
   sendLinkRefusal,
 } from './send-link.ts';
+export { describeEffects } from './words.ts';

@@ -1,8 +1,8 @@
 import { badInput, conflict, type DomainError } from '../errors.ts';
 import { issuePortalLink, type PortalLinkIssue, type PortalLinkRecord } from '../portal-links.ts';
 import { DEFAULT_PORTAL_LINK_DAYS } from '../schemas/portal-link.ts';
-import type { BulkActionItem } from './entities.ts';
 import { refusedItem } from './decide.ts';
+import type { BulkActionItem } from './entities.ts';
 import type { BulkActionRequest } from './input.ts';
 
 /** Who a bulk send of the portal link is about, as the link's own command loads them. */
@@ -39,7 +39,9 @@ export interface SendLinkContext {
 export function sendLinkRefusal(who: LinkRecipient): DomainError | null {
   if (who.email.trim() === '') return badInput(['email'], `${who.name} has no email address to send the link to`);
   if (who.status !== 'active') {
-    return conflict(`${who.name}'s evaluation has ended (${who.status}): there is nothing left for them to do in the portal`);
+    return conflict(
+      `${who.name}'s evaluation has ended (${who.status}): there is nothing left for them to do in the portal`,
+    );
   }
   return null;
 }

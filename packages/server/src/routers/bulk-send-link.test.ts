@@ -2,17 +2,18 @@
 // link and who is refused and why, storing nothing; applying gives each person what the single Send link
 // gives (a new link, its email in the outbox, one transaction), the message reaches the SMTP sink, and a
 // retry or a restart sends nobody a second link. Without mail set up the messages are kept, not sent.
-import { createCaller } from '../caller.ts';
-import { resumeBulkActions } from '../application/bulk-actions.ts';
-import { contextDeps, createInnerContext } from '../context.ts';
-import { createLogger } from '../logger.ts';
-import { hashPortalToken } from '../auth/portal-tokens.ts';
-import { expectTRPCError } from '../testing.ts';
-import { setupMail } from '../testing-mail.ts';
-import { buildPipeline, person } from '../testing-pipeline.ts';
+
 import { openPortalLink } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { afterEach, describe, expect, test } from 'vitest';
+import { resumeBulkActions } from '../application/bulk-actions.ts';
+import { hashPortalToken } from '../auth/portal-tokens.ts';
+import { createCaller } from '../caller.ts';
+import { contextDeps, createInnerContext } from '../context.ts';
+import { createLogger } from '../logger.ts';
+import { expectTRPCError } from '../testing.ts';
+import { setupMail } from '../testing-mail.ts';
+import { buildPipeline, person } from '../testing-pipeline.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -38,8 +39,9 @@ async function cohort(t: Awaited<ReturnType<typeof kit>>['t']) {
   return { template, ana, lin, rita, walt, firstLink, ids: [ana.id, lin.id, rita.id, walt.id] };
 }
 
-const lines = (items: readonly { name: string | null; outcome: string; summary: string | null; reason: string | null }[]) =>
-  items.map(({ name, outcome, summary, reason }) => ({ name, outcome, summary, reason }));
+const lines = (
+  items: readonly { name: string | null; outcome: string; summary: string | null; reason: string | null }[],
+) => items.map(({ name, outcome, summary, reason }) => ({ name, outcome, summary, reason }));
 
 describe('bulk send of the portal link', () => {
   test('previewed (who gets it, who is refused and why), applied as previewed, and it arrives', async () => {
@@ -107,7 +109,8 @@ describe('bulk send of the portal link', () => {
       expect.arrayContaining(['portal_link_revoked', 'portal_link_created', 'portal_link_emailed']),
     );
     const oldToken = c.firstLink.token;
-    const open = (token: string) => t.deps.storage.portalLinks.open(hashPortalToken(token), (l) => openPortalLink(l, NOW));
+    const open = (token: string) =>
+      t.deps.storage.portalLinks.open(hashPortalToken(token), (l) => openPortalLink(l, NOW));
     expect(await open(oldToken)).toEqual({ refused: 'revoked' });
 
     // The worker sends them; the link in Ana's message opens her portal.
@@ -152,7 +155,12 @@ describe('bulk send of the portal link', () => {
     const mail = { setup: { configured: true, from: 'x@example.com' }, wake: () => {} };
     const stopping = contextDeps(t.db, t.repos, createLogger('silent'), undefined, undefined, undefined, mail);
     stopping.bulkRunner.stop();
-    const owner = { kind: 'user', userId: `owner-of-${t.workspaceId}`, workspaceId: t.workspaceId, role: 'owner' } as const;
+    const owner = {
+      kind: 'user',
+      userId: `owner-of-${t.workspaceId}`,
+      workspaceId: t.workspaceId,
+      role: 'owner',
+    } as const;
     const started = await createCaller(createInnerContext(stopping, owner)).bulkActions.create({
       action: 'send_portal_link',
       dry_run: false,

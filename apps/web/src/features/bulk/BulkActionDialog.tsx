@@ -8,10 +8,10 @@ import { plural } from '../../lib/format.ts';
 import { readServerError } from '../../lib/server-errors.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { useMailSetup } from '../mail/mail-setup.ts';
 import { useRefreshParticipants } from '../participants/use-participant-data.ts';
 import { BulkActionForm, type BulkFormValues, type BulkRequest, requestOf, showIssues } from './BulkActionForm.tsx';
 import { BulkItemsTable } from './BulkItemsTable.tsx';
-import { useMailSetup } from '../mail/mail-setup.ts';
 import { ACTION_WORDS, countsSentence, fixHint, linksNotSentWords } from './bulk-words.ts';
 import { type Selection, selectedCount, selectionInput } from './use-selection.ts';
 

@@ -15,7 +15,6 @@ import { useRefreshParticipants } from './use-participant-data.ts';
 type Detail = RouterOutputs['participants']['byId'];
 type LinkState = NonNullable<Detail['portal_link']>;
 
-
 const STATUS: Record<LinkState['status'], { label: string; tone: BadgeTone }> = {
   active: { label: 'Active', tone: 'success' },
   expired: { label: 'Expired', tone: 'neutral' },
