@@ -25,6 +25,8 @@ export interface PortalLinkEvent {
   readonly actor: string;
   readonly occurred_at: string;
   readonly data: Record<string, unknown>;
+  /** The bulk action that sent it, when one did (docs/rules.md#bulk-actions). */
+  readonly bulk_action_id?: string;
 }
 
 const DAY_MS = 86_400_000;

@@ -24,6 +24,7 @@ import { type DemoPortal, rotateDemoPortalLink } from './seed/demo-portal.ts';
 import { demoAccountHint, ensureDemoWorkspace } from './seed/demo-workspace.ts';
 import { checkAtStart } from './start-checks.ts';
 import { webhookDeps } from './webhooks/deps.ts';
+import { disabledEndpointMailer } from './webhooks/disabled-mail.ts';
 import { logNotifier, type WebhookNotifier } from './webhooks/notifier.ts';
 import { createWebhookSender, type SenderOptions } from './webhooks/sender.ts';
 import type { WebhookSettings } from './webhooks/settings.ts';
@@ -166,6 +167,12 @@ export function createServer(config: ServerConfig): StageflowServer {
       lookup: config.webhooks?.lookup,
     }),
     notifier: config.webhooks?.notifier ?? logNotifier(log),
+    disabledMail: disabledEndpointMailer({
+      mail,
+      publicUrl: deps.publicUrl,
+      newId: () => crypto.randomUUID(),
+      now: config.webhooks?.now ?? (() => new Date().toISOString()),
+    }),
     log,
     now: config.webhooks?.now,
     random: config.webhooks?.random,

@@ -52,7 +52,7 @@ export async function setupMail({
 }
 
 /** Adds a user and their membership as better-auth would store them. */
-function addMember(
+export function addMember(
   db: Db,
   deps: ReturnType<typeof setupApi>['deps'],
   workspaceId: string,

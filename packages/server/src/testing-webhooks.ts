@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { CreateWebhookEndpointInput } from '@stageflow/domain';
 import { HOUR_MS, startWebhookReceiver } from '@stageflow/testing';
 import { createLogger } from './logger.ts';
+import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
 import { setupApi } from './testing.ts';
 import { buildPipeline, person } from './testing-pipeline.ts';
 import { webhookDeps } from './webhooks/deps.ts';
+import { disabledEndpointMailer } from './webhooks/disabled-mail.ts';
 import type { DisabledEndpoint } from './webhooks/notifier.ts';
 import { createWebhookSender } from './webhooks/sender.ts';
 import { createWebhookWorker } from './webhooks/worker.ts';
@@ -13,7 +16,14 @@ import { createWebhookWorker } from './webhooks/worker.ts';
  * with `standardwebhooks`, and a worker the test drives with `tick()` on a clock of its own. The clock
  * starts at the real time, since receivers refuse a `webhook-timestamp` more than five minutes off.
  */
-export async function setupWebhooks({ timeoutMs = 5_000 }: { timeoutMs?: number } = {}) {
+export async function setupWebhooks({
+  timeoutMs = 5_000,
+  mail = mailNotSetUp,
+}: {
+  timeoutMs?: number;
+  /** Mail not set up unless a test says: with it, a disabled endpoint is mailed to admins and owners. */
+  mail?: MailDeps;
+} = {}) {
   let nowMs = Date.now();
   const clock = {
     now: () => new Date(nowMs).toISOString(),
@@ -25,7 +35,7 @@ export async function setupWebhooks({ timeoutMs = 5_000 }: { timeoutMs?: number 
     },
   };
   const webhooks = webhookDeps({ settings: { allowPrivateNetworks: true, timeoutMs } });
-  const t = setupApi({ now: clock.now, webhooks });
+  const t = setupApi({ now: clock.now, webhooks, mail });
   const receiver = await startWebhookReceiver();
   const disabled: DisabledEndpoint[] = [];
   const workerFor = (owner: string) =>
@@ -34,6 +44,7 @@ export async function setupWebhooks({ timeoutMs = 5_000 }: { timeoutMs?: number 
       secrets: webhooks.secrets,
       send: createWebhookSender({ timeoutMs, allowPrivateNetworks: true }),
       notifier: { endpointDisabled: (notice) => void disabled.push(notice) },
+      disabledMail: disabledEndpointMailer({ mail, publicUrl: t.deps.publicUrl, newId: randomUUID, now: clock.now }),
       log: createLogger('silent'),
       now: clock.now,
       random: () => 0.5,

@@ -90,6 +90,7 @@ export function createBulkActionRepository(db: Db) {
         note: row.request.note ?? null,
         tags: row.request.tags ?? null,
         schedule: row.request.schedule ?? null,
+        expires_in_days: row.request.expires_in_days ?? null,
         filter: row.filter,
         total: row.total,
         processed: row.processed,

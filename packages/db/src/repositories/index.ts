@@ -27,7 +27,7 @@ export type { NewBulkAction, PendingBulkItem } from './bulk-actions.ts';
 export { withIdempotency } from './idempotency.ts';
 export type { InstanceMarker } from './instance.ts';
 export type { InterviewerModelRecord } from './interviewer-models.ts';
-export type { ClaimedMail, DigestRecipient, MailRow, NewMail } from './mail.ts';
+export type { ClaimedMail, DigestRecipient, MailRow, NewMail, WorkspaceAdmin } from './mail.ts';
 export type { WorkspaceEvent } from './member-grants.ts';
 export { createMemberRepository } from './members.ts';
 export type * from './participants/index.ts';

@@ -49,6 +49,13 @@ export type ClaimedMail = Pick<
 >;
 
 /** A member who turned the review digest on, where they are a member who may decide. */
+/** An admin or owner of a workspace, to be told about it by mail. */
+export interface WorkspaceAdmin {
+  readonly workspace_name: string;
+  readonly name: string;
+  readonly email: string;
+}
+
 export interface DigestRecipient {
   readonly workspace_id: string;
   readonly workspace_name: string;
@@ -234,6 +241,21 @@ export function createMailRepository(db: Db) {
           set: { review_digest: on, updated_at: now },
         })
         .run();
+    },
+
+    /**
+     * The workspace's admins and owners, with its name: who hears that a webhook endpoint was disabled
+     * (docs/webhooks.md#delivery-and-retries). Inside the disabling's transaction.
+     */
+    workspaceAdmins(workspaceId: string): WorkspaceAdmin[] {
+      return db
+        .select({ workspace_name: workspaces.name, name: users.name, email: users.email })
+        .from(members)
+        .innerJoin(users, eq(users.id, members.userId))
+        .innerJoin(workspaces, eq(workspaces.id, members.organizationId))
+        .where(and(eq(members.organizationId, workspaceId), inArray(members.role, ['owner', 'admin'])))
+        .orderBy(asc(users.email))
+        .all();
     },
 
     /**

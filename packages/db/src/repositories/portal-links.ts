@@ -117,6 +117,7 @@ export function createPortalLinkRepository(db: Db) {
             actor: e.actor,
             occurred_at: e.occurred_at,
             data: e.data,
+            bulk_action_id: ('bulk_action_id' in e && e.bulk_action_id) || null,
           })
           .run();
       }

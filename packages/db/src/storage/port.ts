@@ -37,7 +37,7 @@ import type { Lease } from '../leases.ts';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { NewBulkAction, PendingBulkItem } from '../repositories/bulk-actions.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
-import type { ClaimedMail, NewMail } from '../repositories/mail.ts';
+import type { ClaimedMail, NewMail, WorkspaceAdmin } from '../repositories/mail.ts';
 import type { WorkspaceEvent } from '../repositories/member-grants.ts';
 import type { NewPortalLink, PortalParticipant } from '../repositories/portal-links.ts';
 import type { AttemptRecord, ClaimedDelivery } from '../repositories/webhooks/outbox.ts';
@@ -140,6 +140,12 @@ export interface PortalLinkChange {
   readonly mail?: readonly NewMail[];
 }
 
+/** One person of a bulk send of the portal link: the change to store (none when refused) and their line. */
+export interface BulkLinkStep {
+  readonly change: PortalLinkChange | null;
+  readonly line: BulkActionItem;
+}
+
 /** Opening a link: refused (unknown token, expired, revoked), or opened, with whose it is. */
 export type PortalLinkOpening =
   | { readonly refused: 'unknown' | PortalLinkStatus }
@@ -205,6 +211,12 @@ export interface WebhookAttemptOutcome {
 }
 
 /** An attempt as stored: `recorded` false when the lease was lost meanwhile; the endpoint if this disabled it. */
+/** An endpoint a settlement just disabled, and who to tell: its workspace's admins and owners. */
+export interface DisabledEndpointFacts {
+  readonly endpoint: WebhookEndpointRecord & { readonly workspace_id: string };
+  readonly admins: readonly WorkspaceAdmin[];
+}
+
 export interface WebhookSettlement {
   readonly recorded: boolean;
   readonly disabled: (WebhookEndpointRecord & { readonly workspace_id: string }) | null;
@@ -348,6 +360,20 @@ export interface StoragePort {
       unit: ParticipantUnit<A>,
       settle: (answer: A | DomainError) => BulkActionItem,
     ): MaybePromise<BulkActionItem | null>;
+    /**
+     * One person of a running bulk send of the portal link, in one transaction: loads them and their newest
+     * link as `portalLinks.change` does, steps, stores the step's change (the link, the revocation, the
+     * events, the mail) when it made one, and settles their item with the step's line. A person not found
+     * is settled with `missing`'s line. Answers the line; null when the item was settled already.
+     */
+    applyLinkItem(
+      workspaceId: string,
+      bulkActionId: string,
+      item: PendingBulkItem,
+      at: string,
+      step: (facts: PortalLinkFacts) => BulkLinkStep,
+      missing: (error: DomainError) => BulkActionItem,
+    ): MaybePromise<BulkActionItem | null>;
   };
   readonly answers: {
     /**
@@ -430,6 +456,8 @@ export interface StoragePort {
       attempt: AttemptRecord,
       now: string,
       step: (facts: { readonly failing_since: string | null }) => WebhookAttemptOutcome,
+      /** The mail an endpoint disabled by this attempt causes, written in the same transaction. */
+      disabledMail?: (facts: DisabledEndpointFacts) => readonly NewMail[],
     ): MaybePromise<WebhookSettlement>;
     /** Forgets deliveries that ended before `before`, with their attempts and messages. */
     sweep(before: string): MaybePromise<number>;

@@ -1,9 +1,24 @@
-import { type DomainError, notFound, participantWebhookEvents, stageWebhookEvents } from '@stageflow/domain';
+import {
+  type BulkActionItem,
+  type DomainError,
+  notFound,
+  participantWebhookEvents,
+  stageWebhookEvents,
+} from '@stageflow/domain';
 import { type Db, readTx, type Tx, writeTx } from '../client.ts';
 import type { ApiKeySummary } from '../repositories/api-keys.ts';
 import { withIdempotency } from '../repositories/idempotency.ts';
 import type { Repositories } from '../repositories/index.ts';
-import type { CommandTarget, ParticipantUnit, Pipeline, PortalLinkOpening, StageUsage, StoragePort } from './port.ts';
+import type { PortalParticipant } from '../repositories/portal-links.ts';
+import type {
+  CommandTarget,
+  ParticipantUnit,
+  Pipeline,
+  PortalLinkChange,
+  PortalLinkOpening,
+  StageUsage,
+  StoragePort,
+} from './port.ts';
 import { createWebhookStorage } from './webhooks.ts';
 
 /**
@@ -86,6 +101,14 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
     });
   }
 
+  /** A portal link step's change inside the caller's transaction: the revocation, the link, the events, the mail. */
+  function storeLinkChange(tx: Tx, participant: PortalParticipant, change: PortalLinkChange) {
+    if (change.revoke) portalLinks.revoke(tx, participant.workspace_id, change.revoke.id, change.revoke.revoked_at);
+    if (change.insert) portalLinks.insert(tx, change.insert);
+    portalLinks.appendEvents(tx, participant, change.events);
+    if (change.mail) mail.insert(tx, change.mail);
+  }
+
   return {
     webhooks: createWebhookStorage(db, repos),
     bulkActions: {
@@ -100,6 +123,21 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
         writeTx(db, (tx) => {
           if (!bulkActions.isPending(workspaceId, bulkActionId, item.position)) return null;
           const line = settle(runUnit(tx, workspaceId, unit));
+          bulkActions.settle(tx, workspaceId, bulkActionId, item.position, line, at);
+          return line;
+        }),
+      applyLinkItem: (workspaceId, bulkActionId, item, at, step, missing) =>
+        writeTx(db, (tx) => {
+          if (!bulkActions.isPending(workspaceId, bulkActionId, item.position)) return null;
+          const participant = portalLinks.participant(workspaceId, item.participant_id);
+          let line: BulkActionItem;
+          if (participant) {
+            const stepped = step({ participant, current: portalLinks.latest(workspaceId, participant.id) ?? null });
+            if (stepped.change) storeLinkChange(tx, participant, stepped.change);
+            line = stepped.line;
+          } else {
+            line = missing(notFound('Participant', item.participant_id));
+          }
           bulkActions.settle(tx, workspaceId, bulkActionId, item.position, line, at);
           return line;
         }),
@@ -173,10 +211,7 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           if (!participant) return notFound('Participant', participantId);
           const change = step({ participant, current: portalLinks.latest(workspaceId, participantId) ?? null });
           if (change instanceof Error) return change;
-          if (change.revoke) portalLinks.revoke(tx, workspaceId, change.revoke.id, change.revoke.revoked_at);
-          if (change.insert) portalLinks.insert(tx, change.insert);
-          portalLinks.appendEvents(tx, participant, change.events);
-          if (change.mail) mail.insert(tx, change.mail);
+          storeLinkChange(tx, participant, change);
           return portalLinks.latest(workspaceId, participantId) ?? notFound('Portal link', participantId);
         }),
       open: (tokenHash, step) =>

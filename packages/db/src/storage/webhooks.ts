@@ -59,7 +59,7 @@ export function createWebhookStorage(db: Db, repos: Repositories): StoragePort['
 
     claim: (owner, now, leaseUntil, limit) => writeTx(db, (tx) => outbox.claim(tx, owner, now, leaseUntil, limit)),
 
-    settle: (deliveryId, owner, attempt, now, step) =>
+    settle: (deliveryId, owner, attempt, now, step, disabledMail) =>
       writeTx(db, (tx): WebhookSettlement => {
         const delivery = outbox.leased(tx, deliveryId, owner);
         if (!delivery) return { recorded: false, disabled: null };
@@ -95,7 +95,11 @@ export function createWebhookStorage(db: Db, repos: Repositories): StoragePort['
             data: { endpoint_id: endpoint.id, url: endpoint.url, reason: disable, failing_since: next.failing_since },
           })
           .run();
-        return { recorded: true, disabled: { ...next, workspace_id: workspaceId } };
+        const disabled = { ...next, workspace_id: workspaceId };
+        // And by mail, when the server sends it: written with the disabling, so once and never lost.
+        const mail = disabledMail?.({ endpoint: disabled, admins: repos.mail.workspaceAdmins(workspaceId) }) ?? [];
+        if (mail.length > 0) repos.mail.insert(tx, mail);
+        return { recorded: true, disabled };
       }),
 
     sweep: (before) => writeTx(db, (tx) => outbox.sweep(tx, before)),

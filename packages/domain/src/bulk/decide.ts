@@ -34,6 +34,9 @@ export function bulkCommand(request: BulkActionRequest, state: ParticipantState)
         ScheduleSessionInput.safeParse({ participant_id, ...request.schedule, force: false }),
         'schedule',
       );
+    case 'send_portal_link':
+      // Not a participant command: the link is the portal link's own (send-link.ts). Reaching here is a bug.
+      throw new Error('send_portal_link is decided by decideSendLinkItem');
   }
 }
 

@@ -49,6 +49,8 @@ export const BulkAction = z.object({
   note: z.string().nullable(),
   tags: BulkTagsInput.nullable(),
   schedule: BulkScheduleInput.nullable(),
+  /** Send the portal link: how long each new link works; null for the other actions. */
+  expires_in_days: z.number().nullable(),
   /** The selection as sent, when it was a filter. */
   filter: BulkSelectionFilter.nullable(),
   total: z.number(),

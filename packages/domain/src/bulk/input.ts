@@ -3,15 +3,16 @@ import { ParticipantTags } from '../progression/participant-input.ts';
 import { ParticipantListFilter } from '../progression/query-input.ts';
 import { IdempotencyKey } from '../progression/session-input.ts';
 import { optionalText, TimeZone, Uuid } from '../schemas/common.ts';
+import { DEFAULT_PORTAL_LINK_DAYS, PortalLinkDays } from '../schemas/portal-link.ts';
 
 /** How many people one bulk action may name or match (docs/rules.md#bulk-actions). */
 export const MAX_BULK_PARTICIPANTS = 1000;
 
 /**
- * What a bulk action does to each person: the participant commands a person may send one at a time
- * (docs/rules.md#bulk-actions). Sending the portal link waits for mail (a link's token is shown once).
+ * What a bulk action does to each person: the participant commands a person may send one at a time,
+ * and emailing each a new portal link as the single Send link does (docs/rules.md#bulk-actions).
  */
-export const BulkActionKind = z.enum(['advance', 'reject', 'withdraw', 'tag', 'schedule']);
+export const BulkActionKind = z.enum(['advance', 'reject', 'withdraw', 'tag', 'schedule', 'send_portal_link']);
 export type BulkActionKind = z.infer<typeof BulkActionKind>;
 
 /** The actions that move someone by hand, and take the same note the single move takes. */
@@ -55,6 +56,8 @@ export const BulkActionInput = z
     note: optionalText(4000),
     tags: BulkTagsInput.optional(),
     schedule: BulkScheduleInput.optional(),
+    /** Send the portal link: how long each new link works, as the single Send link takes it (default 30 days). */
+    expires_in_days: PortalLinkDays.optional(),
     /** Applying with the same key again answers the bulk action it started (docs/surfaces.md#idempotency). */
     idempotency_key: IdempotencyKey.optional(),
   })
@@ -81,11 +84,17 @@ export const BulkActionInput = z
     if (input.action !== 'schedule' && input.schedule !== undefined) {
       issue('schedule', 'only the schedule action takes schedule');
     }
+    if (input.action !== 'send_portal_link' && input.expires_in_days !== undefined) {
+      issue('expires_in_days', 'only the send_portal_link action takes expires_in_days');
+    }
   });
 export type BulkActionInput = z.input<typeof BulkActionInput>;
 
 /** What each person's command is made from: the action and its parameters, without who or how. */
-export type BulkActionRequest = Pick<z.output<typeof BulkActionInput>, 'action' | 'note' | 'tags' | 'schedule'>;
+export type BulkActionRequest = Pick<
+  z.output<typeof BulkActionInput>,
+  'action' | 'note' | 'tags' | 'schedule' | 'expires_in_days'
+>;
 
 /** The parameters of a parsed bulk action, as stored with it and as each person's command reads them. */
 export const bulkRequestOf = (input: z.output<typeof BulkActionInput>): BulkActionRequest => ({
@@ -93,4 +102,5 @@ export const bulkRequestOf = (input: z.output<typeof BulkActionInput>): BulkActi
   ...(input.note !== undefined && { note: input.note }),
   ...(input.tags !== undefined && { tags: input.tags }),
   ...(input.schedule !== undefined && { schedule: input.schedule }),
+  ...(input.action === 'send_portal_link' && { expires_in_days: input.expires_in_days ?? DEFAULT_PORTAL_LINK_DAYS }),
 });

@@ -15,6 +15,7 @@ import {
 import { portalLinkMail } from './portal-link-mail.ts';
 import { escapeHtml, renderMail } from './render.ts';
 import { DIGEST_MAX_ITEMS, reviewDigestMail } from './review-digest-mail.ts';
+import { webhookDisabledMail } from './webhook-disabled-mail.ts';
 
 const TOKEN = `sfp_${'A'.repeat(43)}`;
 const URL = `https://app.example.com/p/${TOKEN}`;
@@ -183,5 +184,25 @@ describe('the daily digest', () => {
     expect(digestDue('2026-06-01T08:00:00.000Z', 8)).toBe(true);
     expect(digestKey('u1', '2026-06-01T23:59:00.000Z')).toBe('review_digest:u1:2026-06-01');
     expect(digestKey('u1', '2026-06-02T00:00:00.000Z')).toBe('review_digest:u1:2026-06-02');
+  });
+});
+
+describe('the mail about a disabled webhook endpoint', () => {
+  it('says which endpoint, why, and where to turn it on again', () => {
+    const facts = {
+      member_name: 'Ada Admin',
+      workspace_name: 'Acme <Hiring>',
+      endpoint_url: 'https://hooks.example.com/stageflow',
+      reason: 'gone' as const,
+      failing_since: null,
+      endpoint_page: 'http://localhost:3000/developer/webhooks/e1',
+    };
+    const gone = webhookDisabledMail(facts);
+    expect(gone.subject).toBe('A webhook endpoint of Acme <Hiring> was disabled');
+    expect(gone.text).toContain('it answered 410 Gone, which says the endpoint no longer exists');
+    expect(gone.text).toContain('http://localhost:3000/developer/webhooks/e1');
+    expect(gone.html).toContain('Acme &lt;Hiring&gt;');
+    const failing = webhookDisabledMail({ ...facts, reason: 'failing', failing_since: '2026-03-02T09:00:00.000Z' });
+    expect(failing.text).toContain('every delivery to it failed for 5 days, since 2 March 2026 at 09:00 (UTC)');
   });
 });

@@ -8,7 +8,7 @@ import { CreatePortalLinkInput } from './portal-link.ts';
  */
 
 /** What a message is: an invitation to join a workspace, a participant's portal link, the reviewers' digest. */
-export const MAIL_KINDS = ['member_invitation', 'portal_link', 'review_digest'] as const;
+export const MAIL_KINDS = ['member_invitation', 'portal_link', 'review_digest', 'webhook_endpoint_disabled'] as const;
 export const MailKind = z.enum(MAIL_KINDS);
 export type MailKind = z.infer<typeof MailKind>;
 

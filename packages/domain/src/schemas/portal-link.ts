@@ -6,10 +6,13 @@ export const DEFAULT_PORTAL_LINK_DAYS = 30;
 /** The longest a portal link may work: a link in a mailbox should not outlive an evaluation by much. */
 export const MAX_PORTAL_LINK_DAYS = 90;
 
+/** How many days a new portal link works: the single link's and the bulk send's. */
+export const PortalLinkDays = z.int().min(1).max(MAX_PORTAL_LINK_DAYS);
+
 /** Creates a participant's portal link; when they already have one, it is revoked (a rotation). */
 export const CreatePortalLinkInput = z.strictObject({
   participant_id: Uuid,
-  expires_in_days: z.int().min(1).max(MAX_PORTAL_LINK_DAYS).default(DEFAULT_PORTAL_LINK_DAYS),
+  expires_in_days: PortalLinkDays.default(DEFAULT_PORTAL_LINK_DAYS),
 });
 export type CreatePortalLinkInput = z.input<typeof CreatePortalLinkInput>;
 

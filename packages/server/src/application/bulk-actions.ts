@@ -20,13 +20,18 @@ import {
 } from '@stageflow/domain';
 import type { z } from 'zod';
 import type { BulkRunner } from './bulk-runner.ts';
+import { previewSendLink, sendLinkToNext } from './bulk-send-link.ts';
 import { type AppContext, decideContext } from './context.ts';
+import type { MailAppContext } from './mail.ts';
 import { touched } from './participant-commands.ts';
 
 type BulkInput = z.output<typeof BulkActionInput>;
 
-/** A bulk action runs with the caller's context and this process's runner (bulk-runner.ts). */
-export interface BulkContext extends AppContext {
+/**
+ * A bulk action runs with the caller's context and this process's runner (bulk-runner.ts); with the mail
+ * setup and the public URL, for sending the portal link.
+ */
+export interface BulkContext extends MailAppContext {
   readonly bulkRunner: BulkRunner;
 }
 
@@ -97,15 +102,19 @@ const selectionFilter = (input: BulkInput) => (input.filter ? { ...input.filter 
  * The preview: each person's command decided as applying would decide it now, over one read snapshot,
  * with nothing stored. Refusals are lines in the answer, in the single command's words.
  */
-export async function previewBulkAction(ctx: AppContext, input: BulkInput): Promise<BulkAction> {
+export async function previewBulkAction(ctx: MailAppContext, input: BulkInput): Promise<BulkAction> {
   const people = selectionOf(ctx, input);
   const request = bulkRequestOf(input);
   const decide = decideContext(ctx);
-  const answers = await ctx.storage.participants.dryRun(
-    ctx.workspaceId,
-    people.map((p) => personUnit(p.participant_id, request, decide)),
-  );
-  const items = answers.map((answer, i) => lineOf(people[i]!.participant_id)(answer));
+  const items =
+    request.action === 'send_portal_link'
+      ? previewSendLink(ctx, people, request)
+      : (
+          await ctx.storage.participants.dryRun(
+            ctx.workspaceId,
+            people.map((p) => personUnit(p.participant_id, request, decide)),
+          )
+        ).map((answer, i) => lineOf(people[i]!.participant_id)(answer));
   return {
     id: null,
     dry_run: true,
@@ -114,6 +123,7 @@ export async function previewBulkAction(ctx: AppContext, input: BulkInput): Prom
     note: request.note ?? null,
     tags: request.tags ?? null,
     schedule: request.schedule ?? null,
+    expires_in_days: request.expires_in_days ?? null,
     filter: selectionFilter(input),
     total: items.length,
     processed: items.length,
@@ -152,14 +162,16 @@ export async function applyBulkAction(ctx: BulkContext, input: BulkInput): Promi
   return bulkActionById(ctx, id);
 }
 
-/** What the runner keeps of the caller's context: no request, only who, where and the clock. */
-export const runContext = (ctx: AppContext): AppContext => ({
+/** What the runner keeps of the caller's context: no request, only who, where, the clock and mail. */
+export const runContext = (ctx: MailAppContext): MailAppContext => ({
   storage: ctx.storage,
   repos: ctx.repos,
   workspaceId: ctx.workspaceId,
   actor: ctx.actor,
   now: ctx.now,
   newId: ctx.newId,
+  mail: ctx.mail,
+  publicUrl: ctx.publicUrl,
 });
 
 export function bulkActionById(ctx: AppContext, id: string): BulkAction {
@@ -168,11 +180,16 @@ export function bulkActionById(ctx: AppContext, id: string): BulkAction {
 
 /**
  * The next pending person of a running bulk action, sent and settled in one transaction: their
- * command at this moment, its events carrying the action's id. False when nobody is left.
+ * command at this moment, its events carrying the action's id (or their portal link, sent as the
+ * single Send link sends it: bulk-send-link.ts). False when nobody is left.
  */
-export async function applyNextPerson(ctx: AppContext, bulkActionId: string, request: BulkActionRequest) {
+export async function applyNextPerson(ctx: MailAppContext, bulkActionId: string, request: BulkActionRequest) {
   const next = ctx.repos.bulkActions.nextPending(ctx.workspaceId, bulkActionId);
   if (!next) return false;
+  if (request.action === 'send_portal_link') {
+    await sendLinkToNext(ctx, bulkActionId, request, next);
+    return true;
+  }
   const decide = { ...decideContext(ctx), bulk_action_id: bulkActionId };
   await ctx.storage.bulkActions.applyItem(
     ctx.workspaceId,
@@ -186,7 +203,9 @@ export async function applyNextPerson(ctx: AppContext, bulkActionId: string, req
 }
 
 /** The bulk actions a stop left running, taken up again as the people who started them (server.ts). */
-export function resumeBulkActions(deps: Pick<AppContext, 'storage' | 'repos'> & { bulkRunner: BulkRunner }): number {
+export function resumeBulkActions(
+  deps: Pick<MailAppContext, 'storage' | 'repos' | 'mail' | 'publicUrl'> & { bulkRunner: BulkRunner },
+): number {
   const running = deps.repos.bulkActions.running();
   for (const { workspace_id, id, created_by } of running) {
     deps.bulkRunner.run(
@@ -197,6 +216,8 @@ export function resumeBulkActions(deps: Pick<AppContext, 'storage' | 'repos'> & 
         actor: created_by,
         now: () => new Date().toISOString(),
         newId: randomUUID,
+        mail: deps.mail,
+        publicUrl: deps.publicUrl,
       },
       id,
     );

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { Logger } from '../logger.ts';
 import { applyNextPerson } from './bulk-actions.ts';
-import type { AppContext } from './context.ts';
+import type { MailAppContext } from './mail.ts';
 
 /**
  * Runs applied bulk actions in this process (docs/rules.md#bulk-actions): person by person, each in a
@@ -12,7 +12,7 @@ import type { AppContext } from './context.ts';
  */
 export interface BulkRunner {
   /** Queues the action, run as `ctx` says (its workspace, actor and clock); answers at once. Queued twice runs once. */
-  run(ctx: AppContext, bulkActionId: string): void;
+  run(ctx: MailAppContext, bulkActionId: string): void;
   /** Settles once every action queued so far has run, or the runner was stopped. */
   idle(): Promise<void>;
   /** Stops before the next person: what is left stays pending for the next start. */
@@ -24,7 +24,7 @@ export function createBulkRunner(log: Logger): BulkRunner {
   let stopped = false;
   const queued = new Set<string>();
 
-  async function runToEnd(ctx: AppContext, id: string) {
+  async function runToEnd(ctx: MailAppContext, id: string) {
     const started = ctx.repos.bulkActions.request(ctx.workspaceId, id);
     if (started?.status !== 'running') return;
     while (!stopped && (await applyNextPerson(ctx, id, started.request))) {

@@ -5,6 +5,7 @@ import {
   issuePortalLink,
   type MailQueued,
   type PortalLinkEvent,
+  type PortalLinkIssue,
   type PortalLinkRecord,
   portalCopy,
   portalLinkMail,
@@ -36,7 +37,7 @@ type Recipient = Pick<PortalParticipant, 'id' | 'name' | 'email' | 'template_nam
  * What is random or read before the transaction (the step stays pure): the token, the ids, and who runs
  * the evaluation as participants know them (the AI notice's organisation, else the workspace's name).
  */
-function prepareLinkMail(ctx: MailAppContext, days: number) {
+export function prepareLinkMail(ctx: MailAppContext, days: number) {
   const { token, hash } = generatePortalToken();
   const notice = ctx.repos.portalNotice.get(ctx.workspaceId);
   const team =
@@ -57,14 +58,21 @@ type PreparedLinkMail = ReturnType<typeof prepareLinkMail>;
 
 /**
  * The link, its message in the participant's language (their template's, where the portal has it), and
- * the events: the link's own and `portal_link_emailed`, which the staff timeline shows.
+ * the events: the link's own and `portal_link_emailed`, which the staff timeline shows. A bulk send gives
+ * the link it decided (`decideSendLinkItem`, the same `issuePortalLink`), its events carrying the action's id.
  */
-function linkMail(ctx: MailAppContext, p: PreparedLinkMail, who: Recipient, current: PortalLinkRecord | null) {
-  const issued = issuePortalLink(
+export function linkMail(
+  ctx: MailAppContext,
+  p: PreparedLinkMail,
+  who: Recipient,
+  current: PortalLinkRecord | null,
+  issued: PortalLinkIssue = issuePortalLink(
     current,
     { id: p.linkId, participant_id: who.id, days: p.days },
     { now: p.now, actor: ctx.actor },
-  );
+  ),
+) {
+  const bulkActionId = issued.events.find((e) => e.bulk_action_id)?.bulk_action_id;
   const content = portalLinkMail(
     { name: who.name, template_name: who.template_name, team: p.team, url: p.url, expires_at: issued.link.expires_at },
     portalCopy(who.language),
@@ -90,6 +98,7 @@ function linkMail(ctx: MailAppContext, p: PreparedLinkMail, who: Recipient, curr
     actor: ctx.actor,
     occurred_at: p.now,
     data: { link_id: p.linkId, mail_id: p.mailId, to: who.email, status: p.status },
+    ...(bulkActionId && { bulk_action_id: bulkActionId }),
   };
   const sent: SentPortalLink = {
     url: p.url,

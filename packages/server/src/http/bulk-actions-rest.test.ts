@@ -72,6 +72,68 @@ describe('POST /participants/bulk-actions and GET /participants/bulk-actions/{id
     expect(pia.body.items[0]).toMatchObject({ type: 'stage_entered', bulk_action_id: started.body.id });
   });
 
+  test('send_portal_link: dry run, apply, follow; without mail set up each message waits in the outbox, not sent', async () => {
+    const c = await cohort();
+    await app.call('POST', `/participants/${c.other.id}/withdraw`, {});
+    const body = { action: 'send_portal_link', participant_ids: [c.pending.id, c.other.id], expires_in_days: 14 };
+
+    const preview = await app.call('POST', '/participants/bulk-actions', { ...body, dry_run: true });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body).toMatchObject({ status: 'preview', expires_in_days: 14, counts: { applied: 1, refused: 1 } });
+    expect(preview.body.items).toMatchObject([
+      {
+        name: 'Ole',
+        outcome: 'applied',
+        summary:
+          'Makes a new portal link, working 14 days; its email to ole@example.com is kept in the outbox, not sent (mail is not set up)',
+      },
+      {
+        name: 'Ines',
+        outcome: 'refused',
+        code: 'CONFLICT',
+        reason: "Ines's evaluation has ended (withdrawn): there is nothing left for them to do in the portal",
+      },
+    ]);
+    const owner = { 'x-api-key': '' }; // The owner's own session: only owners read the outbox.
+    expect((await app.call('GET', '/mail/outbox', undefined, owner)).body.items).toEqual([]);
+
+    const key = { 'Idempotency-Key': 'links-2026-03-02', 'x-api-key': ALL_KEY };
+    const started = await app.call('POST', '/participants/bulk-actions', { ...body, dry_run: false }, key);
+    expect(started.status, started.text).toBe(200);
+    await app.deps.bulkRunner.idle();
+    const again = await app.call('POST', '/participants/bulk-actions', { ...body, dry_run: false }, key);
+    expect(again.body.id).toBe(started.body.id);
+    await app.deps.bulkRunner.idle();
+
+    const done = await app.call('GET', `/participants/bulk-actions/${started.body.id}`);
+    expect(done.body).toMatchObject({ status: 'completed', counts: { applied: 1, refused: 1 } });
+    expect(done.body.items.map((i: { summary: string | null }) => i.summary)).toEqual(
+      preview.body.items.map((i: { summary: string | null }) => i.summary),
+    );
+    const outbox = await app.call('GET', '/mail/outbox', undefined, owner);
+    expect(outbox.body.items).toMatchObject([{ kind: 'portal_link', to: 'ole@example.com', status: 'not_sent' }]);
+    const ole = await app.call('GET', `/participants/${c.pending.id}`);
+    expect(ole.body.portal_link).toMatchObject({ status: 'active' });
+    const oleTimeline = await app.call('GET', `/participants/${c.pending.id}/timeline`);
+    expect(
+      oleTimeline.body.items.filter((e: { bulk_action_id: string | null }) => e.bulk_action_id === started.body.id)
+        .length,
+    ).toBeGreaterThan(0);
+    const ines = await app.call('GET', `/participants/${c.other.id}`);
+    expect(ines.body.portal_link).toBeNull();
+
+    // Another action's parameter is refused by name; so is an id of another workspace (here: nobody's).
+    const bad = await app.call('POST', '/participants/bulk-actions', { ...body, dry_run: true, expires_in_days: 91 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues[0].path).toEqual(['expires_in_days']);
+    const elsewhere = await app.call('POST', '/participants/bulk-actions', {
+      action: 'send_portal_link',
+      dry_run: true,
+      participant_ids: ['0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e'],
+    });
+    expect(elsewhere.status).toBe(404);
+  });
+
   test('bad input is a 400 naming the field; an unknown action id a 404', async () => {
     const c = await cohort();
     const refuse = async (body: unknown, path: (string | number)[]) => {

@@ -139,6 +139,33 @@ describe('with SMTP set up', () => {
   });
 });
 
+describe('a bulk send of the portal link', () => {
+  test('over REST: previewed, applied, and the link arrives at the SMTP sink', async () => {
+    const sink = await startSmtpSink();
+    cleanups.push(sink.close);
+    const server = serve({ sink });
+    const { owner, participant } = await ownerWithParticipant(server);
+    const body = { action: 'send_portal_link', participant_ids: [participant.id] };
+
+    const preview = await owner('POST', '/api/v1/participants/bulk-actions', { ...body, dry_run: true });
+    expect(preview.body.items[0]).toMatchObject({
+      outcome: 'applied',
+      summary: 'Emails a new portal link to rosa@example.com, working 30 days',
+    });
+    const started = await owner('POST', '/api/v1/participants/bulk-actions', { ...body, dry_run: false });
+    expect(started.status).toBe(200);
+    await expect
+      .poll(async () => (await owner('GET', `/api/v1/participants/bulk-actions/${started.body.id}`)).body.status)
+      .toBe('completed');
+
+    const link = await sink.waitFor((m) => m.to.includes('rosa@example.com'));
+    expect(link.subject).toBe('Your link to Product Basics');
+    expect(link.text).toMatch(new RegExp(`${PUBLIC_URL}/p/sfp_[\\w-]{43}`));
+    const rosa = await owner('GET', `/api/v1/participants/${participant.id}`);
+    expect(rosa.body.portal_link).toMatchObject({ status: 'active' });
+  });
+});
+
 describe('without SMTP', () => {
   test('the invitation and the link wait in the outbox, not sent, and the owner reads them there', async () => {
     const server = serve({});

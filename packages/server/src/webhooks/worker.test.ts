@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, test } from 'vitest';
+import { addMember } from '../testing-mail.ts';
 import { setupWebhooks } from '../testing-webhooks.ts';
 
 let t: Awaited<ReturnType<typeof setupWebhooks>>;
@@ -229,6 +230,59 @@ describe('disabling an endpoint', () => {
     });
     expect(t.disabled.map((d) => d.reason)).toEqual(['failing']);
     expect((await t.log(endpoint.id)).items.every((d) => d.status === 'failed')).toBe(true);
+  });
+
+  test('disabling an endpoint mails its admins and owners, once, in the same transaction', async () => {
+    const mail = { setup: { configured: true, from: 'no-reply@stageflow.test' }, wake: () => {} };
+    t = await setupWebhooks({ mail });
+    for (const [role, name] of [
+      ['owner', 'Olu Owner'],
+      ['admin', 'Ada Admin'],
+      ['reviewer', 'Rev Reviewer'],
+    ] as const) {
+      addMember(t.db, t.deps, t.workspaceId, role, name, t.clock.now);
+    }
+    addMember(t.db, t.deps, t.otherWorkspaceId, 'owner', 'Other Owner', t.clock.now);
+    const { endpoint } = await t.addEndpoint({ event_types: ['participant.enrolled'] });
+    t.receiver.reply(...Array.from({ length: 50 }, () => ({ status: 503 })));
+    await t.enrol();
+    for (let day = 0; day < 5; day++) {
+      await t.worker.tick();
+      t.clock.advanceHours(24);
+      await t.enrol();
+    }
+    // Failing, not yet disabled: nobody is mailed.
+    expect((await t.api.mail.list({})).items).toEqual([]);
+    await t.worker.tick();
+    expect((await t.api.webhooks.byId({ id: endpoint.id })).enabled).toBe(false);
+
+    const written = (await t.api.mail.list({})).items;
+    expect(written.map((m) => [m.kind, m.to, m.status]).sort()).toEqual([
+      ['webhook_endpoint_disabled', 'ada.admin@example.com', 'queued'],
+      ['webhook_endpoint_disabled', 'olu.owner@example.com', 'queued'],
+    ]);
+    const message = await t.api.mail.byId({ id: written[0]!.id });
+    expect(message.subject).toBe('A webhook endpoint of a was disabled');
+    expect(message.text).toContain(`Stageflow disabled the webhook endpoint ${endpoint.url} in a`);
+    expect(message.text).toContain('every delivery to it failed for 5 days');
+    expect(message.text).toContain(`${t.deps.publicUrl}/developer/webhooks/${endpoint.id}`);
+
+    // Later attempts (none go to a disabled endpoint) write nothing more; the other workspace heard nothing.
+    await t.enrol();
+    await t.worker.tick();
+    expect((await t.api.mail.list({})).items).toHaveLength(2);
+    expect((await t.other.mail.list({})).items).toEqual([]);
+  });
+
+  test('without mail set up, a disabled endpoint writes no mail', async () => {
+    t = await setupWebhooks();
+    addMember(t.db, t.deps, t.workspaceId, 'owner', 'Olu Owner', t.clock.now);
+    const { endpoint } = await t.addEndpoint({ event_types: ['participant.enrolled'] });
+    t.receiver.reply({ status: 410 });
+    await t.enrol();
+    await t.worker.tick();
+    expect(await t.api.webhooks.byId({ id: endpoint.id })).toMatchObject({ enabled: false, disabled_reason: 'gone' });
+    expect((await t.api.mail.list({})).items).toEqual([]);
   });
 
   test('turning an endpoint off gives up what is pending; Replay sends it once it is on again', async () => {

@@ -3,6 +3,7 @@ import type { StoragePort } from '@stageflow/db';
 import { afterAttempt, signingSecrets } from '@stageflow/domain';
 import type { SecretBox } from '../auth/secret-box.ts';
 import type { Logger } from '../logger.ts';
+import type { DisabledEndpointMailer } from './disabled-mail.ts';
 import type { WebhookNotifier } from './notifier.ts';
 import type { WebhookSender } from './sender.ts';
 import { webhookSignature } from './signing.ts';
@@ -21,6 +22,8 @@ export interface WebhookWorkerDeps {
   readonly secrets: SecretBox;
   readonly send: WebhookSender;
   readonly notifier: WebhookNotifier;
+  /** Mails an endpoint's disabling to its workspace's admins and owners; none when mail is not set up. */
+  readonly disabledMail?: DisabledEndpointMailer | undefined;
   readonly log: Logger;
   readonly now?: () => string;
   readonly random?: () => number;
@@ -108,11 +111,13 @@ export function createWebhookWorker(deps: WebhookWorkerDeps): WebhookWorker {
           now: settledAt,
           random: random(),
         }),
+      deps.disabledMail?.write,
     );
     if (!settled.recorded) {
       deps.log.warn({ deliveryId: claimed.id, attempt }, 'webhook delivery lease was lost: another process has it');
     }
     if (settled.disabled?.disabled_reason === 'gone' || settled.disabled?.disabled_reason === 'failing') {
+      deps.disabledMail?.wake();
       try {
         await deps.notifier.endpointDisabled({
           workspaceId: settled.disabled.workspace_id,

@@ -1,4 +1,4 @@
-import type { BulkAction } from '@stageflow/domain';
+import { type BulkAction, DEFAULT_PORTAL_LINK_DAYS } from '@stageflow/domain';
 import { useEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
@@ -8,10 +8,11 @@ import { plural } from '../../lib/format.ts';
 import { readServerError } from '../../lib/server-errors.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
+import { useMailSetup } from '../mail/mail-setup.ts';
 import { useRefreshParticipants } from '../participants/use-participant-data.ts';
 import { BulkActionForm, type BulkFormValues, type BulkRequest, requestOf, showIssues } from './BulkActionForm.tsx';
 import { BulkItemsTable } from './BulkItemsTable.tsx';
-import { ACTION_WORDS, countsSentence, fixHint } from './bulk-words.ts';
+import { ACTION_WORDS, countsSentence, fixHint, linksNotSentWords } from './bulk-words.ts';
 import { type Selection, selectedCount, selectionInput } from './use-selection.ts';
 
 interface BulkActionDialogProps {
@@ -69,11 +70,13 @@ function BulkFlow({
     scheduled_at: nextHour(),
     timezone: browserTimeZone(),
     notes: '',
+    expires_in_days: DEFAULT_PORTAL_LINK_DAYS,
   }));
   const [phase, setPhase] = useState<Phase>({ kind: 'choose' });
   const create = trpc.bulkActions.create.useMutation();
   const showError = useServerError();
   const who = selectionInput(selection);
+  const mailSetUp = useMailSetup();
 
   const preview = (next: BulkFormValues, form: UseFormReturn<BulkFormValues>) => {
     setValues(next);
@@ -101,6 +104,7 @@ function BulkFlow({
   const { preview: previewed, request, key } = phase;
   const applicable = previewed.counts.applied;
   const hint = fixHint(previewed.items, previewed.action);
+  const notSent = linksNotSentWords(previewed.action, mailSetUp, true);
   const apply = () =>
     create.mutate(
       {
@@ -125,6 +129,7 @@ function BulkFlow({
           <strong>Preview:</strong> {countsSentence(previewed.action, previewed.counts, true)} Nothing has changed yet.
         </p>
         {hint && <p className="banner banner-warning">{hint}</p>}
+        {notSent && <p className="banner banner-warning">{notSent}</p>}
         <BulkItemsTable items={previewed.items} preview />
       </DialogBody>
       <DialogFooter>
@@ -146,6 +151,8 @@ function BulkProgress({ started, onClose }: { started: BulkAction; onClose: () =
   );
   const action = query.data;
   const running = action.status === 'running';
+  const mailSetUp = useMailSetup();
+  const notSent = action.counts.applied > 0 ? linksNotSentWords(action.action, mailSetUp, false) : null;
   const announced = useRef(false);
   useEffect(() => {
     if (running || announced.current) return;
@@ -165,6 +172,11 @@ function BulkProgress({ started, onClose }: { started: BulkAction; onClose: () =
           </p>
           <progress max={action.total} value={action.processed} aria-label="Bulk action progress" />
         </div>
+        {notSent && (
+          <p className="banner banner-warning" role="status">
+            {notSent}
+          </p>
+        )}
         <BulkItemsTable items={action.items} preview={false} />
       </DialogBody>
       <DialogFooter>

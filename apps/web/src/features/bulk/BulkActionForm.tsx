@@ -5,8 +5,10 @@ import { showRefusal } from '../../app/use-server-error.ts';
 import { collectFieldPaths, mapIssuesToFields, type ServerIssue } from '../../lib/server-errors.ts';
 import { CommaListInput } from '../../ui/CommaListInput.tsx';
 import { DialogForm } from '../../ui/Dialog.tsx';
-import { Field, FieldError, Fieldset } from '../../ui/Field.tsx';
+import { Field, FieldError, Fieldset, SelectField } from '../../ui/Field.tsx';
 import { RadioCard } from '../../ui/RadioCard.tsx';
+import { useMailSetup } from '../mail/mail-setup.ts';
+import { PORTAL_LINK_DAY_CHOICES } from '../participants/portal-link-days.ts';
 import { SessionTimeFields } from '../participants/SessionTimeFields.tsx';
 import { ACTION_WORDS, ACTIONS } from './bulk-words.ts';
 
@@ -18,10 +20,12 @@ export interface BulkFormValues {
   scheduled_at: string | undefined;
   timezone: string;
   notes: string;
+  /** Send portal link: how many days each new link works. */
+  expires_in_days: number;
 }
 
 /** What the chosen action sends, as `POST /participants/bulk-actions` takes it (without who and dry_run). */
-export type BulkRequest = Pick<BulkActionInput, 'action' | 'note' | 'tags' | 'schedule'>;
+export type BulkRequest = Pick<BulkActionInput, 'action' | 'note' | 'tags' | 'schedule' | 'expires_in_days'>;
 
 export function requestOf(v: BulkFormValues): BulkRequest {
   const note = v.note.trim();
@@ -37,6 +41,8 @@ export function requestOf(v: BulkFormValues): BulkRequest {
         action: 'schedule',
         schedule: { scheduled_at: v.scheduled_at, timezone: v.timezone, ...(v.notes.trim() ? { notes: v.notes } : {}) },
       };
+    case 'send_portal_link':
+      return { action: 'send_portal_link', expires_in_days: v.expires_in_days };
   }
 }
 
@@ -72,6 +78,7 @@ export function BulkActionForm({ initial, who, pending, onCancel, onPreview }: B
   const { register, control, watch } = form;
   const action = watch('action');
   const errors = form.formState.errors;
+  const mailSetUp = useMailSetup();
 
   const submit = form.handleSubmit((values) => {
     const checked = BulkActionInput.safeParse({ ...requestOf(values), ...who, dry_run: true });
@@ -136,6 +143,19 @@ export function BulkActionForm({ initial, who, pending, onCancel, onPreview }: B
         </div>
       )}
       {action === 'schedule' && <SessionTimeFields form={form} notBefore={null} />}
+      {action === 'send_portal_link' && (
+        <SelectField
+          label="Each new link works for"
+          error={errors.expires_in_days?.message}
+          hint={
+            mailSetUp === false
+              ? 'Mail is not set up on this server: the messages would wait in Developer → Mail, not sent.'
+              : 'By email, in each template’s language.'
+          }
+          options={PORTAL_LINK_DAY_CHOICES.map((d) => ({ value: d, label: `${d} days` }))}
+          {...register('expires_in_days', { valueAsNumber: true })}
+        />
+      )}
     </DialogForm>
   );
 }

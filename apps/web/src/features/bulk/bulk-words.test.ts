@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { countsSentence, fixHint, outcomeWords } from './bulk-words.ts';
+import { countsSentence, fixHint, linksNotSentWords, outcomeWords } from './bulk-words.ts';
 
 const item = (outcome: 'applied' | 'refused', field: string | null = null) => ({
   participant_id: 'p',
@@ -28,5 +28,15 @@ describe('the words of a bulk action', () => {
       '1 person has not passed their stage: go back and add a note to advance them anyway.',
     );
     expect(fixHint([item('refused')], 'advance')).toBeNull();
+  });
+
+  test('sending links says when mail is not set up that they were kept, not sent', () => {
+    const counts = { pending: 0, applied: 2, unchanged: 0, refused: 1 };
+    expect(countsSentence('send_portal_link', counts, true)).toBe('2 will be sent a link, 1 refused.');
+    expect(linksNotSentWords('send_portal_link', false, false)).toMatch(/^Mail is not set up: the links were not sent/);
+    expect(linksNotSentWords('send_portal_link', false, true)).toMatch(/the links will not be sent/);
+    expect(linksNotSentWords('send_portal_link', true, false)).toBeNull();
+    expect(linksNotSentWords('send_portal_link', undefined, false)).toBeNull();
+    expect(linksNotSentWords('tag', false, false)).toBeNull();
   });
 });

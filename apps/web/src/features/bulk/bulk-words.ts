@@ -42,6 +42,12 @@ export const ACTION_WORDS: Record<BulkActionKind, ActionWords> = {
     apply: (n) => `Book ${plural(n, 'session')}`,
     done: 'booked',
   },
+  send_portal_link: {
+    label: 'Send portal link',
+    help: 'Emails each person a new private link to their portal, as Send link on their page does; a link they had stops working. Not for anyone whose evaluation has ended.',
+    apply: (n) => `Send ${plural(n, 'link')}`,
+    done: 'sent a link',
+  },
 };
 
 export const ACTIONS = Object.keys(ACTION_WORDS) as BulkActionKind[];
@@ -80,4 +86,15 @@ export function fixHint(items: readonly BulkActionItem[], action: BulkActionKind
   const needNote = items.filter((i) => i.outcome === 'refused' && i.field === 'note').length;
   if (needNote === 0 || action !== 'advance') return null;
   return `${plural(needNote, 'person has', 'people have')} not passed their stage: go back and add a note to advance them anyway.`;
+}
+
+/**
+ * What to say when links were to be emailed and mail is not set up: the messages are kept in the outbox,
+ * not sent (docs/mail.md#statuses). Null for other actions, with mail set up, or while it is not known.
+ */
+export function linksNotSentWords(action: BulkActionKind, mailSetUp: boolean | undefined, preview: boolean) {
+  if (action !== 'send_portal_link' || mailSetUp !== false) return null;
+  return preview
+    ? 'Mail is not set up: the links will not be sent. Each message will wait in Developer → Mail, where an owner can read and copy the link.'
+    : 'Mail is not set up: the links were not sent. Each message waits in Developer → Mail, where an owner can read and copy the link.';
 }

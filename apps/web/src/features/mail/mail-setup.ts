@@ -30,4 +30,5 @@ export const MAIL_KIND: Record<MailKind, string> = {
   member_invitation: 'Invitation',
   portal_link: 'Portal link',
   review_digest: 'Decisions digest',
+  webhook_endpoint_disabled: 'Webhook endpoint disabled',
 };

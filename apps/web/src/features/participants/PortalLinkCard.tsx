@@ -1,4 +1,4 @@
-import { DEFAULT_PORTAL_LINK_DAYS, MAX_PORTAL_LINK_DAYS } from '@stageflow/domain';
+import { DEFAULT_PORTAL_LINK_DAYS } from '@stageflow/domain';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { type RouterOutputs, trpc } from '../../app/trpc.ts';
@@ -9,13 +9,11 @@ import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { CopyField } from '../../ui/CopyField.tsx';
 import { MAIL_NOT_SET_UP_LINK, useMailSetup } from '../mail/mail-setup.ts';
+import { PORTAL_LINK_DAY_CHOICES } from './portal-link-days.ts';
 import { useRefreshParticipants } from './use-participant-data.ts';
 
 type Detail = RouterOutputs['participants']['byId'];
 type LinkState = NonNullable<Detail['portal_link']>;
-
-/** How long a new link works: the domain's default and bound, and a few choices between. */
-const DAY_CHOICES = [...new Set([7, 14, DEFAULT_PORTAL_LINK_DAYS, 60, MAX_PORTAL_LINK_DAYS])].sort((a, b) => a - b);
 
 const STATUS: Record<LinkState['status'], { label: string; tone: BadgeTone }> = {
   active: { label: 'Active', tone: 'success' },
@@ -104,7 +102,7 @@ export function PortalLinkCard({ participant, canManage }: { participant: Detail
               value={days}
               onChange={(event) => setDays(Number(event.target.value))}
             >
-              {DAY_CHOICES.map((d) => (
+              {PORTAL_LINK_DAY_CHOICES.map((d) => (
                 <option key={d} value={d}>
                   {d} days
                 </option>
