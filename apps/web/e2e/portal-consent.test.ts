@@ -3,11 +3,11 @@
 // demo's Phone Screen (an AI interview) opens their link on a 390 px phone, reads the notice, accepts
 // and starts their session; another declines and asks for a person, and staff see that request in
 // the Decisions inbox in plain words. No page reports a CSP violation or scrolls sideways.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
-import { expectPhoneFriendly, PHONE, portalLinkFor, watchCsp } from './portal.ts';
+import { enterPortal, expectPhoneFriendly, portalLinkFor } from './portal.ts';
 
 const ACCEPTS = 'Lukas Becker';
 const DECLINES = 'Priya Raman';
@@ -16,20 +16,20 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const timelineTitles = (page: Page) =>
   page.getByRole('list', { name: 'Timeline' }).locator('.timeline-title').allTextContents();
 
-/** The participant opens their link on a phone of their own, continues, and reads the notice of their stage. */
-async function openNotice(context: BrowserContext, url: string, name: string): Promise<Page> {
-  const phone = await context.newPage();
-  phone.setDefaultTimeout(10_000);
-  await phone.goto(url);
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await phone.getByRole('heading', { name: `Hello ${name}` }).waitFor();
+/**
+ * The participant opens their link on a phone of their own, continues, and reads the notice of their
+ * stage; the phone as `enterPortal` answers it.
+ */
+async function openNotice(browser: Browser, url: string, name: string) {
+  const entered = await enterPortal(browser, url, name);
+  const { phone } = entered;
   const next = phone.getByRole('region', { name: 'What happens next' });
   expect(await next.textContent()).toContain('An AI interviewer runs this stage. Read about it first');
   // No Start now before the notice is answered.
   expect(await phone.getByRole('button', { name: 'Start now' }).count()).toBe(0);
   await next.getByRole('link', { name: 'Read about this stage' }).click();
   await phone.getByRole('heading', { level: 1, name: 'About Phone Screen' }).waitFor();
-  return phone;
+  return entered;
 }
 
 describe('the AI notice, consent and the human alternative', () => {
@@ -64,9 +64,7 @@ describe('the AI notice, consent and the human alternative', () => {
     page,
   }) => {
     const url = await portalLinkFor(page, ACCEPTS);
-    const context = await browser.newContext({ viewport: PHONE });
-    const phone = await openNotice(context, url, ACCEPTS);
-    const refusals = watchCsp(phone);
+    const { phone, context, refusals } = await openNotice(browser, url, ACCEPTS);
 
     const notice = await phone.textContent('main');
     expect(notice).toContain('It is a computer program, not a person.');
@@ -108,9 +106,7 @@ describe('the AI notice, consent and the human alternative', () => {
     pageErrors,
   }) => {
     const url = await portalLinkFor(page, DECLINES);
-    const context = await browser.newContext({ viewport: PHONE });
-    const phone = await openNotice(context, url, DECLINES);
-    const refusals = watchCsp(phone);
+    const { phone, context, refusals } = await openNotice(browser, url, DECLINES);
 
     await phone.getByRole('button', { name: "I'd rather speak with a person" }).click();
     await phone.getByRole('heading', { level: 1, name: 'A person will run Phone Screen' }).waitFor();

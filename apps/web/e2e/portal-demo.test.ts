@@ -4,23 +4,14 @@
 import { describe, expect } from 'vitest';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
-import { expectPhoneFriendly, PHONE } from './portal.ts';
+import { enterPortal, expectPhoneFriendly } from './portal.ts';
 
 describe('the demo portal link the start prints', () => {
   test('opens Rosa’s portal at 390 px; she starts her written assessment', async ({ app, browser }) => {
     const printed = /Open Rosa Jiménez's participant portal \(demo\): (\S+)/.exec(app.logs())?.[1];
     expect(printed).toMatch(new RegExp(`^${app.url}/p/sfp_`));
 
-    const context = await browser.newContext({ viewport: PHONE });
-    const phone = await context.newPage();
-    phone.setDefaultTimeout(10_000);
-    const refusals: string[] = [];
-    phone.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) refusals.push(message.text());
-    });
-    await phone.goto(printed!);
-    await phone.getByRole('button', { name: 'Continue' }).click();
-    await phone.getByRole('heading', { level: 1, name: 'Hello Rosa Jiménez' }).waitFor();
+    const { phone, context, refusals } = await enterPortal(browser, printed!, 'Rosa Jiménez');
     expect(await phone.getByText('Customer Support Onboarding').isVisible()).toBe(true);
     await saveScreenshot(phone, 'portal-demo-ready');
 

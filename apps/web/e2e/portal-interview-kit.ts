@@ -2,7 +2,7 @@
 // (portal.ts): the way in (the participant opens their link, accepts the AI notice and presses Start
 // now, which leads to the interview) and reading the conversation back.
 import type { Browser, Page } from 'playwright-core';
-import { openPortal, participantPhone, watchCsp } from './portal.ts';
+import { enterPortal } from './portal.ts';
 
 /**
  * On a 390 px phone of their own, the participant opens their link, reads and accepts the notice of
@@ -10,15 +10,7 @@ import { openPortal, participantPhone, watchCsp } from './portal.ts';
  * with its script errors in `errors` and its CSP refusals in `refusals`.
  */
 export async function startInterview(browser: Browser, url: string, name: string) {
-  const context = await participantPhone(browser);
-  const errors: string[] = [];
-  let refusals: string[] = [];
-  // Watched from the moment the phone's page opens, before it loads anything.
-  context.once('page', (page) => {
-    page.on('pageerror', (error) => errors.push(error.message));
-    refusals = watchCsp(page);
-  });
-  const phone = await openPortal(context, url, name);
+  const { phone, context, errors, refusals } = await enterPortal(browser, url, name);
   await phone.getByRole('link', { name: 'Read about this stage' }).click();
   await phone.getByRole('button', { name: 'Accept' }).click();
   await phone.getByRole('button', { name: 'Start now' }).click();

@@ -6,23 +6,14 @@
 // while auto_advance has moved her on (docs/rules.md#the-interview, docs/rules.md#scoring-with-evidence).
 // In a second interview the model quotes words never said: the quote is dropped, nobody moves, and the
 // Decisions inbox asks a reviewer to check the score.
-import { startFakeModelServer } from '@stageflow/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect } from 'vitest';
-import { test as base } from './fixtures.ts';
+import { describe, expect } from 'vitest';
+import { screenAnswer, withFakeInterviewer } from './fake-interviewer.ts';
 import { saveScreenshot } from './harness.ts';
 import { expectPhoneFriendly, portalLinkFor } from './portal.ts';
 import { conversation, startInterview, talk } from './portal-interview-kit.ts';
 
-const fake = await startFakeModelServer({ models: ['interview-e2e-model'] });
-afterAll(() => fake.close());
-const HOST = new URL(fake.url).host;
-
-const test = base.override(
-  'appOptions',
-  { scope: 'file' },
-  { env: { INTERVIEWER_BASE_URL: fake.url, INTERVIEWER_MODEL: 'interview-e2e-model' } },
-);
+const { fake, test, host: HOST } = await withFakeInterviewer('interview-e2e-model');
 
 const NAME = 'Amara Nwosu';
 const GREETING = 'Hello Amara, I am Sam. What draws you to this role at a payments company right now?';
@@ -36,16 +27,6 @@ const SAID = {
 const NOOR = 'Noor Haddad';
 const NOOR_SAID = 'I want to build the part of payments that has to be right every time.';
 const NEVER_SAID = 'I have led payments teams at three banks';
-
-/** Sam's scorecard (Motivation and Experience fit, 0 to 5), as the model answers it. */
-const screenAnswer = (motivation: string[], fit: string[], scores = [4, 4]) => ({
-  dimension_scores: [
-    { name: 'Motivation', score: scores[0], reasoning: 'Knows why this role.', evidence: motivation },
-    { name: 'Experience fit', score: scores[1], reasoning: 'Has run production payments.', evidence: fit },
-  ],
-  summary: 'A motivated engineer with relevant production experience.',
-  improvement_feedback: 'Give one number for the scale of the systems you ran.',
-});
 
 /** The requests for the interviewer's turns (streamed), not the scoring that follows the end. */
 const turnRequests = () =>

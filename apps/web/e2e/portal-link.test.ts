@@ -7,7 +7,7 @@ import { describe, expect } from 'vitest';
 import { seriousAxeViolations } from './axe.ts';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
-import { expectNoSidewaysScroll, PHONE, watchCsp } from './portal.ts';
+import { expectNoSidewaysScroll, participantPhone, watchCsp } from './portal.ts';
 
 const PARTICIPANT = 'Amara Nwosu';
 
@@ -43,7 +43,7 @@ describe('portal link', () => {
     browser,
     page,
   }) => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await participantPhone(browser);
     const phone = await context.newPage();
     const refusals = watchCsp(phone);
     await phone.goto(url);
@@ -111,7 +111,7 @@ describe('portal link', () => {
     await expect.poll(expires).not.toBe(before);
     await expect.poll(() => timelineTitles(page)).toContain('New portal link made; the old one stopped working');
 
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await participantPhone(browser);
     const phone = await context.newPage();
     await phone.goto(url);
     await phone.getByRole('heading', { name: 'This link is no longer valid' }).waitFor();

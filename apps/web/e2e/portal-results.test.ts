@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
-import { expectPhoneFriendly, PHONE, watchCsp } from './portal.ts';
+import { enterPortal, expectPhoneFriendly } from './portal.ts';
 
 const BACKEND = 'Senior Backend Engineer';
 const PARTICIPANT = 'Lena Okafor';
@@ -89,12 +89,7 @@ describe('results in the portal', () => {
   test('the participant reads the feedback under the stage on a phone, and nothing else of the result', async ({
     browser,
   }) => {
-    const context = await browser.newContext({ viewport: PHONE });
-    const phone = await context.newPage();
-    const refusals = watchCsp(phone);
-    await phone.goto(url);
-    await phone.getByRole('button', { name: 'Continue' }).click();
-    await phone.getByRole('heading', { name: `Hello ${PARTICIPANT}` }).waitFor();
+    const { phone, context, refusals } = await enterPortal(browser, url, PARTICIPANT);
 
     const screen = stageItem(phone, 'Phone Screen');
     expect(await screen.getByRole('heading', { name: 'Feedback' }).isVisible()).toBe(true);
@@ -160,12 +155,7 @@ describe('results in the portal', () => {
   test('the participant reads the closing words, then the final recommendation; Ada’s feedback stays hidden', async ({
     browser,
   }) => {
-    const context = await browser.newContext({ viewport: PHONE });
-    const phone = await context.newPage();
-    const refusals = watchCsp(phone);
-    await phone.goto(url);
-    await phone.getByRole('button', { name: 'Continue' }).click();
-    await phone.getByRole('heading', { name: `Hello ${PARTICIPANT}` }).waitFor();
+    const { phone, context, refusals } = await enterPortal(browser, url, PARTICIPANT);
 
     expect(await phone.locator('.notice').textContent()).toBe(
       'Your evaluation is complete; the team will be in touch.',

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { test } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
-import { expectPhoneFriendly, openPortal, participantPhone, portalLinkFor, watchCsp } from './portal.ts';
+import { enterPortal, expectPhoneFriendly, portalLinkFor } from './portal.ts';
 
 const PARTICIPANT = 'Amara Nwosu';
 
@@ -15,9 +15,7 @@ const timelineTitles = (page: Page) =>
 describe('withdrawing from the portal', () => {
   test('the participant withdraws after a confirmation; the portal then only reads', async ({ browser, page }) => {
     const url = await portalLinkFor(page, PARTICIPANT);
-    const context = await participantPhone(browser);
-    const phone = await openPortal(context, url, PARTICIPANT);
-    const refusals = watchCsp(phone);
+    const { phone, context, refusals } = await enterPortal(browser, url, PARTICIPANT);
 
     await phone.getByRole('link', { name: 'Withdraw from this evaluation' }).click();
     await phone.getByRole('heading', { level: 1, name: 'Withdraw from your evaluation' }).waitFor();

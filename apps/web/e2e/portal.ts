@@ -49,6 +49,23 @@ export async function openPortal(context: BrowserContext, url: string, name: str
   phone.setDefaultTimeout(10_000);
   await phone.goto(url);
   await phone.getByRole('button', { name: 'Continue' }).click();
-  await phone.getByRole('heading', { name: `Hello ${name}` }).waitFor();
+  await phone.getByRole('heading', { level: 1, name: `Hello ${name}` }).waitFor();
   return phone;
+}
+
+/**
+ * On a phone of their own (`participantPhone`), the participant opens their link and continues into their
+ * portal (`openPortal`). Watched from the moment the phone's page opens, before it loads anything: its
+ * script errors in `errors`, its CSP refusals in `refusals`. Close `context` when done.
+ */
+export async function enterPortal(browser: Browser, url: string, name: string) {
+  const context = await participantPhone(browser);
+  const errors: string[] = [];
+  let refusals: string[] = [];
+  context.once('page', (page) => {
+    page.on('pageerror', (error) => errors.push(error.message));
+    refusals = watchCsp(page);
+  });
+  const phone = await openPortal(context, url, name);
+  return { phone, context, errors, refusals };
 }

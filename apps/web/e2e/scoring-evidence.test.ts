@@ -4,22 +4,13 @@
 // it from there, score it with the interviewer, see each dimension with the participant's own words, and
 // auto_advance moves him on. A reviewer then replaces the AI's unchecked score of another demo interview
 // with a note: both stay in the record. (The portal's own journey: portal-interview.test.ts.)
-import { type FakeModelServer, startFakeModelServer } from '@stageflow/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { seriousAxeViolations } from './axe.ts';
-import { test as base } from './fixtures.ts';
+import { screenAnswer, withFakeInterviewer } from './fake-interviewer.ts';
 import { saveScreenshot } from './harness.ts';
 
-const fake: FakeModelServer = await startFakeModelServer({ models: ['llama3.1:8b'] });
-afterAll(() => fake.close());
-const HOST = new URL(fake.url).host;
-
-const test = base.override(
-  'appOptions',
-  { scope: 'file' },
-  { env: { INTERVIEWER_BASE_URL: fake.url, INTERVIEWER_MODEL: 'llama3.1:8b' } },
-);
+const { fake, test, host: HOST } = await withFakeInterviewer('llama3.1:8b');
 
 /** The demo's finished, unscored phone screen (packages/server/src/seed/demo-interviews.ts): his own words. */
 const YUSUF = 'Yusuf Demir';
@@ -29,16 +20,6 @@ const YUSUF_SAID = {
 };
 /** The demo's technical interview whose Communication quote was never said (demo-interviews.ts): its score needs review. */
 const KWAME = 'Kwame Mensah';
-
-/** Sam's scorecard (Motivation and Experience fit, 0 to 5), as the model answers it. */
-const screenAnswer = (motivation: string[], fit: string[], scores = [4, 4]) => ({
-  dimension_scores: [
-    { name: 'Motivation', score: scores[0], reasoning: 'Knows why this role.', evidence: motivation },
-    { name: 'Experience fit', score: scores[1], reasoning: 'Has run production payments.', evidence: fit },
-  ],
-  summary: 'A motivated engineer with relevant production experience.',
-  improvement_feedback: 'Give one number for the scale of the systems you ran.',
-});
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const sessions = (page: Page) => page.getByRole('region', { name: 'Sessions and scorecards' });

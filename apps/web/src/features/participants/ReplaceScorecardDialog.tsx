@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   type AgentProfile,
   type EvaluationStage,
@@ -7,7 +6,6 @@ import {
   type Scorecard,
 } from '@stageflow/domain';
 import { useEffect } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import { trpc } from '../../app/trpc.ts';
@@ -15,11 +13,10 @@ import { useServerError } from '../../app/use-server-error.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogBody, DialogFooter } from '../../ui/Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { LoadingState } from '../../ui/LoadingState.tsx';
-import { ResultPreview } from './RecordResultDialog.tsx';
-import { ScoreInputs } from './ScoreInputs.tsx';
-import { previewScorecard, type ScorecardFormValues } from './scorecard-form.ts';
+import { ScorecardFields } from './ScorecardFields.tsx';
 import { useRefreshParticipants } from './use-participant-data.ts';
+import { useScorecardForm } from './use-scorecard-form.ts';
+import { WithStageInterviewer } from './WithStageInterviewer.tsx';
 
 /** A completed session the AI interviewer scored, which a reviewer may score instead (docs/rules.md#replacing-an-interviewers-score). */
 export interface ReplaceTarget {
@@ -46,16 +43,13 @@ export function ReplaceScorecardDialog({ target, onClose }: { target: ReplaceTar
         `${target.participantName} at ${target.stage.stage_name}. Your scores correct the recorded ones; both stay in the record.`
       }
     >
-      {target && <ReplaceLoader target={target} onClose={onClose} />}
+      {target && (
+        <WithStageInterviewer stage={target.stage}>
+          {(profile) => <ReplaceForm target={target} profile={profile} onClose={onClose} />}
+        </WithStageInterviewer>
+      )}
     </Dialog>
   );
-}
-
-function ReplaceLoader({ target, onClose }: { target: ReplaceTarget; onClose: () => void }) {
-  const profileId = target.stage.agent_profile_id;
-  const profile = trpc.agentProfiles.byId.useQuery({ id: profileId ?? '' }, { enabled: profileId !== null });
-  if (profileId && profile.isPending) return <LoadingState label="Loading the interviewer’s dimensions" />;
-  return <ReplaceForm target={target} profile={profileId ? (profile.data ?? null) : null} onClose={onClose} />;
 }
 
 /** The interviewer's scores to start from, in its order; an overall score when the stage has no dimensions now. */
@@ -89,23 +83,22 @@ function ReplaceForm({
 }) {
   const refresh = useRefreshParticipants();
   const showError = useServerError();
-  const form = useForm<ReplaceValues>({
-    resolver: zodResolver(ReplaceScorecardInput),
+  const { form, preview } = useScorecardForm({
+    schema: ReplaceScorecardInput,
     defaultValues: startingValues(target, profile),
+    profile,
+    // The preview judges by the pass mark that applied to the AI's score; what the rules then do is the server's to say.
+    stage: {
+      rules: { ...target.rules, pass_threshold: target.scorecard.threshold_applied },
+      stageType: target.stage.stage_type,
+      attemptsUsed: 0,
+      attemptsAllowed: 1,
+    },
   });
   const {
     register,
-    control,
     formState: { errors },
   } = form;
-  const values = useWatch({ control });
-  // The preview judges by the pass mark that applied to the AI's score; what the rules then do is the server's to say.
-  const preview = previewScorecard(profile, values as ScorecardFormValues, {
-    rules: { ...target.rules, pass_threshold: target.scorecard.threshold_applied },
-    stageType: target.stage.stage_type,
-    attemptsUsed: 0,
-    attemptsAllowed: 1,
-  });
   // The note is what a correction must have: start there.
   useEffect(() => form.setFocus('note'), [form]);
 
@@ -129,23 +122,15 @@ function ReplaceForm({
         >
           {(p) => <textarea {...p} rows={3} {...register('note')} />}
         </Field>
-        <ScoreInputs
+        <ScorecardFields
           profile={profile}
           register={register}
-          errors={errors as never}
+          errors={errors}
           overallHint="From 0 to 100, as a whole."
-        />
-        <ResultPreview
           preview={preview}
           threshold={target.scorecard.threshold_applied}
           outcomeText="While they are still at this stage and nobody has decided on the AI’s score, the stage’s rules apply to yours, as to any result. Otherwise your score is recorded and nobody is moved: decide by hand what should change."
         />
-        <Field label="Summary" optional error={errors.summary?.message}>
-          {(p) => <textarea {...p} rows={3} {...register('summary')} />}
-        </Field>
-        <Field label="What to improve" optional error={errors.improvement_feedback?.message}>
-          {(p) => <textarea {...p} rows={2} {...register('improvement_feedback')} />}
-        </Field>
       </DialogBody>
       <DialogFooter>
         <Button onClick={onClose}>Cancel</Button>
