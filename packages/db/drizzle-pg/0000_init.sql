@@ -28,7 +28,8 @@ CREATE TABLE "agent_profiles" (
 	"additional_instructions" text,
 	"status" text DEFAULT 'active' NOT NULL,
 	"created_at" text NOT NULL,
-	"updated_at" text NOT NULL
+	"updated_at" text NOT NULL,
+	CONSTRAINT "agent_profiles_workspace_id_uq" UNIQUE("workspace_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "api_keys" (
@@ -42,7 +43,8 @@ CREATE TABLE "api_keys" (
 	"created_at" text NOT NULL,
 	"last_used_at" text,
 	"revoked_at" text,
-	"expires_at" text
+	"expires_at" text,
+	CONSTRAINT "api_keys_key_hash_uq" UNIQUE("key_hash")
 );
 --> statement-breakpoint
 CREATE TABLE "auth_sessions" (
@@ -84,7 +86,8 @@ CREATE TABLE "bulk_actions" (
 	"processed" integer DEFAULT 0 NOT NULL,
 	"created_by" text NOT NULL,
 	"created_at" text NOT NULL,
-	"finished_at" text
+	"finished_at" text,
+	CONSTRAINT "bulk_actions_workspace_id_uq" UNIQUE("workspace_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "decisions" (
@@ -148,7 +151,8 @@ CREATE TABLE "evaluation_templates" (
 	"portal_shows_recommendation" boolean DEFAULT false NOT NULL,
 	"version" integer DEFAULT 0 NOT NULL,
 	"created_at" text NOT NULL,
-	"updated_at" text NOT NULL
+	"updated_at" text NOT NULL,
+	CONSTRAINT "evaluation_templates_workspace_id_uq" UNIQUE("workspace_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "events" (
@@ -220,7 +224,8 @@ CREATE TABLE "mail_outbox" (
 	"sent_at" text,
 	"smtp_message_id" text,
 	"participant_id" text,
-	"dedupe_key" text
+	"dedupe_key" text,
+	CONSTRAINT "mail_outbox_dedupe_uq" UNIQUE("workspace_id","dedupe_key")
 );
 --> statement-breakpoint
 CREATE TABLE "mail_preferences" (
@@ -245,7 +250,8 @@ CREATE TABLE "members" (
 	"workspace_id" text NOT NULL,
 	"user_id" text NOT NULL,
 	"role" text NOT NULL,
-	"created_at" timestamp (3) with time zone NOT NULL
+	"created_at" timestamp (3) with time zone NOT NULL,
+	CONSTRAINT "members_workspace_user_uq" UNIQUE("workspace_id","user_id")
 );
 --> statement-breakpoint
 CREATE TABLE "participants" (
@@ -265,7 +271,9 @@ CREATE TABLE "participants" (
 	"recommendation" text,
 	"version" integer DEFAULT 0 NOT NULL,
 	"created_at" text NOT NULL,
-	"updated_at" text NOT NULL
+	"updated_at" text NOT NULL,
+	CONSTRAINT "participants_workspace_template_email_uq" UNIQUE("workspace_id","evaluation_template_id","email"),
+	CONSTRAINT "participants_workspace_id_uq" UNIQUE("workspace_id","id")
 );
 --> statement-breakpoint
 CREATE TABLE "portal_links" (
@@ -277,7 +285,8 @@ CREATE TABLE "portal_links" (
 	"created_by" text NOT NULL,
 	"expires_at" text NOT NULL,
 	"revoked_at" text,
-	"last_opened_at" text
+	"last_opened_at" text,
+	CONSTRAINT "portal_links_token_hash_uq" UNIQUE("token_hash")
 );
 --> statement-breakpoint
 CREATE TABLE "portal_notice_settings" (
@@ -394,7 +403,8 @@ CREATE TABLE "webhook_attempts" (
 	"status_code" integer,
 	"response_body" text,
 	"error" text,
-	"succeeded" boolean NOT NULL
+	"succeeded" boolean NOT NULL,
+	CONSTRAINT "webhook_attempts_delivery_attempt_uq" UNIQUE("delivery_id","attempt")
 );
 --> statement-breakpoint
 CREATE TABLE "webhook_deliveries" (
@@ -487,42 +497,32 @@ ALTER TABLE "webhook_endpoints" ADD CONSTRAINT "webhook_endpoints_workspace_id_w
 ALTER TABLE "webhook_messages" ADD CONSTRAINT "webhook_messages_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "accounts_user_idx" ON "accounts" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "agent_profiles_workspace_status_idx" ON "agent_profiles" USING btree ("workspace_id","status","name");--> statement-breakpoint
-CREATE UNIQUE INDEX "agent_profiles_workspace_id_uq" ON "agent_profiles" USING btree ("workspace_id","id");--> statement-breakpoint
 CREATE INDEX "api_keys_workspace_created_idx" ON "api_keys" USING btree ("workspace_id","created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "api_keys_key_hash_uq" ON "api_keys" USING btree ("key_hash");--> statement-breakpoint
 CREATE INDEX "auth_sessions_user_idx" ON "auth_sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "bulk_action_items_workspace_action_outcome_idx" ON "bulk_action_items" USING btree ("workspace_id","bulk_action_id","outcome");--> statement-breakpoint
-CREATE UNIQUE INDEX "bulk_actions_workspace_id_uq" ON "bulk_actions" USING btree ("workspace_id","id");--> statement-breakpoint
 CREATE INDEX "bulk_actions_status_idx" ON "bulk_actions" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "decisions_workspace_status_created_idx" ON "decisions" USING btree ("workspace_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "decisions_workspace_participant_idx" ON "decisions" USING btree ("workspace_id","participant_id");--> statement-breakpoint
 CREATE INDEX "evaluation_stages_workspace_template_order_idx" ON "evaluation_stages" USING btree ("workspace_id","evaluation_template_id","stage_order");--> statement-breakpoint
 CREATE INDEX "evaluation_stages_workspace_agent_idx" ON "evaluation_stages" USING btree ("workspace_id","agent_profile_id");--> statement-breakpoint
 CREATE INDEX "evaluation_templates_workspace_status_idx" ON "evaluation_templates" USING btree ("workspace_id","status","updated_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "evaluation_templates_workspace_id_uq" ON "evaluation_templates" USING btree ("workspace_id","id");--> statement-breakpoint
 CREATE INDEX "events_workspace_participant_idx" ON "events" USING btree ("workspace_id","participant_id","seq");--> statement-breakpoint
 CREATE INDEX "events_workspace_template_idx" ON "events" USING btree ("workspace_id","evaluation_template_id","seq");--> statement-breakpoint
 CREATE INDEX "invitations_workspace_idx" ON "invitations" USING btree ("workspace_id","status");--> statement-breakpoint
 CREATE INDEX "mail_outbox_due_idx" ON "mail_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "mail_outbox_workspace_created_idx" ON "mail_outbox" USING btree ("workspace_id","created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "mail_outbox_dedupe_uq" ON "mail_outbox" USING btree ("workspace_id","dedupe_key");--> statement-breakpoint
-CREATE UNIQUE INDEX "members_workspace_user_uq" ON "members" USING btree ("workspace_id","user_id");--> statement-breakpoint
 CREATE INDEX "members_user_idx" ON "members" USING btree ("user_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "participants_workspace_template_email_uq" ON "participants" USING btree ("workspace_id","evaluation_template_id","email");--> statement-breakpoint
 CREATE INDEX "participants_workspace_template_status_idx" ON "participants" USING btree ("workspace_id","evaluation_template_id","status","updated_at","id");--> statement-breakpoint
 CREATE INDEX "participants_workspace_template_stage_idx" ON "participants" USING btree ("workspace_id","evaluation_template_id","status","current_stage_id","updated_at","id");--> statement-breakpoint
 CREATE INDEX "participants_workspace_stage_idx" ON "participants" USING btree ("workspace_id","current_stage_id");--> statement-breakpoint
 CREATE INDEX "participants_workspace_created_idx" ON "participants" USING btree ("workspace_id","created_at","id");--> statement-breakpoint
-CREATE UNIQUE INDEX "participants_workspace_id_uq" ON "participants" USING btree ("workspace_id","id");--> statement-breakpoint
 CREATE INDEX "portal_links_workspace_participant_idx" ON "portal_links" USING btree ("workspace_id","participant_id","created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "portal_links_token_hash_uq" ON "portal_links" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "session_turns_client_key_uq" ON "session_turns" USING btree ("workspace_id","session_id","client_key") WHERE "session_turns"."client_key" is not null;--> statement-breakpoint
 CREATE INDEX "sessions_workspace_participant_idx" ON "sessions" USING btree ("workspace_id","participant_id","stage_id","status","completed_at");--> statement-breakpoint
 CREATE INDEX "sessions_workspace_stage_status_idx" ON "sessions" USING btree ("workspace_id","stage_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "sessions_workspace_idempotency_uq" ON "sessions" USING btree ("workspace_id","idempotency_key") WHERE "sessions"."idempotency_key" is not null;--> statement-breakpoint
 CREATE INDEX "stage_progress_workspace_stage_idx" ON "stage_progress" USING btree ("workspace_id","stage_id","state");--> statement-breakpoint
 CREATE INDEX "stage_progress_workspace_participant_idx" ON "stage_progress" USING btree ("workspace_id","participant_id","entered_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "webhook_attempts_delivery_attempt_uq" ON "webhook_attempts" USING btree ("delivery_id","attempt");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_due_idx" ON "webhook_deliveries" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_endpoint_idx" ON "webhook_deliveries" USING btree ("workspace_id","endpoint_id","created_at");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_message_idx" ON "webhook_deliveries" USING btree ("message_id");--> statement-breakpoint

@@ -15,10 +15,14 @@ export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 /** A pool on the server the URL names; nothing is sent until the first query. */
 export function createPgDb(url: string): PgDb {
   if (!isPostgresUrl(url)) throw new Error('A PostgreSQL URL starts with postgres:// or postgresql://');
-  return drizzle(new pg.Pool({ connectionString: url, max: 4 }), { schema: pgSchema }) as PgDb;
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle connection the server closes (a restart, a stop) is replaced at the next query; unhandled, its
+  // error event would end the process.
+  pool.on('error', () => {});
+  return drizzle(pool, { schema: pgSchema }) as PgDb;
 }
 
-/** Applies every committed PostgreSQL migration not yet applied (each file in its own transaction). */
+/** Applies every committed PostgreSQL migration not yet applied, all in one transaction. */
 export async function migratePgDb(db: PgDb, migrationsFolder = defaultPgMigrationsFolder): Promise<void> {
   await migrate(db, { migrationsFolder });
 }

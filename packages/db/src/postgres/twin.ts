@@ -21,6 +21,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { type AnySQLiteColumn, getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -149,6 +150,11 @@ export function pgTwins<S extends Record<string, unknown>>(sqliteSchema: S): PgT
       return [
         ...config.primaryKeys.map((pk) => primaryKey({ columns: pk.columns.map(ownColumn) as [AnyPgColumn] })),
         ...config.indexes.map(({ config: i }) => {
+          // A whole-table unique index becomes a unique constraint (backed by an index of the same name):
+          // PostgreSQL creates those with the table, before the foreign keys that may point at them.
+          if (i.unique && !i.where && i.columns.every((c) => c instanceof Column)) {
+            return unique(i.name).on(...(i.columns.map((c) => ownColumn(c as Column)) as [AnyPgColumn]));
+          }
           const on = (i.unique ? uniqueIndex(i.name) : index(i.name)).on(
             ...(i.columns.map((c) => (c instanceof SQL ? ownSql(c) : ownColumn(c))) as [AnyPgColumn]),
           );
