@@ -19,9 +19,9 @@ describe.skipIf(unavailable)('startPostgres', () => {
     };
     try {
       expect(server.url).toMatch(/^postgres:\/\//);
-      expect(await query(server.url, 'select count(*)::int as n from pg_tables where schemaname = $$public$$')).toEqual([
-        { n: 0 },
-      ]);
+      expect(await query(server.url, 'select count(*)::int as n from pg_tables where schemaname = $$public$$')).toEqual(
+        [{ n: 0 }],
+      );
       await query(server.url, 'create table t (x int)');
       const other = await server.newDatabase();
       expect(other).not.toBe(server.url);

@@ -91,10 +91,14 @@ async function startCluster(): Promise<TestPostgres> {
   const asRoot = process.getuid?.() === 0;
   // As root, every binary runs as `postgres`, which must own the folder.
   const run = (binary: string, args: string[]) =>
-    execFileSync(asRoot ? 'runuser' : join(bin, binary), asRoot ? ['-u', 'postgres', '--', join(bin, binary), ...args] : args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-    });
+    execFileSync(
+      asRoot ? 'runuser' : join(bin, binary),
+      asRoot ? ['-u', 'postgres', '--', join(bin, binary), ...args] : args,
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+      },
+    );
   const folder = mkdtempSync(join(tmpdir(), 'stageflow-pg-'));
   chmodSync(folder, 0o700);
   if (asRoot) {

@@ -333,7 +333,8 @@ function withoutPassword(url: string): string {
 async function dbCopy(args: string[], io: CliIo) {
   const { values } = parse(args, { to: { type: 'string' }, from: { type: 'string' } });
   const to = required(values.to, 'to');
-  if (!isPostgresUrl(to)) throw usageError('--to must be a PostgreSQL URL (postgres://user:password@host:5432/database)');
+  if (!isPostgresUrl(to))
+    throw usageError('--to must be a PostgreSQL URL (postgres://user:password@host:5432/database)');
   const from = values.from === undefined ? databasePathOf(io.env) : resolve(io.cwd, values.from);
   const problem = databaseFileProblem(from);
   if (problem) throw new CliError(problem);

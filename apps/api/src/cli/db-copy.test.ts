@@ -31,8 +31,7 @@ async function cli(...argv: string[]) {
 }
 
 const sqliteRows = <R>(sql: string, ...params: unknown[]) => sqlite.$client.prepare(sql).all(...params) as R[];
-const pgRows = async <R>(sql: string, params: unknown[] = []) =>
-  (await target.$client.query(sql, params)).rows as R[];
+const pgRows = async <R>(sql: string, params: unknown[] = []) => (await target.$client.query(sql, params)).rows as R[];
 
 describe.skipIf(unavailable)('db copy', () => {
   beforeAll(async () => {
@@ -127,7 +126,10 @@ describe.skipIf(unavailable)('db copy', () => {
   test('refuses a target that already holds data, and writes nothing to it', async () => {
     const [before] = await pgRows<{ n: number }>('select count(*)::int as n from participants');
     const again = await cli('db', 'copy', '--to', server.url);
-    expect(again).toMatchObject({ code: 1, err: expect.stringMatching(/not empty .*participants: \d+.*nothing was written/) });
+    expect(again).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/not empty .*participants: \d+.*nothing was written/),
+    });
     const [after] = await pgRows<{ n: number }>('select count(*)::int as n from participants');
     expect(after).toEqual(before);
   });

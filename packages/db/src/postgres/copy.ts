@@ -8,7 +8,7 @@ import { getTableConfig, type SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqli
 import type pg from 'pg';
 import type { Db } from '../client.ts';
 import * as sqliteSchema from '../schema/index.ts';
-import { type PgDb, migratePgDb } from './client.ts';
+import { migratePgDb, type PgDb } from './client.ts';
 
 /** The copy would not be safe or faithful: nothing was written. */
 export class CopyRefused extends Error {}
@@ -26,7 +26,7 @@ interface TableToCopy {
 
 /** The schema's tables, each after every table its foreign keys point at. */
 function tablesInCopyOrder(): TableToCopy[] {
-  const tables = Object.values(sqliteSchema)
+  const tables = Object.values(sqliteSchema as Record<string, unknown>)
     .filter((t): t is SQLiteTable => t instanceof SQLiteTable)
     .map((t) => {
       const config = getTableConfig(t);
@@ -132,9 +132,7 @@ export async function copySqliteToPostgres(source: Db, target: PgDb): Promise<Co
     for (const table of tables) {
       const names = table.columns.map((c) => c.name);
       const insert = (rows: unknown[][]) => {
-        const values = rows.map(
-          (row, r) => `(${row.map((_, c) => `$${r * names.length + c + 1}`).join(', ')})`,
-        );
+        const values = rows.map((row, r) => `(${row.map((_, c) => `$${r * names.length + c + 1}`).join(', ')})`);
         return pgClient.query(
           `insert into ${quote(table.name)} (${names.map(quote).join(', ')}) values ${values.join(', ')}`,
           rows.flat(),

@@ -12,9 +12,20 @@ import * as pgSchemaModule from './schema.ts';
  * databases side by side, on a real PostgreSQL server, so a mapping gap or a hand edit shows up.
  */
 test('every SQLite table is exported by name for drizzle-kit', () => {
-  const tables = Object.keys(sqliteSchema).filter((k) => sqliteSchema[k as keyof typeof sqliteSchema] instanceof SQLiteTable);
+  const tables = Object.entries(sqliteSchema)
+    .filter(([, value]) => value instanceof SQLiteTable)
+    .map(([key]) => key);
   const exported = Object.keys(pgSchemaModule).filter((k) => k !== 'pgSchema');
   expect(exported.sort()).toEqual(tables.sort());
+});
+
+test('a twin reads and writes the same TypeScript values as its SQLite table', () => {
+  const { pgSchema } = pgSchemaModule;
+  expectTypeOf<typeof pgSchema.participants.$inferSelect>().toEqualTypeOf<
+    typeof sqliteSchema.participants.$inferSelect
+  >();
+  expectTypeOf<typeof pgSchema.events.$inferInsert>().toEqualTypeOf<typeof sqliteSchema.events.$inferInsert>();
+  expectTypeOf<typeof pgSchema.users.$inferSelect>().toEqualTypeOf<typeof sqliteSchema.users.$inferSelect>();
 });
 
 const unavailable = postgresUnavailable();
@@ -54,9 +65,9 @@ describe.skipIf(unavailable)('the migrated PostgreSQL database', () => {
     );
     expect(pgTables.map((t) => t.table_name)).toEqual(tables);
     for (const table of tables) {
-      const sqliteColumns = sqliteAll<{ name: string; notnull: number; pk: number }>(
-        `pragma table_info(${table})`,
-      ).map((c) => `${c.name} ${c.notnull || c.pk ? 'not null' : 'null'}`);
+      const sqliteColumns = sqliteAll<{ name: string; notnull: number; pk: number }>(`pragma table_info(${table})`).map(
+        (c) => `${c.name} ${c.notnull || c.pk ? 'not null' : 'null'}`,
+      );
       const pgColumns = (
         await q<{ column_name: string; is_nullable: string }>(
           "select column_name, is_nullable from information_schema.columns where table_schema = 'public' and table_name = $1",
@@ -82,7 +93,9 @@ describe.skipIf(unavailable)('the migrated PostgreSQL database', () => {
       )) {
         if (i.origin === 'pk') continue;
         const columns = sqliteAll<{ name: string }>(`pragma index_info(${i.name})`).map((c) => c.name);
-        sqliteIndexes.push(`${i.name} on ${table}(${columns.join(',')})${i.unique ? ' unique' : ''}${i.partial ? ' partial' : ''}`);
+        sqliteIndexes.push(
+          `${i.name} on ${table}(${columns.join(',')})${i.unique ? ' unique' : ''}${i.partial ? ' partial' : ''}`,
+        );
       }
       const byId = new Map<number, { table: string; from: string[]; to: string[]; on_delete: string }>();
       for (const f of sqliteAll<{ id: number; table: string; from: string; to: string; on_delete: string }>(
@@ -94,7 +107,9 @@ describe.skipIf(unavailable)('the migrated PostgreSQL database', () => {
         byId.set(f.id, fk);
       }
       for (const fk of byId.values()) {
-        sqliteForeign.push(`${table}(${fk.from.join(',')}) -> ${fk.table}(${fk.to.join(',')}) on delete ${fk.on_delete.toLowerCase()}`);
+        sqliteForeign.push(
+          `${table}(${fk.from.join(',')}) -> ${fk.table}(${fk.to.join(',')}) on delete ${fk.on_delete.toLowerCase()}`,
+        );
       }
     }
 
@@ -127,7 +142,11 @@ describe.skipIf(unavailable)('the migrated PostgreSQL database', () => {
       where f.contype = 'f' and n.nspname = 'public'`);
 
     // Guards against a comparison of two empty lists.
-    expect([sqliteKeys.length, sqliteIndexes.length, sqliteForeign.length]).toEqual([34, expect.any(Number), expect.any(Number)]);
+    expect([sqliteKeys.length, sqliteIndexes.length, sqliteForeign.length]).toEqual([
+      34,
+      expect.any(Number),
+      expect.any(Number),
+    ]);
     expect(Math.min(sqliteIndexes.length, sqliteForeign.length)).toBeGreaterThan(30);
     expect(pgKeys.map((k) => k.key).sort()).toEqual(sqliteKeys.filter((k) => !k.endsWith('()')).sort());
     expect(pgIndexes.map((i) => i.index).sort()).toEqual(sqliteIndexes.sort());
@@ -171,9 +190,10 @@ describe.skipIf(unavailable)('the migrated PostgreSQL database', () => {
       ),
     ).rejects.toThrow(appendOnly);
     await expect(
-      q(`insert into events (seq, workspace_id, type, actor, occurred_at, data) values ($1, 'w1', 't', 'system', 'x', '{}')`, [
-        event!.seq,
-      ]),
+      q(
+        `insert into events (seq, workspace_id, type, actor, occurred_at, data) values ($1, 'w1', 't', 'system', 'x', '{}')`,
+        [event!.seq],
+      ),
     ).rejects.toThrow(/duplicate key/);
     expect(await q('select type, data from events')).toEqual([{ type: 'participant.created', data: { a: 1 } }]);
   });

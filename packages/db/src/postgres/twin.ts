@@ -52,7 +52,9 @@ type TwinColumn<C extends AnySQLiteColumn> = PgColumn<{
   generated: undefined;
 }>;
 
-export type PgTwins<S> = { [K in keyof S as S[K] extends SQLiteTable ? K : never]: S[K] extends SQLiteTable ? PgTwin<S[K]> : never };
+export type PgTwins<S> = {
+  [K in keyof S as S[K] extends SQLiteTable ? K : never]: S[K] extends SQLiteTable ? PgTwin<S[K]> : never;
+};
 
 /**
  * The one mapping of column types. `SQLiteBoolean` (0/1) becomes `boolean`; better-auth's epoch
@@ -114,9 +116,9 @@ export function pgTwins<S extends Record<string, unknown>>(sqliteSchema: S): PgT
     return twin;
   };
   const twinColumn = (column: Column): AnyPgColumn => {
-    const twin = Object.values(getTableColumns(twinOf(column.table as SQLiteTable))).find(
-      (c) => c.name === column.name,
-    );
+    const twin = Object.values(
+      getTableColumns(twinOf(column.table as SQLiteTable)) as Record<string, AnyPgColumn>,
+    ).find((c) => c.name === column.name);
     if (!twin) throw new Error(`No twin for column ${column.name}`);
     return twin as AnyPgColumn;
   };
@@ -128,7 +130,7 @@ export function pgTwins<S extends Record<string, unknown>>(sqliteSchema: S): PgT
       throw new Error(`${config.name}: unique constraints and checks have no PostgreSQL mapping yet (twin.ts)`);
     }
     const columns = Object.fromEntries(
-      Object.entries(getTableColumns(table)).map(([k, column]) => [
+      Object.entries(getTableColumns(table) as Record<string, AnySQLiteColumn>).map(([k, column]) => [
         k,
         withConstraints(pgColumnFor(config.name, column), column),
       ]),
