@@ -1,7 +1,7 @@
 import { postgresUnavailable, startPostgres, type TestPostgres } from '@stageflow/testing';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from 'vitest';
 import { createTestDb, type Db } from '../client.ts';
 import * as sqliteSchema from '../schema/index.ts';
 import { closePgDb, createPgDb, migratePgDb } from './client.ts';
