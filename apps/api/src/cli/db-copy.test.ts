@@ -48,6 +48,10 @@ describe.skipIf(unavailable)('db copy', () => {
     } finally {
       demo.close();
     }
+    // Rows in tables the demo leaves empty: an API key (JSON scopes, nullable times) and a second account.
+    expect((await cli('api-key', 'create', '--workspace', 'demo', '--name', 'CI', '--scopes', 'all')).code).toBe(0);
+    const account = ['--email', 'ada@example.com', '--password', 'a long password', '--workspace', 'demo'];
+    expect((await cli('user', 'create', ...account, '--role', 'reviewer')).code).toBe(0);
     server = await startPostgres();
     sqlite = createDb(databasePath);
     target = createPgDb(server.url);
@@ -121,6 +125,13 @@ describe.skipIf(unavailable)('db copy', () => {
       created_at: new Date(user!.created_at),
     });
     expect(pgUser!.created_at.getTime()).toBe(user!.created_at);
+
+    const [key] = sqliteRows<Record<string, unknown>>('select * from api_keys');
+    const [pgKey] = await pgRows<Record<string, unknown>>(
+      'select id, workspace_id, name, prefix, key_hash, scopes::text, created_by, created_at, last_used_at, revoked_at, expires_at from api_keys',
+    );
+    expect(key).toMatchObject({ name: 'CI', scopes: expect.stringMatching(/^\["/) });
+    expect(pgKey).toEqual(key);
   });
 
   test('refuses a target that already holds data, and writes nothing to it', async () => {
