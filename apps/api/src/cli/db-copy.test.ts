@@ -145,6 +145,45 @@ describe.skipIf(unavailable)('db copy', () => {
     expect(after).toEqual(before);
   });
 
+  test("refuses a target with tables that are not Stageflow's", async () => {
+    const other = await server.newDatabase();
+    const db = createPgDb(other);
+    try {
+      await db.$client.query('create table invoices (id int)');
+      expect(await cli('db', 'copy', '--to', other)).toMatchObject({
+        code: 1,
+        err: expect.stringMatching(/tables Stageflow does not know \(invoices\)/),
+      });
+    } finally {
+      await closePgDb(db);
+    }
+  });
+
+  test('a value the target cannot take stops the copy, and nothing of it stays', async () => {
+    // A damaged copy of the database: a boolean column holding 2.
+    expect((await cli('db', 'backup', 'damaged.db')).code).toBe(0);
+    const damaged = createDb(join(dir, 'damaged.db'));
+    damaged.$client
+      .prepare('update evaluation_stages set allow_retake = 2 where rowid = (select max(rowid) from evaluation_stages)')
+      .run();
+    closeDb(damaged);
+    const other = await server.newDatabase();
+    expect(await cli('db', 'copy', '--to', other, '--from', 'damaged.db')).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/evaluation_stages\.allow_retake holds 2/),
+    });
+    const db = createPgDb(other);
+    try {
+      // Migrated, but not one row: the rows went in one transaction, rolled back whole.
+      const counts = await db.$client.query<{ n: number }>(
+        'select (select count(*) from workspaces) + (select count(*) from evaluation_templates) + (select count(*) from users) as n',
+      );
+      expect(Number(counts.rows[0]!.n)).toBe(0);
+    } finally {
+      await closePgDb(db);
+    }
+  });
+
   test('asks for a PostgreSQL URL and a Stageflow database to copy', async () => {
     expect(await cli('db', 'copy')).toMatchObject({ code: 2, err: expect.stringMatching(/--to is required/) });
     expect(await cli('db', 'copy', '--to', 'mysql://x')).toMatchObject({
