@@ -41,6 +41,13 @@ if (demo.problem) log.warn(demo.problem);
 if (interviewer.problem) log.warn(interviewer.problem);
 for (const problem of webhooks.problems) log.warn(problem);
 for (const problem of mail.problems) log.warn(problem);
+// PostgreSQL is a preview (docs/architecture.md#postgresql): say so rather than let DATABASE_URL look obeyed.
+if (process.env.DATABASE_URL) {
+  log.warn(
+    { databasePath },
+    'DATABASE_URL is set, but the server runs on SQLite only so far (DATABASE_PATH); `pnpm stageflow db copy --to <url>` copies the data to PostgreSQL',
+  );
+}
 const seeded = await server.seedDemo();
 // A new link each start: only its hash is kept, so the one printed last time cannot be shown again.
 const demoPortal = await server.demoPortal();

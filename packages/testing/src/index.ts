@@ -1,6 +1,6 @@
 /**
  * `@stageflow/testing`: what tests in every package share. The tests' clock and example data, and a
- * real server process with its own temporary database, a fake OpenAI-compatible model server, and a
+ * real server process with its own temporary database, a throwaway PostgreSQL, a fake OpenAI-compatible model server, and a
  * webhook receiver that verifies signatures with the `standardwebhooks` package.
  */
 export { HOUR_MS, hoursAfter, movingClock, NOW } from './clock.ts';
@@ -12,6 +12,7 @@ export {
   type RecordedRequest,
   startFakeModelServer,
 } from './fake-model-server.ts';
+export { postgresUnavailable, startPostgres, type TestPostgres } from './postgres.ts';
 export {
   builtServerEntry,
   freePort,

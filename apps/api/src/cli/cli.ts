@@ -18,6 +18,7 @@ import {
   migrateDb,
   writeTx,
 } from '@stageflow/db';
+import { CopyRefused, closePgDb, copySqliteToPostgres, createPgDb, isPostgresUrl } from '@stageflow/db/postgres';
 import {
   API_KEY_SCOPES,
   ApiKeyScopeChoice,
@@ -48,6 +49,10 @@ export const USAGE = `Usage: pnpm stageflow <command>
   member set-role --workspace <slug> --email <email> --role <role>   (adds the account if it is not a member)
   db backup <file>      a consistent copy of the live database (safe while the server runs)
   db restore <file>     replaces the database with a backup: stop the server first
+  db copy --to <postgres://…> [--from <file>]
+                        copies the SQLite database (--from, default DATABASE_PATH) into an empty PostgreSQL
+                        database: every row, in one transaction, counts checked (preview: the server itself
+                        still runs on SQLite)
 
 The database is DATABASE_PATH (default data/stageflow.db, relative to the repository root).
 user create also reads the password from STAGEFLOW_PASSWORD, keeping it out of the shell history.`;
@@ -96,6 +101,7 @@ const COMMANDS: Record<string, Command> = {
   'member set-role': memberSetRole,
   'db backup': dbBackup,
   'db restore': dbRestore,
+  'db copy': dbCopy,
 };
 
 function parse<const O extends Record<string, { type: 'string' }>>(args: string[], options: O, positionals = 0) {
@@ -310,4 +316,44 @@ async function dbRestore(args: string[], io: CliIo) {
   for (const file of [target, `${target}-wal`, `${target}-shm`]) rmSync(file, { force: true });
   await backupDatabaseFile(source, target);
   io.out(`Restored ${source} to ${target}. Start the server again; it applies any newer migrations.`);
+}
+
+/** A URL fit to print: the password, if any, masked. */
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the --to URL';
+  }
+}
+
+/** docs/architecture.md#postgresql: the way from SQLite to PostgreSQL, ahead of a server that runs on it. */
+async function dbCopy(args: string[], io: CliIo) {
+  const { values } = parse(args, { to: { type: 'string' }, from: { type: 'string' } });
+  const to = required(values.to, 'to');
+  if (!isPostgresUrl(to))
+    throw usageError('--to must be a PostgreSQL URL (postgres://user:password@host:5432/database)');
+  const from = values.from === undefined ? databasePathOf(io.env) : resolve(io.cwd, values.from);
+  const problem = databaseFileProblem(from);
+  if (problem) throw new CliError(problem);
+  const source = createDb(from);
+  const target = createPgDb(to);
+  try {
+    // The PostgreSQL schema is the newest one: the source is brought up to it first, as a server start would.
+    migrateDb(source);
+    io.out(`Copying ${from} to ${withoutPassword(to)} …`);
+    const copied = await copySqliteToPostgres(source, target);
+    const width = Math.max(...copied.map((t) => t.table.length));
+    for (const { table, rows } of copied) io.out(`  ${table.padEnd(width)}  ${rows}`);
+    const total = copied.reduce((sum, t) => sum + t.rows, 0);
+    io.out(`Copied ${total} rows in ${copied.length} tables; every count matches.`);
+  } catch (error) {
+    if (error instanceof CopyRefused) throw new CliError(error.message);
+    throw error;
+  } finally {
+    closeDb(source);
+    await closePgDb(target);
+  }
 }

@@ -1,0 +1,6 @@
+// `@stageflow/db/postgres`: the PostgreSQL schema, its migrations and the copy from SQLite. Kept out of
+// the package's main entry so the server, which runs on SQLite only so far, never loads `pg`.
+export * from './client.ts';
+export * from './copy.ts';
+export { pgSchema } from './schema.ts';
+export { type PgTwin, type PgTwins, pgTwins } from './twin.ts';
