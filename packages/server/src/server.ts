@@ -28,6 +28,7 @@ import { logNotifier, type WebhookNotifier } from './webhooks/notifier.ts';
 import { createWebhookSender, type SenderOptions } from './webhooks/sender.ts';
 import type { WebhookSettings } from './webhooks/settings.ts';
 import { createWebhookWorker, type WebhookWorker } from './webhooks/worker.ts';
+import { databaseLimiters } from './http/limiter-store.ts';
 
 export interface ServerConfig {
   /** The SQLite file (created with its folder when missing), or `:memory:`. */
@@ -214,6 +215,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     publicUrl: config.publicUrl,
     portal: { storage: deps.storage, repos, secret, interviewer },
     isReady: () => ready,
+    limiterStore: databaseLimiters(db),
     demoAccount: () => demoAccountHint(repos),
     ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
     ...(config.bodyLimits ? { bodyLimits: config.bodyLimits } : {}),

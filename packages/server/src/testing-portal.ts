@@ -9,6 +9,7 @@ import type { RateLimitOptions } from './http/rate-limit.ts';
 import type { InterviewerDeps } from './interviewer/deps.ts';
 import { setupApi } from './testing.ts';
 import { buildPipeline, person } from './testing-pipeline.ts';
+import { databaseLimiters } from './http/limiter-store.ts';
 
 type StageSpecs = Parameters<typeof buildPipeline>[1];
 type StageSpec = NonNullable<StageSpecs>[number];
@@ -72,6 +73,7 @@ export async function setupPortal({
       authHandler: auth.handler,
       log: deps.log,
       isReady: () => true,
+      limiterStore: databaseLimiters(deps.db),
       publicUrl: 'http://localhost',
       rateLimits: { apiKeyPerMinute: 600, failedSignIns: 10, failedSignInMinutes: 15, trustProxy: false, ...limits },
       portal: {

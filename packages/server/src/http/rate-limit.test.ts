@@ -10,6 +10,7 @@ import { createLogger } from '../logger.ts';
 import { storeTestKey } from '../testing-keys.ts';
 import { createApp } from './app.ts';
 import { type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
+import { databaseLimiters } from './limiter-store.ts';
 
 const BASE = 'http://localhost:3000';
 const PASSWORD = 'correct horse battery';
@@ -31,6 +32,7 @@ function setup(limits: Partial<RateLimitOptions> = {}, authRateLimit = false) {
     authHandler: auth.handler,
     log,
     isReady: () => true,
+    limiterStore: databaseLimiters(db),
     // In-process requests have no connection: the tests name the client in X-Forwarded-For.
     rateLimits: { ...rateLimitsFromEnv({}), apiKeyPerMinute: 3, trustProxy: true, ...limits },
   });
