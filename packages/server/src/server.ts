@@ -13,6 +13,7 @@ import { loadAuthSecret } from './auth/secret.ts';
 import { contextDeps, createRequestContext } from './context.ts';
 import { createApp } from './http/app.ts';
 import type { BodyLimitOptions } from './http/body-limit.ts';
+import { databaseLimiters } from './http/limiter-store.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import { interviewerDeps } from './interviewer/deps.ts';
 import type { ModelClientOptions } from './interviewer/model.ts';
@@ -29,7 +30,6 @@ import { logNotifier, type WebhookNotifier } from './webhooks/notifier.ts';
 import { createWebhookSender, type SenderOptions } from './webhooks/sender.ts';
 import type { WebhookSettings } from './webhooks/settings.ts';
 import { createWebhookWorker, type WebhookWorker } from './webhooks/worker.ts';
-import { databaseLimiters } from './http/limiter-store.ts';
 
 export interface ServerConfig {
   /** The SQLite file (created with its folder when missing), or `:memory:`. */

@@ -5,11 +5,11 @@ import { createAuth } from './auth/better-auth.ts';
 import { createIdentify } from './auth/identify.ts';
 import { type ContextDeps, contextDeps, createRequestContext } from './context.ts';
 import { createApp } from './http/app.ts';
+import { databaseLimiters } from './http/limiter-store.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import type { InterviewerDeps } from './interviewer/deps.ts';
 import { setupApi } from './testing.ts';
 import { buildPipeline, person } from './testing-pipeline.ts';
-import { databaseLimiters } from './http/limiter-store.ts';
 
 type StageSpecs = Parameters<typeof buildPipeline>[1];
 type StageSpec = NonNullable<StageSpecs>[number];

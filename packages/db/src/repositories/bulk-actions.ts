@@ -191,7 +191,11 @@ export function createBulkActionRepository(db: Db) {
      */
     claim(tx: Tx, workspaceId: string, id: string, lease: Lease): boolean {
       if (runs.renew(tx, lease, id)) return true;
-      const due = and(eq(bulkActions.workspace_id, workspaceId), eq(bulkActions.id, id), eq(bulkActions.status, 'running'));
+      const due = and(
+        eq(bulkActions.workspace_id, workspaceId),
+        eq(bulkActions.id, id),
+        eq(bulkActions.status, 'running'),
+      );
       return runs.claim(tx, lease, { due, order: bulkActions.created_at, limit: 1 }).length === 1;
     },
 

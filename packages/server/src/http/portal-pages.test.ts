@@ -4,8 +4,8 @@ import { PORTAL_COOKIE } from '../auth/portal-tokens.ts';
 import { setupApi } from '../testing.ts';
 import { buildPipeline, person } from '../testing-pipeline.ts';
 import { createApp } from './app.ts';
-import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
 import { databaseLimiters } from './limiter-store.ts';
+import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
 
 const DAY = 86_400_000;
 

@@ -9,8 +9,8 @@ import { contextDeps, createRequestContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { storeTestKey } from '../testing-keys.ts';
 import { createApp } from './app.ts';
-import { type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 import { databaseLimiters } from './limiter-store.ts';
+import { type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 
 const BASE = 'http://localhost:3000';
 const PASSWORD = 'correct horse battery';

@@ -24,8 +24,8 @@ import { storeTestKey } from '../testing-keys.ts';
 import { person, scores } from '../testing-pipeline.ts';
 import { createApp } from './app.ts';
 import { CLIENT_HEADER } from './csrf.ts';
-import { type RestOperation, restOperations } from './rest-routes.ts';
 import { databaseLimiters } from './limiter-store.ts';
+import { type RestOperation, restOperations } from './rest-routes.ts';
 
 /** A request for a route: the URL under `/api/v1` (with A's ids and any query) and the JSON body. */
 type Case = (f: AccessFixture) => { url: string; body?: unknown };

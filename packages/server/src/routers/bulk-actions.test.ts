@@ -376,7 +376,9 @@ describe('several processes on one database: the runner leases the action (docs/
     const id = await storedAction();
     const now = Date.parse('2026-03-02T10:00:00.000Z');
     // Process A took it and died without a word: its lease holds for a minute.
-    expect(await t.deps.storage.bulkActions.claim(t.workspaceId, id, { owner: 'A', now: at(now), until: at(now + 60_000) })).toBe(true);
+    expect(
+      await t.deps.storage.bulkActions.claim(t.workspaceId, id, { owner: 'A', now: at(now), until: at(now + 60_000) }),
+    ).toBe(true);
 
     const b = process('B', () => now + 30_000);
     expect(resumeBulkActions(b)).toBe(1);
@@ -398,7 +400,10 @@ describe('several processes on one database: the runner leases the action (docs/
     const a = process('A', () => now);
     const b = process('B', () => now);
     const ranBy: Record<string, number> = { A: 0, B: 0 };
-    for (const [name, p] of [['A', a], ['B', b]] as const) {
+    for (const [name, p] of [
+      ['A', a],
+      ['B', b],
+    ] as const) {
       const apply = p.storage.bulkActions.applyItem;
       p.storage.bulkActions.applyItem = (...args) => {
         ranBy[name]! += 1;
