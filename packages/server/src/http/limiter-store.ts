@@ -18,7 +18,7 @@ export interface LimiterSpec {
 /** Makes the limiters of one app, all on one store. */
 export type LimiterStore = (spec: LimiterSpec) => RateLimiterAbstract;
 
-/** How often counters whose window is long over are swept, and how long over. */
+/** How often counters whose window is long over are swept (by the next count), and how long over. */
 const SWEEP_EVERY_MS = 5 * 60_000;
 const SWEEP_AFTER_MS = 60 * 60_000;
 
@@ -30,16 +30,17 @@ const SWEEP_AFTER_MS = 60 * 60_000;
  * `RateLimiterPostgres` the same specs.
  */
 export function databaseLimiters(db: Db): LimiterStore {
-  // One sweep per database, whichever process runs it; an unref'd timer never holds the process up.
-  const sweep = setInterval(() => {
-    if (!db.$client.open) return clearInterval(sweep);
+  // No timer (one per app would keep every test's database alive): a count now and then sweeps first.
+  let sweepAt = Date.now() + SWEEP_EVERY_MS;
+  const sweep = (now: number) => {
+    if (now < sweepAt) return;
+    sweepAt = now + SWEEP_EVERY_MS;
     try {
-      sweepRateLimits(db, Date.now() - SWEEP_AFTER_MS);
+      sweepRateLimits(db, now - SWEEP_AFTER_MS);
     } catch {
-      // Busy or closing: the next sweep takes them; stale rows count nothing (their window is over).
+      // Busy: the next sweep takes them; stale rows count nothing (their window is over).
     }
-  }, SWEEP_EVERY_MS);
-  sweep.unref();
+  };
   const statements = prepareStatements(db);
   return (spec) =>
     new PreparedSqliteLimiter(
@@ -51,6 +52,7 @@ export function databaseLimiters(db: Db): LimiterStore {
         tableCreated: true,
       },
       statements,
+      sweep,
     );
 }
 
@@ -87,15 +89,19 @@ type StoredCount = { points: number; expire: number | null };
  */
 class PreparedSqliteLimiter extends RateLimiterSQLite {
   readonly #statements: ReturnType<typeof prepareStatements>;
+  readonly #sweep: (now: number) => void;
   constructor(
     options: ConstructorParameters<typeof RateLimiterSQLite>[0],
     statements: ReturnType<typeof prepareStatements>,
+    sweep: (now: number) => void,
   ) {
     super(options);
     this.#statements = statements;
+    this.#sweep = sweep;
   }
   async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<StoredCount> {
     const now = Date.now();
+    this.#sweep(now);
     const expire = msDuration > 0 ? now + msDuration : null;
     return forceExpire
       ? this.#statements.replace.get(key, points, expire)!

@@ -39,7 +39,7 @@ function setup(limits: Partial<RateLimitOptions> = {}, authRateLimit = false) {
   newKey = () => storeTestKey(db, repos, workspaceId).key;
 }
 
-/** better-auth keeps its per-IP counters for the whole process: every test signs in from its own addresses. */
+/** Counters (better-auth's per-IP ones too) live in each test's database; fresh addresses keep a test's apart. */
 let ipCounter = 0;
 const newIp = () => `203.0.113.${++ipCounter}`;
 
