@@ -119,7 +119,7 @@ test('a running bulk action: one holder at a time, renewed while held, taken ove
     repos.bulkActions.insert(tx, {
       id: 'b1',
       workspace_id: 'w1',
-      request: { action: 'tag', tags: { add: ['x'] } },
+      request: { action: 'tag', tags: { add: ['x'], remove: [] } },
       filter: null,
       created_by: 'user:u1',
       created_at: T0,
