@@ -47,6 +47,14 @@ CREATE TABLE "api_keys" (
 	CONSTRAINT "api_keys_key_hash_uq" UNIQUE("key_hash")
 );
 --> statement-breakpoint
+CREATE TABLE "auth_rate_limits" (
+	"id" text PRIMARY KEY NOT NULL,
+	"key" text NOT NULL,
+	"count" bigint NOT NULL,
+	"last_request" bigint NOT NULL,
+	CONSTRAINT "auth_rate_limits_key_unique" UNIQUE("key")
+);
+--> statement-breakpoint
 CREATE TABLE "auth_sessions" (
 	"id" text PRIMARY KEY NOT NULL,
 	"token" text NOT NULL,
@@ -63,7 +71,7 @@ CREATE TABLE "auth_sessions" (
 CREATE TABLE "bulk_action_items" (
 	"workspace_id" text NOT NULL,
 	"bulk_action_id" text NOT NULL,
-	"position" integer NOT NULL,
+	"position" bigint NOT NULL,
 	"participant_id" text NOT NULL,
 	"name" text,
 	"outcome" text NOT NULL,
@@ -82,11 +90,13 @@ CREATE TABLE "bulk_actions" (
 	"request" json NOT NULL,
 	"filter" json,
 	"status" text NOT NULL,
-	"total" integer NOT NULL,
-	"processed" integer DEFAULT 0 NOT NULL,
+	"total" bigint NOT NULL,
+	"processed" bigint DEFAULT 0 NOT NULL,
 	"created_by" text NOT NULL,
 	"created_at" text NOT NULL,
 	"finished_at" text,
+	"lease_owner" text,
+	"lease_expires_at" text,
 	CONSTRAINT "bulk_actions_workspace_id_uq" UNIQUE("workspace_id","id")
 );
 --> statement-breakpoint
@@ -114,13 +124,13 @@ CREATE TABLE "evaluation_stages" (
 	"stage_name" text NOT NULL,
 	"stage_type" text NOT NULL,
 	"agent_profile_id" text,
-	"stage_order" integer,
-	"duration_minutes" integer NOT NULL,
+	"stage_order" bigint,
+	"duration_minutes" bigint NOT NULL,
 	"difficulty" text NOT NULL,
 	"pass_threshold" double precision,
 	"allow_retake" boolean NOT NULL,
-	"max_attempts" integer NOT NULL,
-	"retake_cooldown_hours" integer NOT NULL,
+	"max_attempts" bigint NOT NULL,
+	"retake_cooldown_hours" bigint NOT NULL,
 	"automation_rule" text NOT NULL,
 	"auto_reject" boolean NOT NULL,
 	"status" text NOT NULL,
@@ -145,11 +155,11 @@ CREATE TABLE "evaluation_templates" (
 	"skills" json NOT NULL,
 	"soft_skills" json NOT NULL,
 	"ai_context" text,
-	"default_duration_minutes" integer NOT NULL,
+	"default_duration_minutes" bigint NOT NULL,
 	"default_difficulty" text NOT NULL,
 	"language" text NOT NULL,
 	"portal_shows_recommendation" boolean DEFAULT false NOT NULL,
-	"version" integer DEFAULT 0 NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL,
 	"created_at" text NOT NULL,
 	"updated_at" text NOT NULL,
 	CONSTRAINT "evaluation_templates_workspace_id_uq" UNIQUE("workspace_id","id")
@@ -214,7 +224,7 @@ CREATE TABLE "mail_outbox" (
 	"text_body" text NOT NULL,
 	"html_body" text NOT NULL,
 	"status" text NOT NULL,
-	"attempts" integer DEFAULT 0 NOT NULL,
+	"attempts" bigint DEFAULT 0 NOT NULL,
 	"next_attempt_at" text,
 	"last_error" text,
 	"lease_owner" text,
@@ -269,7 +279,7 @@ CREATE TABLE "participants" (
 	"status" text NOT NULL,
 	"current_stage_id" text,
 	"recommendation" text,
-	"version" integer DEFAULT 0 NOT NULL,
+	"version" bigint DEFAULT 0 NOT NULL,
 	"created_at" text NOT NULL,
 	"updated_at" text NOT NULL,
 	CONSTRAINT "participants_workspace_template_email_uq" UNIQUE("workspace_id","evaluation_template_id","email"),
@@ -293,9 +303,15 @@ CREATE TABLE "portal_notice_settings" (
 	"workspace_id" text PRIMARY KEY NOT NULL,
 	"organization" text,
 	"contact" text,
-	"transcript_retention_days" integer,
+	"transcript_retention_days" bigint,
 	"updated_at" text NOT NULL,
 	"updated_by" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "rate_limits" (
+	"key" text PRIMARY KEY NOT NULL,
+	"points" bigint DEFAULT 0 NOT NULL,
+	"expire" bigint
 );
 --> statement-breakpoint
 CREATE TABLE "self_identifications" (
@@ -328,7 +344,7 @@ CREATE TABLE "session_submissions" (
 CREATE TABLE "session_turns" (
 	"workspace_id" text NOT NULL,
 	"session_id" text NOT NULL,
-	"idx" integer NOT NULL,
+	"idx" bigint NOT NULL,
 	"speaker" text NOT NULL,
 	"text" text NOT NULL,
 	"at" text NOT NULL,
@@ -344,7 +360,7 @@ CREATE TABLE "sessions" (
 	"workspace_id" text NOT NULL,
 	"participant_id" text NOT NULL,
 	"stage_id" text NOT NULL,
-	"attempt" integer NOT NULL,
+	"attempt" bigint NOT NULL,
 	"status" text NOT NULL,
 	"scheduled_at" text NOT NULL,
 	"timezone" text NOT NULL,
@@ -364,8 +380,8 @@ CREATE TABLE "stage_progress" (
 	"participant_id" text NOT NULL,
 	"stage_id" text NOT NULL,
 	"state" text NOT NULL,
-	"attempts_used" integer NOT NULL,
-	"retakes_granted" integer NOT NULL,
+	"attempts_used" bigint NOT NULL,
+	"retakes_granted" bigint NOT NULL,
 	"entered_at" text NOT NULL,
 	"left_at" text,
 	"rules" json NOT NULL,
@@ -397,10 +413,10 @@ CREATE TABLE "webhook_attempts" (
 	"id" text PRIMARY KEY NOT NULL,
 	"workspace_id" text NOT NULL,
 	"delivery_id" text NOT NULL,
-	"attempt" integer NOT NULL,
+	"attempt" bigint NOT NULL,
 	"started_at" text NOT NULL,
-	"latency_ms" integer NOT NULL,
-	"status_code" integer,
+	"latency_ms" bigint NOT NULL,
+	"status_code" bigint,
 	"response_body" text,
 	"error" text,
 	"succeeded" boolean NOT NULL,
@@ -413,7 +429,7 @@ CREATE TABLE "webhook_deliveries" (
 	"endpoint_id" text NOT NULL,
 	"message_id" text NOT NULL,
 	"status" text NOT NULL,
-	"attempts_made" integer NOT NULL,
+	"attempts_made" bigint NOT NULL,
 	"next_attempt_at" text,
 	"lease_owner" text,
 	"lease_expires_at" text,

@@ -1,6 +1,7 @@
 export * from './client.ts';
 export * from './files.ts';
 export * from './leases.ts';
+export * from './rate-limits.ts';
 export * from './repositories/index.ts';
 export * as schema from './schema/index.ts';
 export type * from './storage/port.ts';

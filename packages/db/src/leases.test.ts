@@ -111,3 +111,37 @@ test('a message with a key the workspace already has is not written twice', () =
   );
   expect(mail.list('w1', { limit: 10 }).items).toHaveLength(1);
 });
+
+test('a running bulk action: one holder at a time, renewed while held, taken over once it ran out', () => {
+  const repos = createRepositories(first);
+  repos.workspaces.insert({ id: 'w1', slug: 'one', name: 'One' });
+  writeTx(first, (tx) =>
+    repos.bulkActions.insert(tx, {
+      id: 'b1',
+      workspace_id: 'w1',
+      request: { action: 'tag', tags: { add: ['x'], remove: [] } },
+      filter: null,
+      created_by: 'user:u1',
+      created_at: T0,
+      people: [{ participant_id: 'p1', name: null }],
+    }),
+  );
+  const a = createRepositories(first).bulkActions;
+  const b = createRepositories(second).bulkActions;
+  const claim = (repo: typeof a, db: Db, owner: string, now: string, until: string) =>
+    writeTx(db, (tx) => repo.claim(tx, 'w1', 'b1', { owner, now, until }));
+
+  expect(claim(a, first, 'A', T0, T1)).toBe(true);
+  expect(claim(b, second, 'B', T0, T1)).toBe(false);
+  // A renews before its lease ends; B still waits.
+  expect(claim(a, first, 'A', T0, T2)).toBe(true);
+  expect(claim(b, second, 'B', T1, T2)).toBe(false);
+  // A went quiet: past its lease, B takes the action, and A's next renewal fails.
+  expect(claim(b, second, 'B', T2, '2026-06-01T10:05:00.000Z')).toBe(true);
+  expect(claim(a, first, 'A', T2, '2026-06-01T10:05:00.000Z')).toBe(false);
+  // A release by a former holder changes nothing; the holder's frees it at once.
+  writeTx(first, (tx) => a.release(tx, 'w1', 'b1', 'A'));
+  expect(claim(a, first, 'A', T2, '2026-06-01T10:05:00.000Z')).toBe(false);
+  writeTx(second, (tx) => b.release(tx, 'w1', 'b1', 'B'));
+  expect(claim(a, first, 'A', T2, '2026-06-01T10:05:00.000Z')).toBe(true);
+});

@@ -14,7 +14,8 @@ import type { Tx } from './client.ts';
  * changes nothing. A restart therefore loses nothing: a row is done only once it is settled.
  *
  * The module knows nothing of mail: a table opts in with two columns (an owner and an end time) and
- * says what "due" means. The mail outbox uses it; a second queue (webhook deliveries) can use the same.
+ * says what "due" means. The mail outbox, the webhook outbox and the bulk actions being run use it
+ * (docs/decisions/035-shared-state-in-the-database.md).
  */
 
 /** Who claims, at what time, and until when the claim holds (ISO-8601 strings, like every stored time). */
@@ -41,6 +42,12 @@ export interface LeasedQueue {
     lease: Lease,
     options: { readonly due: SQL | undefined; readonly order: AnySQLiteColumn; readonly limit: number },
   ): string[];
+  /**
+   * Extends `owner`'s lease on one row to `lease.until`, for work that outlasts one lease (a long bulk
+   * action); false when the lease was lost meanwhile (another claim took the row), and then `owner`
+   * stops. Inside an immediate transaction, like `claim`.
+   */
+  renew(tx: Tx, lease: Lease, id: string): boolean;
   /** The condition "this row is still leased by `owner`": add it to every settling update. */
   heldBy(owner: string): SQL;
   /** The values that end a lease, for a settling update's `set`. */
@@ -73,6 +80,15 @@ export function leasedQueue(table: SQLiteTable, columns: LeaseColumns): LeasedQu
         .where(and(inArray(columns.id, ids), free(lease.now)))
         .run();
       return ids;
+    },
+    renew(tx, lease, id) {
+      return (
+        tx
+          .update(table)
+          .set({ [expiresKey]: lease.until })
+          .where(and(eq(columns.id, id), eq(columns.owner, lease.owner)))
+          .run().changes > 0
+      );
     },
     heldBy: (owner) => eq(columns.owner, owner),
     released: { [ownerKey]: null, [expiresKey]: null },

@@ -4,6 +4,7 @@ import { closeDb, createDb, createRepositories, type Db, migrateDb, type Reposit
 import type { EnvironmentModel } from '@stageflow/domain';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { resumeBulkActions } from './application/bulk-actions.ts';
+import { BULK_LEASE_MS } from './application/bulk-runner.ts';
 import { writeInvitationMail } from './application/mail.ts';
 import { createApiKeyResolver } from './auth/api-keys.ts';
 import { type Auth, createAuth } from './auth/better-auth.ts';
@@ -12,7 +13,8 @@ import { loadAuthSecret } from './auth/secret.ts';
 import { contextDeps, createRequestContext } from './context.ts';
 import { createApp } from './http/app.ts';
 import type { BodyLimitOptions } from './http/body-limit.ts';
-import type { RateLimitOptions } from './http/rate-limit.ts';
+import { databaseLimiters, memoryLimiters } from './http/limiter-store.ts';
+import { type RateLimitOptions, rateLimitsFromEnv } from './http/rate-limit.ts';
 import { interviewerDeps } from './interviewer/deps.ts';
 import type { ModelClientOptions } from './interviewer/model.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -120,7 +122,8 @@ export interface StageflowServer {
   drain(): void;
   /**
    * Carries on with the bulk actions a stop left running (docs/rules.md#bulk-actions), as the people who
-   * started them, in the background. Call it once, after `seedDemo`; answers how many it took up.
+   * started them, in the background; then looks again every lease, for actions a crashed process left
+   * (their lease ran out). Call it once, after `seedDemo`; answers how many it took up now.
    */
   resumeBulkActions(): number;
   /** Checkpoints the WAL into the database file and closes it: the last step of a shutdown. */
@@ -212,7 +215,9 @@ export function createServer(config: ServerConfig): StageflowServer {
         invitation,
       ),
   });
+  const rateLimits = config.rateLimits ?? rateLimitsFromEnv();
   let ready = true;
+  let bulkResume: NodeJS.Timeout | undefined;
   const app = createApp({
     createContext: createRequestContext(deps, createIdentify(auth, repos, createApiKeyResolver(repos))),
     authHandler: auth.handler,
@@ -221,8 +226,9 @@ export function createServer(config: ServerConfig): StageflowServer {
     publicUrl: config.publicUrl,
     portal: { storage: deps.storage, repos, secret, interviewer },
     isReady: () => ready,
+    limiterStore: rateLimits.store === 'database' ? databaseLimiters(db) : memoryLimiters,
     demoAccount: () => demoAccountHint(repos),
-    ...(config.rateLimits ? { rateLimits: config.rateLimits } : {}),
+    rateLimits,
     ...(config.bodyLimits ? { bodyLimits: config.bodyLimits } : {}),
     ...(config.router ? { router: config.router } : {}),
   });
@@ -245,8 +251,18 @@ export function createServer(config: ServerConfig): StageflowServer {
     drain: () => {
       ready = false;
     },
-    resumeBulkActions: () => resumeBulkActions(deps),
+    resumeBulkActions: () => {
+      bulkResume ??= setInterval(() => {
+        try {
+          resumeBulkActions(deps);
+        } catch (err) {
+          log.warn({ err }, 'looking for bulk actions to resume failed; trying again later');
+        }
+      }, BULK_LEASE_MS).unref();
+      return resumeBulkActions(deps);
+    },
     close: () => {
+      if (bulkResume) clearInterval(bulkResume);
       // Before the database goes: no person is ever half-applied (each is one transaction), and the
       // runner must not start the next one on a closed connection.
       deps.bulkRunner.stop();

@@ -5,6 +5,7 @@ import { createAuth } from './auth/better-auth.ts';
 import { createIdentify } from './auth/identify.ts';
 import { type ContextDeps, contextDeps, createRequestContext } from './context.ts';
 import { createApp } from './http/app.ts';
+import { databaseLimiters } from './http/limiter-store.ts';
 import type { RateLimitOptions } from './http/rate-limit.ts';
 import type { InterviewerDeps } from './interviewer/deps.ts';
 import { setupApi } from './testing.ts';
@@ -72,6 +73,7 @@ export async function setupPortal({
       authHandler: auth.handler,
       log: deps.log,
       isReady: () => true,
+      limiterStore: databaseLimiters(deps.db),
       publicUrl: 'http://localhost',
       rateLimits: { apiKeyPerMinute: 600, failedSignIns: 10, failedSignInMinutes: 15, trustProxy: false, ...limits },
       portal: {

@@ -168,7 +168,9 @@ describe.skipIf(unavailable)('the migrated PostgreSQL database', () => {
       'users.email_verified': 'boolean',
       'users.created_at': 'timestamp with time zone',
       'evaluation_stages.pass_threshold': 'double precision',
-      'participants.version': 'integer',
+      'participants.version': 'bigint',
+      'rate_limits.expire': 'bigint',
+      'auth_rate_limits.last_request': 'bigint',
     });
   });
 

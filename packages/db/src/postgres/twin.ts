@@ -12,7 +12,6 @@ import {
   doublePrecision,
   foreignKey,
   index,
-  integer,
   json,
   type PgColumn,
   type PgColumnBuilderBase,
@@ -75,11 +74,12 @@ function pgColumnFor(tableName: string, column: AnySQLiteColumn): PgColumnBuilde
     case 'SQLiteTimestamp':
       return timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
     case 'SQLiteInteger':
-      // An autoincrement key is a sequence number that grows for ever (the event log's `seq`): 64-bit, as
-      // in SQLite, and "by default" so a copy can keep every row's number. Other integers are counts.
+      // SQLite's integers are 64-bit, and some hold milliseconds since the epoch (rate-limit windows), past
+      // PostgreSQL's 32-bit `integer`: every one is a `bigint`, read as a JS number. An autoincrement key (the
+      // event log's `seq`) is an identity "by default", so a copy can keep every row's number.
       return (column as AnySQLiteColumn & { autoIncrement?: boolean }).autoIncrement
         ? bigint(name, { mode: 'number' }).generatedByDefaultAsIdentity()
-        : integer(name);
+        : bigint(name, { mode: 'number' });
     default:
       throw new Error(
         `${tableName}.${name}: no PostgreSQL type for ${column.columnType} (add one in packages/db/src/postgres/twin.ts)`,

@@ -1,6 +1,7 @@
 import { type BulkAction, type BulkActionItem, type BulkActionRequest, bulkCounts } from '@stageflow/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
+import { type Lease, leasedQueue } from '../leases.ts';
 import { bulkActionItems, bulkActions } from '../schema/index.ts';
 
 /** A bulk action about to run: every item starts `pending`. */
@@ -23,6 +24,12 @@ export interface PendingBulkItem {
 
 /** Applied bulk actions and what happened to each person (docs/rules.md#bulk-actions). */
 export function createBulkActionRepository(db: Db) {
+  // The process running an action holds it (leases.ts): docs/rules.md#bulk-actions.
+  const runs = leasedQueue(bulkActions, {
+    id: bulkActions.id,
+    owner: bulkActions.lease_owner,
+    expiresAt: bulkActions.lease_expires_at,
+  });
   const itemOf = (row: typeof bulkActionItems.$inferSelect): BulkActionItem => ({
     participant_id: row.participant_id,
     name: row.name,
@@ -177,6 +184,28 @@ export function createBulkActionRepository(db: Db) {
         .where(and(eq(bulkActions.workspace_id, workspaceId), eq(bulkActions.id, id)))
         .run();
       return true;
+    },
+
+    /**
+     * Leases a running action to `lease.owner`, or extends the lease it holds already; false when another
+     * process holds it (or it is over). Inside an immediate transaction.
+     */
+    claim(tx: Tx, workspaceId: string, id: string, lease: Lease): boolean {
+      if (runs.renew(tx, lease, id)) return true;
+      const due = and(
+        eq(bulkActions.workspace_id, workspaceId),
+        eq(bulkActions.id, id),
+        eq(bulkActions.status, 'running'),
+      );
+      return runs.claim(tx, lease, { due, order: bulkActions.created_at, limit: 1 }).length === 1;
+    },
+
+    /** Ends `owner`'s lease on the action, so another process may take up what is left at once. */
+    release(tx: Tx, workspaceId: string, id: string, owner: string): void {
+      tx.update(bulkActions)
+        .set(runs.released)
+        .where(and(eq(bulkActions.workspace_id, workspaceId), eq(bulkActions.id, id), runs.heldBy(owner)))
+        .run();
     },
 
     /** The actions still running, in every workspace: what a start resumes. */

@@ -110,3 +110,14 @@ export const invitations = sqliteTable(
   },
   (t) => [index('invitations_workspace_idx').on(t.organizationId, t.status)],
 );
+
+/**
+ * better-auth's own per-address limiter on sign-in and sign-up (`rateLimit.storage: 'database'`): one
+ * row per address and path, shared by every server process. `lastRequest` is ms since the epoch.
+ */
+export const authRateLimits = sqliteTable('auth_rate_limits', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  count: integer('count').notNull(),
+  lastRequest: integer('last_request').notNull(),
+});

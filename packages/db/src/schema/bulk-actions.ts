@@ -24,6 +24,12 @@ export const bulkActions = sqliteTable(
     created_by: text('created_by').notNull(),
     created_at: text('created_at').notNull(),
     finished_at: text('finished_at'),
+    /**
+     * The process running it now, and until when no other may take it (leases.ts): a second process
+     * leaves it alone, and takes it up once a crashed holder's lease has run out.
+     */
+    lease_owner: text('lease_owner'),
+    lease_expires_at: text('lease_expires_at'),
   },
   (t) => [
     uniqueIndex('bulk_actions_workspace_id_uq').on(t.workspace_id, t.id),

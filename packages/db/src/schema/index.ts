@@ -10,6 +10,7 @@ export * from './mail.ts';
 export * from './participants.ts';
 export * from './portal-links.ts';
 export * from './portal-notice.ts';
+export * from './rate-limits.ts';
 export * from './session-turns.ts';
 export * from './stages.ts';
 export * from './templates.ts';

@@ -374,6 +374,13 @@ export interface StoragePort {
       step: (facts: PortalLinkFacts) => BulkLinkStep,
       missing: (error: DomainError) => BulkActionItem,
     ): MaybePromise<BulkActionItem | null>;
+    /**
+     * Leases a running action to the process that will run it (leases.ts), or extends its lease; false
+     * when another process holds it or it is over (docs/rules.md#bulk-actions).
+     */
+    claim(workspaceId: string, bulkActionId: string, lease: Lease): MaybePromise<boolean>;
+    /** Ends `owner`'s lease, so another process may go on at once (a stop half-way). */
+    release(workspaceId: string, bulkActionId: string, owner: string): MaybePromise<void>;
   };
   readonly answers: {
     /**

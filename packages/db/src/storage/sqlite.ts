@@ -141,6 +141,10 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
           bulkActions.settle(tx, workspaceId, bulkActionId, item.position, line, at);
           return line;
         }),
+      claim: (workspaceId, bulkActionId, lease) =>
+        writeTx(db, (tx) => bulkActions.claim(tx, workspaceId, bulkActionId, lease)),
+      release: (workspaceId, bulkActionId, owner) =>
+        writeTx(db, (tx) => bulkActions.release(tx, workspaceId, bulkActionId, owner)),
     },
     mail: {
       enqueue: (messages) => writeTx(db, (tx) => mail.insert(tx, messages)),

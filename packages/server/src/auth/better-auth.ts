@@ -54,6 +54,7 @@ export function createAuth(options: AuthOptions) {
         organization: schema.workspaces,
         member: schema.members,
         invitation: schema.invitations,
+        rateLimit: schema.authRateLimits,
       },
     }),
     emailAndPassword: {
@@ -82,7 +83,9 @@ export function createAuth(options: AuthOptions) {
     },
     rateLimit: {
       enabled: options.rateLimit ?? true,
-      storage: 'memory',
+      // In the database, like every counter, so all server processes on it count together
+      // (docs/decisions/035-shared-state-in-the-database.md).
+      storage: 'database',
       window: 60,
       max: 100,
       // Per IP; a wrong password also counts against the account (see rate-limit.ts).

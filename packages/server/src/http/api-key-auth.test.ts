@@ -8,6 +8,7 @@ import type { ApiKeyScope } from '../auth/scopes.ts';
 import { contextDeps, createRequestContext } from '../context.ts';
 import { storeTestKey } from '../testing-keys.ts';
 import { createApp } from './app.ts';
+import { databaseLimiters } from './limiter-store.ts';
 
 let app: ReturnType<typeof createApp>;
 let logs: string[];
@@ -31,6 +32,7 @@ beforeEach(() => {
     authHandler: auth.handler,
     log,
     isReady: () => true,
+    limiterStore: databaseLimiters(db),
   });
   issue = (scopes) => {
     const now = new Date().toISOString();

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.ts';
 import { contextDeps, createRequestContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { createApp } from './app.ts';
+import { databaseLimiters } from './limiter-store.ts';
 
 let app: ReturnType<typeof createApp>;
 let ready: boolean;
@@ -23,6 +24,7 @@ beforeEach(() => {
     authHandler: auth.handler,
     log,
     isReady: () => ready,
+    limiterStore: databaseLimiters(db),
   });
 });
 

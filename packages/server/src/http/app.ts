@@ -10,6 +10,7 @@ import { appRouter } from '../routers/index.ts';
 import { type BodyLimitOptions, bodyLimitsFromEnv, createBodyLimits } from './body-limit.ts';
 import { compressLargeJson } from './compress-json.ts';
 import { refuseCrossSiteWrites } from './csrf.ts';
+import type { LimiterStore } from './limiter-store.ts';
 import { createPortalLimits } from './portal-access.ts';
 import { createPortalApi, PORTAL_API_BASE } from './portal-api.ts';
 import { createPortalPages, type PortalPageOptions } from './portal-pages.ts';
@@ -39,6 +40,11 @@ export interface AppOptions {
   readonly demoAccount?: () => { email: string; password: string } | null;
   /** Per API key and failed sign-in limits; from RATE_LIMIT_PER_MINUTE and TRUST_PROXY by default (rate-limit.ts). */
   readonly rateLimits?: RateLimitOptions;
+  /**
+   * Where every rate limit counts: `databaseLimiters(db)`, shared by all processes on the database
+   * (limiter-store.ts); `memoryLimiters` only where a test asks for it.
+   */
+  readonly limiterStore: LimiterStore;
   /** Request body limits; from BODY_LIMIT_BYTES and BULK_BODY_LIMIT_BYTES by default (body-limit.ts). */
   readonly bodyLimits?: BodyLimitOptions;
   /** The pages a participant's portal link opens (`/p/…`); not served when absent. */
@@ -55,7 +61,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const app = new Hono();
   const rateLimits = options.rateLimits ?? rateLimitsFromEnv();
-  const limits = createRateLimits(rateLimits);
+  const limits = createRateLimits(rateLimits, options.limiterStore);
   const refuseCrossSite = refuseCrossSiteWrites(options.publicUrl ? trustedOrigins(options.publicUrl) : undefined);
   const bodies = createBodyLimits(options.bodyLimits ?? bodyLimitsFromEnv());
 
@@ -116,6 +122,7 @@ export function createApp(options: AppOptions) {
       perToken: rateLimits.portalPerToken ?? 120,
       perAddress: rateLimits.portalPerAddress ?? 600,
       trustProxy: rateLimits.trustProxy,
+      store: options.limiterStore,
     });
     const now = options.portal.now ?? (() => new Date().toISOString());
     app.use(`${PORTAL_API_BASE}/*`, async (c, next) => {

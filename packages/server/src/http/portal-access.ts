@@ -16,8 +16,9 @@ import {
 } from '@stageflow/domain';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { hashPortalToken, isPortalTokenShape, PORTAL_COOKIE, readPortalSession } from '../auth/portal-tokens.ts';
+import type { LimiterStore } from './limiter-store.ts';
 import { clientIp } from './rate-limit.ts';
 
 export interface PortalAccess {
@@ -82,16 +83,18 @@ export interface PortalLimitOptions {
   /** Requests a minute per client address. */
   readonly perAddress: number;
   readonly trustProxy: boolean;
+  /** Where the counters live: the app's store (limiter-store.ts), shared by every process. */
+  readonly store: LimiterStore;
 }
 
 /** A refusal: how long to wait, in seconds. */
 export type PortalLimitRefusal = { readonly retryAfter: number };
 
-/** Per link and per address counters (rate-limiter-flexible, in memory, as rate-limit.ts). */
+/** Per link and per address counters (rate-limiter-flexible, on the app's store, as rate-limit.ts). */
 export function createPortalLimits(options: PortalLimitOptions) {
-  const perToken = new RateLimiterMemory({ keyPrefix: 'portal_token', points: options.perToken, duration: 60 });
-  const perAddress = new RateLimiterMemory({ keyPrefix: 'portal_address', points: options.perAddress, duration: 60 });
-  const take = async (limiter: RateLimiterMemory, key: string): Promise<PortalLimitRefusal | null> => {
+  const perToken = options.store({ keyPrefix: 'portal_token', points: options.perToken, duration: 60 });
+  const perAddress = options.store({ keyPrefix: 'portal_address', points: options.perAddress, duration: 60 });
+  const take = async (limiter: RateLimiterAbstract, key: string): Promise<PortalLimitRefusal | null> => {
     try {
       await limiter.consume(key);
       return null;

@@ -4,6 +4,7 @@ import { PORTAL_COOKIE } from '../auth/portal-tokens.ts';
 import { setupApi } from '../testing.ts';
 import { buildPipeline, person } from '../testing-pipeline.ts';
 import { createApp } from './app.ts';
+import { databaseLimiters } from './limiter-store.ts';
 import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
 
 const DAY = 86_400_000;
@@ -23,6 +24,7 @@ async function setup(publicUrl = 'http://localhost:3000') {
     authHandler: async () => new Response(null, { status: 404 }),
     log: t.deps.log,
     isReady: () => true,
+    limiterStore: databaseLimiters(t.db),
     publicUrl,
     portal: { storage: t.deps.storage, repos: t.repos, secret: 'portal-test-secret', now: clock },
   });

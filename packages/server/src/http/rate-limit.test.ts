@@ -9,6 +9,7 @@ import { contextDeps, createRequestContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { storeTestKey } from '../testing-keys.ts';
 import { createApp } from './app.ts';
+import { databaseLimiters } from './limiter-store.ts';
 import { type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
 
 const BASE = 'http://localhost:3000';
@@ -31,13 +32,14 @@ function setup(limits: Partial<RateLimitOptions> = {}, authRateLimit = false) {
     authHandler: auth.handler,
     log,
     isReady: () => true,
+    limiterStore: databaseLimiters(db),
     // In-process requests have no connection: the tests name the client in X-Forwarded-For.
     rateLimits: { ...rateLimitsFromEnv({}), apiKeyPerMinute: 3, trustProxy: true, ...limits },
   });
   newKey = () => storeTestKey(db, repos, workspaceId).key;
 }
 
-/** better-auth keeps its per-IP counters for the whole process: every test signs in from its own addresses. */
+/** Counters (better-auth's per-IP ones too) live in each test's database; fresh addresses keep a test's apart. */
 let ipCounter = 0;
 const newIp = () => `203.0.113.${++ipCounter}`;
 

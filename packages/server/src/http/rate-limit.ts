@@ -1,20 +1,22 @@
 /**
  * Rate limits (docs/decisions/010-rate-limits.md, sign-in as amended by
  * docs/decisions/012-sign-in-throttling-per-account-and-address.md), on rate-limiter-flexible's
- * in-memory counters:
+ * counters in the database, shared by every server process (limiter-store.ts,
+ * docs/decisions/035-shared-state-in-the-database.md):
  * - per API key on `/trpc` and `/api/v1`: `apiKeyPerMinute` calls a minute (RATE_LIMIT_PER_MINUTE), where
  *   a REST request is one call and a tRPC batch is as many calls as it carries;
  * - failed sign-ins, counted per (account, client address) and per client address, so a guesser
  *   throttles only the addresses it guesses from and never locks the owner out; past a per-account
  *   ceiling, each address that fails for that account waits longer and longer before its next try;
- * - per IP on sign-in and sign-up: better-auth's own limiter (auth/better-auth.ts). Here it is given
- *   the client's real address and its `X-Retry-After` becomes the standard `Retry-After`.
+ * - per IP on sign-in and sign-up: better-auth's own limiter (auth/better-auth.ts), in the database
+ *   too. Here it is given the client's real address and its `X-Retry-After` becomes the standard `Retry-After`.
  * Every refusal is a 429 with `Retry-After` in seconds.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { apiKeyFormatProblem, hashApiKey } from '../auth/api-keys.ts';
+import type { LimiterStore } from './limiter-store.ts';
 import { setOnNodeResponse } from './node-response-headers.ts';
 import { restError } from './rest.ts';
 import { trpcCallPaths } from './trpc-calls.ts';
@@ -46,6 +48,21 @@ export interface RateLimitOptions {
    * Otherwise it is the connection's address, and whatever a client sends in that header is ignored.
    */
   readonly trustProxy: boolean;
+  /**
+   * Where the counters live (docs/decisions/035-shared-state-in-the-database.md): `memory`, the embedded
+   * default for one process (no write per counted call); `database` when several processes share one
+   * database, so a limit holds however a load balancer spreads the calls (RATE_LIMIT_STORE).
+   */
+  readonly store?: RateLimitStore;
+}
+
+export type RateLimitStore = 'memory' | 'database';
+
+/** RATE_LIMIT_STORE, refused at start when it names no store (a typo must not quietly split the limits). */
+function storeFromEnv(value: string | undefined): RateLimitStore {
+  if (value === undefined || value === '' || value === 'memory') return 'memory';
+  if (value === 'database') return 'database';
+  throw new Error(`RATE_LIMIT_STORE must be "memory" or "database", not "${value}"`);
 }
 
 export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimitOptions {
@@ -59,6 +76,7 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLim
     portalPerToken: 120,
     portalPerAddress: 600,
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    store: storeFromEnv(env.RATE_LIMIT_STORE),
   };
 }
 
@@ -88,10 +106,10 @@ function addResponseHeaders(c: Context, headers: Record<string, string>): void {
   if (res !== c.res) c.res = res;
 }
 
-/** The limiters of one app (tests build many apps; each starts with fresh counters). */
-export function createRateLimits(options: RateLimitOptions) {
-  const perKey = new RateLimiterMemory({ keyPrefix: 'api_key', points: options.apiKeyPerMinute, duration: 60 });
-  const signIns = createSignInLimits(options);
+/** The limiters of one app, on `store` (tests build many apps, each on a database of its own). */
+export function createRateLimits(options: RateLimitOptions, store: LimiterStore) {
+  const perKey = store({ keyPrefix: 'api_key', points: options.apiKeyPerMinute, duration: 60 });
+  const signIns = createSignInLimits(options, store);
 
   /**
    * Counts the calls of requests that carry a well-formed `x-api-key` (a malformed one is refused as
@@ -172,23 +190,23 @@ interface SignInAttempt {
  * password) and given back on any other answer. The per-account count never refuses by itself: past
  * its ceiling it only makes each address that fails wait before its next try for that account.
  */
-function createSignInLimits(options: RateLimitOptions) {
+function createSignInLimits(options: RateLimitOptions, store: LimiterStore) {
   const window = options.failedSignInMinutes * 60;
   const delayAfter = options.failedSignInsBeforeDelay ?? 10;
-  const perAddress = new RateLimiterMemory({
+  const perAddress = store({
     keyPrefix: 'sign_in_address',
     points: options.failedSignInsPerAddress ?? 30,
     duration: window,
   });
-  const perAccountAndAddress = new RateLimiterMemory({
+  const perAccountAndAddress = store({
     keyPrefix: 'sign_in_account_address',
     points: options.failedSignIns,
     duration: window,
   });
   // Counts only (never consumed against): how many failures the account had from anywhere.
-  const perAccount = new RateLimiterMemory({ keyPrefix: 'sign_in_account', points: 1, duration: window });
+  const perAccount = store({ keyPrefix: 'sign_in_account', points: 1, duration: window });
   // An (account, address) pair blocked here waits out its delay.
-  const delayed = new RateLimiterMemory({ keyPrefix: 'sign_in_delay', points: 1, duration: window });
+  const delayed = store({ keyPrefix: 'sign_in_delay', points: 1, duration: window });
   const pair = ({ email, address }: SignInAttempt) => `${email} ${address}`;
 
   /** Takes the attempt's points; a refusal says why and for how long. */

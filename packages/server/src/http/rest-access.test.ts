@@ -24,6 +24,7 @@ import { storeTestKey } from '../testing-keys.ts';
 import { person, scores } from '../testing-pipeline.ts';
 import { createApp } from './app.ts';
 import { CLIENT_HEADER } from './csrf.ts';
+import { databaseLimiters } from './limiter-store.ts';
 import { type RestOperation, restOperations } from './rest-routes.ts';
 
 /** A request for a route: the URL under `/api/v1` (with A's ids and any query) and the JSON body. */
@@ -241,6 +242,7 @@ function restAccess(f: AccessFixture, scope: ApiKeyScope | undefined) {
     authHandler: async () => new Response(null, { status: 404 }),
     log: f.t.deps.log,
     isReady: () => true,
+    limiterStore: databaseLimiters(f.t.db),
     rateLimits: { apiKeyPerMinute: 10_000, failedSignIns: 10, failedSignInMinutes: 15, trustProxy: false },
   });
 

@@ -6,6 +6,7 @@ import { contextDeps, createInnerContext } from '../context.ts';
 import { type InterviewerDeps, interviewerDeps } from '../interviewer/deps.ts';
 import { createLogger } from '../logger.ts';
 import { type AppOptions, createApp } from './app.ts';
+import { databaseLimiters } from './limiter-store.ts';
 
 export const ALL_KEY = 'sf_test_all_scopes';
 export const READ_KEY = 'sf_test_templates_read';
@@ -52,6 +53,7 @@ export function restApp({
     authHandler: async () => new Response(null, { status: 404 }),
     log,
     isReady: () => true,
+    limiterStore: databaseLimiters(db),
     ...options,
   });
 

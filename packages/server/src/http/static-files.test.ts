@@ -5,6 +5,7 @@ import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { createApp } from './app.ts';
+import { memoryLimiters } from './limiter-store.ts';
 
 /** A web root as `vite build` writes it: each text file beside its `.br` and `.gz`. */
 const webRoot = mkdtempSync(join(tmpdir(), 'stageflow-web-'));
@@ -28,6 +29,8 @@ const app = createApp({
   authHandler: async () => new Response(null, { status: 404 }),
   log: createLogger('silent'),
   isReady: () => true,
+  // No database here, and no API key or sign-in to count: counters of its own.
+  limiterStore: memoryLimiters,
   webRoot,
 });
 const get = (path: string, acceptEncoding?: string) =>

@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MAX_BULK_PARTICIPANTS } from '@stageflow/domain';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { resumeBulkActions } from '../application/bulk-actions.ts';
+import { createBulkRunner } from '../application/bulk-runner.ts';
 import { createCaller } from '../caller.ts';
 import { contextDeps, createInnerContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
@@ -341,5 +342,93 @@ describe('idempotent, with progress, and nothing lost on a restart', () => {
       bulk_action_id: started.id,
       data: { note: 'Role closed' },
     });
+  });
+});
+
+describe('several processes on one database: the runner leases the action (docs/rules.md#bulk-actions)', () => {
+  /** A bulk action stored by a process that stops at once, so nobody has run it yet. */
+  async function storedAction() {
+    const c = await cohort();
+    const stopping = contextDeps(t.db, t.repos, createLogger('silent'));
+    stopping.bulkRunner.stop();
+    const owner = { kind: 'user', userId: 'u-1', workspaceId: t.workspaceId, role: 'owner' } as const;
+    const started = await createCaller(createInnerContext(stopping, owner)).bulkActions.create({
+      action: 'tag',
+      dry_run: false,
+      participant_ids: c.ids,
+      tags: { add: ['wave-2'] },
+    });
+    return started.id!;
+  }
+  const at = (ms: number) => new Date(ms).toISOString();
+  /** Another server process over the same database, with its own runner and wall clock. */
+  const process = (owner: string, clock: () => number) => {
+    const deps = contextDeps(t.db, t.repos, createLogger('silent'));
+    return { ...deps, bulkRunner: createBulkRunner(deps.log, { owner, clock }) };
+  };
+  const leaseOf = (id: string) =>
+    t.db.$client.prepare('select lease_owner, lease_expires_at from bulk_actions where id = ?').get(id);
+
+  test('an action another live process holds is left alone; once its lease runs out, the next look takes it up', async () => {
+    const id = await storedAction();
+    const now = Date.parse('2026-03-02T10:00:00.000Z');
+    // Process A took it and died without a word: its lease holds for a minute.
+    expect(
+      await t.deps.storage.bulkActions.claim(t.workspaceId, id, { owner: 'A', now: at(now), until: at(now + 60_000) }),
+    ).toBe(true);
+
+    const b = process('B', () => now + 30_000);
+    expect(resumeBulkActions(b)).toBe(1);
+    await b.bulkRunner.idle();
+    expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'running', processed: 0 });
+    expect(leaseOf(id)).toEqual({ lease_owner: 'A', lease_expires_at: at(now + 60_000) });
+
+    const later = process('B', () => now + 61_000);
+    expect(resumeBulkActions(later)).toBe(1);
+    await later.bulkRunner.idle();
+    expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
+    // Done: the lease is given up.
+    expect(leaseOf(id)).toEqual({ lease_owner: null, lease_expires_at: null });
+  });
+
+  test('two processes told to run the same action at once: one runs every person, the other none', async () => {
+    const id = await storedAction();
+    const now = Date.now();
+    const a = process('A', () => now);
+    const b = process('B', () => now);
+    const ranBy: Record<string, number> = { A: 0, B: 0 };
+    for (const [name, p] of [
+      ['A', a],
+      ['B', b],
+    ] as const) {
+      const apply = p.storage.bulkActions.applyItem;
+      p.storage.bulkActions.applyItem = (...args) => {
+        ranBy[name]! += 1;
+        return apply(...args);
+      };
+    }
+    expect([resumeBulkActions(a), resumeBulkActions(b)]).toEqual([1, 1]);
+    await Promise.all([a.bulkRunner.idle(), b.bulkRunner.idle()]);
+    expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
+    expect(ranBy).toEqual({ A: 4, B: 0 });
+  });
+
+  test('a process that stops half-way gives its lease up: another goes on at once', async () => {
+    const id = await storedAction();
+    const now = Date.now();
+    const a = process('A', () => now);
+    resumeBulkActions(a);
+    await nextTurn(); // A has claimed and run its first person, and yields
+    a.bulkRunner.stop();
+    await a.bulkRunner.idle();
+    const halfway = await t.api.bulkActions.byId({ id });
+    expect(halfway.status).toBe('running');
+    expect(halfway.processed).toBeLessThan(4);
+    expect(leaseOf(id)).toEqual({ lease_owner: null, lease_expires_at: null });
+
+    const b = process('B', () => now);
+    resumeBulkActions(b);
+    await b.bulkRunner.idle();
+    expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
   });
 });

@@ -6,8 +6,9 @@ import {
   type WebhookDeliveryStatus,
   type WebhookEvent,
 } from '@stageflow/domain';
-import { and, desc, eq, inArray, isNull, lt, lte, ne, notExists, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../client.ts';
+import { leasedQueue } from '../../leases.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from '../../schema/index.ts';
 import { endpointRecord, type WebhookEndpointRow } from './endpoints.ts';
 
@@ -34,6 +35,12 @@ export function createWebhookOutboxRepository(
   endpoints: { enabled(workspaceId: string): { id: string; event_types: string[] }[] },
 ) {
   const listeners = new Set<() => void>();
+  // A delivery is leased by the process sending it (leases.ts): docs/webhooks.md#several-processes.
+  const queue = leasedQueue(webhookDeliveries, {
+    id: webhookDeliveries.id,
+    owner: webhookDeliveries.lease_owner,
+    expiresAt: webhookDeliveries.lease_expires_at,
+  });
 
   const insertDelivery = (tx: Tx, values: Omit<DeliveryRow, 'lease_owner' | 'lease_expires_at' | 'finished_at'>) =>
     tx
@@ -210,27 +217,24 @@ export function createWebhookOutboxRepository(
      * leases, so no two take the same attempt. Only enabled endpoints' deliveries are taken.
      */
     claim(tx: Tx, owner: string, now: string, leaseUntil: string, limit: number): ClaimedDelivery[] {
-      const due = tx
-        .select({ id: webhookDeliveries.id })
-        .from(webhookDeliveries)
-        .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpoint_id))
-        .where(
-          and(
+      const enabledEndpoints = tx
+        .select({ id: webhookEndpoints.id })
+        .from(webhookEndpoints)
+        .where(eq(webhookEndpoints.enabled, true));
+      const due = queue.claim(
+        tx,
+        { owner, now, until: leaseUntil },
+        {
+          due: and(
             eq(webhookDeliveries.status, 'pending'),
             lte(webhookDeliveries.next_attempt_at, now),
-            or(isNull(webhookDeliveries.lease_expires_at), lte(webhookDeliveries.lease_expires_at, now)),
-            eq(webhookEndpoints.enabled, true),
+            inArray(webhookDeliveries.endpoint_id, enabledEndpoints),
           ),
-        )
-        .orderBy(webhookDeliveries.next_attempt_at)
-        .limit(limit)
-        .all()
-        .map((r) => r.id);
+          order: webhookDeliveries.next_attempt_at,
+          limit,
+        },
+      );
       if (due.length === 0) return [];
-      tx.update(webhookDeliveries)
-        .set({ lease_owner: owner, lease_expires_at: leaseUntil })
-        .where(inArray(webhookDeliveries.id, due))
-        .run();
       return tx
         .select({ delivery: webhookDeliveries, payload: webhookMessages.payload, endpoint: webhookEndpoints })
         .from(webhookDeliveries)
@@ -254,13 +258,7 @@ export function createWebhookOutboxRepository(
       return tx
         .select()
         .from(webhookDeliveries)
-        .where(
-          and(
-            eq(webhookDeliveries.id, id),
-            eq(webhookDeliveries.lease_owner, owner),
-            eq(webhookDeliveries.status, 'pending'),
-          ),
-        )
+        .where(and(eq(webhookDeliveries.id, id), queue.heldBy(owner), eq(webhookDeliveries.status, 'pending')))
         .get();
     },
 
@@ -275,7 +273,7 @@ export function createWebhookOutboxRepository(
         .values({ id: randomUUID(), workspace_id: delivery.workspace_id, delivery_id: delivery.id, ...attempt })
         .run();
       tx.update(webhookDeliveries)
-        .set({ ...after, attempts_made: attempt.attempt, lease_owner: null, lease_expires_at: null })
+        .set({ ...after, attempts_made: attempt.attempt, ...queue.released })
         .where(eq(webhookDeliveries.id, delivery.id))
         .run();
     },
@@ -283,7 +281,7 @@ export function createWebhookOutboxRepository(
     /** Gives up every delivery still pending to an endpoint that was just disabled (a replay can send them later). */
     failPending(tx: Tx, workspaceId: string, endpointId: string, now: string, exceptId?: string): void {
       tx.update(webhookDeliveries)
-        .set({ status: 'failed', next_attempt_at: null, finished_at: now, lease_owner: null, lease_expires_at: null })
+        .set({ status: 'failed', next_attempt_at: null, finished_at: now, ...queue.released })
         .where(
           and(
             eq(webhookDeliveries.workspace_id, workspaceId),
