@@ -119,6 +119,15 @@ describe('per API key', () => {
     expect(rateLimitsFromEnv({}).apiKeyPerMinute).toBe(600);
     expect(rateLimitsFromEnv({ RATE_LIMIT_PER_MINUTE: 'lots' }).apiKeyPerMinute).toBe(600);
   });
+
+  test('RATE_LIMIT_STORE: memory for one process by default, database on request, anything else refused', () => {
+    expect(rateLimitsFromEnv({}).store).toBe('memory');
+    expect(rateLimitsFromEnv({ RATE_LIMIT_STORE: 'memory' }).store).toBe('memory');
+    expect(rateLimitsFromEnv({ RATE_LIMIT_STORE: 'database' }).store).toBe('database');
+    expect(() => rateLimitsFromEnv({ RATE_LIMIT_STORE: 'databse' })).toThrow(
+      'RATE_LIMIT_STORE must be "memory" or "database", not "databse"',
+    );
+  });
 });
 
 describe('sign-in and sign-up', () => {
