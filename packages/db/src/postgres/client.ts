@@ -12,10 +12,19 @@ export const defaultPgMigrationsFolder = fileURLToPath(new URL('../../drizzle-pg
 /** Whether a DATABASE_URL names a PostgreSQL server (`postgres://` or `postgresql://`). */
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
+/**
+ * Every SQLite integer is a `bigint` here (twin.ts), and node-postgres answers a bigint as a string by default.
+ * Ours are counts, versions, sequence numbers and epoch milliseconds, all far below 2^53: read them as numbers,
+ * as SQLite's rows have them, in raw queries as in Drizzle's.
+ */
+const INT8 = 20;
+const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
+  oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser;
+
 /** A pool on the server the URL names; nothing is sent until the first query. */
 export function createPgDb(url: string): PgDb {
   if (!isPostgresUrl(url)) throw new Error('A PostgreSQL URL starts with postgres:// or postgresql://');
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: 4, types: { getTypeParser } });
   // An idle connection the server closes (a restart, a stop) is replaced at the next query; unhandled, its
   // error event would end the process.
   pool.on('error', () => {});

@@ -143,7 +143,7 @@ describe.skipIf(unavailable)('the migrated PostgreSQL database', () => {
 
     // Guards against a comparison of two empty lists.
     expect([sqliteKeys.length, sqliteIndexes.length, sqliteForeign.length]).toEqual([
-      34,
+      36,
       expect.any(Number),
       expect.any(Number),
     ]);
