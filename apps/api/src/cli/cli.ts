@@ -3,8 +3,9 @@
  * relative to the repository root). Every command is a function of its arguments and environment,
  * so tests run them against a temporary database.
  */
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -338,10 +339,20 @@ async function dbCopy(args: string[], io: CliIo) {
   const from = values.from === undefined ? databasePathOf(io.env) : resolve(io.cwd, values.from);
   const problem = databaseFileProblem(from);
   if (problem) throw new CliError(problem);
-  const source = createDb(from);
+  // The copy reads a snapshot, never the file itself: a backup is left as it is, and a server still running on
+  // the live database keeps writing meanwhile. The PostgreSQL schema is the newest one, so the snapshot is
+  // brought up to it first, as a server start would.
+  const workDir = mkdtempSync(join(tmpdir(), 'stageflow-copy-'));
+  const snapshot = join(workDir, 'source.db');
+  const live = createDb(from);
+  try {
+    await live.$client.backup(snapshot);
+  } finally {
+    closeDb(live);
+  }
+  const source = createDb(snapshot);
   const target = createPgDb(to);
   try {
-    // The PostgreSQL schema is the newest one: the source is brought up to it first, as a server start would.
     migrateDb(source);
     io.out(`Copying ${from} to ${withoutPassword(to)} …`);
     const copied = await copySqliteToPostgres(source, target);
@@ -354,6 +365,7 @@ async function dbCopy(args: string[], io: CliIo) {
     throw error;
   } finally {
     closeDb(source);
+    rmSync(workDir, { recursive: true, force: true });
     await closePgDb(target);
   }
 }

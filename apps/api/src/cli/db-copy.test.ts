@@ -184,6 +184,24 @@ describe.skipIf(unavailable)('db copy', () => {
     }
   });
 
+  test('a backup from before the newest migration is copied from a migrated snapshot, and left as it was', async () => {
+    expect((await cli('db', 'backup', 'older.db')).code).toBe(0);
+    const older = createDb(join(dir, 'older.db'));
+    // As the file was before the newest migration (bulk action leases).
+    older.$client.exec(`alter table bulk_actions drop column lease_owner;
+      alter table bulk_actions drop column lease_expires_at;
+      delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations);`);
+    const shape = () =>
+      older.$client.prepare("select count(*) as n from pragma_table_info('bulk_actions')").get() as { n: number };
+    const before = shape();
+    const other = await server.newDatabase();
+    const copied = await cli('db', 'copy', '--to', other, '--from', 'older.db');
+    expect(copied.err).toBe('');
+    expect(copied.code).toBe(0);
+    expect(shape()).toEqual(before);
+    closeDb(older);
+  });
+
   test('asks for a PostgreSQL URL and a Stageflow database to copy', async () => {
     expect(await cli('db', 'copy')).toMatchObject({ code: 2, err: expect.stringMatching(/--to is required/) });
     expect(await cli('db', 'copy', '--to', 'mysql://x')).toMatchObject({

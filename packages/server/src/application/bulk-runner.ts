@@ -43,6 +43,11 @@ export function createBulkRunner(log: Logger, options: BulkRunnerOptions = {}): 
   let queue: Promise<void> = Promise.resolve();
   let stopped = false;
   const queued = new Set<string>();
+  /**
+   * Actions that stopped on a fault in this process: the periodic look leaves them for the next start (as before
+   * leases), rather than running the same failing person again every minute.
+   */
+  const faulted = new Set<string>();
   /** The action this runner holds now, to give it up on a stop. */
   let holding: { ctx: MailAppContext; id: string } | null = null;
 
@@ -79,12 +84,13 @@ export function createBulkRunner(log: Logger, options: BulkRunnerOptions = {}): 
 
   return {
     run(ctx, id) {
-      if (stopped || queued.has(id)) return;
+      if (stopped || queued.has(id) || faulted.has(id)) return;
       queued.add(id);
       queue = queue
         .then(() => runToEnd(ctx, id))
         .catch((err: unknown) => {
           // Not a refusal (those are people's lines): a fault. What is left stays pending for the next start.
+          faulted.add(id);
           log.error({ err, bulk_action_id: id }, 'bulk action stopped');
         })
         .finally(() => queued.delete(id));

@@ -413,6 +413,30 @@ describe('several processes on one database: the runner leases the action (docs/
     expect(ranBy).toEqual({ A: 4, B: 0 });
   });
 
+  test('a fault stops the action: the next look in that process leaves it, the next start carries on', async () => {
+    const id = await storedAction();
+    const now = Date.now();
+    const a = process('A', () => now);
+    const apply = a.storage.bulkActions.applyItem;
+    let tries = 0;
+    a.storage.bulkActions.applyItem = () => {
+      tries += 1;
+      throw new Error('disk full');
+    };
+    resumeBulkActions(a);
+    await a.bulkRunner.idle();
+    resumeBulkActions(a); // the periodic look, a minute later
+    await a.bulkRunner.idle();
+    expect(tries).toBe(1);
+    expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'running', processed: 0 });
+
+    a.storage.bulkActions.applyItem = apply;
+    const restarted = process('A2', () => now);
+    resumeBulkActions(restarted);
+    await restarted.bulkRunner.idle();
+    expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
+  });
+
   test('a process that stops half-way gives its lease up: another goes on at once', async () => {
     const id = await storedAction();
     const now = Date.now();
