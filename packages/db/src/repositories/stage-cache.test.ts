@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EvaluationStage, EvaluationTemplate } from '@stageflow/domain';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { closeDb, createDb, type Db, migrateDb, writeTx } from '../client.ts';
+import { closeDb, createDb, type Db, migrateDb, readTx, writeTx } from '../client.ts';
 import type { Pipeline, StoragePort } from '../storage/port.ts';
 import { createSqliteStorage } from '../storage/sqlite.ts';
 import { createRepositories, type Repositories } from './index.ts';
@@ -111,6 +111,15 @@ describe('a template’s stages kept at its version', () => {
     one.storage.pipelines.change(WS, TEMPLATE, renamed('Interview'));
     expect(namesIn(one)).toEqual(['Interview']);
     expect(one.repos.pipelines.load(WS, TEMPLATE)?.stages.map((s) => s.stage_name)).toEqual(['Interview']);
+  });
+
+  test('after a change, reads inside later transactions (every command and page) keep the stages again', async () => {
+    one.storage.pipelines.change(WS, TEMPLATE, renamed('Interview'));
+    await Promise.resolve(); // the change's transaction is over: the request that made it has returned
+    const inTransaction = () => readTx(one.db, () => one.repos.stages.ofTemplate(WS, TEMPLATE));
+    const first = inTransaction();
+    expect(first?.all.map((s) => s.stage_name)).toEqual(['Interview']);
+    expect(inTransaction()).toBe(first);
   });
 
   test('a change committed by another process is read at once: the version is read in the reader’s snapshot', () => {

@@ -32,8 +32,6 @@ export function createStageCache(
   const keyOf = (workspaceId: string, templateId: string) => `${workspaceId}/${templateId}`;
 
   function fill(key: string, workspaceId: string, templateId: string): StagesAtVersion | undefined {
-    // Outside any transaction, the ones that changed stages have ended (committed or rolled back).
-    if (changing.size > 0 && !db.$client.inTransaction) changing.clear();
     return readTx(db, () => {
       const version = readVersion(workspaceId, templateId);
       if (version === undefined) return undefined;
@@ -67,7 +65,12 @@ export function createStageCache(
     changing(workspaceId: string, templateId: string): void {
       const key = keyOf(workspaceId, templateId);
       kept.delete(key);
-      if (db.$client.inTransaction) changing.add(key);
+      if (!db.$client.inTransaction) return;
+      changing.add(key);
+      // Transactions on this connection are synchronous (docs/decisions/003-synchronous-sqlite-transactions.md):
+      // by the next microtask the one that changed them has committed or rolled back, and reads in later
+      // transactions (every command's, every page's) may keep the stages again.
+      queueMicrotask(() => changing.delete(key));
     },
   };
 }
