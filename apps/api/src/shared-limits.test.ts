@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createDb, createRepositories, createSqliteStorage } from '@stageflow/db';
-import { issueApiKey } from '@stageflow/server';
 import { type RunningServer, startServer } from '@stageflow/testing';
 import { afterEach, describe, expect, test } from 'vitest';
+import { apiKeyIn } from './testing-keys.ts';
 
 /**
  * Rate limits across real server processes on one database file
@@ -27,28 +26,6 @@ async function twoProcesses(): Promise<[RunningServer, RunningServer]> {
   return [a, b];
 }
 
-/** A key with every scope in a new workspace of the database, as the CLI issues one. */
-async function apiKeyIn(databasePath: string): Promise<string> {
-  const db = createDb(databasePath);
-  try {
-    const repos = createRepositories(db);
-    const workspace = repos.workspaces.insert({ id: randomUUID(), slug: `limits-${Date.now()}`, name: 'Limits' });
-    const { key } = await issueApiKey(
-      {
-        storage: createSqliteStorage(db, repos),
-        workspaceId: workspace.id,
-        actor: 'cli',
-        now: () => new Date().toISOString(),
-        newId: randomUUID,
-      },
-      { name: 'limits test', scopes: ['all'] },
-    );
-    return key;
-  } finally {
-    db.$client.close();
-  }
-}
-
 /** better-auth accepts a browser's request only from the origin the server is opened at. */
 const authPost = (server: RunningServer, path: string, body: unknown) =>
   fetch(`${server.url}/api/auth${path}`, {
@@ -60,7 +37,7 @@ const authPost = (server: RunningServer, path: string, body: unknown) =>
 describe('two server processes on one database share every rate limit', () => {
   test("an API key's limit holds across both: its calls split between them pass, the next on either is 429", async () => {
     const [a, b] = await twoProcesses();
-    const key = await apiKeyIn(a.databasePath);
+    const key = await apiKeyIn(a.databasePath, 'limits');
     const list = (server: RunningServer) =>
       fetch(`${server.url}/api/v1/webhook-endpoints`, { headers: { 'x-api-key': key } });
     const remaining: string[] = [];

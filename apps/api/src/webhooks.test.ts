@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { createDb, createRepositories, createSqliteStorage } from '@stageflow/db';
-import { issueApiKey } from '@stageflow/server';
 import { type RunningServer, startServer, startWebhookReceiver, type WebhookReceiver } from '@stageflow/testing';
 import { afterEach, describe, expect, test } from 'vitest';
+import { apiKeyIn } from './testing-keys.ts';
 
 /**
  * Webhook delivery across real server processes (docs/webhooks.md#several-processes): the outbox is in
@@ -30,28 +28,6 @@ async function start(databasePath?: string) {
   const server = await startServer({ from: 'source', env: ENV, ...(databasePath ? { databasePath } : {}) });
   servers.push(server);
   return server;
-}
-
-/** A key with every scope in a new workspace of the server's database, as the CLI issues one. */
-async function apiKeyIn(databasePath: string): Promise<string> {
-  const db = createDb(databasePath);
-  try {
-    const repos = createRepositories(db);
-    const workspace = repos.workspaces.insert({ id: randomUUID(), slug: `hooks-${Date.now()}`, name: 'Hooks' });
-    const { key } = await issueApiKey(
-      {
-        storage: createSqliteStorage(db, repos),
-        workspaceId: workspace.id,
-        actor: 'cli',
-        now: () => new Date().toISOString(),
-        newId: randomUUID,
-      },
-      { name: 'webhooks test', scopes: ['all'] },
-    );
-    return key;
-  } finally {
-    db.$client.close();
-  }
 }
 
 async function call(server: RunningServer, key: string, method: string, path: string, body?: unknown) {
@@ -82,7 +58,7 @@ describe('webhooks across processes', () => {
   test('a server killed mid-delivery: after a restart the webhook is delivered, with the same webhook-id', async () => {
     receiver = await startWebhookReceiver();
     const first = await start();
-    const key = await apiKeyIn(first.databasePath);
+    const key = await apiKeyIn(first.databasePath, 'hooks');
     const { endpoint, secret } = await call(first, key, 'POST', '/webhook-endpoints', { url: receiver.url });
     receiver.secrets = [secret];
     receiver.reply({ hang: true });
@@ -101,7 +77,7 @@ describe('webhooks across processes', () => {
     receiver = await startWebhookReceiver();
     const a = await start();
     const b = await start(a.databasePath);
-    const key = await apiKeyIn(a.databasePath);
+    const key = await apiKeyIn(a.databasePath, 'hooks');
     const { endpoint, secret } = await call(a, key, 'POST', '/webhook-endpoints', { url: receiver.url });
     receiver.secrets = [secret];
     const count = 30;

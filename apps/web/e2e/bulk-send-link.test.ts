@@ -2,21 +2,13 @@
 // sends over SMTP to a local sink (SMTP_URL points at it). A recruiter selects people on the board, previews
 // "Send portal link" (the rejected one refused, with the reason), applies it, reads what happened to each,
 // and the link arrives at the sink and opens the portal. On a phone, the list offers the same at 390 px.
-import { startSmtpSink } from '@stageflow/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { seriousAxeViolations } from './axe.ts';
-import { test as base } from './fixtures.ts';
 import { saveScreenshot, signIn } from './harness.ts';
+import { withSmtpSink } from './smtp-sink.ts';
 
-const sink = await startSmtpSink();
-afterAll(() => sink.close());
-
-const test = base.override(
-  'appOptions',
-  { scope: 'file' },
-  { env: { SMTP_URL: sink.url, MAIL_FROM: 'Stageflow <no-reply@stageflow.test>' } },
-);
+const { sink, test } = await withSmtpSink();
 
 const BACKEND = 'Senior Backend Engineer';
 const bar = (page: Page) => page.getByRole('region', { name: 'Selection' });

@@ -2,21 +2,13 @@
 // (SMTP_URL points at it). An owner invites a member and emails a participant their portal link, both
 // arrive at the sink, and the link in the mail opens the participant's portal; Developer → Mail lists
 // both as sent and opens one; a reviewer's daily digest is turned on in Settings → Notifications.
-import { startSmtpSink } from '@stageflow/testing';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect } from 'vitest';
+import { describe, expect } from 'vitest';
 import { seriousAxeViolations } from './axe.ts';
-import { test as base } from './fixtures.ts';
 import { saveScreenshot } from './harness.ts';
+import { withSmtpSink } from './smtp-sink.ts';
 
-const sink = await startSmtpSink();
-afterAll(() => sink.close());
-
-const test = base.override(
-  'appOptions',
-  { scope: 'file' },
-  { env: { SMTP_URL: sink.url, MAIL_FROM: 'Stageflow <no-reply@stageflow.test>' } },
-);
+const { sink, test } = await withSmtpSink();
 
 const PARTICIPANT = 'Amara Nwosu';
 const INVITED = 'new.reviewer@example.com';
