@@ -44,6 +44,25 @@ function cohortOf(input: AnalyticsQueryInput) {
   return { templateId: input.evaluation_template_id, start, end, tag: input.tag ?? null };
 }
 
+/** What every figure of a cohort answers with: what was asked, how many it counts, when, and the stages. */
+function cohortHeader(
+  ctx: AnalyticsContext,
+  input: AnalyticsQueryInput,
+  cohort: ReturnType<typeof cohortOf>,
+  asOf: string,
+  stages: AnalyticsStage[],
+) {
+  return {
+    evaluation_template_id: input.evaluation_template_id,
+    from: input.from ?? null,
+    to: input.to ?? null,
+    tag: input.tag ?? null,
+    participants: ctx.repos.analytics.cohortSize(ctx.workspaceId, cohort),
+    as_of: asOf,
+    stages,
+  };
+}
+
 /**
  * docs/rules.md#analytics-figures: the figures asked for, of one template's cohort, every one read from the
  * same snapshot. The store counts and lists facts; the domain says what they mean.
@@ -64,13 +83,7 @@ export function analyticsFigures<P extends Part>(
     const ids = stages.map((s) => s.stage_id);
     const wanted = new Set<Part>(parts);
     return {
-      evaluation_template_id: input.evaluation_template_id,
-      from: input.from ?? null,
-      to: input.to ?? null,
-      tag: input.tag ?? null,
-      participants: a.cohortSize(ws, cohort),
-      as_of: asOf,
-      stages,
+      ...cohortHeader(ctx, input, cohort, asOf, stages),
       ...(wanted.has('funnel') && { funnel: stageFunnels(ids, groups, a.stayDurations(ws, cohort)) }),
       ...(wanted.has('scores') && {
         scores: scoreDistributions(
@@ -100,13 +113,7 @@ export function adverseImpact(ctx: AnalyticsContext, input: AnalyticsQueryInput)
     const facts = a.selfIdentified(ws, cohort);
     const stages = reportStages(all, new Set(facts.progress.map((g) => g.stage_id)));
     return {
-      evaluation_template_id: input.evaluation_template_id,
-      from: input.from ?? null,
-      to: input.to ?? null,
-      tag: input.tag ?? null,
-      participants: a.cohortSize(ws, cohort),
-      as_of: asOf,
-      stages,
+      ...cohortHeader(ctx, input, cohort, asOf, stages),
       ...adverseImpactFigures(
         stages.map((s) => s.stage_id),
         facts,
