@@ -33,6 +33,28 @@ export const portalApiCaller =
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
 
+/**
+ * The portal's pages as the holder of `token` sees them in a browser: the link opened and Continue pressed (the
+ * portal cookie), then pages fetched and forms posted with that cookie (or other `headers`, to test without it).
+ */
+export async function portalPagesAs(
+  app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> },
+  token: string,
+) {
+  const cookie = (await app.request(`/p/${token}`, { method: 'POST' })).headers.get('set-cookie')?.split(';')[0] ?? '';
+  const get = async (path: string) => {
+    const res = await app.request(path, { headers: { cookie } });
+    return { status: res.status, html: await res.text() };
+  };
+  const post = (path: string, form: Record<string, string>, headers: Record<string, string> = { cookie }) =>
+    app.request(path, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(form).toString(),
+    });
+  return { cookie, get, post };
+}
+
 const PORTAL_SECRET = 'portal-test-secret-portal-test-secret';
 
 /**

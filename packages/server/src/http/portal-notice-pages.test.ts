@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { setupPortal } from '../testing-portal.ts';
+import { portalPagesAs, setupPortal } from '../testing-portal.ts';
 
 /**
  * The AI notice pages (docs/surfaces.md#portal-links): Jane at the example pipeline's Phone Screen, an
@@ -7,20 +7,7 @@ import { setupPortal } from '../testing-portal.ts';
  */
 async function setup(stages?: NonNullable<Parameters<typeof setupPortal>[0]>['stages']) {
   const portal = await setupPortal(stages ? { stages } : {});
-  const { app, janeLink } = portal;
-  const cookie =
-    (await app.request(`/p/${janeLink.token}`, { method: 'POST' })).headers.get('set-cookie')?.split(';')[0] ?? '';
-  const get = async (path: string) => {
-    const res = await app.request(path, { headers: { cookie } });
-    return { status: res.status, html: await res.text() };
-  };
-  const post = (path: string, form: Record<string, string>, headers: Record<string, string> = { cookie }) =>
-    app.request(path, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form).toString(),
-    });
-  return { ...portal, cookie, get, post, stageId: portal.stages[0]!.id };
+  return { ...portal, ...(await portalPagesAs(portal.app, portal.janeLink.token)), stageId: portal.stages[0]!.id };
 }
 
 describe('the AI notice in the portal pages', () => {

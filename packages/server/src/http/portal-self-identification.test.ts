@@ -1,6 +1,6 @@
 import type { PortalSelfIdentificationView } from '@stageflow/domain';
 import { describe, expect, test } from 'vitest';
-import { portalApiCaller, setupPortal } from '../testing-portal.ts';
+import { portalApiCaller, portalPagesAs, setupPortal } from '../testing-portal.ts';
 
 /**
  * The voluntary self-identification questions in the portal (docs/rules.md#self-identification): the
@@ -9,20 +9,7 @@ import { portalApiCaller, setupPortal } from '../testing-portal.ts';
  */
 async function setup(stages?: NonNullable<Parameters<typeof setupPortal>[0]>['stages']) {
   const portal = await setupPortal(stages ? { stages } : {});
-  const { app, janeLink } = portal;
-  const cookie =
-    (await app.request(`/p/${janeLink.token}`, { method: 'POST' })).headers.get('set-cookie')?.split(';')[0] ?? '';
-  const get = async (path: string) => {
-    const res = await app.request(path, { headers: { cookie } });
-    return { status: res.status, html: await res.text() };
-  };
-  const post = (path: string, form: Record<string, string>, headers: Record<string, string> = { cookie }) =>
-    app.request(path, {
-      method: 'POST',
-      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(form).toString(),
-    });
-  return { ...portal, cookie, get, post, api: portalApiCaller(app) };
+  return { ...portal, ...(await portalPagesAs(portal.app, portal.janeLink.token)), api: portalApiCaller(portal.app) };
 }
 
 describe('the questions on the portal’s pages', () => {
