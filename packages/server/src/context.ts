@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createSqliteStorage, type Db, type Repositories, type StoragePort } from '@stageflow/db';
+import { createSqliteStorage, type Db, type Reads, type Repositories, type StoragePort } from '@stageflow/db';
 import { type BulkRunner, createBulkRunner } from './application/bulk-runner.ts';
 import type { Identity } from './auth/identify.ts';
 import type { Principal } from './auth/principal.ts';
@@ -9,10 +9,16 @@ import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
 import { type WebhookDeps, webhookDeps } from './webhooks/deps.ts';
 
 export interface ContextDeps {
+  /** The SQLite engine's own handles: its connection and repositories, for start-up, auth and tests only. */
   readonly db: Db;
   readonly repos: Repositories;
   /** Where commands run: one transaction each (application/, packages/db storage port). */
   readonly storage: StoragePort;
+  /**
+   * What server code reads through, on either engine: every repository's reads, awaited (`storage.reads`).
+   * Reads that must agree run in one `storage.snapshot` (docs/decisions/036-reads-on-either-engine.md).
+   */
+  readonly reads: Reads;
   readonly log: Logger;
   /** Where people open the app (PUBLIC_URL, no trailing slash): links given out (portal links) start with it. */
   readonly publicUrl: string;
@@ -38,17 +44,21 @@ export const contextDeps = (
   interviewer: InterviewerDeps = interviewerDeps(),
   webhooks: WebhookDeps = webhookDeps(),
   mail: MailDeps = mailNotSetUp,
-): ContextDeps => ({
-  db,
-  repos,
-  storage: createSqliteStorage(db, repos),
-  log,
-  publicUrl: publicUrl.replace(/\/+$/, ''),
-  interviewer,
-  webhooks,
-  bulkRunner: createBulkRunner(log),
-  mail,
-});
+): ContextDeps => {
+  const storage = createSqliteStorage(db, repos);
+  return {
+    db,
+    repos,
+    storage,
+    reads: storage.reads,
+    log,
+    publicUrl: publicUrl.replace(/\/+$/, ''),
+    interviewer,
+    webhooks,
+    bulkRunner: createBulkRunner(log),
+    mail,
+  };
+};
 
 /**
  * What every procedure starts from. Tests build it directly with a fresh database and a principal;

@@ -1,10 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { drizzle, type NodePgDatabase, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { pgSchema } from './schema.ts';
 
 export type PgDb = NodePgDatabase<typeof pgSchema> & { $client: pg.Pool };
+
+/** Where a statement runs: the pool, or one transaction's connection (reads take either). */
+export type PgExec = PgDatabase<NodePgQueryResultHKT, typeof pgSchema>;
 
 /** Where the committed PostgreSQL migrations live when running from source (tests, the CLI). */
 export const defaultPgMigrationsFolder = fileURLToPath(new URL('../../drizzle-pg', import.meta.url));

@@ -34,6 +34,7 @@ import type {
   WebhookEvent,
 } from '@stageflow/domain';
 import type { Lease } from '../leases.ts';
+import type { Reads, SnapshotWork } from '../reads.ts';
 import type { ApiKeySummary, NewApiKey } from '../repositories/api-keys.ts';
 import type { NewBulkAction, PendingBulkItem } from '../repositories/bulk-actions.ts';
 import type { InterviewerModelRecord } from '../repositories/interviewer-models.ts';
@@ -223,6 +224,10 @@ export interface WebhookSettlement {
 }
 
 export interface StoragePort {
+  /** Every repository's reads, one statement (or one engine call) each, outside any snapshot (reads.ts). */
+  readonly reads: Reads;
+  /** Reads that must agree with each other, in one snapshot: a deferred transaction, or REPEATABLE READ. */
+  snapshot<T>(work: SnapshotWork<T>): MaybePromise<T>;
   /** The mail outbox (docs/mail.md): what the server's worker and mail that no other command writes ask of it. */
   readonly mail: {
     /**

@@ -6,6 +6,7 @@ import {
   stageWebhookEvents,
 } from '@stageflow/domain';
 import { type Db, readTx, type Tx, writeTx } from '../client.ts';
+import { type Reads, runSnapshotNow, snapshotReads } from '../reads.ts';
 import type { ApiKeySummary } from '../repositories/api-keys.ts';
 import { withIdempotency } from '../repositories/idempotency.ts';
 import type { Repositories } from '../repositories/index.ts';
@@ -45,6 +46,9 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
   } = repos;
   // Every change that reports something writes its webhooks in its own transaction (docs/webhooks.md#the-outbox).
   const { outbox } = repos.webhooks;
+
+  const reads: Reads = repos;
+  const steps = snapshotReads(reads);
 
   type LoadTarget = (target: CommandTarget) => ReturnType<typeof participants.loadTarget>;
 
@@ -110,6 +114,8 @@ export function createSqliteStorage(db: Db, repos: Repositories): StoragePort {
   }
 
   return {
+    reads,
+    snapshot: (work) => readTx(db, () => runSnapshotNow(work, steps)),
     webhooks: createWebhookStorage(db, repos),
     bulkActions: {
       start: (action, idempotency) =>

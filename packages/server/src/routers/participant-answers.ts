@@ -1,4 +1,3 @@
-import { readTx } from '@stageflow/db';
 import {
   availableActions,
   notFound,
@@ -39,12 +38,14 @@ export function sessionResult(result: CommandResult, sessionId: string | undefin
  * The page: the view plus the actions the rules allow right now, the outlook and the portal link, all
  * from the one snapshot read here. The timeline is read a page at a time on its own (`participantTimeline`).
  */
-export function participantPage(ctx: Context, participantId: string) {
-  const { loaded, link, awaiting } = readTx(ctx.db, () => ({
-    loaded: ctx.repos.participants.load.participant(ctx.workspaceId, participantId),
-    link: ctx.repos.portalLinks.latest(ctx.workspaceId, participantId),
-    awaiting: ctx.repos.participants.awaitingScore(ctx.workspaceId, { participant_id: participantId, limit: 100 }),
-  }));
+export async function participantPage(ctx: Context, participantId: string) {
+  const { loaded, link, awaiting } = await ctx.storage.snapshot(function* (r) {
+    return {
+      loaded: yield* r.participants.load.participant(ctx.workspaceId, participantId),
+      link: yield* r.portalLinks.latest(ctx.workspaceId, participantId),
+      awaiting: yield* r.participants.awaitingScore(ctx.workspaceId, { participant_id: participantId, limit: 100 }),
+    };
+  });
   if (!loaded) throw notFound('Participant', participantId);
   const decide = decideContext(ctx);
   return {
@@ -57,10 +58,13 @@ export function participantPage(ctx: Context, participantId: string) {
 }
 
 /** A page of the participant's timeline, newest first (NOT_FOUND when they are not the workspace's). */
-export function participantTimeline(ctx: Context, input: { id: string; limit: number; cursor?: number | undefined }) {
-  const page = ctx.repos.participants.timeline(ctx.workspaceId, input.id, input.limit, input.cursor);
+export async function participantTimeline(
+  ctx: Context,
+  input: { id: string; limit: number; cursor?: number | undefined },
+) {
+  const page = await ctx.reads.participants.timeline(ctx.workspaceId, input.id, input.limit, input.cursor);
   // Everyone has at least their enrolment on it: an empty first page is someone not of this workspace.
-  if (page.items.length === 0 && !ctx.repos.participants.load.participant(ctx.workspaceId, input.id)) {
+  if (page.items.length === 0 && !(await ctx.reads.participants.load.participant(ctx.workspaceId, input.id))) {
     throw notFound('Participant', input.id);
   }
   return { items: page.items, next_cursor: page.next };

@@ -1,4 +1,3 @@
-import { readTx } from '@stageflow/db';
 import {
   AdvanceParticipantInput,
   AlreadyEnrolledInput,
@@ -68,7 +67,7 @@ export const participantsRouter = router({
     })
     .input(ListParticipantsInput)
     .output(ParticipantPage)
-    .query(({ ctx, input }) => ctx.repos.participants.list(ctx.workspaceId, input)),
+    .query(({ ctx, input }) => ctx.reads.participants.list(ctx.workspaceId, input)),
 
   /** The list as filtered, as CSV: who, where they stand, and each stage's state and score. */
   export: scoped('participants.read')
@@ -99,7 +98,7 @@ export const participantsRouter = router({
     })
     .input(ExportParticipantsInput)
     .output(z.object({ count: z.number() }))
-    .query(({ ctx, input }) => ({ count: ctx.repos.participants.count(ctx.workspaceId, input) })),
+    .query(async ({ ctx, input }) => ({ count: await ctx.reads.participants.count(ctx.workspaceId, input) })),
 
   byId: scoped('participants.read')
     .meta({
@@ -155,7 +154,7 @@ export const participantsRouter = router({
       // A retry must ask for the mail too to get the first answer; the same key without it is another request.
       const unit = commandUnit(ctx, target, command, viewOf, { ...retry, request: { ...input, send_portal_link } });
       const template = unwrap(
-        ctx.repos.templates.byId(ctx.workspaceId, input.evaluation_template_id) ??
+        (await ctx.reads.templates.byId(ctx.workspaceId, input.evaluation_template_id)) ??
           notFound('Evaluation template', input.evaluation_template_id),
       );
       const sending = enrolSendingLink(ctx, unit, template, DEFAULT_PORTAL_LINK_DAYS, (view, sent) => ({
@@ -201,10 +200,10 @@ export const participantsRouter = router({
     })
     .input(AlreadyEnrolledInput)
     .output(z.object({ emails: z.array(z.string()) }))
-    .mutation(({ ctx, input }) => {
-      const template = ctx.repos.templates.byId(ctx.workspaceId, input.evaluation_template_id);
+    .mutation(async ({ ctx, input }) => {
+      const template = await ctx.reads.templates.byId(ctx.workspaceId, input.evaluation_template_id);
       if (!template) throw notFound('Evaluation template', input.evaluation_template_id);
-      return { emails: ctx.repos.participants.emailsInTemplate(ctx.workspaceId, template.id, input.emails) };
+      return { emails: await ctx.reads.participants.emailsInTemplate(ctx.workspaceId, template.id, input.emails) };
     }),
 
   update: scoped('participants.write')
@@ -335,10 +334,10 @@ export const participantsRouter = router({
   board: scoped('participants.read')
     .input(ParticipantBoardInput)
     .query(({ ctx, input }) =>
-      readTx(ctx.db, () => {
-        const template = ctx.repos.participants.load.template(ctx.workspaceId, input.evaluation_template_id);
+      ctx.storage.snapshot(function* (r) {
+        const template = yield* r.participants.load.template(ctx.workspaceId, input.evaluation_template_id);
         if (!template) throw notFound('Evaluation template', input.evaluation_template_id);
-        const board = ctx.repos.participants.board(ctx.workspaceId, template.id, input.per_column, input.search);
+        const board = yield* r.participants.board(ctx.workspaceId, template.id, input.per_column, input.search);
         const countOf = (match: (c: (typeof board.counts)[number]) => boolean) =>
           board.counts.filter(match).reduce((n, c) => n + c.count, 0);
         const stages = activeStagesInOrder(template).map((s) => ({

@@ -1,0 +1,119 @@
+/**
+ * Reads as either engine answers them (docs/decisions/036-reads-on-either-engine.md).
+ *
+ * The SQLite repositories answer synchronously; a PostgreSQL engine answers with promises. Code that reads
+ * (routers, the application layer, the portal) sees `Reads`: every repository's read methods, each answering
+ * `MaybePromise`, so it `await`s and runs on both. A method whose first parameter is a transaction is a write:
+ * it belongs to the engine's storage port, not here. (A few single-statement writes that need no transaction,
+ * such as noting when an API key was last used, are here too: they run alone, on either engine.)
+ *
+ * Reads that must agree with each other (a board's counts and its cards, a page's state and its link) run in
+ * one snapshot: `storage.snapshot(function* (r) { const a = yield* r.participants.byId(ws, id); … })`. The
+ * snapshot's work is a generator so that SQLite keeps running it synchronously inside one deferred transaction
+ * (nothing else can run on its connection meanwhile), while PostgreSQL awaits each step inside one
+ * transaction of its own. `yield*` is where an asynchronous engine waits; SQLite never does.
+ */
+import type { Tx } from './client.ts';
+import type { Repositories } from './repositories/index.ts';
+import type { MaybePromise } from './storage/port.ts';
+
+type AnyFunction = (...args: never[]) => unknown;
+
+/** Members that are an engine's own business, not reads: the SQLite stage cache's notice of a change. */
+type EngineInternal = 'changing';
+
+/** A repository's read methods (nested groups too), each answering `MaybePromise`. */
+export type ReadsOf<R> = {
+  readonly [M in keyof R as M extends EngineInternal
+    ? never
+    : R[M] extends AnyFunction
+      ? Parameters<R[M]>[0] extends Tx
+        ? never
+        : M
+      : R[M] extends object
+        ? M
+        : never]: R[M] extends (...args: infer A) => infer T ? (...args: A) => MaybePromise<T> : ReadsOf<R[M]>;
+};
+
+/** Every repository's reads: what server code is given instead of an engine's repositories. */
+export type Reads = ReadsOf<Repositories>;
+
+/**
+ * A repository's writes: the methods that take the transaction first, with the transaction bound by the engine
+ * (each engine hands the storage port's units writes already inside their transaction), answering `MaybePromise`.
+ */
+export type WritesOf<R> = {
+  readonly [M in keyof R as R[M] extends AnyFunction
+    ? Parameters<R[M]>[0] extends Tx
+      ? M
+      : never
+    : R[M] extends object
+      ? M
+      : never]: R[M] extends (tx: Tx, ...args: infer A) => infer T ? (...args: A) => MaybePromise<T> : WritesOf<R[M]>;
+};
+
+/** Every repository's writes, inside one transaction: what the storage port's units store through. */
+export type Writes = WritesOf<Repositories>;
+
+/** One read inside a snapshot: `yield*` it for its answer. */
+export type ReadStep<T> = Generator<unknown, T, unknown>;
+
+/** The same reads as steps of a snapshot. */
+export type StepsOf<R> = {
+  readonly [M in keyof R]: R[M] extends (...args: infer A) => MaybePromise<infer T>
+    ? (...args: A) => ReadStep<Awaited<T>>
+    : StepsOf<R[M]>;
+};
+export type SnapshotReads = StepsOf<Reads>;
+
+/** What a snapshot runs: reads through `r`, with any logic between them, and an answer. */
+export type SnapshotWork<T> = (r: SnapshotReads) => ReadStep<T>;
+
+const isPromise = (value: unknown): value is Promise<unknown> =>
+  typeof (value as Promise<unknown> | null)?.then === 'function';
+
+/** An answer as a step: a promise is yielded for the engine to await, a value is returned at once. */
+function* step<T>(value: MaybePromise<T>): ReadStep<T> {
+  return isPromise(value) ? ((yield value) as T) : value;
+}
+
+/** Wraps an engine's reads as snapshot steps, once per engine (the wrappers hold no state). */
+export function snapshotReads(reads: Reads): SnapshotReads {
+  const wrap = (group: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(group).flatMap(([key, member]): [string, unknown][] => {
+        if (typeof member === 'function') {
+          const read = member as (...args: unknown[]) => unknown;
+          return [[key, (...args: unknown[]) => step(read.apply(group, args))]];
+        }
+        if (member !== null && typeof member === 'object') return [[key, wrap(member as Record<string, unknown>)]];
+        return [];
+      }),
+    );
+  return wrap(reads as unknown as Record<string, unknown>) as unknown as SnapshotReads;
+}
+
+/** Runs a snapshot's work on an engine that answers synchronously: nothing may be awaited. */
+export function runSnapshotNow<T>(work: SnapshotWork<T>, r: SnapshotReads): T {
+  const next = work(r).next();
+  if (!next.done) throw new Error('A synchronous engine was asked to wait inside a snapshot');
+  return next.value;
+}
+
+/** Runs a snapshot's work on an engine that answers with promises, awaiting each step in turn. */
+export async function runSnapshotAwaiting<T>(work: SnapshotWork<T>, r: SnapshotReads): Promise<T> {
+  const steps = work(r);
+  let next = steps.next();
+  while (!next.done) {
+    let answer: unknown;
+    try {
+      answer = await next.value;
+    } catch (error) {
+      // Thrown where the work waited, so its own try/catch sees it as it would on SQLite.
+      next = steps.throw(error);
+      continue;
+    }
+    next = steps.next(answer);
+  }
+  return next.value;
+}

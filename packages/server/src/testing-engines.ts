@@ -1,0 +1,69 @@
+import { createRepositories, createTestDb, type Db, type Reads, type Repositories, schema } from '@stageflow/db';
+import { closePgDb, copySqliteToPostgres, createPgDb, type PgDb, pgSchema } from '@stageflow/db/postgres';
+import { NOW, postgresUnavailable, startPostgres } from '@stageflow/testing';
+import type { Principal } from './auth/principal.ts';
+import { seedDemoData } from './seed/demo-data.ts';
+
+/** Why the PostgreSQL engine's tests cannot run here (no server, not on CI), or undefined. */
+export const enginesUnavailable = postgresUnavailable;
+
+/**
+ * The demo data (two pipelines, ~35 people in every state, sessions, decisions, portal links, analytics history)
+ * on SQLite, and the same rows copied into a fresh PostgreSQL database: what the PostgreSQL engine's reads are
+ * tested against. Each read must answer on PostgreSQL exactly what it answers on SQLite. A second, empty
+ * workspace holds nothing, so a read that leaks across workspaces shows up as rows where none belong.
+ */
+export async function demoOnBothEngines() {
+  const db = createTestDb();
+  const repos: Repositories = createRepositories(db);
+  const workspace = repos.workspaces.insert({ id: crypto.randomUUID(), slug: 'demo', name: 'Demo workspace' });
+  const other = repos.workspaces.insert({ id: crypto.randomUUID(), slug: 'other', name: 'Other workspace' });
+  const owner: Principal = { kind: 'user', userId: 'demo-owner', workspaceId: workspace.id, role: 'owner' };
+  await seedDemoData(db, repos, owner, NOW);
+
+  const server = await startPostgres();
+  const pg: PgDb = createPgDb(server.url);
+  await copySqliteToPostgres(db, pg);
+  return {
+    /** The SQLite engine's reads: the answers PostgreSQL must give. */
+    sqlite: repos as Reads,
+    /** The SQLite engine's own handles, for picking ids to read by. */
+    sqliteDb: db,
+    repos,
+    /** The PostgreSQL database holding the same rows. */
+    pg,
+    workspaceId: workspace.id,
+    otherWorkspaceId: other.id,
+    async stop() {
+      await closePgDb(pg);
+      await server.stop();
+    },
+  };
+}
+export type BothEngines = Awaited<ReturnType<typeof demoOnBothEngines>>;
+
+/** A table of the one schema, by its name in src/schema/ (`participants`, `webhookDeliveries`, …). */
+export type TableName = keyof typeof pgSchema;
+
+const sortedRows = (rows: readonly Record<string, unknown>[]) =>
+  rows
+    .map((row) => JSON.parse(JSON.stringify(row)) as unknown)
+    .sort((a, b) => {
+      const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+
+/**
+ * Every row of a table on each engine, as plain JSON in one order: after the same writes on both, the two must
+ * be equal. Rows are read through each dialect's schema, so types (JSON, booleans, times, numbers) come back as
+ * the application sees them.
+ */
+export async function rowsOnBoth(sqlite: Db, pg: PgDb, table: TableName) {
+  const sqliteTable = (schema as unknown as Record<string, Parameters<Db['select']>[0] & object>)[table];
+  const onSqlite = sqlite
+    .select()
+    .from(sqliteTable as never)
+    .all() as Record<string, unknown>[];
+  const onPg = (await pg.select().from(pgSchema[table] as never)) as Record<string, unknown>[];
+  return { sqlite: sortedRows(onSqlite), pg: sortedRows(onPg) };
+}
