@@ -1,4 +1,5 @@
-import { createMemberRepository, type Db, schema } from '@stageflow/db';
+import { createMemberRepository, type Db, type Reads, schema } from '@stageflow/db';
+import { type PgDb, pgSchema } from '@stageflow/db/postgres';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@stageflow/domain';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
@@ -7,8 +8,17 @@ import type { InvitationFacts } from '../application/mail.ts';
 import { passwordRules, userRules, workspaceRules } from './account-rules.ts';
 import { organizationRoles } from './roles.ts';
 
+/** Which workspaces a user belongs to, first joined first: read where better-auth keeps them. */
+type Memberships = Pick<Reads['members'], 'workspacesOf'>;
+
 export interface AuthOptions {
-  readonly db: Db;
+  /**
+   * The server's database, on either engine: better-auth keeps users, sessions, workspaces and its rate
+   * limits in our tables there (src/schema/auth.ts, and their PostgreSQL twins).
+   */
+  readonly db: Db | PgDb;
+  /** Memberships on a PostgreSQL database (its engine's reads); on SQLite they are read from `db`. */
+  readonly members?: Memberships;
   /** Where the app is served, e.g. http://localhost:3000: cookies are `Secure` when it is https. */
   readonly baseURL: string;
   /** Signs session cookies; kept across restarts (see `loadAuthSecret`). */
@@ -37,26 +47,38 @@ export function trustedOrigins(publicUrl: string): string[] {
  * email + password hashed with scrypt, sessions in HttpOnly SameSite=Lax cookies, and workspaces
  * as its organizations with our four roles. Rate limits on sign-in and sign-up are its own.
  */
+/** A better-sqlite3 connection has `prepare`; a node-postgres pool does not. */
+const isSqlite = (db: Db | PgDb): db is Db => 'prepare' in db.$client;
+
+/** better-auth's drizzle adapter over the engine's dialect, with our table for each of its models. */
+function authDatabase(db: Db | PgDb) {
+  const tables = isSqlite(db) ? schema : pgSchema;
+  return drizzleAdapter(db, {
+    provider: isSqlite(db) ? 'sqlite' : 'pg',
+    schema: {
+      user: tables.users,
+      session: tables.authSessions,
+      account: tables.accounts,
+      verification: tables.verifications,
+      organization: tables.workspaces,
+      member: tables.members,
+      invitation: tables.invitations,
+      rateLimit: tables.authRateLimits,
+    },
+  });
+}
+
 export function createAuth(options: AuthOptions) {
+  const { db } = options;
+  const members: Memberships | undefined = options.members ?? (isSqlite(db) ? createMemberRepository(db) : undefined);
+  if (!members) throw new Error("createAuth: a PostgreSQL database needs its engine's member reads (`members`)");
   return betterAuth({
     appName: 'Stageflow',
     baseURL: options.baseURL,
     trustedOrigins: trustedOrigins(options.baseURL),
     basePath: '/api/auth',
     secret: options.secret,
-    database: drizzleAdapter(options.db, {
-      provider: 'sqlite',
-      schema: {
-        user: schema.users,
-        session: schema.authSessions,
-        account: schema.accounts,
-        verification: schema.verifications,
-        organization: schema.workspaces,
-        member: schema.members,
-        invitation: schema.invitations,
-        rateLimit: schema.authRateLimits,
-      },
-    }),
+    database: authDatabase(db),
     emailAndPassword: {
       enabled: true,
       minPasswordLength: PASSWORD_MIN_LENGTH,
@@ -75,7 +97,7 @@ export function createAuth(options: AuthOptions) {
         create: {
           // Signing in lands in a workspace the user belongs to (the one they joined first).
           before: async (session) => {
-            const first = createMemberRepository(options.db).workspacesOf(session.userId, 'joined')[0];
+            const [first] = await members.workspacesOf(session.userId, 'joined');
             return { data: { ...session, activeOrganizationId: first?.id ?? null } };
           },
         },
