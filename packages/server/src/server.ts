@@ -23,7 +23,7 @@ import { DEFAULT_DIGEST_HOUR, describeSmtpUrl, type MailSettings } from './mail/
 import { createSmtpSender, type MailSender } from './mail/smtp.ts';
 import { createMailWorker, type MailWorker, type MailWorkerDeps } from './mail/worker.ts';
 import { type DemoPortal, rotateDemoPortalLink } from './seed/demo-portal.ts';
-import { demoAccountHint, ensureDemoWorkspace } from './seed/demo-workspace.ts';
+import { demoAccountHint, ensureDemoWorkspace, seedInSqlite } from './seed/demo-workspace.ts';
 import { checkAtStart } from './start-checks.ts';
 import { webhookDeps } from './webhooks/deps.ts';
 import { disabledEndpointMailer } from './webhooks/disabled-mail.ts';
@@ -227,7 +227,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     portal: { storage: deps.storage, repos, secret, interviewer },
     isReady: () => ready,
     limiterStore: rateLimits.store === 'database' ? databaseLimiters(db) : memoryLimiters,
-    demoAccount: () => demoAccountHint(repos),
+    demoAccount: () => demoAccountHint(deps.reads),
     rateLimits,
     ...(config.bodyLimits ? { bodyLimits: config.bodyLimits } : {}),
     ...(config.router ? { router: config.router } : {}),
@@ -242,7 +242,10 @@ export function createServer(config: ServerConfig): StageflowServer {
     webhooksWanted: settings.worker,
     mailWorker,
     seedDemo: (now = new Date().toISOString()) =>
-      ensureDemoWorkspace({ db, repos, auth, log }, { now, publicUrl: config.publicUrl, demo: config.demo }),
+      ensureDemoWorkspace(
+        { reads: deps.reads, seed: seedInSqlite({ db, repos, auth }), log },
+        { now, publicUrl: config.publicUrl, demo: config.demo },
+      ),
     demoPortal: (now = new Date().toISOString()) =>
       rotateDemoPortalLink(
         { storage: deps.storage, repos, log },

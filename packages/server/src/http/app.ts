@@ -37,7 +37,7 @@ export interface AppOptions {
   /** Becomes false while shutting down so load balancers stop sending traffic. */
   readonly isReady: () => boolean;
   /** The demo account the sign-in page may offer, if this server has one (seed/demo-workspace.ts). */
-  readonly demoAccount?: () => { email: string; password: string } | null;
+  readonly demoAccount?: () => Promise<{ email: string; password: string } | null>;
   /** Per API key and failed sign-in limits; from RATE_LIMIT_PER_MINUTE and TRUST_PROXY by default (rate-limit.ts). */
   readonly rateLimits?: RateLimitOptions;
   /**
@@ -84,8 +84,8 @@ export function createApp(options: AppOptions) {
 
   app.get('/healthz', (c) => (options.isReady() ? c.json({ status: 'ok' }) : c.json({ status: 'shutting_down' }, 503)));
   // Public on purpose: the demo password is published, and only a server that has the account says so.
-  app.get('/api/demo-account', (c) => {
-    const account = options.demoAccount?.() ?? null;
+  app.get('/api/demo-account', async (c) => {
+    const account = (await options.demoAccount?.()) ?? null;
     return account ? c.json(account) : c.json({ error: 'This server has no demo account' }, 404);
   });
 

@@ -261,7 +261,7 @@ describe('who gets demo data: DEMO, else a local PUBLIC_URL', () => {
     first.server.repos.workspaces.insert({ id: crypto.randomUUID(), slug: 'acme', name: 'Acme' });
     const second = await start({ demo: true });
     expect(second.seeded).toBe(false);
-    expect(second.logged('warn')).toContainEqual(expect.stringMatching(/DEMO=1, but .* new DATABASE_PATH/));
+    expect(second.logged('warn')).toContainEqual(expect.stringMatching(/DEMO=1, but .* new database \(DATABASE_PATH/));
   });
 });
 

@@ -1,4 +1,4 @@
-import { type Db, type Repositories, startupTx } from '@stageflow/db';
+import { type Db, type Reads, type Repositories, startupTx } from '@stageflow/db';
 import type { Auth } from '../auth/better-auth.ts';
 import type { Logger } from '../logger.ts';
 import { seedDemoData } from './demo-data.ts';
@@ -55,30 +55,37 @@ export function demoFromEnv(value: string | undefined): { demo?: boolean; proble
 }
 
 /**
+ * How demo data goes into a new database whole or not at all, per engine: on SQLite one `startupTx` around
+ * the procedures' awaits (`seedInSqlite`); on PostgreSQL made in memory and copied across in one transaction
+ * (demo-on-postgres.ts). Answers undefined when another process seeded first.
+ */
+export type DemoSeeding = (now: string) => Promise<{ workspace: { id: string } } | undefined>;
+
+/**
  * Demo data (docs/architecture.md#demo-data): on a new database (no account, no workspace), when wanted
  * (`demoWanted`), a demo owner, the demo workspace and demo data entered through the same procedures a
  * user calls, all in one transaction with the `demo_seed` marker. Seeds at most once per database: the
  * marker says it happened, whatever became of the workspace or the account since. Call it before the
- * server takes requests (`startupTx`). Never throws: a problem is logged, and the server starts without
- * demo data. True when it seeded now.
+ * server takes requests. Never throws: a problem is logged, and the server starts without demo data.
+ * True when it seeded now.
  */
 export async function ensureDemoWorkspace(
-  deps: { db: Db; repos: Repositories; auth: Auth; log: Logger },
+  deps: { reads: Pick<Reads, 'instance'>; seed: DemoSeeding; log: Logger },
   options: DemoSeedOptions,
 ): Promise<boolean> {
-  const { db, repos, log } = deps;
+  const { reads, log } = deps;
   try {
-    const marker = repos.instance.marker(DEMO_MARKER);
+    const marker = await reads.instance.marker(DEMO_MARKER);
     if (marker) {
       log.debug({ seeded_at: marker.recorded_at }, 'demo data: seeded before, so not again');
       return false;
     }
     const wanted = demoWanted(options);
-    if (!repos.instance.isNew()) {
+    if (!(await reads.instance.isNew())) {
       if (options.demo === true) {
         log.warn(
           'demo data: DEMO=1, but demo data goes only into a new database and this one already has accounts or ' +
-            'workspaces, so none was seeded. For a demo, start with a new DATABASE_PATH.',
+            'workspaces, so none was seeded. For a demo, start with a new database (DATABASE_PATH or DATABASE_URL).',
         );
       }
       return false;
@@ -87,11 +94,7 @@ export async function ensureDemoWorkspace(
       log.info({ because: wanted.because }, `demo data: not seeded into the new database, as ${wanted.because}`);
       return false;
     }
-    const made = await startupTx(db, async () => {
-      // Checked again inside the write lock: another process may have seeded the same file meanwhile.
-      if (repos.instance.marker(DEMO_MARKER) || !repos.instance.isNew()) return undefined;
-      return await seedDemo(deps, options.now);
-    });
+    const made = await deps.seed(options.now);
     if (!made) return false;
     log.info(
       { workspace: DEMO_WORKSPACE.slug, because: wanted.because },
@@ -114,6 +117,15 @@ export async function ensureDemoWorkspace(
     return false;
   }
 }
+
+/** On SQLite: the demo in one `startupTx`, checked again inside it (another process may have seeded meanwhile). */
+export const seedInSqlite =
+  (deps: { db: Db; repos: Repositories; auth: Auth }): DemoSeeding =>
+  (now) =>
+    startupTx(deps.db, async () => {
+      if (deps.repos.instance.marker(DEMO_MARKER) || !deps.repos.instance.isNew()) return undefined;
+      return await seedDemo(deps, now);
+    });
 
 /** The demo owner, workspace and data, and the marker that records them; inside `startupTx`. */
 async function seedDemo(deps: { db: Db; repos: Repositories; auth: Auth }, now: string) {
@@ -139,8 +151,10 @@ async function seedDemo(deps: { db: Db; repos: Repositories; auth: Auth }, now: 
  * while that account still exists under its published email. A public server without demo data
  * advertises nothing.
  */
-export function demoAccountHint(repos: Repositories): { email: string; password: string } | null {
-  const userId = repos.instance.marker(DEMO_MARKER)?.value.user_id;
-  const user = typeof userId === 'string' ? repos.members.user(userId) : undefined;
+export async function demoAccountHint(
+  reads: Pick<Reads, 'instance' | 'members'>,
+): Promise<{ email: string; password: string } | null> {
+  const userId = (await reads.instance.marker(DEMO_MARKER))?.value.user_id;
+  const user = typeof userId === 'string' ? await reads.members.user(userId) : undefined;
   return user?.email === DEMO_ACCOUNT.email ? { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } : null;
 }
