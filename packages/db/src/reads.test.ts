@@ -19,6 +19,8 @@ describe('reads on either engine', () => {
     expectTypeOf<Writes['stages']>().toHaveProperty('insert');
     expectTypeOf<Writes['stages']>().not.toHaveProperty('byId');
     expectTypeOf<Parameters<Writes['stages']['delete']>>().toEqualTypeOf<[workspaceId: string, id: string]>();
+    expectTypeOf<Writes['participants']>().toHaveProperty('store');
+    expectTypeOf<Writes['participants']>().not.toHaveProperty('load');
   });
 
   it('runs a snapshot synchronously when every answer is a value', () => {

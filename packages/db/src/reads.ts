@@ -41,6 +41,7 @@ export type Reads = ReadsOf<Repositories>;
 /**
  * A repository's writes: the methods that take the transaction first, with the transaction bound by the engine
  * (each engine hands the storage port's units writes already inside their transaction), answering `MaybePromise`.
+ * A nested group with no writes (the participants' `load`) is left out, so an engine's writes need not carry it.
  */
 export type WritesOf<R> = {
   readonly [M in keyof R as R[M] extends AnyFunction
@@ -48,7 +49,9 @@ export type WritesOf<R> = {
       ? M
       : never
     : R[M] extends object
-      ? M
+      ? keyof WritesOf<R[M]> extends never
+        ? never
+        : M
       : never]: R[M] extends (tx: Tx, ...args: infer A) => infer T ? (...args: A) => MaybePromise<T> : WritesOf<R[M]>;
 };
 

@@ -2,6 +2,10 @@
 // the package's main entry so the server, which runs on SQLite only so far, never loads `pg`.
 export * from './client.ts';
 export * from './copy.ts';
+export { createPgIdempotencyReads, type IdempotencySeen } from './reads/idempotency.ts';
+export { createPgParticipantLoads } from './reads/participant-loads.ts';
 export { createPgStageReads } from './reads/stages.ts';
 export { pgSchema } from './schema.ts';
 export { type PgTwin, type PgTwins, pgTwins } from './twin.ts';
+export { createPgIdempotencyWrites, type IdempotencyRow } from './writes/idempotency.ts';
+export { createPgParticipantWrites } from './writes/participants.ts';
