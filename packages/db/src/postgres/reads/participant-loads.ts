@@ -96,23 +96,22 @@ export function createPgParticipantLoads(exec: PgExec, options: { inWrite?: bool
     if (!row) return undefined;
     const template = await progressionTemplate(workspaceId, row.evaluation_template_id, false);
     if (!template) return undefined;
-    const [progress, sessionRows, decisionRows] = await Promise.all([
-      exec
-        .select()
-        .from(stageProgress)
-        .where(and(eq(stageProgress.workspace_id, workspaceId), eq(stageProgress.participant_id, participantId)))
-        .orderBy(asc(stageProgress.entered_at)),
-      exec
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.participant_id, participantId)))
-        .orderBy(asc(sessions.created_at)),
-      exec
-        .select()
-        .from(decisions)
-        .where(and(eq(decisions.workspace_id, workspaceId), eq(decisions.participant_id, participantId)))
-        .orderBy(asc(decisions.created_at)),
-    ]);
+    // One after the other: inside a transaction the statements share one connection, which runs one at a time.
+    const progress = await exec
+      .select()
+      .from(stageProgress)
+      .where(and(eq(stageProgress.workspace_id, workspaceId), eq(stageProgress.participant_id, participantId)))
+      .orderBy(asc(stageProgress.entered_at));
+    const sessionRows = await exec
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.participant_id, participantId)))
+      .orderBy(asc(sessions.created_at));
+    const decisionRows = await exec
+      .select()
+      .from(decisions)
+      .where(and(eq(decisions.workspace_id, workspaceId), eq(decisions.participant_id, participantId)))
+      .orderBy(asc(decisions.created_at));
     return {
       version: row.version,
       state: {
