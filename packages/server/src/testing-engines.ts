@@ -67,3 +67,27 @@ export async function rowsOnBoth(sqlite: Db, pg: PgDb, table: TableName) {
   const onPg = (await pg.select().from(pgSchema[table] as never)) as Record<string, unknown>[];
   return { sqlite: sortedRows(onSqlite), pg: sortedRows(onPg) };
 }
+
+/** A promise and the function that resolves it: how a test orders two transactions without a clock. */
+export function signal() {
+  let fire!: () => void;
+  const fired = new Promise<void>((resolve) => {
+    fire = resolve;
+  });
+  return { fire, fired };
+}
+
+/**
+ * Resolves once a backend of this database waits for a lock another transaction holds, as PostgreSQL itself
+ * reports it: a test knows a second transaction is blocked, not merely slow.
+ */
+export async function someoneWaitsForALock(pg: PgDb): Promise<void> {
+  for (;;) {
+    const { rows } = await pg.$client.query<{ waiting: number }>(
+      `select count(*)::int as waiting from pg_stat_activity
+        where wait_event_type = 'Lock' and datname = current_database()`,
+    );
+    if ((rows[0]?.waiting ?? 0) > 0) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

@@ -2,7 +2,13 @@ import { type LoadedState, schema } from '@stageflow/db';
 import { createPgParticipantLoads, createPgParticipantWrites } from '@stageflow/db/postgres';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type BothEngines, demoOnBothEngines, enginesUnavailable } from '../testing-engines.ts';
+import {
+  type BothEngines,
+  demoOnBothEngines,
+  enginesUnavailable,
+  signal,
+  someoneWaitsForALock,
+} from '../testing-engines.ts';
 
 const unavailable = enginesUnavailable();
 if (unavailable) console.warn(unavailable);
@@ -101,27 +107,6 @@ describe.skipIf(unavailable)('participant command loads on PostgreSQL answer as 
     }
   });
 
-  /** A promise and the function that resolves it: the order of two transactions, kept by the test, not a clock. */
-  function signal() {
-    let fire!: () => void;
-    const fired = new Promise<void>((resolve) => {
-      fire = resolve;
-    });
-    return { fire, fired };
-  }
-
-  /** Resolves once a backend of this database waits for a lock another transaction holds (PostgreSQL says so). */
-  async function someoneWaitsForALock() {
-    for (;;) {
-      const { rows } = await both.pg.$client.query<{ waiting: number }>(
-        `select count(*)::int as waiting from pg_stat_activity
-          where wait_event_type = 'Lock' and datname = current_database()`,
-      );
-      if (rows[0]!.waiting > 0) return;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-
   test('a second write load of a participant waits until the first command commits, then reads what it stored', async () => {
     const { id } = people.find(
       (p) => both.repos.participants.load.participant(both.workspaceId, p.id)?.state.participant?.status === 'active',
@@ -145,7 +130,7 @@ describe.skipIf(unavailable)('participant command loads on PostgreSQL answer as 
       order.push('second loaded');
       return loaded;
     });
-    await someoneWaitsForALock();
+    await someoneWaitsForALock(both.pg);
     // A load outside a write takes no lock: it answers at once, with the state before the first's change.
     const outside = await pg.load.participant(both.workspaceId, id);
     expect(order).toEqual(['first loaded']);
@@ -181,7 +166,7 @@ describe.skipIf(unavailable)('participant command loads on PostgreSQL answer as 
       order.push('second loaded');
       return loads.emailTaken(both.workspaceId, templateId, email);
     });
-    await someoneWaitsForALock();
+    await someoneWaitsForALock(both.pg);
     expect(await pg.emailTaken(both.workspaceId, templateId, email)).toBe(false);
     mayStore.fire();
     const [, taken] = await Promise.all([first, second]);
