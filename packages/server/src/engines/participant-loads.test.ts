@@ -71,7 +71,9 @@ describe.skipIf(unavailable)('participant command loads on PostgreSQL answer as 
       [person!.template, person!.email, other.id],
       [person!.template, person!.email.toUpperCase(), undefined],
       [person!.template, 'nobody-here@example.com', undefined],
-      ...templateIds.filter((t) => t !== person!.template).map((t): [string, string, undefined] => [t, person!.email, undefined]),
+      ...templateIds
+        .filter((t) => t !== person!.template)
+        .map((t): [string, string, undefined] => [t, person!.email, undefined]),
     ];
     const onSqlite = asks.map(([t, email, except]) => [
       both.repos.participants.emailTaken(both.workspaceId, t, email, except),
@@ -120,7 +122,12 @@ describe.skipIf(unavailable)('participant command loads on PostgreSQL answer as 
       await mayStore.fired;
       const participant = loaded.state.participant!;
       const renamed = { ...participant, name: `${participant.name} (renamed)` };
-      await createPgParticipantWrites(tx).store(both.workspaceId, loaded, { ...loaded.state, participant: renamed }, []);
+      await createPgParticipantWrites(tx).store(
+        both.workspaceId,
+        loaded,
+        { ...loaded.state, participant: renamed },
+        [],
+      );
       order.push('first stored');
       return loaded;
     });
@@ -156,7 +163,12 @@ describe.skipIf(unavailable)('participant command loads on PostgreSQL answer as 
       firstLoaded.fire();
       await mayStore.fired;
       const enrolled = { ...someone, id: crypto.randomUUID(), email, current_stage_id: null };
-      await createPgParticipantWrites(tx).store(both.workspaceId, loaded, { ...loaded.state, participant: enrolled }, []);
+      await createPgParticipantWrites(tx).store(
+        both.workspaceId,
+        loaded,
+        { ...loaded.state, participant: enrolled },
+        [],
+      );
       order.push('first stored');
     });
     await firstLoaded.fired;

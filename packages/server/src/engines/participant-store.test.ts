@@ -18,7 +18,7 @@ import {
 } from '@stageflow/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type AppContext } from '../application/context.ts';
+import type { AppContext } from '../application/context.ts';
 import { commandUnit } from '../application/participant-commands.ts';
 import {
   type BothEngines,
@@ -57,9 +57,16 @@ function commandsFor(state: ParticipantState, index: number): ParticipantCommand
   return [
     ...(index % 4 === 0 && !running && !open ? [edit] : []),
     ...(open
-      ? [{ type: 'decide' as const, ...DecideInput.parse({ decision_id: open.id, outcome: 'retake', note: 'Once more' }) }]
+      ? [
+          {
+            type: 'decide' as const,
+            ...DecideInput.parse({ decision_id: open.id, outcome: 'retake', note: 'Once more' }),
+          },
+        ]
       : []),
-    ...(running ? [{ type: 'complete' as const, ...CompleteSessionInput.parse({ session_id: running.id, overall_score: 91 }) }] : []),
+    ...(running
+      ? [{ type: 'complete' as const, ...CompleteSessionInput.parse({ session_id: running.id, overall_score: 91 }) }]
+      : []),
     ...(scheduled ? [{ type: 'start' as const, session_id: scheduled.id }] : []),
     { type: 'schedule', ...ScheduleSessionInput.parse({ participant_id: person.id, notes: 'From the engine test' }) },
     { type: 'withdraw', ...WithdrawParticipantInput.parse({ participant_id: person.id, note: 'Moved on' }) },
@@ -216,7 +223,9 @@ describe.skipIf(unavailable)('the participant store on PostgreSQL writes what SQ
     ).rejects.toMatchObject({ code: 'CONFLICT', participantRefusal: { key: 'idempotencyReused' } });
     expect(await seen.seen(ws, row.key)).toMatchObject({ request_hash: 'abc' });
     // Another workspace's key of the same name is its own.
-    await both.pg.transaction((tx) => createPgIdempotencyWrites(tx).remember({ ...row, workspace_id: both.otherWorkspaceId }));
+    await both.pg.transaction((tx) =>
+      createPgIdempotencyWrites(tx).remember({ ...row, workspace_id: both.otherWorkspaceId }),
+    );
   });
 
   test('two requests remembering one key at once: the second waits for the first, then is refused', async () => {

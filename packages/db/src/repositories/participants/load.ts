@@ -117,9 +117,7 @@ export function createStateLoader(db: Db, stageRepository: StageRepository) {
     // interviewer's edit does not change the template's version; docs/decisions/032-stage-cache-and-lean-reads.md).
     const stages = stageRepository.ofTemplate(workspaceId, templateId, row.version)?.live ?? [];
     const interviewers = new Map(
-      needsInterviewers(stages)
-        ? interviewersOf.all({ ws: workspaceId, id: templateId }).map((p) => [p.id, p])
-        : [],
+      needsInterviewers(stages) ? interviewersOf.all({ ws: workspaceId, id: templateId }).map((p) => [p.id, p]) : [],
     );
     return progressionTemplateOf(row, stages, interviewers);
   }
