@@ -2,9 +2,9 @@
 // the package's main entry so the server, which runs on SQLite only so far, never loads `pg`.
 export * from './client.ts';
 export * from './copy.ts';
-export { createPgStageReads } from './reads/stages.ts';
-export { pgSchema } from './schema.ts';
-export { type PgTwin, type PgTwins, pgTwins } from './twin.ts';
 export { createPgParticipantBoard } from './reads/participant-board.ts';
 export { createPgParticipantHistory } from './reads/participant-history.ts';
 export { createPgParticipantList, createPgParticipantQueries } from './reads/participant-queries.ts';
+export { createPgStageReads } from './reads/stages.ts';
+export { pgSchema } from './schema.ts';
+export { type PgTwin, type PgTwins, pgTwins } from './twin.ts';

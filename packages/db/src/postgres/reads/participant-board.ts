@@ -36,9 +36,10 @@ export function createPgParticipantBoard(db: PgExec) {
           id: participants.id,
           status: participants.status,
           in_status: sql<number>`row_number() over (partition by ${participants.status} ${recency})`.as('in_status'),
-          at_stage: sql<number>`row_number() over (partition by ${participants.status}, ${participants.current_stage_id} ${recency})`.as(
-            'at_stage',
-          ),
+          at_stage:
+            sql<number>`row_number() over (partition by ${participants.status}, ${participants.current_stage_id} ${recency})`.as(
+              'at_stage',
+            ),
         })
         .from(participants)
         .where(ofBoard)

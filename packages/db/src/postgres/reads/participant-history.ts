@@ -24,8 +24,19 @@ const { evaluation_template_id: _, ...eventFields } = getTableColumns(events);
  * A session the participant is done with: the first closing turn of its interview, else its submission (as on
  * SQLite: repositories/participants/awaiting-score.ts).
  */
-const ended = sql<string | null>`(select min(${sessionTurns.at}) from ${sessionTurns} where ${sessionTurns.workspace_id} = ${sessions.workspace_id} and ${sessionTurns.session_id} = ${sessions.id} and ${sessionTurns.ended_by} is not null)`;
+const ended = sql<
+  string | null
+>`(select min(${sessionTurns.at}) from ${sessionTurns} where ${sessionTurns.workspace_id} = ${sessions.workspace_id} and ${sessionTurns.session_id} = ${sessions.id} and ${sessionTurns.ended_by} is not null)`;
 const done: SQL = sql`coalesce(${ended}, ${sessionSubmissions.submitted_at})`;
+
+/**
+ * The inbox's orders. SQLite breaks ties in insertion order (its rowid: the open ones straight off the
+ * (workspace, status, created_at) index, the decided ones sorted from that index's order), which no column here
+ * holds: ties are broken alike as far as columns go (a decided tie by creation), then by id, so pages are stable.
+ * Only decisions made at the same instant, such as a bulk action's, can come in another order than on SQLite.
+ */
+const oldestOpenFirst = [asc(decisions.created_at), asc(decisions.id)];
+const latestDecidedFirst = [sql`${decisions.decided_at} desc nulls last`, asc(decisions.created_at), asc(decisions.id)];
 
 /**
  * A participant's history on PostgreSQL, as SQLite answers it (repositories/participants/queries.ts and
@@ -53,7 +64,12 @@ export function createPgParticipantHistory(db: PgExec) {
   return {
     async sessions(
       workspaceId: string,
-      f: { participant_id?: string | undefined; stage_id?: string | undefined; status?: string | undefined; limit: number },
+      f: {
+        participant_id?: string | undefined;
+        stage_id?: string | undefined;
+        status?: string | undefined;
+        limit: number;
+      },
     ) {
       const rows = await db
         .select()
@@ -180,7 +196,7 @@ export function createPgParticipantHistory(db: PgExec) {
             nameOrEmailLike(f.search),
           ),
         )
-        .orderBy(f.status === 'open' ? asc(decisions.created_at) : sql`${decisions.decided_at} desc nulls last`)
+        .orderBy(...(f.status === 'open' ? oldestOpenFirst : latestDecidedFirst))
         .limit(f.limit);
       return rows.map(toInboxEntry);
     },
@@ -231,7 +247,8 @@ export function createPgParticipantHistory(db: PgExec) {
             f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
           ),
         )
-        .orderBy(asc(done))
+        // Ties (none in practice: two sessions done at the same instant) by id, so pages are stable.
+        .orderBy(asc(done), asc(sessions.id))
         .limit(f.limit);
       return rows.map(toAwaitingScore);
     },

@@ -71,7 +71,10 @@ export function createAwaitingScoreQuery(db: Db) {
       f: { participant_id?: string | undefined; evaluation_template_id?: string | undefined; limit: number },
     ): AwaitingScore[] {
       if (f.participant_id && !f.evaluation_template_id) {
-        return ofParticipant.all({ ws: workspaceId, participant: f.participant_id }).slice(0, f.limit).map(toAwaitingScore);
+        return ofParticipant
+          .all({ ws: workspaceId, participant: f.participant_id })
+          .slice(0, f.limit)
+          .map(toAwaitingScore);
       }
       return query(
         and(
