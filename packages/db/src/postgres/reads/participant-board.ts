@@ -1,16 +1,23 @@
 import type { ParticipantStatus, ParticipantSummary } from '@stageflow/domain';
-import { and, asc, count, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Reads } from '../../reads.ts';
 import { likePattern } from '../../repositories/rows.ts';
 import type { PgExec } from '../client.ts';
 import { participants } from '../schema.ts';
 import { nameOrEmailMatches, summaries, toSummary } from './participant-summaries.ts';
 
+/** A text array of bound values. */
+const textArray = (values: readonly string[]) =>
+  sql`array[${sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  )}]::text[]`;
+
 /**
  * The board on PostgreSQL: the same counts and columns as SQLite's (repositories/participants/queries.ts). The
  * board's callers take a column's cards without waiting (`cardsAtStage`, `cardsWithStatus`), and SQLite reads each
- * when asked; here every column's first cards are read up front in one statement, ranked within their status and
- * within their active stage, and each column is picked out of them.
+ * when asked; here every column's first cards are read up front in one statement, and each column is picked out of
+ * them when asked.
  */
 export function createPgParticipantBoard(db: PgExec) {
   return {
@@ -28,33 +35,38 @@ export function createPgParticipantBoard(db: PgExec) {
         // SQLite answers the groups in index order, nulls (no current stage) first.
         .orderBy(asc(participants.status), sql`${participants.current_stage_id} asc nulls first`);
 
-      // A column's order: most recently changed first. Ranked among those of their status (a finished column)
-      // and among those of their status at their stage (an active stage's column).
-      const recency = sql`order by ${participants.updated_at} desc, ${participants.id} desc`;
-      const ranked = db
-        .select({
-          id: participants.id,
-          status: participants.status,
-          in_status: sql<number>`row_number() over (partition by ${participants.status} ${recency})`.as('in_status'),
-          at_stage:
-            sql<number>`row_number() over (partition by ${participants.status}, ${participants.current_stage_id} ${recency})`.as(
-              'at_stage',
-            ),
-        })
-        .from(participants)
-        .where(ofBoard)
-        .as('ranked');
-      const firstOfColumns = db
-        .select({ id: ranked.id })
-        .from(ranked)
-        .where(or(lte(ranked.in_status, perColumn), and(eq(ranked.status, 'active'), lte(ranked.at_stage, perColumn))));
+      // Each column's first cards, straight off the board's indexes (one per status, one per active stage, as on
+      // SQLite): a LIMIT per column, laterally over the columns the counts name, in one statement.
+      const statuses = [...new Set(counts.map((c) => c.status))];
+      const activeStages = counts.flatMap((c) => (c.status === 'active' && c.stage_id !== null ? [c.stage_id] : []));
+      const firstOf = (keys: readonly string[], column: SQL) =>
+        sql`select top.id from unnest(${textArray(keys)}) as col(key) cross join lateral (
+          select ${participants.id} as id from ${participants} where ${ofBoard} and ${column}
+          order by ${participants.updated_at} desc, ${participants.id} desc limit ${perColumn}
+        ) as top`;
+      const firstOfColumns = sql.join(
+        [
+          firstOf(statuses, sql`${participants.status} = col.key`),
+          ...(activeStages.length > 0
+            ? [
+                firstOf(
+                  activeStages,
+                  sql`${participants.status} = 'active' and ${participants.current_stage_id} = col.key`,
+                ),
+              ]
+            : []),
+        ],
+        sql` union `,
+      );
       const cards = (
-        await summaries(db)
-          .where(and(eq(participants.workspace_id, workspaceId), inArray(participants.id, firstOfColumns)))
-          .orderBy(desc(participants.updated_at), desc(participants.id))
+        statuses.length === 0
+          ? []
+          : await summaries(db)
+              .where(and(eq(participants.workspace_id, workspaceId), sql`${participants.id} in (${firstOfColumns})`))
+              .orderBy(desc(participants.updated_at), desc(participants.id))
       ).map(toSummary);
-      // Every column's first `perColumn` are among the cards, in order; a card ranked in for another column ranks
-      // after them in its own.
+      // Every column's first `perColumn` are among the cards, in order; a card read for another column (an active
+      // one, read for its stage and its status) comes after them in its own.
       const column = (belongs: (card: ParticipantSummary) => boolean) => cards.filter(belongs).slice(0, perColumn);
       return {
         counts,

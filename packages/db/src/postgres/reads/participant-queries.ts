@@ -5,7 +5,7 @@
  * tested by equivalence on the demo data.
  */
 import { decodeParticipantCursor, encodeParticipantCursor } from '@stageflow/domain';
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Reads } from '../../reads.ts';
 import { afterCursorOn, type ParticipantFilter } from '../../repositories/participants/filters.ts';
 import { toParticipant } from '../../repositories/participants/load.ts';
@@ -110,8 +110,9 @@ export function createPgParticipantList(db: PgExec) {
             inArray(participants.email, [...emails]),
           ),
         )
-        // In the order SQLite answers them: it walks the (sorted) IN list through the unique email index.
-        .orderBy(asc(participants.email));
+        // In the order SQLite answers them: it walks the (sorted) IN list through the unique email index, comparing
+        // bytes, as the "C" collation does whatever the database's locale.
+        .orderBy(sql`${participants.email} collate "C"`);
       return rows.map((r) => r.email);
     },
   } satisfies Pick<
