@@ -1,5 +1,5 @@
 import type { EvaluationTemplate } from '@stageflow/domain';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Reads } from '../../reads.ts';
 import { type TemplateFilter, toTemplate } from '../../repositories/templates.ts';
 import type { PgExec } from '../client.ts';
@@ -10,7 +10,8 @@ export const ofTemplate = (workspaceId: string, id: string) =>
   and(eq(evaluationTemplates.workspace_id, workspaceId), eq(evaluationTemplates.id, id));
 
 /**
- * The template reads on PostgreSQL. In a write transaction (`inWrite`) `byId` locks the template's row
+ * The template reads on PostgreSQL. The list is newest change first, as on SQLite; templates changed in the same
+ * millisecond come in SQLite in whatever order its plan reads them (by id, or newest row first), here by id. In a write transaction (`inWrite`) `byId` locks the template's row
  * (`FOR UPDATE`): an enrolment or a pipeline change stores after it, and must not store over a change it
  * did not see.
  */
@@ -27,7 +28,7 @@ export function createPgTemplateReads(db: PgExec, options: { inWrite?: boolean }
             filter.search ? containsIgnoringAsciiCase(evaluationTemplates.template_name, filter.search) : undefined,
           ),
         )
-        .orderBy(desc(inByteOrder(evaluationTemplates.updated_at)));
+        .orderBy(desc(inByteOrder(evaluationTemplates.updated_at)), asc(evaluationTemplates.id));
       return rows.map(toTemplate);
     },
     /** Every template's id, name and status: what the name rule reads (docs/rules.md#template-names). */
