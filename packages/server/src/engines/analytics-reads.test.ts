@@ -1,8 +1,11 @@
 import type { Cohort, StayFilter } from '@stageflow/db';
-import { createPgAnalyticsReads } from '@stageflow/db/postgres';
+import { closePgDb, copySqliteToPostgres, createPgAnalyticsReads, createPgDb } from '@stageflow/db/postgres';
 import type { StageRecord } from '@stageflow/domain';
+import { startPostgres } from '@stageflow/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { setupApi } from '../testing.ts';
 import { type BothEngines, demoOnBothEngines, enginesUnavailable } from '../testing-engines.ts';
+import { buildPipeline, person } from '../testing-pipeline.ts';
 
 const unavailable = enginesUnavailable();
 if (unavailable) console.warn(unavailable);
@@ -149,4 +152,55 @@ describe.skipIf(unavailable)('analytics reads on PostgreSQL answer as on SQLite'
     expect((await pg.templateSelfIdentification(ws, c.templateId)).size).toBe(0);
     expect(await pg.stageRecords(ws, stays[0]!)).toEqual([]);
   });
+});
+
+/**
+ * Stages entered within one millisecond (a fixed clock here; a command that enters two stages at once in real
+ * life): SQLite tells them apart by the order the rows were inserted, PostgreSQL by the order their
+ * `stage_entered` events were logged. Which stay is a participant's last decides where their evaluation ended.
+ */
+describe.skipIf(unavailable)('stays entered in the same millisecond', () => {
+  test('are ordered, and the last one found, as on SQLite', async () => {
+    const t = setupApi();
+    const { template, stages } = await buildPipeline(t.api);
+    const enrol = (name: string) => t.api.participants.create({ evaluation_template_id: template.id, ...person(name) });
+    const moved = { note: 'Moved on by hand' };
+    const rejected = await enrol('Rejected After Skip');
+    await t.api.participants.advance({ participant_id: rejected.id, ...moved });
+    await t.api.participants.reject({ participant_id: rejected.id, ...moved });
+    const withdrawn = await enrol('Withdrawn After Two Skips');
+    await t.api.participants.advance({ participant_id: withdrawn.id, ...moved });
+    await t.api.participants.advance({ participant_id: withdrawn.id, ...moved });
+    await t.api.participants.withdraw({ participant_id: withdrawn.id, ...moved });
+    const rejectedAtOnce = await enrol('Rejected At Once');
+    await t.api.participants.reject({ participant_id: rejectedAtOnce.id, ...moved });
+
+    const server = await startPostgres();
+    const pgDb = createPgDb(server.url);
+    try {
+      await copySqliteToPostgres(t.db, pgDb);
+      const pg = createPgAnalyticsReads(pgDb);
+      const ws = t.workspaceId;
+      const stay: StayFilter = { stageTypes: new Map(stages.map((s) => [s.id, s.stage_type])), start: null, end: null };
+      const records = t.repos.analytics.stageRecords(ws, stay);
+      // Every stay began at the same instant, and each evaluation ended at the last stage entered.
+      expect(new Set(records.map((r) => r.entered_at)).size).toBe(1);
+      const endedAt = records.filter((r) => r.ended !== null).map((r) => [r.participant_name, r.stage_id, r.ended]);
+      expect(endedAt).toEqual(
+        expect.arrayContaining([
+          ['Rejected After Skip', stages[1]!.id, 'rejected'],
+          ['Withdrawn After Two Skips', stages[2]!.id, 'withdrawn'],
+          ['Rejected At Once', stages[0]!.id, 'rejected'],
+        ]),
+      );
+      expect(endedAt).toHaveLength(3);
+      expect(await pg.stageRecords(ws, stay)).toEqual(records);
+      const cohort: Cohort = { templateId: template.id, start: null, end: null, tag: null };
+      expect(grouped(await pg.progressGroups(ws, cohort))).toEqual(grouped(t.repos.analytics.progressGroups(ws, cohort)));
+      expect(await pg.stayDurations(ws, cohort)).toEqual(t.repos.analytics.stayDurations(ws, cohort));
+    } finally {
+      await closePgDb(pgDb);
+      await server.stop();
+    }
+  }, 60_000);
 });
