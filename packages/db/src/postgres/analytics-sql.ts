@@ -18,8 +18,9 @@
  *   were inserted, which is the same order (each command stores its progress rows and its events together, in
  *   the order it entered the stages). PostgreSQL has no insertion order to read.
  */
-import type { Cohort } from '../repositories/analytics.ts';
+
 import { type SQL, sql } from 'drizzle-orm';
+import type { Cohort } from '../repositories/analytics.ts';
 
 const C = sql.raw('collate "C"');
 const none = sql``;

@@ -12,7 +12,9 @@ if (unavailable) console.warn(unavailable);
 
 /** Rows of a `group by` in one order: neither engine's SQL orders them, and the figures only add them up. */
 const grouped = <T>(rows: readonly T[]) =>
-  [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0));
+  [...rows].sort((a, b) =>
+    JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0,
+  );
 
 describe.skipIf(unavailable)('analytics reads on PostgreSQL answer as on SQLite', () => {
   let both: BothEngines;
@@ -196,7 +198,9 @@ describe.skipIf(unavailable)('stays entered in the same millisecond', () => {
       expect(endedAt).toHaveLength(3);
       expect(await pg.stageRecords(ws, stay)).toEqual(records);
       const cohort: Cohort = { templateId: template.id, start: null, end: null, tag: null };
-      expect(grouped(await pg.progressGroups(ws, cohort))).toEqual(grouped(t.repos.analytics.progressGroups(ws, cohort)));
+      expect(grouped(await pg.progressGroups(ws, cohort))).toEqual(
+        grouped(t.repos.analytics.progressGroups(ws, cohort)),
+      );
       expect(await pg.stayDurations(ws, cohort)).toEqual(t.repos.analytics.stayDurations(ws, cohort));
     } finally {
       await closePgDb(pgDb);

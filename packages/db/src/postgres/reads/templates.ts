@@ -32,15 +32,16 @@ export function createPgTemplateReads(db: PgExec, options: { inWrite?: boolean }
       return rows.map(toTemplate);
     },
     /** Every template's id, name and status: what the name rule reads (docs/rules.md#template-names). */
-    names: (workspaceId: string) =>
-      db
+    async names(workspaceId: string) {
+      return db
         .select({
           id: evaluationTemplates.id,
           template_name: evaluationTemplates.template_name,
           status: evaluationTemplates.status,
         })
         .from(evaluationTemplates)
-        .where(eq(evaluationTemplates.workspace_id, workspaceId)),
+        .where(eq(evaluationTemplates.workspace_id, workspaceId));
+    },
     async byId(workspaceId: string, id: string): Promise<EvaluationTemplate | undefined> {
       const query = db.select().from(evaluationTemplates).where(ofTemplate(workspaceId, id));
       const [row] = await (options.inWrite ? query.for('update') : query);

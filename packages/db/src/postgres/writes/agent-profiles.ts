@@ -12,7 +12,10 @@ export function createPgAgentProfileWrites(tx: PgExec) {
       await tx.insert(agentProfiles).values(toAgentProfileRow(workspaceId, profile));
     },
     async update(workspaceId: string, profile: AgentProfile): Promise<void> {
-      await tx.update(agentProfiles).set(toAgentProfileRow(workspaceId, profile)).where(ofProfile(workspaceId, profile.id));
+      await tx
+        .update(agentProfiles)
+        .set(toAgentProfileRow(workspaceId, profile))
+        .where(ofProfile(workspaceId, profile.id));
     },
   } satisfies Writes['agentProfiles'];
 }
