@@ -1,7 +1,7 @@
 import { type Db, type Repositories, schema, writeTx } from '@stageflow/db';
+import type { PgDb, PgExec } from '@stageflow/db/postgres';
 import type { PortalLinkEvent } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
-import type { PgDb, PgExec } from '@stageflow/db/postgres';
 import { eq, sql } from 'drizzle-orm';
 
 /**
@@ -42,21 +42,15 @@ export const linkCreated = (participantId: string, linkId: string, at: string): 
 
 export function arrangeSmallGroups({ db, repos, workspaceId }: { db: Db; repos: Repositories; workspaceId: string }) {
   const { at } = SMALL;
-  SMALL.users.forEach((u, i) => {
+  for (const [i, u] of SMALL.users.entries()) {
     const created = new Date(Date.parse(at(600 - i)));
     db.insert(schema.users)
       .values({ ...u, emailVerified: i % 2 === 0, createdAt: created, updatedAt: created })
       .run();
-  });
-  Object.entries(roles).forEach(([userId, role], i) =>
-    repos.members.add({
-      id: `m-${userId}`,
-      workspaceId,
-      userId,
-      role,
-      createdAt: new Date(Date.parse(at(500 - i))),
-    }),
-  );
+  }
+  for (const [i, [userId, role]] of Object.entries(roles).entries()) {
+    repos.members.add({ id: `m-${userId}`, workspaceId, userId, role, createdAt: new Date(Date.parse(at(500 - i))) });
+  }
   repos.workspaces.insert({ ...SMALL.thirdWorkspace, createdAt: new Date(Date.parse(at(450))) });
   repos.members.add({ id: 'm-third', workspaceId: SMALL.thirdWorkspace.id, userId: 'u-rev', role: 'owner' });
   const invite = (id: string, email: string, status: string, minutes: number) =>

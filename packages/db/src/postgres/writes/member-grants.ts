@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import { type WorkspaceEvent, workspaceEventRow } from '../../repositories/member-grants.ts';
 import type { Writes } from '../../reads.ts';
+import { type WorkspaceEvent, workspaceEventRow } from '../../repositories/member-grants.ts';
 import type { PgExec } from '../client.ts';
 import { memberGrants } from '../schema.ts';
 import { appendEventRows } from './events.ts';

@@ -11,7 +11,10 @@ export function createPgSelfIdentificationWrites(tx: PgExec) {
       await tx
         .insert(selfIdentifications)
         .values(row)
-        .onConflictDoUpdate({ target: [selfIdentifications.workspace_id, selfIdentifications.participant_id], set: row });
+        .onConflictDoUpdate({
+          target: [selfIdentifications.workspace_id, selfIdentifications.participant_id],
+          set: row,
+        });
     },
   } satisfies Writes['selfIdentification'];
 }
