@@ -13,13 +13,17 @@ export const enginesUnavailable = postgresUnavailable;
  * tested against. Each read must answer on PostgreSQL exactly what it answers on SQLite. A second, empty
  * workspace holds nothing, so a read that leaks across workspaces shows up as rows where none belong.
  */
-export async function demoOnBothEngines() {
+export async function demoOnBothEngines(
+  /** More rows on SQLite before the copy, for tables the demo leaves empty (API keys, members, …). */
+  arrange?: (sqlite: { db: Db; repos: Repositories; workspaceId: string; otherWorkspaceId: string }) => void,
+) {
   const db = createTestDb();
   const repos: Repositories = createRepositories(db);
   const workspace = repos.workspaces.insert({ id: crypto.randomUUID(), slug: 'demo', name: 'Demo workspace' });
   const other = repos.workspaces.insert({ id: crypto.randomUUID(), slug: 'other', name: 'Other workspace' });
   const owner: Principal = { kind: 'user', userId: 'demo-owner', workspaceId: workspace.id, role: 'owner' };
   await seedDemoData(db, repos, owner, NOW);
+  arrange?.({ db, repos, workspaceId: workspace.id, otherWorkspaceId: other.id });
 
   const server = await startPostgres();
   const pg: PgDb = createPgDb(server.url);
