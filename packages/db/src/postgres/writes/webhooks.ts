@@ -16,6 +16,7 @@ import type { PgExec } from '../client.ts';
 import { pgLeasedQueue } from '../leases.ts';
 import { enabledEndpoints, pgEnqueued } from '../reads/webhooks.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from '../schema.ts';
+import { slices } from './slices.ts';
 
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 
@@ -111,9 +112,9 @@ export function createPgWebhooksWrites(tx: PgExec, options: { announce?: () => v
           }),
         ),
       );
-      // Two statements for the whole batch: PostgreSQL pays a round trip for each.
-      await tx.insert(webhookMessages).values(messages);
-      await tx.insert(webhookDeliveries).values(deliveries);
+      // A statement per table for the whole batch (PostgreSQL pays a round trip for each), not one per row.
+      for (const slice of slices(messages)) await tx.insert(webhookMessages).values(slice);
+      for (const slice of slices(deliveries)) await tx.insert(webhookDeliveries).values(slice);
       announce();
       return deliveries.length;
     },
