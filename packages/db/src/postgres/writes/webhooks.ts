@@ -98,20 +98,25 @@ export function createPgWebhooksWrites(tx: PgExec, options: { announce?: () => v
       if (events.length === 0) return 0;
       const targets = await enabledEndpoints(tx, workspaceId);
       if (targets.length === 0) return 0;
-      const routed = routeEvents(events, targets);
-      const messages = routed.map(({ event }) => messageRow(newMessageId(), workspaceId, event));
-      if (messages.length === 0) return 0;
-      const deliveries = routed.flatMap(({ event, endpointIds }, i) =>
-        endpointIds.map((endpointId) =>
-          pending(workspaceId, {
-            id: randomUUID(),
-            endpoint_id: endpointId,
-            message_id: messages[i]!.id,
-            at: event.timestamp,
-            replay_of: null,
-          }),
-        ),
-      );
+      const messages: ReturnType<typeof messageRow>[] = [];
+      const deliveries: DeliveryRow[] = [];
+      // Ids drawn in SQLite's order (each message, then its deliveries), so the same writes leave the same rows.
+      for (const { event, endpointIds } of routeEvents(events, targets)) {
+        const message = messageRow(newMessageId(), workspaceId, event);
+        messages.push(message);
+        for (const endpointId of endpointIds) {
+          deliveries.push(
+            pending(workspaceId, {
+              id: randomUUID(),
+              endpoint_id: endpointId,
+              message_id: message.id,
+              at: event.timestamp,
+              replay_of: null,
+            }),
+          );
+        }
+      }
+      if (deliveries.length === 0) return 0;
       // A statement per table for the whole batch (PostgreSQL pays a round trip for each), not one per row.
       for (const slice of slices(messages)) await tx.insert(webhookMessages).values(slice);
       for (const slice of slices(deliveries)) await tx.insert(webhookDeliveries).values(slice);
