@@ -118,7 +118,9 @@ export function createBulkActionRepository(db: Db) {
       tx.insert(bulkActions).values(bulkActionRow(action)).run();
       // In slices: SQLite takes at most 32,766 bound values in one statement.
       for (let at = 0; at < action.people.length; at += 500) {
-        tx.insert(bulkActionItems).values(bulkItemRows(action, at, at + 500)).run();
+        tx.insert(bulkActionItems)
+          .values(bulkItemRows(action, at, at + 500))
+          .run();
       }
     },
 

@@ -123,11 +123,7 @@ export function createMailRepository(db: Db) {
     insert(tx: Tx, mail: readonly NewMail[]): number {
       let written = 0;
       for (const m of mail) {
-        written += tx
-          .insert(mailOutbox)
-          .values(newMailRow(m))
-          .onConflictDoNothing()
-          .run().changes;
+        written += tx.insert(mailOutbox).values(newMailRow(m)).onConflictDoNothing().run().changes;
       }
       return written;
     },

@@ -1,4 +1,3 @@
-import type { BulkActionItem } from '@stageflow/domain';
 import { type NewBulkAction, schema, writeTx } from '@stageflow/db';
 import {
   closePgDb,
@@ -7,6 +6,7 @@ import {
   createPgDb,
   type PgDb,
 } from '@stageflow/db/postgres';
+import type { BulkActionItem } from '@stageflow/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type BothEngines, demoOnBothEngines, enginesUnavailable, rowsOnBoth } from '../testing-engines.ts';
@@ -137,19 +137,33 @@ describe.skipIf(unavailable)('bulk actions on PostgreSQL answer and store as on 
   test('the lease on a running action: one holder, renewed while held, released, taken over once it ran out', async () => {
     const lease = (owner: string, now = T0, until = T1) => ({ owner, now, until });
     const bulk = both.repos.bulkActions;
-    const steps: [string, (tx: never) => unknown, (w: ReturnType<typeof createPgBulkActionsWrites>) => Promise<unknown>][] =
+    const other = both.otherWorkspaceId;
+    type Tx = Parameters<Parameters<typeof writeTx>[1]>[0];
+    type PgWrites = ReturnType<typeof createPgBulkActionsWrites>;
+    // Each step as the same call on either engine.
+    const claim = (workspaceId: string, id: string, l: ReturnType<typeof lease>) =>
       [
-        ['a claims', (tx) => bulk.claim(tx, both.otherWorkspaceId, OTHER, lease('a')), (w) => w.claim(both.otherWorkspaceId, OTHER, lease('a'))],
-        ['b is refused', (tx) => bulk.claim(tx, both.otherWorkspaceId, OTHER, lease('b')), (w) => w.claim(both.otherWorkspaceId, OTHER, lease('b'))],
-        ['a renews', (tx) => bulk.claim(tx, both.otherWorkspaceId, OTHER, lease('a', T0, T2)), (w) => w.claim(both.otherWorkspaceId, OTHER, lease('a', T0, T2))],
-        ['b cannot release it', (tx) => bulk.release(tx, both.otherWorkspaceId, OTHER, 'b'), (w) => w.release(both.otherWorkspaceId, OTHER, 'b')],
-        ['b takes it once it ran out', (tx) => bulk.claim(tx, both.otherWorkspaceId, OTHER, lease('b', LATER, '2026-06-01T11:05:00.000Z')), (w) => w.claim(both.otherWorkspaceId, OTHER, lease('b', LATER, '2026-06-01T11:05:00.000Z'))],
-        ['a has lost it', (tx) => bulk.claim(tx, both.otherWorkspaceId, OTHER, lease('a', LATER, '2026-06-01T11:05:00.000Z')), (w) => w.claim(both.otherWorkspaceId, OTHER, lease('a', LATER, '2026-06-01T11:05:00.000Z'))],
-        ['a completed action is never claimed', (tx) => bulk.claim(tx, ws, ACTION, lease('a')), (w) => w.claim(ws, ACTION, lease('a'))],
-      ];
+        (tx: Tx): unknown => bulk.claim(tx, workspaceId, id, l),
+        (w: PgWrites): Promise<unknown> => w.claim(workspaceId, id, l),
+      ] as const;
+    const release = (owner: string) =>
+      [
+        (tx: Tx): unknown => bulk.release(tx, other, OTHER, owner),
+        (w: PgWrites): Promise<unknown> => w.release(other, OTHER, owner),
+      ] as const;
+    const ranOut = (owner: string) => lease(owner, LATER, '2026-06-01T11:05:00.000Z');
+    const steps = [
+      ['a claims', claim(other, OTHER, lease('a'))],
+      ['b is refused', claim(other, OTHER, lease('b'))],
+      ['a renews', claim(other, OTHER, lease('a', T0, T2))],
+      ['b cannot release it', release('b')],
+      ['b takes it once it ran out', claim(other, OTHER, ranOut('b'))],
+      ['a has lost it', claim(other, OTHER, ranOut('a'))],
+      ['a completed action is never claimed', claim(ws, ACTION, lease('a'))],
+    ] as const;
     const answers: Record<string, unknown> = {};
-    for (const [name, sqlite, onPg] of steps) {
-      const answer = await onBoth(sqlite as (tx: unknown) => unknown, onPg);
+    for (const [name, [sqlite, onPg]] of steps) {
+      const answer = await onBoth(sqlite, onPg);
       expect(answer.pg, name).toEqual(answer.sqlite);
       answers[name] = answer.sqlite;
     }
@@ -163,10 +177,7 @@ describe.skipIf(unavailable)('bulk actions on PostgreSQL answer and store as on 
       'a completed action is never claimed': false,
     });
     await expectSameRows();
-    await onBoth(
-      (tx) => bulk.release(tx, both.otherWorkspaceId, OTHER, 'b'),
-      (w) => w.release(both.otherWorkspaceId, OTHER, 'b'),
-    );
+    await onBoth(...release('b'));
     await expectSameRows();
   });
 
@@ -196,7 +207,9 @@ describe.skipIf(unavailable)('bulk actions on PostgreSQL answer and store as on 
     });
     const who = people[0]!.participant_id;
     const first = both.pg.transaction(async (tx) => {
-      expect(await createPgBulkActionsReads(tx, { inWrite: true }).isPending(both.otherWorkspaceId, OTHER, 0)).toBe(true);
+      expect(await createPgBulkActionsReads(tx, { inWrite: true }).isPending(both.otherWorkspaceId, OTHER, 0)).toBe(
+        true,
+      );
       loaded();
       await go;
       return createPgBulkActionsWrites(tx).settle(both.otherWorkspaceId, OTHER, 0, line(who, 'applied'), T1);

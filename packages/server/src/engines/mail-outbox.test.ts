@@ -1,6 +1,13 @@
-import type { MailSettlement } from '@stageflow/domain';
 import { type NewMail, schema, writeTx } from '@stageflow/db';
-import { createPgDb, createPgMailReads, createPgMailWrites, closePgDb, pgSchema, type PgDb } from '@stageflow/db/postgres';
+import {
+  closePgDb,
+  createPgDb,
+  createPgMailReads,
+  createPgMailWrites,
+  type PgDb,
+  pgSchema,
+} from '@stageflow/db/postgres';
+import type { MailSettlement } from '@stageflow/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type BothEngines, demoOnBothEngines, enginesUnavailable, rowsOnBoth } from '../testing-engines.ts';

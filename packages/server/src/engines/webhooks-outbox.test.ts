@@ -1,6 +1,6 @@
-import type { WebhookEvent } from '@stageflow/domain';
 import { type WebhookEndpointRow, writeTx } from '@stageflow/db';
 import { createPgWebhooksReads, createPgWebhooksWrites, type PgExec } from '@stageflow/db/postgres';
+import type { WebhookEvent } from '@stageflow/domain';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type BothEngines, demoOnBothEngines, enginesUnavailable, rowsOnBoth } from '../testing-engines.ts';
 
@@ -90,7 +90,11 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
   test('endpoints: inserted and saved alike, and read alike (list, by id, count, the enabled ones)', async () => {
     const saved = { ...endpoint(2), description: 'Renamed', failing_since: T0, updated_at: T1 };
     await onBoth(
-      (tx) => both.repos.webhooks.endpoints.save(tx, ws, { ...saved, event_types: ['participant.enrolled', 'stage.created'] }),
+      (tx) =>
+        both.repos.webhooks.endpoints.save(tx, ws, {
+          ...saved,
+          event_types: ['participant.enrolled', 'stage.created'],
+        }),
       (w) => w.endpoints.save(ws, { ...saved, event_types: ['participant.enrolled', 'stage.created'] }),
     );
     await expectSameRows('webhookEndpoints');

@@ -27,10 +27,7 @@ export const enabledEndpoints = (exec: PgExec, workspaceId: string) =>
  * Webhook endpoints and the delivery log on PostgreSQL, answering as repositories/webhooks/ does. With `inWrite`
  * (a unit that changes the endpoint: save, disable, remove, send to, settle) `endpoints.byId` locks the row.
  */
-export function createPgWebhooksReads(
-  exec: PgExec,
-  options: { inWrite?: boolean; signal?: EnqueuedSignal } = {},
-) {
+export function createPgWebhooksReads(exec: PgExec, options: { inWrite?: boolean; signal?: EnqueuedSignal } = {}) {
   const signal = options.signal ?? pgEnqueued;
 
   async function views(

@@ -146,18 +146,25 @@ export function createPgWebhooksWrites(tx: PgExec, options: { announce?: () => v
       now: string,
     ): Promise<string> {
       const id = randomUUID();
-      await tx
-        .insert(webhookDeliveries)
-        .values(
-          pending(workspaceId, { id, endpoint_id: of.endpoint_id, message_id: of.message_id, at: now, replay_of: of.id }),
-        );
+      await tx.insert(webhookDeliveries).values(
+        pending(workspaceId, {
+          id,
+          endpoint_id: of.endpoint_id,
+          message_id: of.message_id,
+          at: now,
+          replay_of: of.id,
+        }),
+      );
       announce();
       return id;
     },
 
     /** Leases up to `limit` due deliveries to enabled endpoints, passing over those another claim is taking. */
     async claim(owner: string, now: string, leaseUntil: string, limit: number): Promise<ClaimedDelivery[]> {
-      const enabled = tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(eq(webhookEndpoints.enabled, true));
+      const enabled = tx
+        .select({ id: webhookEndpoints.id })
+        .from(webhookEndpoints)
+        .where(eq(webhookEndpoints.enabled, true));
       const due = await queue.claim(
         tx,
         { owner, now, until: leaseUntil },

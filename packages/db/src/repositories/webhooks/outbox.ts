@@ -121,11 +121,14 @@ export function createWebhookOutboxRepository(
     expiresAt: webhookDeliveries.lease_expires_at,
   });
 
-  const insertDelivery = (tx: Tx, values: NewDelivery) => tx.insert(webhookDeliveries).values(deliveryRow(values)).run();
+  const insertDelivery = (tx: Tx, values: NewDelivery) =>
+    tx.insert(webhookDeliveries).values(deliveryRow(values)).run();
 
   function insertMessage(tx: Tx, workspaceId: string, event: WebhookEvent): string {
     const id = newMessageId();
-    tx.insert(webhookMessages).values(messageRow(id, workspaceId, event)).run();
+    tx.insert(webhookMessages)
+      .values(messageRow(id, workspaceId, event))
+      .run();
     return id;
   }
 
