@@ -1,5 +1,12 @@
 import { type WebhookEndpointRow, writeTx } from '@stageflow/db';
-import { createPgWebhooksReads, createPgWebhooksWrites, type PgExec } from '@stageflow/db/postgres';
+import {
+  closePgDb,
+  createPgDb,
+  createPgWebhooksReads,
+  createPgWebhooksWrites,
+  type PgDb,
+  type PgExec,
+} from '@stageflow/db/postgres';
 import type { WebhookEvent } from '@stageflow/domain';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { type BothEngines, demoOnBothEngines, enginesUnavailable, rowsOnBoth } from '../testing-engines.ts';
@@ -272,5 +279,28 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
     release();
     await Promise.all([first, second]);
     expect(order).toEqual(['first commits', 'second loaded']);
+  });
+
+  test('two processes claiming deliveries at once never take the same one', async () => {
+    const otherProcess = createPgDb(both.pg.$client.options.connectionString!);
+    try {
+      const events = Array.from({ length: 8 }, (_, n) => event('participant.enrolled', 20 + n));
+      await both.pg.transaction((tx) => createPgWebhooksWrites(tx).outbox.enqueue(ws, events));
+      const claimOn = (db: PgDb, owner: string) =>
+        db.transaction(async (tx) => {
+          const got = await createPgWebhooksWrites(tx).outbox.claim(owner, T1, T2, 4);
+          await new Promise((resolve) => setTimeout(resolve, 150));
+          return got;
+        });
+      const [a, b] = await Promise.all([claimOn(both.pg, 'process-a'), claimOn(otherProcess, 'process-b')]);
+      expect(a.length).toBeGreaterThan(0);
+      expect(b.length).toBeGreaterThan(0);
+      const ids = [...a, ...b].map((d) => d.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      // Only enabled endpoints' deliveries, each with its endpoint as it is now.
+      expect([...a, ...b].every((d) => d.endpoint.enabled)).toBe(true);
+    } finally {
+      await closePgDb(otherProcess);
+    }
   });
 });
