@@ -20,7 +20,10 @@ export interface PgLeaseColumns {
 }
 
 export interface PgLeasedQueue {
-  /** Leases up to `limit` rows that match `due` and are free, taking them in `order`; answers their ids. */
+  /**
+   * Leases up to `limit` rows that match `due` and are free, picking them in `order`; answers their ids (in no
+   * particular order: callers that need one read the rows back sorted, as on SQLite).
+   */
   claim(
     tx: PgExec,
     lease: Lease,
