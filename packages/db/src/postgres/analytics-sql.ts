@@ -49,7 +49,7 @@ const LAST_STAGE = sql`not exists (
     and (later.entered_at > sp.entered_at ${C}
       or (later.entered_at = sp.entered_at and ${enteredSeq('later')} > ${enteredSeq('sp')})))`;
 
-export const cohortSizeSql = (ws: string, c: Cohort) =>
+export const cohortSizePgSql = (ws: string, c: Cohort) =>
   sql`select count(*)::int as n from participants p where ${cohort(ws, c)}`;
 
 const SELF_ID = sql`left join self_identifications si on si.workspace_id = p.workspace_id and si.participant_id = p.id`;

@@ -13,7 +13,7 @@ import {
   templateSelfIdsFrom,
 } from '../../repositories/analytics-rows.ts';
 import {
-  cohortSizeSql,
+  cohortSizePgSql,
   openDecisionsPgSql,
   progressGroupsPgSql,
   recordedAttemptsPgSql,
@@ -40,7 +40,7 @@ export function createPgAnalyticsReads(db: PgExec, _options: { inWrite?: boolean
 
   return {
     async cohortSize(ws: string, c: Cohort): Promise<number> {
-      const [row] = await rows(cohortSizeSql(ws, c));
+      const [row] = await rows(cohortSizePgSql(ws, c));
       return row!.n as number;
     },
     progressGroups: async (ws: string, c: Cohort) => (await rows(progressGroupsPgSql(ws, c))).map(progressGroup),
