@@ -41,9 +41,7 @@ export async function prepareLinkMail(ctx: MailAppContext, days: number) {
   const { token, hash } = generatePortalToken();
   const notice = await ctx.reads.portalNotice.get(ctx.workspaceId);
   const team =
-    notice.organization ??
-    (await ctx.reads.workspaces.byId(ctx.workspaceId))?.name ??
-    portalCopy('en').notice.theTeam;
+    notice.organization ?? (await ctx.reads.workspaces.byId(ctx.workspaceId))?.name ?? portalCopy('en').notice.theTeam;
   return {
     token,
     hash,

@@ -65,13 +65,13 @@ export async function demographicsAccess(ctx: AppContext): Promise<DemographicsA
     admins: (
       await ctx.reads.memberGrants.membersWithGrant(ctx.workspaceId, DEMOGRAPHICS_GRANTEE_ROLE, DEMOGRAPHICS_READ)
     ).map((m) => ({
-        user_id: m.user_id,
-        name: m.name,
-        email: m.email,
-        granted: m.granted_at !== null,
-        granted_at: m.granted_at,
-        granted_by: m.granted_by,
-      })),
+      user_id: m.user_id,
+      name: m.name,
+      email: m.email,
+      granted: m.granted_at !== null,
+      granted_at: m.granted_at,
+      granted_by: m.granted_by,
+    })),
   };
 }
 

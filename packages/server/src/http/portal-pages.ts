@@ -276,7 +276,8 @@ export function createPortalPages(options: PortalPageOptions) {
     // The session under way, when it has an interview to take here.
     let interviewSessionId: string | undefined;
     for (const s of loaded?.state.sessions ?? []) {
-      if (s.status !== 'in_progress' || !(await hasInterview(contextFor(access), access.participant_id, s.id))) continue;
+      if (s.status !== 'in_progress' || !(await hasInterview(contextFor(access), access.participant_id, s.id)))
+        continue;
       interviewSessionId = s.id;
       break;
     }
