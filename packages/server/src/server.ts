@@ -125,7 +125,7 @@ export interface StageflowServer {
    * started them, in the background; then looks again every lease, for actions a crashed process left
    * (their lease ran out). Call it once, after `seedDemo`; answers how many it took up now.
    */
-  resumeBulkActions(): number;
+  resumeBulkActions(): Promise<number>;
   /** Checkpoints the WAL into the database file and closes it: the last step of a shutdown. */
   close(): void;
 }
@@ -253,11 +253,9 @@ export function createServer(config: ServerConfig): StageflowServer {
     },
     resumeBulkActions: () => {
       bulkResume ??= setInterval(() => {
-        try {
-          resumeBulkActions(deps);
-        } catch (err) {
+        resumeBulkActions(deps).catch((err: unknown) => {
           log.warn({ err }, 'looking for bulk actions to resume failed; trying again later');
-        }
+        });
       }, BULK_LEASE_MS).unref();
       return resumeBulkActions(deps);
     },

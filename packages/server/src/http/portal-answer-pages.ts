@@ -271,7 +271,7 @@ export function mountAnswerPages(
     if (who instanceof Response) return who;
     const sessionId = c.req.param('id');
     try {
-      const view = readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
+      const view = await readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
       const body = view.editable
         ? answersFormBody(view, sessionId, who.copy, { saved: c.req.query('saved') !== undefined })
         : answersReadBody(view, who.copy);
@@ -312,7 +312,7 @@ export function mountAnswerPages(
       // The form again, with what they typed and each problem beside its question: nothing is lost.
       let view: PortalAnswers;
       try {
-        view = readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
+        view = await readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
       } catch (error) {
         return refusal(c, error, who.copy);
       }
@@ -333,7 +333,7 @@ export function mountAnswerPages(
     if (who instanceof Response) return who;
     const sessionId = c.req.param('id');
     try {
-      const view = readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
+      const view = await readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
       if (!view.editable) return c.redirect(`/p/sessions/${encodeURIComponent(sessionId)}`, 303);
       return c.html(page(who.copy, who.copy.answers.confirmTitle, confirmSubmitBody(view, sessionId, who.copy)));
     } catch (error) {

@@ -57,7 +57,7 @@ export const portalContext = (
   access: PortalAccess,
 ): PortalAppContext => ({
   storage: options.storage,
-  repos: options.repos,
+  reads: options.storage.reads,
   workspaceId: access.workspace_id,
   actor: participantActor(access.participant_id),
   now: options.now,
@@ -149,7 +149,7 @@ export function createPortalApi(options: PortalApiOptions) {
     const access = await who(c, options.now());
     if (access instanceof Response) return access;
     try {
-      const session = readPortalSession(portalContext(options, access), access.participant_id, c.req.param('id'));
+      const session = await readPortalSession(portalContext(options, access), access.participant_id, c.req.param('id'));
       return c.json(PortalSessionDetail.parse(session));
     } catch (error) {
       return portalRefusal(c, error, access.copy);
@@ -173,7 +173,7 @@ export function createPortalApi(options: PortalApiOptions) {
     const access = await who(c, options.now());
     if (access instanceof Response) return access;
     try {
-      const view = readPortalConsent(portalContext(options, access), access.participant_id);
+      const view = await readPortalConsent(portalContext(options, access), access.participant_id);
       return c.json(PortalConsentView.parse(view));
     } catch (error) {
       return portalRefusal(c, error, access.copy);

@@ -274,9 +274,13 @@ export function createPortalPages(options: PortalPageOptions) {
         )
       : undefined;
     // The session under way, when it has an interview to take here.
-    const interviewSessionId = loaded?.state.sessions.find(
-      (s) => s.status === 'in_progress' && hasInterview(contextFor(access), access.participant_id, s.id),
-    )?.id;
+    let interviewSessionId: string | undefined;
+    for (const s of loaded?.state.sessions ?? []) {
+      if (s.status !== 'in_progress' || !(await hasInterview(contextFor(access), access.participant_id, s.id)))
+        continue;
+      interviewSessionId = s.id;
+      break;
+    }
     // The voluntary questions come after the AI notice: while one waits to be read, it is the next thing.
     const answered = options.repos.selfIdentification.byParticipant(access.workspace_id, access.participant_id);
     const aboutYou = readNotice ? undefined : answered ? ('answered' as const) : ('offer' as const);
@@ -340,7 +344,7 @@ export function createPortalPages(options: PortalPageOptions) {
     }),
     async (ctx, participantId) => {
       const session = await startPortalSession(ctx, participantId, { timezone: 'UTC' });
-      return hasInterview(ctx, participantId, session.id) ? interviewPath(session.id) : '/p/';
+      return (await hasInterview(ctx, participantId, session.id)) ? interviewPath(session.id) : '/p/';
     },
     // An AI-run stage goes straight to its interview (docs/rules.md#the-interview).
     (_c, next) => next,

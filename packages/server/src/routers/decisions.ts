@@ -59,10 +59,10 @@ export const decisionsRouter = router({
     })
     .input(DecideWithKey)
     .output(DecisionResult)
-    .mutation(({ ctx, input: { idempotency_key, ...input } }) =>
+    .mutation(async ({ ctx, input: { idempotency_key, ...input } }) =>
       runParticipantCommand(
         ctx,
-        decisionTarget(ctx, input.decision_id),
+        await decisionTarget(ctx, input.decision_id),
         { type: 'decide', ...input },
         ({ state }) => {
           const participant = participantView(state);

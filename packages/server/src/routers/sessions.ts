@@ -27,8 +27,8 @@ import { ScoreResult, Session, SessionAnswers, SessionResult } from './outputs.t
 import { participantView, sessionCreatedBy, sessionResult } from './participant-answers.ts';
 
 /** A command on one session: it runs on the session's participant and answers with that session. */
-const onSession = (ctx: Context, command: Extract<ParticipantCommand, { session_id: string }>) =>
-  runParticipantCommand(ctx, sessionTarget(ctx, command.session_id), command, (result) =>
+const onSession = async (ctx: Context, command: Extract<ParticipantCommand, { session_id: string }>) =>
+  runParticipantCommand(ctx, await sessionTarget(ctx, command.session_id), command, (result) =>
     sessionResult(result, command.session_id),
   );
 
@@ -171,13 +171,13 @@ export const sessionsRouter = router({
     })
     .input(CompleteSessionInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) =>
+    .mutation(async ({ ctx, input }) =>
       // Without a transcript of the reviewer's, the session keeps what the participant gave: the
       // interview's turns, or a written assessment's submitted answers.
       onSession(ctx, {
         type: 'complete',
         ...input,
-        transcript: transcriptOnCompletion(ctx, input.session_id, input.transcript),
+        transcript: await transcriptOnCompletion(ctx, input.session_id, input.transcript),
       }),
     ),
 
@@ -221,14 +221,14 @@ export const sessionsRouter = router({
     })
     .input(RecordResultInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) =>
+    .mutation(async ({ ctx, input }) =>
       runParticipantCommand(
         ctx,
         { participantId: input.participant_id },
         {
           type: 'record_result',
           ...input,
-          transcript: transcriptOnCompletion(ctx, openSessionOf(ctx, input.participant_id), input.transcript),
+          transcript: await transcriptOnCompletion(ctx, openSessionOf(ctx, input.participant_id), input.transcript),
         },
         (result) => {
           // It completes the session already open at the stage, or the one it created for the purpose.
