@@ -62,14 +62,22 @@ describe('resolving a key', () => {
 
   test('a valid key is its workspace and scopes; the key itself is not stored', async () => {
     const { key, summary } = issue(['all']);
-    expect(await resolve(key)).toEqual({ kind: 'api_key', keyId: summary.id, workspaceId, scopes: [...API_KEY_SCOPES] });
+    expect(await resolve(key)).toEqual({
+      kind: 'api_key',
+      keyId: summary.id,
+      workspaceId,
+      scopes: [...API_KEY_SCOPES],
+    });
     const dump = JSON.stringify(db.$client.prepare('select * from api_keys').all());
     expect(dump).not.toContain(key);
     expect(dump).not.toContain(key.slice(12));
   });
 
   test('unknown, mistyped, revoked and expired keys are refused with a reason', async () => {
-    expect(await resolve(generateApiKey().key)).toEqual({ kind: 'rejected', message: expect.stringMatching(/not valid/) });
+    expect(await resolve(generateApiKey().key)).toEqual({
+      kind: 'rejected',
+      message: expect.stringMatching(/not valid/),
+    });
     expect(await resolve('sf_live_nope')).toEqual({ kind: 'rejected', message: expect.stringMatching(/x-api-key/) });
 
     const revoked = issue();

@@ -21,7 +21,11 @@ export const grantsIn =
  * whose role falls short may still hold a grantable scope an owner granted them, while their role is the
  * one the grant is for (`GRANTABLE_SCOPES`).
  */
-export async function authorize(principal: Principal | null, scope: Scope, grantsOf?: GrantsOf): Promise<Authorization> {
+export async function authorize(
+  principal: Principal | null,
+  scope: Scope,
+  grantsOf?: GrantsOf,
+): Promise<Authorization> {
   if (!principal) {
     return { ok: false, code: 'UNAUTHORIZED', message: 'Sign in, or send an API key in the x-api-key header' };
   }

@@ -265,7 +265,9 @@ export const stagesRouter = router({
       ctx.storage.snapshot(function* (r) {
         const { workspaceId } = ctx;
         const pipeline = yield* r.pipelines.load(workspaceId, input.evaluation_template_id);
-        const stages = liveStages(unwrap(pipeline ?? notFound('Evaluation template', input.evaluation_template_id)).stages);
+        const stages = liveStages(
+          unwrap(pipeline ?? notFound('Evaluation template', input.evaluation_template_id)).stages,
+        );
         const usage = [];
         for (const stage of stages) {
           const active = yield* r.participants.activeAtStage(workspaceId, stage.id);
