@@ -3,6 +3,7 @@
 export * from './client.ts';
 export * from './copy.ts';
 export { type PgLeaseColumns, type PgLeasedQueue, pgLeasedQueue } from './leases.ts';
+export { sweepPgRateLimits } from './rate-limits.ts';
 export { createPgAgentProfileReads } from './reads/agent-profiles.ts';
 export { createPgAnalyticsReads } from './reads/analytics.ts';
 export { createPgAnswerReads } from './reads/answers.ts';

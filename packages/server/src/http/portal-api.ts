@@ -40,6 +40,7 @@ import { IDEMPOTENCY_HEADER } from './rest-routes.ts';
 export const PORTAL_API_BASE = '/api/portal/v1';
 
 export interface PortalApiOptions {
+  /** Only for the application layer's `AppContext.repos` (portalContext); the portal itself reads through `storage.reads`. */
   readonly repos: Repositories;
   readonly storage: StoragePort;
   readonly secret: string;
@@ -102,7 +103,7 @@ export function createPortalApi(options: PortalApiOptions) {
 
   /** The request's participant, or the 401 or 429 answer. */
   const who = async (c: Context, now: string): Promise<PortalAccess | Response> => {
-    const access = portalAccess(c, options, now);
+    const access = await portalAccess(c, options, now);
     if (!access) return c.json({ error: UNAUTHENTICATED }, 401);
     const refused = await options.limits.token(access.link_id);
     if (refused) {
@@ -119,7 +120,7 @@ export function createPortalApi(options: PortalApiOptions) {
     const now = options.now();
     const access = await who(c, now);
     if (access instanceof Response) return access;
-    const view = portalViewFor(options.repos, access, now);
+    const view = await portalViewFor(options.storage.reads, access, now);
     // The link outlived its participant (a deleted row): nothing to show, as for no credential.
     if (!view) return c.json({ error: UNAUTHENTICATED }, 401);
     return c.json(PortalView.parse(view));
@@ -206,7 +207,7 @@ export function createPortalApi(options: PortalApiOptions) {
     } catch (error) {
       return portalRefusal(c, error, access.copy);
     }
-    const view = portalViewFor(options.repos, access, options.now());
+    const view = await portalViewFor(options.storage.reads, access, options.now());
     return view ? c.json(PortalView.parse(view)) : c.json({ error: UNAUTHENTICATED }, 401);
   });
 

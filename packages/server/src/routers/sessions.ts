@@ -38,12 +38,12 @@ const scoreAnswer = ({ session, state, scoring }: ScoringResult) => ({
   scoring,
 });
 
-const loadSession = (ctx: Context, id: string) =>
-  unwrap(ctx.repos.participants.session(ctx.workspaceId, id) ?? notFound('Session', id));
+const loadSession = async (ctx: Context, id: string) =>
+  unwrap((await ctx.reads.participants.session(ctx.workspaceId, id)) ?? notFound('Session', id));
 
 /** The session open (scheduled or under way) at the participant's current stage, which a result completes. */
-function openSessionOf(ctx: Context, participantId: string): string | undefined {
-  const state = ctx.repos.participants.load.participant(ctx.workspaceId, participantId)?.state;
+async function openSessionOf(ctx: Context, participantId: string): Promise<string | undefined> {
+  const state = (await ctx.reads.participants.load.participant(ctx.workspaceId, participantId))?.state;
   const stageId = state?.participant?.current_stage_id;
   return state?.sessions.find((s) => s.stage_id === stageId && (s.status === 'in_progress' || s.status === 'scheduled'))
     ?.id;
@@ -61,7 +61,7 @@ export const sessionsRouter = router({
     })
     .input(ListSessionsInput)
     .output(z.array(Session))
-    .query(({ ctx, input }) => ctx.repos.participants.sessions(ctx.workspaceId, input)),
+    .query(({ ctx, input }) => ctx.reads.participants.sessions(ctx.workspaceId, input)),
 
   byId: scoped('sessions.read')
     .meta({
@@ -228,7 +228,11 @@ export const sessionsRouter = router({
         {
           type: 'record_result',
           ...input,
-          transcript: await transcriptOnCompletion(ctx, openSessionOf(ctx, input.participant_id), input.transcript),
+          transcript: await transcriptOnCompletion(
+            ctx,
+            await openSessionOf(ctx, input.participant_id),
+            input.transcript,
+          ),
         },
         (result) => {
           // It completes the session already open at the stage, or the one it created for the purpose.
