@@ -89,7 +89,7 @@ describe.skipIf(unavailable)('the participant store on PostgreSQL writes what SQ
     let next = 0;
     const ctx: AppContext = {
       storage: undefined as never,
-      repos: both.repos,
+      reads: both.sqlite,
       workspaceId: ws,
       actor: 'user:engine-test',
       now: () => AT,
