@@ -6,4 +6,5 @@ export * from './reads.ts';
 export * from './repositories/index.ts';
 export * as schema from './schema/index.ts';
 export type * from './storage/port.ts';
-export { createSqliteStorage } from './storage/sqlite.ts';
+export { createStorage, type Engine } from './storage/engine.ts';
+export { createSqliteStorage, sqliteEngine } from './storage/sqlite.ts';
