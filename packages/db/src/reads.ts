@@ -125,7 +125,12 @@ export function runSnapshotNow<T, S = SnapshotReads>(work: (r: S) => ReadStep<T>
 }
 
 /** Runs a snapshot's (or a transaction's) work on an engine that answers with promises, awaiting each step in turn. */
-export async function runSnapshotAwaiting<T, S = SnapshotReads>(work: (r: S) => ReadStep<T>, r: S): Promise<T> {
+export async function runSnapshotAwaiting<T, S = SnapshotReads>(
+  work: (r: S) => ReadStep<T>,
+  r: S,
+  /** Told of each failed step before it is thrown into the work (which may catch it). */
+  failed?: (error: unknown) => void,
+): Promise<T> {
   const steps = work(r);
   let next = steps.next();
   while (!next.done) {
@@ -133,6 +138,7 @@ export async function runSnapshotAwaiting<T, S = SnapshotReads>(work: (r: S) => 
     try {
       answer = await next.value;
     } catch (error) {
+      failed?.(error);
       // Thrown where the work waited, so its own try/catch sees it as it would on SQLite.
       next = steps.throw(error);
       continue;

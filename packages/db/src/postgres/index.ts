@@ -5,3 +5,4 @@ export * from './copy.ts';
 export { createPgStageReads } from './reads/stages.ts';
 export { pgSchema } from './schema.ts';
 export { type PgTwin, type PgTwins, pgTwins } from './twin.ts';
+export { createPostgresStorage, type PgEngineParts, postgresEngine } from './engine.ts';
