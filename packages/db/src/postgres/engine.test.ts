@@ -27,7 +27,9 @@ interface CounterWrites {
 }
 /** The steps the fake repositories give a transaction's work (the engine's types name the real ones). */
 interface Steps {
-  counters: { [M in keyof Counters]: (...args: Parameters<Counters[M]>) => ReadStep<Awaited<ReturnType<Counters[M]>>> } & {
+  counters: {
+    [M in keyof Counters]: (...args: Parameters<Counters[M]>) => ReadStep<Awaited<ReturnType<Counters[M]>>>;
+  } & {
     [M in keyof CounterWrites]: (...args: Parameters<CounterWrites[M]>) => ReadStep<void>;
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { runSnapshotAwaiting, snapshotReads, txSteps, type Reads, type Writes } from '../reads.ts';
+import { type Reads, runSnapshotAwaiting, snapshotReads, txSteps, type Writes } from '../reads.ts';
 import { createStorage, type Engine } from '../storage/engine.ts';
 import type { StoragePort } from '../storage/port.ts';
 import type { PgDb, PgExec } from './client.ts';

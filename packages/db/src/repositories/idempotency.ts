@@ -14,7 +14,9 @@ export function createIdempotencyRepository(db: Db) {
       response: idempotencyKeys.response,
     })
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.workspace_id, sql.placeholder('ws')), eq(idempotencyKeys.key, sql.placeholder('key'))))
+    .where(
+      and(eq(idempotencyKeys.workspace_id, sql.placeholder('ws')), eq(idempotencyKeys.key, sql.placeholder('key'))),
+    )
     .prepare();
   return {
     /** The key's first use in the workspace: what it was for, its request's hash and its answer. */

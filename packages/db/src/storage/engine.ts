@@ -70,8 +70,7 @@ export function createStorage(engine: Engine): StoragePort {
           yield* t.bulkActions.settle(workspaceId, bulkActionId, item.position, line, at);
           return line;
         }),
-      claim: (workspaceId, bulkActionId, lease) =>
-        run((t) => t.bulkActions.claim(workspaceId, bulkActionId, lease)),
+      claim: (workspaceId, bulkActionId, lease) => run((t) => t.bulkActions.claim(workspaceId, bulkActionId, lease)),
       release: (workspaceId, bulkActionId, owner) =>
         run((t) => t.bulkActions.release(workspaceId, bulkActionId, owner)),
     },
@@ -142,7 +141,10 @@ export function createStorage(engine: Engine): StoragePort {
         run(function* (t) {
           const participant = yield* t.portalLinks.participant(workspaceId, participantId);
           if (!participant) return notFound('Participant', participantId);
-          const change = step({ participant, current: (yield* t.portalLinks.latest(workspaceId, participantId)) ?? null });
+          const change = step({
+            participant,
+            current: (yield* t.portalLinks.latest(workspaceId, participantId)) ?? null,
+          });
           if (change instanceof Error) return change;
           yield* storeLinkChange(t, participant, change);
           return (yield* t.portalLinks.latest(workspaceId, participantId)) ?? notFound('Portal link', participantId);

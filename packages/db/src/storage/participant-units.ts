@@ -30,7 +30,12 @@ export function* stepUnit<A>(
   const loaded = yield* load(unit.target);
   if (loaded instanceof Error) return loaded;
   const emailTakenIn = unit.email
-    ? yield* r.participants.emailTakenIn(workspaceId, loaded.state.template.id, unit.email, loaded.state.participant?.id)
+    ? yield* r.participants.emailTakenIn(
+        workspaceId,
+        loaded.state.template.id,
+        unit.email,
+        loaded.state.participant?.id,
+      )
     : null;
   const outcome = unit.step({ loaded, emailTakenIn });
   return outcome instanceof Error ? outcome : { loaded, outcome };

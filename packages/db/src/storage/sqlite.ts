@@ -32,9 +32,11 @@ type AnyFunction = (...args: never[]) => unknown;
 
 /** Which members are writes, group by group: `true` for a write, a nested group's own flags otherwise. */
 type WriteFlags<W> = {
-  readonly [M in keyof W as W[M] extends AnyFunction ? M : keyof W[M] extends never ? never : M]: W[M] extends AnyFunction
-    ? true
-    : WriteFlags<W[M]>;
+  readonly [M in keyof W as W[M] extends AnyFunction
+    ? M
+    : keyof W[M] extends never
+      ? never
+      : M]: W[M] extends AnyFunction ? true : WriteFlags<W[M]>;
 };
 
 /**
