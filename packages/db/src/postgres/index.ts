@@ -2,6 +2,7 @@
 // the package's main entry so the server, which runs on SQLite only so far, never loads `pg`.
 export * from './client.ts';
 export * from './copy.ts';
+export { createPostgresStorage, type PgEngineParts, postgresEngine } from './engine.ts';
 export { type PgLeaseColumns, type PgLeasedQueue, pgLeasedQueue } from './leases.ts';
 export { sweepPgRateLimits } from './rate-limits.ts';
 export { createPgAgentProfileReads } from './reads/agent-profiles.ts';
