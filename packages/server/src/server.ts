@@ -226,7 +226,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     log,
     webRoot: config.webRoot,
     publicUrl: config.publicUrl,
-    portal: { storage: deps.storage, repos, secret, interviewer },
+    portal: { storage: deps.storage, secret, interviewer },
     isReady: () => ready,
     // SQLite's counters (limiter-store.ts); a PostgreSQL start gives `postgresLimiters` instead.
     limiterStore: rateLimits.store === 'database' ? databaseLimiters(db) : memoryLimiters,

@@ -100,7 +100,6 @@ export async function setupPortal({
       rateLimits: { apiKeyPerMinute: 600, failedSignIns: 10, failedSignInMinutes: 15, trustProxy: false, ...limits },
       portal: {
         storage: deps.storage,
-        repos: deps.repos,
         secret: PORTAL_SECRET,
         now: clock,
         interviewer: deps.interviewer,

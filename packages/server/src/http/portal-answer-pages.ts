@@ -208,8 +208,6 @@ export const answersLink = (copy: PortalCopy, sessionId: string, submitted: bool
 /** What the pages run with: the portal's options and its sign-in check. */
 export interface AnswerPageDeps {
   readonly storage: StoragePort;
-  /** Only for the application layer's `AppContext.repos` (portalContext); the portal itself reads through `storage.reads`. */
-  readonly repos: Repositories;
   readonly now: () => string;
   /** The participant's portal access, or the page that asks them to open their link again. */
   readonly signedIn: (c: Context, at: string) => Promise<PortalAccess | Response>;

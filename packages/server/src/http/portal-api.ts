@@ -40,8 +40,6 @@ import { IDEMPOTENCY_HEADER } from './rest-routes.ts';
 export const PORTAL_API_BASE = '/api/portal/v1';
 
 export interface PortalApiOptions {
-  /** Only for the application layer's `AppContext.repos` (portalContext); the portal itself reads through `storage.reads`. */
-  readonly repos: Repositories;
   readonly storage: StoragePort;
   readonly secret: string;
   readonly limits: PortalLimits;
@@ -54,7 +52,7 @@ export interface PortalApiOptions {
 
 /** What a portal command runs with: the participant's workspace, the participant as the actor, and their words. */
 export const portalContext = (
-  options: Pick<PortalApiOptions, 'repos' | 'storage' | 'now' | 'newId'>,
+  options: Pick<PortalApiOptions, 'storage' | 'now' | 'newId'>,
   access: PortalAccess,
 ): PortalAppContext => ({
   storage: options.storage,
@@ -68,7 +66,7 @@ export const portalContext = (
 
 /** A portal context that can run the participant's interview (docs/rules.md#the-interview). */
 export const interviewRunContext = (
-  options: Pick<PortalApiOptions, 'repos' | 'storage' | 'now' | 'newId' | 'log'> & { interviewer: InterviewerDeps },
+  options: Pick<PortalApiOptions, 'storage' | 'now' | 'newId' | 'log'> & { interviewer: InterviewerDeps },
   access: PortalAccess,
 ): InterviewRunContext => ({ ...portalContext(options, access), interviewer: options.interviewer, log: options.log });
 

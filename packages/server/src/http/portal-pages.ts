@@ -52,8 +52,6 @@ import { aboutYouOffer, mountSelfIdentificationPages } from './portal-self-ident
 
 export interface PortalPageOptions {
   readonly storage: StoragePort;
-  /** Only for the application layer's `AppContext.repos` (portalContext); the portal itself reads through `storage.reads`. */
-  readonly repos: Repositories;
   /** Signs the portal session cookie (the server's secret, as for staff sessions). */
   readonly secret: string;
   /** PUBLIC_URL: https makes the cookie `Secure`. */
