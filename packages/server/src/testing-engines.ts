@@ -1,6 +1,15 @@
+import type { StoragePort } from '@stageflow/db';
 import { createRepositories, createTestDb, type Db, type Reads, type Repositories, schema } from '@stageflow/db';
-import { closePgDb, copySqliteToPostgres, createPgDb, type PgDb, pgSchema } from '@stageflow/db/postgres';
-import { NOW, postgresUnavailable, startPostgres } from '@stageflow/testing';
+import {
+  closePgDb,
+  copySqliteToPostgres,
+  createPgDb,
+  createPgStorage,
+  migratePgDb,
+  type PgDb,
+  pgSchema,
+} from '@stageflow/db/postgres';
+import { NOW, postgresUnavailable, startPostgres, type TestPostgres } from '@stageflow/testing';
 import type { Principal } from './auth/principal.ts';
 import { seedDemoData } from './seed/demo-data.ts';
 
@@ -94,4 +103,30 @@ export async function someoneWaitsForALock(pg: PgDb): Promise<void> {
     if ((rows[0]?.waiting ?? 0) > 0) return;
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+let forThisFile: Promise<{ server: TestPostgres; pg: PgDb; storage: StoragePort }> | undefined;
+
+/**
+ * The test file's PostgreSQL database (each test file runs in a worker of its own): migrated once, shared by the
+ * file's tests (`setupEngineApi` gives each its own workspaces), dropped by `stopPostgresForThisFile` (the
+ * PostgreSQL project's setup file calls it after the file).
+ */
+export function postgresForThisFile() {
+  forThisFile ??= (async () => {
+    const server = await startPostgres();
+    const pg = createPgDb(server.url);
+    await migratePgDb(pg);
+    return { server, pg, storage: createPgStorage(pg) };
+  })();
+  return forThisFile;
+}
+
+export async function stopPostgresForThisFile(): Promise<void> {
+  const started = forThisFile;
+  forThisFile = undefined;
+  if (!started) return;
+  const { server, pg } = await started;
+  await closePgDb(pg);
+  await server.stop();
 }

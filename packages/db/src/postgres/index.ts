@@ -29,6 +29,7 @@ export { createPgStageReads } from './reads/stages.ts';
 export { createPgTemplateReads } from './reads/templates.ts';
 export { createPgWebhooksReads, pgEnqueued } from './reads/webhooks.ts';
 export { createPgWorkspaceReads } from './reads/workspaces.ts';
+export { createPgReads, createPgStorage, createPgWrites, type PgReadOptions } from './repositories.ts';
 export { pgSchema } from './schema.ts';
 export { type PgTwin, type PgTwins, pgTwins } from './twin.ts';
 export { createPgAgentProfileWrites } from './writes/agent-profiles.ts';
