@@ -54,7 +54,7 @@ const demoPortal = await server.demoPortal();
 // After start-up's own transaction: the worker's leases must not join it (docs/webhooks.md#several-processes).
 if (server.webhooksWanted) server.webhookWorker.start();
 // Bulk actions a stop left half-way carry on (each person is one transaction, so none is run twice).
-const resumed = server.resumeBulkActions();
+const resumed = await server.resumeBulkActions();
 if (resumed > 0) log.info({ bulk_actions: resumed }, 'resuming bulk actions');
 
 const http = serve({ fetch: server.fetch, port }, (info) => {

@@ -5,5 +5,6 @@ export * from './rate-limits.ts';
 export * from './reads.ts';
 export * from './repositories/index.ts';
 export * as schema from './schema/index.ts';
+export { createStorage, type Engine } from './storage/engine.ts';
 export type * from './storage/port.ts';
-export { createSqliteStorage } from './storage/sqlite.ts';
+export { createSqliteStorage, sqliteEngine } from './storage/sqlite.ts';

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, type Column, eq, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Tx } from './client.ts';
 
@@ -54,16 +54,33 @@ export interface LeasedQueue {
   readonly released: Record<string, null>;
 }
 
-export function leasedQueue(table: SQLiteTable, columns: LeaseColumns): LeasedQueue {
+/**
+ * What a lease means, whatever the engine: a row is free when it has no lease or its lease has run out; a
+ * settling write holds only where the owner still holds the lease; ending a lease clears both columns. The
+ * SQLite queue below and the PostgreSQL one (postgres/leases.ts) both build their statements from these.
+ */
+export function leaseTerms(table: object, columns: { readonly owner: Column; readonly expiresAt: Column }) {
   // `set` takes the table's property names; the columns carry their SQL names, so ask the table.
-  const key = (column: AnySQLiteColumn) => {
+  const key = (column: Column) => {
     const found = Object.entries(table).find(([, value]) => value === column);
     if (!found) throw new Error(`leasedQueue: column ${column.name} is not a column of the table`);
     return found[0];
   };
   const ownerKey = key(columns.owner);
   const expiresKey = key(columns.expiresAt);
-  const free = (now: string) => or(isNull(columns.expiresAt), lte(columns.expiresAt, now));
+  return {
+    /** The values that take a row for `lease.owner` until `lease.until`. */
+    taken: (lease: Lease): Record<string, string> => ({ [ownerKey]: lease.owner, [expiresKey]: lease.until }),
+    /** The values that extend a lease to `lease.until`. */
+    extended: (lease: Lease): Record<string, string> => ({ [expiresKey]: lease.until }),
+    free: (now: string) => or(isNull(columns.expiresAt), lte(columns.expiresAt, now)),
+    heldBy: (owner: string): SQL => eq(columns.owner, owner),
+    released: { [ownerKey]: null, [expiresKey]: null } as Record<string, null>,
+  };
+}
+
+export function leasedQueue(table: SQLiteTable, columns: LeaseColumns): LeasedQueue {
+  const { taken, extended, free, heldBy, released } = leaseTerms(table, columns);
   return {
     claim(tx, lease, { due, order, limit }) {
       const ids = tx
@@ -76,7 +93,7 @@ export function leasedQueue(table: SQLiteTable, columns: LeaseColumns): LeasedQu
         .map((row) => row.id as string);
       if (ids.length === 0) return [];
       tx.update(table)
-        .set({ [ownerKey]: lease.owner, [expiresKey]: lease.until })
+        .set(taken(lease))
         .where(and(inArray(columns.id, ids), free(lease.now)))
         .run();
       return ids;
@@ -85,12 +102,12 @@ export function leasedQueue(table: SQLiteTable, columns: LeaseColumns): LeasedQu
       return (
         tx
           .update(table)
-          .set({ [expiresKey]: lease.until })
-          .where(and(eq(columns.id, id), eq(columns.owner, lease.owner)))
+          .set(extended(lease))
+          .where(and(eq(columns.id, id), heldBy(lease.owner)))
           .run().changes > 0
       );
     },
-    heldBy: (owner) => eq(columns.owner, owner),
-    released: { [ownerKey]: null, [expiresKey]: null },
+    heldBy,
+    released,
   };
 }

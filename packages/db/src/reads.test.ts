@@ -1,8 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createTestDb } from './client.ts';
-import { type Reads, runSnapshotAwaiting, runSnapshotNow, snapshotReads, type Writes } from './reads.ts';
+import { type Reads, runSnapshotAwaiting, runSnapshotNow, snapshotReads, txSteps, type Writes } from './reads.ts';
 import { createRepositories } from './repositories/index.ts';
-import { createSqliteStorage } from './storage/sqlite.ts';
+import { createSqliteStorage, sqliteEngine } from './storage/sqlite.ts';
 
 const fakeReads = (answer: (value: number) => unknown) =>
   ({ counts: { double: (n: number) => answer(n * 2) } }) as unknown as Reads;
@@ -19,6 +19,8 @@ describe('reads on either engine', () => {
     expectTypeOf<Writes['stages']>().toHaveProperty('insert');
     expectTypeOf<Writes['stages']>().not.toHaveProperty('byId');
     expectTypeOf<Parameters<Writes['stages']['delete']>>().toEqualTypeOf<[workspaceId: string, id: string]>();
+    expectTypeOf<Writes['participants']>().toHaveProperty('store');
+    expectTypeOf<Writes['participants']>().not.toHaveProperty('load');
   });
 
   it('runs a snapshot synchronously when every answer is a value', () => {
@@ -67,5 +69,43 @@ describe('reads on either engine', () => {
     });
     expect(inside).toEqual({ templates: [], open: true });
     expect(db.$client.inTransaction).toBe(false);
+  });
+
+  it("merges reads and writes group by group as one transaction's steps", () => {
+    const reads = { counts: { double: (n: number) => n * 2 }, only: { read: () => 'r' } } as unknown as Reads;
+    const writes = { counts: { add: (n: number) => Promise.resolve(n + 1) } } as unknown as Writes;
+    const t = txSteps(reads, writes) as unknown as {
+      counts: { double(n: number): Generator<unknown, number>; add(n: number): Generator<unknown, number> };
+      only: { read(): Generator<unknown, string> };
+    };
+    expect(t.counts.double(2).next()).toEqual({ done: true, value: 4 });
+    expect(t.counts.add(2).next().done).toBe(false);
+    expect(t.only.read().next()).toEqual({ done: true, value: 'r' });
+  });
+
+  it('runs a SQLite transaction in one immediate transaction, its writes bound, and rolls back on a throw', () => {
+    const db = createTestDb();
+    const engine = sqliteEngine(db, createRepositories(db));
+    const row = {
+      workspace_id: 'ws-a',
+      key: 'k',
+      scope: 's',
+      request_hash: 'h',
+      response: { ok: 1 },
+      created_at: 'now',
+    };
+    const stored = engine.transaction(function* (t) {
+      yield* t.idempotency.remember(row);
+      return { seen: yield* t.idempotency.seen('ws-a', 'k'), open: db.$client.inTransaction };
+    });
+    expect(stored).toEqual({ seen: { scope: 's', request_hash: 'h', response: { ok: 1 } }, open: true });
+    expect(() =>
+      engine.transaction(function* (t) {
+        yield* t.idempotency.remember({ ...row, key: 'k2' });
+        throw new Error('changed my mind');
+      }),
+    ).toThrow('changed my mind');
+    expect(engine.reads.idempotency.seen('ws-a', 'k2')).toBeUndefined();
+    expect(engine.reads.idempotency.seen('ws-b', 'k')).toBeUndefined();
   });
 });

@@ -41,6 +41,7 @@ export type Reads = ReadsOf<Repositories>;
 /**
  * A repository's writes: the methods that take the transaction first, with the transaction bound by the engine
  * (each engine hands the storage port's units writes already inside their transaction), answering `MaybePromise`.
+ * A nested group with no writes (the participants' `load`) is left out, so an engine's writes need not carry it.
  */
 export type WritesOf<R> = {
   readonly [M in keyof R as R[M] extends AnyFunction
@@ -48,7 +49,9 @@ export type WritesOf<R> = {
       ? M
       : never
     : R[M] extends object
-      ? M
+      ? keyof WritesOf<R[M]> extends never
+        ? never
+        : M
       : never]: R[M] extends (tx: Tx, ...args: infer A) => infer T ? (...args: A) => MaybePromise<T> : WritesOf<R[M]>;
 };
 
@@ -77,31 +80,60 @@ function* step<T>(value: MaybePromise<T>): ReadStep<T> {
   return isPromise(value) ? ((yield value) as T) : value;
 }
 
-/** Wraps an engine's reads as snapshot steps, once per engine (the wrappers hold no state). */
-export function snapshotReads(reads: Reads): SnapshotReads {
-  const wrap = (group: Record<string, unknown>): Record<string, unknown> =>
-    Object.fromEntries(
-      Object.entries(group).flatMap(([key, member]): [string, unknown][] => {
-        if (typeof member === 'function') {
-          const read = member as (...args: unknown[]) => unknown;
-          return [[key, (...args: unknown[]) => step(read.apply(group, args))]];
-        }
-        if (member !== null && typeof member === 'object') return [[key, wrap(member as Record<string, unknown>)]];
-        return [];
-      }),
-    );
-  return wrap(reads as unknown as Record<string, unknown>) as unknown as SnapshotReads;
+/**
+ * One transaction's steps, every repository's reads and writes merged group by group:
+ * `yield* t.participants.loadTarget(…)` then `yield* t.participants.store(…)` (storage/engine.ts).
+ */
+export type TxSteps = StepsOf<Reads & Writes>;
+
+/**
+ * Wraps members of several sources as steps, group by group (a member both give is the later source's). The
+ * wrappers hold no state, so an engine whose reads and writes outlive a transaction builds them once.
+ */
+function stepsOf(sources: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const members = new Map<string, unknown[]>();
+  for (const source of sources) {
+    for (const [key, member] of Object.entries(source)) members.set(key, [...(members.get(key) ?? []), member]);
+  }
+  const steps: Record<string, unknown> = {};
+  for (const [key, found] of members) {
+    const last = found.at(-1);
+    if (typeof last === 'function') {
+      const source = sources.findLast((s) => s[key] === last);
+      const call = last as (...args: unknown[]) => unknown;
+      steps[key] = (...args: unknown[]) => step(call.apply(source, args));
+      continue;
+    }
+    const groups = found.filter((m): m is Record<string, unknown> => m !== null && typeof m === 'object');
+    if (groups.length > 0) steps[key] = stepsOf(groups);
+  }
+  return steps;
 }
 
-/** Runs a snapshot's work on an engine that answers synchronously: nothing may be awaited. */
-export function runSnapshotNow<T>(work: SnapshotWork<T>, r: SnapshotReads): T {
+/** Wraps an engine's reads as snapshot steps, once per engine (the wrappers hold no state). */
+export function snapshotReads(reads: Reads): SnapshotReads {
+  return stepsOf([reads as unknown as Record<string, unknown>]) as unknown as SnapshotReads;
+}
+
+/** Merges an engine's reads and writes inside one transaction as that transaction's steps. */
+export function txSteps(reads: Reads, writes: Writes): TxSteps {
+  return stepsOf([reads, writes] as unknown as Record<string, unknown>[]) as unknown as TxSteps;
+}
+
+/** Runs a snapshot's (or a transaction's) work on an engine that answers synchronously: nothing may be awaited. */
+export function runSnapshotNow<T, S = SnapshotReads>(work: (r: S) => ReadStep<T>, r: S): T {
   const next = work(r).next();
   if (!next.done) throw new Error('A synchronous engine was asked to wait inside a snapshot');
   return next.value;
 }
 
-/** Runs a snapshot's work on an engine that answers with promises, awaiting each step in turn. */
-export async function runSnapshotAwaiting<T>(work: SnapshotWork<T>, r: SnapshotReads): Promise<T> {
+/** Runs a snapshot's (or a transaction's) work on an engine that answers with promises, awaiting each step in turn. */
+export async function runSnapshotAwaiting<T, S = SnapshotReads>(
+  work: (r: S) => ReadStep<T>,
+  r: S,
+  /** Told of each failed step before it is thrown into the work (which may catch it). */
+  failed?: (error: unknown) => void,
+): Promise<T> {
   const steps = work(r);
   let next = steps.next();
   while (!next.done) {
@@ -109,6 +141,7 @@ export async function runSnapshotAwaiting<T>(work: SnapshotWork<T>, r: SnapshotR
     try {
       answer = await next.value;
     } catch (error) {
+      failed?.(error);
       // Thrown where the work waited, so its own try/catch sees it as it would on SQLite.
       next = steps.throw(error);
       continue;

@@ -8,10 +8,8 @@ import type { Logger } from './logger.ts';
 import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
 import { type WebhookDeps, webhookDeps } from './webhooks/deps.ts';
 
+/** What every procedure is given, on either engine (docs/decisions/036-reads-on-either-engine.md). */
 export interface ContextDeps {
-  /** The SQLite engine's own handles: its connection and repositories, for start-up, auth and tests only. */
-  readonly db: Db;
-  readonly repos: Repositories;
   /** Where commands run: one transaction each (application/, packages/db storage port). */
   readonly storage: StoragePort;
   /**
@@ -35,30 +33,39 @@ export interface ContextDeps {
 /** Where links point when the server was given no PUBLIC_URL (tests, scripts). */
 export const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 
-/** The dependencies over one database: its repositories and the embedded storage engine. */
-export const contextDeps = (
-  db: Db,
-  repos: Repositories,
+/** The dependencies over a storage engine, either one. */
+export const engineDeps = (
+  storage: StoragePort,
   log: Logger,
   publicUrl: string = DEFAULT_PUBLIC_URL,
   interviewer: InterviewerDeps = interviewerDeps(),
   webhooks: WebhookDeps = webhookDeps(),
   mail: MailDeps = mailNotSetUp,
-): ContextDeps => {
-  const storage = createSqliteStorage(db, repos);
-  return {
-    db,
-    repos,
-    storage,
-    reads: storage.reads,
-    log,
-    publicUrl: publicUrl.replace(/\/+$/, ''),
-    interviewer,
-    webhooks,
-    bulkRunner: createBulkRunner(log),
-    mail,
-  };
-};
+): ContextDeps => ({
+  storage,
+  reads: storage.reads,
+  log,
+  publicUrl: publicUrl.replace(/\/+$/, ''),
+  interviewer,
+  webhooks,
+  bulkRunner: createBulkRunner(log),
+  mail,
+});
+
+/**
+ * The dependencies over one SQLite database: the embedded engine, and its own handles (its connection and
+ * repositories) for start-up, auth and tests, which arrange rows directly.
+ */
+export const contextDeps = (
+  db: Db,
+  repos: Repositories,
+  log: Logger,
+  ...rest: Parameters<typeof engineDeps> extends [unknown, unknown, ...infer R] ? R : never
+): ContextDeps & { readonly db: Db; readonly repos: Repositories } => ({
+  ...engineDeps(createSqliteStorage(db, repos), log, ...rest),
+  db,
+  repos,
+});
 
 /**
  * What every procedure starts from. Tests build it directly with a fresh database and a principal;

@@ -94,6 +94,7 @@ export interface ServerConfig {
 export interface StageflowServer {
   /** The whole HTTP surface as a fetch handler: give it to any Node or fetch-based server. */
   readonly fetch: (req: Request) => Response | Promise<Response>;
+  /** The SQLite engine's own handles, for the CLI, the demo and tests (server code reads through `storage.reads`). */
   readonly db: Db;
   readonly repos: Repositories;
   readonly auth: Auth;
@@ -125,7 +126,7 @@ export interface StageflowServer {
    * started them, in the background; then looks again every lease, for actions a crashed process left
    * (their lease ran out). Call it once, after `seedDemo`; answers how many it took up now.
    */
-  resumeBulkActions(): number;
+  resumeBulkActions(): Promise<number>;
   /** Checkpoints the WAL into the database file and closes it: the last step of a shutdown. */
   close(): void;
 }
@@ -143,7 +144,6 @@ export function createServer(config: ServerConfig): StageflowServer {
   const migrations = config.migrationsFolder;
   migrateDb(db, migrations && existsSync(migrations) ? migrations : undefined);
   const repos = createRepositories(db);
-  checkAtStart(repos, log);
   const secret = config.authSecret ?? loadAuthSecret(config.databasePath);
   // Workspaces' model keys are sealed under the same secret as cookies (docs/decisions/020).
   const interviewer = interviewerDeps({
@@ -160,6 +160,8 @@ export function createServer(config: ServerConfig): StageflowServer {
     wake: () => mailWorker?.wake(),
   };
   const deps = contextDeps(db, repos, log, config.publicUrl, interviewer, webhooks, mail);
+  // Never throws: it logs what it finds, once its reads are answered.
+  void checkAtStart(deps.reads, log);
   const { settings } = webhooks;
   const webhookWorker = createWebhookWorker({
     storage: deps.storage,
@@ -179,6 +181,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     log,
     now: config.webhooks?.now,
     random: config.webhooks?.random,
+    // SQLite's own notice of an enqueued delivery in this process (a PostgreSQL engine wakes the worker its own way).
     onEnqueued: repos.webhooks.outbox.onEnqueued,
     leaseMs: settings.leaseMs,
     pollMs: settings.pollMs,
@@ -186,7 +189,6 @@ export function createServer(config: ServerConfig): StageflowServer {
   });
   if (smtp) {
     mailWorker = createMailWorker({
-      repos,
       storage: deps.storage,
       publicUrl: deps.publicUrl,
       newId: () => crypto.randomUUID(),
@@ -219,13 +221,14 @@ export function createServer(config: ServerConfig): StageflowServer {
   let ready = true;
   let bulkResume: NodeJS.Timeout | undefined;
   const app = createApp({
-    createContext: createRequestContext(deps, createIdentify(auth, repos, createApiKeyResolver(repos))),
+    createContext: createRequestContext(deps, createIdentify(auth, deps.reads, createApiKeyResolver(deps.reads))),
     authHandler: auth.handler,
     log,
     webRoot: config.webRoot,
     publicUrl: config.publicUrl,
-    portal: { storage: deps.storage, repos, secret, interviewer },
+    portal: { storage: deps.storage, secret, interviewer },
     isReady: () => ready,
+    // SQLite's counters (limiter-store.ts); a PostgreSQL start gives `postgresLimiters` instead.
     limiterStore: rateLimits.store === 'database' ? databaseLimiters(db) : memoryLimiters,
     demoAccount: () => demoAccountHint(deps.reads),
     rateLimits,
@@ -256,11 +259,9 @@ export function createServer(config: ServerConfig): StageflowServer {
     },
     resumeBulkActions: () => {
       bulkResume ??= setInterval(() => {
-        try {
-          resumeBulkActions(deps);
-        } catch (err) {
+        resumeBulkActions(deps).catch((err: unknown) => {
           log.warn({ err }, 'looking for bulk actions to resume failed; trying again later');
-        }
+        });
       }, BULK_LEASE_MS).unref();
       return resumeBulkActions(deps);
     },

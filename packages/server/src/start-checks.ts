@@ -1,4 +1,4 @@
-import type { Repositories } from '@stageflow/db';
+import type { Reads } from '@stageflow/db';
 import type { Logger } from './logger.ts';
 
 /** The CLI command that makes an existing account a workspace's owner (apps/api/src/cli/cli.ts). */
@@ -12,9 +12,9 @@ export const makeOwnerCommand = (slug: string) =>
  * - A workspace without an owner: nobody can manage its members, its ownership or, with no admin,
  *   its API keys. A workspace made by `pnpm stageflow workspace create` has none until one is added.
  */
-export function checkAtStart(repos: Repositories, log: Logger): void {
+export async function checkAtStart(reads: Reads, log: Logger): Promise<void> {
   try {
-    for (const workspace of repos.workspaces.withoutOwner()) {
+    for (const workspace of await reads.workspaces.withoutOwner()) {
       log.warn(
         { workspace: workspace.slug, fix: makeOwnerCommand(workspace.slug) },
         `workspace "${workspace.slug}" has no owner, so nobody can manage its members and ownership. ` +

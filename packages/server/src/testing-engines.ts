@@ -1,6 +1,15 @@
+import type { StoragePort } from '@stageflow/db';
 import { createRepositories, createTestDb, type Db, type Reads, type Repositories, schema } from '@stageflow/db';
-import { closePgDb, copySqliteToPostgres, createPgDb, type PgDb, pgSchema } from '@stageflow/db/postgres';
-import { NOW, postgresUnavailable, startPostgres } from '@stageflow/testing';
+import {
+  closePgDb,
+  copySqliteToPostgres,
+  createPgDb,
+  createPgStorage,
+  migratePgDb,
+  type PgDb,
+  pgSchema,
+} from '@stageflow/db/postgres';
+import { NOW, postgresUnavailable, startPostgres, type TestPostgres } from '@stageflow/testing';
 import type { Principal } from './auth/principal.ts';
 import { seedDemoData } from './seed/demo-data.ts';
 
@@ -13,13 +22,17 @@ export const enginesUnavailable = postgresUnavailable;
  * tested against. Each read must answer on PostgreSQL exactly what it answers on SQLite. A second, empty
  * workspace holds nothing, so a read that leaks across workspaces shows up as rows where none belong.
  */
-export async function demoOnBothEngines() {
+export async function demoOnBothEngines(
+  /** More rows on SQLite before the copy, for tables the demo leaves empty (API keys, members, …). */
+  arrange?: (sqlite: { db: Db; repos: Repositories; workspaceId: string; otherWorkspaceId: string }) => void,
+) {
   const db = createTestDb();
   const repos: Repositories = createRepositories(db);
   const workspace = repos.workspaces.insert({ id: crypto.randomUUID(), slug: 'demo', name: 'Demo workspace' });
   const other = repos.workspaces.insert({ id: crypto.randomUUID(), slug: 'other', name: 'Other workspace' });
   const owner: Principal = { kind: 'user', userId: 'demo-owner', workspaceId: workspace.id, role: 'owner' };
   await seedDemoData(db, repos, owner, NOW);
+  arrange?.({ db, repos, workspaceId: workspace.id, otherWorkspaceId: other.id });
 
   const server = await startPostgres();
   const pg: PgDb = createPgDb(server.url);
@@ -66,4 +79,54 @@ export async function rowsOnBoth(sqlite: Db, pg: PgDb, table: TableName) {
     .all() as Record<string, unknown>[];
   const onPg = (await pg.select().from(pgSchema[table] as never)) as Record<string, unknown>[];
   return { sqlite: sortedRows(onSqlite), pg: sortedRows(onPg) };
+}
+
+/** A promise and the function that resolves it: how a test orders two transactions without a clock. */
+export function signal() {
+  let fire!: () => void;
+  const fired = new Promise<void>((resolve) => {
+    fire = resolve;
+  });
+  return { fire, fired };
+}
+
+/**
+ * Resolves once a backend of this database waits for a lock another transaction holds, as PostgreSQL itself
+ * reports it: a test knows a second transaction is blocked, not merely slow.
+ */
+export async function someoneWaitsForALock(pg: PgDb): Promise<void> {
+  for (;;) {
+    const { rows } = await pg.$client.query<{ waiting: number }>(
+      `select count(*)::int as waiting from pg_stat_activity
+        where wait_event_type = 'Lock' and datname = current_database()`,
+    );
+    if ((rows[0]?.waiting ?? 0) > 0) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+let forThisFile: Promise<{ server: TestPostgres; pg: PgDb; storage: StoragePort }> | undefined;
+
+/**
+ * The test file's PostgreSQL database (each test file runs in a worker of its own): migrated once, shared by the
+ * file's tests (`setupEngineApi` gives each its own workspaces), dropped by `stopPostgresForThisFile` (the
+ * PostgreSQL project's setup file calls it after the file).
+ */
+export function postgresForThisFile() {
+  forThisFile ??= (async () => {
+    const server = await startPostgres();
+    const pg = createPgDb(server.url);
+    await migratePgDb(pg);
+    return { server, pg, storage: createPgStorage(pg) };
+  })();
+  return forThisFile;
+}
+
+export async function stopPostgresForThisFile(): Promise<void> {
+  const started = forThisFile;
+  forThisFile = undefined;
+  if (!started) return;
+  const { server, pg } = await started;
+  await closePgDb(pg);
+  await server.stop();
 }

@@ -74,7 +74,7 @@ export async function setupInterview({
   /** Jane's portal context, as her requests run with it. */
   const janeContext = () =>
     interviewRunContext(
-      { repos: portal.t.repos, storage: portal.t.deps.storage, now: portal.clock, interviewer },
+      { storage: portal.t.deps.storage, now: portal.clock, interviewer },
       {
         workspace_id: portal.t.workspaceId,
         participant_id: portal.jane.id,

@@ -29,7 +29,6 @@ export async function setupMail({
   const mail: MailDeps = configured ? { setup: { configured: true, from: MAIL_FROM }, wake: () => {} } : mailNotSetUp;
   const t = setupApi({ now: clock, mail });
   const worker = createMailWorker({
-    repos: t.repos,
     storage: t.deps.storage,
     publicUrl: t.deps.publicUrl,
     newId: randomUUID,

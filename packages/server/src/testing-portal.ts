@@ -88,10 +88,10 @@ export async function setupPortal({
   const janeLink = await linkFor(jane.id);
   const johnLink = await linkFor(john.id);
   /** The app over `deps`: the test's own, or those of a server started again over the same database. */
-  const appOver = (deps: ContextDeps) => {
+  const appOver = (deps: ContextDeps & { db: Db }) => {
     const auth = createAuth({ db: deps.db, baseURL: 'http://localhost', secret: PORTAL_SECRET, rateLimit: false });
     return createApp({
-      createContext: createRequestContext(deps, createIdentify(auth, deps.repos, createApiKeyResolver(deps.repos))),
+      createContext: createRequestContext(deps, createIdentify(auth, deps.reads, createApiKeyResolver(deps.reads))),
       authHandler: auth.handler,
       log: deps.log,
       isReady: () => true,
@@ -100,7 +100,6 @@ export async function setupPortal({
       rateLimits: { apiKeyPerMinute: 600, failedSignIns: 10, failedSignInMinutes: 15, trustProxy: false, ...limits },
       portal: {
         storage: deps.storage,
-        repos: deps.repos,
         secret: PORTAL_SECRET,
         now: clock,
         interviewer: deps.interviewer,

@@ -1,9 +1,9 @@
 import { movingClock, NOW } from '@stageflow/testing';
 import { createCaller } from './caller.ts';
 import { createInnerContext } from './context.ts';
-import type { setupApi } from './testing.ts';
+import type { ApiKit } from './testing.ts';
 
-type Setup = ReturnType<typeof setupApi>;
+type Setup = ApiKit;
 
 /**
  * The owner's caller in workspace `a` with a clock the test moves: what the cool-down tests need,

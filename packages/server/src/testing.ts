@@ -5,11 +5,12 @@ import { TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import { actorOf } from './auth/principal.ts';
 import { createCaller } from './caller.ts';
-import { type Context, contextDeps, createInnerContext } from './context.ts';
+import { type Context, type ContextDeps, contextDeps, createInnerContext, engineDeps } from './context.ts';
 import { fieldIssues } from './errors.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import { createLogger } from './logger.ts';
 import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
+import { postgresForThisFile } from './testing-engines.ts';
 import { type WebhookDeps, webhookDeps } from './webhooks/deps.ts';
 
 /**
@@ -18,6 +19,33 @@ import { type WebhookDeps, webhookDeps } from './webhooks/deps.ts';
  * stands at the tests' `NOW` unless a test brings its own; no interviewer model unless `interviewer` says;
  * webhooks to public addresses only unless `webhooks` says.
  */
+/** What setupApi answers that does not depend on the engine: the callers, their context, the workspaces. */
+export type ApiKit = Omit<ReturnType<typeof setupApi>, 'db' | 'repos' | 'deps'> & { readonly deps: ContextDeps };
+
+/**
+ * `setupApi` on the engine this run tests (`TEST_ENGINE`, docs/architecture.md#tests): SQLite unless it says
+ * `postgres`, then the file's own PostgreSQL database (testing-engines.ts), with two new workspaces each call:
+ * every query is scoped to a workspace, so tests see no more of each other's rows than on separate databases.
+ */
+export async function setupEngineApi(options: Omit<Parameters<typeof setupApi>[0] & {}, 'db'> = {}): Promise<ApiKit> {
+  if (process.env.TEST_ENGINE !== 'postgres') return setupApi(options);
+  const { storage } = await postgresForThisFile();
+  const deps = engineDeps(
+    storage,
+    createLogger('silent'),
+    undefined,
+    options.interviewer,
+    options.webhooks,
+    options.mail,
+  );
+  const workspace = async (slug: string) => {
+    const row = { id: crypto.randomUUID(), slug: `${slug}-${crypto.randomUUID().slice(0, 8)}`, name: slug };
+    await storage.reads.workspaces.insert(row);
+    return row;
+  };
+  return apiKitOver(deps, await workspace('a'), await workspace('b'), options.now ?? (() => NOW));
+}
+
 export function setupApi({
   now = () => NOW,
   interviewer = interviewerDeps(),
@@ -38,6 +66,11 @@ export function setupApi({
   const workspace = (slug: string) => repos.workspaces.insert({ id: crypto.randomUUID(), slug, name: slug });
   const a = workspace('a');
   const b = workspace('b');
+  return { db, repos, ...apiKitOver(deps, a, b, now), deps };
+}
+
+/** Callers acting in each of two workspaces, over any engine's dependencies. */
+function apiKitOver<D extends ContextDeps>(deps: D, a: { id: string }, b: { id: string }, now: () => string) {
   const callerFor = (workspaceId: string, role: Role = 'owner') =>
     createCaller(
       createInnerContext(deps, { kind: 'user', userId: `${role}-of-${workspaceId}`, workspaceId, role }, { now }),
@@ -48,8 +81,6 @@ export function setupApi({
     return { ...createInnerContext(deps, principal, { now }), principal, workspaceId, actor: actorOf(principal) };
   };
   return {
-    db,
-    repos,
     deps,
     api: callerFor(a.id),
     other: callerFor(b.id),

@@ -1,7 +1,7 @@
 import { badInput, DomainError, reservedKeyMessage, reservedKeyPath } from '@stageflow/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
-import { authorize } from './auth/authorize.ts';
+import { authorize, grantsIn } from './auth/authorize.ts';
 import { actorOf } from './auth/principal.ts';
 import type { Scope } from './auth/scopes.ts';
 import type { BaseContext } from './context.ts';
@@ -76,7 +76,7 @@ async function refuseReservedKeys(getRawInput: () => Promise<unknown>): Promise<
 const workspaceGuard = t.middleware(async ({ ctx, meta, path, getRawInput, next }) => {
   refuseRejectedCredentials(ctx);
   if (!meta?.scope) throw new TRPCError({ code: 'FORBIDDEN', message: 'This procedure declares no scope' });
-  const access = authorize(ctx.principal, meta.scope, ctx.repos.memberGrants.scopesOf);
+  const access = await authorize(ctx.principal, meta.scope, grantsIn(ctx.reads));
   if (!access.ok) throw new TRPCError({ code: access.code, message: access.message });
   await refuseReservedKeys(getRawInput);
   const principal = ctx.principal!;

@@ -82,7 +82,7 @@ describe('api-key create', () => {
     expect(result.code).toBe(0);
     expect(result.last).toMatch(/^sf_live_[0-9A-Za-z]{38}$/);
     const { repos } = database();
-    const principal = createApiKeyResolver(repos)(result.last);
+    const principal = await createApiKeyResolver(repos)(result.last);
     expect(principal).toMatchObject({
       kind: 'api_key',
       workspaceId: repos.workspaces.bySlug('acme')?.id,
@@ -94,7 +94,7 @@ describe('api-key create', () => {
   test('all scopes with --scopes all, or without --scopes', async () => {
     for (const args of [['--scopes', 'all'], []]) {
       const { last } = await cli('api-key', 'create', '--workspace', 'acme', '--name', 'Everything', ...args);
-      expect(createApiKeyResolver(database().repos)(last)).toMatchObject({ scopes: [...API_KEY_SCOPES] });
+      expect(await createApiKeyResolver(database().repos)(last)).toMatchObject({ scopes: [...API_KEY_SCOPES] });
     }
   });
 

@@ -6,10 +6,10 @@ import { likePattern, nullsToUndefined, withoutWorkspace } from './rows.ts';
 
 type Row = typeof agentProfiles.$inferSelect;
 
-const toAgentProfile = (row: Row): AgentProfile =>
+export const toAgentProfile = (row: Row): AgentProfile =>
   nullsToUndefined(withoutWorkspace(row), ['additional_instructions']) as AgentProfile;
 
-const toRow = (workspaceId: string, p: AgentProfile): Row => ({
+export const toAgentProfileRow = (workspaceId: string, p: AgentProfile): Row => ({
   ...p,
   workspace_id: workspaceId,
   additional_instructions: p.additional_instructions ?? null,
@@ -60,11 +60,11 @@ export function createAgentProfileRepository(db: Db) {
       return new Set(rows.map((r) => r.id));
     },
     insert(tx: Tx, workspaceId: string, profile: AgentProfile): void {
-      tx.insert(agentProfiles).values(toRow(workspaceId, profile)).run();
+      tx.insert(agentProfiles).values(toAgentProfileRow(workspaceId, profile)).run();
     },
     update(tx: Tx, workspaceId: string, profile: AgentProfile): void {
       tx.update(agentProfiles)
-        .set(toRow(workspaceId, profile))
+        .set(toAgentProfileRow(workspaceId, profile))
         .where(and(eq(agentProfiles.workspace_id, workspaceId), eq(agentProfiles.id, profile.id)))
         .run();
     },

@@ -3,6 +3,13 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { sessionAnswers, sessionSubmissions } from '../schema/index.ts';
 
+/** A stored submission as the rules see it. Shared with the PostgreSQL engine. */
+export const toSubmission = (row: typeof sessionSubmissions.$inferSelect): AnswerSubmission => ({
+  session_id: row.session_id,
+  submitted_at: row.submitted_at,
+  questions: row.questions,
+});
+
 /** A written assessment's answers and their submission, per session; every query is workspace-scoped. */
 export function createAnswerRepository(db: Db) {
   const answersOf = db
@@ -30,12 +37,6 @@ export function createAnswerRepository(db: Db) {
       ),
     )
     .prepare();
-
-  const toSubmission = (row: typeof sessionSubmissions.$inferSelect): AnswerSubmission => ({
-    session_id: row.session_id,
-    submitted_at: row.submitted_at,
-    questions: row.questions,
-  });
 
   /** The session's saved answers and its submission (null until submitted). */
   function forSession(workspaceId: string, sessionId: string): AnswerFacts {

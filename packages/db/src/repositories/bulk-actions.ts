@@ -1,5 +1,5 @@
 import { type BulkAction, type BulkActionItem, type BulkActionRequest, bulkCounts } from '@stageflow/domain';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, type Column, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { type Lease, leasedQueue } from '../leases.ts';
 import { bulkActionItems, bulkActions } from '../schema/index.ts';
@@ -22,6 +22,89 @@ export interface PendingBulkItem {
   readonly participant_id: string;
 }
 
+type ActionRow = typeof bulkActions.$inferSelect;
+type ItemRow = typeof bulkActionItems.$inferSelect;
+
+/** A new action's row: running, or completed at once when it names no one. */
+export const bulkActionRow = (action: NewBulkAction) => ({
+  id: action.id,
+  workspace_id: action.workspace_id,
+  action: action.request.action,
+  request: action.request,
+  filter: action.filter,
+  status: action.people.length === 0 ? ('completed' as const) : ('running' as const),
+  total: action.people.length,
+  processed: 0,
+  created_by: action.created_by,
+  created_at: action.created_at,
+  finished_at: action.people.length === 0 ? action.created_at : null,
+});
+
+/** The rows of the action's people from position `from` to before `to`, each pending. */
+export const bulkItemRows = (action: NewBulkAction, from: number, to: number) =>
+  action.people.slice(from, to).map((p, i) => ({
+    workspace_id: action.workspace_id,
+    bulk_action_id: action.id,
+    position: from + i,
+    participant_id: p.participant_id,
+    name: p.name,
+    outcome: 'pending' as const,
+  }));
+
+export const bulkItemOf = (row: ItemRow): BulkActionItem => ({
+  participant_id: row.participant_id,
+  name: row.name,
+  outcome: row.outcome,
+  summary: row.summary,
+  reason: row.reason,
+  code: row.code,
+  field: row.field,
+});
+
+/** The action with every person's line, as `GET /participants/bulk-actions/{id}` answers it. */
+export const bulkActionView = (row: ActionRow, items: BulkActionItem[]): BulkAction => ({
+  id: row.id,
+  dry_run: false,
+  action: row.action,
+  status: row.status,
+  note: row.request.note ?? null,
+  tags: row.request.tags ?? null,
+  schedule: row.request.schedule ?? null,
+  expires_in_days: row.request.expires_in_days ?? null,
+  filter: row.filter,
+  total: row.total,
+  processed: row.processed,
+  counts: bulkCounts(items),
+  created_by: row.created_by,
+  created_at: row.created_at,
+  finished_at: row.finished_at,
+  items,
+});
+
+/** What settling one person writes on their line. */
+export const bulkItemSettled = (item: BulkActionItem, now: string) => ({
+  name: item.name,
+  outcome: item.outcome,
+  summary: item.summary,
+  reason: item.reason,
+  code: item.code,
+  field: item.field,
+  processed_at: now,
+});
+
+/**
+ * One more person counted on the action's row, the last completing it: the same expression on either
+ * engine's twin of the table.
+ */
+export const countedOne = (
+  table: { readonly processed: Column; readonly total: Column },
+  now: string,
+): { processed: SQL; status: SQL; finished_at: SQL } => ({
+  processed: sql`${table.processed} + 1`,
+  status: sql`case when ${table.processed} + 1 >= ${table.total} then 'completed' else 'running' end`,
+  finished_at: sql`case when ${table.processed} + 1 >= ${table.total} then ${now} else null end`,
+});
+
 /** Applied bulk actions and what happened to each person (docs/rules.md#bulk-actions). */
 export function createBulkActionRepository(db: Db) {
   // The process running an action holds it (leases.ts): docs/rules.md#bulk-actions.
@@ -30,46 +113,13 @@ export function createBulkActionRepository(db: Db) {
     owner: bulkActions.lease_owner,
     expiresAt: bulkActions.lease_expires_at,
   });
-  const itemOf = (row: typeof bulkActionItems.$inferSelect): BulkActionItem => ({
-    participant_id: row.participant_id,
-    name: row.name,
-    outcome: row.outcome,
-    summary: row.summary,
-    reason: row.reason,
-    code: row.code,
-    field: row.field,
-  });
-
   return {
     insert(tx: Tx, action: NewBulkAction): void {
-      tx.insert(bulkActions)
-        .values({
-          id: action.id,
-          workspace_id: action.workspace_id,
-          action: action.request.action,
-          request: action.request,
-          filter: action.filter,
-          status: action.people.length === 0 ? 'completed' : 'running',
-          total: action.people.length,
-          processed: 0,
-          created_by: action.created_by,
-          created_at: action.created_at,
-          finished_at: action.people.length === 0 ? action.created_at : null,
-        })
-        .run();
+      tx.insert(bulkActions).values(bulkActionRow(action)).run();
       // In slices: SQLite takes at most 32,766 bound values in one statement.
       for (let at = 0; at < action.people.length; at += 500) {
         tx.insert(bulkActionItems)
-          .values(
-            action.people.slice(at, at + 500).map((p, i) => ({
-              workspace_id: action.workspace_id,
-              bulk_action_id: action.id,
-              position: at + i,
-              participant_id: p.participant_id,
-              name: p.name,
-              outcome: 'pending' as const,
-            })),
-          )
+          .values(bulkItemRows(action, at, at + 500))
           .run();
       }
     },
@@ -88,25 +138,8 @@ export function createBulkActionRepository(db: Db) {
         .where(and(eq(bulkActionItems.workspace_id, workspaceId), eq(bulkActionItems.bulk_action_id, id)))
         .orderBy(asc(bulkActionItems.position))
         .all()
-        .map(itemOf);
-      return {
-        id: row.id,
-        dry_run: false,
-        action: row.action,
-        status: row.status,
-        note: row.request.note ?? null,
-        tags: row.request.tags ?? null,
-        schedule: row.request.schedule ?? null,
-        expires_in_days: row.request.expires_in_days ?? null,
-        filter: row.filter,
-        total: row.total,
-        processed: row.processed,
-        counts: bulkCounts(items),
-        created_by: row.created_by,
-        created_at: row.created_at,
-        finished_at: row.finished_at,
-        items,
-      };
+        .map(bulkItemOf);
+      return bulkActionView(row, items);
     },
 
     /** What each person's command is made from, and who it runs as. */
@@ -156,15 +189,7 @@ export function createBulkActionRepository(db: Db) {
     settle(tx: Tx, workspaceId: string, id: string, position: number, item: BulkActionItem, now: string): boolean {
       const updated = tx
         .update(bulkActionItems)
-        .set({
-          name: item.name,
-          outcome: item.outcome,
-          summary: item.summary,
-          reason: item.reason,
-          code: item.code,
-          field: item.field,
-          processed_at: now,
-        })
+        .set(bulkItemSettled(item, now))
         .where(
           and(
             eq(bulkActionItems.workspace_id, workspaceId),
@@ -176,11 +201,7 @@ export function createBulkActionRepository(db: Db) {
         .run();
       if (updated.changes === 0) return false;
       tx.update(bulkActions)
-        .set({
-          processed: sql`${bulkActions.processed} + 1`,
-          status: sql`case when ${bulkActions.processed} + 1 >= ${bulkActions.total} then 'completed' else 'running' end`,
-          finished_at: sql`case when ${bulkActions.processed} + 1 >= ${bulkActions.total} then ${now} else null end`,
-        })
+        .set(countedOne(bulkActions, now))
         .where(and(eq(bulkActions.workspace_id, workspaceId), eq(bulkActions.id, id)))
         .run();
       return true;

@@ -1,38 +1,41 @@
-import { createHash } from 'node:crypto';
-import { conflict, type DomainError, refusal } from '@stageflow/domain';
-import { and, eq } from 'drizzle-orm';
-import type { Tx } from '../client.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../client.ts';
 import { idempotencyKeys } from '../schema/index.ts';
-import type { Idempotency } from '../storage/port.ts';
-
-const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 
 /**
- * A retried request with the same key gets the first answer; the same key on a different request
- * is refused. Runs inside the caller's transaction, so the answer and the work commit together.
+ * The idempotency keys a workspace's requests used, with each one's first answer. What a retry gets is
+ * decided once for every engine, in storage/idempotency.ts; this only finds and records the keys.
  */
-export function withIdempotency<T>(
-  tx: Tx,
-  workspaceId: string,
-  idempotency: Idempotency | undefined,
-  work: () => T | DomainError,
-): T | DomainError {
-  if (!idempotency) return work();
-  const { key, scope, request, now } = idempotency;
-  const requestHash = hash(request);
-  const seen = tx
-    .select()
+export function createIdempotencyRepository(db: Db) {
+  const seenQuery = db
+    .select({
+      scope: idempotencyKeys.scope,
+      request_hash: idempotencyKeys.request_hash,
+      response: idempotencyKeys.response,
+    })
     .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.workspace_id, workspaceId), eq(idempotencyKeys.key, key)))
-    .get();
-  if (seen) {
-    if (seen.scope === scope && seen.request_hash === requestHash) return seen.response as T;
-    return conflict(`Idempotency key "${key}" was already used for a different request`, refusal('idempotencyReused'));
-  }
-  const result = work();
-  if (result instanceof Error) return result;
-  tx.insert(idempotencyKeys)
-    .values({ workspace_id: workspaceId, key, scope, request_hash: requestHash, response: result, created_at: now })
-    .run();
-  return result;
+    .where(
+      and(eq(idempotencyKeys.workspace_id, sql.placeholder('ws')), eq(idempotencyKeys.key, sql.placeholder('key'))),
+    )
+    .prepare();
+  return {
+    /** The key's first use in the workspace: what it was for, its request's hash and its answer. */
+    seen(workspaceId: string, key: string): { scope: string; request_hash: string; response: unknown } | undefined {
+      return seenQuery.get({ ws: workspaceId, key });
+    },
+    /** Records a key's first use with its answer, in the transaction of the work it answers for. */
+    remember(
+      tx: Tx,
+      row: {
+        workspace_id: string;
+        key: string;
+        scope: string;
+        request_hash: string;
+        response: unknown;
+        created_at: string;
+      },
+    ): void {
+      tx.insert(idempotencyKeys).values(row).run();
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { createAnalyticsRepository } from './analytics.ts';
 import { createAnswerRepository } from './answers.ts';
 import { createApiKeyRepository } from './api-keys.ts';
 import { createBulkActionRepository } from './bulk-actions.ts';
+import { createIdempotencyRepository } from './idempotency.ts';
 import { createInstanceRepository } from './instance.ts';
 import { createInterviewerModelRepository } from './interviewer-models.ts';
 import { createMailRepository } from './mail.ts';
@@ -24,7 +25,6 @@ export type { AgentProfileFilter } from './agent-profiles.ts';
 export type { Cohort, StayFilter } from './analytics.ts';
 export type { ApiKeyRow, ApiKeySummary, NewApiKey } from './api-keys.ts';
 export type { NewBulkAction, PendingBulkItem } from './bulk-actions.ts';
-export { withIdempotency } from './idempotency.ts';
 export type { InstanceMarker } from './instance.ts';
 export type { InterviewerModelRecord } from './interviewer-models.ts';
 export type { ClaimedMail, DigestRecipient, MailRow, NewMail, WorkspaceAdmin } from './mail.ts';
@@ -61,6 +61,7 @@ export function createRepositories(db: Db) {
     webhooks: createWebhookRepositories(db),
     bulkActions: createBulkActionRepository(db),
     mail: createMailRepository(db),
+    idempotency: createIdempotencyRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

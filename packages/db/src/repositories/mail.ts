@@ -65,9 +65,9 @@ export interface DigestRecipient {
 }
 
 /** The roles that decide open decisions (docs/surfaces.md#roles-and-scopes: `decisions.write`). */
-const DECIDING_ROLES = ['owner', 'admin', 'reviewer'];
+export const DECIDING_ROLES = ['owner', 'admin', 'reviewer'];
 
-const summary = (row: MailRow): MailSummary => ({
+export const mailSummary = (row: MailRow): MailSummary => ({
   id: row.id,
   kind: row.kind,
   to: row.to_address,
@@ -85,12 +85,27 @@ const summary = (row: MailRow): MailSummary => ({
 });
 
 /** A page's cursor: the last row's time and id, so rows written in the same millisecond keep their order. */
-const cursorOf = (row: MailRow) => Buffer.from(`${row.created_at}|${row.id}`).toString('base64url');
-function readCursor(cursor: string | undefined): { created_at: string; id: string } | undefined {
+export const mailCursorOf = (row: MailRow) => Buffer.from(`${row.created_at}|${row.id}`).toString('base64url');
+export function readMailCursor(cursor: string | undefined): { created_at: string; id: string } | undefined {
   if (!cursor) return undefined;
   const [created_at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   return created_at && id ? { created_at, id } : undefined;
 }
+
+/** A new message's row: queued ones are due at once, kept ones never. */
+export const newMailRow = (m: NewMail) => ({
+  ...m,
+  participant_id: m.participant_id ?? null,
+  dedupe_key: m.dedupe_key ?? null,
+  attempts: 0,
+  next_attempt_at: m.status === 'queued' ? m.created_at : null,
+});
+
+/** What settling a message writes: where it stands, the lease ended, and a message that left loses its link. */
+export const mailSettled = (row: Pick<MailRow, 'text_body' | 'html_body'>, after: MailSettlement) =>
+  after.status !== 'queued'
+    ? { ...after, text_body: redactSentMail(row.text_body), html_body: redactSentMail(row.html_body) }
+    : { ...after };
 
 /** The mail outbox and members' mail settings (docs/mail.md). */
 export function createMailRepository(db: Db) {
@@ -108,17 +123,7 @@ export function createMailRepository(db: Db) {
     insert(tx: Tx, mail: readonly NewMail[]): number {
       let written = 0;
       for (const m of mail) {
-        written += tx
-          .insert(mailOutbox)
-          .values({
-            ...m,
-            participant_id: m.participant_id ?? null,
-            dedupe_key: m.dedupe_key ?? null,
-            attempts: 0,
-            next_attempt_at: m.status === 'queued' ? m.created_at : null,
-          })
-          .onConflictDoNothing()
-          .run().changes;
+        written += tx.insert(mailOutbox).values(newMailRow(m)).onConflictDoNothing().run().changes;
       }
       return written;
     },
@@ -128,7 +133,7 @@ export function createMailRepository(db: Db) {
       workspaceId: string,
       f: { status?: MailStatus | undefined; kind?: MailKind | undefined; limit: number; cursor?: string | undefined },
     ): { items: MailSummary[]; next_cursor: string | null } {
-      const after = readCursor(f.cursor);
+      const after = readMailCursor(f.cursor);
       const rows = db
         .select()
         .from(mailOutbox)
@@ -150,7 +155,7 @@ export function createMailRepository(db: Db) {
         .all();
       const page = rows.slice(0, f.limit);
       const last = page.at(-1);
-      return { items: page.map(summary), next_cursor: rows.length > f.limit && last ? cursorOf(last) : null };
+      return { items: page.map(mailSummary), next_cursor: rows.length > f.limit && last ? mailCursorOf(last) : null };
     },
 
     byId(workspaceId: string, id: string): MailMessage | undefined {
@@ -159,7 +164,7 @@ export function createMailRepository(db: Db) {
         .from(mailOutbox)
         .where(and(eq(mailOutbox.workspace_id, workspaceId), eq(mailOutbox.id, id)))
         .get();
-      return row && { ...summary(row), text: row.text_body, html: row.html_body };
+      return row && { ...mailSummary(row), text: row.text_body, html: row.html_body };
     },
 
     /**
@@ -199,13 +204,8 @@ export function createMailRepository(db: Db) {
       const held = and(eq(mailOutbox.id, id), queue.heldBy(owner), eq(mailOutbox.status, 'queued'));
       const row = tx.select().from(mailOutbox).where(held).get();
       if (!row) return false;
-      const left = after.status !== 'queued';
       tx.update(mailOutbox)
-        .set({
-          ...after,
-          ...queue.released,
-          ...(left ? { text_body: redactSentMail(row.text_body), html_body: redactSentMail(row.html_body) } : {}),
-        })
+        .set({ ...mailSettled(row, after), ...queue.released })
         .where(held)
         .run();
       return true;

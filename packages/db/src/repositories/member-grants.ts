@@ -10,6 +10,15 @@ export interface WorkspaceEvent {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** The audit-log row of a workspace event. Shared with the PostgreSQL engine. */
+export const workspaceEventRow = (workspaceId: string, e: WorkspaceEvent) => ({
+  workspace_id: workspaceId,
+  type: e.type,
+  actor: e.actor,
+  occurred_at: e.occurred_at,
+  data: { ...e.data },
+});
+
 /** Scopes owners grant members one by one, beyond their role (docs/surfaces.md#roles-and-scopes). */
 export function createMemberGrantRepository(db: Db) {
   const scopesQuery = db
@@ -66,15 +75,7 @@ export function createMemberGrantRepository(db: Db) {
     /** Appends workspace events (no participant, no template) to the audit log. */
     appendEvents(tx: Tx, workspaceId: string, emitted: readonly WorkspaceEvent[]) {
       for (const e of emitted) {
-        tx.insert(events)
-          .values({
-            workspace_id: workspaceId,
-            type: e.type,
-            actor: e.actor,
-            occurred_at: e.occurred_at,
-            data: { ...e.data },
-          })
-          .run();
+        tx.insert(events).values(workspaceEventRow(workspaceId, e)).run();
       }
     },
   };

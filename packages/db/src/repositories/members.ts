@@ -2,6 +2,23 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { invitations, members, users, workspaces } from '../schema/index.ts';
 
+export interface NewMember {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly userId: string;
+  readonly role: string;
+  readonly createdAt?: Date;
+}
+
+/** The membership row better-auth would write (made now unless said). Shared with the PostgreSQL engine. */
+export const newMemberRow = (member: NewMember) => ({
+  id: member.id,
+  organizationId: member.workspaceId,
+  userId: member.userId,
+  role: member.role,
+  createdAt: member.createdAt ?? new Date(),
+});
+
 export function createMemberRepository(db: Db) {
   const roleQuery = db
     .select({ role: members.role })
@@ -101,16 +118,8 @@ export function createMemberRepository(db: Db) {
         .run();
       return result.changes > 0;
     },
-    add(member: { id: string; workspaceId: string; userId: string; role: string; createdAt?: Date }): void {
-      db.insert(members)
-        .values({
-          id: member.id,
-          organizationId: member.workspaceId,
-          userId: member.userId,
-          role: member.role,
-          createdAt: member.createdAt ?? new Date(),
-        })
-        .run();
+    add(member: NewMember): void {
+      db.insert(members).values(newMemberRow(member)).run();
     },
   };
 }

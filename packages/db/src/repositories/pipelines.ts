@@ -6,6 +6,30 @@ import type { createTemplateRepository } from './templates.ts';
 
 const sameStage = (a: EvaluationStage, b: EvaluationStage) => JSON.stringify(a) === JSON.stringify(b);
 
+/** One stage row to write for a pipeline change. */
+export type StageWrite =
+  | { readonly op: 'insert'; readonly stage: EvaluationStage }
+  | { readonly op: 'update'; readonly stage: EvaluationStage }
+  | { readonly op: 'delete'; readonly id: string };
+
+/**
+ * The stage rows a change from `before` (null for a new template) to `next` touches, in the order to write
+ * them: the added and changed ones in pipeline order, then the dropped ones. Either engine's `store` writes these.
+ */
+export function stageWrites(before: Pipeline | null, next: Pipeline): StageWrite[] {
+  const previous = new Map((before?.stages ?? []).map((s) => [s.id, s]));
+  const kept = new Set<string>();
+  const writes: StageWrite[] = [];
+  for (const stage of next.stages) {
+    kept.add(stage.id);
+    const old = previous.get(stage.id);
+    if (!old) writes.push({ op: 'insert', stage });
+    else if (!sameStage(old, stage)) writes.push({ op: 'update', stage });
+  }
+  for (const id of previous.keys()) if (!kept.has(id)) writes.push({ op: 'delete', id });
+  return writes;
+}
+
 /** A template with all its stages, loaded together; and the writer of the rows a change touched. */
 export function createPipelineRepository(
   _db: Db,
@@ -26,23 +50,13 @@ export function createPipelineRepository(
   function store(tx: Tx, workspaceId: string, before: Pipeline | null, next: Pipeline): void {
     if (before) templates.update(tx, workspaceId, next.template);
     else templates.insert(tx, workspaceId, next.template);
-    const previous = new Map((before?.stages ?? []).map((s) => [s.id, s]));
-    const kept = new Set<string>();
-    let changed = false;
-    for (const stage of next.stages) {
-      kept.add(stage.id);
-      const old = previous.get(stage.id);
-      if (!old) stages.insert(tx, workspaceId, stage);
-      else if (!sameStage(old, stage)) stages.update(tx, workspaceId, stage);
-      else continue;
-      changed = true;
+    const writes = stageWrites(before, next);
+    for (const w of writes) {
+      if (w.op === 'insert') stages.insert(tx, workspaceId, w.stage);
+      else if (w.op === 'update') stages.update(tx, workspaceId, w.stage);
+      else stages.delete(tx, workspaceId, w.id);
     }
-    for (const id of previous.keys()) {
-      if (kept.has(id)) continue;
-      stages.delete(tx, workspaceId, id);
-      changed = true;
-    }
-    if (changed) stages.changing(workspaceId, next.template.id);
+    if (writes.length > 0) stages.changing(workspaceId, next.template.id);
   }
 
   return { load, store };

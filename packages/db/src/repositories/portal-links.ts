@@ -20,7 +20,24 @@ export interface PortalParticipant {
   readonly language: string;
 }
 
-const record = ({ workspace_id: _w, token_hash: _h, ...link }: PortalLinkRow): PortalLinkRecord => link;
+/** A link as the rules see it: without its workspace and hash. Shared with the PostgreSQL engine. */
+export const toPortalLinkRecord = ({ workspace_id: _w, token_hash: _h, ...link }: PortalLinkRow): PortalLinkRecord =>
+  link;
+
+/** The audit-log row of a participant's portal event (their link's, or their self-identification's). */
+export const portalEventRow = (
+  participant: Pick<PortalParticipant, 'workspace_id' | 'evaluation_template_id'>,
+  e: PortalLinkEvent | SelfIdentificationEvent,
+) => ({
+  workspace_id: participant.workspace_id,
+  participant_id: e.participant_id,
+  evaluation_template_id: participant.evaluation_template_id,
+  type: e.type,
+  actor: e.actor,
+  occurred_at: e.occurred_at,
+  data: e.data,
+  bulk_action_id: ('bulk_action_id' in e && e.bulk_action_id) || null,
+});
 
 /** Portal links and the participants they open (docs/entities.md#portal-link). */
 export function createPortalLinkRepository(db: Db) {
@@ -45,7 +62,7 @@ export function createPortalLinkRepository(db: Db) {
      */
     latest(workspaceId: string, participantId: string): PortalLinkRecord | undefined {
       const row = latestQuery.get({ ws: workspaceId, participant: participantId });
-      return row && record(row);
+      return row && toPortalLinkRecord(row);
     },
     byId(workspaceId: string, id: string): PortalLinkRecord | undefined {
       const row = db
@@ -53,12 +70,12 @@ export function createPortalLinkRepository(db: Db) {
         .from(portalLinks)
         .where(and(eq(portalLinks.workspace_id, workspaceId), eq(portalLinks.id, id)))
         .get();
-      return row && record(row);
+      return row && toPortalLinkRecord(row);
     },
     /** The link a request presents, by its hash: the only query not started from a workspace. */
     byHash(tokenHash: string): (PortalLinkRecord & { readonly workspace_id: string }) | undefined {
       const row = db.select().from(portalLinks).where(eq(portalLinks.token_hash, tokenHash)).get();
-      return row && { ...record(row), workspace_id: row.workspace_id };
+      return row && { ...toPortalLinkRecord(row), workspace_id: row.workspace_id };
     },
     participant(workspaceId: string, participantId: string): PortalParticipant | undefined {
       return db
@@ -108,18 +125,7 @@ export function createPortalLinkRepository(db: Db) {
       emitted: readonly (PortalLinkEvent | SelfIdentificationEvent)[],
     ): void {
       for (const e of emitted) {
-        tx.insert(events)
-          .values({
-            workspace_id: participant.workspace_id,
-            participant_id: e.participant_id,
-            evaluation_template_id: participant.evaluation_template_id,
-            type: e.type,
-            actor: e.actor,
-            occurred_at: e.occurred_at,
-            data: e.data,
-            bulk_action_id: ('bulk_action_id' in e && e.bulk_action_id) || null,
-          })
-          .run();
+        tx.insert(events).values(portalEventRow(participant, e)).run();
       }
     },
   };

@@ -5,7 +5,14 @@ import { sessionTurns } from '../schema/index.ts';
 
 type Row = typeof sessionTurns.$inferSelect;
 
-const toTurn = ({ workspace_id: _, session_id: __, idx, ...row }: Row): StoredTurn => ({ index: idx, ...row });
+/** A stored turn as the rules see it, and back: shared with the PostgreSQL engine. */
+export const toTurn = ({ workspace_id: _, session_id: __, idx, ...row }: Row): StoredTurn => ({ index: idx, ...row });
+export const turnRow = (workspaceId: string, sessionId: string, { index, ...turn }: StoredTurn) => ({
+  ...turn,
+  workspace_id: workspaceId,
+  session_id: sessionId,
+  idx: index,
+});
 
 /** An interview's turns (docs/entities.md#session-turn), always read and written within one workspace. */
 export function createSessionTurnRepository(db: Db) {
@@ -39,9 +46,7 @@ export function createSessionTurnRepository(db: Db) {
     },
     /** Appends turns in the caller's transaction (`_tx`: the prepared statement shares its connection). */
     append(_tx: Tx, workspaceId: string, sessionId: string, turns: readonly StoredTurn[]): void {
-      for (const { index, ...turn } of turns) {
-        insert.run({ ...turn, workspace_id: workspaceId, session_id: sessionId, idx: index });
-      }
+      for (const turn of turns) insert.run(turnRow(workspaceId, sessionId, turn));
     },
   };
 }

@@ -8,7 +8,7 @@ import { createStageCache } from './stage-cache.ts';
 type Row = typeof evaluationStages.$inferSelect;
 
 const toStage = (row: Row): EvaluationStage => withoutWorkspace(row);
-const toRow = (workspaceId: string, s: EvaluationStage): Row => ({ ...s, workspace_id: workspaceId });
+export const toStageRow = (workspaceId: string, s: EvaluationStage): Row => ({ ...s, workspace_id: workspaceId });
 
 export function createStageRepository(db: Db) {
   const byTemplateQuery = db
@@ -81,11 +81,11 @@ export function createStageRepository(db: Db) {
       return row && toStage(row);
     },
     insert(tx: Tx, workspaceId: string, stage: EvaluationStage): void {
-      tx.insert(evaluationStages).values(toRow(workspaceId, stage)).run();
+      tx.insert(evaluationStages).values(toStageRow(workspaceId, stage)).run();
     },
     update(tx: Tx, workspaceId: string, stage: EvaluationStage): void {
       tx.update(evaluationStages)
-        .set(toRow(workspaceId, stage))
+        .set(toStageRow(workspaceId, stage))
         .where(and(eq(evaluationStages.workspace_id, workspaceId), eq(evaluationStages.id, stage.id)))
         .run();
     },

@@ -16,10 +16,10 @@ const OPTIONAL = [
   'ai_context',
 ] as const;
 
-const toTemplate = (row: Row): EvaluationTemplate =>
+export const toTemplate = (row: Row): EvaluationTemplate =>
   nullsToUndefined(withoutWorkspace(row), OPTIONAL) as EvaluationTemplate;
 
-const toRow = (workspaceId: string, t: EvaluationTemplate): Row => {
+export const toTemplateRow = (workspaceId: string, t: EvaluationTemplate): Row => {
   const row: Record<string, unknown> = { ...t, workspace_id: workspaceId };
   for (const key of OPTIONAL) row[key] ??= null;
   return row as Row;
@@ -77,11 +77,11 @@ export function createTemplateRepository(db: Db) {
       return row && toTemplate(row);
     },
     insert(tx: Tx, workspaceId: string, template: EvaluationTemplate): void {
-      tx.insert(evaluationTemplates).values(toRow(workspaceId, template)).run();
+      tx.insert(evaluationTemplates).values(toTemplateRow(workspaceId, template)).run();
     },
     update(tx: Tx, workspaceId: string, template: EvaluationTemplate): void {
       tx.update(evaluationTemplates)
-        .set(toRow(workspaceId, template))
+        .set(toTemplateRow(workspaceId, template))
         .where(and(eq(evaluationTemplates.workspace_id, workspaceId), eq(evaluationTemplates.id, template.id)))
         .run();
     },

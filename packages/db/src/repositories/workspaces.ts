@@ -5,6 +5,14 @@ import { members, workspaces } from '../schema/index.ts';
 export type Workspace = typeof workspaces.$inferSelect;
 export type NewWorkspace = Pick<Workspace, 'id' | 'slug' | 'name'> & { createdAt?: Date };
 
+/** The row a workspace is inserted as (no logo, no metadata; made now unless said). Shared with PostgreSQL. */
+export const newWorkspaceRow = (workspace: NewWorkspace): Workspace => ({
+  ...workspace,
+  logo: null,
+  metadata: null,
+  createdAt: workspace.createdAt ?? new Date(),
+});
+
 export function createWorkspaceRepository(db: Db) {
   return {
     bySlug(slug: string): Workspace | undefined {
@@ -28,7 +36,7 @@ export function createWorkspaceRepository(db: Db) {
     },
     /** Workspaces are usually made by better-auth's organization plugin; this is for seeds, tests and the CLI. */
     insert(workspace: NewWorkspace): Workspace {
-      const row = { ...workspace, logo: null, metadata: null, createdAt: workspace.createdAt ?? new Date() };
+      const row = newWorkspaceRow(workspace);
       db.insert(workspaces).values(row).run();
       return row;
     },

@@ -1,4 +1,4 @@
-import { type Db, readTx } from '@stageflow/db';
+import type { ReadStep, SnapshotReads } from '@stageflow/db';
 import {
   type AdverseImpactAnswer,
   type AnalyticsQueryInput,
@@ -27,15 +27,15 @@ import {
 } from '@stageflow/domain';
 import type { AppContext } from './context.ts';
 
-/** Reads run over one snapshot of the database (`readTx`), so a procedure's context brings it. */
-export type AnalyticsContext = Pick<AppContext, 'repos' | 'workspaceId' | 'now'> & { readonly db: Db };
+/** Every figure's reads run in one snapshot (`storage.snapshot`), so they agree with each other. */
+export type AnalyticsContext = Pick<AppContext, 'storage' | 'workspaceId' | 'now'>;
 
 /** Which figures a caller asked for; the report asks for all. */
 type Part = 'funnel' | 'scores' | 'open_decisions' | 'tags';
 
-function templateStages(ctx: AnalyticsContext, templateId: string) {
-  if (!ctx.repos.templates.byId(ctx.workspaceId, templateId)) throw notFound('Evaluation template', templateId);
-  return ctx.repos.stages.allOfTemplate(ctx.workspaceId, templateId);
+function* templateStages(r: SnapshotReads, ctx: AnalyticsContext, templateId: string) {
+  if (!(yield* r.templates.byId(ctx.workspaceId, templateId))) throw notFound('Evaluation template', templateId);
+  return yield* r.stages.allOfTemplate(ctx.workspaceId, templateId);
 }
 
 /** The participants a figure counts: one template's, enrolled in the period, with the tag when given. */
@@ -45,7 +45,8 @@ function cohortOf(input: AnalyticsQueryInput) {
 }
 
 /** What every figure of a cohort answers with: what was asked, how many it counts, when, and the stages. */
-function cohortHeader(
+function* cohortHeader(
+  r: SnapshotReads,
   ctx: AnalyticsContext,
   input: AnalyticsQueryInput,
   cohort: ReturnType<typeof cohortOf>,
@@ -57,7 +58,7 @@ function cohortHeader(
     from: input.from ?? null,
     to: input.to ?? null,
     tag: input.tag ?? null,
-    participants: ctx.repos.analytics.cohortSize(ctx.workspaceId, cohort),
+    participants: yield* r.analytics.cohortSize(ctx.workspaceId, cohort),
     as_of: asOf,
     stages,
   };
@@ -67,34 +68,34 @@ function cohortHeader(
  * docs/rules.md#analytics-figures: the figures asked for, of one template's cohort, every one read from the
  * same snapshot. The store counts and lists facts; the domain says what they mean.
  */
-export function analyticsFigures<P extends Part>(
+export async function analyticsFigures<P extends Part>(
   ctx: AnalyticsContext,
   input: AnalyticsQueryInput,
   parts: readonly P[],
-): Pick<AnalyticsReport, keyof Omit<AnalyticsReport, 'funnel' | 'scores' | 'open_decisions' | 'tags'> | P> {
+): Promise<Pick<AnalyticsReport, keyof Omit<AnalyticsReport, 'funnel' | 'scores' | 'open_decisions' | 'tags'> | P>> {
   const asOf = ctx.now();
   const cohort = cohortOf(input);
   const ws = ctx.workspaceId;
-  const a = ctx.repos.analytics;
-  return readTx(ctx.db, () => {
-    const all = templateStages(ctx, input.evaluation_template_id);
-    const groups = a.progressGroups(ws, cohort);
+  return ctx.storage.snapshot(function* (r) {
+    const a = r.analytics;
+    const all = yield* templateStages(r, ctx, input.evaluation_template_id);
+    const groups = yield* a.progressGroups(ws, cohort);
     const stages: AnalyticsStage[] = reportStages(all, new Set(groups.map((g) => g.stage_id)));
     const ids = stages.map((s) => s.stage_id);
     const wanted = new Set<Part>(parts);
     return {
-      ...cohortHeader(ctx, input, cohort, asOf, stages),
-      ...(wanted.has('funnel') && { funnel: stageFunnels(ids, groups, a.stayDurations(ws, cohort)) }),
+      ...(yield* cohortHeader(r, ctx, input, cohort, asOf, stages)),
+      ...(wanted.has('funnel') && { funnel: stageFunnels(ids, groups, yield* a.stayDurations(ws, cohort)) }),
       ...(wanted.has('scores') && {
         scores: scoreDistributions(
           stages.map((s) => ({ id: s.stage_id, pass_threshold: s.pass_threshold })),
-          a.scoreGroups(ws, cohort),
+          yield* a.scoreGroups(ws, cohort),
         ),
       }),
       ...(wanted.has('open_decisions') && {
-        open_decisions: openDecisionFigures(ids, a.openDecisions(ws, cohort), asOf),
+        open_decisions: openDecisionFigures(ids, yield* a.openDecisions(ws, cohort), asOf),
       }),
-      ...(wanted.has('tags') && { tags: tagCounts(a.tagCounts(ws, cohort)) }),
+      ...(wanted.has('tags') && { tags: tagCounts(yield* a.tagCounts(ws, cohort)) }),
     } as Pick<AnalyticsReport, keyof Omit<AnalyticsReport, 'funnel' | 'scores' | 'open_decisions' | 'tags'> | P>;
   });
 }
@@ -103,22 +104,22 @@ export function analyticsFigures<P extends Part>(
  * docs/rules.md#adverse-impact: the monitor's figures for one template's cohort, read from one snapshot like
  * every other figure. The caller has been checked for `demographics.read`.
  */
-export function adverseImpact(ctx: AnalyticsContext, input: AnalyticsQueryInput): AdverseImpactAnswer {
+export async function adverseImpact(ctx: AnalyticsContext, input: AnalyticsQueryInput): Promise<AdverseImpactAnswer> {
   const asOf = ctx.now();
   const cohort = cohortOf(input);
   const ws = ctx.workspaceId;
-  const a = ctx.repos.analytics;
-  return readTx(ctx.db, () => {
-    const all = templateStages(ctx, input.evaluation_template_id);
-    const facts = a.selfIdentified(ws, cohort);
+  return ctx.storage.snapshot(function* (r) {
+    const a = r.analytics;
+    const all = yield* templateStages(r, ctx, input.evaluation_template_id);
+    const facts = yield* a.selfIdentified(ws, cohort);
     const stages = reportStages(all, new Set(facts.progress.map((g) => g.stage_id)));
     return {
-      ...cohortHeader(ctx, input, cohort, asOf, stages),
+      ...(yield* cohortHeader(r, ctx, input, cohort, asOf, stages)),
       ...adverseImpactFigures(
         stages.map((s) => s.stage_id),
         facts,
       ),
-      tags: tagCounts(a.tagCounts(ws, cohort)),
+      tags: tagCounts(yield* a.tagCounts(ws, cohort)),
     };
   });
 }
@@ -128,16 +129,16 @@ export function adverseImpact(ctx: AnalyticsContext, input: AnalyticsQueryInput)
  * `applyStagePatch`, is asked, so "Apply" never meets a refusal the simulation did not): a stage of another
  * template, an archived one, or a setting the stage refuses is a BAD_REQUEST on that change's field.
  */
-export function simulate(
+export async function simulate(
   ctx: AnalyticsContext,
   input: SimulateInput,
   /** The caller may read the self-identification figures: the answer then carries impact ratios. */
   options: { readonly withImpact: boolean } = { withImpact: false },
-): SimulationAnswer {
+): Promise<SimulationAnswer> {
   const asOf = ctx.now();
   const { start, end } = periodBounds(input);
-  return readTx(ctx.db, () => {
-    const all = templateStages(ctx, input.evaluation_template_id);
+  return ctx.storage.snapshot(function* (r) {
+    const all = yield* templateStages(r, ctx, input.evaluation_template_id);
     const byId = new Map(all.map((s) => [s.id, s]));
     input.changes.forEach((change, i) => {
       const stage = byId.get(change.stage_id);
@@ -151,8 +152,8 @@ export function simulate(
       }
     });
     const stageTypes = new Map(input.changes.map((c) => [c.stage_id, byId.get(c.stage_id)!.stage_type]));
-    const records = ctx.repos.analytics.stageRecords(ctx.workspaceId, { stageTypes, start, end });
-    const categories = options.withImpact ? selfIdentifiedOf(ctx, input.evaluation_template_id) : null;
+    const records = yield* r.analytics.stageRecords(ctx.workspaceId, { stageTypes, start, end });
+    const categories = options.withImpact ? yield* selfIdentifiedOf(r, ctx, input.evaluation_template_id) : null;
     const replayed: ReplayedPass[] = [];
     const answer = simulateRules(
       records,
@@ -179,7 +180,11 @@ export function simulate(
 }
 
 /** The categories of the template's participants who self-identified, as the figures count them. */
-function selfIdentifiedOf(ctx: AnalyticsContext, templateId: string): Map<string, Categories> {
-  const stored = ctx.repos.analytics.templateSelfIdentification(ctx.workspaceId, templateId);
+function* selfIdentifiedOf(
+  r: SnapshotReads,
+  ctx: AnalyticsContext,
+  templateId: string,
+): ReadStep<Map<string, Categories>> {
+  const stored = yield* r.analytics.templateSelfIdentification(ctx.workspaceId, templateId);
   return new Map([...stored].map(([id, answers]) => [id, categoriesOf(answers)]));
 }

@@ -21,10 +21,14 @@ import { type AppContext, decideContext } from './context.ts';
  */
 
 /** The participant's own assessment session with its questions and answers (NOT_FOUND when not theirs). */
-export function readPortalAnswers(ctx: AppContext, participantId: string, sessionId: string): PortalAnswers {
-  const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
+export async function readPortalAnswers(
+  ctx: AppContext,
+  participantId: string,
+  sessionId: string,
+): Promise<PortalAnswers> {
+  const loaded = await ctx.reads.participants.load.participant(ctx.workspaceId, participantId);
   if (!loaded) throw notFound('Session', sessionId);
-  return unwrap(portalAnswers(loaded.state, sessionId, ctx.repos.answers.forSession(ctx.workspaceId, sessionId)));
+  return unwrap(portalAnswers(loaded.state, sessionId, await ctx.reads.answers.forSession(ctx.workspaceId, sessionId)));
 }
 
 async function changeAnswers(
@@ -72,7 +76,9 @@ export function submitPortalAnswers(ctx: AppContext, participantId: string, sess
 }
 
 /** A session's submitted answers for staff (NOT_FOUND when the session is not the workspace's). */
-export function readSessionAnswers(ctx: AppContext, sessionId: string): SessionAnswers {
-  if (!ctx.repos.participants.participantOfSession(ctx.workspaceId, sessionId)) throw notFound('Session', sessionId);
-  return sessionAnswers(sessionId, ctx.repos.answers.forSession(ctx.workspaceId, sessionId));
+export async function readSessionAnswers(ctx: AppContext, sessionId: string): Promise<SessionAnswers> {
+  if (!(await ctx.reads.participants.participantOfSession(ctx.workspaceId, sessionId))) {
+    throw notFound('Session', sessionId);
+  }
+  return sessionAnswers(sessionId, await ctx.reads.answers.forSession(ctx.workspaceId, sessionId));
 }

@@ -70,10 +70,10 @@ const lineOf =
  * matches, newest first. An id that names nobody in the caller's workspace is NOT_FOUND, as for the
  * single command; more than MAX_BULK_PARTICIPANTS matching is refused on `filter`, by number.
  */
-function selectionOf(ctx: AppContext, input: BulkInput) {
+async function selectionOf(ctx: AppContext, input: BulkInput) {
   if (input.participant_ids) {
     const ids = [...new Set(input.participant_ids)];
-    const names = ctx.repos.participants.namesOf(ctx.workspaceId, ids);
+    const names = await ctx.reads.participants.namesOf(ctx.workspaceId, ids);
     const unknown = input.participant_ids.findIndex((id) => !names.has(id));
     if (unknown >= 0) {
       const id = input.participant_ids[unknown]!;
@@ -84,9 +84,9 @@ function selectionOf(ctx: AppContext, input: BulkInput) {
     return ids.map((participant_id) => ({ participant_id, name: names.get(participant_id) ?? null }));
   }
   const filter = input.filter ?? {};
-  const people = ctx.repos.participants.matchingPeople(ctx.workspaceId, filter, MAX_BULK_PARTICIPANTS);
+  const people = await ctx.reads.participants.matchingPeople(ctx.workspaceId, filter, MAX_BULK_PARTICIPANTS);
   if (people.length > MAX_BULK_PARTICIPANTS) {
-    const n = ctx.repos.participants.count(ctx.workspaceId, filter);
+    const n = await ctx.reads.participants.count(ctx.workspaceId, filter);
     throw badInput(
       ['filter'],
       `${n.toLocaleString('en')} participants match; a bulk action takes at most ${MAX_BULK_PARTICIPANTS.toLocaleString('en')}: narrow the filter, or name them in participant_ids`,
@@ -103,12 +103,12 @@ const selectionFilter = (input: BulkInput) => (input.filter ? { ...input.filter 
  * with nothing stored. Refusals are lines in the answer, in the single command's words.
  */
 export async function previewBulkAction(ctx: MailAppContext, input: BulkInput): Promise<BulkAction> {
-  const people = selectionOf(ctx, input);
+  const people = await selectionOf(ctx, input);
   const request = bulkRequestOf(input);
   const decide = decideContext(ctx);
   const items =
     request.action === 'send_portal_link'
-      ? previewSendLink(ctx, people, request)
+      ? await previewSendLink(ctx, people, request)
       : (
           await ctx.storage.participants.dryRun(
             ctx.workspaceId,
@@ -141,7 +141,7 @@ export async function previewBulkAction(ctx: MailAppContext, input: BulkInput): 
  * once, as it stands: `GET` follows its progress. A retry with the same key answers the same action.
  */
 export async function applyBulkAction(ctx: BulkContext, input: BulkInput): Promise<BulkAction> {
-  const people = selectionOf(ctx, input);
+  const people = await selectionOf(ctx, input);
   const { idempotency_key, ...request } = input;
   const now = ctx.now();
   const id = unwrap(
@@ -165,7 +165,7 @@ export async function applyBulkAction(ctx: BulkContext, input: BulkInput): Promi
 /** What the runner keeps of the caller's context: no request, only who, where, the clock and mail. */
 export const runContext = (ctx: MailAppContext): MailAppContext => ({
   storage: ctx.storage,
-  repos: ctx.repos,
+  reads: ctx.reads,
   workspaceId: ctx.workspaceId,
   actor: ctx.actor,
   now: ctx.now,
@@ -174,8 +174,8 @@ export const runContext = (ctx: MailAppContext): MailAppContext => ({
   publicUrl: ctx.publicUrl,
 });
 
-export function bulkActionById(ctx: AppContext, id: string): BulkAction {
-  return unwrap(ctx.repos.bulkActions.byId(ctx.workspaceId, id) ?? notFound('Bulk action', id));
+export async function bulkActionById(ctx: AppContext, id: string): Promise<BulkAction> {
+  return unwrap((await ctx.reads.bulkActions.byId(ctx.workspaceId, id)) ?? notFound('Bulk action', id));
 }
 
 /**
@@ -184,7 +184,7 @@ export function bulkActionById(ctx: AppContext, id: string): BulkAction {
  * single Send link sends it: bulk-send-link.ts). False when nobody is left.
  */
 export async function applyNextPerson(ctx: MailAppContext, bulkActionId: string, request: BulkActionRequest) {
-  const next = ctx.repos.bulkActions.nextPending(ctx.workspaceId, bulkActionId);
+  const next = await ctx.reads.bulkActions.nextPending(ctx.workspaceId, bulkActionId);
   if (!next) return false;
   if (request.action === 'send_portal_link') {
     await sendLinkToNext(ctx, bulkActionId, request, next);
@@ -203,15 +203,15 @@ export async function applyNextPerson(ctx: MailAppContext, bulkActionId: string,
 }
 
 /** The bulk actions a stop left running, taken up again as the people who started them (server.ts). */
-export function resumeBulkActions(
-  deps: Pick<MailAppContext, 'storage' | 'repos' | 'mail' | 'publicUrl'> & { bulkRunner: BulkRunner },
-): number {
-  const running = deps.repos.bulkActions.running();
+export async function resumeBulkActions(
+  deps: Pick<MailAppContext, 'storage' | 'reads' | 'mail' | 'publicUrl'> & { bulkRunner: BulkRunner },
+): Promise<number> {
+  const running = await deps.reads.bulkActions.running();
   for (const { workspace_id, id, created_by } of running) {
     deps.bulkRunner.run(
       {
         storage: deps.storage,
-        repos: deps.repos,
+        reads: deps.reads,
         workspaceId: workspace_id,
         actor: created_by,
         now: () => new Date().toISOString(),

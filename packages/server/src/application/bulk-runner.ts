@@ -68,7 +68,7 @@ export function createBulkRunner(log: Logger, options: BulkRunnerOptions = {}): 
   }
 
   async function runToEnd(ctx: MailAppContext, id: string) {
-    const started = ctx.repos.bulkActions.request(ctx.workspaceId, id);
+    const started = await ctx.reads.bulkActions.request(ctx.workspaceId, id);
     if (started?.status !== 'running') return;
     try {
       // Not held: another process runs it (or it ended); if that process dies, a resume brings it back here.

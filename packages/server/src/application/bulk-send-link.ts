@@ -17,25 +17,37 @@ import { linkMail, type MailAppContext, prepareLinkMail } from './mail.ts';
  * own path through the storage port (`bulkActions.applyLinkItem`), in the same runner, items and counts.
  */
 
-/** Each person's line as sending would decide it now, read from their stored link; nothing is stored. */
-export function previewSendLink(
+/**
+ * Each person's line as sending would decide it now, read from their stored link over one read snapshot
+ * (as the other actions' preview, `participants.dryRun`); nothing is stored.
+ */
+export async function previewSendLink(
   ctx: MailAppContext,
   people: readonly { readonly participant_id: string }[],
   request: BulkActionRequest,
-): BulkActionItem[] {
+): Promise<BulkActionItem[]> {
   const now = ctx.now();
   const mail_status = newMailStatus(ctx.mail);
-  return people.map(({ participant_id }) => {
-    const participant = ctx.repos.portalLinks.participant(ctx.workspaceId, participant_id);
-    if (!participant) return refusedItem(participant_id, null, notFound('Participant', participant_id));
-    const current = ctx.repos.portalLinks.latest(ctx.workspaceId, participant_id) ?? null;
-    // The preview's link id is never stored: only the line is answered.
-    return decideSendLinkItem({ participant, current }, request, {
-      now,
-      actor: ctx.actor,
-      link_id: ctx.newId(),
-      mail_status,
-    }).item;
+  return ctx.storage.snapshot(function* (r) {
+    const items: BulkActionItem[] = [];
+    for (const { participant_id } of people) {
+      const participant = yield* r.portalLinks.participant(ctx.workspaceId, participant_id);
+      if (!participant) {
+        items.push(refusedItem(participant_id, null, notFound('Participant', participant_id)));
+        continue;
+      }
+      const current = (yield* r.portalLinks.latest(ctx.workspaceId, participant_id)) ?? null;
+      // The preview's link id is never stored: only the line is answered.
+      items.push(
+        decideSendLinkItem({ participant, current }, request, {
+          now,
+          actor: ctx.actor,
+          link_id: ctx.newId(),
+          mail_status,
+        }).item,
+      );
+    }
+    return items;
   });
 }
 
@@ -51,7 +63,7 @@ export async function sendLinkToNext(
   next: PendingBulkItem,
 ): Promise<void> {
   // What is random (the token, the ids) is made before the transaction, as for the single Send link.
-  const prepared = prepareLinkMail(ctx, request.expires_in_days ?? DEFAULT_PORTAL_LINK_DAYS);
+  const prepared = await prepareLinkMail(ctx, request.expires_in_days ?? DEFAULT_PORTAL_LINK_DAYS);
   const line = await ctx.storage.bulkActions.applyLinkItem(
     ctx.workspaceId,
     bulkActionId,

@@ -1,4 +1,4 @@
-import type { Repositories, StoragePort } from '@stageflow/db';
+import type { Reads, StoragePort } from '@stageflow/db';
 import type { DecideContext, PortalCopy } from '@stageflow/domain';
 
 /**
@@ -8,8 +8,11 @@ import type { DecideContext, PortalCopy } from '@stageflow/domain';
  */
 export interface AppContext {
   readonly storage: StoragePort;
-  /** Reads outside a command (looking up which participant a session belongs to, the pipeline). */
-  readonly repos: Repositories;
+  /**
+   * Reads outside a command (looking up which participant a session belongs to, the pipeline), on either
+   * engine: awaited; reads that must agree run in one `storage.snapshot` (docs/decisions/036-reads-on-either-engine.md).
+   */
+  readonly reads: Reads;
   readonly workspaceId: string;
   /** `user:<id>` | `api_key:<id>` | `system`: who the audit trail says did it. */
   readonly actor: string;

@@ -25,7 +25,7 @@ export async function enrollMany(
   rows: readonly Record<string, unknown>[],
   options: { readonly sendPortalLink?: boolean } = {},
 ): Promise<EnrolmentReport> {
-  assertRunnable(ctx, templateId);
+  await assertRunnable(ctx, templateId);
   const report: EnrolmentReport = { created: [], skipped: [] };
   const valid: { index: number; email: string; input: ReturnType<typeof CreateParticipantInput.parse> }[] = [];
   rows.forEach((row, index) => {
@@ -40,21 +40,26 @@ export async function enrollMany(
   });
   // With the portal link, each person's enrolment, link and message are one unit in the one transaction.
   const template = options.sendPortalLink
-    ? unwrap(ctx.repos.templates.byId(ctx.workspaceId, templateId) ?? notFound('Evaluation template', templateId))
+    ? unwrap(
+        (await ctx.reads.templates.byId(ctx.workspaceId, templateId)) ?? notFound('Evaluation template', templateId),
+      )
     : null;
-  const results = await ctx.storage.participants.run(
-    ctx.workspaceId,
-    valid.map(({ input }) => {
-      const unit = commandUnit(ctx, { templateId }, { type: 'enroll', ...input }, ({ state }) => ({
-        id: state.participant?.id ?? '',
-      }));
-      if (!template) return unit;
-      return enrolSendingLink(ctx, unit, template, DEFAULT_PORTAL_LINK_DAYS, (enrolled, sent) => ({
-        ...enrolled,
-        portal_link_mail: sent.mail,
-      }));
-    }),
-  );
+  // One after another, so each unit's ids are made in the order they always were.
+  const units = [];
+  for (const { input } of valid) {
+    const unit = commandUnit(ctx, { templateId }, { type: 'enroll', ...input }, ({ state }) => ({
+      id: state.participant?.id ?? '',
+    }));
+    units.push(
+      template
+        ? await enrolSendingLink(ctx, unit, template, DEFAULT_PORTAL_LINK_DAYS, (enrolled, sent) => ({
+            ...enrolled,
+            portal_link_mail: sent.mail,
+          }))
+        : unit,
+    );
+  }
+  const results = await ctx.storage.participants.run(ctx.workspaceId, units);
   if (template) ctx.mail.wake();
   results.forEach((result, i) => {
     const { index, email } = valid[i]!;

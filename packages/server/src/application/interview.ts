@@ -63,13 +63,19 @@ function stateOf({ session, stage, turns }: Omit<InterviewSnapshot, 'state'>, no
  * once its session has moved on (the interviewer scored it, the participant advanced): they see how it
  * ended, and nothing more can be said in it.
  */
-export function readInterview(ctx: InterviewRunContext, participantId: string, sessionId: string): InterviewView {
+export async function readInterview(
+  ctx: InterviewRunContext,
+  participantId: string,
+  sessionId: string,
+): Promise<InterviewView> {
   let snapshot: Omit<InterviewSnapshot, 'state'>;
   try {
-    snapshot = loadInterview(ctx, participantId, sessionId);
+    snapshot = await loadInterview(ctx, participantId, sessionId);
   } catch (error) {
     const ended =
-      error instanceof DomainError && error.code === 'CONFLICT' && endedInterview(ctx, participantId, sessionId);
+      error instanceof DomainError &&
+      error.code === 'CONFLICT' &&
+      (await endedInterview(ctx, participantId, sessionId));
     if (!ended) throw error;
     snapshot = ended;
   }
@@ -77,22 +83,26 @@ export function readInterview(ctx: InterviewRunContext, participantId: string, s
 }
 
 /** The participant's own session whose interview has ended, whatever became of the session since; else null. */
-function endedInterview(
+async function endedInterview(
   ctx: InterviewRunContext,
   participantId: string,
   sessionId: string,
-): Omit<InterviewSnapshot, 'state'> | null {
-  const state = ctx.repos.participants.load.participant(ctx.workspaceId, participantId)?.state;
+): Promise<Omit<InterviewSnapshot, 'state'> | null> {
+  const state = (await ctx.reads.participants.load.participant(ctx.workspaceId, participantId))?.state;
   const session = state?.sessions.find((s) => s.id === sessionId && s.participant_id === participantId);
   const stage = session && state?.template.stages.find((s) => s.id === session.stage_id);
   if (!session || !stage) return null;
-  const turns = ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId);
+  const turns = await ctx.reads.sessionTurns.list(ctx.workspaceId, sessionId);
   return interviewStatus(turns) === 'ended' ? { session, stage, turns } : null;
 }
 
 /** Whether the session has an interview the participant can take now (the `/p/` page links to it). */
-export function hasInterview(ctx: InterviewRunContext, participantId: string, sessionId: string): boolean {
-  const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
+export async function hasInterview(
+  ctx: InterviewRunContext,
+  participantId: string,
+  sessionId: string,
+): Promise<boolean> {
+  const loaded = await ctx.reads.participants.load.participant(ctx.workspaceId, participantId);
   return loaded !== undefined && !(interviewSession(loaded.state, sessionId) instanceof DomainError);
 }
 
@@ -133,7 +143,7 @@ export async function* interviewerReply(
 ): AsyncGenerator<InterviewStreamEvent, InterviewReply, undefined> {
   if (answer) yield { type: 'turn', turn: answer };
   // A retried answer the interviewer already replied to gets that reply, however far the conversation went on.
-  const replied = answer && ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId)[answer.index + 1];
+  const replied = answer && (await ctx.reads.sessionTurns.list(ctx.workspaceId, sessionId))[answer.index + 1];
   let stored: StoredTurn;
   if (replied?.speaker === 'interviewer') stored = replied;
   else {
@@ -147,7 +157,7 @@ export async function* interviewerReply(
   }
   const turn = publicTurn(stored);
   yield { type: 'turn', turn };
-  const interview = currentState(ctx, participantId, sessionId);
+  const interview = await currentState(ctx, participantId, sessionId);
   yield { type: 'end', interview };
   return { answer, turn, interview };
 }
@@ -156,14 +166,19 @@ export async function* interviewerReply(
  * The state after a turn, read without the eligibility check: the end hook may already have moved the
  * session on (scored it), and the participant should still learn that their interview ended.
  */
-function currentState(ctx: InterviewRunContext, participantId: string, sessionId: string): InterviewState {
+async function currentState(
+  ctx: InterviewRunContext,
+  participantId: string,
+  sessionId: string,
+): Promise<InterviewState> {
   const loaded = unwrap(
-    ctx.repos.participants.load.participant(ctx.workspaceId, participantId) ?? notFound('Participant', participantId),
+    (await ctx.reads.participants.load.participant(ctx.workspaceId, participantId)) ??
+      notFound('Participant', participantId),
   );
   const session = loaded.state.sessions.find((s) => s.id === sessionId);
   const stage = session && loaded.state.template.stages.find((s) => s.id === session.stage_id);
   if (!session || !stage) throw notFound('Session', sessionId);
-  return stateOf({ session, stage, turns: ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId) }, ctx.now());
+  return stateOf({ session, stage, turns: await ctx.reads.sessionTurns.list(ctx.workspaceId, sessionId) }, ctx.now());
 }
 
 /** Runs a reply to its end, for callers that do not stream (the JSON answer, the page's form). */
@@ -184,12 +199,12 @@ export async function finishFromPortal(
   participantId: string,
   sessionId: string,
 ): Promise<PortalSessionDetail> {
-  const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
+  const loaded = await ctx.reads.participants.load.participant(ctx.workspaceId, participantId);
   if (!loaded || interviewSession(loaded.state, sessionId) instanceof DomainError) {
     return finishPortalSession(ctx, participantId, sessionId);
   }
-  const snapshot = loadInterview(ctx, participantId, sessionId);
-  const closing = interviewPlan(interviewSubjectFor(ctx, snapshot.stage.id)).closing;
+  const snapshot = await loadInterview(ctx, participantId, sessionId);
+  const closing = interviewPlan(await interviewSubjectFor(ctx, snapshot.stage.id)).closing;
   unwrap(
     await ctx.storage.interviews.append(ctx.workspaceId, participantId, sessionId, ({ loaded: now, turns }) => {
       const decided = decideInterviewFinish(
@@ -205,10 +220,10 @@ export async function finishFromPortal(
 }
 
 /** The running transcript of a session in the caller's workspace, for staff (`sessions.transcript`). */
-export function readTranscript(ctx: AppContext, sessionId: string): SessionTranscript {
-  const session = ctx.repos.participants.session(ctx.workspaceId, sessionId);
+export async function readTranscript(ctx: AppContext, sessionId: string): Promise<SessionTranscript> {
+  const session = await ctx.reads.participants.session(ctx.workspaceId, sessionId);
   if (!session) throw notFound('Session', sessionId);
-  const turns = ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId);
+  const turns = await ctx.reads.sessionTurns.list(ctx.workspaceId, sessionId);
   return {
     session_id: session.id,
     status: interviewStatus(turns),

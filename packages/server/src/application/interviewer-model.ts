@@ -19,13 +19,13 @@ import type { AppContext } from './context.ts';
  * the model, and never leaves the server.
  */
 
-type InterviewerContext = Pick<AppContext, 'storage' | 'repos' | 'workspaceId' | 'actor' | 'now'> & {
+type InterviewerContext = Pick<AppContext, 'storage' | 'reads' | 'workspaceId' | 'actor' | 'now'> & {
   readonly interviewer: InterviewerDeps;
 };
 
-export function readInterviewerModel(ctx: InterviewerContext): InterviewerModelSettings {
+export async function readInterviewerModel(ctx: InterviewerContext): Promise<InterviewerModelSettings> {
   return interviewerModelSettings(
-    ctx.repos.interviewerModels.byWorkspace(ctx.workspaceId),
+    await ctx.reads.interviewerModels.byWorkspace(ctx.workspaceId),
     ctx.interviewer.environment,
   );
 }
@@ -64,9 +64,9 @@ export async function resetInterviewerModel(ctx: InterviewerContext): Promise<In
  * out). Throws `InterviewerUnavailableError` when the saved key cannot be opened: the server's
  * secret changed since it was sealed.
  */
-export function interviewerModelFor(ctx: InterviewerContext): InterviewerModel | null {
+export async function interviewerModelFor(ctx: InterviewerContext): Promise<InterviewerModel | null> {
   const resolved = resolveInterviewerModel(
-    ctx.repos.interviewerModels.byWorkspace(ctx.workspaceId),
+    await ctx.reads.interviewerModels.byWorkspace(ctx.workspaceId),
     ctx.interviewer.environment,
   );
   if (resolved.source === 'none') return null;
@@ -86,7 +86,7 @@ export function interviewerModelFor(ctx: InterviewerContext): InterviewerModel |
 
 /** Sends the model in use a tiny prompt: whether it answered, how fast, or what went wrong in plain words. */
 export async function testInterviewerModel(ctx: InterviewerContext): Promise<InterviewerModelTestResult> {
-  const settings = readInterviewerModel(ctx);
+  const settings = await readInterviewerModel(ctx);
   const failed = (error: InterviewerUnavailableError): InterviewerModelTestResult => ({
     ok: false,
     latency_ms: 0,
@@ -97,7 +97,7 @@ export async function testInterviewerModel(ctx: InterviewerContext): Promise<Int
   });
   let model: InterviewerModel | null;
   try {
-    model = interviewerModelFor(ctx);
+    model = await interviewerModelFor(ctx);
   } catch (error) {
     if (error instanceof InterviewerUnavailableError) return failed(error);
     throw error;

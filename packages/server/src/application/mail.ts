@@ -37,11 +37,11 @@ type Recipient = Pick<PortalParticipant, 'id' | 'name' | 'email' | 'template_nam
  * What is random or read before the transaction (the step stays pure): the token, the ids, and who runs
  * the evaluation as participants know them (the AI notice's organisation, else the workspace's name).
  */
-export function prepareLinkMail(ctx: MailAppContext, days: number) {
+export async function prepareLinkMail(ctx: MailAppContext, days: number) {
   const { token, hash } = generatePortalToken();
-  const notice = ctx.repos.portalNotice.get(ctx.workspaceId);
+  const notice = await ctx.reads.portalNotice.get(ctx.workspaceId);
   const team =
-    notice.organization ?? ctx.repos.workspaces.byId(ctx.workspaceId)?.name ?? portalCopy('en').notice.theTeam;
+    notice.organization ?? (await ctx.reads.workspaces.byId(ctx.workspaceId))?.name ?? portalCopy('en').notice.theTeam;
   return {
     token,
     hash,
@@ -54,7 +54,7 @@ export function prepareLinkMail(ctx: MailAppContext, days: number) {
     status: newMailStatus(ctx.mail),
   };
 }
-type PreparedLinkMail = ReturnType<typeof prepareLinkMail>;
+type PreparedLinkMail = Awaited<ReturnType<typeof prepareLinkMail>>;
 
 /**
  * The link, its message in the participant's language (their template's, where the portal has it), and
@@ -124,7 +124,7 @@ export async function sendPortalLink(
   ctx: MailAppContext,
   input: { participant_id: string; expires_in_days: number },
 ): Promise<SentPortalLink & { link: PortalLinkRecord }> {
-  const prepared = prepareLinkMail(ctx, input.expires_in_days);
+  const prepared = await prepareLinkMail(ctx, input.expires_in_days);
   let sent: SentPortalLink | undefined;
   const link = await ctx.storage.portalLinks.change(
     ctx.workspaceId,
@@ -145,14 +145,14 @@ export async function sendPortalLink(
  * transaction: the participant, their link and its message are stored together or not at all. `answer`
  * adds what was sent to the enrolment's answer, so a retried request (idempotency) answers the same.
  */
-export function enrolSendingLink<A, B>(
+export async function enrolSendingLink<A, B>(
   ctx: MailAppContext,
   unit: ParticipantUnit<A>,
   template: { readonly template_name: string; readonly language: string },
   days: number,
   answer: (enrolled: A, sent: SentPortalLink) => B,
-): ParticipantUnit<B> {
-  const prepared = prepareLinkMail(ctx, days);
+): Promise<ParticipantUnit<B>> {
+  const prepared = await prepareLinkMail(ctx, days);
   return {
     ...unit,
     step: (facts) => {

@@ -90,20 +90,20 @@ export async function runParticipantCommand<A>(
 }
 
 /** Participants cannot be enrolled while the pipeline has a blocking problem (docs/rules.md#pipeline-validation). */
-export function assertRunnable(ctx: AppContext, templateId: string): void {
+export async function assertRunnable(ctx: AppContext, templateId: string): Promise<void> {
   const pipeline = unwrap(
-    ctx.repos.pipelines.load(ctx.workspaceId, templateId) ?? notFound('Evaluation template', templateId),
+    (await ctx.reads.pipelines.load(ctx.workspaceId, templateId)) ?? notFound('Evaluation template', templateId),
   );
   const problem = firstBlockingProblem(liveStages(pipeline.stages));
   if (problem) throw problem;
 }
 
 /** Sessions and decisions are addressed by their own id; commands run on their participant. */
-export function sessionTarget(ctx: AppContext, sessionId: string): { participantId: string } {
-  const participantId = ctx.repos.participants.participantOfSession(ctx.workspaceId, sessionId);
+export async function sessionTarget(ctx: AppContext, sessionId: string): Promise<{ participantId: string }> {
+  const participantId = await ctx.reads.participants.participantOfSession(ctx.workspaceId, sessionId);
   return { participantId: unwrap(participantId ?? notFound('Session', sessionId)) };
 }
-export function decisionTarget(ctx: AppContext, decisionId: string): { participantId: string } {
-  const participantId = ctx.repos.participants.participantOfDecision(ctx.workspaceId, decisionId);
+export async function decisionTarget(ctx: AppContext, decisionId: string): Promise<{ participantId: string }> {
+  const participantId = await ctx.reads.participants.participantOfDecision(ctx.workspaceId, decisionId);
   return { participantId: unwrap(participantId ?? notFound('Decision', decisionId)) };
 }

@@ -1,4 +1,4 @@
-import type { ParticipantOutcome, ParticipantUnit, Repositories } from '@stageflow/db';
+import type { ParticipantOutcome, ParticipantUnit, Reads } from '@stageflow/db';
 import {
   aiStageNotice,
   currentConsent,
@@ -24,23 +24,26 @@ import { touched } from './participant-commands.ts';
  */
 
 /** The notice view of the participant's current stage in `state`, or why there is none (CONFLICT). */
-function consentView(
-  repos: Repositories,
+async function consentView(
+  reads: Reads,
   workspaceId: string,
   state: ParticipantState,
   copy: PortalCopy,
-): PortalConsentView | DomainError {
+): Promise<PortalConsentView | DomainError> {
   const consent = currentConsent(state);
   const participant = state.participant;
   const progress = state.progress.find((p) => p.left_at === null);
   if (!participant) return participantConflict(refusal('evaluationNotFound'));
   if (participant.status !== 'active') return participantConflict(refusal('ended', participant.status));
-  const stage = progress && repos.stages.byId(workspaceId, progress.stage_id);
+  const stage = progress && (await reads.stages.byId(workspaceId, progress.stage_id));
   if (!progress || !stage) return participantConflict(refusal('notAtStage'));
   if (consent === null) return participantConflict(refusal('notAiRun', stage.stage_name));
-  const interviewer = stage.agent_profile_id ? repos.agentProfiles.byId(workspaceId, stage.agent_profile_id) : null;
-  const template = repos.templates.byId(workspaceId, participant.evaluation_template_id);
-  const workspace = repos.workspaces.byId(workspaceId);
+  const interviewer = stage.agent_profile_id
+    ? await reads.agentProfiles.byId(workspaceId, stage.agent_profile_id)
+    : null;
+  const template = await reads.templates.byId(workspaceId, participant.evaluation_template_id);
+  const workspace = await reads.workspaces.byId(workspaceId);
+  const settings = await reads.portalNotice.get(workspaceId);
   return {
     stage_id: stage.id,
     consent,
@@ -51,7 +54,7 @@ function consentView(
         interviewer: interviewer ?? null,
         template: { template_name: template?.template_name ?? '' },
         workspace: { name: workspace?.name ?? copy.notice.theTeam },
-        settings: repos.portalNotice.get(workspaceId),
+        settings,
       },
       copy,
     ),
@@ -59,31 +62,34 @@ function consentView(
 }
 
 /** The participant's current AI notice and where they stand with it; CONFLICT when they have none now. */
-export function readPortalConsent(ctx: PortalAppContext, participantId: string): PortalConsentView {
-  const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
+export async function readPortalConsent(ctx: PortalAppContext, participantId: string): Promise<PortalConsentView> {
+  const loaded = await ctx.reads.participants.load.participant(ctx.workspaceId, participantId);
   if (!loaded) throw participantConflict(refusal('evaluationNotFound'));
-  return unwrap(consentView(ctx.repos, ctx.workspaceId, loaded.state, ctx.copy));
+  return unwrap(await consentView(ctx.reads, ctx.workspaceId, loaded.state, ctx.copy));
 }
 
-/** Accepts or declines the notice of their current stage, as the participant; answers the view afterwards. */
+/**
+ * Accepts or declines the notice of their current stage, as the participant; answers the view afterwards.
+ * The step stays pure (it reads nothing): it answers the participant as stored, and the view's stage,
+ * interviewer, template and notice settings are read once the transaction is over.
+ */
 export async function answerPortalConsent(
   ctx: PortalAppContext,
   participantId: string,
   input: PortalConsentInput,
 ): Promise<PortalConsentView> {
   const dc = decideContext(ctx);
-  const unit: ParticipantUnit<PortalConsentView> = {
+  const unit: ParticipantUnit<ParticipantState> = {
     target: { participantId },
-    step: ({ loaded }): ParticipantOutcome<PortalConsentView> | DomainError => {
+    step: ({ loaded }): ParticipantOutcome<ParticipantState> | DomainError => {
       const emitted = decidePortalConsent(loaded.state, input, dc);
       if (emitted instanceof DomainError) return emitted;
       const state =
         emitted.length === 0 ? loaded.state : touched(emitted.reduce(evolveParticipant, loaded.state), dc.now);
-      const answer = consentView(ctx.repos, ctx.workspaceId, state, ctx.copy);
-      if (answer instanceof DomainError) return answer;
-      return { state, emitted, answer };
+      return { state, emitted, answer: state };
     },
   };
   const [result] = await ctx.storage.participants.run(ctx.workspaceId, [unit]);
-  return unwrap(result as PortalConsentView | DomainError);
+  const state = unwrap(result as ParticipantState | DomainError);
+  return unwrap(await consentView(ctx.reads, ctx.workspaceId, state, ctx.copy));
 }

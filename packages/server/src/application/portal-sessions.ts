@@ -112,12 +112,12 @@ export function finishPortalSession(
 }
 
 /** The participant's own session, or NOT_FOUND (unknown, or another participant's). */
-export function readPortalSession(
+export async function readPortalSession(
   ctx: PortalAppContext,
   participantId: string,
   sessionId: string,
-): PortalSessionDetail {
-  const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
+): Promise<PortalSessionDetail> {
+  const loaded = await ctx.reads.participants.load.participant(ctx.workspaceId, participantId);
   return unwrap((loaded && portalSession(loaded.state, sessionId, ctx.copy)) ?? portalSessionNotFound(sessionId));
 }
 

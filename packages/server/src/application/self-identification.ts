@@ -42,11 +42,11 @@ export async function recordStaffSelfIdentification(
 }
 
 /** The questions as the participant reads them, with their own answers on record. */
-export function readPortalSelfIdentification(
+export async function readPortalSelfIdentification(
   ctx: PortalAppContext,
   participantId: string,
-): PortalSelfIdentificationView {
-  const current = ctx.repos.selfIdentification.byParticipant(ctx.workspaceId, participantId) ?? null;
+): Promise<PortalSelfIdentificationView> {
+  const current = (await ctx.reads.selfIdentification.byParticipant(ctx.workspaceId, participantId)) ?? null;
   return portalSelfIdentificationView(current, ctx.copy);
 }
 
@@ -60,18 +60,18 @@ export async function answerPortalSelfIdentification(
 }
 
 /** The workspace's admins and whether each may read the figures (owners always may). */
-export function demographicsAccess(ctx: AppContext): DemographicsAccessList {
+export async function demographicsAccess(ctx: AppContext): Promise<DemographicsAccessList> {
   return {
-    admins: ctx.repos.memberGrants
-      .membersWithGrant(ctx.workspaceId, DEMOGRAPHICS_GRANTEE_ROLE, DEMOGRAPHICS_READ)
-      .map((m) => ({
-        user_id: m.user_id,
-        name: m.name,
-        email: m.email,
-        granted: m.granted_at !== null,
-        granted_at: m.granted_at,
-        granted_by: m.granted_by,
-      })),
+    admins: (
+      await ctx.reads.memberGrants.membersWithGrant(ctx.workspaceId, DEMOGRAPHICS_GRANTEE_ROLE, DEMOGRAPHICS_READ)
+    ).map((m) => ({
+      user_id: m.user_id,
+      name: m.name,
+      email: m.email,
+      granted: m.granted_at !== null,
+      granted_at: m.granted_at,
+      granted_by: m.granted_by,
+    })),
   };
 }
 

@@ -8,10 +8,10 @@ import type { AppContext } from './context.ts';
  */
 
 /** What the participant gave in the session, as a transcript; null when they gave nothing here. */
-export function participantTranscript(ctx: AppContext, sessionId: string): TranscriptEntry[] | null {
-  const turns = ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId);
+export async function participantTranscript(ctx: AppContext, sessionId: string): Promise<TranscriptEntry[] | null> {
+  const turns = await ctx.reads.sessionTurns.list(ctx.workspaceId, sessionId);
   if (turns.length > 0) return interviewTranscript(turns);
-  const { answers, submission } = ctx.repos.answers.forSession(ctx.workspaceId, sessionId);
+  const { answers, submission } = await ctx.reads.answers.forSession(ctx.workspaceId, sessionId);
   return submission ? answersTranscript(submission, answers) : null;
 }
 
@@ -20,11 +20,11 @@ export function participantTranscript(ctx: AppContext, sessionId: string): Trans
  * gave. Stored turns and submitted answers are only ever added to before the session completes, so
  * reading them before the command is safe.
  */
-export function transcriptOnCompletion(
+export async function transcriptOnCompletion(
   ctx: AppContext,
   sessionId: string | undefined,
   given: TranscriptEntry[] | undefined,
-): TranscriptEntry[] | undefined {
+): Promise<TranscriptEntry[] | undefined> {
   if (given?.length || sessionId === undefined) return given;
-  return completionTranscript(given, participantTranscript(ctx, sessionId));
+  return completionTranscript(given, await participantTranscript(ctx, sessionId));
 }

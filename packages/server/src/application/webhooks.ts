@@ -31,7 +31,7 @@ import type { AppContext } from './context.ts';
  * create and rotate, and otherwise only the worker opens it, to sign.
  */
 
-type WebhookContext = Pick<AppContext, 'storage' | 'repos' | 'workspaceId' | 'actor' | 'now' | 'newId'> & {
+type WebhookContext = Pick<AppContext, 'storage' | 'reads' | 'workspaceId' | 'actor' | 'now' | 'newId'> & {
   readonly webhooks: WebhookDeps;
 };
 
@@ -48,12 +48,12 @@ function checkUrl(ctx: WebhookContext, url: string | undefined): void {
   if (problem) throw badInput(['url'], problem);
 }
 
-export function listWebhookEndpoints(ctx: WebhookContext): WebhookEndpoint[] {
-  return ctx.repos.webhooks.endpoints.list(ctx.workspaceId).map((e) => view(ctx, e));
+export async function listWebhookEndpoints(ctx: WebhookContext): Promise<WebhookEndpoint[]> {
+  return (await ctx.reads.webhooks.endpoints.list(ctx.workspaceId)).map((e) => view(ctx, e));
 }
 
-export function webhookEndpointById(ctx: WebhookContext, id: string): WebhookEndpoint {
-  const endpoint = ctx.repos.webhooks.endpoints.byId(ctx.workspaceId, id);
+export async function webhookEndpointById(ctx: WebhookContext, id: string): Promise<WebhookEndpoint> {
+  const endpoint = await ctx.reads.webhooks.endpoints.byId(ctx.workspaceId, id);
   if (!endpoint) throw notFound('Webhook endpoint', id);
   return view(ctx, endpoint);
 }
@@ -110,12 +110,12 @@ export async function rotateWebhookEndpointSecret(ctx: WebhookContext, id: strin
   return { endpoint: view(ctx, rotated), secret };
 }
 
-export function webhookDeliveries(
+export async function webhookDeliveries(
   ctx: WebhookContext,
   input: z.output<typeof ListWebhookDeliveriesInput>,
-): WebhookDeliveryPage {
-  webhookEndpointById(ctx, input.id);
-  const page = ctx.repos.webhooks.outbox.page(ctx.workspaceId, input.id, {
+): Promise<WebhookDeliveryPage> {
+  await webhookEndpointById(ctx, input.id);
+  const page = await ctx.reads.webhooks.outbox.page(ctx.workspaceId, input.id, {
     status: input.status,
     limit: input.limit,
     after: input.cursor ? decodeParticipantCursor(input.cursor) : undefined,
@@ -123,8 +123,8 @@ export function webhookDeliveries(
   return { items: page.items, next_cursor: page.last ? encodeParticipantCursor(page.last) : null };
 }
 
-function deliveryView(ctx: WebhookContext, id: string): WebhookDelivery {
-  const delivery = ctx.repos.webhooks.outbox.view(ctx.workspaceId, id);
+async function deliveryView(ctx: WebhookContext, id: string): Promise<WebhookDelivery> {
+  const delivery = await ctx.reads.webhooks.outbox.view(ctx.workspaceId, id);
   if (!delivery) throw notFound('Webhook delivery', id);
   return delivery;
 }

@@ -60,40 +60,48 @@ describe('resolving a key', () => {
     now = new Date('2026-01-01T00:00:00.000Z');
   });
 
-  test('a valid key is its workspace and scopes; the key itself is not stored', () => {
+  test('a valid key is its workspace and scopes; the key itself is not stored', async () => {
     const { key, summary } = issue(['all']);
-    expect(resolve(key)).toEqual({ kind: 'api_key', keyId: summary.id, workspaceId, scopes: [...API_KEY_SCOPES] });
+    expect(await resolve(key)).toEqual({
+      kind: 'api_key',
+      keyId: summary.id,
+      workspaceId,
+      scopes: [...API_KEY_SCOPES],
+    });
     const dump = JSON.stringify(db.$client.prepare('select * from api_keys').all());
     expect(dump).not.toContain(key);
     expect(dump).not.toContain(key.slice(12));
   });
 
-  test('unknown, mistyped, revoked and expired keys are refused with a reason', () => {
-    expect(resolve(generateApiKey().key)).toEqual({ kind: 'rejected', message: expect.stringMatching(/not valid/) });
-    expect(resolve('sf_live_nope')).toEqual({ kind: 'rejected', message: expect.stringMatching(/x-api-key/) });
+  test('unknown, mistyped, revoked and expired keys are refused with a reason', async () => {
+    expect(await resolve(generateApiKey().key)).toEqual({
+      kind: 'rejected',
+      message: expect.stringMatching(/not valid/),
+    });
+    expect(await resolve('sf_live_nope')).toEqual({ kind: 'rejected', message: expect.stringMatching(/x-api-key/) });
 
     const revoked = issue();
     writeTx(db, (tx) => repos.apiKeys.revoke(tx, workspaceId, revoked.summary.id, now.toISOString()));
-    expect(resolve(revoked.key)).toEqual({ kind: 'rejected', message: expect.stringMatching(/revoked/) });
+    expect(await resolve(revoked.key)).toEqual({ kind: 'rejected', message: expect.stringMatching(/revoked/) });
 
     const rolled = issue();
     writeTx(db, (tx) => repos.apiKeys.expireAt(tx, workspaceId, rolled.summary.id, '2026-01-01T01:00:00.000Z'));
-    expect(resolve(rolled.key)).toMatchObject({ kind: 'api_key' });
+    expect(await resolve(rolled.key)).toMatchObject({ kind: 'api_key' });
     now = new Date('2026-01-01T01:00:00.000Z');
-    expect(resolve(rolled.key)).toEqual({ kind: 'rejected', message: expect.stringMatching(/expired.*rolled/) });
+    expect(await resolve(rolled.key)).toEqual({ kind: 'rejected', message: expect.stringMatching(/expired.*rolled/) });
   });
 
-  test('the last use is written at most once a minute', () => {
+  test('the last use is written at most once a minute', async () => {
     const { key, summary } = issue();
     const lastUsed = () => repos.apiKeys.byId(workspaceId, summary.id)?.last_used_at;
     expect(lastUsed()).toBeNull();
-    resolve(key);
+    await resolve(key);
     expect(lastUsed()).toBe('2026-01-01T00:00:00.000Z');
     now = new Date('2026-01-01T00:00:59.000Z');
-    resolve(key);
+    await resolve(key);
     expect(lastUsed()).toBe('2026-01-01T00:00:00.000Z');
     now = new Date('2026-01-01T00:01:01.000Z');
-    resolve(key);
+    await resolve(key);
     expect(lastUsed()).toBe('2026-01-01T00:01:01.000Z');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import type { ApiKeySummary, NewApiKey, Repositories } from '@stageflow/db';
+import type { ApiKeySummary, NewApiKey, Reads } from '@stageflow/db';
 import { type ApiKeyScopeChoice, apiKeyStatus, expandScopes } from '@stageflow/domain';
 import type { RejectedCredentials } from './identify.ts';
 import type { Principal } from './principal.ts';
@@ -108,12 +108,12 @@ export function newApiKey(
  * Resolves an `x-api-key` header to its principal, or says why it is refused: mistyped (no
  * lookup), unknown, revoked or expired. Records the use at most once a minute.
  */
-export function createApiKeyResolver(repos: Repositories, clock: () => Date = () => new Date()) {
-  return (key: string): Principal | RejectedCredentials => {
+export function createApiKeyResolver(reads: Reads, clock: () => Date = () => new Date()) {
+  return async (key: string): Promise<Principal | RejectedCredentials> => {
     const reject = (message: string): RejectedCredentials => ({ kind: 'rejected', message });
     const problem = apiKeyFormatProblem(key);
     if (problem) return reject(problem);
-    const row = repos.apiKeys.byHash(hashApiKey(key));
+    const row = await reads.apiKeys.byHash(hashApiKey(key));
     if (!row) return reject('The API key in the x-api-key header is not valid: it was never issued, or was deleted');
     const now = clock();
     const nowIso = now.toISOString();
@@ -123,7 +123,7 @@ export function createApiKeyResolver(repos: Repositories, clock: () => Date = ()
       return reject(`The API key ${row.prefix}… expired at ${row.expires_at} after it was rolled: use its new key`);
     }
     const staleBefore = new Date(now.getTime() - LAST_USED_INTERVAL_MS).toISOString();
-    if (!row.last_used_at || row.last_used_at < staleBefore) repos.apiKeys.touch(row.id, nowIso, staleBefore);
+    if (!row.last_used_at || row.last_used_at < staleBefore) await reads.apiKeys.touch(row.id, nowIso, staleBefore);
     return { kind: 'api_key', keyId: row.id, workspaceId: row.workspace_id, scopes: row.scopes.filter(isApiKeyScope) };
   };
 }

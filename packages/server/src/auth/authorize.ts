@@ -1,3 +1,4 @@
+import type { MaybePromise, Reads } from '@stageflow/db';
 import { hasRole } from '@stageflow/domain';
 import type { Principal } from './principal.ts';
 import { GRANTABLE_SCOPES, isApiKeyScope, roleFor, type Scope } from './scopes.ts';
@@ -7,14 +8,24 @@ export type Authorization =
   | { readonly ok: false; readonly code: 'UNAUTHORIZED' | 'FORBIDDEN'; readonly message: string };
 
 /** The scopes an owner granted a member beyond their role (`member_grants`); asked only when the role falls short. */
-export type GrantsOf = (workspaceId: string, userId: string) => readonly string[];
+export type GrantsOf = (workspaceId: string, userId: string) => MaybePromise<readonly string[]>;
+
+/** The grants as the engine's reads answer them. */
+export const grantsIn =
+  (reads: Reads): GrantsOf =>
+  (workspaceId, userId) =>
+    reads.memberGrants.scopesOf(workspaceId, userId);
 
 /**
  * Whether a caller may use a procedure that declares `scope`: one rule for tRPC and REST alike. A member
  * whose role falls short may still hold a grantable scope an owner granted them, while their role is the
  * one the grant is for (`GRANTABLE_SCOPES`).
  */
-export function authorize(principal: Principal | null, scope: Scope, grantsOf?: GrantsOf): Authorization {
+export async function authorize(
+  principal: Principal | null,
+  scope: Scope,
+  grantsOf?: GrantsOf,
+): Promise<Authorization> {
   if (!principal) {
     return { ok: false, code: 'UNAUTHORIZED', message: 'Sign in, or send an API key in the x-api-key header' };
   }
@@ -39,7 +50,7 @@ export function authorize(principal: Principal | null, scope: Scope, grantsOf?: 
   if (
     grantedTo &&
     principal.role === grantedTo &&
-    grantsOf?.(principal.workspaceId, principal.userId).includes(scope)
+    (await grantsOf?.(principal.workspaceId, principal.userId))?.includes(scope)
   ) {
     return { ok: true, workspaceId: principal.workspaceId };
   }

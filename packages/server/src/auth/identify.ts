@@ -1,4 +1,4 @@
-import type { Repositories } from '@stageflow/db';
+import type { Reads } from '@stageflow/db';
 import { isRole } from '@stageflow/domain';
 import type { Auth } from './better-auth.ts';
 import type { Principal } from './principal.ts';
@@ -13,20 +13,20 @@ export interface RejectedCredentials {
 export type Identity = Principal | RejectedCredentials | null;
 
 /** Resolves an `x-api-key` to its principal, or says why it is refused (see api-keys.ts). */
-export type ApiKeyResolver = (key: string) => Principal | RejectedCredentials;
+export type ApiKeyResolver = (key: string) => Promise<Principal | RejectedCredentials>;
 
 /**
  * Who a request comes from: an `x-api-key` header (scripts and integrations) or else the
  * better-auth session cookie (the dashboard), with the member's role in the active workspace.
  */
-export function createIdentify(auth: Auth, repos: Repositories, resolveApiKey: ApiKeyResolver) {
+export function createIdentify(auth: Auth, reads: Reads, resolveApiKey: ApiKeyResolver) {
   return async (req: Request): Promise<Identity> => {
     const apiKey = req.headers.get('x-api-key');
     if (apiKey) return resolveApiKey(apiKey);
     const session = await auth.api.getSession({ headers: req.headers });
     if (!session) return null;
     const workspaceId = session.session.activeOrganizationId ?? null;
-    const role = workspaceId ? repos.members.roleOf(workspaceId, session.user.id) : undefined;
+    const role = workspaceId ? await reads.members.roleOf(workspaceId, session.user.id) : undefined;
     return {
       kind: 'user',
       userId: session.user.id,

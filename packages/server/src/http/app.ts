@@ -136,7 +136,6 @@ export function createApp(options: AppOptions) {
     app.route(
       PORTAL_API_BASE,
       createPortalApi({
-        repos: options.portal.repos,
         storage: options.portal.storage,
         secret: options.portal.secret,
         limits: portalLimits,

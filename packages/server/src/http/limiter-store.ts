@@ -23,24 +23,33 @@ const SWEEP_EVERY_MS = 5 * 60_000;
 const SWEEP_AFTER_MS = 60 * 60_000;
 
 /**
+ * `sweep` of the windows over for an hour, run by a count at most once every few minutes. No timer (one per
+ * app would keep every test's database alive): a count now and then sweeps first.
+ */
+export function sweepNowAndThen<T>(sweep: (beforeMs: number) => T): (now: number) => T | undefined {
+  let sweepAt = Date.now() + SWEEP_EVERY_MS;
+  return (now) => {
+    if (now < sweepAt) return undefined;
+    sweepAt = now + SWEEP_EVERY_MS;
+    return sweep(now - SWEEP_AFTER_MS);
+  };
+}
+
+/**
  * Counters in the database, on rate-limiter-flexible's SQLite store over our own connection: one
  * `INSERT … ON CONFLICT DO UPDATE … RETURNING` per count, atomic across processes (SQLite takes one
  * writer at a time; `busy_timeout` makes the others wait). The table is
- * ours (a migration), so the store must not create it. A PostgreSQL engine would hand its
- * `RateLimiterPostgres` the same specs.
+ * ours (a migration), so the store must not create it. On PostgreSQL, `postgresLimiters`
+ * (limiter-store-postgres.ts) takes the same specs.
  */
 export function databaseLimiters(db: Db): LimiterStore {
-  // No timer (one per app would keep every test's database alive): a count now and then sweeps first.
-  let sweepAt = Date.now() + SWEEP_EVERY_MS;
-  const sweep = (now: number) => {
-    if (now < sweepAt) return;
-    sweepAt = now + SWEEP_EVERY_MS;
+  const sweep = sweepNowAndThen((beforeMs) => {
     try {
-      sweepRateLimits(db, now - SWEEP_AFTER_MS);
+      sweepRateLimits(db, beforeMs);
     } catch {
       // Busy: the next sweep takes them; stale rows count nothing (their window is over).
     }
-  };
+  });
   const statements = prepareStatements(db);
   return (spec) =>
     new PreparedSqliteLimiter(

@@ -6,7 +6,7 @@
  * nothing to the portal, and a request carrying an API key is refused outright. The access carries the
  * participant's words too: the copy of their template's language (docs/surfaces.md#portal-language).
  */
-import type { Repositories } from '@stageflow/db';
+import type { Reads, StoragePort } from '@stageflow/db';
 import {
   type PortalCopy,
   type PortalView,
@@ -32,48 +32,49 @@ export interface PortalAccess {
 }
 
 /** The copy a participant reads: their template's `language` (exact tag, then primary subtag, then English). */
-export const participantCopy = (repos: Repositories, workspaceId: string, participantId: string): PortalCopy =>
-  portalCopy(repos.portalLinks.participant(workspaceId, participantId)?.language);
+export const participantCopy = async (reads: Reads, workspaceId: string, participantId: string): Promise<PortalCopy> =>
+  portalCopy((await reads.portalLinks.participant(workspaceId, participantId))?.language);
 
 /** The participant the request speaks for, or null (no credential, a forged or ended one, an inactive link). */
-export function portalAccess(
+export async function portalAccess(
   c: Context,
-  options: { readonly repos: Repositories; readonly secret: string },
+  options: { readonly storage: StoragePort; readonly secret: string },
   now: string,
-): PortalAccess | null {
+): Promise<PortalAccess | null> {
+  const { reads } = options.storage;
   if (c.req.header('x-api-key') !== undefined) return null;
   const authorization = c.req.header('authorization');
   if (authorization !== undefined) {
     const token = /^Bearer +(\S+)$/i.exec(authorization.trim())?.[1];
     if (!token || !isPortalTokenShape(token)) return null;
-    const link = options.repos.portalLinks.byHash(hashPortalToken(token));
+    const link = await reads.portalLinks.byHash(hashPortalToken(token));
     if (!link || portalLinkStatus(link, now) !== 'active') return null;
     return {
       workspace_id: link.workspace_id,
       participant_id: link.participant_id,
       link_id: link.id,
       via: 'bearer',
-      copy: participantCopy(options.repos, link.workspace_id, link.participant_id),
+      copy: await participantCopy(reads, link.workspace_id, link.participant_id),
     };
   }
   const cookie = getCookie(c, PORTAL_COOKIE);
   const session = cookie ? readPortalSession(options.secret, cookie, now) : null;
   if (!session) return null;
-  const link = options.repos.portalLinks.byId(session.workspace_id, session.link_id);
+  const link = await reads.portalLinks.byId(session.workspace_id, session.link_id);
   if (!link || link.participant_id !== session.participant_id || portalLinkStatus(link, now) !== 'active') return null;
   return {
     workspace_id: session.workspace_id,
     participant_id: session.participant_id,
     link_id: link.id,
     via: 'cookie',
-    copy: participantCopy(options.repos, session.workspace_id, session.participant_id),
+    copy: await participantCopy(reads, session.workspace_id, session.participant_id),
   };
 }
 
 /** The participant's portal as `GET /api/portal/v1/me` answers it and `/p/` shows it, in their words. */
-export function portalViewFor(repos: Repositories, access: PortalAccess, now: string): PortalView | undefined {
-  const who = repos.portalLinks.participant(access.workspace_id, access.participant_id);
-  const loaded = who && repos.participants.load.participant(access.workspace_id, access.participant_id);
+export async function portalViewFor(reads: Reads, access: PortalAccess, now: string): Promise<PortalView | undefined> {
+  const who = await reads.portalLinks.participant(access.workspace_id, access.participant_id);
+  const loaded = who && (await reads.participants.load.participant(access.workspace_id, access.participant_id));
   return loaded ? participantPortalView(loaded.state, who.template_name, now, access.copy) : undefined;
 }
 

@@ -208,7 +208,6 @@ export const answersLink = (copy: PortalCopy, sessionId: string, submitted: bool
 /** What the pages run with: the portal's options and its sign-in check. */
 export interface AnswerPageDeps {
   readonly storage: StoragePort;
-  readonly repos: Repositories;
   readonly now: () => string;
   /** The participant's portal access, or the page that asks them to open their link again. */
   readonly signedIn: (c: Context, at: string) => Promise<PortalAccess | Response>;
@@ -271,7 +270,7 @@ export function mountAnswerPages(
     if (who instanceof Response) return who;
     const sessionId = c.req.param('id');
     try {
-      const view = readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
+      const view = await readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
       const body = view.editable
         ? answersFormBody(view, sessionId, who.copy, { saved: c.req.query('saved') !== undefined })
         : answersReadBody(view, who.copy);
@@ -312,7 +311,7 @@ export function mountAnswerPages(
       // The form again, with what they typed and each problem beside its question: nothing is lost.
       let view: PortalAnswers;
       try {
-        view = readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
+        view = await readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
       } catch (error) {
         return refusal(c, error, who.copy);
       }
@@ -333,7 +332,7 @@ export function mountAnswerPages(
     if (who instanceof Response) return who;
     const sessionId = c.req.param('id');
     try {
-      const view = readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
+      const view = await readPortalAnswers(who.ctx, who.access.participant_id, sessionId);
       if (!view.editable) return c.redirect(`/p/sessions/${encodeURIComponent(sessionId)}`, 303);
       return c.html(page(who.copy, who.copy.answers.confirmTitle, confirmSubmitBody(view, sessionId, who.copy)));
     } catch (error) {

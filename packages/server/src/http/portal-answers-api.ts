@@ -24,7 +24,7 @@ export function mountPortalAnswerRoutes(
     const access = await who(c, options.now());
     if (access instanceof Response) return access;
     try {
-      const view = readPortalAnswers(portalContext(options, access), access.participant_id, c.req.param('id'));
+      const view = await readPortalAnswers(portalContext(options, access), access.participant_id, c.req.param('id'));
       return c.json(PortalAnswers.parse(view));
     } catch (error) {
       return portalRefusal(c, error, access.copy);

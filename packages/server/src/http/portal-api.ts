@@ -40,7 +40,6 @@ import { IDEMPOTENCY_HEADER } from './rest-routes.ts';
 export const PORTAL_API_BASE = '/api/portal/v1';
 
 export interface PortalApiOptions {
-  readonly repos: Repositories;
   readonly storage: StoragePort;
   readonly secret: string;
   readonly limits: PortalLimits;
@@ -53,11 +52,11 @@ export interface PortalApiOptions {
 
 /** What a portal command runs with: the participant's workspace, the participant as the actor, and their words. */
 export const portalContext = (
-  options: Pick<PortalApiOptions, 'repos' | 'storage' | 'now' | 'newId'>,
+  options: Pick<PortalApiOptions, 'storage' | 'now' | 'newId'>,
   access: PortalAccess,
 ): PortalAppContext => ({
   storage: options.storage,
-  repos: options.repos,
+  reads: options.storage.reads,
   workspaceId: access.workspace_id,
   actor: participantActor(access.participant_id),
   now: options.now,
@@ -67,7 +66,7 @@ export const portalContext = (
 
 /** A portal context that can run the participant's interview (docs/rules.md#the-interview). */
 export const interviewRunContext = (
-  options: Pick<PortalApiOptions, 'repos' | 'storage' | 'now' | 'newId' | 'log'> & { interviewer: InterviewerDeps },
+  options: Pick<PortalApiOptions, 'storage' | 'now' | 'newId' | 'log'> & { interviewer: InterviewerDeps },
   access: PortalAccess,
 ): InterviewRunContext => ({ ...portalContext(options, access), interviewer: options.interviewer, log: options.log });
 
@@ -102,7 +101,7 @@ export function createPortalApi(options: PortalApiOptions) {
 
   /** The request's participant, or the 401 or 429 answer. */
   const who = async (c: Context, now: string): Promise<PortalAccess | Response> => {
-    const access = portalAccess(c, options, now);
+    const access = await portalAccess(c, options, now);
     if (!access) return c.json({ error: UNAUTHENTICATED }, 401);
     const refused = await options.limits.token(access.link_id);
     if (refused) {
@@ -119,7 +118,7 @@ export function createPortalApi(options: PortalApiOptions) {
     const now = options.now();
     const access = await who(c, now);
     if (access instanceof Response) return access;
-    const view = portalViewFor(options.repos, access, now);
+    const view = await portalViewFor(options.storage.reads, access, now);
     // The link outlived its participant (a deleted row): nothing to show, as for no credential.
     if (!view) return c.json({ error: UNAUTHENTICATED }, 401);
     return c.json(PortalView.parse(view));
@@ -149,7 +148,7 @@ export function createPortalApi(options: PortalApiOptions) {
     const access = await who(c, options.now());
     if (access instanceof Response) return access;
     try {
-      const session = readPortalSession(portalContext(options, access), access.participant_id, c.req.param('id'));
+      const session = await readPortalSession(portalContext(options, access), access.participant_id, c.req.param('id'));
       return c.json(PortalSessionDetail.parse(session));
     } catch (error) {
       return portalRefusal(c, error, access.copy);
@@ -173,7 +172,7 @@ export function createPortalApi(options: PortalApiOptions) {
     const access = await who(c, options.now());
     if (access instanceof Response) return access;
     try {
-      const view = readPortalConsent(portalContext(options, access), access.participant_id);
+      const view = await readPortalConsent(portalContext(options, access), access.participant_id);
       return c.json(PortalConsentView.parse(view));
     } catch (error) {
       return portalRefusal(c, error, access.copy);
@@ -206,7 +205,7 @@ export function createPortalApi(options: PortalApiOptions) {
     } catch (error) {
       return portalRefusal(c, error, access.copy);
     }
-    const view = portalViewFor(options.repos, access, options.now());
+    const view = await portalViewFor(options.storage.reads, access, options.now());
     return view ? c.json(PortalView.parse(view)) : c.json({ error: UNAUTHENTICATED }, 401);
   });
 

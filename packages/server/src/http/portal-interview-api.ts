@@ -94,7 +94,7 @@ export function registerInterviewApi(kit: InterviewApiKit): void {
     const access = await kit.who(c);
     if (access instanceof Response) return access;
     try {
-      const view = readInterview(kit.context(access), access.participant_id, c.req.param('id'));
+      const view = await readInterview(kit.context(access), access.participant_id, c.req.param('id'));
       return c.json(InterviewView.parse(view));
     } catch (error) {
       return kit.refusal(c, error, access.copy);
@@ -129,7 +129,7 @@ export function registerInterviewApi(kit: InterviewApiKit): void {
     const ctx = kit.context(access);
     const sessionId = c.req.param('id');
     try {
-      readInterview(ctx, access.participant_id, sessionId);
+      await readInterview(ctx, access.participant_id, sessionId);
     } catch (error) {
       return kit.refusal(c, error, access.copy);
     }

@@ -136,7 +136,7 @@ export function registerInterviewPages(kit: InterviewPageKit): void {
     const { copy } = access;
     let view: InterviewView;
     try {
-      view = readInterview(kit.context(access), access.participant_id, c.req.param('id'));
+      view = await readInterview(kit.context(access), access.participant_id, c.req.param('id'));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const title = copy.interview.notOpenTitle;

@@ -115,7 +115,7 @@ export function registerNoticePages(kit: NoticePageKit): void {
     const back = kit.backLink(copy);
     let view: PortalConsentView;
     try {
-      view = readPortalConsent(kit.context(access), access.participant_id);
+      view = await readPortalConsent(kit.context(access), access.participant_id);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const title = copy.noticePage.nothingTitle;

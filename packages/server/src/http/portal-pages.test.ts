@@ -26,7 +26,7 @@ async function setup(publicUrl = 'http://localhost:3000') {
     isReady: () => true,
     limiterStore: databaseLimiters(t.db),
     publicUrl,
-    portal: { storage: t.deps.storage, repos: t.repos, secret: 'portal-test-secret', now: clock },
+    portal: { storage: t.deps.storage, secret: 'portal-test-secret', now: clock },
   });
   const linkRow = () =>
     t.db.$client.prepare('select last_opened_at, revoked_at from portal_links where participant_id = ?').get(jane.id);

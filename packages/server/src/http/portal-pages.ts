@@ -52,7 +52,6 @@ import { aboutYouOffer, mountSelfIdentificationPages } from './portal-self-ident
 
 export interface PortalPageOptions {
   readonly storage: StoragePort;
-  readonly repos: Repositories;
   /** Signs the portal session cookie (the server's secret, as for staff sessions). */
   readonly secret: string;
   /** PUBLIC_URL: https makes the cookie `Secure`. */
@@ -226,6 +225,7 @@ export function createPortalPages(options: PortalPageOptions) {
   const app = new Hono();
   const interviewer = options.interviewer ?? interviewerDeps();
   const contextFor = (access: PortalAccess) => interviewRunContext({ ...options, now, interviewer }, access);
+  const { reads } = options.storage;
 
   /** A 429 page when the link has had its share of requests this minute, else null. */
   const limited = async (c: Context, linkId: string, copy: PortalCopy) => {
@@ -235,7 +235,7 @@ export function createPortalPages(options: PortalPageOptions) {
 
   /** The words of a link's own pages: its participant's template language. */
   const linkCopy = (link: { readonly workspace_id: string; readonly participant_id: string }) =>
-    participantCopy(options.repos, link.workspace_id, link.participant_id);
+    participantCopy(reads, link.workspace_id, link.participant_id);
 
   app.use('/p/*', async (c, next) => {
     const refused = options.limits ? await options.limits.address(c) : null;
@@ -253,15 +253,15 @@ export function createPortalPages(options: PortalPageOptions) {
 
   const home = async (c: Context) => {
     const at = now();
-    const access = portalAccess(c, options, at);
-    const view = access ? portalViewFor(options.repos, access, at) : undefined;
+    const access = await portalAccess(c, options, at);
+    const view = access ? await portalViewFor(reads, access, at) : undefined;
     if (!access || !view) {
       const copy = access?.copy ?? browserCopy(c);
       return c.html(notePage(copy, copy.signedOut.title, copy.signedOut.home), 401);
     }
     const refused = await limited(c, access.link_id, access.copy);
     if (refused) return refused;
-    const loaded = options.repos.participants.load.participant(access.workspace_id, access.participant_id);
+    const loaded = await reads.participants.load.participant(access.workspace_id, access.participant_id);
     const startNow = loaded ? portalCanStartNow(loaded.state, at) : false;
     // An AI-run stage not yet answered: the notice first (docs/rules.md#consent-to-an-ai-run-stage).
     const readNotice = view.next?.consent === 'needed';
@@ -270,15 +270,19 @@ export function createPortalPages(options: PortalPageOptions) {
       ? answersLink(
           access.copy,
           assessment,
-          options.repos.answers.forSession(access.workspace_id, assessment).submission !== null,
+          (await reads.answers.forSession(access.workspace_id, assessment)).submission !== null,
         )
       : undefined;
     // The session under way, when it has an interview to take here.
-    const interviewSessionId = loaded?.state.sessions.find(
-      (s) => s.status === 'in_progress' && hasInterview(contextFor(access), access.participant_id, s.id),
-    )?.id;
+    let interviewSessionId: string | undefined;
+    for (const s of loaded?.state.sessions ?? []) {
+      if (s.status !== 'in_progress' || !(await hasInterview(contextFor(access), access.participant_id, s.id)))
+        continue;
+      interviewSessionId = s.id;
+      break;
+    }
     // The voluntary questions come after the AI notice: while one waits to be read, it is the next thing.
-    const answered = options.repos.selfIdentification.byParticipant(access.workspace_id, access.participant_id);
+    const answered = await reads.selfIdentification.byParticipant(access.workspace_id, access.participant_id);
     const aboutYou = readNotice ? undefined : answered ? ('answered' as const) : ('offer' as const);
     const offers = { startNow, withdraw: view.status === 'active', readNotice, answers, interviewSessionId, aboutYou };
     return c.html(page(access.copy, access.copy.home.title, portalBody(view, access.copy, offers)));
@@ -288,7 +292,7 @@ export function createPortalPages(options: PortalPageOptions) {
 
   /** The participant's own session for a page, or the page that asks them to open their link again. */
   const signedIn = async (c: Context, at: string) => {
-    const access = portalAccess(c, options, at);
+    const access = await portalAccess(c, options, at);
     if (!access) {
       const copy = browserCopy(c);
       return c.html(notePage(copy, copy.signedOut.title, copy.signedOut.elsewhere), 401);
@@ -340,7 +344,7 @@ export function createPortalPages(options: PortalPageOptions) {
     }),
     async (ctx, participantId) => {
       const session = await startPortalSession(ctx, participantId, { timezone: 'UTC' });
-      return hasInterview(ctx, participantId, session.id) ? interviewPath(session.id) : '/p/';
+      return (await hasInterview(ctx, participantId, session.id)) ? interviewPath(session.id) : '/p/';
     },
     // An AI-run stage goes straight to its interview (docs/rules.md#the-interview).
     (_c, next) => next,
@@ -352,7 +356,7 @@ export function createPortalPages(options: PortalPageOptions) {
     const access = await signedIn(c, at);
     if (access instanceof Response) return access;
     // An evaluation that has ended takes no command: say so, and offer no form.
-    const view = portalViewFor(options.repos, access, at);
+    const view = await portalViewFor(reads, access, at);
     const { copy } = access;
     const w = copy.withdraw;
     if (view?.closing) return c.html(notePage(copy, w.endedTitle, view.closing, `\n${backLink(copy)}`));
@@ -388,9 +392,9 @@ export function createPortalPages(options: PortalPageOptions) {
 
   app.get('/p/:token', async (c) => {
     const token = c.req.param('token');
-    const link = isPortalTokenShape(token) ? options.repos.portalLinks.byHash(hashPortalToken(token)) : undefined;
+    const link = isPortalTokenShape(token) ? await reads.portalLinks.byHash(hashPortalToken(token)) : undefined;
     if (!link) return c.html(refusedPage(browserCopy(c), 'unknown'), 404);
-    const copy = linkCopy(link);
+    const copy = await linkCopy(link);
     const refused = await limited(c, link.id, copy);
     if (refused) return refused;
     const status = portalLinkStatus(link, now());
@@ -416,8 +420,8 @@ export function createPortalPages(options: PortalPageOptions) {
       return c.html(notePage(copy, copy.link.crossSiteTitle, copy.link.crossSiteText), 403);
     }
     const token = c.req.param('token');
-    const presented = isPortalTokenShape(token) ? options.repos.portalLinks.byHash(hashPortalToken(token)) : undefined;
-    const copy = presented ? linkCopy(presented) : browserCopy(c);
+    const presented = isPortalTokenShape(token) ? await reads.portalLinks.byHash(hashPortalToken(token)) : undefined;
+    const copy = presented ? await linkCopy(presented) : browserCopy(c);
     const refused = presented && (await limited(c, presented.id, copy));
     if (refused) return refused;
     const opened = await openPortalLinkByToken({ storage: options.storage, now }, token);

@@ -21,7 +21,7 @@ export function mountPortalSelfIdentificationRoutes(
   app.get('/self-identification', async (c) => {
     const access = await who(c, options.now());
     if (access instanceof Response) return access;
-    const view = readPortalSelfIdentification(portalContext(options, access), access.participant_id);
+    const view = await readPortalSelfIdentification(portalContext(options, access), access.participant_id);
     return c.json(PortalSelfIdentificationView.parse(view));
   });
 

@@ -108,7 +108,7 @@ export function mountSelfIdentificationPages(app: Hono, deps: AnswerPageDeps): v
   app.get(ABOUT_YOU_PATH, async (c) => {
     const access = await participant(c, false);
     if (access instanceof Response) return access;
-    const view = readPortalSelfIdentification(portalContext(deps, access), access.participant_id);
+    const view = await readPortalSelfIdentification(portalContext(deps, access), access.participant_id);
     const body = aboutYouBody(view, access.copy, { saved: c.req.query('saved') !== undefined });
     return c.html(page(access.copy, view.title, body, HEAD));
   });
@@ -126,7 +126,7 @@ export function mountSelfIdentificationPages(app: Hono, deps: AnswerPageDeps): v
       const errors: Answers = Object.fromEntries(
         input.error.issues.map((i) => [String(i.path[0]), copy.selfId.choose]),
       );
-      const view = readPortalSelfIdentification(ctx, access.participant_id);
+      const view = await readPortalSelfIdentification(ctx, access.participant_id);
       return c.html(page(copy, view.title, aboutYouBody(view, copy, { chosen, errors }), HEAD), 400);
     }
     try {

@@ -212,20 +212,20 @@ const routeOf = (op: RestOperation) => `${op.method} ${op.path}`;
 const routes = operations.map(routeOf).sort();
 
 /** The whole app over the fixture's database, with real keys: B's with every scope, A's with and without `scope`. */
-function restAccess(f: AccessFixture, scope: ApiKeyScope | undefined) {
+async function restAccess(f: AccessFixture, scope: ApiKeyScope | undefined) {
   const { db, repos } = f.t;
   const resolveApiKey = createApiKeyResolver(repos);
-  const issue = (workspaceId: string, scopes: readonly (ApiKeyScope | 'all')[]) => {
+  const issue = async (workspaceId: string, scopes: readonly (ApiKeyScope | 'all')[]) => {
     const now = new Date().toISOString();
     const { key } = storeTestKey(db, repos, workspaceId, { scopes, now });
     // Resolve it once now: its first use records `last_used_at`, which would otherwise show up as a change.
-    resolveApiKey(key);
+    await resolveApiKey(key);
     return key;
   };
   const keys = {
-    outsider: issue(f.t.otherWorkspaceId, ['all']),
-    all: issue(f.t.workspaceId, ['all']),
-    withoutScope: issue(
+    outsider: await issue(f.t.otherWorkspaceId, ['all']),
+    all: await issue(f.t.workspaceId, ['all']),
+    withoutScope: await issue(
       f.t.workspaceId,
       API_KEY_SCOPES.filter((s) => s !== scope),
     ),
@@ -298,10 +298,10 @@ describe.each(routes)('%s', (route) => {
   // A scope no key may hold: every key is refused, a session of the right role is not.
   const keysRefused = !isApiKeyScope(scope);
   let f: AccessFixture;
-  let rest: ReturnType<typeof restAccess>;
+  let rest: Awaited<ReturnType<typeof restAccess>>;
   beforeAll(async () => {
     f = await buildAccessFixture();
-    rest = restAccess(f, scope);
+    rest = await restAccess(f, scope);
   });
 
   test("workspace B's key on A's ids: not found or nothing of A's, and A unchanged", async () => {

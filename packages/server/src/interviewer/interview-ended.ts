@@ -26,9 +26,11 @@ export async function onInterviewEnded(
   sessionId: string,
   scoring: ScoreOptions = {},
 ): Promise<void> {
-  const participantId = ctx.repos.participants.participantOfSession(ctx.workspaceId, sessionId);
-  if (!participantId || ctx.repos.participants.session(ctx.workspaceId, sessionId)?.status !== 'in_progress') return;
-  const endedBy = interviewEndedBy(ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId)) ?? 'participant';
+  const participantId = await ctx.reads.participants.participantOfSession(ctx.workspaceId, sessionId);
+  if (!participantId || (await ctx.reads.participants.session(ctx.workspaceId, sessionId))?.status !== 'in_progress') {
+    return;
+  }
+  const endedBy = interviewEndedBy(await ctx.reads.sessionTurns.list(ctx.workspaceId, sessionId)) ?? 'participant';
   await finishPortalSession(ctx, participantId, sessionId, endedBy);
   await scoreWhenDone(ctx, sessionId, scoring);
 }

@@ -89,7 +89,7 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
       ['assistant', 'Hello Jane, I am Ada. Tell me about a system you designed.'],
       ['user', 'A payments ledger on PostgreSQL.'],
     ]);
-    const transcript = readTranscript(s.ctx, s.sessionId);
+    const transcript = await readTranscript(s.ctx, s.sessionId);
     expect(transcript).toMatchObject({
       source: 'model',
       prompt_version: PROMPT_VERSION,
@@ -122,7 +122,7 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
     );
     // The answer was stored, and said so, before the model was asked.
     expect(failed.events).toEqual([{ type: 'turn', turn: expect.objectContaining({ text: 'My kept answer.' }) }]);
-    expect(s.view()).toMatchObject({
+    expect(await s.view()).toMatchObject({
       status: 'awaiting_interviewer',
       turns: [{ speaker: 'interviewer' }, { speaker: 'participant', text: 'My kept answer.' }],
     });
@@ -139,9 +139,9 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
     const s = await started();
     s.fake.enqueue({ type: 'malformed', content: `   ${END_MARKER}  ` });
     const greeting = await s.resume();
-    const plan = interviewPlan(interviewSubjectFor(s.ctx, s.stages[0]!.id));
+    const plan = interviewPlan(await interviewSubjectFor(s.ctx, s.stages[0]!.id));
     expect(greeting.result?.turn.text).toBe(`${plan.greeting}\n\n${plan.questions[0]!.question}`);
-    expect(readTranscript(s.ctx, s.sessionId).source).toBe('plan');
+    expect((await readTranscript(s.ctx, s.sessionId)).source).toBe('plan');
     // The session stays on the plan: the model is not asked again.
     await s.answer('First answer.');
     expect(s.fake.chatRequests()).toHaveLength(1);
@@ -151,7 +151,7 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
     await m.resume();
     const failed = await m.answer('Answer.');
     expect((failed.error as InterviewerUnavailableError).reason).toBe('bad_response');
-    expect(m.view().status).toBe('awaiting_interviewer');
+    expect((await m.view()).status).toBe('awaiting_interviewer');
   });
 
   test('a model that does not answer in time: unavailable, the answer kept', async () => {
@@ -161,7 +161,7 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
     s.fake.enqueue({ type: 'text', text: 'Too late.', delayMs: 1_000 });
     const failed = await s.answer('Waiting answer.');
     expect((failed.error as InterviewerUnavailableError).reason).toBe('timeout');
-    expect(s.view().turns.at(-1)).toMatchObject({ speaker: 'participant', text: 'Waiting answer.' });
+    expect((await s.view()).turns.at(-1)).toMatchObject({ speaker: 'participant', text: 'Waiting answer.' });
   });
 
   test('the closing marker ends the interview only once every dimension has an answer; never shown or stored', async () => {
@@ -208,9 +208,9 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
     const s = await started();
     s.fake.enqueue({ type: 'text', text: 'Hello.' });
     await s.resume();
-    expect(s.view().seconds_left).toBe(30 * 60);
+    expect((await s.view()).seconds_left).toBe(30 * 60);
     s.at(minutesAfter(31));
-    expect(s.view()).toMatchObject({ seconds_left: 0, status: 'awaiting_participant' });
+    expect(await s.view()).toMatchObject({ seconds_left: 0, status: 'awaiting_participant' });
     s.fake.enqueue({ type: 'text', text: 'We are out of time. Thank you.' });
     const last = await s.answer('Late answer.');
     expect(last.result).toMatchObject({
@@ -227,7 +227,7 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
     t.at(minutesAfter(45));
     t.fake.enqueue(...Array.from({ length: 3 }, () => ({ type: 'error' as const, status: 503 })));
     const closing = await t.answer('Late.');
-    expect(closing.result?.turn.text).toBe(interviewPlan(interviewSubjectFor(t.ctx, t.stages[0]!.id)).closing);
+    expect(closing.result?.turn.text).toBe(interviewPlan(await interviewSubjectFor(t.ctx, t.stages[0]!.id)).closing);
     expect(closing.result?.interview.ended_by).toBe('time');
   });
 
@@ -236,7 +236,7 @@ describe('the runner on the model (docs/rules.md#the-interview)', () => {
     s.fake.enqueue({ type: 'text', text: 'First.', delayMs: 50 }, { type: 'text', text: 'Second.', delayMs: 50 });
     const [a, b] = await Promise.all([s.resume(), s.resume()]);
     expect(a.result?.turn).toEqual(b.result?.turn);
-    expect(s.view().turns).toHaveLength(1);
+    expect((await s.view()).turns).toHaveLength(1);
   });
 });
 
@@ -258,7 +258,7 @@ describe('each AI-run stage type runs its own interview', () => {
 describe('without a model: the plan', () => {
   test('the greeting with the first question, one question per dimension, then the closing; the session waits for a reviewer', async () => {
     const s = await started({ model: false });
-    const plan = interviewPlan(interviewSubjectFor(s.ctx, s.stages[0]!.id));
+    const plan = interviewPlan(await interviewSubjectFor(s.ctx, s.stages[0]!.id));
     const greeting = await s.resume();
     expect(streamed(greeting.events)).toEqual([`${plan.greeting}\n\n${plan.questions[0]!.question}`]);
     expect(plan.questions.map((q) => q.dimension)).toEqual(['Design', 'Coding']);
@@ -270,7 +270,7 @@ describe('without a model: the plan', () => {
       interview: { status: 'ended', ended_by: 'interviewer' },
     });
     expect(s.fake.requests).toEqual([]);
-    expect(readTranscript(s.ctx, s.sessionId)).toMatchObject({ source: 'plan', status: 'ended' });
+    expect(await readTranscript(s.ctx, s.sessionId)).toMatchObject({ source: 'plan', status: 'ended' });
     expect(await s.finishedEvents()).toHaveLength(1);
     // Still in progress: a reviewer scores it beside the transcript, which the scorecard then keeps.
     const completed = await s.t.api.sessions.complete({

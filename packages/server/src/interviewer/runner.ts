@@ -61,11 +61,15 @@ export interface InterviewSnapshot {
  * The participant's interview in `sessionId`, or the refusal (NOT_FOUND for a session not theirs,
  * CONFLICT when it has no interview now), thrown for the caller's error mapping.
  */
-export function loadInterview(ctx: InterviewRunContext, participantId: string, sessionId: string): InterviewSnapshot {
-  const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, participantId);
+export async function loadInterview(
+  ctx: InterviewRunContext,
+  participantId: string,
+  sessionId: string,
+): Promise<InterviewSnapshot> {
+  const loaded = await ctx.reads.participants.load.participant(ctx.workspaceId, participantId);
   if (!loaded) throw portalSessionNotFound(sessionId);
   const found = unwrap(interviewSession(loaded.state, sessionId));
-  return { state: loaded.state, ...found, turns: ctx.repos.sessionTurns.list(ctx.workspaceId, sessionId) };
+  return { state: loaded.state, ...found, turns: await ctx.reads.sessionTurns.list(ctx.workspaceId, sessionId) };
 }
 
 /** The session's clock: from its start, for the stage's duration (read live, like the stage's name; the default if unloaded). */
@@ -73,15 +77,15 @@ export const clockOf = (session: Session, stage: ProgressionStage, now: string):
   interviewClock(session.started_at ?? session.scheduled_at, stage.duration_minutes ?? DEFAULT_DURATION_MINUTES, now);
 
 /** What the prompts and the plan are built from: the stage, its interviewer and the template, as stored now. */
-export function interviewSubjectFor(
+export async function interviewSubjectFor(
   ctx: InterviewRunContext,
   stageId: string,
-): InterviewSubject & { readonly profile: AgentProfile } {
-  const stage = ctx.repos.stages.byId(ctx.workspaceId, stageId);
+): Promise<InterviewSubject & { readonly profile: AgentProfile }> {
+  const stage = await ctx.reads.stages.byId(ctx.workspaceId, stageId);
   const profile = stage?.agent_profile_id
-    ? ctx.repos.agentProfiles.byId(ctx.workspaceId, stage.agent_profile_id)
+    ? await ctx.reads.agentProfiles.byId(ctx.workspaceId, stage.agent_profile_id)
     : null;
-  const template = stage && ctx.repos.templates.byId(ctx.workspaceId, stage.evaluation_template_id);
+  const template = stage && (await ctx.reads.templates.byId(ctx.workspaceId, stage.evaluation_template_id));
   if (!stage || !profile || !template || !isInterviewedStage(stage.stage_type)) {
     throw participantConflict(refusal('noInterviewer', stage?.stage_name ?? null));
   }
@@ -98,9 +102,9 @@ export function interviewSubjectFor(
 }
 
 /** The workspace's model, or null: none is set up, or its saved key no longer opens (logged for staff). */
-function modelOf(ctx: InterviewRunContext, sessionId: string): InterviewerModel | null {
+async function modelOf(ctx: InterviewRunContext, sessionId: string): Promise<InterviewerModel | null> {
   try {
-    return interviewerModelFor(ctx);
+    return await interviewerModelFor(ctx);
   } catch (error) {
     if (!(error instanceof InterviewerUnavailableError)) throw error;
     ctx.log?.warn({ session_id: sessionId, reason: error.reason, detail: error.detail }, 'interviewer unavailable');
@@ -179,18 +183,18 @@ export async function* interviewerTurn(
   participantId: string,
   sessionId: string,
 ): AsyncGenerator<string, StoredTurn, undefined> {
-  const snapshot = loadInterview(ctx, participantId, sessionId);
+  const snapshot = await loadInterview(ctx, participantId, sessionId);
   const { turns } = snapshot;
   const status = interviewStatus(turns);
   if (status === 'awaiting_participant' || status === 'ended') {
     const last = turns.findLast((t) => t.speaker === 'interviewer');
     if (last) return last;
   }
-  const subject = interviewSubjectFor(ctx, snapshot.stage.id);
+  const subject = await interviewSubjectFor(ctx, snapshot.stage.id);
   const plan = interviewPlan(subject);
   const clock = clockOf(snapshot.session, snapshot.stage, ctx.now());
   const decided = interviewSource(turns);
-  const model = decided === 'plan' ? null : modelOf(ctx, sessionId);
+  const model = decided === 'plan' ? null : await modelOf(ctx, sessionId);
   const source = decided ?? (model ? 'model' : 'plan');
   const budget = answerBudget(subject.profile, source);
   const move = nextInterviewerMove(turns, budget, clock);

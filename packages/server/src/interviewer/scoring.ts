@@ -84,7 +84,7 @@ export async function scoreTranscript(
   transcript: readonly TranscriptEntry[],
   options: ScoreOptions = {},
 ): Promise<ScoringResult> {
-  return scoreScorable(ctx, scorable(ctx, sessionId, transcript), options);
+  return scoreScorable(ctx, await scorable(ctx, sessionId, transcript), options);
 }
 
 /**
@@ -97,8 +97,8 @@ export async function scoreSession(
   sessionId: string,
   options: ScoreOptions = {},
 ): Promise<ScoringResult> {
-  sessionTarget(ctx, sessionId); // NOT_FOUND first, for a session that is not the workspace's
-  const record = participantTranscript(ctx, sessionId);
+  await sessionTarget(ctx, sessionId); // NOT_FOUND first, for a session that is not the workspace's
+  const record = await participantTranscript(ctx, sessionId);
   if (!record) {
     throw conflict(
       `session ${sessionId} has nothing to score: no interview turns or submitted answers are stored for it; record its result yourself`,
@@ -119,7 +119,7 @@ export async function scoreWhenDone(
   sessionId: string,
   options: ScoreOptions = {},
 ): Promise<ScoringReport | null> {
-  const record = participantTranscript(ctx, sessionId);
+  const record = await participantTranscript(ctx, sessionId);
   if (!record) return null;
   try {
     return (await scoreTranscript({ ...ctx, actor: SYSTEM_ACTOR }, sessionId, record, options)).scoring;
@@ -140,9 +140,9 @@ export const providerHost = (baseUrl: string) => new URL(baseUrl).host;
  * What scoring needs, or the refusal that says why this record cannot be scored now: the session the
  * complete command would take, at a stage whose interviewer scores, and words from the participant.
  */
-function scorable(ctx: ScoringContext, sessionId: string, transcript: readonly TranscriptEntry[]) {
-  const target = sessionTarget(ctx, sessionId);
-  const loaded = ctx.repos.participants.load.participant(ctx.workspaceId, target.participantId);
+async function scorable(ctx: ScoringContext, sessionId: string, transcript: readonly TranscriptEntry[]) {
+  const target = await sessionTarget(ctx, sessionId);
+  const loaded = await ctx.reads.participants.load.participant(ctx.workspaceId, target.participantId);
   if (!loaded) throw notFound('Participant', target.participantId);
   const { state } = loaded;
   const refusal = interviewerScoringRefusal(state, sessionId, decideContext(ctx));
@@ -153,10 +153,10 @@ function scorable(ctx: ScoringContext, sessionId: string, transcript: readonly T
       `session ${sessionId}'s record has no words from the participant: there is nothing to score; record its result yourself`,
     );
   }
-  return { sessionId, transcript, target, state, participantName, subject: loadSubject(ctx, state, sessionId) };
+  return { sessionId, transcript, target, state, participantName, subject: await loadSubject(ctx, state, sessionId) };
 }
 
-type Scorable = ReturnType<typeof scorable>;
+type Scorable = Awaited<ReturnType<typeof scorable>>;
 
 /** Asks the model, once the record is known to be scorable, and completes the session with its answer. */
 async function scoreScorable(
@@ -166,7 +166,7 @@ async function scoreScorable(
 ): Promise<ScoringResult> {
   let model: InterviewerModel | null;
   try {
-    model = options.model !== undefined ? options.model : interviewerModelFor(ctx);
+    model = options.model !== undefined ? options.model : await interviewerModelFor(ctx);
   } catch (error) {
     if (error instanceof InterviewerUnavailableError) return failed(ctx, sessionId, error);
     throw error;
@@ -229,7 +229,7 @@ async function failed(
   ctx.log?.warn({ session_id: sessionId, reason: error.reason }, 'the interviewer could not score a session');
   return runParticipantCommand(
     ctx,
-    sessionTarget(ctx, sessionId),
+    await sessionTarget(ctx, sessionId),
     { type: 'note_scoring_failed', session_id: sessionId, reason: error.reason, message: error.detail },
     (result): ScoringResult => ({
       scoring: { status: 'not_scored', reason: error.reason, message: error.detail },
@@ -243,11 +243,12 @@ const sessionOf = (state: ParticipantState, sessionId: string): Session =>
   unwrap(state.sessions.find((s) => s.id === sessionId) ?? notFound('Session', sessionId));
 
 /** What the scoring prompt is built from: the stage's interviewer, the template and the stage, as stored. */
-function loadSubject(ctx: ScoringContext, state: ParticipantState, sessionId: string) {
+async function loadSubject(ctx: ScoringContext, state: ParticipantState, sessionId: string) {
   const session = sessionOf(state, sessionId);
-  const stage = ctx.repos.stages.byId(ctx.workspaceId, session.stage_id);
-  const template = ctx.repos.templates.byId(ctx.workspaceId, state.template.id);
-  const profile = stage?.agent_profile_id && ctx.repos.agentProfiles.byId(ctx.workspaceId, stage.agent_profile_id);
+  const stage = await ctx.reads.stages.byId(ctx.workspaceId, session.stage_id);
+  const template = await ctx.reads.templates.byId(ctx.workspaceId, state.template.id);
+  const profile =
+    stage?.agent_profile_id && (await ctx.reads.agentProfiles.byId(ctx.workspaceId, stage.agent_profile_id));
   if (!stage || !template || !profile || !isInterviewedStage(stage.stage_type)) {
     throw conflict(`session ${sessionId}'s stage has no interviewer to score it`);
   }

@@ -1,8 +1,7 @@
-import type { NewMail, Repositories, StoragePort } from '@stageflow/db';
+import type { NewMail, StoragePort } from '@stageflow/db';
 import { DIGEST_MAX_ITEMS, digestDue, digestKey, reviewDigestMail } from '@stageflow/domain';
 
 export interface DigestDeps {
-  readonly repos: Repositories;
   readonly storage: StoragePort;
   /** Where the app is served, without a trailing slash: the digest links to it. */
   readonly publicUrl: string;
@@ -18,10 +17,11 @@ export interface DigestDeps {
 export async function writeDueDigests(deps: DigestDeps, now: string, hour: number): Promise<number> {
   if (!digestDue(now, hour)) return 0;
   let written = 0;
-  for (const member of deps.repos.mail.digestRecipients()) {
+  const { reads } = deps.storage;
+  for (const member of await reads.mail.digestRecipients()) {
     const key = digestKey(member.user_id, now);
-    if (deps.repos.mail.hasKey(member.workspace_id, key)) continue;
-    const open = deps.repos.mail.openDecisions(member.workspace_id, DIGEST_MAX_ITEMS);
+    if (await reads.mail.hasKey(member.workspace_id, key)) continue;
+    const open = await reads.mail.openDecisions(member.workspace_id, DIGEST_MAX_ITEMS);
     if (open.total === 0) continue;
     const content = reviewDigestMail({
       member_name: member.name,

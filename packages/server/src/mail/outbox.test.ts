@@ -273,9 +273,8 @@ describe('several workers on one database', () => {
     const dead = await processes[1]!.storage.mail.claim({ owner: 'dead', now: NOW, until: later(2 * MINUTE) }, 3);
     expect(dead).toHaveLength(3);
 
-    const workers = processes.map(({ repos, storage }) =>
+    const workers = processes.map(({ storage }) =>
       createMailWorker({
-        repos,
         storage,
         publicUrl: 'http://localhost',
         newId: () => crypto.randomUUID(),

@@ -12,8 +12,8 @@ import { router, scoped } from '../trpc.ts';
 import { ByIdInput } from './ids.ts';
 import { AgentProfile } from './outputs.ts';
 
-const load = (ctx: Context, id: string) =>
-  unwrap(ctx.repos.agentProfiles.byId(ctx.workspaceId, id) ?? notFound('Agent profile', id));
+const load = async (ctx: Context, id: string) =>
+  unwrap((await ctx.reads.agentProfiles.byId(ctx.workspaceId, id)) ?? notFound('Agent profile', id));
 
 export const agentProfilesRouter = router({
   list: scoped('agent_profiles.read')
@@ -27,7 +27,7 @@ export const agentProfilesRouter = router({
     })
     .input(ListAgentProfilesInput)
     .output(z.array(AgentProfile))
-    .query(({ ctx, input }) => ctx.repos.agentProfiles.list(ctx.workspaceId, input)),
+    .query(({ ctx, input }) => ctx.reads.agentProfiles.list(ctx.workspaceId, input)),
 
   byId: scoped('agent_profiles.read')
     .meta({

@@ -9,7 +9,7 @@ import {
   SimulationAnswer,
 } from '@stageflow/domain';
 import { adverseImpact, analyticsFigures, simulate } from '../application/analytics.ts';
-import { authorize } from '../auth/authorize.ts';
+import { authorize, grantsIn } from '../auth/authorize.ts';
 import { router, scoped } from '../trpc.ts';
 
 const PERIOD =
@@ -89,10 +89,10 @@ export const analyticsRouter = router({
     })
     .input(SimulateInput)
     .output(SimulationAnswer)
-    .mutation(({ ctx, input }) =>
+    .mutation(async ({ ctx, input }) =>
       simulate(ctx, input, {
         // Impact ratios by self-identified category only for those who may read those figures.
-        withImpact: authorize(ctx.principal, 'demographics.read', ctx.repos.memberGrants.scopesOf).ok,
+        withImpact: (await authorize(ctx.principal, 'demographics.read', grantsIn(ctx.reads))).ok,
       }),
     ),
 

@@ -7,8 +7,8 @@ import { createInnerContext } from '../context.ts';
 import { expectTRPCError, setupApi } from '../testing.ts';
 
 /** The API as a given key would call it, resolved exactly as the server does. */
-function callerWithKey(t: ReturnType<typeof setupApi>, key: string, now = new Date(NOW)) {
-  const identity = createApiKeyResolver(t.repos, () => now)(key);
+async function callerWithKey(t: ReturnType<typeof setupApi>, key: string, now = new Date(NOW)) {
+  const identity = await createApiKeyResolver(t.repos, () => now)(key);
   return identity.kind === 'rejected'
     ? createCaller(createInnerContext(t.deps, null, { authError: identity.message }))
     : createCaller(createInnerContext(t.deps, identity));
@@ -57,7 +57,7 @@ describe('apiKeys', () => {
     const { key } = await t.api.apiKeys.create({ name: 'Reader', scopes: ['evaluation_templates.read'] });
     const template = await t.api.templates.create({ template_name: 'Backend', use_case: 'hiring' });
     await t.other.templates.create({ template_name: 'Not yours', use_case: 'hiring' });
-    const asKey = callerWithKey(t, key);
+    const asKey = await callerWithKey(t, key);
     expect((await asKey.templates.list({})).map((x) => x.id)).toEqual([template.id]);
     await expectTRPCError(asKey.templates.create({ template_name: 'X', use_case: 'hiring' }), 'FORBIDDEN', {
       message: /evaluation_templates.write/,
@@ -71,7 +71,7 @@ describe('apiKeys', () => {
     const { key, api_key } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
     const revoked = await t.api.apiKeys.revoke({ id: api_key.id });
     expect(revoked).toMatchObject({ status: 'revoked', revoked_at: NOW });
-    await expectTRPCError(callerWithKey(t, key).templates.list({}), 'UNAUTHORIZED', { message: /revoked/ });
+    await expectTRPCError((await callerWithKey(t, key)).templates.list({}), 'UNAUTHORIZED', { message: /revoked/ });
     // Again: nothing changes, still revoked.
     expect(await t.api.apiKeys.revoke({ id: api_key.id })).toEqual(revoked);
   });
@@ -89,12 +89,12 @@ describe('apiKeys', () => {
     });
 
     const inGrace = new Date('2026-11-29T11:59:00.000Z');
-    expect(await callerWithKey(t, first.key, inGrace).events.list({})).toBeDefined();
+    expect(await (await callerWithKey(t, first.key, inGrace)).events.list({})).toBeDefined();
     const after = new Date('2026-11-29T12:00:00.000Z');
-    await expectTRPCError(callerWithKey(t, first.key, after).events.list({}), 'UNAUTHORIZED', {
+    await expectTRPCError((await callerWithKey(t, first.key, after)).events.list({}), 'UNAUTHORIZED', {
       message: /expired.*new key/,
     });
-    expect(await callerWithKey(t, rolled.key, after).events.list({})).toBeDefined();
+    expect(await (await callerWithKey(t, rolled.key, after)).events.list({})).toBeDefined();
 
     // The default grace is 24 hours; a revoked key cannot be rolled back to life.
     const again = await t.api.apiKeys.roll({ id: rolled.api_key.id });

@@ -45,7 +45,7 @@ const toApiKey = (ctx: Context, key: ApiKeySummary): z.infer<typeof ApiKey> => (
 export const apiKeysRouter = router({
   list: scoped('api_keys.write')
     .output(z.array(ApiKey))
-    .query(({ ctx }) => ctx.repos.apiKeys.list(ctx.workspaceId).map((key) => toApiKey(ctx, key))),
+    .query(async ({ ctx }) => (await ctx.reads.apiKeys.list(ctx.workspaceId)).map((key) => toApiKey(ctx, key))),
 
   create: scoped('api_keys.write')
     .input(CreateApiKeyInput)

@@ -333,7 +333,7 @@ describe('idempotent, with progress, and nothing lost on a restart', () => {
 
     // The next start.
     const next = contextDeps(t.db, t.repos, createLogger('silent'));
-    expect(resumeBulkActions(next)).toBe(1);
+    expect(await resumeBulkActions(next)).toBe(1);
     await next.bulkRunner.idle();
     const done = await t.api.bulkActions.byId({ id: started.id! });
     expect(done).toMatchObject({ status: 'completed', processed: 2, counts: { applied: 2 } });
@@ -378,13 +378,13 @@ describe('several processes on one database: the runner leases the action (docs/
     ).toBe(true);
 
     const b = process('B', () => now + 30_000);
-    expect(resumeBulkActions(b)).toBe(1);
+    expect(await resumeBulkActions(b)).toBe(1);
     await b.bulkRunner.idle();
     expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'running', processed: 0 });
     expect(leaseOf(id)).toEqual({ lease_owner: 'A', lease_expires_at: at(now + 60_000) });
 
     const later = process('B', () => now + 61_000);
-    expect(resumeBulkActions(later)).toBe(1);
+    expect(await resumeBulkActions(later)).toBe(1);
     await later.bulkRunner.idle();
     expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
     // Done: the lease is given up.
@@ -407,7 +407,7 @@ describe('several processes on one database: the runner leases the action (docs/
         return apply(...args);
       };
     }
-    expect([resumeBulkActions(a), resumeBulkActions(b)]).toEqual([1, 1]);
+    expect([await resumeBulkActions(a), await resumeBulkActions(b)]).toEqual([1, 1]);
     await Promise.all([a.bulkRunner.idle(), b.bulkRunner.idle()]);
     expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
     expect(ranBy).toEqual({ A: 4, B: 0 });
@@ -423,16 +423,16 @@ describe('several processes on one database: the runner leases the action (docs/
       tries += 1;
       throw new Error('disk full');
     };
-    resumeBulkActions(a);
+    await resumeBulkActions(a);
     await a.bulkRunner.idle();
-    resumeBulkActions(a); // the periodic look, a minute later
+    await resumeBulkActions(a); // the periodic look, a minute later
     await a.bulkRunner.idle();
     expect(tries).toBe(1);
     expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'running', processed: 0 });
 
     a.storage.bulkActions.applyItem = apply;
     const restarted = process('A2', () => now);
-    resumeBulkActions(restarted);
+    await resumeBulkActions(restarted);
     await restarted.bulkRunner.idle();
     expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
   });
@@ -441,7 +441,7 @@ describe('several processes on one database: the runner leases the action (docs/
     const id = await storedAction();
     const now = Date.now();
     const a = process('A', () => now);
-    resumeBulkActions(a);
+    await resumeBulkActions(a);
     await nextTurn(); // A has claimed and run its first person, and yields
     a.bulkRunner.stop();
     await a.bulkRunner.idle();
@@ -451,7 +451,7 @@ describe('several processes on one database: the runner leases the action (docs/
     expect(leaseOf(id)).toEqual({ lease_owner: null, lease_expires_at: null });
 
     const b = process('B', () => now);
-    resumeBulkActions(b);
+    await resumeBulkActions(b);
     await b.bulkRunner.idle();
     expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
   });

@@ -28,7 +28,7 @@ export const bulkActionsRouter = router({
     })
     .input(BulkActionInput)
     .output(BulkAction)
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       // Scheduling is a session command: a caller who may not schedule one may not schedule many.
       // Likewise sending links: a caller who may not email one portal link may not email many.
       const scope =
@@ -38,7 +38,7 @@ export const bulkActionsRouter = router({
             ? 'portal_links.write'
             : null;
       if (scope) {
-        const access = authorize(ctx.principal, scope);
+        const access = await authorize(ctx.principal, scope);
         if (!access.ok) throw new TRPCError({ code: access.code, message: access.message });
       }
       return input.dry_run ? previewBulkAction(ctx, input) : applyBulkAction(ctx, input);

@@ -171,11 +171,11 @@ describe('bulk send of the portal link', () => {
     expect(await t.api.bulkActions.byId({ id: started.id! })).toMatchObject({ status: 'running', processed: 0 });
 
     const next = contextDeps(t.db, t.repos, createLogger('silent'), undefined, undefined, undefined, mail);
-    expect(resumeBulkActions(next)).toBe(1);
+    expect(await resumeBulkActions(next)).toBe(1);
     await next.bulkRunner.idle();
     expect(await t.api.bulkActions.byId({ id: started.id! })).toMatchObject({ status: 'completed', processed: 2 });
     // A second start finds nothing running: no message is written twice.
-    expect(resumeBulkActions(next)).toBe(0);
+    expect(await resumeBulkActions(next)).toBe(0);
     const outbox = (await t.api.mail.list({})).items;
     expect(outbox.map((m) => m.to).sort()).toEqual([c.ana.email, c.lin.email].sort());
     expect(outbox.every((m) => m.status === 'queued')).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { setupApi } from '../testing.ts';
+import { setupEngineApi } from '../testing.ts';
 import { buildPipeline, person, scores } from '../testing-pipeline.ts';
 
 /**
@@ -9,7 +9,7 @@ import { buildPipeline, person, scores } from '../testing-pipeline.ts';
 describe('every participant command answers exactly what it stored', () => {
   test('through schedule, reschedule, start, cancel, fail, complete, record, decide, update and withdraw', async () => {
     let tick = 0;
-    const t = setupApi({ now: () => new Date(Date.UTC(2026, 10, 29, 10) + ++tick * 1000).toISOString() });
+    const t = await setupEngineApi({ now: () => new Date(Date.UTC(2026, 10, 29, 10) + ++tick * 1000).toISOString() });
     const { template } = await buildPipeline(t.api, [
       { type: 'screen', pass_threshold: 60, automation_rule: 'auto_advance', allow_retake: true, max_attempts: 2 },
       { type: 'technical', pass_threshold: 75, automation_rule: 'require_reviewer_approval' },

@@ -2,7 +2,7 @@ import type { AutomationRule, CreateTemplateInput } from '@stageflow/domain';
 import { COMPLETION_TABLE } from '@stageflow/domain/testing';
 import { hoursAfter, NOW } from '@stageflow/testing';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { expectTRPCError, setupApi } from '../testing.ts';
+import { type ApiKit, expectTRPCError, setupEngineApi } from '../testing.ts';
 import { buildPipeline, person, scores } from '../testing-pipeline.ts';
 import { clockedApi, progressAt } from '../testing-progression.ts';
 
@@ -12,9 +12,9 @@ import { clockedApi, progressAt } from '../testing-progression.ts';
  * (`@stageflow/domain/testing`), so the rules and the API are checked against the same table.
  */
 
-let t: ReturnType<typeof setupApi>;
-beforeEach(() => {
-  t = setupApi();
+let t: ApiKit;
+beforeEach(async () => {
+  t = await setupEngineApi();
 });
 
 type Api = typeof t.api;

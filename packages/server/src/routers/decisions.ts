@@ -21,7 +21,7 @@ export const decisionsRouter = router({
     })
     .input(ListDecisionsInput)
     .output(z.array(DecisionListItem))
-    .query(({ ctx, input }) => ctx.repos.participants.decisions(ctx.workspaceId, input)),
+    .query(({ ctx, input }) => ctx.reads.participants.decisions(ctx.workspaceId, input)),
 
   /**
    * Sessions the participant is done with that nobody has scored: the interviewer could not (no model, a
@@ -40,10 +40,10 @@ export const decisionsRouter = router({
     })
     .input(ListAwaitingScoreInput)
     .output(z.array(AwaitingScoreItem))
-    .query(({ ctx, input }) => ctx.repos.participants.awaitingScore(ctx.workspaceId, input)),
+    .query(({ ctx, input }) => ctx.reads.participants.awaitingScore(ctx.workspaceId, input)),
 
   /** For the sidebar badge. */
-  openCount: scoped('participants.read').query(({ ctx }) => ctx.repos.participants.openDecisionCount(ctx.workspaceId)),
+  openCount: scoped('participants.read').query(({ ctx }) => ctx.reads.participants.openDecisionCount(ctx.workspaceId)),
 
   /** advance / reject / retake; going against the suggestion or granting a retake needs a note. */
   decide: scoped('decisions.write')
@@ -59,10 +59,10 @@ export const decisionsRouter = router({
     })
     .input(DecideWithKey)
     .output(DecisionResult)
-    .mutation(({ ctx, input: { idempotency_key, ...input } }) =>
+    .mutation(async ({ ctx, input: { idempotency_key, ...input } }) =>
       runParticipantCommand(
         ctx,
-        decisionTarget(ctx, input.decision_id),
+        await decisionTarget(ctx, input.decision_id),
         { type: 'decide', ...input },
         ({ state }) => {
           const participant = participantView(state);

@@ -16,5 +16,5 @@ export const eventsRouter = router({
     })
     .input(ListEventsInput)
     .output(EventPage)
-    .query(({ ctx, input }) => ctx.repos.participants.events(ctx.workspaceId, input)),
+    .query(({ ctx, input }) => ctx.reads.participants.events(ctx.workspaceId, input)),
 });

@@ -1,7 +1,7 @@
 import { encodeParticipantCursor } from '@stageflow/domain';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { fieldIssues } from '../errors.ts';
-import { expectTRPCError, setupApi } from '../testing.ts';
+import { type ApiKit, expectTRPCError, setupEngineApi } from '../testing.ts';
 import { buildPipeline, person } from '../testing-pipeline.ts';
 
 /*
@@ -9,7 +9,7 @@ import { buildPipeline, person } from '../testing-pipeline.ts';
  * unknown time zone was stored, and text with NUL characters or broken surrogates was kept
  * (docs/entities.md#wire-format). Each is now a BAD_REQUEST naming its field.
  */
-let t: ReturnType<typeof setupApi>;
+let t: ApiKit;
 
 /** Refused as BAD_REQUEST with an issue at `path` whose message matches (what every client shows). */
 async function expectIssue(call: Promise<unknown>, path: (string | number)[], message: RegExp) {
@@ -17,8 +17,8 @@ async function expectIssue(call: Promise<unknown>, path: (string | number)[], me
   const issue = fieldIssues(error.cause)?.find((i) => i.path.join('.') === path.join('.'));
   expect(issue?.message).toMatch(message);
 }
-beforeEach(() => {
-  t = setupApi();
+beforeEach(async () => {
+  t = await setupEngineApi();
 });
 
 describe('participants.list cursor', () => {

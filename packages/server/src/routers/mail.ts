@@ -25,10 +25,10 @@ function memberOf(ctx: Context) {
   return { userId: principal.userId, role: principal.role };
 }
 
-const preferencesOf = (ctx: Context): MailPreferences => {
+const preferencesOf = async (ctx: Context): Promise<MailPreferences> => {
   const { userId, role } = memberOf(ctx);
   return {
-    review_digest: ctx.repos.mail.reviewDigest(ctx.workspaceId, userId),
+    review_digest: await ctx.reads.mail.reviewDigest(ctx.workspaceId, userId),
     can_receive_review_digest: hasRole(role, 'reviewer'),
   };
 };
@@ -56,7 +56,7 @@ export const mailRouter = router({
     })
     .input(ListMailInput)
     .output(MailPage)
-    .query(({ ctx, input }) => ctx.repos.mail.list(ctx.workspaceId, input)),
+    .query(({ ctx, input }) => ctx.reads.mail.list(ctx.workspaceId, input)),
 
   byId: scoped('mail.read')
     .meta({
@@ -71,7 +71,9 @@ export const mailRouter = router({
     })
     .input(MailByIdInput)
     .output(MailMessage)
-    .query(({ ctx, input }) => unwrap(ctx.repos.mail.byId(ctx.workspaceId, input.id) ?? notFound('Message', input.id))),
+    .query(async ({ ctx, input }) =>
+      unwrap((await ctx.reads.mail.byId(ctx.workspaceId, input.id)) ?? notFound('Message', input.id)),
+    ),
 
   preferences: scoped('workspace.read')
     .meta({

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { restApp } from '../http/rest-testing.ts';
-import { setupApi } from '../testing.ts';
+import { type ApiKit, setupEngineApi } from '../testing.ts';
 import { buildPipeline, person, scores } from '../testing-pipeline.ts';
 
-let t: ReturnType<typeof setupApi>;
+let t: ApiKit;
 let clock: string;
-beforeEach(() => {
+beforeEach(async () => {
   clock = '2026-11-29T10:00:00.000Z';
-  t = setupApi({ now: () => clock });
+  t = await setupEngineApi({ now: () => clock });
 });
 
 /** A, B, C: each passed at 60 (scores(8, 8) is 80) and advancing automatically. */

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { expectTRPCError, setupApi } from '../testing.ts';
+import { type ApiKit, expectTRPCError, setupEngineApi } from '../testing.ts';
 import { buildPipeline, person, scores } from '../testing-pipeline.ts';
 
-let t: ReturnType<typeof setupApi>;
-beforeEach(() => {
-  t = setupApi();
+let t: ApiKit;
+beforeEach(async () => {
+  t = await setupEngineApi();
 });
 
 describe('the journey through the seed pipeline', () => {

@@ -146,7 +146,7 @@ export const participantsRouter = router({
     .input(CreateInput)
     .output(EnrolledParticipant)
     .mutation(async ({ ctx, input: { idempotency_key, send_portal_link, ...input } }) => {
-      assertRunnable(ctx, input.evaluation_template_id);
+      await assertRunnable(ctx, input.evaluation_template_id);
       const target = { templateId: input.evaluation_template_id };
       const command = { type: 'enroll', ...input } as const;
       const retry = { key: idempotency_key, scope: 'participants.create', request: input };
@@ -157,7 +157,7 @@ export const participantsRouter = router({
         (await ctx.reads.templates.byId(ctx.workspaceId, input.evaluation_template_id)) ??
           notFound('Evaluation template', input.evaluation_template_id),
       );
-      const sending = enrolSendingLink(ctx, unit, template, DEFAULT_PORTAL_LINK_DAYS, (view, sent) => ({
+      const sending = await enrolSendingLink(ctx, unit, template, DEFAULT_PORTAL_LINK_DAYS, (view, sent) => ({
         ...view,
         portal_link_sent: { url: sent.url, expires_at: sent.expires_at, mail: sent.mail },
       }));

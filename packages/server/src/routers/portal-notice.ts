@@ -21,7 +21,7 @@ export const portalNoticeRouter = router({
     })
     .input(z.strictObject({}))
     .output(PortalNotice)
-    .query(({ ctx }) => ctx.repos.portalNotice.get(ctx.workspaceId)),
+    .query(({ ctx }) => ctx.reads.portalNotice.get(ctx.workspaceId)),
 
   update: scoped('portal_notice.write')
     .meta({

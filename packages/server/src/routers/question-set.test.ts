@@ -2,14 +2,14 @@ import type { Question } from '@stageflow/domain';
 import { interviewerInput } from '@stageflow/testing';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { restApp } from '../http/rest-testing.ts';
-import { expectTRPCError, setupApi } from '../testing.ts';
+import { type ApiKit, expectTRPCError, setupEngineApi } from '../testing.ts';
 
 /** A written assessment's questions through stages.create / update / import / export (docs/entities.md#question-set). */
-let t: ReturnType<typeof setupApi>;
+let t: ApiKit;
 let templateId: string;
 let interviewerId: string;
 beforeEach(async () => {
-  t = setupApi();
+  t = await setupEngineApi();
   templateId = (await t.api.templates.create({ template_name: 'Backend', use_case: 'hiring' })).id;
   // Design 60 % and Coding 40 %.
   interviewerId = (await t.api.agentProfiles.create(interviewerInput())).id;

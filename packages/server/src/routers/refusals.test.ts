@@ -1,7 +1,7 @@
 import type { CompleteSessionInput } from '@stageflow/domain';
 import { hoursAfter, NOW } from '@stageflow/testing';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { expectTRPCError, setupApi } from '../testing.ts';
+import { type ApiKit, expectTRPCError, setupEngineApi } from '../testing.ts';
 import { buildPipeline, person, scores } from '../testing-pipeline.ts';
 import { clockedApi, progressAt } from '../testing-progression.ts';
 
@@ -10,9 +10,9 @@ import { clockedApi, progressAt } from '../testing-progression.ts';
  * nothing changed by the refused call.
  */
 
-let t: ReturnType<typeof setupApi>;
-beforeEach(() => {
-  t = setupApi();
+let t: ApiKit;
+beforeEach(async () => {
+  t = await setupEngineApi();
 });
 
 type Api = typeof t.api;

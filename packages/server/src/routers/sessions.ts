@@ -27,8 +27,8 @@ import { ScoreResult, Session, SessionAnswers, SessionResult } from './outputs.t
 import { participantView, sessionCreatedBy, sessionResult } from './participant-answers.ts';
 
 /** A command on one session: it runs on the session's participant and answers with that session. */
-const onSession = (ctx: Context, command: Extract<ParticipantCommand, { session_id: string }>) =>
-  runParticipantCommand(ctx, sessionTarget(ctx, command.session_id), command, (result) =>
+const onSession = async (ctx: Context, command: Extract<ParticipantCommand, { session_id: string }>) =>
+  runParticipantCommand(ctx, await sessionTarget(ctx, command.session_id), command, (result) =>
     sessionResult(result, command.session_id),
   );
 
@@ -38,12 +38,12 @@ const scoreAnswer = ({ session, state, scoring }: ScoringResult) => ({
   scoring,
 });
 
-const loadSession = (ctx: Context, id: string) =>
-  unwrap(ctx.repos.participants.session(ctx.workspaceId, id) ?? notFound('Session', id));
+const loadSession = async (ctx: Context, id: string) =>
+  unwrap((await ctx.reads.participants.session(ctx.workspaceId, id)) ?? notFound('Session', id));
 
 /** The session open (scheduled or under way) at the participant's current stage, which a result completes. */
-function openSessionOf(ctx: Context, participantId: string): string | undefined {
-  const state = ctx.repos.participants.load.participant(ctx.workspaceId, participantId)?.state;
+async function openSessionOf(ctx: Context, participantId: string): Promise<string | undefined> {
+  const state = (await ctx.reads.participants.load.participant(ctx.workspaceId, participantId))?.state;
   const stageId = state?.participant?.current_stage_id;
   return state?.sessions.find((s) => s.stage_id === stageId && (s.status === 'in_progress' || s.status === 'scheduled'))
     ?.id;
@@ -61,7 +61,7 @@ export const sessionsRouter = router({
     })
     .input(ListSessionsInput)
     .output(z.array(Session))
-    .query(({ ctx, input }) => ctx.repos.participants.sessions(ctx.workspaceId, input)),
+    .query(({ ctx, input }) => ctx.reads.participants.sessions(ctx.workspaceId, input)),
 
   byId: scoped('sessions.read')
     .meta({
@@ -171,13 +171,13 @@ export const sessionsRouter = router({
     })
     .input(CompleteSessionInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) =>
+    .mutation(async ({ ctx, input }) =>
       // Without a transcript of the reviewer's, the session keeps what the participant gave: the
       // interview's turns, or a written assessment's submitted answers.
       onSession(ctx, {
         type: 'complete',
         ...input,
-        transcript: transcriptOnCompletion(ctx, input.session_id, input.transcript),
+        transcript: await transcriptOnCompletion(ctx, input.session_id, input.transcript),
       }),
     ),
 
@@ -221,14 +221,18 @@ export const sessionsRouter = router({
     })
     .input(RecordResultInput)
     .output(SessionResult)
-    .mutation(({ ctx, input }) =>
+    .mutation(async ({ ctx, input }) =>
       runParticipantCommand(
         ctx,
         { participantId: input.participant_id },
         {
           type: 'record_result',
           ...input,
-          transcript: transcriptOnCompletion(ctx, openSessionOf(ctx, input.participant_id), input.transcript),
+          transcript: await transcriptOnCompletion(
+            ctx,
+            await openSessionOf(ctx, input.participant_id),
+            input.transcript,
+          ),
         },
         (result) => {
           // It completes the session already open at the stage, or the one it created for the purpose.

@@ -1,11 +1,11 @@
 import { interviewerInput, SEED_EXAMPLE } from '@stageflow/testing';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { expectTRPCError, setupApi } from '../testing.ts';
+import { type ApiKit, expectTRPCError, setupEngineApi } from '../testing.ts';
 
-let t: ReturnType<typeof setupApi>;
+let t: ApiKit;
 let templateId: string;
 beforeEach(async () => {
-  t = setupApi();
+  t = await setupEngineApi();
   const template = await t.api.templates.create({
     template_name: 'Senior Backend Engineer',
     use_case: 'hiring',

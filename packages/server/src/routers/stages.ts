@@ -51,23 +51,23 @@ async function changePipeline(
   };
 }
 
-const loadPipeline = (ctx: Context, templateId: string) =>
-  unwrap(ctx.repos.pipelines.load(ctx.workspaceId, templateId) ?? notFound('Evaluation template', templateId));
+const loadPipeline = async (ctx: Context, templateId: string) =>
+  unwrap((await ctx.reads.pipelines.load(ctx.workspaceId, templateId)) ?? notFound('Evaluation template', templateId));
 
-const loadStage = (ctx: Context, id: string) =>
-  unwrap(ctx.repos.stages.byId(ctx.workspaceId, id) ?? notFound('Evaluation stage', id));
+const loadStage = async (ctx: Context, id: string) =>
+  unwrap((await ctx.reads.stages.byId(ctx.workspaceId, id)) ?? notFound('Evaluation stage', id));
 
 /**
  * Archive and delete: a change to one stage of its template that depends on who uses it (loaded in
  * the change's transaction); the answer names the stage when it is still there.
  */
-function changeUsedStage(
+async function changeUsedStage(
   ctx: Context,
   input: { id: string; expected_version?: number | undefined },
   change: (stages: readonly Stage[], usage: StageUsage | undefined) => readonly Stage[] | DomainError,
   answerWithStage: boolean,
 ) {
-  const { evaluation_template_id } = loadStage(ctx, input.id);
+  const { evaluation_template_id } = await loadStage(ctx, input.id);
   return changePipeline(
     ctx,
     evaluation_template_id,
@@ -79,8 +79,12 @@ function changeUsedStage(
 }
 
 /** Loads the agent profile a stage names from the caller's workspace; the domain decides whether it may. */
-function checkInterviewerOf(ctx: Context, id: string | null | undefined, at: (string | number)[] = []): void {
-  const profile = id ? ctx.repos.agentProfiles.byId(ctx.workspaceId, id) : undefined;
+async function checkInterviewerOf(
+  ctx: Context,
+  id: string | null | undefined,
+  at: (string | number)[] = [],
+): Promise<void> {
+  const profile = id ? await ctx.reads.agentProfiles.byId(ctx.workspaceId, id) : undefined;
   unwrap(checkInterviewer(id, profile, at));
 }
 
@@ -88,14 +92,14 @@ function checkInterviewerOf(ctx: Context, id: string | null | undefined, at: (st
  * A question's dimension must be one of the interviewer's the stage will have (docs/entities.md#question-set);
  * the interviewer is loaded from the caller's workspace, and the domain decides.
  */
-function checkDimensionsOf(
+async function checkDimensionsOf(
   ctx: Context,
   questions: readonly { dimension?: string | undefined }[] | undefined,
   profileId: string | null | undefined,
   at: (string | number)[] = [],
-): void {
+): Promise<void> {
   if (!questions?.some((q) => q.dimension)) return;
-  const profile = profileId ? ctx.repos.agentProfiles.byId(ctx.workspaceId, profileId) : undefined;
+  const profile = profileId ? await ctx.reads.agentProfiles.byId(ctx.workspaceId, profileId) : undefined;
   unwrap(checkQuestionDimensions(questions, profile, at));
 }
 
@@ -111,9 +115,11 @@ export const stagesRouter = router({
     })
     .input(ListStagesInput)
     .output(z.array(EvaluationStage))
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const { evaluation_template_id: id } = input;
-      const stages = unwrap(ctx.repos.stages.ofTemplate(ctx.workspaceId, id) ?? notFound('Evaluation template', id));
+      const stages = unwrap(
+        (await ctx.reads.stages.ofTemplate(ctx.workspaceId, id)) ?? notFound('Evaluation template', id),
+      );
       return [...(input.include_archived ? stages.all : stages.live)];
     }),
 
@@ -138,10 +144,10 @@ export const stagesRouter = router({
     })
     .input(CreateStageInput)
     .output(PipelineResult)
-    .mutation(({ ctx, input: { evaluation_template_id, expected_version, stage_order, ...given } }) => {
+    .mutation(async ({ ctx, input: { evaluation_template_id, expected_version, stage_order, ...given } }) => {
       const fields = withStageQuestionIds(given, ctx.newId);
-      checkInterviewerOf(ctx, fields.agent_profile_id);
-      checkDimensionsOf(ctx, fields.question_set, fields.agent_profile_id);
+      await checkInterviewerOf(ctx, fields.agent_profile_id);
+      await checkDimensionsOf(ctx, fields.question_set, fields.agent_profile_id);
       const id = ctx.newId();
       return changePipeline(
         ctx,
@@ -168,12 +174,12 @@ export const stagesRouter = router({
     .output(PipelineResult)
     .mutation(async ({ ctx, input: { id, expected_version, stage_order, ...given } }) => {
       const patch = withStageQuestionIds(given, ctx.newId);
-      checkInterviewerOf(ctx, patch.agent_profile_id);
-      const current = loadStage(ctx, id);
+      await checkInterviewerOf(ctx, patch.agent_profile_id);
+      const current = await loadStage(ctx, id);
       const { evaluation_template_id } = current;
       // Checked when the questions or the interviewer change, against what the stage will have.
       if (patch.question_set !== undefined || patch.agent_profile_id !== undefined) {
-        checkDimensionsOf(
+        await checkDimensionsOf(
           ctx,
           patch.question_set ?? current.question_set,
           patch.agent_profile_id === undefined ? current.agent_profile_id : patch.agent_profile_id,
@@ -187,7 +193,7 @@ export const stagesRouter = router({
         id,
       );
       // People already in the stage keep the rules they entered with (their snapshot); say how many.
-      return { ...result, participants_in_flight: ctx.repos.participants.activeAtStage(ctx.workspaceId, id) };
+      return { ...result, participants_in_flight: await ctx.reads.participants.activeAtStage(ctx.workspaceId, id) };
     }),
 
   reorder: scoped('evaluation_stages.write')
@@ -255,23 +261,33 @@ export const stagesRouter = router({
     .input(ExportStagesInput)
     .output(z.array(StageUsageOutput))
     .query(({ ctx, input }) =>
-      liveStages(loadPipeline(ctx, input.evaluation_template_id).stages).map((stage) => {
-        const active = ctx.repos.participants.activeAtStage(ctx.workspaceId, stage.id);
-        const records = ctx.repos.participants.referencesToStage(ctx.workspaceId, stage.id);
-        return {
-          stage_id: stage.id,
-          active_participants: active,
-          participant_records: records,
-          archive_refused: archiveRefusal(stage, active)?.message ?? null,
-          delete_refused: deleteRefusal(stage, records)?.message ?? null,
-        };
+      // The stages and who uses them, as of one moment.
+      ctx.storage.snapshot(function* (r) {
+        const { workspaceId } = ctx;
+        const pipeline = yield* r.pipelines.load(workspaceId, input.evaluation_template_id);
+        const stages = liveStages(
+          unwrap(pipeline ?? notFound('Evaluation template', input.evaluation_template_id)).stages,
+        );
+        const usage = [];
+        for (const stage of stages) {
+          const active = yield* r.participants.activeAtStage(workspaceId, stage.id);
+          const records = yield* r.participants.referencesToStage(workspaceId, stage.id);
+          usage.push({
+            stage_id: stage.id,
+            active_participants: active,
+            participant_records: records,
+            archive_refused: archiveRefusal(stage, active)?.message ?? null,
+            delete_refused: deleteRefusal(stage, records)?.message ?? null,
+          });
+        }
+        return usage;
       }),
     ),
 
   validate: scoped('evaluation_stages.read')
     .input(ExportStagesInput)
-    .query(({ ctx, input }) => {
-      const problems = validatePipeline(loadPipeline(ctx, input.evaluation_template_id).stages);
+    .query(async ({ ctx, input }) => {
+      const problems = validatePipeline((await loadPipeline(ctx, input.evaluation_template_id)).stages);
       return { runnable: !problems.some((p) => p.blocking), problems };
     }),
 
@@ -288,11 +304,12 @@ export const stagesRouter = router({
     })
     .input(ImportStagesInput)
     .output(PipelineResult)
-    .mutation(({ ctx, input }) => {
-      input.stages.forEach((s, i) => {
-        checkInterviewerOf(ctx, s.agent_profile_id, ['stages', i]);
-        checkDimensionsOf(ctx, s.question_set, s.agent_profile_id, ['stages', i]);
-      });
+    .mutation(async ({ ctx, input }) => {
+      // In order, so the first stage at fault is the one named.
+      for (const [i, s] of input.stages.entries()) {
+        await checkInterviewerOf(ctx, s.agent_profile_id, ['stages', i]);
+        await checkDimensionsOf(ctx, s.question_set, s.agent_profile_id, ['stages', i]);
+      }
       return changePipeline(
         ctx,
         input.evaluation_template_id,
@@ -322,5 +339,5 @@ export const stagesRouter = router({
     })
     .input(ExportStagesInput)
     .output(z.array(ExportedStage))
-    .query(({ ctx, input }) => exportPipeline(loadPipeline(ctx, input.evaluation_template_id).stages)),
+    .query(async ({ ctx, input }) => exportPipeline((await loadPipeline(ctx, input.evaluation_template_id)).stages)),
 });

@@ -35,12 +35,13 @@ export const templatesRouter = router({
     })
     .input(ListTemplatesInput)
     .output(z.array(TemplateListItem))
-    .query(({ ctx, input }) => {
-      const templates = ctx.repos.templates.list(ctx.workspaceId, input);
-      const stages = ctx.repos.stages.liveOfTemplates(
-        ctx.workspaceId,
-        templates.map((t) => t.id),
-      );
+    .query(async ({ ctx, input }) => {
+      // The stages of the templates listed, as they were when the list was read.
+      const { templates, stages } = await ctx.storage.snapshot(function* (r) {
+        const templates = yield* r.templates.list(ctx.workspaceId, input);
+        const ids = templates.map((t) => t.id);
+        return { templates, stages: yield* r.stages.liveOfTemplates(ctx.workspaceId, ids) };
+      });
       return templates.map((t) => {
         const own = stages.filter((s) => s.evaluation_template_id === t.id);
         const blocking = validatePipeline(own).filter((p) => p.blocking).length;
@@ -60,9 +61,9 @@ export const templatesRouter = router({
     })
     .input(ByIdInput)
     .output(TemplateWithStages)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const pipeline = unwrap(
-        ctx.repos.pipelines.load(ctx.workspaceId, input.id) ?? notFound('Evaluation template', input.id),
+        (await ctx.reads.pipelines.load(ctx.workspaceId, input.id)) ?? notFound('Evaluation template', input.id),
       );
       return { ...pipeline.template, stages: liveStages(pipeline.stages) };
     }),

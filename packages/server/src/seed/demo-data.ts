@@ -42,7 +42,7 @@ export async function seedDemoData(db: Db, repos: Repositories, owner: Principal
     answerPortalSelfIdentification(
       {
         storage: deps.storage,
-        repos,
+        reads: deps.reads,
         workspaceId: owner.workspaceId ?? '',
         actor: participantActor(participantId),
         now: clockNow,

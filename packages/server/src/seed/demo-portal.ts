@@ -38,7 +38,7 @@ export async function rotateDemoPortalLink(
     const { token } = await createPortalLink(
       {
         storage: deps.storage,
-        repos,
+        reads: deps.storage.reads,
         workspaceId,
         actor: 'system',
         now: () => options.now,

@@ -18,6 +18,15 @@ export interface AwaitingScore {
   readonly done_at: string;
 }
 
+/** A row of the query (either engine's) as an entry: a closing turn (`ended`) tells an interview from answers. */
+export const toAwaitingScore = ({
+  ended,
+  ...row
+}: Omit<AwaitingScore, 'record'> & { ended: string | null }): AwaitingScore => ({
+  ...row,
+  record: ended === null ? 'answers' : 'interview',
+});
+
 /**
  * Sessions waiting for a score: still in progress, with what the participant gave stored (an interview
  * whose closing turn is stored, or submitted answers). The interviewer scores such a session as soon as
@@ -52,11 +61,6 @@ export function createAwaitingScoreQuery(db: Db) {
       )
       .where(and(eq(sessions.status, 'in_progress'), isNotNull(done), where))
       .orderBy(asc(done));
-  type Row = Awaited<ReturnType<ReturnType<typeof query>['all']>>[number];
-  const shaped = ({ ended: closing, ...row }: Row): AwaitingScore => ({
-    ...row,
-    record: closing === null ? 'answers' : 'interview',
-  });
   // One participant's, on every participant page: compiled once.
   const ofParticipant = query(
     and(eq(sessions.workspace_id, sql.placeholder('ws')), eq(sessions.participant_id, sql.placeholder('participant'))),
@@ -67,7 +71,10 @@ export function createAwaitingScoreQuery(db: Db) {
       f: { participant_id?: string | undefined; evaluation_template_id?: string | undefined; limit: number },
     ): AwaitingScore[] {
       if (f.participant_id && !f.evaluation_template_id) {
-        return ofParticipant.all({ ws: workspaceId, participant: f.participant_id }).slice(0, f.limit).map(shaped);
+        return ofParticipant
+          .all({ ws: workspaceId, participant: f.participant_id })
+          .slice(0, f.limit)
+          .map(toAwaitingScore);
       }
       return query(
         and(
@@ -78,7 +85,7 @@ export function createAwaitingScoreQuery(db: Db) {
       )
         .limit(f.limit)
         .all()
-        .map(shaped);
+        .map(toAwaitingScore);
     },
   };
 }

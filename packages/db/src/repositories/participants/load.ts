@@ -15,6 +15,7 @@ import type { LoadedState } from '../../storage/port.ts';
 import { rowReader } from '../row-reader.ts';
 import { withoutWorkspace } from '../rows.ts';
 import type { StageRepository } from '../stages.ts';
+import { needsInterviewers, progressionTemplateOf } from './command-state.ts';
 
 export type ParticipantRow = typeof participants.$inferSelect;
 
@@ -116,32 +117,9 @@ export function createStateLoader(db: Db, stageRepository: StageRepository) {
     // interviewer's edit does not change the template's version; docs/decisions/032-stage-cache-and-lean-reads.md).
     const stages = stageRepository.ofTemplate(workspaceId, templateId, row.version)?.live ?? [];
     const interviewers = new Map(
-      stages.some((s) => s.agent_profile_id)
-        ? interviewersOf.all({ ws: workspaceId, id: templateId }).map((p) => [p.id, p])
-        : [],
+      needsInterviewers(stages) ? interviewersOf.all({ ws: workspaceId, id: templateId }).map((p) => [p.id, p]) : [],
     );
-    return {
-      id: row.id,
-      success_outcome: row.success_outcome,
-      custom_outcome_labels: row.custom_outcome_labels ?? undefined,
-      portal_shows_recommendation: row.portal_shows_recommendation,
-      stages: stages.map((s) => ({
-        id: s.id,
-        stage_name: s.stage_name,
-        stage_type: s.stage_type,
-        stage_order: s.stage_order,
-        status: s.status,
-        pass_threshold: s.pass_threshold,
-        automation_rule: s.automation_rule,
-        allow_retake: s.allow_retake,
-        max_attempts: s.max_attempts,
-        retake_cooldown_hours: s.retake_cooldown_hours,
-        auto_reject: s.auto_reject,
-        interviewer: (s.agent_profile_id && interviewers.get(s.agent_profile_id)) || null,
-        duration_minutes: s.duration_minutes,
-        question_set: s.question_set,
-      })),
-    };
+    return progressionTemplateOf(row, stages, interviewers);
   }
 
   function participant(workspaceId: string, participantId: string): LoadedState | undefined {

@@ -1,7 +1,9 @@
 import {
+  type Decision,
   type DomainEvent,
   decodeParticipantCursor,
   encodeParticipantCursor,
+  type Participant,
   type ParticipantStatus,
   type ParticipantSummary,
   type StageProgressState,
@@ -11,7 +13,10 @@ import type { Db } from '../../client.ts';
 import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
 import { rowReader } from '../row-reader.ts';
 import { likePattern } from '../rows.ts';
+import { afterCursorOn, listFiltersOn, type ParticipantFilter } from './filters.ts';
 import { participantColumns, toDecision, toParticipant, toSession } from './load.ts';
+
+export type { ParticipantFilter } from './filters.ts';
 
 /** The dimensions of a stored scorecard's `dimension_scores` (JSON) that kept no verified quote. */
 function unverifiedDimensions(json: string | null): string[] {
@@ -20,13 +25,40 @@ function unverifiedDimensions(json: string | null): string[] {
   return dimensions.filter((d) => (d.evidence ?? []).length === 0).map((d) => d.name);
 }
 
-export interface ParticipantFilter {
-  evaluation_template_id?: string | undefined;
-  stage_id?: string | undefined;
-  status?: ParticipantStatus | undefined;
-  search?: string | undefined;
-  limit: number;
-  cursor?: string | undefined;
+/**
+ * An inbox entry from its query's row (either engine's): the decision, whom and what it is about, and which
+ * dimensions of an unchecked score no quote backs (`dimensions`: the scorecard's `dimension_scores` as JSON text).
+ */
+export const toInboxEntry = <T extends { decision: Parameters<typeof toDecision>[0]; dimensions: string | null }>({
+  decision,
+  dimensions,
+  ...rest
+}: T): Decision & Omit<T, 'decision' | 'dimensions'> & { unverified_dimensions: string[] } => ({
+  ...toDecision(decision),
+  ...rest,
+  unverified_dimensions: unverifiedDimensions(dimensions),
+});
+
+/** One exported participant's stages: their state at each, and the score of the latest completed session there. */
+export type ExportStages = Map<string, { state: StageProgressState; score: number | null }>;
+
+/**
+ * The export's participants with their stages, from its three reads (either engine's): the people, their progress
+ * rows, and their completed sessions' scores in completion order, so the latest completed session's score is the
+ * one that stays.
+ */
+export function withExportStages(
+  people: readonly Participant[],
+  progress: readonly { participant_id: string; stage_id: string; state: StageProgressState }[],
+  scoresInCompletionOrder: readonly { participant_id: string; stage_id: string; score: number | null }[],
+): (Participant & { stages: ExportStages })[] {
+  const results = new Map<string, ExportStages>(people.map((p) => [p.id, new Map()]));
+  for (const row of progress) results.get(row.participant_id)?.set(row.stage_id, { state: row.state, score: null });
+  for (const row of scoresInCompletionOrder) {
+    const stage = results.get(row.participant_id)?.get(row.stage_id);
+    if (stage) stage.score = row.score;
+  }
+  return people.map((p) => ({ ...p, stages: results.get(p.id) ?? new Map() }));
 }
 
 /** A participant whose name or email matches a LIKE pattern (`likePattern`), case-insensitively. */
@@ -40,14 +72,7 @@ const nameOrEmailMatches = (pattern: string | Placeholder) =>
 const nameOrEmailLike = (search: string | undefined) => (search ? nameOrEmailMatches(likePattern(search)) : undefined);
 
 /** The list's filters (all but paging), always within the workspace. */
-const matching = (workspaceId: string, f: Omit<ParticipantFilter, 'limit' | 'cursor'>) =>
-  and(
-    eq(participants.workspace_id, workspaceId),
-    f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
-    f.stage_id ? eq(participants.current_stage_id, f.stage_id) : undefined,
-    f.status ? eq(participants.status, f.status) : undefined,
-    nameOrEmailLike(f.search),
-  );
+const matching = listFiltersOn(participants, nameOrEmailLike);
 
 /**
  * The latest completed score of the participant at their current stage, for cards and tables (the
@@ -175,15 +200,7 @@ export function createParticipantQueries(db: Db) {
     list(workspaceId: string, f: ParticipantFilter) {
       // The input schema refuses a cursor that does not decode (domain: progression/cursor.ts).
       const after = f.cursor ? decodeParticipantCursor(f.cursor) : undefined;
-      const where = and(
-        matching(workspaceId, f),
-        after
-          ? or(
-              lt(participants.created_at, after.created_at),
-              and(eq(participants.created_at, after.created_at), lt(participants.id, after.id)),
-            )
-          : undefined,
-      );
+      const where = and(matching(workspaceId, f), afterCursorOn(participants, after));
       const rows = summaries()
         .where(where)
         .orderBy(desc(participants.created_at), desc(participants.id))
@@ -212,9 +229,6 @@ export function createParticipantQueries(db: Db) {
         .limit(max + 1)
         .all();
       const people = rows.slice(0, max).map(toParticipant);
-      const results = new Map(
-        people.map((p) => [p.id, new Map<string, { state: StageProgressState; score: number | null }>()]),
-      );
       // The same filter as a join, rather than thousands of ids in an IN list.
       const progress = db
         .select({
@@ -226,7 +240,6 @@ export function createParticipantQueries(db: Db) {
         .innerJoin(participants, eq(participants.id, stageProgress.participant_id))
         .where(and(eq(stageProgress.workspace_id, workspaceId), where))
         .all();
-      for (const row of progress) results.get(row.participant_id)?.set(row.stage_id, { state: row.state, score: null });
       const scores = db
         .select({
           participant_id: sessions.participant_id,
@@ -238,15 +251,7 @@ export function createParticipantQueries(db: Db) {
         .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.status, 'completed'), where))
         .orderBy(asc(sessions.completed_at), asc(sessions.id))
         .all();
-      // In completion order, so the latest completed session's score is the one that stays.
-      for (const row of scores) {
-        const stage = results.get(row.participant_id)?.get(row.stage_id);
-        if (stage) stage.score = row.score;
-      }
-      return {
-        participants: people.map((p) => ({ ...p, stages: results.get(p.id) ?? new Map() })),
-        truncated: rows.length > max,
-      };
+      return { participants: withExportStages(people, progress, scores), truncated: rows.length > max };
     },
 
     /** How many participants the list's filters match: what "select all N matching" offers. */
@@ -453,11 +458,7 @@ export function createParticipantQueries(db: Db) {
           .orderBy(f.status === 'open' ? asc(decisions.created_at) : desc(decisions.decided_at))
           .limit(f.limit)
           .all()
-          .map(({ decision, dimensions, ...rest }) => ({
-            ...toDecision(decision),
-            ...rest,
-            unverified_dimensions: unverifiedDimensions(dimensions),
-          }))
+          .map(toInboxEntry)
       );
     },
 

@@ -1,49 +1,12 @@
-import {
-  conflict,
-  type DomainError,
-  initialParticipantState,
-  notFound,
-  type ParticipantEvent,
-  type ParticipantState,
-  refusal,
-} from '@stageflow/domain';
+import type { DomainError, ParticipantEvent, ParticipantState } from '@stageflow/domain';
 import { and, eq, getTableColumns, ne, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '../../client.ts';
 import { decisions, evaluationTemplates, events, participants, sessions, stageProgress } from '../../schema/index.ts';
 import type { CommandTarget, LoadedState } from '../../storage/port.ts';
+import { enrolmentTarget, participantTarget } from './command-state.ts';
 import type { createStateLoader } from './load.ts';
-
-/** The fields whose values differ (nested values by their JSON; a value kept as the same object is unchanged). */
-function changedFields<T extends object>(before: T, after: T): string[] {
-  const fields: string[] = [];
-  for (const key of Object.keys(after) as (keyof T & string)[]) {
-    const [was, is] = [before[key], after[key]];
-    if (was === is) continue;
-    if (typeof was === 'object' && typeof is === 'object' && JSON.stringify(was) === JSON.stringify(is)) continue;
-    fields.push(key);
-  }
-  return fields;
-}
-
-/**
- * The rows of `after` that are new (not in `before` by key) and those that changed, with their changed fields.
- * The state's untouched rows are the very objects loaded (the domain folds events without copying them).
- */
-function diff<T extends object>(before: readonly T[], after: readonly T[], key: (x: T) => string) {
-  const old = new Map(before.map((x) => [key(x), x]));
-  const added: T[] = [];
-  const changed: { row: T; fields: string[] }[] = [];
-  for (const row of after) {
-    const was = old.get(key(row));
-    if (!was) added.push(row);
-    else if (was !== row) {
-      const fields = changedFields(was, row);
-      if (fields.length > 0) changed.push({ row, fields });
-    }
-  }
-  return { added, changed };
-}
+import { changedFields, changedMeanwhile, diff, eventRow } from './state-changes.ts';
 
 /** A placeholder for every column of `table`, named by its key: the values of a prepared insert. */
 const placeholders = (table: SQLiteTable, except: readonly string[] = []) =>
@@ -157,12 +120,9 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
 
   function loadTarget(workspaceId: string, target: CommandTarget): LoadedState | DomainError {
     if ('participantId' in target) {
-      return load.participant(workspaceId, target.participantId) ?? notFound('Participant', target.participantId);
+      return participantTarget(target.participantId, load.participant(workspaceId, target.participantId));
     }
-    const template = load.template(workspaceId, target.templateId);
-    return template
-      ? { state: initialParticipantState(template), version: null }
-      : notFound('Evaluation template', target.templateId);
+    return enrolmentTarget(target.templateId, load.template(workspaceId, target.templateId));
   }
 
   /** The template's name when another of its participants uses `email`, else null. */
@@ -194,11 +154,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
         where_version: loaded.version,
       });
       // Only a writer outside this process's serialized transactions can get here; still never lose an update.
-      if (result.changes === 0)
-        throw conflict(
-          `${participant.name} was changed by another request: reload and try again`,
-          refusal('changedMeanwhile'),
-        );
+      if (result.changes === 0) throw changedMeanwhile(participant);
     }
     const progress = diff(before.progress, after.progress, (p) => p.stage_id);
     for (const p of progress.added) write.insertProgress.run({ ...p, workspace_id: workspaceId });
@@ -223,18 +179,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
   }
 
   function append(workspaceId: string, templateId: string, emitted: readonly ParticipantEvent[]): void {
-    for (const e of emitted) {
-      write.appendEvent.run({
-        workspace_id: workspaceId,
-        participant_id: e.participant_id,
-        evaluation_template_id: templateId,
-        type: e.type,
-        actor: e.actor,
-        occurred_at: e.occurred_at,
-        bulk_action_id: e.bulk_action_id ?? null,
-        data: e.data,
-      });
-    }
+    for (const e of emitted) write.appendEvent.run(eventRow(workspaceId, templateId, e));
   }
 
   /** Stores what a command left (`after`) and appends its events: call inside the command's transaction. */

@@ -25,7 +25,8 @@ export const endpointRecord = (row: Row): WebhookEndpointRow => ({
   updated_at: row.updated_at,
 });
 
-const columns = (workspaceId: string, e: WebhookEndpointRow) => ({
+/** The row that stores an endpoint (its secrets sealed). */
+export const endpointColumns = (workspaceId: string, e: WebhookEndpointRow) => ({
   id: e.id,
   workspace_id: workspaceId,
   url: e.url,
@@ -81,10 +82,10 @@ export function createWebhookEndpointRepository(db: Db) {
       return enabledQuery.all({ workspaceId });
     },
     insert(tx: Tx, workspaceId: string, endpoint: WebhookEndpointRow): void {
-      tx.insert(webhookEndpoints).values(columns(workspaceId, endpoint)).run();
+      tx.insert(webhookEndpoints).values(endpointColumns(workspaceId, endpoint)).run();
     },
     save(tx: Tx, workspaceId: string, endpoint: WebhookEndpointRow): void {
-      const { id, workspace_id, ...set } = columns(workspaceId, endpoint);
+      const { id, workspace_id, ...set } = endpointColumns(workspaceId, endpoint);
       tx.update(webhookEndpoints)
         .set(set)
         .where(and(eq(webhookEndpoints.workspace_id, workspace_id), eq(webhookEndpoints.id, id)))

@@ -11,6 +11,7 @@ import type { Db, Tx } from '../../client.ts';
 import { leasedQueue } from '../../leases.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from '../../schema/index.ts';
 import { endpointRecord, type WebhookEndpointRow } from './endpoints.ts';
+import { enqueuedSignal } from './signal.ts';
 
 /** A delivery a process has leased to send: the exact body, its attempt count and its endpoint now. */
 export interface ClaimedDelivery {
@@ -26,15 +27,93 @@ export interface ClaimedDelivery {
 export type AttemptRecord = WebhookAttempt;
 
 /** A message's `webhook-id`: `msg_` and a random id, never a caller's text (the signature joins it with dots). */
-const newMessageId = () => `msg_${randomUUID().replaceAll('-', '')}`;
+export const newMessageId = () => `msg_${randomUUID().replaceAll('-', '')}`;
 
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+type AttemptRow = typeof webhookAttempts.$inferSelect;
+
+type NewDelivery = Omit<DeliveryRow, 'lease_owner' | 'lease_expires_at' | 'finished_at'>;
+/** A new delivery's row: pending, leased by no one. */
+export const deliveryRow = (values: NewDelivery): DeliveryRow => ({
+  ...values,
+  lease_owner: null,
+  lease_expires_at: null,
+  finished_at: null,
+});
+
+/** A message's row: the exact body every delivery of it sends (and a replay sends again). */
+export const messageRow = (id: string, workspaceId: string, event: WebhookEvent) => ({
+  id,
+  workspace_id: workspaceId,
+  type: event.type,
+  payload: JSON.stringify({ type: event.type, timestamp: event.timestamp, data: event.data }),
+  created_at: event.timestamp,
+});
+
+/** Deliveries as the log shows them, each with its attempts (given oldest first). */
+export const deliveryViews = (
+  rows: readonly { delivery: DeliveryRow; type: string; payload: string }[],
+  attempts: readonly AttemptRow[],
+): WebhookDelivery[] =>
+  rows.map(({ delivery: d, type, payload }) => ({
+    id: d.id,
+    endpoint_id: d.endpoint_id,
+    webhook_id: d.message_id,
+    event_type: type,
+    status: d.status as WebhookDeliveryStatus,
+    attempts_made: d.attempts_made,
+    next_attempt_at: d.status === 'pending' ? d.next_attempt_at : null,
+    replay_of: d.replay_of,
+    payload,
+    created_at: d.created_at,
+    finished_at: d.finished_at,
+    attempts: attempts
+      .filter((a) => a.delivery_id === d.id)
+      .map((a) => ({
+        attempt: a.attempt,
+        started_at: a.started_at,
+        latency_ms: a.latency_ms,
+        status_code: a.status_code,
+        response_body: a.response_body,
+        error: a.error,
+        succeeded: a.succeeded,
+      })),
+  }));
+
+/** A claimed delivery as the worker sends it. */
+export const claimedDelivery = ({
+  delivery,
+  payload,
+  endpoint,
+}: {
+  delivery: DeliveryRow;
+  payload: string;
+  endpoint: typeof webhookEndpoints.$inferSelect;
+}): ClaimedDelivery => ({
+  id: delivery.id,
+  workspace_id: delivery.workspace_id,
+  message_id: delivery.message_id,
+  payload,
+  attempts_made: delivery.attempts_made,
+  endpoint: endpointRecord(endpoint),
+});
+
+/** Each event's message and the endpoints it goes to: the ones enabled that want it (none: not stored). */
+export function routeEvents(
+  events: readonly WebhookEvent[],
+  targets: readonly { id: string; event_types: string[] }[],
+): { event: WebhookEvent; endpointIds: string[] }[] {
+  return events.flatMap((event) => {
+    const endpointIds = targets.filter((t) => endpointWants(t.event_types, event.type)).map((t) => t.id);
+    return endpointIds.length === 0 ? [] : [{ event, endpointIds }];
+  });
+}
 
 export function createWebhookOutboxRepository(
   db: Db,
   endpoints: { enabled(workspaceId: string): { id: string; event_types: string[] }[] },
 ) {
-  const listeners = new Set<() => void>();
+  const signal = enqueuedSignal();
   // A delivery is leased by the process sending it (leases.ts): docs/webhooks.md#several-processes.
   const queue = leasedQueue(webhookDeliveries, {
     id: webhookDeliveries.id,
@@ -42,33 +121,19 @@ export function createWebhookOutboxRepository(
     expiresAt: webhookDeliveries.lease_expires_at,
   });
 
-  const insertDelivery = (tx: Tx, values: Omit<DeliveryRow, 'lease_owner' | 'lease_expires_at' | 'finished_at'>) =>
-    tx
-      .insert(webhookDeliveries)
-      .values({ ...values, lease_owner: null, lease_expires_at: null, finished_at: null })
-      .run();
+  const insertDelivery = (tx: Tx, values: NewDelivery) =>
+    tx.insert(webhookDeliveries).values(deliveryRow(values)).run();
 
   function insertMessage(tx: Tx, workspaceId: string, event: WebhookEvent): string {
     const id = newMessageId();
     tx.insert(webhookMessages)
-      .values({
-        id,
-        workspace_id: workspaceId,
-        type: event.type,
-        payload: JSON.stringify({ type: event.type, timestamp: event.timestamp, data: event.data }),
-        created_at: event.timestamp,
-      })
+      .values(messageRow(id, workspaceId, event))
       .run();
     return id;
   }
 
-  /** After the transaction that wrote them commits: the worker in this process need not wait for its next poll. */
-  function announce(): void {
-    if (listeners.size === 0) return;
-    setImmediate(() => {
-      for (const listener of listeners) listener();
-    });
-  }
+  /** After the transaction that wrote them commits (it is synchronous): the worker need not wait for its poll. */
+  const announce = signal.announce;
 
   /** Deliveries as the log shows them, each with its attempts (oldest first). */
   function views(
@@ -85,37 +150,13 @@ export function createWebhookOutboxRepository(
             .where(and(eq(webhookAttempts.workspace_id, workspaceId), inArray(webhookAttempts.delivery_id, ids)))
             .orderBy(webhookAttempts.attempt)
             .all();
-    return rows.map(({ delivery: d, type, payload }) => ({
-      id: d.id,
-      endpoint_id: d.endpoint_id,
-      webhook_id: d.message_id,
-      event_type: type,
-      status: d.status as WebhookDeliveryStatus,
-      attempts_made: d.attempts_made,
-      next_attempt_at: d.status === 'pending' ? d.next_attempt_at : null,
-      replay_of: d.replay_of,
-      payload,
-      created_at: d.created_at,
-      finished_at: d.finished_at,
-      attempts: attempts
-        .filter((a) => a.delivery_id === d.id)
-        .map((a) => ({
-          attempt: a.attempt,
-          started_at: a.started_at,
-          latency_ms: a.latency_ms,
-          status_code: a.status_code,
-          response_body: a.response_body,
-          error: a.error,
-          succeeded: a.succeeded,
-        })),
-    }));
+    return deliveryViews(rows, attempts);
   }
 
   return {
     /** Called after every write of new deliveries (in this process); answers a function that stops it. */
     onEnqueued(listener: () => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      return signal.onEnqueued(listener);
     },
 
     /**
@@ -128,15 +169,13 @@ export function createWebhookOutboxRepository(
       const targets = endpoints.enabled(workspaceId);
       if (targets.length === 0) return 0;
       let written = 0;
-      for (const event of events) {
-        const wanted = targets.filter((t) => endpointWants(t.event_types, event.type));
-        if (wanted.length === 0) continue;
+      for (const { event, endpointIds } of routeEvents(events, targets)) {
         const messageId = insertMessage(tx, workspaceId, event);
-        for (const endpoint of wanted) {
+        for (const endpointId of endpointIds) {
           insertDelivery(tx, {
             id: randomUUID(),
             workspace_id: workspaceId,
-            endpoint_id: endpoint.id,
+            endpoint_id: endpointId,
             message_id: messageId,
             status: 'pending',
             attempts_made: 0,
@@ -243,14 +282,7 @@ export function createWebhookOutboxRepository(
         .where(inArray(webhookDeliveries.id, due))
         .orderBy(webhookDeliveries.next_attempt_at)
         .all()
-        .map(({ delivery, payload, endpoint }) => ({
-          id: delivery.id,
-          workspace_id: delivery.workspace_id,
-          message_id: delivery.message_id,
-          payload,
-          attempts_made: delivery.attempts_made,
-          endpoint: endpointRecord(endpoint),
-        }));
+        .map(claimedDelivery);
     },
 
     /** The delivery as its lease holder left it, or undefined when another process holds it now (or it ended). */

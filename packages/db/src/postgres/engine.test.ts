@@ -1,0 +1,175 @@
+import { postgresUnavailable, startPostgres, type TestPostgres } from '@stageflow/testing';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { ReadStep, Reads, Writes } from '../reads.ts';
+import type { Engine } from '../storage/engine.ts';
+import { closePgDb, createPgDb, type PgDb, type PgExec } from './client.ts';
+import { postgresEngine } from './engine.ts';
+
+/**
+ * The PostgreSQL engine on a real server, over hand-made repositories of one table (the real ones are tested
+ * by equivalence in packages/server/src/engines): what commits, what rolls back, what a snapshot sees.
+ */
+const unavailable = postgresUnavailable();
+if (unavailable) console.warn(unavailable);
+
+interface Counters {
+  value(name: string): Promise<number | undefined>;
+  failing(): Promise<never>;
+  /** A statement that writes, disguised as a read. */
+  sneak(name: string, value: number): Promise<void>;
+  /** A statement PostgreSQL refuses. */
+  broken(): Promise<void>;
+}
+interface CounterWrites {
+  set(name: string, value: number): Promise<void>;
+}
+/** The steps the fake repositories give a transaction's work (the engine's types name the real ones). */
+interface Steps {
+  counters: {
+    [M in keyof Counters]: (...args: Parameters<Counters[M]>) => ReadStep<Awaited<ReturnType<Counters[M]>>>;
+  } & {
+    [M in keyof CounterWrites]: (...args: Parameters<CounterWrites[M]>) => ReadStep<void>;
+  };
+}
+
+const counterReads = (exec: PgExec): Counters => ({
+  async value(name) {
+    const result = await exec.execute<{ value: number }>(sql`select value from counters where name = ${name}`);
+    return result.rows[0]?.value;
+  },
+  failing: () => Promise.reject(new Error('the read failed')),
+  async sneak(name, value) {
+    await exec.execute(sql`update counters set value = ${value} where name = ${name}`);
+  },
+  async broken() {
+    await exec.execute(sql`select * from no_such_table`);
+  },
+});
+const counterWrites = (tx: PgExec): CounterWrites => ({
+  async set(name, value) {
+    await tx.execute(
+      sql`insert into counters (name, value) values (${name}, ${value}) on conflict (name) do update set value = excluded.value`,
+    );
+  },
+});
+
+describe.skipIf(unavailable)('the PostgreSQL engine', () => {
+  let server: TestPostgres;
+  let db: PgDb;
+  let other: pg.Client;
+  let engine: Engine;
+  const seen: { inWrite: boolean }[] = [];
+  const transaction = <T>(work: (t: Steps) => ReadStep<T>) =>
+    engine.transaction((t) => work(t as unknown as Steps)) as Promise<T>;
+  const snapshot = <T>(work: (r: Steps) => ReadStep<T>) =>
+    engine.snapshot((r) => work(r as unknown as Steps)) as Promise<T>;
+  const value = (name: string) => (engine.reads as unknown as { counters: Counters }).counters.value(name);
+
+  beforeAll(async () => {
+    server = await startPostgres();
+    db = createPgDb(server.url);
+    await db.execute(sql`create table counters (name text primary key, value integer not null)`);
+    other = new pg.Client({ connectionString: server.url });
+    await other.connect();
+    engine = postgresEngine(db, {
+      reads: (exec, options) => {
+        seen.push(options);
+        return { counters: counterReads(exec) } as unknown as Reads;
+      },
+      writes: (tx) => ({ counters: counterWrites(tx) }) as unknown as Writes,
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await other?.end();
+    if (db) await closePgDb(db);
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    await db.execute(sql`delete from counters`);
+    await db.execute(sql`insert into counters (name, value) values ('a', 1)`);
+    seen.length = 0;
+  });
+
+  test('a transaction commits its writes, and its reads see them and are taken for writing', async () => {
+    const answer = await transaction(function* (t) {
+      const before = yield* t.counters.value('a');
+      yield* t.counters.set('a', (before ?? 0) + 1);
+      yield* t.counters.set('b', 7);
+      return yield* t.counters.value('a');
+    });
+    expect(answer).toBe(2);
+    expect([await value('a'), await value('b')]).toEqual([2, 7]);
+    expect(seen).toEqual([{ inWrite: true }]);
+  });
+
+  test('a throw inside rolls back everything the transaction wrote', async () => {
+    const failed = transaction(function* (t) {
+      yield* t.counters.set('a', 99);
+      yield* t.counters.set('b', 5);
+      if ((yield* t.counters.value('a')) === 99) throw new Error('changed my mind');
+      return 'kept';
+    });
+    await expect(failed).rejects.toThrow('changed my mind');
+    expect([await value('a'), await value('b')]).toEqual([1, undefined]);
+  });
+
+  test('a snapshot sees one state while another connection commits in between (REPEATABLE READ)', async () => {
+    const read = await snapshot(function* (r) {
+      const first = yield* r.counters.value('a');
+      // Another connection changes the row and commits while the snapshot is open.
+      yield other.query(`update counters set value = 50 where name = 'a'`);
+      const second = yield* r.counters.value('a');
+      return { first, second };
+    });
+    expect(read).toEqual({ first: 1, second: 1 });
+    expect(await value('a')).toBe(50);
+    expect(seen).toEqual([{ inWrite: false }]);
+  });
+
+  test('a write transaction reads what others committed meanwhile (READ COMMITTED), unlike a snapshot', async () => {
+    const read = await transaction(function* (t) {
+      const first = yield* t.counters.value('a');
+      yield other.query(`update counters set value = 60 where name = 'a'`);
+      return { first, second: yield* t.counters.value('a') };
+    });
+    expect(read).toEqual({ first: 1, second: 60 });
+  });
+
+  test('a snapshot is read-only: a statement that writes in it fails', async () => {
+    const writing = snapshot(function* (r) {
+      return yield* r.counters.sneak('a', 70);
+    });
+    await expect(writing).rejects.toThrow();
+    expect(await value('a')).toBe(1);
+  });
+
+  test('a failed statement caught by the work still rolls the transaction back, with its error', async () => {
+    const recovered = transaction(function* (t) {
+      yield* t.counters.set('b', 5);
+      try {
+        yield* t.counters.broken();
+      } catch {
+        // PostgreSQL has aborted the transaction: nothing after this can commit.
+      }
+      return 'recovered';
+    });
+    await expect(recovered).rejects.toThrow(/no_such_table/);
+    expect(await value('b')).toBeUndefined();
+  });
+
+  test('a read that rejects is thrown into the work where it waited, on both kinds of transaction', async () => {
+    const caught = function* (r: Steps): ReadStep<string> {
+      const a = yield* r.counters.value('a');
+      try {
+        yield* r.counters.failing();
+        return 'read';
+      } catch (error) {
+        return `caught "${(error as Error).message}" after ${a}`;
+      }
+    };
+    await expect(snapshot(caught)).resolves.toBe('caught "the read failed" after 1');
+    await expect(transaction(caught)).resolves.toBe('caught "the read failed" after 1');
+  });
+});

@@ -1,0 +1,70 @@
+import type { TagCount } from '@stageflow/domain';
+import type { SQL } from 'drizzle-orm';
+import type { Reads } from '../../reads.ts';
+import type { Cohort, StayFilter } from '../../repositories/analytics.ts';
+import {
+  type AnalyticsRow,
+  openDecision,
+  progressGroup,
+  scoreGroup,
+  selfIdentifiedFrom,
+  stageRecordsFrom,
+  stayDurationsFrom,
+  templateSelfIdsFrom,
+} from '../../repositories/analytics-rows.ts';
+import {
+  cohortSizePgSql,
+  openDecisionsPgSql,
+  progressGroupsPgSql,
+  recordedAttemptsPgSql,
+  recordedDecisionsPgSql,
+  scoreGroupsPgSql,
+  selfIdLatestScoresPgSql,
+  selfIdProgressGroupsPgSql,
+  selfIdStatusGroupsPgSql,
+  stageRecordsPgSql,
+  stayDurationsPgSql,
+  tagCountsPgSql,
+  templateSelfIdsPgSql,
+} from '../analytics-sql.ts';
+import type { PgExec } from '../client.ts';
+
+/**
+ * The analytics facts on PostgreSQL (postgres/analytics-sql.ts), mapped by the same functions as SQLite's rows.
+ * Callers that need every figure from one snapshot read them inside `storage.snapshot`.
+ */
+export function createPgAnalyticsReads(db: PgExec, _options: { inWrite?: boolean } = {}) {
+  const rows = async (query: SQL) => (await db.execute<AnalyticsRow>(query)).rows;
+  /** The rows as arrays in the select's column order, as SQLite's `raw()` statements give them. */
+  const raw = async (query: SQL) => (await rows(query)).map((r) => Object.values(r));
+
+  return {
+    async cohortSize(ws: string, c: Cohort): Promise<number> {
+      const [row] = await rows(cohortSizePgSql(ws, c));
+      return row!.n as number;
+    },
+    progressGroups: async (ws: string, c: Cohort) => (await rows(progressGroupsPgSql(ws, c))).map(progressGroup),
+    async selfIdentified(ws: string, c: Cohort) {
+      const [progress, statuses, scores] = [
+        await rows(selfIdProgressGroupsPgSql(ws, c)),
+        await rows(selfIdStatusGroupsPgSql(ws, c)),
+        await rows(selfIdLatestScoresPgSql(ws, c)),
+      ];
+      return selfIdentifiedFrom(progress, statuses, scores);
+    },
+    templateSelfIdentification: async (ws: string, templateId: string) =>
+      templateSelfIdsFrom((await raw(templateSelfIdsPgSql(ws, templateId))) as [string, string, string][]),
+    stayDurations: async (ws: string, c: Cohort) =>
+      stayDurationsFrom((await raw(stayDurationsPgSql(ws, c))) as [string, number][]),
+    scoreGroups: async (ws: string, c: Cohort) => (await rows(scoreGroupsPgSql(ws, c))).map(scoreGroup),
+    openDecisions: async (ws: string, c: Cohort) => (await rows(openDecisionsPgSql(ws, c))).map(openDecision),
+    tagCounts: async (ws: string, c: Cohort) => (await rows(tagCountsPgSql(ws, c))) as unknown as TagCount[],
+    async stageRecords(ws: string, f: StayFilter) {
+      const stages = [...f.stageTypes.keys()];
+      const attempts = await raw(recordedAttemptsPgSql(ws, stages, f.start, f.end));
+      const decisions = await raw(recordedDecisionsPgSql(ws, stages));
+      const records = await raw(stageRecordsPgSql(ws, stages, f.start, f.end));
+      return stageRecordsFrom(f, records, attempts, decisions);
+    },
+  } satisfies Reads['analytics'];
+}

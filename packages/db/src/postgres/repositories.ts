@@ -1,0 +1,112 @@
+/**
+ * Every PostgreSQL repository, assembled as the engine-neutral `Reads` and `Writes` (docs/decisions/036-reads-on-either-engine.md):
+ * what `createPostgresStorage` hands its units, built over one transaction's connection (or the pool, for reads
+ * outside any). `inWrite`: the loads lock the rows the unit will change (docs/architecture.md#postgresql).
+ */
+import type { Reads, Writes } from '../reads.ts';
+import type { EnqueuedSignal } from '../repositories/webhooks/signal.ts';
+import type { StoragePort } from '../storage/port.ts';
+import type { PgDb, PgExec } from './client.ts';
+import { createPostgresStorage } from './engine.ts';
+import { createPgAgentProfileReads } from './reads/agent-profiles.ts';
+import { createPgAnalyticsReads } from './reads/analytics.ts';
+import { createPgAnswerReads } from './reads/answers.ts';
+import { createPgApiKeyReads } from './reads/api-keys.ts';
+import { createPgBulkActionsReads } from './reads/bulk-actions.ts';
+import { createPgIdempotencyReads } from './reads/idempotency.ts';
+import { createPgInstanceReads } from './reads/instance.ts';
+import { createPgInterviewerModelReads } from './reads/interviewer-models.ts';
+import { createPgMailReads } from './reads/mail.ts';
+import { createPgMemberGrantReads } from './reads/member-grants.ts';
+import { createPgMemberReads } from './reads/members.ts';
+import { createPgParticipantLoads } from './reads/participant-loads.ts';
+import { createPgParticipantQueries } from './reads/participant-queries.ts';
+import { createPgPipelineReads } from './reads/pipelines.ts';
+import { createPgPortalLinkReads } from './reads/portal-links.ts';
+import { createPgPortalNoticeReads } from './reads/portal-notice.ts';
+import { createPgSelfIdentificationReads } from './reads/self-identification.ts';
+import { createPgSessionTurnReads } from './reads/session-turns.ts';
+import { createPgStageReads } from './reads/stages.ts';
+import { createPgTemplateReads } from './reads/templates.ts';
+import { createPgWebhooksReads } from './reads/webhooks.ts';
+import { createPgWorkspaceReads } from './reads/workspaces.ts';
+import { createPgAgentProfileWrites } from './writes/agent-profiles.ts';
+import { createPgAnswerWrites } from './writes/answers.ts';
+import { createPgApiKeyWrites } from './writes/api-keys.ts';
+import { createPgBulkActionsWrites } from './writes/bulk-actions.ts';
+import { createPgIdempotencyWrites } from './writes/idempotency.ts';
+import { createPgInterviewerModelWrites } from './writes/interviewer-models.ts';
+import { createPgMailWrites } from './writes/mail.ts';
+import { createPgMemberGrantWrites } from './writes/member-grants.ts';
+import { createPgParticipantWrites } from './writes/participants.ts';
+import { createPgPipelineWrites } from './writes/pipelines.ts';
+import { createPgPortalLinkWrites } from './writes/portal-links.ts';
+import { createPgPortalNoticeWrites } from './writes/portal-notice.ts';
+import { createPgSelfIdentificationWrites } from './writes/self-identification.ts';
+import { createPgSessionTurnWrites } from './writes/session-turns.ts';
+import { createPgStageWrites } from './writes/stages.ts';
+import { createPgTemplateWrites } from './writes/templates.ts';
+import { createPgWebhooksWrites } from './writes/webhooks.ts';
+
+export interface PgReadOptions {
+  /** Inside a unit's write transaction: loads lock what the unit changes. */
+  readonly inWrite?: boolean;
+  /** This process's wake-up for the webhook worker (reads' `onEnqueued`, writes' enqueues share it). */
+  readonly signal?: EnqueuedSignal;
+}
+
+/** Every repository's reads on PostgreSQL, over `exec`. */
+export function createPgReads(exec: PgExec, options: PgReadOptions = {}): Reads {
+  const locks = { inWrite: options.inWrite ?? false };
+  return {
+    instance: createPgInstanceReads(exec),
+    workspaces: createPgWorkspaceReads(exec),
+    members: createPgMemberReads(exec, locks),
+    memberGrants: createPgMemberGrantReads(exec, locks),
+    agentProfiles: createPgAgentProfileReads(exec, locks),
+    templates: createPgTemplateReads(exec, locks),
+    stages: createPgStageReads(exec),
+    pipelines: createPgPipelineReads(exec, locks),
+    participants: { ...createPgParticipantQueries(exec), ...createPgParticipantLoads(exec, locks) },
+    apiKeys: createPgApiKeyReads(exec, locks),
+    portalLinks: createPgPortalLinkReads(exec, locks),
+    portalNotice: createPgPortalNoticeReads(exec, locks),
+    interviewerModels: createPgInterviewerModelReads(exec, locks),
+    answers: createPgAnswerReads(exec, locks),
+    analytics: createPgAnalyticsReads(exec),
+    sessionTurns: createPgSessionTurnReads(exec, locks),
+    selfIdentification: createPgSelfIdentificationReads(exec, locks),
+    webhooks: createPgWebhooksReads(exec, { ...locks, ...(options.signal ? { signal: options.signal } : {}) }),
+    bulkActions: createPgBulkActionsReads(exec, locks),
+    mail: createPgMailReads(exec),
+    idempotency: createPgIdempotencyReads(exec),
+  };
+}
+
+/** Every repository's writes on PostgreSQL, inside the transaction `tx`. */
+export function createPgWrites(tx: PgExec, options: { announce?: () => void } = {}): Writes {
+  return {
+    agentProfiles: createPgAgentProfileWrites(tx),
+    templates: createPgTemplateWrites(tx),
+    stages: createPgStageWrites(tx),
+    pipelines: createPgPipelineWrites(tx),
+    participants: createPgParticipantWrites(tx),
+    apiKeys: createPgApiKeyWrites(tx),
+    portalLinks: createPgPortalLinkWrites(tx),
+    portalNotice: createPgPortalNoticeWrites(tx),
+    interviewerModels: createPgInterviewerModelWrites(tx),
+    answers: createPgAnswerWrites(tx),
+    sessionTurns: createPgSessionTurnWrites(tx),
+    selfIdentification: createPgSelfIdentificationWrites(tx),
+    memberGrants: createPgMemberGrantWrites(tx),
+    webhooks: createPgWebhooksWrites(tx, options),
+    bulkActions: createPgBulkActionsWrites(tx),
+    mail: createPgMailWrites(tx),
+    idempotency: createPgIdempotencyWrites(tx),
+  };
+}
+
+/** The storage port on PostgreSQL, over every repository above. */
+export function createPgStorage(db: PgDb): StoragePort {
+  return createPostgresStorage(db, { reads: createPgReads, writes: createPgWrites });
+}

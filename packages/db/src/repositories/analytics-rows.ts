@@ -1,0 +1,160 @@
+/**
+ * The analytics facts from their query rows, for either engine: the SQLite repository (analytics.ts) and the
+ * PostgreSQL one (postgres/reads/analytics.ts) run their own dialect's SQL and hand the rows here, in the same
+ * shape (SQLite's: 0/1 for truths, JSON as text, raw rows as arrays in the select's column order).
+ */
+import type {
+  CategoryProgressGroup,
+  CategoryScoreGroup,
+  CategoryStatusGroup,
+  DecisionReason,
+  OpenDecisionRow,
+  ParticipantStatus,
+  ProgressGroup,
+  RecordedAttempt,
+  RecordedDecision,
+  RulesSnapshot,
+  ScoreGroup,
+  ScoringMethod,
+  StageProgressState,
+  StageRecord,
+} from '@stageflow/domain';
+import type { StayFilter } from './analytics.ts';
+
+export type AnalyticsRow = Record<string, unknown>;
+
+export const progressGroup = (r: AnalyticsRow): ProgressGroup => ({
+  stage_id: r.stage_id as string,
+  state: r.state as StageProgressState,
+  open: r.open === 1,
+  status: r.status as ParticipantStatus,
+  ended_here: r.ended_here === 1,
+  advanced_by_decision: r.advanced_by_decision === 1,
+  count: r.count as number,
+});
+
+const answered = (r: AnalyticsRow) => ({
+  sex: r.sex as string | null,
+  race_ethnicity: r.race_ethnicity as string | null,
+});
+
+/** The adverse-impact monitor's facts from its three queries' rows. */
+export const selfIdentifiedFrom = (
+  progress: readonly AnalyticsRow[],
+  statuses: readonly AnalyticsRow[],
+  scores: readonly AnalyticsRow[],
+): { progress: CategoryProgressGroup[]; statuses: CategoryStatusGroup[]; scores: CategoryScoreGroup[] } => ({
+  progress: progress.map((r) => ({ ...progressGroup(r), ...answered(r) })),
+  statuses: statuses.map((r) => ({
+    status: r.status as ParticipantStatus,
+    ...answered(r),
+    count: r.count as number,
+  })),
+  scores: scores.map((r) => ({
+    stage_id: r.stage_id as string,
+    score: r.score as number,
+    ...answered(r),
+    count: r.count as number,
+  })),
+});
+
+export const templateSelfIdsFrom = (
+  rows: readonly [string, string, string][],
+): Map<string, { sex: string; race_ethnicity: string }> =>
+  new Map(rows.map(([id, sex, race_ethnicity]) => [id, { sex, race_ethnicity }]));
+
+/** Per stage, the stays' lengths in the rows' order (ascending by the query). */
+export function stayDurationsFrom(rows: readonly [string, number][]): Map<string, number[]> {
+  const byStage = new Map<string, number[]>();
+  for (const [stageId, ms] of rows) {
+    const list = byStage.get(stageId);
+    if (list) list.push(ms);
+    else byStage.set(stageId, [ms]);
+  }
+  return byStage;
+}
+
+export const scoreGroup = (r: AnalyticsRow): ScoreGroup => ({
+  stage_id: r.stage_id as string,
+  score: r.score as number,
+  passed: r.passed === 1,
+  count: r.count as number,
+});
+
+export const openDecision = (r: AnalyticsRow): OpenDecisionRow => ({
+  stage_id: r.stage_id as string,
+  reason: r.reason as DecisionReason,
+  created_at: r.created_at as string,
+});
+
+/**
+ * The stays' records from the three queries' raw rows: the stays (in the order entered), their completed
+ * results (in attempt order; the scorecard's facts as one JSON array text) and their decisions.
+ */
+export function stageRecordsFrom(
+  f: StayFilter,
+  records: readonly unknown[][],
+  attemptRows: readonly unknown[][],
+  decisionRows: readonly unknown[][],
+): StageRecord[] {
+  const key = (participant: unknown, stage: unknown) => `${participant as string} ${stage as string}`;
+  const attempts = new Map<string, RecordedAttempt[]>();
+  for (const r of attemptRows) {
+    const [overall, passed, method, below, needsReview] = JSON.parse(r[4] as string) as [
+      number,
+      boolean,
+      ScoringMethod | null,
+      string[] | null,
+      boolean | null,
+    ];
+    const attempt: RecordedAttempt = {
+      session_id: r[2] as string,
+      completed_at: r[3] as string,
+      overall_score: overall,
+      passed: passed === true,
+      scoring_method: method ?? null,
+      below_min_score: below?.length ?? 0,
+      // Scorecards from before evidence was checked have none: never flagged.
+      needs_review: needsReview === true,
+    };
+    const k = key(r[0], r[1]);
+    const list = attempts.get(k);
+    if (list) list.push(attempt);
+    else attempts.set(k, [attempt]);
+  }
+  const decisions = new Map<string, RecordedDecision[]>();
+  for (const r of decisionRows) {
+    const decision = { session_id: r[2], suggested: r[3], outcome: r[4] } as RecordedDecision;
+    const k = key(r[0], r[1]);
+    const list = decisions.get(k);
+    if (list) list.push(decision);
+    else decisions.set(k, [decision]);
+  }
+  // Participants of one workspace share a handful of distinct snapshots: parse each text once.
+  const snapshots = new Map<string, RulesSnapshot>();
+  const rulesOf = (text: string) => {
+    let rules = snapshots.get(text);
+    if (!rules) {
+      rules = JSON.parse(text) as RulesSnapshot;
+      snapshots.set(text, rules);
+    }
+    return rules;
+  };
+  return records.map((r) => {
+    const k = key(r[0], r[2]);
+    return {
+      participant_id: r[0] as string,
+      participant_name: r[1] as string,
+      stage_id: r[2] as string,
+      stage_type: f.stageTypes.get(r[2] as string) ?? 'ai_interview',
+      entered_at: r[3] as string,
+      left_at: r[4] as string | null,
+      state: r[5] as StageProgressState,
+      rules: rulesOf(r[6] as string),
+      retakes_granted: r[7] as number,
+      ended: r[8] as StageRecord['ended'],
+      attempts: attempts.get(k) ?? [],
+      decisions: decisions.get(k) ?? [],
+    };
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * What a command changed, as rows: the part of storing a participant's state that is not SQL, shared by the
+ * SQLite store (store.ts) and the PostgreSQL one (postgres/writes/participants.ts), so both engines write the
+ * same rows, columns and events from the same loaded state and outcome.
+ */
+import { conflict, type Participant, type ParticipantEvent, refusal } from '@stageflow/domain';
+import type { events } from '../../schema/index.ts';
+
+/** The fields whose values differ (nested values by their JSON; a value kept as the same object is unchanged). */
+export function changedFields<T extends object>(before: T, after: T): string[] {
+  const fields: string[] = [];
+  for (const key of Object.keys(after) as (keyof T & string)[]) {
+    const [was, is] = [before[key], after[key]];
+    if (was === is) continue;
+    if (typeof was === 'object' && typeof is === 'object' && JSON.stringify(was) === JSON.stringify(is)) continue;
+    fields.push(key);
+  }
+  return fields;
+}
+
+/**
+ * The rows of `after` that are new (not in `before` by key) and those that changed, with their changed fields.
+ * The state's untouched rows are the very objects loaded (the domain folds events without copying them).
+ */
+export function diff<T extends object>(before: readonly T[], after: readonly T[], key: (x: T) => string) {
+  const old = new Map(before.map((x) => [key(x), x]));
+  const added: T[] = [];
+  const changed: { row: T; fields: string[] }[] = [];
+  for (const row of after) {
+    const was = old.get(key(row));
+    if (!was) added.push(row);
+    else if (was !== row) {
+      const fields = changedFields(was, row);
+      if (fields.length > 0) changed.push({ row, fields });
+    }
+  }
+  return { added, changed };
+}
+
+/** The refusal when the participant's row is no longer at the version the command loaded: nothing is lost. */
+export const changedMeanwhile = (participant: Pick<Participant, 'name'>) =>
+  conflict(`${participant.name} was changed by another request: reload and try again`, refusal('changedMeanwhile'));
+
+/** An emitted event as the audit log's row (its `seq` is the engine's to number, in the order emitted). */
+export const eventRow = (
+  workspaceId: string,
+  templateId: string,
+  e: ParticipantEvent,
+): Omit<typeof events.$inferInsert, 'seq'> => ({
+  workspace_id: workspaceId,
+  participant_id: e.participant_id,
+  evaluation_template_id: templateId,
+  type: e.type,
+  actor: e.actor,
+  occurred_at: e.occurred_at,
+  bulk_action_id: e.bulk_action_id ?? null,
+  // Each event type has its own data shape; the column holds any of them.
+  data: e.data as unknown as Record<string, unknown>,
+});

@@ -1,0 +1,210 @@
+import type { Cohort, StayFilter } from '@stageflow/db';
+import { closePgDb, copySqliteToPostgres, createPgAnalyticsReads, createPgDb } from '@stageflow/db/postgres';
+import type { StageRecord } from '@stageflow/domain';
+import { startPostgres } from '@stageflow/testing';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { setupApi } from '../testing.ts';
+import { type BothEngines, demoOnBothEngines, enginesUnavailable } from '../testing-engines.ts';
+import { buildPipeline, person } from '../testing-pipeline.ts';
+
+const unavailable = enginesUnavailable();
+if (unavailable) console.warn(unavailable);
+
+/** Rows of a `group by` in one order: neither engine's SQL orders them, and the figures only add them up. */
+const grouped = <T>(rows: readonly T[]) =>
+  [...rows].sort((a, b) =>
+    JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0,
+  );
+
+describe.skipIf(unavailable)('analytics reads on PostgreSQL answer as on SQLite', () => {
+  let both: BothEngines;
+  let pg: ReturnType<typeof createPgAnalyticsReads>;
+  let templateIds: string[];
+  /** Every template's cohorts: whole, halves by enrolment, one tag, and an empty period. */
+  let cohorts: Cohort[];
+  let stays: StayFilter[];
+
+  beforeAll(async () => {
+    both = await demoOnBothEngines();
+    pg = createPgAnalyticsReads(both.pg);
+    const ws = both.workspaceId;
+    templateIds = both.repos.templates.list(ws, { status: 'all' }).map((t) => t.id);
+    cohorts = [];
+    stays = [];
+    for (const templateId of templateIds) {
+      const whole: Cohort = { templateId, start: null, end: null, tag: null };
+      const enrolled = both.repos.participants
+        .list(ws, { evaluation_template_id: templateId, limit: 500 })
+        .items.map((p) => p.created_at)
+        .sort();
+      const middle = enrolled[Math.floor(enrolled.length / 2)]!;
+      // The rarest tag: a cohort by tag that is not the whole template's.
+      const [tag] = both.repos.analytics.tagCounts(ws, whole).sort((a, b) => a.participants - b.participants);
+      cohorts.push(
+        whole,
+        { templateId, start: null, end: middle, tag: null },
+        { templateId, start: middle, end: null, tag: null },
+        { templateId, start: enrolled[1]!, end: enrolled.at(-2)!, tag: null },
+        { templateId, start: null, end: null, tag: tag!.tag },
+        { templateId, start: '2000-01-01T00:00:00.000Z', end: '2000-02-01T00:00:00.000Z', tag: null },
+      );
+      const stageTypes = new Map(
+        both.repos.stages.allOfTemplate(ws, templateId).map((s) => [s.id, s.stage_type] as const),
+      );
+      stays.push(
+        { stageTypes, start: null, end: null },
+        { stageTypes, start: middle, end: null },
+        { stageTypes, start: null, end: middle },
+      );
+    }
+  }, 60_000);
+  afterAll(() => both?.stop());
+
+  test('the demo data has figures to compare', () => {
+    const ws = both.workspaceId;
+    const a = both.repos.analytics;
+    const wholes = cohorts.filter((c) => c.start === null && c.end === null && c.tag === null);
+    const all = <T>(read: (c: Cohort) => readonly T[]) => wholes.flatMap((c) => [...read(c)]);
+    expect(wholes.reduce((n, c) => n + a.cohortSize(ws, c), 0)).toBeGreaterThan(20);
+    expect(all((c) => a.progressGroups(ws, c)).length).toBeGreaterThan(10);
+    expect(all((c) => a.progressGroups(ws, c)).some((g) => g.ended_here && g.status === 'rejected')).toBe(true);
+    expect(all((c) => a.progressGroups(ws, c)).some((g) => g.ended_here && g.status === 'withdrawn')).toBe(true);
+    expect(all((c) => a.progressGroups(ws, c)).some((g) => g.advanced_by_decision)).toBe(true);
+    expect(all((c) => a.scoreGroups(ws, c)).some((g) => g.passed)).toBe(true);
+    expect(all((c) => a.scoreGroups(ws, c)).some((g) => !g.passed)).toBe(true);
+    expect(all((c) => a.openDecisions(ws, c)).length).toBeGreaterThan(0);
+    expect(all((c) => a.tagCounts(ws, c)).length).toBeGreaterThan(1);
+    expect(all((c) => [...a.stayDurations(ws, c).values()].flat()).length).toBeGreaterThan(10);
+    expect(all((c) => a.selfIdentified(ws, c).statuses).some((s) => s.sex !== null)).toBe(true);
+    expect(all((c) => a.selfIdentified(ws, c).scores).length).toBeGreaterThan(0);
+    const records = stays.flatMap((f) => a.stageRecords(ws, f));
+    expect(records.some((r) => r.ended !== null)).toBe(true);
+    expect(records.some((r) => r.attempts.length > 0 && r.decisions.length > 0)).toBe(true);
+    // The periods really filter: each part of a template's cohort is smaller than the whole, and not empty.
+    const wholeOf = (c: Cohort) => a.cohortSize(ws, { ...c, start: null, end: null, tag: null });
+    for (const c of cohorts.filter((c) => c.start !== null || c.end !== null)) {
+      if (c.start?.startsWith('2000')) expect(a.cohortSize(ws, c)).toBe(0);
+      else expect(a.cohortSize(ws, c)).toBeGreaterThan(0);
+      expect(a.cohortSize(ws, c)).toBeLessThan(wholeOf(c));
+    }
+    // A tag keeps its carriers: fewer than the whole template in one of them at least.
+    const tagged = cohorts.filter((c) => c.tag !== null);
+    expect(tagged.every((c) => a.cohortSize(ws, c) > 0)).toBe(true);
+    expect(tagged.some((c) => a.cohortSize(ws, c) < wholeOf(c))).toBe(true);
+  });
+
+  test('cohort sizes, progress and score groups, open decisions and tags, cohort by cohort', async () => {
+    const ws = both.workspaceId;
+    for (const c of cohorts) {
+      const sqlite = both.repos.analytics;
+      expect(await pg.cohortSize(ws, c)).toBe(sqlite.cohortSize(ws, c));
+      expect(grouped(await pg.progressGroups(ws, c))).toEqual(grouped(sqlite.progressGroups(ws, c)));
+      expect(grouped(await pg.scoreGroups(ws, c))).toEqual(grouped(sqlite.scoreGroups(ws, c)));
+      expect(grouped(await pg.openDecisions(ws, c))).toEqual(grouped(sqlite.openDecisions(ws, c)));
+      expect(grouped(await pg.tagCounts(ws, c))).toEqual(grouped(sqlite.tagCounts(ws, c)));
+    }
+  });
+
+  test('stay durations: the same milliseconds, per stage, ascending', async () => {
+    const ws = both.workspaceId;
+    for (const c of cohorts) {
+      const sqlite = both.repos.analytics.stayDurations(ws, c);
+      const onPg = await pg.stayDurations(ws, c);
+      expect(onPg).toEqual(sqlite);
+      expect([...onPg.keys()]).toEqual([...sqlite.keys()]);
+    }
+  });
+
+  test('the self-identification figures and categories', async () => {
+    const ws = both.workspaceId;
+    for (const c of cohorts) {
+      const sqlite = both.repos.analytics.selfIdentified(ws, c);
+      const onPg = await pg.selfIdentified(ws, c);
+      expect(grouped(onPg.progress)).toEqual(grouped(sqlite.progress));
+      expect(grouped(onPg.statuses)).toEqual(grouped(sqlite.statuses));
+      expect(grouped(onPg.scores)).toEqual(grouped(sqlite.scores));
+    }
+    for (const id of templateIds) {
+      const sqlite = both.repos.analytics.templateSelfIdentification(ws, id);
+      expect(sqlite.size).toBeGreaterThan(0);
+      expect(await pg.templateSelfIdentification(ws, id)).toEqual(sqlite);
+    }
+  });
+
+  test('stage records: each stay with its results and decisions, in the order entered', async () => {
+    const ws = both.workspaceId;
+    const withoutDecisionOrder = (records: StageRecord[]) =>
+      records.map((r) => ({ ...r, decisions: grouped(r.decisions) }));
+    for (const f of stays) {
+      const sqlite = both.repos.analytics.stageRecords(ws, f);
+      expect(withoutDecisionOrder(await pg.stageRecords(ws, f))).toEqual(withoutDecisionOrder(sqlite));
+    }
+  });
+
+  test('another workspace sees nothing', async () => {
+    const ws = both.otherWorkspaceId;
+    const c = cohorts[0]!;
+    expect(await pg.cohortSize(ws, c)).toBe(0);
+    expect(await pg.progressGroups(ws, c)).toEqual([]);
+    expect(await pg.scoreGroups(ws, c)).toEqual([]);
+    expect(await pg.openDecisions(ws, c)).toEqual([]);
+    expect(await pg.tagCounts(ws, c)).toEqual([]);
+    expect((await pg.stayDurations(ws, c)).size).toBe(0);
+    expect(await pg.selfIdentified(ws, c)).toEqual({ progress: [], statuses: [], scores: [] });
+    expect((await pg.templateSelfIdentification(ws, c.templateId)).size).toBe(0);
+    expect(await pg.stageRecords(ws, stays[0]!)).toEqual([]);
+  });
+});
+
+/**
+ * Stages entered within one millisecond (a fixed clock here; a command that enters two stages at once in real
+ * life): SQLite tells them apart by the order the rows were inserted, PostgreSQL by the order their
+ * `stage_entered` events were logged. Which stay is a participant's last decides where their evaluation ended.
+ */
+describe.skipIf(unavailable)('stays entered in the same millisecond', () => {
+  test('are ordered, and the last one found, as on SQLite', async () => {
+    const t = setupApi();
+    const { template, stages } = await buildPipeline(t.api);
+    const enrol = (name: string) => t.api.participants.create({ evaluation_template_id: template.id, ...person(name) });
+    const moved = { note: 'Moved on by hand' };
+    const rejected = await enrol('Rejected After Skip');
+    await t.api.participants.advance({ participant_id: rejected.id, ...moved });
+    await t.api.participants.reject({ participant_id: rejected.id, ...moved });
+    const withdrawn = await enrol('Withdrawn After Two Skips');
+    await t.api.participants.advance({ participant_id: withdrawn.id, ...moved });
+    await t.api.participants.advance({ participant_id: withdrawn.id, ...moved });
+    await t.api.participants.withdraw({ participant_id: withdrawn.id, ...moved });
+    const rejectedAtOnce = await enrol('Rejected At Once');
+    await t.api.participants.reject({ participant_id: rejectedAtOnce.id, ...moved });
+
+    const server = await startPostgres();
+    const pgDb = createPgDb(server.url);
+    try {
+      await copySqliteToPostgres(t.db, pgDb);
+      const pg = createPgAnalyticsReads(pgDb);
+      const ws = t.workspaceId;
+      const stay: StayFilter = { stageTypes: new Map(stages.map((s) => [s.id, s.stage_type])), start: null, end: null };
+      const records = t.repos.analytics.stageRecords(ws, stay);
+      // Every stay began at the same instant, and each evaluation ended at the last stage entered.
+      expect(new Set(records.map((r) => r.entered_at)).size).toBe(1);
+      const endedAt = records.filter((r) => r.ended !== null).map((r) => [r.participant_name, r.stage_id, r.ended]);
+      expect(endedAt).toEqual(
+        expect.arrayContaining([
+          ['Rejected After Skip', stages[1]!.id, 'rejected'],
+          ['Withdrawn After Two Skips', stages[2]!.id, 'withdrawn'],
+          ['Rejected At Once', stages[0]!.id, 'rejected'],
+        ]),
+      );
+      expect(endedAt).toHaveLength(3);
+      expect(await pg.stageRecords(ws, stay)).toEqual(records);
+      const cohort: Cohort = { templateId: template.id, start: null, end: null, tag: null };
+      expect(grouped(await pg.progressGroups(ws, cohort))).toEqual(
+        grouped(t.repos.analytics.progressGroups(ws, cohort)),
+      );
+      expect(await pg.stayDurations(ws, cohort)).toEqual(t.repos.analytics.stayDurations(ws, cohort));
+    } finally {
+      await closePgDb(pgDb);
+      await server.stop();
+    }
+  }, 60_000);
+});
