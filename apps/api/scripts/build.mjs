@@ -27,5 +27,7 @@ await build({
   ],
   logLevel: 'warning',
 });
-cpSync(new URL('../../../packages/db/drizzle', import.meta.url).pathname, `${dist}drizzle`, { recursive: true });
+for (const folder of ['drizzle', 'drizzle-pg']) {
+  cpSync(new URL(`../../../packages/db/${folder}`, import.meta.url).pathname, `${dist}${folder}`, { recursive: true });
+}
 console.log('built apps/api/dist/main.mjs');

@@ -1,7 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { describePostgresUrl, isPostgresUrl } from '@stageflow/db/postgres';
 import {
+  createPostgresServer,
   createServer,
   DEMO_ACCOUNT,
   demoFromEnv,
@@ -26,8 +28,7 @@ const webhooks = webhookSettingsFromEnv(process.env);
 // Outgoing mail (README, Settings): without SMTP_URL and MAIL_FROM, mail is kept in the outbox unsent.
 const mail = mailSettingsFromEnv(process.env);
 
-const server = createServer({
-  databasePath,
+const settings = {
   publicUrl,
   migrationsFolder: process.env.MIGRATIONS_FOLDER ?? resolve(here, 'drizzle'),
   webRoot: process.env.WEB_ROOT ?? resolve(repoRoot, 'apps/web/dist'),
@@ -35,19 +36,32 @@ const server = createServer({
   interviewerModel: interviewer.model,
   webhooks: { settings: webhooks.settings },
   mail: { settings: mail.settings, digestHour: mail.digestHour },
-});
+};
+// DATABASE_URL=postgres://… runs on PostgreSQL (README, "Running on PostgreSQL"); otherwise the SQLite file.
+const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
+if (databaseUrl && !isPostgresUrl(databaseUrl)) {
+  console.error(
+    'DATABASE_URL must start with postgres:// or postgresql:// (unset it to use the SQLite file, DATABASE_PATH)',
+  );
+  process.exit(1);
+}
+const server = databaseUrl
+  ? await createPostgresServer({
+      ...settings,
+      databaseUrl,
+      // PostgreSQL's migrations are its own folder; the sign-in secret, unless AUTH_SECRET, is kept beside the
+      // SQLite file's place, so processes on this machine share it.
+      migrationsFolder: process.env.PG_MIGRATIONS_FOLDER ?? resolve(here, 'drizzle-pg'),
+      sqliteMigrationsFolder: settings.migrationsFolder,
+      secretFile: resolve(repoRoot, 'data/postgres'),
+    })
+  : createServer({ ...settings, databasePath });
+const where = databaseUrl ? { database: describePostgresUrl(databaseUrl) } : { databasePath };
 const { log } = server;
 if (demo.problem) log.warn(demo.problem);
 if (interviewer.problem) log.warn(interviewer.problem);
 for (const problem of webhooks.problems) log.warn(problem);
 for (const problem of mail.problems) log.warn(problem);
-// PostgreSQL is a preview (docs/architecture.md#postgresql): say so rather than let DATABASE_URL look obeyed.
-if (process.env.DATABASE_URL) {
-  log.warn(
-    { databasePath },
-    'DATABASE_URL is set, but the server runs on SQLite only so far (DATABASE_PATH); `pnpm stageflow db copy --to <url>` copies the data to PostgreSQL',
-  );
-}
 const seeded = await server.seedDemo();
 // A new link each start: only its hash is kept, so the one printed last time cannot be shown again.
 const demoPortal = await server.demoPortal();
@@ -58,7 +72,7 @@ const resumed = await server.resumeBulkActions();
 if (resumed > 0) log.info({ bulk_actions: resumed }, 'resuming bulk actions');
 
 const http = serve({ fetch: server.fetch, port }, (info) => {
-  log.info({ port: info.port, databasePath }, 'listening');
+  log.info({ port: info.port, ...where }, 'listening');
   console.log(`Stageflow is running at ${publicUrl}`);
   if (seeded) console.log(`Sign in with the demo account: ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`);
   if (demoPortal) console.log(`Open ${demoPortal.name}'s participant portal (demo): ${demoPortal.url}`);

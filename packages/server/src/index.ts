@@ -22,7 +22,13 @@ export type { AppRouter } from './routers/index.ts';
 export { appRouter } from './routers/index.ts';
 export type { DemoPortal } from './seed/demo-portal.ts';
 export { DEMO_ACCOUNT, demoFromEnv } from './seed/demo-workspace.ts';
-export { createServer, type ServerConfig, type StageflowServer } from './server.ts';
+export {
+  createPostgresServer,
+  createServer,
+  type ServerConfig,
+  type SqliteServer,
+  type StageflowServer,
+} from './server.ts';
 export { makeOwnerCommand } from './start-checks.ts';
 /** For extending the router outside this package (the benchmark's no-op procedure). */
 export { router, scoped } from './trpc.ts';

@@ -1,6 +1,16 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { closeDb, createDb, createRepositories, type Db, migrateDb, type Repositories } from '@stageflow/db';
+import {
+  closeDb,
+  createDb,
+  createRepositories,
+  createSqliteStorage,
+  type Db,
+  migrateDb,
+  type Repositories,
+  type StoragePort,
+} from '@stageflow/db';
+import { closePgDb, createPgDb, createPgStorage, migratePgDb, type PgDb, pgEnqueued } from '@stageflow/db/postgres';
 import type { EnvironmentModel } from '@stageflow/domain';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { resumeBulkActions } from './application/bulk-actions.ts';
@@ -10,10 +20,11 @@ import { createApiKeyResolver } from './auth/api-keys.ts';
 import { type Auth, createAuth } from './auth/better-auth.ts';
 import { createIdentify } from './auth/identify.ts';
 import { loadAuthSecret } from './auth/secret.ts';
-import { contextDeps, createRequestContext } from './context.ts';
+import { createRequestContext, engineDeps } from './context.ts';
 import { createApp } from './http/app.ts';
 import type { BodyLimitOptions } from './http/body-limit.ts';
-import { databaseLimiters, memoryLimiters } from './http/limiter-store.ts';
+import { databaseLimiters, type LimiterStore, memoryLimiters } from './http/limiter-store.ts';
+import { postgresLimiters } from './http/limiter-store-postgres.ts';
 import { type RateLimitOptions, rateLimitsFromEnv } from './http/rate-limit.ts';
 import { interviewerDeps } from './interviewer/deps.ts';
 import type { ModelClientOptions } from './interviewer/model.ts';
@@ -22,8 +33,9 @@ import type { MailDeps } from './mail/deps.ts';
 import { DEFAULT_DIGEST_HOUR, describeSmtpUrl, type MailSettings } from './mail/settings.ts';
 import { createSmtpSender, type MailSender } from './mail/smtp.ts';
 import { createMailWorker, type MailWorker, type MailWorkerDeps } from './mail/worker.ts';
+import { seedInPostgres } from './seed/demo-on-postgres.ts';
 import { type DemoPortal, rotateDemoPortalLink } from './seed/demo-portal.ts';
-import { demoAccountHint, ensureDemoWorkspace, seedInSqlite } from './seed/demo-workspace.ts';
+import { type DemoSeeding, demoAccountHint, ensureDemoWorkspace, seedInSqlite } from './seed/demo-workspace.ts';
 import { checkAtStart } from './start-checks.ts';
 import { webhookDeps } from './webhooks/deps.ts';
 import { disabledEndpointMailer } from './webhooks/disabled-mail.ts';
@@ -91,12 +103,15 @@ export interface ServerConfig {
   };
 }
 
+/** Stageflow on SQLite, with the engine's own handles for the CLI and tests (server code reads through the port). */
+export interface SqliteServer extends StageflowServer {
+  readonly db: Db;
+  readonly repos: Repositories;
+}
+
 export interface StageflowServer {
   /** The whole HTTP surface as a fetch handler: give it to any Node or fetch-based server. */
   readonly fetch: (req: Request) => Response | Promise<Response>;
-  /** The SQLite engine's own handles, for the CLI, the demo and tests (server code reads through `storage.reads`). */
-  readonly db: Db;
-  readonly repos: Repositories;
   readonly auth: Auth;
   readonly log: Logger;
   /** Sends the mail outbox; running only when mail is set up (`mail.settings`), else null. */
@@ -137,14 +152,83 @@ export interface StageflowServer {
  * serves `/healthz`, better-auth under `/api/auth`, tRPC under `/trpc`, REST under `/api/v1` and the
  * built web app.
  */
-export function createServer(config: ServerConfig): StageflowServer {
-  const log = config.log ?? createLogger();
+export function createServer(config: ServerConfig): SqliteServer {
   if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true });
   const db = createDb(config.databasePath);
   const migrations = config.migrationsFolder;
   migrateDb(db, migrations && existsSync(migrations) ? migrations : undefined);
   const repos = createRepositories(db);
-  const secret = config.authSecret ?? loadAuthSecret(config.databasePath);
+  const server = serveOn(
+    {
+      storage: createSqliteStorage(db, repos),
+      authDb: db,
+      onEnqueued: repos.webhooks.outbox.onEnqueued,
+      databaseLimiters: () => databaseLimiters(db),
+      seed: (auth) => seedInSqlite({ db, repos, auth }),
+      secretFile: config.databasePath,
+      close: () => closeDb(db),
+    },
+    config,
+  );
+  return { ...server, db, repos };
+}
+
+/**
+ * Stageflow on PostgreSQL (`DATABASE_URL`, docs/architecture.md#postgresql): the same server over the
+ * asynchronous engine. Migrates the database first (`migrationsFolder`: PostgreSQL's own); counters are always in the database there, since
+ * PostgreSQL is for several processes. Its sign-in secret is AUTH_SECRET, else one kept in `secretFile`
+ * (every process on one machine shares it; on several machines, set AUTH_SECRET).
+ */
+export async function createPostgresServer(
+  config: Omit<ServerConfig, 'databasePath'> & {
+    readonly databaseUrl: string;
+    readonly secretFile: string;
+    /** SQLite's migrations: demo data is made in a SQLite database in memory, then copied (demo-on-postgres.ts). */
+    readonly sqliteMigrationsFolder?: string;
+  },
+): Promise<StageflowServer> {
+  if (!config.authSecret) mkdirSync(dirname(config.secretFile), { recursive: true });
+  const pg = createPgDb(config.databaseUrl);
+  const existing = (folder: string | undefined) => (folder && existsSync(folder) ? folder : undefined);
+  const migrations = { postgres: existing(config.migrationsFolder), sqlite: existing(config.sqliteMigrationsFolder) };
+  await migratePgDb(pg, migrations.postgres);
+  const storage = createPgStorage(pg);
+  return serveOn(
+    {
+      storage,
+      authDb: pg,
+      // This process's enqueues wake its worker; deliveries another process enqueued are found by its poll.
+      onEnqueued: pgEnqueued.onEnqueued,
+      databaseLimiters: () => postgresLimiters(pg),
+      seed: (_auth, settings) => seedInPostgres(pg, settings, migrations),
+      secretFile: config.secretFile,
+      close: () => void closePgDb(pg),
+      countersInDatabase: true,
+    },
+    config,
+  );
+}
+
+/** What differs between the engines at start and stop; everything else is served the same (`serveOn`). */
+interface ServerEngine {
+  readonly storage: StoragePort;
+  /** Where better-auth keeps users, sessions and its counters. */
+  readonly authDb: Db | PgDb;
+  /** Wakes this process's webhook worker when a delivery is enqueued here. */
+  readonly onEnqueued: (listener: () => void) => () => void;
+  readonly databaseLimiters: () => LimiterStore;
+  /** How demo data goes in whole: with the server's better-auth (SQLite), or made apart and copied (PostgreSQL). */
+  readonly seed: (auth: Auth, settings: { baseURL: string; secret: string }) => DemoSeeding;
+  /** Where the sign-in secret is kept when AUTH_SECRET is not set (auth/secret.ts). */
+  readonly secretFile: string;
+  /** Counters in the database whatever RATE_LIMIT_STORE says (several processes are the point). */
+  readonly countersInDatabase?: boolean;
+  close(): void;
+}
+
+function serveOn(engine: ServerEngine, config: Omit<ServerConfig, 'databasePath'>): StageflowServer {
+  const log = config.log ?? createLogger();
+  const secret = config.authSecret ?? loadAuthSecret(engine.secretFile);
   // Workspaces' model keys are sealed under the same secret as cookies (docs/decisions/020).
   const interviewer = interviewerDeps({
     secret,
@@ -159,7 +243,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     setup: { configured: smtp !== null, from: smtp?.from ?? null },
     wake: () => mailWorker?.wake(),
   };
-  const deps = contextDeps(db, repos, log, config.publicUrl, interviewer, webhooks, mail);
+  const deps = engineDeps(engine.storage, log, config.publicUrl, interviewer, webhooks, mail);
   // Never throws: it logs what it finds, once its reads are answered.
   void checkAtStart(deps.reads, log);
   const { settings } = webhooks;
@@ -182,7 +266,7 @@ export function createServer(config: ServerConfig): StageflowServer {
     now: config.webhooks?.now,
     random: config.webhooks?.random,
     // SQLite's own notice of an enqueued delivery in this process (a PostgreSQL engine wakes the worker its own way).
-    onEnqueued: repos.webhooks.outbox.onEnqueued,
+    onEnqueued: engine.onEnqueued,
     leaseMs: settings.leaseMs,
     pollMs: settings.pollMs,
     retentionDays: settings.retentionDays,
@@ -202,7 +286,8 @@ export function createServer(config: ServerConfig): StageflowServer {
     log.info({ smtp: describeSmtpUrl(smtp.smtpUrl), from: smtp.from }, 'mail is set up');
   }
   const auth = createAuth({
-    db,
+    db: engine.authDb,
+    members: deps.reads.members,
     baseURL: config.publicUrl,
     secret,
     sendInvitation: (invitation) =>
@@ -229,7 +314,8 @@ export function createServer(config: ServerConfig): StageflowServer {
     portal: { storage: deps.storage, secret, interviewer },
     isReady: () => ready,
     // SQLite's counters (limiter-store.ts); a PostgreSQL start gives `postgresLimiters` instead.
-    limiterStore: rateLimits.store === 'database' ? databaseLimiters(db) : memoryLimiters,
+    limiterStore:
+      rateLimits.store === 'database' || engine.countersInDatabase ? engine.databaseLimiters() : memoryLimiters,
     demoAccount: () => demoAccountHint(deps.reads),
     rateLimits,
     ...(config.bodyLimits ? { bodyLimits: config.bodyLimits } : {}),
@@ -237,8 +323,6 @@ export function createServer(config: ServerConfig): StageflowServer {
   });
   return {
     fetch: app.fetch,
-    db,
-    repos,
     auth,
     log,
     webhookWorker,
@@ -246,14 +330,11 @@ export function createServer(config: ServerConfig): StageflowServer {
     mailWorker,
     seedDemo: (now = new Date().toISOString()) =>
       ensureDemoWorkspace(
-        { reads: deps.reads, seed: seedInSqlite({ db, repos, auth }), log },
+        { reads: deps.reads, seed: engine.seed(auth, { baseURL: config.publicUrl, secret }), log },
         { now, publicUrl: config.publicUrl, demo: config.demo },
       ),
     demoPortal: (now = new Date().toISOString()) =>
-      rotateDemoPortalLink(
-        { storage: deps.storage, repos, log },
-        { now, publicUrl: config.publicUrl, demo: config.demo },
-      ),
+      rotateDemoPortalLink({ storage: deps.storage, log }, { now, publicUrl: config.publicUrl, demo: config.demo }),
     drain: () => {
       ready = false;
     },
@@ -274,7 +355,7 @@ export function createServer(config: ServerConfig): StageflowServer {
       void webhookWorker.stop();
       // A message being sent now is settled by no one: its lease runs out and the next start sends it.
       void mailWorker?.stop();
-      closeDb(db);
+      engine.close();
     },
   };
 }

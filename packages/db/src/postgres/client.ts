@@ -25,6 +25,17 @@ const INT8 = 20;
 const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
   oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser;
 
+/** The URL as a log may show it: the password left out. */
+export function describePostgresUrl(url: string): string {
+  try {
+    const shown = new URL(url);
+    if (shown.password) shown.password = '***';
+    return shown.toString();
+  } catch {
+    return 'postgres://(unreadable URL)';
+  }
+}
+
 /** A pool on the server the URL names; nothing is sent until the first query. */
 export function createPgDb(url: string): PgDb {
   if (!isPostgresUrl(url)) throw new Error('A PostgreSQL URL starts with postgres:// or postgresql://');

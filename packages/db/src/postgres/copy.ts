@@ -110,7 +110,11 @@ const batchFor = (columns: number) => Math.max(1, Math.min(500, Math.floor(30_00
  * Copies `source` (a migrated SQLite database) into `target`, migrating the target first. Answers each
  * table's row count, checked equal on both sides; throws (and writes nothing) on any refusal or mismatch.
  */
-export async function copySqliteToPostgres(source: Db, target: PgDb): Promise<CopiedTable[]> {
+export async function copySqliteToPostgres(
+  source: Db,
+  target: PgDb,
+  migrationsFolder?: string,
+): Promise<CopiedTable[]> {
   const tables = tablesInCopyOrder();
   const client = await target.$client.connect();
   try {
@@ -118,7 +122,7 @@ export async function copySqliteToPostgres(source: Db, target: PgDb): Promise<Co
   } finally {
     client.release();
   }
-  await migratePgDb(target);
+  await migratePgDb(target, migrationsFolder);
 
   const sqlite = source.$client;
   const pgClient = await target.$client.connect();

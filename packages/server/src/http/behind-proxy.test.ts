@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLogger } from '../logger.ts';
-import { createServer, type StageflowServer } from '../server.ts';
+import { createServer, type SqliteServer } from '../server.ts';
 import { rateLimitsFromEnv } from './rate-limit.ts';
 
 /**
@@ -12,7 +12,7 @@ import { rateLimitsFromEnv } from './rate-limit.ts';
  * what the proxy sends on: the browser's Origin, Sec-Fetch-Site and cookies, over http.
  */
 const PUBLIC_URL = 'https://stageflow.example.com';
-let server: StageflowServer;
+let server: SqliteServer;
 let http: ReturnType<typeof serve>;
 let internal: string;
 

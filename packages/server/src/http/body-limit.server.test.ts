@@ -8,11 +8,11 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createLogger } from '../logger.ts';
-import { createServer, type StageflowServer } from '../server.ts';
+import { createServer, type SqliteServer } from '../server.ts';
 import { storeTestKey } from '../testing-keys.ts';
 
 const MB = 1024 * 1024;
-let server: StageflowServer;
+let server: SqliteServer;
 let http: Server;
 let port: number;
 /** A key with every scope: an authorised caller's body is read, an anonymous one's is refused first. */

@@ -7,12 +7,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLogger } from '../logger.ts';
-import { createServer, type StageflowServer } from '../server.ts';
+import { createServer, type SqliteServer } from '../server.ts';
 import { storeTestKey } from '../testing-keys.ts';
 import { CLIENT_HEADER } from './csrf.ts';
 
 const ORIGIN = 'http://127.0.0.1';
-let server: StageflowServer;
+let server: SqliteServer;
 let credentials: Record<string, Record<string, string>>;
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateApiKey } from '../auth/api-keys.ts';
 import { createLogger } from '../logger.ts';
-import { createServer, type StageflowServer } from '../server.ts';
+import { createServer, type SqliteServer } from '../server.ts';
 import { rateLimitsFromEnv } from './rate-limit.ts';
 
 let webRoot: string;
@@ -19,7 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(webRoot, { recursive: true, force: true }));
 
-const servers: StageflowServer[] = [];
+const servers: SqliteServer[] = [];
 afterAll(() => {
   for (const server of servers) server.close();
 });

@@ -9,7 +9,7 @@ import { type SmtpSink, startSmtpSink } from '@stageflow/testing';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CLIENT_HEADER } from '../http/csrf.ts';
 import { createLogger } from '../logger.ts';
-import { createServer, type StageflowServer } from '../server.ts';
+import { createServer, type SqliteServer } from '../server.ts';
 import { MAIL_FROM } from '../testing-mail.ts';
 import { mailSettingsFromEnv } from './settings.ts';
 
@@ -19,7 +19,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-function serve(options: { sink?: SmtpSink; databasePath?: string; now?: () => string }): StageflowServer {
+function serve(options: { sink?: SmtpSink; databasePath?: string; now?: () => string }): SqliteServer {
   const server = createServer({
     databasePath: options.databasePath ?? ':memory:',
     publicUrl: PUBLIC_URL,
@@ -40,7 +40,7 @@ function serve(options: { sink?: SmtpSink; databasePath?: string; now?: () => st
 }
 
 /** A person in a browser: their cookie, and requests as the web app sends them. */
-function person(server: StageflowServer) {
+function person(server: SqliteServer) {
   let cookie = '';
   return async (method: string, path: string, body?: unknown) => {
     const res = await server.fetch(
@@ -67,7 +67,7 @@ function person(server: StageflowServer) {
 }
 
 /** An owner signed up with a workspace, a one-stage template and a participant. */
-async function ownerWithParticipant(server: StageflowServer) {
+async function ownerWithParticipant(server: SqliteServer) {
   const owner = person(server);
   await owner('POST', '/api/auth/sign-up/email', {
     email: 'ada@example.com',

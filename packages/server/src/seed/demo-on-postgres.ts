@@ -11,15 +11,20 @@ import { type DemoSeeding, seedInSqlite } from './demo-workspace.ts';
  * server's secret, so it signs in on the copy.
  */
 export const seedInPostgres =
-  (pg: PgDb, auth: { baseURL: string; secret: string }): DemoSeeding =>
+  (
+    pg: PgDb,
+    auth: { baseURL: string; secret: string },
+    /** The committed migrations of each dialect, when not run from source (the built server's copies). */
+    migrations: { sqlite?: string | undefined; postgres?: string | undefined } = {},
+  ): DemoSeeding =>
   async (now) => {
     const db = createDb(':memory:');
     try {
-      migrateDb(db);
+      migrateDb(db, migrations.sqlite);
       const repos = createRepositories(db);
       const made = await seedInSqlite({ db, repos, auth: createAuth({ db, ...auth, rateLimit: false }) })(now);
       if (!made) return undefined;
-      await copySqliteToPostgres(db, pg);
+      await copySqliteToPostgres(db, pg, migrations.postgres);
       return made;
     } catch (error) {
       if (error instanceof CopyRefused) return undefined;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Repositories, StoragePort } from '@stageflow/db';
+import type { StoragePort } from '@stageflow/db';
 import { DEFAULT_PORTAL_LINK_DAYS } from '@stageflow/domain';
 import { createPortalLink } from '../application/portal-links.ts';
 import type { Logger } from '../logger.ts';
@@ -20,17 +20,18 @@ export interface DemoPortal {
  * participant is still there. Never throws: a problem is logged and nothing is printed.
  */
 export async function rotateDemoPortalLink(
-  deps: { storage: StoragePort; repos: Repositories; log: Logger },
+  deps: { storage: StoragePort; log: Logger },
   options: Required<Pick<DemoSeedOptions, 'now' | 'publicUrl'>> & Pick<DemoSeedOptions, 'demo'>,
 ): Promise<DemoPortal | null> {
-  const { repos, log } = deps;
+  const { log } = deps;
+  const reads = deps.storage.reads;
   try {
-    const marker = repos.instance.marker(DEMO_MARKER)?.value;
+    const marker = (await reads.instance.marker(DEMO_MARKER))?.value;
     const workspaceId = marker?.workspace_id;
     const participantId = marker?.portal_participant_id;
     if (typeof workspaceId !== 'string' || typeof participantId !== 'string') return null;
     if (!demoWanted(options).seed) return null;
-    const participant = repos.portalLinks.participant(workspaceId, participantId);
+    const participant = await reads.portalLinks.participant(workspaceId, participantId);
     if (!participant) {
       log.debug('demo data: the demo portal participant is gone, so no portal link is printed');
       return null;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { NOW } from '@stageflow/testing';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createServer, type StageflowServer } from '../server.ts';
+import { createServer, type SqliteServer } from '../server.ts';
 import { DEMO_ACCOUNT, DEMO_MARKER, demoFromEnv, demoWanted, isLocalUrl } from './demo-workspace.ts';
 
 /**
@@ -12,7 +12,7 @@ import { DEMO_ACCOUNT, DEMO_MARKER, demoFromEnv, demoWanted, isLocalUrl } from '
  * file, as an operator restarts one, with its log captured.
  */
 let dir: string;
-let running: StageflowServer | undefined;
+let running: SqliteServer | undefined;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'stageflow-seed-'));
 });
@@ -31,7 +31,7 @@ const LEVEL = { debug: 20, info: 30, warn: 40, error: 50 } as const;
 
 /** Stops the running server, if any, and starts a new one on the same file; `seeded` is what seedDemo answered. */
 async function start(
-  options: { publicUrl?: string; demo?: boolean; beforeSeeding?: (server: StageflowServer) => void } = {},
+  options: { publicUrl?: string; demo?: boolean; beforeSeeding?: (server: SqliteServer) => void } = {},
 ) {
   running?.close();
   const lines: LogLine[] = [];
@@ -49,16 +49,16 @@ async function start(
   return { server: running, seeded, logged };
 }
 
-const count = (server: StageflowServer, table: string) =>
+const count = (server: SqliteServer, table: string) =>
   (server.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-const counts = (server: StageflowServer) =>
+const counts = (server: SqliteServer) =>
   Object.fromEntries(
     ['users', 'accounts', 'workspaces', 'members', 'participants', 'events', 'instance_markers'].map((t) => [
       t,
       count(server, t),
     ]),
   );
-const signIn = (server: StageflowServer, password: string = DEMO_ACCOUNT.password) =>
+const signIn = (server: SqliteServer, password: string = DEMO_ACCOUNT.password) =>
   server.auth.api.signInEmail({ body: { email: DEMO_ACCOUNT.email, password } });
 
 describe('demo data is seeded once per database, and a later start never fails on it', () => {
@@ -153,7 +153,7 @@ describe('demo data is seeded once per database, and a later start never fails o
 });
 
 describe('the sign-in page offers the demo account only where it exists', () => {
-  const demoAccount = (server: StageflowServer) => server.fetch(new Request('http://localhost:3000/api/demo-account'));
+  const demoAccount = (server: SqliteServer) => server.fetch(new Request('http://localhost:3000/api/demo-account'));
 
   test('a seeded database offers it', async () => {
     const { server } = await start();
@@ -267,7 +267,7 @@ describe('who gets demo data: DEMO, else a local PUBLIC_URL', () => {
 
 describe('each start with demo data makes the demo participant a portal link to print (seed/demo-portal.ts)', () => {
   /** Opens a printed link as a participant's browser does: the Continue page, its form, then the portal. */
-  async function openPortal(server: StageflowServer, url: string) {
+  async function openPortal(server: SqliteServer, url: string) {
     const at = (path: string, init?: RequestInit) => server.fetch(new Request(`http://localhost:3000${path}`, init));
     const { pathname } = new URL(url);
     const continuePage = await at(pathname);
