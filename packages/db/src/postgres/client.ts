@@ -19,7 +19,8 @@ export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 /**
  * Every SQLite integer is a `bigint` here (twin.ts), and node-postgres answers a bigint as a string by default.
  * Ours are counts, versions, sequence numbers and epoch milliseconds, all far below 2^53: read them as numbers,
- * as SQLite's rows have them, in raw queries as in Drizzle's.
+ * as SQLite's rows have them, in Drizzle's query builder and in node-postgres queries. Drizzle's raw `execute`
+ * reads them as text: cast counts there (`::int`), as the analytics SQL does.
  */
 const INT8 = 20;
 const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>

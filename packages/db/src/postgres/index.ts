@@ -1,5 +1,5 @@
-// `@stageflow/db/postgres`: the PostgreSQL schema, its migrations and the copy from SQLite. Kept out of
-// the package's main entry so the server, which runs on SQLite only so far, never loads `pg`.
+// `@stageflow/db/postgres`: the PostgreSQL engine (schema, migrations, repositories, storage) and the copy from
+// SQLite. Its own entry, so what only ever runs on SQLite (the CLI's SQLite commands, the bench) need not load `pg`.
 export * from './client.ts';
 export * from './copy.ts';
 export { createPostgresStorage, type PgEngineParts, postgresEngine } from './engine.ts';
