@@ -7,6 +7,7 @@ import {
   type PgExec,
 } from '@stageflow/db/postgres';
 import type { StoredTurn } from '@stageflow/domain';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type BothEngines, demoOnBothEngines, enginesUnavailable, rowsOnBoth } from '../testing-engines.ts';
 import { arrangeSmallGroups, fromAnotherConnection, SMALL } from './arrange-small-groups.ts';
@@ -132,6 +133,14 @@ describe.skipIf(unavailable)('answers and interview turns on PostgreSQL answer a
 
   test('turns appended to an interview and to a new one leave the same rows; the turns are locked in a unit', async () => {
     const [interview] = interviewed as [string];
+    // A session with no turns yet (the demo's sessions have random ids, so pick by what they hold).
+    const fresh = both.sqliteDb
+      .select({ id: schema.sessions.id })
+      .from(schema.sessions)
+      .where(eq(schema.sessions.workspace_id, both.workspaceId))
+      .all()
+      .map((r) => r.id)
+      .find((id) => !interviewed.includes(id))!;
     const next = both.repos.sessionTurns.list(both.workspaceId, interview).length;
     const turn = (index: number, fields: Partial<StoredTurn>): StoredTurn => ({
       index,
@@ -150,17 +159,17 @@ describe.skipIf(unavailable)('answers and interview turns on PostgreSQL answer a
     ];
     writeTx(both.sqliteDb, (tx) => {
       both.repos.sessionTurns.append(tx, both.workspaceId, interview, appended);
-      both.repos.sessionTurns.append(tx, both.workspaceId, sessionIds[0]!, [turn(0, {})]);
-      both.repos.sessionTurns.append(tx, both.workspaceId, sessionIds[0]!, []);
+      both.repos.sessionTurns.append(tx, both.workspaceId, fresh, [turn(0, {})]);
+      both.repos.sessionTurns.append(tx, both.workspaceId, fresh, []);
     });
     await both.pg.transaction(async (tx) => {
       const writes = createPgSessionTurnWrites(tx);
       await writes.append(both.workspaceId, interview, appended);
-      await writes.append(both.workspaceId, sessionIds[0]!, [turn(0, {})]);
-      await writes.append(both.workspaceId, sessionIds[0]!, []);
+      await writes.append(both.workspaceId, fresh, [turn(0, {})]);
+      await writes.append(both.workspaceId, fresh, []);
     });
     await expectSameRows('sessionTurns');
-    for (const id of [interview, sessionIds[0]!]) {
+    for (const id of [interview, fresh]) {
       expect(await pg.sessionTurns.list(both.workspaceId, id)).toEqual(
         both.repos.sessionTurns.list(both.workspaceId, id),
       );
