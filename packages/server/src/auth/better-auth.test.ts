@@ -2,7 +2,7 @@ import { createTestDb } from '@stageflow/db';
 import { closePgDb, createPgDb, migratePgDb, pgSchema } from '@stageflow/db/postgres';
 import { postgresUnavailable, startPostgres, type TestPostgres } from '@stageflow/testing';
 import { asc, count, eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNT } from '../seed/demo-workspace.ts';
 import { type Auth, createAuth, trustedOrigins } from './better-auth.ts';
 

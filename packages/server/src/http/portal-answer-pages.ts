@@ -7,7 +7,7 @@
  * (`copy.answers`, packages/domain/src/portal/copy); the script's own words come to it in the form's
  * `data-say-*` attributes, so it holds none of its own.
  */
-import type { Repositories, StoragePort } from '@stageflow/db';
+import type { StoragePort } from '@stageflow/db';
 import {
   DomainError,
   type PortalAnswers,

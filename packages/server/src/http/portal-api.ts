@@ -4,7 +4,7 @@
  * the staff API's credentials. JSON answers, never cached.
  */
 import { randomUUID } from 'node:crypto';
-import type { Repositories, StoragePort } from '@stageflow/db';
+import type { StoragePort } from '@stageflow/db';
 import {
   DomainError,
   IdempotencyKey,

@@ -16,7 +16,7 @@
  * language; docs/surfaces.md#portal-language): `access.copy` once they are known, the link's participant's
  * for a link's own pages, else their browser's `Accept-Language`. No English lives in this file.
  */
-import type { Repositories, StoragePort } from '@stageflow/db';
+import type { StoragePort } from '@stageflow/db';
 import {
   assessmentInProgress,
   DomainError,
