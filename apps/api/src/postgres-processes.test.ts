@@ -106,4 +106,30 @@ describe.skipIf(unavailable)('two server processes on one PostgreSQL database', 
     const listed = await query(a, 'participants.list', { search: 'concurrent.person@example.com', limit: 10 });
     expect((listed.data as { items: unknown[] }).items).toHaveLength(1);
   }, 120_000);
+
+  test('two people changed to one address at once, on the two processes: one keeps it, the other is refused', async () => {
+    const templates = await query(a, 'templates.list');
+    const [template] = templates.data as { id: string }[];
+    const enrol = async (name: string) => {
+      const res = await fetch(`${a.url}/trpc/participants.create`, {
+        method: 'POST',
+        headers: { ...headers(a), 'content-type': 'application/json' },
+        body: JSON.stringify({
+          evaluation_template_id: template!.id,
+          name,
+          email: `${name.toLowerCase()}@example.com`,
+        }),
+      });
+      return ((await res.json()) as { result: { data: { id: string } } }).result.data.id;
+    };
+    const [x, y] = [await enrol('Xavier'), await enrol('Yvonne')];
+    for (let i = 0; i < 10; i++) {
+      const email = `shared.${i}@example.com`;
+      const statuses = await Promise.all([
+        mutate(a, 'participants.update', { id: x, email }),
+        mutate(b, 'participants.update', { id: y, email }),
+      ]);
+      expect(statuses.sort()).toEqual([200, 409]);
+    }
+  }, 120_000);
 });

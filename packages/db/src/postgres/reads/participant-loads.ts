@@ -125,6 +125,16 @@ export function createPgParticipantLoads(exec: PgExec, options: { inWrite?: bool
   }
 
   async function emailTaken(workspaceId: string, templateId: string, email: string, exceptId?: string) {
+    // In a write, every email check in a template holds the template's row, as an enrolment does: two people
+    // changing to one address at once then take turns, and the second is refused by the rule, not the unique index.
+    // (A participant's row is locked before this, never after: no two units wait on each other in a circle.)
+    if (lock) {
+      await exec
+        .select({ id: evaluationTemplates.id })
+        .from(evaluationTemplates)
+        .where(and(eq(evaluationTemplates.workspace_id, workspaceId), eq(evaluationTemplates.id, templateId)))
+        .for('update');
+    }
     const [found] = await exec
       .select({ id: participants.id })
       .from(participants)
