@@ -166,6 +166,7 @@ export function formatPostgres(rows: readonly Row[]): string {
       body,
     ),
     '',
-    "CPU is the server processes' own (both, for two); PostgreSQL's own CPU is not counted, on either side.",
+    "Two processes share the connections, one each at least. CPU is the server processes' own (both, for two);",
+    "PostgreSQL's own CPU is not counted, on either side.",
   ].join('\n');
 }
