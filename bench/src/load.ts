@@ -12,6 +12,19 @@ export interface Call {
   readonly body?: string;
 }
 
+/** An endpoint the bench measures: its call, and the same data access on B1. */
+export interface Probe {
+  readonly id: string;
+  readonly label: string;
+  readonly call: Call;
+  /** The same data access on B1. */
+  readonly b1?: Call;
+  /** Another probe whose B1 is this one's floor (REST and batches read what the tRPC call reads). */
+  readonly floor?: string;
+  readonly spec: LoadSpec;
+  readonly callsPerRequest?: number;
+}
+
 export interface LoadSpec {
   readonly connections: number;
   /** Warm-up requests, discarded; also sizes the measured run when `measureSeconds` is set. */
@@ -72,31 +85,52 @@ async function fire(url: string, call: Call, spec: LoadSpec, amount: number, off
   });
 }
 
-export async function measure(server: RunningServer, call: Call, spec: LoadSpec): Promise<Measurement> {
+/**
+ * Given several servers (processes on one database), the connections and requests are shared evenly between
+ * them, all at once: req/s counts every answer from the first start to the last finish, CPU per request sums
+ * the processes' CPU, and p50 / p99 are the slowest process's.
+ */
+export async function measure(
+  on: RunningServer | readonly RunningServer[],
+  call: Call,
+  spec: LoadSpec,
+): Promise<Measurement> {
+  const servers = Array.isArray(on) ? on : [on as RunningServer];
+  const share = { ...spec, connections: Math.ceil(spec.connections / servers.length) };
+  const each = (amount: number) => Math.ceil(amount / servers.length);
   const offset = { n: 0 };
+  const fireAll = (amount: number) => Promise.all(servers.map((s) => fire(s.url, call, share, each(amount), offset)));
   let amount = spec.amount ?? spec.min ?? 100;
   if (spec.warmup > 0) {
-    const warm = await fire(server.url, call, spec, spec.warmup, offset);
+    const warm = await fireAll(spec.warmup);
     if (spec.measureSeconds) {
-      const rate = spec.warmup / ((warm.finish.getTime() - warm.start.getTime()) / 1000);
+      const rate = spec.warmup / (span(warm) / 1000);
       amount = Math.round(Math.min(spec.max ?? Infinity, Math.max(spec.min ?? 1, rate * spec.measureSeconds)));
     }
   }
-  const before = await server.cpu();
-  const result = await fire(server.url, call, spec, amount, offset);
-  const after = await server.cpu();
-  const requests = result['2xx'] + result.non2xx;
-  const seconds = (result.finish.getTime() - result.start.getTime()) / 1000;
+  const cpu = () => Promise.all(servers.map((s) => s.cpu()));
+  const before = await cpu();
+  const results = await fireAll(amount);
+  const after = await cpu();
+  const sum = (f: (r: (typeof results)[number]) => number) => results.reduce((n, r) => n + f(r), 0);
+  const requests = sum((r) => r['2xx'] + r.non2xx);
+  const cpuUs = after.reduce((n, a, i) => n + a.user + a.system - before[i]!.user - before[i]!.system, 0);
   return {
     requests,
-    connections: Math.min(spec.connections, amount),
-    rps: requests / seconds,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
+    connections: Math.min(share.connections, each(amount)) * servers.length,
+    rps: requests / (span(results) / 1000),
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    non2xx: sum((r) => r.non2xx),
     // autocannon counts a timeout among its errors too.
-    errors: result.errors,
-    cpuUs: (after.user + after.system - before.user - before.system) / Math.max(1, requests),
-    rssMb: after.rss / 2 ** 20,
+    errors: sum((r) => r.errors),
+    cpuUs: cpuUs / Math.max(1, requests),
+    rssMb: after.reduce((n, a) => n + a.rss, 0) / 2 ** 20,
   };
+}
+
+/** Milliseconds from the first start to the last finish of runs made at once. */
+function span(results: readonly autocannon.Result[]): number {
+  const start = Math.min(...results.map((r) => r.start.getTime()));
+  return Math.max(...results.map((r) => r.finish.getTime())) - start;
 }

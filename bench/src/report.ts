@@ -4,6 +4,8 @@ import { floorOf, KB, perCall, type Row, type Target } from './targets.ts';
 
 export interface ReportInput {
   readonly rows: readonly Row[];
+  /** The PostgreSQL run's rows (`pg1:` one process and its B1, `pg2:` two processes), reported apart. */
+  readonly postgres?: readonly Row[];
   readonly targets: readonly Target[];
   readonly bundle: BundleReport | undefined;
   readonly machine: { cpu: string; cores: number; memoryGiB: number; node: string; pinned: boolean };
@@ -28,7 +30,7 @@ const n1 = (x: number | null | undefined) =>
 const times = (a: number | null | undefined, b: number | undefined) =>
   a !== undefined && a !== null && b ? `${(a / b).toFixed(2)}×` : '–';
 
-export function formatReport({ rows, targets, bundle, machine, smoke, seconds }: ReportInput): string {
+export function formatReport({ rows, postgres, targets, bundle, machine, smoke, seconds }: ReportInput): string {
   const ids = [...new Set(rows.map((r) => r.id))];
   const body = ids.map((id) => {
     const e = rows.find((r) => r.id === id && (r.server === 'stageflow' || r.server === 'T0'))!;
@@ -78,6 +80,8 @@ export function formatReport({ rows, targets, bundle, machine, smoke, seconds }:
     '',
     'floor: B1 (the same data access, raw) for an endpoint; B2 (the bare tRPC adapter) for T0.',
   ];
+  if (rows.length === 0) out.splice(2);
+  if (postgres && postgres.length > 0) out.push('', formatPostgres(postgres));
   if (bundle) {
     out.push(
       '',
@@ -111,4 +115,58 @@ export function formatReport({ rows, targets, bundle, machine, smoke, seconds }:
     );
   }
   return out.join('\n');
+}
+
+/**
+ * The PostgreSQL run: each endpoint on one process against B1 on PostgreSQL, then on two processes, and how
+ * requests/s grew from one to two.
+ */
+export function formatPostgres(rows: readonly Row[]): string {
+  const find = (id: string, server: Row['server']) => rows.find((r) => r.id === id && r.server === server);
+  const ids = [...new Set(rows.filter((r) => r.id.startsWith('pg1:')).map((r) => r.id.slice(4)))];
+  const body = ids.map((id) => {
+    const one = find(`pg1:${id}`, 'stageflow')!;
+    const floor = find(`pg1:${id}`, 'B1');
+    const two = find(`pg2:${id}`, 'stageflow');
+    return [
+      one.label,
+      two ? `${one.connections} / ${two.connections}` : String(one.connections),
+      n0(one.rps),
+      n1(one.p99),
+      n0(one.cpuUs),
+      n0(floor?.cpuUs),
+      times(one.cpuUs, floor?.cpuUs),
+      n0(floor?.rps),
+      n1(floor?.p99),
+      n0(two?.rps),
+      n1(two?.p99),
+      n0(two?.cpuUs),
+      times(two?.rps, one.rps),
+    ];
+  });
+  return [
+    'On PostgreSQL: one Stageflow process (core 0) against B1 on PostgreSQL, then two processes (cores 0 and 1)',
+    '',
+    table(
+      [
+        'endpoint',
+        'conns 1 / 2',
+        '1 proc req/s',
+        'p99 ms',
+        'CPU µs/req',
+        'B1 µs',
+        '×B1',
+        'B1 req/s',
+        'B1 p99',
+        '2 procs req/s',
+        'p99 ms',
+        'CPU µs/req',
+        'req/s 2÷1',
+      ],
+      body,
+    ),
+    '',
+    "Two processes share the connections, one each at least. CPU is the server processes' own (both, for two);",
+    "PostgreSQL's own CPU is not counted, on either side.",
+  ].join('\n');
 }

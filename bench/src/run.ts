@@ -5,8 +5,10 @@
  * bench/results.json. `--smoke` runs the same path at toy sizes in seconds and asserts only that
  * every request succeeded (CI runs it so the bench never rots). See bench/README.md.
  *
- *   tsx src/run.ts [--smoke] [--profile <dir>] [--only <id prefix>] [--scales 1000,10000]
+ *   tsx src/run.ts [--smoke] [--profile <dir>] [--only <id prefix>] [--scales 1000,10000] [--engine postgres]
  *
+ * --engine postgres measures a few reads and a command on PostgreSQL instead (postgres-run.ts), against B1 on
+ * PostgreSQL, in one server process and then two; it writes bench/tmp/results-postgres.json.
  * --profile writes a V8 CPU profile of each Stageflow server run; --only and --scales narrow a run
  * while investigating (no results file is written then).
  */
@@ -17,7 +19,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFakeModelServer } from '@stageflow/testing';
 import { type BundleReport, measureBundle } from './bundle.ts';
-import { type Call, type LoadSpec, measure } from './load.ts';
+import { type Call, type LoadSpec, measure, type Probe } from './load.ts';
+import { POSTGRES_PROBES, runOnPostgres } from './postgres-run.ts';
 import { formatReport } from './report.ts';
 import { passingScores, seedCommandDb, seedInterviewDb, seedReadDb } from './seed.ts';
 import { bundleServers, canPin, pinRunner, type RunningServer, repoRoot, startServer } from './servers.ts';
@@ -29,9 +32,12 @@ const { values: flags } = parseArgs({
     profile: { type: 'string' },
     only: { type: 'string' },
     scales: { type: 'string' },
+    engine: { type: 'string', default: 'sqlite' },
   },
 });
 const smoke = flags.smoke;
+const engine = flags.engine;
+if (engine !== 'sqlite' && engine !== 'postgres') throw new Error('--engine is sqlite (the default) or postgres');
 const started = performance.now();
 
 /** Sizes: the full run fits in five minutes on two cores; the smoke run in seconds. */
@@ -66,6 +72,15 @@ const config = smoke
 if (flags.scales) config.scales = flags.scales.split(',').map(Number);
 const partial = Boolean(flags.only || flags.scales);
 
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  pinned: canPin,
+};
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
 const tmp = join(repoRoot, 'bench/tmp');
 const shm = '/dev/shm';
 mkdirSync(tmp, { recursive: true });
@@ -86,7 +101,9 @@ log(
 );
 t = performance.now();
 const commandSeed = join(tmp, 'bench-command.db');
-const command = await seedCommandDb(commandSeed, config.completes.warmup + config.completes.amount + 10);
+/** Started sessions one run of completions takes; the PostgreSQL run makes three (one process, B1, two). */
+const sessionsPerCommandRun = config.completes.warmup + config.completes.amount + 10;
+const command = await seedCommandDb(commandSeed, sessionsPerCommandRun * (engine === 'postgres' ? 3 : 1));
 log(
   `command database: ${command.sessionIds.length} started sessions in ${((performance.now() - t) / 1000).toFixed(1)}s`,
 );
@@ -114,17 +131,6 @@ const t0Call = trpcGet('bench.noop');
 const rest = (path: string): Call => ({ method: 'GET', path: `/api/v1${path}`, headers: key });
 const b1 = (path: string): Call => ({ method: 'GET', path, headers: key });
 
-interface Probe {
-  readonly id: string;
-  readonly label: string;
-  readonly call: Call;
-  /** The same data access on B1. */
-  readonly b1?: Call;
-  /** Another probe whose B1 is this one's floor (REST and batches read what the tRPC call reads). */
-  readonly floor?: string;
-  readonly spec: LoadSpec;
-  readonly callsPerRequest?: number;
-}
 const { e1 } = read;
 const readProbes: Probe[] = [
   {
@@ -230,7 +236,7 @@ const rows: Row[] = [];
 /** What B0 answers: the Stageflow server's own response bodies, keyed by request. */
 const bodies: Record<string, string> = {};
 
-async function run(server: RunningServer, probe: Probe, as: Server, call = probe.call) {
+async function run(server: RunningServer | readonly RunningServer[], probe: Probe, as: Server, call = probe.call) {
   const m = await measure(server, call, probe.spec);
   rows.push({
     ...m,
@@ -262,29 +268,7 @@ const serverOptions = {
   env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', RATE_LIMIT_PER_MINUTE: '1000000000' },
 };
 
-// --- the request path: T0 against B2, both up on core 0 ----------------------------------------------
-// Both servers stay up (idle between runs) until the alternating rounds at the end.
-const t0Probe: Probe = { id: 'T0', label: 'T0 bench.noop', call: t0Call, spec: config.under };
-const readServer = await startServer('stageflow', { ...serverOptions, args: [readDbFile] });
-const b2Server = await startServer('b2');
-await record(readServer, t0Call, 'stageflow');
-await record(b2Server, t0Call, 'B2');
-await run(readServer, t0Probe, 'T0');
-await run(b2Server, t0Probe, 'B2');
-
-// --- reads: each endpoint, then the same data access on B1 ---------------------------------------------
-const b1Read = await startServer('b1', { args: [readDbFile] });
-for (const probe of readProbes) {
-  await record(readServer, probe.call, 'stageflow');
-  if (probe.b1) await record(b1Read, probe.b1, 'B1');
-}
-for (const probe of readProbes) {
-  await run(readServer, probe, 'stageflow');
-  if (probe.b1) await run(b1Read, probe, 'B1', probe.b1);
-}
-await b1Read.stop();
-
-// --- commands: a fresh copy of the command database for each server --------------------------------
+// --- the commands' calls ------------------------------------------------------------------------------
 const commandT0Call: Call = { ...t0Call, headers: { 'x-api-key': command.apiKey } };
 const completeCall = (n: number): Call => ({
   method: 'POST',
@@ -310,13 +294,15 @@ const bulkCall = (): Call => ({
   headers: { 'x-api-key': command.apiKey, 'content-type': 'application/json' },
   body: JSON.stringify(bulkInput()),
 });
+/** Completions from the `first`-th started session on (the PostgreSQL run takes three slices of them). */
+const completeProbe = (first: number): Probe => ({
+  id: 'E3.complete',
+  label: 'E3 sessions.complete (auto_advance)',
+  call: completeCall(first),
+  spec: { ...config.completes, next: (n: number) => completeCall(first + 1 + n) },
+});
 const commandProbes: Probe[] = [
-  {
-    id: 'E3.complete',
-    label: 'E3 sessions.complete (auto_advance)',
-    call: completeCall(0),
-    spec: { ...config.completes, next: (n: number) => completeCall(1 + n) },
-  },
+  completeProbe(0),
   {
     id: 'E4.bulk',
     label: `E4 participants.bulkCreate ${config.bulk.size}`,
@@ -334,6 +320,52 @@ const commandFile = (as: string) => {
   copyFileSync(commandSeed, file);
   return file;
 };
+// --- on PostgreSQL (--engine postgres): a run of its own, reported apart --------------------------------
+if (engine === 'postgres') {
+  await runOnPostgres({
+    readDbFile,
+    commandDbFile: commandSeed,
+    reads: readProbes.filter((p) => p.b1 && POSTGRES_PROBES.test(p.id)),
+    complete: completeProbe,
+    sessionsPerRun: sessionsPerCommandRun,
+    warmUp: { t0: t0Call, commandT0: commandT0Call, spec: config.under },
+    toB1,
+    run,
+    record,
+    serverOptions,
+    log,
+  });
+  rmSync(readDbFile, { force: true });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(formatReport({ rows: [], postgres: rows, targets: [], bundle: undefined, machine, smoke, seconds }));
+  const results = { generatedAt: new Date().toISOString(), commit: git('rev-parse', '--short', 'HEAD'), machine };
+  writeFileSync(join(tmp, 'results-postgres.json'), `${JSON.stringify({ ...results, measurements: rows }, null, 2)}\n`);
+  exitOnFailures(rows);
+}
+
+// --- the request path: T0 against B2, both up on core 0 ----------------------------------------------
+// Both servers stay up (idle between runs) until the alternating rounds at the end.
+const t0Probe: Probe = { id: 'T0', label: 'T0 bench.noop', call: t0Call, spec: config.under };
+const readServer = await startServer('stageflow', { ...serverOptions, args: [readDbFile] });
+const b2Server = await startServer('b2');
+await record(readServer, t0Call, 'stageflow');
+await record(b2Server, t0Call, 'B2');
+await run(readServer, t0Probe, 'T0');
+await run(b2Server, t0Probe, 'B2');
+
+// --- reads: each endpoint, then the same data access on B1 ---------------------------------------------
+const b1Read = await startServer('b1', { args: [readDbFile] });
+for (const probe of readProbes) {
+  await record(readServer, probe.call, 'stageflow');
+  if (probe.b1) await record(b1Read, probe.b1, 'B1');
+}
+for (const probe of readProbes) {
+  await run(readServer, probe, 'stageflow');
+  if (probe.b1) await run(b1Read, probe, 'B1', probe.b1);
+}
+await b1Read.stop();
+
+// --- commands: a fresh copy of the command database for each server --------------------------------
 if (commandProbes.length > 0) {
   const ours = await startServer('stageflow', { ...serverOptions, args: [commandFile('stageflow')] });
   const floor = await startServer('b1', { args: [commandFile('B1')] });
@@ -456,18 +488,9 @@ if (!bundle) log('apps/web/dist not found: build the web app (pnpm build) to mea
 
 // --- report ---------------------------------------------------------------------------------------
 const targets = smoke ? [] : evaluateTargets({ rows, scales: config.scales, bundle, requestPath });
-const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-  platform: `${process.platform} ${process.arch}`,
-  pinned: canPin,
-};
 const seconds = (performance.now() - started) / 1000;
 console.log(formatReport({ rows, targets, bundle, machine, smoke, seconds }));
 
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).trim();
 const results = {
   generatedAt: new Date().toISOString(),
   /** The code measured; `dirty` when the work tree had changes outside bench/results.json. */
@@ -486,10 +509,14 @@ const results = {
 const out = smoke ? join(tmp, 'results-smoke.json') : join(repoRoot, 'bench/results.json');
 if (!partial) writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 
+exitOnFailures(rows);
+
 // Any failed request, baselines' included, makes the figures meaningless: the run fails.
-const failed = rows.filter((r) => r.non2xx > 0 || r.errors > 0);
-if (failed.length > 0) {
-  console.error(`${failed.map((r) => `${r.label} [${r.server}]`).join(', ')} had failed requests`);
-  process.exit(1);
+function exitOnFailures(measured: readonly Row[]): never {
+  const failed = measured.filter((r) => r.non2xx > 0 || r.errors > 0);
+  if (failed.length > 0) {
+    console.error(`${failed.map((r) => `${r.label} [${r.server}]`).join(', ')} had failed requests`);
+    process.exit(1);
+  }
+  process.exit(0);
 }
-process.exit(0);

@@ -13,11 +13,11 @@ import type { RunnerMessage, ServerMessage } from './server/ipc.ts';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const outdir = fileURLToPath(new URL('../tmp/servers/', import.meta.url));
 
-export type ServerKind = 'stageflow' | 'b0' | 'b1' | 'b2';
+export type ServerKind = 'stageflow' | 'b0' | 'b1' | 'b1-pg' | 'b2';
 
 export async function bundleServers(): Promise<void> {
   await build({
-    entryPoints: (['stageflow', 'b0', 'b1', 'b2'] as const).map((k) =>
+    entryPoints: (['stageflow', 'b0', 'b1', 'b1-pg', 'b2'] as const).map((k) =>
       fileURLToPath(new URL(`server/${k}.ts`, import.meta.url)),
     ),
     outdir,
@@ -86,6 +86,8 @@ export interface StartOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Write a V8 CPU profile of the server to this folder when it stops (`node --cpu-prof`). */
   readonly profileDir?: string | undefined;
+  /** The core it is pinned to: 0 unless a second server process of the PostgreSQL run takes core 1. */
+  readonly core?: number;
 }
 
 export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<RunningServer> {
@@ -95,7 +97,9 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     `${outdir}${kind}.mjs`,
     ...(options.args ?? []),
   ];
-  const [command, args] = canPin ? ['taskset', ['-c', '0', process.execPath, ...node]] : [process.execPath, node];
+  const [command, args] = canPin
+    ? ['taskset', ['-c', String(options.core ?? 0), process.execPath, ...node]]
+    : [process.execPath, node];
   // Logs go where a production process would send them, minus the disk: every line is still
   // formatted and written, by the server, on its core.
   const devNull = openSync('/dev/null', 'w');
