@@ -46,6 +46,27 @@ export async function setupEngineApi(options: Omit<Parameters<typeof setupApi>[0
   return apiKitOver(deps, await workspace('a'), await workspace('b'), options.now ?? (() => NOW));
 }
 
+/**
+ * Rows a raw query answers on the engine this run tests, for what no read of the application shows (a hash, a
+ * lease): `?` placeholders, SQL both engines speak; scope it to the test's workspace or rows, as the database
+ * may be shared by the file's tests.
+ */
+export async function rowsOnEngine<T = Record<string, unknown>>(
+  t: ApiKit,
+  query: string,
+  ...params: unknown[]
+): Promise<T[]> {
+  if (process.env.TEST_ENGINE !== 'postgres') {
+    return (t as ApiKit & { db: Db }).db.$client.prepare(query).all(...params) as T[];
+  }
+  let n = 0;
+  const { rows } = await (await postgresForThisFile()).pg.$client.query(
+    query.replace(/\?/g, () => `$${++n}`),
+    params,
+  );
+  return rows as T[];
+}
+
 export function setupApi({
   now = () => NOW,
   interviewer = interviewerDeps(),
