@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 const POSTGRES_SUITES = [
   'src/routers/{participants,stages,templates,refusals,command-answers,participant-outlook}.test.ts',
   'src/routers/{completion-table,input-rules,question-set,agent-profiles}.test.ts',
-  'src/routers/{portal-links,api-keys,webhooks,interviewer-model}.test.ts',
+  'src/routers/{portal-links,api-keys,webhooks,interviewer-model,bulk-actions,analytics,self-identification}.test.ts',
   'src/access.test.ts',
 ];
 

@@ -1,4 +1,12 @@
-import { createRepositories, createTestDb, type Db } from '@stageflow/db';
+import {
+  createRepositories,
+  createSqliteStorage,
+  createTestDb,
+  type Db,
+  type Repositories,
+  schema,
+} from '@stageflow/db';
+import { createPgStorage, pgSchema } from '@stageflow/db/postgres';
 import type { Role } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { TRPCError } from '@trpc/server';
@@ -65,6 +73,31 @@ export async function rowsOnEngine<T = Record<string, unknown>>(
     params,
   );
   return rows as T[];
+}
+
+/**
+ * Another server process over the test's database: storage, runner and log of its own (a test may stub its
+ * storage without touching the kit's), on the engine this run tests.
+ */
+export async function anotherProcess(t: ApiKit): Promise<ContextDeps> {
+  const storage =
+    process.env.TEST_ENGINE === 'postgres'
+      ? createPgStorage((await postgresForThisFile()).pg)
+      : createSqliteStorage((t as ApiKit & { db: Db }).db, (t as ApiKit & { repos: Repositories }).repos);
+  return engineDeps(storage, createLogger('silent'));
+}
+
+/**
+ * A user with an account (better-auth's `users` row, which no command of ours writes) made a member of the kit's
+ * workspace A, on the engine this run tests: for tests of who may do what by name (grants).
+ */
+export async function addMember(t: ApiKit, userId: string, role: Role): Promise<void> {
+  const now = new Date();
+  const user = { id: userId, name: userId, email: `${userId}@example.com`, createdAt: now, updatedAt: now };
+  if (process.env.TEST_ENGINE === 'postgres')
+    await (await postgresForThisFile()).pg.insert(pgSchema.users).values(user);
+  else (t as ApiKit & { db: Db }).db.insert(schema.users).values(user).run();
+  await t.deps.reads.members.add({ id: `m-${userId}`, workspaceId: t.workspaceId, userId, role });
 }
 
 export function setupApi({
