@@ -91,7 +91,7 @@ export async function anotherProcess(t: ApiKit): Promise<ContextDeps> {
  * A user with an account (better-auth's `users` row, which no command of ours writes) made a member of the kit's
  * workspace A, on the engine this run tests: for tests of who may do what by name (grants).
  */
-export async function addMember(t: ApiKit, userId: string, role: Role): Promise<void> {
+export async function addUserAsMember(t: ApiKit, userId: string, role: Role): Promise<void> {
   const now = new Date();
   const user = { id: userId, name: userId, email: `${userId}@example.com`, createdAt: now, updatedAt: now };
   if (process.env.TEST_ENGINE === 'postgres')

@@ -5,7 +5,6 @@ import { resumeBulkActions } from '../application/bulk-actions.ts';
 import { createBulkRunner } from '../application/bulk-runner.ts';
 import { createCaller } from '../caller.ts';
 import { createInnerContext } from '../context.ts';
-import { createLogger } from '../logger.ts';
 import { type ApiKit, anotherProcess, expectTRPCError, rowsOnEngine, setupEngineApi } from '../testing.ts';
 import { buildPipeline, person, scores } from '../testing-pipeline.ts';
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { createCaller } from '../caller.ts';
 import { createInnerContext } from '../context.ts';
 import { restApp } from '../http/rest-testing.ts';
-import { type ApiKit, addMember, expectTRPCError, setupEngineApi } from '../testing.ts';
+import { type ApiKit, addUserAsMember, expectTRPCError, setupEngineApi } from '../testing.ts';
 import { buildPipeline, person } from '../testing-pipeline.ts';
 
 /**
@@ -29,7 +29,7 @@ const participants: Record<'female' | 'male' | 'unknown' | 'declined', string[]>
 
 /** A real member of workspace A (grants name real users) and a caller acting as them. */
 async function member(userId: string, role: Role) {
-  await addMember(t, userId, role);
+  await addUserAsMember(t, userId, role);
   return createCaller(createInnerContext(t.deps, { kind: 'user', userId, workspaceId: t.workspaceId, role }));
 }
 let owner: Awaited<ReturnType<typeof member>>;
