@@ -27,6 +27,8 @@ export default defineConfig({
           root: './packages/server',
           include: POSTGRES_SUITES,
           testTimeout: 30_000,
+          // A file's first `beforeAll` also starts its PostgreSQL server: seconds on a busy machine.
+          hookTimeout: 60_000,
           setupFiles: ['./src/engines/postgres-setup.ts'],
           env: { TEST_ENGINE: 'postgres' },
         },
