@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
 const POSTGRES_SUITES = [
   'src/routers/{participants,stages,templates,refusals,command-answers,participant-outlook}.test.ts',
   'src/routers/{completion-table,input-rules,question-set,agent-profiles}.test.ts',
+  'src/routers/{portal-links,api-keys,webhooks,interviewer-model,bulk-actions,analytics,self-identification}.test.ts',
+  'src/access.test.ts',
 ];
 
 export default defineConfig({
@@ -25,6 +27,8 @@ export default defineConfig({
           root: './packages/server',
           include: POSTGRES_SUITES,
           testTimeout: 30_000,
+          // A file's first `beforeAll` also starts its PostgreSQL server: seconds on a busy machine.
+          hookTimeout: 60_000,
           setupFiles: ['./src/engines/postgres-setup.ts'],
           env: { TEST_ENGINE: 'postgres' },
         },

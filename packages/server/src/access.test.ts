@@ -208,7 +208,7 @@ describe.each(paths)('%s', (path) => {
   });
 
   test("another workspace's owner: nothing of this workspace read or changed", async () => {
-    const before = snapshotOfA(fixture);
+    const before = await snapshotOfA(fixture);
     const outsider: Principal = {
       kind: 'user',
       userId: 'outsider',
@@ -227,7 +227,7 @@ describe.each(paths)('%s', (path) => {
       const text = JSON.stringify(result.value ?? null);
       for (const id of idsOfA(fixture)) expect(text).not.toContain(id);
     }
-    expect(snapshotOfA(fixture)).toEqual(before);
+    expect(await snapshotOfA(fixture)).toEqual(before);
   });
 
   if (!scope) return;

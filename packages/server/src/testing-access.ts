@@ -3,20 +3,25 @@
  * (http/rest-access.test.ts): a workspace A with one of everything, built through the API as its
  * owner, next to an empty workspace B; and a snapshot of A's rows to compare before and after.
  */
-import { setupApi } from './testing.ts';
+import type { Db } from '@stageflow/db';
+import { type ApiKit, setupEngineApi } from './testing.ts';
+import { postgresForThisFile } from './testing-engines.ts';
 import { buildPipeline, person, scores } from './testing-pipeline.ts';
-import { modelAnswer, scoreWithRecording, storeInterview } from './testing-scoring.ts';
+import { appendInterview, modelAnswer, scoreWithRecording } from './testing-scoring.ts';
 
 /** Workspace A's own interviewer model: what B must never read. */
 const MODEL_URL_OF_A = 'http://127.0.0.1:9/v1';
 const MODEL_OF_A = 'model-of-workspace-a';
 const MODEL_KEY_OF_A = 'sk-key-of-workspace-a';
 
-export type AccessFixture = Awaited<ReturnType<typeof buildAccessFixture>>;
+export type AccessFixture<K extends ApiKit = ApiKit> = Awaited<ReturnType<typeof buildAccessFixture<K>>>;
 
-/** A workspace with one of everything, built through the API as its owner. */
-export async function buildAccessFixture() {
-  const t = setupApi();
+/**
+ * A workspace with one of everything, built through the API as its owner: over the engine this run tests
+ * (`setupEngineApi`), or over the kit given (REST's access tests bring a SQLite one of their own).
+ */
+export async function buildAccessFixture<K extends ApiKit = ApiKit>(kit?: K) {
+  const t = kit ?? ((await setupEngineApi()) as K);
   const { template, interviewer, stages } = await buildPipeline(t.api);
   const jane = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Jane') });
   const { session } = await t.api.sessions.schedule({ participant_id: jane.id });
@@ -40,7 +45,7 @@ export async function buildAccessFixture() {
   const dee = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Dee') });
   const { session: deeSession } = await t.api.sessions.schedule({ participant_id: dee.id });
   await t.api.sessions.start({ session_id: deeSession.id });
-  storeInterview(t, deeSession.id);
+  await appendInterview(t, dee.id, deeSession.id);
   const { api_key: apiKey } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
   // fetch never connects to port 9 (a reserved port): testing this model fails at once, calling nothing.
   await t.api.interviewerModel.update({ base_url: MODEL_URL_OF_A, model: MODEL_OF_A, api_key: MODEL_KEY_OF_A });
@@ -96,9 +101,13 @@ export const idsOfA = (f: AccessFixture) => [
   MODEL_KEY_OF_A,
 ];
 
-/** Every row of workspace A (each table with a `workspace_id`), to compare before and after a call. */
-export function snapshotOfA(f: AccessFixture) {
-  const sqlite = f.t.db.$client;
+/**
+ * Every row of workspace A (each table with a `workspace_id`), to compare before and after a call: on SQLite, or
+ * on the file's PostgreSQL database when this run tests that engine (`setupEngineApi`).
+ */
+export async function snapshotOfA(f: AccessFixture): Promise<Record<string, unknown[]>> {
+  if (process.env.TEST_ENGINE === 'postgres') return snapshotOnPostgres(f.t.workspaceId);
+  const sqlite = (f.t as ApiKit & { db: Db }).db.$client;
   const tables = (
     sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]
   ).filter(({ name }) =>
@@ -110,4 +119,19 @@ export function snapshotOfA(f: AccessFixture) {
       sqlite.prepare(`select * from "${name}" where workspace_id = ? order by 1`).all(f.t.workspaceId),
     ]),
   );
+}
+
+async function snapshotOnPostgres(workspaceId: string): Promise<Record<string, unknown[]>> {
+  const client = (await postgresForThisFile()).pg.$client;
+  const { rows: tables } = await client.query<{ table_name: string }>(
+    `select table_name from information_schema.columns
+      where table_schema = current_schema() and column_name = 'workspace_id' order by table_name`,
+  );
+  const snapshot: Record<string, unknown[]> = {};
+  for (const { table_name: name } of tables) {
+    snapshot[name] = (
+      await client.query(`select * from "${name}" where workspace_id = $1 order by 1`, [workspaceId])
+    ).rows;
+  }
+  return snapshot;
 }

@@ -3,7 +3,7 @@
  * Coding 40 %, 0–10, testing-pipeline.ts), stored as an interview's turns as the portal stores them, and
  * the scorecards a model answers about it.
  */
-import { type Db, type Repositories, writeTx } from '@stageflow/db';
+import { type Db, type Repositories, type StoragePort, writeTx } from '@stageflow/db';
 import type { StoredTurn, TranscriptEntry } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import type { Context } from './context.ts';
@@ -24,16 +24,9 @@ export const TRANSCRIPT = [
   { speaker: 'interviewer', text: 'Thank you, that is all from me.', at: NOW },
 ];
 
-/**
- * Stores `transcript` as the session's interview, its last turn ending it when it is the interviewer's:
- * what the portal leaves behind once an interview is over (docs/entities.md#session-turn).
- */
-export function storeInterview(
-  t: { readonly db: Db; readonly repos: Repositories; readonly workspaceId: string },
-  sessionId: string,
-  transcript: readonly TranscriptEntry[] = TRANSCRIPT,
-): void {
-  const turns = transcript.map(
+/** `transcript` as stored turns, its last turn ending the interview when it is the interviewer's. */
+const turnsOf = (transcript: readonly TranscriptEntry[]) =>
+  transcript.map(
     (entry, index): StoredTurn => ({
       index,
       speaker: entry.speaker === 'participant' ? 'participant' : 'interviewer',
@@ -45,7 +38,31 @@ export function storeInterview(
       client_key: null,
     }),
   );
-  writeTx(t.db, (tx) => t.repos.sessionTurns.append(tx, t.workspaceId, sessionId, turns));
+
+/**
+ * Stores `transcript` as the session's interview, its last turn ending it when it is the interviewer's:
+ * what the portal leaves behind once an interview is over (docs/entities.md#session-turn).
+ */
+export function storeInterview(
+  t: { readonly db: Db; readonly repos: Repositories; readonly workspaceId: string },
+  sessionId: string,
+  transcript: readonly TranscriptEntry[] = TRANSCRIPT,
+): void {
+  writeTx(t.db, (tx) => t.repos.sessionTurns.append(tx, t.workspaceId, sessionId, turnsOf(transcript)));
+}
+
+/** `storeInterview` on either engine: through the storage port, as the portal appends turns. */
+export async function appendInterview(
+  t: { readonly deps: { readonly storage: StoragePort }; readonly workspaceId: string },
+  participantId: string,
+  sessionId: string,
+  transcript: readonly TranscriptEntry[] = TRANSCRIPT,
+): Promise<void> {
+  const stored = await t.deps.storage.interviews.append(t.workspaceId, participantId, sessionId, () => ({
+    append: turnsOf(transcript),
+    answer: null,
+  }));
+  if (stored instanceof Error) throw stored;
 }
 
 /** A model's scorecard: Design and Coding on 0–10, each with its quotes (by default, ones the participant said). */

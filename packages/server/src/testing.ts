@@ -1,4 +1,12 @@
-import { createRepositories, createTestDb, type Db } from '@stageflow/db';
+import {
+  createRepositories,
+  createSqliteStorage,
+  createTestDb,
+  type Db,
+  type Repositories,
+  schema,
+} from '@stageflow/db';
+import { createPgStorage, pgSchema } from '@stageflow/db/postgres';
 import type { Role } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { TRPCError } from '@trpc/server';
@@ -44,6 +52,52 @@ export async function setupEngineApi(options: Omit<Parameters<typeof setupApi>[0
     return row;
   };
   return apiKitOver(deps, await workspace('a'), await workspace('b'), options.now ?? (() => NOW));
+}
+
+/**
+ * Rows a raw query answers on the engine this run tests, for what no read of the application shows (a hash, a
+ * lease): `?` placeholders, SQL both engines speak; scope it to the test's workspace or rows, as the database
+ * may be shared by the file's tests.
+ */
+export async function rowsOnEngine<T = Record<string, unknown>>(
+  t: ApiKit,
+  query: string,
+  ...params: unknown[]
+): Promise<T[]> {
+  if (process.env.TEST_ENGINE !== 'postgres') {
+    return (t as ApiKit & { db: Db }).db.$client.prepare(query).all(...params) as T[];
+  }
+  let n = 0;
+  const { rows } = await (await postgresForThisFile()).pg.$client.query(
+    query.replace(/\?/g, () => `$${++n}`),
+    params,
+  );
+  return rows as T[];
+}
+
+/**
+ * Another server process over the test's database: storage, runner and log of its own (a test may stub its
+ * storage without touching the kit's), on the engine this run tests.
+ */
+export async function anotherProcess(t: ApiKit): Promise<ContextDeps> {
+  const storage =
+    process.env.TEST_ENGINE === 'postgres'
+      ? createPgStorage((await postgresForThisFile()).pg)
+      : createSqliteStorage((t as ApiKit & { db: Db }).db, (t as ApiKit & { repos: Repositories }).repos);
+  return engineDeps(storage, createLogger('silent'));
+}
+
+/**
+ * A user with an account (better-auth's `users` row, which no command of ours writes) made a member of the kit's
+ * workspace A, on the engine this run tests: for tests of who may do what by name (grants).
+ */
+export async function addUserAsMember(t: ApiKit, userId: string, role: Role): Promise<void> {
+  const now = new Date();
+  const user = { id: userId, name: userId, email: `${userId}@example.com`, createdAt: now, updatedAt: now };
+  if (process.env.TEST_ENGINE === 'postgres')
+    await (await postgresForThisFile()).pg.insert(pgSchema.users).values(user);
+  else (t as ApiKit & { db: Db }).db.insert(schema.users).values(user).run();
+  await t.deps.reads.members.add({ id: `m-${userId}`, workspaceId: t.workspaceId, userId, role });
 }
 
 export function setupApi({

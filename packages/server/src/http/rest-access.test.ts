@@ -19,6 +19,7 @@ import { createApiKeyResolver } from '../auth/api-keys.ts';
 import type { Identity } from '../auth/identify.ts';
 import { API_KEY_SCOPES, type ApiKeyScope, isApiKeyScope, MEMBER_ONLY_SCOPES, roleFor } from '../auth/scopes.ts';
 import { createRequestContext } from '../context.ts';
+import { setupApi } from '../testing.ts';
 import { type AccessFixture, buildAccessFixture, idsOfA, snapshotOfA } from '../testing-access.ts';
 import { storeTestKey } from '../testing-keys.ts';
 import { person, scores } from '../testing-pipeline.ts';
@@ -28,7 +29,9 @@ import { databaseLimiters } from './limiter-store.ts';
 import { type RestOperation, restOperations } from './rest-routes.ts';
 
 /** A request for a route: the URL under `/api/v1` (with A's ids and any query) and the JSON body. */
-type Case = (f: AccessFixture) => { url: string; body?: unknown };
+/** The fixture over SQLite: the app here reads its keys and rate limits from the database itself. */
+type SqliteFixture = AccessFixture<ReturnType<typeof setupApi>>;
+type Case = (f: SqliteFixture) => { url: string; body?: unknown };
 
 const CASES: Record<string, Case> = {
   'GET /agent-profiles': () => ({ url: '/agent-profiles?status=all' }),
@@ -212,7 +215,7 @@ const routeOf = (op: RestOperation) => `${op.method} ${op.path}`;
 const routes = operations.map(routeOf).sort();
 
 /** The whole app over the fixture's database, with real keys: B's with every scope, A's with and without `scope`. */
-async function restAccess(f: AccessFixture, scope: ApiKeyScope | undefined) {
+async function restAccess(f: SqliteFixture, scope: ApiKeyScope | undefined) {
   const { db, repos } = f.t;
   const resolveApiKey = createApiKeyResolver(repos);
   const issue = async (workspaceId: string, scopes: readonly (ApiKeyScope | 'all')[]) => {
@@ -297,20 +300,20 @@ describe.each(routes)('%s', (route) => {
   const scope = operations.find((op) => routeOf(op) === route)!.scope as ApiKeyScope;
   // A scope no key may hold: every key is refused, a session of the right role is not.
   const keysRefused = !isApiKeyScope(scope);
-  let f: AccessFixture;
+  let f: SqliteFixture;
   let rest: Awaited<ReturnType<typeof restAccess>>;
   beforeAll(async () => {
-    f = await buildAccessFixture();
+    f = await buildAccessFixture(setupApi());
     rest = await restAccess(f, scope);
   });
 
   test("workspace B's key on A's ids: not found or nothing of A's, and A unchanged", async () => {
-    const before = snapshotOfA(f);
+    const before = await snapshotOfA(f);
     const res = await rest.call(route, { key: rest.keys.outsider });
     if (keysRefused) expectErrorShape(res, 403);
     else if (res.status >= 400) expectErrorShape(res, 404);
     else for (const id of idsOfA(f)) expect(res.text).not.toContain(id);
-    expect(snapshotOfA(f)).toEqual(before);
+    expect(await snapshotOfA(f)).toEqual(before);
   });
 
   test('without credentials: 401 { error, issues } (a write without the client header: 403 cross-site)', async () => {
@@ -319,20 +322,20 @@ describe.each(routes)('%s', (route) => {
   });
 
   test(`a key of A without ${scope}: 403, nothing changed`, async () => {
-    const before = snapshotOfA(f);
+    const before = await snapshotOfA(f);
     const res = await rest.call(route, { key: rest.keys.withoutScope });
     expectErrorShape(res, 403);
     expect(res.body).toMatchObject({ error: expect.stringContaining(keysRefused ? 'API keys' : scope) });
-    expect(snapshotOfA(f)).toEqual(before);
+    expect(await snapshotOfA(f)).toEqual(before);
   });
 
   const denied = ROLES.filter((role) => !hasRole(role, roleFor(scope)));
   const allowed = ROLES.filter((role) => hasRole(role, roleFor(scope)));
 
   test.each(denied)(`a %s session: 403 (below ${roleFor(scope)}), nothing changed`, async (role) => {
-    const before = snapshotOfA(f);
+    const before = await snapshotOfA(f);
     expectErrorShape(await rest.call(route, { role }), 403);
-    expect(snapshotOfA(f)).toEqual(before);
+    expect(await snapshotOfA(f)).toEqual(before);
   });
 
   // Allowed calls run last, the first on the untouched fixture (so the case is a valid request: 200);

@@ -1,9 +1,8 @@
-import { readTx } from '@stageflow/db';
 import { stageRecordsOf } from '@stageflow/domain';
 import { movingClock, NOW } from '@stageflow/testing';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { restApp } from '../http/rest-testing.ts';
-import { expectTRPCError, setupApi } from '../testing.ts';
+import { type ApiKit, expectTRPCError, setupEngineApi } from '../testing.ts';
 import { buildPipeline, person, scores } from '../testing-pipeline.ts';
 
 /**
@@ -16,12 +15,13 @@ import { buildPipeline, person, scores } from '../testing-pipeline.ts';
  *   Eve 76, then rejected by hand at the Technical stage before a result.
  */
 const clock = movingClock();
-const t = setupApi({ now: clock.now });
+let t: ApiKit;
 let ids: Awaited<ReturnType<typeof buildPipeline>>;
 let people: Record<string, string>;
 const step = () => clock.advanceHours(1);
 
 beforeAll(async () => {
+  t = await setupEngineApi({ now: clock.now });
   ids = await buildPipeline(t.api);
   const enrol = async (name: string, tags: string[] = []) => {
     step();
@@ -211,15 +211,18 @@ describe('analytics.simulate', () => {
     });
   });
 
-  test('the store loads each stay as the domain reads it from the participant', () => {
+  test('the store loads each stay as the domain reads it from the participant', async () => {
     const types = new Map(ids.stages.map((s) => [s.id, s.stage_type]));
-    const loaded = readTx(t.db, () =>
-      t.repos.analytics.stageRecords(t.workspaceId, { stageTypes: types, start: null, end: null }),
-    );
-    const expected = Object.values(people).flatMap((id) => {
-      const state = t.repos.participants.load.participant(t.workspaceId, id)!.state;
-      return stageRecordsOf(state, types);
+    const loaded = await t.deps.reads.analytics.stageRecords(t.workspaceId, {
+      stageTypes: types,
+      start: null,
+      end: null,
     });
+    const expected = [];
+    for (const id of Object.values(people)) {
+      const { state } = (await t.deps.reads.participants.load.participant(t.workspaceId, id))!;
+      expected.push(...stageRecordsOf(state, types));
+    }
     const byKey = (r: { participant_id: string; stage_id: string }) => `${r.participant_id} ${r.stage_id}`;
     expect([...loaded].sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
       [...expected].sort((a, b) => byKey(a).localeCompare(byKey(b))),

@@ -4,11 +4,11 @@ import { createApiKeyResolver, hashApiKey } from '../auth/api-keys.ts';
 import { API_KEY_SCOPES } from '../auth/scopes.ts';
 import { createCaller } from '../caller.ts';
 import { createInnerContext } from '../context.ts';
-import { expectTRPCError, setupApi } from '../testing.ts';
+import { type ApiKit, expectTRPCError, setupEngineApi } from '../testing.ts';
 
 /** The API as a given key would call it, resolved exactly as the server does. */
-async function callerWithKey(t: ReturnType<typeof setupApi>, key: string, now = new Date(NOW)) {
-  const identity = await createApiKeyResolver(t.repos, () => now)(key);
+async function callerWithKey(t: ApiKit, key: string, now = new Date(NOW)) {
+  const identity = await createApiKeyResolver(t.deps.reads, () => now)(key);
   return identity.kind === 'rejected'
     ? createCaller(createInnerContext(t.deps, null, { authError: identity.message }))
     : createCaller(createInnerContext(t.deps, identity));
@@ -16,7 +16,7 @@ async function callerWithKey(t: ReturnType<typeof setupApi>, key: string, now = 
 
 describe('apiKeys', () => {
   test('create shows the key once; the list shows its prefix, scopes and times, never the key or hash', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     const created = await t.api.apiKeys.create({ name: 'CI pipeline', scopes: ['events.read', 'sessions.write'] });
     expect(created.key).toMatch(/^sf_live_[0-9A-Za-z]{38}$/);
     expect(created.api_key).toMatchObject({
@@ -36,7 +36,7 @@ describe('apiKeys', () => {
   });
 
   test('`all` grants every scope; no scope at all and unknown scopes are refused', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     const { api_key } = await t.api.apiKeys.create({ name: 'Everything', scopes: ['all'] });
     expect(api_key.scopes).toEqual([...API_KEY_SCOPES]);
     await expectTRPCError(t.api.apiKeys.create({ name: 'None', scopes: [] }), 'BAD_REQUEST', {
@@ -53,7 +53,7 @@ describe('apiKeys', () => {
   });
 
   test('a key calls the API with its scopes, in its workspace only', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     const { key } = await t.api.apiKeys.create({ name: 'Reader', scopes: ['evaluation_templates.read'] });
     const template = await t.api.templates.create({ template_name: 'Backend', use_case: 'hiring' });
     await t.other.templates.create({ template_name: 'Not yours', use_case: 'hiring' });
@@ -67,7 +67,7 @@ describe('apiKeys', () => {
   });
 
   test('revoke stops the key at once', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     const { key, api_key } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
     const revoked = await t.api.apiKeys.revoke({ id: api_key.id });
     expect(revoked).toMatchObject({ status: 'revoked', revoked_at: NOW });
@@ -77,7 +77,7 @@ describe('apiKeys', () => {
   });
 
   test('roll: a new key with the same name and scopes; the old one works until its grace period ends', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     const first = await t.api.apiKeys.create({ name: 'CI', scopes: ['events.read'] });
     const rolled = await t.api.apiKeys.roll({ id: first.api_key.id, grace_hours: 2 });
     expect(rolled.key).not.toBe(first.key);
@@ -104,7 +104,7 @@ describe('apiKeys', () => {
   });
 
   test('only admins and owners manage keys; another workspace sees none of them', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     const { api_key } = await t.api.apiKeys.create({ name: 'CI', scopes: ['all'] });
     for (const role of ['viewer', 'reviewer'] as const) {
       await expectTRPCError(t.callerFor(t.workspaceId, role).apiKeys.list(), 'FORBIDDEN');

@@ -1,10 +1,10 @@
 import { type FakeModelServer, freePort, startFakeModelServer } from '@stageflow/testing';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createCaller } from '../caller.ts';
-import { contextDeps, createInnerContext } from '../context.ts';
+import { createInnerContext, engineDeps } from '../context.ts';
 import { interviewerDeps } from '../interviewer/deps.ts';
 import type { ModelClientOptions } from '../interviewer/model.ts';
-import { expectTRPCError, setupApi } from '../testing.ts';
+import { type ApiKit, expectTRPCError, rowsOnEngine, setupEngineApi } from '../testing.ts';
 
 const KEY = 'sk-workspace-key-0123456789';
 const ENV_KEY = 'sk-environment-key-9876543210';
@@ -18,16 +18,20 @@ beforeEach(async () => {
 });
 afterEach(() => fake.close());
 
-/** An API over a fresh database whose server has `environment` as its default model (none by default). */
+/** An API over new workspaces whose server has `environment` as its default model (none by default). */
 const setup = (environment: { base_url: string; model: string; api_key: string | null } | null = null) =>
-  setupApi({ interviewer: interviewerDeps({ secret: SECRET, environment, client: FAST }) });
+  setupEngineApi({ interviewer: interviewerDeps({ secret: SECRET, environment, client: FAST }) });
 
-const saveFake = (t: ReturnType<typeof setup>, api_key: string | null | undefined = KEY) =>
+/** The workspace's stored model, as saved: its key sealed. */
+const modelRows = (t: ApiKit) =>
+  rowsOnEngine<Record<string, string>>(t, 'select * from interviewer_models where workspace_id = ?', t.workspaceId);
+
+const saveFake = (t: ApiKit, api_key: string | null | undefined = KEY) =>
   t.api.interviewerModel.update({ base_url: `${fake.url}/`, model: 'llama3.1:8b', api_key });
 
 describe('with no model at all', () => {
   test("source 'none', and testing calls out to nothing", async () => {
-    const t = setup();
+    const t = await setup();
     expect(await t.api.interviewerModel.get()).toEqual({
       source: 'none',
       base_url: null,
@@ -50,7 +54,7 @@ describe('with no model at all', () => {
 
 describe("the server's default (environment)", () => {
   test('is used when the workspace has none; its key is never shown', async () => {
-    const t = setup({ base_url: fake.url, model: 'llama3.1:8b', api_key: ENV_KEY });
+    const t = await setup({ base_url: fake.url, model: 'llama3.1:8b', api_key: ENV_KEY });
     const settings = await t.api.interviewerModel.get();
     expect(settings).toMatchObject({
       source: 'environment',
@@ -68,7 +72,7 @@ describe("the server's default (environment)", () => {
 
 describe("the workspace's own model", () => {
   test('saved with its key: read back without it, encrypted at rest, and sent to the model', async () => {
-    const t = setup({ base_url: 'http://127.0.0.1:9/v1', model: 'env-model', api_key: ENV_KEY });
+    const t = await setup({ base_url: 'http://127.0.0.1:9/v1', model: 'env-model', api_key: ENV_KEY });
     const saved = await saveFake(t);
     expect(saved).toEqual({
       source: 'workspace',
@@ -85,8 +89,8 @@ describe("the workspace's own model", () => {
       environment: { base_url: 'http://127.0.0.1:9/v1', model: 'env-model', has_api_key: true },
     });
     expect(JSON.stringify(saved)).not.toContain(KEY);
-    const row = t.db.$client.prepare('select * from interviewer_models').get() as Record<string, string>;
-    expect(row.api_key_encrypted).toMatch(/^v1\./);
+    const [row] = await modelRows(t);
+    expect(row!.api_key_encrypted).toMatch(/^v1\./);
     expect(JSON.stringify(row)).not.toContain(KEY);
 
     const result = await t.api.interviewerModel.test();
@@ -97,7 +101,7 @@ describe("the workspace's own model", () => {
   });
 
   test('leaving the key out keeps it; null removes it', async () => {
-    const t = setup();
+    const t = await setup();
     await saveFake(t);
     expect(await saveFake(t, undefined)).toMatchObject({ has_api_key: true });
     expect(await t.api.interviewerModel.test()).toMatchObject({ ok: true });
@@ -110,7 +114,7 @@ describe("the workspace's own model", () => {
   });
 
   test('moving to another server needs the key again: a 400 on api_key, nothing changed', async () => {
-    const t = setup();
+    const t = await setup();
     await saveFake(t);
     const before = await t.api.interviewerModel.get();
     await expectTRPCError(
@@ -125,14 +129,14 @@ describe("the workspace's own model", () => {
   });
 
   test('reset: back to the server default', async () => {
-    const t = setup({ base_url: 'http://127.0.0.1:9/v1', model: 'env-model', api_key: null });
+    const t = await setup({ base_url: 'http://127.0.0.1:9/v1', model: 'env-model', api_key: null });
     await saveFake(t);
     expect(await t.api.interviewerModel.reset()).toMatchObject({
       source: 'environment',
       model: 'env-model',
       workspace: null,
     });
-    expect(t.db.$client.prepare('select count(*) as n from interviewer_models').get()).toEqual({ n: 0 });
+    expect(await modelRows(t)).toEqual([]);
   });
 
   test.each<[{ base_url: string; model: string; api_key?: string }, string[], RegExp]>([
@@ -141,13 +145,13 @@ describe("the workspace's own model", () => {
     [{ base_url: 'http://h.example/v1', model: '' }, ['model'], /enter the model name/],
     [{ base_url: 'http://h.example/v1', model: 'm', api_key: 'two words' }, ['api_key'], /without spaces/],
   ])('bad input is a 400 naming the field: %j', async (input, path, message) => {
-    const t = setup();
+    const t = await setup();
     await expectTRPCError(t.api.interviewerModel.update(input), 'BAD_REQUEST', { issuePath: path, message });
-    expect(t.db.$client.prepare('select count(*) as n from interviewer_models').get()).toEqual({ n: 0 });
+    expect(await modelRows(t)).toEqual([]);
   });
 
   test("another workspace has its own, and cannot see this one's", async () => {
-    const t = setup();
+    const t = await setup();
     await saveFake(t);
     expect(await t.other.interviewerModel.get()).toMatchObject({ source: 'none', workspace: null });
     expect(await t.other.interviewerModel.test()).toMatchObject({ ok: false, reason: 'not_configured' });
@@ -156,7 +160,7 @@ describe("the workspace's own model", () => {
 
 describe('test connection: what goes wrong, in plain words', () => {
   test('the wrong key', async () => {
-    const t = setup();
+    const t = await setup();
     await saveFake(t, 'sk-wrong-key-000000');
     const result = await t.api.interviewerModel.test();
     expect(result).toMatchObject({
@@ -168,7 +172,7 @@ describe('test connection: what goes wrong, in plain words', () => {
   });
 
   test('an unknown model', async () => {
-    const t = setup();
+    const t = await setup();
     await t.api.interviewerModel.update({ base_url: fake.url, model: 'gpt-9', api_key: KEY });
     expect(await t.api.interviewerModel.test()).toMatchObject({
       ok: false,
@@ -179,7 +183,7 @@ describe('test connection: what goes wrong, in plain words', () => {
   });
 
   test('a wrong address: connection refused', async () => {
-    const t = setup();
+    const t = await setup();
     const port = await freePort();
     await t.api.interviewerModel.update({ base_url: `http://127.0.0.1:${port}/v1`, model: 'm' });
     expect(await t.api.interviewerModel.test()).toMatchObject({
@@ -192,7 +196,7 @@ describe('test connection: what goes wrong, in plain words', () => {
   });
 
   test('too slow', async () => {
-    const t = setup();
+    const t = await setup();
     await saveFake(t);
     fake.enqueue({ type: 'text', text: 'OK', delayMs: 2_000 });
     const result = await t.api.interviewerModel.test();
@@ -205,11 +209,10 @@ describe('test connection: what goes wrong, in plain words', () => {
   });
 
   test("a key sealed under another server secret can't be read: say so, call nothing", async () => {
-    const t = setup();
+    const t = await setup();
     await saveFake(t);
-    const otherSecret = contextDeps(
-      t.db,
-      t.repos,
+    const otherSecret = engineDeps(
+      t.deps.storage,
       t.deps.log,
       undefined,
       interviewerDeps({ secret: 'a new secret', client: FAST }),

@@ -1,21 +1,20 @@
 import { NOW } from '@stageflow/testing';
 import { describe, expect, test } from 'vitest';
 import { hashPortalToken } from '../auth/portal-tokens.ts';
-import { expectTRPCError, setupApi } from '../testing.ts';
+import { expectTRPCError, rowsOnEngine, setupEngineApi } from '../testing.ts';
 import { buildPipeline, person } from '../testing-pipeline.ts';
 
 async function setup(now?: () => string) {
-  const t = setupApi(now ? { now } : {});
+  const t = await setupEngineApi(now ? { now } : {});
   const { template } = await buildPipeline(t.api);
   const jane = await t.api.participants.create({ evaluation_template_id: template.id, ...person('Jane') });
+  // Revoked links first: rotations at one instant share `created_at`, and only the newest is not revoked.
   const linkRows = () =>
-    t.db.$client
-      .prepare('select * from portal_links where participant_id = ? order by created_at, rowid')
-      .all(jane.id) as {
-      token_hash: string;
-      revoked_at: string | null;
-      expires_at: string;
-    }[];
+    rowsOnEngine<{ token_hash: string; revoked_at: string | null; expires_at: string }>(
+      t,
+      'select * from portal_links where participant_id = ? order by created_at, revoked_at is null, revoked_at',
+      jane.id,
+    );
   const eventTypes = async () =>
     (await t.api.participants.timeline({ id: jane.id, limit: 100 })).items
       .map((e) => e.type)
@@ -30,9 +29,9 @@ describe('participants.portalLink', () => {
     expect(created.token).toMatch(/^sfp_[A-Za-z0-9_-]{43}$/);
     expect(created.url).toBe(`http://localhost:3000/p/${created.token}`);
     expect(created.expires_at).toBe(new Date(Date.parse(NOW) + 30 * 86_400_000).toISOString());
-    const [row] = linkRows();
+    const [row] = await linkRows();
     expect(row!.token_hash).toBe(hashPortalToken(created.token));
-    expect(JSON.stringify(linkRows())).not.toContain(created.token);
+    expect(JSON.stringify(await linkRows())).not.toContain(created.token);
 
     const page = await t.api.participants.byId({ id: jane.id });
     expect(page.portal_link).toEqual({
@@ -66,7 +65,7 @@ describe('participants.portalLink', () => {
     const first = await t.api.participants.portalLink({ participant_id: jane.id });
     const second = await t.api.participants.portalLink({ participant_id: jane.id });
     expect(second.token).not.toBe(first.token);
-    const rows = linkRows();
+    const rows = await linkRows();
     expect(rows.map((r) => r.revoked_at)).toEqual([NOW, null]);
     // Newest first.
     expect(await eventTypes()).toEqual(['portal_link_created', 'portal_link_revoked', 'portal_link_created']);
@@ -76,7 +75,7 @@ describe('participants.portalLink', () => {
     const { t, jane, linkRows } = await setup();
     let last = '';
     for (let i = 0; i < 5; i++) last = (await t.api.participants.portalLink({ participant_id: jane.id })).token;
-    const rows = linkRows();
+    const rows = await linkRows();
     expect(rows.filter((r) => r.revoked_at === null).map((r) => r.token_hash)).toEqual([hashPortalToken(last)]);
     expect((await t.api.participants.byId({ id: jane.id })).portal_link?.status).toBe('active');
   });
@@ -85,7 +84,7 @@ describe('participants.portalLink', () => {
     const { t, jane, linkRows } = await setup();
     await expectTRPCError(t.other.participants.portalLink({ participant_id: jane.id }), 'NOT_FOUND');
     await expectTRPCError(t.other.participants.revokePortalLink({ participant_id: jane.id }), 'NOT_FOUND');
-    expect(linkRows()).toEqual([]);
+    expect(await linkRows()).toEqual([]);
   });
 
   test('reviewers and viewers may not create links (admin and owner only)', async () => {

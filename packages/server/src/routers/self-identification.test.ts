@@ -1,10 +1,9 @@
-import { schema } from '@stageflow/db';
 import type { Role } from '@stageflow/domain';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createCaller } from '../caller.ts';
 import { createInnerContext } from '../context.ts';
 import { restApp } from '../http/rest-testing.ts';
-import { expectTRPCError, setupApi } from '../testing.ts';
+import { type ApiKit, addUserAsMember, expectTRPCError, setupEngineApi } from '../testing.ts';
 import { buildPipeline, person } from '../testing-pipeline.ts';
 
 /**
@@ -17,7 +16,7 @@ import { buildPipeline, person } from '../testing-pipeline.ts';
  *   12 men (asian): 5 score 70 and move on, 7 score 50 and are rejected.
  *   3 people with no answers score 90 and move on; 1 who declined both questions scores 30, rejected.
  */
-const t = setupApi();
+let t: ApiKit;
 let ids: Awaited<ReturnType<typeof buildPipeline>>;
 /** Another template, for tests that enrol people of their own without touching the cohort's figures. */
 let spare: Awaited<ReturnType<typeof buildPipeline>>;
@@ -29,20 +28,19 @@ const participants: Record<'female' | 'male' | 'unknown' | 'declined', string[]>
 };
 
 /** A real member of workspace A (grants name real users) and a caller acting as them. */
-function member(userId: string, role: Role) {
-  const now = new Date();
-  t.db
-    .insert(schema.users)
-    .values({ id: userId, name: userId, email: `${userId}@example.com`, createdAt: now, updatedAt: now })
-    .run();
-  t.repos.members.add({ id: `m-${userId}`, workspaceId: t.workspaceId, userId, role });
+async function member(userId: string, role: Role) {
+  await addUserAsMember(t, userId, role);
   return createCaller(createInnerContext(t.deps, { kind: 'user', userId, workspaceId: t.workspaceId, role }));
 }
-const owner = member('olga-owner', 'owner');
-const admin = member('ada-admin', 'admin');
-const reviewer = member('rui-reviewer', 'reviewer');
+let owner: Awaited<ReturnType<typeof member>>;
+let admin: typeof owner;
+let reviewer: typeof owner;
 
 beforeAll(async () => {
+  t = await setupEngineApi();
+  owner = await member('olga-owner', 'owner');
+  admin = await member('ada-admin', 'admin');
+  reviewer = await member('rui-reviewer', 'reviewer');
   ids = await buildPipeline(t.api, [
     {
       type: 'screen',
@@ -85,7 +83,7 @@ describe('selfIdentification.record', () => {
       recorded_at: expect.any(String),
       recorded_by: `user:owner-of-${t.workspaceId}`,
     });
-    expect(t.repos.selfIdentification.byParticipant(t.workspaceId, p.id)).toEqual(recorded);
+    expect(await t.deps.reads.selfIdentification.byParticipant(t.workspaceId, p.id)).toEqual(recorded);
   });
 
   test('logs that answers were recorded, never what they are; the same answers again log nothing', async () => {
@@ -140,7 +138,7 @@ describe('selfIdentification.record', () => {
       t.other.selfIdentification.record({ participant_id: someone!, sex: 'female', race_ethnicity: 'white' }),
       'NOT_FOUND',
     );
-    expect(t.repos.selfIdentification.byParticipant(t.workspaceId, someone!)).toMatchObject({ sex: 'male' });
+    expect(await t.deps.reads.selfIdentification.byParticipant(t.workspaceId, someone!)).toMatchObject({ sex: 'male' });
   });
 
   test('reviewers and viewers may not record answers', async () => {
@@ -265,12 +263,12 @@ describe('who reads the figures: owners, and the admins they grant them to', () 
 
   test('a grant counts only while its holder is an admin', async () => {
     await owner.demographicsAccess.grant({ user_id: 'ada-admin' });
-    t.repos.members.setRole(t.workspaceId, 'ada-admin', 'reviewer');
+    await t.deps.reads.members.setRole(t.workspaceId, 'ada-admin', 'reviewer');
     const demoted = createCaller(
       createInnerContext(t.deps, { kind: 'user', userId: 'ada-admin', workspaceId: t.workspaceId, role: 'reviewer' }),
     );
     await expectTRPCError(demoted.analytics.adverseImpact(query()), 'FORBIDDEN');
-    t.repos.members.setRole(t.workspaceId, 'ada-admin', 'admin');
+    await t.deps.reads.members.setRole(t.workspaceId, 'ada-admin', 'admin');
     await owner.demographicsAccess.revoke({ user_id: 'ada-admin' });
   });
 

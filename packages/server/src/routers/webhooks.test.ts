@@ -2,14 +2,14 @@ import { MAX_WEBHOOK_ENDPOINTS } from '@stageflow/domain';
 import { describe, expect, test } from 'vitest';
 import { createCaller } from '../caller.ts';
 import { createInnerContext } from '../context.ts';
-import { expectTRPCError, setupApi } from '../testing.ts';
+import { expectTRPCError, setupEngineApi } from '../testing.ts';
 import { webhookDeps } from '../webhooks/deps.ts';
 
 const URL = 'https://hooks.example.com/stageflow';
 
 describe('webhooks.* endpoints', () => {
   test('create answers the secret once: whsec_ and 32 random bytes in base64; list and byId never show it', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     const created = await t.api.webhooks.create({
       url: URL,
       description: 'CRM',
@@ -36,13 +36,13 @@ describe('webhooks.* endpoints', () => {
     expect(JSON.stringify(listed)).not.toContain(created.secret.slice(6, 20));
     expect(await t.api.webhooks.byId({ id: created.endpoint.id })).toEqual(created.endpoint);
     // Stored sealed, not as given.
-    const row = t.repos.webhooks.endpoints.byId(t.workspaceId, created.endpoint.id);
+    const row = await t.deps.reads.webhooks.endpoints.byId(t.workspaceId, created.endpoint.id);
     expect(row?.secret).not.toContain(created.secret.slice(6));
     expect(t.deps.webhooks.secrets.open(row!.secret, created.endpoint.id)).toBe(created.secret);
   });
 
   test('update changes only what it is given; delete answers the endpoint and removes it', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     const { endpoint } = await t.api.webhooks.create({ url: URL });
     const updated = await t.api.webhooks.update({ id: endpoint.id, event_types: ['stage.created', 'stage.updated'] });
     expect(updated).toMatchObject({ url: URL, event_types: ['stage.created', 'stage.updated'], enabled: true });
@@ -56,7 +56,7 @@ describe('webhooks.* endpoints', () => {
   });
 
   test('bad input is a 400 naming the field', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     await expectTRPCError(t.api.webhooks.create({ url: 'ftp://hooks.example.com' }), 'BAD_REQUEST', {
       issuePath: ['url'],
     });
@@ -72,7 +72,7 @@ describe('webhooks.* endpoints', () => {
   });
 
   test('private, loopback and link-local URLs are refused unless the operator allows them', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     for (const url of ['http://127.0.0.1:8080/hooks', 'http://localhost/hooks', 'http://169.254.169.254/']) {
       await expectTRPCError(t.api.webhooks.create({ url }), 'BAD_REQUEST', {
         issuePath: ['url'],
@@ -83,20 +83,20 @@ describe('webhooks.* endpoints', () => {
     await expectTRPCError(t.api.webhooks.update({ id: endpoint.id, url: 'http://10.0.0.1/' }), 'BAD_REQUEST', {
       issuePath: ['url'],
     });
-    const allowed = setupApi({ webhooks: webhookDeps({ settings: { allowPrivateNetworks: true } }) });
+    const allowed = await setupEngineApi({ webhooks: webhookDeps({ settings: { allowPrivateNetworks: true } }) });
     expect((await allowed.api.webhooks.create({ url: 'http://127.0.0.1:8080/hooks' })).endpoint.url).toBe(
       'http://127.0.0.1:8080/hooks',
     );
   });
 
   test(`a workspace has at most ${MAX_WEBHOOK_ENDPOINTS} endpoints`, async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     for (let i = 0; i < MAX_WEBHOOK_ENDPOINTS; i++) await t.api.webhooks.create({ url: `${URL}/${i}` });
     await expectTRPCError(t.api.webhooks.create({ url: URL }), 'CONFLICT', { message: /at most 20/ });
   });
 
   test("another workspace's endpoint is not found, for every procedure", async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     const { endpoint } = await t.api.webhooks.create({ url: URL });
     const id = endpoint.id;
     await expectTRPCError(t.other.webhooks.byId({ id }), 'NOT_FOUND');
@@ -111,7 +111,7 @@ describe('webhooks.* endpoints', () => {
   });
 
   test('a delivery of another endpoint cannot be replayed through this one', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     const a = await t.api.webhooks.create({ url: `${URL}/a` });
     const b = await t.api.webhooks.create({ url: `${URL}/b` });
     const test = await t.api.webhooks.sendTest({ id: a.endpoint.id });
@@ -119,7 +119,7 @@ describe('webhooks.* endpoints', () => {
   });
 
   test('the log pages newest first with a cursor, and filters by status', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     const { endpoint } = await t.api.webhooks.create({ url: URL });
     const sent = [];
     for (let i = 0; i < 5; i++) sent.push(await t.api.webhooks.sendTest({ id: endpoint.id }));
@@ -137,7 +137,7 @@ describe('webhooks.* endpoints', () => {
 
 describe('who may manage webhooks (webhooks.write)', () => {
   test('owners and admins; reviewers and viewers are refused, reads included', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     expect(await t.callerFor(t.workspaceId, 'admin').webhooks.list()).toEqual([]);
     for (const role of ['reviewer', 'viewer'] as const) {
       const caller = t.callerFor(t.workspaceId, role);
@@ -147,7 +147,7 @@ describe('who may manage webhooks (webhooks.write)', () => {
   });
 
   test('an API key needs the webhooks.write scope', async () => {
-    const t = setupApi();
+    const t = await setupEngineApi();
     const keyCaller = (scopes: string[]) =>
       createCaller(
         createInnerContext(t.deps, {
