@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 /**
  * Two real server processes on one PostgreSQL database, as behind a load balancer (docs/architecture.md#postgresql):
  * the demo data goes in once, a session signed in on one is good on the other (one AUTH_SECRET, sessions in the
- * database), and 30 decides of one decision sent at once, split between the two, apply exactly once.
+ * database), and 30 decides of one decision, completions of one session or enrolments of one email sent at once,
+ * split between the two, apply exactly once.
  */
 const unavailable = postgresUnavailable();
 const SECRET = 'postgres-processes-test-secret-0123456789';
@@ -32,7 +33,6 @@ describe.skipIf(unavailable)('two server processes on one PostgreSQL database', 
       body: JSON.stringify({ email: 'demo@stageflow.dev', password: 'stageflow-demo' }),
     });
     expect(signIn.status).toBe(200);
-    console.log('SETCOOKIE', signIn.headers.getSetCookie());
     cookie = signIn.headers
       .getSetCookie()
       .map((c) => c.split(';')[0])
@@ -88,6 +88,30 @@ describe.skipIf(unavailable)('two server processes on one PostgreSQL database', 
       expect((decided.data as { id: string; outcome: string }[]).filter((d) => d.id === decision!.id)).toEqual([
         expect.objectContaining({ outcome: 'reject' }),
       ]);
+    }
+  }, 120_000);
+
+  test('30 completions of one session under way, split between the processes: exactly one scores it', async () => {
+    const underWay = await query(b, 'sessions.list', { status: 'in_progress' });
+    const [session] = underWay.data as { id: string; participant_id: string }[];
+    expect(session).toBeDefined();
+    const statuses = await thirtyAtOnce((server, i) =>
+      mutate(server, 'sessions.complete', { session_id: session!.id, overall_score: 50 + i }),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s !== 200)).toEqual(Array(29).fill(409));
+    // One scorecard, one completion in the participant's history, read back from either process.
+    for (const server of [a, b]) {
+      const completed = await query(server, 'sessions.list', { participant_id: session!.participant_id });
+      const scored = (completed.data as { id: string; status: string; scorecard: unknown }[]).filter(
+        (s) => s.id === session!.id,
+      );
+      expect(scored).toEqual([expect.objectContaining({ status: 'completed', scorecard: expect.any(Object) })]);
+      const timeline = await query(server, 'participants.timeline', { id: session!.participant_id, limit: 100 });
+      const completions = (timeline.data as { items: { type: string }[] }).items.filter(
+        (e) => e.type === 'session_completed',
+      );
+      expect(completions).toHaveLength(1);
     }
   }, 120_000);
 
