@@ -8,13 +8,14 @@ import { likePattern } from '../repositories/rows.ts';
 /** A text column in SQLite's order (bytes), for `order by`. */
 export const inByteOrder = (column: SQLWrapper): SQL => sql`${column} collate "C"`;
 
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const LOWER = 'abcdefghijklmnopqrstuvwxyz';
-
 /**
- * SQLite's `column like %search% escape '\' collate nocase`: the search text is taken literally (`%`, `_` and
- * `\` escaped by `likePattern`) and only A–Z match their lower case, as SQLite's NOCASE does (PostgreSQL's
- * `ilike` would fold other letters too, and find what SQLite does not).
+ * SQLite's `column like pattern escape '\' collate nocase`, where only A–Z match their lower case: under the "C"
+ * collation PostgreSQL's ILIKE folds ASCII alone, whatever the database's own locale (under another it would also
+ * fold "É" to "é", and find what SQLite does not).
  */
+export const likeIgnoringAsciiCase = (column: SQLWrapper, pattern: string | SQL): SQL =>
+  sql`${column} collate "C" ilike ${pattern} escape '\\'`;
+
+/** The column holds the search text, ignoring the case of A–Z, with `%`, `_` and `\` taken literally (`likePattern`). */
 export const containsIgnoringAsciiCase = (column: SQLWrapper, search: string): SQL =>
-  sql`translate(${column}, ${UPPER}, ${LOWER}) like translate(${likePattern(search)}, ${UPPER}, ${LOWER}) escape '\\'`;
+  likeIgnoringAsciiCase(column, likePattern(search));

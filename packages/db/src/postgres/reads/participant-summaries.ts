@@ -9,17 +9,11 @@ import { type ParticipantRow, toParticipant } from '../../repositories/participa
 import { likePattern } from '../../repositories/rows.ts';
 import type { PgExec } from '../client.ts';
 import { participants, sessions, stageProgress } from '../schema.ts';
+import { likeIgnoringAsciiCase } from '../text.ts';
 
-/**
- * A participant whose name or email matches a LIKE pattern (`likePattern`, `\` escaping), ignoring the case of
- * ASCII letters only, as SQLite's LIKE does: under the "C" collation PostgreSQL's ILIKE folds ASCII alone, whatever
- * the database's own locale (under another it would also fold "É" to "é", which SQLite does not).
- */
+/** A participant whose name or email matches a LIKE pattern (`likePattern`), ignoring the case of A–Z only, as on SQLite. */
 export const nameOrEmailMatches = (pattern: string | SQL) =>
-  or(
-    sql`${participants.name} collate "C" ilike ${pattern} escape '\\'`,
-    sql`${participants.email} collate "C" ilike ${pattern} escape '\\'`,
-  );
+  or(likeIgnoringAsciiCase(participants.name, pattern), likeIgnoringAsciiCase(participants.email, pattern));
 
 /** A participant whose name or email holds the search text, case-insensitively and with wildcards taken literally. */
 export const nameOrEmailLike = (search: string | undefined) =>
