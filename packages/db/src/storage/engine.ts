@@ -196,6 +196,21 @@ export function createStorage(engine: Engine): StoragePort {
           return change.record ?? current ?? notFound('Self-identification', participantId);
         }),
     },
+    members: {
+      setRole: (workspaceId, userId, membershipId, step) =>
+        run(function* (t) {
+          // The owners first, then the account: every role change takes its locks in this order on PostgreSQL,
+          // so two never wait on each other in a circle, and a second demotion of an owner counts the first.
+          const owners = yield* t.members.ownerCount(workspaceId);
+          const role = (yield* t.members.roleOf(workspaceId, userId)) ?? null;
+          const decided = step({ role, owners });
+          if (decided.outcome === 'added') {
+            yield* t.members.add({ id: membershipId, workspaceId, userId, role: decided.role });
+          }
+          if (decided.outcome === 'changed') yield* t.members.setRole(workspaceId, userId, decided.role);
+          return decided;
+        }),
+    },
     memberGrants: {
       change: (workspaceId, userId, scope, step) =>
         run(function* (t) {

@@ -20,12 +20,14 @@ import type {
   EvaluationStage,
   EvaluationTemplate,
   MailSettlement,
+  Membership,
   ParticipantEvent,
   ParticipantState,
   PortalLinkEvent,
   PortalLinkRecord,
   PortalLinkStatus,
   PortalNoticeSettings,
+  RoleAssignment,
   SavedAnswer,
   SelfIdentificationEvent,
   SelfIdentificationRecord,
@@ -319,6 +321,20 @@ export interface StoragePort {
       participantId: string,
       step: (facts: SelfIdentificationFacts) => SelfIdentificationStore | DomainError,
     ): MaybePromise<SelfIdentificationRecord | DomainError>;
+  };
+  readonly members: {
+    /**
+     * Gives an account a role in a workspace: loads how many owners the workspace has and the account's role in
+     * it, steps (the domain's `assignRole`), and stores what the step decided in one transaction: the membership
+     * added (`membershipId`) or its role changed. Answers the step's decision. On PostgreSQL the owners'
+     * memberships are locked first, then the account's, so the last owner is never demoted by two changes at once.
+     */
+    setRole(
+      workspaceId: string,
+      userId: string,
+      membershipId: string,
+      step: (membership: Membership) => RoleAssignment,
+    ): MaybePromise<RoleAssignment>;
   };
   readonly memberGrants: {
     /**

@@ -12,7 +12,8 @@ const ofMember = (workspaceId: string, userId: string) =>
  * Members, their accounts and invitations on PostgreSQL: better-auth's tables, where times are `timestamptz(3)`
  * read as the same `Date`s SQLite's milliseconds give. Names sort in byte order, as on SQLite. In a write unit
  * (`inWrite`), `roleOf` locks the membership: a grant change then runs alone per member, and a role change waits
- * for it. `setRole` and `add` are single statements.
+ * for it; `ownerCount` locks the owners' memberships, so role changes among a workspace's owners take turns.
+ * `setRole` and `add` are single statements.
  */
 export function createPgMemberReads(exec: PgExec, { inWrite = false }: { inWrite?: boolean } = {}) {
   return {
@@ -44,10 +45,14 @@ export function createPgMemberReads(exec: PgExec, { inWrite = false }: { inWrite
       return row;
     },
     async ownerCount(workspaceId: string): Promise<number> {
-      const [row] = await exec
-        .select({ n: count() })
-        .from(members)
-        .where(and(eq(members.organizationId, workspaceId), eq(members.role, 'owner')));
+      const owners = and(eq(members.organizationId, workspaceId), eq(members.role, 'owner'));
+      if (inWrite) {
+        // Each owner's membership locked, in id order: a role change waits for another one's commit, then counts
+        // only those still owners, so two demotions at once never take a workspace's last owner.
+        const locked = await exec.select({ id: members.id }).from(members).where(owners).orderBy(members.id).for('update');
+        return locked.length;
+      }
+      const [row] = await exec.select({ n: count() }).from(members).where(owners);
       return row!.n;
     },
     async list(workspaceId: string) {
