@@ -201,4 +201,29 @@ describe.skipIf(unavailable)('instance, workspaces, members and grants on Postgr
       ).toBe('reviewer');
     });
   });
+
+  test("in a write unit the owners' memberships are locked as they are counted; a plain count waits for nothing", async () => {
+    const owners = both.repos.members.list(both.workspaceId).filter((m) => m.role === 'owner');
+    const ownerCount = both.repos.members.ownerCount(both.workspaceId);
+    expect(owners).toHaveLength(ownerCount);
+    await both.pg.transaction(async (tx) => {
+      expect(await createPgMemberReads(tx, { inWrite: true }).ownerCount(both.workspaceId)).toBe(ownerCount);
+      expect(
+        await fromAnotherConnection(both.pg, (other) => createPgMemberReads(other).ownerCount(both.workspaceId)),
+      ).toBe(ownerCount);
+      for (const owner of owners) {
+        expect(
+          await fromAnotherConnection(both.pg, (other) =>
+            createPgMemberReads(other, { inWrite: true }).roleOf(both.workspaceId, owner.user_id),
+          ),
+        ).toBe('waits for a lock');
+      }
+      // A member who is not an owner is not held.
+      expect(
+        await fromAnotherConnection(both.pg, (other) =>
+          createPgMemberReads(other, { inWrite: true }).roleOf(both.workspaceId, 'u-rev'),
+        ),
+      ).toBe('reviewer');
+    });
+  });
 });

@@ -49,7 +49,12 @@ export function createPgMemberReads(exec: PgExec, { inWrite = false }: { inWrite
       if (inWrite) {
         // Each owner's membership locked, in id order: a role change waits for another one's commit, then counts
         // only those still owners, so two demotions at once never take a workspace's last owner.
-        const locked = await exec.select({ id: members.id }).from(members).where(owners).orderBy(members.id).for('update');
+        const locked = await exec
+          .select({ id: members.id })
+          .from(members)
+          .where(owners)
+          .orderBy(members.id)
+          .for('update');
         return locked.length;
       }
       const [row] = await exec.select({ n: count() }).from(members).where(owners);
