@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { describePostgresUrl, isPostgresUrl } from '@stageflow/db/postgres';
+import { describePostgresUrl } from '@stageflow/db/postgres';
 import {
   createPostgresServer,
   createServer,
@@ -11,13 +11,13 @@ import {
   mailSettingsFromEnv,
   webhookSettingsFromEnv,
 } from '@stageflow/server';
+import { databasePathOf, databaseUrlOf, postgresSecretFile, repoRoot } from './database.ts';
 
 // Paths are resolved from the repository root so `npm start` and `node apps/api/dist/main.mjs`
-// agree wherever they are run from.
+// agree wherever they are run from (database.ts).
 const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '../../..');
 const port = Number(process.env.PORT ?? 3000);
-const databasePath = resolve(repoRoot, process.env.DATABASE_PATH ?? 'data/stageflow.db');
+const databasePath = databasePathOf(process.env);
 const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
 // Demo data on a new database: DEMO=1 or 0, else only when PUBLIC_URL is local (README, Settings).
 const demo = demoFromEnv(process.env.DEMO);
@@ -38,13 +38,12 @@ const settings = {
   mail: { settings: mail.settings, digestHour: mail.digestHour },
 };
 // DATABASE_URL=postgres://… runs on PostgreSQL (README, "Running on PostgreSQL"); otherwise the SQLite file.
-const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
-if (databaseUrl && !isPostgresUrl(databaseUrl)) {
-  console.error(
-    'DATABASE_URL must start with postgres:// or postgresql:// (unset it to use the SQLite file, DATABASE_PATH)',
-  );
+const database = databaseUrlOf(process.env);
+if ('problem' in database) {
+  console.error(database.problem);
   process.exit(1);
 }
+const databaseUrl = database.url;
 const server = databaseUrl
   ? await createPostgresServer({
       ...settings,
@@ -53,7 +52,7 @@ const server = databaseUrl
       // SQLite file's place, so processes on this machine share it.
       migrationsFolder: process.env.PG_MIGRATIONS_FOLDER ?? resolve(here, 'drizzle-pg'),
       sqliteMigrationsFolder: settings.migrationsFolder,
-      secretFile: resolve(repoRoot, 'data/postgres'),
+      secretFile: postgresSecretFile,
     })
   : createServer({ ...settings, databasePath });
 const where = databaseUrl ? { database: describePostgresUrl(databaseUrl) } : { databasePath };
