@@ -1,12 +1,12 @@
 /**
- * `pnpm stageflow <command>`: operator tasks on the database the server uses (DATABASE_PATH,
- * relative to the repository root). Every command is a function of its arguments and environment,
- * so tests run them against a temporary database.
+ * `pnpm stageflow <command>`: operator tasks on the database the server uses: PostgreSQL when DATABASE_URL is
+ * set, else the SQLite file DATABASE_PATH (../database.ts). Each command is written once over the engine-neutral
+ * reads, storage port and better-auth (docs/decisions/036-reads-on-either-engine.md), and is a function of its
+ * arguments and environment, so tests run them against a temporary database on either engine.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   backupDatabaseFile,
@@ -17,12 +17,24 @@ import {
   type Db,
   databaseFileProblem,
   migrateDb,
-  writeTx,
+  type Reads,
+  type StoragePort,
 } from '@stageflow/db';
-import { CopyRefused, closePgDb, copySqliteToPostgres, createPgDb, isPostgresUrl } from '@stageflow/db/postgres';
+import {
+  CopyRefused,
+  closePgDb,
+  copySqliteToPostgres,
+  createPgDb,
+  createPgReads,
+  createPgStorage,
+  isPostgresUrl,
+  migratePgDb,
+  type PgDb,
+} from '@stageflow/db/postgres';
 import {
   API_KEY_SCOPES,
   ApiKeyScopeChoice,
+  assignRole,
   CreateApiKeyInput,
   CreateWorkspaceInput,
   isRole,
@@ -31,8 +43,7 @@ import {
 } from '@stageflow/domain';
 import { createAuth, describeIssues, fieldIssues, issueApiKey, loadAuthSecret } from '@stageflow/server';
 import type { z } from 'zod';
-
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+import { databasePathOf, databaseUrlOf, postgresSecretFile } from '../database.ts';
 
 export interface CliIo {
   readonly out: (line: string) => void;
@@ -48,14 +59,15 @@ export const USAGE = `Usage: pnpm stageflow <command>
   api-key create --workspace <slug> --name <name> [--scopes a,b|all]   (prints the key alone on its last line)
   user create --email <email> --password <password> [--name <name>] [--workspace <slug> --role <role>]
   member set-role --workspace <slug> --email <email> --role <role>   (adds the account if it is not a member)
-  db backup <file>      a consistent copy of the live database (safe while the server runs)
-  db restore <file>     replaces the database with a backup: stop the server first
+  db backup <file>      a consistent copy of the live SQLite database (safe while the server runs)
+  db restore <file>     replaces the SQLite database with a backup: stop the server first
   db copy --to <postgres://…> [--from <file>]
                         copies the SQLite database (--from, default DATABASE_PATH) into an empty PostgreSQL
-                        database: every row, in one transaction, counts checked (preview: the server itself
-                        still runs on SQLite)
+                        database, to run the server on: every row, in one transaction, counts checked
 
-The database is DATABASE_PATH (default data/stageflow.db, relative to the repository root).
+The database is the server's: DATABASE_URL (postgres://…) when set, migrated first as the server does at
+start; otherwise DATABASE_PATH (default data/stageflow.db, relative to the repository root). On PostgreSQL,
+back up and restore with pg_dump and pg_restore.
 user create also reads the password from STAGEFLOW_PASSWORD, keeping it out of the shell history.`;
 
 /** A mistake in what the operator typed (exit code 2), or a refusal (exit code 1). */
@@ -68,8 +80,6 @@ class CliError extends Error {
   }
 }
 const usageError = (message: string) => new CliError(`${message}\n\n${USAGE}`, 2);
-
-export const databasePathOf = (env: NodeJS.ProcessEnv) => resolve(repoRoot, env.DATABASE_PATH ?? 'data/stageflow.db');
 
 /** Runs one command; returns the process exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -132,26 +142,80 @@ function check<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return result.data;
 }
 
-/** The server's database, created and migrated if it is new (as the server would). */
-function withDatabase<T>(io: CliIo, work: (db: Db, path: string) => Promise<T> | T): Promise<T> {
+/** The PostgreSQL URL the server would run on (DATABASE_URL), undefined for SQLite; a wrong one is refused. */
+function postgresUrlOf(io: CliIo): string | undefined {
+  const database = databaseUrlOf(io.env);
+  if ('problem' in database) throw new CliError(database.problem);
+  return database.url;
+}
+
+/** The server's database as a command sees it, the same on either engine. */
+interface Database {
+  readonly reads: Reads;
+  readonly storage: StoragePort;
+  /** Where better-auth keeps accounts and sessions. */
+  readonly authDb: Db | PgDb;
+  /** The sign-in secret the server uses on this database (AUTH_SECRET, else its secret file). */
+  authSecret(): string;
+}
+
+/**
+ * The server's database, created and migrated if it is new (as the server does at start): PostgreSQL when
+ * DATABASE_URL is set, else the SQLite file.
+ */
+async function withDatabase<T>(io: CliIo, work: (database: Database) => Promise<T> | T): Promise<T> {
+  const url = postgresUrlOf(io);
+  // As the server: AUTH_SECRET, else the secret file it keeps for this engine (made if new).
+  const secret = (file: string) => {
+    if (io.env.AUTH_SECRET) return io.env.AUTH_SECRET;
+    mkdirSync(dirname(file), { recursive: true });
+    return loadAuthSecret(file);
+  };
+  if (url) {
+    const pg = createPgDb(url);
+    try {
+      await migratePgDb(pg);
+      return await work({
+        reads: createPgReads(pg),
+        storage: createPgStorage(pg),
+        authDb: pg,
+        authSecret: () => secret(postgresSecretFile),
+      });
+    } finally {
+      await closePgDb(pg);
+    }
+  }
   const path = databasePathOf(io.env);
   mkdirSync(dirname(path), { recursive: true });
   const db = createDb(path);
-  const run = async () => {
+  try {
     migrateDb(db);
-    return await work(db, path);
-  };
-  return run().finally(() => closeDb(db));
+    const repos = createRepositories(db);
+    return await work({
+      reads: repos,
+      storage: createSqliteStorage(db, repos),
+      authDb: db,
+      authSecret: () => secret(path),
+    });
+  } finally {
+    closeDb(db);
+  }
+}
+
+/** The workspace with the slug, or the refusal the commands share. */
+async function workspaceOf(reads: Reads, slug: string) {
+  const workspace = await reads.workspaces.bySlug(slug);
+  if (!workspace) throw new CliError(`No workspace with the slug "${slug}"`);
+  return workspace;
 }
 
 function workspaceCreate(args: string[], io: CliIo) {
   const { values, positionals } = parse(args, { name: { type: 'string' } }, 1);
   const slug = positionals[0]!;
   const input = check(CreateWorkspaceInput, { slug, name: values.name ?? slug });
-  return withDatabase(io, (db) => {
-    const repos = createRepositories(db);
-    if (repos.workspaces.bySlug(input.slug)) throw new CliError(workspaceSlugTaken(input.slug).message);
-    const workspace = repos.workspaces.insert({ id: crypto.randomUUID(), ...input });
+  return withDatabase(io, async ({ reads }) => {
+    if (await reads.workspaces.bySlug(input.slug)) throw new CliError(workspaceSlugTaken(input.slug).message);
+    const workspace = await reads.workspaces.insert({ id: crypto.randomUUID(), ...input });
     io.out(`Created workspace ${workspace.name} (${workspace.slug}), id ${workspace.id}`);
   });
 }
@@ -174,12 +238,10 @@ function apiKeyCreate(args: string[], io: CliIo) {
     );
   }
   const input = check(CreateApiKeyInput, { name: required(values.name, 'name'), scopes });
-  return withDatabase(io, async (db) => {
-    const repos = createRepositories(db);
-    const workspace = repos.workspaces.bySlug(slug);
-    if (!workspace) throw new CliError(`No workspace with the slug "${slug}"`);
+  return withDatabase(io, async ({ reads, storage }) => {
+    const workspace = await workspaceOf(reads, slug);
     const operator = {
-      storage: createSqliteStorage(db, repos),
+      storage,
       workspaceId: workspace.id,
       actor: 'cli',
       now: () => new Date().toISOString(),
@@ -210,15 +272,13 @@ async function userCreate(args: string[], io: CliIo) {
   }
   const role = values.role;
   if (role !== undefined && !isRole(role)) throw usageError(`--role must be one of ${ROLES.join(', ')}`);
-  await withDatabase(io, async (db, path) => {
-    const repos = createRepositories(db);
-    const workspace = values.workspace === undefined ? undefined : repos.workspaces.bySlug(values.workspace);
-    if (values.workspace !== undefined && !workspace)
-      throw new CliError(`No workspace with the slug "${values.workspace}"`);
+  await withDatabase(io, async ({ reads, authDb, authSecret }) => {
+    const workspace = values.workspace === undefined ? undefined : await workspaceOf(reads, values.workspace);
     const auth = createAuth({
-      db,
+      db: authDb,
+      members: reads.members,
       baseURL: io.env.PUBLIC_URL ?? `http://localhost:${io.env.PORT ?? 3000}`,
-      secret: loadAuthSecret(path),
+      secret: authSecret(),
       rateLimit: false,
     });
     // better-auth hashes the password (scrypt); its hooks hold the name and the password to the domain's
@@ -228,11 +288,11 @@ async function userCreate(args: string[], io: CliIo) {
       .catch((error: unknown) => {
         throw new CliError(`Could not create the user: ${(error as Error).message}`);
       });
-    // Signing up also signs in; nobody holds that session's cookie, so it goes.
-    db.$client.prepare('delete from auth_sessions where user_id = ?').run(user.id);
+    // Signing up also signs in; nobody holds that session's cookie, so better-auth deletes it (on either engine).
+    await (await auth.$context).internalAdapter.deleteUserSessions(user.id);
     io.out(`Created user ${user.email}, id ${user.id}`);
     if (workspace && role) {
-      repos.members.add({ id: crypto.randomUUID(), workspaceId: workspace.id, userId: user.id, role });
+      await reads.members.add({ id: crypto.randomUUID(), workspaceId: workspace.id, userId: user.id, role });
       io.out(`Added ${user.email} to ${workspace.slug} as ${role}`);
     }
   });
@@ -241,7 +301,8 @@ async function userCreate(args: string[], io: CliIo) {
 /**
  * Gives an existing account a role in a workspace, adding it as a member if it is not one: how an
  * operator makes someone the owner of a workspace that has none (the server warns at start). Refuses
- * to demote the last owner, which would leave the workspace without one.
+ * to demote the last owner, which would leave the workspace without one: the domain's `assignRole`, decided
+ * inside the storage port's one transaction, so two changes at once cannot both pass it.
  */
 function memberSetRole(args: string[], io: CliIo) {
   const { values } = parse(args, {
@@ -253,40 +314,47 @@ function memberSetRole(args: string[], io: CliIo) {
   const email = required(values.email, 'email');
   const role = required(values.role, 'role');
   if (!isRole(role)) throw usageError(`--role must be one of ${ROLES.join(', ')}`);
-  return withDatabase(io, (db) => {
-    const repos = createRepositories(db);
-    const workspace = repos.workspaces.bySlug(slug);
-    if (!workspace) throw new CliError(`No workspace with the slug "${slug}"`);
-    const user = repos.members.userByEmail(email);
+  return withDatabase(io, async ({ reads, storage }) => {
+    const workspace = await workspaceOf(reads, slug);
+    const user = await reads.members.userByEmail(email);
     if (!user) {
       throw new CliError(
         `No account with the email ${email}: create one with pnpm stageflow user create --email ${email} --workspace ${slug} --role ${role}`,
       );
     }
-    writeTx(db, () => {
-      const current = repos.members.roleOf(workspace.id, user.id);
-      if (current === role) {
+    const assigned = await storage.members.setRole(workspace.id, user.id, crypto.randomUUID(), (membership) =>
+      assignRole(membership, role),
+    );
+    switch (assigned.outcome) {
+      case 'unchanged':
         io.out(`${user.email} already is ${role} in ${workspace.slug}`);
         return;
-      }
-      if (current === 'owner' && repos.members.ownerCount(workspace.id) === 1) {
+      case 'only_owner':
         throw new CliError(
           `${user.email} is the only owner of ${workspace.slug}: make another account its owner first, so it keeps one`,
         );
-      }
-      if (current === undefined) {
-        repos.members.add({ id: crypto.randomUUID(), workspaceId: workspace.id, userId: user.id, role });
+      case 'added':
         io.out(`Added ${user.email} to ${workspace.slug} as ${role}`);
-      } else {
-        repos.members.setRole(workspace.id, user.id, role);
-        io.out(`${user.email} is now ${role} in ${workspace.slug} (was ${current})`);
-      }
-    });
+        return;
+      case 'changed':
+        io.out(`${user.email} is now ${role} in ${workspace.slug} (was ${assigned.was})`);
+        return;
+    }
   });
+}
+
+/** Backup and restore copy the SQLite file; a PostgreSQL database has its own tools. */
+function refuseOnPostgres(io: CliIo, what: string) {
+  if (postgresUrlOf(io)) {
+    throw new CliError(
+      `db ${what} is for the SQLite file (DATABASE_PATH), and DATABASE_URL is set: on PostgreSQL, use pg_dump to back up (pg_dump --format=custom --file stageflow.dump "$DATABASE_URL") and pg_restore to restore`,
+    );
+  }
 }
 
 async function dbBackup(args: string[], io: CliIo) {
   const { positionals } = parse(args, {}, 1);
+  refuseOnPostgres(io, 'backup');
   const source = databasePathOf(io.env);
   const target = resolve(io.cwd, positionals[0]!);
   if (!existsSync(source)) throw new CliError(`There is no database at ${source}`);
@@ -299,6 +367,7 @@ async function dbBackup(args: string[], io: CliIo) {
 
 async function dbRestore(args: string[], io: CliIo) {
   const { positionals } = parse(args, {}, 1);
+  refuseOnPostgres(io, 'restore');
   const source = resolve(io.cwd, positionals[0]!);
   const target = databasePathOf(io.env);
   if (source === target) throw new CliError('The backup is the database itself');
@@ -330,7 +399,7 @@ function withoutPassword(url: string): string {
   }
 }
 
-/** docs/architecture.md#postgresql: the way from SQLite to PostgreSQL, ahead of a server that runs on it. */
+/** docs/architecture.md#postgresql: the way from SQLite to PostgreSQL, for the server to run on it. */
 async function dbCopy(args: string[], io: CliIo) {
   const { values } = parse(args, { to: { type: 'string' }, from: { type: 'string' } });
   const to = required(values.to, 'to');
