@@ -11,7 +11,7 @@ export const isRole = (value: unknown): value is Role => ROLES.includes(value as
 /** Whether `actual` carries what `required` does: it is the same role or comes before it. */
 export const hasRole = (actual: Role, required: Role) => ROLES.indexOf(actual) <= ROLES.indexOf(required);
 
-/** Where an account stands in a workspace when it is given a role: its role there (null: not a member), and the owners. */
+/** Where an account stands in a workspace it is given a role in: its role there (null: none), and the owners. */
 export interface Membership {
   readonly role: string | null;
   /** How many owners the workspace has. */

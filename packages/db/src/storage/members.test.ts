@@ -92,7 +92,7 @@ describe.each(engines)('members.setRole on $engine', ({ engine, start }) => {
     return { ws, ids, outsider, setRole, roleOf };
   }
 
-  test('adds an account that is not a member, changes a member, and stores nothing when the role is the same', async () => {
+  test('adds an account that is no member, changes a member, and stores nothing when the role is the same', async () => {
     const { ids, outsider, setRole, roleOf } = await workspaceWith('owner', 'reviewer');
     expect(await setRole(outsider, 'viewer')).toEqual({ outcome: 'added', role: 'viewer' });
     expect(await roleOf(outsider)).toBe('viewer');
