@@ -122,7 +122,7 @@ describe.each(engines)('members.setRole on $engine', ({ engine, start }) => {
       try {
         await other.query('begin');
         await other.query(`update members set role = 'admin' where user_id = $1`, [first]);
-        const demoting = setRole(second, 'admin');
+        const demoting = Promise.resolve(setRole(second, 'admin'));
         // The unit waits on the first owner's row; without that lock it would count two owners and demote too.
         const happened = await Promise.race([
           waitUntilBlocked(other).then(() => 'waits' as const),
