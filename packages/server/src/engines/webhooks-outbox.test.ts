@@ -2,10 +2,12 @@ import { type WebhookEndpointRow, writeTx } from '@stageflow/db';
 import {
   closePgDb,
   createPgDb,
+  createPgStorage,
   createPgWebhooksReads,
   createPgWebhooksWrites,
   type PgDb,
   type PgExec,
+  pgEnqueued,
 } from '@stageflow/db/postgres';
 import type { WebhookEvent } from '@stageflow/domain';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
@@ -55,6 +57,8 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
   let ws: string;
   const pgReads = (exec?: PgExec) => createPgWebhooksReads(exec ?? both.pg);
   type PgWrites = ReturnType<typeof createPgWebhooksWrites>;
+  /** The writes inside `tx`, waking nobody (the engine's wake-up is tested below, through the storage). */
+  const pgWrites = (tx: PgExec): PgWrites => createPgWebhooksWrites(tx, { announce: () => {} });
 
   /** The same write on both engines, ids drawn from the same counter: SQLite's answer and PostgreSQL's. */
   async function onBoth<T>(
@@ -64,7 +68,7 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
     const start = ids.n;
     const onSqlite = writeTx(both.sqliteDb, sqlite);
     ids.n = start;
-    const onPg = await both.pg.transaction((tx) => pg(createPgWebhooksWrites(tx, { announce: () => {} })));
+    const onPg = await both.pg.transaction((tx) => pg(pgWrites(tx)));
     return { sqlite: onSqlite, pg: onPg };
   }
   const expectSameRows = async (...tables: Parameters<typeof rowsOnBoth>[2][]) => {
@@ -241,16 +245,56 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
     expect(await pgReads().endpoints.byId(ws, endpoint(1).id)).toBeUndefined();
   });
 
-  test('an enqueue wakes the listeners of onEnqueued', async () => {
-    const reads = pgReads();
-    const woken = vi.fn();
-    const stop = reads.outbox.onEnqueued(woken);
+  /**
+   * A check PostgreSQL runs at the COMMIT of a transaction that wrote deliveries (a deferred trigger): a slow
+   * commit, or one that refuses. Answers how to drop it.
+   */
+  async function atCommit(body: string): Promise<() => Promise<unknown>> {
+    const run = (statement: string) => both.pg.$client.query(statement);
+    await run(`create function at_commit() returns trigger language plpgsql as $$ begin ${body}; return null; end $$`);
+    await run(`create constraint trigger at_commit after insert on webhook_deliveries
+      deferrable initially deferred for each row execute function at_commit()`);
+    return () => run('drop trigger at_commit on webhook_deliveries; drop function at_commit()');
+  }
+  const deliveriesSeen = async () =>
+    (await both.pg.$client.query<{ n: number }>('select count(*)::int as n from webhook_deliveries')).rows[0]!.n;
+  const sendTest = (storage: ReturnType<typeof createPgStorage>, n: number) =>
+    storage.webhooks.sendTo(ws, endpoint(2).id, () => event('stage.created', n));
+
+  // The server's wake-up: createPgStorage announces on `pgEnqueued` unless given a signal of its own.
+  test('the wake-up follows the commit: a listener woken by an enqueue already sees the delivery', async () => {
+    const storage = createPgStorage(both.pg);
+    const before = await deliveriesSeen();
+    const dropCheck = await atCommit('perform pg_sleep(0.3)');
     try {
-      await both.pg.transaction((tx) => createPgWebhooksWrites(tx).outbox.enqueue(ws, [event('stage.created', 9)]));
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(woken).toHaveBeenCalled();
+      // What another connection counts when the listener is called.
+      const seen = new Promise<number>((resolve) => {
+        const stop = pgEnqueued.onEnqueued(() => {
+          stop();
+          resolve(deliveriesSeen());
+        });
+      });
+      await sendTest(storage, 30);
+      expect(await seen).toBe(before + 1);
+    } finally {
+      await dropCheck();
+    }
+  });
+
+  test('a transaction whose COMMIT fails wakes nobody', async () => {
+    const storage = createPgStorage(both.pg);
+    const before = await deliveriesSeen();
+    const dropCheck = await atCommit("raise exception 'refused at commit'");
+    const woken = vi.fn();
+    const stop = pgEnqueued.onEnqueued(woken);
+    try {
+      await expect(sendTest(storage, 31)).rejects.toMatchObject({ cause: { message: 'refused at commit' } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(woken).not.toHaveBeenCalled();
+      expect(await deliveriesSeen()).toBe(before);
     } finally {
       stop();
+      await dropCheck();
     }
   });
 
@@ -285,10 +329,10 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
     const otherProcess = createPgDb(both.pg.$client.options.connectionString!);
     try {
       const events = Array.from({ length: 8 }, (_, n) => event('participant.enrolled', 20 + n));
-      await both.pg.transaction((tx) => createPgWebhooksWrites(tx).outbox.enqueue(ws, events));
+      await both.pg.transaction((tx) => pgWrites(tx).outbox.enqueue(ws, events));
       const claimOn = (db: PgDb, owner: string) =>
         db.transaction(async (tx) => {
-          const got = await createPgWebhooksWrites(tx).outbox.claim(owner, T1, T2, 4);
+          const got = await pgWrites(tx).outbox.claim(owner, T1, T2, 4);
           await new Promise((resolve) => setTimeout(resolve, 150));
           return got;
         });
