@@ -11,7 +11,14 @@ import {
 } from '@stageflow/db/postgres';
 import type { WebhookEvent } from '@stageflow/domain';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { type BothEngines, demoOnBothEngines, enginesUnavailable, rowsOnBoth } from '../testing-engines.ts';
+import {
+  type BothEngines,
+  demoOnBothEngines,
+  enginesUnavailable,
+  rowsOnBoth,
+  signal,
+  someoneWaitsForALock,
+} from '../testing-engines.ts';
 
 // The outbox draws its message and delivery ids at random; here they are drawn from a counter that each
 // engine's write starts at the same number, so the same writes must leave the very same rows on both.
@@ -346,5 +353,54 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
     } finally {
       await closePgDb(otherProcess);
     }
+  });
+
+  test('two settles of one endpoint at once, one disabling it, wait for each other and never deadlock', async () => {
+    // Settled last in the file: its deliveries stay leased.
+    const storage = createPgStorage(both.pg);
+    const target = endpoint(5, { event_types: ['participant.withdrawn'] });
+    await both.pg.transaction((tx) => pgWrites(tx).endpoints.insert(ws, target));
+    const events = [event('participant.withdrawn', 40), event('participant.withdrawn', 41)];
+    await both.pg.transaction((tx) => pgWrites(tx).outbox.enqueue(ws, events));
+    const claimed = await storage.webhooks.claim('worker', T1, T2, 100);
+    const mine = claimed.filter((d) => d.endpoint.id === target.id);
+    expect(mine).toHaveLength(2);
+
+    // Another writer holds the endpoint while both settles start, so both reach it before either goes on.
+    const release = signal();
+    const locked = signal();
+    const holder = both.pg.transaction(async (tx) => {
+      await createPgWebhooksReads(tx, { inWrite: true }).endpoints.byId(ws, target.id);
+      locked.fire();
+      await release.fired;
+    });
+    await locked.fired;
+    const settle = (id: string) =>
+      storage.webhooks.settle(
+        id,
+        'worker',
+        {
+          attempt: 1,
+          started_at: T1,
+          latency_ms: 1,
+          status_code: 503,
+          response_body: '',
+          error: null,
+          succeeded: false,
+        },
+        T2,
+        () => ({
+          delivery: { status: 'failed', reason: 'endpoint_disabled' },
+          endpoint: { failing_since: T0, disable: 'failing' },
+        }),
+      );
+    const settled = Promise.all(mine.map((d) => settle(d.id)));
+    await someoneWaitsForALock(both.pg, 2);
+    release.fire();
+    await holder;
+    // The first disables the endpoint and gives up the other's delivery; the second finds its lease gone.
+    const outcomes = await settled;
+    expect(outcomes.map((s) => s.recorded).sort()).toEqual([false, true]);
+    expect(outcomes.find((s) => s.recorded)?.disabled).toMatchObject({ id: target.id, enabled: false });
   });
 });

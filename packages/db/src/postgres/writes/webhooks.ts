@@ -187,8 +187,26 @@ export function createPgWebhooksWrites(tx: PgExec, options: { announce: () => vo
       return rows.map(claimedDelivery);
     },
 
-    /** The delivery as its lease holder left it, locked for the settling; undefined when another holds it now. */
+    /**
+     * The delivery as its lease holder left it, locked for the settling; undefined when another holds it now.
+     * Its endpoint is locked first, as every unit that changes an endpoint and its deliveries locks them: a settle
+     * that disables the endpoint gives up its other deliveries, so two settles of one endpoint each holding their
+     * own delivery first would wait on each other in a circle.
+     */
     async leased(id: string, owner: string): Promise<DeliveryRow | undefined> {
+      await tx
+        .select({ id: webhookEndpoints.id })
+        .from(webhookEndpoints)
+        .where(
+          inArray(
+            webhookEndpoints.id,
+            tx
+              .select({ id: webhookDeliveries.endpoint_id })
+              .from(webhookDeliveries)
+              .where(eq(webhookDeliveries.id, id)),
+          ),
+        )
+        .for('update');
       const [row] = await tx
         .select()
         .from(webhookDeliveries)
