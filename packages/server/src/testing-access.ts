@@ -4,8 +4,7 @@
  * owner, next to an empty workspace B; and a snapshot of A's rows to compare before and after.
  */
 import type { Db } from '@stageflow/db';
-import { type ApiKit, setupEngineApi } from './testing.ts';
-import { postgresForThisFile } from './testing-engines.ts';
+import { type ApiKit, rowsOnEngine, setupEngineApi } from './testing.ts';
 import { buildPipeline, person, scores } from './testing-pipeline.ts';
 import { appendInterview, modelAnswer, scoreWithRecording } from './testing-scoring.ts';
 
@@ -103,10 +102,10 @@ export const idsOfA = (f: AccessFixture) => [
 
 /**
  * Every row of workspace A (each table with a `workspace_id`), to compare before and after a call: on SQLite, or
- * on the file's PostgreSQL database when this run tests that engine (`setupEngineApi`).
+ * on the kit's PostgreSQL database when this run tests that engine (`setupEngineApi`).
  */
 export async function snapshotOfA(f: AccessFixture): Promise<Record<string, unknown[]>> {
-  if (process.env.TEST_ENGINE === 'postgres') return snapshotOnPostgres(f.t.workspaceId);
+  if (process.env.TEST_ENGINE === 'postgres') return snapshotOnPostgres(f.t);
   const sqlite = (f.t as ApiKit & { db: Db }).db.$client;
   const tables = (
     sqlite.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]
@@ -121,17 +120,15 @@ export async function snapshotOfA(f: AccessFixture): Promise<Record<string, unkn
   );
 }
 
-async function snapshotOnPostgres(workspaceId: string): Promise<Record<string, unknown[]>> {
-  const client = (await postgresForThisFile()).pg.$client;
-  const { rows: tables } = await client.query<{ table_name: string }>(
+async function snapshotOnPostgres(t: ApiKit): Promise<Record<string, unknown[]>> {
+  const tables = await rowsOnEngine<{ table_name: string }>(
+    t,
     `select table_name from information_schema.columns
       where table_schema = current_schema() and column_name = 'workspace_id' order by table_name`,
   );
   const snapshot: Record<string, unknown[]> = {};
   for (const { table_name: name } of tables) {
-    snapshot[name] = (
-      await client.query(`select * from "${name}" where workspace_id = $1 order by 1`, [workspaceId])
-    ).rows;
+    snapshot[name] = await rowsOnEngine(t, `select * from "${name}" where workspace_id = ? order by 1`, t.workspaceId);
   }
   return snapshot;
 }

@@ -10,6 +10,7 @@ import {
   pgSchema,
 } from '@stageflow/db/postgres';
 import { NOW, postgresUnavailable, startPostgres, type TestPostgres } from '@stageflow/testing';
+import { onTestFinished } from 'vitest';
 import type { Principal } from './auth/principal.ts';
 import { seedDemoData } from './seed/demo-data.ts';
 
@@ -91,42 +92,74 @@ export function signal() {
 }
 
 /**
- * Resolves once a backend of this database waits for a lock another transaction holds, as PostgreSQL itself
- * reports it: a test knows a second transaction is blocked, not merely slow.
+ * Resolves once a backend of this database (or `count` of them) waits for a lock another transaction holds, as
+ * PostgreSQL itself reports it: a test knows a second transaction is blocked, not merely slow.
  */
-export async function someoneWaitsForALock(pg: PgDb): Promise<void> {
+export async function someoneWaitsForALock(pg: PgDb, count = 1): Promise<void> {
   for (;;) {
     const { rows } = await pg.$client.query<{ waiting: number }>(
       `select count(*)::int as waiting from pg_stat_activity
         where wait_event_type = 'Lock' and datname = current_database()`,
     );
-    if ((rows[0]?.waiting ?? 0) > 0) return;
+    if ((rows[0]?.waiting ?? 0) >= count) return;
     await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
+/** The test file's PostgreSQL server and a database on it migrated once, kept unconnected as the template. */
+let serverForThisFile: Promise<{ server: TestPostgres; migrated: string }> | undefined;
 let forThisFile: Promise<{ server: TestPostgres; pg: PgDb; storage: StoragePort }> | undefined;
 
+function postgresServerForThisFile() {
+  serverForThisFile ??= (async () => {
+    const server = await startPostgres();
+    const template = createPgDb(server.url);
+    try {
+      await migratePgDb(template);
+    } finally {
+      // A template is copied only while nobody is connected to it.
+      await closePgDb(template);
+    }
+    return { server, migrated: server.url };
+  })();
+  return serverForThisFile;
+}
+
 /**
- * The test file's PostgreSQL database (each test file runs in a worker of its own): migrated once, shared by the
- * file's tests (`setupEngineApi` gives each its own workspaces), dropped by `stopPostgresForThisFile` (the
- * PostgreSQL project's setup file calls it after the file).
+ * The test file's PostgreSQL database (each test file runs in a worker of its own): a copy of the migrated one,
+ * shared by the file's tests (`setupEngineApi` gives each its own workspaces), gone with the server when
+ * `stopPostgresForThisFile` runs (the PostgreSQL project's setup file calls it after the file).
  */
 export function postgresForThisFile() {
   forThisFile ??= (async () => {
-    const server = await startPostgres();
-    const pg = createPgDb(server.url);
-    await migratePgDb(pg);
+    const { server, migrated } = await postgresServerForThisFile();
+    const pg = createPgDb(await server.newDatabase({ template: migrated }));
     return { server, pg, storage: createPgStorage(pg) };
   })();
   return forThisFile;
 }
 
+/**
+ * A database of the calling test's own, a copy of the file's migrated one (some 25 ms), closed and dropped when
+ * the test finishes: for tests of what reads every workspace's rows, as the workers' claims and
+ * `resumeBulkActions` do, which cannot share a database with the file's other tests.
+ */
+export async function postgresForThisTest(): Promise<{ pg: PgDb; storage: StoragePort }> {
+  const { server, migrated } = await postgresServerForThisFile();
+  const url = await server.newDatabase({ template: migrated });
+  const pg = createPgDb(url);
+  onTestFinished(async () => {
+    await closePgDb(pg);
+    await server.dropDatabase(url);
+  });
+  return { pg, storage: createPgStorage(pg) };
+}
+
 export async function stopPostgresForThisFile(): Promise<void> {
-  const started = forThisFile;
+  const [started, shared] = [serverForThisFile, forThisFile];
+  serverForThisFile = undefined;
   forThisFile = undefined;
   if (!started) return;
-  const { server, pg } = await started;
-  await closePgDb(pg);
-  await server.stop();
+  if (shared) await closePgDb((await shared).pg);
+  await (await started).server.stop();
 }

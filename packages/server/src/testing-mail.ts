@@ -1,10 +1,9 @@
 /**
- * What mail tests start from (docs/mail.md): the API kit with mail set up (or not), a worker over the
- * same database that sends to a local SMTP sink (@stageflow/testing's `startSmtpSink`), and a clock the
- * test moves. The worker is driven by hand (`worker.tick()`), so each try happens when the test says.
+ * What mail tests start from (docs/mail.md): the API kit with mail set up (or not) on the engine this run tests,
+ * a worker over the same database that sends to a local SMTP sink (@stageflow/testing's `startSmtpSink`), and a
+ * clock the test moves. The worker is driven by hand (`worker.tick()`), so each try happens when the test says.
  */
 import { randomUUID } from 'node:crypto';
-import { type Db, writeTx } from '@stageflow/db';
 import type { Role } from '@stageflow/domain';
 import { NOW, startSmtpSink } from '@stageflow/testing';
 import { createCaller } from './caller.ts';
@@ -12,7 +11,7 @@ import { createInnerContext } from './context.ts';
 import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
 import { createSmtpSender } from './mail/smtp.ts';
 import { createMailWorker } from './mail/worker.ts';
-import { setupApi } from './testing.ts';
+import { type ApiKit, addUserAsMember, setupEngineApi } from './testing.ts';
 
 export const MAIL_FROM = 'Stageflow <no-reply@stageflow.test>';
 
@@ -27,7 +26,8 @@ export async function setupMail({
   const clock = () => now;
   const sink = await startSmtpSink();
   const mail: MailDeps = configured ? { setup: { configured: true, from: MAIL_FROM }, wake: () => {} } : mailNotSetUp;
-  const t = setupApi({ now: clock, mail });
+  // The worker claims every workspace's mail: on PostgreSQL the test needs a database of its own.
+  const t = await setupEngineApi({ now: clock, mail, ownDatabase: true });
   const worker = createMailWorker({
     storage: t.deps.storage,
     publicUrl: t.deps.publicUrl,
@@ -45,31 +45,16 @@ export async function setupMail({
       now = iso;
     },
     /** A real account and membership (the digest reads both), and a caller acting as it. */
-    member: (workspaceId: string, role: Role, name: string) => addMember(t.db, t.deps, workspaceId, role, name, clock),
+    member: (workspaceId: string, role: Role, name: string) => addMember(t, workspaceId, role, name, clock),
     close: () => sink.close(),
   };
 }
 
-/** Adds a user and their membership as better-auth would store them. */
-export function addMember(
-  db: Db,
-  deps: ReturnType<typeof setupApi>['deps'],
-  workspaceId: string,
-  role: Role,
-  name: string,
-  now: () => string,
-) {
+/** Adds a user and their membership as better-auth would store them, and a caller acting as the member. */
+export async function addMember(t: ApiKit, workspaceId: string, role: Role, name: string, now: () => string) {
   const userId = randomUUID();
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`;
-  const at = Date.parse(now());
-  writeTx(db, () => {
-    db.$client
-      .prepare('insert into users (id, name, email, email_verified, created_at, updated_at) values (?, ?, ?, 0, ?, ?)')
-      .run(userId, name, email, at, at);
-    db.$client
-      .prepare('insert into members (id, workspace_id, user_id, role, created_at) values (?, ?, ?, ?, ?)')
-      .run(randomUUID(), workspaceId, userId, role, at);
-  });
-  const api = createCaller(createInnerContext(deps, { kind: 'user', userId, workspaceId, role }, { now }));
+  await addUserAsMember(t, userId, role, { workspaceId, name, email, at: new Date(now()) });
+  const api = createCaller(createInnerContext(t.deps, { kind: 'user', userId, workspaceId, role }, { now }));
   return { userId, email, name, api };
 }

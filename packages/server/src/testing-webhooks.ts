@@ -3,7 +3,7 @@ import type { CreateWebhookEndpointInput } from '@stageflow/domain';
 import { HOUR_MS, startWebhookReceiver } from '@stageflow/testing';
 import { createLogger } from './logger.ts';
 import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
-import { setupApi } from './testing.ts';
+import { setupEngineApi } from './testing.ts';
 import { buildPipeline, person } from './testing-pipeline.ts';
 import { webhookDeps } from './webhooks/deps.ts';
 import { disabledEndpointMailer } from './webhooks/disabled-mail.ts';
@@ -12,7 +12,7 @@ import { createWebhookSender } from './webhooks/sender.ts';
 import { createWebhookWorker } from './webhooks/worker.ts';
 
 /**
- * The webhook tests' kit: the API on a fresh database, a receiver on loopback that verifies signatures
+ * The webhook tests' kit: the API on a fresh database of the engine this run tests, a receiver on loopback that verifies signatures
  * with `standardwebhooks`, and a worker the test drives with `tick()` on a clock of its own. The clock
  * starts at the real time, since receivers refuse a `webhook-timestamp` more than five minutes off.
  */
@@ -35,7 +35,8 @@ export async function setupWebhooks({
     },
   };
   const webhooks = webhookDeps({ settings: { allowPrivateNetworks: true, timeoutMs } });
-  const t = setupApi({ now: clock.now, webhooks, mail });
+  // The worker claims every workspace's deliveries: on PostgreSQL the test needs a database of its own.
+  const t = await setupEngineApi({ now: clock.now, webhooks, mail, ownDatabase: true });
   const receiver = await startWebhookReceiver();
   const disabled: DisabledEndpoint[] = [];
   const workerFor = (owner: string) =>
@@ -48,7 +49,10 @@ export async function setupWebhooks({
       log: createLogger('silent'),
       now: clock.now,
       random: () => 0.5,
+      // This process's wake-up, as the server gives it (server.ts); it answers at once on either engine.
+      onEnqueued: (listener) => t.deps.reads.webhooks.outbox.onEnqueued(listener) as () => void,
       leaseMs: timeoutMs + 1_000,
+      // A minute: a worker started in a test sends within it only when woken.
       pollMs: 60_000,
       retentionDays: 30,
       // Small batches, so that two workers ticking together take turns.

@@ -1,16 +1,23 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
+  closeDb,
+  createDb,
   createRepositories,
   createSqliteStorage,
   createTestDb,
   type Db,
+  migrateDb,
   type Repositories,
+  type StoragePort,
   schema,
 } from '@stageflow/db';
-import { createPgStorage, pgSchema } from '@stageflow/db/postgres';
+import { closePgDb, createPgDb, createPgStorage, type PgDb, pgSchema } from '@stageflow/db/postgres';
 import type { Role } from '@stageflow/domain';
 import { NOW } from '@stageflow/testing';
 import { TRPCError } from '@trpc/server';
-import { expect } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { actorOf } from './auth/principal.ts';
 import { createCaller } from './caller.ts';
 import { type Context, type ContextDeps, contextDeps, createInnerContext, engineDeps } from './context.ts';
@@ -18,7 +25,7 @@ import { fieldIssues } from './errors.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import { createLogger } from './logger.ts';
 import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
-import { postgresForThisFile } from './testing-engines.ts';
+import { postgresForThisFile, postgresForThisTest } from './testing-engines.ts';
 import { type WebhookDeps, webhookDeps } from './webhooks/deps.ts';
 
 /**
@@ -34,10 +41,15 @@ export type ApiKit = Omit<ReturnType<typeof setupApi>, 'db' | 'repos' | 'deps'> 
  * `setupApi` on the engine this run tests (`TEST_ENGINE`, docs/architecture.md#tests): SQLite unless it says
  * `postgres`, then the file's own PostgreSQL database (testing-engines.ts), with two new workspaces each call:
  * every query is scoped to a workspace, so tests see no more of each other's rows than on separate databases.
+ * `ownDatabase`: on PostgreSQL, a database of the test's own instead, for tests of what reads every workspace's
+ * rows (the webhook and mail workers' claims, `resumeBulkActions`); on SQLite every kit has its own already.
  */
-export async function setupEngineApi(options: Omit<Parameters<typeof setupApi>[0] & {}, 'db'> = {}): Promise<ApiKit> {
-  if (process.env.TEST_ENGINE !== 'postgres') return setupApi(options);
-  const { storage } = await postgresForThisFile();
+export async function setupEngineApi(
+  options: Omit<Parameters<typeof setupApi>[0] & {}, 'db'> & { readonly ownDatabase?: boolean } = {},
+): Promise<ApiKit> {
+  const { ownDatabase, ...rest } = options;
+  if (process.env.TEST_ENGINE !== 'postgres') return setupApi(rest);
+  const { pg, storage } = await (ownDatabase ? postgresForThisTest() : postgresForThisFile());
   const deps = engineDeps(
     storage,
     createLogger('silent'),
@@ -51,8 +63,17 @@ export async function setupEngineApi(options: Omit<Parameters<typeof setupApi>[0
     await storage.reads.workspaces.insert(row);
     return row;
   };
-  return apiKitOver(deps, await workspace('a'), await workspace('b'), options.now ?? (() => NOW));
+  // `pg`, as SQLite's kit carries `db`: what the helpers below reach the kit's database by (`onPostgres`).
+  const kit: ApiKit & { pg: PgDb } = {
+    ...apiKitOver(deps, await workspace('a'), await workspace('b'), options.now ?? (() => NOW)),
+    pg,
+  };
+  return kit;
 }
+
+/** The PostgreSQL database of a kit `setupEngineApi` made on PostgreSQL; undefined on SQLite. */
+const onPostgres = (t: ApiKit) => (t as ApiKit & { pg?: PgDb }).pg;
+const onSqlite = (t: ApiKit) => t as ApiKit & { db: Db; repos: Repositories };
 
 /**
  * Rows a raw query answers on the engine this run tests, for what no read of the application shows (a hash, a
@@ -64,11 +85,13 @@ export async function rowsOnEngine<T = Record<string, unknown>>(
   query: string,
   ...params: unknown[]
 ): Promise<T[]> {
-  if (process.env.TEST_ENGINE !== 'postgres') {
-    return (t as ApiKit & { db: Db }).db.$client.prepare(query).all(...params) as T[];
-  }
+  const pg = onPostgres(t);
+  if (!pg)
+    return onSqlite(t)
+      .db.$client.prepare(query)
+      .all(...params) as T[];
   let n = 0;
-  const { rows } = await (await postgresForThisFile()).pg.$client.query(
+  const { rows } = await pg.$client.query(
     query.replace(/\?/g, () => `$${++n}`),
     params,
   );
@@ -77,27 +100,56 @@ export async function rowsOnEngine<T = Record<string, unknown>>(
 
 /**
  * Another server process over the test's database: storage, runner and log of its own (a test may stub its
- * storage without touching the kit's), on the engine this run tests.
+ * storage without touching the kit's), on the engine this run tests; mail not set up unless `mail` says.
  */
-export async function anotherProcess(t: ApiKit): Promise<ContextDeps> {
-  const storage =
-    process.env.TEST_ENGINE === 'postgres'
-      ? createPgStorage((await postgresForThisFile()).pg)
-      : createSqliteStorage((t as ApiKit & { db: Db }).db, (t as ApiKit & { repos: Repositories }).repos);
-  return engineDeps(storage, createLogger('silent'));
+export async function anotherProcess(t: ApiKit, { mail }: { mail?: MailDeps } = {}): Promise<ContextDeps> {
+  const pg = onPostgres(t);
+  const storage = pg ? createPgStorage(pg) : createSqliteStorage(onSqlite(t).db, onSqlite(t).repos);
+  return engineDeps(storage, createLogger('silent'), undefined, undefined, undefined, mail);
+}
+
+/**
+ * `count` server processes' storage over one new database of the engine this run tests, gone when the test
+ * finishes: on SQLite a file each opens, on PostgreSQL a database of the test's own with a pool each.
+ */
+export async function processesOnOneDatabase(count: number): Promise<StoragePort[]> {
+  if (process.env.TEST_ENGINE === 'postgres') {
+    const { pg } = await postgresForThisTest();
+    const others = Array.from({ length: count - 1 }, () => createPgDb(pg.$client.options.connectionString!));
+    onTestFinished(async () => {
+      await Promise.all(others.map(closePgDb));
+    });
+    return [pg, ...others].map((db) => createPgStorage(db));
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'stageflow-processes-'));
+  const file = join(dir, 'db.sqlite');
+  const first = createDb(file);
+  migrateDb(first);
+  const dbs = [first, ...Array.from({ length: count - 1 }, () => createDb(file))];
+  onTestFinished(() => {
+    for (const db of dbs) closeDb(db);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return dbs.map((db) => createSqliteStorage(db, createRepositories(db)));
 }
 
 /**
  * A user with an account (better-auth's `users` row, which no command of ours writes) made a member of the kit's
- * workspace A, on the engine this run tests: for tests of who may do what by name (grants).
+ * workspace A (or `workspaceId`), on the engine this run tests: for tests of who may do what by name (grants),
+ * and of what members are mailed. Named by their id and made now unless said.
  */
-export async function addUserAsMember(t: ApiKit, userId: string, role: Role): Promise<void> {
-  const now = new Date();
-  const user = { id: userId, name: userId, email: `${userId}@example.com`, createdAt: now, updatedAt: now };
-  if (process.env.TEST_ENGINE === 'postgres')
-    await (await postgresForThisFile()).pg.insert(pgSchema.users).values(user);
-  else (t as ApiKit & { db: Db }).db.insert(schema.users).values(user).run();
-  await t.deps.reads.members.add({ id: `m-${userId}`, workspaceId: t.workspaceId, userId, role });
+export async function addUserAsMember(
+  t: ApiKit,
+  userId: string,
+  role: Role,
+  options: { workspaceId?: string; name?: string; email?: string; at?: Date } = {},
+): Promise<void> {
+  const { workspaceId = t.workspaceId, name = userId, email = `${userId}@example.com`, at = new Date() } = options;
+  const user = { id: userId, name, email, createdAt: at, updatedAt: at };
+  const pg = onPostgres(t);
+  if (pg) await pg.insert(pgSchema.users).values(user);
+  else onSqlite(t).db.insert(schema.users).values(user).run();
+  await t.deps.reads.members.add({ id: `m-${userId}`, workspaceId, userId, role, createdAt: at });
 }
 
 export function setupApi({

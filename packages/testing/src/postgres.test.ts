@@ -29,6 +29,13 @@ describe.skipIf(unavailable)('startPostgres', () => {
       expect(await query(other, 'select count(*)::int as n from pg_tables where schemaname = $$public$$')).toEqual([
         { n: 0 },
       ]);
+      // A copy of a template holds what the template held; a dropped database is gone.
+      const copy = await server.newDatabase({ template: server.url });
+      expect(await query(copy, 'select tablename from pg_tables where schemaname = $$public$$')).toEqual([
+        { tablename: 't' },
+      ]);
+      await server.dropDatabase(copy);
+      await expect(query(copy, 'select 1')).rejects.toThrow(/does not exist/);
     } finally {
       await server.stop();
     }

@@ -15,8 +15,13 @@ import { freePort } from './server-process.ts';
 export interface TestPostgres {
   /** A `postgres://` URL of an empty database, ready for migrations. */
   readonly url: string;
-  /** Another empty database on the same server. */
-  newDatabase(): Promise<string>;
+  /**
+   * Another database on the same server: empty, or a copy of `template`, the URL of a database on this server
+   * that nobody is connected to (one migrated once, say: PostgreSQL copies its files, far faster than migrating).
+   */
+  newDatabase(options?: { readonly template?: string }): Promise<string>;
+  /** Drops a database `newDatabase` made, closing whatever is still connected to it. */
+  dropDatabase(url: string): Promise<void>;
   /** Drops what it made: the databases on TEST_DATABASE_URL, or the whole cluster and its folder. */
   stop(): Promise<void>;
 }
@@ -62,25 +67,49 @@ function withDatabase(url: string, name: string): string {
   return next.toString();
 }
 
+const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
+
+/**
+ * Makes a database, empty or copied from a template; names are ours (`databaseName`) or a URL's. A copy is made
+ * file by file (`STRATEGY FILE_COPY`, PostgreSQL 15 on; older servers copy so anyway): some 25 ms for a migrated
+ * database on a test server, where PostgreSQL 15's default, writing the copy to the WAL, takes half a second.
+ */
+async function createDatabase(serverUrl: string, name: string, options: { readonly template?: string } = {}) {
+  if (!options.template) return onServer(serverUrl, `CREATE DATABASE "${name}"`);
+  const copy = `CREATE DATABASE "${name}" TEMPLATE "${databaseOf(options.template)}"`;
+  await onServer(serverUrl, `${copy} STRATEGY FILE_COPY`).catch((error: { code?: string }) => {
+    // 42601, a syntax error: a server before 15, which knows no STRATEGY.
+    if (error.code !== '42601') throw error;
+    return onServer(serverUrl, copy);
+  });
+}
+const dropDatabase = (url: string) => `DROP DATABASE IF EXISTS "${databaseOf(url)}" WITH (FORCE)`;
+
 export async function startPostgres(): Promise<TestPostgres> {
   const external = process.env.TEST_DATABASE_URL;
   return external ? onExternalServer(external) : startCluster();
 }
 
 async function onExternalServer(serverUrl: string): Promise<TestPostgres> {
-  const made: string[] = [];
-  const newDatabase = async () => {
+  const made = new Set<string>();
+  const newDatabase = async (options?: { readonly template?: string }) => {
     const name = databaseName();
-    await onServer(serverUrl, `CREATE DATABASE "${name}"`);
-    made.push(name);
-    return withDatabase(serverUrl, name);
+    await createDatabase(serverUrl, name, options);
+    const url = withDatabase(serverUrl, name);
+    made.add(url);
+    return url;
+  };
+  const drop = async (url: string) => {
+    made.delete(url);
+    await onServer(serverUrl, dropDatabase(url));
   };
   const url = await newDatabase();
   return {
     url,
     newDatabase,
+    dropDatabase: drop,
     async stop() {
-      for (const name of made.splice(0)) await onServer(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      for (const url of [...made]) await drop(url);
     },
   };
 }
@@ -129,9 +158,9 @@ async function startCluster(): Promise<TestPostgres> {
     throw new Error(`Could not start PostgreSQL: ${(error as Error).message}\n${output}`);
   }
   const serverUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
-  const newDatabase = async () => {
+  const newDatabase = async (options?: { readonly template?: string }) => {
     const name = databaseName();
-    await onServer(serverUrl, `CREATE DATABASE "${name}"`);
+    await createDatabase(serverUrl, name, options);
     return withDatabase(serverUrl, name);
   };
   const stop = async () => {
@@ -145,5 +174,5 @@ async function startCluster(): Promise<TestPostgres> {
     await stop();
     throw error;
   });
-  return { url, newDatabase, stop };
+  return { url, newDatabase, dropDatabase: (url) => onServer(serverUrl, dropDatabase(url)), stop };
 }

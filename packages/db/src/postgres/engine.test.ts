@@ -24,6 +24,8 @@ interface Counters {
 }
 interface CounterWrites {
   set(name: string, value: number): Promise<void>;
+  /** `set`, announced as new work for a worker (as the webhook outbox's enqueues are). */
+  enqueue(name: string, value: number): Promise<void>;
 }
 /** The steps the fake repositories give a transaction's work (the engine's types name the real ones). */
 interface Steps {
@@ -47,13 +49,20 @@ const counterReads = (exec: PgExec): Counters => ({
     await exec.execute(sql`select * from no_such_table`);
   },
 });
-const counterWrites = (tx: PgExec): CounterWrites => ({
-  async set(name, value) {
+const counterWrites = (tx: PgExec, announce: () => void): CounterWrites => {
+  const set = async (name: string, value: number) => {
     await tx.execute(
       sql`insert into counters (name, value) values (${name}, ${value}) on conflict (name) do update set value = excluded.value`,
     );
-  },
-});
+  };
+  return {
+    set,
+    async enqueue(name, value) {
+      await set(name, value);
+      announce();
+    },
+  };
+};
 
 describe.skipIf(unavailable)('the PostgreSQL engine', () => {
   let server: TestPostgres;
@@ -61,6 +70,8 @@ describe.skipIf(unavailable)('the PostgreSQL engine', () => {
   let other: pg.Client;
   let engine: Engine;
   const seen: { inWrite: boolean }[] = [];
+  /** What another connection reads of `a` each time the engine announces new work. */
+  const announced: Promise<number | undefined>[] = [];
   const transaction = <T>(work: (t: Steps) => ReadStep<T>) =>
     engine.transaction((t) => work(t as unknown as Steps)) as Promise<T>;
   const snapshot = <T>(work: (r: Steps) => ReadStep<T>) =>
@@ -78,7 +89,12 @@ describe.skipIf(unavailable)('the PostgreSQL engine', () => {
         seen.push(options);
         return { counters: counterReads(exec) } as unknown as Reads;
       },
-      writes: (tx) => ({ counters: counterWrites(tx) }) as unknown as Writes,
+      writes: (tx, { announce }) => ({ counters: counterWrites(tx, announce) }) as unknown as Writes,
+      announce: () => {
+        announced.push(
+          other.query<{ value: number }>(`select value from counters where name = 'a'`).then((r) => r.rows[0]?.value),
+        );
+      },
     });
   }, 60_000);
   afterAll(async () => {
@@ -90,6 +106,7 @@ describe.skipIf(unavailable)('the PostgreSQL engine', () => {
     await db.execute(sql`delete from counters`);
     await db.execute(sql`insert into counters (name, value) values ('a', 1)`);
     seen.length = 0;
+    announced.length = 0;
   });
 
   test('a transaction commits its writes, and its reads see them and are taken for writing', async () => {
@@ -171,5 +188,42 @@ describe.skipIf(unavailable)('the PostgreSQL engine', () => {
     };
     await expect(snapshot(caught)).resolves.toBe('caught "the read failed" after 1');
     await expect(transaction(caught)).resolves.toBe('caught "the read failed" after 1');
+  });
+
+  test('new work is announced once the transaction has committed, once, so a worker woken then sees it', async () => {
+    await transaction(function* (t) {
+      yield* t.counters.enqueue('a', 2);
+      yield* t.counters.enqueue('a', 3);
+      // The transaction stays open a while after its enqueues: an announce then would see 1.
+      yield other.query('select pg_sleep(0.2)');
+      return 'done';
+    });
+    expect(announced).toHaveLength(1);
+    expect(await announced[0]).toBe(3);
+    // A transaction that enqueues nothing announces nothing.
+    await transaction(function* (t) {
+      yield* t.counters.set('a', 4);
+    });
+    expect(announced).toHaveLength(1);
+  });
+
+  test('a transaction rolled back after its enqueue announces nothing: thrown, or aborted by a statement', async () => {
+    const thrown = transaction(function* (t) {
+      yield* t.counters.enqueue('a', 5);
+      throw new Error('changed my mind');
+    });
+    await expect(thrown).rejects.toThrow('changed my mind');
+    const aborted = transaction(function* (t) {
+      yield* t.counters.enqueue('a', 6);
+      try {
+        yield* t.counters.broken();
+      } catch {
+        // The transaction is aborted: its COMMIT would roll back.
+      }
+    });
+    await expect(aborted).rejects.toThrow(/no_such_table/);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(announced).toEqual([]);
+    expect(await value('a')).toBe(1);
   });
 });

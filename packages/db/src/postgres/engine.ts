@@ -10,14 +10,24 @@ import type { PgDb, PgExec } from './client.ts';
  */
 export interface PgEngineParts {
   reads(exec: PgExec, options: { inWrite: boolean }): Reads;
-  writes(tx: PgExec): Writes;
+  /**
+   * The writes inside `tx`. They call `announce` when they enqueue webhook deliveries; the engine only notes it,
+   * and tells `announce` below once the transaction has committed.
+   */
+  writes(tx: PgExec, options: { announce: () => void }): Writes;
+  /**
+   * This process's webhook wake-up (the reads' `onEnqueued`), called after the COMMIT of a transaction whose
+   * writes announced, never after a rollback: a worker woken earlier would not see the rows yet.
+   */
+  announce?: () => void;
 }
 
 /**
  * The server engine: the storage port's units (storage/engine.ts) run here as they do on SQLite, each
  * `yield*`ed step awaited inside one transaction. Writes run in READ COMMITTED with the rows they change
  * locked as they are loaded; reads that must agree in one REPEATABLE READ, read-only transaction. A throw
- * (a step's, a statement's) rolls the transaction back and reaches the caller.
+ * (a step's, a statement's) rolls the transaction back and reaches the caller. New webhook deliveries are
+ * announced once the transaction has committed (`PgEngineParts.announce`).
  */
 export function postgresEngine(db: PgDb, parts: PgEngineParts): Engine {
   return {
@@ -27,11 +37,15 @@ export function postgresEngine(db: PgDb, parts: PgEngineParts): Engine {
         isolationLevel: 'repeatable read',
         accessMode: 'read only',
       }),
-    transaction: (work) =>
-      db.transaction(
+    transaction: async (work) => {
+      let enqueued = false;
+      const announce = () => {
+        enqueued = true;
+      };
+      const answer = await db.transaction(
         async (tx) => {
           let failure: { error: unknown } | undefined;
-          const steps = txSteps(parts.reads(tx, { inWrite: true }), parts.writes(tx));
+          const steps = txSteps(parts.reads(tx, { inWrite: true }), parts.writes(tx, { announce }));
           const answer = await runSnapshotAwaiting(work, steps, (error) => {
             failure ??= { error };
           });
@@ -39,7 +53,11 @@ export function postgresEngine(db: PgDb, parts: PgEngineParts): Engine {
           return answer;
         },
         { isolationLevel: 'read committed' },
-      ),
+      );
+      // Committed: a rollback or a failed COMMIT has thrown above, and announces nothing.
+      if (enqueued) parts.announce?.();
+      return answer;
+    },
   };
 }
 

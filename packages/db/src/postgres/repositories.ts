@@ -28,7 +28,7 @@ import { createPgSelfIdentificationReads } from './reads/self-identification.ts'
 import { createPgSessionTurnReads } from './reads/session-turns.ts';
 import { createPgStageReads } from './reads/stages.ts';
 import { createPgTemplateReads } from './reads/templates.ts';
-import { createPgWebhooksReads } from './reads/webhooks.ts';
+import { createPgWebhooksReads, pgEnqueued } from './reads/webhooks.ts';
 import { createPgWorkspaceReads } from './reads/workspaces.ts';
 import { createPgAgentProfileWrites } from './writes/agent-profiles.ts';
 import { createPgAnswerWrites } from './writes/answers.ts';
@@ -51,7 +51,7 @@ import { createPgWebhooksWrites } from './writes/webhooks.ts';
 export interface PgReadOptions {
   /** Inside a unit's write transaction: loads lock what the unit changes. */
   readonly inWrite?: boolean;
-  /** This process's wake-up for the webhook worker (reads' `onEnqueued`, writes' enqueues share it). */
+  /** This process's wake-up for the webhook worker (the reads' `onEnqueued`; createPgStorage announces on it). */
   readonly signal?: EnqueuedSignal;
 }
 
@@ -83,8 +83,11 @@ export function createPgReads(exec: PgExec, options: PgReadOptions = {}): Reads 
   };
 }
 
-/** Every repository's writes on PostgreSQL, inside the transaction `tx`. */
-export function createPgWrites(tx: PgExec, options: { announce?: () => void } = {}): Writes {
+/**
+ * Every repository's writes on PostgreSQL, inside the transaction `tx`; `announce` is told when they enqueue
+ * webhook deliveries, while the transaction is still open (the engine wakes the worker after the commit).
+ */
+export function createPgWrites(tx: PgExec, options: { announce: () => void }): Writes {
   return {
     agentProfiles: createPgAgentProfileWrites(tx),
     templates: createPgTemplateWrites(tx),
@@ -106,7 +109,15 @@ export function createPgWrites(tx: PgExec, options: { announce?: () => void } = 
   };
 }
 
-/** The storage port on PostgreSQL, over every repository above. */
-export function createPgStorage(db: PgDb): StoragePort {
-  return createPostgresStorage(db, { reads: createPgReads, writes: createPgWrites });
+/**
+ * The storage port on PostgreSQL, over every repository above. `signal`: this process's webhook wake-up, told
+ * after the commit of each transaction that enqueued deliveries (`pgEnqueued` unless given).
+ */
+export function createPgStorage(db: PgDb, options: { signal?: EnqueuedSignal } = {}): StoragePort {
+  const signal = options.signal ?? pgEnqueued;
+  return createPostgresStorage(db, {
+    reads: (exec, locks) => createPgReads(exec, { ...locks, signal }),
+    writes: createPgWrites,
+    announce: signal.announce,
+  });
 }

@@ -2,14 +2,23 @@ import { type WebhookEndpointRow, writeTx } from '@stageflow/db';
 import {
   closePgDb,
   createPgDb,
+  createPgStorage,
   createPgWebhooksReads,
   createPgWebhooksWrites,
   type PgDb,
   type PgExec,
+  pgEnqueued,
 } from '@stageflow/db/postgres';
 import type { WebhookEvent } from '@stageflow/domain';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { type BothEngines, demoOnBothEngines, enginesUnavailable, rowsOnBoth } from '../testing-engines.ts';
+import {
+  type BothEngines,
+  demoOnBothEngines,
+  enginesUnavailable,
+  rowsOnBoth,
+  signal,
+  someoneWaitsForALock,
+} from '../testing-engines.ts';
 
 // The outbox draws its message and delivery ids at random; here they are drawn from a counter that each
 // engine's write starts at the same number, so the same writes must leave the very same rows on both.
@@ -55,6 +64,8 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
   let ws: string;
   const pgReads = (exec?: PgExec) => createPgWebhooksReads(exec ?? both.pg);
   type PgWrites = ReturnType<typeof createPgWebhooksWrites>;
+  /** The writes inside `tx`, waking nobody (the engine's wake-up is tested below, through the storage). */
+  const pgWrites = (tx: PgExec): PgWrites => createPgWebhooksWrites(tx, { announce: () => {} });
 
   /** The same write on both engines, ids drawn from the same counter: SQLite's answer and PostgreSQL's. */
   async function onBoth<T>(
@@ -64,7 +75,7 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
     const start = ids.n;
     const onSqlite = writeTx(both.sqliteDb, sqlite);
     ids.n = start;
-    const onPg = await both.pg.transaction((tx) => pg(createPgWebhooksWrites(tx, { announce: () => {} })));
+    const onPg = await both.pg.transaction((tx) => pg(pgWrites(tx)));
     return { sqlite: onSqlite, pg: onPg };
   }
   const expectSameRows = async (...tables: Parameters<typeof rowsOnBoth>[2][]) => {
@@ -241,16 +252,56 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
     expect(await pgReads().endpoints.byId(ws, endpoint(1).id)).toBeUndefined();
   });
 
-  test('an enqueue wakes the listeners of onEnqueued', async () => {
-    const reads = pgReads();
-    const woken = vi.fn();
-    const stop = reads.outbox.onEnqueued(woken);
+  /**
+   * A check PostgreSQL runs at the COMMIT of a transaction that wrote deliveries (a deferred trigger): a slow
+   * commit, or one that refuses. Answers how to drop it.
+   */
+  async function atCommit(body: string): Promise<() => Promise<unknown>> {
+    const run = (statement: string) => both.pg.$client.query(statement);
+    await run(`create function at_commit() returns trigger language plpgsql as $$ begin ${body}; return null; end $$`);
+    await run(`create constraint trigger at_commit after insert on webhook_deliveries
+      deferrable initially deferred for each row execute function at_commit()`);
+    return () => run('drop trigger at_commit on webhook_deliveries; drop function at_commit()');
+  }
+  const deliveriesSeen = async () =>
+    (await both.pg.$client.query<{ n: number }>('select count(*)::int as n from webhook_deliveries')).rows[0]!.n;
+  const sendTest = (storage: ReturnType<typeof createPgStorage>, n: number) =>
+    storage.webhooks.sendTo(ws, endpoint(2).id, () => event('stage.created', n));
+
+  // The server's wake-up: createPgStorage announces on `pgEnqueued` unless given a signal of its own.
+  test('the wake-up follows the commit: a listener woken by an enqueue already sees the delivery', async () => {
+    const storage = createPgStorage(both.pg);
+    const before = await deliveriesSeen();
+    const dropCheck = await atCommit('perform pg_sleep(0.3)');
     try {
-      await both.pg.transaction((tx) => createPgWebhooksWrites(tx).outbox.enqueue(ws, [event('stage.created', 9)]));
-      await new Promise((resolve) => setImmediate(resolve));
-      expect(woken).toHaveBeenCalled();
+      // What another connection counts when the listener is called.
+      const seen = new Promise<number>((resolve) => {
+        const stop = pgEnqueued.onEnqueued(() => {
+          stop();
+          resolve(deliveriesSeen());
+        });
+      });
+      await sendTest(storage, 30);
+      expect(await seen).toBe(before + 1);
+    } finally {
+      await dropCheck();
+    }
+  });
+
+  test('a transaction whose COMMIT fails wakes nobody', async () => {
+    const storage = createPgStorage(both.pg);
+    const before = await deliveriesSeen();
+    const dropCheck = await atCommit("raise exception 'refused at commit'");
+    const woken = vi.fn();
+    const stop = pgEnqueued.onEnqueued(woken);
+    try {
+      await expect(sendTest(storage, 31)).rejects.toMatchObject({ cause: { message: 'refused at commit' } });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(woken).not.toHaveBeenCalled();
+      expect(await deliveriesSeen()).toBe(before);
     } finally {
       stop();
+      await dropCheck();
     }
   });
 
@@ -285,10 +336,10 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
     const otherProcess = createPgDb(both.pg.$client.options.connectionString!);
     try {
       const events = Array.from({ length: 8 }, (_, n) => event('participant.enrolled', 20 + n));
-      await both.pg.transaction((tx) => createPgWebhooksWrites(tx).outbox.enqueue(ws, events));
+      await both.pg.transaction((tx) => pgWrites(tx).outbox.enqueue(ws, events));
       const claimOn = (db: PgDb, owner: string) =>
         db.transaction(async (tx) => {
-          const got = await createPgWebhooksWrites(tx).outbox.claim(owner, T1, T2, 4);
+          const got = await pgWrites(tx).outbox.claim(owner, T1, T2, 4);
           await new Promise((resolve) => setTimeout(resolve, 150));
           return got;
         });
@@ -302,5 +353,54 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
     } finally {
       await closePgDb(otherProcess);
     }
+  });
+
+  test('two settles of one endpoint at once, one disabling it, wait for each other and never deadlock', async () => {
+    // Settled last in the file: its deliveries stay leased.
+    const storage = createPgStorage(both.pg);
+    const target = endpoint(5, { event_types: ['participant.withdrawn'] });
+    await both.pg.transaction((tx) => pgWrites(tx).endpoints.insert(ws, target));
+    const events = [event('participant.withdrawn', 40), event('participant.withdrawn', 41)];
+    await both.pg.transaction((tx) => pgWrites(tx).outbox.enqueue(ws, events));
+    const claimed = await storage.webhooks.claim('worker', T1, T2, 100);
+    const mine = claimed.filter((d) => d.endpoint.id === target.id);
+    expect(mine).toHaveLength(2);
+
+    // Another writer holds the endpoint while both settles start, so both reach it before either goes on.
+    const release = signal();
+    const locked = signal();
+    const holder = both.pg.transaction(async (tx) => {
+      await createPgWebhooksReads(tx, { inWrite: true }).endpoints.byId(ws, target.id);
+      locked.fire();
+      await release.fired;
+    });
+    await locked.fired;
+    const settle = (id: string) =>
+      storage.webhooks.settle(
+        id,
+        'worker',
+        {
+          attempt: 1,
+          started_at: T1,
+          latency_ms: 1,
+          status_code: 503,
+          response_body: '',
+          error: null,
+          succeeded: false,
+        },
+        T2,
+        () => ({
+          delivery: { status: 'failed', reason: 'endpoint_disabled' },
+          endpoint: { failing_since: T0, disable: 'failing' },
+        }),
+      );
+    const settled = Promise.all(mine.map((d) => settle(d.id)));
+    await someoneWaitsForALock(both.pg, 2);
+    release.fire();
+    await holder;
+    // The first disables the endpoint and gives up the other's delivery; the second finds its lease gone.
+    const outcomes = await settled;
+    expect(outcomes.map((s) => s.recorded).sort()).toEqual([false, true]);
+    expect(outcomes.find((s) => s.recorded)?.disabled).toMatchObject({ id: target.id, enabled: false });
   });
 });

@@ -2,14 +2,11 @@
 // link arrives in the template's language; without mail set up it waits in the outbox, marked not sent;
 // a down server is tried again later; a refusal for good is given up; leases keep two workers from
 // sending one message twice; the digest goes to opted-in deciders only, with their workspace's decisions.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { closeDb, createDb, createRepositories, createSqliteStorage, migrateDb, type NewMail } from '@stageflow/db';
+import type { NewMail } from '@stageflow/db';
 import { NOW, startSmtpSink } from '@stageflow/testing';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createLogger } from '../logger.ts';
-import { expectTRPCError } from '../testing.ts';
+import { expectTRPCError, processesOnOneDatabase, rowsOnEngine } from '../testing.ts';
 import { MAIL_FROM, setupMail } from '../testing-mail.ts';
 import { buildPipeline, person, scores } from '../testing-pipeline.ts';
 import { createSmtpSender } from './smtp.ts';
@@ -234,25 +231,13 @@ describe('enrolment with the link', () => {
 });
 
 describe('several workers on one database', () => {
-  let dir: string;
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
   test('two processes never send one message twice, and one that died is taken over once its lease ends', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'stageflow-mail-'));
-    const file = join(dir, 'db.sqlite');
     const sink = await startSmtpSink();
     cleanups.push(sink.close);
     const log = createLogger('silent');
     let now = NOW;
-    const processes = [0, 1].map((i) => {
-      const db = createDb(file);
-      if (i === 0) migrateDb(db);
-      cleanups.push(() => closeDb(db));
-      const repos = createRepositories(db);
-      const storage = createSqliteStorage(db, repos);
-      return { repos, storage };
-    });
-    processes[0]!.repos.workspaces.insert({ id: 'w1', slug: 'one', name: 'One' });
+    const processes = await processesOnOneDatabase(2);
+    await processes[0]!.reads.workspaces.insert({ id: 'w1', slug: 'one', name: 'One' });
     const message = (n: number): NewMail => ({
       id: crypto.randomUUID(),
       workspace_id: 'w1',
@@ -267,13 +252,13 @@ describe('several workers on one database', () => {
       created_at: NOW,
       created_by: 'system',
     });
-    await processes[0]!.storage.mail.enqueue(Array.from({ length: 12 }, (_, n) => message(n)));
+    await processes[0]!.mail.enqueue(Array.from({ length: 12 }, (_, n) => message(n)));
 
     // A process claims three and dies before sending them.
-    const dead = await processes[1]!.storage.mail.claim({ owner: 'dead', now: NOW, until: later(2 * MINUTE) }, 3);
+    const dead = await processes[1]!.mail.claim({ owner: 'dead', now: NOW, until: later(2 * MINUTE) }, 3);
     expect(dead).toHaveLength(3);
 
-    const workers = processes.map(({ storage }) =>
+    const workers = processes.map((storage) =>
       createMailWorker({
         storage,
         publicUrl: 'http://localhost',
@@ -317,10 +302,10 @@ describe('the review digest', () => {
     await t.other.sessions.recordResult({ participant_id: b.id, ...scores(9, 9) });
     await t.other.sessions.recordResult({ participant_id: b.id, ...scores(9, 9) });
 
-    const rae = member(t.workspaceId, 'reviewer', 'Rae Reviewer');
-    const ada = member(t.workspaceId, 'admin', 'Ada Admin');
-    const vic = member(t.workspaceId, 'viewer', 'Vic Viewer');
-    const bob = member(t.otherWorkspaceId, 'reviewer', 'Bob Other');
+    const rae = await member(t.workspaceId, 'reviewer', 'Rae Reviewer');
+    const ada = await member(t.workspaceId, 'admin', 'Ada Admin');
+    const vic = await member(t.workspaceId, 'viewer', 'Vic Viewer');
+    const bob = await member(t.otherWorkspaceId, 'reviewer', 'Bob Other');
     expect(await rae.api.mail.preferences({})).toEqual({ review_digest: false, can_receive_review_digest: true });
     expect(await rae.api.mail.updatePreferences({ review_digest: true })).toMatchObject({ review_digest: true });
     expect(await bob.api.mail.updatePreferences({ review_digest: true })).toMatchObject({ review_digest: true });
@@ -354,14 +339,14 @@ describe('the review digest', () => {
     await bob.api.mail.updatePreferences({ review_digest: false });
     at('2026-12-03T09:00:00.000Z');
     expect(await worker.digests()).toBe(1);
-    t.db.$client.prepare("update members set role = 'viewer' where user_id = ?").run(rae.userId);
+    await rowsOnEngine(t, "update members set role = 'viewer' where user_id = ? returning id", rae.userId);
     at('2026-12-04T09:00:00.000Z');
     expect(await worker.digests()).toBe(0);
   });
 
   test('no open decisions: no digest that day until one opens', async () => {
     const { t, worker, at, member } = await kit({ digestHour: 8 });
-    const rae = member(t.workspaceId, 'reviewer', 'Rae Reviewer');
+    const rae = await member(t.workspaceId, 'reviewer', 'Rae Reviewer');
     await rae.api.mail.updatePreferences({ review_digest: true });
     at('2026-12-02T08:00:00.000Z');
     expect(await worker.digests()).toBe(0);

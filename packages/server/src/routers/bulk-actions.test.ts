@@ -10,14 +10,11 @@ import { buildPipeline, person, scores } from '../testing-pipeline.ts';
 
 let t: ApiKit;
 const timeline = async (id: string) => (await t.api.participants.timeline({ id, limit: 100 })).items;
+// `resumeBulkActions` takes up every workspace's running actions and counts them: each test has a database of
+// its own on PostgreSQL too (docs/architecture.md#tests).
 beforeEach(async () => {
-  t = await setupEngineApi();
+  t = await setupEngineApi({ ownDatabase: true });
 });
-/**
- * `resumeBulkActions` takes up every workspace's running actions and counts them: on PostgreSQL the file's
- * tests share one database, so those tests run on SQLite only (docs/architecture.md#tests).
- */
-const sharedDatabase = process.env.TEST_ENGINE === 'postgres';
 
 /**
  * The seed pipeline (Phone Screen auto-advance → Technical approval → Final) with one person in each
@@ -314,159 +311,153 @@ describe('idempotent, with progress, and nothing lost on a restart', () => {
     expect(await t.api.bulkActions.byId({ id: started.id! })).toMatchObject({ processed: 12, status: 'completed' });
   });
 
-  test.skipIf(sharedDatabase)(
-    'a stop half-way leaves the rest pending; the next start carries on as the person who started it',
-    async () => {
-      const c = await cohort();
-      // A process that stops at once: the action is stored, nobody is run.
-      const stopping = await anotherProcess(t);
-      stopping.bulkRunner.stop();
-      const owner = {
-        kind: 'user',
-        userId: `owner-of-${t.workspaceId}`,
-        workspaceId: t.workspaceId,
-        role: 'owner',
-      } as const;
-      const api = createCaller(createInnerContext(stopping, owner));
-      const started = await api.bulkActions.create({
-        action: 'withdraw',
-        dry_run: false,
-        participant_ids: [c.fresh.id, c.moved.id],
-        note: 'Role closed',
-      });
-      await stopping.bulkRunner.idle();
-      expect(await t.api.bulkActions.byId({ id: started.id! })).toMatchObject({ status: 'running', processed: 0 });
+  test('a stop half-way leaves the rest pending; the next start carries on as the person who started it', async () => {
+    const c = await cohort();
+    // A process that stops at once: the action is stored, nobody is run.
+    const stopping = await anotherProcess(t);
+    stopping.bulkRunner.stop();
+    const owner = {
+      kind: 'user',
+      userId: `owner-of-${t.workspaceId}`,
+      workspaceId: t.workspaceId,
+      role: 'owner',
+    } as const;
+    const api = createCaller(createInnerContext(stopping, owner));
+    const started = await api.bulkActions.create({
+      action: 'withdraw',
+      dry_run: false,
+      participant_ids: [c.fresh.id, c.moved.id],
+      note: 'Role closed',
+    });
+    await stopping.bulkRunner.idle();
+    expect(await t.api.bulkActions.byId({ id: started.id! })).toMatchObject({ status: 'running', processed: 0 });
 
-      // The next start.
-      const next = await anotherProcess(t);
-      expect(await resumeBulkActions(next)).toBe(1);
-      await next.bulkRunner.idle();
-      const done = await t.api.bulkActions.byId({ id: started.id! });
-      expect(done).toMatchObject({ status: 'completed', processed: 2, counts: { applied: 2 } });
-      expect((await timeline(c.fresh.id)).find((e) => e.type === 'participant_withdrawn')).toMatchObject({
-        actor: `user:owner-of-${t.workspaceId}`,
-        bulk_action_id: started.id,
-        data: { note: 'Role closed' },
-      });
-    },
-  );
+    // The next start.
+    const next = await anotherProcess(t);
+    expect(await resumeBulkActions(next)).toBe(1);
+    await next.bulkRunner.idle();
+    const done = await t.api.bulkActions.byId({ id: started.id! });
+    expect(done).toMatchObject({ status: 'completed', processed: 2, counts: { applied: 2 } });
+    expect((await timeline(c.fresh.id)).find((e) => e.type === 'participant_withdrawn')).toMatchObject({
+      actor: `user:owner-of-${t.workspaceId}`,
+      bulk_action_id: started.id,
+      data: { note: 'Role closed' },
+    });
+  });
 });
 
-describe.skipIf(sharedDatabase)(
-  'several processes on one database: the runner leases the action (docs/rules.md#bulk-actions)',
-  () => {
-    /** A bulk action stored by a process that stops at once, so nobody has run it yet. */
-    async function storedAction() {
-      const c = await cohort();
-      const stopping = await anotherProcess(t);
-      stopping.bulkRunner.stop();
-      const owner = { kind: 'user', userId: 'u-1', workspaceId: t.workspaceId, role: 'owner' } as const;
-      const started = await createCaller(createInnerContext(stopping, owner)).bulkActions.create({
-        action: 'tag',
-        dry_run: false,
-        participant_ids: c.ids,
-        tags: { add: ['wave-2'] },
-      });
-      return started.id!;
-    }
-    const at = (ms: number) => new Date(ms).toISOString();
-    /** Another server process over the same database, with its own runner and wall clock. */
-    const process = async (owner: string, clock: () => number) => {
-      const deps = await anotherProcess(t);
-      return { ...deps, bulkRunner: createBulkRunner(deps.log, { owner, clock }) };
-    };
-    const leaseOf = async (id: string) =>
-      (await rowsOnEngine(t, 'select lease_owner, lease_expires_at from bulk_actions where id = ?', id))[0];
-
-    test('an action another live process holds is left alone; once its lease runs out, the next look takes it up', async () => {
-      const id = await storedAction();
-      const now = Date.parse('2026-03-02T10:00:00.000Z');
-      // Process A took it and died without a word: its lease holds for a minute.
-      expect(
-        await t.deps.storage.bulkActions.claim(t.workspaceId, id, {
-          owner: 'A',
-          now: at(now),
-          until: at(now + 60_000),
-        }),
-      ).toBe(true);
-
-      const b = await process('B', () => now + 30_000);
-      expect(await resumeBulkActions(b)).toBe(1);
-      await b.bulkRunner.idle();
-      expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'running', processed: 0 });
-      expect(await leaseOf(id)).toEqual({ lease_owner: 'A', lease_expires_at: at(now + 60_000) });
-
-      const later = await process('B', () => now + 61_000);
-      expect(await resumeBulkActions(later)).toBe(1);
-      await later.bulkRunner.idle();
-      expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
-      // Done: the lease is given up.
-      expect(await leaseOf(id)).toEqual({ lease_owner: null, lease_expires_at: null });
+describe('several processes on one database: the runner leases the action (docs/rules.md#bulk-actions)', () => {
+  /** A bulk action stored by a process that stops at once, so nobody has run it yet. */
+  async function storedAction() {
+    const c = await cohort();
+    const stopping = await anotherProcess(t);
+    stopping.bulkRunner.stop();
+    const owner = { kind: 'user', userId: 'u-1', workspaceId: t.workspaceId, role: 'owner' } as const;
+    const started = await createCaller(createInnerContext(stopping, owner)).bulkActions.create({
+      action: 'tag',
+      dry_run: false,
+      participant_ids: c.ids,
+      tags: { add: ['wave-2'] },
     });
+    return started.id!;
+  }
+  const at = (ms: number) => new Date(ms).toISOString();
+  /** Another server process over the same database, with its own runner and wall clock. */
+  const process = async (owner: string, clock: () => number) => {
+    const deps = await anotherProcess(t);
+    return { ...deps, bulkRunner: createBulkRunner(deps.log, { owner, clock }) };
+  };
+  const leaseOf = async (id: string) =>
+    (await rowsOnEngine(t, 'select lease_owner, lease_expires_at from bulk_actions where id = ?', id))[0];
 
-    test('two processes told to run the same action at once: one runs every person, the other none', async () => {
-      const id = await storedAction();
-      const now = Date.now();
-      const a = await process('A', () => now);
-      const b = await process('B', () => now);
-      const ranBy: Record<string, number> = { A: 0, B: 0 };
-      for (const [name, p] of [
-        ['A', a],
-        ['B', b],
-      ] as const) {
-        const apply = p.storage.bulkActions.applyItem;
-        p.storage.bulkActions.applyItem = (...args) => {
-          ranBy[name]! += 1;
-          return apply(...args);
-        };
-      }
-      expect([await resumeBulkActions(a), await resumeBulkActions(b)]).toEqual([1, 1]);
-      await Promise.all([a.bulkRunner.idle(), b.bulkRunner.idle()]);
-      expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
-      expect(ranBy).toEqual({ A: 4, B: 0 });
-    });
+  test('an action another live process holds is left alone; once its lease runs out, the next look takes it up', async () => {
+    const id = await storedAction();
+    const now = Date.parse('2026-03-02T10:00:00.000Z');
+    // Process A took it and died without a word: its lease holds for a minute.
+    expect(
+      await t.deps.storage.bulkActions.claim(t.workspaceId, id, {
+        owner: 'A',
+        now: at(now),
+        until: at(now + 60_000),
+      }),
+    ).toBe(true);
 
-    test('a fault stops the action: the next look in that process leaves it, the next start carries on', async () => {
-      const id = await storedAction();
-      const now = Date.now();
-      const a = await process('A', () => now);
-      const apply = a.storage.bulkActions.applyItem;
-      let tries = 0;
-      a.storage.bulkActions.applyItem = () => {
-        tries += 1;
-        throw new Error('disk full');
+    const b = await process('B', () => now + 30_000);
+    expect(await resumeBulkActions(b)).toBe(1);
+    await b.bulkRunner.idle();
+    expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'running', processed: 0 });
+    expect(await leaseOf(id)).toEqual({ lease_owner: 'A', lease_expires_at: at(now + 60_000) });
+
+    const later = await process('B', () => now + 61_000);
+    expect(await resumeBulkActions(later)).toBe(1);
+    await later.bulkRunner.idle();
+    expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
+    // Done: the lease is given up.
+    expect(await leaseOf(id)).toEqual({ lease_owner: null, lease_expires_at: null });
+  });
+
+  test('two processes told to run the same action at once: one runs every person, the other none', async () => {
+    const id = await storedAction();
+    const now = Date.now();
+    const a = await process('A', () => now);
+    const b = await process('B', () => now);
+    const ranBy: Record<string, number> = { A: 0, B: 0 };
+    for (const [name, p] of [
+      ['A', a],
+      ['B', b],
+    ] as const) {
+      const apply = p.storage.bulkActions.applyItem;
+      p.storage.bulkActions.applyItem = (...args) => {
+        ranBy[name]! += 1;
+        return apply(...args);
       };
-      await resumeBulkActions(a);
-      await a.bulkRunner.idle();
-      await resumeBulkActions(a); // the periodic look, a minute later
-      await a.bulkRunner.idle();
-      expect(tries).toBe(1);
-      expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'running', processed: 0 });
+    }
+    expect([await resumeBulkActions(a), await resumeBulkActions(b)]).toEqual([1, 1]);
+    await Promise.all([a.bulkRunner.idle(), b.bulkRunner.idle()]);
+    expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
+    expect(ranBy).toEqual({ A: 4, B: 0 });
+  });
 
-      a.storage.bulkActions.applyItem = apply;
-      const restarted = await process('A2', () => now);
-      await resumeBulkActions(restarted);
-      await restarted.bulkRunner.idle();
-      expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
-    });
+  test('a fault stops the action: the next look in that process leaves it, the next start carries on', async () => {
+    const id = await storedAction();
+    const now = Date.now();
+    const a = await process('A', () => now);
+    const apply = a.storage.bulkActions.applyItem;
+    let tries = 0;
+    a.storage.bulkActions.applyItem = () => {
+      tries += 1;
+      throw new Error('disk full');
+    };
+    await resumeBulkActions(a);
+    await a.bulkRunner.idle();
+    await resumeBulkActions(a); // the periodic look, a minute later
+    await a.bulkRunner.idle();
+    expect(tries).toBe(1);
+    expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'running', processed: 0 });
 
-    test('a process that stops half-way gives its lease up: another goes on at once', async () => {
-      const id = await storedAction();
-      const now = Date.now();
-      const a = await process('A', () => now);
-      await resumeBulkActions(a);
-      await nextTurn(); // A has claimed and run its first person, and yields
-      a.bulkRunner.stop();
-      await a.bulkRunner.idle();
-      const halfway = await t.api.bulkActions.byId({ id });
-      expect(halfway.status).toBe('running');
-      expect(halfway.processed).toBeLessThan(4);
-      expect(await leaseOf(id)).toEqual({ lease_owner: null, lease_expires_at: null });
+    a.storage.bulkActions.applyItem = apply;
+    const restarted = await process('A2', () => now);
+    await resumeBulkActions(restarted);
+    await restarted.bulkRunner.idle();
+    expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
+  });
 
-      const b = await process('B', () => now);
-      await resumeBulkActions(b);
-      await b.bulkRunner.idle();
-      expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
-    });
-  },
-);
+  test('a process that stops half-way gives its lease up: another goes on at once', async () => {
+    const id = await storedAction();
+    const now = Date.now();
+    const a = await process('A', () => now);
+    await resumeBulkActions(a);
+    await nextTurn(); // A has claimed and run its first person, and yields
+    a.bulkRunner.stop();
+    await a.bulkRunner.idle();
+    const halfway = await t.api.bulkActions.byId({ id });
+    expect(halfway.status).toBe('running');
+    expect(halfway.processed).toBeLessThan(4);
+    expect(await leaseOf(id)).toEqual({ lease_owner: null, lease_expires_at: null });
+
+    const b = await process('B', () => now);
+    await resumeBulkActions(b);
+    await b.bulkRunner.idle();
+    expect(await t.api.bulkActions.byId({ id })).toMatchObject({ status: 'completed', processed: 4 });
+  });
+});

@@ -9,9 +9,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { resumeBulkActions } from '../application/bulk-actions.ts';
 import { hashPortalToken } from '../auth/portal-tokens.ts';
 import { createCaller } from '../caller.ts';
-import { contextDeps, createInnerContext } from '../context.ts';
-import { createLogger } from '../logger.ts';
-import { expectTRPCError } from '../testing.ts';
+import { createInnerContext } from '../context.ts';
+import { anotherProcess, expectTRPCError } from '../testing.ts';
 import { setupMail } from '../testing-mail.ts';
 import { buildPipeline, person } from '../testing-pipeline.ts';
 
@@ -154,7 +153,7 @@ describe('bulk send of the portal link', () => {
     const { t } = await kit();
     const c = await cohort(t);
     const mail = { setup: { configured: true, from: 'x@example.com' }, wake: () => {} };
-    const stopping = contextDeps(t.db, t.repos, createLogger('silent'), undefined, undefined, undefined, mail);
+    const stopping = await anotherProcess(t, { mail });
     stopping.bulkRunner.stop();
     const owner = {
       kind: 'user',
@@ -170,7 +169,7 @@ describe('bulk send of the portal link', () => {
     await stopping.bulkRunner.idle();
     expect(await t.api.bulkActions.byId({ id: started.id! })).toMatchObject({ status: 'running', processed: 0 });
 
-    const next = contextDeps(t.db, t.repos, createLogger('silent'), undefined, undefined, undefined, mail);
+    const next = await anotherProcess(t, { mail });
     expect(await resumeBulkActions(next)).toBe(1);
     await next.bulkRunner.idle();
     expect(await t.api.bulkActions.byId({ id: started.id! })).toMatchObject({ status: 'completed', processed: 2 });

@@ -240,9 +240,9 @@ describe('disabling an endpoint', () => {
       ['admin', 'Ada Admin'],
       ['reviewer', 'Rev Reviewer'],
     ] as const) {
-      addMember(t.db, t.deps, t.workspaceId, role, name, t.clock.now);
+      await addMember(t, t.workspaceId, role, name, t.clock.now);
     }
-    addMember(t.db, t.deps, t.otherWorkspaceId, 'owner', 'Other Owner', t.clock.now);
+    await addMember(t, t.otherWorkspaceId, 'owner', 'Other Owner', t.clock.now);
     const { endpoint } = await t.addEndpoint({ event_types: ['participant.enrolled'] });
     t.receiver.reply(...Array.from({ length: 50 }, () => ({ status: 503 })));
     await t.enrol();
@@ -276,7 +276,7 @@ describe('disabling an endpoint', () => {
 
   test('without mail set up, a disabled endpoint writes no mail', async () => {
     t = await setupWebhooks();
-    addMember(t.db, t.deps, t.workspaceId, 'owner', 'Olu Owner', t.clock.now);
+    await addMember(t, t.workspaceId, 'owner', 'Olu Owner', t.clock.now);
     const { endpoint } = await t.addEndpoint({ event_types: ['participant.enrolled'] });
     t.receiver.reply({ status: 410 });
     await t.enrol();
@@ -367,6 +367,22 @@ describe('replay, test events and rotation', () => {
     // The receiver's clock is the real one: check the signature itself, not the timestamp's age.
     const expected = new Webhook(after).sign(late.id, new Date(Number(late.timestamp) * 1000), late.body);
     expect(late.signature).toBe(expected);
+  });
+});
+
+describe('the wake-up', () => {
+  test('a running worker sends what this process enqueues at once, not at its next poll', async () => {
+    t = await setupWebhooks();
+    await t.addEndpoint({ event_types: ['participant.enrolled'] });
+    // Started, it looks once (nothing yet), then polls a minute later: only the wake-up can send within seconds.
+    t.worker.start();
+    try {
+      const jane = await t.enrol();
+      const [hook] = await t.receiver.waitFor(1, 5_000);
+      expect(hook!.json).toMatchObject({ type: 'participant.enrolled', data: { participant: { id: jane.id } } });
+    } finally {
+      await t.worker.stop();
+    }
   });
 });
 

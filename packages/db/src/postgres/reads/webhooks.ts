@@ -8,8 +8,8 @@ import type { PgExec } from '../client.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from '../schema.ts';
 
 /**
- * This process's wake-up for PostgreSQL outboxes, unless an engine passes its own: the reads' `onEnqueued` and
- * the writes' enqueues must share one to reach each other.
+ * This process's wake-up for PostgreSQL outboxes, unless the storage is given its own: the reads' `onEnqueued`
+ * and the engine's announce after each commit that enqueued (createPgStorage) must share one to reach each other.
  */
 export const pgEnqueued: EnqueuedSignal = enqueuedSignal();
 

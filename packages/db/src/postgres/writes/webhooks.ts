@@ -14,7 +14,7 @@ import {
 } from '../../repositories/webhooks/outbox.ts';
 import type { PgExec } from '../client.ts';
 import { pgLeasedQueue } from '../leases.ts';
-import { enabledEndpoints, pgEnqueued } from '../reads/webhooks.ts';
+import { enabledEndpoints } from '../reads/webhooks.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from '../schema.ts';
 import { slices } from './slices.ts';
 
@@ -33,14 +33,12 @@ const ofEndpoint = (workspaceId: string, id: string) =>
 /**
  * The webhook writes on PostgreSQL, inside `tx`, leaving the rows repositories/webhooks/ leaves.
  *
- * `announce` wakes this process's webhook worker after new deliveries are written. By default it is the shared
- * signal's (the reads' `onEnqueued`), which calls the listeners on the next turn of the event loop: on
- * PostgreSQL that is usually BEFORE the transaction commits (the transaction goes on awaiting), so a worker
- * woken then may not see the rows yet and finds them at its next poll. An engine that knows when it commits
- * passes an `announce` that it runs after the commit.
+ * `announce` is called when new deliveries are written. It must not wake the webhook worker at once: the
+ * transaction is still open (it goes on awaiting), and a worker woken now would not see the rows yet. The engine
+ * passes one that notes it and wakes the worker after the COMMIT (postgres/engine.ts).
  */
-export function createPgWebhooksWrites(tx: PgExec, options: { announce?: () => void } = {}) {
-  const announce = options.announce ?? pgEnqueued.announce;
+export function createPgWebhooksWrites(tx: PgExec, options: { announce: () => void }) {
+  const { announce } = options;
 
   async function insertMessage(workspaceId: string, event: WebhookEvent): Promise<string> {
     const id = newMessageId();
@@ -189,8 +187,26 @@ export function createPgWebhooksWrites(tx: PgExec, options: { announce?: () => v
       return rows.map(claimedDelivery);
     },
 
-    /** The delivery as its lease holder left it, locked for the settling; undefined when another holds it now. */
+    /**
+     * The delivery as its lease holder left it, locked for the settling; undefined when another holds it now.
+     * Its endpoint is locked first, as every unit that changes an endpoint and its deliveries locks them: a settle
+     * that disables the endpoint gives up its other deliveries, so two settles of one endpoint each holding their
+     * own delivery first would wait on each other in a circle.
+     */
     async leased(id: string, owner: string): Promise<DeliveryRow | undefined> {
+      await tx
+        .select({ id: webhookEndpoints.id })
+        .from(webhookEndpoints)
+        .where(
+          inArray(
+            webhookEndpoints.id,
+            tx
+              .select({ id: webhookDeliveries.endpoint_id })
+              .from(webhookDeliveries)
+              .where(eq(webhookDeliveries.id, id)),
+          ),
+        )
+        .for('update');
       const [row] = await tx
         .select()
         .from(webhookDeliveries)
