@@ -1,4 +1,5 @@
 import {
+  cookieHeaderFrom,
   postgresUnavailable,
   type RunningServer,
   startPostgres,
@@ -33,10 +34,7 @@ describe.skipIf(unavailable)('two server processes on one PostgreSQL database', 
       body: JSON.stringify({ email: 'demo@stageflow.dev', password: 'stageflow-demo' }),
     });
     expect(signIn.status).toBe(200);
-    cookie = signIn.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    cookie = cookieHeaderFrom(signIn);
   }, 180_000);
   afterAll(async () => {
     await a?.stop();

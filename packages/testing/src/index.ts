@@ -3,7 +3,9 @@
  * real server process with its own temporary database, a throwaway PostgreSQL, a fake OpenAI-compatible model server, and a
  * webhook receiver that verifies signatures with the `standardwebhooks` package.
  */
+
 export { HOUR_MS, hoursAfter, movingClock, NOW } from './clock.ts';
+export { cookieHeaderFrom } from './cookies.ts';
 export { interviewerInput, SEED_EXAMPLE } from './examples.ts';
 export {
   type FakeModelServer,

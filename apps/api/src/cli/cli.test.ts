@@ -6,6 +6,7 @@ import { closePgDb, createPgDb, createPgReads, type PgDb } from '@stageflow/db/p
 import { API_KEY_SCOPES } from '@stageflow/domain';
 import { createApiKeyResolver, createAuth, makeOwnerCommand } from '@stageflow/server';
 import {
+  cookieHeaderFrom,
   postgresUnavailable,
   type RunningServer,
   startPostgres,
@@ -451,10 +452,7 @@ describe.skipIf(unavailable)('on PostgreSQL, with a server on the same database'
       body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse battery' }),
     });
     expect(signIn.status).toBe(200);
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const cookie = cookieHeaderFrom(signIn);
     const session = (await (await auth('/get-session', { headers: { cookie } })).json()) as {
       user: { email: string };
       session: { activeOrganizationId: string | null };

@@ -1,6 +1,6 @@
 import { createTestDb } from '@stageflow/db';
 import { closePgDb, createPgDb, migratePgDb, pgSchema } from '@stageflow/db/postgres';
-import { postgresUnavailable, startPostgres, type TestPostgres } from '@stageflow/testing';
+import { cookieHeaderFrom, postgresUnavailable, startPostgres, type TestPostgres } from '@stageflow/testing';
 import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DEMO_ACCOUNT } from '../seed/demo-workspace.ts';
@@ -25,10 +25,7 @@ function browser() {
         body: body === undefined ? undefined : JSON.stringify(body),
       }),
     );
-    const set = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const set = cookieHeaderFrom(res);
     if (set) cookie = set;
     return {
       status: res.status,

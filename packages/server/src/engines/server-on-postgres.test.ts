@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NOW, postgresUnavailable, startPostgres, type TestPostgres } from '@stageflow/testing';
+import { cookieHeaderFrom, NOW, postgresUnavailable, startPostgres, type TestPostgres } from '@stageflow/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createLogger } from '../logger.ts';
 import { createPostgresServer, type StageflowServer } from '../server.ts';
@@ -65,10 +65,7 @@ describe.skipIf(unavailable)('the server on PostgreSQL', () => {
       body: JSON.stringify({ email: 'demo@stageflow.dev', password: 'stageflow-demo' }),
     });
     expect(signIn.status).toBe(200);
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const cookie = cookieHeaderFrom(signIn);
     for (const server of [first, second]) {
       const res = await call(server, '/trpc/templates.list', { headers: { cookie } });
       expect(res.status).toBe(200);

@@ -1,3 +1,4 @@
+import { cookieHeaderFrom } from '@stageflow/testing';
 /**
  * Whatever body a caller sends to `/trpc`, `/api/auth` or `/api/v1` (malformed or valid JSON, the
  * wrong or no content type, binary, empty, deeply nested, over the limit), with or without
@@ -35,10 +36,7 @@ beforeAll(async () => {
     }),
   );
   expect(signUp.status).toBe(200);
-  const cookie = signUp.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = cookieHeaderFrom(signUp);
   credentials = {
     none: {},
     'an API key': { 'x-api-key': key },

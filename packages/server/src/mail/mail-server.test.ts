@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type SmtpSink, startSmtpSink } from '@stageflow/testing';
+import { cookieHeaderFrom, type SmtpSink, startSmtpSink } from '@stageflow/testing';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CLIENT_HEADER } from '../http/csrf.ts';
 import { createLogger } from '../logger.ts';
@@ -55,10 +55,7 @@ function person(server: SqliteServer) {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
     );
-    const set = res.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const set = cookieHeaderFrom(res);
     if (set) cookie = set;
     const text = await res.text();
     // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read loosely in assertions
