@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgColumn, PgSelect, PgTable } from 'drizzle-orm/pg-core';
 import type { PgExec } from './client.ts';
@@ -49,6 +49,8 @@ function clientOf(exec: PgExec): object {
  * it runs on). The answer runs it on the executor each call is given.
  */
 export function prepared<R>(name: string, build: (db: PgExec) => { prepare(name: string): Executable<R> }) {
+  // PostgreSQL keeps a statement's name to 63 bytes: two longer names could meet in the first 63.
+  if (name.length > 63) throw new Error(`prepared: the statement name ${name} is longer than 63 characters`);
   if (names.has(name)) throw new Error(`prepared: the statement name ${name} is already used`);
   names.add(name);
   const query = build(builder).prepare(name);
@@ -77,3 +79,68 @@ export function preparedLockable<Q extends PgSelect>(name: string, build: (db: P
 
 /** `column = $workspaceId`: where every workspace's prepared query starts (its placeholder `workspaceId`). */
 export const inWorkspace = (column: PgColumn) => eq(column, sql.placeholder('workspaceId'));
+
+type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * A value as Drizzle's builder binds it for its column (its driver value; null stays NULL). A placeholder bound to
+ * a column would encode null too (a JSON column's null would become the JSON text `null`), so the writes below
+ * bind bare placeholders and encode here.
+ */
+const bound = (column: PgColumn, value: unknown) => (value === null ? null : column.mapToDriverValue(value));
+const slot = (key: string) => sql`${sql.placeholder(key)}`;
+
+/**
+ * Inserts of whole rows into `table`, prepared once per number of rows up to `maxRows`: every column but `except`
+ * bound. A row with a column left undefined (Drizzle's builder writes DEFAULT there) and a longer batch are inserted
+ * by the builder, as before.
+ */
+export function preparedInserts(name: string, table: PgTable, { except = [] as readonly string[], maxRows = 8 } = {}) {
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => !except.includes(key));
+  const byCount: PreparedQuery<unknown>[] = [];
+  return async (exec: PgExec, rows: readonly Row[]): Promise<void> => {
+    if (rows.length === 0) return;
+    if (rows.length > maxRows || rows.some((row) => columns.some(([key]) => row[key] === undefined))) {
+      await exec.insert(table).values(rows as never);
+      return;
+    }
+    byCount[rows.length] ??= prepared(`${name}_${rows.length}`, (db) =>
+      db
+        .insert(table)
+        .values(rows.map((_, i) => Object.fromEntries(columns.map(([key]) => [key, slot(`${key}_${i}`)]))) as never),
+    );
+    const values: Record<string, unknown> = {};
+    rows.forEach((row, i) => {
+      for (const [key, column] of columns) values[`${key}_${i}`] = bound(column, row[key]);
+    });
+    await byCount[rows.length]!(exec, values);
+  };
+}
+
+/**
+ * Updates of one row's given columns, prepared once per set of columns (a command writes only what it changed, as
+ * on SQLite: repositories/participants/store.ts). `where` names the row with placeholders the call's `keys` fill;
+ * the set values' placeholders are `set_<column>`. Answers how many rows changed. A column whose value is undefined
+ * is left out, as Drizzle's builder leaves it.
+ */
+export function preparedUpdates(name: string, table: PgTable, where: SQL) {
+  const columns = getTableColumns(table);
+  const byColumns = new Map<string, PreparedQuery<{ rowCount: number | null }>>();
+  return async (exec: PgExec, fields: readonly string[], row: Row, keys: Record<string, unknown>) => {
+    const set = fields.filter((field) => row[field] !== undefined);
+    const shape = set.join(',');
+    let update = byColumns.get(shape);
+    if (update === undefined) {
+      update = prepared(`${name}_${byColumns.size + 1}`, (db) =>
+        db
+          .update(table)
+          .set(Object.fromEntries(set.map((field) => [field, slot(`set_${field}`)])))
+          .where(where),
+      );
+      byColumns.set(shape, update);
+    }
+    const values: Record<string, unknown> = { ...keys };
+    for (const field of set) values[`set_${field}`] = bound(columns[field]!, row[field]);
+    return (await update(exec, values)).rowCount ?? 0;
+  };
+}
