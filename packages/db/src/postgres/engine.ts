@@ -23,6 +23,8 @@ import type { PgDb, PgExec } from './client.ts';
 export interface PgEngineParts {
   reads(exec: PgExec, options: { inWrite: boolean }): Reads;
   writes(tx: PgExec): Writes;
+  /** Told when a transaction over `tx` has committed or rolled back, before its connection goes back to the pool. */
+  settled?(tx: PgExec): void;
 }
 
 /**
@@ -41,16 +43,20 @@ export function postgresEngine(db: PgDb, parts: PgEngineParts): Engine {
     }
     return made;
   };
+  const settled = (client: PoolClient) => {
+    const made = connections.get(client);
+    if (made) parts.settled?.(made.tx);
+  };
   return {
     reads: parts.reads(db, { inWrite: false }),
     snapshot: (work) =>
-      inTransaction(db, 'begin isolation level repeatable read, read only', (client) => {
+      inTransaction(db, 'begin isolation level repeatable read, read only', settled, (client) => {
         const made = on(client);
         made.snapshot ??= snapshotReads(parts.reads(made.tx, { inWrite: false }));
         return runSnapshotAwaiting(work, made.snapshot);
       }),
     transaction: (work) =>
-      inTransaction(db, 'begin isolation level read committed', async (client) => {
+      inTransaction(db, 'begin isolation level read committed', settled, async (client) => {
         const made = on(client);
         made.steps ??= txSteps(parts.reads(made.tx, { inWrite: true }), parts.writes(made.tx));
         let failure: { error: unknown } | undefined;
@@ -92,10 +98,15 @@ function transactionOn(db: PgDb, client: PoolClient): PgExec {
 
 /**
  * One transaction on a connection of the pool, as Drizzle's `db.transaction` runs it (BEGIN, the work, COMMIT, or
- * ROLLBACK and the error thrown), with its statements' text fixed. A connection whose ROLLBACK fails is closed, not
- * given back to the pool.
+ * ROLLBACK and the error thrown), with its statements' text fixed. `settled` is told when it is over. A connection
+ * whose ROLLBACK fails is closed, not given back to the pool.
  */
-async function inTransaction<T>(db: PgDb, begin: string, work: (client: PoolClient) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  db: PgDb,
+  begin: string,
+  settled: (client: PoolClient) => void,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> {
   const client = await db.$client.connect();
   let broken: Error | undefined;
   try {
@@ -111,6 +122,8 @@ async function inTransaction<T>(db: PgDb, begin: string, work: (client: PoolClie
       throw error;
     }
   } finally {
+    // Before the connection goes back: the next transaction on it starts afresh.
+    settled(client);
     client.release(broken);
   }
 }

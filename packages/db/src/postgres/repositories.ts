@@ -7,7 +7,7 @@ import type { Reads, Writes } from '../reads.ts';
 import type { EnqueuedSignal } from '../repositories/webhooks/signal.ts';
 import type { StoragePort } from '../storage/port.ts';
 import type { PgDb, PgExec } from './client.ts';
-import { createPostgresStorage } from './engine.ts';
+import { createPostgresStorage, type PgEngineParts } from './engine.ts';
 import { createPgAgentProfileReads } from './reads/agent-profiles.ts';
 import { createPgAnalyticsReads } from './reads/analytics.ts';
 import { createPgAnswerReads } from './reads/answers.ts';
@@ -30,6 +30,7 @@ import { createPgStageReads } from './reads/stages.ts';
 import { createPgTemplateReads } from './reads/templates.ts';
 import { createPgWebhooksReads } from './reads/webhooks.ts';
 import { createPgWorkspaceReads } from './reads/workspaces.ts';
+import { createPgStageCache, type PgStageCache } from './stage-cache.ts';
 import { createPgAgentProfileWrites } from './writes/agent-profiles.ts';
 import { createPgAnswerWrites } from './writes/answers.ts';
 import { createPgApiKeyWrites } from './writes/api-keys.ts';
@@ -53,6 +54,8 @@ export interface PgReadOptions {
   readonly inWrite?: boolean;
   /** This process's wake-up for the webhook worker (reads' `onEnqueued`, writes' enqueues share it). */
   readonly signal?: EnqueuedSignal;
+  /** The database's stage cache (stage-cache.ts); without one, stages are read each time. */
+  readonly stages?: PgStageCache;
 }
 
 /** Every repository's reads on PostgreSQL, over `exec`. */
@@ -65,9 +68,12 @@ export function createPgReads(exec: PgExec, options: PgReadOptions = {}): Reads 
     memberGrants: createPgMemberGrantReads(exec, locks),
     agentProfiles: createPgAgentProfileReads(exec, locks),
     templates: createPgTemplateReads(exec, locks),
-    stages: createPgStageReads(exec),
+    stages: createPgStageReads(exec, options.stages),
     pipelines: createPgPipelineReads(exec, locks),
-    participants: { ...createPgParticipantQueries(exec), ...createPgParticipantLoads(exec, locks) },
+    participants: {
+      ...createPgParticipantQueries(exec),
+      ...createPgParticipantLoads(exec, { ...locks, ...(options.stages ? { stages: options.stages } : {}) }),
+    },
     apiKeys: createPgApiKeyReads(exec, locks),
     portalLinks: createPgPortalLinkReads(exec, locks),
     portalNotice: createPgPortalNoticeReads(exec, locks),
@@ -83,13 +89,16 @@ export function createPgReads(exec: PgExec, options: PgReadOptions = {}): Reads 
   };
 }
 
-/** Every repository's writes on PostgreSQL, inside the transaction `tx`. */
-export function createPgWrites(tx: PgExec, options: { announce?: () => void } = {}): Writes {
+/**
+ * Every repository's writes on PostgreSQL, inside the transaction `tx`. `stages`: the database's stage cache, told
+ * when `tx` changes a template or its stages.
+ */
+export function createPgWrites(tx: PgExec, options: { announce?: () => void; stages?: PgStageCache } = {}): Writes {
   return {
     agentProfiles: createPgAgentProfileWrites(tx),
-    templates: createPgTemplateWrites(tx),
-    stages: createPgStageWrites(tx),
-    pipelines: createPgPipelineWrites(tx),
+    templates: createPgTemplateWrites(tx, options.stages),
+    stages: createPgStageWrites(tx, options.stages),
+    pipelines: createPgPipelineWrites(tx, options.stages),
     participants: createPgParticipantWrites(tx),
     apiKeys: createPgApiKeyWrites(tx),
     portalLinks: createPgPortalLinkWrites(tx),
@@ -106,7 +115,17 @@ export function createPgWrites(tx: PgExec, options: { announce?: () => void } = 
   };
 }
 
+/** Every repository above, for the engine over one database: its stage cache shared by them all. */
+export function createPgEngineParts(): PgEngineParts {
+  const stages = createPgStageCache();
+  return {
+    reads: (exec, options) => createPgReads(exec, { ...options, stages }),
+    writes: (tx) => createPgWrites(tx, { stages }),
+    settled: (tx) => stages.settled(tx),
+  };
+}
+
 /** The storage port on PostgreSQL, over every repository above. */
 export function createPgStorage(db: PgDb): StoragePort {
-  return createPostgresStorage(db, { reads: createPgReads, writes: createPgWrites });
+  return createPostgresStorage(db, createPgEngineParts());
 }

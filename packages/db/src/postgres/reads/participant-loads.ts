@@ -1,4 +1,4 @@
-import { liveStages, type ProgressionTemplate } from '@stageflow/domain';
+import type { ProgressionTemplate } from '@stageflow/domain';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Reads } from '../../reads.ts';
 import {
@@ -21,6 +21,7 @@ import {
   sessions,
   stageProgress,
 } from '../schema.ts';
+import type { PgStageCache } from '../stage-cache.ts';
 import { createPgStageReads } from './stages.ts';
 import { templateRow } from './templates.ts';
 
@@ -124,8 +125,8 @@ const templateName = prepared('participant_email_template_name', (db) =>
  * the other, so the second's email check sees the first's participant. A participant command reads its template
  * without a lock, so commands on different people of one pipeline never wait for each other.
  */
-export function createPgParticipantLoads(exec: PgExec, options: { inWrite?: boolean } = {}) {
-  const stages = createPgStageReads(exec);
+export function createPgParticipantLoads(exec: PgExec, options: { inWrite?: boolean; stages?: PgStageCache } = {}) {
+  const stages = createPgStageReads(exec, options.stages);
   const lock = options.inWrite === true;
 
   async function progressionTemplate(
@@ -135,7 +136,8 @@ export function createPgParticipantLoads(exec: PgExec, options: { inWrite?: bool
   ): Promise<ProgressionTemplate | undefined> {
     const [row] = await templateRow.lockIf(lock && forEnrolment)(exec, { workspaceId, id: templateId });
     if (!row) return undefined;
-    const live = liveStages(await stages.allOfTemplate(workspaceId, templateId));
+    // At the version of the row read here: from the stage cache, when it has them.
+    const live = (await stages.ofTemplate(workspaceId, templateId, row.version))?.live ?? [];
     const interviewers = new Map<string, InterviewerRow>(
       needsInterviewers(live) ? (await interviewersOf(exec, { workspaceId, templateId })).map((p) => [p.id, p]) : [],
     );
