@@ -99,7 +99,7 @@ function transactionOn(db: PgDb, client: PoolClient): PgExec {
 /**
  * One transaction on a connection of the pool, as Drizzle's `db.transaction` runs it (BEGIN, the work, COMMIT, or
  * ROLLBACK and the error thrown), with its statements' text fixed. `settled` is told when it is over. A connection
- * whose ROLLBACK fails is closed, not given back to the pool.
+ * whose BEGIN or ROLLBACK fails is closed, not given back to the pool.
  */
 async function inTransaction<T>(
   db: PgDb,
@@ -110,7 +110,10 @@ async function inTransaction<T>(
   const client = await db.$client.connect();
   let broken: Error | undefined;
   try {
-    await client.query(begin);
+    await client.query(begin).catch((failed: Error) => {
+      broken = failed;
+      throw failed;
+    });
     try {
       const answer = await work(client);
       await client.query('commit');
