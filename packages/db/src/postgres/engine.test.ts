@@ -16,6 +16,8 @@ if (unavailable) console.warn(unavailable);
 
 interface Counters {
   value(name: string): Promise<number | undefined>;
+  /** Whether these reads were made for a write transaction. */
+  inWrite(): Promise<boolean>;
   failing(): Promise<never>;
   /** A statement that writes, disguised as a read. */
   sneak(name: string, value: number): Promise<void>;
@@ -36,11 +38,12 @@ interface Steps {
   };
 }
 
-const counterReads = (exec: PgExec): Counters => ({
+const counterReads = (exec: PgExec, options: { inWrite: boolean }): Counters => ({
   async value(name) {
     const result = await exec.execute<{ value: number }>(sql`select value from counters where name = ${name}`);
     return result.rows[0]?.value;
   },
+  inWrite: async () => options.inWrite,
   failing: () => Promise.reject(new Error('the read failed')),
   async sneak(name, value) {
     await exec.execute(sql`update counters set value = ${value} where name = ${name}`);
@@ -87,7 +90,7 @@ describe.skipIf(unavailable)('the PostgreSQL engine', () => {
     engine = postgresEngine(db, {
       reads: (exec, options) => {
         seen.push(options);
-        return { counters: counterReads(exec) } as unknown as Reads;
+        return { counters: counterReads(exec, options) } as unknown as Reads;
       },
       writes: (tx, { announce }) => ({ counters: counterWrites(tx, announce) }) as unknown as Writes,
       announce: () => {
@@ -114,11 +117,25 @@ describe.skipIf(unavailable)('the PostgreSQL engine', () => {
       const before = yield* t.counters.value('a');
       yield* t.counters.set('a', (before ?? 0) + 1);
       yield* t.counters.set('b', 7);
-      return yield* t.counters.value('a');
+      return { a: yield* t.counters.value('a'), inWrite: yield* t.counters.inWrite() };
     });
-    expect(answer).toBe(2);
+    expect(answer).toEqual({ a: 2, inWrite: true });
     expect([await value('a'), await value('b')]).toEqual([2, 7]);
-    expect(seen).toEqual([{ inWrite: true }]);
+  });
+
+  test('the repositories are made once per pooled connection, not per transaction', async () => {
+    const write = (name: string) =>
+      transaction(function* (t) {
+        yield* t.counters.set(name, ((yield* t.counters.value('a')) ?? 0) + 1);
+      });
+    const read = () => snapshot((r) => r.counters.value('a'));
+    for (let round = 0; round < 5; round++) {
+      await Promise.all([write(`x${round}`), write(`y${round}`), read(), read(), read()]);
+    }
+    expect([await value('x4'), await value('y4')]).toEqual([2, 2]);
+    // A pool of four connections: at most four of each kind, whatever the number of transactions.
+    expect(seen.filter((made) => made.inWrite).length).toBeLessThanOrEqual(4);
+    expect(seen.filter((made) => !made.inWrite).length).toBeLessThanOrEqual(4);
   });
 
   test('a throw inside rolls back everything the transaction wrote', async () => {
@@ -138,11 +155,10 @@ describe.skipIf(unavailable)('the PostgreSQL engine', () => {
       // Another connection changes the row and commits while the snapshot is open.
       yield other.query(`update counters set value = 50 where name = 'a'`);
       const second = yield* r.counters.value('a');
-      return { first, second };
+      return { first, second, inWrite: yield* r.counters.inWrite() };
     });
-    expect(read).toEqual({ first: 1, second: 1 });
+    expect(read).toEqual({ first: 1, second: 1, inWrite: false });
     expect(await value('a')).toBe(50);
-    expect(seen).toEqual([{ inWrite: false }]);
   });
 
   test('a write transaction reads what others committed meanwhile (READ COMMITTED), unlike a snapshot', async () => {

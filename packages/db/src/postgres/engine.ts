@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { type Reads, runSnapshotAwaiting, snapshotReads, txSteps, type Writes } from '../reads.ts';
+import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import type { PoolClient } from 'pg';
+import {
+  type Reads,
+  runSnapshotAwaiting,
+  type SnapshotReads,
+  snapshotReads,
+  type TxSteps,
+  txSteps,
+  type Writes,
+} from '../reads.ts';
 import { createStorage, type Engine } from '../storage/engine.ts';
 import type { StoragePort } from '../storage/port.ts';
 import type { PgDb, PgExec } from './client.ts';
@@ -7,6 +17,8 @@ import type { PgDb, PgExec } from './client.ts';
 /**
  * The PostgreSQL repositories, over a connection or one transaction: `reads(tx, { inWrite: true })` inside a
  * write transaction takes `FOR UPDATE` on the rows the transaction will change (docs/architecture.md#postgresql).
+ * They are made once per pooled connection and serve every transaction run on it, one after another: they keep no
+ * state of a transaction's own.
  */
 export interface PgEngineParts {
   reads(exec: PgExec, options: { inWrite: boolean }): Reads;
@@ -20,6 +32,8 @@ export interface PgEngineParts {
    * writes announced, never after a rollback: a worker woken earlier would not see the rows yet.
    */
   announce?: () => void;
+  /** Told when a transaction over `tx` has committed or rolled back, before its connection goes back to the pool. */
+  settled?(tx: PgExec): void;
 }
 
 /**
@@ -30,35 +44,115 @@ export interface PgEngineParts {
  * announced once the transaction has committed (`PgEngineParts.announce`).
  */
 export function postgresEngine(db: PgDb, parts: PgEngineParts): Engine {
+  const connections = new WeakMap<PoolClient, OnConnection>();
+  const on = (client: PoolClient) => {
+    let made = connections.get(client);
+    if (made === undefined) {
+      made = { tx: transactionOn(db, client) };
+      connections.set(client, made);
+    }
+    return made;
+  };
+  const settled = (client: PoolClient) => {
+    const made = connections.get(client);
+    if (made) parts.settled?.(made.tx);
+  };
   return {
     reads: parts.reads(db, { inWrite: false }),
     snapshot: (work) =>
-      db.transaction((tx) => runSnapshotAwaiting(work, snapshotReads(parts.reads(tx, { inWrite: false }))), {
-        isolationLevel: 'repeatable read',
-        accessMode: 'read only',
+      inTransaction(db, 'begin isolation level repeatable read, read only', settled, (client) => {
+        const made = on(client);
+        made.snapshot ??= snapshotReads(parts.reads(made.tx, { inWrite: false }));
+        return runSnapshotAwaiting(work, made.snapshot);
       }),
     transaction: async (work) => {
+      // Set by the writes when they enqueue webhook deliveries; read once the COMMIT is done, so a rollback or a
+      // failed COMMIT (both thrown) announces nothing.
       let enqueued = false;
-      const announce = () => {
-        enqueued = true;
-      };
-      const answer = await db.transaction(
-        async (tx) => {
-          let failure: { error: unknown } | undefined;
-          const steps = txSteps(parts.reads(tx, { inWrite: true }), parts.writes(tx, { announce }));
-          const answer = await runSnapshotAwaiting(work, steps, (error) => {
-            failure ??= { error };
-          });
-          if (failure) await refuseIfAborted(tx, failure.error);
-          return answer;
-        },
-        { isolationLevel: 'read committed' },
-      );
-      // Committed: a rollback or a failed COMMIT has thrown above, and announces nothing.
+      const answer = await inTransaction(db, 'begin isolation level read committed', settled, async (client) => {
+        const made = on(client);
+        made.enqueued = () => {
+          enqueued = true;
+        };
+        made.steps ??= txSteps(
+          parts.reads(made.tx, { inWrite: true }),
+          parts.writes(made.tx, { announce: () => made.enqueued?.() }),
+        );
+        let failure: { error: unknown } | undefined;
+        const answer = await runSnapshotAwaiting(work, made.steps, (error) => {
+          failure ??= { error };
+        });
+        if (failure) await refuseIfAborted(made.tx, failure.error);
+        return answer;
+      });
       if (enqueued) parts.announce?.();
       return answer;
     },
   };
+}
+
+/**
+ * What a pooled connection's transactions run over, made the first time it runs one: Drizzle's transaction on the
+ * connection and the repositories' steps over it. Made per transaction they cost ~50 µs each
+ * (docs/decisions/037-prepared-queries-on-postgresql.md); a pool holds a handful of connections.
+ */
+interface OnConnection {
+  readonly tx: PgExec;
+  snapshot?: SnapshotReads;
+  steps?: TxSteps;
+  /** The running transaction's note that its writes enqueued webhook deliveries (one transaction at a time). */
+  enqueued?: () => void;
+}
+
+/** A Drizzle transaction on `client`, as `db.transaction` makes one (its session holds the client). */
+function transactionOn(db: PgDb, client: PoolClient): PgExec {
+  type Parts = ConstructorParameters<typeof NodePgSession>;
+  // What the pool's session was made with (Drizzle keeps them internal): the transaction's session gets the same.
+  const { dialect, schema, options } = db._.session as unknown as {
+    dialect: Parts[1];
+    schema: Parts[2];
+    options: Parts[3];
+  };
+  return new NodePgTransaction(
+    dialect,
+    new NodePgSession(client, dialect, schema, options),
+    schema,
+  ) as unknown as PgExec;
+}
+
+/**
+ * One transaction on a connection of the pool, as Drizzle's `db.transaction` runs it (BEGIN, the work, COMMIT, or
+ * ROLLBACK and the error thrown), with its statements' text fixed. `settled` is told when it is over. A connection
+ * whose BEGIN or ROLLBACK fails is closed, not given back to the pool.
+ */
+async function inTransaction<T>(
+  db: PgDb,
+  begin: string,
+  settled: (client: PoolClient) => void,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await db.$client.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query(begin).catch((failed: Error) => {
+      broken = failed;
+      throw failed;
+    });
+    try {
+      const answer = await work(client);
+      await client.query('commit');
+      return answer;
+    } catch (error) {
+      await client.query('rollback').catch((failed: Error) => {
+        broken = failed;
+      });
+      throw error;
+    }
+  } finally {
+    // Before the connection goes back: the next transaction on it starts afresh.
+    settled(client);
+    client.release(broken);
+  }
 }
 
 /**

@@ -29,8 +29,15 @@ export { createPgStageReads } from './reads/stages.ts';
 export { createPgTemplateReads } from './reads/templates.ts';
 export { createPgWebhooksReads, pgEnqueued } from './reads/webhooks.ts';
 export { createPgWorkspaceReads } from './reads/workspaces.ts';
-export { createPgReads, createPgStorage, createPgWrites, type PgReadOptions } from './repositories.ts';
+export {
+  createPgEngineParts,
+  createPgReads,
+  createPgStorage,
+  createPgWrites,
+  type PgReadOptions,
+} from './repositories.ts';
 export { pgSchema } from './schema.ts';
+export { createPgStageCache, type PgStageCache } from './stage-cache.ts';
 export { type PgTwin, type PgTwins, pgTwins } from './twin.ts';
 export { createPgAgentProfileWrites } from './writes/agent-profiles.ts';
 export { createPgAnswerWrites } from './writes/answers.ts';

@@ -7,7 +7,7 @@ import type { Reads, Writes } from '../reads.ts';
 import type { EnqueuedSignal } from '../repositories/webhooks/signal.ts';
 import type { StoragePort } from '../storage/port.ts';
 import type { PgDb, PgExec } from './client.ts';
-import { createPostgresStorage } from './engine.ts';
+import { createPostgresStorage, type PgEngineParts } from './engine.ts';
 import { createPgAgentProfileReads } from './reads/agent-profiles.ts';
 import { createPgAnalyticsReads } from './reads/analytics.ts';
 import { createPgAnswerReads } from './reads/answers.ts';
@@ -30,6 +30,7 @@ import { createPgStageReads } from './reads/stages.ts';
 import { createPgTemplateReads } from './reads/templates.ts';
 import { createPgWebhooksReads, pgEnqueued } from './reads/webhooks.ts';
 import { createPgWorkspaceReads } from './reads/workspaces.ts';
+import { createPgStageCache, type PgStageCache } from './stage-cache.ts';
 import { createPgAgentProfileWrites } from './writes/agent-profiles.ts';
 import { createPgAnswerWrites } from './writes/answers.ts';
 import { createPgApiKeyWrites } from './writes/api-keys.ts';
@@ -53,6 +54,8 @@ export interface PgReadOptions {
   readonly inWrite?: boolean;
   /** This process's wake-up for the webhook worker (the reads' `onEnqueued`; createPgStorage announces on it). */
   readonly signal?: EnqueuedSignal;
+  /** The database's stage cache (stage-cache.ts); without one, stages are read each time. */
+  readonly stages?: PgStageCache;
 }
 
 /** Every repository's reads on PostgreSQL, over `exec`. */
@@ -65,9 +68,12 @@ export function createPgReads(exec: PgExec, options: PgReadOptions = {}): Reads 
     memberGrants: createPgMemberGrantReads(exec, locks),
     agentProfiles: createPgAgentProfileReads(exec, locks),
     templates: createPgTemplateReads(exec, locks),
-    stages: createPgStageReads(exec),
+    stages: createPgStageReads(exec, options.stages),
     pipelines: createPgPipelineReads(exec, locks),
-    participants: { ...createPgParticipantQueries(exec), ...createPgParticipantLoads(exec, locks) },
+    participants: {
+      ...createPgParticipantQueries(exec),
+      ...createPgParticipantLoads(exec, { ...locks, ...(options.stages ? { stages: options.stages } : {}) }),
+    },
     apiKeys: createPgApiKeyReads(exec, locks),
     portalLinks: createPgPortalLinkReads(exec, locks),
     portalNotice: createPgPortalNoticeReads(exec, locks),
@@ -86,13 +92,14 @@ export function createPgReads(exec: PgExec, options: PgReadOptions = {}): Reads 
 /**
  * Every repository's writes on PostgreSQL, inside the transaction `tx`; `announce` is told when they enqueue
  * webhook deliveries, while the transaction is still open (the engine wakes the worker after the commit).
+ * `stages`: the database's stage cache, told when `tx` changes a template or its stages.
  */
-export function createPgWrites(tx: PgExec, options: { announce: () => void }): Writes {
+export function createPgWrites(tx: PgExec, options: { announce: () => void; stages?: PgStageCache }): Writes {
   return {
     agentProfiles: createPgAgentProfileWrites(tx),
-    templates: createPgTemplateWrites(tx),
-    stages: createPgStageWrites(tx),
-    pipelines: createPgPipelineWrites(tx),
+    templates: createPgTemplateWrites(tx, options.stages),
+    stages: createPgStageWrites(tx, options.stages),
+    pipelines: createPgPipelineWrites(tx, options.stages),
     participants: createPgParticipantWrites(tx),
     apiKeys: createPgApiKeyWrites(tx),
     portalLinks: createPgPortalLinkWrites(tx),
@@ -110,14 +117,20 @@ export function createPgWrites(tx: PgExec, options: { announce: () => void }): W
 }
 
 /**
- * The storage port on PostgreSQL, over every repository above. `signal`: this process's webhook wake-up, told
- * after the commit of each transaction that enqueued deliveries (`pgEnqueued` unless given).
+ * Every repository above, for the engine over one database: its stage cache shared by them all. `signal`: this
+ * process's webhook wake-up, told after the commit of each transaction that enqueued deliveries.
  */
-export function createPgStorage(db: PgDb, options: { signal?: EnqueuedSignal } = {}): StoragePort {
-  const signal = options.signal ?? pgEnqueued;
-  return createPostgresStorage(db, {
-    reads: (exec, locks) => createPgReads(exec, { ...locks, signal }),
-    writes: createPgWrites,
+export function createPgEngineParts(signal: EnqueuedSignal = pgEnqueued): PgEngineParts {
+  const stages = createPgStageCache();
+  return {
+    reads: (exec, options) => createPgReads(exec, { ...options, signal, stages }),
+    writes: (tx, { announce }) => createPgWrites(tx, { announce, stages }),
     announce: signal.announce,
-  });
+    settled: (tx) => stages.settled(tx),
+  };
+}
+
+/** The storage port on PostgreSQL, over every repository above (`pgEnqueued` its wake-up unless `signal` is given). */
+export function createPgStorage(db: PgDb, options: { signal?: EnqueuedSignal } = {}): StoragePort {
+  return createPostgresStorage(db, createPgEngineParts(options.signal));
 }

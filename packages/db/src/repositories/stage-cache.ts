@@ -9,7 +9,7 @@ export interface StagesAtVersion {
 }
 
 /** Templates whose stages are kept; past it the least recently read go first. */
-const KEPT_TEMPLATES = 1000;
+export const KEPT_TEMPLATES = 1000;
 
 /**
  * Templates' stages kept in memory, keyed by the template's version (docs/decisions/032-stage-cache-and-lean-reads.md).
@@ -77,7 +77,7 @@ export function createStageCache(
 export type StageCache = ReturnType<typeof createStageCache>;
 
 /** Freezes rows and everything in them, so no caller can change what the next one reads. */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     for (const inner of Object.values(value)) deepFreeze(inner);
     Object.freeze(value);

@@ -1,4 +1,4 @@
-import { createPgStageReads } from '@stageflow/db/postgres';
+import { createPgStageCache, createPgStageReads } from '@stageflow/db/postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type BothEngines, demoOnBothEngines, enginesUnavailable, rowsOnBoth } from '../testing-engines.ts';
 
@@ -29,6 +29,18 @@ describe.skipIf(unavailable)('stage reads on PostgreSQL answer as on SQLite', ()
     expect(await pg.liveOfTemplates(both.workspaceId, templateIds)).toEqual(
       both.repos.stages.liveOfTemplates(both.workspaceId, templateIds),
     );
+  });
+
+  test('kept in the stage cache, they answer the same, filled once', async () => {
+    const cached = createPgStageReads(both.pg, createPgStageCache());
+    for (const id of templateIds) {
+      const atVersion = both.repos.stages.ofTemplate(both.workspaceId, id);
+      const first = await cached.ofTemplate(both.workspaceId, id);
+      expect(first).toEqual({ ...atVersion });
+      expect(await cached.ofTemplate(both.workspaceId, id)).toBe(first);
+      expect(await cached.ofTemplate(both.workspaceId, id, atVersion?.version)).toBe(first);
+    }
+    expect(await cached.ofTemplate(both.otherWorkspaceId, templateIds[0]!)).toBeUndefined();
   });
 
   test('the copy holds every stage row as SQLite does', async () => {

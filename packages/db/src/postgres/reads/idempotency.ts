@@ -1,6 +1,19 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PgExec } from '../client.ts';
+import { inWorkspace, prepared } from '../prepared.ts';
 import { idempotencyKeys } from '../schema.ts';
+
+// Every keyed command asks (docs/decisions/037-prepared-queries-on-postgresql.md).
+const firstUse = prepared('idempotency_seen', (db) =>
+  db
+    .select({
+      scope: idempotencyKeys.scope,
+      request_hash: idempotencyKeys.request_hash,
+      response: idempotencyKeys.response,
+    })
+    .from(idempotencyKeys)
+    .where(and(inWorkspace(idempotencyKeys.workspace_id), eq(idempotencyKeys.key, sql.placeholder('key')))),
+);
 
 /** A key's first use as stored: what a retry is compared with, and the answer it gets. */
 export interface IdempotencySeen {
@@ -13,14 +26,7 @@ export interface IdempotencySeen {
 export function createPgIdempotencyReads(exec: PgExec) {
   return {
     async seen(workspaceId: string, key: string): Promise<IdempotencySeen | undefined> {
-      const [row] = await exec
-        .select({
-          scope: idempotencyKeys.scope,
-          request_hash: idempotencyKeys.request_hash,
-          response: idempotencyKeys.response,
-        })
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.workspace_id, workspaceId), eq(idempotencyKeys.key, key)));
+      const [row] = await firstUse(exec, { workspaceId, key });
       return row;
     },
   };

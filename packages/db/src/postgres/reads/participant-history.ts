@@ -1,10 +1,23 @@
 import type { DomainEvent } from '@stageflow/domain';
-import { and, asc, count, desc, eq, getTableColumns, isNotNull, lt, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  isNotNull,
+  lt,
+  type Placeholder,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Reads } from '../../reads.ts';
 import { type AwaitingScore, toAwaitingScore } from '../../repositories/participants/awaiting-score.ts';
 import { toSession } from '../../repositories/participants/load.ts';
 import { toInboxEntry } from '../../repositories/participants/queries.ts';
 import type { PgExec } from '../client.ts';
+import { inWorkspace, prepared } from '../prepared.ts';
 import {
   decisions,
   evaluationStages,
@@ -38,6 +51,83 @@ const done: SQL = sql`coalesce(${ended}, ${sessionSubmissions.submitted_at})`;
 const oldestOpenFirst = [asc(decisions.created_at), asc(decisions.id)];
 const latestDecidedFirst = [sql`${decisions.decided_at} desc nulls last`, asc(decisions.created_at), asc(decisions.id)];
 
+// The timeline, the participant page's sessions waiting for a score, and what finds a command's participant are
+// built once (docs/decisions/037-prepared-queries-on-postgresql.md).
+/** A participant's events, newest first: `limit` of them, below `before` when `below`. */
+const timelinePage = (below: boolean) =>
+  prepared(`participant_timeline${below ? '_before' : ''}`, (db) =>
+    db
+      .select(eventFields)
+      .from(events)
+      .where(
+        and(
+          inWorkspace(events.workspace_id),
+          eq(events.participant_id, sql.placeholder('participantId')),
+          below ? lt(events.seq, sql.placeholder('before')) : undefined,
+        ),
+      )
+      .orderBy(desc(events.seq))
+      .limit(sql.placeholder('limit')),
+  );
+const timelinePages = { first: timelinePage(false), before: timelinePage(true) };
+const sessionById = prepared('participant_session_by_id', (db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(and(inWorkspace(sessions.workspace_id), eq(sessions.id, sql.placeholder('sessionId')))),
+);
+const sessionParticipant = prepared('participant_of_session', (db) =>
+  db
+    .select({ id: sessions.participant_id })
+    .from(sessions)
+    .where(and(inWorkspace(sessions.workspace_id), eq(sessions.id, sql.placeholder('sessionId')))),
+);
+const decisionParticipant = prepared('participant_of_decision', (db) =>
+  db
+    .select({ id: decisions.participant_id })
+    .from(decisions)
+    .where(and(inWorkspace(decisions.workspace_id), eq(decisions.id, sql.placeholder('decisionId')))),
+);
+
+/**
+ * Sessions waiting for a score, the longest waiting first, among those `where` picks (it names the workspace).
+ */
+function awaitingScoreQuery(db: PgExec, where: SQL | undefined, limit: number | Placeholder) {
+  return (
+    db
+      .select({
+        session_id: sessions.id,
+        participant_id: participants.id,
+        participant_name: participants.name,
+        participant_email: participants.email,
+        evaluation_template_id: participants.evaluation_template_id,
+        stage_id: sessions.stage_id,
+        stage_name: evaluationStages.stage_name,
+        attempt: sessions.attempt,
+        ended,
+        done_at: sql<string>`${done}`,
+      })
+      .from(sessions)
+      .innerJoin(participants, eq(participants.id, sessions.participant_id))
+      .innerJoin(evaluationStages, eq(evaluationStages.id, sessions.stage_id))
+      .leftJoin(
+        sessionSubmissions,
+        and(eq(sessionSubmissions.workspace_id, sessions.workspace_id), eq(sessionSubmissions.session_id, sessions.id)),
+      )
+      .where(and(where, eq(sessions.status, 'in_progress'), isNotNull(done)))
+      // Ties (none in practice: two sessions done at the same instant) by id, so pages are stable.
+      .orderBy(asc(done), asc(sessions.id))
+      .limit(limit)
+  );
+}
+const awaitingScoreOfParticipant = prepared('participant_awaiting_score', (db) =>
+  awaitingScoreQuery(
+    db,
+    and(inWorkspace(sessions.workspace_id), eq(sessions.participant_id, sql.placeholder('participantId'))),
+    sql.placeholder('limit'),
+  ),
+);
+
 /**
  * A participant's history on PostgreSQL, as SQLite answers it (repositories/participants/queries.ts and
  * awaiting-score.ts): sessions, events, decisions, sessions waiting for a score, and what refers to a stage.
@@ -49,6 +139,12 @@ export function createPgParticipantHistory(db: PgExec) {
     return row?.n ?? 0;
   }
 
+  /** `limit` events of the `limit + 1` rows read, and the `seq` the next page is below (none when no more). */
+  function page(rows: readonly unknown[], limit: number) {
+    const items = rows.slice(0, limit) as DomainEvent[];
+    return { items, next: rows.length > limit ? (items.at(-1)?.seq ?? null) : null };
+  }
+
   /** `limit` events, newest first, below `before` when given; `next` continues below the last. */
   async function eventsPage(workspaceId: string, where: SQL | undefined, limit: number, before: number | undefined) {
     const rows = await db
@@ -57,8 +153,7 @@ export function createPgParticipantHistory(db: PgExec) {
       .where(and(eq(events.workspace_id, workspaceId), where, before ? lt(events.seq, before) : undefined))
       .orderBy(desc(events.seq))
       .limit(limit + 1);
-    const items = rows.slice(0, limit) as DomainEvent[];
-    return { items, next: rows.length > limit ? (items.at(-1)?.seq ?? null) : null };
+    return page(rows, limit);
   }
 
   return {
@@ -87,25 +182,16 @@ export function createPgParticipantHistory(db: PgExec) {
       return rows.map(toSession);
     },
     async session(workspaceId: string, sessionId: string) {
-      const [row] = await db
-        .select()
-        .from(sessions)
-        .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.id, sessionId)));
+      const [row] = await sessionById(db, { workspaceId, sessionId });
       return row && toSession(row);
     },
 
     async participantOfSession(workspaceId: string, sessionId: string): Promise<string | undefined> {
-      const [row] = await db
-        .select({ id: sessions.participant_id })
-        .from(sessions)
-        .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.id, sessionId)));
+      const [row] = await sessionParticipant(db, { workspaceId, sessionId });
       return row?.id;
     },
     async participantOfDecision(workspaceId: string, decisionId: string): Promise<string | undefined> {
-      const [row] = await db
-        .select({ id: decisions.participant_id })
-        .from(decisions)
-        .where(and(eq(decisions.workspace_id, workspaceId), eq(decisions.id, decisionId)));
+      const [row] = await decisionParticipant(db, { workspaceId, decisionId });
       return row?.id;
     },
 
@@ -158,8 +244,11 @@ export function createPgParticipantHistory(db: PgExec) {
     },
 
     /** A participant's timeline, a page at a time. */
-    timeline(workspaceId: string, participantId: string, limit: number, before?: number) {
-      return eventsPage(workspaceId, eq(events.participant_id, participantId), limit, before);
+    async timeline(workspaceId: string, participantId: string, limit: number, before?: number) {
+      const rows = await (before
+        ? timelinePages.before(db, { workspaceId, participantId, before, limit: limit + 1 })
+        : timelinePages.first(db, { workspaceId, participantId, limit: limit + 1 }));
+      return page(rows, limit);
     },
 
     /** The reviewers' inbox: open decisions oldest first (decided ones newest first), with what to judge them by. */
@@ -215,41 +304,18 @@ export function createPgParticipantHistory(db: PgExec) {
       workspaceId: string,
       f: { participant_id?: string | undefined; evaluation_template_id?: string | undefined; limit: number },
     ): Promise<AwaitingScore[]> {
-      const rows = await db
-        .select({
-          session_id: sessions.id,
-          participant_id: participants.id,
-          participant_name: participants.name,
-          participant_email: participants.email,
-          evaluation_template_id: participants.evaluation_template_id,
-          stage_id: sessions.stage_id,
-          stage_name: evaluationStages.stage_name,
-          attempt: sessions.attempt,
-          ended,
-          done_at: sql<string>`${done}`,
-        })
-        .from(sessions)
-        .innerJoin(participants, eq(participants.id, sessions.participant_id))
-        .innerJoin(evaluationStages, eq(evaluationStages.id, sessions.stage_id))
-        .leftJoin(
-          sessionSubmissions,
-          and(
-            eq(sessionSubmissions.workspace_id, sessions.workspace_id),
-            eq(sessionSubmissions.session_id, sessions.id),
-          ),
-        )
-        .where(
-          and(
-            eq(sessions.workspace_id, workspaceId),
-            eq(sessions.status, 'in_progress'),
-            isNotNull(done),
-            f.participant_id ? eq(sessions.participant_id, f.participant_id) : undefined,
-            f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
-          ),
-        )
-        // Ties (none in practice: two sessions done at the same instant) by id, so pages are stable.
-        .orderBy(asc(done), asc(sessions.id))
-        .limit(f.limit);
+      // The participant page's question (one participant, any template) is built once; other filters each time.
+      const rows = await (f.participant_id && !f.evaluation_template_id
+        ? awaitingScoreOfParticipant(db, { workspaceId, participantId: f.participant_id, limit: f.limit })
+        : awaitingScoreQuery(
+            db,
+            and(
+              eq(sessions.workspace_id, workspaceId),
+              f.participant_id ? eq(sessions.participant_id, f.participant_id) : undefined,
+              f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
+            ),
+            f.limit,
+          ));
       return rows.map(toAwaitingScore);
     },
   } satisfies Pick<

@@ -1,5 +1,5 @@
-import { liveStages, type ProgressionTemplate } from '@stageflow/domain';
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import type { ProgressionTemplate } from '@stageflow/domain';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Reads } from '../../reads.ts';
 import {
   enrolmentTarget,
@@ -11,6 +11,7 @@ import {
 import { toDecision, toParticipant, toProgress, toSession } from '../../repositories/participants/load.ts';
 import type { CommandTarget, LoadedState } from '../../storage/port.ts';
 import type { PgExec } from '../client.ts';
+import { inWorkspace, prepared, preparedLockable } from '../prepared.ts';
 import {
   agentProfiles,
   decisions,
@@ -20,7 +21,96 @@ import {
   sessions,
   stageProgress,
 } from '../schema.ts';
+import type { PgStageCache } from '../stage-cache.ts';
 import { createPgStageReads } from './stages.ts';
+import { templateRow } from './templates.ts';
+
+// Every participant page and command runs these (docs/decisions/037-prepared-queries-on-postgresql.md): built once,
+// with placeholders `workspaceId` and the row's own id.
+
+/** The interviewers of a template's stages, archived stages' too (a superset costs nothing here). */
+const interviewersOf = prepared('participant_load_interviewers', (db) =>
+  db
+    .select({
+      id: agentProfiles.id,
+      evaluation_dimensions: agentProfiles.evaluation_dimensions,
+      scoring: agentProfiles.scoring,
+      output: agentProfiles.output,
+    })
+    .from(agentProfiles)
+    .where(
+      and(
+        inWorkspace(agentProfiles.workspace_id),
+        inArray(
+          agentProfiles.id,
+          db
+            .select({ id: evaluationStages.agent_profile_id })
+            .from(evaluationStages)
+            .where(
+              and(
+                inWorkspace(evaluationStages.workspace_id),
+                eq(evaluationStages.evaluation_template_id, sql.placeholder('templateId')),
+              ),
+            ),
+        ),
+      ),
+    ),
+);
+const participantRow = preparedLockable('participant_load_participant', (db) =>
+  db
+    .select()
+    .from(participants)
+    .where(and(inWorkspace(participants.workspace_id), eq(participants.id, sql.placeholder('participantId'))))
+    .$dynamic(),
+);
+const progressOf = prepared('participant_load_progress', (db) =>
+  db
+    .select()
+    .from(stageProgress)
+    .where(
+      and(inWorkspace(stageProgress.workspace_id), eq(stageProgress.participant_id, sql.placeholder('participantId'))),
+    )
+    .orderBy(asc(stageProgress.entered_at)),
+);
+const sessionsOf = prepared('participant_load_sessions', (db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(and(inWorkspace(sessions.workspace_id), eq(sessions.participant_id, sql.placeholder('participantId'))))
+    .orderBy(asc(sessions.created_at)),
+);
+const decisionsOf = prepared('participant_load_decisions', (db) =>
+  db
+    .select()
+    .from(decisions)
+    .where(and(inWorkspace(decisions.workspace_id), eq(decisions.participant_id, sql.placeholder('participantId'))))
+    .orderBy(asc(decisions.created_at)),
+);
+/** Another participant of the template with this email (`exceptId`: but this one). */
+const emailUser = (except: boolean) =>
+  prepared(`participant_email_taken${except ? '_by_another' : ''}`, (db) =>
+    db
+      .select({ id: participants.id })
+      .from(participants)
+      .where(
+        and(
+          inWorkspace(participants.workspace_id),
+          eq(participants.evaluation_template_id, sql.placeholder('templateId')),
+          eq(participants.email, sql.placeholder('email')),
+          except ? ne(participants.id, sql.placeholder('exceptId')) : undefined,
+        ),
+      )
+      .limit(1),
+  );
+const emailUsers = { any: emailUser(false), another: emailUser(true) };
+const templateName = prepared('participant_email_template_name', (db) =>
+  db
+    .select({ name: evaluationTemplates.template_name })
+    .from(evaluationTemplates)
+    .where(
+      and(inWorkspace(evaluationTemplates.workspace_id), eq(evaluationTemplates.id, sql.placeholder('templateId'))),
+    ),
+);
 
 /**
  * What a participant command loads on PostgreSQL: the template with its live stages and their interviewers, one
@@ -35,8 +125,8 @@ import { createPgStageReads } from './stages.ts';
  * the other, so the second's email check sees the first's participant. A participant command reads its template
  * without a lock, so commands on different people of one pipeline never wait for each other.
  */
-export function createPgParticipantLoads(exec: PgExec, options: { inWrite?: boolean } = {}) {
-  const stages = createPgStageReads(exec);
+export function createPgParticipantLoads(exec: PgExec, options: { inWrite?: boolean; stages?: PgStageCache } = {}) {
+  const stages = createPgStageReads(exec, options.stages);
   const lock = options.inWrite === true;
 
   async function progressionTemplate(
@@ -44,74 +134,26 @@ export function createPgParticipantLoads(exec: PgExec, options: { inWrite?: bool
     templateId: string,
     forEnrolment: boolean,
   ): Promise<ProgressionTemplate | undefined> {
-    const query = exec
-      .select()
-      .from(evaluationTemplates)
-      .where(and(eq(evaluationTemplates.workspace_id, workspaceId), eq(evaluationTemplates.id, templateId)));
-    const [row] = await (lock && forEnrolment ? query.for('update') : query);
+    const [row] = await templateRow.lockIf(lock && forEnrolment)(exec, { workspaceId, id: templateId });
     if (!row) return undefined;
-    const live = liveStages(await stages.allOfTemplate(workspaceId, templateId));
+    // At the version of the row read here: from the stage cache, when it has them.
+    const live = (await stages.ofTemplate(workspaceId, templateId, row.version))?.live ?? [];
     const interviewers = new Map<string, InterviewerRow>(
-      needsInterviewers(live) ? (await interviewersOf(workspaceId, templateId)).map((p) => [p.id, p]) : [],
+      needsInterviewers(live) ? (await interviewersOf(exec, { workspaceId, templateId })).map((p) => [p.id, p]) : [],
     );
     return progressionTemplateOf(row, live, interviewers);
   }
 
-  /** The interviewers of a template's stages, archived stages' too (a superset costs nothing here). */
-  function interviewersOf(workspaceId: string, templateId: string) {
-    return exec
-      .select({
-        id: agentProfiles.id,
-        evaluation_dimensions: agentProfiles.evaluation_dimensions,
-        scoring: agentProfiles.scoring,
-        output: agentProfiles.output,
-      })
-      .from(agentProfiles)
-      .where(
-        and(
-          eq(agentProfiles.workspace_id, workspaceId),
-          inArray(
-            agentProfiles.id,
-            exec
-              .select({ id: evaluationStages.agent_profile_id })
-              .from(evaluationStages)
-              .where(
-                and(
-                  eq(evaluationStages.workspace_id, workspaceId),
-                  eq(evaluationStages.evaluation_template_id, templateId),
-                ),
-              ),
-          ),
-        ),
-      );
-  }
-
   async function participant(workspaceId: string, participantId: string): Promise<LoadedState | undefined> {
-    const query = exec
-      .select()
-      .from(participants)
-      .where(and(eq(participants.workspace_id, workspaceId), eq(participants.id, participantId)));
     // Locked first: the rows read after it are the ones the previous command on this participant left.
-    const [row] = await (lock ? query.for('update') : query);
+    const [row] = await participantRow.lockIf(lock)(exec, { workspaceId, participantId });
     if (!row) return undefined;
     const template = await progressionTemplate(workspaceId, row.evaluation_template_id, false);
     if (!template) return undefined;
     // One after the other: inside a transaction the statements share one connection, which runs one at a time.
-    const progress = await exec
-      .select()
-      .from(stageProgress)
-      .where(and(eq(stageProgress.workspace_id, workspaceId), eq(stageProgress.participant_id, participantId)))
-      .orderBy(asc(stageProgress.entered_at));
-    const sessionRows = await exec
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.participant_id, participantId)))
-      .orderBy(asc(sessions.created_at));
-    const decisionRows = await exec
-      .select()
-      .from(decisions)
-      .where(and(eq(decisions.workspace_id, workspaceId), eq(decisions.participant_id, participantId)))
-      .orderBy(asc(decisions.created_at));
+    const progress = await progressOf(exec, { workspaceId, participantId });
+    const sessionRows = await sessionsOf(exec, { workspaceId, participantId });
+    const decisionRows = await decisionsOf(exec, { workspaceId, participantId });
     return {
       version: row.version,
       state: {
@@ -128,25 +170,10 @@ export function createPgParticipantLoads(exec: PgExec, options: { inWrite?: bool
     // In a write, every email check in a template holds the template's row, as an enrolment does: two people
     // changing to one address at once then take turns, and the second is refused by the rule, not the unique index.
     // (A participant's row is locked before this, never after: no two units wait on each other in a circle.)
-    if (lock) {
-      await exec
-        .select({ id: evaluationTemplates.id })
-        .from(evaluationTemplates)
-        .where(and(eq(evaluationTemplates.workspace_id, workspaceId), eq(evaluationTemplates.id, templateId)))
-        .for('update');
-    }
-    const [found] = await exec
-      .select({ id: participants.id })
-      .from(participants)
-      .where(
-        and(
-          eq(participants.workspace_id, workspaceId),
-          eq(participants.evaluation_template_id, templateId),
-          eq(participants.email, email),
-          exceptId ? ne(participants.id, exceptId) : undefined,
-        ),
-      )
-      .limit(1);
+    if (lock) await templateRow.locked(exec, { workspaceId, id: templateId });
+    const [found] = await (exceptId
+      ? emailUsers.another(exec, { workspaceId, templateId, email, exceptId })
+      : emailUsers.any(exec, { workspaceId, templateId, email }));
     return found !== undefined;
   }
 
@@ -166,10 +193,7 @@ export function createPgParticipantLoads(exec: PgExec, options: { inWrite?: bool
     /** The template's name when another of its participants uses `email`, else null. */
     async emailTakenIn(workspaceId: string, templateId: string, email: string, exceptId?: string) {
       if (!(await emailTaken(workspaceId, templateId, email, exceptId))) return null;
-      const [named] = await exec
-        .select({ name: evaluationTemplates.template_name })
-        .from(evaluationTemplates)
-        .where(and(eq(evaluationTemplates.workspace_id, workspaceId), eq(evaluationTemplates.id, templateId)));
+      const [named] = await templateName(exec, { workspaceId, templateId });
       return named?.name ?? templateId;
     },
   } satisfies Pick<Reads['participants'], 'load' | 'loadTarget' | 'emailTaken' | 'emailTakenIn'>;

@@ -1,13 +1,26 @@
 import type { EvaluationTemplate } from '@stageflow/domain';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Reads } from '../../reads.ts';
 import { type TemplateFilter, toTemplate } from '../../repositories/templates.ts';
 import type { PgExec } from '../client.ts';
+import { inWorkspace, preparedLockable } from '../prepared.ts';
 import { evaluationTemplates } from '../schema.ts';
 import { containsIgnoringAsciiCase, inByteOrder } from '../text.ts';
 
 export const ofTemplate = (workspaceId: string, id: string) =>
   and(eq(evaluationTemplates.workspace_id, workspaceId), eq(evaluationTemplates.id, id));
+
+/**
+ * A template's row by id (placeholders `workspaceId`, `id`), locked in a write: what `byId` and every participant
+ * command's load read (docs/decisions/037-prepared-queries-on-postgresql.md).
+ */
+export const templateRow = preparedLockable('templates_by_id', (db) =>
+  db
+    .select()
+    .from(evaluationTemplates)
+    .where(and(inWorkspace(evaluationTemplates.workspace_id), eq(evaluationTemplates.id, sql.placeholder('id'))))
+    .$dynamic(),
+);
 
 /**
  * The template reads on PostgreSQL. The list is newest change first, as on SQLite; templates changed in the same
@@ -16,6 +29,7 @@ export const ofTemplate = (workspaceId: string, id: string) =>
  * did not see.
  */
 export function createPgTemplateReads(db: PgExec, options: { inWrite?: boolean } = {}) {
+  const rowById = templateRow.lockIf(options.inWrite === true);
   return {
     async list(workspaceId: string, filter: TemplateFilter): Promise<EvaluationTemplate[]> {
       const rows = await db
@@ -43,8 +57,7 @@ export function createPgTemplateReads(db: PgExec, options: { inWrite?: boolean }
         .where(eq(evaluationTemplates.workspace_id, workspaceId));
     },
     async byId(workspaceId: string, id: string): Promise<EvaluationTemplate | undefined> {
-      const query = db.select().from(evaluationTemplates).where(ofTemplate(workspaceId, id));
-      const [row] = await (options.inWrite ? query.for('update') : query);
+      const [row] = await rowById(db, { workspaceId, id });
       return row && toTemplate(row);
     },
   } satisfies Reads['templates'];

@@ -5,6 +5,7 @@ import { endpointRecord, type WebhookEndpointRow } from '../../repositories/webh
 import { deliveryViews } from '../../repositories/webhooks/outbox.ts';
 import { type EnqueuedSignal, enqueuedSignal } from '../../repositories/webhooks/signal.ts';
 import type { PgExec } from '../client.ts';
+import { inWorkspace, prepared } from '../prepared.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from '../schema.ts';
 
 /**
@@ -16,12 +17,17 @@ export const pgEnqueued: EnqueuedSignal = enqueuedSignal();
 const ofEndpoint = (workspaceId: string, id: string) =>
   and(eq(webhookEndpoints.workspace_id, workspaceId), eq(webhookEndpoints.id, id));
 
-/** The endpoints a new webhook may go to, read inside the enqueuing transaction (writes/webhooks.ts). */
-export const enabledEndpoints = (exec: PgExec, workspaceId: string) =>
-  exec
+/**
+ * The endpoints a new webhook may go to, read inside the enqueuing transaction (writes/webhooks.ts): every command
+ * that emits asks, so it is built once (docs/decisions/037-prepared-queries-on-postgresql.md).
+ */
+const enabledOf = prepared('webhook_endpoints_enabled', (db) =>
+  db
     .select({ id: webhookEndpoints.id, event_types: webhookEndpoints.event_types })
     .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.workspace_id, workspaceId), eq(webhookEndpoints.enabled, true)));
+    .where(and(inWorkspace(webhookEndpoints.workspace_id), eq(webhookEndpoints.enabled, true))),
+);
+export const enabledEndpoints = (exec: PgExec, workspaceId: string) => enabledOf(exec, { workspaceId });
 
 /**
  * Webhook endpoints and the delivery log on PostgreSQL, answering as repositories/webhooks/ does. With `inWrite`

@@ -1,14 +1,50 @@
 import type { ParticipantEvent, ParticipantState } from '@stageflow/domain';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Writes } from '../../reads.ts';
 import { changedFields, changedMeanwhile, diff, eventRow } from '../../repositories/participants/state-changes.ts';
 import type { LoadedState } from '../../storage/port.ts';
 import type { PgExec } from '../client.ts';
+import { inWorkspace, preparedInserts, preparedUpdates } from '../prepared.ts';
 import { decisions, events, participants, sessions, stageProgress } from '../schema.ts';
 
-/** The named fields of a row, for an update that writes only what a command changed. */
-const only = (row: object, fields: readonly string[]): Record<string, unknown> =>
-  Object.fromEntries(fields.map((field) => [field, (row as Record<string, unknown>)[field]]));
+// Every command writes through these: built once per set of columns or number of rows
+// (docs/decisions/037-prepared-queries-on-postgresql.md). The row is named by placeholders `workspaceId` and its key.
+const write = {
+  insertParticipant: preparedInserts('participants_insert', participants),
+  updateParticipant: preparedUpdates(
+    'participants_update',
+    participants,
+    and(
+      inWorkspace(participants.workspace_id),
+      eq(participants.id, sql.placeholder('id')),
+      eq(participants.version, sql.placeholder('version')),
+    )!,
+  ),
+  insertProgress: preparedInserts('stage_progress_insert', stageProgress),
+  updateProgress: preparedUpdates(
+    'stage_progress_update',
+    stageProgress,
+    and(
+      inWorkspace(stageProgress.workspace_id),
+      eq(stageProgress.participant_id, sql.placeholder('participantId')),
+      eq(stageProgress.stage_id, sql.placeholder('stageId')),
+    )!,
+  ),
+  insertSessions: preparedInserts('sessions_insert', sessions),
+  updateSession: preparedUpdates(
+    'sessions_update',
+    sessions,
+    and(inWorkspace(sessions.workspace_id), eq(sessions.id, sql.placeholder('id')))!,
+  ),
+  insertDecisions: preparedInserts('decisions_insert', decisions),
+  updateDecision: preparedUpdates(
+    'decisions_update',
+    decisions,
+    and(inWorkspace(decisions.workspace_id), eq(decisions.id, sql.placeholder('id')))!,
+  ),
+  // `seq` is the log's identity: PostgreSQL numbers the rows in the order of the VALUES list.
+  appendEvents: preparedInserts('events_insert', events, { except: ['seq'] }),
+};
 
 /**
  * Stores what a participant command left, inside its write transaction on PostgreSQL: the same rows and columns as
@@ -26,58 +62,45 @@ export function createPgParticipantWrites(tx: PgExec) {
     const participant = after.participant;
     if (!participant) return;
     if (loaded.version === null || !before.participant) {
-      await tx.insert(participants).values({ ...participant, workspace_id: workspaceId, version: 1 });
+      await write.insertParticipant(tx, [{ ...participant, workspace_id: workspaceId, version: 1 }]);
     } else {
       const fields = changedFields(before.participant, participant);
-      const updated = await tx
-        .update(participants)
-        .set({ ...only(participant, fields), version: loaded.version + 1 })
-        .where(
-          and(
-            eq(participants.workspace_id, workspaceId),
-            eq(participants.id, participant.id),
-            eq(participants.version, loaded.version),
-          ),
-        )
-        .returning({ id: participants.id });
-      if (updated.length === 0) throw changedMeanwhile(participant);
+      const updated = await write.updateParticipant(
+        tx,
+        [...fields, 'version'],
+        { ...participant, version: loaded.version + 1 },
+        { workspaceId, id: participant.id, version: loaded.version },
+      );
+      if (updated === 0) throw changedMeanwhile(participant);
     }
     const progress = diff(before.progress, after.progress, (p) => p.stage_id);
-    if (progress.added.length > 0) {
-      await tx.insert(stageProgress).values(progress.added.map((p) => ({ ...p, workspace_id: workspaceId })));
-    }
+    await write.insertProgress(
+      tx,
+      progress.added.map((p) => ({ ...p, workspace_id: workspaceId })),
+    );
     for (const { row, fields } of progress.changed) {
-      await tx
-        .update(stageProgress)
-        .set(only(row, fields))
-        .where(
-          and(
-            eq(stageProgress.workspace_id, workspaceId),
-            eq(stageProgress.participant_id, row.participant_id),
-            eq(stageProgress.stage_id, row.stage_id),
-          ),
-        );
+      await write.updateProgress(tx, fields, row, {
+        workspaceId,
+        participantId: row.participant_id,
+        stageId: row.stage_id,
+      });
     }
     const sessionRows = diff(before.sessions, after.sessions, (x) => x.id);
-    if (sessionRows.added.length > 0) {
-      await tx.insert(sessions).values(sessionRows.added.map((x) => ({ ...x, workspace_id: workspaceId })));
-    }
+    await write.insertSessions(
+      tx,
+      sessionRows.added.map((x) => ({ ...x, workspace_id: workspaceId })),
+    );
     for (const { row, fields } of sessionRows.changed) {
-      await tx
-        .update(sessions)
-        .set(only(row, fields))
-        .where(and(eq(sessions.workspace_id, workspaceId), eq(sessions.id, row.id)));
+      await write.updateSession(tx, fields, row, { workspaceId, id: row.id });
     }
     // Decisions after sessions: a new decision may name a session the same command opened.
     const decisionRows = diff(before.decisions, after.decisions, (x) => x.id);
-    if (decisionRows.added.length > 0) {
-      await tx.insert(decisions).values(decisionRows.added.map((x) => ({ ...x, workspace_id: workspaceId })));
-    }
+    await write.insertDecisions(
+      tx,
+      decisionRows.added.map((x) => ({ ...x, workspace_id: workspaceId })),
+    );
     for (const { row, fields } of decisionRows.changed) {
-      await tx
-        .update(decisions)
-        .set(only(row, fields))
-        .where(and(eq(decisions.workspace_id, workspaceId), eq(decisions.id, row.id)));
+      await write.updateDecision(tx, fields, row, { workspaceId, id: row.id });
     }
   }
 
@@ -92,7 +115,10 @@ export function createPgParticipantWrites(tx: PgExec) {
       await save(workspaceId, loaded, after);
       if (emitted.length === 0) return;
       const templateId = loaded.state.template.id;
-      await tx.insert(events).values(emitted.map((e) => eventRow(workspaceId, templateId, e)));
+      await write.appendEvents(
+        tx,
+        emitted.map((e) => eventRow(workspaceId, templateId, e)),
+      );
     },
   } satisfies Writes['participants'];
 }

@@ -2,6 +2,7 @@ import type { Writes } from '../../reads.ts';
 import { stageWrites } from '../../repositories/pipelines.ts';
 import type { Pipeline } from '../../storage/port.ts';
 import type { PgExec } from '../client.ts';
+import type { PgStageCache } from '../stage-cache.ts';
 import { createPgStageWrites } from './stages.ts';
 import { createPgTemplateWrites } from './templates.ts';
 
@@ -9,9 +10,9 @@ import { createPgTemplateWrites } from './templates.ts';
  * Stores a pipeline change on PostgreSQL as SQLite does: the template row (its version as the change set it),
  * then only the stages added, changed or dropped (`stageWrites`, shared with SQLite), in the same order.
  */
-export function createPgPipelineWrites(tx: PgExec) {
-  const templates = createPgTemplateWrites(tx);
-  const stages = createPgStageWrites(tx);
+export function createPgPipelineWrites(tx: PgExec, cache?: PgStageCache) {
+  const templates = createPgTemplateWrites(tx, cache);
+  const stages = createPgStageWrites(tx, cache);
   return {
     async store(workspaceId: string, before: Pipeline | null, next: Pipeline): Promise<void> {
       if (before) await templates.update(workspaceId, next.template);

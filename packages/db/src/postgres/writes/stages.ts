@@ -4,23 +4,27 @@ import type { Writes } from '../../reads.ts';
 import { toStageRow } from '../../repositories/stages.ts';
 import type { PgExec } from '../client.ts';
 import { evaluationStages } from '../schema.ts';
+import type { PgStageCache } from '../stage-cache.ts';
 
 const ofStage = (workspaceId: string, id: string) =>
   and(eq(evaluationStages.workspace_id, workspaceId), eq(evaluationStages.id, id));
 
 /**
- * The stage rows' writes on PostgreSQL. SQLite's stage cache is told of a change (`changing`); the PostgreSQL
- * stage reads keep no cache, so there is nothing to tell here.
+ * The stage rows' writes on PostgreSQL. Each tells the stage cache that this transaction changes stages
+ * (stage-cache.ts): nothing it reads is kept until it ends.
  */
-export function createPgStageWrites(tx: PgExec) {
+export function createPgStageWrites(tx: PgExec, cache?: PgStageCache) {
   return {
     async insert(workspaceId: string, stage: EvaluationStage): Promise<void> {
+      cache?.changing(tx);
       await tx.insert(evaluationStages).values(toStageRow(workspaceId, stage));
     },
     async update(workspaceId: string, stage: EvaluationStage): Promise<void> {
+      cache?.changing(tx);
       await tx.update(evaluationStages).set(toStageRow(workspaceId, stage)).where(ofStage(workspaceId, stage.id));
     },
     async delete(workspaceId: string, id: string): Promise<void> {
+      cache?.changing(tx);
       await tx.delete(evaluationStages).where(ofStage(workspaceId, id));
     },
   } satisfies Writes['stages'];
