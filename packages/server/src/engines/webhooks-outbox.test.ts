@@ -295,7 +295,7 @@ describe.skipIf(unavailable)('webhook endpoints and the outbox on PostgreSQL ans
     const woken = vi.fn();
     const stop = pgEnqueued.onEnqueued(woken);
     try {
-      await expect(sendTest(storage, 31)).rejects.toMatchObject({ cause: { message: 'refused at commit' } });
+      await expect(sendTest(storage, 31)).rejects.toThrow('refused at commit');
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(woken).not.toHaveBeenCalled();
       expect(await deliveriesSeen()).toBe(before);
