@@ -1,64 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EvaluationStage, EvaluationTemplate } from '@stageflow/domain';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { closeDb, createDb, type Db, migrateDb, readTx, writeTx } from '../client.ts';
-import type { Pipeline, StoragePort } from '../storage/port.ts';
+import type { StoragePort } from '../storage/port.ts';
 import { createSqliteStorage } from '../storage/sqlite.ts';
 import { createRepositories, type Repositories } from './index.ts';
-
-const NOW = '2026-01-01T00:00:00.000Z';
-const WS = '00000000-0000-4000-8000-00000000000a';
-const TEMPLATE = '00000000-0000-4000-8000-000000000001';
-const STAGE = '00000000-0000-4000-8000-000000000010';
-
-const template: EvaluationTemplate = {
-  id: TEMPLATE,
-  template_name: 'Backend',
-  use_case: 'hiring',
-  success_outcome: 'hire_no_hire',
-  status: 'active',
-  skills: [],
-  soft_skills: [],
-  default_duration_minutes: 30,
-  default_difficulty: 'intermediate',
-  language: 'en',
-  portal_shows_recommendation: false,
-  version: 0,
-  created_at: NOW,
-  updated_at: NOW,
-};
-
-const stage = (stage_name: string): EvaluationStage => ({
-  id: STAGE,
-  evaluation_template_id: TEMPLATE,
-  type: 'review',
-  stage_name,
-  stage_type: 'manual_review',
-  agent_profile_id: null,
-  stage_order: 0,
-  duration_minutes: 30,
-  difficulty: 'intermediate',
-  pass_threshold: 60,
-  allow_retake: false,
-  max_attempts: 1,
-  retake_cooldown_hours: 0,
-  automation_rule: 'none',
-  auto_reject: false,
-  status: 'active',
-  question_set: [],
-  created_at: NOW,
-  updated_at: NOW,
-});
-
-/** A change as the application makes it (application/pipelines.ts): the stage renamed, the version bumped. */
-const renamed =
-  (name: string) =>
-  (before: Pipeline): Pipeline => ({
-    template: { ...before.template, version: before.template.version + 1 },
-    stages: [stage(name)],
-  });
+import { renamed, stage, TEMPLATE, template, WS } from './stage-cache.fixtures.ts';
 
 /** One server process's view of the database file: its own connection, repositories and cache. */
 interface Process {
