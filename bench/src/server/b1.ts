@@ -13,7 +13,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { COHORT_SIZE_SQL, PROGRESS_GROUPS_SQL, STAY_DURATIONS_SQL } from '@stageflow/db/analytics-sql';
+import { COHORT_SIZE_SQL, KEPT_EXIT_COUNTS_SQL, KEPT_STAYS_AT_RANK_SQL } from '@stageflow/db/analytics-sql';
 import Database from 'better-sqlite3';
 import { serveBench } from './ipc.ts';
 
@@ -91,13 +91,16 @@ const q = {
   ),
   upsertProgress: db.prepare(
     `insert into stage_progress (workspace_id, participant_id, stage_id, state, attempts_used, retakes_granted,
-       entered_at, left_at, rules)
-     values (@workspace_id, @participant_id, @stage_id, @state, @attempts_used, 0, @entered_at, @left_at, @rules)
+       entered_at, left_at, rules, funnel_exit, stay_ms)
+     values (@workspace_id, @participant_id, @stage_id, @state, @attempts_used, 0, @entered_at, @left_at, @rules,
+       @funnel_exit, @stay_ms)
      on conflict (participant_id, stage_id) do update set state = excluded.state,
-       attempts_used = excluded.attempts_used, left_at = excluded.left_at`,
+       attempts_used = excluded.attempts_used, left_at = excluded.left_at, funnel_exit = excluded.funnel_exit,
+       stay_ms = excluded.stay_ms`,
   ),
   completeSession: db.prepare(
-    `update sessions set status = 'completed', completed_at = ?, scorecard = ?, updated_at = ? where workspace_id = ? and id = ?`,
+    `update sessions set status = 'completed', completed_at = ?, scorecard = ?, result_score = ?, result_passed = ?,
+       updated_at = ? where workspace_id = ? and id = ?`,
   ),
   insertEvent: db.prepare(
     `insert into events (workspace_id, participant_id, evaluation_template_id, type, actor, occurred_at, data)
@@ -106,8 +109,8 @@ const q = {
 };
 const analytics = {
   size: db.prepare(COHORT_SIZE_SQL).pluck(),
-  groups: db.prepare(PROGRESS_GROUPS_SQL),
-  durations: db.prepare(STAY_DURATIONS_SQL).raw(),
+  exits: db.prepare(KEPT_EXIT_COUNTS_SQL),
+  staysAt: db.prepare(KEPT_STAYS_AT_RANK_SQL).pluck(),
 };
 /** A participant as cards and the detail page show them (as participants.ts' `summaries`). */
 const summary = (where: string, order = '') =>
@@ -182,17 +185,29 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
     const items = rows.slice(0, limit);
     return { items, next_cursor: rows.length > limit ? items.at(-1)?.seq : null };
   },
-  /** The analytics funnel: its three queries, raw, inside one read transaction; the rows answered as they come. */
+  /**
+   * The whole template's analytics funnel: its queries, raw, inside one read transaction (the cohort's size, the
+   * stays counted by their kept facts, and per stage the two pairs of stay lengths its median and 90th percentile
+   * read); the rows answered as they come.
+   */
   'GET /analytics-funnel': (ws, url) => {
     const templateId = url.searchParams.get('template')!;
     if (!q.template.get(ws, templateId)) return undefined;
     const params = { ws, template: templateId, start: null, end: null, tag: null };
-    return db.transaction(() => ({
-      participants: analytics.size.get(params),
-      stages: stagesOf(ws, templateId).map((s) => s.id),
-      groups: analytics.groups.all(params),
-      durations: analytics.durations.all(params),
-    }))();
+    return db.transaction(() => {
+      const stages = stagesOf(ws, templateId).map((s) => s.id as string);
+      const groups = analytics.exits.all({ ws, stages: JSON.stringify(stages) }) as Row[];
+      const left = new Map<string, number>();
+      for (const g of groups) {
+        if (g.funnel_exit !== 'still_there')
+          left.set(g.stage_id as string, (left.get(g.stage_id as string) ?? 0) + (g.count as number));
+      }
+      const stays = [...left].map(([stage, n]) => ({
+        stage,
+        at: [0.5, 0.9].map((p) => analytics.staysAt.all({ ws, stage, rank: Math.floor((n - 1) * p) })),
+      }));
+      return { participants: analytics.size.get(params), stages, groups, stays };
+    })();
   },
   'GET /board': (ws, url) => {
     const templateId = url.searchParams.get('template')!;
@@ -236,9 +251,19 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
         const current = progress.find((p) => p.stage_id === participant.current_stage_id)!;
         const { session_id: _, ...scores } = body;
         const scorecard = { ...scores, overall_score: 77.5, passed: true };
-        q.completeSession.run(now, JSON.stringify(scorecard), now, ws, session.id);
+        // The result's score facts are written with it, as Stageflow's store does.
+        q.completeSession.run(now, JSON.stringify(scorecard), scorecard.overall_score, 1, now, ws, session.id);
         q.updateParticipant.run(next.id, now, ws, pid, participant.version);
-        q.upsertProgress.run({ ...current, state: 'passed', attempts_used: 1, left_at: now });
+        // The stay's funnel facts are written with it, as Stageflow's store does.
+        const stayMs = Date.parse(now) - Date.parse(current.entered_at as string);
+        q.upsertProgress.run({
+          ...current,
+          state: 'passed',
+          attempts_used: 1,
+          left_at: now,
+          funnel_exit: 'passed',
+          stay_ms: stayMs,
+        });
         const rules = {
           pass_threshold: next.pass_threshold,
           automation_rule: next.automation_rule,
@@ -248,7 +273,14 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
           auto_reject: next.auto_reject,
         };
         const entered = { stage_id: next.id, state: 'pending', attempts_used: 0, entered_at: now, left_at: null };
-        q.upsertProgress.run({ workspace_id: ws, participant_id: pid, ...entered, rules: JSON.stringify(rules) });
+        q.upsertProgress.run({
+          workspace_id: ws,
+          participant_id: pid,
+          ...entered,
+          rules: JSON.stringify(rules),
+          funnel_exit: 'still_there',
+          stay_ms: null,
+        });
         const event = (type: string, data: Row) =>
           q.insertEvent.run(ws, pid, templateId, type, 'api_key:bench', now, JSON.stringify(data));
         const rulesBefore = JSON.parse(current.rules as string);
@@ -261,8 +293,10 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
         event('stage_passed', { stage_id: current.stage_id, scorecard, rules: rulesBefore });
         event('stage_entered', { stage_id: next.id, rules });
         // The answer from what was just written, as Stageflow's commands answer (no read-back).
-        const completed = shaped({ ...session, status: 'completed', completed_at: now, scorecard, updated_at: now });
-        const left = { ...current, state: 'passed', attempts_used: 1, left_at: now };
+        const { result_score: _score, result_passed: _passed, ...started } = session;
+        const completed = shaped({ ...started, status: 'completed', completed_at: now, scorecard, updated_at: now });
+        const { funnel_exit: _exit, stay_ms: _ms, ...stay } = current;
+        const left = { ...stay, state: 'passed', attempts_used: 1, left_at: now };
         return {
           session: completed,
           participant: {
@@ -322,6 +356,8 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
             entered_at: now,
             left_at: null,
             rules: JSON.stringify(rules),
+            funnel_exit: 'still_there',
+            stay_ms: null,
           });
           q.insertEvent.run(
             ws,

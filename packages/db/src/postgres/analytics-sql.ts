@@ -94,6 +94,27 @@ select si.participant_id, si.sex, si.race_ethnicity
 from self_identifications si join participants p on p.workspace_id = si.workspace_id and p.id = si.participant_id
 where si.workspace_id = ${ws} and p.evaluation_template_id = ${templateId}`;
 
+/** The whole template's stays counted by the facts kept with them (repositories/analytics-sql.ts, decision 038). */
+export const keptExitCountsPgSql = (ws: string, stages: readonly string[]) => sql`
+select stage_id, state, funnel_exit, count(*)::int as count
+from stage_progress
+where workspace_id = ${ws} and stage_id = any(${sql.param(stages)}::text[])
+group by stage_id, state, funnel_exit`;
+
+/** The whole template's completed results by the facts kept with them (repositories/analytics-sql.ts). */
+export const keptScoreGroupsPgSql = (ws: string, stages: readonly string[]) => sql`
+select stage_id, result_score as score, result_passed::int as passed, count(*)::int as count
+from sessions
+where workspace_id = ${ws} and stage_id = any(${sql.param(stages)}::text[]) and status = 'completed'
+  and result_score is not null
+group by stage_id, result_score, result_passed`;
+
+/** Two finished stays' lengths at one stage from 0-based rank `rank`, ascending. */
+export const keptStaysAtRankPgSql = (ws: string, stage: string, rank: number) => sql`
+select stay_ms::float8 as ms from stage_progress
+where workspace_id = ${ws} and stage_id = ${stage} and stay_ms is not null
+order by stay_ms limit 2 offset ${rank}`;
+
 /** Each finished stay's length in whole milliseconds, by stage, ascending. */
 export const stayDurationsPgSql = (ws: string, c: Cohort) => sql`
 select sp.stage_id,

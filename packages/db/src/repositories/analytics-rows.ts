@@ -3,21 +3,25 @@
  * PostgreSQL one (postgres/reads/analytics.ts) run their own dialect's SQL and hand the rows here, in the same
  * shape (SQLite's: 0/1 for truths, JSON as text, raw rows as arrays in the select's column order).
  */
-import type {
-  CategoryProgressGroup,
-  CategoryScoreGroup,
-  CategoryStatusGroup,
-  DecisionReason,
-  OpenDecisionRow,
-  ParticipantStatus,
-  ProgressGroup,
-  RecordedAttempt,
-  RecordedDecision,
-  RulesSnapshot,
-  ScoreGroup,
-  ScoringMethod,
-  StageProgressState,
-  StageRecord,
+import {
+  type CategoryProgressGroup,
+  type CategoryScoreGroup,
+  type CategoryStatusGroup,
+  type DecisionReason,
+  type ExitCount,
+  type OpenDecisionRow,
+  type ParticipantStatus,
+  type ProgressGroup,
+  type RecordedAttempt,
+  type RecordedDecision,
+  type RulesSnapshot,
+  type ScoreGroup,
+  type ScoringMethod,
+  type StageProgressState,
+  type StageRecord,
+  type StayLengths,
+  stayLengthsAt,
+  stayRanks,
 } from '@stageflow/domain';
 import type { StayFilter } from './analytics.ts';
 
@@ -73,6 +77,24 @@ export function stayDurationsFrom(rows: readonly [string, number][]): Map<string
   }
   return byStage;
 }
+
+/** A count of the stays kept facts say the same of (`KEPT_EXIT_COUNTS_SQL`). */
+export const keptExitCount = (r: AnalyticsRow): ExitCount => ({
+  stage_id: r.stage_id as string,
+  exit: r.funnel_exit as ExitCount['exit'],
+  failed: r.state === 'failed',
+  count: r.count as number,
+});
+
+/** The ranks from which a stage's stay figures read two lengths each (`KEPT_STAYS_AT_RANK_SQL`), once each. */
+export function stayPairRanks(left: number): number[] {
+  const { median, p90 } = stayRanks(left);
+  return [...new Set([median, p90].flatMap((q) => (q ? [q.low] : [])))];
+}
+
+/** A stage's stay figures from the pairs of lengths read at `stayPairRanks` (rank → the lengths from it). */
+export const stayLengthsFromPairs = (left: number, pairs: ReadonlyMap<number, readonly number[]>): StayLengths =>
+  stayLengthsAt(left, (rank) => pairs.get(rank)?.[0] ?? pairs.get(rank - 1)![1]!);
 
 export const scoreGroup = (r: AnalyticsRow): ScoreGroup => ({
   stage_id: r.stage_id as string,

@@ -73,6 +73,35 @@ where ${COHORT} and s.status = 'completed' and s.scorecard is not null
       and later.attempt > s.attempt)
 group by 1, 2, 3, 4`;
 
+/**
+ * The whole template's stays counted by the facts each command keeps with them (`funnel_exit`, state; decision
+ * 038), off the index on (workspace, stage, state, exit): no participant is joined. `stages` names the
+ * template's stages. A period or a tag needs the cohort's participants: `PROGRESS_GROUPS_SQL`.
+ */
+export const KEPT_EXIT_COUNTS_SQL = `
+select stage_id, state, funnel_exit, count(*) as count
+from stage_progress
+where workspace_id = :ws and stage_id in (select value from json_each(:stages))
+group by stage_id, state, funnel_exit`;
+
+/**
+ * The whole template's completed results counted by the facts each command keeps with them (`result_score`,
+ * `result_passed`; decision 038), off the index on (workspace, stage, status, score, pass). `stages`: the
+ * template's. A period or a tag needs the cohort's participants: `SCORE_GROUPS_SQL`.
+ */
+export const KEPT_SCORE_GROUPS_SQL = `
+select stage_id, result_score as score, result_passed as passed, count(*) as count
+from sessions
+where workspace_id = :ws and stage_id in (select value from json_each(:stages)) and status = 'completed'
+  and result_score is not null
+group by stage_id, result_score, result_passed`;
+
+/** The finished stays' lengths at one stage from 0-based rank `:rank`, ascending, two of them: a quantile's pair. */
+export const KEPT_STAYS_AT_RANK_SQL = `
+select stay_ms from stage_progress
+where workspace_id = :ws and stage_id = :stage and stay_ms is not null
+order by stay_ms limit 2 offset :rank`;
+
 /** The self-identification of a template's participants: the categories of the simulation's impact ratios. */
 export const TEMPLATE_SELF_IDS_SQL = `
 select si.participant_id, si.sex, si.race_ethnicity

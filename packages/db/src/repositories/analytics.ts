@@ -2,25 +2,33 @@ import type {
   CategoryProgressGroup,
   CategoryScoreGroup,
   CategoryStatusGroup,
+  ExitCount,
   OpenDecisionRow,
   ProgressGroup,
   ScoreGroup,
   StageRecord,
+  StayLengths,
   TagCount,
 } from '@stageflow/domain';
 import type { Db } from '../client.ts';
 import {
   type AnalyticsRow,
+  keptExitCount,
   openDecision,
   progressGroup,
   scoreGroup,
   selfIdentifiedFrom,
   stageRecordsFrom,
   stayDurationsFrom,
+  stayLengthsFromPairs,
+  stayPairRanks,
   templateSelfIdsFrom,
 } from './analytics-rows.ts';
 import {
   COHORT_SIZE_SQL,
+  KEPT_EXIT_COUNTS_SQL,
+  KEPT_SCORE_GROUPS_SQL,
+  KEPT_STAYS_AT_RANK_SQL,
   OPEN_DECISIONS_SQL,
   PROGRESS_GROUPS_SQL,
   RECORDED_ATTEMPTS_SQL,
@@ -61,6 +69,9 @@ export function createAnalyticsRepository(db: Db) {
     cohortSize: sqlite.prepare(COHORT_SIZE_SQL).pluck(),
     groups: sqlite.prepare(PROGRESS_GROUPS_SQL),
     durations: sqlite.prepare(STAY_DURATIONS_SQL).raw(),
+    keptExits: sqlite.prepare(KEPT_EXIT_COUNTS_SQL),
+    keptStays: sqlite.prepare(KEPT_STAYS_AT_RANK_SQL).pluck(),
+    keptScores: sqlite.prepare(KEPT_SCORE_GROUPS_SQL),
     scores: sqlite.prepare(SCORE_GROUPS_SQL),
     openDecisions: sqlite.prepare(OPEN_DECISIONS_SQL),
     tags: sqlite.prepare(TAG_COUNTS_SQL),
@@ -103,6 +114,26 @@ export function createAnalyticsRepository(db: Db) {
     /** Per stage, the lengths of the finished stays in milliseconds, ascending. */
     stayDurations: (ws: string, c: Cohort): Map<string, number[]> =>
       stayDurationsFrom(q.durations.all(params(ws, c)) as [string, number][]),
+
+    /** The whole template's stays by where they went, from the facts kept with each (`stages`: the template's). */
+    keptExitCounts: (ws: string, stages: readonly string[]): ExitCount[] =>
+      (q.keptExits.all({ ws, stages: JSON.stringify(stages) }) as AnalyticsRow[]).map(keptExitCount),
+
+    /** Per stage, the whole template's finished stays' figures (`left`: how many left each), read at two ranks. */
+    keptStayLengths(ws: string, left: ReadonlyMap<string, number>): Map<string, StayLengths> {
+      return new Map(
+        [...left].map(([stage, n]) => {
+          const pairs = stayPairRanks(n).map(
+            (rank) => [rank, q.keptStays.all({ ws, stage, rank }) as number[]] as const,
+          );
+          return [stage, stayLengthsFromPairs(n, new Map(pairs))];
+        }),
+      );
+    },
+
+    /** The whole template's completed results by stage, score and pass, from the facts kept with each. */
+    keptScoreGroups: (ws: string, stages: readonly string[]): ScoreGroup[] =>
+      (q.keptScores.all({ ws, stages: JSON.stringify(stages) }) as AnalyticsRow[]).map(scoreGroup),
 
     scoreGroups: (ws: string, c: Cohort): ScoreGroup[] =>
       (q.scores.all(params(ws, c)) as AnalyticsRow[]).map(scoreGroup),

@@ -1,6 +1,6 @@
-import type { Decision, Participant, Session, StageProgress } from '@stageflow/domain';
+import type { Decision, Participant, Session, StageExit, StageProgress } from '@stageflow/domain';
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { id, timestamps, workspaceId } from './columns.ts';
 import { evaluationStages } from './stages.ts';
 import { evaluationTemplates } from './templates.ts';
@@ -73,10 +73,22 @@ export const stageProgress = sqliteTable(
     rules: text('rules', { mode: 'json' }).$type<StageProgress['rules']>().notNull(),
     /** The participant's answer to the stage's AI notice: `accepted`, `declined`, or null (none yet). */
     consent: text('consent').$type<StageProgress['consent']>(),
+    /**
+     * Where the participant went from the stage and how long they stayed, as the funnel counts them: derived by
+     * the domain (`stayFactsOf`) and written by every command with the stays, never read into the state
+     * (docs/rules.md#funnel; decision 038).
+     */
+    funnel_exit: text('funnel_exit').$type<StageExit>().notNull().default('still_there'),
+    stay_ms: integer('stay_ms'),
   },
   (t) => [
     primaryKey({ columns: [t.participant_id, t.stage_id] }),
-    index('stage_progress_workspace_stage_idx').on(t.workspace_id, t.stage_id, t.state),
+    // Also the whole template's funnel, counted off the index by stage, state and exit.
+    index('stage_progress_workspace_stage_idx').on(t.workspace_id, t.stage_id, t.state, t.funnel_exit),
+    // The funnel's median and 90th percentile stay: the lengths at two ranks, read in order off the index.
+    index('stage_progress_workspace_stage_stay_idx')
+      .on(t.workspace_id, t.stage_id, t.stay_ms)
+      .where(sql`${t.stay_ms} is not null`),
     // A participant's progress: without it SQLite read every progress row of the workspace (bench/README.md).
     index('stage_progress_workspace_participant_idx').on(t.workspace_id, t.participant_id, t.entered_at),
     foreignKey({
@@ -110,6 +122,13 @@ export const sessions = sqliteTable(
       .notNull()
       .default(sql`'[]'`),
     ...timestamps,
+    /**
+     * A completed result's overall score and pass (1/0), as the score distribution counts them: derived by the
+     * domain (`resultFactsOf`), written by every command with the session, never read into the state
+     * (docs/decisions/038). `null` for a session without a completed result.
+     */
+    result_score: real('result_score'),
+    result_passed: integer('result_passed'),
   },
   (t) => [
     // A participant's sessions, and their latest score at a stage (the cards' `last_score`).
@@ -120,7 +139,14 @@ export const sessions = sqliteTable(
       t.status,
       t.completed_at,
     ),
-    index('sessions_workspace_stage_status_idx').on(t.workspace_id, t.stage_id, t.status),
+    // Also the whole template's score distribution, counted off the index by stage, score and pass.
+    index('sessions_workspace_stage_status_idx').on(
+      t.workspace_id,
+      t.stage_id,
+      t.status,
+      t.result_score,
+      t.result_passed,
+    ),
     uniqueIndex('sessions_workspace_idempotency_uq')
       .on(t.workspace_id, t.idempotency_key)
       .where(sql`${t.idempotency_key} is not null`),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type ProgressGroup, type StageExit, stageExit, stageFunnels } from './funnel.ts';
+import {
+  exitCounts,
+  type ProgressGroup,
+  type StageExit,
+  stageExit,
+  stageFunnels,
+  stayLengthsAt,
+  stayLengthsOf,
+} from './funnel.ts';
 import { openDecisionFigures } from './open-decisions.ts';
 import { scoreBin, scoreDistributions } from './scores.ts';
 
@@ -48,8 +56,8 @@ describe('a stage’s funnel', () => {
     group('a', 1, { open: true, state: 'failed' }),
     group('b', 2, { open: true, state: 'scheduled' }),
   ];
-  const durations = new Map([['a', [3_600_000, 7_200_000, 10_800_000, 14_400_000]]]);
-  const [a, b, c] = stageFunnels(['a', 'b', 'c'], groups, durations);
+  const stays = [3_600_000, 7_200_000, 10_800_000, 14_400_000];
+  const [a, b, c] = stageFunnels(['a', 'b', 'c'], exitCounts(groups), new Map([['a', stayLengthsOf(stays)]]));
 
   it('counts everyone once by where they went, and the failed among them', () => {
     expect(a).toMatchObject({
@@ -76,6 +84,17 @@ describe('a stage’s funnel', () => {
   it('times the stays of those who left, median and 90th percentile in hours', () => {
     expect(a!.time_in_stage).toEqual({ left: 4, median_hours: 2.5, p90_hours: 3.7 });
     expect(b!.time_in_stage).toEqual({ left: 0, median_hours: null, p90_hours: null });
+  });
+
+  it('times them the same from only the lengths at the ranks it reads, as an index answers', () => {
+    const read: number[] = [];
+    const atRanks = stayLengthsAt(stays.length, (rank) => {
+      read.push(rank);
+      return stays[rank]!;
+    });
+    expect(atRanks).toEqual(stayLengthsOf(stays));
+    expect(new Set(read)).toEqual(new Set([1, 2, 3]));
+    expect(stayLengthsAt(0, () => Number.NaN)).toEqual({ left: 0, median_ms: null, p90_ms: null });
   });
 });
 

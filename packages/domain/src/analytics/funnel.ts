@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ParticipantStatus, StageProgressState } from '../progression/entities.ts';
-import { hoursOf, medianAndP90, share } from './statistics.ts';
+import { hoursOf, medianAndP90, type QuantileRanks, quantileAt, quantileRanks, share } from './statistics.ts';
 
 /**
  * How many stage-progress rows of a cohort share these facts. The store counts rows by them (one SQL
@@ -65,14 +65,53 @@ export const StageFunnel = z.object({
 });
 export type StageFunnel = z.infer<typeof StageFunnel>;
 
+/** How many who entered a stage left it (or are still there) one way, and whether the stage ended `failed`. */
+export interface ExitCount {
+  readonly stage_id: string;
+  readonly exit: StageExit;
+  readonly failed: boolean;
+  readonly count: number;
+}
+
+/** Progress groups counted by where they went (`stageExit`). */
+export const exitCounts = (groups: readonly ProgressGroup[]): ExitCount[] =>
+  groups.map((g) => ({ stage_id: g.stage_id, exit: stageExit(g), failed: g.state === 'failed', count: g.count }));
+
+/** The finished stays at a stage: how many, and their median and 90th percentile in milliseconds. */
+export interface StayLengths {
+  readonly left: number;
+  readonly median_ms: number | null;
+  readonly p90_ms: number | null;
+}
+
+/** The stays' figures from their lengths, ascending. */
+export function stayLengthsOf(sorted: readonly number[]): StayLengths {
+  const { median, p90 } = medianAndP90(sorted);
+  return { left: sorted.length, median_ms: median, p90_ms: p90 };
+}
+
+/** The ranks of `left` ascending stays that the median and the 90th percentile read. */
+export const stayRanks = (left: number): { median: QuantileRanks | null; p90: QuantileRanks | null } => ({
+  median: quantileRanks(left, 0.5),
+  p90: quantileRanks(left, 0.9),
+});
+
+/** The stays' figures from the lengths at the ranks `stayRanks` named (a store that keeps them indexed reads only those). */
+export function stayLengthsAt(left: number, valueAt: (rank: number) => number): StayLengths {
+  const ranks = stayRanks(left);
+  return { left, median_ms: quantileAt(ranks.median, valueAt), p90_ms: quantileAt(ranks.p90, valueAt) };
+}
+
+const NO_STAYS: StayLengths = { left: 0, median_ms: null, p90_ms: null };
+
 /**
  * The funnel of each stage in `stageIds` order: who entered, where they went, pass-through, drop-off and the
- * time they spent there. `durationsMs` holds, per stage, the stays of those who left it, ascending.
+ * time they spent there (`stays`, per stage, of those who left it).
  */
 export function stageFunnels(
   stageIds: readonly string[],
-  groups: readonly ProgressGroup[],
-  durationsMs: ReadonlyMap<string, readonly number[]>,
+  counted: readonly ExitCount[],
+  stays: ReadonlyMap<string, StayLengths>,
 ): StageFunnel[] {
   return stageIds.map((stageId) => {
     const counts: Record<StageExit, number> = {
@@ -83,16 +122,15 @@ export function stageFunnels(
       withdrawn: 0,
     };
     let failed = 0;
-    for (const g of groups) {
+    for (const g of counted) {
       if (g.stage_id !== stageId) continue;
-      counts[stageExit(g)] += g.count;
-      if (g.state === 'failed') failed += g.count;
+      counts[g.exit] += g.count;
+      if (g.failed) failed += g.count;
     }
     const entered = Object.values(counts).reduce((a, b) => a + b, 0);
     const movedOn = counts.passed + counts.advanced_by_reviewer;
     const dropOff = counts.rejected + counts.withdrawn;
-    const stays = durationsMs.get(stageId) ?? [];
-    const { median, p90 } = medianAndP90(stays);
+    const { left, median_ms, p90_ms } = stays.get(stageId) ?? NO_STAYS;
     return {
       stage_id: stageId,
       entered,
@@ -102,7 +140,7 @@ export function stageFunnels(
       pass_through: share(movedOn, entered),
       drop_off: dropOff,
       drop_off_rate: share(dropOff, entered),
-      time_in_stage: { left: stays.length, median_hours: hoursOf(median), p90_hours: hoursOf(p90) },
+      time_in_stage: { left, median_hours: hoursOf(median_ms), p90_hours: hoursOf(p90_ms) },
     };
   });
 }

@@ -11,3 +11,4 @@ export * from './scores.ts';
 export * from './simulation.ts';
 export * from './simulation-impact.ts';
 export * from './statistics.ts';
+export * from './stay-facts.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Session } from '../progression/entities.ts';
 import { quantileOfRuns } from './statistics.ts';
 
 /** How many completed results at a stage had this overall score (and passed or not, as judged then). */
@@ -8,6 +9,21 @@ export interface ScoreGroup {
   readonly passed: boolean;
   readonly count: number;
 }
+
+/**
+ * What the score distribution counts of one session, kept beside it by the store (docs/decisions/038): a completed
+ * result's overall score and whether it passed (1 or 0, as the store keeps truths); both `null` for a session
+ * without one. The store counts a whole template's results by these off an index.
+ */
+export interface ResultFacts {
+  readonly result_score: number | null;
+  readonly result_passed: 0 | 1 | null;
+}
+
+export const resultFactsOf = (session: Pick<Session, 'status' | 'scorecard'>): ResultFacts =>
+  session.status === 'completed' && session.scorecard
+    ? { result_score: session.scorecard.overall_score, result_passed: session.scorecard.passed ? 1 : 0 }
+    : { result_score: null, result_passed: null };
 
 /** Scores run 0–100 in ten bins: 0–10, 10–20, …, 90–100 (each holds its lower edge; the last also 100). */
 export const SCORE_BIN_WIDTH = 10;

@@ -19,20 +19,38 @@ function valueAtRank(runs: readonly Run[], k: number): number {
   return runs.at(-1)?.value ?? Number.NaN;
 }
 
+/** Where the `p`-quantile of `n` ascending values lies: between the values at 0-based ranks `low` and `high`. */
+export interface QuantileRanks {
+  readonly low: number;
+  readonly high: number;
+  /** How far from the value at `low` toward the one at `high` (0 ≤ fraction < 1). */
+  readonly fraction: number;
+}
+
 /**
- * The `p`-quantile (0 ≤ p ≤ 1) of ascending runs by linear interpolation between the two nearest ranks
- * (the rule of spreadsheets' PERCENTILE.INC and numpy's default): rank h = (n − 1) · p, value
- * x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋₊₁ − x⌊h⌋). The median of 1, 2, 3, 4 is 2.5; its 90th percentile 3.7.
- * `null` when there are no values.
+ * The ranks the `p`-quantile (0 ≤ p ≤ 1) of `n` ascending values reads, by linear interpolation between the two
+ * nearest ranks (the rule of spreadsheets' PERCENTILE.INC and numpy's default): rank h = (n − 1) · p, value
+ * x⌊h⌋ + (h − ⌊h⌋)(x⌊h⌋₊₁ − x⌊h⌋). The median of 1, 2, 3, 4 is 2.5; its 90th percentile 3.7. `null` when n is 0.
+ * A store that keeps the values in an index reads just these ranks (the funnel's stays, at any scale).
  */
-export function quantileOfRuns(runs: readonly Run[], p: number): number | null {
-  const n = runs.reduce((sum, r) => sum + r.count, 0);
+export function quantileRanks(n: number, p: number): QuantileRanks | null {
   if (n === 0) return null;
   const h = (n - 1) * Math.min(1, Math.max(0, p));
-  const lo = Math.floor(h);
-  const low = valueAtRank(runs, lo);
-  const high = lo + 1 < n ? valueAtRank(runs, lo + 1) : low;
-  return low + (h - lo) * (high - low);
+  const low = Math.floor(h);
+  return { low, high: Math.min(low + 1, n - 1), fraction: h - low };
+}
+
+/** The quantile from the values at its ranks (`valueAt` answers for `low` and `high`). */
+export function quantileAt(ranks: QuantileRanks | null, valueAt: (rank: number) => number): number | null {
+  if (!ranks) return null;
+  const low = valueAt(ranks.low);
+  return low + ranks.fraction * (valueAt(ranks.high) - low);
+}
+
+/** The `p`-quantile of ascending runs (see `quantileRanks`); `null` when there are no values. */
+export function quantileOfRuns(runs: readonly Run[], p: number): number | null {
+  const n = runs.reduce((sum, r) => sum + r.count, 0);
+  return quantileAt(quantileRanks(n, p), (rank) => valueAtRank(runs, rank));
 }
 
 /** The `p`-quantile of ascending values (see `quantileOfRuns`). */

@@ -11,6 +11,8 @@ import {
   categoriesOf,
   changeOf,
   DomainError,
+  type ExitCount,
+  exitCounts,
   impactUnderRules,
   notFound,
   openDecisionFigures,
@@ -23,6 +25,7 @@ import {
   scoreDistributions,
   simulateRules,
   stageFunnels,
+  stayLengthsOf,
   tagCounts,
 } from '@stageflow/domain';
 import type { AppContext } from './context.ts';
@@ -43,6 +46,16 @@ function cohortOf(input: AnalyticsQueryInput) {
   const { start, end } = periodBounds(input);
   return { templateId: input.evaluation_template_id, start, end, tag: input.tag ?? null };
 }
+
+/** Per stage, how many of those counted left it (every exit but `still_there`). */
+function leftByStage(counted: readonly ExitCount[]): Map<string, number> {
+  const left = new Map<string, number>();
+  for (const g of counted) if (g.exit !== 'still_there') left.set(g.stage_id, (left.get(g.stage_id) ?? 0) + g.count);
+  return left;
+}
+
+const stayLengthsByStage = (durations: ReadonlyMap<string, readonly number[]>) =>
+  new Map([...durations].map(([stage, sorted]) => [stage, stayLengthsOf(sorted)]));
 
 /** What every figure of a cohort answers with: what was asked, how many it counts, when, and the stages. */
 function* cohortHeader(
@@ -76,20 +89,28 @@ export async function analyticsFigures<P extends Part>(
   const asOf = ctx.now();
   const cohort = cohortOf(input);
   const ws = ctx.workspaceId;
+  const whole = cohort.start === null && cohort.end === null && cohort.tag === null;
   return ctx.storage.snapshot(function* (r) {
     const a = r.analytics;
     const all = yield* templateStages(r, ctx, input.evaluation_template_id);
-    const groups = yield* a.progressGroups(ws, cohort);
-    const stages: AnalyticsStage[] = reportStages(all, new Set(groups.map((g) => g.stage_id)));
+    // The whole template's figures count the facts each command keeps with a stay and a result (an index count at
+    // any scale); a period or a tag picks participants, so it joins them to their stays and results.
+    const stageIds = all.map((s) => s.id);
+    const counted = whole ? yield* a.keptExitCounts(ws, stageIds) : exitCounts(yield* a.progressGroups(ws, cohort));
+    const stages: AnalyticsStage[] = reportStages(all, new Set(counted.map((g) => g.stage_id)));
     const ids = stages.map((s) => s.stage_id);
     const wanted = new Set<Part>(parts);
+    const stays = function* () {
+      if (!whole) return stayLengthsByStage(yield* a.stayDurations(ws, cohort));
+      return yield* a.keptStayLengths(ws, leftByStage(counted));
+    };
     return {
       ...(yield* cohortHeader(r, ctx, input, cohort, asOf, stages)),
-      ...(wanted.has('funnel') && { funnel: stageFunnels(ids, groups, yield* a.stayDurations(ws, cohort)) }),
+      ...(wanted.has('funnel') && { funnel: stageFunnels(ids, counted, yield* stays()) }),
       ...(wanted.has('scores') && {
         scores: scoreDistributions(
           stages.map((s) => ({ id: s.stage_id, pass_threshold: s.pass_threshold })),
-          yield* a.scoreGroups(ws, cohort),
+          whole ? yield* a.keptScoreGroups(ws, stageIds) : yield* a.scoreGroups(ws, cohort),
         ),
       }),
       ...(wanted.has('open_decisions') && {

@@ -1,7 +1,16 @@
-import type { Cohort, StayFilter } from '@stageflow/db';
-import { closePgDb, copySqliteToPostgres, createPgAnalyticsReads, createPgDb } from '@stageflow/db/postgres';
-import type { StageRecord } from '@stageflow/domain';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Cohort, defaultMigrationsFolder, type StayFilter } from '@stageflow/db';
+import {
+  closePgDb,
+  copySqliteToPostgres,
+  createPgAnalyticsReads,
+  createPgDb,
+  defaultPgMigrationsFolder,
+} from '@stageflow/db/postgres';
+import { type ExitCount, exitCounts, type StageRecord, stayLengthsOf } from '@stageflow/domain';
 import { startPostgres } from '@stageflow/testing';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setupApi } from '../testing.ts';
 import { type BothEngines, demoOnBothEngines, enginesUnavailable } from '../testing-engines.ts';
@@ -115,6 +124,37 @@ describe.skipIf(unavailable)('analytics reads on PostgreSQL answer as on SQLite'
     }
   });
 
+  test('the facts each command kept with a stay and a result count what the join derives, on both engines', async () => {
+    const ws = both.workspaceId;
+    const sqlite = both.repos.analytics;
+    /** Counts by stage, exit and failure, in one order (rows with the same facts added up). */
+    const summed = (counts: readonly ExitCount[]) => {
+      const sums = new Map<string, number>();
+      for (const g of counts) {
+        const key = `${g.stage_id} ${g.exit} ${g.failed}`;
+        sums.set(key, (sums.get(key) ?? 0) + g.count);
+      }
+      return [...sums].sort(([a], [b]) => (a < b ? -1 : 1));
+    };
+    for (const c of cohorts.filter((c) => c.start === null && c.end === null && c.tag === null)) {
+      const stages = both.repos.stages.allOfTemplate(ws, c.templateId).map((s) => s.id);
+      const derived = exitCounts(sqlite.progressGroups(ws, c));
+      expect(summed(sqlite.keptExitCounts(ws, stages))).toEqual(summed(derived));
+      expect(summed(await pg.keptExitCounts(ws, stages))).toEqual(summed(derived));
+      const left = new Map<string, number>();
+      for (const g of derived)
+        if (g.exit !== 'still_there') left.set(g.stage_id, (left.get(g.stage_id) ?? 0) + g.count);
+      const fromJoin = new Map([...sqlite.stayDurations(ws, c)].map(([stage, ms]) => [stage, stayLengthsOf(ms)]));
+      expect(fromJoin.size).toBeGreaterThan(0);
+      expect(sqlite.keptStayLengths(ws, left)).toEqual(fromJoin);
+      expect(await pg.keptStayLengths(ws, left)).toEqual(fromJoin);
+      const scores = grouped(sqlite.scoreGroups(ws, c));
+      expect(scores.length).toBeGreaterThan(0);
+      expect(grouped(sqlite.keptScoreGroups(ws, stages))).toEqual(scores);
+      expect(grouped(await pg.keptScoreGroups(ws, stages))).toEqual(scores);
+    }
+  });
+
   test('the self-identification figures and categories', async () => {
     const ws = both.workspaceId;
     for (const c of cohorts) {
@@ -141,6 +181,44 @@ describe.skipIf(unavailable)('analytics reads on PostgreSQL answer as on SQLite'
     }
   });
 
+  test('an upgrade gives the stays and results stored before the facts were kept the facts commands keep, on both engines', async () => {
+    // The migration that added the facts fills them for the rows already stored: run again over rows whose facts
+    // were reset, it must give back what the demo's commands wrote.
+    const backfills = (folder: string) => {
+      const file = readdirSync(folder).find((f) => f.endsWith('_kept_analytics_facts.sql'))!;
+      const statements = readFileSync(join(folder, file), 'utf8').split('--> statement-breakpoint');
+      return statements.filter((s) => s.includes('UPDATE'));
+    };
+    const reset = [
+      `update stage_progress set funnel_exit = 'still_there', stay_ms = null`,
+      'update sessions set result_score = null, result_passed = null',
+    ];
+    const stays = `select participant_id, stage_id, funnel_exit, stay_ms from stage_progress
+      order by participant_id, stage_id`;
+    const results = 'select id, result_score, result_passed from sessions order by id';
+    const client = both.sqliteDb.$client;
+    const keptStays = client.prepare(stays).all() as { funnel_exit: string }[];
+    const keptResults = client.prepare(results).all() as { result_passed: number | null }[];
+    expect(new Set(keptStays.map((r) => r.funnel_exit))).toEqual(
+      new Set(['still_there', 'passed', 'advanced_by_reviewer', 'rejected', 'withdrawn']),
+    );
+    expect(new Set(keptResults.map((r) => r.result_passed))).toEqual(new Set([null, 0, 1]));
+    expect(backfills(defaultMigrationsFolder)).toHaveLength(2);
+    for (const statement of [...reset, ...backfills(defaultMigrationsFolder)]) client.exec(statement);
+    expect(client.prepare(stays).all()).toEqual(keptStays);
+    expect(client.prepare(results).all()).toEqual(keptResults);
+
+    const onPg = async (query: string) => (await both.pg.execute(sql.raw(query))).rows;
+    const pgStays = `select participant_id, stage_id, funnel_exit, stay_ms::float8 as stay_ms from stage_progress
+      order by participant_id collate "C", stage_id collate "C"`;
+    const pgResults = `select id, result_score, result_passed::int as result_passed from sessions order by id collate "C"`;
+    expect(await onPg(pgStays)).toEqual(keptStays);
+    expect(await onPg(pgResults)).toEqual(keptResults);
+    for (const statement of [...reset, ...backfills(defaultPgMigrationsFolder)]) await onPg(statement);
+    expect(await onPg(pgStays)).toEqual(keptStays);
+    expect(await onPg(pgResults)).toEqual(keptResults);
+  });
+
   test('another workspace sees nothing', async () => {
     const ws = both.otherWorkspaceId;
     const c = cohorts[0]!;
@@ -153,6 +231,11 @@ describe.skipIf(unavailable)('analytics reads on PostgreSQL answer as on SQLite'
     expect(await pg.selfIdentified(ws, c)).toEqual({ progress: [], statuses: [], scores: [] });
     expect((await pg.templateSelfIdentification(ws, c.templateId)).size).toBe(0);
     expect(await pg.stageRecords(ws, stays[0]!)).toEqual([]);
+    const stages = both.repos.stages.allOfTemplate(both.workspaceId, c.templateId).map((s) => s.id);
+    expect(await pg.keptExitCounts(ws, stages)).toEqual([]);
+    expect(both.repos.analytics.keptExitCounts(ws, stages)).toEqual([]);
+    expect(await pg.keptScoreGroups(ws, stages)).toEqual([]);
+    expect(both.repos.analytics.keptScoreGroups(ws, stages)).toEqual([]);
   });
 });
 

@@ -110,6 +110,17 @@ describe('analytics.funnel', () => {
     const day = NOW.slice(0, 10);
     expect((await t.api.analytics.funnel({ ...query(), from: day, to: day })).participants).toBe(5);
   });
+
+  test('the whole template, counted from the facts each command keeps with a stay, as a period covering all', async () => {
+    // Without a period or tag the figures read the facts stored with each stay; with one, the participants joined
+    // to their stays: the two must agree (every command of the pipeline above wrote those facts).
+    const whole = await t.api.analytics.funnel(query());
+    const day = NOW.slice(0, 10);
+    const everyone = await t.api.analytics.funnel({ ...query(), from: day, to: day });
+    expect(everyone.participants).toBe(whole.participants);
+    expect(whole.funnel).toEqual(everyone.funnel);
+    expect(whole.funnel.map((f) => f.entered)).toEqual([5, 3, 1]);
+  });
 });
 
 describe('analytics.scores, analytics.openDecisions and the report', () => {
@@ -126,6 +137,15 @@ describe('analytics.scores, analytics.openDecisions and the report', () => {
     expect(open_decisions.map((d) => d.open)).toEqual([1, 1, 0]);
     expect(open_decisions[0]).toMatchObject({ by_reason: { failed_no_retakes: 1 } });
     expect(open_decisions[0]!.oldest_age_hours).toBeGreaterThan(0);
+  });
+
+  test('the whole template’s report, counted from the facts kept with stays and results, as a period covering all', async () => {
+    const day = NOW.slice(0, 10);
+    const whole = await t.api.analytics.report(query());
+    const everyone = await t.api.analytics.report({ ...query(), from: day, to: day });
+    expect(whole.scores.map((s) => s.results)).toEqual([4, 2, 1]);
+    expect(whole.funnel).toEqual(everyone.funnel);
+    expect(whole.scores).toEqual(everyone.scores);
   });
 
   test('answers every figure at once, with the period’s tags', async () => {

@@ -1,19 +1,25 @@
-import type { TagCount } from '@stageflow/domain';
+import type { StayLengths, TagCount } from '@stageflow/domain';
 import type { SQL } from 'drizzle-orm';
 import type { Reads } from '../../reads.ts';
 import type { Cohort, StayFilter } from '../../repositories/analytics.ts';
 import {
   type AnalyticsRow,
+  keptExitCount,
   openDecision,
   progressGroup,
   scoreGroup,
   selfIdentifiedFrom,
   stageRecordsFrom,
   stayDurationsFrom,
+  stayLengthsFromPairs,
+  stayPairRanks,
   templateSelfIdsFrom,
 } from '../../repositories/analytics-rows.ts';
 import {
   cohortSizePgSql,
+  keptExitCountsPgSql,
+  keptScoreGroupsPgSql,
+  keptStaysAtRankPgSql,
   openDecisionsPgSql,
   progressGroupsPgSql,
   recordedAttemptsPgSql,
@@ -56,6 +62,24 @@ export function createPgAnalyticsReads(db: PgExec, _options: { inWrite?: boolean
       templateSelfIdsFrom((await raw(templateSelfIdsPgSql(ws, templateId))) as [string, string, string][]),
     stayDurations: async (ws: string, c: Cohort) =>
       stayDurationsFrom((await raw(stayDurationsPgSql(ws, c))) as [string, number][]),
+    keptExitCounts: async (ws: string, stages: readonly string[]) =>
+      (await rows(keptExitCountsPgSql(ws, stages))).map(keptExitCount),
+    async keptStayLengths(ws: string, left: ReadonlyMap<string, number>) {
+      const figures = new Map<string, StayLengths>();
+      for (const [stage, n] of left) {
+        const pairs = new Map<number, number[]>();
+        for (const rank of stayPairRanks(n)) {
+          pairs.set(
+            rank,
+            (await rows(keptStaysAtRankPgSql(ws, stage, rank))).map((r) => r.ms as number),
+          );
+        }
+        figures.set(stage, stayLengthsFromPairs(n, pairs));
+      }
+      return figures;
+    },
+    keptScoreGroups: async (ws: string, stages: readonly string[]) =>
+      (await rows(keptScoreGroupsPgSql(ws, stages))).map(scoreGroup),
     scoreGroups: async (ws: string, c: Cohort) => (await rows(scoreGroupsPgSql(ws, c))).map(scoreGroup),
     openDecisions: async (ws: string, c: Cohort) => (await rows(openDecisionsPgSql(ws, c))).map(openDecision),
     tagCounts: async (ws: string, c: Cohort) => (await rows(tagCountsPgSql(ws, c))) as unknown as TagCount[],

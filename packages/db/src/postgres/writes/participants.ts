@@ -1,7 +1,14 @@
 import type { ParticipantEvent, ParticipantState } from '@stageflow/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Writes } from '../../reads.ts';
-import { changedFields, changedMeanwhile, diff, eventRow } from '../../repositories/participants/state-changes.ts';
+import {
+  changedFields,
+  changedMeanwhile,
+  diff,
+  eventRow,
+  sessionChanges,
+  stayChanges,
+} from '../../repositories/participants/state-changes.ts';
 import type { LoadedState } from '../../storage/port.ts';
 import type { PgExec } from '../client.ts';
 import { inWorkspace, preparedInserts, preparedUpdates } from '../prepared.ts';
@@ -73,7 +80,7 @@ export function createPgParticipantWrites(tx: PgExec) {
       );
       if (updated === 0) throw changedMeanwhile(participant);
     }
-    const progress = diff(before.progress, after.progress, (p) => p.stage_id);
+    const progress = stayChanges(before, after);
     await write.insertProgress(
       tx,
       progress.added.map((p) => ({ ...p, workspace_id: workspaceId })),
@@ -85,7 +92,7 @@ export function createPgParticipantWrites(tx: PgExec) {
         stageId: row.stage_id,
       });
     }
-    const sessionRows = diff(before.sessions, after.sessions, (x) => x.id);
+    const sessionRows = sessionChanges(before, after);
     await write.insertSessions(
       tx,
       sessionRows.added.map((x) => ({ ...x, workspace_id: workspaceId })),

@@ -21,21 +21,31 @@ export type ParticipantRow = typeof participants.$inferSelect;
 
 /** A participant row as the domain sees it: no tenancy column, no concurrency version. */
 export const toParticipant = ({ version: _, ...row }: ParticipantRow) => withoutWorkspace(row);
-export const toProgress = (row: typeof stageProgress.$inferSelect): StageProgress => withoutWorkspace(row);
+/** A stay as the domain sees it: the funnel's facts kept beside it are derived from the state, not part of it. */
+export const toProgress = ({
+  funnel_exit: _exit,
+  stay_ms: _ms,
+  ...row
+}: typeof stageProgress.$inferSelect): StageProgress => withoutWorkspace(row);
 /** Scorecards stored before evidence and `scored_by` were kept read in today's shape. */
 const sessionOnRecord = (session: Session): Session => ({
   ...session,
   scorecard: session.scorecard && scorecardOnRecord(session.scorecard),
 });
-export const toSession = (row: typeof sessions.$inferSelect): Session => sessionOnRecord(withoutWorkspace(row));
+/** A session as the domain sees it: the score facts kept beside it are derived from it, not part of it. */
+export const toSession = ({
+  result_score: _score,
+  result_passed: _passed,
+  ...row
+}: typeof sessions.$inferSelect): Session => sessionOnRecord(withoutWorkspace(row));
 export const toDecision = (row: typeof decisions.$inferSelect): Decision => withoutWorkspace(row);
 
 // The same rows read from a prepared query's values (row-reader.ts): a participant's page and every command
 // load them.
 export const participantColumns = rowReader<Participant>(participants, ['workspace_id', 'version']);
 const participantVersion = participantColumns.indexOf('version');
-const progressColumns = rowReader<StageProgress>(stageProgress, ['workspace_id']);
-const sessionColumns = rowReader<Session>(sessions, ['workspace_id']);
+const progressColumns = rowReader<StageProgress>(stageProgress, ['workspace_id', 'funnel_exit', 'stay_ms']);
+const sessionColumns = rowReader<Session>(sessions, ['workspace_id', 'result_score', 'result_passed']);
 const decisionColumns = rowReader<Decision>(decisions, ['workspace_id']);
 
 /**

@@ -3,7 +3,19 @@
  * SQLite store (store.ts) and the PostgreSQL one (postgres/writes/participants.ts), so both engines write the
  * same rows, columns and events from the same loaded state and outcome.
  */
-import { conflict, type Participant, type ParticipantEvent, refusal } from '@stageflow/domain';
+import {
+  conflict,
+  type Participant,
+  type ParticipantEvent,
+  type ParticipantState,
+  type ResultFacts,
+  refusal,
+  resultFactsOf,
+  type Session,
+  type StageProgress,
+  type StayFacts,
+  stayFactsOf,
+} from '@stageflow/domain';
 import type { events } from '../../schema/index.ts';
 
 /** The fields whose values differ (nested values by their JSON; a value kept as the same object is unchanged). */
@@ -36,6 +48,32 @@ export function diff<T extends object>(before: readonly T[], after: readonly T[]
   }
   return { added, changed };
 }
+
+/** A stay as stored: the domain's row with the facts the funnel counts (docs/rules.md#funnel). */
+export type StoredStay = StageProgress & Omit<StayFacts, 'stage_id'>;
+
+/** The participant's stays as the store keeps them: each with its funnel facts, derived from the whole state. */
+function storedStays(state: ParticipantState): StoredStay[] {
+  const facts = stayFactsOf(state);
+  return state.progress.map((row, i) => ({ ...row, funnel_exit: facts[i]!.funnel_exit, stay_ms: facts[i]!.stay_ms }));
+}
+
+/**
+ * The stays a command added and those whose columns changed: the domain's own changes, and the funnel facts that
+ * moved with them (a rejection changes the exit of the stay it ended, though the stay's row is untouched).
+ */
+export const stayChanges = (before: ParticipantState, after: ParticipantState) =>
+  diff(storedStays(before), storedStays(after), (p) => p.stage_id);
+
+/** A session as stored: the domain's row with the facts the score distribution counts. */
+export type StoredSession = Session & Pick<ResultFacts, keyof ResultFacts>;
+
+/** The sessions a command added and those whose columns changed, their score facts with them. */
+export const sessionChanges = (before: ParticipantState, after: ParticipantState) => {
+  const stored = (state: ParticipantState): StoredSession[] =>
+    state.sessions.map((s) => ({ ...s, ...resultFactsOf(s) }));
+  return diff(stored(before), stored(after), (x) => x.id);
+};
 
 /** The refusal when the participant's row is no longer at the version the command loaded: nothing is lost. */
 export const changedMeanwhile = (participant: Pick<Participant, 'name'>) =>

@@ -6,7 +6,7 @@ import { decisions, evaluationTemplates, events, participants, sessions, stagePr
 import type { CommandTarget, LoadedState } from '../../storage/port.ts';
 import { enrolmentTarget, participantTarget } from './command-state.ts';
 import type { createStateLoader } from './load.ts';
-import { changedFields, changedMeanwhile, diff, eventRow } from './state-changes.ts';
+import { changedFields, changedMeanwhile, diff, eventRow, sessionChanges, stayChanges } from './state-changes.ts';
 
 /** A placeholder for every column of `table`, named by its key: the values of a prepared insert. */
 const placeholders = (table: SQLiteTable, except: readonly string[] = []) =>
@@ -156,7 +156,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
       // Only a writer outside this process's serialized transactions can get here; still never lose an update.
       if (result.changes === 0) throw changedMeanwhile(participant);
     }
-    const progress = diff(before.progress, after.progress, (p) => p.stage_id);
+    const progress = stayChanges(before, after);
     for (const p of progress.added) write.insertProgress.run({ ...p, workspace_id: workspaceId });
     for (const { row, fields } of progress.changed) {
       write.updateProgress(fields, {
@@ -166,7 +166,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
         where_stage: row.stage_id,
       });
     }
-    const sessionRows = diff(before.sessions, after.sessions, (x) => x.id);
+    const sessionRows = sessionChanges(before, after);
     for (const x of sessionRows.added) write.insertSession.run({ ...x, workspace_id: workspaceId });
     for (const { row, fields } of sessionRows.changed) {
       write.updateSession(fields, { ...row, where_workspace: workspaceId, where_id: row.id });
