@@ -139,21 +139,39 @@ group by t.value`;
 /** The period (by entry into the stage) in stage records' terms. */
 const ENTERED = `(:start is null or sp.entered_at >= :start) and (:end is null or sp.entered_at < :end)`;
 
-/** Stays at the picked stages entered in the period, each participant's in the order entered. */
-export const STAGE_RECORDS_SQL = `
+/**
+ * Stays at the picked stages entered in the period, each participant's in the order entered. Two plans, the same
+ * rows in the same order: read in that order straight off (workspace, participant), which walks the whole
+ * workspace's stays; or found by stage (`byStage`) and sorted, which reads only the picked ones. The repository
+ * picks by how much of the workspace the picked stays are (bench/README.md: by stage, 15× faster for a template
+ * with 1% of the workspace's stays, 1.5× slower for one with 90%).
+ */
+const stageRecordsSql = (byStage: boolean) => `
 select sp.participant_id, p.name, sp.stage_id, sp.entered_at, sp.left_at, sp.state, sp.rules, sp.retakes_granted,
   case when p.status in ('rejected', 'withdrawn') and sp.left_at is not null and ${LAST_STAGE} then p.status
     else null end as ended
-from stage_progress sp cross join participants p on p.workspace_id = sp.workspace_id and p.id = sp.participant_id
+from stage_progress sp ${byStage ? 'indexed by stage_progress_workspace_stage_idx' : ''}
+  cross join participants p on p.workspace_id = sp.workspace_id and p.id = sp.participant_id
 where sp.workspace_id = :ws and sp.stage_id in (select value from json_each(:stages)) and ${ENTERED}
 order by sp.participant_id, sp.entered_at, sp.rowid`;
+
+export const STAGE_RECORDS_SQL = stageRecordsSql(false);
+export const STAGE_RECORDS_BY_STAGE_SQL = stageRecordsSql(true);
+
+/** How many stays the picked stages hold, and how many the workspace holds: which plan reads the stays. */
+export const PICKED_STAYS_SQL = `
+select (select count(*) from stage_progress where workspace_id = :ws
+    and stage_id in (select value from json_each(:stages))) as picked,
+  (select count(*) from stage_progress where workspace_id = :ws) as workspace`;
 
 /** The completed results of those stays, in attempt order: the scorecard's facts the pass rule reads. */
 export const RECORDED_ATTEMPTS_SQL = `
 select s.participant_id, s.stage_id, s.id, s.completed_at,
   -- One parse of the scorecard for its facts: [overall_score, passed, scoring_method, below_min_score, needs_review].
   json_extract(s.scorecard, '$.overall_score', '$.passed', '$.scoring_method', '$.below_min_score', '$.needs_review') as facts
-from sessions s
+-- Found by stage, never by walking the workspace's sessions in participant order: as fast for a template with
+-- most of the workspace's results, ten times faster for one with 1% of them.
+from sessions s indexed by sessions_workspace_stage_status_idx
 where s.workspace_id = :ws and s.stage_id in (select value from json_each(:stages)) and s.status = 'completed'
   and s.scorecard is not null and s.completed_at is not null
   and exists (select 1 from stage_progress sp

@@ -30,6 +30,7 @@ import {
   KEPT_SCORE_GROUPS_SQL,
   KEPT_STAYS_AT_RANK_SQL,
   OPEN_DECISIONS_SQL,
+  PICKED_STAYS_SQL,
   PROGRESS_GROUPS_SQL,
   RECORDED_ATTEMPTS_SQL,
   RECORDED_DECISIONS_SQL,
@@ -37,6 +38,7 @@ import {
   SELF_ID_LATEST_SCORES_SQL,
   SELF_ID_PROGRESS_GROUPS_SQL,
   SELF_ID_STATUS_GROUPS_SQL,
+  STAGE_RECORDS_BY_STAGE_SQL,
   STAGE_RECORDS_SQL,
   STAY_DURATIONS_SQL,
   TAG_COUNTS_SQL,
@@ -76,6 +78,8 @@ export function createAnalyticsRepository(db: Db) {
     openDecisions: sqlite.prepare(OPEN_DECISIONS_SQL),
     tags: sqlite.prepare(TAG_COUNTS_SQL),
     records: sqlite.prepare(STAGE_RECORDS_SQL).raw(),
+    recordsByStage: sqlite.prepare(STAGE_RECORDS_BY_STAGE_SQL).raw(),
+    pickedStays: sqlite.prepare(PICKED_STAYS_SQL),
     attempts: sqlite.prepare(RECORDED_ATTEMPTS_SQL).raw(),
     decisions: sqlite.prepare(RECORDED_DECISIONS_SQL).raw(),
     selfIdGroups: sqlite.prepare(SELF_ID_PROGRESS_GROUPS_SQL),
@@ -153,7 +157,10 @@ export function createAnalyticsRepository(db: Db) {
       const stages = JSON.stringify([...f.stageTypes.keys()]);
       const attempts = q.attempts.all({ ws, stages, start: f.start, end: f.end }) as unknown[][];
       const decisions = q.decisions.all({ ws, stages }) as unknown[][];
-      const records = q.records.all({ ws, stages, start: f.start, end: f.end }) as unknown[][];
+      // Half the workspace's stays or fewer: found by stage and sorted rather than the whole workspace walked.
+      const { picked, workspace } = q.pickedStays.get({ ws, stages }) as { picked: number; workspace: number };
+      const plan = picked * 2 <= workspace ? q.recordsByStage : q.records;
+      const records = plan.all({ ws, stages, start: f.start, end: f.end }) as unknown[][];
       return stageRecordsFrom(f, records, attempts, decisions);
     },
   };

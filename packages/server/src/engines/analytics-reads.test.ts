@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Cohort, defaultMigrationsFolder, type StayFilter } from '@stageflow/db';
+import * as analyticsSql from '@stageflow/db/analytics-sql';
 import {
   closePgDb,
   copySqliteToPostgres,
@@ -179,6 +180,19 @@ describe.skipIf(unavailable)('analytics reads on PostgreSQL answer as on SQLite'
       const sqlite = both.repos.analytics.stageRecords(ws, f);
       expect(withoutDecisionOrder(await pg.stageRecords(ws, f))).toEqual(withoutDecisionOrder(sqlite));
     }
+  });
+
+  test('the two plans of the stays a simulation replays read the same rows in the same order', () => {
+    const { STAGE_RECORDS_SQL, STAGE_RECORDS_BY_STAGE_SQL } = analyticsSql;
+    const ws = both.workspaceId;
+    let rows = 0;
+    for (const f of stays) {
+      const args = { ws, stages: JSON.stringify([...f.stageTypes.keys()]), start: f.start, end: f.end };
+      const walked = both.sqliteDb.$client.prepare(STAGE_RECORDS_SQL).raw().all(args);
+      expect(both.sqliteDb.$client.prepare(STAGE_RECORDS_BY_STAGE_SQL).raw().all(args)).toEqual(walked);
+      rows += walked.length;
+    }
+    expect(rows).toBeGreaterThan(20);
   });
 
   test('an upgrade gives the stays and results stored before the facts were kept the facts commands keep, on both engines', async () => {
