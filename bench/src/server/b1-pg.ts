@@ -107,14 +107,16 @@ const q = {
   upsertProgress: statement(
     'upsert_progress',
     `insert into stage_progress (workspace_id, participant_id, stage_id, state, attempts_used, retakes_granted,
-       entered_at, left_at, rules)
-     values ($1, $2, $3, $4, $5, 0, $6, $7, $8)
+       entered_at, left_at, rules, funnel_exit, stay_ms)
+     values ($1, $2, $3, $4, $5, 0, $6, $7, $8, $9, $10)
      on conflict (participant_id, stage_id) do update set state = excluded.state,
-       attempts_used = excluded.attempts_used, left_at = excluded.left_at`,
+       attempts_used = excluded.attempts_used, left_at = excluded.left_at, funnel_exit = excluded.funnel_exit,
+       stay_ms = excluded.stay_ms`,
   ),
   completeSession: statement(
     'complete_session',
-    `update sessions set status = 'completed', completed_at = $1, scorecard = $2, updated_at = $1 where workspace_id = $3 and id = $4`,
+    `update sessions set status = 'completed', completed_at = $1, scorecard = $2, result_score = $3, result_passed = 1,
+       updated_at = $1 where workspace_id = $4 and id = $5`,
   ),
   /** The three events of a completion in one statement, as the engine appends a unit's events. */
   insertEvents: statement(
@@ -238,7 +240,8 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => Promise<unknow
       const current = progress.find((p) => p.stage_id === participant!.current_stage_id)!;
       const { session_id: _, ...scores } = body;
       const scorecard = { ...scores, overall_score: 77.5, passed: true };
-      await q.completeSession(c, now, JSON.stringify(scorecard), ws, session.id);
+      // The result's and the stay's funnel facts are written with them, as Stageflow's store does.
+      await q.completeSession(c, now, JSON.stringify(scorecard), scorecard.overall_score, ws, session.id);
       await q.updateParticipant(c, next.id, now, ws, pid, participant!.version);
       await q.upsertProgress(
         c,
@@ -250,6 +253,8 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => Promise<unknow
         current.entered_at,
         now,
         JSON.stringify(current.rules),
+        'passed',
+        Date.parse(now) - Date.parse(current.entered_at as string),
       );
       const rules = {
         pass_threshold: next.pass_threshold,
@@ -259,7 +264,7 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => Promise<unknow
         retake_cooldown_hours: next.retake_cooldown_hours,
         auto_reject: next.auto_reject,
       };
-      await q.upsertProgress(c, ws, pid, next.id, 'pending', 0, now, null, JSON.stringify(rules));
+      await q.upsertProgress(c, ws, pid, next.id, 'pending', 0, now, null, JSON.stringify(rules), 'still_there', null);
       const events = [
         ['session_completed', { session_id: session.id, stage_id: current.stage_id, scorecard, rules: current.rules }],
         ['stage_passed', { stage_id: current.stage_id, scorecard, rules: current.rules }],
