@@ -117,17 +117,22 @@ order by stay_ms limit 2 offset ${rank}`;
 
 /** Each finished stay's length in whole milliseconds, by stage, ascending. */
 export const stayDurationsPgSql = (ws: string, c: Cohort) => sql`
-select sp.stage_id,
-  round(extract(epoch from (sp.left_at::timestamptz - sp.entered_at::timestamptz)) * 1000)::float8 as ms
+select sp.stage_id, sp.stay_ms::float8 as ms
 from participants p join stage_progress sp on sp.workspace_id = p.workspace_id and sp.participant_id = p.id
-where ${cohort(ws, c)} and sp.left_at is not null
+where ${cohort(ws, c)} and sp.stay_ms is not null
 order by sp.stage_id ${C}, ms`;
 
+/** A cohort's stays counted by the facts kept with them (repositories/analytics-sql.ts). */
+export const cohortExitCountsPgSql = (ws: string, c: Cohort) => sql`
+select sp.stage_id, sp.state, sp.funnel_exit, count(*)::int as count
+from participants p join stage_progress sp on sp.workspace_id = p.workspace_id and sp.participant_id = p.id
+where ${cohort(ws, c)}
+group by 1, 2, 3`;
+
 export const scoreGroupsPgSql = (ws: string, c: Cohort) => sql`
-select s.stage_id, (s.scorecard->>'overall_score')::float8 as score,
-  (s.scorecard->>'passed')::boolean::int as passed, count(*)::int as count
+select s.stage_id, s.result_score as score, s.result_passed::int as passed, count(*)::int as count
 from participants p join sessions s on s.workspace_id = p.workspace_id and s.participant_id = p.id
-where ${cohort(ws, c)} and s.status = 'completed' and s.scorecard is not null
+where ${cohort(ws, c)} and s.status = 'completed' and s.result_score is not null
 group by 1, 2, 3`;
 
 export const openDecisionsPgSql = (ws: string, c: Cohort) => sql`

@@ -108,19 +108,28 @@ select si.participant_id, si.sex, si.race_ethnicity
 from self_identifications si cross join participants p on p.workspace_id = si.workspace_id and p.id = si.participant_id
 where si.workspace_id = :ws and p.evaluation_template_id = :template`;
 
-/** Each finished stay's length in milliseconds, by stage, ascending. */
-export const STAY_DURATIONS_SQL = `
-select sp.stage_id, round((julianday(sp.left_at) - julianday(sp.entered_at)) * 86400000.0) as ms
+/**
+ * A cohort's stays counted by the facts each command keeps with them (decision 038): a period or a tag, whose
+ * participants are picked first. The whole template's: `KEPT_EXIT_COUNTS_SQL`, without the join.
+ */
+export const COHORT_EXIT_COUNTS_SQL = `
+select sp.stage_id, sp.state, sp.funnel_exit, count(*) as count
 from participants p cross join stage_progress sp on sp.workspace_id = p.workspace_id and sp.participant_id = p.id
-where ${COHORT} and sp.left_at is not null
+where ${COHORT}
+group by 1, 2, 3`;
+
+/** Each finished stay's length in milliseconds (kept with the stay), by stage, ascending. */
+export const STAY_DURATIONS_SQL = `
+select sp.stage_id, sp.stay_ms as ms
+from participants p cross join stage_progress sp on sp.workspace_id = p.workspace_id and sp.participant_id = p.id
+where ${COHORT} and sp.stay_ms is not null
 order by 1, 2`;
 
-/** Completed results counted by stage, overall score and whether they passed. */
+/** Completed results counted by stage, overall score and whether they passed (kept with each result). */
 export const SCORE_GROUPS_SQL = `
-select s.stage_id, json_extract(s.scorecard, '$.overall_score') as score,
-  json_extract(s.scorecard, '$.passed') as passed, count(*) as count
+select s.stage_id, s.result_score as score, s.result_passed as passed, count(*) as count
 from participants p cross join sessions s on s.workspace_id = p.workspace_id and s.participant_id = p.id
-where ${COHORT} and s.status = 'completed' and s.scorecard is not null
+where ${COHORT} and s.status = 'completed' and s.result_score is not null
 group by 1, 2, 3`;
 
 /** The cohort's open decisions. */

@@ -25,6 +25,7 @@ import {
   templateSelfIdsFrom,
 } from './analytics-rows.ts';
 import {
+  COHORT_EXIT_COUNTS_SQL,
   COHORT_SIZE_SQL,
   KEPT_EXIT_COUNTS_SQL,
   KEPT_SCORE_GROUPS_SQL,
@@ -70,6 +71,7 @@ export function createAnalyticsRepository(db: Db) {
   const q = {
     cohortSize: sqlite.prepare(COHORT_SIZE_SQL).pluck(),
     groups: sqlite.prepare(PROGRESS_GROUPS_SQL),
+    exits: sqlite.prepare(COHORT_EXIT_COUNTS_SQL),
     durations: sqlite.prepare(STAY_DURATIONS_SQL).raw(),
     keptExits: sqlite.prepare(KEPT_EXIT_COUNTS_SQL),
     keptStays: sqlite.prepare(KEPT_STAYS_AT_RANK_SQL).pluck(),
@@ -92,8 +94,17 @@ export function createAnalyticsRepository(db: Db) {
   return {
     cohortSize: (ws: string, c: Cohort): number => q.cohortSize.get(params(ws, c)) as number,
 
+    /**
+     * The cohort's stays by the facts the SQL derives from the stays, the participants and the decisions: the
+     * rule in SQL (docs/rules.md#funnel), which the adverse-impact monitor counts by and the facts kept with
+     * each stay are held to (tests).
+     */
     progressGroups: (ws: string, c: Cohort): ProgressGroup[] =>
       (q.groups.all(params(ws, c)) as AnalyticsRow[]).map(progressGroup),
+
+    /** The cohort's stays by where they went, from the facts kept with each. */
+    exitCounts: (ws: string, c: Cohort): ExitCount[] =>
+      (q.exits.all(params(ws, c)) as AnalyticsRow[]).map(keptExitCount),
 
     /**
      * The adverse-impact monitor's facts (docs/rules.md#adverse-impact): the progress groups, the cohort's

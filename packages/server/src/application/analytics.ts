@@ -12,7 +12,6 @@ import {
   changeOf,
   DomainError,
   type ExitCount,
-  exitCounts,
   impactUnderRules,
   notFound,
   openDecisionFigures,
@@ -93,10 +92,10 @@ export async function analyticsFigures<P extends Part>(
   return ctx.storage.snapshot(function* (r) {
     const a = r.analytics;
     const all = yield* templateStages(r, ctx, input.evaluation_template_id);
-    // The whole template's figures count the facts each command keeps with a stay and a result (an index count at
-    // any scale); a period or a tag picks participants, so it joins them to their stays and results.
+    // The figures count the facts each command keeps with a stay and a result: the whole template's off an index
+    // at any scale; a period's or a tag's by joining the participants it picks to their stays and results.
     const stageIds = all.map((s) => s.id);
-    const counted = whole ? yield* a.keptExitCounts(ws, stageIds) : exitCounts(yield* a.progressGroups(ws, cohort));
+    const counted = whole ? yield* a.keptExitCounts(ws, stageIds) : yield* a.exitCounts(ws, cohort);
     const stages: AnalyticsStage[] = reportStages(all, new Set(counted.map((g) => g.stage_id)));
     const ids = stages.map((s) => s.stage_id);
     const wanted = new Set<Part>(parts);

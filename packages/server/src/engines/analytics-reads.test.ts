@@ -149,10 +149,28 @@ describe.skipIf(unavailable)('analytics reads on PostgreSQL answer as on SQLite'
       expect(fromJoin.size).toBeGreaterThan(0);
       expect(sqlite.keptStayLengths(ws, left)).toEqual(fromJoin);
       expect(await pg.keptStayLengths(ws, left)).toEqual(fromJoin);
-      const scores = grouped(sqlite.scoreGroups(ws, c));
+      // The results' facts against their scorecards, read as JSON.
+      const scores = grouped(
+        both.sqliteDb.$client
+          .prepare(`select s.stage_id, json_extract(s.scorecard, '$.overall_score') as score,
+              json_extract(s.scorecard, '$.passed') = 1 as passed, count(*) as count
+            from sessions s join participants p on p.workspace_id = s.workspace_id and p.id = s.participant_id
+            where s.workspace_id = ? and p.evaluation_template_id = ? and s.status = 'completed'
+              and s.scorecard is not null
+            group by 1, 2, 3`)
+          .all(ws, c.templateId)
+          .map((r) => ({ ...(r as object), passed: (r as { passed: number }).passed === 1 })),
+      );
       expect(scores.length).toBeGreaterThan(0);
       expect(grouped(sqlite.keptScoreGroups(ws, stages))).toEqual(scores);
       expect(grouped(await pg.keptScoreGroups(ws, stages))).toEqual(scores);
+      expect(grouped(sqlite.scoreGroups(ws, c))).toEqual(scores);
+    }
+    // A period's or a tag's: the participants picked, then their stays' kept facts.
+    for (const c of cohorts) {
+      const derived = summed(exitCounts(sqlite.progressGroups(ws, c)));
+      expect(summed(sqlite.exitCounts(ws, c))).toEqual(derived);
+      expect(summed(await pg.exitCounts(ws, c))).toEqual(derived);
     }
   });
 
@@ -249,6 +267,7 @@ describe.skipIf(unavailable)('analytics reads on PostgreSQL answer as on SQLite'
     expect(await pg.keptExitCounts(ws, stages)).toEqual([]);
     expect(both.repos.analytics.keptExitCounts(ws, stages)).toEqual([]);
     expect(await pg.keptScoreGroups(ws, stages)).toEqual([]);
+    expect(await pg.exitCounts(ws, c)).toEqual([]);
     expect(both.repos.analytics.keptScoreGroups(ws, stages)).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ import {
   templateSelfIdsFrom,
 } from '../../repositories/analytics-rows.ts';
 import {
+  cohortExitCountsPgSql,
   cohortSizePgSql,
   keptExitCountsPgSql,
   keptScoreGroupsPgSql,
@@ -50,6 +51,7 @@ export function createPgAnalyticsReads(db: PgExec, _options: { inWrite?: boolean
       return row!.n as number;
     },
     progressGroups: async (ws: string, c: Cohort) => (await rows(progressGroupsPgSql(ws, c))).map(progressGroup),
+    exitCounts: async (ws: string, c: Cohort) => (await rows(cohortExitCountsPgSql(ws, c))).map(keptExitCount),
     async selfIdentified(ws: string, c: Cohort) {
       const [progress, statuses, scores] = [
         await rows(selfIdProgressGroupsPgSql(ws, c)),
