@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   exitCounts,
+  leftByStage,
   type ProgressGroup,
   type StageExit,
   stageExit,
@@ -84,6 +85,10 @@ describe('a stage’s funnel', () => {
   it('times the stays of those who left, median and 90th percentile in hours', () => {
     expect(a!.time_in_stage).toEqual({ left: 4, median_hours: 2.5, p90_hours: 3.7 });
     expect(b!.time_in_stage).toEqual({ left: 0, median_hours: null, p90_hours: null });
+  });
+
+  it('counts who left each stage: everyone but those still there', () => {
+    expect(leftByStage(exitCounts(groups))).toEqual(new Map([['a', 11]]));
   });
 
   it('times them the same from only the lengths at the ranks it reads, as an index answers', () => {

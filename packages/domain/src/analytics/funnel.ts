@@ -77,6 +77,13 @@ export interface ExitCount {
 export const exitCounts = (groups: readonly ProgressGroup[]): ExitCount[] =>
   groups.map((g) => ({ stage_id: g.stage_id, exit: stageExit(g), failed: g.state === 'failed', count: g.count }));
 
+/** Per stage, how many of those counted have left it: every exit but `still_there` (their stays have a length). */
+export function leftByStage(counted: readonly ExitCount[]): Map<string, number> {
+  const left = new Map<string, number>();
+  for (const g of counted) if (g.exit !== 'still_there') left.set(g.stage_id, (left.get(g.stage_id) ?? 0) + g.count);
+  return left;
+}
+
 /** The finished stays at a stage: how many, and their median and 90th percentile in milliseconds. */
 export interface StayLengths {
   readonly left: number;

@@ -11,8 +11,8 @@ import {
   categoriesOf,
   changeOf,
   DomainError,
-  type ExitCount,
   impactUnderRules,
+  leftByStage,
   notFound,
   openDecisionFigures,
   periodBounds,
@@ -44,13 +44,6 @@ function* templateStages(r: SnapshotReads, ctx: AnalyticsContext, templateId: st
 function cohortOf(input: AnalyticsQueryInput) {
   const { start, end } = periodBounds(input);
   return { templateId: input.evaluation_template_id, start, end, tag: input.tag ?? null };
-}
-
-/** Per stage, how many of those counted left it (every exit but `still_there`). */
-function leftByStage(counted: readonly ExitCount[]): Map<string, number> {
-  const left = new Map<string, number>();
-  for (const g of counted) if (g.exit !== 'still_there') left.set(g.stage_id, (left.get(g.stage_id) ?? 0) + g.count);
-  return left;
 }
 
 const stayLengthsByStage = (durations: ReadonlyMap<string, readonly number[]>) =>

@@ -9,7 +9,7 @@ import {
   createPgDb,
   defaultPgMigrationsFolder,
 } from '@stageflow/db/postgres';
-import { type ExitCount, exitCounts, type StageRecord, stayLengthsOf } from '@stageflow/domain';
+import { type ExitCount, exitCounts, leftByStage, type StageRecord, stayLengthsOf } from '@stageflow/domain';
 import { startPostgres } from '@stageflow/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -142,9 +142,7 @@ describe.skipIf(unavailable)('analytics reads on PostgreSQL answer as on SQLite'
       const derived = exitCounts(sqlite.progressGroups(ws, c));
       expect(summed(sqlite.keptExitCounts(ws, stages))).toEqual(summed(derived));
       expect(summed(await pg.keptExitCounts(ws, stages))).toEqual(summed(derived));
-      const left = new Map<string, number>();
-      for (const g of derived)
-        if (g.exit !== 'still_there') left.set(g.stage_id, (left.get(g.stage_id) ?? 0) + g.count);
+      const left = leftByStage(derived);
       const fromJoin = new Map([...sqlite.stayDurations(ws, c)].map(([stage, ms]) => [stage, stayLengthsOf(ms)]));
       expect(fromJoin.size).toBeGreaterThan(0);
       expect(sqlite.keptStayLengths(ws, left)).toEqual(fromJoin);
