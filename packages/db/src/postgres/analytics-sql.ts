@@ -147,28 +147,29 @@ from participants p cross join json_array_elements_text(p.tags) t(value)
 where ${cohort(ws, { ...c, tag: null })}
 group by t.value`;
 
-/** Stays at the picked stages entered in the period, each participant's in the order entered. */
-export const stageRecordsPgSql = (ws: string, stages: string[], start: string | null, end: string | null) => sql`
-select sp.participant_id, p.name, sp.stage_id, sp.entered_at, sp.left_at, sp.state, sp.rules::text as rules,
+/** The stays with completed results, one row a result, in the simulation's order (as REPLAYABLE_STAYS_SQL). */
+export const replayableStaysPgSql = (ws: string, stages: string[], start: string | null, end: string | null) => sql`
+select s.participant_id, p.name, s.stage_id, sp.left_at, sp.state, sp.rules::text as rules,
   sp.retakes_granted::int as retakes_granted,
-  case when p.status in ('rejected', 'withdrawn') and sp.left_at is not null and ${LAST_STAGE} then p.status
-    else null end as ended
-from stage_progress sp join participants p on p.workspace_id = sp.workspace_id and p.id = sp.participant_id
-where sp.workspace_id = ${ws} and sp.stage_id = any(${sql.param(stages)}::text[])${within(sql`sp.entered_at`, start, end)}
-order by sp.participant_id ${C}, sp.entered_at ${C},
-  case when count(*) over (partition by sp.participant_id, sp.entered_at) > 1 then ${enteredSeq('sp')} end`;
-
-/** The completed results of those stays, in attempt order, with the scorecard's facts as one JSON array. */
-export const recordedAttemptsPgSql = (ws: string, stages: string[], start: string | null, end: string | null) => sql`
-select s.participant_id, s.stage_id, s.id, s.completed_at,
-  json_build_array(s.scorecard->'overall_score', s.scorecard->'passed', s.scorecard->'scoring_method',
-    s.scorecard->'below_min_score', s.scorecard->'needs_review')::text as facts
+  case when sp.funnel_exit in ('rejected', 'withdrawn') then sp.funnel_exit end as ended,
+  s.id, s.completed_at, s.result_score, s.result_passed::int as result_passed,
+  s.scorecard->>'scoring_method' as scoring_method,
+  coalesce(json_array_length(s.scorecard->'below_min_score'), 0) as below_min_score,
+  coalesce(((s.scorecard->>'needs_review') = 'true')::int, 0) as needs_review
 from sessions s
+  join stage_progress sp on sp.participant_id = s.participant_id and sp.stage_id = s.stage_id
+  join participants p on p.workspace_id = sp.workspace_id and p.id = sp.participant_id
 where s.workspace_id = ${ws} and s.stage_id = any(${sql.param(stages)}::text[]) and s.status = 'completed'
-  and s.scorecard is not null and s.completed_at is not null
-  and exists (select 1 from stage_progress sp
-    where sp.participant_id = s.participant_id and sp.stage_id = s.stage_id${within(sql`sp.entered_at`, start, end)})
-order by s.participant_id ${C}, s.stage_id ${C}, s.attempt`;
+  and s.result_score is not null and s.completed_at is not null and sp.workspace_id = ${ws}${within(sql`sp.entered_at`, start, end)}
+order by sp.participant_id ${C}, sp.entered_at ${C},
+  case when count(*) over (partition by sp.participant_id, sp.entered_at) > 1 then ${enteredSeq('sp')} end, s.attempt`;
+
+/** How many stays each picked stage holds that were entered in the period. */
+export const staysEnteredPgSql = (ws: string, stages: string[], start: string | null, end: string | null) => sql`
+select sp.stage_id, count(*)::int as count
+from stage_progress sp
+where sp.workspace_id = ${ws} and sp.stage_id = any(${sql.param(stages)}::text[])${within(sql`sp.entered_at`, start, end)}
+group by sp.stage_id`;
 
 /** The decisions at the picked stages (a flag on a corrected score is no decision: docs/rules.md#correcting-a-score). */
 export const recordedDecisionsPgSql = (ws: string, stages: string[]) => sql`

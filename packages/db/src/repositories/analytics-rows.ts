@@ -20,6 +20,7 @@ import {
   type StageProgressState,
   type StageRecord,
   type StayLengths,
+  type StaySink,
   stayLengthsAt,
   stayRanks,
 } from '@stageflow/domain';
@@ -110,40 +111,18 @@ export const openDecision = (r: AnalyticsRow): OpenDecisionRow => ({
 });
 
 /**
- * The stays' records from the three queries' raw rows: the stays (in the order entered), their completed
- * results (in attempt order; the scorecard's facts as one JSON array text) and their decisions.
+ * Sends the picked stays to the simulation (`StaySink`): each stay with results as its record, built from the
+ * replayable stays' raw rows (one a result, a stay's together, in the order the simulation reads them) and its
+ * decisions; every other stay entered in the period only as a count, by stage.
  */
-export function stageRecordsFrom(
+export function sendStays(
   f: StayFilter,
-  records: readonly unknown[][],
-  attemptRows: readonly unknown[][],
+  rows: Iterable<unknown[]>,
   decisionRows: readonly unknown[][],
-): StageRecord[] {
+  entered: readonly AnalyticsRow[],
+  sink: StaySink,
+): void {
   const key = (participant: unknown, stage: unknown) => `${participant as string} ${stage as string}`;
-  const attempts = new Map<string, RecordedAttempt[]>();
-  for (const r of attemptRows) {
-    const [overall, passed, method, below, needsReview] = JSON.parse(r[4] as string) as [
-      number,
-      boolean,
-      ScoringMethod | null,
-      string[] | null,
-      boolean | null,
-    ];
-    const attempt: RecordedAttempt = {
-      session_id: r[2] as string,
-      completed_at: r[3] as string,
-      overall_score: overall,
-      passed: passed === true,
-      scoring_method: method ?? null,
-      below_min_score: below?.length ?? 0,
-      // Scorecards from before evidence was checked have none: never flagged.
-      needs_review: needsReview === true,
-    };
-    const k = key(r[0], r[1]);
-    const list = attempts.get(k);
-    if (list) list.push(attempt);
-    else attempts.set(k, [attempt]);
-  }
   const decisions = new Map<string, RecordedDecision[]>();
   for (const r of decisionRows) {
     const decision = { session_id: r[2], suggested: r[3], outcome: r[4] } as RecordedDecision;
@@ -162,21 +141,45 @@ export function stageRecordsFrom(
     }
     return rules;
   };
-  return records.map((r) => {
-    const k = key(r[0], r[2]);
-    return {
+  const withResults = new Map<string, number>();
+  let stay = null as StageRecord | null;
+  let attempts: RecordedAttempt[] = [];
+  for (const r of rows) {
+    const attempt: RecordedAttempt = {
+      session_id: r[8] as string,
+      completed_at: r[9] as string,
+      overall_score: r[10] as number,
+      passed: r[11] === 1,
+      scoring_method: r[12] as ScoringMethod | null,
+      below_min_score: r[13] as number,
+      // Scorecards from before evidence was checked have none: never flagged.
+      needs_review: r[14] === 1,
+    };
+    if (stay && stay.participant_id === r[0] && stay.stage_id === r[2]) {
+      attempts.push(attempt);
+      continue;
+    }
+    if (stay) sink.stay(stay);
+    const stageId = r[2] as string;
+    withResults.set(stageId, (withResults.get(stageId) ?? 0) + 1);
+    attempts = [attempt];
+    stay = {
       participant_id: r[0] as string,
       participant_name: r[1] as string,
-      stage_id: r[2] as string,
-      stage_type: f.stageTypes.get(r[2] as string) ?? 'ai_interview',
-      entered_at: r[3] as string,
-      left_at: r[4] as string | null,
-      state: r[5] as StageProgressState,
-      rules: rulesOf(r[6] as string),
-      retakes_granted: r[7] as number,
-      ended: r[8] as StageRecord['ended'],
-      attempts: attempts.get(k) ?? [],
-      decisions: decisions.get(k) ?? [],
+      stage_id: stageId,
+      stage_type: f.stageTypes.get(stageId) ?? 'ai_interview',
+      left_at: r[3] as string | null,
+      state: r[4] as StageProgressState,
+      rules: rulesOf(r[5] as string),
+      retakes_granted: r[6] as number,
+      ended: r[7] as StageRecord['ended'],
+      attempts,
+      decisions: decisions.get(key(r[0], stageId)) ?? [],
     };
-  });
+  }
+  if (stay) sink.stay(stay);
+  for (const e of entered) {
+    const stageId = e.stage_id as string;
+    sink.staysWithoutResult(stageId, (e.count as number) - (withResults.get(stageId) ?? 0));
+  }
 }

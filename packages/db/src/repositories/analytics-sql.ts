@@ -149,43 +149,32 @@ group by t.value`;
 const ENTERED = `(:start is null or sp.entered_at >= :start) and (:end is null or sp.entered_at < :end)`;
 
 /**
- * Stays at the picked stages entered in the period, each participant's in the order entered. Two plans, the same
- * rows in the same order: read in that order straight off (workspace, participant), which walks the whole
- * workspace's stays; or found by stage (`byStage`) and sorted, which reads only the picked ones. The repository
- * picks by how much of the workspace the picked stays are (bench/README.md: by stage, 15× faster for a template
- * with 1% of the workspace's stays, 1.5× slower for one with 90%).
+ * The stays at the picked stages entered in the period that hold a completed result, one row a result: each
+ * participant's stays in the order entered, a stay's results in attempt order (docs/rules.md#rule-simulation).
+ * Found from the results by stage, so a small template in a big workspace reads only its own; the score, the
+ * pass and where the evaluation ended are the facts kept with each row (decision 038), the rest of the
+ * scorecard's facts the pass rule reads are taken out of its JSON here.
  */
-const stageRecordsSql = (byStage: boolean) => `
-select sp.participant_id, p.name, sp.stage_id, sp.entered_at, sp.left_at, sp.state, sp.rules, sp.retakes_granted,
-  case when p.status in ('rejected', 'withdrawn') and sp.left_at is not null and ${LAST_STAGE} then p.status
-    else null end as ended
-from stage_progress sp ${byStage ? 'indexed by stage_progress_workspace_stage_idx' : ''}
-  cross join participants p on p.workspace_id = sp.workspace_id and p.id = sp.participant_id
-where sp.workspace_id = :ws and sp.stage_id in (select value from json_each(:stages)) and ${ENTERED}
-order by sp.participant_id, sp.entered_at, sp.rowid`;
-
-export const STAGE_RECORDS_SQL = stageRecordsSql(false);
-export const STAGE_RECORDS_BY_STAGE_SQL = stageRecordsSql(true);
-
-/** How many stays the picked stages hold, and how many the workspace holds: which plan reads the stays. */
-export const PICKED_STAYS_SQL = `
-select (select count(*) from stage_progress where workspace_id = :ws
-    and stage_id in (select value from json_each(:stages))) as picked,
-  (select count(*) from stage_progress where workspace_id = :ws) as workspace`;
-
-/** The completed results of those stays, in attempt order: the scorecard's facts the pass rule reads. */
-export const RECORDED_ATTEMPTS_SQL = `
-select s.participant_id, s.stage_id, s.id, s.completed_at,
-  -- One parse of the scorecard for its facts: [overall_score, passed, scoring_method, below_min_score, needs_review].
-  json_extract(s.scorecard, '$.overall_score', '$.passed', '$.scoring_method', '$.below_min_score', '$.needs_review') as facts
--- Found by stage, never by walking the workspace's sessions in participant order: as fast for a template with
--- most of the workspace's results, ten times faster for one with 1% of them.
+export const REPLAYABLE_STAYS_SQL = `
+select s.participant_id, p.name, s.stage_id, sp.left_at, sp.state, sp.rules, sp.retakes_granted,
+  case when sp.funnel_exit in ('rejected', 'withdrawn') then sp.funnel_exit end as ended,
+  s.id, s.completed_at, s.result_score, s.result_passed,
+  json_extract(s.scorecard, '$.scoring_method') as scoring_method,
+  coalesce(json_array_length(s.scorecard, '$.below_min_score'), 0) as below_min_score,
+  coalesce(json_extract(s.scorecard, '$.needs_review'), 0) as needs_review
 from sessions s indexed by sessions_workspace_stage_status_idx
+  cross join stage_progress sp on sp.participant_id = s.participant_id and sp.stage_id = s.stage_id
+  cross join participants p on p.workspace_id = sp.workspace_id and p.id = sp.participant_id
 where s.workspace_id = :ws and s.stage_id in (select value from json_each(:stages)) and s.status = 'completed'
-  and s.scorecard is not null and s.completed_at is not null
-  and exists (select 1 from stage_progress sp
-    where sp.participant_id = s.participant_id and sp.stage_id = s.stage_id and ${ENTERED})
-order by s.participant_id, s.stage_id, s.attempt`;
+  and s.result_score is not null and s.completed_at is not null and sp.workspace_id = :ws and ${ENTERED}
+order by sp.participant_id, sp.entered_at, sp.rowid, s.attempt`;
+
+/** How many stays each picked stage holds that were entered in the period. */
+export const STAYS_ENTERED_SQL = `
+select sp.stage_id, count(*) as count
+from stage_progress sp
+where sp.workspace_id = :ws and sp.stage_id in (select value from json_each(:stages)) and ${ENTERED}
+group by sp.stage_id`;
 
 /** The decisions at the picked stages. */
 export const RECORDED_DECISIONS_SQL = `

@@ -8,6 +8,7 @@ import type {
   ScoreGroup,
   StageRecord,
   StayLengths,
+  StaySink,
   TagCount,
 } from '@stageflow/domain';
 import type { Db } from '../client.ts';
@@ -18,7 +19,7 @@ import {
   progressGroup,
   scoreGroup,
   selfIdentifiedFrom,
-  stageRecordsFrom,
+  sendStays,
   stayDurationsFrom,
   stayLengthsFromPairs,
   stayPairRanks,
@@ -31,17 +32,15 @@ import {
   KEPT_SCORE_GROUPS_SQL,
   KEPT_STAYS_AT_RANK_SQL,
   OPEN_DECISIONS_SQL,
-  PICKED_STAYS_SQL,
   PROGRESS_GROUPS_SQL,
-  RECORDED_ATTEMPTS_SQL,
   RECORDED_DECISIONS_SQL,
+  REPLAYABLE_STAYS_SQL,
   SCORE_GROUPS_SQL,
   SELF_ID_LATEST_SCORES_SQL,
   SELF_ID_PROGRESS_GROUPS_SQL,
   SELF_ID_STATUS_GROUPS_SQL,
-  STAGE_RECORDS_BY_STAGE_SQL,
-  STAGE_RECORDS_SQL,
   STAY_DURATIONS_SQL,
+  STAYS_ENTERED_SQL,
   TAG_COUNTS_SQL,
   TEMPLATE_SELF_IDS_SQL,
 } from './analytics-sql.ts';
@@ -79,10 +78,8 @@ export function createAnalyticsRepository(db: Db) {
     scores: sqlite.prepare(SCORE_GROUPS_SQL),
     openDecisions: sqlite.prepare(OPEN_DECISIONS_SQL),
     tags: sqlite.prepare(TAG_COUNTS_SQL),
-    records: sqlite.prepare(STAGE_RECORDS_SQL).raw(),
-    recordsByStage: sqlite.prepare(STAGE_RECORDS_BY_STAGE_SQL).raw(),
-    pickedStays: sqlite.prepare(PICKED_STAYS_SQL),
-    attempts: sqlite.prepare(RECORDED_ATTEMPTS_SQL).raw(),
+    replayable: sqlite.prepare(REPLAYABLE_STAYS_SQL).raw(),
+    staysEntered: sqlite.prepare(STAYS_ENTERED_SQL),
     decisions: sqlite.prepare(RECORDED_DECISIONS_SQL).raw(),
     selfIdGroups: sqlite.prepare(SELF_ID_PROGRESS_GROUPS_SQL),
     selfIdStatuses: sqlite.prepare(SELF_ID_STATUS_GROUPS_SQL),
@@ -160,19 +157,17 @@ export function createAnalyticsRepository(db: Db) {
     tagCounts: (ws: string, c: Cohort): TagCount[] => q.tags.all(params(ws, { ...c, tag: null })) as TagCount[],
 
     /**
-     * The stays at the picked stages entered in the period, with their completed results and decisions, each
-     * participant's in the order they entered them (docs/rules.md#rule-simulation). The domain's
-     * `stageRecordsOf` says the same of one participant's state; the tests hold the two together.
+     * The stays at the picked stages entered in the period, sent to the simulation (docs/rules.md#rule-simulation):
+     * those with results as records with their results and decisions, each participant's in the order they
+     * entered them, streamed as SQLite reads them; the rest counted. The domain's `stageRecordsOf` says the same
+     * of one participant's state; the tests hold the two together.
      */
-    stageRecords(ws: string, f: StayFilter): StageRecord[] {
+    sendStays(ws: string, f: StayFilter, sink: StaySink): void {
       const stages = JSON.stringify([...f.stageTypes.keys()]);
-      const attempts = q.attempts.all({ ws, stages, start: f.start, end: f.end }) as unknown[][];
+      const period = { ws, stages, start: f.start, end: f.end };
       const decisions = q.decisions.all({ ws, stages }) as unknown[][];
-      // Half the workspace's stays or fewer: found by stage and sorted rather than the whole workspace walked.
-      const { picked, workspace } = q.pickedStays.get({ ws, stages }) as { picked: number; workspace: number };
-      const plan = picked * 2 <= workspace ? q.recordsByStage : q.records;
-      const records = plan.all({ ws, stages, start: f.start, end: f.end }) as unknown[][];
-      return stageRecordsFrom(f, records, attempts, decisions);
+      const entered = q.staysEntered.all(period) as AnalyticsRow[];
+      sendStays(f, q.replayable.iterate(period) as Iterable<unknown[]>, decisions, entered, sink);
     },
   };
 }

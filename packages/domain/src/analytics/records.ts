@@ -3,8 +3,8 @@ import type { StageRecord } from './replay.ts';
 
 /**
  * One participant's stage records from their state, in the order they entered the stages: what the store
- * loads for many participants at once with SQL (packages/db analytics queries), written here for one. The
- * store's loader is tested against it. `stageTypes` gives each stage's type today (archived stages included).
+ * sends a rule simulation for many participants at once with SQL (packages/db analytics queries: the stays
+ * with results as records, the others counted), written here for one. The store is tested against it. `stageTypes` gives each stage's type today (archived stages included).
  */
 export function stageRecordsOf(state: ParticipantState, stageTypes: ReadonlyMap<string, StageRecord['stage_type']>) {
   const p = state.participant;
@@ -35,7 +35,6 @@ export function stageRecordsOf(state: ParticipantState, stageTypes: ReadonlyMap<
         participant_name: p.name,
         stage_id: row.stage_id,
         stage_type,
-        entered_at: row.entered_at,
         left_at: row.left_at,
         state: row.state,
         rules: row.rules,

@@ -52,7 +52,6 @@ export interface StageRecord {
   readonly stage_id: string;
   /** The stage's type today (read live, as the decider reads it). */
   readonly stage_type: StageType;
-  readonly entered_at: string;
   readonly left_at: string | null;
   readonly state: StageProgressState;
   /** The rules snapshot they were judged by. */

@@ -127,19 +127,33 @@ export type SimulationAnswer = z.infer<typeof SimulationAnswer>;
 
 export const SIMULATION_LIST_LIMIT = 500;
 
+type SimulationFigures = Pick<
+  SimulationAnswer,
+  'stages' | 'changes' | 'changes_total' | 'overridden' | 'overridden_total' | 'reproduced'
+>;
+
 /**
- * docs/rules.md#rule-simulation. `records` are the picked stages' stays in the period, each participant's in
- * the order they entered them. Each stay with a result that no person went against is replayed under its
- * own snapshot with the stage's change merged in (`patchRules`), and compared with what the record says
- * happened. An earlier picked stage that would now reject someone means they never reach the later ones.
+ * Where a store sends the picked stages' stays in the period, each participant's in the order they entered
+ * them: every stay with a result as its record, and the stays without one only counted (nothing in them is
+ * replayed, and at 100k participants loading them would cost more than the replay).
  */
-export function simulateRules(
-  records: readonly StageRecord[],
+export interface StaySink {
+  stay(record: StageRecord): void;
+  staysWithoutResult(stageId: string, count: number): void;
+}
+
+/**
+ * docs/rules.md#rule-simulation, fed one stay at a time (`StaySink`). Each stay with a result that no person
+ * went against is replayed under its own snapshot with the stage's change merged in (`patchRules`), and
+ * compared with what the record says happened. An earlier picked stage that would now reject someone means
+ * they never reach the later ones. `answer` gives the figures once every stay is in.
+ */
+export function ruleSimulation(
   changes: readonly RulesChangeInput[],
   limit = SIMULATION_LIST_LIMIT,
   /** Told each replayed stay's pass, then and under the changes: what the impact ratios are counted from. */
   observe?: (pass: ReplayedPass) => void,
-): Pick<SimulationAnswer, 'stages' | 'changes' | 'changes_total' | 'overridden' | 'overridden_total' | 'reproduced'> {
+): StaySink & { answer(): SimulationFigures } {
   const changeByStage = new Map(changes.map((c) => [c.stage_id, changeOf(c)]));
   const stages = new Map(
     changes.map((c): [string, SimulatedStage] => [
@@ -163,22 +177,22 @@ export function simulateRules(
   /** Participants an earlier picked stage would now have rejected. */
   const endedEarlier = new Set<string>();
 
-  for (const r of records) {
+  function stay(r: StageRecord) {
     const stage = stages.get(r.stage_id);
     const change = changeByStage.get(r.stage_id);
-    if (!stage || !change) continue;
+    if (!stage || !change) return;
     stage.reached += 1;
     const recorded = recordedOutcome(r);
     const last = r.attempts.at(-1);
     if (recorded === null || !last) {
       stage.no_result += 1;
-      continue;
+      return;
     }
     const override = overrideOf(r);
     if (override) {
       stage.overridden += 1;
       overridden.push({ ...who(r), override, recorded });
-      continue;
+      return;
     }
     stage.replayed += 1;
     stage.recorded.outcomes[recorded] += 1;
@@ -199,10 +213,10 @@ export function simulateRules(
       stage.not_reached += 1;
       stage.changed += 1;
       changed.push({ ...base(), simulated: 'not_reached', simulated_passed: null, simulated_threshold: null });
-      continue;
+      return;
     }
     const replayed = replayStage(r, patchRules(r.rules, change));
-    if (!replayed) continue;
+    if (!replayed) return;
     observe?.({ ...who(r), recorded: last.passed, simulated: replayed.passed });
     stage.simulated.outcomes[replayed.outcome] += 1;
     if (replayed.passed) stage.simulated.passed += 1;
@@ -219,19 +233,42 @@ export function simulateRules(
     }
   }
 
-  const order = new Map(changes.map((c, i) => [c.stage_id, i]));
-  // Names in plain code-unit order: a collator's compare costs ten times more, and 100k names feel it.
-  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const byStageThenName = (a: { stage_id: string; participant_name: string }, b: typeof a) =>
-    (order.get(a.stage_id) ?? 0) - (order.get(b.stage_id) ?? 0) || byName(a.participant_name, b.participant_name);
-  return {
-    stages: [...stages.values()],
-    changes: changed.sort(byStageThenName).slice(0, limit),
-    changes_total: changed.length,
-    overridden: overridden.sort(byStageThenName).slice(0, limit),
-    overridden_total: overridden.length,
-    reproduced,
-  };
+  function staysWithoutResult(stageId: string, count: number) {
+    const stage = stages.get(stageId);
+    if (!stage) return;
+    stage.reached += count;
+    stage.no_result += count;
+  }
+
+  function answer(): SimulationFigures {
+    const order = new Map(changes.map((c, i) => [c.stage_id, i]));
+    // Names in plain code-unit order: a collator's compare costs ten times more, and 100k names feel it.
+    const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const byStageThenName = (a: { stage_id: string; participant_name: string }, b: typeof a) =>
+      (order.get(a.stage_id) ?? 0) - (order.get(b.stage_id) ?? 0) || byName(a.participant_name, b.participant_name);
+    return {
+      stages: [...stages.values()],
+      changes: changed.sort(byStageThenName).slice(0, limit),
+      changes_total: changed.length,
+      overridden: overridden.sort(byStageThenName).slice(0, limit),
+      overridden_total: overridden.length,
+      reproduced,
+    };
+  }
+
+  return { stay, staysWithoutResult, answer };
+}
+
+/** `ruleSimulation` over stays already loaded, with or without results, in each participant's order. */
+export function simulateRules(
+  records: Iterable<StageRecord>,
+  changes: readonly RulesChangeInput[],
+  limit = SIMULATION_LIST_LIMIT,
+  observe?: (pass: ReplayedPass) => void,
+): SimulationFigures {
+  const simulation = ruleSimulation(changes, limit, observe);
+  for (const r of records) simulation.stay(r);
+  return simulation.answer();
 }
 
 const who = (r: StageRecord) => ({

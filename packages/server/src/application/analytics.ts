@@ -18,11 +18,11 @@ import {
   periodBounds,
   type ReplayedPass,
   reportStages,
+  ruleSimulation,
   SIMULATION_LIST_LIMIT,
   type SimulateInput,
   type SimulationAnswer,
   scoreDistributions,
-  simulateRules,
   stageFunnels,
   stayLengthsOf,
   tagCounts,
@@ -165,15 +165,16 @@ export async function simulate(
       }
     });
     const stageTypes = new Map(input.changes.map((c) => [c.stage_id, byId.get(c.stage_id)!.stage_type]));
-    const records = yield* r.analytics.stageRecords(ctx.workspaceId, { stageTypes, start, end });
     const categories = options.withImpact ? yield* selfIdentifiedOf(r, ctx, input.evaluation_template_id) : null;
     const replayed: ReplayedPass[] = [];
-    const answer = simulateRules(
-      records,
+    const simulation = ruleSimulation(
       input.changes,
       SIMULATION_LIST_LIMIT,
       categories ? (pass) => replayed.push(pass) : undefined,
     );
+    // The stays stream into the simulation as the store reads them: 100k of them are never held at once.
+    yield* r.analytics.sendStays(ctx.workspaceId, { stageTypes, start, end }, simulation);
+    const answer = simulation.answer();
     return {
       evaluation_template_id: input.evaluation_template_id,
       from: input.from ?? null,

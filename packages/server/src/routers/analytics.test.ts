@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { restApp } from '../http/rest-testing.ts';
 import { type ApiKit, expectTRPCError, setupEngineApi } from '../testing.ts';
 import { buildPipeline, person, scores } from '../testing-pipeline.ts';
+import { staysSent, staysToSend } from '../testing-stays.ts';
 
 /**
  * A small hiring pipeline played through the API on a clock that moves an hour per step: Phone Screen 60
@@ -231,22 +232,23 @@ describe('analytics.simulate', () => {
     });
   });
 
-  test('the store loads each stay as the domain reads it from the participant', async () => {
+  test('the store sends each stay as the domain reads it from the participant', async () => {
     const types = new Map(ids.stages.map((s) => [s.id, s.stage_type]));
-    const loaded = await t.deps.reads.analytics.stageRecords(t.workspaceId, {
-      stageTypes: types,
-      start: null,
-      end: null,
-    });
-    const expected = [];
+    const filter = { stageTypes: types, start: null, end: null };
+    const sent = await staysSent((sink) => t.deps.reads.analytics.sendStays(t.workspaceId, filter, sink));
+    const every = [];
     for (const id of Object.values(people)) {
       const { state } = (await t.deps.reads.participants.load.participant(t.workspaceId, id))!;
-      expected.push(...stageRecordsOf(state, types));
+      every.push(...stageRecordsOf(state, types));
     }
+    const expected = staysToSend(every);
+    expect(sent.records.length).toBeGreaterThan(0);
+    expect(sent.withoutResult.size).toBeGreaterThan(0);
     const byKey = (r: { participant_id: string; stage_id: string }) => `${r.participant_id} ${r.stage_id}`;
-    expect([...loaded].sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
-      [...expected].sort((a, b) => byKey(a).localeCompare(byKey(b))),
+    expect([...sent.records].sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
+      [...expected.records].sort((a, b) => byKey(a).localeCompare(byKey(b))),
     );
+    expect(sent.withoutResult).toEqual(expected.withoutResult);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { StayLengths, TagCount } from '@stageflow/domain';
+import type { StayLengths, StaySink, TagCount } from '@stageflow/domain';
 import type { SQL } from 'drizzle-orm';
 import type { Reads } from '../../reads.ts';
 import type { Cohort, StayFilter } from '../../repositories/analytics.ts';
@@ -9,7 +9,7 @@ import {
   progressGroup,
   scoreGroup,
   selfIdentifiedFrom,
-  stageRecordsFrom,
+  sendStays,
   stayDurationsFrom,
   stayLengthsFromPairs,
   stayPairRanks,
@@ -23,14 +23,14 @@ import {
   keptStaysAtRankPgSql,
   openDecisionsPgSql,
   progressGroupsPgSql,
-  recordedAttemptsPgSql,
   recordedDecisionsPgSql,
+  replayableStaysPgSql,
   scoreGroupsPgSql,
   selfIdLatestScoresPgSql,
   selfIdProgressGroupsPgSql,
   selfIdStatusGroupsPgSql,
-  stageRecordsPgSql,
   stayDurationsPgSql,
+  staysEnteredPgSql,
   tagCountsPgSql,
   templateSelfIdsPgSql,
 } from '../analytics-sql.ts';
@@ -85,12 +85,12 @@ export function createPgAnalyticsReads(db: PgExec, _options: { inWrite?: boolean
     scoreGroups: async (ws: string, c: Cohort) => (await rows(scoreGroupsPgSql(ws, c))).map(scoreGroup),
     openDecisions: async (ws: string, c: Cohort) => (await rows(openDecisionsPgSql(ws, c))).map(openDecision),
     tagCounts: async (ws: string, c: Cohort) => (await rows(tagCountsPgSql(ws, c))) as unknown as TagCount[],
-    async stageRecords(ws: string, f: StayFilter) {
+    async sendStays(ws: string, f: StayFilter, sink: StaySink) {
       const stages = [...f.stageTypes.keys()];
-      const attempts = await raw(recordedAttemptsPgSql(ws, stages, f.start, f.end));
       const decisions = await raw(recordedDecisionsPgSql(ws, stages));
-      const records = await raw(stageRecordsPgSql(ws, stages, f.start, f.end));
-      return stageRecordsFrom(f, records, attempts, decisions);
+      const entered = await rows(staysEnteredPgSql(ws, stages, f.start, f.end));
+      const replayable = await raw(replayableStaysPgSql(ws, stages, f.start, f.end));
+      sendStays(f, replayable, decisions, entered, sink);
     },
   } satisfies Reads['analytics'];
 }
