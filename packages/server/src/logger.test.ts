@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test, vi } from 'vitest';
+import { createLogger } from './logger.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'stageflow-log-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const lines = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { msg: string });
+  } catch {
+    return [];
+  }
+};
+
+test('request lines are written together, and a quiet server still writes them within a second', async () => {
+  const file = join(dir, 'quiet.log');
+  const log = createLogger('info', file);
+  log.info({ path: '/trpc/stages.list' }, 'request');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Buffered: not one write per line.
+  expect(lines(file)).toEqual([]);
+  await vi.waitFor(() => expect(lines(file).map((l) => l.msg)).toEqual(['request']), { timeout: 3000 });
+});
+
+test('a busy server writes its lines as the buffer fills, in order', async () => {
+  const file = join(dir, 'busy.log');
+  const log = createLogger('info', file);
+  for (let i = 0; i < 200; i++) log.info({ i }, `line ${i}`);
+  await vi.waitFor(() => expect(lines(file).length).toBeGreaterThan(100), { timeout: 500 });
+  await vi.waitFor(
+    () =>
+      expect(
+        lines(file)
+          .map((l) => l.msg)
+          .at(-1),
+      ).toBe('line 199'),
+    { timeout: 3000 },
+  );
+  expect(lines(file).map((l) => l.msg)).toEqual(Array.from({ length: 200 }, (_, i) => `line ${i}`));
+});
