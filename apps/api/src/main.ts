@@ -7,6 +7,7 @@ import {
   createServer,
   DEMO_ACCOUNT,
   demoFromEnv,
+  flushLogNow,
   interviewerModelFromEnv,
   mailSettingsFromEnv,
   webhookSettingsFromEnv,
@@ -72,6 +73,8 @@ if (resumed > 0) log.info({ bulk_actions: resumed }, 'resuming bulk actions');
 
 const http = serve({ fetch: server.fetch, port }, (info) => {
   log.info({ port: info.port, ...where }, 'listening');
+  // The log is written in batches: what the start logged (warnings included) comes out before the greeting.
+  flushLogNow(log);
   console.log(`Stageflow is running at ${publicUrl}`);
   if (seeded) console.log(`Sign in with the demo account: ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`);
   if (demoPortal) console.log(`Open ${demoPortal.name}'s participant portal (demo): ${demoPortal.url}`);

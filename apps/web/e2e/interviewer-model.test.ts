@@ -1,3 +1,4 @@
+import { LOG_FLUSH_EVERY_MS } from '@stageflow/server';
 import { freePort, startFakeModelServer } from '@stageflow/testing';
 import type { Page, Response } from 'playwright-core';
 import { afterAll, describe, expect } from 'vitest';
@@ -116,6 +117,8 @@ describe('Settings → Interviewer model', () => {
       expect(body).not.toContain(WRONG_KEY);
     }
     expect(await page.content()).not.toContain(KEY);
+    // The server writes its log in batches, at least every so often: every line of this test is out after that.
+    await new Promise((resolve) => setTimeout(resolve, LOG_FLUSH_EVERY_MS + 500));
     expect(app.logs()).not.toContain(KEY);
     expect(app.logs()).not.toContain(WRONG_KEY);
     expect(pageErrors).toEqual([]);

@@ -15,7 +15,7 @@ export type { BodyLimitOptions } from './http/body-limit.ts';
 export { type RateLimitOptions, rateLimitsFromEnv } from './http/rate-limit.ts';
 export { interviewerModelFromEnv } from './interviewer/environment.ts';
 export { InterviewerUnavailableError } from './interviewer/failures.ts';
-export { createLogger, type Logger } from './logger.ts';
+export { createLogger, flushLogNow, LOG_FLUSH_EVERY_MS, type Logger } from './logger.ts';
 export { type MailEnvironment, type MailSettings, mailSettingsFromEnv } from './mail/settings.ts';
 export type { MailWorker } from './mail/worker.ts';
 export type { AppRouter } from './routers/index.ts';

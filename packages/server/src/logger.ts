@@ -3,7 +3,7 @@ import { pino } from 'pino';
 export type Logger = pino.Logger;
 
 /** How long a log line may wait in the buffer before it is written anyway. */
-const FLUSH_EVERY_MS = 1000;
+export const LOG_FLUSH_EVERY_MS = 1000;
 
 /**
  * Structured JSON logs on stdout (or `dest`); LOG_LEVEL=silent in tests keeps the output readable. Lines are
@@ -14,6 +14,12 @@ const FLUSH_EVERY_MS = 1000;
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info', dest: number | string = 1): Logger {
   if (level === 'silent') return pino({ level });
   const destination = pino.destination({ dest, minLength: 4096, sync: false });
-  setInterval(() => destination.flush(), FLUSH_EVERY_MS).unref();
+  setInterval(() => destination.flush(), LOG_FLUSH_EVERY_MS).unref();
   return pino({ level, base: { service: 'stageflow-api' } }, destination);
+}
+
+/** Writes what the log holds now: before the start prints its greeting to stdout itself, so the lines keep order. */
+export function flushLogNow(log: Logger): void {
+  const stream = (log as unknown as Record<symbol, { flushSync?: () => void }>)[pino.symbols.streamSym];
+  stream?.flushSync?.();
 }
