@@ -156,11 +156,13 @@ select s.participant_id, p.name, s.stage_id, sp.left_at, sp.state, sp.rules::tex
   s.scorecard->>'scoring_method' as scoring_method,
   coalesce(json_array_length(s.scorecard->'below_min_score'), 0) as below_min_score,
   coalesce(((s.scorecard->>'needs_review') = 'true')::int, 0) as needs_review
+-- A stay by its key (participant, stage), the workspace's already through the session's participant: the planner,
+-- without statistics yet, would otherwise pick the (workspace, stage) index and filter each stage's every stay.
 from sessions s
   join stage_progress sp on sp.participant_id = s.participant_id and sp.stage_id = s.stage_id
-  join participants p on p.workspace_id = sp.workspace_id and p.id = sp.participant_id
+  join participants p on p.workspace_id = ${ws} and p.id = s.participant_id
 where s.workspace_id = ${ws} and s.stage_id = any(${sql.param(stages)}::text[]) and s.status = 'completed'
-  and s.result_score is not null and s.completed_at is not null and sp.workspace_id = ${ws}${within(sql`sp.entered_at`, start, end)}
+  and s.result_score is not null and s.completed_at is not null${within(sql`sp.entered_at`, start, end)}
 order by sp.participant_id ${C}, sp.entered_at ${C},
   case when count(*) over (partition by sp.participant_id, sp.entered_at) > 1 then ${enteredSeq('sp')} end, s.attempt`;
 
