@@ -62,7 +62,11 @@ const q = {
   ),
   sessions: db.prepare('select * from sessions where workspace_id = ? and participant_id = ? order by created_at'),
   decisions: db.prepare('select * from decisions where workspace_id = ? and participant_id = ? order by created_at'),
-  events: db.prepare('select * from events where workspace_id = ? and participant_id = ? order by seq desc limit ?'),
+  // A bound LIMIT as `? + 0`, as the server writes it: a bare `limit ?` makes SQLite prepare the statement again on
+  // every run (packages/db/src/repositories/limit.ts).
+  events: db.prepare(
+    'select * from events where workspace_id = ? and participant_id = ? order by seq desc limit ? + 0',
+  ),
   portalLink: db.prepare(
     'select * from portal_links where workspace_id = ? and participant_id = ? order by created_at desc, rowid desc limit 1',
   ),
@@ -126,11 +130,11 @@ const summary = (where: string, order = '') =>
 const summaryById = summary('p.workspace_id = ? and p.id = ?');
 const cardsAtStage = summary(
   `p.workspace_id = ? and p.evaluation_template_id = ? and p.status = 'active' and p.current_stage_id = ?`,
-  'order by p.updated_at desc, p.id desc limit ?',
+  'order by p.updated_at desc, p.id desc limit ? + 0',
 );
 const cardsWithStatus = summary(
   'p.workspace_id = ? and p.evaluation_template_id = ? and p.status = ?',
-  'order by p.updated_at desc, p.id desc limit ?',
+  'order by p.updated_at desc, p.id desc limit ? + 0',
 );
 
 /** The key's workspace, or undefined: a hash and one indexed lookup, as the API key resolver does. */

@@ -1,6 +1,7 @@
 import { and, type Column, eq, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Tx } from './client.ts';
+import { limitOf } from './repositories/limit.ts';
 
 /**
  * Leases on the rows of a work queue (an outbox): how several server processes share one queue in one
@@ -88,7 +89,7 @@ export function leasedQueue(table: SQLiteTable, columns: LeaseColumns): LeasedQu
         .from(table)
         .where(and(due, free(lease.now)))
         .orderBy(order)
-        .limit(limit)
+        .limit(limitOf(limit))
         .all()
         .map((row) => row.id as string);
       if (ids.length === 0) return [];

@@ -3,6 +3,7 @@ import { and, asc, type Column, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { type Lease, leasedQueue } from '../leases.ts';
 import { bulkActionItems, bulkActions } from '../schema/index.ts';
+import { limitOf } from './limit.ts';
 
 /** A bulk action about to run: every item starts `pending`. */
 export interface NewBulkAction {
@@ -178,7 +179,7 @@ export function createBulkActionRepository(db: Db) {
           ),
         )
         .orderBy(asc(bulkActionItems.position))
-        .limit(1)
+        .limit(limitOf(1))
         .get();
     },
 

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { instanceMarkers, users, workspaces } from '../schema/index.ts';
+import { limitOf } from './limit.ts';
 
 export interface InstanceMarker {
   readonly value: Record<string, unknown>;
@@ -13,7 +14,7 @@ export function createInstanceRepository(db: Db) {
     /** A new database: migrated, but no account and no workspace in it yet. */
     isNew(): boolean {
       const none = (table: typeof users | typeof workspaces) =>
-        db.select({ one: sql`1` }).from(table).limit(1).get() === undefined;
+        db.select({ one: sql`1` }).from(table).limit(limitOf(1)).get() === undefined;
       return none(users) && none(workspaces);
     },
     marker(key: string): InstanceMarker | undefined {

@@ -20,6 +20,7 @@ import {
   users,
   workspaces,
 } from '../schema/index.ts';
+import { limitOf } from './limit.ts';
 
 export type MailRow = typeof mailOutbox.$inferSelect;
 
@@ -151,7 +152,7 @@ export function createMailRepository(db: Db) {
           ),
         )
         .orderBy(desc(mailOutbox.created_at), desc(mailOutbox.id))
-        .limit(f.limit + 1)
+        .limit(limitOf(f.limit + 1))
         .all();
       const page = rows.slice(0, f.limit);
       const last = page.at(-1);
@@ -310,7 +311,7 @@ export function createMailRepository(db: Db) {
         )
         .where(and(eq(decisions.workspace_id, workspaceId), eq(decisions.status, 'open')))
         .orderBy(asc(decisions.created_at), asc(decisions.id))
-        .limit(limit)
+        .limit(limitOf(limit))
         .all();
       const total =
         db

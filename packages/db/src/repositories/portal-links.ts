@@ -2,6 +2,7 @@ import type { PortalLinkEvent, PortalLinkRecord, SelfIdentificationEvent } from 
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { evaluationTemplates, events, participants, portalLinks } from '../schema/index.ts';
+import { limitOf } from './limit.ts';
 
 export type PortalLinkRow = typeof portalLinks.$inferSelect;
 export type NewPortalLink = PortalLinkRecord & { readonly workspace_id: string; readonly token_hash: string };
@@ -52,7 +53,7 @@ export function createPortalLinkRepository(db: Db) {
       ),
     )
     .orderBy(desc(portalLinks.created_at), desc(sql`rowid`))
-    .limit(1)
+    .limit(limitOf(1))
     .prepare();
 
   return {

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import { evaluationStages, participants, sessionSubmissions, sessions, sessionTurns } from '../../schema/index.ts';
+import { limitOf } from '../limit.ts';
 
 /** A session the participant is done with that nobody has scored yet (docs/rules.md#when-the-interviewer-cannot-score). */
 export interface AwaitingScore {
@@ -83,7 +84,7 @@ export function createAwaitingScoreQuery(db: Db) {
           f.evaluation_template_id ? eq(participants.evaluation_template_id, f.evaluation_template_id) : undefined,
         ),
       )
-        .limit(f.limit)
+        .limit(limitOf(f.limit))
         .all()
         .map(toAwaitingScore);
     },

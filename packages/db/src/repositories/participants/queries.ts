@@ -11,6 +11,7 @@ import {
 import { and, asc, count, desc, eq, inArray, lt, or, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import { decisions, events, participants, sessions, stageProgress } from '../../schema/index.ts';
+import { limitOf } from '../limit.ts';
 import { rowReader } from '../row-reader.ts';
 import { likePattern } from '../rows.ts';
 import { afterCursorOn, listFiltersOn, type ParticipantFilter } from './filters.ts';
@@ -146,7 +147,7 @@ export function createParticipantQueries(db: Db) {
       .from(events)
       .where(and(eq(events.workspace_id, ws), eq(events.participant_id, id)))
       .orderBy(desc(events.seq))
-      .limit(sql.placeholder('limit'))
+      .limit(limitOf(sql.placeholder('limit')))
       .prepare(),
     /** The older pages of their timeline. */
     eventsBefore: db
@@ -154,7 +155,7 @@ export function createParticipantQueries(db: Db) {
       .from(events)
       .where(and(eq(events.workspace_id, ws), eq(events.participant_id, id), lt(events.seq, sql.placeholder('before'))))
       .orderBy(desc(events.seq))
-      .limit(sql.placeholder('limit'))
+      .limit(limitOf(sql.placeholder('limit')))
       .prepare(),
   };
 
@@ -178,7 +179,7 @@ export function createParticipantQueries(db: Db) {
       summaries()
         .where(and(ofBoard, column))
         .orderBy(desc(participants.updated_at), desc(participants.id))
-        .limit(sql.placeholder('limit'))
+        .limit(limitOf(sql.placeholder('limit')))
         .prepare();
     return {
       counts: db
@@ -204,7 +205,7 @@ export function createParticipantQueries(db: Db) {
       const rows = summaries()
         .where(where)
         .orderBy(desc(participants.created_at), desc(participants.id))
-        .limit(f.limit + 1)
+        .limit(limitOf(f.limit + 1))
         .values();
       const page = rows.slice(0, f.limit).map(toSummary);
       const last = page.at(-1);
@@ -226,7 +227,7 @@ export function createParticipantQueries(db: Db) {
         .from(participants)
         .where(where)
         .orderBy(desc(participants.created_at), desc(participants.id))
-        .limit(max + 1)
+        .limit(limitOf(max + 1))
         .all();
       const people = rows.slice(0, max).map(toParticipant);
       // The same filter as a join, rather than thousands of ids in an IN list.
@@ -269,7 +270,7 @@ export function createParticipantQueries(db: Db) {
         .from(participants)
         .where(matching(workspaceId, f))
         .orderBy(desc(participants.created_at), desc(participants.id))
-        .limit(max + 1)
+        .limit(limitOf(max + 1))
         .all();
     },
 
@@ -341,7 +342,7 @@ export function createParticipantQueries(db: Db) {
           ),
         )
         .orderBy(desc(sessions.created_at), desc(sessions.id))
-        .limit(f.limit)
+        .limit(limitOf(f.limit))
         .all()
         .map(toSession);
     },
@@ -410,7 +411,7 @@ export function createParticipantQueries(db: Db) {
           ),
         )
         .orderBy(desc(events.seq))
-        .limit(f.limit + 1)
+        .limit(limitOf(f.limit + 1))
         .values();
       const page = rows.slice(0, f.limit).map(eventColumns.read);
       return { items: page, next_before_seq: rows.length > f.limit ? (page.at(-1)?.seq ?? null) : null };
@@ -456,7 +457,7 @@ export function createParticipantQueries(db: Db) {
             ),
           )
           .orderBy(f.status === 'open' ? asc(decisions.created_at) : desc(decisions.decided_at))
-          .limit(f.limit)
+          .limit(limitOf(f.limit))
           .all()
           .map(toInboxEntry)
       );

@@ -4,6 +4,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '../../client.ts';
 import { decisions, evaluationTemplates, events, participants, sessions, stageProgress } from '../../schema/index.ts';
 import type { CommandTarget, LoadedState } from '../../storage/port.ts';
+import { limitOf } from '../limit.ts';
 import { enrolmentTarget, participantTarget } from './command-state.ts';
 import type { createStateLoader } from './load.ts';
 import { changedFields, changedMeanwhile, diff, eventRow, sessionChanges, stayChanges } from './state-changes.ts';
@@ -109,7 +110,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
           except ? ne(participants.id, ph('except')) : undefined,
         ),
       )
-      .limit(1)
+      .limit(limitOf(1))
       .prepare();
   const emailQueries = { anyone: emailOf(false), someoneElse: emailOf(true) };
 

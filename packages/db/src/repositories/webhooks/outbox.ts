@@ -10,6 +10,7 @@ import { and, desc, eq, inArray, lt, lte, ne, notExists, or, sql } from 'drizzle
 import type { Db, Tx } from '../../client.ts';
 import { leasedQueue } from '../../leases.ts';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookMessages } from '../../schema/index.ts';
+import { limitOf } from '../limit.ts';
 import { endpointRecord, type WebhookEndpointRow } from './endpoints.ts';
 import { enqueuedSignal } from './signal.ts';
 
@@ -356,7 +357,7 @@ export function createWebhookOutboxRepository(
           ),
         )
         .orderBy(desc(webhookDeliveries.created_at), desc(webhookDeliveries.id))
-        .limit(query.limit + 1)
+        .limit(limitOf(query.limit + 1))
         .all();
       const pageRows = rows.slice(0, query.limit);
       const items = views(workspaceId, pageRows);
