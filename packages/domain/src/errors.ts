@@ -31,7 +31,12 @@ export class DomainError extends Error {
     readonly issues: readonly FieldIssue[] = [],
     participant?: string | ParticipantRefusal,
   ) {
+    // A refusal is an answer, not a fault: no stack trace is ever read from one, and capturing it was most of
+    // the cost of asking the decider what a participant may do (the page asks it once per action).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     if (typeof participant === 'string') this.participantMessage = participant;
     else if (participant) {
       this.participantRefusal = participant;

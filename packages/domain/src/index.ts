@@ -11,6 +11,7 @@ export * from './export/participants-csv.ts';
 export * from './interview/index.ts';
 export * from './interviewer/index.ts';
 export * from './mail/index.ts';
+export * from './objects.ts';
 export * from './patch.ts';
 export * from './pipeline/index.ts';
 export * from './portal/consent.ts';

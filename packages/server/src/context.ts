@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createSqliteStorage, type Db, type Reads, type Repositories, type StoragePort } from '@stageflow/db';
+import { extended } from '@stageflow/domain';
 import { type BulkRunner, createBulkRunner } from './application/bulk-runner.ts';
 import type { Identity } from './auth/identify.ts';
 import type { Principal } from './auth/principal.ts';
@@ -98,13 +99,12 @@ export function createInnerContext(
   principal: Principal | null,
   overrides: Partial<Pick<BaseContext, 'now' | 'newId' | 'authError'>> = {},
 ): BaseContext {
-  return {
-    ...deps,
+  return extended(deps, {
     principal,
     authError: overrides.authError,
     now: overrides.now ?? wallClock,
     newId: overrides.newId ?? randomUUID,
-  };
+  });
 }
 
 /** Builds each request's context; `identify` reads the credentials (see auth/identify.ts). */

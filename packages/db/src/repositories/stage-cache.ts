@@ -12,7 +12,7 @@ export interface StagesAtVersion {
 export const KEPT_TEMPLATES = 1000;
 
 /**
- * Templates' stages kept in memory, keyed by the template's version (docs/decisions/032-stage-cache-and-lean-reads.md).
+ * Templates' stages kept in memory, keyed by the template's version (docs/decisions/032-stage-cache-and-lean-request-path.md).
  * Every change to a template's stages bumps its version in the change's own transaction (application/pipelines.ts),
  * so stages kept at the version a reader sees in its snapshot are the stages of that snapshot; a version committed
  * since, by this process or another, reads them again. A fill reads the version beside the stages, in one snapshot,

@@ -10,15 +10,18 @@ export type Emit = <T extends ParticipantEventType>(
   actor?: string,
 ) => ParticipantEvent;
 
-/** Builds events for one participant at the command's time; the actor defaults to the command's sender. */
+/**
+ * Builds events for one participant at the command's time; the actor defaults to the command's sender. Written
+ * without a spread: every command emits several, and a property after a spread is slow on Node 20 (objects.ts).
+ */
 export const emitter =
   (participant_id: string, ctx: DecideContext): Emit =>
-  (type, data, actor = ctx.actor) =>
-    ({
-      type,
-      participant_id,
-      actor,
-      occurred_at: ctx.now,
-      ...(ctx.bulk_action_id !== undefined && { bulk_action_id: ctx.bulk_action_id }),
-      data,
-    }) as ParticipantEvent;
+  (type, data, actor = ctx.actor) => {
+    const occurred_at = ctx.now;
+    const { bulk_action_id } = ctx;
+    const event =
+      bulk_action_id === undefined
+        ? { type, participant_id, actor, occurred_at, data }
+        : { type, participant_id, actor, occurred_at, bulk_action_id, data };
+    return event as ParticipantEvent;
+  };

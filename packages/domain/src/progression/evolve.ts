@@ -1,3 +1,4 @@
+import { extended } from '../objects.ts';
 import type { Decision, Participant, ParticipantStatus, Session, StageProgress } from './entities.ts';
 import type { ParticipantEvent } from './events.ts';
 import type { ParticipantState } from './state.ts';
@@ -7,7 +8,7 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
   const at = event.occurred_at;
   switch (event.type) {
     case 'participant_enrolled':
-      return { ...state, participant: event.data.participant };
+      return extended(state, { participant: event.data.participant });
     case 'participant_updated':
       return patchParticipant(state, at, event.data.changes);
     case 'stage_entered': {
@@ -23,14 +24,16 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
         rules: d.rules,
         consent: null,
       };
-      const left = state.progress.map((p) => (p.left_at === null ? { ...p, left_at: at } : p));
-      return { ...patchParticipant(state, at, { current_stage_id: d.stage_id }), progress: [...left, entered] };
+      const left = state.progress.map((p) => (p.left_at === null ? extended(p, { left_at: at }) : p));
+      return extended(patchParticipant(state, at, { current_stage_id: d.stage_id }), { progress: [...left, entered] });
     }
     case 'session_scheduled':
-      return {
-        ...patchProgress(state, event.data.session.stage_id, () => ({ state: 'scheduled' })),
-        sessions: [...state.sessions, event.data.session],
-      };
+      return extended(
+        patchProgress(state, event.data.session.stage_id, () => ({ state: 'scheduled' })),
+        {
+          sessions: [...state.sessions, event.data.session],
+        },
+      );
     case 'session_rescheduled': {
       const { scheduled_at, timezone, notes } = event.data;
       return patchSession(state, event.data.session_id, { scheduled_at, timezone, notes, updated_at: at });
@@ -74,9 +77,12 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
       // A request for a person holds nothing up: the stage stays open for a session or a result.
       // Nor does a flag on a corrected score: the stage it is about may be long over.
       if (event.data.decision.reason === 'human_alternative' || event.data.decision.reason === 'scorecard_corrected') {
-        return { ...state, decisions };
+        return extended(state, { decisions });
       }
-      return { ...patchProgress(state, event.data.stage_id, () => ({ state: 'awaiting_decision' })), decisions };
+      return extended(
+        patchProgress(state, event.data.stage_id, () => ({ state: 'awaiting_decision' })),
+        { decisions },
+      );
     }
     case 'decision_decided':
     case 'decision_closed': {
@@ -113,22 +119,20 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
     case 'scorecard_replaced': {
       const { session_id, scorecard, note } = event.data;
       // The earlier scorecard stays on the session, whole; what the new one leads to follows in the batch.
-      return {
-        ...state,
+      return extended(state, {
         sessions: state.sessions.map((s) =>
           s.id === session_id && s.scorecard
-            ? {
-                ...s,
+            ? extended(s, {
                 scorecard,
                 replaced_scorecards: [
                   ...s.replaced_scorecards,
                   { scorecard: s.scorecard, replaced_at: at, replaced_by: event.actor, note },
                 ],
                 updated_at: at,
-              }
+              })
             : s,
         ),
-      };
+      });
     }
     case 'scoring_failed':
       // A note for staff: the session waits for a reviewer as it was.
@@ -138,7 +142,7 @@ export function evolveParticipant(state: ParticipantState, event: ParticipantEve
 
 function patchParticipant(state: ParticipantState, at: string, patch: Partial<Participant>): ParticipantState {
   if (!state.participant) return state;
-  return { ...state, participant: { ...state.participant, ...patch, updated_at: at } };
+  return extended(state, { participant: extended({ ...state.participant, ...patch }, { updated_at: at }) });
 }
 
 /** A participant never re-enters a stage, so the stage id names their progress row. */
@@ -147,15 +151,19 @@ function patchProgress(
   stageId: string,
   patch: (p: StageProgress) => Partial<StageProgress>,
 ): ParticipantState {
-  return { ...state, progress: state.progress.map((p) => (p.stage_id === stageId ? { ...p, ...patch(p) } : p)) };
+  return extended(state, {
+    progress: state.progress.map((p) => (p.stage_id === stageId ? { ...p, ...patch(p) } : p)),
+  });
 }
 
 function patchSession(state: ParticipantState, sessionId: string, patch: Partial<Session>): ParticipantState {
-  return { ...state, sessions: state.sessions.map((s) => (s.id === sessionId ? { ...s, ...patch } : s)) };
+  return extended(state, { sessions: state.sessions.map((s) => (s.id === sessionId ? { ...s, ...patch } : s)) });
 }
 
 function patchDecision(state: ParticipantState, decisionId: string, patch: Partial<Decision>): ParticipantState {
-  return { ...state, decisions: state.decisions.map((d) => (d.id === decisionId ? { ...d, ...patch } : d)) };
+  return extended(state, {
+    decisions: state.decisions.map((d) => (d.id === decisionId ? { ...d, ...patch } : d)),
+  });
 }
 
 /**
@@ -181,5 +189,7 @@ function finish(
   recommendation: string | null,
 ): ParticipantState {
   const done = patchParticipant(state, at, { status, recommendation, current_stage_id: null });
-  return { ...done, progress: done.progress.map((p) => (p.left_at === null ? { ...p, left_at: at } : p)) };
+  return extended(done, {
+    progress: done.progress.map((p) => (p.left_at === null ? extended(p, { left_at: at }) : p)),
+  });
 }

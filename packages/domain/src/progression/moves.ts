@@ -1,3 +1,4 @@
+import { extended } from '../objects.ts';
 import { recommendationLabels } from '../schemas/template.ts';
 import type { Emit } from './emit.ts';
 import type { LeaveCause, OutcomeBasis, OutcomeTrigger, ParticipantEvent } from './events.ts';
@@ -31,12 +32,8 @@ export function outcomeBasis(
   };
 }
 
-export const movedData = (cause: MoveCause) => ({
-  ...cause.basis,
-  trigger: cause.trigger,
-  note: cause.note,
-  decision_id: cause.decision_id,
-});
+export const movedData = (cause: MoveCause) =>
+  extended(cause.basis, { trigger: cause.trigger, note: cause.note, decision_id: cause.decision_id });
 
 /**
  * Advance: the stage is closed as passed (or skipped, when an admin advances someone who has not passed),

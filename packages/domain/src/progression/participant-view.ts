@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extended } from '../objects.ts';
 import { Decision, Participant, Session, StageProgress, StageProgressState } from './entities.ts';
 import type { ParticipantState } from './state.ts';
 
@@ -68,8 +69,7 @@ export function participantViewOf(state: ParticipantState): ParticipantView | un
     if (s.stage_id !== participant.current_stage_id || s.status !== 'completed') continue;
     if (!last || (s.completed_at ?? '') > (last.completed_at ?? '')) last = s;
   }
-  return {
-    ...participant,
+  return extended(participant, {
     stage_state: here?.state ?? null,
     attempts_used: here?.attempts_used ?? null,
     pass_threshold: here?.rules.pass_threshold ?? null,
@@ -77,5 +77,5 @@ export function participantViewOf(state: ParticipantState): ParticipantView | un
     progress: [...state.progress].sort(byTime('entered_at', 1)),
     sessions: [...state.sessions].sort(byTime('created_at', -1)),
     decisions: [...state.decisions].sort(byTime('created_at', -1)),
-  };
+  });
 }

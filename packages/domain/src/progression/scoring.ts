@@ -1,4 +1,5 @@
 import { DomainError, type FieldIssue } from '../errors.ts';
+import { extended } from '../objects.ts';
 import type { AgentProfile, EvaluationDimension } from '../schemas/agent-profile.ts';
 import { SCALE_MAX } from '../schemas/agent-profile.ts';
 import { roundHalfAwayFromZero } from './rounding.ts';
@@ -51,8 +52,7 @@ export function scoreCard(
     if (!(overall >= 0 && overall <= 100)) {
       return badRequest([{ path: ['overall_score'], message: 'must be a number from 0 to 100' }]);
     }
-    return {
-      ...common,
+    return extended(common, {
       dimension_scores: [],
       overall_score: overall,
       passed: resultPasses({ overall_score: overall, scoring_method: null, below_min_score: 0 }, pass_threshold),
@@ -61,7 +61,7 @@ export function scoreCard(
       below_min_score: [],
       // A model's overall score alone quotes nothing, so nothing backs it.
       needs_review: byModel,
-    };
+    });
   }
 
   if (!profile) {
@@ -86,8 +86,7 @@ export function scoreCard(
   );
   const below = dimensions.filter((d) => d.min_score !== null && d.score < d.min_score).map((d) => d.name);
   const method = profile.scoring.scoring_method;
-  return {
-    ...common,
+  return extended(common, {
     dimension_scores: dimensions,
     overall_score: overall,
     passed: resultPasses(
@@ -98,7 +97,7 @@ export function scoreCard(
     scoring_method: profile.scoring.scoring_method,
     below_min_score: below,
     needs_review: byModel && dimensions.some((d) => d.evidence.length === 0),
-  };
+  });
 }
 
 /** What the pass rule reads of a scored result: its rounded overall score, its method and how many dimensions missed their minimum. */

@@ -1,5 +1,6 @@
 import {
   availableActions,
+  extended,
   notFound,
   type ParticipantState,
   participantOutlook,
@@ -48,13 +49,12 @@ export async function participantPage(ctx: Context, participantId: string) {
   });
   if (!loaded) throw notFound('Participant', participantId);
   const decide = decideContext(ctx);
-  return {
-    ...participantView(loaded.state),
+  return extended(participantView(loaded.state), {
     actions: availableActions(loaded.state, decide),
     outlook: participantOutlook(loaded.state, decide.now),
     portal_link: link ? portalLinkState(link, decide.now) : null,
     awaiting_score: awaiting.map((a) => a.session_id),
-  };
+  });
 }
 
 /** A page of the participant's timeline, newest first (NOT_FOUND when they are not the workspace's). */

@@ -1,3 +1,4 @@
+import { extended } from '@stageflow/domain';
 import { and, asc, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import { evaluationStages, participants, sessionSubmissions, sessions, sessionTurns } from '../../schema/index.ts';
@@ -23,10 +24,8 @@ export interface AwaitingScore {
 export const toAwaitingScore = ({
   ended,
   ...row
-}: Omit<AwaitingScore, 'record'> & { ended: string | null }): AwaitingScore => ({
-  ...row,
-  record: ended === null ? 'answers' : 'interview',
-});
+}: Omit<AwaitingScore, 'record'> & { ended: string | null }): AwaitingScore =>
+  extended(row, { record: ended === null ? 'answers' : 'interview' });
 
 /**
  * Sessions waiting for a score: still in progress, with what the participant gave stored (an interview

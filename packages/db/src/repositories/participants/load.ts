@@ -1,5 +1,5 @@
 import type { Decision, Participant, ProgressionTemplate, Session, StageProgress } from '@stageflow/domain';
-import { scorecardOnRecord } from '@stageflow/domain';
+import { extended, scorecardOnRecord } from '@stageflow/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
 import {
@@ -28,10 +28,8 @@ export const toProgress = ({
   ...row
 }: typeof stageProgress.$inferSelect): StageProgress => withoutWorkspace(row);
 /** Scorecards stored before evidence and `scored_by` were kept read in today's shape. */
-const sessionOnRecord = (session: Session): Session => ({
-  ...session,
-  scorecard: session.scorecard && scorecardOnRecord(session.scorecard),
-});
+const sessionOnRecord = (session: Session): Session =>
+  extended(session, { scorecard: session.scorecard && scorecardOnRecord(session.scorecard) });
 /** A session as the domain sees it: the score facts kept beside it are derived from it, not part of it. */
 export const toSession = ({
   result_score: _score,
@@ -124,7 +122,7 @@ export function createStateLoader(db: Db, stageRepository: StageRepository) {
     const row = templateById.get({ ws: workspaceId, id: templateId });
     if (!row) return undefined;
     // The stages are kept between reads at the template's version; the interviewers are read each time (an
-    // interviewer's edit does not change the template's version; docs/decisions/032-stage-cache-and-lean-reads.md).
+    // interviewer's edit does not change the template's version; docs/decisions/032-stage-cache-and-lean-request-path.md).
     const stages = stageRepository.ofTemplate(workspaceId, templateId, row.version)?.live ?? [];
     const interviewers = new Map(
       needsInterviewers(stages) ? interviewersOf.all({ ws: workspaceId, id: templateId }).map((p) => [p.id, p]) : [],
