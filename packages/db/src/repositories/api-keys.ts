@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client.ts';
 import { apiKeys } from '../schema/index.ts';
+import { keptWhileUnchanged } from './kept-while-unchanged.ts';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 /** What may be shown of a key: everything but its hash. */
@@ -22,12 +23,17 @@ const summary = {
   expires_at: apiKeys.expires_at,
 };
 
+/** API keys whose rows are kept in memory between calls (a process serves few; the least recently used go first). */
+export const KEPT_API_KEYS = 1000;
+
 export function createApiKeyRepository(db: Db) {
   const byHashQuery = db
     .select()
     .from(apiKeys)
     .where(eq(apiKeys.key_hash, sql.placeholder('hash')))
     .prepare();
+  // Every API call looks its key up; the rows are kept while the database is unchanged.
+  const keptByHash = keptWhileUnchanged<ApiKeyRow>(db, KEPT_API_KEYS);
   const touchQuery = db
     .update(apiKeys)
     .set({ last_used_at: sql`${sql.placeholder('now')}` })
@@ -58,7 +64,7 @@ export function createApiKeyRepository(db: Db) {
     },
     /** The key a request presents, found by its hash: the only query not started from a workspace. */
     byHash(keyHash: string): ApiKeyRow | undefined {
-      return byHashQuery.get({ hash: keyHash });
+      return keptByHash(keyHash, () => byHashQuery.get({ hash: keyHash }));
     },
     insert(tx: Tx, key: NewApiKey): void {
       tx.insert(apiKeys).values(key).run();

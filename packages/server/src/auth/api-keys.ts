@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import type { ApiKeySummary, NewApiKey, Reads } from '@stageflow/db';
+import type { ApiKeyRow, ApiKeySummary, NewApiKey, Reads } from '@stageflow/db';
 import { type ApiKeyScopeChoice, apiKeyStatus, expandScopes } from '@stageflow/domain';
 import type { RejectedCredentials } from './identify.ts';
 import type { Principal } from './principal.ts';
@@ -124,6 +124,21 @@ export function createApiKeyResolver(reads: Reads, clock: () => Date = () => new
     }
     const staleBefore = new Date(now.getTime() - LAST_USED_INTERVAL_MS).toISOString();
     if (!row.last_used_at || row.last_used_at < staleBefore) await reads.apiKeys.touch(row.id, nowIso, staleBefore);
-    return { kind: 'api_key', keyId: row.id, workspaceId: row.workspace_id, scopes: row.scopes.filter(isApiKeyScope) };
+    return principalOf(row);
   };
 }
+
+/**
+ * A key's principal, made once per row: the SQLite engine keeps a key's row between calls while the database is
+ * unchanged, and a new row (a write) makes a new principal.
+ */
+function principalOf(row: ApiKeyRow): Principal {
+  let principal = principals.get(row);
+  if (!principal) {
+    const scopes = Object.freeze(row.scopes.filter(isApiKeyScope));
+    principal = Object.freeze({ kind: 'api_key', keyId: row.id, workspaceId: row.workspace_id, scopes });
+    principals.set(row, principal);
+  }
+  return principal;
+}
+const principals = new WeakMap<ApiKeyRow, Principal>();

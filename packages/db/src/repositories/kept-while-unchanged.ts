@@ -1,0 +1,38 @@
+import type { Db } from '../client.ts';
+import { deepFreeze } from './stage-cache.ts';
+
+/**
+ * Rows kept in memory between requests for as long as nothing was written to the database: a hit costs two
+ * counter reads (~2 µs) where the indexed lookup, its mapping and its JSON cost ~15 µs on every API call
+ * (docs/decisions/040-api-keys-kept-while-the-database-is-unchanged.md).
+ *
+ * SQLite says whether anything may have changed since a value was kept: `PRAGMA data_version` moves when any
+ * other connection commits (another process on the file, the CLI), and this connection's `total_changes()` when
+ * it writes itself, foreign-key cascades and later rolled-back writes included. Both are read before the row, so a
+ * commit between the two only makes the next call read it again. Nothing is kept or served inside an open
+ * transaction, whose writes could still roll back. At most `max` values are kept, the least recently read going
+ * first; what is kept is frozen, since callers share it.
+ */
+export function keptWhileUnchanged<V>(db: Db, max: number) {
+  const sqlite = db.$client;
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  const totalChanges = sqlite.prepare('SELECT total_changes()').pluck();
+  const kept = new Map<string, { readonly version: number; readonly changes: number; readonly value: V }>();
+
+  return (key: string, read: () => V | undefined): V | undefined => {
+    if (sqlite.inTransaction) return read();
+    const changes = totalChanges.get() as number;
+    const version = dataVersion.get() as number;
+    const hit = kept.get(key);
+    kept.delete(key);
+    if (hit && hit.version === version && hit.changes === changes) {
+      kept.set(key, hit); // most recently read last
+      return hit.value;
+    }
+    const value = read();
+    if (value === undefined) return undefined;
+    kept.set(key, { version, changes, value: deepFreeze(value) });
+    if (kept.size > max) kept.delete(kept.keys().next().value!);
+    return value;
+  };
+}
