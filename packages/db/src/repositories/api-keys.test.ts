@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createTestDb, type Db, writeTx } from '../client.ts';
+import { ciKey, KEY_ID as KEY, KEY_HASH } from './api-keys.fixtures.ts';
 import { createRepositories, type Repositories } from './index.ts';
 
 const WS_A = '00000000-0000-4000-8000-00000000000a';
 const WS_B = '00000000-0000-4000-8000-00000000000b';
-const KEY = '00000000-0000-4000-8000-000000000001';
 
 let db: Db;
 let repos: Repositories;
@@ -12,18 +12,7 @@ beforeEach(() => {
   db = createTestDb();
   repos = createRepositories(db);
   for (const id of [WS_A, WS_B]) repos.workspaces.insert({ id, slug: id.slice(-1), name: id });
-  writeTx(db, (tx) =>
-    repos.apiKeys.insert(tx, {
-      id: KEY,
-      workspace_id: WS_A,
-      name: 'CI',
-      prefix: 'sf_live_Ab3x',
-      key_hash: 'h'.repeat(64),
-      scopes: ['events.read'],
-      created_by: 'cli',
-      created_at: '2026-01-01T00:00:00.000Z',
-    }),
-  );
+  writeTx(db, (tx) => repos.apiKeys.insert(tx, ciKey(WS_A)));
 });
 
 describe('api keys', () => {
@@ -36,7 +25,7 @@ describe('api keys', () => {
   });
 
   test('found by hash', () => {
-    expect(repos.apiKeys.byHash('h'.repeat(64))?.workspace_id).toBe(WS_A);
+    expect(repos.apiKeys.byHash(KEY_HASH)?.workspace_id).toBe(WS_A);
     expect(repos.apiKeys.byHash('x'.repeat(64))).toBeUndefined();
   });
 
@@ -71,6 +60,6 @@ describe('api keys', () => {
 
   test('deleting the workspace deletes its keys', () => {
     db.$client.prepare('delete from workspaces where id = ?').run(WS_A);
-    expect(repos.apiKeys.byHash('h'.repeat(64))).toBeUndefined();
+    expect(repos.apiKeys.byHash(KEY_HASH)).toBeUndefined();
   });
 });

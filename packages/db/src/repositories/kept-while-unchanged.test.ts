@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { closeDb, createDb, type Db, migrateDb, readTx, writeTx } from '../client.ts';
+import { ciKey, KEY_HASH as HASH, KEY_ID as KEY } from './api-keys.fixtures.ts';
 import { createRepositories, type Repositories } from './index.ts';
 import { keptWhileUnchanged } from './kept-while-unchanged.ts';
 
 const WS = '00000000-0000-4000-8000-00000000000a';
-const KEY = '00000000-0000-4000-8000-000000000001';
-const HASH = 'h'.repeat(64);
 
 let dir: string;
 let db: Db;
@@ -107,18 +106,7 @@ describe("API keys' rows", () => {
   let repos: Repositories;
   beforeEach(() => {
     repos = createRepositories(db);
-    writeTx(db, (tx) =>
-      repos.apiKeys.insert(tx, {
-        id: KEY,
-        workspace_id: WS,
-        name: 'CI',
-        prefix: 'sf_live_Ab3x',
-        key_hash: HASH,
-        scopes: ['events.read'],
-        created_by: 'cli',
-        created_at: '2026-01-01T00:00:00.000Z',
-      }),
-    );
+    writeTx(db, (tx) => repos.apiKeys.insert(tx, ciKey(WS)));
   });
 
   test('a revocation is seen by the next lookup, made here or by another process', () => {
