@@ -1,6 +1,7 @@
-import { initTRPC, TRPCError } from '@trpc/server';
+import { initTRPC } from '@trpc/server';
 import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
+import { expectTRPCError } from './testing.ts';
 
 /*
  * tRPC as installed here (patches/@trpc__server@11.19.0.patch, docs/decisions/041-zod-parsed-synchronously.md)
@@ -39,20 +40,13 @@ describe("procedures' zod schemas", () => {
         .query(({ input }) => input),
     });
     const caller = t.createCallerFactory(router)({});
-    const refusal = (call: Promise<unknown>) =>
-      call.then(
-        () => null,
-        (error: unknown) => error as TRPCError,
-      );
 
-    const bad = await refusal(caller.echo({ n: 'x' as unknown as number }));
-    expect(bad).toBeInstanceOf(TRPCError);
-    expect(bad?.code).toBe('BAD_REQUEST');
-    expect(bad?.cause).toBeInstanceOf(z.ZodError);
-
-    const wrong = await refusal(caller.echo({ n: 11 }));
-    expect(wrong?.code).toBe('INTERNAL_SERVER_ERROR');
-    expect(wrong?.cause).toBeInstanceOf(z.ZodError);
+    const bad = await expectTRPCError(caller.echo({ n: 'x' as unknown as number }), 'BAD_REQUEST', {
+      issuePath: ['n'],
+    });
+    expect(bad.cause).toBeInstanceOf(z.ZodError);
+    const wrong = await expectTRPCError(caller.echo({ n: 11 }), 'INTERNAL_SERVER_ERROR');
+    expect(wrong.cause).toBeInstanceOf(z.ZodError);
   });
 
   test('with an async refinement are parsed asynchronously, and still refuse', async () => {
@@ -62,6 +56,6 @@ describe("procedures' zod schemas", () => {
     )({});
 
     expect(await caller.claim({ name: 'free' })).toBe('free');
-    await expect(caller.claim({ name: 'taken' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expectTRPCError(caller.claim({ name: 'taken' }), 'BAD_REQUEST', { issuePath: ['name'] });
   });
 });
