@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, test, vi } from 'vitest';
-import { createLogger } from './logger.ts';
+import { afterAll, afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { createLogger, LOG_FLUSH_EVERY_MS } from './logger.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'stageflow-log-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,6 +18,15 @@ const lines = (file: string) => {
   }
 };
 
+// The once-a-second flush runs on a fake clock, so each test says which writes came from it and which from a full
+// buffer, however slow the machine.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setInterval'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 test('request lines are written together, and a quiet server still writes them within a second', async () => {
   const file = join(dir, 'quiet.log');
   const log = createLogger('info', file);
@@ -25,6 +34,7 @@ test('request lines are written together, and a quiet server still writes them w
   await new Promise((resolve) => setTimeout(resolve, 50));
   // Buffered: not one write per line.
   expect(lines(file)).toEqual([]);
+  vi.advanceTimersByTime(1000);
   await vi.waitFor(() => expect(lines(file).map((l) => l.msg)).toEqual(['request']), { timeout: 3000 });
 });
 
@@ -32,7 +42,9 @@ test('a busy server writes its lines as the buffer fills, in order', async () =>
   const file = join(dir, 'busy.log');
   const log = createLogger('info', file);
   for (let i = 0; i < 200; i++) log.info({ i }, `line ${i}`);
-  await vi.waitFor(() => expect(lines(file).length).toBeGreaterThan(100), { timeout: 500 });
+  // The clock has not moved: these writes are the full buffer's.
+  await vi.waitFor(() => expect(lines(file).length).toBeGreaterThan(100), { timeout: 3000 });
+  vi.advanceTimersByTime(LOG_FLUSH_EVERY_MS);
   await vi.waitFor(
     () =>
       expect(

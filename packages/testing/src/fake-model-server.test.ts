@@ -151,14 +151,13 @@ test('GET /v1/models lists the models', async () => {
 });
 
 test('close() ends a reply still waiting', async () => {
+  // A minute's delay: a reply close() did not end would outlast the test's timeout.
   fake.enqueue({ type: 'text', text: 'never', delayMs: 60_000 });
   const pending = chat({}).then(
     () => 'answered',
     () => 'failed',
   );
   await new Promise((resolve) => setTimeout(resolve, 50));
-  const started = performance.now();
   await fake.close();
   expect(await pending).toBe('failed');
-  expect(performance.now() - started).toBeLessThan(1000);
 });
