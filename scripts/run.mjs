@@ -8,6 +8,8 @@
 //   node scripts/run.mjs test:e2e   install, Chromium check, build, browser tests
 //
 // STAGEFLOW_VITEST_JSON=<file> also writes Vitest's JSON report there (.ci/run sums them up).
+// STAGEFLOW_TEST_RETRIES=<n> runs a failing test up to n more times (.ci/run: 1, and its summary names each
+// test that passed only on another try, so a flaky test is seen without stopping a landing).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
@@ -39,7 +41,7 @@ function test() {
   const pnpm = install();
   const failed = [
     check('Unit, integration and API tests (vitest, every project but e2e)', () =>
-      run(pnpm, ['exec', 'vitest', 'run', '--project', '!e2e', ...jsonReport()]),
+      run(pnpm, ['exec', 'vitest', 'run', '--project', '!e2e', ...jsonReport(), ...retries()]),
     ),
     check('Migrations match the schema (db:check)', () => run(pnpm, ['--filter', '@stageflow/db', 'db:check'])),
     check('Typecheck', () => run(pnpm, ['typecheck'])),
@@ -53,7 +55,7 @@ function testE2e() {
   build(pnpm);
   const failed = [
     check('Browser tests (vitest --project e2e, Chromium)', () =>
-      run(pnpm, ['exec', 'vitest', 'run', '--project', 'e2e', ...jsonReport()]),
+      run(pnpm, ['exec', 'vitest', 'run', '--project', 'e2e', ...jsonReport(), ...retries()]),
     ),
   ].filter(Boolean);
   finish(failed);
@@ -98,6 +100,11 @@ function ensureChromium() {
 function jsonReport() {
   const file = process.env.STAGEFLOW_VITEST_JSON;
   return file ? ['--reporter=default', '--reporter=json', `--outputFile.json=${file}`] : [];
+}
+
+function retries() {
+  const n = process.env.STAGEFLOW_TEST_RETRIES;
+  return n ? ['--retry', n] : [];
 }
 
 function step(title) {
