@@ -149,7 +149,7 @@ group by t.value`;
 
 /** The stays with completed results, one row a result, in the simulation's order (as REPLAYABLE_STAYS_SQL). */
 export const replayableStaysPgSql = (ws: string, stages: string[], start: string | null, end: string | null) => sql`
-select s.participant_id, p.name, s.stage_id, sp.left_at, sp.state, sp.rules::text as rules,
+select s.participant_id, s.stage_id, sp.left_at, sp.state, sp.rules::text as rules,
   sp.retakes_granted::int as retakes_granted,
   case when sp.funnel_exit in ('rejected', 'withdrawn') then sp.funnel_exit end as ended,
   s.id, s.completed_at, s.result_score, s.result_passed::int as result_passed,
@@ -160,7 +160,6 @@ select s.participant_id, p.name, s.stage_id, sp.left_at, sp.state, sp.rules::tex
 -- without statistics yet, would otherwise pick the (workspace, stage) index and filter each stage's every stay.
 from sessions s
   join stage_progress sp on sp.participant_id = s.participant_id and sp.stage_id = s.stage_id
-  join participants p on p.workspace_id = ${ws} and p.id = s.participant_id
 where s.workspace_id = ${ws} and s.stage_id = any(${sql.param(stages)}::text[]) and s.status = 'completed'
   and s.result_score is not null and s.completed_at is not null${within(sql`sp.entered_at`, start, end)}
 order by sp.participant_id ${C}, sp.entered_at ${C},

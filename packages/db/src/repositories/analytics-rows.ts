@@ -146,33 +146,32 @@ export function sendStays(
   let attempts: RecordedAttempt[] = [];
   for (const r of rows) {
     const attempt: RecordedAttempt = {
-      session_id: r[8] as string,
-      completed_at: r[9] as string,
-      overall_score: r[10] as number,
-      passed: r[11] === 1,
-      scoring_method: r[12] as ScoringMethod | null,
-      below_min_score: r[13] as number,
+      session_id: r[7] as string,
+      completed_at: r[8] as string,
+      overall_score: r[9] as number,
+      passed: r[10] === 1,
+      scoring_method: r[11] as ScoringMethod | null,
+      below_min_score: r[12] as number,
       // Scorecards from before evidence was checked have none: never flagged.
-      needs_review: r[14] === 1,
+      needs_review: r[13] === 1,
     };
-    if (stay && stay.participant_id === r[0] && stay.stage_id === r[2]) {
+    if (stay && stay.participant_id === r[0] && stay.stage_id === r[1]) {
       attempts.push(attempt);
       continue;
     }
     if (stay) sink.stay(stay);
-    const stageId = r[2] as string;
+    const stageId = r[1] as string;
     withResults.set(stageId, (withResults.get(stageId) ?? 0) + 1);
     attempts = [attempt];
     stay = {
       participant_id: r[0] as string,
-      participant_name: r[1] as string,
       stage_id: stageId,
       stage_type: f.stageTypes.get(stageId) ?? 'ai_interview',
-      left_at: r[3] as string | null,
-      state: r[4] as StageProgressState,
-      rules: rulesOf(r[5] as string),
-      retakes_granted: r[6] as number,
-      ended: r[7] as StageRecord['ended'],
+      left_at: r[2] as string | null,
+      state: r[3] as StageProgressState,
+      rules: rulesOf(r[4] as string),
+      retakes_granted: r[5] as number,
+      ended: r[6] as StageRecord['ended'],
       attempts,
       decisions: decisions.get(key(r[0], stageId)) ?? [],
     };

@@ -32,7 +32,6 @@ export function stageRecordsOf(state: ParticipantState, stageTypes: ReadonlyMap<
     return [
       {
         participant_id: p.id,
-        participant_name: p.name,
         stage_id: row.stage_id,
         stage_type,
         left_at: row.left_at,

@@ -50,6 +50,7 @@ describe('replaying stored results with the rules unchanged', () => {
         const answer = simulateRules(
           records,
           [...new Set(records.map((r) => r.stage_id))].map((stage_id) => ({ stage_id })),
+          new Map(),
         );
         expect(answer.reproduced.matching).toBe(answer.reproduced.replayed);
         expect(answer.changes_total).toBe(0);

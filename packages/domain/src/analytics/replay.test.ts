@@ -4,7 +4,7 @@ import { resultPasses } from '../progression/scoring.ts';
 import { Journey, S1, S2, S3, stage, template } from '../progression/test-support.ts';
 import { stageRecordsOf } from './records.ts';
 import { overrideOf, recordedOutcome, replayStage, type StageRecord } from './replay.ts';
-import { simulateRules } from './simulation.ts';
+import { ruleSimulation, simulateRules } from './simulation.ts';
 
 /** Screen (auto-advance at 70), Technical (a reviewer approves; two attempts), Final review (80). */
 const pipeline = (over: { screen?: object; technical?: object } = {}) =>
@@ -183,8 +183,15 @@ describe('simulating a change', () => {
     });
   };
 
+  // Each person's id is their name (above); the simulation reads names only for whom it lists.
+  const names = new Map(['Bea', 'Ali', 'Cy', 'Di'].map((name) => [name, name]));
+
   it('counts what happened and what would have, and lists who changes', () => {
-    const answer = simulateRules(people(), [{ stage_id: S1, pass_threshold: 85, auto_reject: true }, { stage_id: S2 }]);
+    const answer = simulateRules(
+      people(),
+      [{ stage_id: S1, pass_threshold: 85, auto_reject: true }, { stage_id: S2 }],
+      names,
+    );
     const [screen, technical] = answer.stages;
     expect(screen).toMatchObject({ reached: 4, replayed: 3, overridden: 0, no_result: 1, changed: 2 });
     expect(screen!.recorded.outcomes.advanced).toBe(3);
@@ -210,8 +217,14 @@ describe('simulating a change', () => {
     expect(answer.reproduced).toEqual({ replayed: 5, matching: 5 });
   });
 
+  it('asks for the names of only those it lists: who changes and who was overridden', () => {
+    const simulation = ruleSimulation([{ stage_id: S1, pass_threshold: 85, auto_reject: true }, { stage_id: S2 }]);
+    for (const r of people()) simulation.stay(r);
+    expect(simulation.listed().sort()).toEqual(['Bea', 'Cy']);
+  });
+
   it('lists at most the limit, and says how many there were', () => {
-    const answer = simulateRules(people(), [{ stage_id: S1, pass_threshold: 99 }], 1);
+    const answer = simulateRules(people(), [{ stage_id: S1, pass_threshold: 99 }], names, 1);
     expect(answer.changes).toHaveLength(1);
     expect(answer.changes_total).toBe(3);
   });

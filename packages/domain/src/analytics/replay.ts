@@ -48,7 +48,6 @@ export interface RecordedDecision {
 /** One participant's record at one stage: what the store keeps, as the replay reads it. */
 export interface StageRecord {
   readonly participant_id: string;
-  readonly participant_name: string;
   readonly stage_id: string;
   /** The stage's type today (read live, as the decider reads it). */
   readonly stage_type: StageType;

@@ -142,18 +142,22 @@ export interface StaySink {
   staysWithoutResult(stageId: string, count: number): void;
 }
 
+/** Who a listed stay is: their name is read for the answer's list only (`listed`), not for every stay. */
+type Unnamed<T> = Omit<T, 'participant_name'>;
+
 /**
  * docs/rules.md#rule-simulation, fed one stay at a time (`StaySink`). Each stay with a result that no person
  * went against is replayed under its own snapshot with the stage's change merged in (`patchRules`), and
  * compared with what the record says happened. An earlier picked stage that would now reject someone means
- * they never reach the later ones. `answer` gives the figures once every stay is in.
+ * they never reach the later ones. Once every stay is in, `listed` says whose names the answer's lists need,
+ * and `answer` gives the figures with them.
  */
 export function ruleSimulation(
   changes: readonly RulesChangeInput[],
   limit = SIMULATION_LIST_LIMIT,
   /** Told each replayed stay's pass, then and under the changes: what the impact ratios are counted from. */
   observe?: (pass: ReplayedPass) => void,
-): StaySink & { answer(): SimulationFigures } {
+): StaySink & { listed(): string[]; answer(names: ReadonlyMap<string, string>): SimulationFigures } {
   const changeByStage = new Map(changes.map((c) => [c.stage_id, changeOf(c)]));
   const stages = new Map(
     changes.map((c): [string, SimulatedStage] => [
@@ -171,8 +175,8 @@ export function ruleSimulation(
       },
     ]),
   );
-  const changed: SimulatedChange[] = [];
-  const overridden: z.infer<typeof OverriddenStay>[] = [];
+  const changed: Unnamed<SimulatedChange>[] = [];
+  const overridden: Unnamed<z.infer<typeof OverriddenStay>>[] = [];
   const reproduced = { replayed: 0, matching: 0 };
   /** Participants an earlier picked stage would now have rejected. */
   const endedEarlier = new Set<string>();
@@ -240,39 +244,48 @@ export function ruleSimulation(
     stage.no_result += count;
   }
 
-  function answer(): SimulationFigures {
+  /** The participants the answer may list: those who change and those overridden. */
+  function listed(): string[] {
+    return [...new Set([...changed, ...overridden].map((x) => x.participant_id))];
+  }
+
+  /** `names`: the listed participants' names (`listed`), which order the lists. */
+  function answer(names: ReadonlyMap<string, string>): SimulationFigures {
     const order = new Map(changes.map((c, i) => [c.stage_id, i]));
     // Names in plain code-unit order: a collator's compare costs ten times more, and 100k names feel it.
     const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const byStageThenName = (a: { stage_id: string; participant_name: string }, b: typeof a) =>
       (order.get(a.stage_id) ?? 0) - (order.get(b.stage_id) ?? 0) || byName(a.participant_name, b.participant_name);
+    const named = <T extends { participant_id: string }>(x: T) => ({
+      ...x,
+      participant_name: names.get(x.participant_id) ?? '',
+    });
     return {
       stages: [...stages.values()],
-      changes: changed.sort(byStageThenName).slice(0, limit),
+      changes: changed.map(named).sort(byStageThenName).slice(0, limit),
       changes_total: changed.length,
-      overridden: overridden.sort(byStageThenName).slice(0, limit),
+      overridden: overridden.map(named).sort(byStageThenName).slice(0, limit),
       overridden_total: overridden.length,
       reproduced,
     };
   }
 
-  return { stay, staysWithoutResult, answer };
+  return { stay, staysWithoutResult, listed, answer };
 }
 
-/** `ruleSimulation` over stays already loaded, with or without results, in each participant's order. */
+/**
+ * `ruleSimulation` over stays already loaded, with or without results, in each participant's order; `names`
+ * holds the names of whoever it lists.
+ */
 export function simulateRules(
   records: Iterable<StageRecord>,
   changes: readonly RulesChangeInput[],
+  names: ReadonlyMap<string, string>,
   limit = SIMULATION_LIST_LIMIT,
-  observe?: (pass: ReplayedPass) => void,
 ): SimulationFigures {
-  const simulation = ruleSimulation(changes, limit, observe);
+  const simulation = ruleSimulation(changes, limit);
   for (const r of records) simulation.stay(r);
-  return simulation.answer();
+  return simulation.answer(names);
 }
 
-const who = (r: StageRecord) => ({
-  participant_id: r.participant_id,
-  participant_name: r.participant_name,
-  stage_id: r.stage_id,
-});
+const who = (r: StageRecord) => ({ participant_id: r.participant_id, stage_id: r.stage_id });

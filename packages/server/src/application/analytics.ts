@@ -174,7 +174,8 @@ export async function simulate(
     );
     // The stays stream into the simulation as the store reads them: 100k of them are never held at once.
     yield* r.analytics.sendStays(ctx.workspaceId, { stageTypes, start, end }, simulation);
-    const answer = simulation.answer();
+    // Names only for the people the answer lists, read in the same snapshot.
+    const answer = simulation.answer(yield* r.participants.namesOf(ctx.workspaceId, simulation.listed()));
     return {
       evaluation_template_id: input.evaluation_template_id,
       from: input.from ?? null,
