@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extended } from '../objects.ts';
 import { MAX_LIVE_STAGES } from '../pipeline/ordering.ts';
 import { patchRules, type RulesChange } from '../pipeline/stage-settings.ts';
 import { Uuid } from '../schemas/common.ts';
@@ -256,10 +257,8 @@ export function ruleSimulation(
     const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
     const byStageThenName = (a: { stage_id: string; participant_name: string }, b: typeof a) =>
       (order.get(a.stage_id) ?? 0) - (order.get(b.stage_id) ?? 0) || byName(a.participant_name, b.participant_name);
-    const named = <T extends { participant_id: string }>(x: T) => ({
-      ...x,
-      participant_name: names.get(x.participant_id) ?? '',
-    });
+    const named = <T extends { participant_id: string }>(x: T) =>
+      extended(x, { participant_name: names.get(x.participant_id) ?? '' });
     return {
       stages: [...stages.values()],
       changes: changed.map(named).sort(byStageThenName).slice(0, limit),
