@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.ts';
+import { noteChangesOutsideTransaction } from './transaction-writes.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -57,23 +58,30 @@ export function closeDb(db: Db): void {
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export function writeTx<T>(db: Db, work: (tx: Tx) => T): T {
   // The connection is the transaction's: its query builders run in it (Drizzle's `tx` is the same session).
-  return transactionOf(db).immediate(() => work(db as unknown as Tx)) as T;
+  return connectionOf(db).transaction.immediate(() => work(db as unknown as Tx)) as T;
 }
 
 /**
- * One native transaction function per connection, made once. Drizzle's `db.transaction` builds a transaction
- * object (a query builder for every table) and better-sqlite3's wrapper anew on every call: ~10 µs and its
- * garbage on every command and page (bench/README.md). better-sqlite3 nests it as a savepoint when a
- * transaction is already open, as Drizzle's did.
+ * One native transaction function per connection, made once (with the statement `readTx` notes its count of
+ * changes by). Drizzle's `db.transaction` builds a transaction object (a query builder for every table) and
+ * better-sqlite3's wrapper anew on every call: ~10 µs and its garbage on every command and page
+ * (bench/README.md). better-sqlite3 nests it as a savepoint when a transaction is already open, as Drizzle's did.
  */
-const transactions = new WeakMap<Db, Database.Transaction<(work: () => unknown) => unknown>>();
-function transactionOf(db: Db) {
-  let transaction = transactions.get(db);
-  if (!transaction) {
-    transaction = db.$client.transaction((work: () => unknown) => work());
-    transactions.set(db, transaction);
+const connections = new WeakMap<
+  Db,
+  { transaction: Database.Transaction<(work: () => unknown) => unknown>; totalChanges: Database.Statement }
+>();
+function connectionOf(db: Db) {
+  const sqlite = db.$client;
+  let connection = connections.get(db);
+  if (!connection) {
+    connection = {
+      transaction: sqlite.transaction((work: () => unknown) => work()),
+      totalChanges: sqlite.prepare('SELECT total_changes()').pluck(),
+    };
+    connections.set(db, connection);
   }
-  return transaction;
+  return connection;
 }
 
 /**
@@ -102,5 +110,9 @@ export async function startupTx<T>(db: Db, work: () => Promise<T>): Promise<T> {
  * timeline) see one snapshot; SQLite also takes its WAL read lock once instead of per statement.
  */
 export function readTx<T>(db: Db, work: () => T): T {
-  return transactionOf(db).deferred(work) as T;
+  const { transaction, totalChanges } = connectionOf(db);
+  // A snapshot opened here may keep what it reads for later requests while it writes nothing
+  // (transaction-writes.ts). Commands do not note it: a stream of them, each writing, would keep what none reuses.
+  if (!db.$client.inTransaction) noteChangesOutsideTransaction(db.$client, totalChanges.get() as number);
+  return transaction.deferred(work) as T;
 }

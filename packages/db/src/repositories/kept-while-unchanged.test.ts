@@ -63,18 +63,29 @@ describe('kept while the database is unchanged', () => {
     expect(nameOf()).toBeUndefined();
   });
 
-  test('inside a transaction nothing is kept or served, and a write rolled back still reads again', () => {
+  test('inside a transaction that has written nothing, a value is served and kept', () => {
     nameOf();
-    readTx(db, () => nameOf());
+    expect(readTx(db, () => nameOf())).toBe('A');
+    expect(reads).toBe(1);
+    other.$client.prepare('UPDATE workspaces SET name = ? WHERE id = ?').run('From elsewhere', WS);
+    expect(readTx(db, () => nameOf())).toBe('From elsewhere');
+    expect(writeTx(db, () => nameOf())).toBe('From elsewhere');
+    expect(nameOf()).toBe('From elsewhere');
     expect(reads).toBe(2);
+  });
+
+  test('inside a transaction that has written, a value is read each time and not kept; rolled back, it reads again', () => {
+    nameOf();
     expect(() =>
       writeTx(db, () => {
         db.$client.prepare('UPDATE workspaces SET name = ? WHERE id = ?').run('Rolled back', WS);
-        expect(nameOf()).toBe('Rolled back');
+        expect([nameOf(), nameOf()]).toEqual(['Rolled back', 'Rolled back']);
         throw new Error('roll back');
       }),
     ).toThrow('roll back');
+    expect(reads).toBe(3);
     expect(nameOf()).toBe('A');
+    expect(readTx(db, () => nameOf())).toBe('A');
     expect(reads).toBe(4);
   });
 

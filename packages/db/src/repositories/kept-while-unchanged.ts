@@ -1,17 +1,20 @@
 import type { Db } from '../client.ts';
+import { writtenInTransaction } from '../transaction-writes.ts';
 import { deepFreeze } from './stage-cache.ts';
 
 /**
- * Rows kept in memory between requests for as long as nothing was written to the database: a hit costs two
- * counter reads (~2 µs in a loop, ~7 in a request) where an API key's indexed lookup, its mapping and its JSON cost
- * ~6 and ~18 (docs/decisions/040-api-keys-kept-while-the-database-is-unchanged.md).
+ * Values kept in memory between requests for as long as nothing was written to the database: a hit costs two
+ * counter reads (~2 µs in a loop; in a request ~7 outside a transaction, ~2 inside one, which holds the read lock
+ * already) where an API key's indexed lookup, its mapping and its JSON cost ~6 and ~18, a template with its stages
+ * and interviewers ~20–30 (docs/decisions/040-api-keys-kept-while-the-database-is-unchanged.md).
  *
  * SQLite says whether anything may have changed since a value was kept: `PRAGMA data_version` moves when any
  * other connection commits (another process on the file, the CLI), and this connection's `total_changes()` when
- * it writes itself, foreign-key cascades and later rolled-back writes included. Both are read before the row, so a
- * commit between the two only makes the next call read it again. Nothing is kept or served inside an open
- * transaction, whose writes could still roll back. At most `max` values are kept, the least recently read going
- * first; what is kept is frozen, since callers share it.
+ * it writes itself, foreign-key cascades and later rolled-back writes included. Both are read before the value,
+ * so a commit between the two only makes the next call read it again; inside a transaction both read its
+ * snapshot, so a kept value is served there too when they match. A value read inside a transaction that has
+ * written is not kept, since those writes could still roll back (transaction-writes.ts). At most `max` values are
+ * kept, the least recently read going first; what is kept is frozen, since callers share it.
  */
 export function keptWhileUnchanged<V>(db: Db, max: number) {
   const sqlite = db.$client;
@@ -20,7 +23,6 @@ export function keptWhileUnchanged<V>(db: Db, max: number) {
   const kept = new Map<string, { readonly version: number; readonly changes: number; readonly value: V }>();
 
   return (key: string, read: () => V | undefined): V | undefined => {
-    if (sqlite.inTransaction) return read();
     const changes = totalChanges.get() as number;
     const version = dataVersion.get() as number;
     const hit = kept.get(key);
@@ -31,6 +33,7 @@ export function keptWhileUnchanged<V>(db: Db, max: number) {
     }
     const value = read();
     if (value === undefined) return undefined;
+    if (sqlite.inTransaction && writtenInTransaction(sqlite, changes)) return value;
     kept.set(key, { version, changes, value: deepFreeze(value) });
     if (kept.size > max) kept.delete(kept.keys().next().value!);
     return value;

@@ -1,9 +1,10 @@
-import { type AgentProfile, conflict, type EvaluationStage, type EvaluationTemplate } from '@stageflow/domain';
+import { conflict, type EvaluationStage, type EvaluationTemplate } from '@stageflow/domain';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createTestDb, type Db, writeTx } from '../client.ts';
 import type { Pipeline, StoragePort } from '../storage/port.ts';
 import { createSqliteStorage } from '../storage/sqlite.ts';
 import { createRepositories, type Repositories } from './index.ts';
+import { interviewer } from './stage-cache.fixtures.ts';
 
 const NOW = '2026-01-01T00:00:00.000Z';
 const WS_A = '00000000-0000-4000-8000-00000000000a';
@@ -53,26 +54,6 @@ const stage = (
   created_at: NOW,
   updated_at: NOW,
   ...extra,
-});
-
-const profile = (id: string): AgentProfile => ({
-  id,
-  name: 'Ada',
-  persona: 'A calm interviewer',
-  use_case: 'hiring',
-  evaluation_dimensions: [{ name: 'Depth', description: '', weight: 100 }],
-  interaction: { tone: 'professional', style: 'structured', difficulty: 'medium', probing_depth: 'medium' },
-  scoring: { scale: '0-10', scoring_method: 'weighted_average' },
-  context: {},
-  output: {
-    include_transcript: true,
-    include_score_breakdown: true,
-    include_recommendation: true,
-    include_improvement_feedback: true,
-  },
-  status: 'active',
-  created_at: NOW,
-  updated_at: NOW,
 });
 
 let db: Db;
@@ -131,11 +112,11 @@ describe('storage: pipelines.change', () => {
 describe('participant loading carries what the portal reads (docs/rules.md#what-a-participant-sees-of-their-results)', () => {
   test("each stage's interviewer with its feedback setting, and the template's recommendation setting", () => {
     const keeps = {
-      ...profile(uuid(21)),
-      output: { ...profile(uuid(21)).output, include_improvement_feedback: false },
+      ...interviewer(uuid(21)),
+      output: { ...interviewer(uuid(21)).output, include_improvement_feedback: false },
     };
     writeTx(db, (tx) => {
-      repos.agentProfiles.insert(tx, WS_A, profile(uuid(20)));
+      repos.agentProfiles.insert(tx, WS_A, interviewer(uuid(20)));
       repos.agentProfiles.insert(tx, WS_A, keeps);
     });
     storage.pipelines.change(WS_A, uuid(1), (before) => ({
@@ -162,7 +143,7 @@ describe('participant loading carries what the portal reads (docs/rules.md#what-
 
 describe('workspace integrity in the schema itself', () => {
   test('a stage cannot reference an interviewer of another workspace', () => {
-    writeTx(db, (tx) => repos.agentProfiles.insert(tx, WS_B, profile(uuid(20))));
+    writeTx(db, (tx) => repos.agentProfiles.insert(tx, WS_B, interviewer(uuid(20))));
     expect(() =>
       storage.pipelines.change(WS_A, uuid(1), withStages(stage(uuid(10), uuid(1), 0, { agent_profile_id: uuid(20) }))),
     ).toThrow(/FOREIGN KEY/);
@@ -170,8 +151,8 @@ describe('workspace integrity in the schema itself', () => {
 
   test('lists only the caller workspace rows', () => {
     writeTx(db, (tx) => {
-      repos.agentProfiles.insert(tx, WS_A, profile(uuid(20)));
-      repos.agentProfiles.insert(tx, WS_B, { ...profile(uuid(21)), name: 'Bea' });
+      repos.agentProfiles.insert(tx, WS_A, interviewer(uuid(20)));
+      repos.agentProfiles.insert(tx, WS_B, { ...interviewer(uuid(21)), name: 'Bea' });
     });
     expect(repos.agentProfiles.list(WS_A, { status: 'all' }).map((p) => p.name)).toEqual(['Ada']);
     expect(repos.agentProfiles.existingIds(WS_A, [uuid(20), uuid(21)])).toEqual(new Set([uuid(20)]));

@@ -1,8 +1,9 @@
 /**
  * One template with one stage, and a change to it as the application makes one: what the stage cache tests on
- * both engines (repositories/stage-cache.test.ts, postgres/stage-cache.test.ts) store and change.
+ * both engines (repositories/stage-cache.test.ts, postgres/stage-cache.test.ts) store and change; and an
+ * interviewer for a stage to be run by.
  */
-import type { EvaluationStage, EvaluationTemplate } from '@stageflow/domain';
+import type { AgentProfile, EvaluationStage, EvaluationTemplate } from '@stageflow/domain';
 import type { Pipeline } from '../storage/port.ts';
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -56,3 +57,24 @@ export const renamed =
     template: { ...before.template, version: before.template.version + 1 },
     stages: [stage(name)],
   });
+
+/** An interviewer, as an admin saves one. */
+export const interviewer = (id: string): AgentProfile => ({
+  id,
+  name: 'Ada',
+  persona: 'A calm interviewer',
+  use_case: 'hiring',
+  evaluation_dimensions: [{ name: 'Depth', description: '', weight: 100 }],
+  interaction: { tone: 'professional', style: 'structured', difficulty: 'medium', probing_depth: 'medium' },
+  scoring: { scale: '0-10', scoring_method: 'weighted_average' },
+  context: {},
+  output: {
+    include_transcript: true,
+    include_score_breakdown: true,
+    include_recommendation: true,
+    include_improvement_feedback: true,
+  },
+  status: 'active',
+  created_at: NOW,
+  updated_at: NOW,
+});

@@ -6,7 +6,7 @@ import { closeDb, createDb, type Db, migrateDb, readTx, writeTx } from '../clien
 import type { StoragePort } from '../storage/port.ts';
 import { createSqliteStorage } from '../storage/sqlite.ts';
 import { createRepositories, type Repositories } from './index.ts';
-import { renamed, stage, TEMPLATE, template, WS } from './stage-cache.fixtures.ts';
+import { interviewer, renamed, stage, TEMPLATE, template, WS } from './stage-cache.fixtures.ts';
 
 /** One server process's view of the database file: its own connection, repositories and cache. */
 interface Process {
@@ -89,5 +89,52 @@ describe('a template’s stages kept at its version', () => {
     ).toThrow('undo');
     other.storage.pipelines.change(WS, TEMPLATE, renamed('Committed'));
     expect(namesIn(one)).toEqual(['Committed']);
+  });
+});
+
+describe('a template loaded whole, kept while the database is unchanged', () => {
+  const ADA = '00000000-0000-4000-8000-000000000020';
+  const load = (p: Process, ws = WS) => readTx(p.db, () => p.repos.participants.load.template(ws, TEMPLATE));
+  const interviewerOf = (p: Process) => load(p)?.stages[0]?.interviewer;
+  /** Ada, scoring out of 100 instead of 10. */
+  const outOf100 = { ...interviewer(ADA), scoring: { scale: '0-100', scoring_method: 'weighted_average' } } as const;
+  beforeEach(() => {
+    writeTx(one.db, (tx) => {
+      one.repos.agentProfiles.insert(tx, WS, interviewer(ADA));
+      const before = one.repos.pipelines.load(WS, TEMPLATE)!;
+      one.repos.pipelines.store(tx, WS, before, {
+        template: { ...before.template, version: before.template.version + 1 },
+        stages: [{ ...stage('Interview'), stage_type: 'ai_interview', agent_profile_id: ADA }],
+      });
+    });
+  });
+
+  test('is kept between loads in transactions (every page and command), frozen, and answers no other workspace', () => {
+    const first = load(one);
+    expect(first?.stages[0]?.interviewer?.scoring.scale).toBe('0-10');
+    expect(load(one)).toBe(first);
+    expect(writeTx(one.db, () => one.repos.participants.load.template(WS, TEMPLATE))).toBe(first);
+    expect(Object.isFrozen(first?.stages[0]?.interviewer?.scoring)).toBe(true);
+    expect(load(one, '00000000-0000-4000-8000-00000000000b')).toBeUndefined();
+  });
+
+  test("an interviewer's edit, which leaves the template's version as it was, is seen by the next load, made here or elsewhere", () => {
+    expect(interviewerOf(one)?.scoring.scale).toBe('0-10');
+    writeTx(one.db, (tx) => one.repos.agentProfiles.update(tx, WS, outOf100));
+    expect(interviewerOf(one)?.scoring.scale).toBe('0-100');
+    writeTx(other.db, (tx) => other.repos.agentProfiles.update(tx, WS, interviewer(ADA)));
+    expect(interviewerOf(one)?.scoring.scale).toBe('0-10');
+  });
+
+  test("a load after the transaction's own write is not kept: rolled back, the next load reads what is stored", () => {
+    expect(interviewerOf(one)?.scoring.scale).toBe('0-10');
+    expect(() =>
+      writeTx(one.db, (tx) => {
+        one.repos.agentProfiles.update(tx, WS, outOf100);
+        expect(one.repos.participants.load.template(WS, TEMPLATE)?.stages[0]?.interviewer?.scoring.scale).toBe('0-100');
+        throw new Error('undo');
+      }),
+    ).toThrow('undo');
+    expect(interviewerOf(one)?.scoring.scale).toBe('0-10');
   });
 });

@@ -12,12 +12,16 @@ import {
   stageProgress,
 } from '../../schema/index.ts';
 import type { LoadedState } from '../../storage/port.ts';
+import { keptWhileUnchanged } from '../kept-while-unchanged.ts';
 import { rowReader } from '../row-reader.ts';
 import { withoutWorkspace } from '../rows.ts';
 import type { StageRepository } from '../stages.ts';
 import { needsInterviewers, progressionTemplateOf } from './command-state.ts';
 
 export type ParticipantRow = typeof participants.$inferSelect;
+
+/** Templates kept whole between loads (a process serves a few hundred at most; the least recently loaded go first). */
+export const KEPT_TEMPLATES = 1000;
 
 /** A participant row as the domain sees it: no tenancy column, no concurrency version. */
 export const toParticipant = ({ version: _, ...row }: ParticipantRow) => withoutWorkspace(row);
@@ -118,17 +122,24 @@ export function createStateLoader(db: Db, stageRepository: StageRepository) {
     )
     .prepare();
 
-  function template(workspaceId: string, templateId: string): ProgressionTemplate | undefined {
+  // Every page and command loads its template: kept whole while the database is unchanged, an interviewer's edit
+  // (which leaves the template's version as it was) included.
+  const keptTemplates = keptWhileUnchanged<ProgressionTemplate>(db, KEPT_TEMPLATES);
+
+  function readTemplate(workspaceId: string, templateId: string): ProgressionTemplate | undefined {
     const row = templateById.get({ ws: workspaceId, id: templateId });
     if (!row) return undefined;
-    // The stages are kept between reads at the template's version; the interviewers are read each time (an
-    // interviewer's edit does not change the template's version; docs/decisions/032-stage-cache-and-lean-request-path.md).
+    // The stages are kept at the template's version (docs/decisions/032-stage-cache-and-lean-request-path.md).
     const stages = stageRepository.ofTemplate(workspaceId, templateId, row.version)?.live ?? [];
     const interviewers = new Map(
       needsInterviewers(stages) ? interviewersOf.all({ ws: workspaceId, id: templateId }).map((p) => [p.id, p]) : [],
     );
     return progressionTemplateOf(row, stages, interviewers);
   }
+
+  /** The template as the decider reads it; the key names the workspace, so no workspace reads another's. */
+  const template = (workspaceId: string, templateId: string): ProgressionTemplate | undefined =>
+    keptTemplates(`${workspaceId} ${templateId}`, () => readTemplate(workspaceId, templateId));
 
   function participant(workspaceId: string, participantId: string): LoadedState | undefined {
     const args = { ws: workspaceId, id: participantId };
