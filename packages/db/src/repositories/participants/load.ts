@@ -15,13 +15,11 @@ import type { LoadedState } from '../../storage/port.ts';
 import { keptWhileUnchanged } from '../kept-while-unchanged.ts';
 import { rowReader } from '../row-reader.ts';
 import { withoutWorkspace } from '../rows.ts';
+import { KEPT_TEMPLATES } from '../stage-cache.ts';
 import type { StageRepository } from '../stages.ts';
 import { needsInterviewers, progressionTemplateOf } from './command-state.ts';
 
 export type ParticipantRow = typeof participants.$inferSelect;
-
-/** Templates kept whole between loads (a process serves a few hundred at most; the least recently loaded go first). */
-export const KEPT_TEMPLATES = 1000;
 
 /** A participant row as the domain sees it: no tenancy column, no concurrency version. */
 export const toParticipant = ({ version: _, ...row }: ParticipantRow) => withoutWorkspace(row);
@@ -122,8 +120,8 @@ export function createStateLoader(db: Db, stageRepository: StageRepository) {
     )
     .prepare();
 
-  // Every page and command loads its template: kept whole while the database is unchanged, an interviewer's edit
-  // (which leaves the template's version as it was) included.
+  // Every page and command loads its template: kept whole while the database is unchanged, so an interviewer's
+  // edit (which leaves the template's version as it was) is read at once; as many templates as the stage cache.
   const keptTemplates = keptWhileUnchanged<ProgressionTemplate>(db, KEPT_TEMPLATES);
 
   function readTemplate(workspaceId: string, templateId: string): ProgressionTemplate | undefined {
