@@ -1,3 +1,4 @@
+import { extended } from '../objects.ts';
 import type { StageType } from '../schemas/stage.ts';
 import type { DecideContext } from './commands.ts';
 import { emitter, SYSTEM } from './emit.ts';
@@ -152,7 +153,7 @@ export function outcomeEvents(
 
   switch (outcome.kind) {
     case 'retake_available':
-      return [emit('retake_available', { ...basis, completed_at: scored.completed_at }, SYSTEM)];
+      return [emit('retake_available', extended(basis, { completed_at: scored.completed_at }), SYSTEM)];
     case 'advance':
       return advanceEvents(state, pos, cause, true, emit);
     case 'complete':
@@ -176,7 +177,7 @@ export function outcomeEvents(
         decided_at: null,
         created_at: ctx.now,
       };
-      return [emit('decision_opened', { ...basis, decision }, SYSTEM)];
+      return [emit('decision_opened', extended(basis, { decision }), SYSTEM)];
     }
   }
 }

@@ -1,5 +1,6 @@
 import { badInput, conflict, DomainError, notFound } from '../errors.ts';
 import { isInterviewedStage } from '../interviewer/subject.ts';
+import { extended } from '../objects.ts';
 import type { DecideContext, NoteScoringFailedCommand, ReplaceScorecardCommand } from './commands.ts';
 import { outcomeEvents } from './completion.ts';
 import { emitter, SYSTEM } from './emit.ts';
@@ -85,7 +86,7 @@ export function replaceScorecard(
   const interviewer = state.template.stages.find((s) => s.id === session.stage_id)?.interviewer ?? null;
   const scorecard = scoreCard(
     interviewer,
-    { ...cmd, transcript: previous.transcript },
+    extended(cmd, { transcript: previous.transcript }),
     previous.threshold_applied,
     reviewerScorer(ctx.actor),
   );
@@ -165,7 +166,7 @@ function flagForReview(
     attempts_used: progress.attempts_used,
     attempts_allowed: attemptsAllowed(progress),
   };
-  return [emitter(state.participant.id, ctx)('decision_opened', { ...basis, decision }, SYSTEM)];
+  return [emitter(state.participant.id, ctx)('decision_opened', extended(basis, { decision }), SYSTEM)];
 }
 
 /** The interviewer could not score the session: staff see why; nothing else changes. */

@@ -86,7 +86,7 @@ export function completeEvents(state: ParticipantState, cause: MoveCause, emit: 
 const completedEvent = (state: ParticipantState, cause: MoveCause, emit: Emit) =>
   emit(
     'participant_completed',
-    { ...movedData(cause), recommendation: recommendationLabels(state.template).positive },
+    extended(movedData(cause), { recommendation: recommendationLabels(state.template).positive }),
     cause.actor,
   );
 
@@ -102,7 +102,7 @@ export function rejectEvents(
     ...fail,
     emit(
       'participant_rejected',
-      { ...movedData(cause), recommendation: recommendationLabels(state.template).negative },
+      extended(movedData(cause), { recommendation: recommendationLabels(state.template).negative }),
       cause.actor,
     ),
   ];

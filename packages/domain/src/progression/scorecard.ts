@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extended } from '../objects.ts';
 import { MAX_EVALUATION_DIMENSIONS, Scoring, ScoringScale } from '../schemas/agent-profile.ts';
 import { numberBetween, optionalText, Text, text } from '../schemas/common.ts';
 
@@ -137,14 +138,12 @@ type StoredScorecard = Omit<Scorecard, 'dimension_scores' | 'scored_by' | 'needs
  * kept read as a reviewer's would, with nothing verified and nobody named (`scored_by: null`).
  */
 export function scorecardOnRecord(stored: StoredScorecard): Scorecard {
-  return {
-    ...stored,
-    dimension_scores: stored.dimension_scores.map((d) => ({
-      ...d,
-      evidence: d.evidence ?? [],
-      evidence_dropped: d.evidence_dropped ?? 0,
-    })),
+  // Every load reads each session's scorecard through here: no spread then properties (objects.ts says why).
+  return extended(stored, {
+    dimension_scores: stored.dimension_scores.map((d) =>
+      extended(d, { evidence: d.evidence ?? [], evidence_dropped: d.evidence_dropped ?? 0 }),
+    ),
     scored_by: stored.scored_by ?? null,
     needs_review: stored.needs_review ?? false,
-  };
+  });
 }

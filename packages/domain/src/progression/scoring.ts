@@ -76,7 +76,7 @@ export function scoreCard(
   if (scored instanceof DomainError) return scored;
   const dimensions = scored.map((d) => {
     const quotes = scorer.evidence?.get(dimensionKey(d.name));
-    return { ...d, evidence: quotes?.verified ?? [], evidence_dropped: quotes?.dropped ?? 0 };
+    return extended(d, { evidence: quotes?.verified ?? [], evidence_dropped: quotes?.dropped ?? 0 });
   });
 
   // Σ normalized × weight / 100 from the exact normalized values; only the total is rounded.

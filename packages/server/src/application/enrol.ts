@@ -1,6 +1,7 @@
 import {
   CreateParticipantInput,
   DEFAULT_PORTAL_LINK_DAYS,
+  extended,
   isDomainError,
   type MailQueued,
   notFound,
@@ -29,7 +30,7 @@ export async function enrollMany(
   const report: EnrolmentReport = { created: [], skipped: [] };
   const valid: { index: number; email: string; input: ReturnType<typeof CreateParticipantInput.parse> }[] = [];
   rows.forEach((row, index) => {
-    const parsed = CreateParticipantInput.safeParse({ ...row, evaluation_template_id: templateId });
+    const parsed = CreateParticipantInput.safeParse(extended(row, { evaluation_template_id: templateId }));
     if (parsed.success) valid.push({ index, email: parsed.data.email, input: parsed.data });
     else
       report.skipped.push({

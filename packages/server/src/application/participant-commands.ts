@@ -5,6 +5,7 @@ import {
   decideParticipant,
   emailAlreadyEnrolled,
   evolveParticipant,
+  extended,
   firstBlockingProblem,
   liveStages,
   notFound,
@@ -26,7 +27,7 @@ export interface CommandResult {
  * state returned is exactly what is stored, so callers answer from it without reading it back.
  */
 export const touched = (state: ParticipantState, now: string): ParticipantState =>
-  state.participant ? { ...state, participant: { ...state.participant, updated_at: now } } : state;
+  state.participant ? extended(state, { participant: extended(state.participant, { updated_at: now }) }) : state;
 
 const emailOf = (command: ParticipantCommand) =>
   command.type === 'enroll' || command.type === 'update' ? command.email : undefined;

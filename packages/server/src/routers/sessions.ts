@@ -1,6 +1,7 @@
 import {
   CancelSessionInput,
   CompleteSessionInput,
+  extended,
   FailSessionInput,
   ListSessionsInput,
   notFound,
@@ -174,11 +175,13 @@ export const sessionsRouter = router({
     .mutation(async ({ ctx, input }) =>
       // Without a transcript of the reviewer's, the session keeps what the participant gave: the
       // interview's turns, or a written assessment's submitted answers.
-      onSession(ctx, {
-        type: 'complete',
-        ...input,
-        transcript: await transcriptOnCompletion(ctx, input.session_id, input.transcript),
-      }),
+      onSession(
+        ctx,
+        extended(
+          { type: 'complete' as const, ...input },
+          { transcript: await transcriptOnCompletion(ctx, input.session_id, input.transcript) },
+        ),
+      ),
     ),
 
   fail: scoped('sessions.write')

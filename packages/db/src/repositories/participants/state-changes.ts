@@ -5,6 +5,7 @@
  */
 import {
   conflict,
+  extended,
   type Participant,
   type ParticipantEvent,
   type ParticipantState,
@@ -55,7 +56,9 @@ export type StoredStay = StageProgress & Omit<StayFacts, 'stage_id'>;
 /** The participant's stays as the store keeps them: each with its funnel facts, derived from the whole state. */
 function storedStays(state: ParticipantState): StoredStay[] {
   const facts = stayFactsOf(state);
-  return state.progress.map((row, i) => ({ ...row, funnel_exit: facts[i]!.funnel_exit, stay_ms: facts[i]!.stay_ms }));
+  return state.progress.map((row, i) =>
+    extended(row, { funnel_exit: facts[i]!.funnel_exit, stay_ms: facts[i]!.stay_ms }),
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DomainError, ParticipantEvent, ParticipantState } from '@stageflow/domain';
+import { type DomainError, extended, type ParticipantEvent, type ParticipantState } from '@stageflow/domain';
 import { and, eq, getTableColumns, ne, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '../../client.ts';
@@ -144,38 +144,42 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
     const participant = after.participant;
     if (!participant) return;
     if (loaded.version === null || !before.participant) {
-      write.insertParticipant.run({ ...participant, workspace_id: workspaceId, version: 1 });
+      write.insertParticipant.run(extended(participant, { workspace_id: workspaceId, version: 1 }));
     } else {
       const fields = [...changedFields(before.participant, participant), 'version'];
-      const result = write.updateParticipant(fields, {
-        ...participant,
-        version: loaded.version + 1,
-        where_workspace: workspaceId,
-        where_id: participant.id,
-        where_version: loaded.version,
-      });
+      const result = write.updateParticipant(
+        fields,
+        extended(participant, {
+          version: loaded.version + 1,
+          where_workspace: workspaceId,
+          where_id: participant.id,
+          where_version: loaded.version,
+        }),
+      );
       // Only a writer outside this process's serialized transactions can get here; still never lose an update.
       if (result.changes === 0) throw changedMeanwhile(participant);
     }
     const progress = stayChanges(before, after);
-    for (const p of progress.added) write.insertProgress.run({ ...p, workspace_id: workspaceId });
+    for (const p of progress.added) write.insertProgress.run(extended(p, { workspace_id: workspaceId }));
     for (const { row, fields } of progress.changed) {
-      write.updateProgress(fields, {
-        ...row,
-        where_workspace: workspaceId,
-        where_participant: row.participant_id,
-        where_stage: row.stage_id,
-      });
+      write.updateProgress(
+        fields,
+        extended(row, {
+          where_workspace: workspaceId,
+          where_participant: row.participant_id,
+          where_stage: row.stage_id,
+        }),
+      );
     }
     const sessionRows = sessionChanges(before, after);
-    for (const x of sessionRows.added) write.insertSession.run({ ...x, workspace_id: workspaceId });
+    for (const x of sessionRows.added) write.insertSession.run(extended(x, { workspace_id: workspaceId }));
     for (const { row, fields } of sessionRows.changed) {
-      write.updateSession(fields, { ...row, where_workspace: workspaceId, where_id: row.id });
+      write.updateSession(fields, extended(row, { where_workspace: workspaceId, where_id: row.id }));
     }
     const decisionRows = diff(before.decisions, after.decisions, (x) => x.id);
-    for (const x of decisionRows.added) write.insertDecision.run({ ...x, workspace_id: workspaceId });
+    for (const x of decisionRows.added) write.insertDecision.run(extended(x, { workspace_id: workspaceId }));
     for (const { row, fields } of decisionRows.changed) {
-      write.updateDecision(fields, { ...row, where_workspace: workspaceId, where_id: row.id });
+      write.updateDecision(fields, extended(row, { where_workspace: workspaceId, where_id: row.id }));
     }
   }
 
