@@ -4,6 +4,7 @@ import {
   notFound,
   participantWebhookEvents,
   stageWebhookEvents,
+  type WebhookEvent,
 } from '@stageflow/domain';
 import type { ReadStep, Reads, SnapshotWork, TxSteps } from '../reads.ts';
 import type { ApiKeySummary } from '../repositories/api-keys.ts';
@@ -238,8 +239,10 @@ export function createStorage(engine: Engine): StoragePort {
       run: (workspaceId, units) =>
         run(function* (t) {
           const load = sharedTemplateLoads(t, workspaceId);
+          const webhooks: WebhookEvent[] = [];
           const answers = [];
-          for (const unit of units) answers.push(yield* runUnit(t, workspaceId, unit, load));
+          for (const unit of units) answers.push(yield* runUnit(t, workspaceId, unit, load, webhooks));
+          yield* t.webhooks.outbox.enqueue(workspaceId, webhooks);
           return answers;
         }),
       dryRun: (workspaceId, units) =>

@@ -1,4 +1,4 @@
-import { type DomainError, participantWebhookEvents } from '@stageflow/domain';
+import { type DomainError, participantWebhookEvents, type WebhookEvent } from '@stageflow/domain';
 import type { ReadStep, SnapshotReads, TxSteps } from '../reads.ts';
 import type { PortalParticipant } from '../repositories/portal-links.ts';
 import { withIdempotency } from './idempotency.ts';
@@ -41,12 +41,17 @@ export function* stepUnit<A>(
   return outcome instanceof Error ? outcome : { loaded, outcome };
 }
 
-/** One participant unit inside the caller's transaction: load, step, store only when the step succeeded. */
+/**
+ * One participant unit inside the caller's transaction: load, step, store only when the step succeeded. Its
+ * webhook events are written to the outbox at once, or, given `webhooks`, collected there for the caller to
+ * write once after a run of units (one read of the workspace's endpoints for a bulk import, not 500).
+ */
 export function runUnit<A>(
   t: TxSteps,
   workspaceId: string,
   unit: ParticipantUnit<A>,
   load?: LoadTarget,
+  webhooks?: WebhookEvent[],
 ): ReadStep<A | DomainError> {
   return withIdempotency(t, workspaceId, unit.idempotency, function* () {
     const stepped = yield* stepUnit(t, workspaceId, unit, load);
@@ -54,7 +59,9 @@ export function runUnit<A>(
     const { loaded, outcome } = stepped;
     if (outcome.emitted.length > 0) {
       yield* t.participants.store(workspaceId, loaded, outcome.state, outcome.emitted);
-      yield* t.webhooks.outbox.enqueue(workspaceId, participantWebhookEvents(outcome.emitted, outcome.state));
+      const events = participantWebhookEvents(outcome.emitted, outcome.state);
+      if (webhooks) webhooks.push(...events);
+      else yield* t.webhooks.outbox.enqueue(workspaceId, events);
     }
     // An enrolment that sends the portal link: the link, its events and the message in the same transaction.
     if (outcome.portalLink) {

@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { createCaller } from '../caller.ts';
 import { createInnerContext } from '../context.ts';
 import { expectTRPCError, setupEngineApi } from '../testing.ts';
+import { buildPipeline } from '../testing-pipeline.ts';
 import { webhookDeps } from '../webhooks/deps.ts';
 
 const URL = 'https://hooks.example.com/stageflow';
@@ -132,6 +133,30 @@ describe('webhooks.* endpoints', () => {
     expect(new Set(ids)).toEqual(new Set(sent.map((d) => d.id)));
     expect((await t.api.webhooks.deliveries({ id: endpoint.id, status: 'succeeded' })).items).toEqual([]);
     expect((await t.api.webhooks.deliveries({ id: endpoint.id, status: 'pending' })).items).toHaveLength(5);
+  });
+});
+
+describe('webhooks of a bulk enrolment', () => {
+  test("each enrolled participant's event goes to every endpoint that wants it; a refused row sends nothing", async () => {
+    const t = await setupEngineApi();
+    const { template } = await buildPipeline(t.api);
+    const enrolled = await t.api.webhooks.create({ url: `${URL}/enrolled`, event_types: ['participant.enrolled'] });
+    const stages = await t.api.webhooks.create({ url: `${URL}/stages`, event_types: ['stage.created'] });
+    const result = await t.api.participants.bulkCreate({
+      evaluation_template_id: template.id,
+      participants: [
+        { name: 'A', email: 'a@example.com' },
+        { name: 'A again', email: 'a@example.com' },
+        { name: 'B', email: 'b@example.com' },
+      ],
+    });
+    expect(result.created.map((c) => c.index)).toEqual([0, 2]);
+    const { items } = await t.api.webhooks.deliveries({ id: enrolled.endpoint.id });
+    const sent = items.map((d) => JSON.parse(d.payload) as { type: string; data: { participant: { id: string } } });
+    expect(sent.map((p) => p.type)).toEqual(['participant.enrolled', 'participant.enrolled']);
+    expect(new Set(sent.map((p) => p.data.participant.id))).toEqual(new Set(result.created.map((c) => c.id)));
+    expect(new Set(items.map((d) => d.webhook_id)).size).toBe(2);
+    expect((await t.api.webhooks.deliveries({ id: stages.endpoint.id })).items).toEqual([]);
   });
 });
 

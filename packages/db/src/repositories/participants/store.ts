@@ -4,6 +4,7 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db, Tx } from '../../client.ts';
 import { decisions, evaluationTemplates, events, participants, sessions, stageProgress } from '../../schema/index.ts';
 import type { CommandTarget, LoadedState } from '../../storage/port.ts';
+import { compiledWrite } from '../compiled-write.ts';
 import { limitOf } from '../limit.ts';
 import { enrolmentTarget, participantTarget } from './command-state.ts';
 import type { createStateLoader } from './load.ts';
@@ -30,7 +31,7 @@ function columnUpdates(db: Db, table: SQLiteTable, where: SQL) {
     let update = compiled.get(key);
     if (!update) {
       const set = Object.fromEntries(fields.map((field) => [field, sql.placeholder(field)]));
-      update = db.update(table).set(set).where(where).prepare();
+      update = compiledWrite(db, db.update(table).set(set).where(where));
       compiled.set(key, update);
     }
     return update.run(values);
@@ -46,10 +47,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
   // Every command writes through these, so they are built and compiled once, not per row and request.
   const ph = sql.placeholder;
   const write = {
-    insertParticipant: db
-      .insert(participants)
-      .values(placeholders(participants) as never)
-      .prepare(),
+    insertParticipant: compiledWrite(db, db.insert(participants).values(placeholders(participants) as never)),
     updateParticipant: columnUpdates(
       db,
       participants,
@@ -59,10 +57,7 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
         eq(participants.version, ph('where_version')),
       )!,
     ),
-    insertProgress: db
-      .insert(stageProgress)
-      .values(placeholders(stageProgress) as never)
-      .prepare(),
+    insertProgress: compiledWrite(db, db.insert(stageProgress).values(placeholders(stageProgress) as never)),
     updateProgress: columnUpdates(
       db,
       stageProgress,
@@ -72,28 +67,19 @@ export function createCommandStore(db: Db, load: ReturnType<typeof createStateLo
         eq(stageProgress.stage_id, ph('where_stage')),
       )!,
     ),
-    insertSession: db
-      .insert(sessions)
-      .values(placeholders(sessions) as never)
-      .prepare(),
+    insertSession: compiledWrite(db, db.insert(sessions).values(placeholders(sessions) as never)),
     updateSession: columnUpdates(
       db,
       sessions,
       and(eq(sessions.workspace_id, ph('where_workspace')), eq(sessions.id, ph('where_id')))!,
     ),
-    insertDecision: db
-      .insert(decisions)
-      .values(placeholders(decisions) as never)
-      .prepare(),
+    insertDecision: compiledWrite(db, db.insert(decisions).values(placeholders(decisions) as never)),
     updateDecision: columnUpdates(
       db,
       decisions,
       and(eq(decisions.workspace_id, ph('where_workspace')), eq(decisions.id, ph('where_id')))!,
     ),
-    appendEvent: db
-      .insert(events)
-      .values(placeholders(events, ['seq']) as never)
-      .prepare(),
+    appendEvent: compiledWrite(db, db.insert(events).values(placeholders(events, ['seq']) as never)),
   };
 
   // Every enrolment (500 in a bulk request) and email change asks: compiled once, with and without a
