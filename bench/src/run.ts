@@ -5,7 +5,7 @@
  * bench/results.json. `--smoke` runs the same path at toy sizes in seconds and asserts only that
  * every request succeeded (CI runs it so the bench never rots). See bench/README.md.
  *
- *   tsx src/run.ts [--smoke] [--profile <dir>] [--only <id prefix>] [--scales 1000,10000] [--engine postgres]
+ *   tsx src/run.ts [--smoke] [--profile <dir>] [--only <id prefix>[,<prefix>…]] [--scales 1000,10000] [--engine postgres]
  *
  * --engine postgres measures a few reads and a command on PostgreSQL instead (postgres-run.ts), against B1 on
  * PostgreSQL, in one server process and then two; it writes bench/tmp/results-postgres.json.
@@ -71,6 +71,9 @@ const config = smoke
 
 if (flags.scales) config.scales = flags.scales.split(',').map(Number);
 const partial = Boolean(flags.only || flags.scales);
+/** `--only E3,E4`: the probes whose ids start with one of the prefixes. */
+const onlyPrefixes = flags.only?.split(',').filter(Boolean);
+const selected = (id: string) => !onlyPrefixes || onlyPrefixes.some((prefix) => id.startsWith(prefix));
 
 const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
@@ -230,7 +233,7 @@ const readProbes: Probe[] = [
       },
     ];
   }),
-].filter((p) => !flags.only || p.id.startsWith(flags.only));
+].filter((p) => selected(p.id));
 
 const rows: Row[] = [];
 /** What B0 answers: the Stageflow server's own response bodies, keyed by request. */
@@ -310,7 +313,7 @@ const commandProbes: Probe[] = [
     spec: { connections: 1, warmup: config.bulk.warmup, amount: config.bulk.amount, next: () => bulkCall() },
     callsPerRequest: config.bulk.size,
   },
-].filter((p) => !flags.only || p.id.startsWith(flags.only));
+].filter((p) => selected(p.id));
 
 /** B1 answers the same commands on its own paths. */
 const toB1 = (probe: Probe, c: Call): Call => ({ ...c, path: probe.id === 'E3.complete' ? '/complete' : '/bulk' });
@@ -414,7 +417,7 @@ await readServer.stop();
 // The bench interviewer takes 48 answers (seed.ts); each session gets 47, so every measured request is
 // an ordinary turn, never a closing.
 const ANSWERS_PER_SESSION = 47;
-if (!flags.only || 'E9.turn'.startsWith(flags.only)) {
+if (selected('E9.turn')) {
   const turnTotal = config.turns.warmup + config.turns.amount;
   const file = join(tmp, 'bench-interview.db');
   const interview = await seedInterviewDb(file, Math.ceil(turnTotal / ANSWERS_PER_SESSION));

@@ -86,7 +86,7 @@ const q = {
   insertParticipant: db.prepare(
     `insert into participants (id, workspace_id, evaluation_template_id, name, email, external_id, phone, tags, profile,
        background, metadata, status, current_stage_id, recommendation, version, created_at, updated_at)
-     values (@id, @workspace_id, @evaluation_template_id, @name, @email, null, null, '[]', @profile, @background, '{}',
+     values (@id, @workspace_id, @evaluation_template_id, @name, @email, null, null, @tags, @profile, @background, '{}',
        'active', @current_stage_id, null, 1, @now, @now)`,
   ),
   updateParticipant: db.prepare(
@@ -137,13 +137,36 @@ const cardsWithStatus = summary(
   'order by p.updated_at desc, p.id desc limit ? + 0',
 );
 
-/** The key's workspace, or undefined: a hash and one indexed lookup, as the API key resolver does. */
-function workspaceOf(req: IncomingMessage): string | undefined {
+/** The key's workspace and the actor its writes are recorded by: a hash and one indexed lookup, as the API key resolver does. */
+function callerOf(req: IncomingMessage): { ws: string; actor: string } | undefined {
   const key = req.headers['x-api-key'];
   if (typeof key !== 'string') return undefined;
   const row = q.apiKey.get(createHash('sha256').update(key).digest('hex')) as Row | undefined;
-  return row && !row.revoked_at ? (row.workspace_id as string) : undefined;
+  return row && !row.revoked_at ? { ws: row.workspace_id as string, actor: `api_key:${row.id as string}` } : undefined;
 }
+
+/*
+ * What a command writes is written with the content Stageflow's store gives it (its JSON built here by hand, with
+ * no rules run): the stage's six rules on a stay and its events, the stage a stay entered by name, type and order,
+ * a scorecard with each dimension's weight and normalised score. The floor writes the same bytes as the endpoint.
+ */
+const stageRules = (stage: Row) => ({
+  pass_threshold: stage.pass_threshold,
+  automation_rule: stage.automation_rule,
+  allow_retake: Boolean(stage.allow_retake),
+  max_attempts: stage.max_attempts,
+  retake_cooldown_hours: stage.retake_cooldown_hours,
+  auto_reject: Boolean(stage.auto_reject),
+});
+const stageEntered = (stage: Row, fromStageId: unknown) => ({
+  stage_id: stage.id,
+  stage_name: stage.stage_name,
+  stage_type: stage.stage_type,
+  stage_order: stage.stage_order,
+  rules: stageRules(stage),
+  from_stage_id: fromStageId ?? null,
+  skipped_draft_stage_ids: [],
+});
 
 function detail(ws: string, id: string) {
   const row = summaryById.get(ws, id) as Row | undefined;
@@ -160,7 +183,7 @@ function stagesOf(ws: string, templateId: string) {
   return q.stages.all(ws, templateId).map((r) => shaped(r as Row));
 }
 
-const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
+const routes: Record<string, (ws: string, url: URL, body: Row, actor: string) => unknown> = {
   'GET /stages': (ws, url) => {
     const templateId = url.searchParams.get('template')!;
     const stages = stagesOf(ws, templateId);
@@ -233,28 +256,54 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
     return { columns };
   },
   /** Complete a started session and, the stage being auto-advance with a pass, move to the next stage. */
-  'POST /complete': (ws, _url, body) =>
+  'POST /complete': (ws, _url, body, actor) =>
     db
       .transaction(() => {
         const session = q.sessionById.get(ws, body.session_id) as Row | undefined;
         if (session?.status !== 'in_progress') return undefined;
-        q.submission.get(ws, session.id);
-        q.answers.all(ws, session.id);
+        const submission = q.submission.get(ws, session.id);
+        const answers = q.answers.all(ws, session.id);
         const pid = session.participant_id as string;
         const participant = q.participant.get(ws, pid) as Row;
         const templateId = participant.evaluation_template_id as string;
         q.template.get(ws, templateId);
         const stages = stagesOf(ws, templateId);
-        q.interviewers.all(ws, ws, templateId);
+        const interviewers = q.interviewers.all(ws, ws, templateId).map((r) => shaped(r as Row));
         const progress = q.progress.all(ws, pid) as Row[];
         const sessions = q.sessions.all(ws, pid) as Row[];
         const decisions = q.decisions.all(ws, pid).map((r) => shaped(r as Row));
         const now = new Date().toISOString();
         const at = stages.findIndex((s) => s.id === participant.current_stage_id);
+        const stage = stages[at]!;
         const next = stages[at + 1]!;
         const current = progress.find((p) => p.stage_id === participant.current_stage_id)!;
-        const { session_id: _, ...scores } = body;
-        const scorecard = { ...scores, overall_score: 77.5, passed: true };
+        const interviewer = interviewers.find((i) => i.id === stage.agent_profile_id)!;
+        const dimensions = interviewer.evaluation_dimensions as Row[];
+        const scoring = interviewer.scoring as Row;
+        const rulesBefore = JSON.parse(current.rules as string);
+        const scorecard = {
+          threshold_applied: rulesBefore.pass_threshold,
+          summary: null,
+          improvement_feedback: null,
+          transcript: submission ? answers : [],
+          scored_by: { kind: 'reviewer', user: actor },
+          dimension_scores: (body.dimension_scores as Row[]).map((d) => ({
+            name: d.name,
+            score: d.score,
+            normalized: (d.score as number) * 10,
+            weight: dimensions.find((x) => x.name === d.name)?.weight ?? null,
+            min_score: null,
+            reasoning: null,
+            evidence: [],
+            evidence_dropped: 0,
+          })),
+          overall_score: 77.5,
+          passed: true,
+          scale: scoring.scale,
+          scoring_method: scoring.scoring_method,
+          below_min_score: [],
+          needs_review: false,
+        };
         // The result's score facts are written with it, as Stageflow's store does.
         q.completeSession.run(now, JSON.stringify(scorecard), scorecard.overall_score, 1, now, ws, session.id);
         q.updateParticipant.run(next.id, now, ws, pid, participant.version);
@@ -268,14 +317,7 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
           funnel_exit: 'passed',
           stay_ms: stayMs,
         });
-        const rules = {
-          pass_threshold: next.pass_threshold,
-          automation_rule: next.automation_rule,
-          allow_retake: next.allow_retake,
-          max_attempts: next.max_attempts,
-          retake_cooldown_hours: next.retake_cooldown_hours,
-          auto_reject: next.auto_reject,
-        };
+        const rules = stageRules(next);
         const entered = { stage_id: next.id, state: 'pending', attempts_used: 0, entered_at: now, left_at: null };
         q.upsertProgress.run({
           workspace_id: ws,
@@ -285,17 +327,29 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
           funnel_exit: 'still_there',
           stay_ms: null,
         });
-        const event = (type: string, data: Row) =>
-          q.insertEvent.run(ws, pid, templateId, type, 'api_key:bench', now, JSON.stringify(data));
-        const rulesBefore = JSON.parse(current.rules as string);
-        event('session_completed', {
+        const event = (type: string, by: string, data: Row) =>
+          q.insertEvent.run(ws, pid, templateId, type, by, now, JSON.stringify(data));
+        const attempts = { attempts_used: 1, attempts_allowed: rulesBefore.max_attempts };
+        event('session_completed', actor, {
           session_id: session.id,
           stage_id: current.stage_id,
+          attempt: session.attempt,
           scorecard,
+          ...attempts,
           rules: rulesBefore,
         });
-        event('stage_passed', { stage_id: current.stage_id, scorecard, rules: rulesBefore });
-        event('stage_entered', { stage_id: next.id, rules });
+        event('stage_passed', 'system', {
+          stage_id: current.stage_id,
+          session_id: session.id,
+          overall_score: scorecard.overall_score,
+          threshold_applied: scorecard.threshold_applied,
+          rules: rulesBefore,
+          ...attempts,
+          trigger: 'automation',
+          note: null,
+          decision_id: null,
+        });
+        event('stage_entered', 'system', stageEntered(next, current.stage_id));
         // The answer from what was just written, as Stageflow's commands answer (no read-back).
         const { result_score: _score, result_passed: _passed, ...started } = session;
         const completed = shaped({ ...started, status: 'completed', completed_at: now, scorecard, updated_at: now });
@@ -322,7 +376,7 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
       })
       .immediate(),
   /** Up to 500 enrolments in one transaction, each at the first stage. */
-  'POST /bulk': (ws, _url, body) =>
+  'POST /bulk': (ws, _url, body, actor) =>
     db
       .transaction(() => {
         const templateId = body.evaluation_template_id as string;
@@ -332,6 +386,8 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
         const created: Row[] = [];
         const skipped: Row[] = [];
         const now = new Date().toISOString();
+        const rules = JSON.stringify(stageRules(first));
+        const entered = JSON.stringify(stageEntered(first, null));
         for (const [index, row] of (body.participants as Row[]).entries()) {
           const email = String(row.email).toLowerCase();
           if (q.emailTaken.get(ws, templateId, email)) {
@@ -340,17 +396,33 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
           }
           const participant = {
             id: randomUUID(),
-            workspace_id: ws,
             evaluation_template_id: templateId,
             name: String(row.name),
             email,
-            profile: JSON.stringify({ title: null, organization: null, experience_level: null, location: null }),
-            background: JSON.stringify({ skills: [], education: null, languages: [] }),
+            external_id: null,
+            phone: null,
+            tags: row.tags ?? [],
+            profile: { title: null, organization: null, experience_level: null, location: null },
+            background: { skills: [], education: null, languages: [] },
+            metadata: {},
+            status: 'active',
+            current_stage_id: null,
+            recommendation: null,
+            created_at: now,
+            updated_at: now,
+          };
+          q.insertParticipant.run({
+            id: participant.id,
+            workspace_id: ws,
+            evaluation_template_id: templateId,
+            name: participant.name,
+            email,
+            tags: JSON.stringify(participant.tags),
+            profile: JSON.stringify(participant.profile),
+            background: JSON.stringify(participant.background),
             current_stage_id: first.id,
             now,
-          };
-          q.insertParticipant.run(participant);
-          const rules = { pass_threshold: first.pass_threshold, automation_rule: first.automation_rule };
+          });
           q.upsertProgress.run({
             workspace_id: ws,
             participant_id: participant.id,
@@ -359,7 +431,7 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
             attempts_used: 0,
             entered_at: now,
             left_at: null,
-            rules: JSON.stringify(rules),
+            rules,
             funnel_exit: 'still_there',
             stay_ms: null,
           });
@@ -368,19 +440,11 @@ const routes: Record<string, (ws: string, url: URL, body: Row) => unknown> = {
             participant.id,
             templateId,
             'participant_enrolled',
-            'api_key:bench',
+            actor,
             now,
             JSON.stringify({ participant }),
           );
-          q.insertEvent.run(
-            ws,
-            participant.id,
-            templateId,
-            'stage_entered',
-            'api_key:bench',
-            now,
-            JSON.stringify({ stage_id: first.id, rules }),
-          );
+          q.insertEvent.run(ws, participant.id, templateId, 'stage_entered', actor, now, entered);
           created.push({ index, id: participant.id, email });
         }
         return { created, skipped };
@@ -401,10 +465,10 @@ const server = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
-    const ws = workspaceOf(req);
-    if (!ws) return send(res, 401, { error: 'no key' });
+    const caller = callerOf(req);
+    if (!caller) return send(res, 401, { error: 'no key' });
     const body = chunks.length > 0 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Row) : {};
-    const data = route(ws, url, body);
+    const data = route(caller.ws, url, body, caller.actor);
     if (data === undefined) return send(res, 404, { error: 'not found' });
     send(res, 200, { result: { data } });
   });
