@@ -6,7 +6,8 @@ import { deepFreeze } from './stage-cache.ts';
  * Values kept in memory between requests for as long as nothing was written to the database: a hit costs two
  * counter reads (~2 µs in a loop; in a request ~7 outside a transaction, ~2 inside one, which holds the read lock
  * already) where an API key's indexed lookup, its mapping and its JSON cost ~6 and ~18, a template with its stages
- * and interviewers ~20–30 (docs/decisions/040-api-keys-kept-while-the-database-is-unchanged.md).
+ * and interviewers ~20–30 (docs/decisions/040-api-keys-kept-while-the-database-is-unchanged.md; inside
+ * transactions, docs/decisions/043-templates-kept-inside-transactions.md).
  *
  * SQLite says whether anything may have changed since a value was kept: `PRAGMA data_version` moves when any
  * other connection commits (another process on the file, the CLI), and this connection's `total_changes()` when
