@@ -8,9 +8,10 @@ type Values = Record<string, unknown>;
  * better-sqlite3 statement on the same connection, with where each value goes and how its column encodes it
  * worked out once too. Drizzle's prepared `run` asks of every parameter, on every run, whether it is a
  * placeholder (its `is`, which walks the parameter's class chain): with a dozen columns to a row and three rows
- * to an enrolment, that was ~5 µs of each of a bulk import's 500 (docs/decisions/044-writes-compiled-past-drizzles-placeholder-fill.md). The values are encoded as
- * Drizzle encodes them (JSON columns stringified, booleans as 0/1); a placeholder with no value is refused as
- * Drizzle refuses it.
+ * to an enrolment, that was ~5 µs of each of a bulk import's 500
+ * (docs/decisions/044-writes-compiled-past-drizzles-placeholder-fill.md). The values are encoded as Drizzle
+ * encodes them (JSON columns stringified, booleans as 0/1); a placeholder with no value is refused as Drizzle
+ * refuses it.
  */
 export function compiledWrite(db: Db, query: { toSQL(): { sql: string; params: unknown[] } }) {
   const { sql, params } = query.toSQL();
