@@ -9,12 +9,8 @@ import {
   type Participant,
   type ParticipantEvent,
   type ParticipantState,
-  type ResultFacts,
   refusal,
   resultFactsOf,
-  type Session,
-  type StageProgress,
-  type StayFacts,
   stayFactsOf,
 } from '@stageflow/domain';
 import type { events } from '../../schema/index.ts';
@@ -50,33 +46,60 @@ export function diff<T extends object>(before: readonly T[], after: readonly T[]
   return { added, changed };
 }
 
-/** A stay as stored: the domain's row with the facts the funnel counts (docs/rules.md#funnel). */
-export type StoredStay = StageProgress & Omit<StayFacts, 'stage_id'>;
+/**
+ * `diff` for rows stored with facts derived beside them (`factsBefore[i]` of `before[i]`, `factsAfter[i]` of
+ * `after[i]`): the new rows and the changed ones, each with its facts, the changed fields the row's and then the
+ * facts'. A row the command left untouched is the very object loaded, so only its facts are compared: the rows'
+ * nested values (a stay's rules, a session's scorecard and transcript) are not serialised to find them equal.
+ */
+/** A row stored with its facts, as one object type (so an engine can take it as a record of columns). */
+type WithFacts<T, F> = Omit<Omit<T, keyof F> & F, never>;
 
-/** The participant's stays as the store keeps them: each with its funnel facts, derived from the whole state. */
-function storedStays(state: ParticipantState): StoredStay[] {
-  const facts = stayFactsOf(state);
-  return state.progress.map((row, i) =>
-    extended(row, { funnel_exit: facts[i]!.funnel_exit, stay_ms: facts[i]!.stay_ms }),
-  );
+function diffWithFacts<T extends object, F extends object>(
+  before: readonly T[],
+  factsBefore: readonly F[],
+  after: readonly T[],
+  factsAfter: readonly F[],
+  key: (x: T) => string,
+) {
+  const old = new Map(before.map((x, i) => [key(x), i]));
+  const added: WithFacts<T, F>[] = [];
+  const changed: { row: WithFacts<T, F>; fields: string[] }[] = [];
+  after.forEach((row, i) => {
+    const facts = factsAfter[i]!;
+    const j = old.get(key(row));
+    if (j === undefined) {
+      added.push(extended(row, facts));
+      return;
+    }
+    const was = before[j]!;
+    const factFields = changedFields(factsBefore[j]!, facts);
+    const fields = was === row ? factFields : [...changedFields(was, row), ...factFields];
+    if (fields.length > 0) changed.push({ row: extended(row, facts), fields });
+  });
+  return { added, changed };
 }
+
+/** A stay's funnel facts (docs/rules.md#funnel) as its row keeps them (derived from the whole state: a rejection moves an older stay's). */
+const stayColumnsOf = (state: ParticipantState) =>
+  stayFactsOf(state).map(({ funnel_exit, stay_ms }) => ({ funnel_exit, stay_ms }));
 
 /**
  * The stays a command added and those whose columns changed: the domain's own changes, and the funnel facts that
  * moved with them (a rejection changes the exit of the stay it ended, though the stay's row is untouched).
  */
 export const stayChanges = (before: ParticipantState, after: ParticipantState) =>
-  diff(storedStays(before), storedStays(after), (p) => p.stage_id);
-
-/** A session as stored: the domain's row with the facts the score distribution counts. */
-export type StoredSession = Session & Pick<ResultFacts, keyof ResultFacts>;
+  diffWithFacts(before.progress, stayColumnsOf(before), after.progress, stayColumnsOf(after), (p) => p.stage_id);
 
 /** The sessions a command added and those whose columns changed, their score facts with them. */
-export const sessionChanges = (before: ParticipantState, after: ParticipantState) => {
-  const stored = (state: ParticipantState): StoredSession[] =>
-    state.sessions.map((s) => ({ ...s, ...resultFactsOf(s) }));
-  return diff(stored(before), stored(after), (x) => x.id);
-};
+export const sessionChanges = (before: ParticipantState, after: ParticipantState) =>
+  diffWithFacts(
+    before.sessions,
+    before.sessions.map(resultFactsOf),
+    after.sessions,
+    after.sessions.map(resultFactsOf),
+    (x) => x.id,
+  );
 
 /** The refusal when the participant's row is no longer at the version the command loaded: nothing is lost. */
 export const changedMeanwhile = (participant: Pick<Participant, 'name'>) =>
