@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { describePostgresUrl } from '@stageflow/db/postgres';
 import {
+  checkOutputsFromEnv,
   createPostgresServer,
   createServer,
   DEMO_ACCOUNT,
@@ -28,6 +29,8 @@ const interviewer = interviewerModelFromEnv(process.env);
 const webhooks = webhookSettingsFromEnv(process.env);
 // Outgoing mail (README, Settings): without SMTP_URL and MAIL_FROM, mail is kept in the outbox unsent.
 const mail = mailSettingsFromEnv(process.env);
+// Answers sent as built unless CHECK_OUTPUTS=1 (README, Settings; `pnpm dev` sets it): tests check every one.
+const outputs = checkOutputsFromEnv(process.env.CHECK_OUTPUTS);
 
 const settings = {
   publicUrl,
@@ -37,6 +40,7 @@ const settings = {
   interviewerModel: interviewer.model,
   webhooks: { settings: webhooks.settings },
   mail: { settings: mail.settings, digestHour: mail.digestHour },
+  checkOutputs: outputs.checkOutputs,
 };
 // DATABASE_URL=postgres://… runs on PostgreSQL (README, "Running on PostgreSQL"); otherwise the SQLite file.
 const database = databaseUrlOf(process.env);
@@ -59,6 +63,7 @@ const server = databaseUrl
 const where = databaseUrl ? { database: describePostgresUrl(databaseUrl) } : { databasePath };
 const { log } = server;
 if (demo.problem) log.warn(demo.problem);
+if (outputs.problem) log.warn(outputs.problem);
 if (interviewer.problem) log.warn(interviewer.problem);
 for (const problem of webhooks.problems) log.warn(problem);
 for (const problem of mail.problems) log.warn(problem);

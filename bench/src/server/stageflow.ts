@@ -14,6 +14,7 @@ import { resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import {
   appRouter,
+  checkOutputsFromEnv,
   createPostgresServer,
   createServer,
   interviewerModelFromEnv,
@@ -39,6 +40,8 @@ const settings = {
   // Bundled into bench/tmp, so the repository's folders are named from its root.
   webRoot: resolve(repoRoot, 'apps/web/dist'),
   router: benchRouter,
+  // As apps/api reads it: answers sent as built unless CHECK_OUTPUTS=1.
+  checkOutputs: checkOutputsFromEnv(process.env.CHECK_OUTPUTS).checkOutputs,
   // The interview probe's model (a zero-latency fake, INTERVIEWER_*), as apps/api reads it; none otherwise.
   interviewerModel: interviewerModelFromEnv(process.env).model,
   // The interview probe sends every answer through a few portal links: their limits would only time refusals.

@@ -7,6 +7,7 @@ import type { Principal } from './auth/principal.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import type { Logger } from './logger.ts';
 import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
+import { checkedOutput, type ParseOutput } from './parse-output.ts';
 import { type WebhookDeps, webhookDeps } from './webhooks/deps.ts';
 
 /** What every procedure is given, on either engine (docs/decisions/036-reads-on-either-engine.md). */
@@ -29,6 +30,8 @@ export interface ContextDeps {
   readonly bulkRunner: BulkRunner;
   /** Whether mail is set up, and how to wake this process's mail worker (mail/deps.ts). */
   readonly mail: MailDeps;
+  /** How each answer meets its output schema: checked exactly, or sent as built (parse-output.ts). */
+  readonly parseOutput: ParseOutput;
 }
 
 /** Where links point when the server was given no PUBLIC_URL (tests, scripts). */
@@ -42,6 +45,7 @@ export const engineDeps = (
   interviewer: InterviewerDeps = interviewerDeps(),
   webhooks: WebhookDeps = webhookDeps(),
   mail: MailDeps = mailNotSetUp,
+  parseOutput: ParseOutput = checkedOutput,
 ): ContextDeps => ({
   storage,
   reads: storage.reads,
@@ -51,6 +55,7 @@ export const engineDeps = (
   webhooks,
   bulkRunner: createBulkRunner(log),
   mail,
+  parseOutput,
 });
 
 /**

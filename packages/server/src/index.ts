@@ -18,6 +18,7 @@ export { InterviewerUnavailableError } from './interviewer/failures.ts';
 export { createLogger, flushLogNow, LOG_FLUSH_EVERY_MS, type Logger } from './logger.ts';
 export { type MailEnvironment, type MailSettings, mailSettingsFromEnv } from './mail/settings.ts';
 export type { MailWorker } from './mail/worker.ts';
+export { checkOutputsFromEnv } from './parse-output.ts';
 export type { AppRouter } from './routers/index.ts';
 export { appRouter } from './routers/index.ts';
 export type { DemoPortal } from './seed/demo-portal.ts';

@@ -33,6 +33,7 @@ import type { MailDeps } from './mail/deps.ts';
 import { DEFAULT_DIGEST_HOUR, describeSmtpUrl, type MailSettings } from './mail/settings.ts';
 import { createSmtpSender, type MailSender } from './mail/smtp.ts';
 import { createMailWorker, type MailWorker, type MailWorkerDeps } from './mail/worker.ts';
+import { checkedOutput, trustedOutput } from './parse-output.ts';
 import { seedInPostgres } from './seed/demo-on-postgres.ts';
 import { type DemoPortal, rotateDemoPortalLink } from './seed/demo-portal.ts';
 import { type DemoSeeding, demoAccountHint, ensureDemoWorkspace, seedInSqlite } from './seed/demo-workspace.ts';
@@ -70,6 +71,11 @@ export interface ServerConfig {
   readonly bodyLimits?: BodyLimitOptions;
   /** Serve this router instead of the app's (the benchmark adds a no-op procedure beside it). */
   readonly router?: AnyTRPCRouter;
+  /**
+   * Whether every answer is parsed with its output schema and held to it exactly (the default, as in tests);
+   * `false` sends answers as the procedures built them (CHECK_OUTPUTS, parse-output.ts).
+   */
+  readonly checkOutputs?: boolean;
   /**
    * The default interviewer model for workspaces without their own (`INTERVIEWER_*`, read by
    * `interviewerModelFromEnv`); none by default, and then nothing calls out.
@@ -243,7 +249,8 @@ function serveOn(engine: ServerEngine, config: Omit<ServerConfig, 'databasePath'
     setup: { configured: smtp !== null, from: smtp?.from ?? null },
     wake: () => mailWorker?.wake(),
   };
-  const deps = engineDeps(engine.storage, log, config.publicUrl, interviewer, webhooks, mail);
+  const parseOutput = config.checkOutputs === false ? trustedOutput : checkedOutput;
+  const deps = engineDeps(engine.storage, log, config.publicUrl, interviewer, webhooks, mail, parseOutput);
   // Never throws: it logs what it finds, once its reads are answered.
   void checkAtStart(deps.reads, log);
   const { settings } = webhooks;
