@@ -46,15 +46,15 @@ export function diff<T extends object>(before: readonly T[], after: readonly T[]
   return { added, changed };
 }
 
+/** A row stored with its facts, as one object type (so an engine can take it as a record of columns). */
+type WithFacts<T, F> = Omit<Omit<T, keyof F> & F, never>;
+
 /**
  * `diff` for rows stored with facts derived beside them (`factsBefore[i]` of `before[i]`, `factsAfter[i]` of
  * `after[i]`): the new rows and the changed ones, each with its facts, the changed fields the row's and then the
  * facts'. A row the command left untouched is the very object loaded, so only its facts are compared: the rows'
  * nested values (a stay's rules, a session's scorecard and transcript) are not serialised to find them equal.
  */
-/** A row stored with its facts, as one object type (so an engine can take it as a record of columns). */
-type WithFacts<T, F> = Omit<Omit<T, keyof F> & F, never>;
-
 function diffWithFacts<T extends object, F extends object>(
   before: readonly T[],
   factsBefore: readonly F[],
@@ -80,7 +80,10 @@ function diffWithFacts<T extends object, F extends object>(
   return { added, changed };
 }
 
-/** A stay's funnel facts (docs/rules.md#funnel) as its row keeps them (derived from the whole state: a rejection moves an older stay's). */
+/**
+ * A stay's funnel facts (docs/rules.md#funnel) as its row keeps them, derived from the whole state (a rejection
+ * moves the exit of the stay it ended).
+ */
 const stayColumnsOf = (state: ParticipantState) =>
   stayFactsOf(state).map(({ funnel_exit, stay_ms }) => ({ funnel_exit, stay_ms }));
 
