@@ -16,15 +16,17 @@ import { deepFreeze } from './stage-cache.ts';
  * snapshot, so a kept value is served there too when they match. A value read inside a transaction that has
  * written is not kept, since those writes could still roll back (transaction-writes.ts). At most `max` values are
  * kept, the least recently read going first; what is kept is frozen, since callers share it.
+ *
+ * `writes` narrows "this connection wrote" to the tables a value is read from (template-writes.ts), so a stream of
+ * commands, each writing participants, keeps the templates they load.
  */
-export function keptWhileUnchanged<V>(db: Db, max: number) {
+export function keptWhileUnchanged<V>(db: Db, max: number, writes: OwnWrites = anyWrite(db)) {
   const sqlite = db.$client;
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
-  const totalChanges = sqlite.prepare('SELECT total_changes()').pluck();
   const kept = new Map<string, { readonly version: number; readonly changes: number; readonly value: V }>();
 
   return (key: string, read: () => V | undefined): V | undefined => {
-    const changes = totalChanges.get() as number;
+    const changes = writes.count();
     const version = dataVersion.get() as number;
     const hit = kept.get(key);
     kept.delete(key);
@@ -34,9 +36,28 @@ export function keptWhileUnchanged<V>(db: Db, max: number) {
     }
     const value = read();
     if (value === undefined) return undefined;
-    if (sqlite.inTransaction && writtenInTransaction(sqlite, changes)) return value;
+    if (writes.unsettled(changes)) return value;
     kept.set(key, { version, changes, value: deepFreeze(value) });
     if (kept.size > max) kept.delete(kept.keys().next().value!);
     return value;
+  };
+}
+
+/**
+ * What says this connection may have changed a kept value: a count that moves with its writes (read before the
+ * value), and whether what is read now could still roll back (`changes`: the count as read), so is not kept.
+ */
+export interface OwnWrites {
+  count(): number;
+  unsettled(changes: number): boolean;
+}
+
+/** Any row this connection writes, to any table: `total_changes()`, and the open transaction's own writes. */
+function anyWrite(db: Db): OwnWrites {
+  const sqlite = db.$client;
+  const totalChanges = sqlite.prepare('SELECT total_changes()').pluck();
+  return {
+    count: () => totalChanges.get() as number,
+    unsettled: (changes) => sqlite.inTransaction && writtenInTransaction(sqlite, changes),
   };
 }

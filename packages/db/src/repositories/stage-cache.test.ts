@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { closeDb, createDb, type Db, migrateDb, readTx, writeTx } from '../client.ts';
+import { closeDb, createDb, type Db, migrateDb, readTx, startupTx, writeTx } from '../client.ts';
 import type { StoragePort } from '../storage/port.ts';
 import { createSqliteStorage } from '../storage/sqlite.ts';
 import { createRepositories, type Repositories } from './index.ts';
@@ -123,6 +123,45 @@ describe('a template loaded whole, kept while the database is unchanged', () => 
     writeTx(one.db, (tx) => one.repos.agentProfiles.update(tx, WS, outOf100));
     expect(interviewerOf(one)?.scoring.scale).toBe('0-100');
     writeTx(other.db, (tx) => other.repos.agentProfiles.update(tx, WS, interviewer(ADA)));
+    expect(interviewerOf(one)?.scoring.scale).toBe('0-10');
+  });
+
+  test('kept across transactions that write anything else, as every command does (participants, events)', () => {
+    const first = load(one);
+    writeTx(one.db, () => {
+      expect(one.repos.participants.load.template(WS, TEMPLATE)).toBe(first);
+      one.db.$client.prepare("UPDATE workspaces SET name = 'Renamed' WHERE id = ?").run(WS);
+      expect(one.repos.participants.load.template(WS, TEMPLATE)).toBe(first);
+    });
+    expect(load(one)).toBe(first);
+  });
+
+  test("a change to the template's row or a stage, by this process, is read by the next load", () => {
+    const first = load(one);
+    writeTx(one.db, (tx) =>
+      one.repos.templates.update(tx, WS, { ...template, version: 1, portal_shows_recommendation: true }),
+    );
+    const afterTemplate = load(one);
+    expect(afterTemplate).not.toBe(first);
+    expect(afterTemplate?.portal_shows_recommendation).toBe(true);
+    // Any write to the tables counts (a cascade, SQL typed on this connection), not only the repositories' own.
+    one.db.$client
+      .prepare('UPDATE agent_profiles SET scoring = ? WHERE workspace_id = ?')
+      .run(JSON.stringify(outOf100.scoring), WS);
+    expect(interviewerOf(one)?.scoring.scale).toBe('0-100');
+  });
+
+  test('a write inside an asynchronous transaction (start-up’s) keeps nothing it reads until it has ended', async () => {
+    expect(interviewerOf(one)?.scoring.scale).toBe('0-10');
+    await expect(
+      startupTx(one.db, async () => {
+        writeTx(one.db, (tx) => one.repos.agentProfiles.update(tx, WS, outOf100));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(one.repos.participants.load.template(WS, TEMPLATE)?.stages[0]?.interviewer?.scoring.scale).toBe('0-100');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
     expect(interviewerOf(one)?.scoring.scale).toBe('0-10');
   });
 

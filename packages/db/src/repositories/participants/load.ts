@@ -12,6 +12,7 @@ import {
   stageProgress,
 } from '../../schema/index.ts';
 import type { LoadedState } from '../../storage/port.ts';
+import { templateWritesOn } from '../../template-writes.ts';
 import { keptWhileUnchanged } from '../kept-while-unchanged.ts';
 import { rowReader } from '../row-reader.ts';
 import { withoutWorkspace } from '../rows.ts';
@@ -120,9 +121,10 @@ export function createStateLoader(db: Db, stageRepository: StageRepository) {
     )
     .prepare();
 
-  // Every page and command loads its template: kept whole while the database is unchanged, so an interviewer's
-  // edit (which leaves the template's version as it was) is read at once; as many templates as the stage cache.
-  const keptTemplates = keptWhileUnchanged<ProgressionTemplate>(db, KEPT_TEMPLATES);
+  // Every page and command loads its template: kept whole while no other process has committed and this one has
+  // written no template, stage or interviewer, so an interviewer's edit (which leaves the template's version as it
+  // was) is read at once; as many templates as the stage cache.
+  const keptTemplates = keptWhileUnchanged<ProgressionTemplate>(db, KEPT_TEMPLATES, templateWritesOn(db.$client));
 
   function readTemplate(workspaceId: string, templateId: string): ProgressionTemplate | undefined {
     const row = templateById.get({ ws: workspaceId, id: templateId });
