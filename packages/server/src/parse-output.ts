@@ -31,7 +31,7 @@ function exactly(answer: unknown, parsed: unknown): unknown {
  * Where `built` and `parsed` first differ, as JSON would see them (a key whose value is `undefined` is absent),
  * or null when they do not.
  */
-export function firstDifference(built: unknown, parsed: unknown, at: string): string | null {
+function firstDifference(built: unknown, parsed: unknown, at: string): string | null {
   if (Object.is(built, parsed)) return null;
   if (!isObject(built) || !isObject(parsed))
     return `${at} is ${describe(built)}, its schema makes it ${describe(parsed)}`;
