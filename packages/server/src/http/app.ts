@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { MAX_CALLS_PER_BATCH } from '@stageflow/domain';
 import type { AnyTRPCRouter } from '@trpc/server';
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import { trustedOrigins } from '../auth/better-auth.ts';
 import type { BaseContext } from '../context.ts';
@@ -20,6 +19,7 @@ import { REST_BASE } from './rest-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveWebApp } from './static-files.ts';
 import { refuseUnreadableCalls } from './trpc-batch.ts';
+import { createTrpcHandler } from './trpc-handler.ts';
 
 export interface AppOptions {
   readonly createContext: (opts: { req: Request }) => Promise<BaseContext>;
@@ -99,15 +99,12 @@ export function createApp(options: AppOptions) {
   app.use('/trpc/*', limits.apiKeys('trpc'));
   app.use('/trpc/*', refuseCrossSite);
   app.use('/trpc/*', bodies.trpc);
-  app.all('/trpc/*', (c) =>
-    fetchRequestHandler({
-      endpoint: '/trpc',
-      req: c.req.raw,
-      router: options.router ?? appRouter,
-      maxBatchSize: MAX_CALLS_PER_BATCH,
-      createContext: options.createContext,
-    }),
-  );
+  const serveTrpc = createTrpcHandler({
+    router: options.router ?? appRouter,
+    maxBatchSize: MAX_CALLS_PER_BATCH,
+    createContext: options.createContext,
+  });
+  app.all('/trpc/*', (c) => serveTrpc(c.req.raw));
 
   // REST: the same procedures and context, with the same protection for cookie-authenticated writes.
   app.use(`${REST_BASE}/*`, limits.apiKeys('rest'));

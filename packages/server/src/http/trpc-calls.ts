@@ -1,25 +1,55 @@
 /**
- * The procedures one `/trpc` request calls: `/trpc/a.b` calls one, a batch
- * (`/trpc/a.b,c.d?batch=1`) one per comma-separated path, read as tRPC's fetch adapter reads them
- * (percent-decoded first). Undefined when the path does not decode, which tRPC cannot read either.
- * Three middlewares ask for the same request's calls in turn, so the last answer is kept.
+ * One `/trpc` request's calls as tRPC's fetch adapter reads them: `/trpc/a.b` calls one procedure, a
+ * batch (`/trpc/a.b,c.d?batch=1`) one per comma-separated path (percent-decoded first, one slash
+ * trimmed from each end as tRPC trims them), with their JSON input from `?input=` on a GET.
+ * Undefined when the path does not decode, which tRPC cannot read either.
  */
-export function trpcCallPaths(url: string): readonly string[] | undefined {
+export interface TrpcCalls {
+  readonly paths: readonly string[];
+  readonly isBatch: boolean;
+  /** The `input` query parameter, as sent (null when absent). */
+  readonly input: string | null;
+  /** Whether the URL carries `connectionParams`, which only tRPC's own adapter reads. */
+  readonly hasConnectionParams: boolean;
+}
+
+const ENDPOINT = 'trpc';
+
+/**
+ * Several middlewares and the handler ask for the same request's calls in turn, so the last answer
+ * is kept (by URL: a request that interleaves only costs a second read).
+ */
+export function readTrpcCalls(url: string): TrpcCalls | undefined {
   if (last?.url !== url) last = { url, calls: read(url) };
   return last.calls;
 }
 
-let last: { readonly url: string; readonly calls: readonly string[] | undefined } | undefined;
+/** The procedure paths of `readTrpcCalls`. */
+export function trpcCallPaths(url: string): readonly string[] | undefined {
+  return readTrpcCalls(url)?.paths;
+}
 
-function read(url: string): readonly string[] | undefined {
+let last: { readonly url: string; readonly calls: TrpcCalls | undefined } | undefined;
+
+function read(url: string): TrpcCalls | undefined {
   const { pathname, searchParams } = new URL(url);
-  const marker = pathname.indexOf('/trpc/');
-  const raw = marker === -1 ? '' : pathname.slice(marker + '/trpc/'.length).replace(/\/+$/, '');
+  const raw = trimSlashes(trimSlashes(pathname).slice(ENDPOINT.length));
   let path: string;
   try {
     path = decodeURIComponent(raw);
   } catch {
     return undefined;
   }
-  return searchParams.get('batch') === '1' ? path.split(',') : [path];
+  const isBatch = searchParams.get('batch') === '1';
+  return {
+    paths: isBatch ? path.split(',') : [path],
+    isBatch,
+    input: searchParams.get('input'),
+    hasConnectionParams: searchParams.has('connectionParams'),
+  };
+}
+
+function trimSlashes(path: string): string {
+  const start = path.startsWith('/') ? 1 : 0;
+  return path.endsWith('/') && path.length > start ? path.slice(start, -1) : path.slice(start);
 }
