@@ -13,7 +13,8 @@ export interface TrpcCalls {
   readonly hasConnectionParams: boolean;
 }
 
-const ENDPOINT = 'trpc';
+/** Where tRPC is served; the call reader and tRPC's own adapter must agree on it. */
+export const TRPC_ENDPOINT = '/trpc';
 
 /**
  * Several middlewares and the handler ask for the same request's calls in turn, so the last answer
@@ -33,7 +34,7 @@ let last: { readonly url: string; readonly calls: TrpcCalls | undefined } | unde
 
 function read(url: string): TrpcCalls | undefined {
   const { pathname, searchParams } = new URL(url);
-  const raw = trimSlashes(trimSlashes(pathname).slice(ENDPOINT.length));
+  const raw = trimSlashes(trimSlashes(pathname).slice(trimSlashes(TRPC_ENDPOINT).length));
   let path: string;
   try {
     path = decodeURIComponent(raw);

@@ -8,7 +8,7 @@ import {
 } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCode } from '@trpc/server/http';
-import { readTrpcCalls, type TrpcCalls } from './trpc-calls.ts';
+import { readTrpcCalls, TRPC_ENDPOINT, type TrpcCalls } from './trpc-calls.ts';
 
 export interface TrpcHandlerOptions {
   readonly router: AnyTRPCRouter;
@@ -108,7 +108,7 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
   return (req) => {
     const planned = plan(req);
     if (planned) return answer(req, planned);
-    return fetchRequestHandler({ endpoint: '/trpc', req, router, maxBatchSize, createContext });
+    return fetchRequestHandler({ endpoint: TRPC_ENDPOINT, req, router, maxBatchSize, createContext });
   };
 }
 
