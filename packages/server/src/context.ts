@@ -3,7 +3,7 @@ import { createSqliteStorage, type Db, type Reads, type Repositories, type Stora
 import { extended } from '@stageflow/domain';
 import { type BulkRunner, createBulkRunner } from './application/bulk-runner.ts';
 import type { Identity } from './auth/identify.ts';
-import type { Principal } from './auth/principal.ts';
+import { actorOf, type Principal } from './auth/principal.ts';
 import { type InterviewerDeps, interviewerDeps } from './interviewer/deps.ts';
 import type { Logger } from './logger.ts';
 import { type MailDeps, mailNotSetUp } from './mail/deps.ts';
@@ -82,6 +82,12 @@ export interface BaseContext extends ContextDeps {
   readonly principal: Principal | null;
   /** Why the credentials sent were refused (e.g. a revoked API key): every procedure answers 401 with it. */
   readonly authError?: string | undefined;
+  /**
+   * The principal's workspace and audit name, worked out once here so a procedure's guard, once it has checked
+   * the scope, hands the context on as it is (trpc.ts): procedures read them from `Context`.
+   */
+  readonly workspaceId?: string | null;
+  readonly actor?: string | null;
   readonly now: () => string;
   readonly newId: () => string;
 }
@@ -106,6 +112,8 @@ export function createInnerContext(
 ): BaseContext {
   return extended(deps, {
     principal,
+    workspaceId: principal?.workspaceId ?? null,
+    actor: principal ? actorOf(principal) : null,
     authError: overrides.authError,
     now: overrides.now ?? wallClock,
     newId: overrides.newId ?? randomUUID,

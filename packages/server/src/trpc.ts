@@ -4,7 +4,7 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import { authorize, grantsIn } from './auth/authorize.ts';
 import { actorOf } from './auth/principal.ts';
 import type { Scope } from './auth/scopes.ts';
-import type { BaseContext } from './context.ts';
+import type { BaseContext, Context } from './context.ts';
 import { publicError, toTRPCError } from './errors.ts';
 
 /** Every procedure declares the one scope it needs; roles and API key scopes both follow from it. */
@@ -80,12 +80,16 @@ const workspaceGuard = t.middleware(async ({ ctx, meta, path, getRawInput, next 
   if (!access.ok) throw new TRPCError({ code: access.code, message: access.message });
   await refuseReservedKeys(getRawInput);
   const principal = ctx.principal!;
-  return settle(
-    ctx,
-    path,
-    await next({ ctx: { principal, workspaceId: access.workspaceId, actor: actorOf(principal) } }),
-  );
+  const actor = actorOf(principal);
+  // A context from `createInnerContext` names the workspace and actor already: `next` without them spares
+  // tRPC a copy of the whole context on every call. Any other context is given them.
+  const scoped =
+    ctx.workspaceId === access.workspaceId && ctx.actor === actor
+      ? await next<Scoped>({})
+      : await next({ ctx: { principal, workspaceId: access.workspaceId, actor } });
+  return settle(ctx, path, scoped);
 });
+type Scoped = Pick<Context, 'principal' | 'workspaceId' | 'actor'>;
 
 /** Any signed-in user, whatever their workspace (their account, their invitations). */
 const signedInGuard = t.middleware(async ({ ctx, path, getRawInput, next }) => {

@@ -110,6 +110,16 @@ describe('kept while the database is unchanged', () => {
     expect(loads).toBe(0);
     get('b');
     expect(loads).toBe(1);
+    // Read again and again, the newest stays newest: the oldest goes.
+    get('b');
+    get('b');
+    get('d'); // c goes
+    loads = 0;
+    get('b');
+    get('d');
+    expect(loads).toBe(0);
+    get('c');
+    expect(loads).toBe(1);
   });
 });
 

@@ -24,20 +24,28 @@ export function keptWhileUnchanged<V>(db: Db, max: number, writes: OwnWrites = a
   const sqlite = db.$client;
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   const kept = new Map<string, { readonly version: number; readonly changes: number; readonly value: V }>();
+  // The most recently read key, already last: reading it again moves nothing (a Map emptied and filled again
+  // on every call resizes its table each time).
+  let newest: string | undefined;
 
   return (key: string, read: () => V | undefined): V | undefined => {
     const changes = writes.count();
     const version = dataVersion.get() as number;
     const hit = kept.get(key);
-    kept.delete(key);
     if (hit && hit.version === version && hit.changes === changes) {
-      kept.set(key, hit); // most recently read last
+      if (key !== newest) {
+        kept.delete(key);
+        kept.set(key, hit); // most recently read last
+        newest = key;
+      }
       return hit.value;
     }
+    if (hit) kept.delete(key);
     const value = read();
     if (value === undefined) return undefined;
     if (writes.unsettled(changes)) return value;
     kept.set(key, { version, changes, value: deepFreeze(value) });
+    newest = key;
     if (kept.size > max) kept.delete(kept.keys().next().value!);
     return value;
   };

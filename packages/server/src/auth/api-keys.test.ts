@@ -26,6 +26,8 @@ describe('key format', () => {
       const other = key[i] === 'a' ? 'b' : 'a';
       const typo = key.slice(0, i) + other + key.slice(i + 1);
       expect(apiKeyFormatProblem(typo), typo).toMatch(/typo/);
+      // The last answer is kept for the next call with the same key, never for another.
+      expect(apiKeyFormatProblem(key)).toBeNull();
     }
     // Two neighbours swapped, the commonest slip when copying by hand.
     const i = [...key.slice(8)].findIndex((c, j, all) => c !== all[j + 1]) + 8;
@@ -51,7 +53,7 @@ describe('resolving a key', () => {
   const workspaceId = crypto.randomUUID();
   const issue = (scopes: ApiKeyScopeChoice[] = ['events.read']) =>
     storeTestKey(db, repos, workspaceId, { scopes, now: now.toISOString() });
-  const resolve = (key: string) => createApiKeyResolver(repos, () => now)(key);
+  const resolve = (key: string) => createApiKeyResolver(repos, () => now.getTime())(key);
 
   beforeEach(() => {
     db = createTestDb();

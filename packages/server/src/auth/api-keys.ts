@@ -63,8 +63,17 @@ export function generateApiKey(): { key: string; prefix: string; hash: string } 
   return { key, prefix: displayPrefix(key), hash: hashApiKey(key) };
 }
 
-/** Why a string cannot be a key we issued (no lookup needed), or null when it could be. */
+/**
+ * Why a string cannot be a key we issued (no lookup needed), or null when it could be. The last answer is kept:
+ * the rate limiter and then the resolver ask it of the same request's key.
+ */
 export function apiKeyFormatProblem(key: string): string | null {
+  if (lastChecked?.key !== key) lastChecked = { key, problem: formatProblemOf(key) };
+  return lastChecked.problem;
+}
+let lastChecked: { readonly key: string; readonly problem: string | null } | undefined;
+
+function formatProblemOf(key: string): string | null {
   const match = KEY_PATTERN.exec(key);
   if (!match) {
     return `The x-api-key header is not a Stageflow API key: keys start with ${API_KEY_PREFIX} and are ${API_KEY_LENGTH} characters long`;
@@ -108,23 +117,40 @@ export function newApiKey(
  * Resolves an `x-api-key` header to its principal, or says why it is refused: mistyped (no
  * lookup), unknown, revoked or expired. Records the use at most once a minute.
  */
-export function createApiKeyResolver(reads: Reads, clock: () => Date = () => new Date()) {
+export function createApiKeyResolver(reads: Reads, clock: () => number = Date.now) {
+  const stampsAt = lastStamps();
   return async (key: string): Promise<Principal | RejectedCredentials> => {
     const reject = (message: string): RejectedCredentials => ({ kind: 'rejected', message });
     const problem = apiKeyFormatProblem(key);
     if (problem) return reject(problem);
     const row = await reads.apiKeys.byHash(hashApiKey(key));
     if (!row) return reject('The API key in the x-api-key header is not valid: it was never issued, or was deleted');
-    const now = clock();
-    const nowIso = now.toISOString();
-    const status = apiKeyStatus(row, nowIso);
+    const { now, staleBefore } = stampsAt(clock());
+    const status = apiKeyStatus(row, now);
     if (status === 'revoked') return reject(`The API key ${row.prefix}… was revoked at ${row.revoked_at}`);
     if (status === 'expired') {
       return reject(`The API key ${row.prefix}… expired at ${row.expires_at} after it was rolled: use its new key`);
     }
-    const staleBefore = new Date(now.getTime() - LAST_USED_INTERVAL_MS).toISOString();
-    if (!row.last_used_at || row.last_used_at < staleBefore) await reads.apiKeys.touch(row.id, nowIso, staleBefore);
+    if (!row.last_used_at || row.last_used_at < staleBefore) await reads.apiKeys.touch(row.id, now, staleBefore);
     return principalOf(row);
+  };
+}
+
+/**
+ * The times a key's check compares with (now, and a minute before), as ISO strings, for the last millisecond
+ * asked: two dates written out were a tenth of the check, and under load most calls share their millisecond.
+ */
+function lastStamps() {
+  let last: { readonly ms: number; readonly now: string; readonly staleBefore: string } | undefined;
+  return (ms: number) => {
+    if (last?.ms !== ms) {
+      last = {
+        ms,
+        now: new Date(ms).toISOString(),
+        staleBefore: new Date(ms - LAST_USED_INTERVAL_MS).toISOString(),
+      };
+    }
+    return last;
   };
 }
 

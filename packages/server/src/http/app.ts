@@ -141,15 +141,19 @@ export function createApp(options: AppOptions) {
         log: options.log,
       }),
     );
-    app.route(
-      '/',
-      createPortalPages({
-        ...options.portal,
-        limits: portalLimits,
-        publicUrl: options.publicUrl ?? 'http://localhost',
-        log: options.log,
-      }),
-    );
+    // The pages answer behind `/p/*` from a router of their own: a link's `/p/:token` beside `/p/sessions/:id`
+    // is a shape Hono's fastest router refuses, and routes merged in would put every request on the slower one.
+    // Their errors go on to this app's handler, as if their routes were its own.
+    const portalPages = createPortalPages({
+      ...options.portal,
+      limits: portalLimits,
+      publicUrl: options.publicUrl ?? 'http://localhost',
+      log: options.log,
+    });
+    portalPages.onError((err) => {
+      throw err;
+    });
+    app.all('/p/*', (c) => portalPages.fetch(c.req.raw, c.env));
   }
 
   const { webRoot } = options;

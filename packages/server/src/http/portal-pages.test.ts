@@ -82,11 +82,43 @@ describe('GET /p/{token}', () => {
   test.each([
     ['an unknown token', `/p/sfp_${'A'.repeat(43)}`, 404, 'This link does not work'],
     ['something that is not a token', '/p/hello', 404, 'This link does not work'],
+    ['a path under /p that is no page', '/p/sessions/abc/nothing', 404, 'This link does not work'],
   ])('%s gets a page that says so', async (_, url, status, title) => {
     const { app } = await setup();
     const res = await app.request(url);
     expect(res.status).toBe(status);
     expect(await res.text()).toContain(title);
+  });
+
+  test("a page's failure is the app's own 500, logged, with nothing of the error shown", async () => {
+    const { t } = await setup();
+    const failing = {
+      ...t.deps.storage,
+      reads: {
+        ...t.deps.storage.reads,
+        portalLinks: {
+          ...t.deps.storage.reads.portalLinks,
+          byHash: async () => {
+            throw new Error('the disk is on fire');
+          },
+        },
+      },
+    };
+    const logged: unknown[] = [];
+    const log = Object.assign(Object.create(t.deps.log), { error: (...args: unknown[]) => logged.push(args) });
+    const app = createApp({
+      createContext: async () => {
+        throw new Error('no staff API in these tests');
+      },
+      authHandler: async () => new Response(null, { status: 404 }),
+      log,
+      isReady: () => true,
+      limiterStore: databaseLimiters(t.db),
+      portal: { storage: failing, secret: 'portal-test-secret' },
+    });
+    const res = await app.request(`/p/sfp_${'A'.repeat(43)}`);
+    expect([res.status, await res.json()]).toEqual([500, { error: 'Something went wrong on our side' }]);
+    expect(logged).toEqual([[{ err: expect.objectContaining({ message: 'the disk is on fire' }) }, 'unhandled error']]);
   });
 
   test('an expired link says it expired; a revoked one that it is no longer valid', async () => {

@@ -453,5 +453,7 @@ export function createPortalPages(options: PortalPageOptions) {
     return c.redirect('/p/', 303);
   });
 
+  // Any other path under /p is a link mistyped or cut short: the page a link that does not work shows.
+  app.notFound((c) => c.html(refusedPage(browserCopy(c), 'unknown'), 404));
   return app;
 }

@@ -89,19 +89,20 @@ const inTime = (seconds: number) => (seconds < 120 ? `${seconds} seconds` : `${M
  * stream, which takes @hono/node-server off its fast path: that was most of this middleware's cost
  * on every API key request (bench/README.md).
  */
-function withHeaders(res: Response, headers: Record<string, string>): Response {
+function withHeaders(res: Response, headers: HeaderList): Response {
   try {
-    for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+    for (const [name, value] of headers) res.headers.set(name, value);
     return res;
   } catch {
     const copy = new Response(res.body, res);
-    for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+    for (const [name, value] of headers) copy.headers.set(name, value);
     return copy;
   }
 }
+type HeaderList = readonly (readonly [string, string])[];
 
 /** `withHeaders` on the context's response, replacing it only when it had to be copied. */
-function addResponseHeaders(c: Context, headers: Record<string, string>): void {
+function addResponseHeaders(c: Context, headers: HeaderList): void {
   const res = withHeaders(c.res, headers);
   if (res !== c.res) c.res = res;
 }
@@ -131,14 +132,17 @@ export function createRateLimits(options: RateLimitOptions, store: LimiterStore)
         const seconds = retryAfterSeconds(refused);
         const message = `Too many calls with this API key (${limit} a minute): try again in ${inTime(seconds)}`;
         const body = format === 'trpc' ? trpcErrorResponse('TOO_MANY_REQUESTS', message) : restError(429, message);
-        return withHeaders(body, {
-          'Retry-After': String(seconds),
-          'RateLimit-Limit': limit,
-          'RateLimit-Remaining': '0',
-        });
+        return withHeaders(body, [
+          ['Retry-After', String(seconds)],
+          ['RateLimit-Limit', limit],
+          ['RateLimit-Remaining', '0'],
+        ]);
       }
-      const headers = { 'RateLimit-Limit': limit, 'RateLimit-Remaining': String(res.remainingPoints) };
-      const early = setOnNodeResponse(c, Object.entries(headers));
+      const headers: [string, string][] = [
+        ['RateLimit-Limit', limit],
+        ['RateLimit-Remaining', String(res.remainingPoints)],
+      ];
+      const early = setOnNodeResponse(c, headers);
       await next();
       if (!early) addResponseHeaders(c, headers);
     };
@@ -169,7 +173,7 @@ export function createRateLimits(options: RateLimitOptions, store: LimiterStore)
     if (attempt) await signIns.settle(attempt, c.res.status);
     const retryAfter = c.res.headers.get('X-Retry-After');
     if (c.res.status === 429 && retryAfter && !c.res.headers.has('Retry-After')) {
-      addResponseHeaders(c, { 'Retry-After': retryAfter });
+      addResponseHeaders(c, [['Retry-After', retryAfter]]);
     }
   };
 

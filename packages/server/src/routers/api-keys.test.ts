@@ -8,7 +8,7 @@ import { type ApiKit, expectTRPCError, setupEngineApi } from '../testing.ts';
 
 /** The API as a given key would call it, resolved exactly as the server does. */
 async function callerWithKey(t: ApiKit, key: string, now = new Date(NOW)) {
-  const identity = await createApiKeyResolver(t.deps.reads, () => now)(key);
+  const identity = await createApiKeyResolver(t.deps.reads, () => now.getTime())(key);
   return identity.kind === 'rejected'
     ? createCaller(createInnerContext(t.deps, null, { authError: identity.message }))
     : createCaller(createInnerContext(t.deps, identity));
