@@ -60,7 +60,11 @@ const config = smoke
       /** The analytics at 100k take a second or more each: fewer of them. */
       heavy: { connections: 1, warmup: 2, measureSeconds: 3, min: 5, max: 1_000 } satisfies LoadSpec,
       completes: { connections: 50, warmup: 500, amount: 3_000 },
-      bulk: { size: 500, warmup: 2, amount: 20 },
+      /**
+       * Ten batches first: V8 is still compiling enrolment's code through the first thousands of people, and its
+       * compiler's thread counts in the process's CPU (README, "Load").
+       */
+      bulk: { size: 500, warmup: 10, amount: 20 },
       /** Interview turns, one at a time: a participant answers, the interviewer replies. */
       turns: { warmup: 100, amount: 1_000 },
       /** A batch carries ten calls: a tenth of the warm-up. */
