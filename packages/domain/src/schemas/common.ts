@@ -2,11 +2,16 @@ import { z } from 'zod';
 
 export const Uuid = z.uuid();
 
+/**
+ * With the `u` flag a surrogate pair is one code point, so only a surrogate without its partner matches. Made
+ * once: the bundler writes this literal as `new RegExp(…)`, which in a function would build it on every call.
+ */
+const UNPAIRED_SURROGATE = /\p{Cs}/u;
+
 /** Why a text cannot be stored, or undefined when it can (docs/entities.md#wire-format). */
 export function textProblem(value: string): string | undefined {
   if (value.includes('\u0000')) return 'must not contain a NUL character (\\u0000)';
-  // With the `u` flag a surrogate pair is one code point, so only a surrogate without its partner matches.
-  if (/\p{Cs}/u.test(value)) return 'must not contain an unpaired surrogate (text that is not valid Unicode)';
+  if (UNPAIRED_SURROGATE.test(value)) return 'must not contain an unpaired surrogate (text that is not valid Unicode)';
   return undefined;
 }
 
