@@ -1,4 +1,4 @@
-import { Param, Placeholder } from 'drizzle-orm';
+import { Column, Param, Placeholder } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 
 type Values = Record<string, unknown>;
@@ -20,6 +20,9 @@ export function compiledWrite(db: Db, query: { toSQL(): { sql: string; params: u
     if (param instanceof Param && param.value instanceof Placeholder) {
       const { name } = param.value;
       const encoder = param.encoder;
+      // Most columns store a value as it is (Drizzle's own `Column` encoder): those skip the call.
+      if (encoder.mapToDriverValue === Column.prototype.mapToDriverValue)
+        return (values) => placeholderValue(values, name);
       return (values) => encoder.mapToDriverValue(placeholderValue(values, name));
     }
     if (param instanceof Placeholder) return (values) => placeholderValue(values, param.name);
@@ -35,6 +38,7 @@ export function compiledWrite(db: Db, query: { toSQL(): { sql: string; params: u
 }
 
 function placeholderValue(values: Values, name: string): unknown {
-  if (!(name in values)) throw new Error(`No value for placeholder "${name}" was provided`);
-  return values[name];
+  const value = values[name];
+  if (value === undefined && !(name in values)) throw new Error(`No value for placeholder "${name}" was provided`);
+  return value;
 }

@@ -22,25 +22,33 @@ export const liveStage = (template: ProgressionTemplate, stageId: string): Progr
 export function nextActiveStage(
   template: ProgressionTemplate,
   afterOrder: number,
-  entered: ReadonlySet<string> = new Set(),
+  entered: { has(stageId: string): boolean } = NONE_ENTERED,
 ): { next: ProgressionStage | null; skippedDrafts: ProgressionStage[] } {
-  const next =
-    activeStagesInOrder(template).find((s) => (s.stage_order ?? 0) > afterOrder && !entered.has(s.id)) ?? null;
-  const until = next?.stage_order ?? Number.POSITIVE_INFINITY;
-  const skippedDrafts = template.stages
+  // One pass over the active and draft stages after `afterOrder`, in order: every enrolment and advance asks.
+  const ahead = template.stages
     .filter(
-      (s) => s.status === 'draft' && s.stage_order !== null && s.stage_order > afterOrder && s.stage_order < until,
+      (s) => (s.status === 'active' || s.status === 'draft') && s.stage_order !== null && s.stage_order > afterOrder,
     )
     .sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0));
-  return { next, skippedDrafts };
+  const skippedDrafts: ProgressionStage[] = [];
+  for (const s of ahead) {
+    if (s.status === 'draft') skippedDrafts.push(s);
+    else if (!entered.has(s.id)) {
+      return { next: s, skippedDrafts: skippedDrafts.filter((d) => (d.stage_order ?? 0) < (s.stage_order ?? 0)) };
+    }
+  }
+  return { next: null, skippedDrafts };
 }
+const NONE_ENTERED = { has: () => false };
 
 /**
  * The stage the participant enters on leaving `from` (`null`: on enrolment) by today's order: the
  * advance moves them there, and the outlook announces it.
  */
 export const nextStageFor = (state: ParticipantState, from: ProgressionStage | null) =>
-  nextActiveStage(state.template, from?.stage_order ?? -1, new Set(state.progress.map((p) => p.stage_id)));
+  nextActiveStage(state.template, from?.stage_order ?? -1, {
+    has: (stageId) => state.progress.some((p) => p.stage_id === stageId),
+  });
 
 export const openProgress = (state: ParticipantState): StageProgress | undefined =>
   state.progress.find((p) => p.left_at === null);
