@@ -16,7 +16,7 @@ import {
   UpdateParticipantInput,
   WithdrawParticipantInput,
 } from '@stageflow/domain';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppContext } from '../application/context.ts';
 import { commandUnit } from '../application/participant-commands.ts';
@@ -142,10 +142,12 @@ describe.skipIf(unavailable)('the participant store on PostgreSQL writes what SQ
 
   test('every demo participant takes a command, and enrolments go in: the same rows and events on both', async () => {
     const eventsBefore = (await rowsOnBoth(both.sqliteDb, both.pg, 'events')).sqlite.length;
+    // In the order the demo made them: by id (random) would hand the edits below to different people each run.
     const people = both.sqliteDb
       .select({ id: schema.participants.id })
       .from(schema.participants)
       .where(eq(schema.participants.workspace_id, ws))
+      .orderBy(sql`rowid`)
       .all();
     const stored = new Map<string, number>();
     for (const [index, { id }] of people.entries()) {
