@@ -61,16 +61,17 @@ const config = smoke
       heavy: { connections: 1, warmup: 2, measureSeconds: 3, min: 5, max: 1_000 } satisfies LoadSpec,
       completes: { connections: 50, warmup: 500, amount: 3_000 },
       /**
-       * Ten batches first: V8 is still compiling enrolment's code through the first thousands of people, and its
-       * compiler's thread counts in the process's CPU (README, "Load").
+       * Thirty batches first: V8 is still compiling enrolment's code through the first thousands of people (after
+       * the completions on the same process, again for the shapes both commands give the code they share), and
+       * its compiler's thread counts in the process's CPU (README, "Load").
        */
-      bulk: { size: 500, warmup: 10, amount: 20 },
+      bulk: { size: 500, warmup: 30, amount: 20 },
       /** Interview turns, one at a time: a participant answers, the interviewer replies. */
       turns: { warmup: 100, amount: 1_000 },
       /** A batch carries ten calls: a tenth of the warm-up. */
       batch: { connections: 50, warmup: 300, measureSeconds: 3, min: 500, max: 6_000 } satisfies LoadSpec,
       /** T0 and B2 in alternation for the request path's target. */
-      requestPathRounds: 3,
+      requestPathRounds: 5,
     };
 
 if (flags.scales) config.scales = flags.scales.split(',').map(Number);

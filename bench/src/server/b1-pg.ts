@@ -116,7 +116,8 @@ const q = {
   completeSession: statement(
     'complete_session',
     `update sessions set status = 'completed', completed_at = $1, scorecard = $2, result_score = $3, result_passed = 1,
-       updated_at = $1 where workspace_id = $4 and id = $5`,
+       result_scoring_method = 'weighted_average', result_below_min = 0, result_needs_review = 0, updated_at = $1
+     where workspace_id = $4 and id = $5`,
   ),
   /** The three events of a completion in one statement, as the engine appends a unit's events. */
   insertEvents: statement(

@@ -104,7 +104,8 @@ const q = {
   ),
   completeSession: db.prepare(
     `update sessions set status = 'completed', completed_at = ?, scorecard = ?, result_score = ?, result_passed = ?,
-       updated_at = ? where workspace_id = ? and id = ?`,
+       result_scoring_method = ?, result_below_min = ?, result_needs_review = ?, updated_at = ?
+     where workspace_id = ? and id = ?`,
   ),
   insertEvent: db.prepare(
     `insert into events (workspace_id, participant_id, evaluation_template_id, type, actor, occurred_at, data)
@@ -305,7 +306,18 @@ const routes: Record<string, (ws: string, url: URL, body: Row, actor: string) =>
           needs_review: false,
         };
         // The result's score facts are written with it, as Stageflow's store does.
-        q.completeSession.run(now, JSON.stringify(scorecard), scorecard.overall_score, 1, now, ws, session.id);
+        q.completeSession.run(
+          now,
+          JSON.stringify(scorecard),
+          scorecard.overall_score,
+          1,
+          scorecard.scoring_method,
+          0,
+          0,
+          now,
+          ws,
+          session.id,
+        );
         q.updateParticipant.run(next.id, now, ws, pid, participant.version);
         // The stay's funnel facts are written with it, as Stageflow's store does.
         const stayMs = Date.parse(now) - Date.parse(current.entered_at as string);
@@ -351,7 +363,14 @@ const routes: Record<string, (ws: string, url: URL, body: Row, actor: string) =>
         });
         event('stage_entered', 'system', stageEntered(next, current.stage_id));
         // The answer from what was just written, as Stageflow's commands answer (no read-back).
-        const { result_score: _score, result_passed: _passed, ...started } = session;
+        const {
+          result_score: _score,
+          result_passed: _passed,
+          result_scoring_method: _method,
+          result_below_min: _belowMin,
+          result_needs_review: _needsReview,
+          ...started
+        } = session;
         const completed = shaped({ ...started, status: 'completed', completed_at: now, scorecard, updated_at: now });
         const { funnel_exit: _exit, stay_ms: _ms, ...stay } = current;
         const left = { ...stay, state: 'passed', attempts_used: 1, left_at: now };

@@ -153,14 +153,13 @@ select s.participant_id, s.stage_id, sp.left_at, sp.state, sp.rules::text as rul
   sp.retakes_granted::int as retakes_granted,
   case when sp.funnel_exit in ('rejected', 'withdrawn') then sp.funnel_exit end as ended,
   s.id, s.completed_at, s.result_score, s.result_passed::int as result_passed,
-  s.scorecard->>'scoring_method' as scoring_method,
-  coalesce(json_array_length(s.scorecard->'below_min_score'), 0) as below_min_score,
-  coalesce(((s.scorecard->>'needs_review') = 'true')::int, 0) as needs_review
+  s.result_scoring_method, s.result_below_min::int as result_below_min,
+  s.result_needs_review::int as result_needs_review
 -- A stay by its key (participant, stage), the workspace's already through the session's participant: the planner,
 -- without statistics yet, would otherwise pick the (workspace, stage) index and filter each stage's every stay.
 from sessions s
   join stage_progress sp on sp.participant_id = s.participant_id and sp.stage_id = s.stage_id
-where s.workspace_id = ${ws} and s.stage_id = any(${sql.param(stages)}::text[]) and s.status = 'completed'
+where s.workspace_id = ${ws} and s.stage_id = any(${sql.param(stages)}::text[])
   and s.result_score is not null and s.completed_at is not null${within(sql`sp.entered_at`, start, end)}
 order by sp.participant_id ${C}, sp.entered_at ${C},
   case when count(*) over (partition by sp.participant_id, sp.entered_at) > 1 then ${enteredSeq('sp')} end, s.attempt`;

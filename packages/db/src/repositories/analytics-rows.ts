@@ -122,23 +122,29 @@ export function sendStays(
   entered: readonly AnalyticsRow[],
   sink: StaySink,
 ): void {
-  const key = (participant: unknown, stage: unknown) => `${participant as string} ${stage as string}`;
-  const decisions = new Map<string, RecordedDecision[]>();
+  // By participant, then stage: the ids' hashes are computed once a stay and used again (no joined key to hash).
+  const decisions = new Map<string, Map<string, RecordedDecision[]>>();
   for (const r of decisionRows) {
     const decision = { session_id: r[2], suggested: r[3], outcome: r[4] } as RecordedDecision;
-    const k = key(r[0], r[1]);
-    const list = decisions.get(k);
+    const byStage = decisions.get(r[0] as string) ?? new Map<string, RecordedDecision[]>();
+    decisions.set(r[0] as string, byStage);
+    const list = byStage.get(r[1] as string);
     if (list) list.push(decision);
-    else decisions.set(k, [decision]);
+    else byStage.set(r[1] as string, [decision]);
   }
-  // Participants of one workspace share a handful of distinct snapshots: parse each text once.
+  // Participants of one workspace share a handful of distinct snapshots: parse each text once. A stage's stays
+  // mostly hold the one its last stay did, and comparing with that text is cheaper than hashing it.
   const snapshots = new Map<string, RulesSnapshot>();
-  const rulesOf = (text: string) => {
+  const lastAtStage = new Map<string, { text: string; rules: RulesSnapshot }>();
+  const rulesOf = (stageId: string, text: string) => {
+    const last = lastAtStage.get(stageId);
+    if (last?.text === text) return last.rules;
     let rules = snapshots.get(text);
     if (!rules) {
       rules = JSON.parse(text) as RulesSnapshot;
       snapshots.set(text, rules);
     }
+    lastAtStage.set(stageId, { text, rules });
     return rules;
   };
   const withResults = new Map<string, number>();
@@ -169,11 +175,11 @@ export function sendStays(
       stage_type: f.stageTypes.get(stageId) ?? 'ai_interview',
       left_at: r[2] as string | null,
       state: r[3] as StageProgressState,
-      rules: rulesOf(r[4] as string),
+      rules: rulesOf(stageId, r[4] as string),
       retakes_granted: r[5] as number,
       ended: r[6] as StageRecord['ended'],
       attempts,
-      decisions: decisions.get(key(r[0], stageId)) ?? [],
+      decisions: decisions.get(r[0] as string)?.get(stageId) ?? [],
     };
   }
   if (stay) sink.stay(stay);

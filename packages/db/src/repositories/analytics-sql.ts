@@ -151,22 +151,20 @@ const ENTERED = `(:start is null or sp.entered_at >= :start) and (:end is null o
 /**
  * The stays at the picked stages entered in the period that hold a completed result, one row a result: each
  * participant's stays in the order entered, a stay's results in attempt order (docs/rules.md#rule-simulation).
- * Found from the results by stage, so a small template in a big workspace reads only its own; the score, the
- * pass and where the evaluation ended are the facts kept with each row (decision 038), the rest of the
- * scorecard's facts the pass rule reads are taken out of its JSON here. No names: the simulation reads those of
- * the few it lists afterwards (joining 130k results to their participants for them was ~7 % of the simulation at
+ * The results are read by stage off the index that holds every fact the replay reads of them (decision 048),
+ * never from the sessions' rows, so a small template in a big workspace reads only its own; where the
+ * evaluation ended is the fact kept with the stay (decision 038). No names: the simulation reads those of the
+ * few it lists afterwards (joining 130k results to their participants for them was ~7 % of the simulation at
  * 100k).
  */
 export const REPLAYABLE_STAYS_SQL = `
 select s.participant_id, s.stage_id, sp.left_at, sp.state, sp.rules, sp.retakes_granted,
   case when sp.funnel_exit in ('rejected', 'withdrawn') then sp.funnel_exit end as ended,
   s.id, s.completed_at, s.result_score, s.result_passed,
-  json_extract(s.scorecard, '$.scoring_method') as scoring_method,
-  coalesce(json_array_length(s.scorecard, '$.below_min_score'), 0) as below_min_score,
-  coalesce(json_extract(s.scorecard, '$.needs_review'), 0) as needs_review
-from sessions s indexed by sessions_workspace_stage_status_idx
+  s.result_scoring_method, s.result_below_min, s.result_needs_review
+from sessions s indexed by sessions_workspace_stage_replay_idx
   cross join stage_progress sp on sp.participant_id = s.participant_id and sp.stage_id = s.stage_id
-where s.workspace_id = :ws and s.stage_id in (select value from json_each(:stages)) and s.status = 'completed'
+where s.workspace_id = :ws and s.stage_id in (select value from json_each(:stages))
   and s.result_score is not null and s.completed_at is not null and sp.workspace_id = :ws and ${ENTERED}
 order by sp.participant_id, sp.entered_at, sp.rowid, s.attempt`;
 

@@ -1,4 +1,4 @@
-import type { Decision, Participant, Session, StageExit, StageProgress } from '@stageflow/domain';
+import type { Decision, Participant, ResultFacts, Session, StageExit, StageProgress } from '@stageflow/domain';
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { id, timestamps, workspaceId } from './columns.ts';
@@ -123,12 +123,16 @@ export const sessions = sqliteTable(
       .default(sql`'[]'`),
     ...timestamps,
     /**
-     * A completed result's overall score and pass (1/0), as the score distribution counts them: derived by the
-     * domain (`resultFactsOf`), written by every command with the session, never read into the state
-     * (docs/decisions/038). `null` for a session without a completed result.
+     * A completed result's overall score and pass (1/0), as the score distribution counts them, and what the
+     * rule simulation replays of its scorecard: derived by the domain (`resultFactsOf`), written by every
+     * command with the session, never read into the state (docs/decisions/038 and 048). `null` for a session
+     * without a completed result.
      */
     result_score: real('result_score'),
     result_passed: integer('result_passed'),
+    result_scoring_method: text('result_scoring_method').$type<ResultFacts['result_scoring_method']>(),
+    result_below_min: integer('result_below_min'),
+    result_needs_review: integer('result_needs_review'),
   },
   (t) => [
     // A participant's sessions, and their latest score at a stage (the cards' `last_score`).
@@ -147,6 +151,22 @@ export const sessions = sqliteTable(
       t.result_score,
       t.result_passed,
     ),
+    // The rule simulation's results, read off the index alone: everything it replays is in it (decision 048).
+    index('sessions_workspace_stage_replay_idx')
+      .on(
+        t.workspace_id,
+        t.stage_id,
+        t.participant_id,
+        t.attempt,
+        t.id,
+        t.completed_at,
+        t.result_score,
+        t.result_passed,
+        t.result_scoring_method,
+        t.result_below_min,
+        t.result_needs_review,
+      )
+      .where(sql`${t.result_score} is not null`),
     uniqueIndex('sessions_workspace_idempotency_uq')
       .on(t.workspace_id, t.idempotency_key)
       .where(sql`${t.idempotency_key} is not null`),

@@ -1,5 +1,6 @@
 import type { ParticipantState } from '../progression/state.ts';
 import type { StageRecord } from './replay.ts';
+import { replayedFactsOf } from './scores.ts';
 
 /**
  * One participant's stage records from their state, in the order they entered the stages: what the store
@@ -14,17 +15,21 @@ export function stageRecordsOf(state: ParticipantState, stageTypes: ReadonlyMap<
     const stage_type = stageTypes.get(row.stage_id);
     if (!stage_type) return [];
     const attempts = state.sessions
-      .filter((s) => s.stage_id === row.stage_id && s.status === 'completed' && s.scorecard && s.completed_at)
+      .filter((s) => s.stage_id === row.stage_id && s.status === 'completed' && s.completed_at)
       .sort((a, b) => a.attempt - b.attempt)
-      .map((s) => ({
-        session_id: s.id,
-        completed_at: s.completed_at ?? '',
-        overall_score: s.scorecard?.overall_score ?? 0,
-        passed: s.scorecard?.passed ?? false,
-        scoring_method: s.scorecard?.scoring_method ?? null,
-        below_min_score: s.scorecard?.below_min_score.length ?? 0,
-        needs_review: s.scorecard?.needs_review ?? false,
-      }));
+      .flatMap(({ id, completed_at, scorecard }) =>
+        scorecard
+          ? [
+              {
+                session_id: id,
+                completed_at: completed_at ?? '',
+                overall_score: scorecard.overall_score,
+                passed: scorecard.passed,
+                ...replayedFactsOf(scorecard),
+              },
+            ]
+          : [],
+      );
     const decisions = state.decisions
       .filter((d) => d.stage_id === row.stage_id)
       .map((d) => ({ session_id: d.session_id, suggested: d.suggested, outcome: d.outcome }));

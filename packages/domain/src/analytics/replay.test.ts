@@ -223,6 +223,26 @@ describe('simulating a change', () => {
     expect(simulation.listed().sort()).toEqual(['Bea', 'Cy']);
   });
 
+  it('merges each stage its own change, when stays at two stages share one snapshot object', () => {
+    // The store hands every stay with the same snapshot text the same object; a change is kept per stage and object.
+    const records = people();
+    const one = { ...records[0]!.rules, pass_threshold: 70 };
+    const changes = [
+      { stage_id: S1, pass_threshold: 60 },
+      { stage_id: S2, pass_threshold: 99 },
+    ];
+    const answer = simulateRules(
+      records.map((r) => ({ ...r, rules: one })),
+      changes,
+      names,
+    );
+    const [screen, technical] = answer.stages;
+    expect(screen!.simulated.passed).toBe(screen!.replayed);
+    expect(technical!.simulated.passed).toBe(0);
+    expect(answer.changes.some((c) => c.stage_id === S2)).toBe(true);
+    for (const c of answer.changes) expect(c.simulated_threshold).toBe(c.stage_id === S1 ? 60 : 99);
+  });
+
   it('lists at most the limit, and says how many there were', () => {
     const answer = simulateRules(people(), [{ stage_id: S1, pass_threshold: 99 }], names, 1);
     expect(answer.changes).toHaveLength(1);

@@ -71,8 +71,10 @@ export interface StageRecord {
  */
 export function overrideOf(r: StageRecord): Override | null {
   if (r.attempts.length === 0) return null;
-  const scored = new Set(r.attempts.map((a) => a.session_id));
-  const about = r.decisions.filter((d) => d.session_id === null || scored.has(d.session_id));
+  // A stay holds a result or three and rarely a decision: a scan each beats a set built for every stay.
+  const about = r.decisions.filter(
+    (d) => d.session_id === null || r.attempts.some((a) => a.session_id === d.session_id),
+  );
   if (about.some((d) => d.outcome !== null && d.outcome !== d.suggested)) return 'decided_against_suggestion';
   if (r.state === 'skipped') return 'advanced_by_hand';
   const suggestedReject = about.some((d) => d.suggested === 'reject');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Session } from '../progression/entities.ts';
+import type { Scorecard } from '../progression/scorecard.ts';
 import { quantileOfRuns } from './statistics.ts';
 
 /** How many completed results at a stage had this overall score (and passed or not, as judged then). */
@@ -11,19 +12,45 @@ export interface ScoreGroup {
 }
 
 /**
- * What the score distribution counts of one session, kept beside it by the store (docs/decisions/038): a completed
- * result's overall score and whether it passed (1 or 0, as the store keeps truths); both `null` for a session
- * without one. The store counts a whole template's results by these off an index.
+ * What the analytics count and replay of one session, kept beside it by the store (docs/decisions/038 and 048): a
+ * completed result's overall score and whether it passed (1 or 0, as the store keeps truths), which the score
+ * distribution counts off an index; and what the pass rule reads again when the rule simulation replays the
+ * result (`replayedFactsOf`), which it reads off another. All `null` for a session without a completed result.
  */
 export interface ResultFacts {
   readonly result_score: number | null;
   readonly result_passed: 0 | 1 | null;
+  readonly result_scoring_method: Scorecard['scoring_method'];
+  readonly result_below_min: number | null;
+  readonly result_needs_review: 0 | 1 | null;
 }
 
-export const resultFactsOf = (session: Pick<Session, 'status' | 'scorecard'>): ResultFacts =>
-  session.status === 'completed' && session.scorecard
-    ? { result_score: session.scorecard.overall_score, result_passed: session.scorecard.passed ? 1 : 0 }
-    : { result_score: null, result_passed: null };
+/** A scorecard's facts the replay reads with the score (docs/rules.md#rule-simulation). */
+export const replayedFactsOf = (scorecard: Scorecard) => ({
+  scoring_method: scorecard.scoring_method,
+  below_min_score: scorecard.below_min_score.length,
+  needs_review: scorecard.needs_review,
+});
+
+const NO_RESULT: ResultFacts = {
+  result_score: null,
+  result_passed: null,
+  result_scoring_method: null,
+  result_below_min: null,
+  result_needs_review: null,
+};
+
+export function resultFactsOf(session: Pick<Session, 'status' | 'scorecard'>): ResultFacts {
+  if (session.status !== 'completed' || !session.scorecard) return NO_RESULT;
+  const replayed = replayedFactsOf(session.scorecard);
+  return {
+    result_score: session.scorecard.overall_score,
+    result_passed: session.scorecard.passed ? 1 : 0,
+    result_scoring_method: replayed.scoring_method,
+    result_below_min: replayed.below_min_score,
+    result_needs_review: replayed.needs_review ? 1 : 0,
+  };
+}
 
 /** Scores run 0–100 in ten bins: 0–10, 10–20, …, 90–100 (each holds its lower edge; the last also 100). */
 export const SCORE_BIN_WIDTH = 10;

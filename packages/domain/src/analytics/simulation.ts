@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { extended } from '../objects.ts';
 import { MAX_LIVE_STAGES } from '../pipeline/ordering.ts';
 import { patchRules, type RulesChange } from '../pipeline/stage-settings.ts';
+import type { RulesSnapshot } from '../progression/entities.ts';
 import { Uuid } from '../schemas/common.ts';
 import { AutomationRule, MaxAttempts, PassThreshold } from '../schemas/stage.ts';
 import { CalendarDate, periodIssue } from './period.ts';
@@ -159,7 +160,8 @@ export function ruleSimulation(
   /** Told each replayed stay's pass, then and under the changes: what the impact ratios are counted from. */
   observe?: (pass: ReplayedPass) => void,
 ): StaySink & { listed(): string[]; answer(names: ReadonlyMap<string, string>): SimulationFigures } {
-  const changeByStage = new Map(changes.map((c) => [c.stage_id, changeOf(c)]));
+  /** Each stage's change, as a snapshot with it merged in (docs/rules.md#rule-simulation). */
+  const changeByStage = new Map(changes.map((c) => [c.stage_id, withChange(changeOf(c))]));
   const stages = new Map(
     changes.map((c): [string, SimulatedStage] => [
       c.stage_id,
@@ -220,7 +222,7 @@ export function ruleSimulation(
       changed.push({ ...base(), simulated: 'not_reached', simulated_passed: null, simulated_threshold: null });
       return;
     }
-    const replayed = replayStage(r, patchRules(r.rules, change));
+    const replayed = replayStage(r, change(r.rules));
     if (!replayed) return;
     observe?.({ ...who(r), recorded: last.passed, simulated: replayed.passed });
     stage.simulated.outcomes[replayed.outcome] += 1;
@@ -285,6 +287,22 @@ export function simulateRules(
   const simulation = ruleSimulation(changes, limit);
   for (const r of records) simulation.stay(r);
   return simulation.answer(names);
+}
+
+/**
+ * `patchRules` with one change, kept for each snapshot object it was given: the stays at a stage share a handful
+ * of snapshots (the store parses each distinct one once), and 100k merges were 100k needless objects.
+ */
+function withChange(change: RulesChange): (rules: RulesSnapshot) => RulesSnapshot {
+  const merged = new WeakMap<RulesSnapshot, RulesSnapshot>();
+  return (rules) => {
+    let patched = merged.get(rules);
+    if (!patched) {
+      patched = patchRules(rules, change);
+      merged.set(rules, patched);
+    }
+    return patched;
+  };
 }
 
 const who = (r: StageRecord) => ({ participant_id: r.participant_id, stage_id: r.stage_id });

@@ -19,7 +19,7 @@ function play(ops: readonly Op[], j: Journey) {
   return j.state;
 }
 
-describe('the facts the store keeps with each stay and result (docs/rules.md#funnel)', () => {
+describe('the facts the store keeps with each stay and result (docs/rules.md#funnel, #rule-simulation)', () => {
   it('say of every stay where the participant went and how long they stayed, as the stage records do', () => {
     fc.assert(
       fc.property(templateArb, fc.array(opArb, { minLength: 1, maxLength: 40 }), (t, ops) => {
@@ -43,8 +43,18 @@ describe('the facts the store keeps with each stay and result (docs/rules.md#fun
         }
         for (const s of state.sessions) {
           const r = resultFactsOf(s);
-          expect(r.result_score).toBe(s.status === 'completed' && s.scorecard ? s.scorecard.overall_score : null);
-          expect(r.result_passed === null).toBe(r.result_score === null);
+          const card = s.status === 'completed' ? s.scorecard : null;
+          expect(r.result_score).toBe(card ? card.overall_score : null);
+          expect(r.result_passed).toBe(card ? Number(card.passed) : null);
+          // What the replay reads again, as the stage records give it for the same session.
+          const attempt = records.flatMap((x) => x.attempts).find((a) => a.session_id === s.id);
+          expect(attempt === undefined).toBe(card === null || !s.completed_at);
+          if (attempt) {
+            expect(r.result_scoring_method).toBe(attempt.scoring_method);
+            expect(r.result_below_min).toBe(attempt.below_min_score);
+            expect(r.result_needs_review).toBe(Number(attempt.needs_review));
+          }
+          if (!card) expect(Object.values(r).every((v) => v === null)).toBe(true);
         }
       }),
       { numRuns: 200 },

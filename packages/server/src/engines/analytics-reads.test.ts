@@ -209,26 +209,36 @@ describe.skipIf(unavailable)('analytics reads on PostgreSQL answer as on SQLite'
   test('an upgrade gives the stays and results stored before the facts were kept the facts commands keep, on both engines', async () => {
     // The migration that added the facts fills them for the rows already stored: run again over rows whose facts
     // were reset, it must give back what the demo's commands wrote.
-    const backfills = (folder: string) => {
-      const file = readdirSync(folder).find((f) => f.endsWith('_kept_analytics_facts.sql'))!;
-      const statements = readFileSync(join(folder, file), 'utf8').split('--> statement-breakpoint');
-      return statements.filter((s) => s.includes('UPDATE'));
-    };
+    const backfills = (folder: string) =>
+      readdirSync(folder)
+        .filter((f) => f.endsWith('_kept_analytics_facts.sql') || f.endsWith('_replayed_result_facts.sql'))
+        .sort()
+        .flatMap((file) => readFileSync(join(folder, file), 'utf8').split('--> statement-breakpoint'))
+        .filter((s) => s.includes('UPDATE'));
     const reset = [
       `update stage_progress set funnel_exit = 'still_there', stay_ms = null`,
-      'update sessions set result_score = null, result_passed = null',
+      `update sessions set result_score = null, result_passed = null, result_scoring_method = null,
+        result_below_min = null, result_needs_review = null`,
     ];
     const stays = `select participant_id, stage_id, funnel_exit, stay_ms from stage_progress
       order by participant_id, stage_id`;
-    const results = 'select id, result_score, result_passed from sessions order by id';
+    const results = `select id, result_score, result_passed, result_scoring_method, result_below_min,
+      result_needs_review from sessions order by id`;
     const client = both.sqliteDb.$client;
     const keptStays = client.prepare(stays).all() as { funnel_exit: string }[];
-    const keptResults = client.prepare(results).all() as { result_passed: number | null }[];
+    const keptResults = client.prepare(results).all() as {
+      result_passed: number | null;
+      result_scoring_method: string | null;
+      result_needs_review: number | null;
+    }[];
     expect(new Set(keptStays.map((r) => r.funnel_exit))).toEqual(
       new Set(['still_there', 'passed', 'advanced_by_reviewer', 'rejected', 'withdrawn']),
     );
     expect(new Set(keptResults.map((r) => r.result_passed))).toEqual(new Set([null, 0, 1]));
-    expect(backfills(defaultMigrationsFolder)).toHaveLength(2);
+    // The demo's results: reviewers' (no scoring method) and interviewers', some with a score no quote backs.
+    expect(new Set(keptResults.map((r) => r.result_scoring_method))).toEqual(new Set([null, 'weighted_average']));
+    expect(new Set(keptResults.map((r) => r.result_needs_review))).toEqual(new Set([null, 0, 1]));
+    expect(backfills(defaultMigrationsFolder)).toHaveLength(3);
     for (const statement of [...reset, ...backfills(defaultMigrationsFolder)]) client.exec(statement);
     expect(client.prepare(stays).all()).toEqual(keptStays);
     expect(client.prepare(results).all()).toEqual(keptResults);
@@ -236,7 +246,9 @@ describe.skipIf(unavailable)('analytics reads on PostgreSQL answer as on SQLite'
     const onPg = async (query: string) => (await both.pg.execute(sql.raw(query))).rows;
     const pgStays = `select participant_id, stage_id, funnel_exit, stay_ms::float8 as stay_ms from stage_progress
       order by participant_id collate "C", stage_id collate "C"`;
-    const pgResults = `select id, result_score, result_passed::int as result_passed from sessions order by id collate "C"`;
+    const pgResults = `select id, result_score, result_passed::int as result_passed, result_scoring_method,
+      result_below_min::int as result_below_min, result_needs_review::int as result_needs_review
+      from sessions order by id collate "C"`;
     expect(await onPg(pgStays)).toEqual(keptStays);
     expect(await onPg(pgResults)).toEqual(keptResults);
     for (const statement of [...reset, ...backfills(defaultPgMigrationsFolder)]) await onPg(statement);

@@ -1,4 +1,11 @@
-import type { Decision, Participant, ProgressionTemplate, Session, StageProgress } from '@stageflow/domain';
+import type {
+  Decision,
+  Participant,
+  ProgressionTemplate,
+  ResultFacts,
+  Session,
+  StageProgress,
+} from '@stageflow/domain';
 import { extended, scorecardOnRecord } from '@stageflow/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../client.ts';
@@ -37,6 +44,9 @@ const sessionOnRecord = (session: Session): Session =>
 export const toSession = ({
   result_score: _score,
   result_passed: _passed,
+  result_scoring_method: _method,
+  result_below_min: _belowMin,
+  result_needs_review: _needsReview,
   ...row
 }: typeof sessions.$inferSelect): Session => sessionOnRecord(withoutWorkspace(row));
 export const toDecision = (row: typeof decisions.$inferSelect): Decision => withoutWorkspace(row);
@@ -46,7 +56,14 @@ export const toDecision = (row: typeof decisions.$inferSelect): Decision => with
 export const participantColumns = rowReader<Participant>(participants, ['workspace_id', 'version']);
 const participantVersion = participantColumns.indexOf('version');
 const progressColumns = rowReader<StageProgress>(stageProgress, ['workspace_id', 'funnel_exit', 'stay_ms']);
-const sessionColumns = rowReader<Session>(sessions, ['workspace_id', 'result_score', 'result_passed']);
+const RESULT_FACT_COLUMNS = [
+  'result_score',
+  'result_passed',
+  'result_scoring_method',
+  'result_below_min',
+  'result_needs_review',
+] as const satisfies readonly (keyof ResultFacts)[];
+const sessionColumns = rowReader<Session>(sessions, ['workspace_id', ...RESULT_FACT_COLUMNS]);
 const decisionColumns = rowReader<Decision>(decisions, ['workspace_id']);
 
 /**
