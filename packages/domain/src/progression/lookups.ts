@@ -4,11 +4,15 @@ import type { ParticipantState, ProgressionStage, ProgressionTemplate } from './
 // Private twins of what the pipeline module may also offer: progression keeps its own so the two
 // modules can be written independently.
 
+/** The template's stages that have a place in the order and `keep` picks, in `stage_order`. */
+const placedInOrder = (template: ProgressionTemplate, keep: (stage: ProgressionStage) => boolean) =>
+  template.stages
+    .filter((s) => s.stage_order !== null && keep(s))
+    .sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0));
+
 /** Active stages in `stage_order`; drafts keep their place in the order but are never entered. */
 export const activeStagesInOrder = (template: ProgressionTemplate): ProgressionStage[] =>
-  template.stages
-    .filter((s) => s.status === 'active' && s.stage_order !== null)
-    .sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0));
+  placedInOrder(template, (s) => s.status === 'active');
 
 export const liveStage = (template: ProgressionTemplate, stageId: string): ProgressionStage | undefined =>
   template.stages.find((s) => s.id === stageId && s.status !== 'archived' && s.stage_order !== null);
@@ -25,11 +29,10 @@ export function nextActiveStage(
   entered: { has(stageId: string): boolean } = NONE_ENTERED,
 ): { next: ProgressionStage | null; skippedDrafts: ProgressionStage[] } {
   // One pass over the active and draft stages after `afterOrder`, in order: every enrolment and advance asks.
-  const ahead = template.stages
-    .filter(
-      (s) => (s.status === 'active' || s.status === 'draft') && s.stage_order !== null && s.stage_order > afterOrder,
-    )
-    .sort((a, b) => (a.stage_order ?? 0) - (b.stage_order ?? 0));
+  const ahead = placedInOrder(
+    template,
+    (s) => (s.status === 'active' || s.status === 'draft') && (s.stage_order ?? 0) > afterOrder,
+  );
   const skippedDrafts: ProgressionStage[] = [];
   for (const s of ahead) {
     if (s.status === 'draft') skippedDrafts.push(s);

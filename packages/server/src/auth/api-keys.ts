@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { ApiKeyRow, ApiKeySummary, NewApiKey, Reads } from '@stageflow/db';
 import { type ApiKeyScopeChoice, apiKeyStatus, expandScopes } from '@stageflow/domain';
+import { rememberLast } from '../remember-last.ts';
 import type { RejectedCredentials } from './identify.ts';
 import type { Principal } from './principal.ts';
 import { isApiKeyScope } from './scopes.ts';
@@ -49,11 +50,7 @@ function checksumOf(random: string): string {
  * A key's SHA-256, as stored. The last one is kept: a request's key is asked for by the rate limiter and then
  * by identify, and is hashed once.
  */
-export function hashApiKey(key: string): string {
-  if (lastHashed?.key !== key) lastHashed = { key, hash: createHash('sha256').update(key).digest('hex') };
-  return lastHashed.hash;
-}
-let lastHashed: { readonly key: string; readonly hash: string } | undefined;
+export const hashApiKey = rememberLast((key: string) => createHash('sha256').update(key).digest('hex'));
 export const displayPrefix = (key: string) => key.slice(0, DISPLAY_PREFIX_LENGTH);
 
 /** A new key, with what is stored of it. */
@@ -67,11 +64,7 @@ export function generateApiKey(): { key: string; prefix: string; hash: string } 
  * Why a string cannot be a key we issued (no lookup needed), or null when it could be. The last answer is kept:
  * the rate limiter and then the resolver ask it of the same request's key.
  */
-export function apiKeyFormatProblem(key: string): string | null {
-  if (lastChecked?.key !== key) lastChecked = { key, problem: formatProblemOf(key) };
-  return lastChecked.problem;
-}
-let lastChecked: { readonly key: string; readonly problem: string | null } | undefined;
+export const apiKeyFormatProblem = rememberLast(formatProblemOf);
 
 function formatProblemOf(key: string): string | null {
   const match = KEY_PATTERN.exec(key);
@@ -118,7 +111,11 @@ export function newApiKey(
  * lookup), unknown, revoked or expired. Records the use at most once a minute.
  */
 export function createApiKeyResolver(reads: Reads, clock: () => number = Date.now) {
-  const stampsAt = lastStamps();
+  // Two dates written out were a tenth of the check, and under load most calls share their millisecond.
+  const stampsAt = rememberLast((ms: number) => ({
+    now: new Date(ms).toISOString(),
+    staleBefore: new Date(ms - LAST_USED_INTERVAL_MS).toISOString(),
+  }));
   return async (key: string): Promise<Principal | RejectedCredentials> => {
     const reject = (message: string): RejectedCredentials => ({ kind: 'rejected', message });
     const problem = apiKeyFormatProblem(key);
@@ -133,24 +130,6 @@ export function createApiKeyResolver(reads: Reads, clock: () => number = Date.no
     }
     if (!row.last_used_at || row.last_used_at < staleBefore) await reads.apiKeys.touch(row.id, now, staleBefore);
     return principalOf(row);
-  };
-}
-
-/**
- * The times a key's check compares with (now, and a minute before), as ISO strings, for the last millisecond
- * asked: two dates written out were a tenth of the check, and under load most calls share their millisecond.
- */
-function lastStamps() {
-  let last: { readonly ms: number; readonly now: string; readonly staleBefore: string } | undefined;
-  return (ms: number) => {
-    if (last?.ms !== ms) {
-      last = {
-        ms,
-        now: new Date(ms).toISOString(),
-        staleBefore: new Date(ms - LAST_USED_INTERVAL_MS).toISOString(),
-      };
-    }
-    return last;
   };
 }
 
