@@ -187,19 +187,14 @@ describe.skipIf(unavailable)('db copy', () => {
   test('a backup from before the newest migration is copied from a migrated snapshot, and left as it was', async () => {
     expect((await cli('db', 'backup', 'older.db')).code).toBe(0);
     const older = createDb(join(dir, 'older.db'));
-    // As the file was before the newest migration (the analytics facts kept with stays and results).
-    older.$client.exec(`drop index stage_progress_workspace_stage_stay_idx;
-      drop index stage_progress_workspace_stage_idx;
-      drop index sessions_workspace_stage_status_idx;
-      alter table stage_progress drop column funnel_exit;
-      alter table stage_progress drop column stay_ms;
-      alter table sessions drop column result_score;
-      alter table sessions drop column result_passed;
-      create index stage_progress_workspace_stage_idx on stage_progress (workspace_id, stage_id, state);
-      create index sessions_workspace_stage_status_idx on sessions (workspace_id, stage_id, status);
+    // As the file was before the newest migration (the facts the rule simulation replays, kept with each result).
+    older.$client.exec(`drop index sessions_workspace_stage_replay_idx;
+      alter table sessions drop column result_scoring_method;
+      alter table sessions drop column result_below_min;
+      alter table sessions drop column result_needs_review;
       delete from __drizzle_migrations where created_at = (select max(created_at) from __drizzle_migrations);`);
     const shape = () =>
-      older.$client.prepare("select count(*) as n from pragma_table_info('stage_progress')").get() as { n: number };
+      older.$client.prepare("select count(*) as n from pragma_table_info('sessions')").get() as { n: number };
     const before = shape();
     const other = await server.newDatabase();
     const copied = await cli('db', 'copy', '--to', other, '--from', 'older.db');
