@@ -79,14 +79,13 @@ where ${cohort(ws, c)}
 group by 1, 2, 3`;
 
 export const selfIdLatestScoresPgSql = (ws: string, c: Cohort) => sql`
-select s.stage_id, (s.scorecard->>'overall_score')::float8 as score, si.sex, si.race_ethnicity, count(*)::int as count
+select s.stage_id, s.result_score as score, si.sex, si.race_ethnicity, count(*)::int as count
 from participants p join sessions s on s.workspace_id = p.workspace_id and s.participant_id = p.id
   ${SELF_ID}
-where ${cohort(ws, c)} and s.status = 'completed' and s.scorecard is not null
+where ${cohort(ws, c)} and s.result_score is not null
   and not exists (select 1 from sessions later
     where later.workspace_id = s.workspace_id and later.participant_id = s.participant_id
-      and later.stage_id = s.stage_id and later.status = 'completed' and later.scorecard is not null
-      and later.attempt > s.attempt)
+      and later.stage_id = s.stage_id and later.result_score is not null and later.attempt > s.attempt)
 group by 1, 2, 3, 4`;
 
 export const templateSelfIdsPgSql = (ws: string, templateId: string) => sql`

@@ -61,16 +61,18 @@ from participants p ${SELF_ID}
 where ${COHORT}
 group by 1, 2, 3`;
 
-/** Each participant's latest completed result per stage, counted by stage, score and self-identification. */
+/**
+ * Each participant's latest completed result per stage, counted by stage, score and self-identification: the
+ * score kept with each result (`result_score`, decision 038; set exactly for a completed result).
+ */
 export const SELF_ID_LATEST_SCORES_SQL = `
-select s.stage_id, json_extract(s.scorecard, '$.overall_score') as score, si.sex, si.race_ethnicity, count(*) as count
+select s.stage_id, s.result_score as score, si.sex, si.race_ethnicity, count(*) as count
 from participants p cross join sessions s on s.workspace_id = p.workspace_id and s.participant_id = p.id
   ${SELF_ID}
-where ${COHORT} and s.status = 'completed' and s.scorecard is not null
+where ${COHORT} and s.result_score is not null
   and not exists (select 1 from sessions later
     where later.workspace_id = s.workspace_id and later.participant_id = s.participant_id
-      and later.stage_id = s.stage_id and later.status = 'completed' and later.scorecard is not null
-      and later.attempt > s.attempt)
+      and later.stage_id = s.stage_id and later.result_score is not null and later.attempt > s.attempt)
 group by 1, 2, 3, 4`;
 
 /**
