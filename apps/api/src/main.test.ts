@@ -81,3 +81,20 @@ describe('the default interviewer model (INTERVIEWER_*)', () => {
     expect(server.logs()).not.toContain('sk-main-test-secret');
   });
 });
+
+describe('the log', () => {
+  test('what the server logged up to its stop is written before it exits, in order', async () => {
+    server = await startServer({ from: 'source', env: { DEMO: '0', LOG_LEVEL: 'info' } });
+    expect((await fetch(`${server.url}/api/demo-account`)).status).toBe(404);
+    await server.stop();
+    const messages = server
+      .logs()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg: string; path?: string });
+    // Lines are written in batches: the request's line and the last one, logged just before the exit, come out too.
+    const request = messages.findIndex((m) => m.msg === 'request' && m.path === '/api/demo-account');
+    expect(request).toBeGreaterThan(-1);
+    expect(messages.map((m) => m.msg).slice(request + 1)).toEqual(['shutting down', 'closed']);
+  });
+});

@@ -2,11 +2,13 @@
  * The security headers of every answer, from Hono's `secureHeaders` middleware
  * (docs/decisions/013-security-headers-and-csp.md): a strict Content-Security-Policy for the web
  * app, no framing, no MIME sniffing, origin-only referrers to other sites, a browsing context of
- * our own, and HSTS only when PUBLIC_URL is https.
+ * our own, and HSTS only when PUBLIC_URL is https; the APIs' answers get the few that concern an
+ * answer no browser renders (docs/decisions/049-api-answers-security-headers.md).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { setOnNodeResponse } from './node-response-headers.ts';
+import { REST_BASE } from './rest-routes.ts';
 
 /**
  * The one inline style the web app needs: sonner (its toasts) adds its stylesheet as a `<style>`
@@ -40,19 +42,58 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 /**
- * Hono's `secureHeaders` with the policy above; HSTS (Hono's default value) only for an https PUBLIC_URL. Served
- * by Node, the headers it sets are worked out once (by running it on an empty answer) and put on Node's response
- * before each handler runs (node-response-headers.ts); in-process, the middleware itself sets them.
+ * The policy of the two APIs' answers (`/trpc`, `/api/v1`): JSON (or a CSV export) read by code, never shown as a
+ * page, so nothing may load from them and nothing may frame them (OWASP's REST Security Cheat Sheet).
+ */
+export const API_CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Whether an answer is the tRPC or REST API's: it gets the API's headers. */
+export const isApiPath = (path: string) => path.startsWith('/trpc/') || path.startsWith(`${REST_BASE}/`);
+
+/**
+ * Hono's `secureHeaders`: on the app's pages, assets and everything else, the policy above, origin-only referrers
+ * and a browsing context of our own; on the APIs' answers only what concerns an answer no browser renders (no
+ * sniffing, no framing, no reading from another site), as OWASP's REST Security Cheat Sheet lists them. HSTS
+ * (Hono's default value) on both, only when PUBLIC_URL is https.
  */
 export function securityHeaders(publicUrl?: string): MiddlewareHandler {
   const https = publicUrl !== undefined && new URL(publicUrl).protocol === 'https:';
-  const hono = secureHeaders({
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    crossOriginOpenerPolicy: 'same-origin',
-    referrerPolicy: 'strict-origin-when-cross-origin',
-    xFrameOptions: 'DENY',
-    strictTransportSecurity: https,
-  });
+  const pages = workedOut(
+    secureHeaders({
+      contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+      crossOriginOpenerPolicy: 'same-origin',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: https,
+    }),
+  );
+  const api = workedOut(
+    secureHeaders({
+      contentSecurityPolicy: API_CONTENT_SECURITY_POLICY,
+      xFrameOptions: 'DENY',
+      xContentTypeOptions: true,
+      crossOriginResourcePolicy: 'same-origin',
+      strictTransportSecurity: https,
+      crossOriginOpenerPolicy: false,
+      originAgentCluster: false,
+      referrerPolicy: false,
+      xDnsPrefetchControl: false,
+      xDownloadOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
+    }),
+  );
+  return (c, next) => (isApiPath(c.req.path) ? api : pages)(c, next);
+}
+
+/**
+ * Served by Node, the headers `hono` sets are worked out once (by running it on an empty answer) and put on Node's
+ * response before each handler runs (node-response-headers.ts); in-process, the middleware itself sets them.
+ */
+function workedOut(hono: MiddlewareHandler): MiddlewareHandler {
   let headers: [string, string][] | undefined;
   const worked = (async () => {
     const empty = { res: new Response(null) };
