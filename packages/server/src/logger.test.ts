@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { createLogger, LOG_FLUSH_EVERY_MS } from './logger.ts';
+import { createLogger, flushLogNow, LOG_FLUSH_EVERY_MS } from './logger.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'stageflow-log-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,4 +55,15 @@ test('a busy server writes its lines as the buffer fills, in order', async () =>
     { timeout: 3000 },
   );
   expect(lines(file).map((l) => l.msg)).toEqual(Array.from({ length: 200 }, (_, i) => `line ${i}`));
+});
+
+test('flushLogNow writes the lines kept before it returns', async () => {
+  const file = join(dir, 'now.log');
+  const log = createLogger('info', file);
+  // The file is opened without blocking: let it open first.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let i = 0; i < 10; i++) log.info({ i }, `line ${i}`);
+  expect(lines(file)).toEqual([]);
+  flushLogNow(log);
+  expect(lines(file).map((l) => l.msg)).toEqual(Array.from({ length: 10 }, (_, i) => `line ${i}`));
 });

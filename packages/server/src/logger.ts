@@ -17,19 +17,26 @@ export const LOG_BATCH_CHARS = 4096;
  */
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info', dest: number | string = 1): Logger {
   if (level === 'silent') return pino({ level });
-  const lines = new LineBatch(pino.destination({ dest, sync: false }));
-  setInterval(() => lines.hand(), LOG_FLUSH_EVERY_MS).unref();
-  register(lines, (batch, event) => (event === 'exit' ? batch.flushSync() : batch.hand()));
+  const lines = new LineBatch(pino.destination({ dest, sync: false, minLength: WHEN_ASKED }));
+  setInterval(() => lines.flush(), LOG_FLUSH_EVERY_MS).unref();
+  register(lines, (batch, event) => (event === 'exit' ? batch.flushSync() : batch.flush()));
   return pino({ level, base: { service: 'stageflow-api' } }, lines);
 }
+
+/**
+ * sonic-boom writes on its own once it holds `minLength` bytes; given the most it takes (below its 16 kB write), it
+ * writes when the batch below says so (`flush`), and a batch handed over at exit (at most 4,096 characters, 12 kB)
+ * stays with it for `flushSync` to write at once.
+ */
+const WHEN_ASKED = 16 * 1024 - 1;
 
 type Destination = ReturnType<typeof pino.destination>;
 
 /**
  * Log lines kept here and handed to pino's destination (sonic-boom) a batch at a time. Left to gather lines
- * itself (`minLength`), sonic-boom measures everything it holds (`Buffer.byteLength` of one growing string) on
- * each line it appends, so a line cost more the more lines waited: about half of a request line's ~4 µs.
- * The destination keeps what it does well: writing without blocking, a slow or closed pipe, the final flush.
+ * itself, sonic-boom measures everything it holds (`Buffer.byteLength` of one growing string) on each line it
+ * appends, so a line cost more the more lines waited: about half of a request line's ~4 µs. The destination keeps
+ * what it does well: writing without blocking, a slow or closed pipe, a synchronous flush at exit.
  */
 class LineBatch {
   #lines: string[] = [];
@@ -44,26 +51,33 @@ class LineBatch {
   write(line: string): void {
     this.#lines.push(line);
     this.#chars += line.length;
-    if (this.#chars >= LOG_BATCH_CHARS) this.hand();
+    if (this.#chars >= LOG_BATCH_CHARS) this.flush();
   }
 
-  /** What is kept goes to the destination, which writes it at once unless a write is under way. */
-  hand(): void {
+  /** Writes what is kept, without blocking (if a write is under way, the next flush takes it). */
+  flush(): void {
+    this.#handOver();
+    this.#destination.flush();
+  }
+
+  /** Everything logged so far written before this returns (pino's `flushSync`; at exit). */
+  flushSync(): void {
+    try {
+      // What the destination holds first, so that the last batch fits under its `minLength` and is written here.
+      this.#destination.flushSync();
+      this.#handOver();
+      this.#destination.flushSync();
+    } catch {
+      // A destination not open yet (a file still being opened) or already closed: nothing it could write now.
+    }
+  }
+
+  #handOver(): void {
     if (this.#lines.length === 0) return;
     const batch = this.#lines.join('');
     this.#lines = [];
     this.#chars = 0;
     this.#destination.write(batch);
-  }
-
-  /** Everything written before this returns (pino's `flushSync`; at exit, when nothing asynchronous runs). */
-  flushSync(): void {
-    this.hand();
-    try {
-      this.#destination.flushSync();
-    } catch {
-      // A destination not open yet (a file still being opened) or already closed: nothing it could write now.
-    }
   }
 }
 
