@@ -11,9 +11,9 @@ export const LOG_BATCH_CHARS = 4096;
 
 /**
  * Structured JSON logs on stdout (or `dest`); LOG_LEVEL=silent in tests keeps the output readable. Lines are
- * gathered up to 4 kB and written together (pino's asynchronous destination, flushed on exit, and at least every
+ * gathered up to 4 kB and written together (pino's asynchronous destination, written at exit, and at least every
  * second so a quiet server's lines still appear): a write per request line cost ~15 µs of a request at one
- * connection (bench/README.md).
+ * connection (docs/decisions/050-logging-with-pino-in-batches.md).
  */
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info', dest: number | string = 1): Logger {
   if (level === 'silent') return pino({ level });
