@@ -7,7 +7,7 @@ export type Logger = pino.Logger;
 /** How long a log line may wait in the buffer before it is written anyway. */
 export const LOG_FLUSH_EVERY_MS = 1000;
 /** Lines are handed to the destination together once they hold this many characters. */
-export const LOG_BATCH_CHARS = 4096;
+const LOG_BATCH_CHARS = 4096;
 
 /**
  * Structured JSON logs on stdout (or `dest`); LOG_LEVEL=silent in tests keeps the output readable. Lines are

@@ -45,13 +45,13 @@ export const CONTENT_SECURITY_POLICY = {
  * The policy of the two APIs' answers (`/trpc`, `/api/v1`): JSON (or a CSV export) read by code, never shown as a
  * page, so nothing may load from them and nothing may frame them (OWASP's REST Security Cheat Sheet).
  */
-export const API_CONTENT_SECURITY_POLICY = {
+const API_CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'none'"],
   frameAncestors: ["'none'"],
 };
 
 /** Whether an answer is the tRPC or REST API's: it gets the API's headers. */
-export const isApiPath = (path: string) => path.startsWith('/trpc/') || path.startsWith(`${REST_BASE}/`);
+const isApiPath = (path: string) => path.startsWith('/trpc/') || path.startsWith(`${REST_BASE}/`);
 
 /**
  * Hono's `secureHeaders`: on the app's pages, assets and everything else, the policy above, origin-only referrers
