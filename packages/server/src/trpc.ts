@@ -64,8 +64,8 @@ function refuseRejectedCredentials(ctx: BaseContext): void {
  * strict objects refuse them as unknown keys, but records (participant metadata, bulk rows) would
  * otherwise take them in or, for `__proto__`, drop them without a word.
  */
-async function refuseReservedKeys(getRawInput: () => Promise<unknown>): Promise<void> {
-  const path = reservedKeyPath(await getRawInput());
+function refuseReservedKeys(input: unknown): void {
+  const path = reservedKeyPath(input);
   if (path) throw toTRPCError(badInput(path, reservedKeyMessage(path.at(-1) ?? '')));
 }
 
@@ -78,7 +78,7 @@ const workspaceGuard = t.middleware(async ({ ctx, meta, path, getRawInput, next 
   if (!meta?.scope) throw new TRPCError({ code: 'FORBIDDEN', message: 'This procedure declares no scope' });
   const access = await authorize(ctx.principal, meta.scope, grantsIn(ctx.reads));
   if (!access.ok) throw new TRPCError({ code: access.code, message: access.message });
-  await refuseReservedKeys(getRawInput);
+  refuseReservedKeys(await getRawInput());
   const principal = ctx.principal!;
   const actor = actorOf(principal);
   // A context from `createInnerContext` names the workspace and actor already: `next` without them spares
@@ -97,7 +97,7 @@ const signedInGuard = t.middleware(async ({ ctx, path, getRawInput, next }) => {
   if (ctx.principal?.kind !== 'user') {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to do this' });
   }
-  await refuseReservedKeys(getRawInput);
+  refuseReservedKeys(await getRawInput());
   return settle(ctx, path, await next({ ctx: { principal: ctx.principal } }));
 });
 

@@ -20,9 +20,7 @@ export type ApiKeyResolver = (key: string) => Promise<Principal | RejectedCreden
  * better-auth session cookie (the dashboard), with the member's role in the active workspace.
  */
 export function createIdentify(auth: Auth, reads: Reads, resolveApiKey: ApiKeyResolver) {
-  return async (req: Request): Promise<Identity> => {
-    const apiKey = req.headers.get('x-api-key');
-    if (apiKey) return resolveApiKey(apiKey);
+  const bySession = async (req: Request): Promise<Identity> => {
     const session = await auth.api.getSession({ headers: req.headers });
     if (!session) return null;
     const workspaceId = session.session.activeOrganizationId ?? null;
@@ -33,5 +31,9 @@ export function createIdentify(auth: Auth, reads: Reads, resolveApiKey: ApiKeyRe
       workspaceId: isRole(role) ? workspaceId : null,
       role: isRole(role) ? role : null,
     };
+  };
+  return (req: Request): Promise<Identity> => {
+    const apiKey = req.headers.get('x-api-key');
+    return apiKey ? resolveApiKey(apiKey) : bySession(req);
   };
 }

@@ -1,25 +1,26 @@
 import { existsSync } from 'node:fs';
 import { MAX_CALLS_PER_BATCH } from '@stageflow/domain';
 import type { AnyTRPCRouter } from '@trpc/server';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { trustedOrigins } from '../auth/better-auth.ts';
 import type { BaseContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { appRouter } from '../routers/index.ts';
 import { type BodyLimitOptions, bodyLimitsFromEnv, createBodyLimits } from './body-limit.ts';
 import { compressLargeJson } from './compress-json.ts';
-import { refuseCrossSiteWrites } from './csrf.ts';
+import { crossSiteWriteRefusal, refuseCrossSiteWrites } from './csrf.ts';
 import type { LimiterStore } from './limiter-store.ts';
 import { createPortalLimits } from './portal-access.ts';
 import { createPortalApi, PORTAL_API_BASE } from './portal-api.ts';
 import { createPortalPages, type PortalPageOptions } from './portal-pages.ts';
 import { createRateLimits, type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
+import { logRequests } from './request-log.ts';
 import { createRestApi } from './rest.ts';
 import { REST_BASE } from './rest-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveWebApp } from './static-files.ts';
-import { refuseUnreadableCalls } from './trpc-batch.ts';
 import { createTrpcHandler } from './trpc-handler.ts';
+import { trpcRoute } from './trpc-route.ts';
 
 export interface AppOptions {
   readonly createContext: (opts: { req: Request }) => Promise<BaseContext>;
@@ -62,24 +63,41 @@ export function createApp(options: AppOptions) {
   const app = new Hono();
   const rateLimits = options.rateLimits ?? rateLimitsFromEnv();
   const limits = createRateLimits(rateLimits, options.limiterStore);
-  const refuseCrossSite = refuseCrossSiteWrites(options.publicUrl ? trustedOrigins(options.publicUrl) : undefined);
+  const origins = options.publicUrl ? trustedOrigins(options.publicUrl) : undefined;
+  const refuseCrossSite = refuseCrossSiteWrites(origins);
   const bodies = createBodyLimits(options.bodyLimits ?? bodyLimitsFromEnv());
 
-  app.use(securityHeaders(options.publicUrl));
+  const headers = securityHeaders(options.publicUrl);
+  const answerUnhandled = (err: Error, c: Context) => {
+    options.log.error({ err }, 'unhandled error');
+    return c.json({ error: 'Something went wrong on our side' }, 500);
+  };
 
-  app.use(async (c, next) => {
-    const started = performance.now();
-    await next();
-    if (c.req.path === '/healthz') return;
-    options.log.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
-      'request',
-    );
-  });
+  // tRPC first: one route that does itself what the middlewares below do for the other routes (trpc-route.ts,
+  // docs/decisions/051-the-trpc-route-in-one-step.md). It answers without passing on, so none of them runs for it:
+  // a step added below for every route belongs in that route too.
+  app.all(
+    '/trpc/*',
+    trpcRoute({
+      serve: createTrpcHandler({
+        router: options.router ?? appRouter,
+        maxBatchSize: MAX_CALLS_PER_BATCH,
+        createContext: options.createContext,
+      }),
+      headers,
+      log: options.log,
+      limits,
+      crossSiteRefusal: crossSiteWriteRefusal(origins),
+      bodyLimit: bodies.trpc,
+      onError: answerUnhandled,
+    }),
+  );
+
+  app.use(headers.middleware);
+  app.use(logRequests(options.log));
 
   // JSON answers of 1 KB or more, compressed for clients that ask; outside every other middleware so
   // the headers they add are kept.
-  app.use('/trpc/*', compressLargeJson);
   app.use('/api/*', compressLargeJson);
 
   app.get('/healthz', (c) => (options.isReady() ? c.json({ status: 'ok' }) : c.json({ status: 'shutting_down' }, 503)));
@@ -94,17 +112,6 @@ export function createApp(options: AppOptions) {
   app.use('/api/auth/*', bodies.auth);
   app.use('/api/auth/*', limits.auth);
   app.on(['GET', 'POST'], '/api/auth/*', (c) => options.authHandler(c.req.raw));
-
-  app.use('/trpc/*', refuseUnreadableCalls);
-  app.use('/trpc/*', limits.apiKeys('trpc'));
-  app.use('/trpc/*', refuseCrossSite);
-  app.use('/trpc/*', bodies.trpc);
-  const serveTrpc = createTrpcHandler({
-    router: options.router ?? appRouter,
-    maxBatchSize: MAX_CALLS_PER_BATCH,
-    createContext: options.createContext,
-  });
-  app.all('/trpc/*', (c) => serveTrpc(c.req.raw));
 
   // REST: the same procedures and context, with the same protection for cookie-authenticated writes.
   app.use(`${REST_BASE}/*`, limits.apiKeys('rest'));
@@ -160,9 +167,6 @@ export function createApp(options: AppOptions) {
   if (webRoot && existsSync(webRoot)) serveWebApp(app, webRoot);
 
   app.notFound((c) => c.json({ error: `No route for ${c.req.method} ${c.req.path}` }, 404));
-  app.onError((err, c) => {
-    options.log.error({ err }, 'unhandled error');
-    return c.json({ error: 'Something went wrong on our side' }, 500);
-  });
+  app.onError(answerUnhandled);
   return app;
 }

@@ -41,6 +41,9 @@ export function describeBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
+/** A GET or HEAD sends no body: the limits pass it untouched. */
+export const carriesNoBody = (method: string) => method === 'GET' || method === 'HEAD';
+
 type Refuse = (message: string) => Response;
 const refuseRest: Refuse = (message) => restError(413, message);
 const refuseTrpc: Refuse = (message) => trpcErrorResponse('PAYLOAD_TOO_LARGE', message);
@@ -65,8 +68,7 @@ export function createBodyLimits(options: BodyLimitOptions) {
     return (c, next) => {
       // A GET or HEAD sends no body. Asked for one, @hono/node-server would build a whole Request (its
       // fast path keeps only what was read): ~60 µs on every query (bench/README.md).
-      const { method } = c.req;
-      if (method === 'GET' || method === 'HEAD') return next();
+      if (carriesNoBody(c.req.method)) return next();
       return (isBulk(c.req.raw) ? bulk : normal)(c, next);
     };
   };

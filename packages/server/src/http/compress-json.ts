@@ -11,19 +11,23 @@ const gzipOrDeflate = compress({ threshold: COMPRESS_JSON_FROM_BYTES, contentTyp
  * hono/compress on JSON answers of 1 KB or more (docs/decisions/015-static-files-and-compression.md).
  * It sizes an answer by its `Content-Length`, which ours do not carry, so on its own it would
  * compress every answer, however small, and copy each one to add `Vary`, which takes it off
- * @hono/node-server's fast path (see `withHeaders` in rate-limit.ts). So a request that does not
+ * @hono/node-server's fast path (see `withHeaders` in node-response-headers.ts). So a request that does not
  * accept gzip or deflate (the bench's load generator, curl, most API clients) passes untouched, and
  * for one that does, the answer is measured first: small ones go out as they are.
  */
 export const compressLargeJson: MiddlewareHandler = (c, next) => {
-  if (!acceptsGzipOrDeflate(c.req.header('accept-encoding'))) return next();
+  if (!compressionWanted(c)) return next();
   return gzipOrDeflate(c, async () => {
     await next();
     await declareLength(c);
   });
 };
 
-const acceptsGzipOrDeflate = (header: string | undefined) => header !== undefined && /gzip|deflate|\*/i.test(header);
+/** Whether the client accepts gzip or deflate: `compressLargeJson` passes every other request untouched. */
+export function compressionWanted(c: Context): boolean {
+  const header = c.req.header('accept-encoding');
+  return header !== undefined && /gzip|deflate|\*/i.test(header);
+}
 
 /** Reads a whole JSON answer (never a stream) to give it the `Content-Length` compress sizes it by. */
 async function declareLength(c: Context): Promise<void> {

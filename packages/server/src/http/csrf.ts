@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /** The header the dashboard's clients send on every request; a cross-site form cannot set it. */
 export const CLIENT_HEADER = 'x-stageflow-client';
@@ -18,10 +18,19 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * tests), with the request's own origin.
  */
 export function refuseCrossSiteWrites(origins?: readonly string[]): MiddlewareHandler {
+  const refusal = crossSiteWriteRefusal(origins);
+  return (c, next) => {
+    const refused = refusal(c);
+    return refused ? Promise.resolve(refused) : next();
+  };
+}
+
+/** The check of `refuseCrossSiteWrites` on its own: its 403, or undefined for a request it lets through. */
+export function crossSiteWriteRefusal(origins?: readonly string[]): (c: Context) => Response | undefined {
   const ours = origins ? new Set(origins) : null;
-  return async (c, next) => {
+  return (c) => {
     const req = c.req.raw;
-    if (SAFE_METHODS.has(req.method) || req.headers.get('x-api-key')) return next();
+    if (SAFE_METHODS.has(req.method) || req.headers.get('x-api-key')) return undefined;
     const site = req.headers.get('sec-fetch-site');
     const origin = req.headers.get('origin');
     const foreign = origin !== null && !(ours ? ours.has(origin) : origin === new URL(req.url).origin);
@@ -31,6 +40,6 @@ export function refuseCrossSiteWrites(origins?: readonly string[]): MiddlewareHa
         403,
       );
     }
-    return next();
+    return undefined;
   };
 }

@@ -17,7 +17,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { apiKeyFormatProblem, hashApiKey } from '../auth/api-keys.ts';
 import type { LimiterStore } from './limiter-store.ts';
-import { setOnNodeResponse } from './node-response-headers.ts';
+import { type HeaderList, headersForAnswer, withHeaders } from './node-response-headers.ts';
 import { restError } from './rest.ts';
 import { trpcCallPaths } from './trpc-calls.ts';
 import { trpcErrorResponse } from './trpc-error-response.ts';
@@ -80,32 +80,13 @@ export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLim
   };
 }
 
+type ApiFormat = 'trpc' | 'rest';
+
+/** A counted request: refused, or let through with the headers that say what is left. */
+export type Counted = { readonly refused: Response } | { readonly refused?: undefined; readonly headers: HeaderList };
+
 const retryAfterSeconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 const inTime = (seconds: number) => (seconds < 120 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`);
-
-/**
- * Adds headers in place when the response allows it (every response this app builds does), else on
- * a copy. A copy, like assigning `c.res` anew (Hono copies then too), turns a string body into a
- * stream, which takes @hono/node-server off its fast path: that was most of this middleware's cost
- * on every API key request (bench/README.md).
- */
-function withHeaders(res: Response, headers: HeaderList): Response {
-  try {
-    for (const [name, value] of headers) res.headers.set(name, value);
-    return res;
-  } catch {
-    const copy = new Response(res.body, res);
-    for (const [name, value] of headers) copy.headers.set(name, value);
-    return copy;
-  }
-}
-type HeaderList = readonly (readonly [string, string])[];
-
-/** `withHeaders` on the context's response, replacing it only when it had to be copied. */
-function addResponseHeaders(c: Context, headers: HeaderList): void {
-  const res = withHeaders(c.res, headers);
-  if (res !== c.res) c.res = res;
-}
 
 /** The limiters of one app, on `store` (tests build many apps, each on a database of its own). */
 export function createRateLimits(options: RateLimitOptions, store: LimiterStore) {
@@ -113,38 +94,50 @@ export function createRateLimits(options: RateLimitOptions, store: LimiterStore)
   const signIns = createSignInLimits(options, store);
 
   /**
-   * Counts the calls of requests that carry a well-formed `x-api-key` (a malformed one is refused as
-   * 401 without a lookup anyway): one per REST request, one per call of a tRPC batch. `format` picks
-   * the body of the 429: tRPC's envelope or REST's `{ error, issues }`.
+   * Counts the calls of a request that carries a well-formed `x-api-key` (a malformed one is refused as 401 without
+   * a lookup anyway): one per REST request, one per call of a tRPC batch. Answers the refusal (a 429, its body in
+   * `format`: tRPC's envelope or REST's `{ error, issues }`), or the headers that tell the caller what is left;
+   * undefined for a request without a well-formed key.
    */
-  const apiKeys =
-    (format: 'trpc' | 'rest'): MiddlewareHandler =>
-    async (c, next) => {
-      const key = c.req.header('x-api-key');
-      if (!key || apiKeyFormatProblem(key)) return next();
-      const limit = String(options.apiKeyPerMinute);
-      let res: RateLimiterRes;
-      try {
-        const calls = format === 'trpc' ? (trpcCallPaths(c.req.url)?.length ?? 1) : 1;
-        res = await perKey.consume(hashApiKey(key), calls);
-      } catch (refused) {
-        if (!(refused instanceof RateLimiterRes)) throw refused;
-        const seconds = retryAfterSeconds(refused);
-        const message = `Too many calls with this API key (${limit} a minute): try again in ${inTime(seconds)}`;
-        const body = format === 'trpc' ? trpcErrorResponse('TOO_MANY_REQUESTS', message) : restError(429, message);
-        return withHeaders(body, [
+  const countApiKeyCalls = async (c: Context, format: ApiFormat): Promise<Counted | undefined> => {
+    const key = c.req.header('x-api-key');
+    if (!key || apiKeyFormatProblem(key)) return undefined;
+    const limit = String(options.apiKeyPerMinute);
+    try {
+      const calls = format === 'trpc' ? (trpcCallPaths(c.req.url)?.length ?? 1) : 1;
+      const res = await perKey.consume(hashApiKey(key), calls);
+      return {
+        headers: [
+          ['RateLimit-Limit', limit],
+          ['RateLimit-Remaining', String(res.remainingPoints)],
+        ],
+      };
+    } catch (refused) {
+      if (!(refused instanceof RateLimiterRes)) throw refused;
+      const seconds = retryAfterSeconds(refused);
+      const message = `Too many calls with this API key (${limit} a minute): try again in ${inTime(seconds)}`;
+      const body = format === 'trpc' ? trpcErrorResponse('TOO_MANY_REQUESTS', message) : restError(429, message);
+      return {
+        refused: withHeaders(body, [
           ['Retry-After', String(seconds)],
           ['RateLimit-Limit', limit],
           ['RateLimit-Remaining', '0'],
-        ]);
-      }
-      const headers: [string, string][] = [
-        ['RateLimit-Limit', limit],
-        ['RateLimit-Remaining', String(res.remainingPoints)],
-      ];
-      const early = setOnNodeResponse(c, headers);
+        ]),
+      };
+    }
+  };
+
+  /** `countApiKeyCalls` as a middleware: the refusal, or the answer with what is left. */
+  const apiKeys =
+    (format: ApiFormat): MiddlewareHandler =>
+    async (c, next) => {
+      const counted = await countApiKeyCalls(c, format);
+      if (!counted) return next();
+      if (counted.refused) return counted.refused;
+      const onAnswer = headersForAnswer(c, counted.headers);
       await next();
-      if (!early) addResponseHeaders(c, headers);
+      const res = onAnswer(c.res);
+      if (res !== c.res) c.res = res;
     };
 
   /**
@@ -173,11 +166,12 @@ export function createRateLimits(options: RateLimitOptions, store: LimiterStore)
     if (attempt) await signIns.settle(attempt, c.res.status);
     const retryAfter = c.res.headers.get('X-Retry-After');
     if (c.res.status === 429 && retryAfter && !c.res.headers.has('Retry-After')) {
-      addResponseHeaders(c, [['Retry-After', retryAfter]]);
+      const res = withHeaders(c.res, [['Retry-After', retryAfter]]);
+      if (res !== c.res) c.res = res;
     }
   };
 
-  return { apiKeys, auth };
+  return { countApiKeyCalls, apiKeys, auth };
 }
 export type RateLimits = ReturnType<typeof createRateLimits>;
 

@@ -7,7 +7,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import { setOnNodeResponse } from './node-response-headers.ts';
+import { type HeaderList, headersForAnswer, setOnNodeResponse } from './node-response-headers.ts';
 import { REST_BASE } from './rest-routes.ts';
 
 /**
@@ -53,13 +53,23 @@ const API_CONTENT_SECURITY_POLICY = {
 /** Whether an answer is the tRPC or REST API's: it gets the API's headers. */
 const isApiPath = (path: string) => path.startsWith('/trpc/') || path.startsWith(`${REST_BASE}/`);
 
+/** The headers of every answer: a middleware for the app's routes, and the APIs' set for the tRPC route. */
+export interface SecurityHeaders {
+  readonly middleware: MiddlewareHandler;
+  /**
+   * The APIs' headers for an answer the caller builds itself (the tRPC route): see `headersForAnswer`. A promise
+   * only until they are worked out, just after the app is made.
+   */
+  forApiAnswer(c: Context): ((res: Response) => Response) | Promise<(res: Response) => Response>;
+}
+
 /**
  * Hono's `secureHeaders`: on the app's pages, assets and everything else, the policy above, origin-only referrers
  * and a browsing context of our own; on the APIs' answers only what concerns an answer no browser renders (no
  * sniffing, no framing, no reading from another site), as OWASP's REST Security Cheat Sheet lists them. HSTS
  * (Hono's default value) on both, only when PUBLIC_URL is https.
  */
-export function securityHeaders(publicUrl?: string): MiddlewareHandler {
+export function securityHeaders(publicUrl?: string): SecurityHeaders {
   const https = publicUrl !== undefined && new URL(publicUrl).protocol === 'https:';
   const pages = workedOut(
     secureHeaders({
@@ -86,15 +96,26 @@ export function securityHeaders(publicUrl?: string): MiddlewareHandler {
       xXssProtection: false,
     }),
   );
-  return (c, next) => (isApiPath(c.req.path) ? api : pages)(c, next);
+  return {
+    middleware: (c, next) => (isApiPath(c.req.path) ? api.middleware : pages.middleware)(c, next),
+    forApiAnswer: (c) =>
+      api.headers ? headersForAnswer(c, api.headers) : api.worked.then((list) => headersForAnswer(c, list)),
+  };
+}
+
+interface WorkedOut {
+  readonly middleware: MiddlewareHandler;
+  /** The headers, once worked out (`worked`). */
+  readonly headers: HeaderList | undefined;
+  readonly worked: Promise<HeaderList>;
 }
 
 /**
  * Served by Node, the headers `hono` sets are worked out once (by running it on an empty answer) and put on Node's
  * response before each handler runs (node-response-headers.ts); in-process, the middleware itself sets them.
  */
-function workedOut(hono: MiddlewareHandler): MiddlewareHandler {
-  let headers: [string, string][] | undefined;
+function workedOut(hono: MiddlewareHandler): WorkedOut {
+  let headers: HeaderList | undefined;
   const worked = (async () => {
     const empty = { res: new Response(null) };
     await hono(empty as Context, async () => {});
@@ -103,10 +124,16 @@ function workedOut(hono: MiddlewareHandler): MiddlewareHandler {
       set.push([name, value]);
     });
     headers = set;
+    return set;
   })();
-  return async (c, next) => {
-    if (!headers) await worked;
-    if (!setOnNodeResponse(c, headers!)) return hono(c, next);
-    await next();
+  return {
+    get headers() {
+      return headers;
+    },
+    worked,
+    middleware: async (c, next) => {
+      if (!setOnNodeResponse(c, headers ?? (await worked))) return hono(c, next);
+      await next();
+    },
   };
 }

@@ -69,18 +69,19 @@ export function createTrpcHandler(options: TrpcHandlerOptions): (req: Request) =
     } catch (cause) {
       ctxError = getTRPCErrorFromUnknown(cause);
     }
-    const outcomes = await Promise.all(
-      procedures.map(async (procedure, index): Promise<Outcome> => {
-        const path = calls.paths[index] as string;
-        try {
-          if (ctxError) throw ctxError;
-          const getRawInput = async () => (await inputs.read())[index];
-          return [undefined, await procedure({ path, getRawInput, ctx, type, signal: undefined, batchIndex: index })];
-        } catch (cause) {
-          return [getTRPCErrorFromUnknown(cause), undefined];
-        }
-      }),
-    );
+    const call = async (procedure: AnyTRPCProcedure, index: number): Promise<Outcome> => {
+      const path = calls.paths[index] as string;
+      try {
+        if (ctxError) throw ctxError;
+        const getRawInput = async () => (await inputs.read())[index];
+        return [undefined, await procedure({ path, getRawInput, ctx, type, signal: undefined, batchIndex: index })];
+      } catch (cause) {
+        return [getTRPCErrorFromUnknown(cause), undefined];
+      }
+    };
+    // One call is awaited as it is: a batch's calls run side by side.
+    const outcomes =
+      procedures.length === 1 ? [await call(procedures[0]!, 0)] : await Promise.all(procedures.map(call));
     const shapeOf = (error: TRPCError, index: number | undefined) =>
       getTRPCErrorShape({
         config,

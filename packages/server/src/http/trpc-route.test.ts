@@ -1,0 +1,79 @@
+import { Writable } from 'node:stream';
+import { createRepositories, createTestDb } from '@stageflow/db';
+import { pino } from 'pino';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { expect, test } from 'vitest';
+import { createApiKeyResolver } from '../auth/api-keys.ts';
+import { createAuth } from '../auth/better-auth.ts';
+import { createIdentify } from '../auth/identify.ts';
+import { contextDeps, createRequestContext } from '../context.ts';
+import { storeTestKey } from '../testing-keys.ts';
+import { createApp } from './app.ts';
+import type { LimiterStore } from './limiter-store.ts';
+import { rateLimitsFromEnv } from './rate-limit.ts';
+
+/** The app over a fresh database, its log lines kept, its rate limit counted by `limiterStore`. */
+function setup(limiterStore: LimiterStore = (spec) => new RateLimiterMemory(spec)) {
+  const db = createTestDb();
+  const repos = createRepositories(db);
+  const workspaceId = crypto.randomUUID();
+  repos.workspaces.insert({ id: workspaceId, slug: 'a', name: 'A' });
+  const lines: Record<string, unknown>[] = [];
+  const log = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    }),
+  );
+  const auth = createAuth({ db, baseURL: 'http://localhost:3000', secret: 'x'.repeat(32), rateLimit: false });
+  const app = createApp({
+    createContext: createRequestContext(
+      contextDeps(db, repos, log),
+      createIdentify(auth, repos, createApiKeyResolver(repos)),
+    ),
+    authHandler: auth.handler,
+    log,
+    isReady: () => true,
+    limiterStore,
+    rateLimits: rateLimitsFromEnv({}),
+  });
+  const key = storeTestKey(db, repos, workspaceId).key;
+  const call = (path: string) => app.request(`/trpc/${path}`, { headers: { 'x-api-key': key } });
+  /** The lines written so far (pino writes through the stream on the next tick). */
+  const logged = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return lines;
+  };
+  return { call, logged };
+}
+
+test('a tRPC call is logged once, with its method, path and status', async () => {
+  const { call, logged } = await setup();
+  expect((await call('stages.list?input=%7B%7D')).status).toBe(400);
+  expect((await call('agentProfiles.list')).status).toBe(200);
+  const requests = (await logged()).filter((line) => line.msg === 'request');
+  expect(requests).toEqual([
+    expect.objectContaining({ method: 'GET', path: '/trpc/stages.list', status: 400, ms: expect.any(Number) }),
+    expect.objectContaining({ method: 'GET', path: '/trpc/agentProfiles.list', status: 200 }),
+  ]);
+});
+
+test('an error nothing expected is the app’s 500, with the APIs’ headers, logged with its request line', async () => {
+  const { call, logged } = await setup((spec) => {
+    const limiter = new RateLimiterMemory(spec);
+    limiter.consume = () => Promise.reject(new Error('the counters are gone'));
+    return limiter;
+  });
+  const res = await call('agentProfiles.list');
+  expect(res.status).toBe(500);
+  expect(await res.json()).toEqual({ error: 'Something went wrong on our side' });
+  expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  const lines = await logged();
+  expect(lines.map((line) => line.msg)).toEqual(['unhandled error', 'request']);
+  expect(lines[0]).toMatchObject({ level: 50, err: { message: 'the counters are gone' } });
+  expect(lines[1]).toMatchObject({ path: '/trpc/agentProfiles.list', status: 500 });
+});
