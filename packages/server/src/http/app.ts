@@ -6,9 +6,10 @@ import { trustedOrigins } from '../auth/better-auth.ts';
 import type { BaseContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { appRouter } from '../routers/index.ts';
+import { apiRoute } from './api-route.ts';
 import { type BodyLimitOptions, bodyLimitsFromEnv, createBodyLimits } from './body-limit.ts';
 import { compressLargeJson } from './compress-json.ts';
-import { crossSiteWriteRefusal, refuseCrossSiteWrites } from './csrf.ts';
+import { crossSiteWriteRefusal } from './csrf.ts';
 import type { LimiterStore } from './limiter-store.ts';
 import { createPortalLimits } from './portal-access.ts';
 import { createPortalApi, PORTAL_API_BASE } from './portal-api.ts';
@@ -19,8 +20,8 @@ import { createRestApi } from './rest.ts';
 import { REST_BASE } from './rest-routes.ts';
 import { securityHeaders } from './security-headers.ts';
 import { serveWebApp } from './static-files.ts';
+import { unreadableCallsRefusal } from './trpc-batch.ts';
 import { createTrpcHandler } from './trpc-handler.ts';
-import { trpcRoute } from './trpc-route.ts';
 
 export interface AppOptions {
   readonly createContext: (opts: { req: Request }) => Promise<BaseContext>;
@@ -64,7 +65,6 @@ export function createApp(options: AppOptions) {
   const rateLimits = options.rateLimits ?? rateLimitsFromEnv();
   const limits = createRateLimits(rateLimits, options.limiterStore);
   const origins = options.publicUrl ? trustedOrigins(options.publicUrl) : undefined;
-  const refuseCrossSite = refuseCrossSiteWrites(origins);
   const bodies = createBodyLimits(options.bodyLimits ?? bodyLimitsFromEnv());
 
   const headers = securityHeaders(options.publicUrl);
@@ -73,23 +73,39 @@ export function createApp(options: AppOptions) {
     return c.json({ error: 'Something went wrong on our side' }, 500);
   };
 
-  // tRPC first: one route that does itself what the middlewares below do for the other routes (trpc-route.ts,
-  // docs/decisions/051-the-trpc-route-in-one-step.md). It answers without passing on, so none of them runs for it:
-  // a step added below for every route belongs in that route too.
+  // The APIs first: each one route that does itself what the middlewares below do for the other routes
+  // (api-route.ts, docs/decisions/051-the-api-routes-in-one-step.md). They answer without passing on, so none of
+  // those runs for them: a step added below for every route belongs in theirs too.
+  const apiSteps = {
+    headers,
+    log: options.log,
+    limits,
+    crossSiteRefusal: crossSiteWriteRefusal(origins),
+    onError: answerUnhandled,
+  };
+  const serveTrpc = createTrpcHandler({
+    router: options.router ?? appRouter,
+    maxBatchSize: MAX_CALLS_PER_BATCH,
+    createContext: options.createContext,
+  });
   app.all(
     '/trpc/*',
-    trpcRoute({
-      serve: createTrpcHandler({
-        router: options.router ?? appRouter,
-        maxBatchSize: MAX_CALLS_PER_BATCH,
-        createContext: options.createContext,
-      }),
-      headers,
-      log: options.log,
-      limits,
-      crossSiteRefusal: crossSiteWriteRefusal(origins),
+    apiRoute({
+      ...apiSteps,
+      format: 'trpc',
+      refuseFirst: (c) => unreadableCallsRefusal(c.req.url),
       bodyLimit: bodies.trpc,
-      onError: answerUnhandled,
+      serve: (c) => serveTrpc(c.req.raw),
+    }),
+  );
+  // REST: the same procedures and context, with the same protection for cookie-authenticated writes.
+  app.all(
+    `${REST_BASE}/*`,
+    apiRoute({
+      ...apiSteps,
+      format: 'rest',
+      bodyLimit: bodies.rest,
+      serve: createRestApi({ createContext: options.createContext, log: options.log }),
     }),
   );
 
@@ -112,12 +128,6 @@ export function createApp(options: AppOptions) {
   app.use('/api/auth/*', bodies.auth);
   app.use('/api/auth/*', limits.auth);
   app.on(['GET', 'POST'], '/api/auth/*', (c) => options.authHandler(c.req.raw));
-
-  // REST: the same procedures and context, with the same protection for cookie-authenticated writes.
-  app.use(`${REST_BASE}/*`, limits.apiKeys('rest'));
-  app.use(`${REST_BASE}/*`, refuseCrossSite);
-  app.use(`${REST_BASE}/*`, bodies.rest);
-  app.route(REST_BASE, createRestApi({ createContext: options.createContext, log: options.log }));
 
   // Before the web app's client routes, which would otherwise answer /p/… with index.html. The
   // portal's credentials are its own (portal-access.ts): nothing here reads a staff session or API key.

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 
 /** The header the dashboard's clients send on every request; a cross-site form cannot set it. */
 export const CLIENT_HEADER = 'x-stageflow-client';
@@ -15,17 +15,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * `origins` are where people open the app (PUBLIC_URL's origin, as sign-in trusts: see
  * `trustedOrigins`). Behind a TLS-terminating proxy the URL the server sees is plain http, so the
  * page's `Origin` is compared with these, not with the request's URL; without them (in-process
- * tests), with the request's own origin.
+ * tests), with the request's own origin. Answers the 403, or undefined for a request it lets through.
  */
-export function refuseCrossSiteWrites(origins?: readonly string[]): MiddlewareHandler {
-  const refusal = crossSiteWriteRefusal(origins);
-  return (c, next) => {
-    const refused = refusal(c);
-    return refused ? Promise.resolve(refused) : next();
-  };
-}
-
-/** The check of `refuseCrossSiteWrites` on its own: its 403, or undefined for a request it lets through. */
 export function crossSiteWriteRefusal(origins?: readonly string[]): (c: Context) => Response | undefined {
   const ours = origins ? new Set(origins) : null;
   return (c) => {

@@ -17,7 +17,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { apiKeyFormatProblem, hashApiKey } from '../auth/api-keys.ts';
 import type { LimiterStore } from './limiter-store.ts';
-import { type HeaderList, headersForAnswer, withHeaders } from './node-response-headers.ts';
+import { type HeaderList, withHeaders } from './node-response-headers.ts';
 import { restError } from './rest.ts';
 import { trpcCallPaths } from './trpc-calls.ts';
 import { trpcErrorResponse } from './trpc-error-response.ts';
@@ -127,19 +127,6 @@ export function createRateLimits(options: RateLimitOptions, store: LimiterStore)
     }
   };
 
-  /** `countApiKeyCalls` as a middleware: the refusal, or the answer with what is left. */
-  const apiKeys =
-    (format: ApiFormat): MiddlewareHandler =>
-    async (c, next) => {
-      const counted = await countApiKeyCalls(c, format);
-      if (!counted) return next();
-      if (counted.refused) return counted.refused;
-      const onAnswer = headersForAnswer(c, counted.headers);
-      await next();
-      const res = onAnswer(c.res);
-      if (res !== c.res) c.res = res;
-    };
-
   /**
    * On `/api/auth/*`, before better-auth: the client's real address for its per-IP limits, the
    * limits on failed sign-ins, and `Retry-After` on every 429.
@@ -171,7 +158,7 @@ export function createRateLimits(options: RateLimitOptions, store: LimiterStore)
     }
   };
 
-  return { countApiKeyCalls, apiKeys, auth };
+  return { countApiKeyCalls, auth };
 }
 export type RateLimits = ReturnType<typeof createRateLimits>;
 

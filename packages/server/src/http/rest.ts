@@ -1,18 +1,18 @@
 /**
- * REST `/api/v1`: the tRPC procedures that declare an `openapi` route in their meta, called through
- * the same caller (so the same scope check, input schema, domain rules, output schema and error
+ * REST `/api/v1`: the tRPC procedures that declare an `openapi` route in their meta, called as tRPC's
+ * server-side caller calls them (so the same scope check, input schema, domain rules, output schema and error
  * mapping), with the seed's paths and snake_case payloads. trpc-to-openapi generates the document
  * from the same meta and schemas (openapi.ts); this adapter replaces its request handler, which
  * coerces by mutating the shared zod schemas (docs/decisions/009-rest-from-trpc-procedures.md).
  */
 import { type FieldIssue, RESERVED_KEYS, reservedKeyMessage, reservedKeyPath } from '@stageflow/domain';
-import { TRPCError } from '@trpc/server';
+import { type AnyTRPCProcedure, TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { Hono } from 'hono';
-import { createCaller } from '../caller.ts';
+import type { Context } from 'hono';
 import type { BaseContext } from '../context.ts';
 import { publicError } from '../errors.ts';
 import type { Logger } from '../logger.ts';
+import { appRouter } from '../routers/index.ts';
 import { openApiDocument } from './openapi.ts';
 import {
   defOf,
@@ -142,26 +142,18 @@ export interface RestApiOptions {
   readonly log: Logger;
 }
 
-/** The `/api/v1` app: the public OpenAPI document, then every route of the table. */
-export function createRestApi(options: RestApiOptions) {
+/** The `/api/v1` answers: the public OpenAPI document, then every route of the table. */
+export function createRestApi(options: RestApiOptions): (c: Context) => Promise<Response> {
   const operations = restOperations();
-  const api = new Hono();
-
-  api.get('/openapi.json', (c) => c.json(openApiDocument()));
-
-  api.all('*', async (c) => {
+  return async (c) => {
     const req = c.req.raw;
     const url = new URL(req.url);
     const path = url.pathname.slice(url.pathname.indexOf(REST_BASE) + REST_BASE.length).replace(/\/+$/, '') || '/';
-    const matches = operations
-      .map((op) => ({ op, params: op.match(path) }))
-      .filter((m): m is { op: RestOperation; params: Record<string, string> } => m.params !== undefined);
-    const found = matches
-      .filter((m) => m.op.method === req.method)
-      .sort((a, b) => b.op.literalSegments - a.op.literalSegments)[0];
+    if (path === '/openapi.json' && (req.method === 'GET' || req.method === 'HEAD')) return c.json(openApiDocument());
+    const { found, allowed } = route(operations, req.method, path);
     if (!found) {
-      if (matches.length === 0) return restError(404, `No route for ${req.method} ${REST_BASE}${path}`);
-      const allow = [...new Set(matches.map((m) => m.op.method))].join(', ');
+      if (allowed.length === 0) return restError(404, `No route for ${req.method} ${REST_BASE}${path}`);
+      const allow = allowed.join(', ');
       const res = restError(405, `${req.method} is not allowed on ${REST_BASE}${path}: use ${allow}`);
       res.headers.set('Allow', allow);
       return res;
@@ -169,15 +161,14 @@ export function createRestApi(options: RestApiOptions) {
     try {
       const input = await inputOf(req, url, found.op, found.params);
       const ctx = await options.createContext({ req });
-      const data = await callProcedure(createCaller(ctx), found.op.procedure, input);
+      const data = await call(found.op.procedure, ctx, input);
       if (found.op.download === 'csv') return csvFile(data as { filename: string; csv: string });
       return c.json(data as object, 200);
     } catch (e) {
       const error = toRestError(e, options.log);
       return restError(error.status, error.message, error.issues);
     }
-  });
-  return api;
+  };
 }
 
 /** A file the browser saves under its name; the name is ours (ASCII, no quotes), never the caller's. */
@@ -190,8 +181,36 @@ const csvFile = ({ filename, csv }: { filename: string; csv: string }) =>
     },
   });
 
-function callProcedure(caller: object, path: string, input: unknown): Promise<unknown> {
-  let target: unknown = caller;
-  for (const segment of path.split('.')) target = (target as Record<string, unknown>)[segment];
-  return (target as (input: unknown) => Promise<unknown>)(input);
+/**
+ * The operation a request is for: of the routes whose path matches, the one for its method with the most literal
+ * segments (`/evaluation-stages/export` before `/evaluation-stages/{id}`), or else the methods the path allows.
+ */
+function route(operations: readonly RestOperation[], method: string, path: string) {
+  let found: { readonly op: RestOperation; readonly params: Record<string, string> } | undefined;
+  const allowed = new Set<string>();
+  for (const op of operations) {
+    const params = op.match(path);
+    if (!params) continue;
+    if (op.method !== method) allowed.add(op.method);
+    else if (!found || op.literalSegments > found.op.literalSegments) found = { op, params };
+  }
+  return { found, allowed: [...allowed] };
 }
+
+/**
+ * Calls a procedure of the app's router as tRPC's server-side caller does (its input, the context, its type), without
+ * building the caller's proxy for each request.
+ */
+function call(path: string, ctx: BaseContext, input: unknown): Promise<unknown> {
+  const procedure = procedures[path];
+  if (!procedure) throw new TRPCError({ code: 'NOT_FOUND', message: `No procedure found on path "${path}"` });
+  return procedure({
+    path,
+    getRawInput: async () => input,
+    ctx,
+    type: procedure._def.type,
+    signal: undefined,
+    batchIndex: 0,
+  });
+}
+const procedures = appRouter._def.procedures as unknown as Record<string, AnyTRPCProcedure | undefined>;

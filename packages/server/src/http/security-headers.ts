@@ -8,7 +8,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { type HeaderList, headersForAnswer, setOnNodeResponse } from './node-response-headers.ts';
-import { REST_BASE } from './rest-routes.ts';
 
 /**
  * The one inline style the web app needs: sonner (its toasts) adds its stylesheet as a `<style>`
@@ -50,15 +49,12 @@ const API_CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-/** Whether an answer is the tRPC or REST API's: it gets the API's headers. */
-const isApiPath = (path: string) => path.startsWith('/trpc/') || path.startsWith(`${REST_BASE}/`);
-
-/** The headers of every answer: a middleware for the app's routes, and the APIs' set for the tRPC route. */
+/** The headers of every answer: a middleware for the app's pages and everything else, and the APIs' own set. */
 export interface SecurityHeaders {
   readonly middleware: MiddlewareHandler;
   /**
-   * The APIs' headers for an answer the caller builds itself (the tRPC route): see `headersForAnswer`. A promise
-   * only until they are worked out, just after the app is made.
+   * The APIs' headers, for the answer an API's route builds itself (api-route.ts): see `headersForAnswer`. A
+   * promise only until they are worked out, just after the app is made.
    */
   forApiAnswer(c: Context): ((res: Response) => Response) | Promise<(res: Response) => Response>;
 }
@@ -97,7 +93,7 @@ export function securityHeaders(publicUrl?: string): SecurityHeaders {
     }),
   );
   return {
-    middleware: (c, next) => (isApiPath(c.req.path) ? api.middleware : pages.middleware)(c, next),
+    middleware: pages.middleware,
     forApiAnswer: (c) =>
       api.headers ? headersForAnswer(c, api.headers) : api.worked.then((list) => headersForAnswer(c, list)),
   };

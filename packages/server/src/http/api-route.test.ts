@@ -41,7 +41,7 @@ function setup(limiterStore: LimiterStore = (spec) => new RateLimiterMemory(spec
     rateLimits: rateLimitsFromEnv({}),
   });
   const key = storeTestKey(db, repos, workspaceId).key;
-  const call = (path: string) => app.request(`/trpc/${path}`, { headers: { 'x-api-key': key } });
+  const call = (path: string) => app.request(path, { headers: { 'x-api-key': key } });
   /** The lines written so far (pino writes through the stream on the next tick). */
   const logged = async () => {
     await new Promise((resolve) => setImmediate(resolve));
@@ -50,30 +50,37 @@ function setup(limiterStore: LimiterStore = (spec) => new RateLimiterMemory(spec
   return { call, logged };
 }
 
-test('a tRPC call is logged once, with its method, path and status', async () => {
-  const { call, logged } = await setup();
-  expect((await call('stages.list?input=%7B%7D')).status).toBe(400);
-  expect((await call('agentProfiles.list')).status).toBe(200);
+test('a tRPC or REST call is logged once, with its method, path and status', async () => {
+  const { call, logged } = setup();
+  expect((await call('/trpc/stages.list?input=%7B%7D')).status).toBe(400);
+  expect((await call('/trpc/agentProfiles.list')).status).toBe(200);
+  expect((await call('/api/v1/agent-profiles')).status).toBe(200);
+  expect((await call('/api/v1/no-such-thing')).status).toBe(404);
   const requests = (await logged()).filter((line) => line.msg === 'request');
   expect(requests).toEqual([
     expect.objectContaining({ method: 'GET', path: '/trpc/stages.list', status: 400, ms: expect.any(Number) }),
     expect.objectContaining({ method: 'GET', path: '/trpc/agentProfiles.list', status: 200 }),
+    expect.objectContaining({ method: 'GET', path: '/api/v1/agent-profiles', status: 200 }),
+    expect.objectContaining({ method: 'GET', path: '/api/v1/no-such-thing', status: 404 }),
   ]);
 });
 
-test('an error nothing expected is the app’s 500, with the APIs’ headers, logged with its request line', async () => {
-  const { call, logged } = await setup((spec) => {
-    const limiter = new RateLimiterMemory(spec);
-    limiter.consume = () => Promise.reject(new Error('the counters are gone'));
-    return limiter;
-  });
-  const res = await call('agentProfiles.list');
-  expect(res.status).toBe(500);
-  expect(await res.json()).toEqual({ error: 'Something went wrong on our side' });
-  expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
-  expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-  const lines = await logged();
-  expect(lines.map((line) => line.msg)).toEqual(['unhandled error', 'request']);
-  expect(lines[0]).toMatchObject({ level: 50, err: { message: 'the counters are gone' } });
-  expect(lines[1]).toMatchObject({ path: '/trpc/agentProfiles.list', status: 500 });
-});
+test.each(['/trpc/agentProfiles.list', '/api/v1/agent-profiles'])(
+  'an error nothing expected on %s is the app’s 500, with the APIs’ headers, logged with its request line',
+  async (path) => {
+    const { call, logged } = setup((spec) => {
+      const limiter = new RateLimiterMemory(spec);
+      limiter.consume = () => Promise.reject(new Error('the counters are gone'));
+      return limiter;
+    });
+    const res = await call(path);
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ error: 'Something went wrong on our side' });
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const lines = await logged();
+    expect(lines.map((line) => line.msg)).toEqual(['unhandled error', 'request']);
+    expect(lines[0]).toMatchObject({ level: 50, err: { message: 'the counters are gone' } });
+    expect(lines[1]).toMatchObject({ path, status: 500 });
+  },
+);

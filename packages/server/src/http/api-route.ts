@@ -6,41 +6,45 @@ import { headersForAnswer } from './node-response-headers.ts';
 import type { RateLimits } from './rate-limit.ts';
 import { logRequest } from './request-log.ts';
 import type { SecurityHeaders } from './security-headers.ts';
-import { unreadableCallsRefusal } from './trpc-batch.ts';
 
-export interface TrpcRouteOptions {
-  /** tRPC's handler (trpc-handler.ts). */
-  readonly serve: (req: Request) => Promise<Response>;
+export interface ApiRouteOptions {
+  /** Whose refusals: tRPC's error envelope, or REST's `{ error, issues }`. */
+  readonly format: 'trpc' | 'rest';
+  /** The API's own answer (tRPC's handler, trpc-handler.ts; the REST adapter, rest.ts). */
+  readonly serve: (c: Context) => Promise<Response>;
+  /** A refusal before anything else runs: calls tRPC cannot read (trpc-batch.ts). */
+  readonly refuseFirst?: (c: Context) => Response | undefined;
   readonly headers: SecurityHeaders;
   readonly log: Logger;
   readonly limits: RateLimits;
   /** The cross-site check of cookie-authenticated writes (csrf.ts). */
   readonly crossSiteRefusal: (c: Context) => Response | undefined;
-  /** The body limit of `/trpc` (body-limit.ts). */
+  /** The API's body limit (body-limit.ts). */
   readonly bodyLimit: MiddlewareHandler;
   /** The app's answer to an error nothing else caught. */
   readonly onError: (err: Error, c: Context) => Response;
 }
 
 /**
- * `/trpc` as one route that does, in order and as plain calls, what the app's middlewares do for its other
- * routes: the APIs' security headers, the checks (calls it cannot read, the API key's rate limit, cross-site
- * writes, the body limit), compression, the answer to an unexpected error and the request's log line. Hono runs
- * a chain of middlewares one asynchronous step per middleware: the eight of a call measured ~7 % of its CPU
- * (docs/decisions/051-the-trpc-route-in-one-step.md). The app adds this route ahead of its middlewares, and it
- * answers without passing on, so none of them runs for it: a step the app adds for every route belongs here too.
+ * One of the APIs (`/trpc`, `/api/v1`) as one route that does, in order and as plain calls, what the app's
+ * middlewares do for its other routes: the APIs' security headers, the checks (the API key's rate limit,
+ * cross-site writes, the body limit), compression, the answer to an unexpected error and the request's log line.
+ * Hono runs a chain of middlewares one asynchronous step per middleware: the eight of a tRPC call measured ~7 %
+ * of its CPU (docs/decisions/051-the-api-routes-in-one-step.md). The app adds these routes ahead of its
+ * middlewares, and they answer without passing on, so none of them runs for them: a step the app adds for every
+ * route belongs here too.
  */
-export function trpcRoute(options: TrpcRouteOptions): Handler {
-  const { serve, headers, log, limits, crossSiteRefusal, bodyLimit, onError } = options;
+export function apiRoute(options: ApiRouteOptions): Handler {
+  const { format, serve, refuseFirst, headers, log, limits, crossSiteRefusal, bodyLimit, onError } = options;
 
   async function answer(c: Context): Promise<Response> {
-    const unreadable = unreadableCallsRefusal(c.req.url);
-    if (unreadable) return unreadable;
-    const counted = await limits.countApiKeyCalls(c, 'trpc');
+    const first = refuseFirst?.(c);
+    if (first) return first;
+    const counted = await limits.countApiKeyCalls(c, format);
     if (counted?.refused) return counted.refused;
     const onCounted = counted ? headersForAnswer(c, counted.headers) : undefined;
-    // The body limit may put a counted copy of the request in its place: read it when served.
-    const served = () => serve(c.req.raw);
+    // The body limit may put a counted copy of the request in its place: `serve` reads it from the context.
+    const served = () => serve(c);
     const limited = carriesNoBody(c.req.method) ? served : () => within(bodyLimit, c, served);
     const res =
       crossSiteRefusal(c) ?? (await (compressionWanted(c) ? within(compressLargeJson, c, limited) : limited()));
