@@ -1,14 +1,11 @@
 import { createRepositories, createTestDb, writeTx } from '@stageflow/db';
 import { pino } from 'pino';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { createApiKeyResolver, generateApiKey } from '../auth/api-keys.ts';
-import { createAuth } from '../auth/better-auth.ts';
-import { createIdentify } from '../auth/identify.ts';
+import { generateApiKey } from '../auth/api-keys.ts';
 import type { ApiKeyScope } from '../auth/scopes.ts';
-import { contextDeps, createRequestContext } from '../context.ts';
 import { storeTestKey } from '../testing-keys.ts';
-import { createApp } from './app.ts';
-import { databaseLimiters } from './limiter-store.ts';
+import type { createApp } from './app.ts';
+import { createTestApp } from './testing-app.ts';
 
 let app: ReturnType<typeof createApp>;
 let logs: string[];
@@ -23,17 +20,7 @@ beforeEach(() => {
   repos.workspaces.insert({ id: workspaceId, slug: 'a', name: 'A' });
   logs = [];
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
-  const auth = createAuth({ db, baseURL: 'http://localhost', secret: 'x'.repeat(32), rateLimit: false });
-  app = createApp({
-    createContext: createRequestContext(
-      contextDeps(db, repos, log),
-      createIdentify(auth, repos, createApiKeyResolver(repos)),
-    ),
-    authHandler: auth.handler,
-    log,
-    isReady: () => true,
-    limiterStore: databaseLimiters(db),
-  });
+  app = createTestApp(db, repos, log);
   issue = (scopes) => {
     const now = new Date().toISOString();
     const { key, summary } = storeTestKey(db, repos, workspaceId, { scopes, now });

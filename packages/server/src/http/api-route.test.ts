@@ -3,14 +3,10 @@ import { createRepositories, createTestDb } from '@stageflow/db';
 import { pino } from 'pino';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { expect, test } from 'vitest';
-import { createApiKeyResolver } from '../auth/api-keys.ts';
-import { createAuth } from '../auth/better-auth.ts';
-import { createIdentify } from '../auth/identify.ts';
-import { contextDeps, createRequestContext } from '../context.ts';
 import { storeTestKey } from '../testing-keys.ts';
-import { createApp } from './app.ts';
 import type { LimiterStore } from './limiter-store.ts';
 import { rateLimitsFromEnv } from './rate-limit.ts';
+import { createTestApp } from './testing-app.ts';
 
 /** The app over a fresh database, its log lines kept, its rate limit counted by `limiterStore`. */
 function setup(limiterStore: LimiterStore = (spec) => new RateLimiterMemory(spec)) {
@@ -28,18 +24,7 @@ function setup(limiterStore: LimiterStore = (spec) => new RateLimiterMemory(spec
       },
     }),
   );
-  const auth = createAuth({ db, baseURL: 'http://localhost:3000', secret: 'x'.repeat(32), rateLimit: false });
-  const app = createApp({
-    createContext: createRequestContext(
-      contextDeps(db, repos, log),
-      createIdentify(auth, repos, createApiKeyResolver(repos)),
-    ),
-    authHandler: auth.handler,
-    log,
-    isReady: () => true,
-    limiterStore,
-    rateLimits: rateLimitsFromEnv({}),
-  });
+  const app = createTestApp(db, repos, log, { limiterStore, rateLimits: rateLimitsFromEnv({}) });
   const key = storeTestKey(db, repos, workspaceId).key;
   const call = (path: string) => app.request(path, { headers: { 'x-api-key': key } });
   /** The lines written so far (pino writes through the stream on the next tick). */

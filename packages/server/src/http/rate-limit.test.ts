@@ -2,15 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createRepositories, createTestDb } from '@stageflow/db';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { createApiKeyResolver } from '../auth/api-keys.ts';
-import { createAuth } from '../auth/better-auth.ts';
-import { createIdentify } from '../auth/identify.ts';
-import { contextDeps, createRequestContext } from '../context.ts';
 import { createLogger } from '../logger.ts';
 import { storeTestKey } from '../testing-keys.ts';
-import { createApp } from './app.ts';
-import { databaseLimiters } from './limiter-store.ts';
+import type { createApp } from './app.ts';
 import { type RateLimitOptions, rateLimitsFromEnv } from './rate-limit.ts';
+import { createTestApp } from './testing-app.ts';
 
 const BASE = 'http://localhost:3000';
 const PASSWORD = 'correct horse battery';
@@ -23,16 +19,9 @@ function setup(limits: Partial<RateLimitOptions> = {}, authRateLimit = false) {
   const workspaceId = crypto.randomUUID();
   repos.workspaces.insert({ id: workspaceId, slug: 'a', name: 'A' });
   const log = createLogger('silent');
-  const auth = createAuth({ db, baseURL: BASE, secret: 'x'.repeat(32), rateLimit: authRateLimit });
-  app = createApp({
-    createContext: createRequestContext(
-      contextDeps(db, repos, log),
-      createIdentify(auth, repos, createApiKeyResolver(repos)),
-    ),
-    authHandler: auth.handler,
-    log,
-    isReady: () => true,
-    limiterStore: databaseLimiters(db),
+  app = createTestApp(db, repos, log, {
+    baseURL: BASE,
+    authRateLimit,
     // In-process requests have no connection: the tests name the client in X-Forwarded-For.
     rateLimits: { ...rateLimitsFromEnv({}), apiKeyPerMinute: 3, trustProxy: true, ...limits },
   });
