@@ -35,9 +35,11 @@ export type AnalyticsContext = Pick<AppContext, 'storage' | 'workspaceId' | 'now
 /** Which figures a caller asked for; the report asks for all. */
 type Part = 'funnel' | 'scores' | 'open_decisions' | 'tags';
 
+/** Every stage of the template, archived ones last: kept between reads while its version holds (stage-cache.ts). */
 function* templateStages(r: SnapshotReads, ctx: AnalyticsContext, templateId: string) {
-  if (!(yield* r.templates.byId(ctx.workspaceId, templateId))) throw notFound('Evaluation template', templateId);
-  return yield* r.stages.allOfTemplate(ctx.workspaceId, templateId);
+  const stages = yield* r.stages.ofTemplate(ctx.workspaceId, templateId);
+  if (!stages) throw notFound('Evaluation template', templateId);
+  return stages.all;
 }
 
 /** The participants a figure counts: one template's, enrolled in the period, with the tag when given. */
